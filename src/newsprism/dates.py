@@ -1,0 +1,185 @@
+"""The one date parser: absolute dates in headers and text, and relative expressions
+("on Wednesday", "yesterday", "last week") resolved against a publish date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal, NamedTuple
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "feburary": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8,
+    "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary|urary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
+         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TIME = r"(?:[ ,T\-–]+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?" \
+        r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}))?)?"
+_PATTERNS = [
+    # 2020-07-08, 2020/07/08, with optional time
+    re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})" + _TIME, re.I),
+    # July 8, 2020 / Jul. 8 2020 / JULY 8, 2020 14:47
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})" + _TIME,
+               re.I),
+    # 08 July 2020 / 8th of July, 2020
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})"
+               + _TIME, re.I),
+    # 08/07/2020 is ambiguous; we read it day-first only when the first number is > 12
+    re.compile(r"(?P<day>(?:1[3-9]|2\d|3[01]))/(?P<mnum>\d{1,2})/(?P<year>(?:19|20)\d{2})" + _TIME),
+]
+
+
+class DateMatch(NamedTuple):
+    start: int
+    end: int
+    value: datetime
+    has_time: bool
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every absolute date in `text`, in order of position, without overlaps."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _build(m)
+            if value is None:
+                continue
+            found.append(DateMatch(m.start(), m.end(), value, m.group("hour") is not None))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _build(m: re.Match[str]) -> datetime | None:
+    g = m.groupdict()
+    try:
+        year = int(g["year"])
+        month = int(g["mnum"]) if g.get("mnum") else MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        hour = int(g["hour"]) if g.get("hour") else 0
+        minute = int(g["minute"]) if g.get("minute") else 0
+        second = int(g["second"]) if g.get("second") else 0
+        if g.get("ampm"):
+            pm = g["ampm"].lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+        return datetime(year, month, day, hour, minute, second)
+    except (KeyError, ValueError):
+        return None
+
+
+def parse_date(text: str) -> datetime | None:
+    """The first absolute date in `text`, or None."""
+    matches = find_dates(text)
+    return matches[0].value if matches else None
+
+
+def iso(value: datetime, with_time: bool = False) -> str:
+    """YYYY-MM-DD, or YYYY-MM-DDTHH:MM when `with_time`."""
+    return value.strftime("%Y-%m-%dT%H:%M") if with_time else value.strftime("%Y-%m-%d")
+
+
+def parse_iso(text: str | None) -> date | None:
+    """The calendar day of an ISO date or date-time string, or None."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+Granularity = Literal["day", "week", "month", "year"]
+
+
+class Resolved(NamedTuple):
+    start: int
+    end: int
+    text: str
+    day: date
+    granularity: Granularity
+
+
+_REL = re.compile(
+    r"\b(?:(?P<prep>on|last|this|next|since|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<simple>yesterday|today|tomorrow|tonight)\b"
+    r"|\b(?P<span>last|this|next)\s+(?P<unit>week|month|year)\b"
+    r"|\b(?P<month2>" + _MONTH[len("(?P<month>"):-len(r")\.?")] + r")\.?\s+(?P<day2>\d{1,2})"
+    r"(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d{2})"
+    r"|\b(?P<day3>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month3>" +
+    _MONTH[len("(?P<month>"):-len(r")\.?")] + r")\b(?!\.?,?\s+(?:19|20)\d{2})",
+    re.I,
+)
+
+
+def resolve_dates(text: str, anchor: date | None) -> list[Resolved]:
+    """Every date expression in `text` resolved to a calendar day.
+
+    Absolute dates resolve on their own; relative ones ("on Wednesday", "yesterday",
+    "July 8" without a year) need `anchor`, the publish date, and are skipped without it.
+    A bare weekday is taken as the most recent such day on or before the anchor, the way
+    news uses it ("said on Wednesday" in a Thursday paper).
+    """
+    out: list[Resolved] = []
+    taken: list[tuple[int, int]] = []
+    for m in find_dates(text):
+        out.append(Resolved(m.start, m.end, text[m.start:m.end], m.value.date(), "day"))
+        taken.append((m.start, m.end))
+    if anchor is not None:
+        for m in _REL.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            r = _resolve_relative(m, anchor)
+            if r is not None:
+                out.append(Resolved(m.start(), m.end(), m.group(), r[0], r[1]))
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _resolve_relative(m: re.Match[str], anchor: date) -> tuple[date, Granularity] | None:
+    g = m.groupdict()
+    if g["wd"]:
+        target = WEEKDAYS[g["wd"].lower()]
+        prep = (g["prep"] or "").lower()
+        delta = (anchor.weekday() - target) % 7
+        if prep == "next":
+            return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
+        if prep == "last" and delta == 0:
+            delta = 7
+        return anchor - timedelta(days=delta), "day"
+    if g["simple"]:
+        word = g["simple"].lower()
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        return anchor + timedelta(days=shift), "day"
+    if g["span"]:
+        sign = {"last": -1, "this": 0, "next": 1}[g["span"].lower()]
+        unit = g["unit"].lower()
+        if unit == "week":
+            monday = anchor - timedelta(days=anchor.weekday())
+            return monday + timedelta(weeks=sign), "week"
+        if unit == "month":
+            month = anchor.month + sign
+            year = anchor.year + (month - 1) // 12
+            return date(year, (month - 1) % 12 + 1, 1), "month"
+        return date(anchor.year + sign, 1, 1), "year"
+    month_name = g["month2"] or g["month3"]
+    day_s = g["day2"] or g["day3"]
+    if month_name and day_s:
+        try:
+            month = MONTHS[month_name.lower().rstrip(".")]
+            candidate = date(anchor.year, month, int(day_s))
+        except (KeyError, ValueError):
+            return None
+        # "July 8" in a January paper means last July.
+        if (candidate - anchor).days > 60:
+            candidate = candidate.replace(year=anchor.year - 1)
+        return candidate, "day"
+    return None

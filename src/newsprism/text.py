@@ -1,0 +1,50 @@
+"""Text utilities shared by every stage: the one word tokenizer (for shingles, alignment and
+terms), name normalisation, and content-hash ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import NamedTuple
+
+# Letters/digits with inner apostrophes, hyphens, dots or commas ("U.S.", "380,000", "al-Sham").
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*", re.UNICODE)
+_QUOTE_TRANS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                              "»": '"', "‹": "'", "›": "'", "`": "'", "´": "'"})
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    norm: str  # lower-cased, quote marks unified, accents kept
+
+
+def words(text: str) -> list[Word]:
+    """The one tokenizer for shingles, alignment and counting: word tokens with offsets."""
+    return [Word(m.start(), m.end(), normalize_token(m.group())) for m in _WORD_RE.finditer(text)]
+
+
+def normalize_token(token: str) -> str:
+    return token.translate(_QUOTE_TRANS).lower()
+
+
+def unify_quotes(text: str) -> str:
+    """Curly and angled quote marks become straight ones (same length: offsets survive)."""
+    return text.translate(_QUOTE_TRANS)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation: for comparing names and phrases."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[^\W_]+", no_marks.lower()))
+
+
+def stable_id(*parts: str | None, length: int = 16) -> str:
+    """A content hash: the same parts always give the same id."""
+    h = hashlib.sha1()
+    for part in parts:
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]

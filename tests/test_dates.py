@@ -1,0 +1,50 @@
+from datetime import date, datetime
+
+import pytest
+
+from newsprism.dates import find_dates, iso, parse_date, parse_iso, resolve_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020-07-08", datetime(2020, 7, 8)),
+        ("JULY 8, 2020 14:47", datetime(2020, 7, 8, 14, 47)),
+        ("Publish Date: 08 July 2020 - 22:26", datetime(2020, 7, 8, 22, 26)),
+        ("Oct. 20, 2017", datetime(2017, 10, 20)),
+        ("posted 3rd of March, 2019 at 9:05 pm", datetime(2019, 3, 3, 21, 5)),
+        ("no date here", None),
+        ("2020-02-31", None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_find_dates_keeps_order_and_positions():
+    text = "Thursday 13 August 2020\nPublish Date: 08 July 2020"
+    found = find_dates(text)
+    assert [iso(d.value) for d in found] == ["2020-08-13", "2020-07-08"]
+    assert text[found[1].start:found[1].end] == "08 July 2020"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor", "expected", "granularity"),
+    [
+        ("on Wednesday", date(2020, 7, 9), date(2020, 7, 8), "day"),  # a Thursday paper
+        ("on Wednesday", date(2020, 7, 8), date(2020, 7, 8), "day"),  # the same day
+        ("yesterday", date(2020, 7, 9), date(2020, 7, 8), "day"),
+        ("last week", date(2020, 7, 9), date(2020, 6, 29), "week"),
+        ("on July 8", date(2020, 7, 10), date(2020, 7, 8), "day"),
+        ("on December 30", date(2021, 1, 2), date(2020, 12, 30), "day"),
+    ],
+)
+def test_resolve_relative(phrase, anchor, expected, granularity):
+    (found,) = resolve_dates(phrase, anchor)
+    assert (found.day, found.granularity) == (expected, granularity)
+
+
+def test_relative_needs_anchor():
+    assert resolve_dates("on Wednesday", None) == []
+    assert parse_iso("2020-07-08T22:26") == date(2020, 7, 8)
+    assert parse_iso("garbage") is None

