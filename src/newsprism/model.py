@@ -44,6 +44,17 @@ class Article:
         return len(self.text.split())
 
     @property
+    def outlet_label(self) -> str:
+        """A name to group by when `outlet` is unknown: the URL's host, else the file name."""
+        if self.outlet:
+            return self.outlet
+        if self.url:
+            host = self.url.split("//", 1)[-1].split("/", 1)[0].lower()
+            return host.removeprefix("www.") or self.source
+        name = self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return name or self.id
+
+    @property
     def published_date(self) -> str | None:
         """The calendar day of `published` (YYYY-MM-DD), or None."""
         return self.published[:10] if self.published else None

@@ -1,0 +1,51 @@
+"""Shared fixtures. Data under ../shared is optional: tests that need it skip cleanly."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsprism.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED", REPO.parent / "shared"))
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is not present (shared data is optional)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return _need(SHARED)
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return _need(SHARED / "seeds")
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return _need(SHARED / "data")
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return REPO / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings):
+    from newsprism.nlp import load_pipeline
+
+    return load_pipeline(settings.spacy_model)
