@@ -1,0 +1,1 @@
+"""Evaluation commands: each scores one stage against a public gold dataset and prints numbers."""

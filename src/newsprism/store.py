@@ -1,0 +1,308 @@
+"""Storage: SQLAlchemy Core tables; one URL picks SQLite (default) or PostgreSQL.
+
+Articles, their extracted facts, reuse pairs and analysed stories. Every write is one
+transaction and every row has a content-hash key, so a write repeated after a crash neither
+loses nor duplicates anything. Structured values are stored as JSON text produced by
+`codec.to_data`, so the same code runs on both databases.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from .codec import load, to_data
+from .errors import StoreError
+from .model import Article, ArticleFacts, Report, Reuse, Story
+
+metadata = sa.MetaData()
+
+articles_t = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("outlet", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("byline", sa.Text),
+    sa.Column("published", sa.String(40), index=True),
+    sa.Column("url", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("metadata", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("word_count", sa.Integer, nullable=False),
+)
+facts_t = sa.Table(
+    "facts", metadata,
+    sa.Column("article_id", sa.String(128), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
+reuse_t = sa.Table(
+    "reuse", metadata,
+    sa.Column("a", sa.String(128), primary_key=True),
+    sa.Column("b", sa.String(128), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
+stories_t = sa.Table(
+    "stories", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("first_published", sa.String(40), index=True),
+    sa.Column("last_published", sa.String(40), index=True),
+    sa.Column("search_text", sa.Text, nullable=False, server_default=""),
+    sa.Column("data", sa.Text, nullable=False),
+)
+story_articles_t = sa.Table(
+    "story_articles", metadata,
+    sa.Column("story_id", sa.String(128), primary_key=True),
+    sa.Column("article_id", sa.String(128), primary_key=True, index=True),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as the story list shows it."""
+
+    id: str
+    title: str
+    n_articles: int
+    first_published: str | None
+    last_published: str | None
+    n_conflicts: int
+    n_quotes: int
+    outlets: tuple[str, ...]
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(to_data(value), ensure_ascii=False, sort_keys=True)
+
+
+def _article_row(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "source": a.source, "outlet": a.outlet, "title": a.title,
+            "byline": a.byline, "published": a.published, "url": a.url, "language": a.language,
+            "text": a.text, "metadata": json.dumps([list(p) for p in a.metadata]),
+            "word_count": a.word_count}
+
+
+def _article_from(row: Any) -> Article:
+    return Article(id=row.id, source=row.source, text=row.text, outlet=row.outlet,
+                   title=row.title, byline=row.byline, published=row.published, url=row.url,
+                   language=row.language,
+                   metadata=tuple((k, v) for k, v in json.loads(row.metadata or "[]")))
+
+
+class Store:
+    """One database. Open with `open_store(url)`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writes --------------------------------------------------------------------------
+
+    def add_articles(self, articles: Sequence[Article]) -> list[str]:
+        """Insert articles not stored yet; returns the ids that were new. Idempotent."""
+        if not articles:
+            return []
+        with self.engine.begin() as conn:
+            have = self._existing(conn, articles_t.c.id, [a.id for a in articles])
+            new = [a for a in articles if a.id not in have]
+            seen: set[str] = set()
+            rows = []
+            for a in new:
+                if a.id not in seen:
+                    seen.add(a.id)
+                    rows.append(_article_row(a))
+            if rows:
+                conn.execute(articles_t.insert(), rows)
+        return [r["id"] for r in rows]
+
+    def save_facts(self, facts: Iterable[ArticleFacts]) -> None:
+        rows = {f.article_id: {"article_id": f.article_id, "data": _dump(f)} for f in facts}
+        if not rows:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(facts_t.delete().where(facts_t.c.article_id.in_(list(rows))))
+            conn.execute(facts_t.insert(), list(rows.values()))
+
+    def save_report(self, report: Report, replace_all: bool = False) -> None:
+        """Store a report's articles (cleaned), reuse pairs and stories in one transaction.
+
+        Stories sharing an article with a saved story are replaced by it; with `replace_all`
+        every story not in the report is dropped (a full re-analysis of the store).
+        """
+        with self.engine.begin() as conn:
+            for a in report.articles:
+                conn.execute(articles_t.delete().where(articles_t.c.id == a.id))
+            if report.articles:
+                conn.execute(articles_t.insert(), [_article_row(a) for a in report.articles])
+            ids = [a.id for a in report.articles]
+            if replace_all:
+                conn.execute(reuse_t.delete())
+            elif ids:
+                conn.execute(reuse_t.delete().where(sa.or_(reuse_t.c.a.in_(ids),
+                                                           reuse_t.c.b.in_(ids))))
+            if report.reuse:
+                conn.execute(reuse_t.insert(), [{"a": r.a, "b": r.b, "data": _dump(r)}
+                                                for r in report.reuse])
+            if replace_all:
+                conn.execute(story_articles_t.delete())
+                conn.execute(stories_t.delete())
+            else:
+                touched = {i for s in report.stories for i in s.article_ids}
+                stale = self._stories_of(conn, touched) | {s.id for s in report.stories}
+                if stale:
+                    conn.execute(story_articles_t.delete().where(
+                        story_articles_t.c.story_id.in_(stale)))
+                    conn.execute(stories_t.delete().where(stories_t.c.id.in_(stale)))
+            by_id = {a.id: a for a in report.articles}
+            for story in report.stories:
+                conn.execute(stories_t.insert(), self._story_row(story, by_id))
+                conn.execute(story_articles_t.insert(), [
+                    {"story_id": story.id, "article_id": i} for i in story.article_ids])
+
+    @staticmethod
+    def _story_row(story: Story, by_id: dict[str, Article]) -> dict[str, Any]:
+        dates = sorted(d for i in story.article_ids
+                       if (d := (by_id[i].published if i in by_id else None)))
+        words = [story.title] + [e.name for e in story.entities] + \
+                [a for e in story.entities for a in e.aliases]
+        return {"id": story.id, "title": story.title, "n_articles": len(story.article_ids),
+                "first_published": dates[0] if dates else None,
+                "last_published": dates[-1] if dates else None,
+                "search_text": " ".join(words).lower(), "data": _dump(story)}
+
+    # -- reads ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _existing(conn: Connection, column: sa.Column, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i:i + 500])
+            found.update(conn.execute(sa.select(column).where(column.in_(chunk))).scalars())
+        return found
+
+    @staticmethod
+    def _stories_of(conn: Connection, article_ids: Iterable[str]) -> set[str]:
+        ids = list(article_ids)
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            q = sa.select(story_articles_t.c.story_id).where(
+                story_articles_t.c.article_id.in_(ids[i:i + 500]))
+            out.update(conn.execute(q).scalars())
+        return out
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(articles_t.c.id).order_by(articles_t.c.id))
+                        .scalars())
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        q = sa.select(articles_t).order_by(articles_t.c.id)
+        with self.engine.connect() as conn:
+            if ids is None:
+                return [_article_from(r) for r in conn.execute(q)]
+            out: list[Article] = []
+            for i in range(0, len(ids), 500):
+                out.extend(_article_from(r) for r in conn.execute(
+                    q.where(articles_t.c.id.in_(list(ids[i:i + 500])))))
+            return sorted(out, key=lambda a: a.id)
+
+    def article(self, article_id: str) -> Article | None:
+        found = self.articles([article_id])
+        return found[0] if found else None
+
+    def facts(self, ids: Sequence[str]) -> dict[str, ArticleFacts]:
+        out: dict[str, ArticleFacts] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = sa.select(facts_t).where(facts_t.c.article_id.in_(list(ids[i:i + 500])))
+                for r in conn.execute(q):
+                    out[r.article_id] = load(ArticleFacts, json.loads(r.data))
+        return out
+
+    def reuse(self, article_ids: Sequence[str] | None = None) -> list[Reuse]:
+        q = sa.select(reuse_t.c.data).order_by(reuse_t.c.a, reuse_t.c.b)
+        if article_ids is not None:
+            ids = list(article_ids)
+            q = q.where(sa.or_(reuse_t.c.a.in_(ids), reuse_t.c.b.in_(ids)))
+        with self.engine.connect() as conn:
+            return [load(Reuse, json.loads(d)) for d in conn.execute(q).scalars()]
+
+    def story(self, story_id: str) -> Story | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(sa.select(stories_t.c.data).where(stories_t.c.id == story_id)
+                                ).scalar_one_or_none()
+        return None if data is None else load(Story, json.loads(data))
+
+    def stories_full(self) -> list[Story]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(stories_t.c.data).order_by(stories_t.c.id)).scalars()
+            return [load(Story, json.loads(d)) for d in rows]
+
+    def stories(self, query: str | None = None, since: str | None = None,
+                until: str | None = None, limit: int = 100, offset: int = 0) -> list[StoryRow]:
+        """Story list with search (words in title and entity names) and a date filter.
+        Values are bound parameters: search text is never spliced into SQL."""
+        q = sa.select(stories_t)
+        for word in (query or "").lower().split():
+            q = q.where(stories_t.c.search_text.contains(word, autoescape=True))
+        if since:
+            q = q.where(stories_t.c.last_published >= since)
+        if until:
+            q = q.where(stories_t.c.first_published <= until + "~")
+        q = q.order_by(stories_t.c.last_published.desc(), stories_t.c.id)
+        q = q.limit(max(1, min(limit, 1000))).offset(max(0, offset))
+        out = []
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                story = load(Story, json.loads(r.data))
+                out.append(StoryRow(r.id, r.title, r.n_articles, r.first_published,
+                                    r.last_published, len(story.conflicts), len(story.quotes),
+                                    self._outlets(conn, story.article_ids)))
+        return out
+
+    @staticmethod
+    def _outlets(conn: Connection, ids: Sequence[str]) -> tuple[str, ...]:
+        q = sa.select(articles_t.c.outlet, articles_t.c.source).where(
+            articles_t.c.id.in_(list(ids)))
+        return tuple(sorted({r.outlet or r.source.rsplit("/", 1)[-1] for r in conn.execute(q)}))
+
+    def report(self) -> Report:
+        return Report(articles=tuple(self.articles()), reuse=tuple(self.reuse()),
+                      stories=tuple(self.stories_full()))
+
+
+def open_store(url: str) -> Store:
+    """Open (and create the tables of) the database at `url`: `sqlite:///path.db`,
+    `sqlite://` (in memory) or `postgresql://user@host:port/db`."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    try:
+        kwargs: dict[str, Any] = {}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": 30}
+        engine = sa.create_engine(url, **kwargs)
+        if url.startswith("sqlite"):
+            @sa.event.listens_for(engine, "connect")
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:  # noqa: ANN401
+                cur = dbapi_conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.close()
+        metadata.create_all(engine)
+    except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
+        raise StoreError(f"{url}: cannot open the database ({exc.__class__.__name__}: "
+                         f"{str(exc).splitlines()[0]}); check the --db URL") from exc
+    return Store(engine)
