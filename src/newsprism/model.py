@@ -129,6 +129,8 @@ class Mention:
     text: str
     label: str  # PERSON, ORG, GPE, NORP, LOC, ...
     entity_id: str | None = None  # filled when resolved across the story
+    title: str | None = None  # title/role words written before a PERSON name ("Maj. Gen.")
+    sense: str | None = None  # "government" when a capital stands for its state
 
 
 @dataclass(frozen=True, slots=True)
