@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import by_file, conflicts, entity_named, story_of
+
+pytestmark = pytest.mark.slow
 
 
 def test_two_stories(examples_report):

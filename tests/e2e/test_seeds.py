@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import by_file, conflicts, entity_named, story_of
 
 SEEDS = ["000_", "001_", "002_", "003_", "004_"]
+
+pytestmark = pytest.mark.slow
 
 
 def test_report_has_the_contract_shape(seeds_report):
