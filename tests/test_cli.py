@@ -1,0 +1,68 @@
+"""The CLI edge: one line per bad input, the run goes on, our errors never show a traceback."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+
+GOOD = ("Harbourtown, May 3 - The council of Harbourtown voted on Monday to build a new sea "
+        "wall after two winters of flooding, the mayor said. The wall will cost about 12 "
+        "million euros and should be finished by 2027, according to the council.\n")
+
+
+@pytest.mark.slow
+def test_bad_inputs_get_one_line_each_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me, a story.".encode("latin-1") * 3)
+    (folder / "broken.jsonl").write_text('{"id": "x", "text": "fine words here"}\n{not json\n')
+    (folder / "cut.jsonl.gz").write_bytes(gzip.compress(b'{"id": "y", "text": "z"}\n' * 50)[:40])
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["analyze", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    texts = " ".join(a["text"] for a in report["articles"])
+    assert "sea wall" in texts
+    problems = {p["source"].rsplit("/", 1)[-1].split(":")[0]: p["reason"]
+                for p in report["problems"]}
+    for name in ("empty.txt", "binary.txt", "broken.jsonl", "cut.jsonl.gz"):
+        assert name in problems, (name, problems)
+        assert name in result.output
+    assert "line 2" in problems["broken.jsonl"]
+
+
+def test_nothing_readable_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    proc = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(tmp_path),
+                           "--out", str(tmp_path / "r.json")], capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "no article could be read" in proc.stderr
+
+
+def test_bad_settings_file_is_one_line(tmp_path):
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text("story_threshold = 7\n")
+    proc = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(tmp_path),
+                           "--out", str(tmp_path / "r.json"), "--config", str(cfg)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2
+    assert "story_threshold" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unknown_runner_is_refused(tmp_path):
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--out", "x.json",
+                                      "--runner", "spark"])
+    assert result.exit_code != 0
+    assert "runner" in result.output.lower()
