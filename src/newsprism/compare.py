@@ -1,0 +1,131 @@
+"""Compare the outlets of one story: consensus, conflicts, exclusives, framing and tone.
+
+    claims ─> clusters (one fact, several articles) ─┬─> consensus (2+ independent sources)
+                                                     ├─> exclusives / omissions
+                                                     └─> date and actor conflicts
+    quotes ─> same quote, several speakers ─> attribution conflicts
+    quantities ─> same counted thing, disjoint ranges ─> quantity conflicts
+    entities + parse of their sentences ─> framing;  lexicon + reuse edits ─> tones
+
+Copies of one wire count once everywhere (`independent_groups`). Every finding carries the
+article ids and spans that prove it. Runs after `extract.entities.resolve_entities`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+
+from .compare_conflicts import (
+    actor_conflicts,
+    attribution_conflicts,
+    date_conflicts,
+    quantity_conflicts,
+)
+from .compare_framing import framing, outlet_tones
+from .compare_match import cluster_claims, content_words, group_count, independent_groups
+from .model import Article, Claim, Consensus, Entity, Exclusive, Quote, Span, Story, StoryContext
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+MATCH_THRESHOLD = 0.45  # claim similarity for "the same fact" (see docs/compare.md)
+MIN_CLAIM_WORDS = 5  # content words a claim needs to count as a finding on its own
+MAX_EXCLUSIVES_PER_ARTICLE = 5
+
+
+def _story_claims(ctx: StoryContext) -> list[Claim]:
+    if ctx.story.claims:
+        return list(ctx.story.claims)
+    return [c for f in ctx.facts for c in f.claims]
+
+
+def _story_quotes(ctx: StoryContext) -> list[Quote]:
+    if ctx.story.quotes:
+        return list(ctx.story.quotes)
+    return [q for f in ctx.facts for q in f.quotes]
+
+
+def _representative(members: Sequence[Claim]) -> Claim:
+    """The member closest to all others: the plainest statement of the shared fact."""
+    words = [content_words(c.text) for c in members]
+
+    def centrality(i: int) -> tuple[float, int]:
+        score = sum(len(words[i] & w) / (len(words[i] | w) or 1)
+                    for j, w in enumerate(words) if j != i)
+        return score, -len(members[i].text)
+
+    return members[max(range(len(members)), key=centrality)]
+
+
+def _newsworthy(c: Claim) -> bool:
+    """Enough content to be worth reporting alone (not a caption, menu or sign-off)."""
+    return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None
+
+
+def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Article],
+                             groups: dict[str, str]
+                             ) -> tuple[tuple[Consensus, ...], tuple[Exclusive, ...]]:
+    outlet_of = {a.id: a.outlet_label for a in articles}
+    outlets = sorted(set(outlet_of.values()))
+    consensus: list[Consensus] = []
+    exclusives: list[Exclusive] = []
+    per_article: dict[str, int] = {}
+    for members in clusters:
+        ids = tuple(sorted({c.article_id for c in members}))
+        n_groups = group_count(ids, groups)
+        rep = _representative(members)
+        spans = tuple(Span(c.article_id, c.start, c.end)
+                      for c in sorted(members, key=lambda c: (c.article_id, c.start)))
+        if n_groups >= 2 and _newsworthy(rep):
+            consensus.append(Consensus(text=rep.text, article_ids=ids,
+                                       independent_sources=n_groups, spans=spans))
+            # Omission: most outlets carry it, this one does not.
+            carrying = {outlet_of[i] for i in ids}
+            if len(outlets) >= 3 and len(carrying) * 2 > len(outlets):
+                for outlet in outlets:
+                    if outlet in carrying:
+                        continue
+                    missing = sorted(a.id for a in articles if a.outlet_label == outlet)
+                    exclusives.append(Exclusive(text=rep.text, article_id=missing[0],
+                                                kind="omission"))
+        elif len({outlet_of[i] for i in ids}) == 1 and len(outlets) >= 2:
+            for c in members:
+                if not _newsworthy(c) or per_article.get(c.article_id, 0) >= \
+                        MAX_EXCLUSIVES_PER_ARTICLE:
+                    continue
+                if not (c.quantities or c.dates or c.attributed_to or c.subject_entity):
+                    continue  # background prose: only checkable statements are findings
+                per_article[c.article_id] = per_article.get(c.article_id, 0) + 1
+                exclusives.append(Exclusive(text=c.text, article_id=c.article_id,
+                                            start=c.start, end=c.end, kind="exclusive"))
+                break
+    consensus.sort(key=lambda c: (-c.independent_sources, -len(c.article_ids), c.text))
+    exclusives.sort(key=lambda e: (e.kind, e.article_id, e.start or 0, e.text))
+    return tuple(consensus), tuple(exclusives)
+
+
+def compare_story(ctx: StoryContext, settings: Settings) -> Story:
+    """Consensus, conflicts, exclusives, framing and tones for one story."""
+    article_ids = [a.id for a in ctx.articles]
+    groups = independent_groups(article_ids, ctx.reuse)
+    claims = _story_claims(ctx)
+    entities: dict[str, Entity] = {e.id: e for e in ctx.story.entities}
+    clusters = cluster_claims(claims, MATCH_THRESHOLD)
+    consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups)
+    conflicts = [
+        *attribution_conflicts(_story_quotes(ctx), entities, groups),
+        *quantity_conflicts(claims, groups),
+        *date_conflicts([m for m in clusters if len(m) >= 2], groups),
+        *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
+    ]
+    nlp = None
+    if ctx.story.entities:
+        from .nlp import load_pipeline
+
+        nlp = load_pipeline(settings.spacy_model)
+    frames = framing(ctx.story.entities, ctx.articles, nlp)
+    tones = outlet_tones(ctx.articles, ctx.reuse)
+    return dataclasses.replace(ctx.story, conflicts=tuple(conflicts), consensus=consensus,
+                               exclusives=exclusives, framing=frames, tones=tones)

@@ -1,0 +1,222 @@
+"""Conflicts between outlets: one quote given to different speakers, counts whose ranges cannot
+both be true, different dates or actors for one event.
+
+Every version lists the articles that hold it, with spans, and how many independent sources
+(copies of one wire count once) stand behind it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from .compare_match import content_words, dice, group_count, stem, units_match
+from .model import Claim, Conflict, ConflictVersion, Entity, Quantity, Quote, Span
+from .text import fold
+
+QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
+QUOTE_MIN_WORDS = 2
+QUANTITY_CONTEXT = 0.2  # Dice of the two sentences' content words, units aside
+DATE_CONTEXT = 0.5
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers"}
+
+
+def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, str]
+             ) -> ConflictVersion:
+    ids = tuple(sorted({a for a, _ in items}))
+    spans = tuple(sorted({s for _, s in items}, key=lambda s: (s.article_id, s.start)))
+    return ConflictVersion(value=value, article_ids=ids, spans=spans,
+                           independent_sources=group_count(ids, groups))
+
+
+def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    """(key, display name) of a quote's speaker; None when unknown or a bare pronoun."""
+    if q.speaker_entity and q.speaker_entity in entities:
+        ent = entities[q.speaker_entity]
+        return "e:" + ent.id, ent.name
+    if q.speaker and fold(q.speaker) not in _PRONOUNS:
+        return "s:" + fold(q.speaker), q.speaker
+    return None
+
+
+def _same_quote(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    na, nb = len(fa.split()), len(fb.split())
+    if min(na, nb) < QUOTE_MIN_WORDS:
+        return False
+    if min(na, nb) <= 4:  # short fragments ("powerful partner") must be the same words
+        return fa == fb
+    # partial_ratio lets a partial quote match the fuller one it was cut from.
+    if max(na, nb) > 2 * min(na, nb):
+        return fuzz.partial_ratio(fa, fb) >= QUOTE_MATCH + 5
+    return fuzz.ratio(fa, fb) >= QUOTE_MATCH or fuzz.token_set_ratio(fa, fb) >= QUOTE_MATCH + 5
+
+
+def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
+                          groups: dict[str, str]) -> list[Conflict]:
+    usable = [q for q in quotes if q.kind in ("direct", "partial") and q.text.strip()]
+    usable.sort(key=lambda q: (q.article_id, q.start))
+    parent = list(range(len(usable)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(usable)):
+        for j in range(i + 1, len(usable)):
+            if usable[i].article_id != usable[j].article_id and \
+                    _same_quote(usable[i].text, usable[j].text):
+                parent[find(j)] = find(i)
+    clusters: dict[int, list[Quote]] = defaultdict(list)
+    for i, q in enumerate(usable):
+        clusters[find(i)].append(q)
+    out: list[Conflict] = []
+    for members in clusters.values():
+        by_speaker: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for q in members:
+            key = _speaker_key(q, entities)
+            if key is None:
+                continue
+            by_speaker[key[0]].append((q.article_id, Span(q.article_id, q.start, q.end)))
+            names.setdefault(key[0], key[1])
+        # An article that gives the quote to two speakers (a joint statement) holds no side.
+        if len(by_speaker) < 2:
+            continue
+        versions = sorted((_version(names[k], v, groups) for k, v in by_speaker.items()),
+                          key=lambda v: (-len(v.article_ids), v.value))
+        longest = max(members, key=lambda q: len(q.text)).text
+        about = "who said \u201c" + _shorten(longest, 12) + "\u201d"
+        out.append(Conflict(kind="attribution", about=about, versions=tuple(versions)))
+    return out
+
+
+def _shorten(text: str, max_words: int) -> str:
+    w = " ".join(text.split()).split(" ")
+    return " ".join(w[:max_words]) + (" ..." if len(w) > max_words else "")
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    lo_a = a.low if a.low is not None else float("-inf")
+    lo_b = b.low if b.low is not None else float("-inf")
+    hi_a = a.high if a.high is not None else float("inf")
+    hi_b = b.high if b.high is not None else float("inf")
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
+    # The counted noun itself is matched by units_match; leave it (and other counts) out so
+    # two unrelated sentences do not meet on "people" alone.
+    own = content_words(q.text)
+    return content_words(claim.text) - own
+
+
+def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
+    items: list[tuple[Claim, Quantity, frozenset[str]]] = [
+        (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
+    n = len(items)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    comparable: set[tuple[int, int]] = set()
+    for i in range(n):
+        ci, qi, wi = items[i]
+        for j in range(i + 1, n):
+            cj, qj, wj = items[j]
+            if ci.article_id == cj.article_id or not units_match(qi.unit, qj.unit):
+                continue
+            # Same fact: the sentences share context beyond the count, or the same actor.
+            same_actor = bool(ci.subject_entity and ci.subject_entity == cj.subject_entity)
+            shared = len(wi & wj)
+            if (dice(wi, wj) >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1):
+                comparable.add((i, j))
+                parent[find(j)] = find(i)
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        comps[find(i)].append(i)
+    out: list[Conflict] = []
+    for idx in comps.values():
+        if len({items[i][0].article_id for i in idx}) < 2:
+            continue
+        # Versions: quantities grouped by overlapping ranges (an article can hold one value).
+        values: list[list[int]] = []
+        for i in sorted(idx, key=lambda k: (items[k][1].low or 0, items[k][0].article_id)):
+            for v in values:
+                if all(_overlap(items[i][1], items[k][1]) for k in v):
+                    v.append(i)
+                    break
+            else:
+                values.append([i])
+        if len(values) < 2:
+            continue
+        # Each disjoint value must be held by articles that do not also hold another value.
+        holders = [{items[k][0].article_id for k in v} for v in values]
+        if any(holders[a] & holders[b] for a in range(len(values))
+               for b in range(a + 1, len(values))):
+            continue
+        versions = []
+        for v in values:
+            label = min((items[k][1].text for k in v), key=len)
+            versions.append(_version(label, [(items[k][0].article_id,
+                                              Span(items[k][0].article_id, items[k][1].start,
+                                                   items[k][1].end)) for k in v], groups))
+        units = sorted({stem(items[k][1].unit or "") for k in idx}, key=len)
+        about = f"how many {units[0]}s" if units and units[0] else "a count"
+        out.append(Conflict(kind="quantity", about=about, versions=tuple(versions)))
+    return out
+
+
+def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str]) -> list[Conflict]:
+    """Matched claims (one event) that put it on different days."""
+    out: list[Conflict] = []
+    for members in clusters:
+        dated = [(c, [d for d in c.dates if d.granularity == "day"]) for c in members]
+        dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1]
+        if len({c.article_id for c, _ in dated}) < 2:
+            continue
+        words = [content_words(c.text) for c, _ in dated]
+        if min(dice(words[0], w) for w in words[1:]) < DATE_CONTEXT:
+            continue
+        by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        for c, ds in dated:
+            d = ds[0]
+            by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
+        if len(by_date) < 2:
+            continue
+        versions = tuple(_version(day, v, groups) for day, v in sorted(by_date.items()))
+        about = "when: " + _shorten(dated[0][0].text, 10)
+        out.append(Conflict(kind="date", about=about, versions=versions))
+    return out
+
+
+def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Entity],
+                    groups: dict[str, str]) -> list[Conflict]:
+    """Matched claims (one event, same predicate) whose actors are different story entities."""
+    out: list[Conflict] = []
+    for members in clusters:
+        acting = [c for c in members if c.subject_entity in entities and c.predicate
+                  and c.predicate not in ("be", "have", "say")]
+        if len({c.article_id for c in acting}) < 2 or len({c.predicate for c in acting}) != 1:
+            continue
+        words = [content_words(c.text) for c in acting]
+        if min(dice(words[0], w) for w in words[1:]) < DATE_CONTEXT:
+            continue
+        by_actor: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        for c in acting:
+            by_actor[entities[c.subject_entity or ""].name].append(
+                (c.article_id, Span(c.article_id, c.start, c.end)))
+        if len(by_actor) < 2:
+            continue
+        versions = tuple(_version(name, v, groups) for name, v in sorted(by_actor.items()))
+        out.append(Conflict(kind="other", about="who " + (acting[0].predicate or "acted") + ": "
+                            + _shorten(acting[0].text, 8), versions=versions))
+    return out

@@ -1,0 +1,233 @@
+"""Framing: the words each outlet uses to name or describe an entity, and loaded terms per
+outlet with a tone score.
+
+Descriptors come from the dependency parse of the sentences that mention the entity:
+appositions ("Key US ally Israel", "Israel, Iran's arch-enemy,"), the noun an entity is "of"
+("the occupying regime of Israel"), adjectival and compound modifiers ("the Zionist regime"),
+and predicate nominals ("Israel is a powerful partner"). The story stage has no `Doc`, so the
+few sentences that mention framed entities are parsed again here (see docs/compare.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from .model import Article, Entity, Framing, Mention, OutletTone, Reuse, Span
+from .text import fold
+
+FRAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_DETS = {"the", "a", "an", "this", "that", "these", "those"}
+_MAX_DESC_WORDS = 8
+
+
+# --- lexicon -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, float]:
+    """term (folded) -> polarity (-1 pejorative .. +1 favourable; 0 loaded but two-sided)."""
+    text = resources.files("newsprism.lexicons").joinpath("loaded_terms.txt").read_text(
+        encoding="utf-8")
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        term, _, pol = line.partition("\t")
+        out[fold(term)] = float(pol.strip() or 0)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon_re() -> re.Pattern[str]:
+    terms = sorted(load_lexicon(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
+
+
+def _folded_with_map(text: str) -> tuple[str, list[int]]:
+    """A lower-cased copy of `text` (same length, letters only compared) for term search."""
+    low = text.lower().replace("\u2019", "'")
+    return low, list(range(len(low)))
+
+
+def lexicon_hits(article: Article) -> list[tuple[str, Span, float]]:
+    low, _ = _folded_with_map(article.text)
+    low = re.sub(r"[-\u2010-\u2015]", " ", low)  # "so-called" ~ "so called"
+    lex = load_lexicon()
+    hits = []
+    for m in _lexicon_re().finditer(low):
+        term = m.group(1)
+        hits.append((term, Span(article.id, m.start(), m.end()), lex.get(term, 0.0)))
+    return hits
+
+
+def _edit_terms(article_id: str, reuse: Sequence[Reuse]) -> list[tuple[str, Span]]:
+    """Words this article put in place of the text it copied (its side of each edit)."""
+    out = []
+    for r in reuse:
+        if article_id not in (r.a, r.b) or r.origin == article_id:
+            continue
+        for p in r.passages:
+            for e in p.edits:
+                mine, theirs = (e.a, e.b) if r.a == article_id else (e.b, e.a)
+                start, end = (e.a_start, e.a_end) if r.a == article_id else (e.b_start, e.b_end)
+                if not mine.strip() or fold(mine) == fold(theirs) or not fold(mine):
+                    continue
+                if len(fold(mine).split()) > 6:
+                    continue
+                out.append((mine.strip(), Span(article_id, start, end)))
+    return out
+
+
+def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse]) -> tuple[OutletTone, ...]:
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        by_outlet[a.outlet_label].append(a)
+    tones = []
+    for outlet in sorted(by_outlet):
+        terms: list[str] = []
+        spans: list[Span] = []
+        score = 0.0
+        words = 0
+        for a in by_outlet[outlet]:
+            words += max(1, a.word_count)
+            for term, span, pol in lexicon_hits(a):
+                terms.append(term)
+                spans.append(span)
+                score += pol
+            for term, span in _edit_terms(a.id, reuse):
+                terms.append(term)
+                if span.end > span.start:
+                    spans.append(span)
+        # Per 100 words, squashed to -1..1: a few loaded words in a long piece weigh less.
+        density = score * 100.0 / words
+        tone = max(-1.0, min(1.0, density / 3.0))
+        seen: dict[str, None] = {}
+        for t in terms:
+            seen.setdefault(t, None)
+        tones.append(OutletTone(outlet=outlet, tone=round(tone, 3), loaded_terms=tuple(seen),
+                                spans=tuple(spans)))
+    return tuple(tones)
+
+
+# --- descriptors ---------------------------------------------------------------------------
+
+def _clean(words: list[str]) -> str:
+    while words and words[0].lower() in _DETS:
+        words = words[1:]
+    while words and not any(ch.isalnum() for ch in words[-1]):
+        words = words[:-1]
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words = words[1:]
+    return " ".join(words[:_MAX_DESC_WORDS])
+
+
+def _phrase_without(head, exclude: set[int]) -> str:
+    toks = [t for t in head.subtree if t.i not in exclude and t.dep_ not in
+            ("relcl", "acl", "punct", "cc", "conj", "prep") or t.i == head.i]
+    toks = [t for t in toks if t.i not in exclude]
+    if not toks:
+        return ""
+    # Contiguous stretch left of and including the head: the pre-modifiers and the noun.
+    toks.sort(key=lambda t: t.i)
+    run = [t for t in toks if t.i <= head.i]
+    keep: list = []
+    for t in reversed(run):
+        if keep and t.i != keep[0].i - 1:
+            break
+        keep.insert(0, t)
+    return _clean([t.text for t in keep])
+
+
+def descriptors_in(doc, offset: int, mention: Mention) -> list[tuple[str, int, int]]:
+    """Descriptors of one mention in a parsed sentence; offsets are article offsets."""
+    span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    inside = {t.i for t in span}
+    out: list[tuple[str, int, int]] = []
+
+    def add(text: str, tok) -> None:
+        if text and fold(text) and fold(text) != fold(mention.text):
+            lo = min(t.idx for t in tok.subtree)
+            hi = max(t.idx + len(t.text) for t in tok.subtree)
+            out.append((text, lo + offset, hi + offset))
+
+    # "Key US ally Israel": the mention is the apposition of a describing noun.
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+        add(_phrase_without(head.head, {t.i for t in head.subtree}), head.head)
+    for child in head.children:
+        if child.i in inside:
+            continue
+        if child.dep_ == "appos":  # "Israel, Iran's arch-enemy,"
+            add(_phrase_without(child, set()), child)
+        elif child.dep_ in ("amod", "compound") and child.i < head.i:
+            add(_clean([t.text for t in child.subtree]), child)
+    # "the occupying regime of Israel"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        noun = head.head.head
+        add(_phrase_without(noun, {t.i for t in head.head.subtree}), noun)
+    # "Israel is a strong partner in ...": a predicate nominal describes the subject.
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        for child in head.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                add(_phrase_without(child, set()), child)
+    return out
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    lo = 0 if lo < 0 else lo + 1
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    return lo, hi
+
+
+def framing(entities: Sequence[Entity], articles: Sequence[Article], nlp) -> tuple[Framing, ...]:
+    """Names and descriptors per outlet for entities that two or more outlets mention."""
+    by_id = {a.id: a for a in articles}
+    chosen = []
+    for e in entities:
+        outlets = {by_id[m.article_id].outlet_label for m in e.mentions if m.article_id in by_id}
+        if e.type in FRAMED_TYPES and len(outlets) >= 2:
+            chosen.append(e)
+    # Parse each needed sentence once, however many mentions it holds.
+    wanted: dict[tuple[str, int, int], list[tuple[Entity, Mention]]] = defaultdict(list)
+    for e in chosen:
+        for m in e.mentions:
+            if m.article_id in by_id:
+                lo, hi = _sentence_bounds(by_id[m.article_id].text, m.start, m.end)
+                wanted[(m.article_id, lo, hi)].append((e, m))
+    keys = sorted(wanted)
+    found: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
+    texts = [by_id[a].text[lo:hi] for a, lo, hi in keys]
+    docs = nlp.pipe(texts) if nlp is not None and texts else iter(())
+    for key, doc in zip(keys, docs, strict=False):
+        art, lo, _ = key
+        outlet = by_id[art].outlet_label
+        for e, m in wanted[key]:
+            found[e.id][outlet].append((m.text, Span(art, m.start, m.end)))
+            if m.title:
+                found[e.id][outlet].append((m.title, Span(art, m.start, m.end)))
+            for text, s, t in descriptors_in(doc, lo, m):
+                found[e.id][outlet].append((text, Span(art, s, t)))
+    out = []
+    for e in chosen:
+        per = found.get(e.id, {})
+        if not per:
+            continue
+        by_outlet = []
+        spans: list[Span] = []
+        for outlet in sorted(per):
+            seen: dict[str, str] = {}
+            for text, span in per[outlet]:
+                seen.setdefault(fold(text), text)
+                spans.append(span)
+            by_outlet.append((outlet, tuple(seen.values())))
+        out.append(Framing(entity=e.id, by_outlet=tuple(by_outlet),
+                           spans=tuple(sorted(set(spans), key=lambda s: (s.article_id, s.start)))))
+    return tuple(out)

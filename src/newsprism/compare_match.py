@@ -1,0 +1,144 @@
+"""Matching claims across articles: content words, similarity, clusters, independent sources.
+
+Claims are compared on their content words (folded, crudely stemmed, stop words removed) plus
+what the parse gave us (predicate lemma, subject entity, quantities, dates). Clusters hold at
+most one claim per article, so one long article cannot pull two facts together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from .model import Claim, Reuse
+from .text import fold
+
+try:  # spaCy's list is the standard English stop list; importing it loads no model.
+    from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
+except ImportError:  # pragma: no cover - spaCy is a hard dependency
+    _SPACY_STOP = frozenset()
+
+STOP = frozenset(_SPACY_STOP) | {"said", "says", "told", "according", "also", "would", "could",
+                                  "mr", "mrs", "ms", "gen", "maj", "dr", "st"}
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to make "strikes"/"strike", "targeting"/"target" meet."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                return word[:-1]
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in fold(text).split() if w not in STOP and len(w) > 1
+                     and not w.isdigit())
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def units_match(a: str | None, b: str | None) -> bool:
+    """Counted nouns that name the same thing: equal stems, or one a compound of the other
+    ("strike" ~ "airstrike", "attack" ~ "counterattack"), which news often writes solid."""
+    if not a or not b:
+        return False
+    sa, sb = stem(fold(a).replace(" ", "")), stem(fold(b).replace(" ", ""))
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    return len(short) >= 4 and long_.endswith(short)
+
+
+def claim_similarity(a: Claim, b: Claim, wa: frozenset[str], wb: frozenset[str]) -> float:
+    """0..1: how likely two claims state the same fact."""
+    score = dice(wa, wb)
+    if a.predicate and a.predicate == b.predicate and a.predicate not in ("be", "have", "say"):
+        score += 0.1
+    if a.subject_entity and a.subject_entity == b.subject_entity:
+        score += 0.1
+    if any(units_match(qa.unit, qb.unit) for qa in a.quantities for qb in b.quantities):
+        score += 0.05
+    if {d.date for d in a.dates} & {d.date for d in b.dates}:
+        score += 0.05
+    return min(score, 1.0)
+
+
+def independent_groups(article_ids: Sequence[str], reuse: Sequence[Reuse]) -> dict[str, str]:
+    """article id -> group id: articles that copy one another (one wire) share a group.
+
+    Uses `newsprism.reuse.independent_groups` when that stage is present; otherwise joins any
+    two articles that share a passage, which is the same rule in its simplest form.
+    """
+    try:
+        from .reuse import independent_groups as from_reuse
+    except ImportError:
+        from_reuse = None
+    if from_reuse is not None:
+        got = dict(from_reuse(list(article_ids), tuple(reuse)))
+        return {a: got.get(a, a) for a in article_ids}
+    parent = {a: a for a in article_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in reuse:
+        if r.a in parent and r.b in parent and (r.passages or r.near_duplicate):
+            ra, rb = find(r.a), find(r.b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {a: find(a) for a in article_ids}
+
+
+def cluster_claims(claims: Sequence[Claim], threshold: float) -> list[list[Claim]]:
+    """Greedy agglomeration of cross-article claim pairs, best pairs first; a cluster holds at
+    most one claim per article. Deterministic for a given input order."""
+    words = [content_words(c.text) for c in claims]
+    pairs: list[tuple[float, int, int]] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        for term in w:
+            index[term].append(i)
+    seen: set[tuple[int, int]] = set()
+    for i, w in enumerate(words):
+        for term in w:
+            for j in index[term]:
+                if j <= i or (i, j) in seen or claims[i].article_id == claims[j].article_id:
+                    continue
+                seen.add((i, j))
+                s = claim_similarity(claims[i], claims[j], w, words[j])
+                if s >= threshold:
+                    pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    cluster_of = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    for _, i, j in pairs:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        arts_i = {claims[k].article_id for k in members[ci]}
+        if any(claims[k].article_id in arts_i for k in members[cj]):
+            continue
+        # Average linkage keeps chains from joining two different facts through a third.
+        links = [claim_similarity(claims[a], claims[b], words[a], words[b])
+                 for a in members[ci] for b in members[cj]]
+        if sum(links) / len(links) < threshold * 0.8:
+            continue
+        for k in members[cj]:
+            cluster_of[k] = ci
+        members[ci].extend(members.pop(cj))
+    return [[claims[k] for k in sorted(m)] for m in members.values()]
+
+
+def group_count(article_ids: Iterable[str], groups: dict[str, str]) -> int:
+    return len({groups.get(a, a) for a in article_ids})

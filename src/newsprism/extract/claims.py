@@ -1,0 +1,145 @@
+"""Claims: the sentence-level statements an article makes, with their quantities and dates.
+
+A claim is one sentence reduced to subject / predicate lemma / object from the dependency
+parse, so that two outlets' versions of one fact can be matched later (`newsprism.compare`).
+Reported speech ("X said that ...", "..., according to X") is unwrapped: the claim is the
+reported content, `attributed_to` names who the article says made it.
+"""
+
+from __future__ import annotations
+
+from ..dates import parse_iso, resolve_dates
+from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
+from ..text import stable_id
+from .quantities import find_quantities
+
+# Verbs of saying: a sentence built on one of them reports someone else's statement.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "add", "claim", "announce", "report", "declare", "insist",
+    "stress", "emphasize", "emphasise", "note", "warn", "argue", "assert", "confirm",
+    "deny", "allege", "explain", "write", "reveal", "accuse", "acknowledge", "admit",
+    "suggest", "indicate", "maintain", "contend", "believe", "quote", "mention", "predict",
+    "promise", "vow", "pledge", "urge", "describe", "tweet", "estimate", "conclude", "show",
+})
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_OBJ = ("dobj", "attr", "oprd", "dative", "acomp")
+_MIN_WORDS = 4
+_MAX_PHRASE = 80  # characters kept of a subject/object phrase
+
+
+def find_dates(article: Article) -> tuple[DateRef, ...]:
+    anchor = parse_iso(article.published)
+    out = []
+    for r in resolve_dates(article.text, anchor):
+        # The parser may swallow trailing whitespace after a time; evidence spans should not.
+        text = r.text.rstrip()
+        out.append(DateRef(article_id=article.id, start=r.start, end=r.start + len(text),
+                           text=text, date=r.day.isoformat(), granularity=r.granularity))
+    return tuple(out)
+
+
+def _phrase(tok) -> str:
+    """The noun phrase headed by `tok`, without trailing relative clauses."""
+    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")
+            or t.i == tok.i]
+    # Keep a contiguous stretch around the head.
+    left = min(t.i for t in keep)
+    right = max(t.i for t in keep)
+    doc = tok.doc
+    span = doc[left:right + 1]
+    text = " ".join(span.text.split())
+    return text[:_MAX_PHRASE]
+
+
+def _main_verb(sent):
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        for t in sent:
+            if t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp", "conj"):
+                return t
+    return root
+
+
+def _svo(verb) -> tuple[str | None, str | None, str | None]:
+    subj = obj = None
+    for child in verb.children:
+        if child.dep_ in _SUBJ and subj is None:
+            subj = _phrase(child)
+        elif child.dep_ in _OBJ and obj is None:
+            obj = _phrase(child)
+    if obj is None:
+        for child in verb.children:
+            if child.dep_ in ("prep", "agent"):
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        obj = child.text.lower() + " " + _phrase(g)
+                        break
+            if obj is not None:
+                break
+    return subj, verb.lemma_.lower(), obj
+
+
+def _reported(sent) -> tuple[object, str | None]:
+    """(content verb, speaker) when the sentence is reported speech, else (main verb, None)."""
+    verb = _main_verb(sent)
+    speaker = None
+    if verb.lemma_.lower() in SPEECH_VERBS:
+        content = None
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                content = child
+                break
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and speaker is None:
+                speaker = _phrase(child)
+        # "..., the broadcaster quoted X as saying": X is the speaker, not the broadcaster.
+        if verb.lemma_.lower() == "quote":
+            for child in verb.children:
+                if child.dep_ == "dobj":
+                    speaker = _phrase(child)
+        if content is not None:
+            return content, speaker
+        return verb, speaker
+    # "... according to X"
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for g in t.doc[t.i + 1].children:
+                if g.dep_ == "pobj":
+                    speaker = _phrase(g)
+            break
+    return verb, speaker
+
+
+def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
+                quotes: tuple[Quote, ...]) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...],
+                                                    tuple[Claim, ...]]:
+    """Quantities, resolved dates and sentence-level claims of one parsed article."""
+    quantities = find_quantities(article, doc)
+    dates = find_dates(article)
+    claims: list[Claim] = []
+    for sent in doc.sents:
+        raw = sent.text
+        lead = len(raw) - len(raw.lstrip())
+        start = sent.start_char + lead
+        end = sent.start_char + len(raw.rstrip())
+        words = [t for t in sent if t.is_alpha]
+        if end <= start or len(words) < _MIN_WORDS:
+            continue
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue  # headlines, captions, menu lines: no statement to match
+        verb, speaker = _reported(sent)
+        subject, predicate, obj = _svo(verb)
+        # A quote inside the sentence names its speaker better than the parse does.
+        for q in quotes:
+            if q.start < end and start < q.end and q.speaker:
+                speaker = q.speaker
+                break
+        claims.append(Claim(
+            id=stable_id(article.id, str(start), str(end)),
+            article_id=article.id, start=start, end=end, text=article.text[start:end],
+            subject=subject, predicate=predicate, object=obj,
+            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+            dates=tuple(d for d in dates if start <= d.start and d.end <= end),
+            attributed_to=speaker,
+        ))
+    return quantities, dates, tuple(claims)

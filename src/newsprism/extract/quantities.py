@@ -1,0 +1,221 @@
+"""Quantities: numbers in the text normalised to ranges, with the counted noun as `unit`.
+
+Outlets rarely print the same number for one fact: one says "hundreds of strikes", another
+"dozens of airstrikes", a third "more than 380,000 people". To compare them we turn every
+expression into a range [low, high] (None = open) so that two versions conflict only when the
+ranges cannot overlap. Vague plurals get conventional ranges ("dozens" 24-99, "hundreds"
+200-999); modifiers widen or open them ("more than", "at least", "about", "up to").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTHS
+from ..model import Article, Quantity
+
+# Vague plural quantities: (low, high, magnitude). Magnitude multiplies a following
+# "of <vague>" ("tens of thousands" = 20-99 x 1000). Ranges follow common usage: "dozens"
+# means at least two dozen, "hundreds" at least two hundred.
+VAGUE: dict[str, tuple[float, float, float]] = {
+    "dozens": (24, 99, 12),
+    "scores": (40, 99, 20),
+    "tens": (20, 99, 10),
+    "hundreds": (200, 999, 100),
+    "thousands": (2_000, 9_999, 1_000),
+    "millions": (2_000_000, 999_999_999, 1_000_000),
+    "billions": (2e9, 999e9, 1e9),
+}
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}
+SCALE = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+         "billion": 1_000_000_000, "trillion": 1e12, "mn": 1_000_000, "bn": 1_000_000_000}
+# Words before a number that turn it into a bound or an approximation (longest first).
+_LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+          "no less than", "above", "exceeding", "beyond")
+_UPPER = ("less than", "fewer than", "under", "below", "up to", "as many as", "at most",
+          "no more than", "maximum of", "a maximum of")
+_NEAR_BELOW = ("nearly", "almost", "close to", "just under", "nearly all")
+_ABOUT = ("about", "around", "approximately", "roughly", "some", "an estimated",
+          "estimated", "an approximate", "circa", "almost exactly")
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
+# Nouns that are not counted things ("one of the ...", "2 of them").
+_NOT_UNITS = {"of", "year", "time", "percent_"}
+
+
+def _number_word(tok) -> bool:
+    low = tok.lower_
+    return (bool(_DIGITS.match(tok.text)) or low in SMALL or low in SCALE or low in VAGUE
+            or low == "-")
+
+
+def _parse_run(words: list[str]) -> tuple[float, float, bool] | None:
+    """Value of a run of number words: (low, high, exact)."""
+    words = [w for w in words if w != "-"]
+    if not words:
+        return None
+    # Vague plurals, possibly chained: "hundreds of thousands".
+    if words[0] in VAGUE:
+        low, high, _ = VAGUE[words[0]]
+        for w in words[1:]:
+            if w in VAGUE:
+                mag = VAGUE[w][2]
+                low, high = low * mag, (high + 1) * mag - 1
+            elif w != "of":
+                return None
+        return low, high, False
+    total, current = 0.0, 0.0
+    seen = False
+    for w in words:
+        if _DIGITS.match(w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in SMALL:
+            if w in ("a", "an") and seen:
+                return None
+            current += SMALL[w]
+            seen = True
+        elif w in SCALE:
+            scale = SCALE[w]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        elif w in VAGUE:
+            # "two hundreds" is not English; "several thousands" handled by caller
+            return None
+        else:
+            return None
+    if not seen:
+        return None
+    value = total + current
+    return value, value, True
+
+
+def _modifier(text_before: str) -> str | None:
+    before = " " + " ".join(text_before.lower().split())
+    for group, name in ((_LOWER, "lower"), (_UPPER, "upper"), (_NEAR_BELOW, "near"),
+                        (_ABOUT, "about")):
+        for phrase in sorted(group, key=len, reverse=True):
+            if before.endswith(" " + phrase):
+                return name + ":" + phrase
+    return None
+
+
+def _near_month(doc, first: int, stop: int) -> bool:
+    before = doc[first - 1].lower_.rstrip(".") if first > 0 else ""
+    after = doc[stop].lower_.rstrip(".") if stop < len(doc) else ""
+    return before in MONTHS or after in MONTHS
+
+
+def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
+    """The counted noun (lemma, lower case) and the char end of the expression."""
+    last = tokens[-1]
+    end = last.idx + len(last.text)
+    head_tok = last
+    # "hundreds of strikes", "dozens of Syrian airstrikes": the object of "of".
+    if last.lower_ in VAGUE or last.lower_ in SCALE:
+        nxt = last.i + 1
+        if nxt < len(doc) and doc[nxt].lower_ == "of":
+            for child in doc[nxt].children:
+                if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                    if child.i - nxt <= 4:
+                        return child.lemma_.lower(), child.idx + len(child.text)
+            return None, end
+    # "380,000 people", "7 others": the number modifies its noun.
+    head = head_tok.head
+    if head_tok.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") \
+            and head.i > head_tok.i and head.i - head_tok.i <= 4 \
+            and "\n" not in doc.text[end:head.idx]:
+        return head.lemma_.lower(), head.idx + len(head.text)
+    # The parser sometimes attaches the number elsewhere; take the next noun right after it.
+    for j in range(last.i + 1, min(last.i + 3, len(doc))):
+        t = doc[j]
+        if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
+            break
+        if t.pos_ in ("NOUN",) and t.dep_ != "pobj":
+            return t.lemma_.lower(), t.idx + len(t.text)
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+    return None, end
+
+
+def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
+    text = article.text
+    out: list[Quantity] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _number_word(tok) or tok.text == "-" or tok.ent_type_ in _SKIP_ENTS \
+                or tok.lower_ in ("a", "an", "of"):
+            i += 1
+            continue
+        # Collect the run: number words, hyphens between them, "of" between vague plurals.
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if t.ent_type_ in _SKIP_ENTS or "\n" in doc[j - 1].whitespace_:
+                break
+            if t.lower_ == "of" and doc[j - 1].lower_ in VAGUE and j + 1 < n \
+                    and doc[j + 1].lower_ in VAGUE:
+                j += 1
+                continue
+            if _number_word(t) and t.lower_ not in ("a", "an", "of") and \
+                    not (t.text == "-" and (j + 1 >= n or not _number_word(doc[j + 1]))):
+                if _DIGITS.match(t.text) and _DIGITS.match(doc[j - 1].text):
+                    break  # two separate figures ("2 3")
+                j += 1
+                continue
+            break
+        run = list(doc[i:j])
+        # "a hundred", "a dozen": the article belongs to the number.
+        start_tok = i
+        if i > 0 and doc[i - 1].lower_ in ("a", "an") and run[0].lower_ in SCALE:
+            start_tok = i - 1
+            run = [doc[i - 1], *run]
+        parsed = _parse_run([t.lower_ for t in run])
+        i = j
+        if parsed is None:
+            continue
+        low, high, exact = parsed
+        first = doc[start_tok]
+        # Day numbers the NER missed ("08 July", "July 8"): dates are the date parser's job.
+        if _near_month(doc, start_tok, j):
+            continue
+        # Bare years and figures glued to letters ("M4") are not counts.
+        if exact and len(run) == 1 and _DIGITS.match(run[0].text) and \
+                1900 <= low <= 2100 and "," not in run[0].text:
+            unit, _ = _unit_of(run, doc)
+            if unit is None:
+                continue
+        unit, end = _unit_of(run, doc)
+        if run[0].lower_ == "one" and len(run) == 1 and unit is None:
+            continue  # "one of the ...", "one another": not a count
+        if unit in _NOT_UNITS:
+            unit = None
+        start = first.idx
+        mod = _modifier(text[max(0, start - 30):start])
+        if mod is not None:
+            name, phrase = mod.split(":", 1)
+            start -= len(phrase) + 1
+            while start > 0 and text[start:start + len(phrase)].lower() != phrase:
+                start -= 1
+            if name == "lower":
+                high = None
+            elif name == "upper":
+                low = None
+            elif name == "near":
+                low = low * 0.85
+            elif name == "about":
+                low, high = low * 0.85, (high * 1.15 if high is not None else None)
+            exact = False
+        out.append(Quantity(article_id=article.id, start=start, end=end,
+                            text=text[start:end], low=low, high=high, unit=unit, exact=exact))
+    return tuple(out)
