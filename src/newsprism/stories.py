@@ -1,0 +1,154 @@
+"""Stories: group articles that report the same event, in batch (`cluster`) or as they arrive
+(`StoryIndex`, in stories_index.py).
+
+    articles + facts ──> feature vectors ──> candidate pairs ──> cosine (+ reuse, - time gap)
+      (stories_features)       (inverted index on rare         ──> average linkage
+                                top features, stories_link)        ──> Story(id, title)
+
+Evidence used: entity names and name words, years and days in the text, key terms (TF-IDF),
+publish times (two dated articles further apart than `settings.story_window_days` are never
+linked directly), reuse (a strong reuse pair is linked whatever its vocabulary). One threshold,
+`settings.story_threshold`, on the mean cosine between two clusters.
+
+A story's id is `stable_id("story", first)` where `first` is its earliest article (by publish
+time, then id; undated articles after dated ones): adding later articles keeps the id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+from scipy import sparse
+
+from .dates import parse_iso
+from .model import Article, ArticleFacts, Reuse, Story
+from .settings import Settings
+from .stories_features import RawFeatures, raw_features
+from .stories_features import idf as idf_of
+from .stories_link import FLOOR_RATIO, average_linkage, candidate_pairs, pair_cosines
+from .stories_title import story_title
+from .text import stable_id
+
+__all__ = ["cluster", "StoryIndex", "story_id", "reuse_weight"]
+
+STRONG_SHARE = 0.1  # a reuse pair sharing at least this fraction of one side's words
+
+
+def reuse_weight(r: Reuse) -> float:
+    """How strongly a reuse pair says "same story", on the cosine scale (0 = no evidence)."""
+    if r.near_duplicate:
+        return 1.0
+    share = max(r.share_a, r.share_b)
+    if share >= STRONG_SHARE:
+        return min(1.0, 0.6 + share)
+    return 0.0
+
+
+def first_key(article: Article) -> tuple[bool, str, str]:
+    return (article.published is None, article.published or "", article.id)
+
+
+def story_id(first_article_id: str) -> str:
+    return stable_id("story", first_article_id)
+
+
+def _day(article: Article) -> date | None:
+    try:
+        return parse_iso(article.published) if article.published else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _matrix(raws: Sequence[RawFeatures]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for raw in raws:
+        for f, c in raw.counts:
+            if c <= 0:
+                continue
+            indices.append(vocab.setdefault(f, len(vocab)))
+            data.append(c)
+        indptr.append(len(indices))
+    x = sparse.csr_matrix((np.asarray(data, np.float64), np.asarray(indices, np.int64),
+                           np.asarray(indptr, np.int64)), shape=(len(raws), max(len(vocab), 1)))
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    n = len(raws)
+    weights = np.array([idf_of(int(d), n) for d in df]) if len(df) else np.zeros(0)
+    x = x @ sparse.diags(weights) if len(df) else x
+    x = sparse.csr_matrix(x)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    x = sparse.diags(1.0 / norms) @ x
+    return sparse.csr_matrix(x), df
+
+
+def similarity_edges(articles: Sequence[Article], facts: Sequence[ArticleFacts],
+                     reuse: Sequence[Reuse], settings: Settings
+                     ) -> list[tuple[int, int, float]]:
+    """Weighted edges between article indices (articles in the given order)."""
+    raws = [raw_features(f) for f in facts]
+    x, df = _matrix(raws)
+    a, b = candidate_pairs(x, df)
+    sims = pair_cosines(x, a, b)
+    weights: dict[tuple[int, int], float] = {
+        (int(i), int(j)): float(s) for i, j, s in zip(a, b, sims, strict=True)}
+    pos = {art.id: k for k, art in enumerate(articles)}
+    for r in reuse:
+        i, j = pos.get(r.a), pos.get(r.b)
+        w = reuse_weight(r)
+        if i is None or j is None or i == j or w == 0.0:
+            continue
+        key = (min(i, j), max(i, j))
+        weights[key] = max(weights.get(key, 0.0), w)
+    days = [_day(art) for art in articles]
+    near_dup = {(min(pos[r.a], pos[r.b]), max(pos[r.a], pos[r.b])) for r in reuse
+                if r.near_duplicate and r.a in pos and r.b in pos}
+    floor = settings.story_threshold * FLOOR_RATIO
+    edges = []
+    for (i, j), w in sorted(weights.items()):
+        if w < floor:
+            continue
+        di, dj = days[i], days[j]
+        if (di is not None and dj is not None and (i, j) not in near_dup
+                and abs((di - dj).days) > settings.story_window_days):
+            continue
+        edges.append((i, j, w))
+    return edges
+
+
+def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
+            settings: Settings) -> tuple[Story, ...]:
+    """Partition the articles into stories (singletons allowed), sorted by story id.
+
+    Deterministic whatever the input order: articles are put in id order first. `facts` may be
+    in any order; an article without facts is clustered on nothing and stays alone.
+    """
+    by_id = {a.id: a for a in articles}
+    ordered = [by_id[k] for k in sorted(by_id)]
+    facts_by_id = {f.article_id: f for f in facts}
+    ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
+    edges = similarity_edges(ordered, ordered_facts, reuse, settings)
+    labels = average_linkage(len(ordered), edges, settings.story_threshold)
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
+    strength: dict[int, float] = {}
+    for i, j, w in edges:
+        if labels[i] == labels[j]:
+            strength[i] = strength.get(i, 0.0) + w
+            strength[j] = strength.get(j, 0.0) + w
+    stories = []
+    for members in groups.values():
+        arts = [ordered[i] for i in members]
+        n = max(len(members) - 1, 1)
+        centrality = {ordered[i].id: strength.get(i, 0.0) / n for i in members}
+        first = min(arts, key=first_key)
+        stories.append(Story(id=story_id(first.id), title=story_title(arts, centrality),
+                             article_ids=tuple(sorted(a.id for a in arts))))
+    stories.sort(key=lambda s: s.id)
+    return tuple(stories)
+
+
+from .stories_index import StoryIndex  # noqa: E402  (re-exported; it imports from this module)

@@ -1,0 +1,118 @@
+"""Article vectors for story clustering: what tells one event from a similar one.
+
+An article becomes a sparse vector of weighted features, all read from `ArticleFacts`:
+- `t:` lemmatised content words (`facts.terms` without the `ent:` prefix),
+- `e:` whole entity names (`ent:` terms and `facts.mentions`), weighted up: two earthquakes
+  share their vocabulary but not their places; two rehab stays share words, not the star,
+- `n:` single name words of PERSON/ORG/GPE/LOC/FAC/EVENT mentions, so "Tara Reid" and "Reid"
+  still meet,
+- `y:`/`d:` years and resolved calendar days in the text (`facts.dates`, DATE mentions).
+Weights are sublinear counts times a smoothed IDF; vectors are L2-normalised so a dot product
+is a cosine. The IDF comes from the corpus being clustered (batch) or from the articles inside
+the time window (incremental): nothing is fitted on any evaluation set.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .model import ArticleFacts
+from .text import fold
+
+Vector = dict[str, float]
+
+# Entity evidence counts more than vocabulary; dates a little more (see docs/stories.md for the
+# measurements behind these; they are fixed defaults, not fitted at run time).
+W_TERM = 1.0
+W_ENTITY = 2.0
+W_NAME = 1.0
+W_DATE = 1.5
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SHORT = 2  # name words this short or shorter ("al", "de") tell nothing
+_NAME_STOP = frozenset("the and for of from with new news inc ltd corp co mr mrs ms dr gen".split())
+
+
+@dataclass(frozen=True, slots=True)
+class RawFeatures:
+    """Feature counts of one article before IDF: (feature, weighted count), sorted."""
+
+    article_id: str
+    counts: tuple[tuple[str, float], ...]
+
+    def names(self) -> Iterable[str]:
+        return (f for f, _ in self.counts)
+
+
+def raw_features(facts: ArticleFacts) -> RawFeatures:
+    counts: dict[str, float] = {}
+
+    def add(feature: str, weight: float) -> None:
+        counts[feature] = counts.get(feature, 0.0) + weight
+
+    for term, n in facts.terms:
+        if n <= 0:
+            continue
+        tf = 1.0 + math.log(n)
+        if term.startswith("ent:"):
+            name = fold(term[4:])
+            if name:
+                add("e:" + name, W_ENTITY * tf)
+        else:
+            add("t:" + term, W_TERM * tf)
+    seen_names: dict[str, int] = {}
+    for m in facts.mentions:
+        if m.label in _NAME_LABELS:
+            name = fold(m.text)
+            if not name:
+                continue
+            seen_names[name] = seen_names.get(name, 0) + 1
+            for word in name.split():
+                if len(word) > _SHORT and not word.isdigit() and word not in _NAME_STOP:
+                    add("n:" + word, W_NAME)
+        elif m.label == "DATE":
+            for year in _YEAR.findall(m.text):
+                add("y:" + year, W_DATE)
+    # Mentions found by our extractor that the `ent:` terms missed (or all of them, when an
+    # upstream extractor leaves `terms` without entities).
+    has_ent_terms = any(t.startswith("ent:") for t, _ in facts.terms)
+    if not has_ent_terms:
+        for name, n in seen_names.items():
+            add("e:" + name, W_ENTITY * (1.0 + math.log(n)))
+    for d in facts.dates:
+        if d.granularity == "day":
+            add("d:" + d.date, W_DATE)
+        add("y:" + d.date[:4], W_DATE * 0.5)
+    # Name words repeat a lot inside one article: damp them like the other counts.
+    for f, v in list(counts.items()):
+        if f.startswith("n:") and v > 1.0:
+            counts[f] = W_NAME * (1.0 + math.log(v / W_NAME))
+    return RawFeatures(facts.article_id, tuple(sorted(counts.items())))
+
+
+def idf(df: int, n_docs: int) -> float:
+    """Smoothed IDF (as scikit-learn's `smooth_idf`): never zero, so tiny corpora still work."""
+    return math.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+
+
+def weigh(raw: RawFeatures, df: Mapping[str, int], n_docs: int) -> Vector:
+    """The L2-normalised TF-IDF vector of one article."""
+    vec = {f: c * idf(df.get(f, 0), n_docs) for f, c in raw.counts if c > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    if norm == 0.0:
+        return {}
+    return {f: v / norm for f, v in vec.items()}
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(f, 0.0) for f, v in a.items())
+
+
+def top_features(vec: Mapping[str, float], k: int) -> list[str]:
+    """The k heaviest features: what an article is most about, used to find candidates."""
+    return [f for f, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]

@@ -1,0 +1,178 @@
+"""Stories: partition, determinism, similar-but-different events, incremental agreement."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from newsprism.model import Article, ArticleFacts, Mention, Reuse
+from newsprism.settings import Settings
+from newsprism.stories import StoryIndex, cluster, story_id
+
+COMMON = ["say", "report", "official", "people", "city", "police", "time", "year", "day"]
+
+
+def make(aid: str, terms: dict[str, int], names: list[tuple[str, str]] = (),
+         published: str | None = None, title: str | None = None) -> tuple[Article, ArticleFacts]:
+    text = " ".join(w for w, n in terms.items() for _ in range(n) if not w.startswith("ent:"))
+    article = Article(id=aid, source=f"test:{aid}", text=text or "empty", published=published,
+                      title=title)
+    mentions = tuple(Mention(aid, 0, len(n), n, label) for n, label in names)
+    ent_terms = {"ent:" + n.lower(): 1 for n, _ in names}
+    facts = ArticleFacts(article_id=aid, mentions=mentions,
+                         terms=tuple(sorted({**terms, **ent_terms}.items())))
+    return article, facts
+
+
+def event(prefix: str, n: int, topic: list[str], names: list[tuple[str, str]], rng: random.Random,
+          published: str | None = None) -> list[tuple[Article, ArticleFacts]]:
+    """n articles on one event: the topic words, the event's names, some common noise."""
+    out = []
+    for k in range(n):
+        terms = {w: rng.randint(1, 3) for w in topic}
+        for w in rng.sample(COMMON, 4):
+            terms[w] = terms.get(w, 0) + 1
+        out.append(make(f"{prefix}{k:02d}", terms, names, published,
+                        title=f"{names[0][0]} {topic[0]} {topic[1]} report {k}"))
+    return out
+
+
+def two_quakes(rng: random.Random) -> list[tuple[Article, ArticleFacts]]:
+    quake = ["earthquake", "magnitude", "tremor", "collapse", "rescue", "epicenter"]
+    a = event("a", 6, quake + ["tsunami", "coast"], [("Sumatra", "GPE"), ("Padang", "GPE")], rng)
+    b = event("b", 6, quake + ["landslide", "mountain"], [("Sichuan", "GPE"),
+                                                           ("Chengdu", "GPE")], rng)
+    return a + b
+
+
+def partition(stories) -> dict[str, str]:
+    where: dict[str, str] = {}
+    for s in stories:
+        for aid in s.article_ids:
+            assert aid not in where, f"{aid} in two stories"
+            where[aid] = s.id
+    return where
+
+
+def test_two_similar_events_kept_apart() -> None:
+    items = two_quakes(random.Random(1))
+    stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    groups = sorted(tuple(sorted({aid[0] for aid in s.article_ids})) for s in stories)
+    assert groups == [("a",), ("b",)]
+    assert all(len(s.article_ids) == 6 for s in stories)
+
+
+def test_order_independence_and_sorted_ids() -> None:
+    items = two_quakes(random.Random(2)) + event(
+        "c", 3, ["trial", "jury", "verdict", "court"], [("Smith", "PERSON")], random.Random(3))
+    base = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    assert [s.id for s in base] == sorted(s.id for s in base)
+    for seed in range(3):
+        shuffled = items[:]
+        random.Random(seed).shuffle(shuffled)
+        facts = [f for _, f in shuffled]
+        random.Random(seed + 10).shuffle(facts)
+        assert cluster([a for a, _ in shuffled], facts, (), Settings()) == base
+
+
+def test_story_id_is_first_article_and_stable_when_adding() -> None:
+    rng = random.Random(4)
+    items = event("d", 4, ["flood", "river", "dam", "evacuate"], [("Danube", "LOC")], rng,
+                  published="2020-03-02")
+    early = make("zz-early", dict.fromkeys(["flood", "river", "dam", "evacuate"], 2),
+                 [("Danube", "LOC")], published="2020-03-01")
+    stories = cluster([a for a, _ in items + [early]], [f for _, f in items + [early]], (),
+                      Settings())
+    assert len(stories) == 1 and stories[0].id == story_id("zz-early")
+    later = make("aa-later", dict.fromkeys(["flood", "river", "dam", "evacuate"], 2),
+                 [("Danube", "LOC")], published="2020-03-04")
+    more = cluster([a for a, _ in items + [early, later]],
+                   [f for _, f in items + [early, later]], (), Settings())
+    assert [s.id for s in more] == [stories[0].id]
+    assert "aa-later" in more[0].article_ids
+
+
+def test_strong_reuse_links_articles_with_little_shared_vocabulary() -> None:
+    a = make("r1", {"budget": 2, "deficit": 1, "tax": 1}, published="2021-01-01")
+    b = make("r2", {"weather": 2, "storm": 1, "rain": 1}, published="2021-01-01")
+    arts, facts = [a[0], b[0]], [a[1], b[1]]
+    assert len(cluster(arts, facts, (), Settings())) == 2
+    pair = Reuse(a="r1", b="r2", share_a=0.6, share_b=0.5, origin="r1")
+    assert len(cluster(arts, facts, (pair,), Settings())) == 1
+
+
+def test_time_window_keeps_distant_dated_articles_apart() -> None:
+    words = dict.fromkeys(["election", "ballot", "vote", "turnout", "candidate"], 2)
+    a = make("t1", words, [("Ohio", "GPE")], published="2020-01-01")
+    b = make("t2", words, [("Ohio", "GPE")], published="2020-06-01")
+    stories = cluster([a[0], b[0]], [a[1], b[1]], (), Settings(story_window_days=7))
+    assert len(stories) == 2
+    stories = cluster([a[0], b[0]], [a[1], b[1]], (), Settings(story_window_days=365))
+    assert len(stories) == 1
+
+
+def test_title_is_short_and_avoids_loaded_headlines() -> None:
+    words = dict.fromkeys(["summit", "leader", "talk", "trade", "agreement"], 2)
+    items = [make("h1", words, [("Geneva", "GPE")], title="OPINION: Leaders slam shocking trade "
+                                                          "summit disaster!"),
+             make("h2", words, [("Geneva", "GPE")], title="Leaders meet in Geneva for trade talks"),
+             make("h3", words, [("Geneva", "GPE")], title="Trade summit opens in Geneva")]
+    (story,) = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    assert story.title in ("Leaders meet in Geneva for trade talks", "Trade summit opens in Geneva")
+    assert len(story.title.split()) <= 15
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.lists(st.sampled_from(
+    ["alpha", "beta", "gamma", "delta", "quake", "trial", "vote", "storm"]), max_size=6)),
+    max_size=25), st.sampled_from([0.1, 0.35, 0.8]))
+def test_clusters_partition_the_articles(spec, threshold) -> None:
+    items = []
+    for k, (group, words) in enumerate(spec):
+        terms = {w: 1 for w in words}
+        terms[f"grp{group}"] = 2
+        items.append(make(f"p{k:03d}", terms, [(f"Name{group}", "PERSON")] if group else []))
+    stories = cluster([a for a, _ in items], [f for _, f in items], (),
+                      Settings(story_threshold=threshold))
+    where = partition(stories)
+    assert set(where) == {a.id for a, _ in items}
+    assert len({s.id for s in stories}) == len(stories)
+    assert all(s.title for s in stories)
+
+
+def test_incremental_agrees_with_batch_on_easy_cases() -> None:
+    rng = random.Random(5)
+    items = (event("e", 5, ["wildfire", "blaze", "firefighter", "acre"], [("Oregon", "GPE")],
+                   rng, published="2022-08-01")
+             + event("f", 5, ["strike", "union", "wage", "worker"], [("Detroit", "GPE")], rng,
+                     published="2022-08-02"))
+    batch = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    index = StoryIndex(Settings())
+    for a, f in items:
+        index.add(a, f)
+    assert {s.article_ids for s in index.stories()} == {s.article_ids for s in batch}
+    assert {s.id for s in index.stories()} == {s.id for s in batch}
+
+
+def test_incremental_state_is_bounded_on_a_long_stream() -> None:
+    rng = random.Random(6)
+    index = StoryIndex(Settings(story_window_days=3))
+    sizes = []
+    closed = 0
+    for day in range(60):
+        stamp = f"2021-{1 + day // 28:02d}-{1 + day % 28:02d}"
+        for e in range(3):
+            topic = [f"w{day}_{e}_{i}" for i in range(5)]
+            for a, f in event(f"s{day:03d}_{e}_", 3, topic, [(f"Place{day}x{e}", "GPE")], rng,
+                              published=stamp):
+                index.add(a, f)
+        closed += len(index.pop_closed())
+        sizes.append(index.state_size())
+    assert closed > 100
+    late = sizes[-20:]
+    assert max(s["open_articles"] for s in late) <= 9 * 5
+    assert max(s["features"] for s in late) <= max(s["features"] for s in sizes[:10]) * 2
+    assert max(s["postings"] for s in late) <= max(s["postings"] for s in sizes[:10]) * 2
