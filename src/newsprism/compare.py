@@ -24,14 +24,19 @@ from .compare_conflicts import (
     quantity_conflicts,
 )
 from .compare_framing import framing, outlet_tones
-from .compare_match import cluster_claims, content_words, group_count, independent_groups
+from .compare_match import (
+    cluster_claims,
+    content_words,
+    group_count,
+    independent_groups,
+    newsworthy,
+)
 from .model import Article, Claim, Consensus, Entity, Exclusive, Quote, Span, Story, StoryContext
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
 MATCH_THRESHOLD = 0.45  # claim similarity for "the same fact" (see docs/compare.md)
-MIN_CLAIM_WORDS = 5  # content words a claim needs to count as a finding on its own
 MAX_EXCLUSIVES_PER_ARTICLE = 5
 
 
@@ -59,11 +64,6 @@ def _representative(members: Sequence[Claim]) -> Claim:
     return members[max(range(len(members)), key=centrality)]
 
 
-def _newsworthy(c: Claim) -> bool:
-    """Enough content to be worth reporting alone (not a caption, menu or sign-off)."""
-    return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None
-
-
 def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Article],
                              groups: dict[str, str]
                              ) -> tuple[tuple[Consensus, ...], tuple[Exclusive, ...]]:
@@ -78,7 +78,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
         rep = _representative(members)
         spans = tuple(Span(c.article_id, c.start, c.end)
                       for c in sorted(members, key=lambda c: (c.article_id, c.start)))
-        if n_groups >= 2 and _newsworthy(rep):
+        if n_groups >= 2 and newsworthy(rep):
             consensus.append(Consensus(text=rep.text, article_ids=ids,
                                        independent_sources=n_groups, spans=spans))
             # Omission: most outlets carry it, this one does not.
@@ -92,7 +92,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
                                                 kind="omission"))
         elif len({outlet_of[i] for i in ids}) == 1 and len(outlets) >= 2:
             for c in members:
-                if not _newsworthy(c) or per_article.get(c.article_id, 0) >= \
+                if not newsworthy(c) or per_article.get(c.article_id, 0) >= \
                         MAX_EXCLUSIVES_PER_ARTICLE:
                     continue
                 if not (c.quantities or c.dates or c.attributed_to or c.subject_entity):
@@ -126,6 +126,6 @@ def compare_story(ctx: StoryContext, settings: Settings) -> Story:
 
         nlp = load_pipeline(settings.spacy_model)
     frames = framing(ctx.story.entities, ctx.articles, nlp)
-    tones = outlet_tones(ctx.articles, ctx.reuse)
+    tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
     return dataclasses.replace(ctx.story, conflicts=tuple(conflicts), consensus=consensus,
                                exclusives=exclusives, framing=frames, tones=tones)

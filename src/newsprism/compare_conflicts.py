@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from .compare_match import content_words, dice, group_count, stem, units_match
+from .compare_match import STOP, content_words, dice, group_count, newsworthy, stem, units_match
 from .model import Claim, Conflict, ConflictVersion, Entity, Quantity, Quote, Span
 from .text import fold
 
@@ -31,14 +31,52 @@ def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, st
                            independent_sources=group_count(ids, groups))
 
 
+_TITLES = {"mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "president", "minister",
+           "general", "major", "sen", "rep", "gov", "secretary", "chief", "prime"}
+
+
+def _surname(name: str) -> str | None:
+    """The last capitalised word of the leading name in a speaker string ("Ayyoub at a press
+    conference" -> "ayyoub"); None for descriptions ("the joint statement")."""
+    last = None
+    for w in name.replace("\u2019", "'").split():
+        w = w.strip(",.;:()'\"")
+        if w[:1].isupper():
+            if fold(w) not in _TITLES and fold(w) not in STOP:
+                last = fold(w)
+        elif last is not None:
+            break
+    return last
+
+
 def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | None:
-    """(key, display name) of a quote's speaker; None when unknown or a bare pronoun."""
-    if q.speaker_entity and q.speaker_entity in entities:
-        ent = entities[q.speaker_entity]
-        return "e:" + ent.id, ent.name
+    """(key, display name) of a quote's speaker; None when unknown or not a name.
+
+    With resolved entities the key is the entity; without them (entities stage absent) the
+    surname, so that "Bagheri" and "Baqeri" can still be joined by `_join_spellings`."""
+    if entities:
+        if q.speaker_entity and q.speaker_entity in entities:
+            ent = entities[q.speaker_entity]
+            return "e:" + ent.id, ent.name
+        return None
     if q.speaker and fold(q.speaker) not in _PRONOUNS:
-        return "s:" + fold(q.speaker), q.speaker
+        surname = _surname(q.speaker)
+        if surname:
+            return "s:" + surname, q.speaker
     return None
+
+
+def _join_spellings(keys: list[str]) -> dict[str, str]:
+    """Surname keys that are spellings of one name (transliterations) map to one key."""
+    out: dict[str, str] = {}
+    for k in sorted(keys):
+        for rep in sorted(set(out.values())):
+            if k.startswith("s:") and rep.startswith("s:") and fuzz.ratio(k[2:], rep[2:]) >= 75:
+                out[k] = rep
+                break
+        else:
+            out[k] = k
+    return out
 
 
 def _same_quote(a: str, b: str) -> bool:
@@ -78,12 +116,14 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
     for members in clusters.values():
         by_speaker: dict[str, list[tuple[str, Span]]] = defaultdict(list)
         names: dict[str, str] = {}
-        for q in members:
-            key = _speaker_key(q, entities)
+        keyed = [(q, _speaker_key(q, entities)) for q in members]
+        same = _join_spellings([k[0] for _, k in keyed if k is not None])
+        for q, key in keyed:
             if key is None:
                 continue
-            by_speaker[key[0]].append((q.article_id, Span(q.article_id, q.start, q.end)))
-            names.setdefault(key[0], key[1])
+            k = same[key[0]]
+            by_speaker[k].append((q.article_id, Span(q.article_id, q.start, q.end)))
+            names.setdefault(k, key[1])
         # An article that gives the quote to two speakers (a joint statement) holds no side.
         if len(by_speaker) < 2:
             continue
@@ -180,7 +220,7 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str]) 
     out: list[Conflict] = []
     for members in clusters:
         dated = [(c, [d for d in c.dates if d.granularity == "day"]) for c in members]
-        dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1]
+        dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1 and newsworthy(c)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
         words = [content_words(c.text) for c, _ in dated]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from .model import Article, Entity, Framing, Mention, OutletTone, Reuse, Span
+from .model import Article, ArticleFacts, Entity, Framing, Mention, OutletTone, Reuse, Span
 from .text import fold
 
 FRAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -47,20 +47,34 @@ def _lexicon_re() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
-    """A lower-cased copy of `text` (same length, letters only compared) for term search."""
-    low = text.lower().replace("\u2019", "'")
-    return low, list(range(len(low)))
+_CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
 
 
-def lexicon_hits(article: Article) -> list[tuple[str, Span, float]]:
-    low, _ = _folded_with_map(article.text)
-    low = re.sub(r"[-\u2010-\u2015]", " ", low)  # "so-called" ~ "so called"
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a run of capitalised words mid-sentence is part of a name
+    ("National Front for Liberation", "Tahrir al-Sham"), not the outlet's own label."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = re.split(r"[.!?;:\n\"\u201c\u201d]", text[max(0, start - 40):start])[-1]
+    words_before = before.split()[-2:]
+    after = text[end:end + 30].split()[:1]
+    caps = [w for w in words_before + after if _CAP_WORD.match(w) or w.startswith("al-")]
+    return bool(caps)
+
+
+def lexicon_hits(article: Article, skip: Sequence[tuple[int, int]] = ()
+                 ) -> list[tuple[str, Span, float]]:
+    """Lexicon terms the article uses in its own voice: not inside `skip` ranges (quotes,
+    names) and not as part of a capitalised name."""
+    low = article.text.lower()
+    low = re.sub(r"[-\u2010-\u2015]", " ", low)  # "so-called" ~ "so called"; same length
     lex = load_lexicon()
     hits = []
     for m in _lexicon_re().finditer(low):
-        term = m.group(1)
-        hits.append((term, Span(article.id, m.start(), m.end()), lex.get(term, 0.0)))
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in skip) or _in_name(article.text, s, e):
+            continue
+        hits.append((m.group(1), Span(article.id, s, e), lex.get(m.group(1), 0.0)))
     return hits
 
 
@@ -82,7 +96,14 @@ def _edit_terms(article_id: str, reuse: Sequence[Reuse]) -> list[tuple[str, Span
     return out
 
 
-def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse]) -> tuple[OutletTone, ...]:
+def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse],
+                 facts: Sequence[ArticleFacts] = ()) -> tuple[OutletTone, ...]:
+    """Loaded terms each outlet uses in its own voice (quotes and names excluded), plus the
+    words it substituted into copied text, and a tone score from the lexicon polarities."""
+    skip: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for f in facts:
+        skip[f.article_id].extend((q.start, q.end) for q in f.quotes if q.kind != "indirect")
+        skip[f.article_id].extend((m.start, m.end) for m in f.mentions)
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         by_outlet[a.outlet_label].append(a)
@@ -94,7 +115,7 @@ def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse]) -> tuple[O
         words = 0
         for a in by_outlet[outlet]:
             words += max(1, a.word_count)
-            for term, span, pol in lexicon_hits(a):
+            for term, span, pol in lexicon_hits(a, skip.get(a.id, ())):
                 terms.append(term)
                 spans.append(span)
                 score += pol

@@ -39,6 +39,14 @@ def content_words(text: str) -> frozenset[str]:
                      and not w.isdigit())
 
 
+MIN_CLAIM_WORDS = 5  # content words a claim needs to count as a finding on its own
+
+
+def newsworthy(c: Claim) -> bool:
+    """Enough content to be worth reporting alone (not a caption, dateline or sign-off)."""
+    return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None
+
+
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0

@@ -38,10 +38,13 @@ def find_dates(article: Article) -> tuple[DateRef, ...]:
     return tuple(out)
 
 
-def _phrase(tok) -> str:
-    """The noun phrase headed by `tok`, without trailing relative clauses."""
-    keep = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj")
-            or t.i == tok.i]
+def _phrase(tok, lo: int, hi: int) -> str:
+    """The noun phrase headed by `tok`, without trailing relative clauses, inside the token
+    range [lo, hi) of the statement (parses can link across line breaks)."""
+    keep = [t for t in tok.subtree if lo <= t.i < hi and (
+        t.dep_ not in ("relcl", "acl", "punct", "cc", "conj") or t.i == tok.i)]
+    if not keep:
+        return ""
     # Keep a contiguous stretch around the head.
     left = min(t.i for t in keep)
     right = max(t.i for t in keep)
@@ -60,19 +63,21 @@ def _main_verb(sent):
     return root
 
 
-def _svo(verb) -> tuple[str | None, str | None, str | None]:
+def _svo(verb, lo: int, hi: int) -> tuple[str | None, str | None, str | None]:
     subj = obj = None
     for child in verb.children:
+        if not lo <= child.i < hi:
+            continue
         if child.dep_ in _SUBJ and subj is None:
-            subj = _phrase(child)
+            subj = _phrase(child, lo, hi) or None
         elif child.dep_ in _OBJ and obj is None:
-            obj = _phrase(child)
+            obj = _phrase(child, lo, hi) or None
     if obj is None:
         for child in verb.children:
             if child.dep_ in ("prep", "agent"):
                 for g in child.children:
                     if g.dep_ == "pobj":
-                        obj = child.text.lower() + " " + _phrase(g)
+                        obj = child.text.lower() + " " + _phrase(g, lo, hi)
                         break
             if obj is not None:
                 break
@@ -82,6 +87,7 @@ def _svo(verb) -> tuple[str | None, str | None, str | None]:
 def _reported(sent) -> tuple[object, str | None]:
     """(content verb, speaker) when the sentence is reported speech, else (main verb, None)."""
     verb = _main_verb(sent)
+    lo, hi = sent.start, sent.end
     speaker = None
     if verb.lemma_.lower() in SPEECH_VERBS:
         content = None
@@ -91,12 +97,12 @@ def _reported(sent) -> tuple[object, str | None]:
                 break
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and speaker is None:
-                speaker = _phrase(child)
+                speaker = _phrase(child, lo, hi)
         # "..., the broadcaster quoted X as saying": X is the speaker, not the broadcaster.
         if verb.lemma_.lower() == "quote":
             for child in verb.children:
                 if child.dep_ == "dobj":
-                    speaker = _phrase(child)
+                    speaker = _phrase(child, lo, hi)
         if content is not None:
             return content, speaker
         return verb, speaker
@@ -105,9 +111,24 @@ def _reported(sent) -> tuple[object, str | None]:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             for g in t.doc[t.i + 1].children:
                 if g.dep_ == "pobj":
-                    speaker = _phrase(g)
+                    speaker = _phrase(g, lo, hi)
             break
     return verb, speaker
+
+
+def _statements(doc):
+    """Sentences, cut again at line breaks: scraped headers and captions run into the first
+    sentence without punctuation, and a claim must not span a paragraph break."""
+    for sent in doc.sents:
+        begin = sent.start
+        for tok in sent:
+            if tok.i > begin and ("\n" in tok.text or "\n" in doc[tok.i - 1].whitespace_):
+                piece = doc[begin:tok.i]
+                if piece.text.strip():
+                    yield piece
+                begin = tok.i + (1 if tok.is_space else 0)
+        if begin < sent.end and doc[begin:sent.end].text.strip():
+            yield doc[begin:sent.end]
 
 
 def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
@@ -117,7 +138,7 @@ def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
     quantities = find_quantities(article, doc)
     dates = find_dates(article)
     claims: list[Claim] = []
-    for sent in doc.sents:
+    for sent in _statements(doc):
         raw = sent.text
         lead = len(raw) - len(raw.lstrip())
         start = sent.start_char + lead
@@ -128,7 +149,7 @@ def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # headlines, captions, menu lines: no statement to match
         verb, speaker = _reported(sent)
-        subject, predicate, obj = _svo(verb)
+        subject, predicate, obj = _svo(verb, sent.start, sent.end)
         # A quote inside the sentence names its speaker better than the parse does.
         for q in quotes:
             if q.start < end and start < q.end and q.speaker:

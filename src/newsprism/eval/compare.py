@@ -1,0 +1,130 @@
+"""Precision checking for the compare stage: run the line on a small set of articles (one
+story) and print every conflict and consensus finding, numbered, so a person can judge each.
+
+    python -m newsprism.eval.compare seeds /work/shared/seeds
+    python -m newsprism.eval.compare neus /work/shared/data/neus/train.source 3 17 42 ...
+
+Stages that are not installed yet are skipped (entities fall back to none), so the helper
+works on whatever part of the line exists; the printout says which were used.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..model import Article, ArticleFacts, Story, StoryContext
+from ..settings import Settings
+
+_SEED_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+
+
+def _try(module: str, name: str):
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def run_story(articles: Sequence[Article], settings: Settings,
+              used: list[str] | None = None) -> tuple[Story, StoryContext]:
+    """The line on one story's articles: extract, reuse, entities (when present), compare."""
+    from ..compare import compare_story
+    from ..extract import analyze_article
+    from ..nlp import load_pipeline, parse_many
+
+    used = used if used is not None else []
+    clean = _try("newsprism.clean", "clean_article")
+    if clean is not None:
+        articles = [clean(a, settings) for a in articles]
+        used.append("clean")
+    nlp = load_pipeline(settings.spacy_model)
+    facts: list[ArticleFacts] = [
+        analyze_article(a, doc, settings)
+        for a, doc in zip(articles, parse_many(nlp, (a.text for a in articles)), strict=True)]
+    used.append("extract")
+    find_reuse = _try("newsprism.reuse", "find_reuse")
+    reuse = tuple(find_reuse(articles, settings)) if find_reuse is not None else ()
+    if find_reuse is not None:
+        used.append("reuse")
+    story = Story(id="eval", title=articles[0].title or "", article_ids=tuple(a.id for a in
+                                                                            articles))
+    ctx = StoryContext(story=story, articles=tuple(articles), facts=tuple(facts), reuse=reuse)
+    resolve = _try("newsprism.extract.entities", "resolve_entities")
+    if resolve is not None:
+        import dataclasses
+
+        ctx = dataclasses.replace(ctx, story=resolve(ctx, settings))
+        used.append("entities")
+    return compare_story(ctx, settings), ctx
+
+
+def seed_articles(folder: Path) -> list[Article]:
+    out = []
+    for p in sorted(folder.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        m = _SEED_DATE.search(text[:200])
+        out.append(Article(id=p.stem.split("_")[0], source=str(p), text=text,
+                           published=m.group() if m else None, outlet=p.stem.split("_")[0]))
+    return out
+
+
+def neus_articles(path: Path, line_no: int) -> list[Article]:
+    """One NeuS story (1-based line number): three outlets' excerpts separated by [SEP]."""
+    line = None
+    with path.open(encoding="utf-8") as fh:
+        for i, text in enumerate(fh, 1):
+            if i == line_no:
+                line = text
+                break
+    if line is None:
+        raise ValueError(f"{path}: no line {line_no}")
+    out = []
+    for k, part in enumerate(line.split("[SEP]")):
+        title, _, body = part.partition("ARTICLE=>")
+        title = title.replace("TITLE=>", "").strip()
+        out.append(Article(id=f"L{line_no}-{k}", source=f"{path}:{line_no}", text=body.strip(),
+                           title=title or None, outlet=f"outlet{k}"))
+    return out
+
+
+def report(story: Story) -> list[str]:
+    lines = []
+    n = 0
+    for c in story.conflicts:
+        n += 1
+        versions = " | ".join(f"{v.value!r} {list(v.article_ids)} ({v.independent_sources})"
+                              for v in c.versions)
+        lines.append(f"  [{n}] conflict/{c.kind}: {c.about} :: {versions}")
+    for c in story.consensus:
+        n += 1
+        lines.append(f"  [{n}] consensus ({c.independent_sources} sources, "
+                     f"{list(c.article_ids)}): {' '.join(c.text.split())[:160]}")
+    return lines
+
+
+def main(argv: Sequence[str]) -> int:
+    if len(argv) < 2 or argv[0] not in ("seeds", "neus"):
+        print(__doc__)
+        return 2
+    settings = Settings()
+    if argv[0] == "seeds":
+        stories = [("seeds", seed_articles(Path(argv[1])))]
+    else:
+        stories = [(f"line {n}", neus_articles(Path(argv[1]), int(n))) for n in argv[2:]]
+    for name, articles in stories:
+        used: list[str] = []
+        story, _ = run_story(articles, settings, used)
+        print(f"{name} (stages: {', '.join(used)}; {len(story.conflicts)} conflicts, "
+              f"{len(story.consensus)} consensus)")
+        for line in report(story):
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,109 @@
+"""find_claims: quantities as ranges with lemmatised units, dates against the publish date,
+sentence claims with subject/predicate/object and reported speech unwrapped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsprism.extract.claims import find_claims
+from newsprism.model import Article
+from newsprism.text import stable_id
+
+
+def _run(nlp, text: str, published: str | None = "2020-07-08"):
+    article = Article(id="a1", source="test", text=text, published=published)
+    return article, find_claims(article, nlp(text), (), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "low", "high", "unit"),
+    [
+        ("Rebels fired dozens of rockets at the town.", "dozens of rockets", 24, 99, "rocket"),
+        ("The air force launched hundreds of strikes last year.", "hundreds of strikes",
+         200, 999, "strike"),
+        ("The war has killed more than 380,000 people.", "more than 380,000 people",
+         380_000, None, "people"),
+        ("Police arrested at least 2 suspects on Monday.", "at least 2 suspects", 2, None,
+         "suspect"),
+        ("Six civilians were killed and 7 others were wounded.", "7 others", 7, 7, "other"),
+        ("Seven soldiers died in the ambush.", "Seven soldiers", 7, 7, "soldier"),
+        ("Officials said twenty-five houses burned.", "twenty-five houses", 25, 25, "house"),
+        ("The flood displaced tens of thousands of residents.", "tens of thousands of residents",
+         20_000, 99_999, "resident"),
+        ("The storm left 1.5 million homes without power.", "1.5 million homes", 1_500_000,
+         1_500_000, "home"),
+        ("Up to 40 migrants were on board.", "Up to 40 migrants", None, 40, "migrant"),
+    ],
+)
+def test_quantities_are_ranges_with_units(nlp, text, phrase, low, high, unit):
+    _, (quantities, _, _) = _run(nlp, text)
+    found = [q for q in quantities if q.text == phrase]
+    assert found, [q.text for q in quantities]
+    q = found[0]
+    assert (q.low, q.high, q.unit) == (low, high, unit)
+    assert text[q.start:q.end] == q.text
+
+
+def test_vague_plural_without_noun_and_exactness(nlp):
+    _, (quantities, _, _) = _run(nlp, "The war displaced millions. Three officers were hurt.")
+    by_text = {q.text: q for q in quantities}
+    assert by_text["millions"].low == 2_000_000 and not by_text["millions"].exact
+    assert by_text["Three officers"].exact
+
+
+def test_years_and_dates_are_not_counts(nlp):
+    _, (quantities, _, _) = _run(nlp, "The war began in 2011. On 08 July the deal was signed.")
+    assert quantities == ()
+
+
+def test_dates_resolved_against_publish_date(nlp):
+    text = "The minister said on Wednesday that talks held on July 2 had failed."
+    _, (_, dates, _) = _run(nlp, text, published="2020-07-09")  # a Thursday
+    assert {d.text: d.date for d in dates} == {"on Wednesday": "2020-07-08",
+                                               "July 2": "2020-07-02"}
+    _, (_, no_anchor, _) = _run(nlp, text, published=None)
+    assert no_anchor == ()  # relative dates need an anchor
+
+
+def test_reported_speech_is_unwrapped(nlp):
+    text = "The mayor said that the city will close three schools next week."
+    article, (_, dates, claims) = _run(nlp, text)
+    (claim,) = claims
+    assert claim.attributed_to == "The mayor"
+    assert claim.predicate == "close"
+    assert claim.subject == "the city"
+    assert claim.object == "three schools"
+    assert [q.unit for q in claim.quantities] == ["school"]
+    assert claim.dates == dates and dates[0].granularity == "week"
+    assert claim.id == stable_id(article.id, str(claim.start), str(claim.end))
+    assert text[claim.start:claim.end] == claim.text
+
+
+def test_according_to_and_plain_statements(nlp):
+    text = ("Troops shelled two villages overnight, according to the monitoring group.\n"
+            "Menu Home Sport\n"
+            "Prices rose sharply in June.")
+    _, (_, _, claims) = _run(nlp, text)
+    by_pred = {c.predicate: c for c in claims}
+    assert by_pred["shell"].attributed_to == "the monitoring group"
+    assert by_pred["rise"].attributed_to is None
+    assert all("\n" not in c.text for c in claims)  # claims never span a line break
+
+
+def test_seed_counts(nlp, seeds_dir):
+    """On the seeds: the vague counts of strikes and the casualty figure come out as ranges."""
+    units = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        m = re.search(r"(?:19|20)\d\d-\d\d-\d\d", text[:200])
+        _, (quantities, _, claims) = _run(nlp, text, m.group() if m else "2020-07-08")
+        for q in quantities:
+            if q.unit:
+                units.setdefault(q.unit, set()).add((q.low, q.high))
+        for c in claims:
+            assert all(c.start <= q.start and q.end <= c.end for q in c.quantities)
+    assert (200, 999) in units["strike"]
+    assert (24, 99) in units["airstrike"]
+    assert (380_000, None) in units["people"]

@@ -1,0 +1,207 @@
+"""compare_story on hand-built contexts: each kind of finding, wire copies counted once,
+evidence spans that point at the right words. Seeds tests run the line pieces that exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare import compare_story
+from newsprism.compare_conflicts import attribution_conflicts, quantity_conflicts
+from newsprism.compare_framing import lexicon_hits, load_lexicon, outlet_tones
+from newsprism.compare_match import units_match
+from newsprism.model import (
+    Article,
+    ArticleFacts,
+    Claim,
+    Edit,
+    Entity,
+    Passage,
+    Quantity,
+    Quote,
+    Reuse,
+    Story,
+    StoryContext,
+)
+from newsprism.text import stable_id
+
+
+def _article(aid: str, text: str, outlet: str | None = None) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet or f"outlet-{aid}",
+                   published="2021-03-04")
+
+
+def _claim(article: Article, sentence: str, **kw) -> Claim:
+    start = article.text.index(sentence)
+    end = start + len(sentence)
+    return Claim(id=stable_id(article.id, str(start), str(end)), article_id=article.id,
+                 start=start, end=end, text=sentence, **kw)
+
+
+def _qty(article: Article, phrase: str, low, high, unit) -> Quantity:
+    start = article.text.index(phrase)
+    return Quantity(article.id, start, start + len(phrase), phrase, low, high, unit)
+
+
+def _quote(article: Article, words: str, speaker: str | None, entity: str | None = None
+           ) -> Quote:
+    start = article.text.index(words)
+    return Quote(id=stable_id(article.id, str(start)), article_id=article.id, start=start,
+                 end=start + len(words), text=words, kind="direct", speaker=speaker,
+                 speaker_entity=entity)
+
+
+def _ctx(articles, claims=(), quotes=(), reuse=(), entities=()) -> StoryContext:
+    story = Story(id="s1", title="t", article_ids=tuple(a.id for a in articles),
+                  entities=tuple(entities), quotes=tuple(quotes), claims=tuple(claims))
+    facts = tuple(ArticleFacts(article_id=a.id,
+                               claims=tuple(c for c in claims if c.article_id == a.id),
+                               quotes=tuple(q for q in quotes if q.article_id == a.id))
+                  for a in articles)
+    return StoryContext(story=story, articles=tuple(articles), facts=facts, reuse=tuple(reuse))
+
+
+def _wire(a: str, b: str) -> Reuse:
+    return Reuse(a=a, b=b, share_a=0.8, share_b=0.8, origin=a,
+                 passages=(Passage(0, 50, 0, 50),), near_duplicate=True)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("strike", "airstrike", True), ("strikes", "strike", True), ("attack", "counterattack", True),
+    ("people", "people", True), ("strike", "soldier", False), ("man", "woman", False),
+    (None, "strike", False),
+])
+def test_units_match(a, b, same):
+    assert units_match(a, b) is same
+
+
+def test_quantity_conflict_counts_wire_copies_once(settings):
+    s1 = "The navy has launched hundreds of strikes on rebel ports since the war began."
+    s3 = "The navy has carried out dozens of airstrikes on rebel ports in recent years."
+    a1, a2, a3 = _article("a1", s1), _article("a2", "Copy. " + s1), _article("a3", s3)
+    claims = [
+        _claim(a1, s1, quantities=(_qty(a1, "hundreds of strikes", 200, 999, "strike"),)),
+        _claim(a2, s1, quantities=(_qty(a2, "hundreds of strikes", 200, 999, "strike"),)),
+        _claim(a3, s3, quantities=(_qty(a3, "dozens of airstrikes", 24, 99, "airstrike"),)),
+    ]
+    story = compare_story(_ctx([a1, a2, a3], claims, reuse=[_wire("a1", "a2")]), settings)
+    (conflict,) = [c for c in story.conflicts if c.kind == "quantity"]
+    versions = {v.value: v for v in conflict.versions}
+    assert versions["hundreds of strikes"].article_ids == ("a1", "a2")
+    assert versions["hundreds of strikes"].independent_sources == 1
+    assert versions["dozens of airstrikes"].article_ids == ("a3",)
+    for v in conflict.versions:
+        for span in v.spans:
+            text = {"a1": a1, "a2": a2, "a3": a3}[span.article_id].text
+            assert text[span.start:span.end] == v.value
+
+
+def test_overlapping_or_unrelated_counts_are_no_conflict():
+    a = _article("a", "Police said more than 300 protesters marched through the capital.")
+    b = _article("b", "Some 400 protesters marched through the capital on Sunday.")
+    c = _article("c", "The ministry said 12 protesters were fined for blocking a bridge at dawn.")
+    claims = [
+        _claim(a, a.text, quantities=(_qty(a, "more than 300 protesters", 300, None,
+                                           "protester"),)),
+        _claim(b, b.text, quantities=(_qty(b, "Some 400 protesters", 340, 460, "protester"),)),
+        _claim(c, c.text, quantities=(_qty(c, "12 protesters", 12, 12, "protester"),)),
+    ]
+    assert quantity_conflicts(claims, {"a": "a", "b": "b", "c": "c"}) == []
+
+
+def test_attribution_conflict_with_paraphrased_quote():
+    texts = {
+        "a": 'The minister said: "If our enemies could break us, they would not wait a moment."',
+        "b": '"If our enemies were able to break us, they would not wait for a moment," he said.',
+        "c": '"If our enemies could break us they would not wait a moment," the general said.',
+        "d": 'Unrelated: "We will build new schools across the region this year," she said.',
+    }
+    arts = {k: _article(k, v) for k, v in texts.items()}
+    quote = {"a": "If our enemies could break us, they would not wait a moment.",
+             "b": "If our enemies were able to break us, they would not wait for a moment,",
+             "c": "If our enemies could break us they would not wait a moment,",
+             "d": "We will build new schools across the region this year,"}
+    minister = Entity(id="e1", name="Sam Rivers", type="PERSON")
+    general = Entity(id="e2", name="Alex Stone", type="PERSON")
+    quotes = [_quote(arts["a"], quote["a"], "Sam Rivers", "e1"),
+              _quote(arts["b"], quote["b"], "Sam Rivers", "e1"),
+              _quote(arts["c"], quote["c"], "Alex Stone", "e2"),
+              _quote(arts["d"], quote["d"], "Alex Stone", "e2")]
+    conflicts = attribution_conflicts(quotes, {"e1": minister, "e2": general},
+                                      {k: k for k in arts})
+    (conflict,) = conflicts
+    assert {v.value: v.article_ids for v in conflict.versions} == {
+        "Sam Rivers": ("a", "b"), "Alex Stone": ("c",)}
+    assert conflict.versions[0].value == "Sam Rivers"  # the majority version first
+
+
+def test_attribution_without_entities_joins_transliterations():
+    a = _article("a", '"We shall defend every inch of our land," said Gen. Ahmad Bagheri.')
+    b = _article("b", '"We shall defend every inch of our land," said Ahmad Baqeri.')
+    quotes = [_quote(a, "We shall defend every inch of our land,", "Gen. Ahmad Bagheri"),
+              _quote(b, "We shall defend every inch of our land,", "Ahmad Baqeri")]
+    assert attribution_conflicts(quotes, {}, {"a": "a", "b": "b"}) == []
+
+
+def test_consensus_needs_two_independent_sources_and_omission(settings):
+    fact = "The central bank raised its main interest rate to five percent on Thursday."
+    para = "On Thursday the central bank raised its main interest rate to five percent."
+    a1, a2 = _article("a1", fact), _article("a2", fact)
+    a3 = _article("a3", para)
+    a4 = _article("a4", "Shoppers in the capital crowded markets ahead of the holiday weekend.")
+    claims = [_claim(a, a.text, predicate="raise") for a in (a1, a2, a3)]
+    claims.append(_claim(a4, a4.text, predicate="crowd", attributed_to="traders"))
+    story = compare_story(_ctx([a1, a2, a3, a4], claims, reuse=[_wire("a1", "a2")]), settings)
+    (cons,) = story.consensus
+    assert cons.article_ids == ("a1", "a2", "a3") and cons.independent_sources == 2
+    assert {s.article_id for s in cons.spans} == {"a1", "a2", "a3"}
+    kinds = {(e.kind, e.article_id) for e in story.exclusives}
+    assert ("omission", "a4") in kinds
+    assert ("exclusive", "a4") in kinds
+
+    # Two copies of one wire are one source: no consensus.
+    only_wire = compare_story(_ctx([a1, a2], claims[:2], reuse=[_wire("a1", "a2")]), settings)
+    assert only_wire.consensus == ()
+
+
+def test_lexicon_is_documented_and_hits_skip_names_and_quotes():
+    lex = load_lexicon()
+    assert len(lex) > 200 and lex["regime"] < 0 and lex["freedom fighters"] > 0
+    text = ('The regime cracked down. The National Front for Liberation said "terrorists '
+            'attacked us".')
+    art = _article("x", text)
+    quote_start = text.index("terrorists")
+    terms = [t for t, _, _ in lexicon_hits(art, [(quote_start, quote_start + 20)])]
+    assert terms == ["regime"]
+
+
+def test_tones_use_lexicon_and_reuse_edits():
+    a = _article("a", "The government forces entered the city after a long civil war.", "Wire")
+    b = _article("b", "The regime forces entered the city after a long imposed war.", "Paper")
+    edit = Edit(a="civil", b="imposed", a_start=a.text.index("civil"),
+                a_end=a.text.index("civil") + 5, b_start=b.text.index("imposed"),
+                b_end=b.text.index("imposed") + 7)
+    reuse = Reuse(a="a", b="b", share_a=0.9, share_b=0.9, origin="a",
+                  passages=(Passage(0, len(a.text), 0, len(b.text), edits=(edit,)),))
+    tones = {t.outlet: t for t in outlet_tones([a, b], [reuse])}
+    assert "regime" in tones["Paper"].loaded_terms and "imposed" in tones["Paper"].loaded_terms
+    assert tones["Paper"].tone < 0 <= tones["Wire"].tone
+    assert tones["Wire"].loaded_terms == ()
+
+
+def test_framing_collects_descriptors_per_outlet(settings):
+    pytest.importorskip("spacy")
+    from newsprism.model import Mention
+
+    a = _article("a", "Key regional ally Norland has sent troops to the border.", "Daily")
+    b = _article("b", "The occupying regime of Norland sent more troops on Monday.", "Voice")
+    ments = []
+    for art in (a, b):
+        s = art.text.index("Norland")
+        ments.append(Mention(art.id, s, s + 7, "Norland", "GPE", "e1"))
+    ent = Entity(id="e1", name="Norland", type="GPE", article_ids=("a", "b"),
+                 mentions=tuple(ments))
+    story = compare_story(_ctx([a, b], entities=[ent]), settings)
+    (frame,) = story.framing
+    by_outlet = dict(frame.by_outlet)
+    assert "Key regional ally" in by_outlet["Daily"]
+    assert any("occupying regime" in t for t in by_outlet["Voice"])
