@@ -1,0 +1,210 @@
+"""The clean stage: boilerplate removal and metadata recovery. Pure: no I/O.
+
+`clean_article(article, settings)` returns the article with
+- `text` cleaned: header lines (dates, bylines, labels, menus, the title), photo captions and
+  credits, share/comment widgets, cookie and subscription text, site menus, repeated lines and
+  "About <outlet>" / "Related" footers removed; cut to `settings.max_article_chars`. Every
+  offset downstream refers to this text.
+- `title`, `outlet`, `byline`, `published` recovered from the header (see `clean_header`) where
+  the reader did not supply them; values from HTML/JSONL metadata are trusted unless clearly
+  wrong (unparseable date, a "title" that is just the site name or "Home").
+- `language` set (ISO 639-1) when the text says enough.
+
+Cleaning an already clean article changes nothing, so re-running the line is safe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+from .clean_header import (
+    caption_base,
+    is_caption,
+    is_menu,
+    read_header,
+    smart_case,
+    words_of,
+)
+from .dates import iso, parse_date
+from .lang import detect_language
+from .model import Article
+from .settings import Settings
+from .text import fold
+
+_WIDGET = re.compile(
+    r"^\W*(?:comments?|share(?: this(?: article| story)?)?|share on \w+|tweet|email|e-mail|"
+    r"print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard|copy link|"
+    r"advertisement|advertising|sponsored(?: content)?|ad|loading\.*|click to \w+(?: \w+)?|"
+    r"leave a (?:comment|reply)|\d+ comments?|no comments?|add comment|post comment|"
+    r"read more|read also|see also|related|tags?|topics?|filed under|listen(?: to this article)?|"
+    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page)"
+    r"\s*[:|.…]*\W*$", re.I)
+_WIDGET_PREFIX = re.compile(r"^\W*(?:read more|read also|see also|related|tags|topics|"
+                            r"filed under|follow us|join us|join our|also read|watch)\s*:", re.I)
+_BOILER = re.compile(
+    r"\b(?:cookies?|subscribe|subscription|subscriber|sign up|signup|log in|login|newsletter|"
+    r"privacy policy|terms of (?:use|service)|all rights reserved|ad ?blocker|"
+    r"enable javascript|javascript is disabled|free articles? (?:left|remaining)|"
+    r"support (?:our|independent) journalism|download (?:our|the) app|follow us on|"
+    r"copyright \d{4}|©)", re.I)
+_FOOTER_START = re.compile(
+    r"^(?:about (?P<about>(?:the )?[^\W\d_][\w .&'’-]{1,60})|related (?:articles|stories|"
+    r"posts|news|content)|more from [\w .&'’-]{1,60}|more stories|you (?:may|might) also like|"
+    r"recommended(?: for you)?|most (?:read|popular|viewed)|trending now|leave a reply|"
+    r"comments|post navigation|share this:?|related|read next)\s*:?$", re.I)
+_NOT_OUTLET = {"the author", "author", "us", "me", "the writer", "this article", "the authors",
+               "this site", "the site", "the editor", "cookies", "this story"}
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+                        r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)(?:[.,|]|\s+all rights|$)", re.I)
+_GENERIC_TITLES = {"home", "news", "untitled", "index", "article", "page", "homepage",
+                   "breaking news", "latest news", "404", "error"}
+_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
+
+
+def _is_widget(line: str) -> bool:
+    s = line.strip()
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s):
+        return True
+    n = len(words_of(s))
+    # Subscription/cookie boxes are short and never carry the story.
+    return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
+                                                         and "cookie" not in s.lower())
+
+
+def _footer_cut(lines: list[str], first_body: int) -> tuple[int, str | None]:
+    """Index where the footer starts (len(lines) if none) and the outlet an "About X" names."""
+    nonempty = [i for i, ln in enumerate(lines) if ln.strip() and i >= first_body]
+    if len(nonempty) < 3:
+        return len(lines), None
+    # Only the last 40 % of the body can be a footer: an "About" heading early is content.
+    start = nonempty[int(len(nonempty) * 0.6)]
+    for i in nonempty:
+        if i < start:
+            continue
+        s = " ".join(lines[i].split())
+        m = _FOOTER_START.match(s)
+        if m is None or len(words_of(s)) > 8:
+            continue
+        about = m.group("about")
+        outlet = None
+        if about and about.lower() not in _NOT_OUTLET:
+            tokens = words_of(about)
+            if tokens and all(t[0].isupper() or t.lower() in ("the", "of", "and") for t in tokens):
+                outlet = smart_case(about.strip())
+            else:
+                continue  # "About two hours later..." is prose, not a footer
+        return i, outlet
+    return len(lines), None
+
+
+def _copyright_outlet(lines: list[str]) -> str | None:
+    for line in reversed(lines[-8:]):
+        m = _COPYRIGHT.search(line)
+        if m:
+            name = m.group("name").strip()
+            tokens = words_of(name)
+            if 1 <= len(tokens) <= 6 and tokens[0][0].isupper():
+                return smart_case(name)
+    return None
+
+
+def _published_ok(value: str | None) -> str | None:
+    if not value:
+        return None
+    if re.match(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$", value):
+        return value
+    parsed = parse_date(value)
+    return iso(parsed) if parsed else None
+
+
+def _title_ok(title: str | None, outlet: str | None) -> str | None:
+    if not title:
+        return None
+    title = " ".join(title.split())
+    if fold(title) in _GENERIC_TITLES or len(title) > 300:
+        return None
+    if outlet:
+        if fold(title) == fold(outlet):
+            return None
+        # "Headline - Outlet" / "Headline | Outlet": the site's suffix is not the headline.
+        for sep in (" | ", " - ", " – ", " — ", " :: "):
+            head, _, tail = title.rpartition(sep)
+            if head and fold(tail) == fold(outlet):
+                return head.strip()
+    return title
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", int(limit * 0.9), limit)
+    return text[:space if space > 0 else limit].rstrip()
+
+
+def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
+    """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines."""
+    captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
+    captions.discard("")
+    kept: list[str] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if i in drop:
+            continue
+        if not s:
+            kept.append("")
+            continue
+        key = " ".join(s.split()).lower()
+        if is_caption(s) or s in captions or (len(words_of(s)) >= 6 and any(
+                s.startswith(c) and len(c) >= 0.8 * len(s) for c in captions)):
+            continue
+        if _is_widget(s) or is_menu(s):
+            continue
+        if key in seen and (len(words_of(s)) >= 4 or _is_widget(s)):
+            continue
+        seen.add(key)
+        kept.append(line.rstrip())
+    return kept
+
+
+def _join(lines: list[str]) -> str:
+    text = "\n".join(lines).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def clean_article(article: Article, settings: Settings) -> Article:
+    """The article with clean text and recovered metadata (see the module docstring)."""
+    raw = article.text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = raw.replace("\ufeff", "").replace("\u200b", "")
+    lines = raw.split("\n")
+    given_title = _title_ok(article.title, article.outlet)
+    header = read_header(lines, given_title)
+    # A standfirst printed above the byline and again in the body: keep the body's copy.
+    body_keys = {" ".join(ln.split()).lower() for ln in lines[header.end:] if ln.strip()}
+    for i in range(header.end):
+        if lines[i].strip() and " ".join(lines[i].split()).lower() in body_keys:
+            header.drop.add(i)
+    cut_at, about_outlet = _footer_cut(lines, header.end)
+    body = clean_lines(lines[:cut_at], header.drop)
+    text = _join(body)
+    metadata = list(article.metadata)
+    if len(text) > settings.max_article_chars:
+        metadata.append(("text_cut_from_chars", json.dumps(len(text))))
+        text = _cut(text, settings.max_article_chars)
+    outlet = article.outlet or header.outlet or about_outlet or _copyright_outlet(lines)
+    title = given_title or header.title
+    if title is not None:
+        title = _title_ok(title, outlet)
+    published = _published_ok(article.published) or header.published
+    if published is None:
+        for key, value in article.metadata:
+            if key == "published_raw":
+                published = _published_ok(str(json.loads(value)))
+    return dataclasses.replace(
+        article, text=text, title=title, outlet=outlet,
+        byline=article.byline or header.byline, published=published,
+        language=article.language or detect_language(text),
+        metadata=tuple(sorted(metadata)),
+    )

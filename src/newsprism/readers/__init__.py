@@ -1,0 +1,150 @@
+"""Readers: every form news comes in, read into raw `Article`s.
+
+`read_inputs(inputs, settings)` takes files, folders (recursive) and URLs (feeds or pages) and
+yields raw Articles and, for every bad file or item, one `InputProblem(source, reason)`; it never
+raises on bad input. One module per form:
+
+    text.py   plain text as scrapers leave it (header lines kept: `clean` recovers them)
+    html.py   HTML pages through trafilatura (main text and metadata)
+    jsonl.py  JSON Lines / gzipped JSON Lines / .json with the CONTRACT.md keys
+    feeds.py  RSS and Atom, from files or URLs; each item's page fetched politely
+    warc.py   WARC archives (Common Crawl's CC-NEWS), HTML response records
+    folder.py which files of a folder are read, and the `outlet/...` layout
+
+Ids: the JSONL `id` when given, else `stable_id(url)` when a URL is known, else `stable_id` of the
+raw text, so reading the same input twice gives the same ids. Duplicates across the whole call:
+the same id with the same text is skipped (counted in `ReadStats.duplicates`); the same id with
+different text is an `InputProblem` naming both sources, and the first one is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import Article, InputProblem
+from ..settings import Settings
+from .folder import FORMS, form_of, sniff_form, walk_folder
+
+if TYPE_CHECKING:
+    from ..fetch import Fetcher
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ReadStats", "read_inputs", "read_path"]
+
+
+@dataclass
+class ReadStats:
+    """Counts for one `read_inputs` call (filled as the iterator is consumed)."""
+
+    files: int = 0
+    articles: int = 0
+    problems: int = 0
+    duplicates: int = 0  # same id and same text as an earlier article: skipped
+    skipped_files: list[str] = field(default_factory=list)  # unsupported types in folders
+
+
+def _is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def read_path(path: Path, source: str, settings: Settings, outlet: str | None = None,
+              form: str | None = None, fetcher: Fetcher | None = None
+              ) -> Iterator[Article | InputProblem]:
+    """One file, by its form (from the extension, else sniffed from the first bytes)."""
+    form = form or form_of(path) or sniff_form(path)
+    if form is None:
+        yield InputProblem(source, "cannot read file (unknown type)")
+        return
+    if form == "text":
+        from .text import read_text_file
+
+        yield from read_text_file(path, source, settings, outlet)
+    elif form == "html":
+        from .html import read_html_file
+
+        yield from read_html_file(path, source, settings, outlet)
+    elif form == "jsonl":
+        from .jsonl import read_jsonl
+
+        yield from read_jsonl(path, source, settings, outlet)
+    elif form == "json":
+        from .jsonl import read_json
+
+        yield from read_json(path, source, settings, outlet)
+    elif form == "feed":
+        from .feeds import read_feed_file
+
+        yield from read_feed_file(path, source, settings, fetcher)
+    elif form == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(path, source, settings, outlet)
+    else:  # pragma: no cover - FORMS and this switch are kept together
+        yield InputProblem(source, f"no reader for form {form!r}; known: {', '.join(FORMS)}")
+
+
+def _guarded(items: Iterator[Article | InputProblem], source: str
+             ) -> Iterator[Article | InputProblem]:
+    """A reader bug must not stop the run: report it as a problem with the input that hit it."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+        log.exception("reader failed on %s", source)
+        yield InputProblem(source, f"reader error ({type(exc).__name__}: {exc}); "
+                                   "the rest of this input was skipped")
+
+
+def _one_input(value: str, settings: Settings, stats: ReadStats, fetcher: Fetcher | None
+               ) -> Iterator[Article | InputProblem]:
+    if _is_url(value):
+        from .feeds import read_url
+
+        yield from read_url(value, settings, fetcher)
+        return
+    path = Path(value)
+    if path.is_dir():
+        for file, outlet, form in walk_folder(path, stats.skipped_files):
+            stats.files += 1
+            yield from _guarded(read_path(file, str(file), settings, outlet, form, fetcher),
+                                str(file))
+        return
+    if not path.exists():
+        yield InputProblem(value, "no such file or folder")
+        return
+    stats.files += 1
+    yield from read_path(path, value, settings, fetcher=fetcher)
+
+
+def read_inputs(inputs: Sequence[str], settings: Settings, *, stats: ReadStats | None = None,
+                fetcher: Fetcher | None = None) -> Iterator[Article | InputProblem]:
+    """Raw Articles and InputProblems from files, folders and URLs, in input order (folders in
+    sorted path order). Pass `stats` to get the counts; pass `fetcher` to share one polite
+    fetcher (and its per-host clock) across calls."""
+    stats = stats if stats is not None else ReadStats()
+    seen: dict[str, tuple[str, str]] = {}  # id -> (first source, hash of its text)
+    for value in inputs:
+        for item in _guarded(_one_input(value, settings, stats, fetcher), value):
+            if isinstance(item, InputProblem):
+                stats.problems += 1
+                yield item
+                continue
+            digest = hashlib.sha1(item.text.encode("utf-8", "surrogatepass")).hexdigest()
+            first = seen.get(item.id)
+            if first is None:
+                seen[item.id] = (item.source, digest)
+                stats.articles += 1
+                yield item
+            elif first[1] == digest:
+                stats.duplicates += 1
+                log.info("%s: same article as %s (id %s); skipped", item.source, first[0],
+                         item.id)
+            else:
+                stats.problems += 1
+                yield InputProblem(item.source, f"duplicate id {item.id} with different text "
+                                                f"(first seen in {first[0]}; kept the first)")

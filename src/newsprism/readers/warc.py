@@ -1,0 +1,57 @@
+"""WARC archives (`.warc`, `.warc.gz`), e.g. Common Crawl's CC-NEWS, through warcio.
+
+Every `response` (and `resource`) record holding an HTML page with HTTP status 200 becomes one
+article, read like any page, with the record's target URI as its URL (so its id is
+`stable_id(url)`). Other records (requests, metadata, redirects, images) are skipped. A
+corrupt or truncated archive yields one problem and keeps what was read before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model import Article, InputProblem
+from ..settings import Settings
+from ._common import human_size, max_input_bytes
+from .html import article_from_html
+
+
+def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = None
+              ) -> Iterator[Article | InputProblem]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    cap = max_input_bytes(settings)
+    seen_records = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                seen_records += 1
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                where = uri or f"{source}#record{seen_records}"
+                if record.rec_type == "response":
+                    status = record.http_headers.get_statuscode() if record.http_headers else None
+                    if status != "200":
+                        continue
+                    ctype = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    ctype = record.rec_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                body = record.content_stream().read(cap + 1)
+                if len(body) > cap:
+                    yield InputProblem(where, f"page larger than {human_size(cap)}; skipped")
+                    continue
+                url = uri if uri.lower().startswith(("http://", "https://")) else None
+                yield article_from_html(body, url or where, settings, url=url, outlet=outlet)
+    except ArchiveLoadFailed as exc:
+        yield InputProblem(source, f"not a readable WARC archive ({exc}) after "
+                                   f"{seen_records} record(s)")
+    except (EOFError, OSError, ValueError) as exc:
+        yield InputProblem(source, f"truncated or corrupt WARC ({type(exc).__name__}: {exc}) "
+                                   f"after {seen_records} record(s)")
+    if seen_records == 0:
+        yield InputProblem(source, "no records in the WARC file")
