@@ -1,0 +1,235 @@
+"""One entity per real person, organisation or place across a story's articles.
+
+Rules (see docs/quotes.md, "Entities"):
+- people: titles are dropped ("Maj. Gen. X" is X); two full names are one person when their
+  surnames are spelling/transliteration variants (`names.same_name_token`: q~gh~k, i~ee, u~o,
+  doubled letters, Mohammad/Muhammad/Mohammed, al- dropped) and their first names are variants
+  or initials of each other; middle names may be missing. A surname-only mention joins the one
+  full name in the story with that surname; when the story has two such people it joins the one
+  its own article names, and otherwise stays apart. Two different people sharing a surname are
+  never merged (their first names differ).
+- places: abbreviations and common names meet through a country-alias table
+  (U.S./US/USA/America/the United States). A capital joins its country only where the article
+  uses it as an actor (`Mention.sense == "government"`: "Tehran backs ...", "backed by
+  Tehran", "Damascus-Tehran relations"); "in Tehran" stays the city.
+- organisations: case, accents, punctuation and a leading "the" are ignored; an all-capitals
+  acronym joins the organisation whose initials it spells, when exactly one does.
+Canonical name: the fullest form (most words), most frequent among those.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+
+from ..model import Claim, Entity, Mention, Quote, Story, StoryContext
+from ..settings import Settings
+from ..text import fold, stable_id
+from .names import CAPITALS, country_key, same_name_token, split_title
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
+_PLACE = frozenset({"GPE", "LOC", "FAC"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
+
+
+def person_name(text: str) -> str:
+    """Surface form without titles or a possessive: "Maj. Gen. Bagheri's" -> "Bagheri"."""
+    _, name = split_title(text.strip())
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip(" ,.")
+
+
+def _first_ok(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[:1] == fb[:1]
+    return same_name_token(a, b)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names (two words or more) that name the same person."""
+    ta, tb = a.split(), b.split()
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    return same_name_token(ta[-1], tb[-1]) and _first_ok(ta[0], tb[0])
+
+
+def _place_key(m: Mention) -> str:
+    f = fold(m.text)
+    if m.sense == "government" and f in CAPITALS:
+        return CAPITALS[f]
+    return country_key(m.text)
+
+
+def _org_key(text: str) -> str:
+    f = fold(text)
+    return f[4:] if f.startswith("the ") else f
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _ACRONYM_SKIP)
+
+
+class _Clusters:
+    def __init__(self) -> None:
+        self.members: list[list[Mention]] = []
+        self.label: list[str] = []
+
+    def add(self, label: str, mentions: list[Mention]) -> int:
+        self.members.append(list(mentions))
+        self.label.append(label)
+        return len(self.members) - 1
+
+
+def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        name = person_name(m.text)
+        if name:
+            by_name[name].append(m)
+    full = sorted((n for n in by_name if len(n.split()) > 1),
+                  key=lambda n: (-len(n.split()), -len(by_name[n]), n))
+    names_of: list[list[str]] = []
+    ids: list[int] = []
+    for name in full:
+        for j, names in enumerate(names_of):
+            if all(same_person(name, other) for other in names):
+                names.append(name)
+                clusters.members[ids[j]].extend(by_name[name])
+                break
+        else:
+            names_of.append([name])
+            ids.append(clusters.add("PERSON", by_name[name]))
+    single: dict[int, list[Mention]] = defaultdict(list)  # unresolved surnames by group
+    groups: list[list[Mention]] = []
+    for name in sorted(n for n in by_name if len(n.split()) == 1):
+        for m in by_name[name]:
+            cands = [j for j, names in enumerate(names_of)
+                     if any(same_name_token(name, o.split()[-1]) for o in names)]
+            if len(cands) > 1:  # two people share the surname: use the article's own one
+                local = [j for j in cands
+                         if any(x.article_id == m.article_id for x in clusters.members[ids[j]])]
+                cands = local if len(local) == 1 else []
+            if len(cands) == 1:
+                clusters.members[ids[cands[0]]].append(m)
+                continue
+            for k, g in enumerate(groups):
+                if same_name_token(name, person_name(g[0].text)):
+                    single[k].append(m)
+                    break
+            else:
+                groups.append([m])
+                single[len(groups) - 1] = [m]
+    for k in range(len(groups)):
+        clusters.add("PERSON", single[k])
+
+
+def _cluster_others(mentions: list[Mention], clusters: _Clusters) -> None:
+    by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label in _PLACE:
+            key = ("place", _place_key(m))
+        elif m.label == "ORG":
+            key = ("org", _org_key(m.text))
+        else:
+            key = (m.label, fold(m.text))
+        if key[1]:
+            by_key[key].append(m)
+    # An acronym joins the one organisation (or place) whose initials it spells.
+    orgs = [k for k in by_key if k[0] in ("org", "place") and len(k[1].split()) > 1]
+    for key in list(by_key):
+        surface = by_key[key][0].text.replace(".", "").strip()
+        if key[0] == "org" and surface.isupper() and 2 <= len(surface) <= 6:
+            hits = [o for o in orgs if _initials(o[1]) == surface.lower()]
+            if len(hits) == 1 and hits[0] != key:
+                by_key[hits[0]].extend(by_key.pop(key))
+    for key in sorted(by_key):
+        ms = by_key[key]
+        label = Counter(m.label for m in ms).most_common(1)[0][0]
+        clusters.add(label, ms)
+
+
+def canonical_name(mentions: list[Mention], label: str) -> str:
+    """The fullest common form: most words, then most frequent, then alphabetical."""
+    forms = Counter(person_name(m.text) if label == "PERSON" else m.text for m in mentions)
+    if label in _PLACE:
+        keys = {_place_key(m) for m in mentions}
+        exact = {f: c for f, c in forms.items() if fold(f).removeprefix("the ") in keys}
+        forms = Counter(exact) or forms
+    return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+
+
+def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
+    """Entities of one story, with quotes' speakers and claims' subjects linked to them."""
+    mentions = [m for f in ctx.facts for m in f.mentions if m.label in ENTITY_LABELS]
+    clusters = _Clusters()
+    _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)
+    _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)
+    entities: list[Entity] = []
+    entity_of: dict[tuple[str, int, int], str] = {}
+    for members, label in zip(clusters.members, clusters.label, strict=True):
+        name = canonical_name(members, label)
+        eid = stable_id(ctx.story.id, name)
+        linked = tuple(sorted((dataclasses.replace(m, entity_id=eid) for m in members),
+                              key=lambda m: (m.article_id, m.start, m.end)))
+        aliases = tuple(sorted({m.text for m in members} - {name}))
+        entities.append(Entity(id=eid, name=name, type=label, aliases=aliases,
+                               article_ids=tuple(sorted({m.article_id for m in members})),
+                               mentions=linked))
+        for m in members:
+            entity_of[(m.article_id, m.start, m.end)] = eid
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    by_id = {e.id: e for e in entities}
+    people = [e for e in entities if e.type == "PERSON"]
+    mention_index: dict[str, list[Mention]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            mention_index[m.article_id].append(m)
+
+    def lookup(article_id: str, text: str | None, start: int | None, end: int | None,
+               people_only: bool) -> str | None:
+        if start is not None and end is not None:
+            for m in mention_index.get(article_id, ()):
+                if m.start < end and m.end > start and (not people_only or m.label == "PERSON"):
+                    return m.entity_id
+        if not text:
+            return None
+        name = person_name(text)
+        hits = [e for e in people if name == e.name or any(
+            person_name(a) == name for a in e.aliases)]
+        if not hits and len(name.split()) > 1:
+            hits = [e for e in people if same_person(name, e.name)]
+        if len(hits) > 1:
+            hits = [e for e in hits if article_id in e.article_ids]
+        if len(hits) == 1:
+            return hits[0].id
+        if not people_only:
+            key = fold(text)
+            for e in entities:
+                if e.type != "PERSON" and (fold(e.name) == key
+                                           or any(fold(a) == key for a in e.aliases)):
+                    return e.id
+        return None
+
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    for facts in ctx.facts:
+        for q in facts.quotes:
+            eid = lookup(q.article_id, q.speaker, None, None, True)
+            if eid is None and q.speaker_start is not None and q.speaker == q.speaker_text:
+                eid = lookup(q.article_id, None, q.speaker_start, q.speaker_end, False)
+            if eid is not None:
+                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
+            quotes.append(q)
+        for c in facts.claims:
+            eid = lookup(c.article_id, c.subject, None, None, False) if c.subject else None
+            if eid is None and c.subject:
+                for m in mention_index.get(c.article_id, ()):
+                    if c.start <= m.start < c.end and m.text in c.subject:
+                        eid = m.entity_id
+                        break
+            claims.append(dataclasses.replace(c, subject_entity=eid) if eid else c)
+    return dataclasses.replace(ctx.story, entities=tuple(entities), quotes=tuple(quotes),
+                               claims=tuple(claims))

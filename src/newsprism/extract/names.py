@@ -1,0 +1,165 @@
+"""Name knowledge shared by mentions, quotes and entities: titles, transliteration folding,
+country aliases and capitals.
+
+Everything here is general (any story, any language of origin transliterated to English); the
+tables are world knowledge, not words of any one corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import fold
+
+# Titles and honorifics written before a name. Multi-word titles are matched word by word, so
+# "Major General", "Maj. Gen.", "Lt. Gen." and "Defense Minister" all strip.
+TITLE_WORDS = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady rev fr sheikh shaikh sheik imam ayatollah hojatoleslam
+mullah rabbi pope cardinal bishop king queen prince princess emir amir sultan crown
+president vice prime minister premier chancellor secretary deputy foreign defense defence
+interior finance state general gen maj major lt lieutenant col colonel brig brigadier capt
+captain cmdr commander adm admiral sgt sergeant cpl corporal pvt private marshal field
+chief staff chairman chairwoman chair head spokesman spokeswoman spokesperson ambassador envoy
+senator sen rep representative congressman congresswoman governor gov mayor judge justice
+attorney speaker leader mp mep officer official director commissioner inspector
+superintendent sheriff
+""".split())
+
+# Nouns that name a person by role: a description with one of these heads can refer to a named
+# person ("the minister", "the Syrian commander"); other heads ("statement", "broadcaster")
+# are group or document speakers and stay as they are.
+PERSON_ROLE_NOUNS = frozenset("""
+minister president premier chancellor secretary general commander officer official leader
+chief spokesman spokeswoman spokesperson ambassador envoy diplomat senator governor mayor judge
+king queen prince emir sultan sheikh ayatollah cleric candidate nominee lawmaker legislator
+congressman congresswoman representative chairman chairwoman director head admiral colonel
+lieutenant captain sergeant marshal brigadier man woman politician analyst expert professor
+researcher economist lawyer attorney prosecutor adviser advisor aide executive ceo founder
+activist veteran businessman businesswoman billionaire mogul negotiator mediator deputy
+""".split())
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+# Common country aliases (short forms, former and informal names). Keys and values are folded.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "united states", "usa": "united states", "u s": "united states",
+    "u s a": "united states", "america": "united states",
+    "united states of america": "united states", "the united states": "united states",
+    "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "russian federation": "russia",
+    "uae": "united arab emirates", "prc": "china", "people s republic of china": "china",
+    "dprk": "north korea", "rok": "south korea", "republic of korea": "south korea",
+    "islamic republic of iran": "iran", "ksa": "saudi arabia", "kingdom of saudi arabia":
+    "saudi arabia", "holland": "netherlands", "the netherlands": "netherlands",
+    "burma": "myanmar", "czechia": "czech republic", "turkiye": "turkey",
+    "ivory coast": "cote d ivoire", "syrian arab republic": "syria", "drc": "dr congo",
+    "democratic republic of the congo": "dr congo", "eu": "european union",
+    "un": "united nations", "u n": "united nations", "nato": "nato",
+}
+
+# Capitals, for the metonym rule (a capital stands for its country's government only when it
+# acts: see mentions._government_sense). Folded names.
+CAPITALS: dict[str, str] = {
+    "washington": "united states", "moscow": "russia", "beijing": "china", "london":
+    "united kingdom", "paris": "france", "berlin": "germany", "rome": "italy", "madrid": "spain",
+    "tokyo": "japan", "seoul": "south korea", "pyongyang": "north korea", "new delhi": "india",
+    "islamabad": "pakistan", "kabul": "afghanistan", "tehran": "iran", "baghdad": "iraq",
+    "damascus": "syria", "beirut": "lebanon", "amman": "jordan", "riyadh": "saudi arabia",
+    "doha": "qatar", "abu dhabi": "united arab emirates", "muscat": "oman", "sanaa": "yemen",
+    "cairo": "egypt", "tripoli": "libya", "tunis": "tunisia", "algiers": "algeria", "rabat":
+    "morocco", "khartoum": "sudan", "addis ababa": "ethiopia", "nairobi": "kenya", "abuja":
+    "nigeria", "pretoria": "south africa", "ankara": "turkey", "athens": "greece", "kyiv":
+    "ukraine", "kiev": "ukraine", "minsk": "belarus", "warsaw": "poland", "prague":
+    "czech republic", "vienna": "austria", "budapest": "hungary", "bucharest": "romania",
+    "sofia": "bulgaria", "belgrade": "serbia", "brussels": "belgium", "amsterdam": "netherlands",
+    "the hague": "netherlands", "bern": "switzerland", "stockholm": "sweden", "oslo": "norway",
+    "copenhagen": "denmark", "helsinki": "finland", "dublin": "ireland", "lisbon": "portugal",
+    "ottawa": "canada", "mexico city": "mexico", "havana": "cuba", "caracas": "venezuela",
+    "bogota": "colombia", "lima": "peru", "brasilia": "brazil", "buenos aires": "argentina",
+    "santiago": "chile", "canberra": "australia", "wellington": "new zealand", "jakarta":
+    "indonesia", "manila": "philippines", "hanoi": "vietnam", "bangkok": "thailand",
+    "kuala lumpur": "malaysia", "dhaka": "bangladesh", "baku": "azerbaijan", "yerevan":
+    "armenia", "tbilisi": "georgia", "tashkent": "uzbekistan", "astana": "kazakhstan",
+    "jerusalem": "israel", "tel aviv": "israel", "taipei": "taiwan", "kathmandu": "nepal",
+    "colombo": "sri lanka", "naypyidaw": "myanmar", "ulaanbaatar": "mongolia",
+}
+
+_MUHAMMAD = re.compile(r"^m[ou]h[ae]m+[ae]d$|^mu?ham+[ae]d$|^mehmet$|^mohd$")
+_ARTICLE = re.compile(r"^(?:al|el|ul|ad|an|ar|as|at|az|ash|ad|ed)-", re.I)
+
+
+def strip_arabic_article(token: str) -> str:
+    """"al-Assad" -> "Assad": the article is often dropped in English copy."""
+    stripped = _ARTICLE.sub("", token)
+    return stripped or token
+
+
+def phonetic(token: str) -> str:
+    """Fold one name token so common transliteration variants meet.
+
+    q~gh~k (Baqeri/Bagheri), i~ee~y, u~o~ou~oo, ph~f, doubled letters collapse, Mohammad and
+    its spellings become one form.
+    """
+    t = fold(strip_arabic_article(token)).replace(" ", "")
+    if _MUHAMMAD.match(t):
+        return "mhmd"
+    for a, b in (("ph", "f"), ("kh", "k"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("dh", "d"),
+                 ("ee", "i"), ("ou", "u"), ("oo", "u"), ("ie", "i"), ("ey", "i"), ("y", "i"),
+                 ("w", "u"), ("o", "u"), ("z", "s")):
+        t = t.replace(a, b)
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return t
+
+
+def skeleton(token: str) -> str:
+    """Consonant skeleton of a phonetic form (vowels dropped after the first letter)."""
+    p = phonetic(token)
+    return p[:1] + re.sub(r"[aeiou]", "", p[1:]) if p else ""
+
+
+def same_name_token(a: str, b: str) -> bool:
+    """Two name tokens that are spelling or transliteration variants of each other."""
+    if fold(a) == fold(b):
+        return True
+    pa, pb = phonetic(a), phonetic(b)
+    if pa == pb:
+        return True
+    if skeleton(a) != skeleton(b) or min(len(pa), len(pb)) < 3:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(pa, pb) >= 0.7
+
+
+def is_title_token(token: str) -> bool:
+    return fold(token).replace(" ", "") in TITLE_WORDS
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """("Maj. Gen. Mohammad Bagheri") -> ("Maj. Gen.", "Mohammad Bagheri")."""
+    parts = name.split()
+    i = 0
+    while i < len(parts) - 1 and is_title_token(parts[i]):
+        i += 1
+    return " ".join(parts[:i]), " ".join(parts[i:])
+
+
+def country_key(name: str) -> str:
+    """The folded country name an alias stands for, or the folded name itself."""
+    f = fold(name)
+    f = f[4:] if f.startswith("the ") else f
+    return COUNTRY_ALIASES.get(f, COUNTRY_ALIASES.get(f.replace(" ", ""), f))
+
+
+def demonym_matches(adjective: str, place: str) -> bool:
+    """"Syrian" ~ "Syria", "Iranian" ~ "Iran", "Turkish" ~ "Turkey" (shared stem)."""
+    a = fold(adjective)
+    for p in {fold(place).removeprefix("the "), country_key(place)}:
+        if not a or not p:
+            continue
+        if a == p or a.startswith(p) or p.startswith(a):
+            return True
+        n = 4 if min(len(a), len(p)) >= 4 else 3
+        if a[:n] == p[:n]:
+            return True
+    return False

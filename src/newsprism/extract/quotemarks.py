@@ -1,0 +1,99 @@
+"""Pairing quote marks in scraped text, in one linear pass.
+
+Scraped news mixes straight and curly marks, opens with one kind and closes with another
+(`"We will ...”`), uses ’ as an apostrophe and as a closing single quote, and sometimes loses a
+mark. So a mark's role comes from its neighbours (space before and a letter after: opening;
+a letter or punctuation before and a space, punctuation or end after: closing), with the curly
+shape as a tie-breaker. Unbalanced marks are dropped, a quote never spans a blank line (unless
+the next paragraph re-opens it, the convention for multi-paragraph quotes) and never runs past
+`MAX_QUOTE_CHARS`, so one bad mark cannot swallow an article.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+DOUBLE = frozenset('"“”„«»‟')
+SINGLE = frozenset("'‘’‹›‚`")
+OPENERS = frozenset("“„«‘‹‚‟`")
+CLOSERS = frozenset("”»’›")
+MAX_QUOTE_CHARS = 4000
+MAX_SINGLE_CHARS = 400  # single-quoted stretches are short in news (headlines, scare quotes)
+_OPEN_BEFORE = frozenset("([{—–-/:;,")
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
+
+
+class QuotePair(NamedTuple):
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (== content end); for a run-on paragraph: its end
+    single: bool
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in _OPEN_BEFORE or prev in DOUBLE or prev in SINGLE) \
+        and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in DOUBLE
+                                   or nxt in SINGLE)
+
+
+def pair_quotes(text: str) -> list[QuotePair]:
+    """All balanced quote pairs, in text order. Linear in len(text)."""
+    out: list[QuotePair] = []
+    d_open: int | None = None  # pending double open
+    s_open: int | None = None  # pending single open (only outside double quotes)
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            # A paragraph break ends any open quote; a multi-paragraph quote re-opens the next
+            # paragraph, so keep the part so far when that happens.
+            if d_open is not None:
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                if j < n and text[j] in DOUBLE and j > i + 0 and _can_open(text, j) \
+                        and i - d_open > 20:
+                    out.append(QuotePair(d_open, i, False))
+                d_open = None
+            s_open = None
+        elif c in DOUBLE:
+            opening, closing = _can_open(text, i), _can_close(text, i)
+            if opening and closing:  # between two marks or odd spacing: trust the shape
+                opening, closing = c in OPENERS or c == '"' and d_open is None, c in CLOSERS
+            if d_open is None:
+                if opening or (c in OPENERS and not closing):
+                    d_open = i
+                    s_open = None
+            elif closing or (c in CLOSERS and not opening):
+                if i - d_open > 1:
+                    out.append(QuotePair(d_open, i, False))
+                d_open = None
+            elif opening:
+                d_open = i  # the previous opening was never closed
+        elif c in SINGLE and d_open is None:
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if not (prev.isalnum() and nxt.isalnum()):  # not an apostrophe (don’t, Iran’s)
+                if s_open is None:
+                    if _can_open(text, i) and c != "’" or (c == "’" and _can_open(text, i)
+                                                           and nxt.isupper()):
+                        s_open = i
+                elif _can_close(text, i):
+                    if i - s_open > 1:
+                        out.append(QuotePair(s_open, i, True))
+                    s_open = None
+        if d_open is not None and i - d_open > MAX_QUOTE_CHARS:
+            d_open = None
+        if s_open is not None and i - s_open > MAX_SINGLE_CHARS:
+            s_open = None
+        i += 1
+    out.sort()
+    return out

@@ -1,0 +1,422 @@
+"""Quotes and who said them, within one article.
+
+Three kinds (see docs/quotes.md):
+- direct: text between paired quote marks (`quotemarks.pair_quotes`) with a cue next to it
+  (`“...,” he said`, `X said: “...”`, `“...,” said X`, `“...,” Y quoted X as saying`), or a
+  whole quoted sentence right after another quote of the same speaker;
+- partial: a quoted fragment inside a reported clause (`X said the deal “increases our will”`);
+  one- or two-word fragments count only when a speaker is attributed (else they are scare
+  quotes);
+- indirect: a clause reported by a speech verb (`X said that ...`, `X told Y ...`,
+  `X was quoted as saying ...`) or by `according to X`.
+
+Speakers are resolved within the article by `speakers.People` (names, pronouns, role
+descriptions); group and document speakers stay as written. The scan over quote marks is
+linear and every dependency walk is bounded, so bad text cannot hang the extractor.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..model import Article, Mention, Quote
+from ..text import stable_id
+from .names import PERSON_ROLE_NOUNS
+from .quotemarks import pair_quotes
+from .speakers import People, pronoun_gender
+
+SPEECH_LEMMAS = frozenset("""
+say tell add state claim announce insist warn argue note explain stress emphasize emphasise
+declare assert affirm reiterate report confirm deny acknowledge admit suggest write tweet post
+ask reply respond answer conclude quote describe call urge predict promise vow pledge recall
+remark comment observe mention reveal disclose maintain contend allege complain boast testify
+believe think hope fear expect learn agree accuse charge threaten signal indicate estimate
+caution concede counter propose recommend demand question wonder order instruct inform assure
+""".split())
+# Verbs that take a reported clause for the indirect kind: the subset that is about speaking
+# or writing, so "hope that" or "expect that" alone does not make a quote.
+INDIRECT_LEMMAS = SPEECH_LEMMAS - frozenset("hope fear expect wonder question order".split())
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
+MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution with everything the evaluation needs (richer than `Quote`)."""
+
+    kind: str
+    start: int
+    end: int
+    clause_start: int  # the whole reported content (a partial's enclosing clause)
+    clause_end: int
+    cue: tuple[int, int] | None
+    speaker_span: tuple[int, int] | None
+    speaker: str | None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+class _Finder:
+    def __init__(self, article: Article, doc, mentions: tuple[Mention, ...]):
+        self.article, self.doc, self.text = article, doc, doc.text
+        self.pairs = [p for p in pair_quotes(self.text)]
+        self.quoted = [(p.open, p.close + 1) for p in self.pairs]
+        self.people = People(doc, mentions, self.quoted)
+        self.mentions = mentions
+        self._starts = [t.idx for t in doc]
+        self._last_person_speaker: tuple[int, str | None, tuple[int, int] | None] | None = None
+
+    # -- token helpers ------------------------------------------------------------------
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def in_quote(self, token) -> bool:
+        return self.people.in_quote(token.idx)
+
+    def np_span(self, head) -> tuple[int, int]:
+        """The speaker noun phrase: the head with its left modifiers and name parts."""
+        left = head.left_edge.i
+        right = head.i
+        if head.pos_ == "PROPN":
+            while right + 1 < len(self.doc) and self.doc[right + 1].dep_ in ("compound", "flat") \
+                    and self.doc[right + 1].head is head:
+                right += 1
+            for child in head.rights:  # "the United States and Israel insist"
+                if child.dep_ == "conj" and child.right_edge.i - head.i <= 8:
+                    right = max(right, child.right_edge.i)
+            return self._left_trim(left, head), right
+        for child in head.rights:
+            if child.dep_ in _NP_RIGHT and child.right_edge.i - head.i <= 10 \
+                    and not any(t.is_quote or t.pos_ in ("VERB", "AUX") for t in child.subtree):
+                right = max(right, child.right_edge.i)
+            else:
+                break
+        return self._left_trim(left, head), right
+
+    def _left_trim(self, left: int, head) -> int:
+        doc = self.doc
+        while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")
+                                 or "\n" in doc[left].text_with_ws):
+            left += 1
+        return left
+
+    # -- cues ---------------------------------------------------------------------------
+    def cue_verb(self, lo: int, hi: int, near_end: bool):
+        """The speech verb in tokens [lo, hi) closest to the quote."""
+        order = range(hi - 1, lo - 1, -1) if near_end else range(lo, hi)
+        for i in order:
+            t = self.doc[i]
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS \
+                    and not self.in_quote(t):
+                return t
+            if t.lower_ == "according" and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to":
+                return t
+        return None
+
+    def _same_line(self, subj, verb):
+        """`subj`, unless the parser joined two paragraphs between it and the verb: then the
+        nearest noun on the verb's own line."""
+        lo, hi = sorted((subj.idx, verb.idx))
+        if "\n" not in self.text[lo:hi]:
+            return subj
+        for i in range(verb.i - 1, max(-1, verb.i - 8), -1):
+            t = self.doc[i]
+            if "\n" in t.text_with_ws:
+                break
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
+                return t
+        return None
+
+    def speaker_of(self, verb) -> tuple[object | None, tuple[int, int]]:
+        """(speaker head token, cue token range) for a cue verb."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            to = doc[verb.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            head = objs[0] if objs else (doc[verb.i + 2] if verb.i + 2 < len(doc) else None)
+            return head, (verb.i, verb.i + 1)
+        cue_end = verb.i
+        lemma = verb.lemma_.lower()
+        # "Y quoted X as saying" / "X was quoted as saying": the quoted one speaks.
+        if lemma == "quote":
+            for c in verb.children:
+                if c.dep_ in ("prep", "advcl") and c.lower_ == "as":
+                    cue_end = max(cue_end, c.right_edge.i if c.right_edge.i - c.i < 3 else c.i)
+            for c in verb.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, (verb.i, cue_end)
+        if lemma == "say" and verb.head.lemma_.lower() == "quote" and verb.head is not verb:
+            q = verb.head
+            for c in q.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, (q.i, verb.i)
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                return self._same_line(c, verb), (verb.i, cue_end)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, (verb.i, cue_end)  # "a joint statement saying ..."
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+            # "X emphasized that ..., claiming ...": the participle shares the subject of the
+            # top verb of its chain, not of the clause it is attached to.
+            top, hops = verb, 0
+            while top.dep_ in ("advcl", "conj", "xcomp", "ccomp") and top.head is not top \
+                    and hops < 6:
+                top, hops = top.head, hops + 1
+            for c in top.children:
+                if c.dep_ in _SUBJ:
+                    return c, (verb.i, cue_end)
+        prev_tok = doc[verb.i - 1] if verb.i > 0 else None
+        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ",")
+        for c in verb.children:  # "..., said Ayyoub": inverted subjects the parser calls dobj
+            if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
+                    and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c):
+                return c, (verb.i, cue_end)
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            for c in verb.head.children:
+                if c.dep_ in _SUBJ:
+                    return self._same_line(c, verb), (verb.i, cue_end)
+        if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",
+                                                                             "DET", "NOUN"):
+            t = doc[verb.i + 1]
+            while t.head is not t and t.head.i > t.i and t.head.i - verb.i < 6 \
+                    and t.head.pos_ in ("PROPN", "NOUN"):
+                t = t.head
+            return t, (verb.i, cue_end)
+        return None, (verb.i, cue_end)
+
+    # -- speakers -----------------------------------------------------------------------
+    def resolve(self, head) -> tuple[str | None, tuple[int, int] | None]:
+        """(resolved speaker name or phrase, speaker char span) for a speaker head token."""
+        if head is None:
+            return None, None
+        doc = self.doc
+        left, right = self.np_span(head)
+        span = doc[left:right + 1]
+        chars = (span.start_char, span.end_char)
+        people = self.people
+        if head.pos_ == "PRON" or pronoun_gender(head.text):
+            if pronoun_gender(head.text) is None:
+                return None, chars
+            k = people.most_recent(head.idx)
+            if k is None:
+                return None, chars
+            return people.persons[k].name, chars
+        persons = [m for m in self.mentions if m.label == "PERSON"
+                   and m.start < chars[1] and m.end > chars[0]]
+        if persons:
+            m = persons[-1]
+            k = people.resolve_name(m.text)
+            if k is not None:
+                people.refer(head.idx, k)
+                return people.persons[k].name, chars
+            return m.text, chars
+        if head.lemma_.lower() in PERSON_ROLE_NOUNS and head.pos_ == "NOUN" \
+                and head.tag_ not in ("NNS", "NNPS"):
+            k = people.resolve_description(head, head.idx)
+            if k is not None:
+                people.refer(head.idx, k)
+                return people.persons[k].name, chars
+        if head.pos_ == "PROPN":
+            k = people.resolve_name(head.text)
+            if k is not None:
+                people.refer(head.idx, k)
+                return people.persons[k].name, chars
+        return span.text, chars
+
+    # -- the three kinds ----------------------------------------------------------------
+    def _right_cue(self, n: int, c_tok: int):
+        """A cue after the closing mark: `” he said`, `,” said X`, `,” Y quoted X as saying`."""
+        doc, text = self.doc, self.text
+        next_open = self.pairs[n + 1].open if n + 1 < len(self.pairs) else len(text)
+        hi = c_tok
+        while hi < len(doc) and hi - c_tok < MAX_CUE_GAP and doc[hi].idx < next_open:
+            if hi > c_tok and (doc[hi].is_sent_start and not doc[hi].is_lower
+                               or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
+                break
+            hi += 1
+        verb = self.cue_verb(c_tok, hi, near_end=False)
+        if verb is None or verb.lower_ == "according":
+            return verb
+        if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
+            return None  # "“...” to deny ...": an infinitive is no cue
+        if verb.i - c_tok <= 2:
+            return verb
+        # Further away, the verb's subject must sit between the quote and the verb.
+        if any(c.dep_ in _SUBJ and c_tok <= c.i < verb.i for c in verb.children):
+            return verb
+        if verb.lemma_.lower() == "quote" or (verb.head.lemma_.lower() == "quote"):
+            return verb
+        return None
+
+    def _left_cue(self, n: int, o_tok: int):
+        """A cue before the opening mark, in the same sentence and paragraph."""
+        doc = self.doc
+        prev_close = self.pairs[n - 1].close if n > 0 else -1
+        lo = o_tok
+        while lo > 0 and o_tok - lo < MAX_CUE_GAP * 2 and doc[lo - 1].idx > prev_close \
+                and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
+            lo -= 1
+        return self.cue_verb(lo, o_tok, near_end=True)
+
+    def direct(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        doc, text = self.doc, self.text
+        prev: Attribution | None = None
+        for n, pair in enumerate(self.pairs):
+            cs, ce = _trim(text, pair.open + 1, pair.close)
+            content = text[cs:ce]
+            if not any(ch.isalpha() for ch in content):
+                continue
+            n_words = len(content.split())
+            o_tok = self.tok_at(pair.open)
+            c_tok = min(self.tok_at(pair.close) + 1, len(doc))
+            verb = None
+            if c_tok < len(doc) and (content[-1:] not in ".!?" or doc[c_tok].is_lower):
+                verb = self._right_cue(n, c_tok)
+            if verb is None:
+                verb = self._left_cue(n, o_tok)
+            # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
+            # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
+            before = text[max(0, pair.open - 6):pair.open].rstrip()
+            starts_clause = (not before or before[-1] in ":,.!?\n—–-(" or before.endswith("that")
+                             or "\n" in text[max(0, pair.open - 2):pair.open]
+                             or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
+            kind = "direct" if content[:1].isupper() and starts_clause else "partial"
+            if verb is not None:
+                head, (c0, c1) = self.speaker_of(verb)
+                speaker, sp = self.resolve(head)
+                cue: tuple[int, int] | None = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
+            elif prev is not None and kind == "direct" and prev.speaker \
+                    and text.count("\n\n", prev.end, pair.open) <= 1 \
+                    and pair.open - prev.end < 600:
+                speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
+            else:
+                speaker, sp, cue = None, None, None
+            if n_words <= 2 and speaker is None:
+                continue  # scare quotes
+            att = Attribution(kind, cs, ce, cs, ce, cue, sp, speaker)
+            out.append(att)
+            if kind == "direct" and speaker:
+                prev = att
+        return out
+
+    def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
+        """Char span of tokens [lo, hi), cut at line breaks to the part nearest `anchor`."""
+        doc, text = self.doc, self.text
+        if hi <= lo:
+            return None
+        cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        brk = text.rfind("\n", cs, min(ce, anchor))
+        if brk >= 0:
+            cs = brk + 1
+        brk = text.find("\n", max(cs, anchor), ce)
+        if brk >= 0:
+            ce = brk
+        cs, ce = _trim(text, cs, ce)
+        while ce > cs and text[ce - 1] in ".\"'“”‘’":
+            ce -= 1
+        return (cs, ce) if ce - cs >= 8 else None
+
+    def indirect(self, direct: list[Attribution]) -> list[Attribution]:
+        out: list[Attribution] = []
+        later: list[Attribution] = []  # "according to": only where no speech verb claimed it
+        doc = self.doc
+        for verb in doc:
+            lemma = verb.lemma_.lower()
+            if self.in_quote(verb):
+                continue
+            if verb.lower_ == "according":
+                if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+                    continue
+                sent = verb.sent
+                phrase_end = max(t.i for t in doc[verb.i + 1].subtree) + 1
+                if verb.i - sent.start >= 4:
+                    clause = self._clause(sent.start, verb.i, verb.idx)
+                elif sent.end - phrase_end >= 4:
+                    clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
+                else:
+                    continue
+            elif lemma in INDIRECT_LEMMAS and verb.pos_ in ("VERB", "AUX"):
+                comps = [c for c in verb.children if c.dep_ == "ccomp"]
+                if not comps:
+                    continue
+                comp = comps[0]
+                lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+                if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
+                    lo += 1
+                if hi - lo < 3:
+                    continue
+                clause = self._clause(lo, hi, verb.idx)
+            else:
+                continue
+            if clause is None:
+                continue
+            cs, ce = clause
+            head, (c0, c1) = self.speaker_of(verb)
+            if head is None:
+                continue
+            inside = [d for d in direct if d.start < ce and d.end > cs]
+            covered = sum(min(ce, d.end) - max(cs, d.start) for d in inside)
+            if inside and all(d.kind == "direct" and d.speaker for d in inside) \
+                    and covered >= 0.6 * (ce - cs):
+                continue  # the direct quote already carries it
+            speaker, sp = self.resolve(head)
+            cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
+            target = later if verb.lower_ == "according" else out
+            if inside:
+                # Quoted fragments inside the reported clause: partial quotes of this speaker.
+                for d in inside:
+                    if not (d.kind == "direct" and d.speaker):
+                        target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
+                                                  speaker))
+                continue
+            target.append(Attribution("indirect", cs, ce, cs, ce, cue, sp, speaker))
+        for a in later:
+            if not any(o.clause_start < a.clause_end and o.clause_end > a.clause_start
+                       for o in out):
+                out.append(a)
+        return out
+
+
+def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> list[Attribution]:
+    """Every attribution with its full reported clause (what `find_quotes` and eval read)."""
+    finder = _Finder(article, doc, mentions)
+    direct = finder.direct()
+    indirect = finder.indirect(direct)
+    # An indirect pass that found the speaker of a quoted fragment replaces the direct pass's
+    # weaker reading of it (no speaker, or no enclosing clause).
+    replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"}
+    merged = [d for d in direct if (d.start, d.end) not in replaced]
+    seen = {(a.start, a.end) for a in merged}
+    for a in indirect:
+        if (a.start, a.end) not in seen:
+            merged.append(a)
+            seen.add((a.start, a.end))
+    merged.sort(key=lambda a: (a.start, a.end))
+    return merged
+
+
+def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
+    """Direct, partial and indirect quotes of one parsed article, with resolved speakers."""
+    text = doc.text
+    out: list[Quote] = []
+    for a in find_attributions(article, doc, mentions):
+        sp = a.speaker_span
+        cue = a.cue
+        out.append(Quote(
+            id=stable_id(article.id, str(a.start), str(a.end)), article_id=article.id,
+            start=a.start, end=a.end, text=text[a.start:a.end], kind=a.kind,  # type: ignore
+            speaker=a.speaker,
+            speaker_text=text[sp[0]:sp[1]] if sp else None,
+            speaker_start=sp[0] if sp else None, speaker_end=sp[1] if sp else None,
+            cue=text[cue[0]:cue[1]] if cue else None,
+            cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None))
+    return tuple(out)
