@@ -198,8 +198,8 @@ class Fetcher:
             retry_after = _retry_after(response.headers.get("retry-after"))
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(url, f"response is {int(declared)} bytes; the limit is "
-                                      f"{max_bytes} (fetch_max_bytes)")
+                raise FetchError(url, f"response larger than {max_bytes} bytes "
+                                      f"(fetch_max_bytes; it declares {int(declared)})")
             chunks: list[bytes] = []
             size = 0
             if response.status_code < 400:

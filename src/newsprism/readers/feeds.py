@@ -40,16 +40,20 @@ def is_feed(data: bytes, content_type: str = "") -> bool:
 def _entry_published(entry: Any) -> str | None:
     for key in ("published", "updated", "created"):
         value = entry.get(key)
+        if isinstance(value, str) and re.match(r"\s*\d{4}-\d{2}-\d{2}", value):
+            normalized = normalize_published(value)  # ISO keeps its own offset
+            if normalized:
+                return normalized
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:  # feedparser gives RFC 822 dates as UTC
+            try:
+                return datetime(*parsed[:6]).strftime("%Y-%m-%dT%H:%M+00:00")
+            except (TypeError, ValueError):
+                continue
         if isinstance(value, str) and value.strip():
             normalized = normalize_published(value)
             if normalized:
                 return normalized
-        parsed = entry.get(f"{key}_parsed")
-        if parsed:
-            try:
-                return datetime(*parsed[:6]).strftime("%Y-%m-%dT%H:%M")
-            except (TypeError, ValueError):
-                continue
     return None
 
 

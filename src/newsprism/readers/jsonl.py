@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..dates import iso, parse_date
+from ..dates import find_dates, iso
 from ..model import Article, InputProblem
 from ..settings import Settings
 from ..text import stable_id
@@ -48,8 +48,8 @@ def normalize_published(value: str) -> str | None:
             off = dt.strftime("%z")
             out += f"{off[:3]}:{off[3:]}"
         return out
-    parsed = parse_date(text)
-    return iso(parsed) if parsed is not None else None
+    found = find_dates(text)
+    return iso(found[0].value, with_time=found[0].has_time) if found else None
 
 
 def _type_name(value: Any) -> str:

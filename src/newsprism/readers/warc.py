@@ -50,8 +50,40 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     except ArchiveLoadFailed as exc:
         yield InputProblem(source, f"not a readable WARC archive ({exc}) after "
                                    f"{seen_records} record(s)")
-    except (EOFError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on corrupt input
         yield InputProblem(source, f"truncated or corrupt WARC ({type(exc).__name__}: {exc}) "
                                    f"after {seen_records} record(s)")
+        return
     if seen_records == 0:
         yield InputProblem(source, "no records in the WARC file")
+    elif path.name.lower().endswith(".gz") and not gzip_complete(path):
+        # warcio stops quietly at a cut gzip member: say so, or a cut download looks whole.
+        yield InputProblem(source, f"truncated gzip: the archive ends inside a record; "
+                                   f"{seen_records} record(s) before the cut were read")
+
+
+def gzip_complete(path: Path, chunk: int = 1 << 20) -> bool:
+    """True when every gzip member of the file ends properly (streamed, bounded memory)."""
+    import zlib
+
+    decomp = zlib.decompressobj(31)
+    pending = False  # bytes fed to a member that has not ended yet
+    try:
+        with path.open("rb") as f:
+            while data := f.read(chunk):
+                while data:
+                    if not pending and not data.strip(b"\x00"):
+                        break  # zero padding after the last member, as gzip allows
+                    pending = True
+                    decomp.decompress(data, chunk)
+                    while decomp.unconsumed_tail and not decomp.eof:
+                        decomp.decompress(decomp.unconsumed_tail, chunk)
+                    if decomp.eof:
+                        data = decomp.unused_data
+                        decomp = zlib.decompressobj(31)
+                        pending = False
+                    else:
+                        data = b""
+    except (OSError, zlib.error):
+        return False
+    return not pending
