@@ -155,7 +155,24 @@ def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
     return content_words(claim.text) - own
 
 
+def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, frozenset[str]]],
+                  all_quantities: dict[str, list[Quantity]]) -> bool:
+    for a, va in enumerate(values):
+        arts = {items[k][0].article_id for k in va}
+        for b, vb in enumerate(values):
+            if a == b:
+                continue
+            for art in arts:
+                if any(_overlap(q, items[k][1]) for q in all_quantities.get(art, ())
+                       for k in vb):
+                    return True
+    return False
+
+
 def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
+    all_quantities: dict[str, list[Quantity]] = defaultdict(list)
+    for c in claims:
+        all_quantities[c.article_id].extend(c.quantities)
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [
         (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
     n = len(items)
@@ -202,6 +219,14 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
         holders = [{items[k][0].article_id for k in v} for v in values]
         if any(holders[a] & holders[b] for a in range(len(values))
                for b in range(a + 1, len(values))):
+            continue
+        # An article that also states a figure in the other version's range (with any unit or
+        # none: "rose by 3.2 million last week") is counting two things, not contradicting.
+        if _states_other(values, items, all_quantities):
+            continue
+        # Counts dated to different days are counts of different events.
+        days = {d.date for k in idx for d in items[k][0].dates if d.granularity == "day"}
+        if len(days) > 1:
             continue
         versions = []
         for v in values:
@@ -256,7 +281,18 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                 (c.article_id, Span(c.article_id, c.start, c.end)))
         if len(by_actor) < 2:
             continue
+        # If every article's sentence also names the other actors, the parse picked different
+        # heads of one phrase ("Israel, Iran's arch-enemy,"): no disagreement about who.
+        actor_ids = {c.subject_entity for c in acting}
+        if any(_names_in(entities[other], c) for c in acting for other in actor_ids
+               if other != c.subject_entity and other is not None):
+            continue
         versions = tuple(_version(name, v, groups) for name, v in sorted(by_actor.items()))
         out.append(Conflict(kind="other", about="who " + (acting[0].predicate or "acted") + ": "
                             + _shorten(acting[0].text, 8), versions=versions))
     return out
+
+
+def _names_in(entity: Entity, claim: Claim) -> bool:
+    return any(m.article_id == claim.article_id and claim.start <= m.start and m.end <= claim.end
+               for m in entity.mentions) or fold(entity.name) in fold(claim.text)

@@ -79,8 +79,11 @@ def lexicon_hits(article: Article, skip: Sequence[tuple[int, int]] = ()
 
 
 def _edit_terms(article_id: str, reuse: Sequence[Reuse]) -> list[tuple[str, Span]]:
-    """Words this article put in place of the text it copied (its side of each edit)."""
+    """Words this article put in place of the text it copied (its side of each edit): only
+    when it is the known copier, or when its words are in the lexicon; spelling, names and
+    inflection changes are not framing."""
     out = []
+    lex_re = _lexicon_re()
     for r in reuse:
         if article_id not in (r.a, r.b) or r.origin == article_id:
             continue
@@ -90,9 +93,16 @@ def _edit_terms(article_id: str, reuse: Sequence[Reuse]) -> list[tuple[str, Span
                 start, end = (e.a_start, e.a_end) if r.a == article_id else (e.b_start, e.b_end)
                 if not mine.strip() or fold(mine) == fold(theirs) or not fold(mine):
                     continue
-                if len(fold(mine).split()) > 6:
+                words = [w for w in fold(mine).split() if w not in _DETS]
+                if not words or len(words) > 3:
                     continue
-                out.append((mine.strip(), Span(article_id, start, end)))
+                if lex_re.search(" ".join(words)) is None:
+                    if r.origin is None or mine.strip()[:1].isupper():
+                        continue
+                    if {w[:4] for w in words} == {w[:4] for w in fold(theirs).split()
+                                                  if w not in _DETS}:
+                        continue  # "shows" / "showed"
+                out.append((" ".join(words), Span(article_id, start, end)))
     return out
 
 
@@ -136,67 +146,97 @@ def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse],
 
 # --- descriptors ---------------------------------------------------------------------------
 
-def _clean(words: list[str]) -> str:
-    while words and words[0].lower() in _DETS:
-        words = words[1:]
-    while words and not any(ch.isalnum() for ch in words[-1]):
-        words = words[:-1]
-    while words and not any(ch.isalnum() for ch in words[0]):
-        words = words[1:]
-    return " ".join(words[:_MAX_DESC_WORDS])
+# Modifiers that locate or date rather than describe ("southern Idlib", "former minister").
+_PLAIN_MODS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+               "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+               "northwest", "northeast", "southwest", "southeast", "greater", "upper", "lower",
+               "new", "old", "former", "current", "then", "late", "own", "other", "same",
+               "whole", "entire", "rest", "part", "state", "city", "country", "capital"}
 
 
-def _phrase_without(head, exclude: set[int]) -> str:
-    toks = [t for t in head.subtree if t.i not in exclude and t.dep_ not in
-            ("relcl", "acl", "punct", "cc", "conj", "prep") or t.i == head.i]
-    toks = [t for t in toks if t.i not in exclude]
-    if not toks:
+def _text_of(doc, toks: list) -> str:
+    """The original text of a contiguous run of tokens, determiners and edge punctuation cut."""
+    while toks and (toks[0].lower_ in _DETS or not any(c.isalnum() for c in toks[0].text)):
+        toks = toks[1:]
+    while toks and not any(c.isalnum() for c in toks[-1].text):
+        toks = toks[:-1]
+    if not toks or len(toks) > _MAX_DESC_WORDS:
         return ""
-    # Contiguous stretch left of and including the head: the pre-modifiers and the noun.
-    toks.sort(key=lambda t: t.i)
-    run = [t for t in toks if t.i <= head.i]
-    keep: list = []
-    for t in reversed(run):
-        if keep and t.i != keep[0].i - 1:
+    return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+
+
+def _left_run(head, exclude: set[int]) -> list:
+    """The head noun and its contiguous pre-modifiers (words left of it in its subtree),
+    keeping in-word hyphens ("arch-enemy") and possessives ("Iran's")."""
+    toks = sorted((t for t in head.subtree if t.i <= head.i and t.i not in exclude and (
+        t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "prep", "appos")
+        or t.text in ("-", "\u2010", "\u2011") or t.i == head.i)), key=lambda t: t.i)
+    run: list = []
+    for t in reversed(toks):
+        if run and t.i != run[0].i - 1:
             break
-        keep.insert(0, t)
-    return _clean([t.text for t in keep])
+        run.insert(0, t)
+    return run
 
 
-def descriptors_in(doc, offset: int, mention: Mention) -> list[tuple[str, int, int]]:
-    """Descriptors of one mention in a parsed sentence; offsets are article offsets."""
+def descriptors_in(doc, offset: int, mention: Mention,
+                   others_typed: Sequence[tuple[int, int, str]] = ()
+                   ) -> list[tuple[str, int, int]]:
+    """Descriptors of one mention in a parsed sentence; offsets are article offsets.
+    `others_typed`: (start, end, label) of other entities' mentions in the article; a
+    descriptor that holds or crosses one may describe that entity ("Defense Minister Ali
+    Ayoub" next to "Baqeri"), not this one."""
     span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
     if span is None:
         return []
     head = span.root
     inside = {t.i for t in span}
+    others = [(a, b) for a, b, _ in others_typed]
     out: list[tuple[str, int, int]] = []
 
-    def add(text: str, tok) -> None:
-        if text and fold(text) and fold(text) != fold(mention.text):
-            lo = min(t.idx for t in tok.subtree)
-            hi = max(t.idx + len(t.text) for t in tok.subtree)
-            out.append((text, lo + offset, hi + offset))
+    def add(toks: list, kind: str) -> None:
+        text = _text_of(doc, toks)
+        if not text or fold(text) == fold(mention.text):
+            return
+        lo = min(t.idx for t in toks) + offset
+        hi = max(t.idx + len(t.text) for t in toks) + offset
+        # Another person named in or beside a person's descriptor: it describes that person.
+        # For places and bodies only a name standing between the two counts ("Key US ally
+        # Israel" is fine; "the capital of Iran, Tehran" is not about Tehran's framing).
+        gap = (hi, mention.start) if hi <= mention.start else (mention.end, lo)
+        if any(gap[0] < b and a < gap[1] for a, b in others):
+            return
+        if mention.label == "PERSON" and any(lo < b and a < hi for a, b, lab in others_typed
+                                             if lab == "PERSON"):
+            return
+        words = fold(text).split()
+        if kind in ("mod", "of", "attr") and all(w in _PLAIN_MODS for w in words):
+            return
+        if kind == "of" and len(words) < 2 and fold(text) not in load_lexicon():
+            return  # "the destabilization of Syria" is about it, not a name for it
+        out.append((text, lo, hi))
 
     # "Key US ally Israel": the mention is the apposition of a describing noun.
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-        add(_phrase_without(head.head, {t.i for t in head.subtree}), head.head)
-    for child in head.children:
-        if child.i in inside:
-            continue
-        if child.dep_ == "appos":  # "Israel, Iran's arch-enemy,"
-            add(_phrase_without(child, set()), child)
-        elif child.dep_ in ("amod", "compound") and child.i < head.i:
-            add(_clean([t.text for t in child.subtree]), child)
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i \
+            and head.head.dep_ != "pobj":
+        add(_left_run(head.head, inside), "appos")
+    # Pre-modifiers outside the name: "the Zionist regime", "Major General Mohammad Bagheri".
+    mods = [c for c in head.lefts if c.i not in inside and c.dep_ in
+            ("amod", "compound", "nmod", "poss")]
+    if mods:
+        first = min(min(t.i for t in m.subtree) for m in mods)
+        add([t for t in doc[first:span.start]], "mod")
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i not in inside:  # "Israel, Iran's arch-enemy,"
+            add(_left_run(child, set()), "appos")
     # "the occupying regime of Israel"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        noun = head.head.head
-        add(_phrase_without(noun, {t.i for t in head.head.subtree}), noun)
+        add(_left_run(head.head.head, set()), "of")
     # "Israel is a strong partner in ...": a predicate nominal describes the subject.
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for child in head.head.children:
             if child.dep_ == "attr" and child.pos_ == "NOUN":
-                add(_phrase_without(child, set()), child)
+                add(_left_run(child, set()), "attr")
     return out
 
 
@@ -223,32 +263,49 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article], nlp) -> tup
             if m.article_id in by_id:
                 lo, hi = _sentence_bounds(by_id[m.article_id].text, m.start, m.end)
                 wanted[(m.article_id, lo, hi)].append((e, m))
+    mention_spans: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            mention_spans[m.article_id].append((e.id, m.start, m.end, m.label))
     keys = sorted(wanted)
     found: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
     texts = [by_id[a].text[lo:hi] for a, lo, hi in keys]
     docs = nlp.pipe(texts) if nlp is not None and texts else iter(())
     for key, doc in zip(keys, docs, strict=False):
         art, lo, _ = key
         outlet = by_id[art].outlet_label
         for e, m in wanted[key]:
-            found[e.id][outlet].append((m.text, Span(art, m.start, m.end)))
+            names[e.id][outlet].append((m.text, Span(art, m.start, m.end)))
             if m.title:
                 found[e.id][outlet].append((m.title, Span(art, m.start, m.end)))
-            for text, s, t in descriptors_in(doc, lo, m):
+            others = [(a, b, lab) for eid, a, b, lab in mention_spans[art] if eid != e.id]
+            for text, s, t in descriptors_in(doc, lo, m, others):
                 found[e.id][outlet].append((text, Span(art, s, t)))
     out = []
     for e in chosen:
-        per = found.get(e.id, {})
-        if not per:
+        described = found.get(e.id, {})
+        if e.type not in ("PERSON", "ORG", "GPE") and not described:
+            continue  # a bare "Iranian" in every outlet says nothing about framing
+        per = names.get(e.id, {})
+        if not per and not described:
             continue
         by_outlet = []
         spans: list[Span] = []
-        for outlet in sorted(per):
-            seen: dict[str, str] = {}
-            for text, span in per[outlet]:
-                seen.setdefault(fold(text), text)
+        for outlet in sorted(set(per) | set(described)):
+            terms: dict[str, str] = {}
+            for text, span in per.get(outlet, []):
+                terms.setdefault(fold(text), text)
                 spans.append(span)
-            by_outlet.append((outlet, tuple(seen.values())))
+            descs = described.get(outlet, [])
+            folded = [fold(t) for t, _ in descs]
+            for (text, span), f in zip(descs, folded, strict=True):
+                # "Major General" inside "Iranian Armed Forces Major General": keep the longer.
+                if any(f != g and f in g for g in folded):
+                    continue
+                terms.setdefault(f, text)
+                spans.append(span)
+            by_outlet.append((outlet, tuple(terms.values())))
         out.append(Framing(entity=e.id, by_outlet=tuple(by_outlet),
                            spans=tuple(sorted(set(spans), key=lambda s: (s.article_id, s.start)))))
     return tuple(out)
