@@ -201,6 +201,8 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
             person_name(a) == name for a in e.aliases)]
         if not hits and len(name.split()) > 1:
             hits = [e for e in people if same_person(name, e.name)]
+        elif not hits and name:
+            hits = [e for e in people if same_name_token(name, e.name.split()[-1])]
         if len(hits) > 1:
             hits = [e for e in hits if article_id in e.article_ids]
         if len(hits) == 1:

@@ -48,6 +48,13 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, (len(text) if le < 0 else le)
 
 
+def _common_word(tok, lower_words: set[str]) -> bool:
+    """A word the article also writes in lower case (headline case hides it): "Signs"."""
+    w = tok.text.lower()
+    return w in lower_words or tok.lemma_.lower() in lower_words or (
+        w.endswith("s") and w[:-1] in lower_words)
+
+
 def _government_sense(span) -> bool:
     root = span.root
     if root.dep_ in _ACTOR_DEPS:
@@ -108,8 +115,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             if menu:
                 # Headline case: "X Signs Deal" -> "X" (words the article uses in lower case).
                 k = start_tok + 1
-                while k < end_tok and doc[k].text.lower() not in lower_words \
-                        and doc[k].lemma_.lower() not in lower_words:
+                while k < end_tok and not _common_word(doc[k], lower_words):
                     k += 1
                 end_tok = k
             while start_tok < end_tok - 1 and (is_title_token(doc[start_tok].text)

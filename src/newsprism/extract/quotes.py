@@ -218,8 +218,8 @@ class _Finder:
                 people.refer(head.idx, k)
                 return people.persons[k].name, chars
             return m.text, chars
-        if head.lemma_.lower() in PERSON_ROLE_NOUNS and head.pos_ == "NOUN" \
-                and head.tag_ not in ("NNS", "NNPS"):
+        if (head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS) \
+                and head.pos_ in ("NOUN", "ADJ", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
             k = people.resolve_description(head, head.idx)
             if k is not None:
                 people.refer(head.idx, k)

@@ -1,0 +1,126 @@
+import pytest
+
+from newsprism.extract.entities import resolve_entities, same_person
+from newsprism.extract.names import phonetic, same_name_token, split_title
+from newsprism.model import Article, ArticleFacts, Claim, Mention, Quote, Story, StoryContext
+from newsprism.text import stable_id
+
+
+def make_ctx(per_article: dict[str, list[tuple[str, str] | tuple[str, str, str]]],
+             quotes=(), claims=()) -> StoryContext:
+    articles, facts = [], []
+    for aid, items in per_article.items():
+        pos, ms = 0, []
+        for item in items:
+            text, label = item[0], item[1]
+            sense = item[2] if len(item) > 2 else None
+            ms.append(Mention(aid, pos, pos + len(text), text, label, sense=sense))
+            pos += len(text) + 1
+        articles.append(Article(id=aid, source=aid, text=" ".join(i[0] for i in items)))
+        facts.append(ArticleFacts(aid, mentions=tuple(ms),
+                                  quotes=tuple(q for q in quotes if q.article_id == aid),
+                                  claims=tuple(c for c in claims if c.article_id == aid)))
+    story = Story("st", "t", tuple(per_article))
+    return StoryContext(story, tuple(articles), tuple(facts))
+
+
+def people(story):
+    return sorted((e.name, tuple(sorted(e.aliases))) for e in story.entities
+                  if e.type == "PERSON")
+
+
+@pytest.mark.parametrize("a, b", [("Baqeri", "Bagheri"), ("Mohammad", "Muhammad"),
+                                  ("Mohammed", "Muhammad"), ("Ayyoub", "Ayoub"),
+                                  ("al-Assad", "Assad"), ("Qaddafi", "Kaddafi"),
+                                  ("Yusuf", "Youssef")])
+def test_transliteration_variants_meet(a, b):
+    assert same_name_token(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("Smith", "Smyth-Jones"), ("Ali", "Allen"),
+                                  ("Khan", "Kahn-Lee"), ("Baker", "Barker")])
+def test_different_names_stay_apart(a, b):
+    assert not same_name_token(a, b)
+
+
+def test_split_title():
+    assert split_title("Maj. Gen. Mohammad Bagheri") == ("Maj. Gen.", "Mohammad Bagheri")
+    assert split_title("Bagheri") == ("", "Bagheri")
+    assert phonetic("Bagheri") == phonetic("Baqeri")
+
+
+def test_person_variants_become_one_entity(settings):
+    ctx = make_ctx({"a": [("Mohammad Bagheri", "PERSON"), ("Bagheri", "PERSON")],
+                    "b": [("Muhammad Baqeri", "PERSON"), ("Baqeri", "PERSON")],
+                    "c": [("Ali Abdullah Ayyoub", "PERSON"), ("Ali Ayoub", "PERSON"),
+                          ("Ayoub", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    assert people(story) == [
+        ("Ali Abdullah Ayyoub", ("Ali Ayoub", "Ayoub")),
+        ("Mohammad Bagheri", ("Bagheri", "Baqeri", "Muhammad Baqeri")),
+    ]
+    e = next(e for e in story.entities if e.name == "Mohammad Bagheri")
+    assert e.id == stable_id("st", "Mohammad Bagheri")
+    assert e.article_ids == ("a", "b")
+    assert all(m.entity_id == e.id for m in e.mentions)
+
+
+def test_same_surname_different_people_never_merge(settings):
+    ctx = make_ctx({"a": [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")],
+                    "b": [("Bill Clinton", "PERSON"), ("Clinton", "PERSON")],
+                    "c": [("Clinton", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    names = [n for n, _ in people(story)]
+    assert "Hillary Clinton" in names and "Bill Clinton" in names
+    hillary = next(e for e in story.entities if e.name == "Hillary Clinton")
+    bill = next(e for e in story.entities if e.name == "Bill Clinton")
+    assert hillary.article_ids == ("a",) and bill.article_ids == ("b",)
+    # In article c nothing says which Clinton: it stays on its own.
+    assert ("Clinton", ()) in people(story)
+
+
+def test_places_aliases_and_capital_metonym(settings):
+    ctx = make_ctx({"a": [("U.S.", "GPE"), ("America", "GPE"), ("United States", "GPE"),
+                          ("Russia", "GPE"), ("Moscow", "GPE", "government")],
+                    "b": [("US", "GPE"), ("Moscow", "GPE")]})
+    story = resolve_entities(ctx, settings)
+    by_name = {e.name: e for e in story.entities}
+    assert set(by_name["United States"].aliases) == {"U.S.", "America", "US"}
+    assert "Moscow" in by_name["Russia"].aliases  # the government sense joins the country
+    assert by_name["Moscow"].article_ids == ("b",)  # the city stays a city
+
+
+def test_acronym_joins_its_organisation(settings):
+    ctx = make_ctx({"a": [("the Syrian Arab Army", "ORG"), ("SAA", "ORG")]})
+    story = resolve_entities(ctx, settings)
+    orgs = [e for e in story.entities if e.type == "ORG"]
+    assert len(orgs) == 1 and orgs[0].name == "the Syrian Arab Army"
+
+
+def test_quotes_and_claims_are_linked(settings):
+    q = Quote(id="q1", article_id="b", start=0, end=5, text="hello", kind="direct",
+              speaker="Baqeri", speaker_text="he", speaker_start=0, speaker_end=2)
+    group = Quote(id="q2", article_id="b", start=6, end=9, text="abc", kind="indirect",
+                  speaker="state television")
+    c = Claim(id="c1", article_id="a", start=0, end=20, text="...", subject="Bagheri")
+    ctx = make_ctx({"a": [("Mohammad Bagheri", "PERSON")], "b": [("Baqeri", "PERSON")]},
+                   quotes=(q, group), claims=(c,))
+    story = resolve_entities(ctx, settings)
+    eid = stable_id("st", "Mohammad Bagheri")
+    got = {x.id: x for x in story.quotes}
+    assert got["q1"].speaker_entity == eid and got["q1"].speaker == "Mohammad Bagheri"
+    assert got["q2"].speaker_entity is None and got["q2"].speaker == "state television"
+    assert story.claims[0].subject_entity == eid
+
+
+def test_deterministic_regardless_of_order(settings):
+    items = {"a": [("Ayoub", "PERSON"), ("Ali Ayoub", "PERSON")],
+             "b": [("Ali Abdullah Ayyoub", "PERSON"), ("Syria", "GPE")]}
+    one = resolve_entities(make_ctx(items), settings)
+    two = resolve_entities(make_ctx(dict(reversed(items.items()))), settings)
+    assert [(e.id, e.name) for e in one.entities] == [(e.id, e.name) for e in two.entities]
+
+
+def test_same_person_needs_compatible_first_names():
+    assert same_person("M. Bagheri", "Mohammad Baqeri")
+    assert not same_person("Bill Clinton", "Hillary Clinton")

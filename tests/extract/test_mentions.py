@@ -1,0 +1,54 @@
+import pytest
+
+from newsprism.extract.mentions import find_mentions
+from newsprism.model import Article
+
+
+@pytest.fixture
+def mentions_of(nlp):
+    def run(text: str):
+        article = Article(id="m1", source="test", text=text)
+        return find_mentions(article, nlp(text))
+    return run
+
+
+def test_offsets_match_text_and_sorted(mentions_of):
+    text = "President Joe Biden met Chancellor Olaf Scholz in Berlin on Friday."
+    ms = mentions_of(text)
+    assert ms and all(text[m.start:m.end] == m.text for m in ms)
+    assert list(ms) == sorted(ms, key=lambda m: (m.start, m.end))
+
+
+def test_titles_are_cut_and_kept(mentions_of):
+    text = "Maj. Gen. Samuel Okoye arrived. Later, Defense Minister Laura Chen spoke."
+    people = {m.text: m for m in mentions_of(text) if m.label == "PERSON"}
+    assert "Samuel Okoye" in people and people["Samuel Okoye"].title == "Maj. Gen."
+    assert "Laura Chen" in people and people["Laura Chen"].title == "Defense Minister"
+
+
+def test_lone_al_name_is_not_a_person(mentions_of):
+    text = ("The channel al-Manar reported the strike. Al-Manar said fighters of Jabhat "
+            "al-Nusra were killed, and al-Manar showed footage.")
+    for m in mentions_of(text):
+        if "manar" in m.text.lower():
+            assert m.label != "PERSON", m
+
+
+def test_menu_line_entities_dropped(mentions_of):
+    text = ("Home News World Politics Business Sports Tech Opinion Health Science Travel\n"
+            "The mayor of Paris said the plan would go ahead.")
+    ms = mentions_of(text)
+    assert not any(m.end <= text.index("\n") and len(m.text.split()) >= 5 for m in ms)
+    assert any(m.text == "Paris" for m in ms)
+
+
+def test_capital_as_actor_has_government_sense(mentions_of):
+    text = ("Moscow rejected the proposal on Monday. The delegation later arrived in Moscow "
+            "for talks.")
+    ms = [m for m in mentions_of(text) if m.text == "Moscow"]
+    assert [m.sense for m in ms] == ["government", None]
+
+
+def test_the_dropped_from_place_names(mentions_of):
+    ms = mentions_of("Officials in the United States said little.")
+    assert any(m.text == "United States" and m.label == "GPE" for m in ms)

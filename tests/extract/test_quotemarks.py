@@ -1,0 +1,46 @@
+import time
+
+import pytest
+
+from newsprism.extract.quotemarks import pair_quotes
+
+
+def contents(text: str) -> list[str]:
+    return [text[p.open + 1:p.close] for p in pair_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "we will win" today.', ["we will win"]),
+    ("He said “we will win” today.", ["we will win"]),
+    ('"We will strengthen it,” he said.', ["We will strengthen it,"]),  # straight open, curly close
+    ("“We will,\" he said.", ["We will,"]),  # curly open, straight close
+    ("Iran’s army didn't say 'maybe' or ‘never’.", ["maybe", "never"]),
+    ("The groups’ cells and the army’s units moved.", []),  # apostrophes only
+    ("“Outer ‘inner’ text,” she said.", ["Outer ‘inner’ text,"]),  # nested single kept inside
+    ("He said “one. Two. Three,” and left.", ["one. Two. Three,"]),  # across sentence breaks
+])
+def test_pairs(text, expected):
+    assert contents(text) == expected
+
+
+def test_unbalanced_marks_are_dropped_not_fatal():
+    assert contents('"never closed\n\nNext paragraph with “ok” here.') == ["ok"]
+    assert contents('” stray close and “ stray open') == []
+    marks_only = pair_quotes('"""""')
+    assert all(0 <= p.open < p.close < 5 for p in marks_only)
+
+
+def test_multi_paragraph_quote_keeps_first_paragraph():
+    text = '“This is a long first paragraph of a quote without close\n\n“And it goes on,” he said.'
+    got = contents(text)
+    assert got[0].startswith("This is a long first paragraph")
+    assert got[-1] == "And it goes on,"
+
+
+def test_one_megabyte_line_is_linear():
+    text = ('word "quoted bit" and ’ stray ‘ marks don’t " matter ' * 20_000)[:1_000_000]
+    t0 = time.perf_counter()
+    pairs = pair_quotes(text)
+    assert time.perf_counter() - t0 < 5
+    assert all(p.open < p.close for p in pairs)
+    assert all(p.close - p.open <= 4001 for p in pairs)

@@ -1,0 +1,109 @@
+import time
+
+import pytest
+
+from newsprism.extract.mentions import find_mentions
+from newsprism.extract.quotes import find_quotes
+from newsprism.model import Article
+from newsprism.text import stable_id
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    def run(text: str, aid: str = "a1"):
+        article = Article(id=aid, source="test", text=text)
+        doc = nlp(text)
+        return find_quotes(article, doc, find_mentions(article, doc))
+    return run
+
+
+def one(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, [(q.kind, q.text) for q in quotes]
+    return hits[0]
+
+
+def test_direct_after_pronoun_cue_resolves_to_named_person(quotes_of):
+    text = ("Finance Minister Jane Doerr met bankers on Monday.\n\n"
+            "“We will cut taxes next year,” she said.")
+    q = one(quotes_of(text), "cut taxes")
+    assert q.kind == "direct"
+    assert text[q.start:q.end] == q.text == "We will cut taxes next year"
+    assert q.cue == "said" and text[q.cue_start:q.cue_end] == "said"
+    assert q.speaker_text == "she" and text[q.speaker_start:q.speaker_end] == "she"
+    assert q.speaker == "Jane Doerr"
+    assert q.id == stable_id("a1", str(q.start), str(q.end))
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Peter Okafor said: "The plan has failed completely."', "plan has failed", "Peter Okafor"),
+    ('"The plan has failed completely," said Peter Okafor.', "plan has failed", "Peter Okafor"),
+    ("“The plan has failed completely,” Okafor told reporters.", "plan has failed", "Okafor"),
+])
+def test_direct_cue_positions(quotes_of, text, fragment, speaker):
+    q = one(quotes_of(text), fragment)
+    assert q.kind == "direct"
+    assert q.speaker == speaker
+
+
+def test_description_resolves_to_person_with_that_role(quotes_of):
+    text = ("Defence Minister Carlos Mendes of Brazil and Chilean army chief Pedro Rojas met on "
+            "Tuesday.\n\n“We are ready,” the Brazilian minister said.")
+    q = one(quotes_of(text), "We are ready")
+    assert q.speaker_text == "the Brazilian minister"
+    assert q.speaker == "Carlos Mendes"
+
+
+def test_quoted_as_saying_gives_the_quoted_person(quotes_of):
+    text = ("General Ana Ruiz visited the base.\n\n"
+            "“The border is secure,” the agency quoted the general as saying.")
+    q = one(quotes_of(text), "border is secure")
+    assert q.speaker == "Ana Ruiz"
+    assert q.cue.startswith("quoted") and q.cue.endswith("saying")
+
+
+@pytest.mark.parametrize("text, fragment, speaker, cue", [
+    ("Mayor Tom Baker said that the bridge would reopen in May.", "bridge would reopen",
+     "Tom Baker", "said"),
+    ("Tom Baker told reporters that the bridge would reopen in May.", "bridge would reopen",
+     "Tom Baker", "told"),
+    ("The bridge will reopen in May, according to the city council.", "bridge will reopen",
+     "the city council", "according to"),
+])
+def test_indirect(quotes_of, text, fragment, speaker, cue):
+    q = one(quotes_of(text), fragment)
+    assert q.kind == "indirect"
+    assert q.speaker == speaker
+    assert q.cue.lower() == cue
+
+
+def test_partial_inside_reported_clause(quotes_of):
+    text = "Senator Lisa Grant said the deal was a “powerful step” toward peace."
+    q = one(quotes_of(text), "powerful step")
+    assert q.kind == "partial" and q.text == "powerful step"
+    assert q.speaker == "Lisa Grant"
+
+
+def test_group_speaker_stays(quotes_of):
+    text = "A joint statement said the accord would “confront growing dangers in the region”."
+    q = one(quotes_of(text), "confront growing dangers")
+    assert q.speaker == "A joint statement"
+
+
+def test_scare_quotes_and_apostrophes_are_not_quotes(quotes_of):
+    text = "The so-called “reform” failed. Iran’s ‘moderates’ didn’t win the vote."
+    assert quotes_of(text) == ()
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", '"', "“”", '"""""', "’‘’‘", "..." * 50,
+                                  "\n".join(['"'] * 500), "word " * 3 + "“unclosed quote"])
+def test_bad_text_does_not_crash(quotes_of, text):
+    assert isinstance(quotes_of(text), tuple)
+
+
+def test_long_line_with_many_marks_is_fast(quotes_of):
+    text = ('Officials said "yes" and ’ she said “maybe ' * 1500)[:50_000]
+    t0 = time.perf_counter()
+    got = quotes_of(text)
+    assert time.perf_counter() - t0 < 30
+    assert all(0 <= q.start <= q.end <= len(text) for q in got)
