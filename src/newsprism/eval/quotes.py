@@ -1,0 +1,256 @@
+"""`newsprism eval quotes`: score quote attribution against PolNeAR, beside textacy.
+
+    .venv/bin/python -m newsprism.eval.quotes --gold ../shared/data/polnear --split dev
+
+Units are attributions. A predicted attribution is (content span, speaker span); a gold one is
+(content ranges, source ranges). Spans are compared after trimming, on both sides alike,
+whitespace, quote marks and edge punctuation and a leading "that"/"whether" (PolNeAR keeps the
+complementiser and the marks in the content; we do not).
+- content exact: the trimmed character sets are equal; overlap: they share a character.
+  Matching is one-to-one (greedy, largest overlap first); precision over predictions, recall
+  over gold attributions.
+- source exact/overlap: among content-matched pairs, the predicted speaker span equals/overlaps
+  the gold source; precision over predictions that have a speaker span, recall over gold
+  attributions that have a source (so it is end to end, like citron's source F1).
+- speaker accuracy: among content-overlap pairs whose gold has a source, the share whose
+  speaker span overlaps it.
+Rows are given for all gold attributions and for the "quoted" subset (gold content that holds
+a quote mark), the part textacy's direct-quotation extractor is meant for.
+For a partial quote we score its enclosing reported clause (`Attribution.clause_*`), since
+PolNeAR annotates the whole reported content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .polnear import GoldAttribution, PolnearDoc, load_polnear
+
+Ranges = tuple[tuple[int, int], ...]
+Pred = tuple[Ranges, Ranges]  # (content, speaker); speaker empty when unknown
+_QUOTES = set('"“”„«»‟\'‘’‹›`')
+_EDGE = _QUOTES | set(" \t\r\n.,;:!?—–-()[]…")
+_LEADS = ("that ", "whether ")
+
+
+def _chars(text: str, ranges: Ranges) -> frozenset[int]:
+    """Character positions of `ranges`, trimmed at both ends of each range."""
+    out: set[int] = set()
+    for start, end in ranges:
+        start, end = max(0, start), min(len(text), end)
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        low = text[start:end].lower()
+        for lead in _LEADS:
+            if low.startswith(lead):
+                start += len(lead)
+        while start < end and text[start] in _EDGE:
+            start += 1
+        out.update(i for i in range(start, end) if not text[i].isspace())
+    return frozenset(out)
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(100 * f, 1)}
+
+
+class Scorer:
+    """Accumulates counts over documents for one system."""
+
+    def __init__(self) -> None:
+        self.c: dict[str, int] = {}
+
+    def _inc(self, key: str, n: int = 1) -> None:
+        self.c[key] = self.c.get(key, 0) + n
+
+    def add(self, text: str, gold: Iterable[GoldAttribution], preds: Iterable[Pred],
+            subset: str = "") -> None:
+        g = [(_chars(text, a.content), _chars(text, a.source)) for a in gold]
+        g = [x for x in g if x[0]]
+        p = [(_chars(text, c), _chars(text, s)) for c, s in preds]
+        p = [x for x in p if x[0]]
+        pre = subset
+        self._inc(pre + "gold", len(g))
+        self._inc(pre + "pred", len(p))
+        self._inc(pre + "gold_src", sum(1 for _, s in g if s))
+        self._inc(pre + "pred_src", sum(1 for _, s in p if s))
+        for mode in ("exact", "overlap"):
+            pairs = self._match(g, p, mode)
+            self._inc(f"{pre}content_{mode}", len(pairs))
+            src = [(gi, pi) for gi, pi in pairs if g[gi][1] and p[pi][1]
+                   and (g[gi][1] == p[pi][1] if mode == "exact" else g[gi][1] & p[pi][1])]
+            self._inc(f"{pre}source_{mode}", len(src))
+            if mode == "overlap":
+                with_src = [(gi, pi) for gi, pi in pairs if g[gi][1]]
+                self._inc(pre + "speaker_n", len(with_src))
+                self._inc(pre + "speaker_ok", sum(1 for gi, pi in with_src
+                                                  if g[gi][1] & p[pi][1]))
+
+    @staticmethod
+    def _match(g, p, mode: str) -> list[tuple[int, int]]:
+        cands = []
+        for gi, (gc, _) in enumerate(g):
+            for pi, (pc, _) in enumerate(p):
+                inter = len(gc & pc)
+                if inter and (mode == "overlap" or gc == pc):
+                    cands.append((-inter, gi, pi))
+        cands.sort()
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        out = []
+        for _, gi, pi in cands:
+            if gi not in used_g and pi not in used_p:
+                used_g.add(gi)
+                used_p.add(pi)
+                out.append((gi, pi))
+        return out
+
+    def result(self, subset: str = "") -> dict:
+        c, pre = self.c, subset
+        get = lambda k: c.get(pre + k, 0)  # noqa: E731
+        out: dict = {"gold": get("gold"), "predicted": get("pred")}
+        for mode in ("exact", "overlap"):
+            n = get(f"content_{mode}")
+            out[f"content_{mode}"] = _prf(n, get("pred"), n, get("gold"))
+            s = get(f"source_{mode}")
+            out[f"source_{mode}"] = _prf(s, get("pred_src"), s, get("gold_src"))
+        n = get("speaker_n")
+        out["speaker_accuracy"] = round(100 * get("speaker_ok") / n, 1) if n else 0.0
+        return out
+
+
+def _quoted(text: str, a: GoldAttribution) -> bool:
+    return any(ch in _QUOTES - {"'", "’"} for s, e in a.content for ch in text[s:e])
+
+
+def newsprism_predict(nlp) -> Callable[[str, str], list[Pred]]:
+    from ..extract.mentions import find_mentions
+    from ..extract.quotes import find_attributions
+    from ..model import Article
+
+    def predict(name: str, text: str) -> list[Pred]:
+        article = Article(id=name, source=name, text=text)
+        doc = nlp(text)
+        out = []
+        for a in find_attributions(article, doc, find_mentions(article, doc)):
+            content = ((a.clause_start, a.clause_end),)
+            out.append((content, (a.speaker_span,) if a.speaker_span else ()))
+        return out
+    return predict
+
+
+def textacy_predict(nlp) -> Callable[[str, str], list[Pred]] | str:
+    """textacy 0.13's `direct_quotations`, or the reason it is unavailable."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:  # optional: pip install textacy==0.13.0
+        return f"textacy not installed ({exc})"
+
+    def predict(name: str, text: str) -> list[Pred]:
+        doc = nlp(text)
+        out = []
+        for dq in direct_quotations(doc):
+            content = ((dq.content.start_char, dq.content.end_char),)
+            sp = ()
+            if dq.speaker:
+                toks = sorted(dq.speaker, key=lambda t: t.i)
+                sp = ((toks[0].idx, toks[-1].idx + len(toks[-1])),)
+            out.append((content, sp))
+        return out
+    return predict
+
+
+def command(gold: Path, split: str = "dev", limit: int | None = None,
+            baseline: bool = True) -> dict:
+    """Score newsprism (and textacy when `baseline`) on a PolNeAR split; returns the numbers."""
+    from ..nlp import load_pipeline
+    from ..settings import Settings
+
+    problems: list[str] = []
+    docs: list[PolnearDoc] = load_polnear(Path(gold), split, limit, problems)
+    nlp = load_pipeline(Settings().spacy_model)
+    systems: dict[str, Callable[[str, str], list[Pred]]] = {"newsprism": newsprism_predict(nlp)}
+    report: dict = {"dataset": "PolNeAR", "split": split, "documents": len(docs)}
+    if baseline:
+        tx = textacy_predict(nlp)
+        if isinstance(tx, str):
+            report["textacy_error"] = tx
+        else:
+            systems["textacy"] = tx
+    for name, predict in systems.items():
+        scorer, failures, t0 = Scorer(), 0, time.perf_counter()
+        for d in docs:
+            try:
+                preds = predict(d.name, d.text)
+            except Exception as exc:  # noqa: BLE001 - a baseline crash is a finding to count
+                failures += 1
+                problems.append(f"{d.name}: {name} failed ({type(exc).__name__}: {exc})")
+                preds = []
+            scorer.add(d.text, d.attributions, preds)
+            quoted = [a for a in d.attributions if _quoted(d.text, a)]
+            quoted_chars = [_chars(d.text, a.content) for a in quoted]
+            # For the subset, keep predictions that touch a quoted gold content or hold a mark.
+            keep = [p for p in preds if any(_chars(d.text, p[0]) & q for q in quoted_chars)
+                    or any(ch in _QUOTES for s, e in p[0] for ch in d.text[max(0, s - 1):e + 1])]
+            scorer.add(d.text, quoted, keep, subset="quoted:")
+        report[name] = {"all": scorer.result(), "quoted": scorer.result("quoted:"),
+                        "failures": failures, "seconds": round(time.perf_counter() - t0, 1)}
+    report["problems"] = problems
+    return report
+
+
+def format_table(report: dict) -> str:
+    rows = ["| system | gold set | content exact P/R/F1 | content overlap P/R/F1 | "
+            "source exact P/R/F1 | source overlap P/R/F1 | speaker acc |",
+            "|---|---|---|---|---|---|---|"]
+    for system in ("newsprism", "textacy"):
+        if system not in report:
+            continue
+        for subset in ("all", "quoted"):
+            r = report[system][subset]
+
+            def cell(k: str, r: dict = r) -> str:
+                return "{p} / {r} / **{f1}**".format(**r[k])
+            rows.append(f"| {system} | {subset} ({r['gold']}) | {cell('content_exact')} | "
+                        f"{cell('content_overlap')} | {cell('source_exact')} | "
+                        f"{cell('source_overlap')} | {r['speaker_accuracy']} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="newsprism eval quotes", description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, required=True, help="PolNeAR folder (or one split)")
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-baseline", action="store_true", help="skip textacy")
+    ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    args = ap.parse_args(argv)
+    try:
+        report = command(args.gold, args.split, args.limit, not args.no_baseline)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for line in report["problems"]:
+        print(line, file=sys.stderr)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"PolNeAR {report['split']}: {report['documents']} documents")
+        print(format_table(report))
+        if "textacy_error" in report:
+            print(report["textacy_error"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
