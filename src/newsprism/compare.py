@@ -115,7 +115,8 @@ def compare_story(ctx: StoryContext, settings: Settings) -> Story:
     clusters = cluster_claims(claims, MATCH_THRESHOLD)
     consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups)
     conflicts = [
-        *attribution_conflicts(_story_quotes(ctx), entities, groups),
+        *attribution_conflicts(_story_quotes(ctx), entities, groups,
+                               {a.id: a.text for a in ctx.articles}),
         *quantity_conflicts(claims, groups),
         *date_conflicts([m for m in clusters if len(m) >= 2], groups),
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),

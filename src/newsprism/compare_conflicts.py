@@ -92,8 +92,30 @@ def _same_quote(a: str, b: str) -> bool:
     return fuzz.ratio(fa, fb) >= QUOTE_MATCH or fuzz.token_set_ratio(fa, fb) >= QUOTE_MATCH + 5
 
 
+def _names(key: str, display: str, entities: dict[str, Entity]) -> list[str]:
+    if key.startswith("e:") and key[2:] in entities:
+        ent = entities[key[2:]]
+        forms = [ent.name, *ent.aliases]
+        return sorted({w for f in forms for w in fold(f).split() if len(w) > 3
+                       and w not in _TITLES})
+    return [key[2:]] if key.startswith("s:") else [fold(display)]
+
+
+def _window(text: str, q: Quote) -> str:
+    """The quote's own sentence and attribution: up to the nearest line breaks."""
+    lo = text.rfind("\n", max(0, q.start - 150), q.start)
+    hi = text.find("\n", q.end, q.end + 100)
+    lo = max(0, q.start - 150) if lo < 0 else lo
+    hi = min(len(text), q.end + 100) if hi < 0 else hi
+    return fold(text[lo:q.start] + " " + text[q.end:hi])
+
+
 def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
-                          groups: dict[str, str]) -> list[Conflict]:
+                          groups: dict[str, str], texts: dict[str, str] | None = None
+                          ) -> list[Conflict]:
+    """Clusters of one quote (fuzzy text match) given to two or more people. An article that
+    names the other version's speaker right beside the quote is ambiguous and left out."""
+    texts = texts or {}
     usable = [q for q in quotes if q.kind in ("direct", "partial") and q.text.strip()]
     usable.sort(key=lambda q: (q.article_id, q.start))
     parent = list(range(len(usable)))
@@ -124,6 +146,19 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
             k = same[key[0]]
             by_speaker[k].append((q.article_id, Span(q.article_id, q.start, q.end)))
             names.setdefault(k, key[1])
+        if len(by_speaker) >= 2 and texts:
+            forms = {k: _names(k, names[k], entities) for k in by_speaker}
+            for k in list(by_speaker):
+                kept = []
+                for art, span in by_speaker[k]:
+                    q = next(m for m in members if m.article_id == art and m.start == span.start)
+                    window = _window(texts.get(art, ""), q).split()
+                    if any(fuzz.ratio(w, f) >= 85 for other in by_speaker if other != k
+                           for f in forms[other] for w in window):
+                        continue
+                    kept.append((art, span))
+                by_speaker[k] = kept
+            by_speaker = defaultdict(list, {k: v for k, v in by_speaker.items() if v})
         # An article that gives the quote to two speakers (a joint statement) holds no side.
         if len(by_speaker) < 2:
             continue
@@ -268,7 +303,10 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
     """Matched claims (one event, same predicate) whose actors are different story entities."""
     out: list[Conflict] = []
     for members in clusters:
+        # People only, and names that share no word: "Trump Saturday" vs "Donald Trump" is a
+        # resolver slip, and groups ("Democrats") act alongside their members.
         acting = [c for c in members if c.subject_entity in entities and c.predicate
+                  and entities[c.subject_entity or ""].type == "PERSON"
                   and c.predicate not in ("be", "have", "say")]
         if len({c.article_id for c in acting}) < 2 or len({c.predicate for c in acting}) != 1:
             continue
@@ -280,6 +318,10 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
             by_actor[entities[c.subject_entity or ""].name].append(
                 (c.article_id, Span(c.article_id, c.start, c.end)))
         if len(by_actor) < 2:
+            continue
+        name_words = [set(fold(n).split()) for n in by_actor]
+        if any(name_words[i] & name_words[j] for i in range(len(name_words))
+               for j in range(i + 1, len(name_words))):
             continue
         # If every article's sentence also names the other actors, the parse picked different
         # heads of one phrase ("Israel, Iran's arch-enemy,"): no disagreement about who.
