@@ -1,0 +1,192 @@
+"""Neutral wording for summary sentences.
+
+Loaded terms come from three places: the compare stage's per-outlet loaded terms
+(`story.tones[*].loaded_terms`), its framing table (how each outlet names an entity:
+`story.framing`), and our own short list of loaded news wording (`lexicons/neutral_terms.txt`).
+A loaded term outside quote marks is replaced by a plain form: the entity's canonical name for a
+framing term, the lexicon's plain word otherwise, or dropped when it only modifies the next word.
+A term with no plain form is kept only as a quotation ("“term”") and the sentence is marked for
+attribution, so the summary never adopts an outlet's word as its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import Story, StoryContext
+from .text import fold
+
+_PRONOUNS = frozenset("he she they it him her them his its their we i you this that".split())
+# Quoted stretches: curly or straight double quotes, and curly single quotes (scare quotes).
+# Straight single quotes are left alone: they are usually apostrophes.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
+_LOWER_START = frozenset("a an the in on at after before as by for from of to with when while "
+                         "during since some many several".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    text: str
+    quoted_terms: tuple[str, ...]  # loaded terms with no plain form, now inside quote marks
+    replaced: tuple[tuple[str, str], ...]  # (loaded, plain) pairs applied
+
+    @property
+    def needs_attribution(self) -> bool:
+        return bool(self.quoted_terms)
+
+
+@lru_cache(maxsize=1)
+def builtin_lexicon() -> dict[str, str]:
+    """Our list of loaded wording: folded phrase -> plain form ("" = drop the modifier)."""
+    text = resources.files("newsprism.lexicons").joinpath("neutral_terms.txt").read_text(
+        encoding="utf-8")
+    out: dict[str, str] = {}
+    for line_no, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        left, sep, right = line.partition("->")
+        loaded = [x.strip() for x in left.split("|")]
+        plain = [x.strip() for x in right.split("|")]
+        if not sep or len(loaded) != len(plain):
+            raise ValueError(f"lexicons/neutral_terms.txt:{line_no}: expected 'a|b -> x|y' with "
+                             f"as many plain forms as loaded ones, got {raw!r}")
+        for a, b in zip(loaded, plain, strict=True):
+            out[fold(a)] = "" if b == "-" else b
+    return out
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
+    """Lower-case the first word when it is a function word or a word the story's texts use in
+    lower case (`common`): never a name."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:2].islower() and (
+            first.lower() in _LOWER_START or first.lower() in common):
+        return first.lower() + text[len(first):]
+    return text
+
+
+def lower_words(texts: list[str]) -> frozenset[str]:
+    """Words written in lower case somewhere in `texts`: safe to lower-case at a sentence start."""
+    return frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t))
+
+
+def attribute(text: str, sources: str, common: frozenset[str] = frozenset()) -> str:
+    return f"According to {sources}, {lower_first(text, common)}"
+
+
+def for_story(ctx: StoryContext) -> Neutralizer:
+    return Neutralizer(ctx.story, texts=[a.text for a in ctx.articles])
+
+
+class Neutralizer:
+    """Rewrites text so loaded terms appear only inside quote marks."""
+
+    def __init__(self, story: Story, use_builtin: bool = True, texts: Sequence[str] = ()) -> None:
+        self.common = lower_words(list(texts))
+        plain: dict[str, str | None] = dict(builtin_lexicon()) if use_builtin else {}
+        names = {e.id: e for e in story.entities}
+        for fr in story.framing:
+            entity = names.get(fr.entity)
+            if entity is None:
+                continue
+            own = {fold(entity.name)} | {fold(a) for a in entity.aliases}
+            for _, terms in fr.by_outlet:
+                for term in terms:
+                    key = fold(term)
+                    if not key or key in own or key in _PRONOUNS or len(key) < 3:
+                        continue
+                    plain[key] = entity.name
+        self.compare_terms: set[str] = set()
+        for tone in story.tones:
+            for term in tone.loaded_terms:
+                key = fold(term)
+                if key and len(key) >= 2:
+                    self.compare_terms.add(key)
+                    plain.setdefault(key, None)
+        self.plain = plain
+        keys = sorted((k for k in plain if k), key=lambda k: (-len(k), k))
+        # Match folded words with any punctuation/space between them; word boundaries both ends.
+        parts = [r"[\W_]+".join(re.escape(w) for w in k.split()) for k in keys]
+        self._pattern = re.compile(r"(?<![\w’'-])(" + "|".join(parts) + r")(?![\w-])",
+                                   re.IGNORECASE) if parts else None
+
+    def loaded_in(self, text: str, outside_quotes: bool = True) -> list[str]:
+        """The loaded terms (folded) found in `text`, by default only outside quote marks."""
+        if self._pattern is None:
+            return []
+        regions = quoted_regions(text) if outside_quotes else []
+        found = []
+        for m in self._pattern.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in regions):
+                continue
+            found.append(fold(m.group()))
+        return found
+
+    def rewrite(self, text: str) -> Rewrite:
+        if self._pattern is None:
+            return Rewrite(text, (), ())
+        regions = quoted_regions(text)
+        out: list[str] = []
+        quoted: list[str] = []
+        replaced: list[tuple[str, str]] = []
+        pos = 0
+        for m in self._pattern.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in regions):
+                continue
+            term = m.group()
+            key = fold(term)
+            plain = self.plain.get(key)
+            after = text[m.end():]
+            follows_word = re.match(r"\s+[A-Za-z]", after) is not None
+            out.append(text[pos:m.start()])
+            if plain is None or (plain == "" and not follows_word):
+                out.append(f"“{term}”")
+                quoted.append(key)
+                pos = m.end()
+                continue
+            if plain == "":
+                # Drop the modifier and the space after it.
+                pos = m.end() + (len(after) - len(after.lstrip()))
+                replaced.append((key, ""))
+                out.append(_MARK)
+                continue
+            if term[:1].isupper() and plain[:1].islower():
+                plain = plain[:1].upper() + plain[1:]
+            out.append(_MARK + plain)
+            replaced.append((key, plain))
+            pos = m.end()
+        out.append(text[pos:])
+        new = _fix_articles("".join(out))
+        return Rewrite(new, tuple(quoted), tuple(replaced))
+
+
+_MARK = "\x00"  # where a word was dropped or replaced, so only those articles are re-fixed
+
+
+def _fix_articles(text: str) -> str:
+    """'a' / 'an' agree with the next word again after a modifier was dropped or replaced."""
+    def fix(m: re.Match[str]) -> str:
+        art, space, word = m.group(1), m.group(2), m.group(3)
+        vowel = word[:1].lower() in "aeiou" and not word.lower().startswith(("uni", "use", "eu"))
+        new = "an" if vowel else "a"
+        if art[:1].isupper():
+            new = new.capitalize()
+        return new + space + word
+    fixed = re.sub(r"\b([Aa]n?)(\s+)\x00([A-Za-z][\w-]*)", fix, text)
+    return fixed.replace(_MARK, "")
+
+
+def join_names(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,235 @@
+"""Sentence candidates for the summary: centrality, cross-source support, redundancy.
+
+Every article sentence becomes a `Candidate`. Its *support* is the number of independent
+sources that carry a similar sentence (copies of one wire text count once: two articles that
+match only inside a reused passage are one source). Its *centrality* is LexRank-style degree
+centrality over TF-IDF cosine similarity, so sentences about the story's core score high.
+Selection prefers central, widely supported sentences and skips near-repeats (MMR).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .model import Article, Reuse, Sentence, StoryContext
+from .text import words
+
+# Words that carry no content for sentence matching. Kept small and general on purpose.
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from as is are was were be been being it its
+this that these those he she they we you i his her their our your them him us me my not no so
+than then there here has have had do does did will would can could should may might must also
+into over after before about up out said says say who whom which what when where while how all
+any some more most other such only own same too very just one two new
+""".split())
+_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
+MIN_WORDS = 5  # shorter "sentences" are datelines, captions or menu lines
+MAX_WORDS = 60  # longer ones are usually run-on paragraphs the parser failed to split
+SAME_CONTENT = 0.5  # cosine at which two sentences count as carrying the same content
+
+
+@dataclass(slots=True)
+class Candidate:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    position: int  # index of the sentence within its article
+    outlet: str
+    terms: tuple[str, ...]
+    centrality: float = 0.0
+    supporters: tuple[str, ...] = ()  # article ids (incl. own) carrying similar content
+    support: int = 1  # independent sources among `supporters`
+    score: float = 0.0
+    vector_row: int = -1
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def content_terms(text: str) -> tuple[str, ...]:
+    """Lower-cased content words with a light plural strip, for matching across outlets."""
+    out = []
+    for w in words(text):
+        t = w.norm.strip(".,'")
+        if not t or t in STOPWORDS or (len(t) < 2 and not t.isdigit()):
+            continue
+        if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]
+        out.append(t)
+    return tuple(out)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """A fallback splitter for articles without parsed sentences (facts missing)."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        pos = para.start()
+        chunk = para.group()
+        cuts = [m.start() for m in _SENT_END.finditer(chunk)] + [len(chunk)]
+        prev = 0
+        for cut in cuts:
+            piece = chunk[prev:cut]
+            lead = len(piece) - len(piece.lstrip())
+            s, e = pos + prev + lead, pos + prev + len(piece.rstrip())
+            if e > s:
+                spans.append((s, e))
+            prev = cut
+    return spans
+
+
+def article_sentences(ctx: StoryContext, article: Article) -> list[Sentence]:
+    try:
+        facts = ctx.facts_for(article.id)
+        sents = list(facts.sentences)
+    except KeyError:
+        sents = []
+    if not sents:
+        sents = [Sentence(article.id, s, e) for s, e in split_sentences(article.text)]
+    return sents
+
+
+def candidates(ctx: StoryContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for article in ctx.articles:
+        for i, s in enumerate(article_sentences(ctx, article)):
+            text = " ".join(article.text[s.start:s.end].split())
+            n_words = len(words(text))
+            if n_words < MIN_WORDS or n_words > MAX_WORDS:
+                continue
+            out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
+                                 content_terms(text)))
+    return out
+
+
+def _tfidf(cands: Sequence[Candidate]) -> np.ndarray:
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in c.terms:
+            vocab.setdefault(t, len(vocab))
+    if not vocab:
+        return np.zeros((len(cands), 1))
+    counts = np.zeros((len(cands), len(vocab)))
+    for r, c in enumerate(cands):
+        for t in c.terms:
+            counts[r, vocab[t]] += 1.0
+    df = (counts > 0).sum(axis=0)
+    idf = np.log((1 + len(cands)) / (1 + df)) + 1.0
+    m = counts * idf
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return m / norms
+
+
+def _copied_pairs(reuse: Iterable[Reuse]) -> dict[tuple[str, str], list[tuple[int, int, int, int]]]:
+    out: dict[tuple[str, str], list[tuple[int, int, int, int]]] = {}
+    for r in reuse:
+        out.setdefault((r.a, r.b), []).extend(
+            (p.a_start, p.a_end, p.b_start, p.b_end) for p in r.passages)
+        if r.near_duplicate:
+            out[(r.a, r.b)].append((0, 10**12, 0, 10**12))
+    return out
+
+
+def _inside_copy(a: Candidate, b: Candidate, copies: dict) -> bool:
+    """True when a and b match because one copied the other (inside a reused passage)."""
+    if (a.article_id, b.article_id) in copies:
+        x, y, key = a, b, (a.article_id, b.article_id)
+    elif (b.article_id, a.article_id) in copies:
+        x, y, key = b, a, (b.article_id, a.article_id)
+    else:
+        return False
+    for a_s, a_e, b_s, b_e in copies[key]:
+        if x.start < a_e and a_s < x.end and y.start < b_e and b_s < y.end:
+            return True
+    return False
+
+
+def count_independent(ids: Sequence[str], reuse: Sequence[Reuse]) -> int:
+    """Independent sources among `ids`; uses the reuse stage's grouping when it exists."""
+    try:
+        from .reuse import independent_groups  # type: ignore[attr-defined]
+    except ImportError:
+        independent_groups = None
+    if independent_groups is not None:
+        groups = independent_groups(list(ids), list(reuse))
+        return groups if isinstance(groups, int) else len(groups)
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in reuse:
+        if r.a in parent and r.b in parent and (r.near_duplicate or max(r.share_a, r.share_b)
+                                                 >= 0.8):
+            parent[find(r.a)] = find(r.b)
+    return len({find(i) for i in ids})
+
+
+def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
+    """Fill centrality, supporters, support and score; return the similarity matrix."""
+    if not cands:
+        return np.zeros((0, 0))
+    m = _tfidf(cands)
+    sim = m @ m.T
+    np.fill_diagonal(sim, 0.0)
+    n = len(cands)
+    # Degree centrality over edges above a small threshold (LexRank's "degree" variant).
+    centrality = (sim > 0.1).sum(axis=1).astype(float) + sim.sum(axis=1)
+    top = centrality.max() if n else 1.0
+    copies = _copied_pairs(ctx.reuse)
+    n_articles = len({c.article_id for c in cands})
+    for r, c in enumerate(cands):
+        c.vector_row = r
+        c.centrality = float(centrality[r] / top) if top > 0 else 0.0
+        support_ids = {c.article_id}
+        copy_of: dict[str, str] = {}
+        for j in np.nonzero(sim[r] >= SAME_CONTENT)[0]:
+            other = cands[int(j)]
+            if other.article_id == c.article_id:
+                continue
+            support_ids.add(other.article_id)
+            if _inside_copy(c, other, copies):
+                copy_of[other.article_id] = c.article_id
+        c.supporters = tuple(sorted(support_ids))
+        independent = [i for i in c.supporters if i not in copy_of]
+        c.support = count_independent(independent, ctx.reuse) if len(independent) > 1 else 1
+        # Early sentences carry the news in news writing (the inverted pyramid).
+        lead_bonus = 1.0 / (1.0 + 0.25 * c.position)
+        share = c.support / max(1, n_articles)
+        c.score = c.centrality * (0.5 + share) + 0.35 * lead_bonus
+    return sim
+
+
+def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
+         chosen: Sequence[Candidate] = (), redundancy: float = SAME_CONTENT,
+         penalty: dict[int, float] | None = None) -> list[Candidate]:
+    """Up to k candidates by score, skipping any too similar to one already chosen."""
+    penalty = penalty or {}
+    order = sorted(cands, key=lambda c: (-(c.score - penalty.get(c.vector_row, 0.0)),
+                                         c.article_id, c.start))
+    picked: list[Candidate] = []
+    taken = [c.vector_row for c in chosen if c.vector_row >= 0]
+    for c in order:
+        if len(picked) >= k:
+            break
+        if c.vector_row in taken or any(sim[c.vector_row, t] >= redundancy for t in taken):
+            continue
+        picked.append(c)
+        taken.append(c.vector_row)
+    return picked
+
+
+def similarity_to(text: str, cands: Sequence[Candidate]) -> list[float]:
+    """Cosine (on content-term sets) between free text and each candidate."""
+    a = set(content_terms(text))
+    out = []
+    for c in cands:
+        b = set(c.terms)
+        out.append(len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0)
+    return out

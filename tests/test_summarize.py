@@ -1,0 +1,273 @@
+"""The summary stage over hand-built story contexts (the earlier stages' output typed by hand)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from newsprism.model import (
+    Article,
+    ArticleFacts,
+    Conflict,
+    ConflictVersion,
+    Consensus,
+    DateRef,
+    Entity,
+    Exclusive,
+    Framing,
+    OutletTone,
+    Passage,
+    Reuse,
+    Sentence,
+    Span,
+    Story,
+    StoryContext,
+)
+from newsprism.settings import Settings
+from newsprism.summarize import summarize_story
+from newsprism.summarize_neutral import Neutralizer, quoted_regions
+from newsprism.summarize_select import split_sentences
+
+# A fictional story: three outlets on a flood, with one disputed number and one loaded word.
+TEXTS = {
+    "a1": ("Harbor Post", "2031-05-14",
+           "The river flooded the town of Kelby on Tuesday, forcing 300 residents to leave. "
+           "The Kelby regime was slow to send help, residents said. "
+           "Hundreds of houses were damaged by the water. "
+           "Mayor Ana Vale said the dam would be inspected on May 20."),
+    "a2": ("Valley Times", "2031-05-14",
+           "A river flood hit Kelby on Tuesday and forced 300 residents to leave their homes. "
+           "Dozens of houses were damaged, according to the fire service. "
+           "Mayor Ana Vale said the dam would be inspected on May 20. "
+           "Volunteers brought food to the school gym."),
+    "a3": ("North Wire", "2031-05-15",
+           "The town of Kelby was flooded on Tuesday when the river rose, and 300 residents left. "
+           "Town officials asked for help from the province. "
+           "The council will meet on Friday to discuss repairs to the dam."),
+}
+
+
+def _span_of(article: Article, phrase: str) -> Span:
+    start = article.text.index(phrase)
+    return Span(article.id, start, start + len(phrase))
+
+
+def make_articles(texts=TEXTS) -> tuple[Article, ...]:
+    return tuple(Article(id=k, source=f"{k}.txt", text=t, outlet=o, published=p)
+                 for k, (o, p, t) in texts.items())
+
+
+def make_facts(articles, dates=()) -> tuple[ArticleFacts, ...]:
+    out = []
+    for a in articles:
+        sents = tuple(Sentence(a.id, s, e) for s, e in split_sentences(a.text))
+        refs = tuple(d for d in dates if d.article_id == a.id)
+        out.append(ArticleFacts(article_id=a.id, sentences=sents, dates=refs))
+    return tuple(out)
+
+
+def _date(article: Article, phrase: str, day: str) -> DateRef:
+    s = article.text.index(phrase)
+    return DateRef(article.id, s, s + len(phrase), phrase, day)
+
+
+def full_context() -> StoryContext:
+    arts = make_articles()
+    a1, a2, a3 = arts
+    dates = (_date(a1, "on Tuesday", "2031-05-13"), _date(a2, "on Tuesday", "2031-05-13"),
+             _date(a3, "on Tuesday", "2031-05-13"), _date(a1, "on May 20", "2031-05-20"),
+             _date(a2, "on May 20", "2031-05-20"), _date(a3, "on Friday", "2031-05-16"))
+    kelby = Entity("e-kelby", "Kelby", "GPE", aliases=("Kelby town",), article_ids=("a1", "a2",
+                                                                                   "a3"))
+    council = _span_of(a3, "The council will meet on Friday to discuss repairs to the dam.")
+    story = Story(
+        id="s1", title="Flood in Kelby", article_ids=("a1", "a2", "a3"), entities=(kelby,),
+        consensus=(Consensus("300 residents left Kelby", ("a1", "a2", "a3"), 3, spans=(
+            _span_of(a1, "forcing 300 residents"), _span_of(a2, "forced 300 residents"),
+            _span_of(a3, "300 residents left"))),),
+        conflicts=(Conflict("quantity", "damaged houses", (
+            ConflictVersion("hundreds of houses", ("a1",), (_span_of(a1, "Hundreds of houses"),)),
+            ConflictVersion("dozens of houses", ("a2",), (_span_of(a2, "Dozens of houses"),)))),),
+        exclusives=(Exclusive(a3.text[council.start:council.end], "a3", council.start,
+                              council.end),),
+        framing=(Framing("e-kelby", (("Harbor Post", ("the Kelby regime",)),
+                                      ("Valley Times", ("Kelby",)))),),
+        tones=(OutletTone("Harbor Post", -0.4, ("regime",)),),
+    )
+    return StoryContext(story, arts, make_facts(arts, dates))
+
+
+def test_consensus_first_conflict_names_both_sides_and_exclusive_last() -> None:
+    story = summarize_story(full_context(), Settings())
+    roles = [s.role for s in story.summary]
+    assert roles[0] == "consensus"
+    assert "300 residents" in story.summary[0].text
+    assert roles.index("conflict") > max(i for i, r in enumerate(roles) if r == "consensus")
+    conflict = next(s for s in story.summary if s.role == "conflict")
+    assert "Harbor Post" in conflict.text and "Valley Times" in conflict.text
+    assert "hundreds of houses" in conflict.text and "dozens of houses" in conflict.text
+    assert set(conflict.article_ids) == {"a1", "a2"}
+    assert roles[-1] == "exclusive"
+    assert "North Wire" in story.summary[-1].text
+
+
+def test_disputed_values_are_not_stated_as_fact_elsewhere() -> None:
+    story = summarize_story(full_context(), Settings())
+    for s in story.summary:
+        if s.role != "conflict":
+            assert "ozens of houses" not in s.text and "undreds of houses" not in s.text
+
+
+def test_loaded_terms_only_inside_quotes() -> None:
+    ctx = full_context()
+    story = summarize_story(ctx, Settings(summary_sentences=8))
+    neutral = Neutralizer(ctx.story)
+    for s in list(story.summary) + list(story.timeline):
+        assert neutral.loaded_in(s.text) == [], s.text
+        assert not re.search(r"\bregime\b", _outside_quotes(s.text)), s.text
+
+
+def _outside_quotes(text: str) -> str:
+    out, pos = [], 0
+    for s, e in quoted_regions(text):
+        out.append(text[pos:s])
+        pos = e
+    return "".join(out) + text[pos:]
+
+
+def test_framing_term_becomes_canonical_name() -> None:
+    ctx = full_context()
+    neutral = Neutralizer(ctx.story)
+    assert neutral.rewrite("The Kelby regime was slow.").text == "Kelby was slow."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials slammed the plan.", "Officials criticized the plan."),
+    ("It was a shocking decision.", "It was a decision."),
+    ("An outrageous move followed.", "A move followed."),
+    ("He said the “shocking” result stood.", "He said the “shocking” result stood."),
+    ("She claimed that taxes rose.", "She said that taxes rose."),
+    ("They claimed responsibility.", "They claimed responsibility."),
+])
+def test_builtin_plain_wording(text: str, expected: str) -> None:
+    story = Story(id="s", title="t", article_ids=())
+    assert Neutralizer(story).rewrite(text).text == expected
+
+
+def test_loaded_term_without_plain_form_is_quoted_and_attributed() -> None:
+    arts = make_articles({"b1": ("Blue Ledger", "2031-01-01",
+                                 "The mayor gave a tearjerker speech at the town hall meeting. "
+                                 "The budget vote was delayed until next month by the council.")})
+    story = Story(id="s", title="t", article_ids=("b1",),
+                  tones=(OutletTone("Blue Ledger", -0.2, ("tearjerker",)),))
+    out = summarize_story(StoryContext(story, arts, make_facts(arts)), Settings())
+    speech = next(s for s in out.summary if "speech" in s.text)
+    assert "“tearjerker”" in speech.text
+    assert speech.text.startswith("According to Blue Ledger,")
+
+
+def test_timeline_sorted_resolved_and_merged_across_outlets() -> None:
+    story = summarize_story(full_context(), Settings())
+    days = [t.date for t in story.timeline]
+    assert days == sorted(days)
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in days)
+    flood = [t for t in story.timeline if t.date == "2031-05-13"]
+    assert len(flood) == 1 and set(flood[0].article_ids) == {"a1", "a2", "a3"}
+    inspection = [t for t in story.timeline if t.date == "2031-05-20"]
+    assert len(inspection) == 1 and set(inspection[0].article_ids) == {"a1", "a2"}
+    for t in story.timeline:
+        for span in t.spans:
+            assert span.article_id in t.article_ids
+
+
+def test_extractive_fallback_prefers_content_several_sources_carry() -> None:
+    arts = make_articles()
+    story = Story(id="s", title="t", article_ids=("a1", "a2", "a3"))
+    out = summarize_story(StoryContext(story, arts, make_facts(arts)), Settings(
+        summary_sentences=2))
+    assert len(out.summary) == 2
+    assert len(out.summary[0].article_ids) >= 2
+    assert out.summary[0].role == "consensus"
+
+
+def test_wire_copies_count_once() -> None:
+    wire = "The bridge over the Sarn river closed on Monday after engineers found cracks."
+    texts = {"w1": ("Paper One", "2031-02-02", wire + " Traffic was diverted to the ring road."),
+             "w2": ("Paper Two", "2031-02-02", wire + " Schools stayed open all week long."),
+             "w3": ("Paper Three", "2031-02-02",
+                    "Engineers found cracks, so the Sarn river bridge closed on Monday. "
+                    "Drivers were told to use the ring road while it is repaired.")}
+    arts = make_articles(texts)
+    n = len(wire)
+    reuse = (Reuse("w1", "w2", 0.6, 0.6, "w1", (Passage(0, n, 0, n),)),)
+    ctx = StoryContext(Story(id="s", title="t", article_ids=tuple(texts)), arts, make_facts(arts),
+                       reuse)
+    from newsprism.summarize_select import candidates, score_candidates
+    cands = candidates(ctx)
+    score_candidates(ctx, cands)
+    first = next(c for c in cands if c.article_id == "w1" and c.position == 0)
+    assert set(first.supporters) >= {"w1", "w2"}
+    assert first.support == len(set(first.supporters)) - 1
+
+
+def test_empty_story_gives_empty_summary() -> None:
+    story = Story(id="s", title="t", article_ids=())
+    out = summarize_story(StoryContext(story, (), ()), Settings())
+    assert out.summary == () and out.timeline == ()
+
+
+# --- invariants over generated contexts ----------------------------------------------------
+
+_WORDS = st.sampled_from("river town council bridge mayor flood storm vote school road dam "
+                         "residents police report hundreds dozens officials Monday help plan "
+                         "slammed regime shocking new old said".split())
+_SENTENCE = st.lists(_WORDS, min_size=5, max_size=14).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@st.composite
+def contexts(draw) -> StoryContext:
+    n = draw(st.integers(1, 4))
+    texts = {f"x{i}": (draw(st.sampled_from(["Outlet A", "Outlet B", "Outlet C", "Outlet D"])),
+                       "2031-03-03", " ".join(draw(st.lists(_SENTENCE, min_size=1, max_size=6))))
+             for i in range(n)}
+    arts = make_articles(texts)
+    ids = [a.id for a in arts]
+    facts = make_facts(arts)
+    spans = st.builds(lambda a: Span(a.id, 0, min(20, len(a.text))), st.sampled_from(arts))
+    id_sets = st.lists(st.sampled_from(ids), min_size=1, max_size=n, unique=True).map(tuple)
+    consensus = draw(st.lists(st.builds(Consensus, _SENTENCE, id_sets, st.integers(1, n),
+                                        st.lists(spans, max_size=2).map(tuple)), max_size=3))
+    conflicts = draw(st.lists(st.builds(
+        lambda about, v: Conflict("quantity", about, tuple(v)), _WORDS,
+        st.lists(st.builds(ConflictVersion, _WORDS, id_sets), min_size=2, max_size=3)),
+        max_size=2))
+    exclusives = draw(st.lists(st.builds(Exclusive, _SENTENCE, st.sampled_from(ids)),
+                               max_size=2))
+    tones = draw(st.lists(st.builds(OutletTone, st.just("Outlet A"), st.just(-0.5),
+                                    st.lists(_WORDS, max_size=2).map(tuple)), max_size=1))
+    story = Story(id="g", title="g", article_ids=tuple(ids), consensus=tuple(consensus),
+                  conflicts=tuple(conflicts), exclusives=tuple(exclusives), tones=tuple(tones))
+    return StoryContext(story, arts, facts)
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(contexts(), st.integers(1, 9))
+def test_invariants(ctx: StoryContext, budget: int) -> None:
+    out = summarize_story(ctx, Settings(summary_sentences=budget))
+    ids = set(ctx.story.article_ids)
+    assert len(out.summary) <= budget
+    neutral = Neutralizer(ctx.story)
+    for s in out.summary:
+        assert s.article_ids and set(s.article_ids) <= ids
+        assert all(sp.article_id in ids for sp in s.spans)
+        assert neutral.loaded_in(s.text) == [], s.text
+    roles = [s.role for s in out.summary]
+    assert roles == sorted(roles, key=["consensus", "context", "conflict", "exclusive"].index)
+    assert [t.date for t in out.timeline] == sorted(t.date for t in out.timeline)
+    for t in out.timeline:
+        assert t.article_ids and set(t.article_ids) <= ids
