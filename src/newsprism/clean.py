@@ -58,6 +58,8 @@ _NOT_OUTLET = {"the author", "author", "us", "me", "the writer", "this article",
                "this site", "the site", "the editor", "cookies", "this story"}
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
                         r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)(?:[.,|]|\s+all rights|$)", re.I)
+_CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
+                          r"translated|produced|research)\b[^()]*\)\.?$", re.I)
 _GENERIC_TITLES = {"home", "news", "untitled", "index", "article", "page", "homepage",
                    "breaking news", "latest news", "404", "error"}
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
@@ -65,7 +67,7 @@ _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 
 def _is_widget(line: str) -> bool:
     s = line.strip()
-    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s):
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
         return True
     n = len(words_of(s))
     # Subscription/cookie boxes are short and never carry the story.
@@ -169,6 +171,23 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     return kept
 
 
+def _drop_outlet_footer(text: str, outlet: str) -> str:
+    """Trailing short lines that start with the outlet's name ("The Post, 4 Mill Lane")."""
+    lines = text.split("\n")
+    name = fold(outlet)
+    cut = len(lines)
+    for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        s = lines[i].strip()
+        if not s:
+            continue
+        if len(words_of(s)) <= 8 and not _SENTENCE_END.search(s) and \
+                fold(s).startswith(name) and fold(s) != name or fold(s) == name:
+            cut = i
+        else:
+            break
+    return _join(lines[:cut]) if cut < len(lines) and cut > 0 else text
+
+
 def _join(lines: list[str]) -> str:
     text = "\n".join(lines).strip("\n")
     return re.sub(r"\n{3,}", "\n\n", text)
@@ -194,10 +213,18 @@ def clean_article(article: Article, settings: Settings) -> Article:
         metadata.append(("text_cut_from_chars", json.dumps(len(text))))
         text = _cut(text, settings.max_article_chars)
     outlet = article.outlet or header.outlet or about_outlet or _copyright_outlet(lines)
+    if outlet:
+        text = _drop_outlet_footer(text, outlet)
     title = given_title or header.title
     if title is not None:
         title = _title_ok(title, outlet)
-    published = _published_ok(article.published) or header.published
+    published = _published_ok(article.published)
+    if published and header.labelled and header.labelled < published[:10]:
+        # The page itself says "Published <day>" earlier than the metadata: the metadata
+        # carried an updated or crawl date.
+        published = header.published if header.published and \
+            header.published[:10] == header.labelled else header.labelled
+    published = published or header.published
     if published is None:
         for key, value in article.metadata:
             if key == "published_raw":

@@ -63,6 +63,7 @@ class Header:
     outlet: str | None = None
     byline: str | None = None
     published: str | None = None
+    labelled: str | None = None  # the day of the first date labelled "Published"/"Posted"
     drop: set[int] = field(default_factory=set)  # line indexes to remove from the text
     end: int = 0  # index of the first body line
 
@@ -145,7 +146,7 @@ def site_name(rest: str) -> str | None:
         return None
     name = parts[0]
     tokens = words_of(name)
-    if not 1 <= len(tokens) <= 6:
+    if not 1 <= len(tokens) <= 6 or all(t.lower() in MENU_WORDS for t in tokens):
         return None
     if not all(t[0].isupper() or t.lower() in ("the", "of", "and", "al", "el") for t in tokens):
         return None
@@ -210,7 +211,8 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()][:HEADER_LINES]
     kinds: dict[int, str] = {}
     cands: list[_DateCandidate] = []
-    site: str | None = None
+    sites: list[tuple[int, str | None]] = []  # (line, site name) from site headers
+    bylines: list[tuple[int, str | None]] = []
     for i in nonempty:
         s = lines[i].strip()
         if is_caption(s):
@@ -221,23 +223,31 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
                                    not _PUBLISH_LABEL.search(dl[1])):
             m, before, after = dl
             kinds[i] = "date"
-            label = before + " " + after[:30]
-            if _NEVER_LABEL.search(label):
-                continue
-            score = 3.0 if _STRONG_LABEL.search(before) else \
-                2.0 if _PUBLISH_LABEL.search(before) else 0.0
-            if _UPDATE_LABEL.search(before) and score < 3:
-                score = -1.0
-            cands.append(_DateCandidate(i, m.value, m.has_time, score))
-            site = site or site_name(after) or (site_name(before) if before.strip() else None)
-            h.byline = h.byline or byline_of(after.strip())
+            matches = [d for d in find_dates(s) if d.start >= m.start]
+            prev = 0
+            for k, d in enumerate(matches):
+                label = s[prev:d.start]
+                prev = d.end
+                tail = s[d.end:d.end + 30] if k == len(matches) - 1 else ""
+                if _NEVER_LABEL.search(label + " " + tail):
+                    continue
+                strong = bool(_STRONG_LABEL.search(label))
+                score = 3.0 if strong else 2.0 if _PUBLISH_LABEL.search(label) else 0.0
+                if _UPDATE_LABEL.search(label) and not strong:
+                    score = -1.0
+                cands.append(_DateCandidate(i, d.value, d.has_time, score))
+                if strong and h.labelled is None:
+                    h.labelled = d.value.strftime("%Y-%m-%d")
+            after = s[matches[-1].end:] if matches else after
+            sites.append((i, site_name(after) or (site_name(before) if before.strip() else None)))
+            bylines.append((i, byline_of(after.strip())))
             continue
         if byline_of(s):
             kinds[i] = "byline"
-            h.byline = h.byline or byline_of(s)
+            bylines.append((i, byline_of(s)))
         elif is_menu(s):
             kinds[i] = "menu"
-            site = site or site_name(s)
+            sites.append((i, site_name(s)))
         elif is_prose(s):
             kinds[i] = "prose"
         elif _LABEL.match(s) and len(words_of(s)) <= 6:
@@ -258,6 +268,8 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
             end = 0 if not any(k == "date" for k in kinds.values()) else end
     h.end = end
     header = [i for i in nonempty if i < end]
+    site = next((name for i, name in sites if i < end and name), None)
+    h.byline = next((name for i, name in bylines if i < end and name), None)
     # A bare weekday-date line at the very top, with another date below: the "today" banner.
     dated = [c for c in cands]
     if len(dated) > 1 and header and dated[0].line == header[0]:

@@ -7,15 +7,18 @@ page's canonical one when the page gives it; the id is `stable_id(url)` when a U
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import Article, InputProblem
 from ..settings import Settings
-from ..text import stable_id
+from ..text import fold, stable_id
 from ._common import human_size, looks_binary, max_input_bytes, normalize_newlines, read_capped
 from .jsonl import normalize_published
+from .site import fix_site_as_title, site_name_from_html
 
 # Nesting deeper than this is not a news page but an "HTML bomb": libxml2 would silently cut
 # the tree and we would report "no text" for the wrong reason.
@@ -87,15 +90,36 @@ def article_from_html(data: bytes | str, source: str, settings: Settings,
     title = _clean_str(getattr(doc, "title", None))
     site = _clean_str(getattr(doc, "sitename", None))
     byline = _clean_str(getattr(doc, "author", None))
+    root = None
+    if site is None and outlet is None:
+        root = _tree(raw)
+        site = site_name_from_html(root, title) if root is not None else None
+    first_line = text.strip().split("\n", 1)[0]
+    if title and first_line and fold(first_line) != fold(title):
+        root = root if root is not None else _tree(raw)
+        if root is not None:
+            real, site_from_title = fix_site_as_title(root, title, first_line)
+            if real:
+                title, site = real, site or site_from_title
     metadata: list[tuple[str, str]] = []
     host = _clean_str(getattr(doc, "hostname", None))
     if host:
-        metadata.append(("hostname", f'"{host}"'))
+        metadata.append(("hostname", json.dumps(host)))
     return Article(
         id=stable_id(page_url) if page_url else stable_id(text), source=source, text=text,
         outlet=outlet or site, title=title, byline=byline, published=published, url=page_url,
         metadata=tuple(sorted(metadata)),
     )
+
+
+def _tree(raw: bytes) -> Any:
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
+        return None
 
 
 def read_html_file(path: Path, source: str, settings: Settings,

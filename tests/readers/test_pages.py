@@ -1,0 +1,51 @@
+"""The project's own news pages (tests/fixtures/pages, pages_heldout): metadata and clean text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.eval.metadata import FIELDS, score_pages, score_seeds
+from newsprism.model import Article
+from newsprism.readers import read_inputs
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+BOILERPLATE = ("Share this", "Leave a Reply", "cookie", "Subscribe", "Related stories",
+               "Recent Posts", "powered by WordPress", "Reporting by", "Read more", "Most read",
+               "Today's paper", "Trust Principles", "Share on", "Posted by", "No comments")
+
+
+@pytest.mark.parametrize("folder", ["pages", "pages_heldout"])
+def test_metadata_accuracy(folder, settings):
+    rows = score_pages(FIXTURES / folder, settings)
+    assert len(rows) >= (30 if folder == "pages" else 12)
+    for field in FIELDS:
+        right = sum(r[2][field] for r in rows) / len(rows)
+        assert right >= 0.9, (field, [(r[0], r[3][field]) for r in rows if not r[2][field]])
+
+
+def test_gold_covers_five_styles():
+    gold = json.loads((FIXTURES / "pages" / "gold.json").read_text(encoding="utf-8"))
+    assert len({g["style"] for g in gold.values()}) >= 5
+    assert all((FIXTURES / "pages" / name).exists() for name in gold)
+
+
+def test_clean_text_has_no_site_furniture(settings):
+    from newsprism.clean import clean_article
+
+    items = list(read_inputs([str(FIXTURES / "pages"), str(FIXTURES / "pages_heldout")],
+                             settings))
+    arts = [clean_article(a, settings) for a in items if isinstance(a, Article)]
+    assert len(arts) == len(items) >= 42
+    for art in arts:
+        for phrase in BOILERPLATE:
+            assert phrase.lower() not in art.text.lower(), (art.source, phrase)
+        assert art.title and art.title not in art.text.split("\n")[0]
+
+
+def test_seed_metadata_accuracy(seeds_dir, settings):
+    rows = score_seeds(seeds_dir, FIXTURES / "seeds_gold.json", settings)
+    assert len(rows) == 5
+    assert all(all(r[2].values()) for r in rows), [(r[0], r[3]) for r in rows]

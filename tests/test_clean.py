@@ -1,0 +1,135 @@
+"""clean_article: metadata recovery from messy headers and boilerplate removal (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.clean import clean_article
+from newsprism.model import Article
+
+P1 = ("The regional water agency said on Wednesday that reservoirs had fallen to 38 percent of "
+      "capacity, the lowest level recorded in July since measurements began.")
+P2 = ("Farmers' groups called for emergency aid and said that limits on irrigation would hit "
+      "fruit growers hardest, while the agency promised a decision within a week.")
+P3 = "Officials said they would publish daily figures until the autumn rains arrive."
+
+
+def clean(text: str, settings, **meta) -> Article:
+    return clean_article(Article(id="t", source="t.txt", text=text, **meta), settings)
+
+
+@pytest.mark.parametrize("header,want", [
+    # A crawl/"today" banner above the labelled publish date.
+    ("Thursday 13 August 2020\nNews ID: 123\nPublish Date: 08 July 2020 - 22:26\n"
+     "Reservoirs Fall to Record Low", "2020-07-08"),
+    # Same banner, publish date unlabelled but on its own line below.
+    ("Monday, 17 August 2020\nReservoirs Fall to Record Low\nJuly 8, 2020", "2020-07-08"),
+    # A plain "date" label.
+    (" date 2020-07-10 Posted on by someblogger", "2020-07-10"),
+    # Retrieved/accessed dates never count.
+    ("Retrieved on 30 September 2020\nPosted on July 8, 2020 by Ana Ruiz", "2020-07-08"),
+    # Updated comes second to published, wherever it stands.
+    ("Last updated: 21 December 2020 09:00 | First published: 8 July 2020", "2020-07-08"),
+    # Only an updated date: better than nothing.
+    ("Updated 9 July 2020", "2020-07-09"),
+    # Nothing labelled: a date the body supports (it mentions July 7) beats a later one.
+    ("September 30, 2020\nJuly 8, 2020", "2020-07-08"),
+])
+def test_publish_date_rules(settings, header, want):
+    body = P1.replace("on Wednesday", "on July 7") if "September 30" in header else P1
+    art = clean(header + "\n" + body + "\n\n" + P2, settings)
+    assert art.published_date == want
+    assert art.text.startswith(body[:40])
+
+
+def test_title_byline_outlet_from_header(settings):
+    text = ("12 March 2021 The Valley Courier - Local news Home News Sport Opinion Weather\n"
+            "Reservoirs fall to record low as drought deepens\n"
+            "By VALLEY COURIER STAFF\nMARCH 12, 2021 09:10\n" + P1 + "\n" + P2)
+    art = clean(text, settings)
+    assert art.title == "Reservoirs fall to record low as drought deepens"
+    assert art.outlet == "The Valley Courier"
+    assert art.byline == "Valley Courier Staff"
+    assert art.published == "2021-03-12T09:10"
+    assert art.text.split("\n")[0] == P1
+
+
+def test_no_title_invented_from_a_sentence(settings):
+    assert clean(P1 + "\n\n" + P2, settings).title is None
+
+
+def test_captions_credits_widgets_and_footer(settings):
+    text = "\n".join([
+        "A farmer checks a dry channel near the village, July 2020 (photo credit: JANE DOE/AGENCY)",
+        "A farmer checks a dry channel near the village, July 2020",
+        "(photo credit: JANE DOE/AGENCY)",
+        P1,
+        "Workers inspect the dam wall on Tuesday. (AP Photo/John Roe)",
+        "Photo: Reuters",
+        "Share this:",
+        "Advertisement",
+        "We use cookies to give you the best experience. Accept cookies",
+        "Subscribe to our newsletter for the latest news",
+        P2,
+        "Home | News | Sport | Business | Contact",
+        P2,
+        P3,
+        "* Comment:",
+        "",
+        "About Valley Courier",
+        "Valley Courier is an independent paper covering the valley since 1901.",
+    ])
+    art = clean(text, settings)
+    assert art.text.split("\n") == [P1, P2, P3]
+    assert art.outlet == "Valley Courier"
+
+
+def test_about_in_prose_is_not_a_footer(settings):
+    text = "\n\n".join([P1, P2, "About two hours later, the rain began.", P3])
+    assert "About two hours later" in clean(text, settings).text
+
+
+def test_metadata_from_html_or_jsonl_is_trusted(settings):
+    art = clean("Reservoirs fall\n" + P1, settings, title="Reservoirs fall | Valley Courier",
+                outlet="Valley Courier", published="2020-07-08", byline="Ana Ruiz")
+    assert art.title == "Reservoirs fall"  # the site suffix is not part of the headline
+    assert (art.outlet, art.published, art.byline) == ("Valley Courier", "2020-07-08",
+                                                       "Ana Ruiz")
+    assert art.text == P1  # the headline repeated as the first line is dropped
+
+
+def test_wrong_metadata_is_replaced(settings):
+    text = "Drought deepens in the valley\nPublished: 8 July 2020\n" + P1
+    art = clean(text, settings, title="Valley Courier", outlet="Valley Courier",
+                published="2020-08-20")  # the title is the site, the date an update
+    assert art.title == "Drought deepens in the valley"
+    assert art.published == "2020-07-08"
+
+
+def test_language_is_set_and_other_languages_kept(settings):
+    assert clean(P1 + "\n" + P2, settings).language == "en"
+    es = ("El Gobierno aprobó el miércoles un plan de ayudas para los agricultores afectados por "
+          "la sequía, que ha reducido las reservas de agua a mínimos históricos.")
+    art = clean(es, settings)
+    assert art.language == "es" and art.text == es
+    assert clean("Ok.", settings).language is None
+
+
+def test_idempotent_and_pure(settings):
+    raw = Article(id="t", source="s", text="Monday 3 August 2020\nPosted on July 8, 2020\n"
+                  "A Headline Here\n" + P1 + "\n\nShare this:\n" + P2)
+    once = clean_article(raw, settings)
+    assert clean_article(once, settings) == once
+    assert raw.text.startswith("Monday")  # the input is untouched
+
+
+def test_repeated_lines_kept_once(settings):
+    art = clean("\n\n".join([P1, P2, P1, P3, P2]), settings)
+    assert art.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_wire_credit_line_and_outlet_address_footer(settings):
+    text = "\n".join([P1, P2, "(Reporting by Ana Ruiz; Editing by Sam Roe)",
+                      "Valley Courier, 12 Mill Lane"])
+    art = clean(text, settings, outlet="Valley Courier")
+    assert art.text.split("\n") == [P1, P2]
