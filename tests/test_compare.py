@@ -205,3 +205,31 @@ def test_framing_collects_descriptors_per_outlet(settings):
     by_outlet = dict(frame.by_outlet)
     assert "Key regional ally" in by_outlet["Daily"]
     assert any("occupying regime" in t for t in by_outlet["Voice"])
+
+
+def test_attribution_joins_spellings_the_resolver_left_apart():
+    words = "Nobody will decide for us how much grain reaches our mills,"
+    arts = {k: _article(k, f'"{words}" {who} said.') for k, who in
+            (("a", "Irina Volkova"), ("b", "Yirina Volkowa"), ("c", "Piotr Haas"))}
+    ents = {"e1": Entity(id="e1", name="Irina Volkova", type="PERSON"),
+            "e2": Entity(id="e2", name="Yirina Volkowa", type="PERSON"),
+            "e3": Entity(id="e3", name="Piotr Haas", type="PERSON")}
+    quotes = [_quote(arts["a"], words, "Irina Volkova", "e1"),
+              _quote(arts["b"], words, "Yirina Volkowa", "e2"),
+              _quote(arts["c"], words, "Piotr Haas", "e3")]
+    (conflict,) = attribution_conflicts(quotes, ents, {k: k for k in arts},
+                                        {k: a.text for k, a in arts.items()})
+    assert sorted(len(v.article_ids) for v in conflict.versions) == [1, 2]
+    assert conflict.versions[0].article_ids == ("a", "b")
+
+
+def test_article_naming_the_other_speaker_beside_the_quote_holds_no_side():
+    words = "The border will stay closed until the spring thaw,"
+    a = _article("a", f'"{words}" Piotr Haas said.')
+    b = _article("b", f'"{words}" Mara Lind said, repeating what Piotr Haas told the press.')
+    ents = {"e1": Entity(id="e1", name="Piotr Haas", type="PERSON"),
+            "e2": Entity(id="e2", name="Mara Lind", type="PERSON")}
+    quotes = [_quote(a, words, "Piotr Haas", "e1"), _quote(b, words, "Mara Lind", "e2")]
+    texts = {"a": a.text, "b": b.text}
+    assert attribution_conflicts(quotes, ents, {"a": "a", "b": "b"}, texts) == []
+    assert len(attribution_conflicts(quotes, ents, {"a": "a", "b": "b"})) == 1

@@ -53,7 +53,7 @@ def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | Non
     """(key, display name) of a quote's speaker; None when unknown or not a name.
 
     With resolved entities the key is the entity; without them (entities stage absent) the
-    surname, so that "Bagheri" and "Baqeri" can still be joined by `_join_spellings`."""
+    surname; either way `_join_spellings` joins transliterations ("Bagheri"/"Baqeri")."""
     if entities:
         if q.speaker_entity and q.speaker_entity in entities:
             ent = entities[q.speaker_entity]
@@ -66,16 +66,34 @@ def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | Non
     return None
 
 
-def _join_spellings(keys: list[str]) -> dict[str, str]:
-    """Surname keys that are spellings of one name (transliterations) map to one key."""
+def _same_person(a: str, b: str) -> bool:
+    """Two display names that are spellings of one person's name: fuzzy-equal surnames
+    (Vodanova/Vodanowa, Bagheri/Baqeri) and no first names that clearly differ."""
+    wa = [w for w in fold(a).split() if w not in _TITLES]
+    wb = [w for w in fold(b).split() if w not in _TITLES]
+    if not wa or not wb or fuzz.ratio(wa[-1], wb[-1]) < 75:
+        return False
+    if len(wa) > 1 and len(wb) > 1:
+        return fuzz.ratio(wa[0], wb[0]) >= 60  # Elena/Yelena, Mohammad/Muhammad
+    return True
+
+
+def _join_spellings(keyed: list[tuple[str, str]]) -> dict[str, str]:
+    """Speaker keys that are spellings of one name map to one key: surname keys always,
+    entity keys when the resolver left two transliterations apart."""
     out: dict[str, str] = {}
-    for k in sorted(keys):
+    display: dict[str, str] = {}
+    for k, name in sorted(set(keyed)):
+        if k in out:
+            continue
+        name = k[2:] if k.startswith("s:") else name  # compare surnames when that is all
         for rep in sorted(set(out.values())):
-            if k.startswith("s:") and rep.startswith("s:") and fuzz.ratio(k[2:], rep[2:]) >= 75:
+            if _same_person(name, display[rep]):
                 out[k] = rep
                 break
         else:
             out[k] = k
+            display[k] = name
     return out
 
 
@@ -139,13 +157,16 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
         by_speaker: dict[str, list[tuple[str, Span]]] = defaultdict(list)
         names: dict[str, str] = {}
         keyed = [(q, _speaker_key(q, entities)) for q in members]
-        same = _join_spellings([k[0] for _, k in keyed if k is not None])
+        shown: dict[str, list[str]] = defaultdict(list)
+        same = _join_spellings([k for _, k in keyed if k is not None])
         for q, key in keyed:
             if key is None:
                 continue
             k = same[key[0]]
             by_speaker[k].append((q.article_id, Span(q.article_id, q.start, q.end)))
-            names.setdefault(k, key[1])
+            shown[k].append(key[1])
+        for k, seen in shown.items():  # the commonest spelling, then the fullest
+            names[k] = max(sorted(set(seen)), key=lambda n: (seen.count(n), len(n)))
         if len(by_speaker) >= 2 and texts:
             forms = {k: _names(k, names[k], entities) for k in by_speaker}
             for k in list(by_speaker):
