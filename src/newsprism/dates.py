@@ -120,8 +120,15 @@ _REL = re.compile(
 )
 
 
-def resolve_dates(text: str, anchor: date | None) -> list[Resolved]:
+_YEAR = re.compile(r"\b(?:in|since|from|until|by|during|of|early|late|mid)\s+(?:early\s+|late\s+)?"
+                   r"(?P<year>(?:19|20)\d{2})\b(?!\s*[-/]\d)", re.I)
+
+
+def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[Resolved]:
     """Every date expression in `text` resolved to a calendar day.
+
+    With `years`, a bare year after a preposition ("in 2019", "since 2011") is also returned,
+    as its 1 January with granularity "year" (it needs no anchor).
 
     Absolute dates resolve on their own; relative ones ("on Wednesday", "yesterday",
     "July 8" without a year) need `anchor`, the publish date, and are skipped without it.
@@ -140,6 +147,13 @@ def resolve_dates(text: str, anchor: date | None) -> list[Resolved]:
             r = _resolve_relative(m, anchor)
             if r is not None:
                 out.append(Resolved(m.start(), m.end(), m.group(), r[0], r[1]))
+                taken.append((m.start(), m.end()))
+    if years:
+        for m in _YEAR.finditer(text):
+            s, e = m.start("year"), m.end("year")
+            if any(s < b and a < e for a, b in taken):
+                continue
+            out.append(Resolved(s, e, m.group("year"), date(int(m.group("year")), 1, 1), "year"))
     out.sort(key=lambda r: r.start)
     return out
 

@@ -176,6 +176,7 @@ class DateRef:
     text: str  # "on Wednesday", "July 8", "last week"
     date: str  # YYYY-MM-DD (for a week or month: its first day)
     granularity: Literal["day", "week", "month", "year"] = "day"
+    event: str | None = None  # what happened then, as "noun verb-class" ("talk start")
 
 
 @dataclass(frozen=True, slots=True)
