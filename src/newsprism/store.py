@@ -1,14 +1,21 @@
 """Storage: SQLAlchemy Core tables; one URL picks SQLite (default) or PostgreSQL.
 
-Articles, their extracted facts, reuse pairs and analysed stories. Every write is one
-transaction and every row has a content-hash key, so a write repeated after a crash neither
-loses nor duplicates anything. Structured values are stored as JSON text produced by
-`codec.to_data`, so the same code runs on both databases.
+Articles (cleaned), their extracted facts, reuse pairs and analysed stories. Structured values
+are JSON text from `codec.to_data`, so the same code runs on both databases.
+
+Crash safety rests on three rules. Every write is one transaction. Every row has a
+content-hash key and is inserted "if absent" (`ON CONFLICT DO NOTHING`), so a write repeated
+after a crash neither loses nor duplicates anything. And the work in between is recorded:
+`add_processed` stores a batch of articles with their facts and marks them `pending`;
+`commit_analysis` replaces the affected stories and clears those marks in one transaction. A
+run killed at any point leaves either the old stories with some pending articles (the next run
+finishes them) or the new stories with none.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +69,18 @@ story_articles_t = sa.Table(
     sa.Column("story_id", sa.String(128), primary_key=True),
     sa.Column("article_id", sa.String(128), primary_key=True, index=True),
 )
+# Articles stored with their facts but not yet part of the stored stories and reuse pairs.
+pending_t = sa.Table(
+    "pending", metadata,
+    sa.Column("article_id", sa.String(128), primary_key=True),
+)
+# What clustering reads of each article's facts (terms, mentions, dates), apart from the full
+# facts so that re-clustering a large store does not decode every quote and claim.
+lean_facts_t = sa.Table(
+    "lean_facts", metadata,
+    sa.Column("article_id", sa.String(128), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,15 +97,53 @@ class StoryRow:
     outlets: tuple[str, ...]
 
 
+# Neither database takes NUL characters or lone surrogates (from undecodable bytes) in text.
+# One character becomes one character, so offsets into the text survive.
+_DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _safe(text: str | None) -> str | None:
+    return None if text is None else _UNSTORABLE.sub("\ufffd", text)
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(to_data(value), ensure_ascii=False, sort_keys=True)
+    return _UNSTORABLE.sub("\ufffd", json.dumps(to_data(value), ensure_ascii=False,
+                                                 sort_keys=True))
 
 
 def _article_row(a: Article) -> dict[str, Any]:
-    return {"id": a.id, "source": a.source, "outlet": a.outlet, "title": a.title,
-            "byline": a.byline, "published": a.published, "url": a.url, "language": a.language,
-            "text": a.text, "metadata": json.dumps([list(p) for p in a.metadata]),
-            "word_count": a.word_count}
+    return {"id": a.id, "source": _safe(a.source), "outlet": _safe(a.outlet),
+            "title": _safe(a.title), "byline": _safe(a.byline), "published": _safe(a.published),
+            "url": _safe(a.url), "language": _safe(a.language), "text": _safe(a.text),
+            "metadata": _dump([list(p) for p in a.metadata]), "word_count": a.word_count}
+
+
+def lean(facts: ArticleFacts) -> ArticleFacts:
+    """The part of the facts clustering reads (see `stories_features.raw_features`)."""
+    return ArticleFacts(article_id=facts.article_id, mentions=facts.mentions,
+                        dates=facts.dates, terms=facts.terms)
+
+
+def _insert_new(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert the rows whose key is not there yet; never fails on a duplicate key."""
+    if not rows:
+        return
+    name = conn.dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).on_conflict_do_nothing(), list(rows))
+    elif name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), list(rows))
+    else:  # another database: look first (safe inside our single-writer transaction)
+        key = list(table.primary_key.columns)[0]
+        have = Store._existing(conn, key, [r[key.name] for r in rows])
+        fresh = [r for r in rows if r[key.name] not in have]
+        if fresh:
+            conn.execute(table.insert(), fresh)
 
 
 def _article_from(row: Any) -> Article:
@@ -94,6 +151,17 @@ def _article_from(row: Any) -> Article:
                    title=row.title, byline=row.byline, published=row.published, url=row.url,
                    language=row.language,
                    metadata=tuple((k, v) for k, v in json.loads(row.metadata or "[]")))
+
+
+def _first_of_each(articles: Iterable[Article]) -> list[Article]:
+    """Each id once (its first occurrence), in the given order."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
 
 
 class Store:
@@ -117,24 +185,71 @@ class Store:
             return []
         with self.engine.begin() as conn:
             have = self._existing(conn, articles_t.c.id, [a.id for a in articles])
-            new = [a for a in articles if a.id not in have]
+            rows = _first_of_each([a for a in articles if a.id not in have])
+            _insert_new(conn, articles_t, [_article_row(a) for a in rows])
+        return [a.id for a in rows]
+
+    def add_processed(self, pairs: Sequence[tuple[Article, ArticleFacts]]) -> list[str]:
+        """A checkpoint: cleaned articles with their facts, marked pending, in one
+        transaction. Articles already stored are left as they are. Returns the new ids."""
+        if not pairs:
+            return []
+        with self.engine.begin() as conn:
+            have = self._existing(conn, articles_t.c.id, [a.id for a, _ in pairs])
             seen: set[str] = set()
-            rows = []
-            for a in new:
-                if a.id not in seen:
+            fresh: list[tuple[Article, ArticleFacts]] = []
+            for a, f in pairs:
+                if a.id not in have and a.id not in seen:
                     seen.add(a.id)
-                    rows.append(_article_row(a))
-            if rows:
-                conn.execute(articles_t.insert(), rows)
-        return [r["id"] for r in rows]
+                    fresh.append((a, f))
+            _insert_new(conn, articles_t, [_article_row(a) for a, _ in fresh])
+            _insert_new(conn, facts_t, [{"article_id": a.id, "data": _dump(f)}
+                                        for a, f in fresh])
+            _insert_new(conn, lean_facts_t, [{"article_id": a.id, "data": _dump(lean(f))}
+                                             for a, f in fresh])
+            _insert_new(conn, pending_t, [{"article_id": a.id} for a, _ in fresh])
+        return [a.id for a, _ in fresh]
+
+    def commit_analysis(self, reuse: Sequence[Reuse], stories: Sequence[Story],
+                        removed: Iterable[str], done: Iterable[str]) -> None:
+        """One transaction: add reuse pairs, replace stories (`stories` are written, stories
+        in `removed` or sharing an id with a written one are dropped first) and clear the
+        `done` pending marks. Repeating it gives the same rows."""
+        stories = sorted(stories, key=lambda s: s.id)
+        with self.engine.begin() as conn:
+            _insert_new(conn, reuse_t, [{"a": r.a, "b": r.b, "data": _dump(r)} for r in reuse])
+            stale = sorted(set(removed) | {s.id for s in stories})
+            for i in range(0, len(stale), 500):
+                chunk = stale[i:i + 500]
+                conn.execute(story_articles_t.delete().where(
+                    story_articles_t.c.story_id.in_(chunk)))
+                conn.execute(stories_t.delete().where(stories_t.c.id.in_(chunk)))
+            if stories:
+                ids = sorted({i for s in stories for i in s.article_ids})
+                by_id = {a.id: a for a in self._articles(conn, ids)}
+                conn.execute(stories_t.insert(), [self._story_row(s, by_id) for s in stories])
+                conn.execute(story_articles_t.insert(), [
+                    {"story_id": s.id, "article_id": i} for s in stories for i in s.article_ids])
+            finished = sorted(set(done))
+            for i in range(0, len(finished), 500):
+                conn.execute(pending_t.delete().where(
+                    pending_t.c.article_id.in_(finished[i:i + 500])))
 
     def save_facts(self, facts: Iterable[ArticleFacts]) -> None:
-        rows = {f.article_id: {"article_id": f.article_id, "data": _dump(f)} for f in facts}
-        if not rows:
+        """Store (or replace) facts; one transaction."""
+        given = {f.article_id: f for f in facts}
+        if not given:
             return
+        ids = sorted(given)
         with self.engine.begin() as conn:
-            conn.execute(facts_t.delete().where(facts_t.c.article_id.in_(list(rows))))
-            conn.execute(facts_t.insert(), list(rows.values()))
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                conn.execute(facts_t.delete().where(facts_t.c.article_id.in_(chunk)))
+                conn.execute(lean_facts_t.delete().where(lean_facts_t.c.article_id.in_(chunk)))
+            conn.execute(facts_t.insert(), [{"article_id": k, "data": _dump(given[k])}
+                                            for k in ids])
+            conn.execute(lean_facts_t.insert(), [{"article_id": k, "data": _dump(lean(given[k]))}
+                                                 for k in ids])
 
     def save_report(self, report: Report, replace_all: bool = False) -> None:
         """Store a report's articles (cleaned), reuse pairs and stories in one transaction.
@@ -166,6 +281,12 @@ class Store:
                     conn.execute(story_articles_t.delete().where(
                         story_articles_t.c.story_id.in_(stale)))
                     conn.execute(stories_t.delete().where(stories_t.c.id.in_(stale)))
+            if replace_all:
+                conn.execute(pending_t.delete())
+            elif ids:
+                for i in range(0, len(ids), 500):
+                    conn.execute(pending_t.delete().where(
+                        pending_t.c.article_id.in_(ids[i:i + 500])))
             by_id = {a.id: a for a in report.articles}
             for story in report.stories:
                 conn.execute(stories_t.insert(), self._story_row(story, by_id))
@@ -203,6 +324,49 @@ class Store:
             out.update(conn.execute(q).scalars())
         return out
 
+    @staticmethod
+    def _articles(conn: Connection, ids: Sequence[str]) -> list[Article]:
+        out: list[Article] = []
+        for i in range(0, len(ids), 500):
+            out.extend(_article_from(r) for r in conn.execute(
+                sa.select(articles_t).where(articles_t.c.id.in_(list(ids[i:i + 500])))))
+        return sorted(out, key=lambda a: a.id)
+
+    def processed_ids(self, ids: Sequence[str]) -> set[str]:
+        """Those of `ids` stored with their facts: they need no cleaning or parsing again."""
+        with self.engine.connect() as conn:
+            return self._existing(conn, facts_t.c.article_id, list(ids))
+
+    def pending_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(pending_t.c.article_id)
+                                     .order_by(pending_t.c.article_id)).scalars())
+
+    def lean_facts(self) -> list[ArticleFacts]:
+        """What clustering needs of every stored article's facts, by article id."""
+        q = sa.select(lean_facts_t.c.data).order_by(lean_facts_t.c.article_id)
+        with self.engine.connect() as conn:
+            return [load(ArticleFacts, json.loads(d)) for d in conn.execute(q).scalars()]
+
+    def story_members(self) -> dict[str, tuple[str, ...]]:
+        """Stored story id -> its article ids (sorted)."""
+        q = sa.select(story_articles_t).order_by(story_articles_t.c.story_id,
+                                                 story_articles_t.c.article_id)
+        out: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(q):
+                out.setdefault(r.story_id, []).append(r.article_id)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (for checks and the docs)."""
+        tables = {"articles": articles_t, "facts": facts_t, "reuse": reuse_t,
+                  "stories": stories_t, "story_articles": story_articles_t,
+                  "pending": pending_t}
+        with self.engine.connect() as conn:
+            return {name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+                    for name, t in tables.items()}
+
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(articles_t.c.id).order_by(articles_t.c.id))
@@ -213,11 +377,7 @@ class Store:
         with self.engine.connect() as conn:
             if ids is None:
                 return [_article_from(r) for r in conn.execute(q)]
-            out: list[Article] = []
-            for i in range(0, len(ids), 500):
-                out.extend(_article_from(r) for r in conn.execute(
-                    q.where(articles_t.c.id.in_(list(ids[i:i + 500])))))
-            return sorted(out, key=lambda a: a.id)
+            return self._articles(conn, ids)
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
@@ -233,12 +393,22 @@ class Store:
         return out
 
     def reuse(self, article_ids: Sequence[str] | None = None) -> list[Reuse]:
-        q = sa.select(reuse_t.c.data).order_by(reuse_t.c.a, reuse_t.c.b)
-        if article_ids is not None:
-            ids = list(article_ids)
-            q = q.where(sa.or_(reuse_t.c.a.in_(ids), reuse_t.c.b.in_(ids)))
+        """Stored reuse pairs (those touching `article_ids`, when given), sorted by (a, b)."""
+        q = sa.select(reuse_t.c.a, reuse_t.c.b, reuse_t.c.data)
         with self.engine.connect() as conn:
-            return [load(Reuse, json.loads(d)) for d in conn.execute(q).scalars()]
+            if article_ids is None:
+                rows = [(r.a, r.b, r.data) for r in conn.execute(q)]
+            else:
+                ids = sorted(set(article_ids))
+                found: dict[tuple[str, str], str] = {}
+                for i in range(0, len(ids), 500):
+                    chunk = ids[i:i + 500]
+                    for r in conn.execute(q.where(sa.or_(reuse_t.c.a.in_(chunk),
+                                                         reuse_t.c.b.in_(chunk)))):
+                        found[(r.a, r.b)] = r.data
+                rows = [(a, b, d) for (a, b), d in found.items()]
+        rows.sort(key=lambda r: (r[0], r[1]))
+        return [load(Reuse, json.loads(r[2])) for r in rows]
 
     def story(self, story_id: str) -> Story | None:
         with self.engine.connect() as conn:
@@ -255,6 +425,9 @@ class Store:
                 until: str | None = None, limit: int = 100, offset: int = 0) -> list[StoryRow]:
         """Story list with search (words in title and entity names) and a date filter.
         Values are bound parameters: search text is never spliced into SQL."""
+        for name, value in (("since", since), ("until", until)):
+            if value and not _DATE_PREFIX.fullmatch(value):
+                raise ValueError(f"{name} must be a date YYYY[-MM[-DD]], got {value[:40]!r}")
         q = sa.select(stories_t)
         for word in (query or "").lower().split():
             q = q.where(stories_t.c.search_text.contains(word, autoescape=True))
@@ -262,7 +435,8 @@ class Store:
             q = q.where(stories_t.c.last_published >= since)
         if until:
             q = q.where(stories_t.c.first_published <= until + "~")
-        q = q.order_by(stories_t.c.last_published.desc(), stories_t.c.id)
+        # NULLS LAST spelled out: the two databases differ on where NULL sorts.
+        q = q.order_by(stories_t.c.last_published.desc().nulls_last(), stories_t.c.id)
         q = q.limit(max(1, min(limit, 1000))).offset(max(0, offset))
         out = []
         with self.engine.connect() as conn:

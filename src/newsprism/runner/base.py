@@ -1,0 +1,86 @@
+"""What the runners share: batching, and isolating the one article that fails a batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..errors import ConfigError, ModelError
+from ..model import Article, ArticleFacts, InputProblem
+from ..settings import Settings
+
+Pair = tuple[Article, ArticleFacts]
+ProblemSink = Callable[[InputProblem], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One finished batch: its index in the input order, its results and its bad articles."""
+
+    index: int
+    pairs: tuple[Pair, ...]
+    problems: tuple[InputProblem, ...] = ()
+
+
+def split(articles: Sequence[Article], size: int) -> list[tuple[Article, ...]]:
+    return [tuple(articles[i:i + size]) for i in range(0, len(articles), size)]
+
+
+def process_batch(index: int, articles: Sequence[Article], settings: Settings) -> Batch:
+    """The per-article stages over one batch. If the batch fails, each article is retried
+    alone so one bad article becomes one reported problem, not a lost batch."""
+    from ..pipeline import process_articles
+
+    try:
+        return Batch(index, tuple(process_articles(articles, settings)))
+    except (ModelError, ConfigError):
+        raise  # the whole run is misconfigured: no article can succeed
+    except Exception:  # noqa: BLE001 - isolated below, article by article, and reported
+        if len(articles) == 1:
+            raise
+    pairs: list[Pair] = []
+    problems: list[InputProblem] = []
+    for article in articles:
+        try:
+            pairs.extend(process_articles([article], settings))
+        except (ModelError, ConfigError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            first = str(exc).splitlines()[0][:200] if str(exc) else ""
+            problems.append(InputProblem(
+                f"{article.source} (article {article.id})",
+                f"analysis failed: {exc.__class__.__name__}: {first}"))
+    return Batch(index, tuple(pairs), tuple(problems))
+
+
+class BatchRunner:
+    """Base of the runners: `map_articles` (the `pipeline.Runner` protocol) is built on
+    `iter_batches`, which subclasses implement."""
+
+    batch_size: int | None = None  # None: settings.spacy_batch_size
+    on_problem: ProblemSink | None = None
+
+    def iter_batches(self, articles: Sequence[Article], settings: Settings) -> Iterator[Batch]:
+        raise NotImplementedError
+
+    def map_articles(self, articles: Sequence[Article], settings: Settings,
+                     progress: Callable[[int], None] | None = None) -> list[Pair]:
+        """All results in the input order (articles that failed are reported, not returned)."""
+        done: dict[int, Batch] = {}
+        for batch in self.iter_batches(articles, settings):
+            done[batch.index] = batch
+            for problem in batch.problems:
+                if self.on_problem is not None:
+                    self.on_problem(problem)
+            if progress is not None:
+                progress(len(batch.pairs) + len(batch.problems))
+        return [pair for i in sorted(done) for pair in done[i].pairs]
+
+    def close(self) -> None:
+        """Release workers; a runner can be used again after (it restarts them)."""
+
+    def __enter__(self) -> BatchRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,50 @@
+"""Factories and store URLs shared by the store, runner and crash tests.
+
+`make_store_url` gives, per `STORE_KINDS`, a SQLite file or a fresh PostgreSQL database on
+the server tests/pgserver.py starts once per test process. The PostgreSQL case is marked
+`integration` and skips, saying why, only when no server can be started.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Article, ArticleFacts, DateRef, Mention, Story
+from pgserver import PgUnavailable, fresh_database_url
+
+
+def article(i: str, published: str | None, text: str | None = None) -> Article:
+    return Article(id=i, source=f"/in/{i}.txt", text=text or f"Words of article {i}. More.",
+                   outlet=f"Outlet {i}", title=f"Title {i}", published=published,
+                   metadata=(("section", '"world"'),))
+
+
+def facts(i: str) -> ArticleFacts:
+    return ArticleFacts(article_id=i,
+                        mentions=(Mention(i, 0, 5, "Words", "ORG"),),
+                        dates=(DateRef(i, 0, 5, "today", "2024-01-01"),),
+                        terms=(("article", 1), ("word", 2)))
+
+
+def story(i: str, ids: tuple[str, ...], title: str) -> Story:
+    return Story(id=i, title=title, article_ids=ids)
+
+
+def postgres_url(prefix: str = "t") -> str:
+    try:
+        return fresh_database_url(prefix)
+    except PgUnavailable as exc:
+        pytest.skip(f"PostgreSQL: {exc}")
+
+
+# Parameters for a `store_url` fixture: each test module declares its own, three lines long,
+# because pytest shares fixtures across modules only through conftest.py.
+STORE_KINDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)]
+
+
+def make_store_url(kind: str, tmp_path: Path) -> str:
+    if kind == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return postgres_url()
