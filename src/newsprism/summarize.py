@@ -84,7 +84,8 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
     drafts: list[_Draft] = []
 
     n_conflicts = min(len(story.conflicts), max(1, budget // 3))
-    n_exclusive = min(_count_exclusive(story.exclusives), max(1, budget // 6))
+    # A summary shorter than five sentences has no room for what only one outlet reports.
+    n_exclusive = min(_count_exclusive(story.exclusives), budget // 5)
     n_consensus = max(0, budget - n_conflicts - n_exclusive)
 
     for cons in _ranked_consensus(story.consensus)[:n_consensus]:

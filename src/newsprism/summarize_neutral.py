@@ -60,6 +60,17 @@ def builtin_lexicon() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _compare_lexicon() -> frozenset[str]:
+    """Single loaded words of the compare stage's lexicon (lexicons/loaded_terms.txt), when it
+    is there: a framing descriptor holding one of them is loaded."""
+    try:
+        from .compare_framing import load_lexicon
+    except ImportError:
+        return frozenset()
+    return frozenset(t for t in load_lexicon() if " " not in t)
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
@@ -93,6 +104,14 @@ class Neutralizer:
     def __init__(self, story: Story, use_builtin: bool = True, texts: Sequence[str] = ()) -> None:
         self.common = lower_words(list(texts))
         plain: dict[str, str | None] = dict(builtin_lexicon()) if use_builtin else {}
+        self.compare_terms: set[str] = set()
+        for tone in story.tones:
+            for term in tone.loaded_terms:
+                key = fold(term)
+                if key and len(key) >= 2:
+                    self.compare_terms.add(key)
+                    plain.setdefault(key, None)
+        loaded_words = {w for k in plain for w in k.split()} | _compare_lexicon()
         names = {e.id: e for e in story.entities}
         for fr in story.framing:
             entity = names.get(fr.entity)
@@ -102,16 +121,13 @@ class Neutralizer:
             for _, terms in fr.by_outlet:
                 for term in terms:
                     key = fold(term)
-                    if not key or key in own or key in _PRONOUNS or len(key) < 3:
+                    # Only a descriptor that carries a loaded word ("the occupying regime")
+                    # stands in for the name; titles and plain descriptions ("the president",
+                    # "the city") stay as written.
+                    if (not key or key in own or key in _PRONOUNS or len(key) < 3
+                            or not set(key.split()) & loaded_words):
                         continue
                     plain[key] = entity.name
-        self.compare_terms: set[str] = set()
-        for tone in story.tones:
-            for term in tone.loaded_terms:
-                key = fold(term)
-                if key and len(key) >= 2:
-                    self.compare_terms.add(key)
-                    plain.setdefault(key, None)
         self.plain = plain
         keys = sorted((k for k in plain if k), key=lambda k: (-len(k), k))
         # Match folded words with any punctuation/space between them; word boundaries both ends.

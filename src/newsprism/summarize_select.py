@@ -148,27 +148,10 @@ def _inside_copy(a: Candidate, b: Candidate, copies: dict) -> bool:
 
 
 def count_independent(ids: Sequence[str], reuse: Sequence[Reuse]) -> int:
-    """Independent sources among `ids`; uses the reuse stage's grouping when it exists."""
-    try:
-        from .reuse import independent_groups  # type: ignore[attr-defined]
-    except ImportError:
-        independent_groups = None
-    if independent_groups is not None:
-        groups = independent_groups(list(ids), list(reuse))
-        return groups if isinstance(groups, int) else len(groups)
-    parent = {i: i for i in ids}
+    """Independent sources among `ids`: articles joined by substantial reuse count once."""
+    from .reuse import independent_groups
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for r in reuse:
-        if r.a in parent and r.b in parent and (r.near_duplicate or max(r.share_a, r.share_b)
-                                                 >= 0.8):
-            parent[find(r.a)] = find(r.b)
-    return len({find(i) for i in ids})
+    return len(set(independent_groups(list(ids), list(reuse)).values()))
 
 
 def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:

@@ -1,0 +1,1 @@
+"""Word lists the stages read (package data). Each file documents its source and licence."""
