@@ -1,1 +1,0 @@
-"""Word lists the stages read (package data). Each file documents its source and licence."""
