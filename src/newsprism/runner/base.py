@@ -26,13 +26,22 @@ def split(articles: Sequence[Article], size: int) -> list[tuple[Article, ...]]:
     return [tuple(articles[i:i + size]) for i in range(0, len(articles), size)]
 
 
-def process_batch(index: int, articles: Sequence[Article], settings: Settings) -> Batch:
-    """The per-article stages over one batch. If the batch fails, each article is retried
-    alone so one bad article becomes one reported problem, not a lost batch."""
-    from ..pipeline import process_articles
+Work = Callable[[Sequence[Article], Settings], list[Pair]]
+
+
+def process_batch(index: int, articles: Sequence[Article], settings: Settings,
+                  work: Work | None = None) -> Batch:
+    """The per-article stages over one batch (`work`, default `pipeline.process_articles`; tests
+    pass a fake). If the batch fails, each article is retried alone so one bad article becomes
+    one reported problem, not a lost batch."""
+    if work is None:
+        from ..pipeline import process_articles
+
+        work = process_articles
+    run: Work = work
 
     try:
-        return Batch(index, tuple(process_articles(articles, settings)))
+        return Batch(index, tuple(run(articles, settings)))
     except (ModelError, ConfigError):
         raise  # the whole run is misconfigured: no article can succeed
     except Exception:  # noqa: BLE001 - isolated below, article by article, and reported
@@ -42,7 +51,7 @@ def process_batch(index: int, articles: Sequence[Article], settings: Settings) -
     problems: list[InputProblem] = []
     for article in articles:
         try:
-            pairs.extend(process_articles([article], settings))
+            pairs.extend(run([article], settings))
         except (ModelError, ConfigError):
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run

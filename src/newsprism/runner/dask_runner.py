@@ -33,7 +33,8 @@ def _warm(model: str) -> str:
 
 class DaskRunner(BatchRunner):
     def __init__(self, settings: Settings, scheduler: str | None = None, workers: int = 2,
-                 batch_size: int | None = None, in_flight: int = 2) -> None:
+                 batch_size: int | None = None, in_flight: int = 2,
+                 connect_timeout: float = 20.0) -> None:
         if workers <= 0 or (batch_size is not None and batch_size <= 0) or in_flight <= 0:
             raise ConfigError("Dask runner: workers, batch_size and in_flight must be positive")
         self.settings = settings
@@ -41,6 +42,7 @@ class DaskRunner(BatchRunner):
         self.workers = workers
         self.batch_size = batch_size
         self.in_flight = in_flight
+        self.connect_timeout = connect_timeout
         self._client: Any = None
         self._cluster: Any = None
 
@@ -56,7 +58,7 @@ class DaskRunner(BatchRunner):
                               "'dask[distributed]'") from exc
         try:
             if self.scheduler:
-                self._client = Client(self.scheduler, timeout="20s")
+                self._client = Client(self.scheduler, timeout=f"{self.connect_timeout}s")
             else:
                 # Workers must not inherit our thread pools: one BLAS thread per process.
                 os.environ.setdefault("OMP_NUM_THREADS", "1")

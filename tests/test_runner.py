@@ -1,0 +1,80 @@
+"""Runners: the local one, and Dask giving exactly the local results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from conftest import SHARED
+from newsprism.errors import ConfigError
+from newsprism.model import Article, ArticleFacts, InputProblem
+from newsprism.runner import LocalRunner, make_runner
+from newsprism.runner.dask_runner import DaskRunner
+from newsprism.settings import Settings
+
+
+def _art(i: str) -> Article:
+    return Article(id=i, source=f"/in/{i}.txt", text=f"text {i}")
+
+
+def fake_work(articles: Sequence[Article], settings: Settings
+              ) -> list[tuple[Article, ArticleFacts]]:
+    """Stands in for the per-article stages; fails on any article whose id starts 'bad'."""
+    if any(a.id.startswith("bad") for a in articles):
+        raise RuntimeError("cannot parse this one")
+    return [(a, ArticleFacts(article_id=a.id, terms=((a.text, 1),))) for a in articles]
+
+
+def test_make_runner_picks_the_kind(settings):
+    assert make_runner("local", None, settings) is None
+    assert isinstance(make_runner("dask", None, settings), DaskRunner)
+    assert make_runner("local", "tcp://10.0.0.1:8786", settings).scheduler == "tcp://10.0.0.1:8786"
+    with pytest.raises(ConfigError, match="'local' or 'dask'"):
+        make_runner("spark", None, settings)
+
+
+def test_local_runner_keeps_order_and_reports_the_one_bad_article(settings):
+    articles = [_art(f"a{i}") for i in range(7)] + [_art("bad1")] + [_art("z")]
+    seen: list[InputProblem] = []
+    runner = LocalRunner(batch_size=3, work=fake_work)
+    runner.on_problem = seen.append
+    ticks: list[int] = []
+    out = runner.map_articles(articles, settings, ticks.append)
+    assert [a.id for a, _ in out] == [a.id for a in articles if a.id != "bad1"]
+    assert [f.article_id for _, f in out] == [a.id for a, _ in out]
+    assert len(seen) == 1 and "bad1" in seen[0].source and "cannot parse" in seen[0].reason
+    assert sum(ticks) == len(articles)
+
+
+def test_batches_follow_the_batch_size_setting(settings):
+    runner = LocalRunner(work=fake_work)
+    batches = list(runner.iter_batches([_art(str(i)) for i in range(10)],
+                                       settings.replace(spacy_batch_size=4)))
+    assert [len(b.pairs) for b in batches] == [4, 4, 2]
+    assert [b.index for b in batches] == [0, 1, 2]
+
+
+def test_unreachable_scheduler_is_one_clear_error(settings):
+    runner = DaskRunner(settings, scheduler="tcp://127.0.0.1:1", connect_timeout=1)
+    with pytest.raises(ConfigError, match="--scheduler"):
+        runner.map_articles([_art("a")], settings)
+
+
+@pytest.mark.slow
+def test_dask_gives_the_local_results(settings, examples_dir):
+    from newsprism.service import read_articles, run_analysis
+
+    inputs = [str(examples_dir)]
+    if (SHARED / "seeds").is_dir():  # the real seeds too, when present
+        inputs.append(str(SHARED / "seeds"))
+    articles, _ = read_articles(inputs, settings)
+    assert len(articles) >= 7
+    small = settings.replace(spacy_batch_size=3)  # several batches, spread over both workers
+    local = LocalRunner().map_articles(articles, small)
+    with DaskRunner(small, workers=2) as runner:
+        remote = runner.map_articles(articles, small)
+        assert [a.id for a, _ in remote] == [a.id for a in articles]
+        assert remote == local
+        # And the whole line: the same report through Dask as in this process.
+        assert run_analysis(inputs, small, runner=runner) == run_analysis(inputs, small)
