@@ -100,10 +100,13 @@ def test_metadata_from_html_or_jsonl_is_trusted(settings):
 
 def test_wrong_metadata_is_replaced(settings):
     text = "Drought deepens in the valley\nPublished: 8 July 2020\n" + P1
+    extracted = (("extracted_by", '"trafilatura"'),)
     art = clean(text, settings, title="Valley Courier", outlet="Valley Courier",
-                published="2020-08-20")  # the title is the site, the date an update
+                published="2020-08-20", metadata=extracted)  # title = site, date = an update
     assert art.title == "Drought deepens in the valley"
     assert art.published == "2020-07-08"
+    # Curated metadata (JSONL, no extractor) keeps its date even against the page's label.
+    assert clean(text, settings, published="2020-08-20").published == "2020-08-20"
 
 
 def test_language_is_set_and_other_languages_kept(settings):

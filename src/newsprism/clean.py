@@ -23,6 +23,7 @@ from .clean_header import (
     caption_base,
     is_caption,
     is_menu,
+    nwords,
     read_header,
     smart_case,
     words_of,
@@ -69,7 +70,9 @@ def _is_widget(line: str) -> bool:
     s = line.strip()
     if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
         return True
-    n = len(words_of(s))
+    if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
+        return False
+    n = nwords(s)
     # Subscription/cookie boxes are short and never carry the story.
     return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
                                                          and "cookie" not in s.lower())
@@ -159,12 +162,13 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
             kept.append("")
             continue
         key = " ".join(s.split()).lower()
-        if is_caption(s) or s in captions or (len(words_of(s)) >= 6 and any(
+        n = nwords(s)
+        if is_caption(s) or s in captions or (n >= 6 and captions and any(
                 s.startswith(c) and len(c) >= 0.8 * len(s) for c in captions)):
             continue
         if _is_widget(s) or is_menu(s):
             continue
-        if key in seen and (len(words_of(s)) >= 4 or _is_widget(s)):
+        if key in seen and (n >= 4 or _is_widget(s)):
             continue
         seen.add(key)
         kept.append(line.rstrip())
@@ -180,8 +184,9 @@ def _drop_outlet_footer(text: str, outlet: str) -> str:
         s = lines[i].strip()
         if not s:
             continue
-        if len(words_of(s)) <= 8 and not _SENTENCE_END.search(s) and \
-                fold(s).startswith(name) and fold(s) != name or fold(s) == name:
+        folded = fold(s) if nwords(s) <= 8 else ""
+        if folded and (folded == name or folded.startswith(name) and
+                       not _SENTENCE_END.search(s)):
             cut = i
         else:
             break
@@ -219,7 +224,9 @@ def clean_article(article: Article, settings: Settings) -> Article:
     if title is not None:
         title = _title_ok(title, outlet)
     published = _published_ok(article.published)
-    if published and header.labelled and header.labelled < published[:10]:
+    extracted = any(key == "extracted_by" for key, _ in article.metadata)
+    if published and header.labelled and header.labelled < published[:10] and \
+            (extracted or not article.published):
         # The page itself says "Published <day>" earlier than the metadata: the metadata
         # carried an updated or crawl date.
         published = header.published if header.published and \

@@ -6,14 +6,12 @@ choice. The model loads once per process (about 1 s) and classifies a page in we
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
 MIN_LETTERS = 20  # below this the guess is noise ("Hi" came out as Serbian)
 MIN_CONFIDENCE = 0.5
-_SAMPLE_CHARS = 3000  # the start of a long article says as much as all of it
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_SAMPLE_CHARS = 600  # about 100 words: enough for news prose, and 6x faster than 3000
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +24,7 @@ def _identifier() -> Any:
 def detect_language(text: str) -> str | None:
     """The most likely language of `text` as a two-letter code, or None if too short/unsure."""
     sample = text[:_SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if sum(1 for c in sample if c.isalpha()) < MIN_LETTERS:
         return None
     code, confidence = _identifier().classify(sample)
     if confidence < MIN_CONFIDENCE or not isinstance(code, str) or len(code) != 2:

@@ -101,7 +101,9 @@ def article_from_html(data: bytes | str, source: str, settings: Settings,
             real, site_from_title = fix_site_as_title(root, title, first_line)
             if real:
                 title, site = real, site or site_from_title
-    metadata: list[tuple[str, str]] = []
+    # Marks the metadata as machine-extracted, so clean may correct a date the page's own
+    # "Published:" line contradicts (curated JSONL metadata is never overridden).
+    metadata: list[tuple[str, str]] = [("extracted_by", json.dumps("trafilatura"))]
     host = _clean_str(getattr(doc, "hostname", None))
     if host:
         metadata.append(("hostname", json.dumps(host)))
