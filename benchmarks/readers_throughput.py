@@ -38,15 +38,15 @@ def main() -> int:
     detect_language("warm the language model up so its 1 s load is not counted as reading")
 
     stats = ReadStats()
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.process_time()
     items = list(islice(read_inputs([str(args.path)], settings, stats=stats), args.limit))
-    read_s = time.perf_counter() - start
+    read_s, read_cpu = time.perf_counter() - start, time.process_time() - cpu0
     articles = [a for a in items if isinstance(a, Article)]
     problems = [p for p in items if isinstance(p, InputProblem)]
 
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), time.process_time()
     cleaned = [clean_article(a, settings) for a in articles]
-    clean_s = time.perf_counter() - start
+    clean_s, clean_cpu = time.perf_counter() - start, time.process_time() - cpu0
 
     changed = sum(1 for a, c in zip(articles, cleaned, strict=True) if a.text != c.text)
     removed = sum(len(a.text) - len(c.text) for a, c in zip(articles, cleaned, strict=True))
@@ -57,6 +57,10 @@ def main() -> int:
     print(f"read only:    {read_s:7.2f} s  {n / read_s:8.0f} articles/s")
     print(f"clean only:   {clean_s:7.2f} s  {n / clean_s:8.0f} articles/s")
     print(f"read + clean: {read_s + clean_s:7.2f} s  {n / (read_s + clean_s):8.0f} articles/s")
+    # On a shared machine wall time depends on the neighbours; CPU time of this process less so.
+    total_cpu = read_cpu + clean_cpu
+    print(f"read + clean, per CPU second of this process: {n / total_cpu:8.0f} articles/s "
+          f"(read {read_cpu:.2f} s, clean {clean_cpu:.2f} s CPU; one process, one core)")
     print(f"texts changed by clean: {changed} ({changed / max(n, 1):.1%}); characters removed: "
           f"{removed} ({removed / max(1, sum(len(a.text) for a in articles)):.2%})")
     print("languages:", ", ".join(f"{k}={v}" for k, v in langs.most_common(6)))

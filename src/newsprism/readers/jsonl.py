@@ -138,9 +138,12 @@ def read_jsonl(path: Path, source: str, settings: Settings,
                 yield article_from_record(record, source, where, outlet)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         what = "truncated gzip" if isinstance(exc, EOFError) else f"bad gzip data ({exc})"
-        yield InputProblem(source, f"{what} after line {line_no}; the lines before were read")
+        before = "; the lines before were read" if line_no else ""
+        yield InputProblem(source, f"{what} after line {line_no}{before}")
+        return
     except OSError as exc:
         yield InputProblem(source, f"cannot read file ({exc.strerror or exc})")
+        return
     if line_no == 0:
         yield InputProblem(source, "empty file")
 

@@ -51,8 +51,8 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
         yield InputProblem(source, f"not a readable WARC archive ({exc}) after "
                                    f"{seen_records} record(s)")
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on corrupt input
-        yield InputProblem(source, f"truncated or corrupt WARC ({type(exc).__name__}: {exc}) "
-                                   f"after {seen_records} record(s)")
+        yield InputProblem(source, f"corrupt or truncated WARC after {seen_records} record(s) "
+                                   f"(warcio: {type(exc).__name__}: {exc})")
         return
     if seen_records == 0:
         yield InputProblem(source, "no records in the WARC file")
