@@ -233,3 +233,64 @@ def test_article_naming_the_other_speaker_beside_the_quote_holds_no_side():
     texts = {"a": a.text, "b": b.text}
     assert attribution_conflicts(quotes, ents, {"a": "a", "b": "b"}, texts) == []
     assert len(attribution_conflicts(quotes, ents, {"a": "a", "b": "b"})) == 1
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("demonstrators", "protesters", True), ("troops", "soldiers", True),
+    ("congresswoman", "woman", False), ("accord", "treaty", True),
+])
+def test_units_match_synonyms_and_broad_nouns(a, b, same):
+    assert units_match(a, b) is same
+
+
+def _dated(article: Article, phrase: str, day: str, grain: str, event: str | None):
+    from newsprism.model import DateRef
+
+    start = article.text.index(phrase)
+    return DateRef(article.id, start, start + len(phrase), phrase, day, grain, event)
+
+
+def test_event_date_conflict_and_modifiers_tell_events_apart():
+    from newsprism.compare_conflicts import event_date_conflicts
+
+    a = _article("a", "The two sides first opened talks on the border in 2016.")
+    b = _article("b", "Talks, which began in 2018, were held in secret.")
+    c = _article("c", "A separate trade agreement was signed in 2015. Talks opened in 2016.")
+    claims = [
+        _claim(a, a.text, dates=(_dated(a, "2016", "2016-01-01", "year", "talk start"),)),
+        _claim(b, b.text, dates=(_dated(b, "2018", "2018-01-01", "year", "negotiation start"),)),
+        _claim(c, c.text, dates=(
+            _dated(c, "2015", "2015-01-01", "year", "trade_agreement sign"),
+            _dated(c, "2016", "2016-01-01", "year", "talk start"))),
+    ]
+    (conflict,) = event_date_conflicts(claims, {"a": "a", "b": "b", "c": "a"})
+    assert conflict.kind == "date" and "talk" in conflict.about
+    versions = {v.value: v for v in conflict.versions}
+    assert versions["2016"].article_ids == ("a", "c")
+    assert versions["2016"].independent_sources == 1  # c copies a
+    assert versions["2018"].article_ids == ("b",)
+    # A day inside the year agrees with the year: no conflict.
+    d = _article("d", "Talks opened on March 3, 2016.")
+    same = [claims[0], _claim(d, d.text, dates=(
+        _dated(d, "March 3, 2016", "2016-03-03", "day", "talk start"),))]
+    assert event_date_conflicts(same, {"a": "a", "d": "d"}) == []
+
+
+def test_round_figures_and_differently_dated_counts_are_no_conflict():
+    a = _article("a", "Congress passed a $2 trillion relief plan for families and firms.")
+    b = _article("b", "Congress passed a $1.9 trillion relief plan for families and firms.")
+    claims = [
+        _claim(a, a.text, quantities=(_qty(a, "2 trillion relief plan", 2e12, 2e12, "plan"),)),
+        _claim(b, b.text, quantities=(_qty(b, "1.9 trillion relief plan", 1.9e12, 1.9e12,
+                                           "plan"),)),
+    ]
+    assert quantity_conflicts(claims, {"a": "a", "b": "b"}) == []
+    c = _article("c", "Jobless claims rose by 3.2 million new claims in the week to May 2.")
+    d = _article("d", "Jobless claims rose by 6.9 million new claims in the week to March 28.")
+    claims = [
+        _claim(c, c.text, quantities=(_qty(c, "3.2 million new claims", 3.2e6, 3.2e6, "claim"),),
+               dates=(_dated(c, "May 2", "2020-05-02", "day", None),)),
+        _claim(d, d.text, quantities=(_qty(d, "6.9 million new claims", 6.9e6, 6.9e6, "claim"),),
+               dates=(_dated(d, "March 28", "2020-03-28", "day", None),)),
+    ]
+    assert quantity_conflicts(claims, {"c": "c", "d": "d"}) == []

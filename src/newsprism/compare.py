@@ -21,6 +21,7 @@ from .compare_conflicts import (
     actor_conflicts,
     attribution_conflicts,
     date_conflicts,
+    event_date_conflicts,
     quantity_conflicts,
 )
 from .compare_framing import framing, outlet_tones
@@ -118,6 +119,7 @@ def compare_story(ctx: StoryContext, settings: Settings) -> Story:
         *attribution_conflicts(_story_quotes(ctx), entities, groups,
                                {a.id: a.text for a in ctx.articles}),
         *quantity_conflicts(claims, groups),
+        *event_date_conflicts(claims, groups),
         *date_conflicts([m for m in clusters if len(m) >= 2], groups),
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
     ]

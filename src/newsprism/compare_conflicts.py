@@ -7,18 +7,38 @@ Every version lists the articles that hold it, with spans, and how many independ
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 from rapidfuzz import fuzz
 
-from .compare_match import STOP, content_words, dice, group_count, newsworthy, stem, units_match
-from .model import Claim, Conflict, ConflictVersion, Entity, Quantity, Quote, Span
+from .compare_match import (
+    STOP,
+    canon,
+    content_words,
+    dice,
+    group_count,
+    newsworthy,
+    stem,
+    units_match,
+)
+from .model import Claim, Conflict, ConflictVersion, DateRef, Entity, Quantity, Quote, Span
 from .text import fold
 
 QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
 QUOTE_MIN_WORDS = 2
-QUANTITY_CONTEXT = 0.2  # Dice of the two sentences' content words, units aside
+QUANTITY_CONTEXT = 0.2
+# Counted nouns too general to assume two outlets count the same thing with them.
+GENERIC_UNITS = frozenset({
+    "people", "other", "year", "month", "week", "day", "hour", "minute", "time", "percent",
+    "country", "state", "member", "official", "case", "dollar", "euro", "pound", "million",
+    "billion", "thousand", "hundred", "point", "place", "way", "thing", "part", "side",
+    "vote", "seat", "job", "share", "unit", "item", "one", "number", "piece", "mile",
+    "kilometer", "kilometre", "meter", "metre", "foot", "ton", "tonne", "round", "group",
+    "area", "city", "town", "village", "store", "company", "student", "worker", "employee",
+    "woman", "man", "bill", "law", "plan", "claim", "report", "dose", "test", "vaccine",
+})  # Dice of the two sentences' content words, units aside
 DATE_CONTEXT = 0.5
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers"}
 
@@ -196,11 +216,20 @@ def _shorten(text: str, max_words: int) -> str:
     return " ".join(w[:max_words]) + (" ..." if len(w) > max_words else "")
 
 
+def _bounds(q: Quantity) -> tuple[float, float]:
+    lo = q.low if q.low is not None else float("-inf")
+    hi = q.high if q.high is not None else float("inf")
+    # A round figure ("$2 trillion", "300 people") is a rounding of the exact one: 5% slack.
+    if q.low is not None and q.low == q.high and q.low >= 100:
+        digits = f"{q.low:.6e}".split("e")[0].rstrip("0").rstrip(".").replace(".", "")
+        if len(digits.lstrip("-")) == 1:
+            lo, hi = q.low * 0.95, q.low * 1.05
+    return lo, hi
+
+
 def _overlap(a: Quantity, b: Quantity) -> bool:
-    lo_a = a.low if a.low is not None else float("-inf")
-    lo_b = b.low if b.low is not None else float("-inf")
-    hi_a = a.high if a.high is not None else float("inf")
-    hi_b = b.high if b.high is not None else float("inf")
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
@@ -218,9 +247,13 @@ def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, fr
         for b, vb in enumerate(values):
             if a == b:
                 continue
+            unit = canon(items[vb[0]][1].unit or "")
             for art in arts:
+                # Bounded figures with no unit or the same one; "at least 40 percent" says
+                # nothing about a crowd of thousands.
                 if any(_overlap(q, items[k][1]) for q in all_quantities.get(art, ())
-                       for k in vb):
+                       if q.low is not None and q.high is not None
+                       and (q.unit is None or canon(q.unit) == unit) for k in vb):
                     return True
     return False
 
@@ -231,6 +264,9 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
         all_quantities[c.article_id].extend(c.quantities)
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [
         (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
+    per_unit: Counter[tuple[str, str]] = Counter()
+    for c, q, _ in items:
+        per_unit[(c.article_id, canon(q.unit or ""))] += 1
     n = len(items)
     parent = list(range(n))
 
@@ -250,7 +286,13 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
             # Same fact: the sentences share context beyond the count, or the same actor.
             same_actor = bool(ci.subject_entity and ci.subject_entity == cj.subject_entity)
             shared = len(wi & wj)
-            if (dice(wi, wj) >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1):
+            # Or: a specific counted thing each article counts once ("demonstrators") is the
+            # same crowd within one story, whatever verbs surround it.
+            only_one = shared >= 2 and canon(qi.unit or "") not in GENERIC_UNITS and \
+                per_unit[(ci.article_id, canon(qi.unit or ""))] == 1 and \
+                per_unit[(cj.article_id, canon(qj.unit or ""))] == 1
+            if (dice(wi, wj) >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1) \
+                    or only_one:
                 comparable.add((i, j))
                 parent[find(j)] = find(i)
     comps: dict[int, list[int]] = defaultdict(list)
@@ -280,9 +322,11 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
         # none: "rose by 3.2 million last week") is counting two things, not contradicting.
         if _states_other(values, items, all_quantities):
             continue
-        # Counts dated to different days are counts of different events.
-        days = {d.date for k in idx for d in items[k][0].dates if d.granularity == "day"}
-        if len(days) > 1:
+        # Counts dated to different times are counts of different events ("this week" vs
+        # "the week ending March 28").
+        dated = [items[k][0].dates for k in idx if items[k][0].dates]
+        if any(not any(_same_time(x, y) for x in da for y in db)
+               for i, da in enumerate(dated) for db in dated[i + 1:]):
             continue
         versions = []
         for v in values:
@@ -296,11 +340,75 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     return out
 
 
+def _same_time(a: DateRef, b: DateRef) -> bool:
+    """Whether two dates can name the same moment, compared at the coarser granularity."""
+    grains = {a.granularity, b.granularity}
+    if "year" in grains:
+        return a.date[:4] == b.date[:4]
+    if "month" in grains:
+        return a.date[:7] == b.date[:7]
+    if "week" in grains:
+        da, db = date.fromisoformat(a.date), date.fromisoformat(b.date)
+        return da.isocalendar()[:2] == db.isocalendar()[:2]
+    return a.date == b.date
+
+
+def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
+    """One event ("talk start", "agreement sign": the noun and the kind of verb the date hangs
+    on, see `extract.claims`) dated differently by different articles."""
+    by_event: dict[str, list[DateRef]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    for c in claims:
+        for d in c.dates:
+            if d.event and (d.article_id, d.start) not in seen:
+                seen.add((d.article_id, d.start))
+                noun, _, verb = d.event.rpartition(" ")
+                *mods, head = noun.split("_")
+                # Modifiers must agree exactly: "ceasefire agreement" is not "the agreement".
+                by_event["_".join([*mods, canon(head)]) + " " + verb].append(d)
+    out: list[Conflict] = []
+    for event, refs in sorted(by_event.items()):
+        if len({d.article_id for d in refs}) < 2:
+            continue
+        values: list[list[DateRef]] = []
+        for d in sorted(refs, key=lambda d: (d.date, d.article_id)):
+            for v in values:
+                if all(_same_time(d, o) for o in v):
+                    v.append(d)
+                    break
+            else:
+                values.append([d])
+        if len(values) < 2:
+            continue
+        holders = [{d.article_id for d in v} for v in values]
+        if any(holders[i] & holders[j] for i in range(len(values))
+               for j in range(i + 1, len(values))):
+            continue  # an article giving both dates is telling two events apart
+        versions = []
+        for v in values:
+            shown = v[0].date[:4] if v[0].granularity == "year" else v[0].date
+            versions.append(_version(shown, [(d.article_id, Span(d.article_id, d.start, d.end))
+                                             for d in v], groups))
+        nouns = [d.event.rpartition(" ")[0].replace("_", " ") for d in refs if d.event]
+        noun = max(sorted(set(nouns)), key=nouns.count)
+        verb = event.rpartition(" ")[2]
+        out.append(Conflict(kind="date", about=f"when the {noun} {_VERB_WORD.get(verb, verb)}",
+                            versions=tuple(versions)))
+    return out
+
+
+_VERB_WORD = {"start": "began", "end": "ended", "sign": "was signed", "complete": "was completed",
+              "die": "died", "arrest": "was arrested", "elect": "was elected", "win": "won",
+              "found": "was founded"}
+
+
 def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str]) -> list[Conflict]:
-    """Matched claims (one event) that put it on different days."""
+    """Matched claims (one event) that put it on different days, for dates whose event the
+    parse could not name (`event_date_conflicts` handles the others)."""
     out: list[Conflict] = []
     for members in clusters:
-        dated = [(c, [d for d in c.dates if d.granularity == "day"]) for c in members]
+        dated = [(c, [d for d in c.dates if d.granularity == "day" and not d.event])
+                 for c in members]
         dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1 and newsworthy(c)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue

@@ -53,16 +53,43 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+# Words news uses interchangeably for one counted thing or one kind of event. General
+# vocabulary, kept short on purpose: every group here can join two outlets' numbers.
+SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"deal", "agreement", "accord", "treaty", "pact"}),
+    frozenset({"talk", "negotiation"}),
+    frozenset({"protester", "demonstrator", "marcher", "protestor"}),
+    frozenset({"soldier", "troop", "servicemember", "serviceman"}),
+    frozenset({"people", "person"}),
+    frozenset({"death", "fatality"}),
+    frozenset({"home", "house"}),
+    frozenset({"child", "kid"}),
+)
+_CANON = {w: min(g) for g in SYNONYMS for w in g}
+
+
+# Nouns so broad that a compound ending in them is a different, narrower group.
+BROAD_NOUNS = frozenset({"woman", "man", "person", "people", "member", "worker", "official",
+                         "leader", "owner", "user", "player", "officer", "holder", "maker"})
+
+
+def canon(word: str) -> str:
+    """One form for a noun and its listed synonyms ("demonstrators" -> "demonstrator")."""
+    w = stem(fold(word).replace(" ", ""))
+    return _CANON.get(w, w)
+
+
 def units_match(a: str | None, b: str | None) -> bool:
     """Counted nouns that name the same thing: equal stems, or one a compound of the other
     ("strike" ~ "airstrike", "attack" ~ "counterattack"), which news often writes solid."""
     if not a or not b:
         return False
-    sa, sb = stem(fold(a).replace(" ", "")), stem(fold(b).replace(" ", ""))
+    sa, sb = canon(a), canon(b)
     if sa == sb:
         return True
     short, long_ = sorted((sa, sb), key=len)
-    return len(short) >= 4 and long_.endswith(short)
+    # A broad noun inside a compound ("congresswoman" / "woman") names a different set.
+    return len(short) >= 4 and long_.endswith(short) and short not in BROAD_NOUNS
 
 
 def claim_similarity(a: Claim, b: Claim, wa: frozenset[str], wb: frozenset[str]) -> float:

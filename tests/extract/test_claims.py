@@ -107,3 +107,25 @@ def test_seed_counts(nlp, seeds_dir):
     assert (200, 999) in units["strike"]
     assert (24, 99) in units["airstrike"]
     assert (380_000, None) in units["people"]
+
+
+def test_identifiers_and_dated_figures(nlp):
+    _, (quantities, _, _) = _run(nlp, "A prior version of the H.R. 8 bill passed. "
+                                      "Claims increased by 3.2 million last week.")
+    by_text = {q.text: q for q in quantities}
+    assert not any("8" in t for t in by_text)  # a bill number is not a count
+    assert by_text["3.2 million"].unit is None  # "week" is the date, not the counted thing
+
+
+@pytest.mark.parametrize(("text", "phrase", "event"), [
+    ("The two governments first opened talks on the river in 2019.", "2019", "talk start"),
+    ("He said the talks, which began in 2021, had been held in secret.", "2021", "talk start"),
+    ("Marovia and Tarland signed an agreement on Tuesday.", "on Tuesday", "agreement sign"),
+    ("Since the signing of the March 5 ceasefire agreement, rebels regrouped.", "March 5",
+     "ceasefire_agreement sign"),
+    ("The minister said on Monday that prices rose.", "on Monday", None),
+])
+def test_dates_name_their_event(nlp, text, phrase, event):
+    _, (_, dates, _) = _run(nlp, text, published="2024-03-13")
+    (found,) = [d for d in dates if d.text == phrase]
+    assert found.event == event

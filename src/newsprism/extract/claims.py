@@ -27,14 +27,94 @@ _MIN_WORDS = 4
 _MAX_PHRASE = 80  # characters kept of a subject/object phrase
 
 
-def find_dates(article: Article) -> tuple[DateRef, ...]:
+# Verbs grouped by what they say about an event's date: "opened talks" and "talks began"
+# date the same moment.
+VERB_CLASS = {
+    "begin": "start", "start": "start", "open": "start", "launch": "start", "commence": "start",
+    "initiate": "start", "kick": "start", "resume": "start",
+    "end": "end", "conclude": "end", "finish": "end", "close": "end", "wrap": "end",
+    "complete": "complete", "build": "complete", "construct": "complete",
+    "sign": "sign", "ink": "sign", "seal": "sign",
+    "die": "die", "kill": "die", "pass": "die",
+    "arrest": "arrest", "detain": "arrest", "elect": "elect", "win": "win",
+    "found": "found", "establish": "found", "create": "found",
+}
+NOUN_CLASS = {"start": "start", "beginning": "start", "outbreak": "start", "opening": "start",
+              "launch": "start", "onset": "start", "end": "end", "close": "end",
+              "conclusion": "end", "signing": "sign", "completion": "complete",
+              "death": "die", "arrest": "arrest", "election": "elect", "founding": "found"}
+_RELATIVE = {"which", "that", "who", "whom"}
+
+
+def _event_of(doc, start: int, end: int) -> str | None:
+    """"noun verb-class" for the event a date expression dates: the verb it hangs on and that
+    verb's object (or subject), e.g. "the talks, which began in 2021" -> "talk start";
+    distinguishing modifiers are joined to the noun ("ceasefire_agreement sign")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.head is not tok and (tok.i in range(span.start, span.end) or tok.pos_ == "ADP"):
+        tok = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in NOUN_CLASS and \
+            tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        tok = tok.head  # "signed an agreement on Tuesday": the date hangs on the object
+    if tok.pos_ == "NOUN":
+        # "the start of the war in 2011": the event noun's "of" object is what started.
+        of = tok.head if tok.head.lower_ == "of" else None
+        owner = of.head if of is not None else tok
+        lemma = owner.lemma_.lower()
+        if lemma in NOUN_CLASS:
+            obj = tok if of is not None else next(
+                (g for c in owner.children if c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return f"{_noun_key(obj, span)} {NOUN_CLASS[lemma]}"
+        return None
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS or lemma in ("be", "have", "do", "make", "get"):
+        return None
+    noun = None
+    for dep in ("dobj", "nsubjpass", "nsubj"):
+        for child in tok.children:
+            if child.dep_ == dep and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                noun = child
+                break
+        if noun is not None:
+            break
+    if noun is not None and noun.lower_ in _RELATIVE and tok.dep_ == "relcl":
+        noun = tok.head
+    if noun is None or noun.pos_ == "PRON":
+        return None
+    return f"{_noun_key(noun, span)} {VERB_CLASS.get(lemma, lemma)}"
+
+
+_PLAIN_ADJ = {"new", "first", "last", "latest", "recent", "previous", "final", "long", "big",
+              "major", "key", "current", "initial", "formal", "official", "other", "same"}
+
+
+def _noun_key(noun, date_span) -> str:
+    """The noun with the modifiers that tell one such thing from another, joined by "_":
+    "the March 5 ceasefire agreement" -> "ceasefire_agreement" (the date itself left out)."""
+    mods = sorted(c.lemma_.lower() for c in noun.children
+                  if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                  and not date_span.start <= c.i < date_span.end and c.is_alpha
+                  and c.lemma_.lower() not in _PLAIN_ADJ)
+    return "_".join([*mods, noun.lemma_.lower()])
+
+
+def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
     anchor = parse_iso(article.published)
     out = []
-    for r in resolve_dates(article.text, anchor):
+    for r in resolve_dates(article.text, anchor, years=True):
         # The parser may swallow trailing whitespace after a time; evidence spans should not.
         text = r.text.rstrip()
-        out.append(DateRef(article_id=article.id, start=r.start, end=r.start + len(text),
-                           text=text, date=r.day.isoformat(), granularity=r.granularity))
+        end = r.start + len(text)
+        event = _event_of(doc, r.start, end) if doc is not None else None
+        out.append(DateRef(article_id=article.id, start=r.start, end=end, text=text,
+                           date=r.day.isoformat(), granularity=r.granularity, event=event))
     return tuple(out)
 
 
@@ -136,7 +216,7 @@ def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
                                                     tuple[Claim, ...]]:
     """Quantities, resolved dates and sentence-level claims of one parsed article."""
     quantities = find_quantities(article, doc)
-    dates = find_dates(article)
+    dates = find_dates(article, doc)
     claims: list[Claim] = []
     for sent in _statements(doc):
         raw = sent.text

@@ -138,8 +138,8 @@ def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
     # The parser sometimes attaches the number elsewhere; take the next noun right after it.
     for j in range(last.i + 1, min(last.i + 3, len(doc))):
         t = doc[j]
-        if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
-            break
+        if "\n" in doc[j - 1].whitespace_ or "\n" in t.text or t.ent_type_ in _SKIP_ENTS:
+            break  # "rose by 3.2 million last week": "week" is a date, not the counted thing
         if t.pos_ in ("NOUN",) and t.dep_ != "pobj":
             return t.lemma_.lower(), t.idx + len(t.text)
         if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
@@ -189,6 +189,10 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         # Day numbers the NER missed ("08 July", "July 8"): dates are the date parser's job.
         if _near_month(doc, start_tok, j):
             continue
+        # Identifiers, not counts: "H.R. 8", "Title 42", "Section 230", "No. 10".
+        if start_tok > 0 and exact and (doc[start_tok - 1].pos_ == "PROPN"
+                                        or doc[start_tok - 1].lower_ in ("no.", "#", "no")):
+            continue
         # Bare years and figures glued to letters ("M4") are not counts.
         if exact and len(run) == 1 and _DIGITS.match(run[0].text) and \
                 1900 <= low <= 2100 and "," not in run[0].text:
@@ -212,9 +216,10 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
             elif name == "upper":
                 low = None
             elif name == "near":
-                low = low * 0.85
+                low = round(low * 0.85, 6)
             elif name == "about":
-                low, high = low * 0.85, (high * 1.15 if high is not None else None)
+                low = round(low * 0.85, 6)
+                high = round(high * 1.15, 6) if high is not None else None
             exact = False
         out.append(Quantity(article_id=article.id, start=start, end=end,
                             text=text[start:end], low=low, high=high, unit=unit, exact=exact))
