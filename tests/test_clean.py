@@ -136,3 +136,20 @@ def test_wire_credit_line_and_outlet_address_footer(settings):
                       "Valley Courier, 12 Mill Lane"])
     art = clean(text, settings, outlet="Valley Courier")
     assert art.text.split("\n") == [P1, P2]
+
+
+@pytest.mark.parametrize("header,title,outlet,byline", [
+    ("Harbor Wire | World Desk\n12 March 2024 09:15 GMT\nCouncil approves the harbour budget",
+     "Council approves the harbour budget", "Harbor Wire", None),
+    ("Home > World > Europe\nCOUNCIL APPROVES THE HARBOUR BUDGET\n"
+     "By Jane Doe | Harbor Wire | Updated: 12 March 2024 12:30\n5 min read",
+     "COUNCIL APPROVES THE HARBOUR BUDGET", None, "Jane Doe"),
+    ("Listen to this article\nCouncil approves the harbour budget\nPosted on 12 March 2024",
+     "Council approves the harbour budget", None, None),
+])
+def test_header_variants(settings, header, title, outlet, byline):
+    art = clean(header + "\n\n" + P1 + "\n\nShare: Facebook | Telegram | Email\n\n" + P2,
+                settings)
+    assert (art.title, art.outlet, art.byline) == (title, outlet, byline)
+    assert art.published_date == "2024-03-12"
+    assert art.text.split("\n\n") == [P1, P2]

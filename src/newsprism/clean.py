@@ -23,6 +23,7 @@ from .clean_header import (
     caption_base,
     is_caption,
     is_menu,
+    is_widget,
     nwords,
     read_header,
     smart_case,
@@ -34,22 +35,6 @@ from .model import Article
 from .settings import Settings
 from .text import fold
 
-_WIDGET = re.compile(
-    r"^\W*(?:comments?|share(?: this(?: article| story)?)?|share on \w+|tweet|email|e-mail|"
-    r"print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard|copy link|"
-    r"advertisement|advertising|sponsored(?: content)?|ad|loading\.*|click to \w+(?: \w+)?|"
-    r"leave a (?:comment|reply)|\d+ comments?|no comments?|add comment|post comment|"
-    r"read more|read also|see also|related|tags?|topics?|filed under|listen(?: to this article)?|"
-    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page)"
-    r"\s*[:|.…]*\W*$", re.I)
-_WIDGET_PREFIX = re.compile(r"^\W*(?:read more|read also|see also|related|tags|topics|"
-                            r"filed under|follow us|join us|join our|also read|watch)\s*:", re.I)
-_BOILER = re.compile(
-    r"\b(?:cookies?|subscribe|subscription|subscriber|sign up|signup|log in|login|newsletter|"
-    r"privacy policy|terms of (?:use|service)|all rights reserved|ad ?blocker|"
-    r"enable javascript|javascript is disabled|free articles? (?:left|remaining)|"
-    r"support (?:our|independent) journalism|download (?:our|the) app|follow us on|"
-    r"copyright \d{4}|©)", re.I)
 _FOOTER_START = re.compile(
     r"^(?:about (?P<about>(?:the )?[^\W\d_][\w .&'’-]{1,60})|related (?:articles|stories|"
     r"posts|news|content)|more from [\w .&'’-]{1,60}|more stories|you (?:may|might) also like|"
@@ -59,23 +44,9 @@ _NOT_OUTLET = {"the author", "author", "us", "me", "the writer", "this article",
                "this site", "the site", "the editor", "cookies", "this story"}
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
                         r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)(?:[.,|]|\s+all rights|$)", re.I)
-_CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
-                          r"translated|produced|research)\b[^()]*\)\.?$", re.I)
 _GENERIC_TITLES = {"home", "news", "untitled", "index", "article", "page", "homepage",
                    "breaking news", "latest news", "404", "error"}
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
-
-
-def _is_widget(line: str) -> bool:
-    s = line.strip()
-    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
-        return True
-    if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
-        return False
-    n = nwords(s)
-    # Subscription/cookie boxes are short and never carry the story.
-    return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
-                                                         and "cookie" not in s.lower())
 
 
 def _footer_cut(lines: list[str], first_body: int) -> tuple[int, str | None]:
@@ -166,9 +137,9 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
         if is_caption(s) or s in captions or (n >= 6 and captions and any(
                 s.startswith(c) and len(c) >= 0.8 * len(s) for c in captions)):
             continue
-        if _is_widget(s) or is_menu(s):
+        if is_widget(s) or is_menu(s):
             continue
-        if key in seen and (n >= 4 or _is_widget(s)):
+        if key in seen and (n >= 4 or is_widget(s)):
             continue
         seen.add(key)
         kept.append(line.rstrip())

@@ -35,7 +35,7 @@ _AUTHOR_LABEL = re.compile(r"^(?:author|writer|reporter|byline)s?\s*:\s*(?P<name
 _STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|staff writers?|staff reporter|newsroom|"
                     r"news desk|editorial board|editors)$", re.I)
 _LABEL = re.compile(r"^(?P<key>[^\W\d_][\w .'/]{0,24}):\s*(?P<value>[^.!?]{1,60})$")
-_SEPARATORS = re.compile(r"\s[-|–—•·»]\s|\s?\|\s?")
+_SEPARATORS = re.compile(r"\s[-|–—•·»›>]\s|\s?\|\s?")
 _CAPTION_END = re.compile(
     r"\((?:[^()]*\b(?:photo|image|picture|credit|courtesy|file)\b[^()]*)\)\s*\.?\s*$"
     r"|\((?:[^()]*(?:/|\b)(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Shutterstock|"
@@ -46,6 +46,26 @@ _CAPTION_START = re.compile(r"\(?(?:photo|image|picture|photograph|file photo|cr
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_ONLY_REST = re.compile(r"^[\W\d_]*(?:(?:at|on|am|pm|a\.m\.|p\.m\.|utc|gmt|[a-z]{2,4}t|"
                              r"local time)\W*)*$", re.I)
+_WIDGET = re.compile(
+    r"^\W*(?:comments?|share(?: this(?: article| story)?)?|share on \w+|tweet|email|e-mail|"
+    r"print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard|copy link|"
+    r"advertisement|advertising|sponsored(?: content)?|ad|loading\.*|click to \w+(?: \w+)?|"
+    r"leave a (?:comment|reply)|\d+ comments?|no comments?|add comment|post comment|"
+    r"read more|read also|see also|related|tags?|topics?|filed under|listen(?: to this article)?|"
+    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page)"
+    r"\s*[:|.…]*\W*$", re.I)
+_WIDGET_PREFIX = re.compile(r"^\W*(?:share(?: this(?: article| story)?)?|read more|read also|"
+                            r"see also|related|tags|topics|"
+                            r"filed under|follow us|join us|join our|also read|watch)\s*:", re.I)
+_BOILER = re.compile(
+    r"\b(?:cookies?|subscribe|subscription|subscriber|sign up|signup|log in|login|newsletter|"
+    r"privacy policy|terms of (?:use|service)|all rights reserved|ad ?blocker|"
+    r"enable javascript|javascript is disabled|free articles? (?:left|remaining)|"
+    r"support (?:our|independent) journalism|download (?:our|the) app|follow us on|"
+    r"copyright \d{4}|©)", re.I)
+_CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
+                          r"translated|produced|research)\b[^()]*\)\.?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 MENU_WORDS = frozenset(
     "home news world politics business opinion opinions sport sports entertainment culture "
     "lifestyle health science tech technology video videos podcast podcasts contact about "
@@ -135,7 +155,7 @@ def _clean_name(name: str) -> str | None:
 
 
 def byline_of(line: str) -> str | None:
-    s = " ".join(line.split())
+    s = re.split(r"\s+[|•·]\s+", " ".join(line.split()))[0].strip()
     m = _BYLINE.match(s) or _AUTHOR_LABEL.match(s)
     if m is None:
         return None
@@ -161,6 +181,31 @@ def site_name(rest: str) -> str | None:
     if not all(t[0].isupper() or t.lower() in ("the", "of", "and", "al", "el") for t in tokens):
         return None
     return _clean_name(name)
+
+
+def is_widget(line: str) -> bool:
+    s = line.strip()
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
+        return True
+    if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
+        return False
+    n = nwords(s)
+    # Subscription/cookie boxes are short and never carry the story.
+    return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
+                                                         and "cookie" not in s.lower())
+
+
+def is_site_header(line: str) -> bool:
+    """A short line of name-like parts between separators: "Meridian Press | World Wire"."""
+    s = line.strip()
+    parts = [p for p in re.split(r"\s[-|–—]\s|\s?\|\s?", s) if p.strip()]
+    if len(parts) < 2 or nwords(s) > 10 or site_name(s) is None:
+        return False
+    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _SMALL_WORDS
+               for p in parts for t in words_of(p))
+
+
+_SMALL_WORDS = {"the", "of", "and", "al", "el", "de", "for", "on", "in", "&"}
 
 
 def _date_line(line: str) -> tuple[DateMatch, str, str] | None:
@@ -251,10 +296,14 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
                 if strong and h.labelled is None:
                     h.labelled = d.value.strftime("%Y-%m-%d")
             after = s[matches[-1].end:] if matches else after
-            sites.append((i, site_name(after) or (site_name(before) if before.strip() else None)))
-            bylines.append((i, byline_of(after.strip())))
+            by_before = byline_of(before)
+            sites.append((i, site_name(after) or (site_name(before) if before.strip() and
+                                                  not by_before else None)))
+            bylines.append((i, by_before or byline_of(after.strip())))
             continue
-        if byline_of(s):
+        if is_widget(s):
+            kinds[i] = "widget"
+        elif byline_of(s):
             kinds[i] = "byline"
             bylines.append((i, byline_of(s)))
         elif is_menu(s):
@@ -298,16 +347,21 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
         h.published = chosen.value.strftime("%Y-%m-%dT%H:%M") if chosen.has_time \
             else chosen.value.strftime("%Y-%m-%d")
     title_line: int | None = None
+    site_lines = [i for i in header if kinds[i] == "short" and is_site_header(lines[i])]
     if known_title is None:
         shorts = [i for i in header if kinds[i] == "short" and 2 <= len(words_of(lines[i])) <= 30
                   and len(lines[i].strip()) <= 250 and not lines[i].strip().endswith(":")]
-        longer = [i for i in shorts if len(words_of(lines[i])) >= 4]
-        title_line = (longer or shorts or [None])[0]
+        # "Meridian Press | World Wire" above the headline is the site, not the headline.
+        plain = [i for i in shorts if i not in site_lines]
+        longer = [i for i in plain if len(words_of(lines[i])) >= 4]
+        title_line = (longer or plain or shorts or [None])[0]
         if title_line is not None:
             h.title = " ".join(lines[title_line].split())
+    if site is None:
+        site = next((site_name(lines[i]) for i in site_lines if i != title_line), None)
     for i in header:
         kind = kinds[i]
-        if kind in ("date", "byline", "menu", "caption", "label"):
+        if kind in ("date", "byline", "menu", "caption", "label", "widget"):
             h.drop.add(i)
         elif kind == "short" and (title_line is not None and i <= title_line):
             h.drop.add(i)  # the title, and site furniture above it
@@ -329,4 +383,5 @@ def _same(a: str, b: str) -> bool:
 
 
 __all__ = ["Header", "read_header", "is_caption", "caption_base", "is_menu", "is_prose",
-           "byline_of", "outlet_from_byline", "site_name", "smart_case", "words_of", "nwords"]
+           "byline_of", "outlet_from_byline", "site_name", "smart_case", "words_of", "nwords",
+           "is_widget"]
