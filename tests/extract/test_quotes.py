@@ -107,3 +107,15 @@ def test_long_line_with_many_marks_is_fast(quotes_of):
     got = quotes_of(text)
     assert time.perf_counter() - t0 < 30
     assert all(0 <= q.start <= q.end <= len(text) for q in got)
+
+
+@pytest.mark.slow
+def test_one_megabyte_line_tokenized_only_is_linear(nlp):
+    """1 MB of one line, quote marks everywhere, no parse (the worst input we accept)."""
+    text = ('He said "this is it" and ’ the “minister’ said “maybe, ' * 20_000)[:1_000_000]
+    doc = nlp.make_doc(text)
+    article = Article(id="big", source="test", text=text)
+    t0 = time.perf_counter()
+    got = find_quotes(article, doc, ())
+    assert time.perf_counter() - t0 < 60
+    assert all(text[q.start:q.end] == q.text for q in got)

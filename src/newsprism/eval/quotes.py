@@ -9,7 +9,8 @@ complementiser and the marks in the content; we do not).
 - content exact: the trimmed character sets are equal; overlap: they share a character.
   Matching is one-to-one (greedy, largest overlap first); precision over predictions, recall
   over gold attributions.
-- source exact/overlap: among content-matched pairs, the predicted speaker span equals/overlaps
+- source exact/overlap: among pairs matched by content overlap, the predicted speaker span
+  equals/overlaps
   the gold source; precision over predictions that have a speaker span, recall over gold
   attributions that have a source (so it is end to end, like citron's source F1).
 - speaker accuracy: among content-overlap pairs whose gold has a source, the share whose
@@ -84,10 +85,12 @@ class Scorer:
         self._inc(pre + "pred", len(p))
         self._inc(pre + "gold_src", sum(1 for _, s in g if s))
         self._inc(pre + "pred_src", sum(1 for _, s in p if s))
+        overlap_pairs = self._match(g, p, "overlap")
         for mode in ("exact", "overlap"):
             pairs = self._match(g, p, mode)
             self._inc(f"{pre}content_{mode}", len(pairs))
-            src = [(gi, pi) for gi, pi in pairs if g[gi][1] and p[pi][1]
+            # Sources are compared on attributions matched by content overlap.
+            src = [(gi, pi) for gi, pi in overlap_pairs if g[gi][1] and p[pi][1]
                    and (g[gi][1] == p[pi][1] if mode == "exact" else g[gi][1] & p[pi][1])]
             self._inc(f"{pre}source_{mode}", len(src))
             if mode == "overlap":
@@ -143,7 +146,11 @@ def newsprism_predict(nlp) -> Callable[[str, str], list[Pred]]:
         doc = nlp(text)
         out = []
         for a in find_attributions(article, doc, find_mentions(article, doc)):
+            if a.continued:
+                continue  # scored as a part of the attribution it continues
             content = ((a.clause_start, a.clause_end),)
+            if a.kind != "partial" and len(a.parts) > 1:
+                content = a.parts
             out.append((content, (a.speaker_span,) if a.speaker_span else ()))
         return out
     return predict

@@ -18,6 +18,8 @@ linear and every dependency walk is bounded, so bad text cannot hang the extract
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
 from dataclasses import dataclass
 
 from ..model import Article, Mention, Quote
@@ -36,10 +38,16 @@ caution concede counter propose recommend demand question wonder order instruct 
 """.split())
 # Verbs that take a reported clause for the indirect kind: the subset that is about speaking
 # or writing, so "hope that" or "expect that" alone does not make a quote.
-INDIRECT_LEMMAS = SPEECH_LEMMAS - frozenset("hope fear expect wonder question order".split())
+INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) | frozenset(
+    "show find know realize recognize understand feel doubt assume mention".split())
+# Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
+_PARENTHETICAL = frozenset("say add note write argue explain insist claim warn contend "
+                           "continue tell report state".split())
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
+MAX_CLAUSE_TOKENS = 300  # longer "clauses" are parse failures; the cap keeps work linear
+_SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,9 @@ class Attribution:
     cue: tuple[int, int] | None
     speaker_span: tuple[int, int] | None
     speaker: str | None
+    # `“A,” he said, “B”`: A's attribution lists both parts; B is marked as its continuation.
+    parts: tuple[tuple[int, int], ...] = ()
+    continued: bool = False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -72,33 +83,54 @@ class _Finder:
         self.people = People(doc, mentions, self.quoted)
         self.mentions = mentions
         self._starts = [t.idx for t in doc]
+        try:
+            sents = list(doc.sents) if len(doc) else []
+        except ValueError:  # a Doc without sentence boundaries (tokenizer only)
+            sents = []
+        self._sent_starts = [s.start for s in sents] or [0]
+        self._sent_ends = [s.end for s in sents] or [len(doc)]
         self._last_person_speaker: tuple[int, str | None, tuple[int, int] | None] | None = None
 
     # -- token helpers ------------------------------------------------------------------
+    def sent_of(self, i: int):
+        """The sentence holding token i (precomputed once: `Token.sent` rescans each call)."""
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return self.doc[self._sent_starts[k]:self._sent_ends[k]]
+
     def tok_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._starts, char) - 1)
 
     def in_quote(self, token) -> bool:
         return self.people.in_quote(token.idx)
 
-    def np_span(self, head) -> tuple[int, int]:
-        """The speaker noun phrase: the head with its left modifiers and name parts."""
-        left = head.left_edge.i
-        right = head.i
-        if head.pos_ == "PROPN":
-            while right + 1 < len(self.doc) and self.doc[right + 1].dep_ in ("compound", "flat") \
-                    and self.doc[right + 1].head is head:
-                right += 1
-            for child in head.rights:  # "the United States and Israel insist"
-                if child.dep_ == "conj" and child.right_edge.i - head.i <= 8:
-                    right = max(right, child.right_edge.i)
-            return self._left_trim(left, head), right
-        for child in head.rights:
-            if child.dep_ in _NP_RIGHT and child.right_edge.i - head.i <= 10 \
-                    and not any(t.is_quote or t.pos_ in ("VERB", "AUX") for t in child.subtree):
-                right = max(right, child.right_edge.i)
-            else:
+    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
+        """The speaker noun phrase: the head's whole subtree (titles, appositions, relative
+        clauses: "X, who grew up with Y"), cut at line breaks, quote marks and `stop`."""
+        doc = self.doc
+        if head.pos_ == "PRON":
+            return head.i, head.i
+        left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
+        if stop is not None:
+            right = min(right, stop - 1) if stop > head.i else right
+            left = max(left, stop + 1) if stop < head.i else left
+        for i in range(head.i + 1, right + 1):
+            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i - 1].text_with_ws \
+                    or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
+                    and doc[i].head is head:
+                right = i - 1
                 break
+        for i in range(head.i - 1, left - 1, -1):
+            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i].text_with_ws:
+                left = i + 1
+                break
+        if right - head.i > 30:  # a runaway parse: keep the name and its compounds
+            right = head.i
+            while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
+                    and doc[right + 1].head is head:
+                right += 1
+        while right > head.i and (doc[right].is_punct or doc[right].is_space
+                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+            right -= 1
         return self._left_trim(left, head), right
 
     def _left_trim(self, left: int, head) -> int:
@@ -198,7 +230,13 @@ class _Finder:
         if head is None:
             return None, None
         doc = self.doc
-        left, right = self.np_span(head)
+        stop = None
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
+                and head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
+            stop = head.head.left_edge.i
+            head = head.head.head
+        left, right = self.np_span(head, stop)
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)
         people = self.people
@@ -212,7 +250,8 @@ class _Finder:
         persons = [m for m in self.mentions if m.label == "PERSON"
                    and m.start < chars[1] and m.end > chars[0]]
         if persons:
-            m = persons[-1]
+            own = [m for m in persons if m.start <= head.idx < m.end]
+            m = own[0] if own else persons[0]
             k = people.resolve_name(m.text)
             if k is not None:
                 people.refer(head.idx, k)
@@ -270,6 +309,8 @@ class _Finder:
         out: list[Attribution] = []
         doc, text = self.doc, self.text
         prev: Attribution | None = None
+        carry: dict[int, tuple[int, str | None, tuple[int, int] | None,
+                               tuple[int, int] | None]] = {}
         for n, pair in enumerate(self.pairs):
             cs, ce = _trim(text, pair.open + 1, pair.close)
             content = text[cs:ce]
@@ -278,11 +319,23 @@ class _Finder:
             n_words = len(content.split())
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
+            if n in carry:  # the second half of `“A,” he said, “B”`
+                parent, speaker, sp, cue = carry.pop(n)
+                kind = "direct" if content[:1].isupper() else "partial"
+                out[parent] = dataclasses.replace(
+                    out[parent], parts=(*out[parent].parts, (cs, ce)))
+                out.append(Attribution(kind, cs, ce, cs, ce, cue, sp, speaker,
+                                       ((cs, ce),), True))
+                continue
             verb = None
+            right = False
             if c_tok < len(doc) and (content[-1:] not in ".!?" or doc[c_tok].is_lower):
                 verb = self._right_cue(n, c_tok)
+                right = verb is not None
             if verb is None:
                 verb = self._left_cue(n, o_tok)
+            if verb is None:
+                verb = self._colon_intro(pair.open)
             # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
             # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
             before = text[max(0, pair.open - 6):pair.open].rstrip()
@@ -302,11 +355,36 @@ class _Finder:
                 speaker, sp, cue = None, None, None
             if n_words <= 2 and speaker is None:
                 continue  # scare quotes
-            att = Attribution(kind, cs, ce, cs, ce, cue, sp, speaker)
+            att = Attribution(kind, cs, ce, cs, ce, cue, sp, speaker, ((cs, ce),))
             out.append(att)
             if kind == "direct" and speaker:
                 prev = att
+            if right and n + 1 < len(self.pairs) and speaker is not None:
+                gap = text[pair.close + 1:self.pairs[n + 1].open]
+                # The quote goes on right after its cue, in the same paragraph: one attribution.
+                body = gap.rstrip()
+                if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
+                        and not _SENT_BREAK.search(body[:-1]):
+                    carry[n + 1] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _colon_intro(self, open_char: int):
+        """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the
+        sentence that ends with the colon is the cue."""
+        text = self.text
+        j = open_char - 1
+        while j >= 0 and text[j].isspace() and open_char - j < 8:
+            j -= 1
+        if j < 0 or text[j] != ":":
+            return None
+        tok = self.doc[self.tok_at(j)]
+        sent = self.sent_of(tok.i)
+        if len(sent) > MAX_CLAUSE_TOKENS:
+            return None
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX") and not self.in_quote(root) and root.i < tok.i:
+            return root
+        return None
 
     def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
         """Char span of tokens [lo, hi), cut at line breaks to the part nearest `anchor`."""
@@ -333,25 +411,51 @@ class _Finder:
             lemma = verb.lemma_.lower()
             if self.in_quote(verb):
                 continue
+            hole: tuple[int, int] | None = None
             if verb.lower_ == "according":
                 if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
                     continue
-                sent = verb.sent
-                phrase_end = max(t.i for t in doc[verb.i + 1].subtree) + 1
+                sent = self.sent_of(verb.i)
+                if len(sent) > MAX_CLAUSE_TOKENS:
+                    continue
+                phrase_end = doc[verb.i + 1].right_edge.i + 1
                 if verb.i - sent.start >= 4:
                     clause = self._clause(sent.start, verb.i, verb.idx)
                 elif sent.end - phrase_end >= 4:
                     clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
                 else:
                     continue
+            elif lemma in _PARENTHETICAL and verb.dep_ == "parataxis" \
+                    and not any(c.dep_ == "ccomp" for c in verb.children):
+                if verb.right_edge.i - verb.left_edge.i > 40:
+                    continue
+                sent = self.sent_of(verb.i)
+                if len(sent) > MAX_CLAUSE_TOKENS:
+                    continue
+                clause = self._clause(sent.start, sent.end, verb.idx)
+                own = list(verb.subtree)
+                hole = (own[0].idx, own[-1].idx + len(own[-1]))
             elif lemma in INDIRECT_LEMMAS and verb.pos_ in ("VERB", "AUX"):
                 comps = [c for c in verb.children if c.dep_ == "ccomp"]
                 if not comps:
                     continue
                 comp = comps[0]
+                if comp.right_edge.i - comp.left_edge.i > MAX_CLAUSE_TOKENS:
+                    continue  # a runaway parse, not a reported clause (and bounded work)
+                if verb.right_edge.i - verb.left_edge.i <= MAX_CLAUSE_TOKENS + 40:
+                    inner = {t.i for t in comp.subtree}
+                    own = [t for t in verb.subtree if t.i not in inner]
+                    hole = (own[0].idx, own[-1].idx + len(own[-1]))
                 lo, hi = comp.left_edge.i, comp.right_edge.i + 1
                 if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
                     lo += 1
+                # ", claiming that ...": a second attribution nested in this one ends it.
+                for i in range(lo + 2, hi):
+                    t = doc[i]
+                    if t.tag_ == "VBG" and t.lemma_.lower() in INDIRECT_LEMMAS \
+                            and doc[i - 1].text == ",":
+                        hi = i - 1
+                        break
                 if hi - lo < 3:
                     continue
                 clause = self._clause(lo, hi, verb.idx)
@@ -360,6 +464,11 @@ class _Finder:
             if clause is None:
                 continue
             cs, ce = clause
+            parts: tuple[tuple[int, int], ...] = ((cs, ce),)
+            if hole is not None and cs < hole[0] and hole[1] < ce:
+                # "The plan, he said, is dead": the content is on both sides of the cue.
+                left, right = _trim(self.text, cs, hole[0]), _trim(self.text, hole[1], ce)
+                parts = tuple(p for p in (left, right) if p[1] > p[0])
             head, (c0, c1) = self.speaker_of(verb)
             if head is None:
                 continue
@@ -378,7 +487,7 @@ class _Finder:
                         target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
                                                   speaker))
                 continue
-            target.append(Attribution("indirect", cs, ce, cs, ce, cue, sp, speaker))
+            target.append(Attribution("indirect", cs, ce, cs, ce, cue, sp, speaker, parts))
         for a in later:
             if not any(o.clause_start < a.clause_end and o.clause_end > a.clause_start
                        for o in out):
