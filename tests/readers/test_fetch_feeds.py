@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
-from local_http import Route
+from local_http import LocalServer, Route, serve
 
 from newsprism.errors import BlockedAddressError, FetchError
 from newsprism.fetch import Fetcher, is_public
 from newsprism.model import Article, InputProblem
 from newsprism.readers import read_inputs
 from newsprism.text import stable_id
+
+
+@pytest.fixture
+def local_server() -> Iterator[LocalServer]:
+    with serve() as server:
+        yield server
+
 
 PARA = ("Volunteers cleared four tonnes of rubbish from the river banks on Saturday, the "
         "organisers said, in the largest clean-up the town has held in a decade. ")
