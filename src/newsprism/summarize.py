@@ -49,6 +49,7 @@ _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
     "attribution": ("attribute it to", "attributes it to"),
     "date": ("give the date as", "gives the date as"),
 }
+LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the plainer
 _ROLE_ORDER = {"consensus": 0, "context": 1, "conflict": 2, "exclusive": 3}
 
 
@@ -65,15 +66,20 @@ class _Draft:
 def summarize_story(ctx: StoryContext, settings: Settings) -> Story:
     """The story with `summary` and `timeline` filled (see module docstring)."""
     neutral = for_story(ctx)
-    summary = build_summary(ctx, settings.summary_sentences, neutral)
+    # A word cap is optional; Settings gains `summary_max_words` when the lead wires it.
+    max_words = getattr(settings, "summary_max_words", None) or None
+    summary = build_summary(ctx, settings.summary_sentences, neutral, max_words=max_words)
     timeline = build_timeline(ctx, neutral)
     return dataclasses.replace(ctx.story, summary=summary, timeline=timeline)
 
 
 def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = None,
-                  attribute_single: bool = False) -> tuple[SummarySentence, ...]:
-    """At most `budget` sentences. `attribute_single` attributes every sentence only one
-    independent source carries (stricter; off by default: an uncontested fact is no side)."""
+                  attribute_single: bool = False, max_words: int | None = None
+                  ) -> tuple[SummarySentence, ...]:
+    """At most `budget` sentences (and, with `max_words`, about that many words: extractive
+    sentences that would overflow are skipped for shorter ones). `attribute_single` attributes
+    every sentence only one independent source carries (stricter; off by default: an
+    uncontested fact is no side)."""
     neutral = neutral or for_story(ctx)
     story = ctx.story
     members = {a.id for a in ctx.articles} & set(story.article_ids or
@@ -107,14 +113,16 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
     # Fill the rest of the budget extractively, around what is already said.
     room = budget - len(drafts) - len(exclusive_drafts)
     if room > 0 and cands:
-        penalty = {c.vector_row: 0.3 * len(neutral.loaded_in(c.text))
+        penalty = {c.vector_row: LOADED_PENALTY * len(neutral.loaded_in(c.text))
                    + (0.2 if _touches(c.text, disputed) else 0.0) for c in cands}
         said = [c for c in cands if _covered(c, drafts + exclusive_drafts)]
         # Sentences holding a disputed value are left to the conflict sentence, which names
         # every side; stated alone they would take one side.
         pool = [c for c in cands if not (drafts_have_conflict(drafts) and _touches(c.text,
                                                                                  disputed))]
-        for c in pick(pool, sim, room, chosen=said, penalty=penalty):
+        used = sum(len(d.text.split()) for d in drafts + exclusive_drafts)
+        for c in pick(pool, sim, room, chosen=said, penalty=penalty, max_words=max_words,
+                      used_words=used):
             drafts.append(_extractive_draft(ctx, c, cands, sim, neutral, disputed,
                                             attribute_single))
     drafts.extend(exclusive_drafts)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .model import Article, Reuse, Sentence, StoryContext
+from .summarize_neutral import compress
 from .text import words
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
@@ -30,6 +31,14 @@ _SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]
 MIN_WORDS = 5  # shorter "sentences" are datelines, captions or menu lines
 MAX_WORDS = 60  # longer ones are usually run-on paragraphs the parser failed to split
 SAME_CONTENT = 0.5  # cosine at which two sentences count as carrying the same content
+# Long sentences gather overlap (and so centrality) by length alone; past the pivot their score
+# shrinks. A sentence opening on a pronoun leans on one before it that the summary may lack.
+LENGTH_PIVOT = 30
+LENGTH_WEIGHT = 0.5
+DANGLING = 0.7
+LEAD_WEIGHT = 0.7
+_DANGLING_START = re.compile(r"^(?:he|she|it|they|this|these|that|those|his|her|their|its|but|"
+                             r"and|also|however)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -95,7 +104,8 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
     out: list[Candidate] = []
     for article in ctx.articles:
         for i, s in enumerate(article_sentences(ctx, article)):
-            text = " ".join(article.text[s.start:s.end].split())
+            # The span stays the whole sentence (the evidence); the text loses its asides.
+            text = compress(" ".join(article.text[s.start:s.end].split()))
             n_words = len(words(text))
             if n_words < MIN_WORDS or n_words > MAX_WORDS:
                 continue
@@ -185,14 +195,20 @@ def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
         # Early sentences carry the news in news writing (the inverted pyramid).
         lead_bonus = 1.0 / (1.0 + 0.25 * c.position)
         share = c.support / max(1, n_articles)
-        c.score = c.centrality * (0.5 + share) + 0.35 * lead_bonus
+        c.score = c.centrality * (0.5 + share) + LEAD_WEIGHT * lead_bonus
+        n_words = len(c.text.split())
+        c.score /= 1.0 + LENGTH_WEIGHT * max(0, n_words - LENGTH_PIVOT) / LENGTH_PIVOT
+        if _DANGLING_START.match(c.text):
+            c.score *= DANGLING
     return sim
 
 
 def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
          chosen: Sequence[Candidate] = (), redundancy: float = SAME_CONTENT,
-         penalty: dict[int, float] | None = None) -> list[Candidate]:
-    """Up to k candidates by score, skipping any too similar to one already chosen."""
+         penalty: dict[int, float] | None = None, max_words: int | None = None,
+         used_words: int = 0) -> list[Candidate]:
+    """Up to k candidates by score, skipping any too similar to one already chosen, and (with
+    `max_words`) any that would take the summary past that many words."""
     penalty = penalty or {}
     order = sorted(cands, key=lambda c: (-(c.score - penalty.get(c.vector_row, 0.0)),
                                          c.article_id, c.start))
@@ -203,6 +219,11 @@ def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
             break
         if c.vector_row in taken or any(sim[c.vector_row, t] >= redundancy for t in taken):
             continue
+        n_words = len(c.text.split())
+        if max_words is not None and used_words + n_words > max_words and (picked or
+                                                                          used_words):
+            continue
+        used_words += n_words
         picked.append(c)
         taken.append(c.vector_row)
     return picked

@@ -59,11 +59,12 @@ def test_command_on_a_small_folder(tmp_path: Path, nlp) -> None:
     out = ev.command(tmp_path, limit=None, baselines=True, sentences=2)
     assert out["stories"] == 2 and out["scored"] == 2
     res = out["results"]
-    assert {"newsprism", "lexrank", "lead3_source1", "full_source3"} <= set(res)
+    assert {"newsprism (2 sent, <=70 words)", "lexrank (2 sent)", "lead3 source1",
+            "whole source3"} <= set(res)
     for r in res.values():
         assert 0 <= r["rouge1"] <= 100 and r["arousal_proxy_sum"] >= 0
-    assert res["newsprism"]["rouge1"] > 20
-    assert "| newsprism |" in ev.format_table(out)
+    assert res["newsprism (2 sent, <=70 words)"]["rouge1"] > 20
+    assert "| newsprism (2 sent, <=70 words) |" in ev.format_table(out)
 
 
 def test_missing_folder_is_reported(tmp_path: Path, capsys) -> None:

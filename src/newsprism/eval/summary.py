@@ -20,6 +20,7 @@ scaled as (v + 4) / 8, and arousal proxied by intensity |v| / 4. Lower is less c
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import statistics
@@ -29,14 +30,16 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Article, ArticleFacts, Story
+from ..model import Article, ArticleFacts, Story, StoryContext
 from ..settings import Settings
+from ..summarize import build_summary
 from ..summarize_select import STOPWORDS, split_sentences
 from ..text import stable_id, words
 from .datasets import NeusStory, load_neus
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
 EVAL_SENTENCES = 3  # NeuS references average 3.1 sentences (68 words) on the first 200 lines
+EVAL_WORDS = 70  # the same length in words (rounded up), for ours and the capped LexRank
 
 
 # --- the framing-bias (arousal) score ----------------------------------------------------------
@@ -108,26 +111,42 @@ class _SumyTokenizer:
         return tuple(w.norm for w in words(sentence))
 
 
-def lexrank(texts: Sequence[str], budget: int) -> str:
+def lexrank(texts: Sequence[str], budget: int, max_words: int | None = None) -> str:
+    """sumy's LexRank over the sources: `budget` sentences, and with `max_words` only the
+    best-rated ones that fit in that many words (the same rule our summary follows)."""
     from sumy.nlp.stemmers import Stemmer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
+    def fit(infos: list) -> list:
+        kept: list = []
+        used = 0
+        for info in infos:
+            if len(kept) >= budget:
+                break
+            n = len(str(info.sentence).split())
+            if max_words is not None and kept and used + n > max_words:
+                continue
+            kept.append(info)
+            used += n
+        return kept
+
     parser = PlaintextParser.from_string("\n\n".join(texts), _SumyTokenizer())
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = STOPWORDS
-    return " ".join(str(s) for s in summarizer(parser.document, budget))
+    return " ".join(str(s) for s in summarizer(parser.document, fit))
 
 
 def lead(text: str, n: int = 3) -> str:
     return " ".join(text[s:e] for s, e in split_sentences(text)[:n])
 
 
-def _ours(stories: Sequence[NeusStory], settings: Settings,
-          report: Callable[[str], None]) -> dict[int, Story | None]:
+def _contexts(stories: Sequence[NeusStory], settings: Settings,
+              report: Callable[[str], None]) -> dict[int, StoryContext]:
+    """Each NeuS line through parse, extract, reuse and the story stages before summarize."""
     from .. import nlp as nlp_mod
     from ..extract import analyze_article
-    from ..pipeline import analyze_story
+    from ..pipeline import STAGES, stage_function
     from ..reuse import find_reuse
 
     pipeline = nlp_mod.load_pipeline(settings.spacy_model)
@@ -136,18 +155,21 @@ def _ours(stories: Sequence[NeusStory], settings: Settings,
     for article, doc in zip(arts, nlp_mod.parse_many(pipeline, (a.text for a in arts),
                                                      settings.spacy_batch_size), strict=True):
         facts[article.id] = analyze_article(article, doc, settings)
-    out: dict[int, Story | None] = {}
+    stages = [stage_function(st.name) for st in STAGES
+              if st.scope == "story" and st.name != "summarize"]
+    out: dict[int, StoryContext] = {}
     for s in stories:
         ids = tuple(a.id for a in s.sources)
         story = Story(id=stable_id("neus-story", str(s.line)), title=s.sources[0].title or "",
                       article_ids=ids)
         try:
-            reuse = find_reuse(s.sources, settings)
-            out[s.line] = analyze_story(story, s.sources, [facts[i] for i in ids], reuse,
-                                        settings)
+            ctx = StoryContext(story, s.sources, tuple(facts[i] for i in ids),
+                               find_reuse(s.sources, settings))
+            for stage in stages:
+                ctx = dataclasses.replace(ctx, story=stage(ctx, settings))
+            out[s.line] = ctx
         except Exception as exc:  # an eval reports a failing story and goes on
             report(f"NeuS line {s.line}: story stages failed ({type(exc).__name__}: {exc})")
-            out[s.line] = None
     return out
 
 
@@ -175,12 +197,15 @@ def _score(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
     out["arousal_proxy_neg"] = round(statistics.fmean(an), 3)
     out["arousal_proxy_sum"] = round(out["arousal_proxy_pos"] + out["arousal_proxy_neg"], 3)
     out["words"] = round(statistics.fmean(lengths), 1)
+    # The score is a sum, so it grows with length; per 100 words compares wording alone.
+    out["arousal_proxy_per_100_words"] = round(100 * out["arousal_proxy_sum"] / max(
+        out["words"], 1e-9), 2)
     return out
 
 
 def command(gold: Path, limit: int | None = 200, baselines: bool = True,
-            sentences: int = EVAL_SENTENCES, report: Callable[[str], None] | None = None
-            ) -> dict:
+            sentences: int = EVAL_SENTENCES, max_words: int | None = EVAL_WORDS,
+            report: Callable[[str], None] | None = None) -> dict:
     """Score our summaries (and, with `baselines`, LexRank and each source's Lead-3 and full
     text) on the first `limit` NeuS lines. Returns the numbers as a dict."""
     say = report or (lambda line: print(line, file=sys.stderr))
@@ -189,27 +214,36 @@ def command(gold: Path, limit: int | None = 200, baselines: bool = True,
     if not stories:
         raise ValueError(f"{gold}: no NeuS stories read")
     t0 = time.perf_counter()
-    ours = _ours(stories, settings, say)
+    contexts = _contexts(stories, settings, say)
+    scored = [s for s in stories if s.line in contexts]
+    capped = [" ".join(x.text for x in build_summary(contexts[s.line], sentences,
+                                                     max_words=max_words)) for s in scored]
     elapsed = time.perf_counter() - t0
-    scored = [s for s in stories if ours.get(s.line) is not None]
-    systems: dict[str, list[tuple[str, str]]] = {"newsprism": []}
-    for s in scored:
-        story = ours[s.line]
-        assert story is not None
-        systems["newsprism"].append((" ".join(x.text for x in story.summary), s.target_text))
+    refs = [s.target_text for s in scored]
+    systems: dict[str, list[str]] = {}
+    tag = f"{sentences} sent" + (f", <={max_words} words" if max_words else "")
+    systems[f"newsprism ({tag})"] = capped
+    if max_words:
+        systems[f"newsprism ({sentences} sent)"] = [
+            " ".join(x.text for x in build_summary(contexts[s.line], sentences))
+            for s in scored]
     if baselines:
-        systems["lexrank"] = [(lexrank([a.text for a in s.sources], sentences), s.target_text)
-                              for s in scored]
+        if max_words:
+            systems[f"lexrank ({tag})"] = [lexrank([a.text for a in s.sources], sentences,
+                                                   max_words) for s in scored]
+        systems[f"lexrank ({sentences} sent)"] = [lexrank([a.text for a in s.sources],
+                                                          sentences) for s in scored]
         n_src = min(len(s.sources) for s in scored)
         for i in range(n_src):
-            systems[f"lead3_source{i + 1}"] = [(lead(s.sources[i].text), s.target_text)
-                                               for s in scored]
-            systems[f"full_source{i + 1}"] = [(s.sources[i].text, s.target_text)
-                                              for s in scored]
-    results = {name: _score(pairs) for name, pairs in systems.items()}
+            systems[f"lead3 source{i + 1}"] = [lead(s.sources[i].text) for s in scored]
+        for i in range(n_src):
+            systems[f"whole source{i + 1}"] = [s.sources[i].text for s in scored]
+    results = {name: _score(list(zip(outs, refs, strict=True)))
+               for name, outs in systems.items()}
     return {
         "dataset": str(gold), "stories": len(stories), "scored": len(scored),
-        "sentences": sentences, "reference": "target ARTICLE part (title excluded)",
+        "sentences": sentences, "max_words": max_words,
+        "reference": "target ARTICLE part (title excluded)",
         "arousal_lexicon": "VADER (vaderSentiment, MIT) as a proxy for NRC VAD: valence "
                            "(v+4)/8, arousal ~ |v|/4; calibrated against the reference",
         "seconds_newsprism": round(elapsed, 1), "results": results,
@@ -223,11 +257,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=200, help="first N lines (0 = all)")
     ap.add_argument("--sentences", type=int, default=EVAL_SENTENCES,
                     help="sentence budget for ours and LexRank")
+    ap.add_argument("--max-words", type=int, default=EVAL_WORDS,
+                    help="word cap for ours and the capped LexRank (0 = none)")
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = ap.parse_args(argv)
     try:
-        out = command(args.gold, args.limit or None, not args.no_baselines, args.sentences)
+        out = command(args.gold, args.limit or None, not args.no_baselines, args.sentences,
+                      args.max_words or None)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -240,12 +277,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def format_table(out: dict) -> str:
-    rows = ["| system | R-1 | R-2 | R-L | Arousal+ | Arousal- | sum | words |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| system | R-1 | R-2 | R-L | Arousal+ | Arousal- | sum | per 100 words | words |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for name, r in out["results"].items():
         rows.append(f"| {name} | {r['rouge1']} | {r['rouge2']} | {r['rougeL']} | "
                     f"{r['arousal_proxy_pos']} | {r['arousal_proxy_neg']} | "
-                    f"{r['arousal_proxy_sum']} | {r['words']} |")
+                    f"{r['arousal_proxy_sum']} | {r['arousal_proxy_per_100_words']} | "
+                    f"{r['words']} |")
     return "\n".join(rows)
 
 
