@@ -354,7 +354,8 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
         # "Meridian Press | World Wire" above the headline is the site, not the headline.
         plain = [i for i in shorts if i not in site_lines]
         longer = [i for i in plain if len(words_of(lines[i])) >= 4]
-        title_line = (longer or plain or shorts or [None])[0]
+        pick = longer or plain or shorts
+        title_line = pick[0] if pick else None
         if title_line is not None:
             h.title = " ".join(lines[title_line].split())
     if site is None:

@@ -8,8 +8,9 @@
                             non-public address and `allow_private_fetch` is off (no SSRF
                             through a feed); checked again on every redirect
 
-Politeness: a User-Agent naming us, robots.txt read once per host and obeyed, at least
-`fetch_host_delay` seconds between two requests to one host, `fetch_retries` retries with
+Politeness: a User-Agent naming us, robots.txt read once per host and obeyed (its
+Crawl-delay too, up to 30 s), at least `fetch_host_delay` seconds between two requests to one
+host, `fetch_retries` retries with
 exponential back-off on timeouts, 429 and 5xx (honouring a short Retry-After). Tests inject an
 `httpx` transport, a resolver and a clock instead of monkeypatching.
 """
@@ -32,6 +33,7 @@ from .settings import Settings
 MAX_REDIRECTS = 5
 BACKOFF_BASE = 0.5  # seconds; doubled on each retry
 MAX_RETRY_AFTER = 30.0
+MAX_CRAWL_DELAY = 30.0  # a robots.txt asking for more is obeyed only up to this
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 Resolver = Callable[[str], list[str]]
 
@@ -139,10 +141,20 @@ class Fetcher:
             raise FetchError(url, "disallowed by the site's robots.txt")
         return self._request(url, self.settings.fetch_max_bytes, self.settings.fetch_retries)
 
+    def _host_delay(self, host: str) -> float:
+        """Our delay, or the site's robots.txt Crawl-delay when it asks for more (capped)."""
+        delay = self.settings.fetch_host_delay
+        for origin, rules in self._robots.items():
+            if rules is not None and urlsplit(origin).netloc.lower() == host:
+                asked = rules.crawl_delay(self.settings.user_agent)
+                if asked:
+                    delay = max(delay, min(float(asked), MAX_CRAWL_DELAY))
+        return delay
+
     def _wait_turn(self, host: str) -> None:
         last = self._last.get(host)
         if last is not None:
-            wait = self.settings.fetch_host_delay - (self._clock() - last)
+            wait = self._host_delay(host) - (self._clock() - last)
             if wait > 0:
                 self._sleep(wait)
         self._last[host] = self._clock()

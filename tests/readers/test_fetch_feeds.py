@@ -205,3 +205,23 @@ def test_warc_file(tmp_path, settings):
     cut.write_bytes(data[: len(data) // 2])
     got = list(read_inputs([str(cut)], settings))
     assert got and isinstance(got[-1], InputProblem)
+
+
+def test_robots_crawl_delay_is_obeyed(settings):
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: *\nCrawl-delay: 5\n")
+        return httpx.Response(200, text="<html><body><p>x</p></body></html>")
+
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    f = Fetcher(settings.replace(fetch_host_delay=1.0), transport=httpx.MockTransport(handler),
+                resolver=lambda h: ["93.184.216.34"], clock=lambda: now[0], sleep=sleep)
+    f.get("http://slow.example/a")
+    f.get("http://slow.example/b")
+    assert slept == [5.0, 5.0]

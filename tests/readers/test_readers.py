@@ -124,3 +124,12 @@ def test_unknown_extension_is_sniffed(tmp_path, settings, name):
     f.write_text(json.dumps({"id": "s", "text": BODY}) + "\n", encoding="utf-8")
     arts, probs = _read([f], settings)
     assert not probs and arts[0].id == "s"
+
+
+def test_html_saved_as_txt_is_read_as_html(tmp_path, settings):
+    f = tmp_path / "saved.txt"
+    f.write_text("<!DOCTYPE html><html><head><title>Pier closes</title></head><body><article>"
+                 + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n")) + "</article></body></html>",
+                 encoding="utf-8")
+    arts, probs = _read([f], settings)
+    assert not probs and "<p>" not in arts[0].text and "harbour council" in arts[0].text

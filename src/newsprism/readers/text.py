@@ -32,4 +32,11 @@ def read_text_file(path: Path, source: str, settings: Settings,
     if isinstance(text, InputProblem):
         yield text
         return
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        # Saved pages often end up as .txt: read them as the HTML they are.
+        from .html import article_from_html
+
+        yield article_from_html(data, source, settings, outlet=outlet)
+        return
     yield article_from_text(text, source, outlet)
