@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -274,3 +275,35 @@ def test_invariants(ctx: StoryContext, budget: int) -> None:
     assert [t.date for t in out.timeline] == sorted(t.date for t in out.timeline)
     for t in out.timeline:
         assert t.article_ids and set(t.article_ids) <= ids
+
+
+def test_consensus_holding_disputed_evidence_is_left_to_the_conflict_sentence() -> None:
+    ctx = full_context()
+    a1, a2 = ctx.articles[0], ctx.articles[1]
+    # Compare says two outlets agree on the damage sentence, but its numbers are disputed.
+    agreed = Consensus("houses were damaged", ("a1", "a2"), 2, spans=(
+        _span_of(a1, "Hundreds of houses were damaged"), _span_of(a2, "Dozens of houses")))
+    story = dataclasses.replace(ctx.story, consensus=ctx.story.consensus + (agreed,))
+    out = summarize_story(dataclasses.replace(ctx, story=story), Settings(summary_sentences=8))
+    plain = [s.text for s in out.summary if s.role != "conflict"]
+    assert not any("houses were damaged" in t for t in plain), plain
+    assert any(s.role == "conflict" for s in out.summary)
+
+
+def test_word_cap_skips_long_sentences_for_shorter_ones() -> None:
+    arts = make_articles()
+    ctx = StoryContext(Story(id="s", title="t", article_ids=("a1", "a2", "a3")), arts,
+                       make_facts(arts))
+    from newsprism.summarize import build_summary
+    capped = build_summary(ctx, 4, max_words=30)
+    assert capped and sum(len(s.text.split()) for s in capped) <= 30 + max(
+        len(s.text.split()) for s in capped[:1])
+    assert len(build_summary(ctx, 4)) >= len(capped)
+
+
+def test_asides_are_dropped_from_summary_sentences() -> None:
+    from newsprism.summarize_neutral import compress
+    assert compress("The plan — approved in haste — passed (narrowly) on Monday.") == \
+        "The plan passed on Monday."
+    quoted = 'He said "it — the plan — works" today.'
+    assert compress(quoted) == quoted

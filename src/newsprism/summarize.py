@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,8 +95,9 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
     n_exclusive = min(_count_exclusive(story.exclusives), budget // 5)
     n_consensus = max(0, budget - n_conflicts - n_exclusive)
 
+    in_dispute = _dispute_checker(story.conflicts)
     for cons in _ranked_consensus(story.consensus)[:n_consensus]:
-        d = _consensus_draft(ctx, cons, cands, neutral, members)
+        d = _consensus_draft(ctx, cons, cands, neutral, members, in_dispute)
         if d is not None and not _repeats(d, drafts):
             drafts.append(d)
     for conflict in _ranked_conflicts(story.conflicts)[:n_conflicts]:
@@ -118,13 +120,13 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         said = [c for c in cands if _covered(c, drafts + exclusive_drafts)]
         # Sentences holding a disputed value are left to the conflict sentence, which names
         # every side; stated alone they would take one side.
-        pool = [c for c in cands if not (drafts_have_conflict(drafts) and _touches(c.text,
-                                                                                 disputed))]
+        pool = [c for c in cands if not (drafts_have_conflict(drafts) and (
+            _touches(c.text, disputed) or in_dispute(c)))]
         used = sum(len(d.text.split()) for d in drafts + exclusive_drafts)
         for c in pick(pool, sim, room, chosen=said, penalty=penalty, max_words=max_words,
                       used_words=used):
             drafts.append(_extractive_draft(ctx, c, cands, sim, neutral, disputed,
-                                            attribute_single))
+                                            attribute_single or in_dispute(c)))
     drafts.extend(exclusive_drafts)
     drafts.sort(key=lambda d: (_ROLE_ORDER[d.role], d.rank))
     return tuple(SummarySentence(text=d.text, article_ids=d.article_ids, role=d.role,  # type: ignore[arg-type]
@@ -147,11 +149,17 @@ def _sentence_at(cands: list[Candidate], span: Span) -> Candidate | None:
 
 
 def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
-                     neutral: Neutralizer, members: set[str]) -> _Draft | None:
+                     neutral: Neutralizer, members: set[str],
+                     in_dispute: Callable[[Candidate], bool]) -> _Draft | None:
     ids = tuple(sorted(i for i in cons.article_ids if i in members))
     if not ids:
         return None
     options = [c for c in (_sentence_at(cands, s) for s in cons.spans) if c is not None]
+    if options and all(in_dispute(c) for c in options):
+        # Agreed in substance, but every version holds something disputed (a quote whose
+        # speaker differs by outlet, a number): the conflict sentence speaks for it.
+        return None
+    options = [c for c in options if not in_dispute(c)]
     if options:
         # The plainest version: fewest loaded terms, then the most central.
         best = min(options, key=lambda c: (len(neutral.loaded_in(c.text)), -c.score,
@@ -206,6 +214,19 @@ def _conflict_draft(ctx: StoryContext, conflict: Conflict, neutral: Neutralizer,
     text = lead + "; ".join(sides) + "."
     return _Draft(text, tuple(sorted(ids)), "conflict", tuple(spans),
                   frozenset(content_terms(text)), -float(len(ids)))
+
+
+def _dispute_checker(conflicts: tuple[Conflict, ...]) -> Callable[[Candidate], bool]:
+    """Whether a sentence holds the evidence of a conflict (a version's span lies in it)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in conflicts:
+        for v in c.versions:
+            for sp in v.spans:
+                spans.setdefault(sp.article_id, []).append((sp.start, sp.end))
+
+    def check(c: Candidate) -> bool:
+        return any(s < c.end and c.start < e for s, e in spans.get(c.article_id, ()))
+    return check
 
 
 def drafts_have_conflict(drafts: list[_Draft]) -> bool:

@@ -17,7 +17,8 @@ from .summarize_select import MAX_WORDS, article_sentences, content_terms
 from .text import words
 
 MIN_EVENT_WORDS = 4  # words besides the date itself: "July 8, 2020 Posted on" is not an event
-SAME_EVENT = 0.4  # term overlap (Dice) at which two sentences of one day are one event
+SAME_EVENT = 0.3  # term overlap (Dice) at which two sentences of one day are one event
+HEADLINE_CAPS = 0.6  # a "sentence" this share of whose words are capitalised is a headline
 
 
 @dataclass(slots=True)
@@ -31,6 +32,11 @@ class _Event:
 
 def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _headline(text: str) -> bool:
+    ws = [w for w in text.split() if w[:1].isalpha()]
+    return bool(ws) and sum(w[0].isupper() for w in ws) / len(ws) >= HEADLINE_CAPS
 
 
 def _date_refs(ctx: StoryContext) -> list[DateRef]:
@@ -60,7 +66,7 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
         raw = article.text[sent.start:sent.end]
         text = " ".join(raw.split())
         n_words = len(words(text)) - len(words(ref.text))
-        if n_words < MIN_EVENT_WORDS or n_words > MAX_WORDS:
+        if n_words < MIN_EVENT_WORDS or n_words > MAX_WORDS or _headline(text):
             continue
         terms = set(content_terms(text)) - set(content_terms(ref.text))
         span = Span(ref.article_id, sent.start, sent.end)
