@@ -19,13 +19,13 @@ import dataclasses
 import json
 import re
 
-from .clean_header import (
+from .clean_header import read_header
+from .clean_kinds import (
     caption_base,
     is_caption,
     is_menu,
     is_widget,
     nwords,
-    read_header,
     smart_case,
     words_of,
 )

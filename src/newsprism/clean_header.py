@@ -19,64 +19,37 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .clean_kinds import (
+    _ALPHA_WORD,
+    _LABEL,
+    _LABEL_KEYS,
+    _MONTH_WORDS,
+    _NUMERIC_DATE,
+    _name_like,
+    _same,
+    byline_of,
+    is_caption,
+    is_menu,
+    is_prose,
+    is_site_header,
+    is_widget,
+    nwords,
+    outlet_from_byline,
+    site_name,
+    words_of,
+)
 from .dates import WEEKDAYS, DateMatch, find_dates, resolve_dates
 
 HEADER_LINES = 20  # non-empty lines examined for header material
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", re.UNICODE)
 _PUBLISH_LABEL = re.compile(r"\b(publish(?:ed)?|posted|released|first published|created|"
                             r"issued|dated?)\b", re.I)
 _STRONG_LABEL = re.compile(r"\b(publish(?:ed)?|posted|released|issued)\b", re.I)
 _UPDATE_LABEL = re.compile(r"\b(updated?|modified|last edited|revised)\b", re.I)
 _NEVER_LABEL = re.compile(r"\b(retrieved|accessed|crawl(?:ed)?|downloaded|archived|printed|"
-                          r"fetched|scraped|today(?:'s date)? is)\b", re.I)
-_BYLINE = re.compile(r"^(?:(?:posted|written|published|story|reporting)\s+(?:on\s+)?)?by\s+"
-                     r"(?P<name>[^\W\d_][\w.'’\- ,&]{1,80})$", re.I)
-_AUTHOR_LABEL = re.compile(r"^(?:author|writer|reporter|byline)s?\s*:\s*(?P<name>.{2,80})$", re.I)
-_STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|staff writers?|staff reporter|newsroom|"
-                    r"news desk|editorial board|editors)$", re.I)
-_LABEL = re.compile(r"^(?P<key>[^\W\d_][\w .'/]{0,24}):\s*(?P<value>[^.!?]{1,60})$")
-_SEPARATORS = re.compile(r"\s[-|–—•·»›>]\s|\s?\|\s?")
-_CAPTION_END = re.compile(
-    r"\((?:[^()]*\b(?:photo|image|picture|credit|courtesy|file)\b[^()]*)\)\s*\.?\s*$"
-    r"|\((?:[^()]*(?:/|\b)(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Shutterstock|"
-    r"iStock|Bloomberg|Sputnik|TASS|WANA|IRNA|ANP|DPA|UPI)\b[^()]*)\)\s*\.?\s*$", re.I)
-_CAPTION_START = re.compile(r"\(?(?:photo|image|picture|photograph|file photo|credit|"
-                            r"photo credit|image source|image caption|caption)s?\s*(?:by)?\s*"
-                            r"[:|]", re.I)
+                          r"fetched|scraped|today(?:['’]s)?)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_ONLY_REST = re.compile(r"^[\W\d_]*(?:(?:at|on|am|pm|a\.m\.|p\.m\.|utc|gmt|[a-z]{2,4}t|"
                              r"local time)\W*)*$", re.I)
-_WIDGET = re.compile(
-    r"^\W*(?:comments?|share(?: this(?: article| story)?)?|share on \w+|tweet|email|e-mail|"
-    r"print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard|copy link|"
-    r"advertisement|advertising|sponsored(?: content)?|ad|loading\.*|click to \w+(?: \w+)?|"
-    r"leave a (?:comment|reply)|\d+ comments?|no comments?|add comment|post comment|"
-    r"read more|read also|see also|related|tags?|topics?|filed under|listen(?: to this article)?|"
-    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page)"
-    r"\s*[:|.…]*\W*$", re.I)
-_WIDGET_PREFIX = re.compile(r"^\W*(?:share(?: this(?: article| story)?)?|read more|read also|"
-                            r"see also|related|tags|topics|"
-                            r"filed under|follow us|join us|join our|also read|watch)\s*:", re.I)
-_BOILER = re.compile(
-    r"\b(?:cookies?|subscribe|subscription|subscriber|sign up|signup|log in|login|newsletter|"
-    r"privacy policy|terms of (?:use|service)|all rights reserved|ad ?blocker|"
-    r"enable javascript|javascript is disabled|free articles? (?:left|remaining)|"
-    r"support (?:our|independent) journalism|download (?:our|the) app|follow us on|"
-    r"copyright \d{4}|©)", re.I)
-_CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
-                          r"translated|produced|research)\b[^()]*\)\.?$", re.I)
-_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
-MENU_WORDS = frozenset(
-    "home news world politics business opinion opinions sport sports entertainment culture "
-    "lifestyle health science tech technology video videos podcast podcasts contact about "
-    "subscribe login log sign search menu weather travel local national international economy "
-    "markets region regions analysis features diaspora editorials columnists obituaries "
-    "photos gallery live latest trending more newsletters careers advertise archives archive "
-    "blogs blog shop jobs events education environment climate arts books food style "
-    "magazine media newsletter section sections topics us u.s. uk europe asia africa "
-    "americas middle east coronavirus covid-19 elections".split())
-
-
 @dataclass
 class Header:
     """What the header of a page says, and which lines (indexes) carried it."""
@@ -98,114 +71,32 @@ class _DateCandidate:
     score: float
 
 
-def words_of(line: str) -> list[str]:
-    return _WORD.findall(line)
+_WEEKDAY_NUMERIC = re.compile(
+    r"\b(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
+    r"(?P<year>(?:19|20)\d{2})(?:\s*[-–,]?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<m>\d{2}))?", re.I)
 
 
-def is_caption(line: str) -> bool:
-    s = line.strip()
-    # Credits close the line: only its tail needs the (slow, unanchored) search.
-    return s[-1:] in ").:" and bool(_CAPTION_END.search(s[-160:])) or \
-        bool(_CAPTION_START.match(s))
-
-
-def caption_base(line: str) -> str:
-    """A caption without its trailing credit, to catch the same caption repeated bare."""
-    return re.sub(r"\s*\([^()]*\)\s*\.?\s*$", "", line.strip()).strip()
-
-
-def is_menu(line: str) -> bool:
-    stripped = line.strip()
-    if not stripped or stripped[-1] in ".!?\"”'’:;,":
-        return False
-    tokens = words_of(stripped)
-    if len(_SEPARATORS.findall(stripped)) >= 3 and len(tokens) <= 40:
-        return True
-    if len(tokens) < 5:
-        return False
-    menu = sum(1 for t in tokens if t.lower().rstrip(".") in MENU_WORDS)
-    capitalized = sum(1 for t in tokens if t[0].isupper() or t[0].isdigit())
-    if menu >= 4 and menu >= len(tokens) * 0.4:
-        return True
-    lowered = [t.lower() for t in tokens]
-    repeated = len(set(lowered)) < len(lowered)
-    return len(tokens) >= 8 and capitalized == len(tokens) and repeated and menu >= 2
-
-
-def nwords(line: str) -> int:
-    """A cheap word count (whitespace tokens), for length rules on hot paths."""
-    return len(line.split())
-
-
-def is_prose(line: str) -> bool:
-    n = nwords(line)
-    return n >= 14 or (n >= 6 and line.rstrip()[-1:] in ".!?\"”")
-
-
-def smart_case(name: str) -> str:
-    """ALL-CAPS names to Title Case; anything with lower-case letters is kept as written."""
-    return name.title() if name.isupper() else name
-
-
-def _clean_name(name: str) -> str | None:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:-|–—·")
-    if not name or len(words_of(name)) > 8 or not re.search(r"[^\W\d_]", name):
-        return None
-    return smart_case(name)
-
-
-def byline_of(line: str) -> str | None:
-    s = re.split(r"\s+[|•·]\s+", " ".join(line.split()))[0].strip()
-    m = _BYLINE.match(s) or _AUTHOR_LABEL.match(s)
-    if m is None:
-        return None
-    name = re.split(r"\s+[|•·]\s+|\s+-\s+|,\s*(?:updated|published|posted)\b", m.group("name"),
-                    flags=re.I)[0]
-    return _clean_name(name)
-
-
-def outlet_from_byline(byline: str) -> str | None:
-    m = _STAFF.match(byline)
-    return _clean_name(m.group("org")) if m else None
-
-
-def site_name(rest: str) -> str | None:
-    """'The Daily Harbor - Independent news ...' -> 'The Daily Harbor' (a site header)."""
-    parts = [p.strip() for p in re.split(r"\s[-|–—:]\s|\s?\|\s?", rest) if p.strip()]
-    if len(parts) < 2:
-        return None
-    name = parts[0]
-    tokens = words_of(name)
-    if not 1 <= len(tokens) <= 6 or all(t.lower() in MENU_WORDS for t in tokens):
-        return None
-    if not all(t[0].isupper() or t.lower() in ("the", "of", "and", "al", "el") for t in tokens):
-        return None
-    return _clean_name(name)
-
-
-def is_widget(line: str) -> bool:
-    s = line.strip()
-    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
-        return True
-    if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
-        return False
-    n = nwords(s)
-    # Subscription/cookie boxes are short and never carry the story.
-    return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
-                                                         and "cookie" not in s.lower())
-
-
-def is_site_header(line: str) -> bool:
-    """A short line of name-like parts between separators: "Meridian Press | World Wire"."""
-    s = line.strip()
-    parts = [p for p in re.split(r"\s[-|–—]\s|\s?\|\s?", s) if p.strip()]
-    if len(parts) < 2 or nwords(s) > 10 or site_name(s) is None:
-        return False
-    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _SMALL_WORDS
-               for p in parts for t in words_of(p))
-
-
-_SMALL_WORDS = {"the", "of", "and", "al", "el", "de", "for", "on", "in", "&"}
+def header_dates(s: str) -> list[DateMatch]:
+    """`find_dates`, plus numeric dates a weekday disambiguates: "Tue, 03/05/2024" can only be
+    5 March (3 May 2024 was a Friday)."""
+    found = find_dates(s)
+    for m in _WEEKDAY_NUMERIC.finditer(s):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        hour, minute = int(m.group("h") or 0), int(m.group("m") or 0)
+        want = [k for k in WEEKDAYS if k.startswith(m.group("wd").lower())][0]
+        fits = []
+        for month, day in {(a, b), (b, a)}:
+            try:
+                value = datetime(year, month, day, hour, minute)
+            except ValueError:
+                continue
+            if value.weekday() == WEEKDAYS[want]:
+                fits.append(value)
+        if len(fits) == 1:
+            found.append(DateMatch(m.start(), m.end(), fits[0], m.group("h") is not None))
+    return sorted(found, key=lambda d: d.start)
 
 
 def _date_line(line: str) -> tuple[DateMatch, str, str] | None:
@@ -213,7 +104,7 @@ def _date_line(line: str) -> tuple[DateMatch, str, str] | None:
     s = line.strip()
     if not _YEAR.search(s[:160]):
         return None
-    matches = find_dates(s[:160])
+    matches = header_dates(s[:160])
     if not matches:
         return None
     m = matches[0]
@@ -280,7 +171,7 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
                                    not _PUBLISH_LABEL.search(dl[1])):
             m, before, after = dl
             kinds[i] = "date"
-            matches = [d for d in find_dates(s) if d.start >= m.start]
+            matches = [d for d in header_dates(s) if d.start >= m.start]
             prev = 0
             for k, d in enumerate(matches):
                 label = s[prev:d.start]
@@ -297,8 +188,12 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
                     h.labelled = d.value.strftime("%Y-%m-%d")
             after = s[matches[-1].end:] if matches else after
             by_before = byline_of(before)
-            sites.append((i, site_name(after) or (site_name(before) if before.strip() and
-                                                  not by_before else None)))
+            named = None
+            if before.strip() and not by_before and not _PUBLISH_LABEL.search(before) and \
+                    not _UPDATE_LABEL.search(before):
+                # "Southern Dispatch · 21/02/2024": the site's name right before the date.
+                named = site_name(before) or _name_like(before.strip(" ·•|-–—:,"))
+            sites.append((i, site_name(after) or named))
             bylines.append((i, by_before or byline_of(after.strip())))
             continue
         if is_widget(s):
@@ -311,7 +206,9 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
             sites.append((i, site_name(s)))
         elif is_prose(s):
             kinds[i] = "prose"
-        elif _LABEL.match(s) and len(words_of(s)) <= 6:
+        elif (lm := _LABEL.match(s)) and len(words_of(s)) <= 6 and (
+                any(c.isdigit() for c in lm.group("value")) or
+                lm.group("key").strip().lower() in _LABEL_KEYS):
             kinds[i] = "label"
         else:
             kinds[i] = "short"
@@ -331,35 +228,29 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
     header = [i for i in nonempty if i < end]
     site = next((name for i, name in sites if i < end and name), None)
     h.byline = next((name for i, name in bylines if i < end and name), None)
-    # A bare weekday-date line at the very top, with another date below: the "today" banner.
-    dated = [c for c in cands]
-    if len(dated) > 1 and header and dated[0].line == header[0]:
-        first = lines[dated[0].line].strip().lower()
-        bare = re.sub(r"[\W\d_]+", " ", first).split()
-        if bare and all(w in WEEKDAYS or w in _MONTH_WORDS for w in bare) and \
-                dated[0].score <= 0:
-            dated[0].score -= 2
+    site_lines = [i for i in header if kinds[i] == "short" and is_site_header(lines[i])]
+    title_line = _title_line(lines, header, kinds, site_lines) if known_title is None else None
+    if title_line is not None:
+        h.title = " ".join(lines[title_line].split())
+    # Bare weekday-date lines above the headline are the site's "today" banner.
+    above = title_line if title_line is not None else (header[1] if len(header) > 1 else -1)
+    for c in cands:
+        if c.score <= 0 and c.line < above and _is_weekday_banner(lines[c.line]):
+            c.score -= 2  # kept only if the body's weekdays back it (a blog's date header)
+    dated = cands
     body = "\n".join(lines[end:])
-    best = _score([c for c in dated if c.line < end or c.line in header], body)
-    if best is not None:
+    best = _score([c for c in dated if c.line < end], body)
+    if best is not None and best.score > -2:
         same_day = [c for c in dated if c.value.date() == best.value.date() and c.has_time]
         chosen = same_day[0] if same_day and not best.has_time else best
         h.published = chosen.value.strftime("%Y-%m-%dT%H:%M") if chosen.has_time \
             else chosen.value.strftime("%Y-%m-%d")
-    title_line: int | None = None
-    site_lines = [i for i in header if kinds[i] == "short" and is_site_header(lines[i])]
-    if known_title is None:
-        shorts = [i for i in header if kinds[i] == "short" and 2 <= len(words_of(lines[i])) <= 30
-                  and len(lines[i].strip()) <= 250 and not lines[i].strip().endswith(":")]
-        # "Meridian Press | World Wire" above the headline is the site, not the headline.
-        plain = [i for i in shorts if i not in site_lines]
-        longer = [i for i in plain if len(words_of(lines[i])) >= 4]
-        pick = longer or plain or shorts
-        title_line = pick[0] if pick else None
-        if title_line is not None:
-            h.title = " ".join(lines[title_line].split())
     if site is None:
         site = next((site_name(lines[i]) for i in site_lines if i != title_line), None)
+    if site is None and title_line is not None:
+        # A lone name above the headline ("The Parish Pump") is the masthead.
+        site = next((n for i in header if i < title_line and kinds[i] == "short"
+                     and (n := _name_like(lines[i]))), None)
     for i in header:
         kind = kinds[i]
         if kind in ("date", "byline", "menu", "caption", "label", "widget"):
@@ -374,15 +265,36 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
     return h
 
 
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+def _title_line(lines: list[str], header: list[int], kinds: dict[int, str],
+                site_lines: list[int]) -> int | None:
+    """The headline: a short line of 4+ words, preferring one that a date or byline line (or
+    the body) directly follows or precedes, as headlines sit next to their dateline."""
+    shorts = [i for i in header if kinds[i] == "short" and 2 <= nwords(lines[i]) <= 30
+              and len(lines[i].strip()) <= 250 and not lines[i].strip().endswith(":")
+              and len(_ALPHA_WORD.findall(lines[i])) >= 2 and not _NUMERIC_DATE.search(lines[i])]
+    plain = [i for i in shorts if i not in site_lines]
+    longer = [i for i in plain if nwords(lines[i]) >= 4]
+    pick = longer or plain or shorts
+    if len(pick) > 1:
+        order = header + [max(header) + 1]
+
+        def closeness(i: int) -> int:
+            return sum(1 for j in _neighbours(order, i)
+                       if kinds.get(j) in ("date", "byline") or j == order[-1])
+        best = max(closeness(i) for i in pick)
+        pick = [i for i in pick if closeness(i) == best]
+    return pick[0] if pick else None
 
 
-def _same(a: str, b: str) -> bool:
-    return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]
+def _neighbours(order: list[int], i: int) -> list[int]:
+    pos = order.index(i)
+    return order[max(0, pos - 1):pos] + order[pos + 1:pos + 2]
 
 
-__all__ = ["Header", "read_header", "is_caption", "caption_base", "is_menu", "is_prose",
-           "byline_of", "outlet_from_byline", "site_name", "smart_case", "words_of", "nwords",
-           "is_widget"]
+def _is_weekday_banner(line: str) -> bool:
+    words = re.sub(r"[\W\d_]+", " ", line.lower()).split()
+    return bool(words) and any(w in WEEKDAYS for w in words) and \
+        all(w in WEEKDAYS or w in _MONTH_WORDS for w in words)
+
+
+__all__ = ["Header", "header_dates", "read_header"]

@@ -49,3 +49,18 @@ def test_seed_metadata_accuracy(seeds_dir, settings):
     rows = score_seeds(seeds_dir, FIXTURES / "seeds_gold.json", settings)
     assert len(rows) == 5
     assert all(all(r[2].values()) for r in rows), [(r[0], r[3]) for r in rows]
+
+
+@pytest.mark.parametrize("folder", ["pages", "pages_heldout"])
+def test_metadata_from_visible_text_dumps(folder, settings):
+    """The same pages as a naive scraper saves them (the seeds' form): clean_article alone
+    recovers every value the visible text holds, and invents none it does not."""
+    rows = score_pages(FIXTURES / folder, settings, as_text=True)
+    for field in FIELDS:
+        can = [r for r in rows if field in r[3]["recoverable"].split(",")]
+        assert can
+        right = sum(r[2][field] for r in can) / len(can)
+        assert right >= 0.9, (field, [(r[0], r[3][field]) for r in can if not r[2][field]])
+    # Where the text has no date (meta-only pages), none is made up, not even the banner's.
+    no_date = [r for r in rows if "published" not in r[3]["recoverable"].split(",")]
+    assert no_date and all(r[3]["published"] is None for r in no_date)

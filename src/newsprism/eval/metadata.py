@@ -9,6 +9,11 @@
 and a *hash* of the folded title and outlet (`stable_id(fold(value))`, or null when the page
 does not give one), so no seed text is copied into the project.
 
+`--as-text` reads each page the way a naive scraper saves it (the visible text, one line per
+block, menus and footers included: the seeds' form) and recovers the metadata from that text
+alone with `clean_article`. Some gold values are not in the visible text at all (a date that
+only a `<meta>` tag carries): the table also gives accuracy on the recoverable ones.
+
 A value counts as right when its folded form equals the gold's (dates: the calendar day);
 a null gold is right only when we also give null: inventing a title is an error.
 """
@@ -64,15 +69,54 @@ def read_one(path: Path, settings: Settings) -> Article | InputProblem:
 Row = tuple[str, str, dict[str, bool], dict[str, str | None]]  # name, group, right?, predicted
 
 
-def score_pages(folder: Path, settings: Settings) -> list[Row]:
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "li", "header", "footer", "nav", "section",
+           "article", "aside", "main", "hr", "ul", "ol", "br", "table", "tr", "figure",
+           "figcaption"}
+
+
+def visible_text(raw: bytes) -> str:
+    """The page as a naive scraper saves it: visible text, one line per block element."""
+    import lxml.html
+
+    root = lxml.html.fromstring(raw)
+    for bad in root.xpath("//script|//style|//title|//noscript"):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCKS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def recoverable(text: str, field: str, value: str | None) -> bool:
+    """Whether the gold `value` of `field` can be read from `text` at all."""
+    if value is None:
+        return True
+    if field == "published":
+        from ..clean_header import header_dates
+
+        return any(d.value.date().isoformat() == value for d in header_dates(text))
+    return (value if field == "title" else norm_name(value) or "") in fold(text)
+
+
+def score_pages(folder: Path, settings: Settings, as_text: bool = False) -> list[Row]:
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     rows: list[Row] = []
     for name in sorted(gold):
         g = gold[name]
-        got = read_one(folder / name, settings)
+        if as_text:
+            text = visible_text((folder / name).read_bytes())
+            got: Article | InputProblem = clean_article(
+                Article(id=name, source=name, text=text), settings)
+        else:
+            got = read_one(folder / name, settings)
         want = {"title": fold(g["title"]) if g.get("title") else None,
                 "published": g.get("published"), "outlet": norm_name(g.get("outlet"))}
-        rows.append(_row(name, g.get("style", "page"), got, want, lambda v: v))
+        row = _row(name, g.get("style", "page"), got, want, lambda v: v)
+        if as_text:
+            row[3]["recoverable"] = ",".join(f for f in FIELDS if recoverable(text, f, want[f]))
+        rows.append(row)
     return rows
 
 
@@ -113,6 +157,13 @@ def table(rows: Sequence[Row], title: str) -> str:
         members = rows if g == "all" else groups[g]
         cells = [f"{sum(r[2][f] for r in members) / len(members):.0%}" for f in FIELDS]
         lines.append(f"| {g} | {len(members)} | " + " | ".join(cells) + " |")
+    if rows and "recoverable" in rows[0][3]:
+        cells = []
+        for f in FIELDS:
+            can = [r for r in rows if f in (r[3]["recoverable"] or "").split(",")]
+            cells.append(f"{sum(r[2][f] for r in can) / len(can):.0%} of {len(can)}"
+                         if can else "-")
+        lines.append("| all, where the text holds the value | | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -122,13 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--seeds-gold", type=Path, default=DEFAULT_SEEDS_GOLD)
+    parser.add_argument("--as-text", action="store_true",
+                        help="read the pages as a naive scraper's visible-text dump")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args(argv)
     settings = Settings()
     out: list[Row] = []
     if args.pages and (args.pages / "gold.json").exists():
-        rows = score_pages(args.pages, settings)
-        print(table(rows, f"HTML pages ({args.pages})"), "\n")
+        rows = score_pages(args.pages, settings, as_text=args.as_text)
+        form = "as visible text" if args.as_text else "as HTML"
+        print(table(rows, f"pages {form} ({args.pages})"), "\n")
         out += rows
     else:
         print(f"no gold.json in {args.pages}; pages skipped")

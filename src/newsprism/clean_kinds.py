@@ -1,0 +1,196 @@
+"""What kind of line is this? Captions, menus, widgets, bylines, site headers, prose.
+
+Pure predicates over one line of scraped text, shared by `clean_header` (the top of a page)
+and `clean` (the whole text). General rules only: never keyed to particular sites.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import WEEKDAYS
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", re.UNICODE)
+_BYLINE = re.compile(r"^(?:(?:posted|written|published|story|reporting)\s+(?:on\s+)?)?by\s+"
+                     r"(?P<name>[^\W\d_][\w.'’\- ,&]{1,80})$", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:author|writer|reporter|byline)s?\s*:\s*(?P<name>.{2,80})$", re.I)
+_STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|staff writers?|staff reporter|newsroom|"
+                    r"news desk|editorial board|editors)$", re.I)
+_LABEL = re.compile(r"^(?P<key>[^\W\d_][\w .'/]{0,24}):\s*(?P<value>[^.!?]{1,60})$")
+_LABEL_KEYS = {"id", "news id", "story id", "category", "section", "source", "tags", "tag",
+               "location", "words", "word count", "reading time", "edition", "issue", "page",
+               "topic", "topics", "type", "language", "region", "desk"}
+_SEPARATORS = re.compile(r"\s[-|–—•·»›>]\s|\s?\|\s?")
+_CAPTION_END = re.compile(
+    r"\((?:[^()]*\b(?:photo|image|picture|credit|courtesy|file)\b[^()]*)\)\s*\.?\s*$"
+    r"|\((?:[^()]*(?:/|\b)(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu|Shutterstock|"
+    r"iStock|Bloomberg|Sputnik|TASS|WANA|IRNA|ANP|DPA|UPI)\b[^()]*)\)\s*\.?\s*$", re.I)
+_CAPTION_START = re.compile(r"\(?(?:photo|image|picture|photograph|file photo|credit|"
+                            r"photo credit|image source|image caption|caption)s?\s*(?:by)?\s*"
+                            r"[:|]", re.I)
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+_WIDGET = re.compile(
+    r"^\W*(?:comments?|share(?: this(?: article| story)?)?|share on \w+|tweet|email|e-mail|"
+    r"print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard|copy link|"
+    r"advertisement|advertising|sponsored(?: content)?|ad|loading\.*|click to \w+(?: \w+)?|"
+    r"leave a (?:comment|reply)|\d+ comments?|no comments?|add comment|post comment|"
+    r"read more|read also|see also|related|tags?|topics?|filed under|listen(?: to this article)?|"
+    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page)"
+    r"\s*[:|.…]*\W*$", re.I)
+_WIDGET_PREFIX = re.compile(r"^\W*(?:share(?: this(?: article| story)?)?|read more|read also|"
+                            r"see also|related|tags|topics|"
+                            r"filed under|follow us|join us|join our|also read|watch)\s*:", re.I)
+_BOILER = re.compile(
+    r"\b(?:cookies?|subscribe|subscription|subscriber|sign up|signup|log in|login|newsletter|"
+    r"privacy policy|terms of (?:use|service)|all rights reserved|ad ?blocker|"
+    r"enable javascript|javascript is disabled|free articles? (?:left|remaining)|"
+    r"support (?:our|independent) journalism|download (?:our|the) app|follow us on|"
+    r"copyright \d{4}|©)", re.I)
+_CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
+                          r"translated|produced|research)\b[^()]*\)\.?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
+MENU_WORDS = frozenset(
+    "home news world politics business opinion opinions sport sports entertainment culture "
+    "lifestyle health science tech technology video videos podcast podcasts contact about "
+    "subscribe login log sign search menu weather travel local national international economy "
+    "markets region regions analysis features diaspora editorials columnists obituaries "
+    "photos gallery live latest trending more newsletters careers advertise archives archive "
+    "blogs blog shop jobs events education environment climate arts books food style "
+    "magazine media newsletter section sections topics us u.s. uk europe asia africa "
+    "americas middle east coronavirus covid-19 elections".split())
+
+
+def words_of(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def is_caption(line: str) -> bool:
+    s = line.strip()
+    # Credits close the line: only its tail needs the (slow, unanchored) search.
+    return s[-1:] in ").:" and bool(_CAPTION_END.search(s[-160:])) or \
+        bool(_CAPTION_START.match(s))
+
+
+def caption_base(line: str) -> str:
+    """A caption without its trailing credit, to catch the same caption repeated bare."""
+    return re.sub(r"\s*\([^()]*\)\s*\.?\s*$", "", line.strip()).strip()
+
+
+def is_menu(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?\"”'’:;,":
+        return False
+    tokens = words_of(stripped)
+    if len(_SEPARATORS.findall(stripped)) >= 3 and len(tokens) <= 40:
+        return True
+    if len(tokens) < 5:
+        return False
+    menu = sum(1 for t in tokens if t.lower().rstrip(".") in MENU_WORDS)
+    capitalized = sum(1 for t in tokens if t[0].isupper() or t[0].isdigit())
+    if menu >= 4 and menu >= len(tokens) * 0.4:
+        return True
+    lowered = [t.lower() for t in tokens]
+    repeated = len(set(lowered)) < len(lowered)
+    return len(tokens) >= 8 and capitalized == len(tokens) and repeated and menu >= 2
+
+
+def nwords(line: str) -> int:
+    """A cheap word count (whitespace tokens), for length rules on hot paths."""
+    return len(line.split())
+
+
+def is_prose(line: str) -> bool:
+    n = nwords(line)
+    return n >= 14 or (n >= 6 and line.rstrip()[-1:] in ".!?\"”")
+
+
+def smart_case(name: str) -> str:
+    """ALL-CAPS names to Title Case; anything with lower-case letters is kept as written."""
+    return name.title() if name.isupper() else name
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:-|–—·")
+    if not name or len(words_of(name)) > 8 or not re.search(r"[^\W\d_]", name):
+        return None
+    return smart_case(name)
+
+
+def byline_of(line: str) -> str | None:
+    s = re.split(r"\s+[|•·]\s+", " ".join(line.split()))[0].strip()
+    m = _BYLINE.match(s) or _AUTHOR_LABEL.match(s)
+    if m is None:
+        return None
+    name = re.split(r"\s+[|•·]\s+|\s+-\s+|,\s*(?:updated|published|posted)\b", m.group("name"),
+                    flags=re.I)[0]
+    return _clean_name(name)
+
+
+def outlet_from_byline(byline: str) -> str | None:
+    m = _STAFF.match(byline)
+    return _clean_name(m.group("org")) if m else None
+
+
+def site_name(rest: str) -> str | None:
+    """'The Daily Harbor - Independent news ...' -> 'The Daily Harbor' (a site header)."""
+    parts = [p.strip() for p in re.split(r"\s[-|–—:·•›»>]\s|\s?\|\s?", rest) if p.strip()]
+    if len(parts) < 2:
+        return None
+    tokens = words_of(parts[0])
+    while len(tokens) > 1 and tokens[-1].lower() in _NAV_TAIL:  # "Ridgeway Post Home"
+        tokens.pop()
+    if not 1 <= len(tokens) <= 6 or all(t.lower() in MENU_WORDS for t in tokens):
+        return None
+    if not all(t[0].isupper() or t.lower() in ("the", "of", "and", "al", "el") for t in tokens):
+        return None
+    return _clean_name(" ".join(tokens))
+
+
+_NAV_TAIL = {"home", "menu", "search", "login", "subscribe", "sections", "navigation"}
+def is_widget(line: str) -> bool:
+    s = line.strip()
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
+        return True
+    if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
+        return False
+    n = nwords(s)
+    # Subscription/cookie boxes are short and never carry the story.
+    return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
+                                                         and "cookie" not in s.lower())
+
+
+def is_site_header(line: str) -> bool:
+    """A short line of name-like parts between separators: "Meridian Press | World Wire"."""
+    s = line.strip()
+    parts = [p for p in re.split(r"\s[-|–—·•›»>]\s|\s?\|\s?", s) if p.strip()]
+    if len(parts) < 2 or nwords(s) > 10 or site_name(s) is None:
+        return False
+    return all(t[0].isupper() or t[0].isdigit() or t.lower() in _SMALL_WORDS
+               for p in parts for t in words_of(p))
+
+
+_SMALL_WORDS = {"the", "of", "and", "al", "el", "de", "for", "on", "in", "&"}
+
+
+def _name_like(line: str) -> str | None:
+    if _SEPARATORS.search(line):
+        return None
+    tokens = words_of(line)
+    if not 1 <= len(tokens) <= 5 or all(t.lower().rstrip(".") in MENU_WORDS for t in tokens):
+        return None
+    if any(t.lower().rstrip(".,") in WEEKDAYS or t.lower().rstrip(".,") in _MONTH_WORDS
+           for t in tokens):
+        return None  # "Thursday", "March 2024": a date's words, not a name
+    if not all(t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens):
+        return None
+    return _clean_name(line)
+
+
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _same(a: str, b: str) -> bool:
+    return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]
