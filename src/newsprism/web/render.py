@@ -1,0 +1,61 @@
+"""HTML rendering shared by the web app and the single-file report (`analyze --html`).
+
+One Jinja2 environment with autoescaping on for every template: article text, titles, outlet
+names and bylines are untrusted input and reach the page only as escaped text. The saved
+report inlines the same CSS and JavaScript the app serves from /static, so it opens from disk
+with no network at all.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .views import StoryView, story_row
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+@cache
+def inline_assets() -> dict[str, str]:
+    """CSS and JS for a page that must stand alone. `</` is split so the text cannot close
+    the <style> or <script> element it sits in."""
+    css = (STATIC / "app.css").read_text(encoding="utf-8").replace("</", "<\\/")
+    js = (STATIC / "app.js").read_text(encoding="utf-8").replace("</", "<\\/")
+    return {"css": css, "js": js}
+
+
+def render(template: str, **context: Any) -> str:
+    context.setdefault("root", "")
+    context.setdefault("inline_assets", None)
+    context.setdefault("home", None)
+    return environment().get_template(template).render(**context)
+
+
+def render_report_html(report: dict[str, Any]) -> str:
+    """A self-contained HTML page (inline CSS/JS, no external asset) of a contract-form
+    report (`report.report_json`): the story list, then every story as the app shows it."""
+    articles = list(report.get("articles", []))
+    reuse = list(report.get("reuse", []))
+    stories = list(report.get("stories", []))
+    rows = [story_row(s, articles) for s in stories]
+    for i, r in enumerate(rows, 1):
+        r["anchor"] = f"#story-{i}"
+    views = [StoryView(s, articles, reuse, prefix=f"s{i}-").context()
+             for i, s in enumerate(stories, 1)]
+    return render("report.html", rows=rows, views=views, n_articles=len(articles),
+                  problems=list(report.get("problems", [])), link=lambda r: r["anchor"],
+                  inline_assets=inline_assets(), home="#")

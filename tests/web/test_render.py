@@ -1,0 +1,30 @@
+"""The single-file report: self-contained, escaped, and every citation points at evidence."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.report import report_json
+from newsprism.web.render import render_report_html
+
+from .factory import EVIL, make_report
+
+
+def test_report_is_self_contained_and_links_citations_to_evidence() -> None:
+    html = render_report_html(report_json(make_report()))
+    assert "<style>" in html and "<script>" in html
+    # No external asset: nothing loaded from another origin or from /static.
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert 'href="/static' not in html and 'src="/static' not in html
+    anchors = set(re.findall(r'id="([^"]+)"', html))
+    cited = re.findall(r'class="cite" href="#([^"]+)"', html)
+    assert cited, "the summary has citations"
+    assert all(c in anchors for c in cited), "every citation has its evidence on the page"
+
+
+def test_untrusted_text_is_escaped_in_report() -> None:
+    html = render_report_html(report_json(make_report(evil=True)))
+    assert EVIL not in html
+    assert "<script>alert(" not in html
+    assert "&lt;script&gt;alert(" in html
+    assert "<img src=x onerror" not in html
