@@ -16,7 +16,8 @@ complementiser and the marks in the content; we do not).
 - speaker accuracy: among content-overlap pairs whose gold has a source, the share whose
   speaker span overlaps it.
 Rows are given for all gold attributions and for the "quoted" subset (gold content that holds
-a quote mark), the part textacy's direct-quotation extractor is meant for.
+a quote mark), the part textacy's direct-quotation extractor is meant for; there, predictions
+that touch only unquoted gold contents are left out rather than counted wrong.
 For a partial quote we score its enclosing reported clause (`Attribution.clause_*`), since
 PolNeAR annotates the whole reported content.
 """
@@ -206,9 +207,18 @@ def command(gold: Path, split: str = "dev", limit: int | None = None,
             scorer.add(d.text, d.attributions, preds)
             quoted = [a for a in d.attributions if _quoted(d.text, a)]
             quoted_chars = [_chars(d.text, a.content) for a in quoted]
-            # For the subset, keep predictions that touch a quoted gold content or hold a mark.
-            keep = [p for p in preds if any(_chars(d.text, p[0]) & q for q in quoted_chars)
-                    or any(ch in _QUOTES for s, e in p[0] for ch in d.text[max(0, s - 1):e + 1])]
+            other_chars = [_chars(d.text, a.content) for a in d.attributions
+                           if not _quoted(d.text, a)]
+            # The subset keeps predictions that touch a quoted gold content, and those that
+            # hold a quote mark and touch no other gold content (a wrong quote is still wrong).
+            keep = []
+            for p in preds:
+                pc = _chars(d.text, p[0])
+                if any(pc & q for q in quoted_chars) or (
+                        not any(pc & o for o in other_chars)
+                        and any(ch in _QUOTES for s, e in p[0]
+                                for ch in d.text[max(0, s - 1):e + 1])):
+                    keep.append(p)
             scorer.add(d.text, quoted, keep, subset="quoted:")
         report[name] = {"all": scorer.result(), "quoted": scorer.result("quoted:"),
                         "failures": failures, "seconds": round(time.perf_counter() - t0, 1)}

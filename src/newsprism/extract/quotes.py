@@ -40,6 +40,10 @@ caution concede counter propose recommend demand question wonder order instruct 
 # or writing, so "hope that" or "expect that" alone does not make a quote.
 INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) | frozenset(
     "show find know realize recognize understand feel doubt assume mention".split())
+# Statement verbs whose object is what was said: "announced new sanctions".
+OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge demand deny "
+                          "confirm reveal describe cite predict threaten accuse blame "
+                          "criticize praise condemn".split())
 # Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
 _PARENTHETICAL = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
@@ -309,6 +313,7 @@ class _Finder:
         out: list[Attribution] = []
         doc, text = self.doc, self.text
         prev: Attribution | None = None
+        prev_idx = -1
         carry: dict[int, tuple[int, str | None, tuple[int, int] | None,
                                tuple[int, int] | None]] = {}
         for n, pair in enumerate(self.pairs):
@@ -326,6 +331,8 @@ class _Finder:
                     out[parent], parts=(*out[parent].parts, (cs, ce)))
                 out.append(Attribution(kind, cs, ce, cs, ce, cue, sp, speaker,
                                        ((cs, ce),), True))
+                if speaker:
+                    prev, prev_idx = out[-1], parent
                 continue
             verb = None
             right = False
@@ -351,14 +358,32 @@ class _Finder:
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
+                if not text[prev.end:pair.open].strip(" \t\r\n.,\"'“”‘’"):
+                    # The next paragraph goes on quoting: one attribution in several parts.
+                    root = prev_idx
+                    out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
+                                                                      (cs, ce)))
+                    prev = Attribution(kind, cs, ce, cs, ce, prev.cue, sp, speaker, ((cs, ce),),
+                                       True)
+                    out.append(prev)
+                    continue
             else:
                 speaker, sp, cue = None, None, None
             if n_words <= 2 and speaker is None:
                 continue  # scare quotes
-            att = Attribution(kind, cs, ce, cs, ce, cue, sp, speaker, ((cs, ce),))
+            ks, ke = cs, ce
+            if kind == "partial" and verb is not None and verb.i < o_tok \
+                    and verb.lower_ != "according" \
+                    and verb.right_edge.i - verb.i <= MAX_CLAUSE_TOKENS \
+                    and verb.right_edge.i >= c_tok - 1:
+                # `calls her “a total stiff”`: what the cue says is the rest of its phrase.
+                clause = self._clause(verb.i + 1, verb.right_edge.i + 1, pair.open)
+                if clause is not None and clause[0] <= cs and clause[1] >= ce:
+                    ks, ke = clause
+            att = Attribution(kind, cs, ce, ks, ke, cue, sp, speaker, ((cs, ce),))
             out.append(att)
             if kind == "direct" and speaker:
-                prev = att
+                prev, prev_idx = att, len(out) - 1
             if right and n + 1 < len(self.pairs) and speaker is not None:
                 gap = text[pair.close + 1:self.pairs[n + 1].open]
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
@@ -403,6 +428,24 @@ class _Finder:
             ce -= 1
         return (cs, ce) if ce - cs >= 8 else None
 
+    def _object_content(self, verb, lemma: str) -> tuple[int, int] | None:
+        """What a statement verb without a clause reports: its object or infinitive
+        ("announced new sanctions", "called for a ceasefire", "vowed to compete")."""
+        if lemma not in OBJECT_LEMMAS or not any(c.dep_ in _SUBJ for c in verb.children):
+            return None
+        parts = [c for c in verb.children if c.i > verb.i and (
+            c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and c.lower_ == "for"
+            and lemma == "call")]
+        if not parts:
+            return None
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts) + 1
+        if hi - lo < 2 or hi - lo > MAX_CLAUSE_TOKENS:
+            return None
+        if self.doc[lo].lower_ == "for" and lemma == "call":
+            lo += 1
+        return self._clause(lo, hi, verb.idx)
+
     def indirect(self, direct: list[Attribution]) -> list[Attribution]:
         out: list[Attribution] = []
         later: list[Attribution] = []  # "according to": only where no speech verb claimed it
@@ -412,6 +455,8 @@ class _Finder:
             if self.in_quote(verb):
                 continue
             hole: tuple[int, int] | None = None
+            comps: list = []
+            clause = None
             if verb.lower_ == "according":
                 if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
                     continue
@@ -435,30 +480,34 @@ class _Finder:
                 clause = self._clause(sent.start, sent.end, verb.idx)
                 own = list(verb.subtree)
                 hole = (own[0].idx, own[-1].idx + len(own[-1]))
-            elif lemma in INDIRECT_LEMMAS and verb.pos_ in ("VERB", "AUX"):
+            elif (lemma in INDIRECT_LEMMAS or lemma in OBJECT_LEMMAS) \
+                    and verb.pos_ in ("VERB", "AUX"):
                 comps = [c for c in verb.children if c.dep_ == "ccomp"]
                 if not comps:
-                    continue
-                comp = comps[0]
-                if comp.right_edge.i - comp.left_edge.i > MAX_CLAUSE_TOKENS:
-                    continue  # a runaway parse, not a reported clause (and bounded work)
-                if verb.right_edge.i - verb.left_edge.i <= MAX_CLAUSE_TOKENS + 40:
-                    inner = {t.i for t in comp.subtree}
-                    own = [t for t in verb.subtree if t.i not in inner]
-                    hole = (own[0].idx, own[-1].idx + len(own[-1]))
-                lo, hi = comp.left_edge.i, comp.right_edge.i + 1
-                if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
-                    lo += 1
-                # ", claiming that ...": a second attribution nested in this one ends it.
-                for i in range(lo + 2, hi):
-                    t = doc[i]
-                    if t.tag_ == "VBG" and t.lemma_.lower() in INDIRECT_LEMMAS \
-                            and doc[i - 1].text == ",":
-                        hi = i - 1
-                        break
-                if hi - lo < 3:
-                    continue
-                clause = self._clause(lo, hi, verb.idx)
+                    clause = self._object_content(verb, lemma)
+                else:
+                    # Several ccomps: the one after the verb is what it reports.
+                    after = [c for c in comps if c.i > verb.i]
+                    comp = after[0] if after else comps[-1]
+                    if comp.right_edge.i - comp.left_edge.i > MAX_CLAUSE_TOKENS:
+                        continue  # a runaway parse, not a reported clause (and bounded work)
+                    if verb.right_edge.i - verb.left_edge.i <= MAX_CLAUSE_TOKENS + 40:
+                        inner = {t.i for t in comp.subtree}
+                        own = [t for t in verb.subtree if t.i not in inner]
+                        hole = (own[0].idx, own[-1].idx + len(own[-1]))
+                    lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+                    if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
+                        lo += 1
+                    # ", claiming that ...": a second attribution nested in this one ends it.
+                    for i in range(lo + 2, hi):
+                        t = doc[i]
+                        if t.tag_ == "VBG" and t.lemma_.lower() in INDIRECT_LEMMAS \
+                                and doc[i - 1].text == ",":
+                            hi = i - 1
+                            break
+                    if hi - lo < 3:
+                        continue
+                    clause = self._clause(lo, hi, verb.idx)
             else:
                 continue
             if clause is None:
