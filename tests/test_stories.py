@@ -42,9 +42,11 @@ def event(prefix: str, n: int, topic: list[str], names: list[tuple[str, str]], r
 
 def two_quakes(rng: random.Random) -> list[tuple[Article, ArticleFacts]]:
     quake = ["earthquake", "magnitude", "tremor", "collapse", "rescue", "epicenter"]
-    a = event("a", 6, quake + ["tsunami", "coast"], [("Sumatra", "GPE"), ("Padang", "GPE")], rng)
-    b = event("b", 6, quake + ["landslide", "mountain"], [("Sichuan", "GPE"),
-                                                           ("Chengdu", "GPE")], rng)
+    # Same kind of event, same vocabulary; different places, officials and aftermath.
+    a = event("a", 6, quake + ["tsunami", "coast"], [("Sumatra", "GPE"), ("Padang", "GPE"),
+                                                      ("Budi Santoso", "PERSON")], rng)
+    b = event("b", 6, quake + ["landslide", "mountain"], [("Sichuan", "GPE"), ("Chengdu", "GPE"),
+                                                           ("Li Wei", "PERSON")], rng)
     return a + b
 
 

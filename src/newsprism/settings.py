@@ -39,7 +39,7 @@ class Settings:
     reuse_threshold: float = 0.1  # LSH Jaccard threshold for candidate pairs
     reuse_min_passage_words: int = 12
     # Stories
-    story_threshold: float = 0.35
+    story_threshold: float = 0.15  # mean cosine to merge (docs/stories.md)
     story_window_days: float = 7.0
     # Compare and summary
     summary_sentences: int = 6

@@ -19,16 +19,19 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from .model import ArticleFacts
-from .text import fold
+from .text import fold, words
 
 Vector = dict[str, float]
 
 # Entity evidence counts more than vocabulary; dates a little more (see docs/stories.md for the
 # measurements behind these; they are fixed defaults, not fitted at run time).
 W_TERM = 1.0
-W_ENTITY = 2.0
-W_NAME = 1.0
+W_ENTITY = 1.0
+W_NAME = 0.5
+W_TITLE = 1.0
 W_DATE = 1.5
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -47,7 +50,9 @@ class RawFeatures:
         return (f for f, _ in self.counts)
 
 
-def raw_features(facts: ArticleFacts) -> RawFeatures:
+def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures:
+    """Weighted feature counts of one article; `title` (Article.title, kept apart from the
+    text by most readers) adds its content words as terms."""
     counts: dict[str, float] = {}
 
     def add(feature: str, weight: float) -> None:
@@ -86,6 +91,10 @@ def raw_features(facts: ArticleFacts) -> RawFeatures:
         if d.granularity == "day":
             add("d:" + d.date, W_DATE)
         add("y:" + d.date[:4], W_DATE * 0.5)
+    if title:
+        for w in words(title):
+            if len(w.norm) > _SHORT and w.norm.isalpha() and w.norm not in ENGLISH_STOP_WORDS:
+                add("t:" + w.norm, W_TITLE)
     # Name words repeat a lot inside one article: damp them like the other counts.
     for f, v in list(counts.items()):
         if f.startswith("n:") and v > 1.0:
@@ -93,9 +102,14 @@ def raw_features(facts: ArticleFacts) -> RawFeatures:
     return RawFeatures(facts.article_id, tuple(sorted(counts.items())))
 
 
+PRIOR_DOCS = 0  # unseen documents assumed beside the corpus (see idf)
+
+
 def idf(df: int, n_docs: int) -> float:
-    """Smoothed IDF (as scikit-learn's `smooth_idf`): never zero, so tiny corpora still work."""
-    return math.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    """Smoothed IDF (as scikit-learn's `smooth_idf`), plus `PRIOR_DOCS` imagined documents
+    that hold none of the features: in a corpus of five articles on one event, what all five
+    share must not weigh less than one article's menu words."""
+    return math.log((1.0 + n_docs + PRIOR_DOCS) / (1.0 + df)) + 1.0
 
 
 def weigh(raw: RawFeatures, df: Mapping[str, int], n_docs: int) -> Vector:

@@ -19,14 +19,19 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+ALL_PAIRS_UP_TO = 1000  # articles; below this the exact all-pairs product is cheap
 TOP_K = 16
 MAX_POSTING = 300
 FLOOR_RATIO = 0.5  # edges below threshold * FLOOR_RATIO are dropped (they barely move a mean)
 
 
 def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of rows that share one of their TOP_K heaviest, not-too-common features."""
+    """Pairs (i < j) of rows that share one of their TOP_K heaviest, not-too-common features;
+    every pair with any feature in common when the corpus is small (ALL_PAIRS_UP_TO)."""
     n = x.shape[0]
+    if n <= ALL_PAIRS_UP_TO:
+        co = sparse.triu(x @ x.T, k=1).tocoo()
+        return co.row.astype(np.int64), co.col.astype(np.int64)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     usable = (df >= 2) & (df <= MAX_POSTING)

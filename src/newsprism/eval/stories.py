@@ -1,0 +1,241 @@
+"""`newsprism eval stories --gold DIR`: BCubed precision/recall/F1 of story clustering.
+
+Gold clusters:
+- ECB+ (`fmt="ecbplus"`): topic + half (`N_Kecb.xml` vs `N_Kecbplus.xml`), see eval/ecbplus.py;
+- NeuS (`fmt="neus"`): one line of `train.source`, its `[SEP]` parts (eval/datasets.py).
+Distractors (`--distractors FILE.jsonl[.gz]`, one article per line with `id`, `text`, optional
+`title`, `published`, `outlet`, `url`) are clustered with the gold articles. Scores are taken
+over the gold articles only, but a distractor in a gold article's predicted story counts
+against that article's precision (each distractor is its own gold cluster).
+
+Beside our stage, the same script scores the baseline the issue names: TF-IDF over the raw text
+(scikit-learn, English stop words, sublinear tf), cosine, average linkage, with the threshold
+chosen in hindsight (best F1 on a grid): an upper bound for that method, not a fair rival.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Hashable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, InputProblem
+from ..settings import Settings, load_settings
+from ..text import stable_id
+from .stories_facts import facts_for
+
+BASELINE_GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(37))  # 0.05 .. 0.95
+_DENSE_BASELINE_MAX = 9000  # articles; the baseline needs an n x n distance matrix
+
+
+def bcubed(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> dict[str, float]:
+    """BCubed P/R/F1 over the items of `gold`; `pred` may hold more items (distractors)."""
+    pred_members: dict[Hashable, list[str]] = {}
+    for item, c in pred.items():
+        pred_members.setdefault(c, []).append(item)
+    gold_size: dict[Hashable, int] = {}
+    for c in gold.values():
+        gold_size[c] = gold_size.get(c, 0) + 1
+    p_sum = r_sum = 0.0
+    for item, g in gold.items():
+        members = pred_members.get(pred.get(item, ("alone", item)), [item])
+        same = sum(1 for m in members if gold.get(m) == g)
+        p_sum += same / len(members)
+        r_sum += same / gold_size[g]
+    n = max(len(gold), 1)
+    p, r = p_sum / n, r_sum / n
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def detect_format(gold: Path) -> str:
+    gold = Path(gold)
+    if gold.suffix == ".source" or (gold / "train.source").exists():
+        return "neus"
+    if gold.is_dir() and any(gold.glob("*/*ecb*.xml")):
+        return "ecbplus"
+    raise ValueError(f"{gold}: cannot tell the gold format (expected an ECB+ folder with "
+                     "topic folders, or a NeuS folder with train.source); pass --format")
+
+
+def load_gold(gold: Path, fmt: str = "auto", limit: int | None = None
+              ) -> tuple[list[Article], dict[str, str], list[InputProblem]]:
+    """Articles, their gold cluster by article id, and problems met while reading."""
+    fmt = detect_format(gold) if fmt == "auto" else fmt
+    if fmt == "ecbplus":
+        from .ecbplus import load_ecbplus
+
+        docs, problems = load_ecbplus(gold, limit=limit)
+        return [d.article for d in docs], {d.article.id: d.cluster for d in docs}, problems
+    if fmt == "neus":
+        from .datasets import load_neus
+
+        articles: list[Article] = []
+        labels: dict[str, str] = {}
+        problems = []
+        for story in load_neus(gold, limit=limit):
+            for a in story.sources:
+                if not a.text.strip():
+                    problems.append(InputProblem(a.source, "empty excerpt"))
+                    continue
+                articles.append(a)
+                labels[a.id] = f"line{story.line}"
+        return articles, labels, problems
+    raise ValueError(f"unknown gold format {fmt!r}; valid: auto, ecbplus, neus")
+
+
+def load_distractors(path: Path, limit: int | None = None
+                     ) -> tuple[list[Article], list[InputProblem]]:
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    out: list[Article] = []
+    problems: list[InputProblem] = []
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if limit is not None and len(out) >= limit:
+                break
+            try:
+                d = json.loads(line)
+                text = str(d["text"])
+            except (ValueError, KeyError, TypeError) as exc:
+                problems.append(InputProblem(f"{path}:{n}", f"not a JSON article ({exc})"))
+                continue
+            if not text.strip():
+                problems.append(InputProblem(f"{path}:{n}", "empty text"))
+                continue
+            published = str(d.get("published") or "")[:10] or None
+            out.append(Article(id=stable_id("distractor", str(d.get("id", n))),
+                               source=f"{path}:{n}", text=text, title=d.get("title") or None,
+                               outlet=d.get("outlet") or None, url=d.get("url") or None,
+                               published=published if published and published[4:5] == "-"
+                               else None))
+    return out, problems
+
+
+def baseline_scores(articles: Sequence[Article], gold: Mapping[str, str],
+                    grid: Sequence[float] = BASELINE_GRID) -> dict[str, Any]:
+    """TF-IDF + average linkage at each threshold of the grid; returns the best and the curve."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if len(articles) > _DENSE_BASELINE_MAX:
+        return {"skipped": f"more than {_DENSE_BASELINE_MAX} articles (dense n x n matrix)"}
+    # The same information our stage reads: title (when the reader kept one apart) and text.
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [f"{a.title}\n{a.text}" if a.title else a.text for a in articles])
+    sim = (x @ x.T).toarray()
+    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    z = linkage(squareform(dist, checks=False), method="average")
+    curve = []
+    for t in grid:
+        labels = fcluster(z, t=1.0 - t, criterion="distance")
+        pred = {a.id: int(c) for a, c in zip(articles, labels, strict=True)}
+        curve.append({"threshold": t, **bcubed(pred, gold)})
+    best = max(curve, key=lambda row: (row["f1"], -row["threshold"]))
+    return {"best": best, "curve": curve}
+
+
+def run_ours(articles: Sequence[Article], facts: Sequence, gold: Mapping[str, str],
+             settings: Settings) -> dict[str, Any]:
+    from ..stories import cluster
+
+    t0 = time.perf_counter()
+    stories = cluster(articles, facts, (), settings)
+    seconds = time.perf_counter() - t0
+    pred = {aid: s.id for s in stories for aid in s.article_ids}
+    return {"threshold": settings.story_threshold, **bcubed(pred, gold),
+            "stories": len(stories), "cluster_seconds": round(seconds, 2)}
+
+
+def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
+            limit: int | None = None, threshold: float | None = None,
+            facts_mode: str = "fast", baseline: bool = True, sweep: Sequence[float] = (),
+            settings: Settings | None = None, progress: bool = False) -> dict[str, Any]:
+    """Score the stories stage against gold clusters (and the hindsight baseline)."""
+    settings = settings or load_settings()
+    if threshold is not None:
+        settings = settings.replace(story_threshold=threshold)
+    fmt = detect_format(gold) if fmt == "auto" else fmt
+    articles, labels, problems = load_gold(gold, fmt, limit)
+    extra: list[Article] = []
+    if distractors is not None:
+        extra, more = load_distractors(distractors)
+        problems += more
+    everything = articles + extra
+    t0 = time.perf_counter()
+    # Cached apart, so the distractors are parsed once for every gold set.
+    facts = facts_for(articles, settings, facts_mode, progress=progress)
+    if extra:
+        facts += facts_for(extra, settings, facts_mode, progress=progress)
+    facts_seconds = time.perf_counter() - t0
+    result: dict[str, Any] = {
+        "gold": str(gold), "format": fmt, "articles": len(articles),
+        "gold_clusters": len(set(labels.values())), "distractors": len(extra),
+        "facts_mode": facts_mode, "facts_seconds": round(facts_seconds, 1),
+        "problems": [str(p) for p in problems[:20]], "problem_count": len(problems),
+        "ours": run_ours(everything, facts, labels, settings),
+    }
+    if sweep:
+        result["ours_sweep"] = [run_ours(everything, facts, labels,
+                                         settings.replace(story_threshold=t)) for t in sweep]
+    if baseline:
+        result["baseline"] = baseline_scores(everything, labels)
+    return result
+
+
+def _table(result: Mapping[str, Any]) -> str:
+    ours = result["ours"]
+    lines = [f"{result['format']}: {result['articles']} articles, {result['gold_clusters']} gold "
+             f"clusters, {result['distractors']} distractors, facts={result['facts_mode']}",
+             f"  ours      t={ours['threshold']:<5}  P={ours['precision']:.4f} "
+             f"R={ours['recall']:.4f} F1={ours['f1']:.4f}  ({ours['stories']} stories)"]
+    for row in result.get("ours_sweep", []):
+        lines.append(f"  ours      t={row['threshold']:<5}  P={row['precision']:.4f} "
+                     f"R={row['recall']:.4f} F1={row['f1']:.4f}  ({row['stories']} stories)")
+    base = result.get("baseline", {})
+    if "best" in base:
+        b = base["best"]
+        lines.append(f"  baseline  t={b['threshold']:<5}  P={b['precision']:.4f} "
+                     f"R={b['recall']:.4f} F1={b['f1']:.4f}  (best threshold in hindsight)")
+    elif "skipped" in base:
+        lines.append(f"  baseline  skipped: {base['skipped']}")
+    for p in result["problems"]:
+        lines.append(f"  problem: {p}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsprism.eval.stories",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--format", default="auto", choices=("auto", "ecbplus", "neus"))
+    parser.add_argument("--distractors", type=Path)
+    parser.add_argument("--limit", type=int, help="ECB+ documents or NeuS lines to read")
+    parser.add_argument("--threshold", type=float)
+    parser.add_argument("--facts", default="fast", choices=("fast", "pipeline"))
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--sweep", type=float, nargs="*", default=(),
+                        help="also score these thresholds (to show sensitivity)")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    args = parser.parse_args(argv)
+    try:
+        result = command(args.gold, args.format, args.distractors, args.limit, args.threshold,
+                         facts_mode=args.facts, baseline=not args.no_baseline, sweep=args.sweep,
+                         progress=True)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, indent=2) if args.json else _table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,92 @@
+"""Stories evaluation: BCubed, the ECB+ and distractor loaders, the command end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.eval.ecbplus import detokenize, load_ecbplus
+from newsprism.eval.stories import bcubed, command, detect_format, load_distractors, load_gold
+
+
+@pytest.mark.parametrize(("pred", "gold", "expected"), [
+    ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0)),
+    ({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"}, ((2 / 3 * 2 + 1 / 3) / 3, 1.0)),
+    ({"a": 1, "b": 2, "c": 3}, {"a": "x", "b": "x", "c": "y"}, (1.0, (0.5 + 0.5 + 1) / 3)),
+    # a distractor in a gold item's cluster lowers that item's precision only
+    ({"a": 1, "b": 1, "d": 1}, {"a": "x", "b": "x"}, (2 / 3, 1.0)),
+])
+def test_bcubed(pred, gold, expected) -> None:
+    scores = bcubed(pred, gold)
+    assert scores["precision"] == pytest.approx(expected[0], abs=1e-4)
+    assert scores["recall"] == pytest.approx(expected[1], abs=1e-4)
+
+
+def _doc(path: Path, sentences: list[list[str]]) -> None:
+    toks = []
+    t = 1
+    for s, sent in enumerate(sentences):
+        for k, tok in enumerate(sent):
+            toks.append(f'<token t_id="{t}" sentence="{s}" number="{k}">{tok}</token>')
+            t += 1
+    path.write_text(f'<Document doc_name="{path.name}">' + "".join(toks) +
+                    "<Markables/></Document>", encoding="utf-8")
+
+
+def test_detokenize() -> None:
+    assert detokenize([["He", "said", "``", "no", "''", "."], ["It", "'s", "(", "ok", ")"]]) == \
+        'He said "no".\nIt\'s (ok)'
+
+
+def test_load_ecbplus_synthetic(tmp_path: Path) -> None:
+    (tmp_path / "2").mkdir()
+    (tmp_path / "10").mkdir()
+    _doc(tmp_path / "2" / "2_1ecb.xml", [["A", "storm", "hit", "."]])
+    _doc(tmp_path / "2" / "2_3ecbplus.xml", [["http", ":", "/", "/", "x", ".", "org"],
+                                             ["Another", "storm", "."]])
+    _doc(tmp_path / "10" / "10_2ecb.xml", [["A", "trial", "began", "."]])
+    (tmp_path / "10" / "notes.xml").write_text("<x/>", encoding="utf-8")
+    (tmp_path / "10" / "10_4ecb.xml").write_text("<Document><token", encoding="utf-8")
+    docs, problems = load_ecbplus(tmp_path)
+    assert [d.cluster for d in docs] == ["2/ecb", "2/ecbplus", "10/ecb"]
+    assert docs[1].article.text == "Another storm."
+    assert docs[1].article.url == "http://x.org"
+    assert len(problems) == 2 and all(str(p).count(":") >= 1 for p in problems)
+    assert detect_format(tmp_path) == "ecbplus"
+
+
+def test_load_distractors_reports_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": "Some text", "published": "2019-01-02"}) +
+                    "\nnot json\n" + json.dumps({"id": "3", "text": ""}) + "\n", encoding="utf-8")
+    arts, problems = load_distractors(path)
+    assert len(arts) == 1 and arts[0].published == "2019-01-02"
+    assert len(problems) == 2
+
+
+def test_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="cannot tell the gold format"):
+        detect_format(tmp_path)
+
+
+def test_load_ecbplus_real(data_dir: Path) -> None:
+    arts, gold, problems = load_gold(data_dir / "ecbplus", "ecbplus")
+    assert not problems
+    topics = {g.split("/")[0] for g in gold.values()}
+    assert len(topics) == 21 and len(set(gold.values())) == 42
+    assert not any(a.text.startswith("http") for a in arts)
+
+
+@pytest.mark.slow
+def test_command_on_a_small_ecbplus_sample(tmp_path: Path, data_dir: Path) -> None:
+    src = data_dir / "ecbplus"
+    for topic in ("1", "3"):
+        (tmp_path / topic).mkdir()
+        for f in sorted((src / topic).glob("*.xml"))[:8]:
+            (tmp_path / topic / f.name).write_bytes(f.read_bytes())
+    result = command(tmp_path, limit=None, baseline=True)
+    assert result["articles"] == 16
+    assert 0.0 < result["ours"]["f1"] <= 1.0
+    assert "best" in result["baseline"]
