@@ -1,0 +1,264 @@
+"""Word-level alignment of two texts: the passages they share and the edits inside them.
+
+How it works (see docs/reuse.md):
+1. Seeds: every 3-word sequence (on `newsprism.text.words` norms) that occurs in both texts.
+   Sequences frequent in either text (> `MAX_SEED_OCCURRENCES`) are skipped: repeated
+   boilerplate would otherwise make the seed count quadratic.
+2. Blocks: seeds on the same diagonal (i - j) with consecutive positions merge into maximal
+   exact matches.
+3. Chains: blocks in reading order join a passage when both texts continue within
+   `MAX_GAP_WORDS` words; what lies between two blocks of one chain is an edit. Because
+   chaining is local, passages survive paragraph reordering (each paragraph is its own chain)
+   and small insertions/deletions (a gap inside a chain).
+4. A passage is kept when it holds an exact run of at least `reuse_shingle` words and at least
+   `reuse_min_passage_words` matched words OUTSIDE quotation marks, in both texts. Outlets
+   quote the same speaker independently, so a quote alone is not reuse.
+The result is symmetric: aligning (b, a) gives the mirror image of aligning (a, b).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .model import Edit, Passage
+from .text import Word, words
+
+SEED_WORDS = 3
+MAX_SEED_OCCURRENCES = 8
+MAX_GAP_WORDS = 10
+
+_DOUBLE_QUOTES = frozenset('"“”„«»‟″')
+_SINGLE_OPEN = frozenset("'‘‚‹")
+_SINGLE_CLOSE = frozenset("'’›")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """One text prepared for alignment: words, their norms, and which are inside quotes."""
+
+    text: str
+    words: tuple[Word, ...]
+    norms: tuple[str, ...]
+    quoted: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    passages: tuple[Passage, ...]
+    share_a: float
+    share_b: float
+    # Matched words outside quotation marks over all passages (the smaller of the two sides).
+    unquoted_words: int = 0
+
+
+@dataclass(slots=True)
+class _Chain:
+    blocks: list[tuple[int, int, int]]  # (i in a, j in b, length)
+
+    @property
+    def a_end(self) -> int:
+        i, _, n = self.blocks[-1]
+        return i + n
+
+    @property
+    def b_end(self) -> int:
+        _, j, n = self.blocks[-1]
+        return j + n
+
+
+def tokenize(text: str) -> Tokens:
+    ws = tuple(words(text))
+    regions = quote_regions(text)
+    quoted: list[bool] = []
+    r = 0
+    for w in ws:
+        while r < len(regions) and regions[r][1] <= w.start:
+            r += 1
+        quoted.append(r < len(regions) and regions[r][0] <= w.start < regions[r][1])
+    return Tokens(text, ws, tuple(w.norm for w in ws), tuple(quoted))
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks, in order and disjoint.
+
+    Double quote marks of any style toggle (outlets mix “…” with "…” freely). A quote left open
+    at the end of a paragraph runs to the paragraph's end: news style reopens a quote that
+    continues over paragraphs instead of closing it. Single marks count only where they cannot
+    be an apostrophe: an opener after a non-letter and before a letter, a closer after a
+    letter or punctuation and before a non-letter.
+    """
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at: int | None = None
+        single = False
+        n = len(para)
+        for k, ch in enumerate(para):
+            if ch in _DOUBLE_QUOTES:
+                if open_at is None:
+                    open_at, single = k, False
+                elif not single:
+                    regions.append((pos + open_at, pos + k + 1))
+                    open_at = None
+                continue
+            before = para[k - 1] if k else " "
+            after = para[k + 1] if k + 1 < n else " "
+            if (open_at is not None and single and ch in _SINGLE_CLOSE
+                    and not before.isspace() and not after.isalnum()):
+                regions.append((pos + open_at, pos + k + 1))
+                open_at = None
+            elif (open_at is None and ch in _SINGLE_OPEN and not before.isalnum()
+                  and after.isalnum()):
+                open_at, single = k, True
+        if open_at is not None and not single:
+            regions.append((pos + open_at, pos + n))
+        pos += n + 1
+    return regions
+
+
+def _blocks(a: Tokens, b: Tokens) -> list[tuple[int, int, int]]:
+    """Maximal exact matches of at least SEED_WORDS words, as (i, j, length)."""
+    k = SEED_WORDS
+    if len(a) < k or len(b) < k:
+        return []
+    grams_a = [a.norms[i:i + k] for i in range(len(a) - k + 1)]
+    count_a = Counter(grams_a)
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(b) - k + 1):
+        index[b.norms[j:j + k]].append(j)
+    diagonals: dict[int, list[int]] = defaultdict(list)
+    for i, gram in enumerate(grams_a):
+        js = index.get(gram)
+        if not js or len(js) > MAX_SEED_OCCURRENCES or count_a[gram] > MAX_SEED_OCCURRENCES:
+            continue
+        for j in js:
+            diagonals[i - j].append(i)
+    out: list[tuple[int, int, int]] = []
+    for d, starts in diagonals.items():
+        first = prev = starts[0]
+        for i in starts[1:]:
+            if i != prev + 1:
+                out.append((first, first - d, prev - first + k))
+                first = i
+            prev = i
+        out.append((first, first - d, prev - first + k))
+    out.sort(key=lambda blk: (blk[0], blk[1], -blk[2]))
+    return out
+
+
+def _chain(blocks: list[tuple[int, int, int]]) -> list[_Chain]:
+    chains: list[_Chain] = []
+    active: list[_Chain] = []
+    for i, j, n in blocks:
+        active = [c for c in active if c.a_end >= i - MAX_GAP_WORDS]
+        best: tuple[int, int, _Chain] | None = None
+        swallowed = False
+        for idx, c in enumerate(active):
+            ga, gb = i - c.a_end, j - c.b_end
+            overlap = max(0, -ga, -gb)
+            if overlap >= n:
+                # Entirely behind the chain's end: a repeat already covered, or a backward jump.
+                ci, cj, _ = c.blocks[0]
+                if ci <= i and cj <= j and i + n <= c.a_end and j + n <= c.b_end:
+                    swallowed = True
+                continue
+            ga, gb = ga + overlap, gb + overlap
+            if ga <= MAX_GAP_WORDS and gb <= MAX_GAP_WORDS:
+                cost = ga + gb + abs(ga - gb)
+                if best is None or (cost, idx) < best[:2]:
+                    best = (cost, idx, c)
+        if best is not None:
+            c = best[2]
+            overlap = max(0, c.a_end - i, c.b_end - j)
+            c.blocks.append((i + overlap, j + overlap, n - overlap))
+        elif not swallowed:
+            c = _Chain([(i, j, n)])
+            chains.append(c)
+            active.append(c)
+    return chains
+
+
+def _edit(a: Tokens, b: Tokens, ai: int, aj: int, bi: int, bj: int) -> Edit | None:
+    """The edit turning a.words[ai:aj] into b.words[bi:bj], shared words at both ends trimmed."""
+    while ai < aj and bi < bj and a.norms[ai] == b.norms[bi]:
+        ai, bi = ai + 1, bi + 1
+    while ai < aj and bi < bj and a.norms[aj - 1] == b.norms[bj - 1]:
+        aj, bj = aj - 1, bj - 1
+    if ai == aj and bi == bj:
+        return None
+    a_start, a_end = _span(a, ai, aj)
+    b_start, b_end = _span(b, bi, bj)
+    return Edit(a=a.text[a_start:a_end], b=b.text[b_start:b_end], a_start=a_start, a_end=a_end,
+                b_start=b_start, b_end=b_end)
+
+
+def _span(t: Tokens, i: int, j: int) -> tuple[int, int]:
+    """Character span of words [i, j); an empty range sits where the next word starts."""
+    if i < j:
+        return t.words[i].start, t.words[j - 1].end
+    at = t.words[i].start if i < len(t) else len(t.text)
+    return at, at
+
+
+def _passage(a: Tokens, b: Tokens, c: _Chain) -> Passage:
+    edits: list[Edit] = []
+    for (pi, pj, pn), (i, j, _) in zip(c.blocks, c.blocks[1:], strict=False):
+        e = _edit(a, b, pi + pn, i, pj + pn, j)
+        if e is not None:
+            edits.append(e)
+    i0, j0, _ = c.blocks[0]
+    return Passage(a_start=a.words[i0].start, a_end=a.words[c.a_end - 1].end,
+                   b_start=b.words[j0].start, b_end=b.words[c.b_end - 1].end, edits=tuple(edits))
+
+
+def _unquoted(a: Tokens, b: Tokens, c: _Chain) -> int:
+    unquoted_a = sum(not a.quoted[i + k] for i, _, n in c.blocks for k in range(n))
+    unquoted_b = sum(not b.quoted[j + k] for _, j, n in c.blocks for k in range(n))
+    return min(unquoted_a, unquoted_b)
+
+
+def _keep(a: Tokens, b: Tokens, c: _Chain, min_words: int, anchor: int) -> bool:
+    return max(n for _, _, n in c.blocks) >= anchor and _unquoted(a, b, c) >= min_words
+
+
+def align(a: Tokens, b: Tokens, min_words: int = 12, anchor: int = 5) -> Alignment:
+    """Shared passages of `a` and `b` (offsets into their texts) and the share of each text's
+    words that lies inside them."""
+    if b.norms < a.norms:
+        return mirror(_align(b, a, min_words, anchor))
+    return _align(a, b, min_words, anchor)
+
+
+def _align(a: Tokens, b: Tokens, min_words: int, anchor: int) -> Alignment:
+    kept = [c for c in _chain(_blocks(a, b)) if _keep(a, b, c, min_words, anchor)]
+    ranges = [(c.blocks[0][0], c.a_end, c.blocks[0][1], c.b_end) for c in kept]
+    # A passage inside another in both texts adds nothing (a repeated paragraph).
+    unique = [r for r in ranges
+              if not any(o != r and o[0] <= r[0] and r[1] <= o[1] and o[2] <= r[2]
+                         and r[3] <= o[3] for o in ranges)]
+    chosen = [c for c, r in zip(kept, ranges, strict=True) if r in unique]
+    passages = sorted((_passage(a, b, c) for c in chosen),
+                      key=lambda p: (p.a_start, p.b_start, p.a_end, p.b_end))
+    cover_a: set[int] = set()
+    cover_b: set[int] = set()
+    for i0, i1, j0, j1 in unique:
+        cover_a.update(range(i0, i1))
+        cover_b.update(range(j0, j1))
+    return Alignment(tuple(dict.fromkeys(passages)),
+                     len(cover_a) / len(a) if len(a) else 0.0,
+                     len(cover_b) / len(b) if len(b) else 0.0,
+                     sum(_unquoted(a, b, c) for c in chosen))
+
+
+def mirror(al: Alignment) -> Alignment:
+    """The same alignment seen from the other text."""
+    passages = tuple(sorted(
+        (Passage(p.b_start, p.b_end, p.a_start, p.a_end,
+                 tuple(Edit(e.b, e.a, e.b_start, e.b_end, e.a_start, e.a_end) for e in p.edits))
+         for p in al.passages),
+        key=lambda p: (p.a_start, p.b_start, p.a_end, p.b_end)))
+    return Alignment(passages, al.share_b, al.share_a, al.unquoted_words)

@@ -1,0 +1,130 @@
+"""Reuse stage: candidates, alignment, edits, origin, groups (synthetic texts and the seeds)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Article, Reuse
+from newsprism.reuse import find_reuse, independent_groups, lsh_params
+from newsprism.text import unify_quotes
+
+BASE = [
+    "The city council approved a new budget on Tuesday after three weeks of debate over "
+    "transport spending and the future of the old harbour district.",
+    "Council members voted eleven to four in favour, with the opposition arguing that the "
+    "plan cuts funding for bus routes in the northern suburbs without consultation.",
+    "The mayor said the harbour redevelopment would create hundreds of jobs and bring new "
+    "housing to an area that has been neglected for decades by successive administrations.",
+    "Residents groups have promised to challenge the decision in court, saying the public "
+    "hearings were held at short notice and at inconvenient times for working families.",
+]
+
+
+def art(id_: str, paragraphs: list[str], **kw: str) -> Article:
+    return Article(id=id_, source=f"{id_}.txt", text="\n\n".join(paragraphs), **kw)
+
+
+def one(articles: list[Article], settings) -> Reuse:
+    found = find_reuse(articles, settings)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_identical_articles_are_near_duplicates(settings) -> None:
+    r = one([art("b", BASE), art("a", BASE)], settings)
+    assert (r.a, r.b) == ("a", "b")
+    assert r.near_duplicate and r.share_a == r.share_b == 1.0
+    assert r.passages and not r.passages[0].edits
+
+
+def test_reordered_paragraphs_and_small_edits(settings) -> None:
+    edited = list(reversed(BASE))
+    edited[1] = edited[1].replace("neglected for decades", "ignored for many years")
+    r = one([art("x", BASE), art("y", edited)], settings)
+    assert len(r.passages) >= 3  # each reordered paragraph is its own passage
+    edits = [e for p in r.passages for e in p.edits]
+    assert any(e.a == "neglected for decades" and e.b == "ignored for many years" for e in edits)
+    texts = {"x": "\n\n".join(BASE), "y": "\n\n".join(edited)}
+    for p in r.passages:
+        for e in p.edits:
+            assert texts["x"][e.a_start:e.a_end] == e.a
+            assert texts["y"][e.b_start:e.b_end] == e.b
+            assert p.a_start <= e.a_start <= e.a_end <= p.a_end
+
+
+def test_unrelated_articles_are_not_reuse(settings) -> None:
+    other = ["Heavy snow closed mountain passes across the region, and forecasters expect "
+             "more storms through the weekend as temperatures fall well below freezing."]
+    assert find_reuse([art("a", BASE), art("b", other)], settings) == ()
+
+
+def test_shared_quote_alone_is_not_reuse(settings) -> None:
+    quote = ("“We will not accept any plan that leaves the northern suburbs without buses, "
+             "and we will fight it in every hearing and in every court,” ")
+    a = art("a", [BASE[0], quote + "said the opposition leader.", BASE[2]])
+    b = art("b", ["Snow closed the passes on Monday as forecasters warned of more storms.",
+                  quote + "the opposition leader told reporters.",
+                  "Officials said rail services would run a reduced timetable."])
+    assert find_reuse([a, b], settings) == ()
+
+
+def test_order_of_input_does_not_matter(settings) -> None:
+    arts = [art("c", BASE[:3]), art("a", BASE), art("b", BASE[1:])]
+    assert find_reuse(arts, settings) == find_reuse(list(reversed(arts)), settings)
+
+
+def test_origin_from_publish_dates_and_containment(settings) -> None:
+    extra = ["Analysts expect the budget to face further scrutiny when the regional "
+             "government reviews municipal spending plans next spring, officials said."] * 1
+    early = art("a", BASE[:2], published="2020-07-08")
+    late = art("b", BASE[:2] + extra, published="2020-07-09")
+    r = one([early, late], settings)
+    assert r.origin == "a" and r.origin_basis and "published" in r.origin_basis
+    same_day = [dataclasses.replace(early, published=None), dataclasses.replace(late,
+                                                                             published=None)]
+    r2 = one(same_day, settings)
+    assert r2.origin in (None, "a")
+
+
+def test_independent_groups() -> None:
+    reuse = [Reuse("a", "b", 0.5, 0.4, None), Reuse("b", "c", 0.05, 0.04, None),
+             Reuse("d", "e", 0.95, 0.97, None, near_duplicate=True)]
+    groups = independent_groups(["e", "d", "c", "b", "a", "f"], reuse)
+    assert groups == {"a": "a", "b": "a", "c": "c", "d": "d", "e": "d", "f": "f"}
+
+
+def test_lsh_params_reach_recall_at_threshold() -> None:
+    for t in (0.1, 0.3, 0.5, 0.8):
+        b, r = lsh_params(t, 128)
+        assert b * r <= 128
+        assert 1 - (1 - t ** r) ** b >= 0.95
+
+
+def _seed_articles(seeds_dir: Path) -> dict[str, Article]:
+    out = {}
+    for p in sorted(seeds_dir.glob("*.txt")):
+        key = p.name.split("_")[0]
+        out[key] = Article(id=key, source=str(p), text=p.read_text(encoding="utf-8"))
+    return out
+
+
+def test_seeds_pair_with_its_edits(seeds_dir: Path, settings) -> None:
+    seeds = _seed_articles(seeds_dir)
+    found = find_reuse(list(seeds.values()), settings)
+    pairs = {(r.a, r.b) for r in found}
+    assert pairs == {("002", "004")}, "only 002-004 share more than a quote"
+    r = found[0]
+    edits = [(" ".join(unify_quotes(e.a).split()), " ".join(unify_quotes(e.b).split()))
+             for p in r.passages for e in p.edits]
+    assert ("Key US ally Israel, Iran's arch-enemy", "The occupying regime of Israel") in edits
+    assert any("civil" in a and "imposed" in b for a, b in edits)
+    assert 0.2 < r.share_a < 0.8 and 0.2 < r.share_b < 0.8 and not r.near_duplicate
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_degenerate_inputs(n: int, settings) -> None:
+    arts = [art(f"e{i}", [""]) for i in range(n)] + [art("w", ["word"])]
+    assert find_reuse(arts, settings) == ()
