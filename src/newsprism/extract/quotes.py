@@ -35,6 +35,8 @@ ask reply respond answer conclude quote describe call urge predict promise vow p
 remark comment observe mention reveal disclose maintain contend allege complain boast testify
 believe think hope fear expect learn agree accuse charge threaten signal indicate estimate
 caution concede counter propose recommend demand question wonder order instruct inform assure
+joke quip exclaim lament bark yell shout scream chant cry whisper mutter plead beg retort
+interject interrupt recount muse sigh gush scoff snap tout insist grumble concur
 """.split())
 # Verbs that take a reported clause for the indirect kind: the subset that is about speaking
 # or writing, so "hope that" or "expect that" alone does not make a quote.
@@ -133,7 +135,8 @@ class _Finder:
                     and doc[right + 1].head is head:
                 right += 1
         while right > head.i and (doc[right].is_punct or doc[right].is_space
-                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")
+                                  or doc[right].ent_type_ in ("DATE", "TIME")):
             right -= 1
         return self._left_trim(left, head), right
 
@@ -199,12 +202,12 @@ class _Finder:
                 return self._same_line(c, verb), (verb.i, cue_end)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head, (verb.i, cue_end)  # "a joint statement saying ..."
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
-            # "X emphasized that ..., claiming ...": the participle shares the subject of the
-            # top verb of its chain, not of the clause it is attached to.
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
+            # "X emphasized that ..., claiming ...", "X began by saying": the participle shares
+            # the subject of the top verb of its chain, not of the clause it is attached to.
             top, hops = verb, 0
-            while top.dep_ in ("advcl", "conj", "xcomp", "ccomp") and top.head is not top \
-                    and hops < 6:
+            while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep") \
+                    and top.head is not top and hops < 6:
                 top, hops = top.head, hops + 1
             for c in top.children:
                 if c.dep_ in _SUBJ:
@@ -229,12 +232,14 @@ class _Finder:
         return None, (verb.i, cue_end)
 
     # -- speakers -----------------------------------------------------------------------
-    def resolve(self, head) -> tuple[str | None, tuple[int, int] | None]:
+    def resolve(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
         """(resolved speaker name or phrase, speaker char span) for a speaker head token."""
         if head is None:
             return None, None
         doc = self.doc
-        stop = None
+        # "a joint statement saying ...": the phrase ends before its own cue verb.
+        stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
+            and verb.i != head.i else None
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
@@ -352,7 +357,7 @@ class _Finder:
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
             if verb is not None:
                 head, (c0, c1) = self.speaker_of(verb)
-                speaker, sp = self.resolve(head)
+                speaker, sp = self.resolve(head, verb)
                 cue: tuple[int, int] | None = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             elif prev is not None and kind == "direct" and prev.speaker \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
@@ -526,7 +531,7 @@ class _Finder:
             if inside and all(d.kind == "direct" and d.speaker for d in inside) \
                     and covered >= 0.6 * (ce - cs):
                 continue  # the direct quote already carries it
-            speaker, sp = self.resolve(head)
+            speaker, sp = self.resolve(head, verb)
             cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             target = later if verb.lower_ == "according" else out
             if inside:
