@@ -104,7 +104,7 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         d = _conflict_draft(ctx, conflict, neutral, members)
         if d is not None:
             drafts.append(d)
-    exclusive_drafts = []
+    exclusive_drafts: list[_Draft] = []
     for ex in _ranked_exclusives(story.exclusives, cands):
         if len(exclusive_drafts) >= n_exclusive:
             break

@@ -30,6 +30,7 @@ any some more most other such only own same too very just one two new
 _SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
 MIN_WORDS = 5  # shorter "sentences" are datelines, captions or menu lines
 MAX_WORDS = 60  # longer ones are usually run-on paragraphs the parser failed to split
+MAX_CANDIDATES = 2000  # a 2000 x 2000 similarity matrix is 32 MB
 SAME_CONTENT = 0.5  # cosine at which two sentences count as carrying the same content
 # Long sentences gather overlap (and so centrality) by length alone; past the pivot their score
 # shrinks. A sentence opening on a pronoun leans on one before it that the summary may lack.
@@ -101,6 +102,8 @@ def article_sentences(ctx: StoryContext, article: Article) -> list[Sentence]:
 
 
 def candidates(ctx: StoryContext) -> list[Candidate]:
+    """Candidate sentences of every article; in a very large story only the leading ones
+    (news comes first), so the similarity matrix stays small."""
     out: list[Candidate] = []
     for article in ctx.articles:
         for i, s in enumerate(article_sentences(ctx, article)):
@@ -111,26 +114,31 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
                                  content_terms(text)))
+    if len(out) > MAX_CANDIDATES:
+        out = sorted(out, key=lambda c: (c.position, c.article_id))[:MAX_CANDIDATES]
+        out.sort(key=lambda c: (c.article_id, c.start))
     return out
 
 
-def _tfidf(cands: Sequence[Candidate]) -> np.ndarray:
+def _similarity(cands: Sequence[Candidate]) -> np.ndarray:
+    """Cosine between every two candidates over TF-IDF vectors (sparse: stories can be big)."""
+    from scipy.sparse import csr_matrix, diags
+
     vocab: dict[str, int] = {}
-    for c in cands:
-        for t in c.terms:
-            vocab.setdefault(t, len(vocab))
-    if not vocab:
-        return np.zeros((len(cands), 1))
-    counts = np.zeros((len(cands), len(vocab)))
+    rows, cols = [], []
     for r, c in enumerate(cands):
         for t in c.terms:
-            counts[r, vocab[t]] += 1.0
-    df = (counts > 0).sum(axis=0)
-    idf = np.log((1 + len(cands)) / (1 + df)) + 1.0
-    m = counts * idf
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
+            rows.append(r)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    if not vocab:
+        return np.zeros((len(cands), len(cands)))
+    counts = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(cands), len(vocab)))
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    m = counts @ diags(np.log((1 + len(cands)) / (1 + df)) + 1.0)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return m / norms
+    m = diags(1.0 / norms) @ m
+    return np.asarray((m @ m.T).todense())
 
 
 def _copied_pairs(reuse: Iterable[Reuse]) -> dict[tuple[str, str], list[tuple[int, int, int, int]]]:
@@ -168,14 +176,16 @@ def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
     """Fill centrality, supporters, support and score; return the similarity matrix."""
     if not cands:
         return np.zeros((0, 0))
-    m = _tfidf(cands)
-    sim = m @ m.T
+    sim = _similarity(cands)
     np.fill_diagonal(sim, 0.0)
     n = len(cands)
     # Degree centrality over edges above a small threshold (LexRank's "degree" variant).
     centrality = (sim > 0.1).sum(axis=1).astype(float) + sim.sum(axis=1)
     top = centrality.max() if n else 1.0
     copies = _copied_pairs(ctx.reuse)
+    from .reuse import independent_groups
+
+    group_of = independent_groups(sorted({c.article_id for c in cands}), list(ctx.reuse))
     n_articles = len({c.article_id for c in cands})
     for r, c in enumerate(cands):
         c.vector_row = r
@@ -191,7 +201,7 @@ def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
                 copy_of[other.article_id] = c.article_id
         c.supporters = tuple(sorted(support_ids))
         independent = [i for i in c.supporters if i not in copy_of]
-        c.support = count_independent(independent, ctx.reuse) if len(independent) > 1 else 1
+        c.support = len({group_of[i] for i in independent})
         # Early sentences carry the news in news writing (the inverted pyramid).
         lead_bonus = 1.0 / (1.0 + 0.25 * c.position)
         share = c.support / max(1, n_articles)

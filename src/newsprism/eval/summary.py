@@ -50,8 +50,8 @@ def vader_lexicon() -> dict[str, float]:
     """word -> mean valence in [-4, 4], from the lexicon file vaderSentiment ships."""
     from importlib import resources
 
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
-        encoding="utf-8", errors="replace")
+    raw = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes()
+    text = raw.decode("utf-8", errors="replace")
     out: dict[str, float] = {}
     for line in text.splitlines():
         parts = line.split("\t")
@@ -180,7 +180,7 @@ def _score(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-    sums = {k: [] for k in ROUGE_TYPES}
+    sums: dict[str, list[float]] = {k: [] for k in ROUGE_TYPES}
     ap: list[float] = []
     an: list[float] = []
     lengths: list[int] = []
