@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-WIDTH, HEIGHT, RADIUS = 640, 340, 22
+WIDTH, HEIGHT, RADIUS = 820, 340, 22
 
 
 def copy_graph(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, Any]:
     cx, cy = WIDTH / 2, HEIGHT / 2
-    rx, ry = WIDTH / 2 - 120, HEIGHT / 2 - 50
+    rx, ry = WIDTH / 2 - 210, HEIGHT / 2 - 50
     pos: dict[int, tuple[float, float]] = {}
     placed = []
     linked = {e["src"] for e in edges} | {e["dst"] for e in edges}

@@ -204,7 +204,7 @@ class StoryView:
             out.append({"n": self.index[aid], "article_id": aid, "outlet": self.label(aid),
                         "src": f"{self.prefix}src{self.index[aid]}",
                         "key": self.key(aid, sp["start"], sp["end"]) if sp else
-                        self.key(aid, None, None), "keys": " ".join(keys)})
+                        self.key(aid, None, None), "evkeys": " ".join(keys)})
         return out
 
     # -- sections ------------------------------------------------------------------------

@@ -28,7 +28,8 @@
     found.forEach(function (m) { m.classList.add("active"); });
     var col = srcId ? document.getElementById(srcId) : found[0].closest(".source");
     if (col) { col.classList.add("active"); }
-    found[0].scrollIntoView({ behavior: "smooth", block: "center", inline: "center" });
+    // Instant: Chromium drops one of two nested smooth scrolls (page and column strip).
+    found[0].scrollIntoView({ block: "center", inline: "center" });
     return true;
   }
 

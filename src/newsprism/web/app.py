@@ -1,0 +1,179 @@
+"""The web app: server-rendered pages over the store, and the JSON API under /api/v1.
+
+Pages use the same templates as the saved report (render.py), with CSS and JavaScript served
+from /static: no CDN, nothing fetched from elsewhere. FastAPI's /docs and /redoc load Swagger
+and ReDoc from a CDN, so both are off; the OpenAPI document is at /api/v1/openapi.json and
+/api shows it as a page of ours.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import NewsprismError
+from ..settings import Settings
+from ..store import Store, open_store
+from .api import build_router, story_bundle, story_of_article
+from .render import STATIC, render
+from .security import Guard
+from .uploads import TokenError, check_token, ingest
+from .views import StoryView
+
+PAGE_SIZE = 50
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The app over `store` (default: the store at `settings.db_url`)."""
+    app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/v1/openapi.json",
+                  description="Stories, articles and findings in the report contract's form.")
+    app.state.settings = settings
+    app.state.store = store if store is not None else open_store(settings.db_url)
+    app.add_middleware(Guard, settings=settings)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(build_router(), prefix="/api/v1")
+    _pages(app)
+    _errors(app)
+    return app
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status)
+
+
+def _date_or_none(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value if value and _DATE.fullmatch(value) else None
+
+
+def _pages(app: FastAPI) -> None:
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(request: Request, q: Annotated[str, Query(max_length=200)] = "",
+              since: Annotated[str, Query(max_length=200)] = "",
+              until: Annotated[str, Query(max_length=200)] = "",
+              page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
+        store: Store = request.app.state.store
+        problems = [f"{name} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored"
+                    for name, value in (("from", since), ("to", until))
+                    if value.strip() and _date_or_none(value) is None]
+        rows = store.stories(q or None, _date_or_none(since), _date_or_none(until),
+                             limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+        more = len(rows) > PAGE_SIZE
+        counts = store.counts()
+        return _html(render("index.html", rows=rows[:PAGE_SIZE], q=q, since=since, until=until,
+                            page=page, more=more, problems=problems, counts=counts,
+                            link=lambda r: f"/stories/{r.id}",
+                            writes=bool(request.app.state.settings.token)))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str) -> HTMLResponse:
+        bundle = story_bundle(request.app.state.store, story_id[:128])
+        if bundle is None:
+            return _html(render("error.html", status=404, message="No such story."), 404)
+        view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
+                         article_url=lambda aid: f"/articles/{aid}")
+        return _html(render("story.html", v=view.context(), sid="story"))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str) -> HTMLResponse:
+        store: Store = request.app.state.store
+        article = store.article(article_id[:128])
+        if article is None:
+            return _html(render("error.html", status=404, message="No such article."), 404)
+        story_id = story_of_article(store, article.id)
+        bundle = story_bundle(store, story_id) if story_id else None
+        if bundle is None:  # stored but not analysed yet: text only
+            from ..report import article_json
+
+            bundle = {"story": {"id": "", "title": "", "article_ids": [article.id]},
+                      "articles": [article_json(article)], "reuse": []}
+        view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"])
+        view.add_entity_marks()
+        source = next(s for s in view.sources() if s["id"] == article.id)
+        return _html(render("article.html", a=source, story=bundle["story"],
+                            n=view.index[article.id], findings=_findings(view, article.id)))
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form(request: Request) -> HTMLResponse:
+        return _html(render("upload.html", result=None, error=None,
+                            writes=bool(request.app.state.settings.token),
+                            limit=request.app.state.settings.max_upload_bytes))
+
+    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_post(request: Request, files: Annotated[list[UploadFile], File()],
+                    token: Annotated[str, Form(max_length=500)] = "") -> HTMLResponse:
+        settings: Settings = request.app.state.settings
+        ctx: dict[str, Any] = {"writes": bool(settings.token), "limit": settings.max_upload_bytes,
+                               "result": None, "error": None}
+        try:
+            check_token(settings, token or None)
+        except TokenError as exc:
+            ctx["error"] = str(exc)
+            return _html(render("upload.html", **ctx), exc.status)
+        data = [(f.filename or "upload", f.file.read()) for f in files]
+        ctx["result"] = ingest(request.app.state.store, settings, data)
+        return _html(render("upload.html", **ctx), 201)
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request) -> HTMLResponse:
+        spec = request.app.openapi()
+        endpoints = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                      "params": [p["name"] for p in op.get("parameters", [])
+                                 if p.get("in") == "query"]}
+                     for path, ops in spec.get("paths", {}).items()
+                     for method, op in ops.items()]
+        return _html(render("api.html", endpoints=endpoints, version=__version__))
+
+
+def _findings(view: StoryView, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """What the story's findings say about this one article, for the article page's side."""
+    s = view.story
+    quotes = [q for q in view.quotes() if q["cite"] and q["cite"]["article_id"] == article_id]
+    conflicts = [{"about": c.get("about"), "kind": c.get("kind"), "value": v.get("value"),
+                  "others": [w.get("value") for w in c.get("versions", []) if w is not v],
+                  "key": view.cites([article_id], v.get("spans", []))[0]["key"]}
+                 for c in s.get("conflicts", []) for v in c.get("versions", [])
+                 if article_id in v.get("article_ids", [])]
+    exclusive = [{"text": x["text"], "kind": x.get("kind", "exclusive"),
+                  "key": view.key(article_id, x.get("start"), x.get("end"))}
+                 for x in s.get("exclusives", []) if x["article_id"] == article_id]
+    return {"quotes": quotes, "conflicts": conflicts, "exclusives": exclusive}
+
+
+def _errors(app: FastAPI) -> None:
+    """HTML errors for pages, JSON for the API; never a traceback."""
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": exc.detail}, exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return _html(render("error.html", status=exc.status_code, message=str(exc.detail)),
+                     exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"loc": list(e.get("loc", [])), "msg": e.get("msg", "")}
+                  for e in exc.errors()][:20]
+        if wants_json(request):
+            return JSONResponse({"detail": errors}, 422)
+        text = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+        return _html(render("error.html", status=422, message=text), 422)
+
+    @app.exception_handler(NewsprismError)
+    def ours(request: Request, exc: NewsprismError) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc)}, 500)
+        return _html(render("error.html", status=500, message=str(exc)), 500)
