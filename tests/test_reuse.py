@@ -128,3 +128,23 @@ def test_seeds_pair_with_its_edits(seeds_dir: Path, settings) -> None:
 def test_degenerate_inputs(n: int, settings) -> None:
     arts = [art(f"e{i}", [""]) for i in range(n)] + [art("w", ["word"])]
     assert find_reuse(arts, settings) == ()
+
+
+def test_cleaned_seeds_pair_with_its_edits(seeds_dir: Path, settings) -> None:
+    readers = pytest.importorskip("newsprism.readers")
+    clean = pytest.importorskip("newsprism.clean")
+    arts = [clean.clean_article(a, settings) for a in readers.read_inputs([str(seeds_dir)],
+                                                                           settings)
+            if isinstance(a, Article)]
+    name = {a.id: Path(a.source).name.split("_")[0] for a in arts}
+    found = find_reuse(arts, settings)
+    assert {frozenset((name[r.a], name[r.b])) for r in found} == {frozenset(("002", "004"))}
+    r = found[0]
+    edits = set()
+    for p in r.passages:
+        for e in p.edits:
+            old, new = (e.a, e.b) if name[r.a] == "002" else (e.b, e.a)
+            edits.add((" ".join(unify_quotes(old).split()), " ".join(unify_quotes(new).split())))
+    assert ("Key US ally Israel, Iran's arch-enemy", "The occupying regime of Israel") in edits
+    assert any("civil" in a and "imposed" in b for a, b in edits)
+    assert r.origin is None  # same day, no wire credit: cannot be told

@@ -120,18 +120,22 @@ def drop_boilerplate(shingles: list[np.ndarray]) -> list[np.ndarray]:
 
 def candidate_pairs(norms: Sequence[Sequence[str]], settings: Settings) -> list[tuple[int, int]]:
     """Index pairs (i < j) whose shingle sets collide in an LSH band. Sorted."""
-    template = MinHash(num_perm=settings.reuse_num_perm, seed=MINHASH_SEED, scheme="affine32")
-    lsh = MinHashLSH(num_perm=settings.reuse_num_perm,
-                     params=lsh_params(settings.reuse_threshold, settings.reuse_num_perm))
     hasher = WordHasher()
     shingles = drop_boilerplate([shingle_hashes(ns, settings.reuse_shingle, hasher)
                                  for ns in norms])
-    sigs: dict[int, MinHash] = {}
-    for i, hashes in enumerate(shingles):
-        if len(hashes) == 0:
-            continue
-        sig = signature(hashes, template)
-        sigs[i] = sig
+    return lsh_pairs(signatures(shingles, settings), settings)
+
+
+def signatures(shingles: Sequence[np.ndarray], settings: Settings) -> dict[int, MinHash]:
+    """MinHash per document index; documents without words have none."""
+    template = MinHash(num_perm=settings.reuse_num_perm, seed=MINHASH_SEED, scheme="affine32")
+    return {i: signature(h, template) for i, h in enumerate(shingles) if len(h)}
+
+
+def lsh_pairs(sigs: dict[int, MinHash], settings: Settings) -> list[tuple[int, int]]:
+    lsh = MinHashLSH(num_perm=settings.reuse_num_perm,
+                     params=lsh_params(settings.reuse_threshold, settings.reuse_num_perm))
+    for i, sig in sigs.items():
         lsh.insert(i, sig)
     pairs: set[tuple[int, int]] = set()
     for i, sig in sigs.items():

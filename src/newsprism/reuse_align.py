@@ -18,7 +18,9 @@ The result is symmetric: aligning (b, a) gives the mirror image of aligning (a, 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import itertools
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .model import Edit, Passage
@@ -31,6 +33,8 @@ MAX_GAP_WORDS = 10
 _DOUBLE_QUOTES = frozenset('"“”„«»‟″')
 _SINGLE_OPEN = frozenset("'‘‚‹")
 _SINGLE_CLOSE = frozenset("'’›")
+_MARKS = re.compile(
+    "[\n" + re.escape("".join(sorted(_DOUBLE_QUOTES | _SINGLE_OPEN | _SINGLE_CLOSE))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,8 @@ class Tokens:
     words: tuple[Word, ...]
     norms: tuple[str, ...]
     quoted: tuple[bool, ...]
+    quoted_before: tuple[int, ...]  # quoted_before[i]: how many of the first i words are quoted
+    seeds: dict[str, list[int]]  # SEED_WORDS-word sequence -> where it starts (built once)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -79,7 +85,11 @@ def tokenize(text: str) -> Tokens:
         while r < len(regions) and regions[r][1] <= w.start:
             r += 1
         quoted.append(r < len(regions) and regions[r][0] <= w.start < regions[r][1])
-    return Tokens(text, ws, tuple(w.norm for w in ws), tuple(quoted))
+    norms = tuple(w.norm for w in ws)
+    seeds: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(norms) - SEED_WORDS + 1):
+        seeds[" ".join(norms[i:i + SEED_WORDS])].append(i)
+    return Tokens(text, ws, norms, tuple(quoted), (0, *itertools.accumulate(quoted)), dict(seeds))
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -92,51 +102,51 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     letter or punctuation and before a non-letter.
     """
     regions: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at: int | None = None
-        single = False
-        n = len(para)
-        for k, ch in enumerate(para):
-            if ch in _DOUBLE_QUOTES:
-                if open_at is None:
-                    open_at, single = k, False
-                elif not single:
-                    regions.append((pos + open_at, pos + k + 1))
-                    open_at = None
-                continue
-            before = para[k - 1] if k else " "
-            after = para[k + 1] if k + 1 < n else " "
-            if (open_at is not None and single and ch in _SINGLE_CLOSE
-                    and not before.isspace() and not after.isalnum()):
-                regions.append((pos + open_at, pos + k + 1))
+    open_at: int | None = None
+    single = False
+    n = len(text)
+    for m in _MARKS.finditer(text):
+        k = m.start()
+        ch = text[k]
+        if ch == "\n":
+            if open_at is not None and not single:
+                regions.append((open_at, k))
+            open_at = None
+            continue
+        if ch in _DOUBLE_QUOTES:
+            if open_at is None:
+                open_at, single = k, False
+            elif not single:
+                regions.append((open_at, k + 1))
                 open_at = None
-            elif (open_at is None and ch in _SINGLE_OPEN and not before.isalnum()
-                  and after.isalnum()):
-                open_at, single = k, True
-        if open_at is not None and not single:
-            regions.append((pos + open_at, pos + n))
-        pos += n + 1
+            continue
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < n else " "
+        if (open_at is not None and single and ch in _SINGLE_CLOSE
+                and not before.isspace() and not after.isalnum()):
+            regions.append((open_at, k + 1))
+            open_at = None
+        elif open_at is None and ch in _SINGLE_OPEN and not before.isalnum() and after.isalnum():
+            open_at, single = k, True
+    if open_at is not None and not single:
+        regions.append((open_at, n))
     return regions
 
 
 def _blocks(a: Tokens, b: Tokens) -> list[tuple[int, int, int]]:
     """Maximal exact matches of at least SEED_WORDS words, as (i, j, length)."""
     k = SEED_WORDS
-    if len(a) < k or len(b) < k:
-        return []
-    grams_a = [a.norms[i:i + k] for i in range(len(a) - k + 1)]
-    count_a = Counter(grams_a)
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(b) - k + 1):
-        index[b.norms[j:j + k]].append(j)
+    small, large = (a.seeds, b.seeds) if len(a.seeds) <= len(b.seeds) else (b.seeds, a.seeds)
     diagonals: dict[int, list[int]] = defaultdict(list)
-    for i, gram in enumerate(grams_a):
-        js = index.get(gram)
-        if not js or len(js) > MAX_SEED_OCCURRENCES or count_a[gram] > MAX_SEED_OCCURRENCES:
+    for gram, here in small.items():
+        there = large.get(gram)
+        if not there or len(here) > MAX_SEED_OCCURRENCES or len(there) > MAX_SEED_OCCURRENCES:
             continue
-        for j in js:
-            diagonals[i - j].append(i)
+        for i in a.seeds[gram]:
+            for j in b.seeds[gram]:
+                diagonals[i - j].append(i)
+    for starts in diagonals.values():
+        starts.sort()
     out: list[tuple[int, int, int]] = []
     for d, starts in diagonals.items():
         first = prev = starts[0]
@@ -216,8 +226,9 @@ def _passage(a: Tokens, b: Tokens, c: _Chain) -> Passage:
 
 
 def _unquoted(a: Tokens, b: Tokens, c: _Chain) -> int:
-    unquoted_a = sum(not a.quoted[i + k] for i, _, n in c.blocks for k in range(n))
-    unquoted_b = sum(not b.quoted[j + k] for _, j, n in c.blocks for k in range(n))
+    qa, qb = a.quoted_before, b.quoted_before
+    unquoted_a = sum(n - (qa[i + n] - qa[i]) for i, _, n in c.blocks)
+    unquoted_b = sum(n - (qb[j + n] - qb[j]) for _, j, n in c.blocks)
     return min(unquoted_a, unquoted_b)
 
 
