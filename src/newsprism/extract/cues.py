@@ -1,0 +1,249 @@
+"""Cues and speakers: the speech-verb lexicons and the dependency walks that find, for a cue,
+who is speaking and which words name them (shared by the direct and indirect passes of
+`quotes`). Every walk is bounded, so a runaway parse costs constant work per cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Article, Mention
+from .names import PERSON_ROLE_NOUNS
+from .quotemarks import pair_quotes
+from .speakers import People, pronoun_gender
+
+SPEECH_LEMMAS = frozenset("""
+say tell add state claim announce insist warn argue note explain stress emphasize emphasise
+declare assert affirm reiterate report confirm deny acknowledge admit suggest write tweet post
+ask reply respond answer conclude quote describe call urge predict promise vow pledge recall
+remark comment observe mention reveal disclose maintain contend allege complain boast testify
+believe think hope fear expect learn agree accuse charge threaten signal indicate estimate
+caution concede counter propose recommend demand question wonder order instruct inform assure
+joke quip exclaim lament bark yell shout scream chant cry whisper mutter plead beg retort
+interject interrupt recount muse sigh gush scoff snap tout insist grumble concur
+""".split())
+# Verbs that take a reported clause for the indirect kind: the subset that is about speaking
+# or writing, so "hope that" or "expect that" alone does not make a quote.
+INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) | frozenset(
+    "show find know realize recognize understand feel doubt assume mention".split())
+# Statement verbs whose object is what was said: "announced new sanctions".
+OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge demand deny "
+                          "confirm reveal describe cite predict threaten accuse blame "
+                          "criticize praise condemn".split())
+# Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
+PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
+                           "continue tell report state".split())
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
+MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
+MAX_CLAUSE_TOKENS = 300  # longer "clauses" are parse failures; the cap keeps work linear
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+class CueReader:
+    """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
+
+    def __init__(self, article: Article, doc, mentions: tuple[Mention, ...]):
+        self.article, self.doc, self.text = article, doc, doc.text
+        self.pairs = [p for p in pair_quotes(self.text)]
+        self.quoted = [(p.open, p.close + 1) for p in self.pairs]
+        self.people = People(doc, mentions, self.quoted)
+        self.mentions = mentions
+        self._starts = [t.idx for t in doc]
+        try:
+            sents = list(doc.sents) if len(doc) else []
+        except ValueError:  # a Doc without sentence boundaries (tokenizer only)
+            sents = []
+        self._sent_starts = [s.start for s in sents] or [0]
+        self._sent_ends = [s.end for s in sents] or [len(doc)]
+
+    # -- token helpers ------------------------------------------------------------------
+    def sent_of(self, i: int):
+        """The sentence holding token i (precomputed once: `Token.sent` rescans each call)."""
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return self.doc[self._sent_starts[k]:self._sent_ends[k]]
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def in_quote(self, token) -> bool:
+        return self.people.in_quote(token.idx)
+
+    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
+        """The speaker noun phrase: the head's whole subtree (titles, appositions, relative
+        clauses: "X, who grew up with Y"), cut at line breaks, quote marks and `stop`."""
+        doc = self.doc
+        if head.pos_ == "PRON":
+            return head.i, head.i
+        left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
+        if stop is not None:
+            right = min(right, stop - 1) if stop > head.i else right
+            left = max(left, stop + 1) if stop < head.i else left
+        for i in range(head.i + 1, right + 1):
+            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i - 1].text_with_ws \
+                    or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
+                    and doc[i].head is head:
+                right = i - 1
+                break
+        for i in range(head.i - 1, left - 1, -1):
+            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i].text_with_ws:
+                left = i + 1
+                break
+        if right - head.i > 30:  # a runaway parse: keep the name and its compounds
+            right = head.i
+            while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
+                    and doc[right + 1].head is head:
+                right += 1
+        while right > head.i and (doc[right].is_punct or doc[right].is_space
+                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")
+                                  or doc[right].ent_type_ in ("DATE", "TIME")):
+            right -= 1
+        return self._left_trim(left, head), right
+
+    def _left_trim(self, left: int, head) -> int:
+        doc = self.doc
+        while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")
+                                 or "\n" in doc[left].text_with_ws):
+            left += 1
+        return left
+
+    # -- cues ---------------------------------------------------------------------------
+    def cue_verb(self, lo: int, hi: int, near_end: bool):
+        """The speech verb in tokens [lo, hi) closest to the quote."""
+        order = range(hi - 1, lo - 1, -1) if near_end else range(lo, hi)
+        for i in order:
+            t = self.doc[i]
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS \
+                    and not self.in_quote(t):
+                return t
+            if t.lower_ == "according" and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to":
+                return t
+        return None
+
+    def _same_line(self, subj, verb):
+        """`subj`, unless the parser joined two paragraphs between it and the verb: then the
+        nearest noun on the verb's own line."""
+        lo, hi = sorted((subj.idx, verb.idx))
+        if "\n" not in self.text[lo:hi]:
+            return subj
+        for i in range(verb.i - 1, max(-1, verb.i - 8), -1):
+            t = self.doc[i]
+            if "\n" in t.text_with_ws:
+                break
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
+                return t
+        return None
+
+    def speaker_of(self, verb) -> tuple[object | None, tuple[int, int]]:
+        """(speaker head token, cue token range) for a cue verb."""
+        doc = self.doc
+        if verb.lower_ == "according":
+            to = doc[verb.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            head = objs[0] if objs else (doc[verb.i + 2] if verb.i + 2 < len(doc) else None)
+            return head, (verb.i, verb.i + 1)
+        cue_end = verb.i
+        lemma = verb.lemma_.lower()
+        # "Y quoted X as saying" / "X was quoted as saying": the quoted one speaks.
+        if lemma == "quote":
+            for c in verb.children:
+                if c.dep_ in ("prep", "advcl") and c.lower_ == "as":
+                    cue_end = max(cue_end, c.right_edge.i if c.right_edge.i - c.i < 3 else c.i)
+            for c in verb.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, (verb.i, cue_end)
+        if lemma == "say" and verb.head.lemma_.lower() == "quote" and verb.head is not verb:
+            q = verb.head
+            for c in q.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    return c, (q.i, verb.i)
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return self._same_line(c, verb), (verb.i, cue_end)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head, (verb.i, cue_end)  # "a joint statement saying ..."
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
+            # "X emphasized that ..., claiming ...", "X began by saying": the participle shares
+            # the subject of the top verb of its chain, not of the clause it is attached to.
+            top, hops = verb, 0
+            while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep") \
+                    and top.head is not top and hops < 6:
+                top, hops = top.head, hops + 1
+            for c in top.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    return c, (verb.i, cue_end)
+        prev_tok = doc[verb.i - 1] if verb.i > 0 else None
+        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ",")
+        for c in verb.children:  # "..., said Ayyoub": inverted subjects the parser calls dobj
+            if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
+                    and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c):
+                return c, (verb.i, cue_end)
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            for c in verb.head.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    return self._same_line(c, verb), (verb.i, cue_end)
+        if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",
+                                                                             "DET", "NOUN"):
+            t = doc[verb.i + 1]
+            while t.head is not t and t.head.i > t.i and t.head.i - verb.i < 6 \
+                    and t.head.pos_ in ("PROPN", "NOUN"):
+                t = t.head
+            return t, (verb.i, cue_end)
+        return None, (verb.i, cue_end)
+
+    # -- speakers -----------------------------------------------------------------------
+    def resolve(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
+        """(resolved speaker name or phrase, speaker char span) for a speaker head token."""
+        if head is None:
+            return None, None
+        doc = self.doc
+        # "a joint statement saying ...": the phrase ends before its own cue verb.
+        stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
+            and verb.i != head.i else None
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
+                and head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
+            stop = head.head.left_edge.i
+            head = head.head.head
+        left, right = self.np_span(head, stop)
+        span = doc[left:right + 1]
+        chars = (span.start_char, span.end_char)
+        people = self.people
+        if head.pos_ == "PRON" or pronoun_gender(head.text):
+            if pronoun_gender(head.text) is None:
+                return None, chars
+            k = people.most_recent(head.idx)
+            if k is None:
+                return None, chars
+            return people.persons[k].name, chars
+        persons = [m for m in self.mentions if m.label == "PERSON"
+                   and m.start < chars[1] and m.end > chars[0]]
+        if persons:
+            own = [m for m in persons if m.start <= head.idx < m.end]
+            m = own[0] if own else persons[0]
+            k = people.resolve_name(m.text)
+            if k is not None:
+                people.refer(head.idx, k)
+                return people.persons[k].name, chars
+            return m.text, chars
+        if (head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS) \
+                and head.pos_ in ("NOUN", "ADJ", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+            k = people.resolve_description(head, head.idx)
+            if k is not None:
+                people.refer(head.idx, k)
+                return people.persons[k].name, chars
+        if head.pos_ == "PROPN":
+            k = people.resolve_name(head.text)
+            if k is not None:
+                people.refer(head.idx, k)
+                return people.persons[k].name, chars
+        return span.text, chars
+
+    # -- the three kinds ----------------------------------------------------------------
