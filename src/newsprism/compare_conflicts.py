@@ -118,8 +118,14 @@ def _join_spellings(keyed: list[tuple[str, str]]) -> dict[str, str]:
 
 
 def _same_quote(a: str, b: str) -> bool:
-    fa, fb = fold(a), fold(b)
+    return _same_folded(fold(a), fold(b), set(fold(a).split()), set(fold(b).split()))
+
+
+def _same_folded(fa: str, fb: str, wa: set[str], wb: set[str]) -> bool:
     na, nb = len(fa.split()), len(fb.split())
+    # Cheap gate first: a re-worded quote still shares most of its words.
+    if not wa or not wb or len(wa & wb) < 0.4 * min(len(wa), len(wb)):
+        return False
     if min(na, nb) < QUOTE_MIN_WORDS:
         return False
     if min(na, nb) <= 4:  # short fragments ("powerful partner") must be the same words
@@ -164,10 +170,12 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
             x = parent[x]
         return x
 
+    folded = [fold(q.text) for q in usable]
+    wordsets = [set(f.split()) for f in folded]
     for i in range(len(usable)):
         for j in range(i + 1, len(usable)):
             if usable[i].article_id != usable[j].article_id and \
-                    _same_quote(usable[i].text, usable[j].text):
+                    _same_folded(folded[i], folded[j], wordsets[i], wordsets[j]):
                 parent[find(j)] = find(i)
     clusters: dict[int, list[Quote]] = defaultdict(list)
     for i, q in enumerate(usable):

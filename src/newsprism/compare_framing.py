@@ -20,6 +20,10 @@ from .model import Article, ArticleFacts, Entity, Framing, Mention, OutletTone, 
 from .text import fold
 
 FRAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+# Bounds on the re-parse (see module docstring): outlets describe an entity mostly where they
+# first name it, and a story page shows the most-covered entities.
+MAX_ENTITIES = 40
+MAX_MENTIONS_PER_ARTICLE = 4
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
 _MAX_DESC_WORDS = 8
 
@@ -251,16 +255,20 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def framing(entities: Sequence[Entity], articles: Sequence[Article], nlp) -> tuple[Framing, ...]:
     """Names and descriptors per outlet for entities that two or more outlets mention."""
     by_id = {a.id: a for a in articles}
-    chosen = []
+    ranked: list[tuple[int, int, Entity]] = []
     for e in entities:
         outlets = {by_id[m.article_id].outlet_label for m in e.mentions if m.article_id in by_id}
         if e.type in FRAMED_TYPES and len(outlets) >= 2:
-            chosen.append(e)
+            ranked.append((len(outlets), len(e.mentions), e))
+    ranked.sort(key=lambda t: (-t[0], -t[1], t[2].id))
+    chosen = [e for _, _, e in ranked[:MAX_ENTITIES]]
     # Parse each needed sentence once, however many mentions it holds.
     wanted: dict[tuple[str, int, int], list[tuple[Entity, Mention]]] = defaultdict(list)
     for e in chosen:
-        for m in e.mentions:
-            if m.article_id in by_id:
+        taken: dict[str, int] = defaultdict(int)
+        for m in sorted(e.mentions, key=lambda m: (m.article_id, m.start)):
+            if m.article_id in by_id and taken[m.article_id] < MAX_MENTIONS_PER_ARTICLE:
+                taken[m.article_id] += 1
                 lo, hi = _sentence_bounds(by_id[m.article_id].text, m.start, m.end)
                 wanted[(m.article_id, lo, hi)].append((e, m))
     mention_spans: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
@@ -271,7 +279,8 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article], nlp) -> tup
     found: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
     texts = [by_id[a].text[lo:hi] for a, lo, hi in keys]
-    docs = nlp.pipe(texts) if nlp is not None and texts else iter(())
+    # The named entities are already known: the re-parse needs tags and dependencies only.
+    docs = nlp.pipe(texts, disable=["ner"]) if nlp is not None and texts else iter(())
     for key, doc in zip(keys, docs, strict=False):
         art, lo, _ = key
         outlet = by_id[art].outlet_label

@@ -100,10 +100,10 @@ def report(story: Story) -> list[str]:
         versions = " | ".join(f"{v.value!r} {list(v.article_ids)} ({v.independent_sources})"
                               for v in c.versions)
         lines.append(f"  [{n}] conflict/{c.kind}: {c.about} :: {versions}")
-    for c in story.consensus:
+    for agreed in story.consensus:
         n += 1
-        lines.append(f"  [{n}] consensus ({c.independent_sources} sources, "
-                     f"{list(c.article_ids)}): {' '.join(c.text.split())[:160]}")
+        lines.append(f"  [{n}] consensus ({agreed.independent_sources} sources, "
+                     f"{list(agreed.article_ids)}): {' '.join(agreed.text.split())[:160]}")
     return lines
 
 

@@ -184,6 +184,8 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         i = j
         if parsed is None:
             continue
+        low: float | None
+        high: float | None
         low, high, exact = parsed
         first = doc[start_tok]
         # Day numbers the NER missed ("08 July", "July 8"): dates are the date parser's job.
