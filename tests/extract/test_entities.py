@@ -124,3 +124,10 @@ def test_deterministic_regardless_of_order(settings):
 def test_same_person_needs_compatible_first_names():
     assert same_person("M. Bagheri", "Mohammad Baqeri")
     assert not same_person("Bill Clinton", "Hillary Clinton")
+
+
+def test_generational_suffix_is_not_a_surname(settings):
+    ctx = make_ctx({"a": [("Charles Elliott Jr.", "PERSON"), ("Elliott", "PERSON")],
+                    "b": [("Charles Elliott", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    assert [n for n, _ in people(story)] == ["Charles Elliott"]

@@ -1,6 +1,9 @@
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from newsprism.extract.quotemarks import pair_quotes
 
@@ -44,3 +47,17 @@ def test_one_megabyte_line_is_linear():
     assert time.perf_counter() - t0 < 5
     assert all(p.open < p.close for p in pairs)
     assert all(p.close - p.open <= 4001 for p in pairs)
+
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n"“”„«»\'‘’`:')), max_size=300))
+def test_pairs_are_ordered_disjoint_and_bounded(text):
+    pairs = pair_quotes(text)
+    last_close = -1
+    for p in pairs:
+        assert 0 <= p.open < p.close <= len(text)
+        assert p.close - p.open <= 4001
+        if not p.single:
+            assert p.open > last_close  # double-quoted stretches never overlap
+            last_close = p.close

@@ -29,6 +29,7 @@ from .names import CAPITALS, country_key, same_name_token, split_title
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 
 
@@ -38,7 +39,12 @@ def person_name(text: str) -> str:
     for suffix in ("'s", "’s", "'", "’"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return name.strip(" ,.")
+    parts = name.strip(" ,.").split()
+    # Generational suffixes are not surnames: "Charles Elliott Jr." is an Elliott.
+    while len(parts) > 2 and fold(parts[-1]) in _SUFFIXES:
+        parts.pop()
+        parts[-1] = parts[-1].rstrip(",")
+    return " ".join(parts)
 
 
 def _first_ok(a: str, b: str) -> bool:
