@@ -148,16 +148,26 @@ def site_name(rest: str) -> str | None:
 
 
 _NAV_TAIL = {"home", "menu", "search", "login", "subscribe", "sections", "navigation"}
+# Cheap substrings that every _BOILER match contains: the regex runs only when one is present.
+_BOILER_STEMS = ("cookie", "subscri", "sign up", "signup", "log in", "login", "newsletter",
+                 "privacy", "terms of", "rights reserved", "blocker", "javascript", "free art",
+                 "journalism", "app", "follow us", "copyright", "©")
+
+
 def is_widget(line: str) -> bool:
+    """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes."""
     s = line.strip()
     if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
         return True
     if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
         return False
+    low = s.lower()
+    if not any(stem in low for stem in _BOILER_STEMS):
+        return False
     n = nwords(s)
     # Subscription/cookie boxes are short and never carry the story.
     return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
-                                                         and "cookie" not in s.lower())
+                                                         and "cookie" not in low)
 
 
 def is_site_header(line: str) -> bool:
