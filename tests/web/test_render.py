@@ -28,3 +28,13 @@ def test_untrusted_text_is_escaped_in_report() -> None:
     assert "<script>alert(" not in html
     assert "&lt;script&gt;alert(" in html
     assert "<img src=x onerror" not in html
+
+
+def test_inline_assets_are_our_files_unescaped() -> None:
+    from newsprism.web.render import STATIC
+
+    html = render_report_html(report_json(make_report()))
+    js = (STATIC / "app.js").read_text(encoding="utf-8")
+    css = (STATIC / "app.css").read_text(encoding="utf-8")
+    assert f"<script>{js}</script>" in html
+    assert f"<style>{css}</style>" in html

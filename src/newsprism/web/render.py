@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .views import StoryView, story_row
 
@@ -30,12 +31,12 @@ def environment() -> Environment:
 
 
 @cache
-def inline_assets() -> dict[str, str]:
-    """CSS and JS for a page that must stand alone. `</` is split so the text cannot close
-    the <style> or <script> element it sits in."""
+def inline_assets() -> dict[str, Markup]:
+    """CSS and JS for a page that must stand alone: our own files from static/, the only text
+    marked safe anywhere. `</` is split so the text cannot close the element it sits in."""
     css = (STATIC / "app.css").read_text(encoding="utf-8").replace("</", "<\\/")
     js = (STATIC / "app.js").read_text(encoding="utf-8").replace("</", "<\\/")
-    return {"css": css, "js": js}
+    return {"css": Markup(css), "js": Markup(js)}
 
 
 def render(template: str, **context: Any) -> str:
