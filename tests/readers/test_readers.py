@@ -133,3 +133,12 @@ def test_html_saved_as_txt_is_read_as_html(tmp_path, settings):
                  encoding="utf-8")
     arts, probs = _read([f], settings)
     assert not probs and "<p>" not in arts[0].text and "harbour council" in arts[0].text
+
+
+def test_html_page_with_almost_no_text_is_a_problem(tmp_path, settings):
+    f = tmp_path / "index.html"
+    f.write_text("<html><body><nav>Home News</nav><p>Page not found.</p></body></html>",
+                 encoding="utf-8")
+    arts, probs = _read([f], settings)
+    assert not arts and ("too little article text" in probs[0].reason or
+                         "no article text" in probs[0].reason)

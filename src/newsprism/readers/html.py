@@ -23,6 +23,7 @@ from .site import fix_site_as_title, site_name_from_html
 # Nesting deeper than this is not a news page but an "HTML bomb": libxml2 would silently cut
 # the tree and we would report "no text" for the wrong reason.
 MAX_DEPTH = 400
+MIN_PAGE_WORDS = 20
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
 # Tags that are void or commonly left unclosed: they do not count towards depth.
 _NO_DEPTH = {b"br", b"img", b"meta", b"link", b"input", b"hr", b"wbr", b"source", b"area",
@@ -82,6 +83,10 @@ def article_from_html(data: bytes | str, source: str, settings: Settings,
     text = normalize_newlines(getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         return InputProblem(source, "no article text found in the page")
+    if len(text.split()) < MIN_PAGE_WORDS:
+        # Index pages, error pages and paywalls give a line or two: not an article.
+        return InputProblem(source, f"too little article text in the page "
+                                    f"({len(text.split())} words)")
     page_url = url or _clean_str(getattr(doc, "url", None))
     if page_url and not page_url.lower().startswith(("http://", "https://")):
         page_url = None
