@@ -48,8 +48,6 @@ _UPDATE_LABEL = re.compile(r"\b(updated?|modified|last edited|revised)\b", re.I)
 _NEVER_LABEL = re.compile(r"\b(retrieved|accessed|crawl(?:ed)?|downloaded|archived|printed|"
                           r"fetched|scraped|today(?:['’]s)?)\b", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_ONLY_REST = re.compile(r"^[\W\d_]*(?:(?:at|on|am|pm|a\.m\.|p\.m\.|utc|gmt|[a-z]{2,4}t|"
-                             r"local time)\W*)*$", re.I)
 @dataclass
 class Header:
     """What the header of a page says, and which lines (indexes) carried it."""
@@ -237,11 +235,10 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
     for c in cands:
         if c.score <= 0 and c.line < above and _is_weekday_banner(lines[c.line]):
             c.score -= 2  # kept only if the body's weekdays back it (a blog's date header)
-    dated = cands
     body = "\n".join(lines[end:])
-    best = _score([c for c in dated if c.line < end], body)
+    best = _score([c for c in cands if c.line < end], body)
     if best is not None and best.score > -2:
-        same_day = [c for c in dated if c.value.date() == best.value.date() and c.has_time]
+        same_day = [c for c in cands if c.value.date() == best.value.date() and c.has_time]
         chosen = same_day[0] if same_day and not best.has_time else best
         h.published = chosen.value.strftime("%Y-%m-%dT%H:%M") if chosen.has_time \
             else chosen.value.strftime("%Y-%m-%d")
