@@ -153,3 +153,8 @@ def test_header_variants(settings, header, title, outlet, byline):
     assert (art.title, art.outlet, art.byline) == (title, outlet, byline)
     assert art.published_date == "2024-03-12"
     assert art.text.split("\n\n") == [P1, P2]
+
+
+def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
+    art = clean("It's official.\n\n" + P1 + "\n\n" + P2, settings)
+    assert art.title is None and art.text.startswith("It's official.")

@@ -267,7 +267,7 @@ def _title_line(lines: list[str], header: list[int], kinds: dict[int, str],
     """The headline: a short line of 4+ words, preferring one that a date or byline line (or
     the body) directly follows or precedes, as headlines sit next to their dateline."""
     shorts = [i for i in header if kinds[i] == "short" and 2 <= nwords(lines[i]) <= 30
-              and len(lines[i].strip()) <= 250 and not lines[i].strip().endswith(":")
+              and len(lines[i].strip()) <= 250 and not lines[i].strip().endswith((":", "."))
               and len(_ALPHA_WORD.findall(lines[i])) >= 2 and not _NUMERIC_DATE.search(lines[i])]
     plain = [i for i in shorts if i not in site_lines]
     longer = [i for i in plain if nwords(lines[i]) >= 4]
