@@ -294,3 +294,30 @@ def test_round_figures_and_differently_dated_counts_are_no_conflict():
                dates=(_dated(d, "March 28", "2020-03-28", "day", None),)),
     ]
     assert quantity_conflicts(claims, {"c": "c", "d": "d"}) == []
+
+
+def test_framing_keeps_descriptors_with_their_owner(settings):
+    from newsprism.model import Mention
+
+    texts = {
+        "a": "Norland, a close partner of the Union, signed. Farmers in Norland waited.",
+        "b": "The Western-backed regime in Norland signed. The Union is a partner of Norland.",
+    }
+    arts = {k: _article(k, v, f"Outlet {k}") for k, v in texts.items()}
+    ments = {"n": [], "u": []}
+    for k, art in arts.items():
+        for name, key in (("Norland", "n"), ("Union", "u")):
+            start = 0
+            while (i := art.text.find(name, start)) >= 0:
+                ments[key].append(Mention(k, i, i + len(name), name, "GPE", key))
+                start = i + 1
+    ents = [Entity(id=k, name=n, type="GPE", article_ids=("a", "b"), mentions=tuple(ments[k]))
+            for k, n in (("n", "Norland"), ("u", "Union"))]
+    story = compare_story(_ctx(list(arts.values()), entities=ents), settings)
+    frames = {f.entity: dict(f.by_outlet) for f in story.framing}
+    assert "close partner" in frames["n"]["Outlet a"]
+    assert "close partner" not in frames["u"]["Outlet a"]  # it describes Norland
+    assert "Western-backed regime" in frames["n"]["Outlet b"]  # loaded: kept with "in"
+    assert "Farmers" not in frames["n"]["Outlet a"]  # a place, not a name for it
+    assert "partner" in frames["u"]["Outlet b"]  # "The Union is a partner of ..."
+    assert "partner" not in frames["n"]["Outlet b"]

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
+from .compare_match import STOP
 from .model import Article, ArticleFacts, Entity, Framing, Mention, OutletTone, Reuse, Span
 from .text import fold
 
@@ -51,6 +52,9 @@ def _lexicon_re() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b")
 
 
+# Capitalised only because they open a sentence.
+_LEADERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+            "our", "my", "your", "in", "on", "at", "for", "but", "and", "as", "by", "with"}
 _CAP_WORD = re.compile(r"[A-Z][\w'\u2019-]*")
 
 
@@ -62,7 +66,8 @@ def _in_name(text: str, start: int, end: int) -> bool:
     before = re.split(r"[.!?;:\n\"\u201c\u201d]", text[max(0, start - 40):start])[-1]
     words_before = before.split()[-2:]
     after = text[end:end + 30].split()[:1]
-    caps = [w for w in words_before + after if _CAP_WORD.match(w) or w.startswith("al-")]
+    caps = [w for w in words_before + after
+            if (_CAP_WORD.match(w) and fold(w) not in _LEADERS) or w.startswith("al-")]
     return bool(caps)
 
 
@@ -183,6 +188,12 @@ def _left_run(head, exclude: set[int]) -> list:
     return run
 
 
+def _has_loaded(words: list[str]) -> bool:
+    lex = load_lexicon()
+    return any(" ".join(words[i:j]) in lex for i in range(len(words))
+               for j in range(i + 1, min(len(words), i + 3) + 1))
+
+
 def descriptors_in(doc, offset: int, mention: Mention,
                    others_typed: Sequence[tuple[int, int, str]] = ()
                    ) -> list[tuple[str, int, int]]:
@@ -216,6 +227,12 @@ def descriptors_in(doc, offset: int, mention: Mention,
         words = fold(text).split()
         if kind in ("mod", "of", "attr") and all(w in _PLAIN_MODS for w in words):
             return
+        if text.isupper() and len(text) > 3:
+            return  # a dateline ("PORT SELIN (Agencies) --") parsed as a modifier
+        if len(words) == 1 and words[0] in STOP:
+            return  # "one", "this": pronoun-like heads say nothing
+        if kind == "in" and not _has_loaded(words):
+            return
         if kind == "of" and len(words) < 2 and fold(text) not in load_lexicon():
             return  # "the destabilization of Syria" is about it, not a name for it
         out.append((text, lo, hi))
@@ -233,9 +250,17 @@ def descriptors_in(doc, offset: int, mention: Mention,
     for child in head.rights:
         if child.dep_ == "appos" and child.i not in inside:  # "Israel, Iran's arch-enemy,"
             add(_left_run(child, set()), "appos")
-    # "the occupying regime of Israel"
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-        add(_left_run(head.head.head, set()), "of")
+    # "the occupying regime of Israel"; "the Western-backed regime in X" only when loaded:
+    # "farmers in X" is a place, not a name for it.
+    noun = head.head.head
+    # ... unless that noun stands beside another name ("Tarland, a close partner of the EU"
+    # describes Tarland, not the EU).
+    beside = noun.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in noun.children)
+    if head.dep_ == "pobj" and noun.pos_ == "NOUN" and not beside:
+        if head.head.lower_ == "of":
+            add(_left_run(head.head.head, set()), "of")
+        elif head.head.lower_ in ("in", "on", "from"):
+            add(_left_run(head.head.head, set()), "in")
     # "Israel is a strong partner in ...": a predicate nominal describes the subject.
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for child in head.head.children:
