@@ -8,16 +8,16 @@ where blocking database and analysis work belongs.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Header, HTTPException, Query, Request, Response, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import SCHEMA, __version__
-from ..report import article_json, report_json, reuse_json, story_json
 from ..settings import Settings
 from ..store import Store
+from .data import Reads
 from .uploads import TokenError, bearer, check_token, ingest
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -57,23 +57,17 @@ def authorize(request: Request, authorization: str | None) -> None:
                             headers={"WWW-Authenticate": "Bearer"}) from exc
 
 
-def story_bundle(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story in the contract form with its articles and the reuse pairs among them."""
-    story = store.story(story_id)
-    if story is None:
-        return None
-    ids = list(story.article_ids)
-    inside = set(ids)
-    return {"schema": SCHEMA, "story": story_json(story),
-            "articles": [article_json(a) for a in store.articles(ids)],
-            "reuse": [reuse_json(r) for r in store.reuse(ids) if r.a in inside and r.b in inside]}
+def reads_of(request: Request) -> Reads:
+    return request.app.state.reads  # type: ignore[no-any-return]
 
 
-def story_of_article(store: Store, article_id: str) -> str | None:
-    for story_id, members in store.story_members().items():
-        if article_id in members:
-            return story_id
-    return None
+def _json(key: tuple[Any, ...], request: Request,
+          make: Callable[[], dict[str, Any]]) -> Response:
+    """JSON text made once per cache generation: a large story encoded by FastAPI's
+    jsonable_encoder on every request costs more than reading it."""
+    body = reads_of(request).page(key, lambda: json.dumps(make(), ensure_ascii=False,
+                                                          separators=(",", ":")).encode())
+    return Response(body, media_type="application/json")
 
 
 def build_router() -> APIRouter:
@@ -91,30 +85,31 @@ def build_router() -> APIRouter:
                 since: Annotated[str | None, Query(pattern=DATE)] = None,
                 until: Annotated[str | None, Query(pattern=DATE)] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> dict[str, Any]:
-        rows = store_of(request).stories(q, since, until, limit=limit, offset=offset)
-        return {"schema": SCHEMA, "limit": limit, "offset": offset,
-                "stories": [asdict(r) for r in rows]}
+                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
+        rows = reads_of(request).rows(q, since, until, limit, offset)
+        return _json(("api-rows", q, since, until, limit, offset), request,
+                     lambda: {"schema": SCHEMA, "limit": limit, "offset": offset,
+                              "stories": rows})
 
     @router.get("/stories/{story_id}", summary="One story (contract form), its articles and reuse")
-    def story(request: Request, story_id: Id) -> dict[str, Any]:
-        found = story_bundle(store_of(request), story_id)
+    def story(request: Request, story_id: Id) -> Response:
+        found = reads_of(request).bundle(story_id)
         if found is None:
             raise HTTPException(404, "no such story")
-        return found
+        return _json(("api-story", story_id), request, lambda: found)
 
     @router.get("/articles/{article_id}", summary="One article (contract form)")
-    def article(request: Request, article_id: Id) -> dict[str, Any]:
-        store = store_of(request)
-        a = store.article(article_id)
+    def article(request: Request, article_id: Id) -> Response:
+        reads = reads_of(request)
+        a = reads.article(article_id)
         if a is None:
             raise HTTPException(404, "no such article")
-        return {"schema": SCHEMA, "article": article_json(a),
-                "story_id": story_of_article(store, article_id)}
+        return _json(("api-article", article_id), request, lambda: {
+            "schema": SCHEMA, "article": a, "story_id": reads.story_of(article_id)})
 
     @router.get("/report", summary="The whole store as one report (CONTRACT.md)")
-    def report(request: Request) -> dict[str, Any]:
-        return report_json(store_of(request).report())
+    def report(request: Request) -> Response:
+        return _json(("api-report",), request, reads_of(request).report)
 
     @router.post("/articles", status_code=201, summary="Add articles (JSON) and re-analyse",
                  responses={401: {"description": "missing or wrong token"},
@@ -127,6 +122,7 @@ def build_router() -> APIRouter:
                           for a in body.articles)
         result = ingest(store_of(request), settings_of(request),
                         [("api.jsonl", lines.encode("utf-8"))])
+        reads_of(request).cache.clear()
         return result.as_json()
 
     @router.post("/uploads", status_code=201, summary="Upload files (multipart) and re-analyse",
@@ -137,6 +133,8 @@ def build_router() -> APIRouter:
                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         authorize(request, authorization)
         data = [(f.filename or "upload", f.file.read()) for f in files]
-        return ingest(store_of(request), settings_of(request), data).as_json()
+        result = ingest(store_of(request), settings_of(request), data)
+        reads_of(request).cache.clear()
+        return result.as_json()
 
     return router

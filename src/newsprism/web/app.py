@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -21,7 +22,8 @@ from .. import __version__
 from ..errors import NewsprismError
 from ..settings import Settings
 from ..store import Store, open_store
-from .api import build_router, story_bundle, story_of_article
+from .api import build_router
+from .data import Reads
 from .render import STATIC, render
 from .security import Guard
 from .uploads import TokenError, check_token, ingest
@@ -38,6 +40,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                   description="Stories, articles and findings in the report contract's form.")
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings.db_url)
+    app.state.reads = Reads(app.state.store)
     app.add_middleware(Guard, settings=settings)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
@@ -61,46 +64,52 @@ def _pages(app: FastAPI) -> None:
               since: Annotated[str, Query(max_length=200)] = "",
               until: Annotated[str, Query(max_length=200)] = "",
               page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
-        store: Store = request.app.state.store
+        reads: Reads = request.app.state.reads
         problems = [f"{name} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored"
                     for name, value in (("from", since), ("to", until))
                     if value.strip() and _date_or_none(value) is None]
-        rows = store.stories(q or None, _date_or_none(since), _date_or_none(until),
-                             limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+        rows = reads.rows(q or None, _date_or_none(since), _date_or_none(until),
+                          PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
         more = len(rows) > PAGE_SIZE
-        counts = store.counts()
+        counts = reads.counts()
         return _html(render("index.html", rows=rows[:PAGE_SIZE], q=q, since=since, until=until,
                             page=page, more=more, problems=problems, counts=counts,
-                            link=lambda r: f"/stories/{r.id}",
+                            link=lambda r: f"/stories/{quote(r['id'], safe='')}",
                             writes=bool(request.app.state.settings.token)))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
-        bundle = story_bundle(request.app.state.store, story_id[:128])
+        reads: Reads = request.app.state.reads
+        bundle = reads.bundle(story_id[:128])
         if bundle is None:
             return _html(render("error.html", status=404, message="No such story."), 404)
-        view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
-                         article_url=lambda aid: f"/articles/{aid}")
-        return _html(render("story.html", v=view.context(), sid="story"))
+
+        def page() -> str:
+            view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
+                             article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
+            return render("story.html", v=view.context(), sid="story")
+        return _html(reads.page(("story", story_id[:128]), page))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
-        store: Store = request.app.state.store
-        article = store.article(article_id[:128])
+        reads: Reads = request.app.state.reads
+        article = reads.article(article_id[:128])
         if article is None:
             return _html(render("error.html", status=404, message="No such article."), 404)
-        story_id = story_of_article(store, article.id)
-        bundle = story_bundle(store, story_id) if story_id else None
+        aid = article["id"]
+        story_id = reads.story_of(aid)
+        bundle = reads.bundle(story_id) if story_id else None
         if bundle is None:  # stored but not analysed yet: text only
-            from ..report import article_json
+            bundle = {"story": {"id": "", "title": "", "article_ids": [aid]},
+                      "articles": [article], "reuse": []}
 
-            bundle = {"story": {"id": "", "title": "", "article_ids": [article.id]},
-                      "articles": [article_json(article)], "reuse": []}
-        view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"])
-        view.add_entity_marks()
-        source = next(s for s in view.sources() if s["id"] == article.id)
-        return _html(render("article.html", a=source, story=bundle["story"],
-                            n=view.index[article.id], findings=_findings(view, article.id)))
+        def page() -> str:
+            view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"])
+            view.add_entity_marks()
+            source = next(s for s in view.sources() if s["id"] == aid)
+            return render("article.html", a=source, story=bundle["story"], n=view.index[aid],
+                          findings=_findings(view, aid))
+        return _html(reads.page(("article", aid), page))
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request) -> HTMLResponse:
@@ -121,6 +130,7 @@ def _pages(app: FastAPI) -> None:
             return _html(render("upload.html", **ctx), exc.status)
         data = [(f.filename or "upload", f.file.read()) for f in files]
         ctx["result"] = ingest(request.app.state.store, settings, data)
+        request.app.state.reads.cache.clear()
         return _html(render("upload.html", **ctx), 201)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)

@@ -1,0 +1,204 @@
+"""Load test of the web app and API, on 127.0.0.1 only, bounded in requests and time.
+
+    .venv/bin/python benchmarks/load_test.py --copies 100 --requests 3000 --seconds 120
+
+Builds a store from the demo corpus (analysed once), multiplied `--copies` times under new ids
+so the story list has real length, starts the app under uvicorn in a child process on a free
+loopback port, sends a fixed mix of page and API requests from `--concurrency` workers until
+`--requests` are done or `--seconds` have passed, stops the server and prints requests/s,
+latency percentiles and errors (any non-2xx answer or failed request), overall and per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"  # never anything else: the load goes to this machine only
+
+
+def build_store(db_url: str, copies: int) -> tuple[list[str], list[str]]:
+    """The demo corpus analysed once, then saved `copies` times with every id suffixed."""
+    from newsprism.codec import load, to_data
+    from newsprism.model import Report
+    from newsprism.service import run_analysis
+    from newsprism.settings import Settings
+    from newsprism.store import open_store
+
+    report = run_analysis([str(REPO / "examples" / "corpus")], Settings())
+    base = json.dumps(to_data(report))
+    ids = sorted({a.id for a in report.articles} | {s.id for s in report.stories},
+                 key=len, reverse=True)
+    store = open_store(db_url)
+    for i in range(copies):
+        text = base
+        for ident in ids:  # ids are content hashes: unique strings, safe to replace
+            text = text.replace(f'"{ident}"', f'"{ident}-{i}"')
+        store.save_report(load(Report, json.loads(text)))
+    stories = [s.id for s in store.stories_full()]
+    articles = store.article_ids()
+    store.close()
+    return stories, articles
+
+
+def serve(db_url: str, port: int) -> None:
+    import uvicorn
+
+    from newsprism.settings import Settings
+    from newsprism.web.app import create_app
+
+    uvicorn.run(create_app(Settings(db_url=db_url)), host=HOST, port=port, log_level="warning",
+                access_log=False)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def plan(n: int, stories: list[str], articles: list[str], seed: int = 7) -> list[tuple[str, str]]:
+    """A fixed request mix: (kind, path)."""
+    rng = random.Random(seed)
+    words = ["river", "deal", "tram", "minister", "agreement", "council", "dam", "zzz"]
+    mix = [("list page", 25), ("search page", 10), ("story page", 25), ("article page", 5),
+           ("api list", 15), ("api story", 15), ("api article", 5)]
+    kinds = [k for k, w in mix for _ in range(w)]
+    out = []
+    for _ in range(n):
+        kind = rng.choice(kinds)
+        if kind == "list page":
+            path = "/"
+        elif kind == "search page":
+            path = f"/?q={rng.choice(words)}&since=2024-01-01"
+        elif kind == "story page":
+            path = f"/stories/{rng.choice(stories)}"
+        elif kind == "article page":
+            path = f"/articles/{rng.choice(articles)}"
+        elif kind == "api list":
+            path = f"/api/v1/stories?q={rng.choice(words)}&limit=50"
+        elif kind == "api story":
+            path = f"/api/v1/stories/{rng.choice(stories)}"
+        else:
+            path = f"/api/v1/articles/{rng.choice(articles)}"
+        out.append((kind, path))
+    return out
+
+
+async def drive(base: str, todo: list[tuple[str, str]], concurrency: int,
+                seconds: float) -> tuple[list[tuple[str, float, bool]], float]:
+    import httpx
+
+    results: list[tuple[str, float, bool]] = []
+    queue = list(reversed(todo))
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, timeout=30.0, limits=limits) as client:
+        async def worker() -> None:
+            while queue and time.perf_counter() < deadline:
+                kind, path = queue.pop()
+                t = time.perf_counter()
+                try:
+                    r = await client.get(path)
+                    ok = 200 <= r.status_code < 300
+                except httpx.HTTPError:
+                    ok = False
+                results.append((kind, time.perf_counter() - t, ok))
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return results, time.perf_counter() - start
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def report(results: list[tuple[str, float, bool]], wall: float) -> str:
+    lines = ["| kind | requests | errors | p50 ms | p90 ms | p99 ms | max ms |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    kinds = sorted({k for k, _, _ in results})
+    for kind in ["all", *kinds]:
+        rows = [r for r in results if kind == "all" or r[0] == kind]
+        lat = [1000 * r[1] for r in rows]
+        errors = sum(1 for r in rows if not r[2])
+        lines.append(f"| {kind} | {len(rows)} | {errors} | {pct(lat, 50):.1f} | "
+                     f"{pct(lat, 90):.1f} | {pct(lat, 99):.1f} | {max(lat, default=0):.1f} |")
+    lat_all = [r[1] for r in results]
+    head = (f"{len(results)} requests in {wall:.1f} s: {len(results) / wall:.1f} requests/s, "
+            f"{sum(1 for r in results if not r[2])} errors, mean "
+            f"{1000 * statistics.fmean(lat_all) if lat_all else 0:.1f} ms")
+    return head + "\n\n" + "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--copies", type=int, default=100, help="demo corpus copies in the store")
+    ap.add_argument("--requests", type=int, default=3000, help="at most this many requests")
+    ap.add_argument("--seconds", type=float, default=120.0, help="and at most this long")
+    ap.add_argument("--concurrency", type=int, default=8)
+    ap.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
+    ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:  # the child process
+        serve(args.serve, args.port)
+        return
+    if not (0 < args.requests <= 100_000 and 0 < args.seconds <= 600):
+        ap.error("--requests must be 1..100000 and --seconds 1..600")
+    with tempfile.TemporaryDirectory(prefix="newsprism-load-") as tmp:
+        db_url = f"sqlite:///{Path(tmp) / 'load.db'}"
+        t = time.perf_counter()
+        stories, articles = build_store(db_url, args.copies)
+        print(f"store: {len(stories)} stories, {len(articles)} articles "
+              f"(built in {time.perf_counter() - t:.1f} s)", flush=True)
+        port = free_port()
+        child = subprocess.Popen([sys.executable, __file__, "--serve", db_url, "--port",
+                                  str(port)])
+        try:
+            base = f"http://{HOST}:{port}"
+            wait_ready(base, child)
+            todo = plan(args.requests, stories, articles)
+            results, wall = asyncio.run(drive(base, todo, args.concurrency, args.seconds))
+        finally:
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        print(f"concurrency {args.concurrency}, one uvicorn worker, SQLite")
+        print(report(results, wall))
+        if any(not ok for _, _, ok in results):
+            sys.exit(1)
+
+
+def wait_ready(base: str, child: subprocess.Popen[bytes]) -> None:
+    import httpx
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if child.poll() is not None:
+            raise SystemExit("the server exited before it was ready")
+        try:
+            if httpx.get(base + "/api/v1/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("the server did not start within 30 s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""A read cache for the app: decoded stories, list rows and rendered pages.
+
+Decoding a stored story (hundreds of findings) and rendering its page take tens of
+milliseconds, and the store is read far more often than it is written. Entries are dropped
+whenever the store's row counts change, checked at most once per `check_every` seconds (every
+write path of the service adds or clears rows: new articles, pending marks, stories); uploads
+through the app clear the cache at once. So a page is at most `check_every` seconds stale
+after a write made by another process (`newsprism analyze --db` on the same store).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class ReadCache:
+    def __init__(self, fingerprint: Callable[[], Hashable], max_entries: int = 512,
+                 check_every: float = 1.0) -> None:
+        self._fingerprint = fingerprint
+        self._max = max_entries
+        self._every = check_every
+        self._lock = threading.Lock()
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._seen: Hashable = None
+        self._checked = float("-inf")
+        self.hits = 0
+        self.misses = 0
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+            self._checked = float("-inf")
+
+    def _check(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            if now - self._checked < self._every:
+                return
+            self._checked = now
+        current = self._fingerprint()
+        with self._lock:
+            if current != self._seen:
+                self._data.clear()
+                self._seen = current
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        self._check()
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return self._data[key]  # type: ignore[no-any-return]
+        # Computed outside the lock: two threads may both compute a missing entry once; that
+        # costs a little work, never a wrong answer.
+        value = compute()
+        with self._lock:
+            self.misses += 1
+            self._data[key] = value
+            while len(self._data) > self._max:
+                self._data.popitem(last=False)
+        return value
