@@ -119,3 +119,9 @@ def test_one_megabyte_line_tokenized_only_is_linear(nlp):
     got = find_quotes(article, doc, ())
     assert time.perf_counter() - t0 < 60
     assert all(text[q.start:q.end] == q.text for q in got)
+
+
+def test_headline_colon_names_the_speaker(quotes_of):
+    text = "Senator Maria Lopez: The Budget Deal ‘Is A Disaster For Farmers’\n\nLopez spoke."
+    q = one(quotes_of(text), "Budget Deal")
+    assert q.speaker == "Maria Lopez" and q.cue == ":"

@@ -36,6 +36,9 @@ PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
+# After a quote the speaker phrase can be long ("X, who served as ..., told"); the verb must
+# then have its subject between the quote and itself.
+MAX_RIGHT_CUE_GAP = 30
 MAX_CLAUSE_TOKENS = 300  # longer "clauses" are parse failures; the cap keeps work linear
 
 

@@ -27,6 +27,7 @@ from .cues import (
     INDIRECT_LEMMAS,
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
+    MAX_RIGHT_CUE_GAP,
     OBJECT_LEMMAS,
     PARENTHETICAL_LEMMAS,
     SUBJECT_DEPS,
@@ -60,7 +61,7 @@ class _Finder(CueReader):
         doc, text = self.doc, self.text
         next_open = self.pairs[n + 1].open if n + 1 < len(self.pairs) else len(text)
         hi = c_tok
-        while hi < len(doc) and hi - c_tok < MAX_CUE_GAP and doc[hi].idx < next_open:
+        while hi < len(doc) and hi - c_tok < MAX_RIGHT_CUE_GAP and doc[hi].idx < next_open:
             if hi > c_tok and (doc[hi].is_sent_start and not doc[hi].is_lower
                                or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
                 break
@@ -324,6 +325,32 @@ class _Finder(CueReader):
         return out
 
 
+    def headline_colons(self, taken: list[Attribution]) -> list[Attribution]:
+        """Headline convention `Name: what they said` (a short line, the name right before
+        the colon). Lines already holding an attribution are left alone."""
+        out: list[Attribution] = []
+        text, pos = self.text, 0
+        people = {(m.end, m.start): m for m in self.mentions if m.label in ("PERSON", "ORG")}
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            colon = line.find(": ")
+            if not 0 < colon <= 80 or len(line) > 250 or line.rstrip().endswith("."):
+                continue
+            c = start + colon
+            m = next((m for (end, _), m in people.items() if end == c), None)
+            cs, ce = trim_span(text, c + 1, start + len(line))
+            if m is None or len(text[cs:ce].split()) < 3 \
+                    or any(a.start < ce and a.end > cs and a.speaker for a in taken):
+                continue
+            while ce > cs and text[ce - 1] in "\"'“”‘’":
+                ce -= 1
+            head = self.doc[self.tok_at(m.end - 1)]
+            speaker, sp = self.resolve(head)
+            out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
+                                   ((cs, ce),)))
+        return out
+
+
 def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> list[Attribution]:
     """Every attribution with its full reported clause (what `find_quotes` and eval read)."""
     finder = _Finder(article, doc, mentions)
@@ -338,6 +365,10 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         if (a.start, a.end) not in seen:
             merged.append(a)
             seen.add((a.start, a.end))
+    heads = finder.headline_colons(merged)
+    if heads:  # they replace speakerless quotes on the same line
+        merged = [a for a in merged if a.speaker or not any(
+            h.start < a.end and a.start < h.end for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
     return merged
 
