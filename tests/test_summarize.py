@@ -153,6 +153,9 @@ def test_framing_term_becomes_canonical_name() -> None:
     ("He said the “shocking” result stood.", "He said the “shocking” result stood."),
     ("She claimed that taxes rose.", "She said that taxes rose."),
     ("They claimed responsibility.", "They claimed responsibility."),
+    ("In a swift and stunning rout, they won.", "In a swift rout, they won."),
+    ("A long, brutal war ended.", "A long war ended."),
+    ("Prices have soared.", "Prices have increased."),
 ])
 def test_builtin_plain_wording(text: str, expected: str) -> None:
     story = Story(id="s", title="t", article_ids=())
@@ -299,6 +302,33 @@ def test_word_cap_skips_long_sentences_for_shorter_ones() -> None:
     assert capped and sum(len(s.text.split()) for s in capped) <= 30 + max(
         len(s.text.split()) for s in capped[:1])
     assert len(build_summary(ctx, 4)) >= len(capped)
+
+
+def test_framing_term_before_the_name_is_dropped_not_doubled() -> None:
+    ghani = Entity("e1", "Lena Varga", "PERSON", aliases=("Varga",))
+    story = Story(id="s", title="t", article_ids=(), entities=(ghani,), framing=(
+        Framing("e1", (("Outlet A", ("the puppet president",)),)),),
+        tones=(OutletTone("Outlet A", -0.5, ("puppet",)),))
+    n = Neutralizer(story)
+    assert n.rewrite("The puppet president Lena Varga left.").text == "Lena Varga left."
+    assert n.rewrite("Then puppet president Varga left.").text == "Then Varga left."
+    assert n.rewrite("Later the puppet president left.").text == "Later Lena Varga left."
+
+
+@pytest.mark.parametrize("text", [
+    "Who has the most campaign cash on hand?",
+    "Keep up with the field with our candidate tracker.",
+    "We asked the mayor about the plan on Monday.",
+    'We are ready to talk," the spokesman told the channel.',
+])
+def test_outlet_voice_and_questions_are_not_candidates(text: str) -> None:
+    from newsprism.summarize_select import own_voice
+    assert own_voice(text)
+
+
+def test_quoted_first_person_is_a_candidate() -> None:
+    from newsprism.summarize_select import own_voice
+    assert not own_voice('"We are ready to talk," the spokesman told the channel on Sunday.')
 
 
 def test_asides_are_dropped_from_summary_sentences() -> None:

@@ -147,7 +147,15 @@ class Neutralizer:
                             or not set(key.split()) & loaded_words):
                         continue
                     plain[key] = entity.name
+                    bare = re.sub(r"^(?:the|a|an|this|that) ", "", key)
+                    if bare != key and len(bare) >= 3:
+                        plain.setdefault(bare, entity.name)
         self.plain = plain
+        # Entity names a framing term stands for, with their last words ("Ghani"), so a term
+        # right before the name ("the Western-backed president Ashraf Ghani") is dropped
+        # rather than doubled.
+        self._names = {e.name: {fold(e.name)} | {fold(a) for a in e.aliases}
+                       | {fold(e.name).split()[-1]} for e in story.entities if fold(e.name)}
         keys = sorted((k for k in plain if k), key=lambda k: (-len(k), k))
         # Match folded words with any punctuation/space between them; word boundaries both ends.
         parts = [r"[\W_]+".join(re.escape(w) for w in k.split()) for k in keys]
@@ -189,7 +197,15 @@ class Neutralizer:
                 pos = m.end()
                 continue
             if plain == "":
-                # Drop the modifier and the space after it.
+                # Drop the modifier and the space after it; a coordinated one takes its
+                # "and"/comma along ("swift and stunning rout" -> "swift rout").
+                out[-1] = re.sub(r"(?:,|\s+(?:and|or))\s+$", " ", out[-1])
+                pos = m.end() + (len(after) - len(after.lstrip()))
+                replaced.append((key, ""))
+                out.append(_MARK)
+                continue
+            if plain in self._names and any(fold(after[:len(n) + 3]).startswith(n)
+                                            for n in self._names[plain]):
                 pos = m.end() + (len(after) - len(after.lstrip()))
                 replaced.append((key, ""))
                 out.append(_MARK)

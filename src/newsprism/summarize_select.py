@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .model import Article, Reuse, Sentence, StoryContext
-from .summarize_neutral import compress
+from .summarize_neutral import _QUOTED, compress
 from .text import words
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
@@ -72,6 +72,22 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_OWN_VOICE = re.compile(r"\b(?:we|us|our|ours|you|your|i|me|my)\b", re.I)
+_NOT_FACT = re.compile(r"[?\]]\s*[\"”’]?$|^[\"“]?(?:click|sign up|subscribe|read more|watch|"
+                       r"keep up|follow)\b", re.I)
+
+
+def own_voice(text: str) -> bool:
+    """A question, a call to the reader, or the outlet speaking as "we"/"you" outside quotes:
+    not a statement a neutral summary can repeat."""
+    if _NOT_FACT.search(text):
+        return True
+    outside = _QUOTED.sub(" ", text)
+    if outside.count('"') % 2 or outside.count("“") != outside.count("”"):
+        return True  # a quote cut by the sentence splitter: its speaker is elsewhere
+    return _OWN_VOICE.search(outside) is not None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """A fallback splitter for articles without parsed sentences (facts missing)."""
     spans = []
@@ -110,7 +126,7 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
             # The span stays the whole sentence (the evidence); the text loses its asides.
             text = compress(" ".join(article.text[s.start:s.end].split()))
             n_words = len(words(text))
-            if n_words < MIN_WORDS or n_words > MAX_WORDS:
+            if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
                                  content_terms(text)))
