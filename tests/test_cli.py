@@ -38,7 +38,9 @@ def test_bad_inputs_get_one_line_each_and_the_run_goes_on(tmp_path):
     for name in ("empty.txt", "binary.txt", "broken.jsonl", "cut.jsonl.gz"):
         assert name in problems, (name, problems)
         assert name in result.output
-    assert "line 2" in problems["broken.jsonl"]
+    # the line number travels in the source: "…/broken.jsonl:2: broken JSON line (…)"
+    assert any(p["source"].endswith("broken.jsonl:2") for p in report["problems"])
+    assert "broken.jsonl:2" in result.output
 
 
 def test_nothing_readable_is_one_line_and_exit_2(tmp_path):
