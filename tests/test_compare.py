@@ -321,3 +321,30 @@ def test_framing_keeps_descriptors_with_their_owner(settings):
     assert "Farmers" not in frames["n"]["Outlet a"]  # a place, not a name for it
     assert "partner" in frames["u"]["Outlet b"]  # "The Union is a partner of ..."
     assert "partner" not in frames["n"]["Outlet b"]
+
+
+def test_precise_figures_and_broad_nouns_need_the_same_statement():
+    a = _article("a", "Health officials reported 514 patients with vaping illnesses across the US.")
+    b = _article("b", "Investigators interviewed 86 patients with vaping illnesses in two states.")
+    claims = [
+        _claim(a, a.text, predicate="report",
+               quantities=(Quantity("a", 25, 37, "514 patients", 514, 514, "patient", True),)),
+        _claim(b, b.text, predicate="interview",
+               quantities=(Quantity("b", 25, 36, "86 patients", 86, 86, "patient", True),)),
+    ]
+    assert quantity_conflicts(claims, {"a": "a", "b": "b"}) == []
+    c = _article("c", "Police arrested 33 people after the protest over the police shooting.")
+    d = _article("d", "Hundreds of people marched in protest over the police shooting downtown.")
+    claims = [
+        _claim(c, c.text, predicate="arrest",
+               quantities=(_qty(c, "33 people", 33, 33, "people"),)),
+        _claim(d, d.text, predicate="march",
+               quantities=(_qty(d, "Hundreds of people", 200, 999, "people"),)),
+    ]
+    assert quantity_conflicts(claims, {"c": "c", "d": "d"}) == []
+    # The same verb and the same scene: a real disagreement about a broad count.
+    e = _article("e", "Dozens of people marched in protest over the police shooting downtown.")
+    claims[0] = _claim(e, e.text, predicate="march",
+                       quantities=(_qty(e, "Dozens of people", 24, 99, "people"),))
+    (conflict,) = quantity_conflicts(claims, {"e": "e", "d": "d"})
+    assert {v.value for v in conflict.versions} == {"Dozens of people", "Hundreds of people"}

@@ -29,6 +29,7 @@ from .text import fold
 QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
 QUOTE_MIN_WORDS = 2
 QUANTITY_CONTEXT = 0.2
+EXACT_CONTEXT = 0.5  # two exact figures must come from near-identical sentences
 # Counted nouns too general to assume two outlets count the same thing with them.
 GENERIC_UNITS = frozenset({
     "people", "other", "year", "month", "week", "day", "hour", "minute", "time", "percent",
@@ -227,11 +228,12 @@ def _shorten(text: str, max_words: int) -> str:
 def _bounds(q: Quantity) -> tuple[float, float]:
     lo = q.low if q.low is not None else float("-inf")
     hi = q.high if q.high is not None else float("inf")
-    # A round figure ("$2 trillion", "300 people") is a rounding of the exact one: 5% slack.
+    # Outlets round: a one-digit figure ("$2 trillion") gets 5% slack, others 3%
+    # ("$2.3 trillion" for $2.25 trillion).
     if q.low is not None and q.low == q.high and q.low >= 100:
         digits = f"{q.low:.6e}".split("e")[0].rstrip("0").rstrip(".").replace(".", "")
-        if len(digits.lstrip("-")) == 1:
-            lo, hi = q.low * 0.95, q.low * 1.05
+        slack = 0.05 if len(digits.lstrip("-")) == 1 else 0.03
+        lo, hi = q.low * (1 - slack), q.low * (1 + slack)
     return lo, hi
 
 
@@ -255,15 +257,20 @@ def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, fr
         for b, vb in enumerate(values):
             if a == b:
                 continue
-            unit = canon(items[vb[0]][1].unit or "")
             for art in arts:
-                # Bounded figures with no unit or the same one; "at least 40 percent" says
-                # nothing about a crowd of thousands.
+                # Bounded figures, whatever they count ("a $25 million payout as part of a
+                # larger $47 million settlement"); open ones ("at least 40 percent") and
+                # percentages say nothing about a count of thousands.
                 if any(_overlap(q, items[k][1]) for q in all_quantities.get(art, ())
                        if q.low is not None and q.high is not None
-                       and (q.unit is None or canon(q.unit) == unit) for k in vb):
+                       and canon(q.unit or "") != "percent" for k in vb):
                     return True
     return False
+
+
+def _capitalised_unit(q: Quantity) -> bool:
+    last = q.text.split()[-1] if q.text.split() else ""
+    return last[:1].isupper() and q.unit is not None and fold(last).startswith(q.unit[:4])
 
 
 def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
@@ -291,15 +298,26 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
             cj, qj, wj = items[j]
             if ci.article_id == cj.article_id or not units_match(qi.unit, qj.unit):
                 continue
+            unit = canon(qi.unit or "")
+            similarity, shared = dice(wi, wj), len(wi & wj)
+            # Nationalities ("Americans") are whole populations: as broad as "people".
+            broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
+            # Two precise figures that differ are nearly always two different facts ("514
+            # patients" nationally, "86 patients" in two states): only near-paraphrases count.
+            if qi.exact and qj.exact and similarity < EXACT_CONTEXT:
+                continue
+            # Broad nouns ("people", "jobs", "cases") are counted for many reasons in one
+            # story: the sentences must say the same thing happened to them.
+            if broad and ci.predicate != cj.predicate:
+                continue
             # Same fact: the sentences share context beyond the count, or the same actor.
             same_actor = bool(ci.subject_entity and ci.subject_entity == cj.subject_entity)
-            shared = len(wi & wj)
             # Or: a specific counted thing each article counts once ("demonstrators") is the
             # same crowd within one story, whatever verbs surround it.
-            only_one = shared >= 2 and canon(qi.unit or "") not in GENERIC_UNITS and \
-                per_unit[(ci.article_id, canon(qi.unit or ""))] == 1 and \
+            only_one = shared >= 2 and similarity >= 0.12 and not broad and \
+                per_unit[(ci.article_id, unit)] == 1 and \
                 per_unit[(cj.article_id, canon(qj.unit or ""))] == 1
-            if (dice(wi, wj) >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1) \
+            if (similarity >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1) \
                     or only_one:
                 comparable.add((i, j))
                 parent[find(j)] = find(i)

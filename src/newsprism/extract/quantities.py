@@ -131,8 +131,12 @@ def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
             return None, end
     # "380,000 people", "7 others": the number modifies its noun.
     head = head_tok.head
+    # "200 million coronavirus vaccine doses": a noun that modifies another is not the unit.
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+            and head.head.i - head_tok.i <= 5:
+        head = head.head
     if head_tok.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") \
-            and head.i > head_tok.i and head.i - head_tok.i <= 4 \
+            and head.i > head_tok.i and head.i - head_tok.i <= 5 \
             and "\n" not in doc.text[end:head.idx]:
         return head.lemma_.lower(), head.idx + len(head.text)
     # The parser sometimes attaches the number elsewhere; take the next noun right after it.
@@ -218,10 +222,10 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
             elif name == "upper":
                 low = None
             elif name == "near":
-                low = round(low * 0.85, 6)
+                low = round(low * 0.9, 6)
             elif name == "about":
-                low = round(low * 0.85, 6)
-                high = round(high * 1.15, 6) if high is not None else None
+                low = round(low * 0.9, 6)
+                high = round(high * 1.1, 6) if high is not None else None
             exact = False
         out.append(Quantity(article_id=article.id, start=start, end=end,
                             text=text[start:end], low=low, high=high, unit=unit, exact=exact))
