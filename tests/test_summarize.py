@@ -337,3 +337,18 @@ def test_asides_are_dropped_from_summary_sentences() -> None:
         "The plan passed on Monday."
     quoted = 'He said "it — the plan — works" today.'
     assert compress(quoted) == quoted
+
+
+def test_date_and_actor_conflicts_read_as_sentences() -> None:
+    ctx = full_context()
+    date = Conflict("date", "when the dam was inspected", (
+        ConflictVersion("2031-05-20", ("a1",)), ConflictVersion("2031-05-21", ("a2",))))
+    actor = Conflict("other", "who visited: The governor visited Kelby", (
+        ConflictVersion("Ana Vale", ("a1", "a3")), ConflictVersion("Piet Dorn", ("a2",))))
+    story = dataclasses.replace(ctx.story, conflicts=(date, actor))
+    out = summarize_story(dataclasses.replace(ctx, story=story), Settings(summary_sentences=6))
+    texts = [s.text for s in out.summary if s.role == "conflict"]
+    assert ("Accounts differ on when the dam was inspected: Harbor Post gives the date as "
+            "May 20, 2031; Valley Times gives the date as May 21, 2031.") in texts
+    assert ("Accounts differ on who visited (“The governor visited Kelby”): Harbor Post and "
+            "North Wire name Ana Vale; Valley Times names Piet Dorn.") in texts

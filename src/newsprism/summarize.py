@@ -192,6 +192,9 @@ def _ranked_conflicts(items: tuple[Conflict, ...]) -> list[Conflict]:
 def _conflict_draft(ctx: StoryContext, conflict: Conflict, neutral: Neutralizer,
                     members: set[str]) -> _Draft | None:
     plural, singular = _KIND_VERB.get(conflict.kind, _KIND_VERB["other"])
+    about = " ".join(conflict.about.split())
+    if conflict.kind == "other" and about.startswith("who "):
+        plural, singular = "name", "names"  # versions are actors
     sides = []
     ids: set[str] = set()
     spans: list[Span] = []
@@ -202,18 +205,39 @@ def _conflict_draft(ctx: StoryContext, conflict: Conflict, neutral: Neutralizer,
             continue
         labels = sorted({ctx.article(i).outlet_label for i in v_ids})
         verb = plural if len(labels) > 1 else singular
-        value = neutral.rewrite(" ".join(v.value.split())).text.rstrip(".")
+        value = _readable_date(v.value) if conflict.kind == "date" else v.value
+        value = neutral.rewrite(" ".join(value.split())).text.rstrip(".")
         sides.append(f"{join_names(labels)} {verb} {value}")
         ids.update(v_ids)
         spans.extend(s for s in v.spans if s.article_id in members)
     if len(sides) < 2:
         return None
-    about = neutral.rewrite(" ".join(conflict.about.split())).text.strip().rstrip(".")
-    lead = (f"Accounts of {lower_first(about, neutral.common)} differ: " if about
-            else "Accounts differ: ")
-    text = lead + "; ".join(sides) + "."
+    text = _conflict_lead(neutral.rewrite(about).text.strip().rstrip("."), neutral) \
+        + "; ".join(sides) + "."
     return _Draft(text, tuple(sorted(ids)), "conflict", tuple(spans),
                   frozenset(content_terms(text)), -float(len(ids)))
+
+
+def _conflict_lead(about: str, neutral: Neutralizer) -> str:
+    """"Accounts differ on how many strikes: ", or with the claim in question quoted when the
+    compare stage gave one after a colon ("when: The talks began ...")."""
+    if not about:
+        return "Accounts differ: "
+    head, sep, detail = about.partition(": ")
+    if sep and detail:
+        return f"Accounts differ on {lower_first(head, neutral.common)} (“{detail}”): "
+    return f"Accounts differ on {lower_first(about, neutral.common)}: "
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _readable_date(value: str) -> str:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return value
+    return f"{_MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
 
 
 def _dispute_checker(conflicts: tuple[Conflict, ...]) -> Callable[[Candidate], bool]:
