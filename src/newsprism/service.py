@@ -200,7 +200,10 @@ def _reuse_with(articles: Sequence[Article], pending: set[str], settings: Settin
     """Reuse pairs with at least one pending article; the same pairs a batch run finds.
 
     Candidates come from the reuse stage's LSH over every stored text (MinHash is cheap next
-    to alignment); only candidates touching a pending article are aligned."""
+    to alignment). The stage then runs only on the pending articles and their candidate
+    partners (LSH collisions depend on the pair alone, so it finds the same pairs there), and
+    the pairs touching a pending article are kept. Pairs between two partners are aligned
+    again for nothing: a public "align these pairs" in reuse.py would save that."""
     find_reuse = stage_function("reuse")
     from . import reuse as reuse_module
 
@@ -215,12 +218,13 @@ def _reuse_with(articles: Sequence[Article], pending: set[str], settings: Settin
     norms = [[w.norm for w in words(a.text)] for a in ordered]
     pairs = candidates(norms, settings)
     st.reuse_candidates = len(pairs)
-    out: list[Reuse] = []
+    involved: set[int] = set()
     for i, j in pairs:
-        a, b = ordered[i], ordered[j]
-        if a.id in pending or b.id in pending:
+        if ordered[i].id in pending or ordered[j].id in pending:
             st.reuse_aligned += 1
-            out.extend(find_reuse([a, b], settings))
+            involved.update((i, j))
+    subset = [ordered[k] for k in sorted(involved)]
+    out = [r for r in find_reuse(subset, settings) if r.a in pending or r.b in pending]
     out.sort(key=lambda r: (r.a, r.b))
     st.reuse_new = len(out)
     return out
