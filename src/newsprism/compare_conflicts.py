@@ -210,6 +210,9 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
                 by_speaker[k] = kept
             by_speaker = defaultdict(list, {k: v for k, v in by_speaker.items() if v})
         # An article that gives the quote to two speakers (a joint statement) holds no side.
+        count = Counter(a for v in by_speaker.values() for a in {a for a, _ in v})
+        by_speaker = defaultdict(list, {k: kept for k, v in by_speaker.items()
+                                        if (kept := [(a, sp) for a, sp in v if count[a] == 1])})
         if len(by_speaker) < 2:
             continue
         versions = sorted((_version(names[k], v, groups) for k, v in by_speaker.items()),
