@@ -125,3 +125,13 @@ def test_headline_colon_names_the_speaker(quotes_of):
     text = "Senator Maria Lopez: The Budget Deal ‘Is A Disaster For Farmers’\n\nLopez spoke."
     q = one(quotes_of(text), "Budget Deal")
     assert q.speaker == "Maria Lopez" and q.cue == ":"
+
+
+def test_parenthetical_cue_splits_the_quote_and_it_means_the_document(quotes_of):
+    text = ("A joint statement said the “accord would confront growing dangers”.\n\n"
+            "The accord, it said, was the result of years of talks between the two armies.")
+    got = [q for q in quotes_of(text) if q.start > text.index("\n")]
+    assert [q.text for q in got] == ["The accord",
+                                     "was the result of years of talks between the two armies"]
+    assert all(q.speaker == "A joint statement" and q.speaker_text == "it" for q in got)
+    assert len({q.id for q in got}) == 2

@@ -60,6 +60,10 @@ class CueReader:
         self.people = People(doc, mentions, self.quoted)
         self.mentions = mentions
         self._starts = [t.idx for t in doc]
+        self._persons = sorted((m for m in mentions if m.label == "PERSON"),
+                               key=lambda m: m.start)
+        self._person_starts = [m.start for m in self._persons]
+        self._groups: list[tuple[int, str]] = []  # (offset, phrase) of group/document speakers
         try:
             sents = list(doc.sents) if len(doc) else []
         except ValueError:  # a Doc without sentence boundaries (tokenizer only)
@@ -221,13 +225,18 @@ class CueReader:
         people = self.people
         if head.pos_ == "PRON" or pronoun_gender(head.text):
             if pronoun_gender(head.text) is None:
+                if head.lower_ == "it":  # "The agreement, it said": the last document speaker
+                    i = bisect.bisect_left(self._groups, (head.idx, "")) - 1
+                    if i >= 0 and head.idx - self._groups[i][0] < 600:
+                        return self._groups[i][1], chars
                 return None, chars
             k = people.most_recent(head.idx)
             if k is None:
                 return None, chars
             return people.persons[k].name, chars
-        persons = [m for m in self.mentions if m.label == "PERSON"
-                   and m.start < chars[1] and m.end > chars[0]]
+        lo = bisect.bisect_left(self._person_starts, chars[0] - 200)
+        hi = bisect.bisect_left(self._person_starts, chars[1])
+        persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
         if persons:
             own = [m for m in persons if m.start <= head.idx < m.end]
             m = own[0] if own else persons[0]
@@ -247,6 +256,8 @@ class CueReader:
             if k is not None:
                 people.refer(head.idx, k)
                 return people.persons[k].name, chars
+        if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+            bisect.insort(self._groups, (head.idx, span.text))
         return span.text, chars
 
     # -- the three kinds ----------------------------------------------------------------

@@ -215,7 +215,8 @@ class _Finder(CueReader):
         if lemma not in OBJECT_LEMMAS or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
         parts = [c for c in verb.children if c.i > verb.i and (
-            c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and c.lower_ == "for"
+            c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
+                c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
             and lemma == "call")]
         if not parts:
             return None
@@ -378,14 +379,21 @@ def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Q
     text = doc.text
     out: list[Quote] = []
     for a in find_attributions(article, doc, mentions):
-        sp = a.speaker_span
-        cue = a.cue
-        out.append(Quote(
-            id=stable_id(article.id, str(a.start), str(a.end)), article_id=article.id,
-            start=a.start, end=a.end, text=text[a.start:a.end], kind=a.kind,  # type: ignore
-            speaker=a.speaker,
-            speaker_text=text[sp[0]:sp[1]] if sp else None,
-            speaker_start=sp[0] if sp else None, speaker_end=sp[1] if sp else None,
-            cue=text[cue[0]:cue[1]] if cue else None,
-            cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None))
+        # An indirect clause around a parenthetical cue ("The plan, he said, is dead") is one
+        # quote per side, so no quote text holds the cue; other kinds carry one span.
+        spans = a.parts if a.kind == "indirect" and len(a.parts) > 1 else ((a.start, a.end),)
+        for start, end in spans:
+            out.append(_quote(article.id, text, a, start, end))
     return tuple(out)
+
+
+def _quote(article_id: str, text: str, a: Attribution, start: int, end: int) -> Quote:
+    sp, cue = a.speaker_span, a.cue
+    return Quote(
+        id=stable_id(article_id, str(start), str(end)), article_id=article_id,
+        start=start, end=end, text=text[start:end], kind=a.kind,  # type: ignore[arg-type]
+        speaker=a.speaker,
+        speaker_text=text[sp[0]:sp[1]] if sp else None,
+        speaker_start=sp[0] if sp else None, speaker_end=sp[1] if sp else None,
+        cue=text[cue[0]:cue[1]] if cue else None,
+        cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None)
