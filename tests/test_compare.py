@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare import compare_story
-from newsprism.compare_conflicts import attribution_conflicts, quantity_conflicts
+from newsprism.compare_attribution import attribution_conflicts
+from newsprism.compare_conflicts import quantity_conflicts
 from newsprism.compare_framing import lexicon_hits, load_lexicon, outlet_tones
 from newsprism.compare_match import units_match
 from newsprism.model import (

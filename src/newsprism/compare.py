@@ -17,9 +17,9 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
+from .compare_attribution import attribution_conflicts
 from .compare_conflicts import (
     actor_conflicts,
-    attribution_conflicts,
     date_conflicts,
     event_date_conflicts,
     quantity_conflicts,

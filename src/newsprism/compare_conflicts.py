@@ -1,5 +1,5 @@
-"""Conflicts between outlets: one quote given to different speakers, counts whose ranges cannot
-both be true, different dates or actors for one event.
+"""Conflicts between outlets: counts whose ranges cannot both be true, different dates or
+actors for one event (one quote given to different speakers: `compare_attribution`).
 
 Every version lists the articles that hold it, with spans, and how many independent sources
 (copies of one wire count once) stand behind it.
@@ -11,10 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from rapidfuzz import fuzz
-
 from .compare_match import (
-    STOP,
     canon,
     content_words,
     dice,
@@ -23,11 +20,9 @@ from .compare_match import (
     stem,
     units_match,
 )
-from .model import Claim, Conflict, ConflictVersion, DateRef, Entity, Quantity, Quote, Span
+from .model import Claim, Conflict, ConflictVersion, DateRef, Entity, Quantity, Span
 from .text import fold
 
-QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
-QUOTE_MIN_WORDS = 2
 QUANTITY_CONTEXT = 0.2
 EXACT_CONTEXT = 0.5  # two exact figures must come from near-identical sentences
 # Counted nouns too general to assume two outlets count the same thing with them.
@@ -41,7 +36,6 @@ GENERIC_UNITS = frozenset({
     "woman", "man", "bill", "law", "plan", "claim", "report", "dose", "test", "vaccine",
 })  # Dice of the two sentences' content words, units aside
 DATE_CONTEXT = 0.5
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers"}
 
 
 def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, str]
@@ -50,177 +44,6 @@ def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, st
     spans = tuple(sorted({s for _, s in items}, key=lambda s: (s.article_id, s.start)))
     return ConflictVersion(value=value, article_ids=ids, spans=spans,
                            independent_sources=group_count(ids, groups))
-
-
-_TITLES = {"mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "president", "minister",
-           "general", "major", "sen", "rep", "gov", "secretary", "chief", "prime"}
-
-
-def _surname(name: str) -> str | None:
-    """The last capitalised word of the leading name in a speaker string ("Ayyoub at a press
-    conference" -> "ayyoub"); None for descriptions ("the joint statement")."""
-    last = None
-    for w in name.replace("\u2019", "'").split():
-        w = w.strip(",.;:()'\"")
-        if w[:1].isupper():
-            if fold(w) not in _TITLES and fold(w) not in STOP:
-                last = fold(w)
-        elif last is not None:
-            break
-    return last
-
-
-def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | None:
-    """(key, display name) of a quote's speaker; None when unknown or not a name.
-
-    With resolved entities the key is the entity; without them (entities stage absent) the
-    surname; either way `_join_spellings` joins transliterations ("Bagheri"/"Baqeri")."""
-    if entities:
-        if q.speaker_entity and q.speaker_entity in entities:
-            ent = entities[q.speaker_entity]
-            return "e:" + ent.id, ent.name
-        return None
-    if q.speaker and fold(q.speaker) not in _PRONOUNS:
-        surname = _surname(q.speaker)
-        if surname:
-            return "s:" + surname, q.speaker
-    return None
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Two display names that are spellings of one person's name: fuzzy-equal surnames
-    (Vodanova/Vodanowa, Bagheri/Baqeri) and no first names that clearly differ."""
-    wa = [w for w in fold(a).split() if w not in _TITLES]
-    wb = [w for w in fold(b).split() if w not in _TITLES]
-    if not wa or not wb or fuzz.ratio(wa[-1], wb[-1]) < 75:
-        return False
-    if len(wa) > 1 and len(wb) > 1:
-        return fuzz.ratio(wa[0], wb[0]) >= 60  # Elena/Yelena, Mohammad/Muhammad
-    return True
-
-
-def _join_spellings(keyed: list[tuple[str, str]]) -> dict[str, str]:
-    """Speaker keys that are spellings of one name map to one key: surname keys always,
-    entity keys when the resolver left two transliterations apart."""
-    out: dict[str, str] = {}
-    display: dict[str, str] = {}
-    for k, name in sorted(set(keyed)):
-        if k in out:
-            continue
-        name = k[2:] if k.startswith("s:") else name  # compare surnames when that is all
-        for rep in sorted(set(out.values())):
-            if _same_person(name, display[rep]):
-                out[k] = rep
-                break
-        else:
-            out[k] = k
-            display[k] = name
-    return out
-
-
-def _same_quote(a: str, b: str) -> bool:
-    return _same_folded(fold(a), fold(b), set(fold(a).split()), set(fold(b).split()))
-
-
-def _same_folded(fa: str, fb: str, wa: set[str], wb: set[str]) -> bool:
-    na, nb = len(fa.split()), len(fb.split())
-    # Cheap gate first: a re-worded quote still shares most of its words.
-    if not wa or not wb or len(wa & wb) < 0.4 * min(len(wa), len(wb)):
-        return False
-    if min(na, nb) < QUOTE_MIN_WORDS:
-        return False
-    if min(na, nb) <= 4:  # short fragments ("powerful partner") must be the same words
-        return fa == fb
-    # partial_ratio lets a partial quote match the fuller one it was cut from.
-    if max(na, nb) > 2 * min(na, nb):
-        return fuzz.partial_ratio(fa, fb) >= QUOTE_MATCH + 5
-    return fuzz.ratio(fa, fb) >= QUOTE_MATCH or fuzz.token_set_ratio(fa, fb) >= QUOTE_MATCH + 5
-
-
-def _names(key: str, display: str, entities: dict[str, Entity]) -> list[str]:
-    if key.startswith("e:") and key[2:] in entities:
-        ent = entities[key[2:]]
-        forms = [ent.name, *ent.aliases]
-        return sorted({w for f in forms for w in fold(f).split() if len(w) > 3
-                       and w not in _TITLES})
-    return [key[2:]] if key.startswith("s:") else [fold(display)]
-
-
-def _window(text: str, q: Quote) -> str:
-    """The quote's own sentence and attribution: up to the nearest line breaks."""
-    lo = text.rfind("\n", max(0, q.start - 150), q.start)
-    hi = text.find("\n", q.end, q.end + 100)
-    lo = max(0, q.start - 150) if lo < 0 else lo
-    hi = min(len(text), q.end + 100) if hi < 0 else hi
-    return fold(text[lo:q.start] + " " + text[q.end:hi])
-
-
-def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
-                          groups: dict[str, str], texts: dict[str, str] | None = None
-                          ) -> list[Conflict]:
-    """Clusters of one quote (fuzzy text match) given to two or more people. An article that
-    names the other version's speaker right beside the quote is ambiguous and left out."""
-    texts = texts or {}
-    usable = [q for q in quotes if q.kind in ("direct", "partial") and q.text.strip()]
-    usable.sort(key=lambda q: (q.article_id, q.start))
-    parent = list(range(len(usable)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    folded = [fold(q.text) for q in usable]
-    wordsets = [set(f.split()) for f in folded]
-    for i in range(len(usable)):
-        for j in range(i + 1, len(usable)):
-            if usable[i].article_id != usable[j].article_id and \
-                    _same_folded(folded[i], folded[j], wordsets[i], wordsets[j]):
-                parent[find(j)] = find(i)
-    clusters: dict[int, list[Quote]] = defaultdict(list)
-    for i, q in enumerate(usable):
-        clusters[find(i)].append(q)
-    out: list[Conflict] = []
-    for members in clusters.values():
-        by_speaker: dict[str, list[tuple[str, Span]]] = defaultdict(list)
-        names: dict[str, str] = {}
-        keyed = [(q, _speaker_key(q, entities)) for q in members]
-        shown: dict[str, list[str]] = defaultdict(list)
-        same = _join_spellings([k for _, k in keyed if k is not None])
-        for q, key in keyed:
-            if key is None:
-                continue
-            k = same[key[0]]
-            by_speaker[k].append((q.article_id, Span(q.article_id, q.start, q.end)))
-            shown[k].append(key[1])
-        for k, seen in shown.items():  # the commonest spelling, then the fullest
-            names[k] = max(sorted(set(seen)), key=lambda n: (seen.count(n), len(n)))
-        if len(by_speaker) >= 2 and texts:
-            forms = {k: _names(k, names[k], entities) for k in by_speaker}
-            for k in list(by_speaker):
-                kept = []
-                for art, span in by_speaker[k]:
-                    q = next(m for m in members if m.article_id == art and m.start == span.start)
-                    window = _window(texts.get(art, ""), q).split()
-                    if any(fuzz.ratio(w, f) >= 85 for other in by_speaker if other != k
-                           for f in forms[other] for w in window):
-                        continue
-                    kept.append((art, span))
-                by_speaker[k] = kept
-            by_speaker = defaultdict(list, {k: v for k, v in by_speaker.items() if v})
-        # An article that gives the quote to two speakers (a joint statement) holds no side.
-        count = Counter(a for v in by_speaker.values() for a in {a for a, _ in v})
-        by_speaker = defaultdict(list, {k: kept for k, v in by_speaker.items()
-                                        if (kept := [(a, sp) for a, sp in v if count[a] == 1])})
-        if len(by_speaker) < 2:
-            continue
-        versions = sorted((_version(names[k], v, groups) for k, v in by_speaker.items()),
-                          key=lambda v: (-len(v.article_ids), v.value))
-        longest = max(members, key=lambda q: len(q.text)).text
-        about = "who said \u201c" + _shorten(longest, 12) + "\u201d"
-        out.append(Conflict(kind="attribution", about=about, versions=tuple(versions)))
-    return out
 
 
 def _shorten(text: str, max_words: int) -> str:
