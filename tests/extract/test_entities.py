@@ -131,3 +131,11 @@ def test_generational_suffix_is_not_a_surname(settings):
                     "b": [("Charles Elliott", "PERSON")]})
     story = resolve_entities(ctx, settings)
     assert [n for n, _ in people(story)] == ["Charles Elliott"]
+
+
+def test_same_name_different_types_get_different_ids(settings):
+    ctx = make_ctx({"a": [("Jordan", "GPE"), ("Michael Jordan", "PERSON")],
+                    "b": [("Jordan", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    ids = [e.id for e in story.entities]
+    assert len(ids) == len(set(ids))

@@ -175,9 +175,13 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)
     entities: list[Entity] = []
     entity_of: dict[tuple[str, int, int], str] = {}
+    used: set[str] = set()
     for members, label in zip(clusters.members, clusters.label, strict=True):
         name = canonical_name(members, label)
         eid = stable_id(ctx.story.id, name)
+        if eid in used:  # the person Jordan and the country Jordan: the type tells them apart
+            eid = stable_id(ctx.story.id, name, label)
+        used.add(eid)
         linked = tuple(sorted((dataclasses.replace(m, entity_id=eid) for m in members),
                               key=lambda m: (m.article_id, m.start, m.end)))
         aliases = tuple(sorted({m.text for m in members} - {name}))
