@@ -61,12 +61,18 @@ def reads_of(request: Request) -> Reads:
     return request.app.state.reads  # type: ignore[no-any-return]
 
 
-def _json(key: tuple[Any, ...], request: Request,
-          make: Callable[[], dict[str, Any]]) -> Response:
-    """JSON text made once per cache generation: a large story encoded by FastAPI's
-    jsonable_encoder on every request costs more than reading it."""
-    body = reads_of(request).page(key, lambda: json.dumps(make(), ensure_ascii=False,
-                                                          separators=(",", ":")).encode())
+def _json(key: tuple[Any, ...], request: Request, make: Callable[[], dict[str, Any] | None],
+          missing: str = "not found") -> Response:
+    """JSON text made once per cache generation (a large story through FastAPI's
+    jsonable_encoder on every request costs more than reading it). `make` returning None
+    is a 404, cached too."""
+    def encode() -> bytes | None:
+        data = make()
+        return None if data is None else json.dumps(data, ensure_ascii=False,
+                                                    separators=(",", ":")).encode()
+    body = reads_of(request).page(key, encode)
+    if body is None:
+        raise HTTPException(404, missing)
     return Response(body, media_type="application/json")
 
 
@@ -93,19 +99,18 @@ def build_router() -> APIRouter:
 
     @router.get("/stories/{story_id}", summary="One story (contract form), its articles and reuse")
     def story(request: Request, story_id: Id) -> Response:
-        found = reads_of(request).bundle(story_id)
-        if found is None:
-            raise HTTPException(404, "no such story")
-        return _json(("api-story", story_id), request, lambda: found)
+        return _json(("api-story", story_id), request,
+                     lambda: reads_of(request).bundle(story_id), "no such story")
 
     @router.get("/articles/{article_id}", summary="One article (contract form)")
     def article(request: Request, article_id: Id) -> Response:
         reads = reads_of(request)
-        a = reads.article(article_id)
-        if a is None:
-            raise HTTPException(404, "no such article")
-        return _json(("api-article", article_id), request, lambda: {
-            "schema": SCHEMA, "article": a, "story_id": reads.story_of(article_id)})
+
+        def make() -> dict[str, Any] | None:
+            a = reads.article(article_id)
+            return None if a is None else {"schema": SCHEMA, "article": a,
+                                           "story_id": reads.story_of(article_id)}
+        return _json(("api-article", article_id), request, make, "no such article")
 
     @router.get("/report", summary="The whole store as one report (CONTRACT.md)")
     def report(request: Request) -> Response:

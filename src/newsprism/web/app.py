@@ -80,36 +80,43 @@ def _pages(app: FastAPI) -> None:
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
         reads: Reads = request.app.state.reads
-        bundle = reads.bundle(story_id[:128])
-        if bundle is None:
-            return _html(render("error.html", status=404, message="No such story."), 404)
+        key = story_id[:128]
 
-        def page() -> str:
+        def page() -> str | None:
+            bundle = reads.bundle(key)
+            if bundle is None:
+                return None
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
                              article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
             return render("story.html", v=view.context(), sid="story")
-        return _html(reads.page(("story", story_id[:128]), page))
+        html = reads.page(("story", key), page)
+        if html is None:
+            return _html(render("error.html", status=404, message="No such story."), 404)
+        return _html(html)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         reads: Reads = request.app.state.reads
-        article = reads.article(article_id[:128])
-        if article is None:
-            return _html(render("error.html", status=404, message="No such article."), 404)
-        aid = article["id"]
-        story_id = reads.story_of(aid)
-        bundle = reads.bundle(story_id) if story_id else None
-        if bundle is None:  # stored but not analysed yet: text only
-            bundle = {"story": {"id": "", "title": "", "article_ids": [aid]},
-                      "articles": [article], "reuse": []}
+        key = article_id[:128]
 
-        def page() -> str:
+        def page() -> str | None:
+            article = reads.article(key)
+            if article is None:
+                return None
+            story_id = reads.story_of(key)
+            bundle = reads.bundle(story_id) if story_id else None
+            if bundle is None:  # stored but not analysed yet: text only
+                bundle = {"story": {"id": "", "title": "", "article_ids": [key]},
+                          "articles": [article], "reuse": []}
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"])
             view.add_entity_marks()
-            source = next(s for s in view.sources() if s["id"] == aid)
-            return render("article.html", a=source, story=bundle["story"], n=view.index[aid],
-                          findings=_findings(view, aid))
-        return _html(reads.page(("article", aid), page))
+            source = next(s for s in view.sources() if s["id"] == key)
+            return render("article.html", a=source, story=bundle["story"], n=view.index[key],
+                          findings=_findings(view, key))
+        html = reads.page(("article", key), page)
+        if html is None:
+            return _html(render("error.html", status=404, message="No such article."), 404)
+        return _html(html)
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request) -> HTMLResponse:

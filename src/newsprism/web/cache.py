@@ -1,4 +1,4 @@
-"""A read cache for the app: decoded stories, list rows and rendered pages.
+"""A read cache for the app: list rows, rendered pages and encoded JSON.
 
 Decoding a stored story (hundreds of findings) and rendering its page take tens of
 milliseconds, and the store is read far more often than it is written. Entries are dropped
@@ -20,10 +20,14 @@ T = TypeVar("T")
 
 
 class ReadCache:
-    def __init__(self, fingerprint: Callable[[], Hashable], max_entries: int = 512,
-                 check_every: float = 1.0) -> None:
+    """LRU, bounded by entry count and by the size of the cached pages."""
+
+    def __init__(self, fingerprint: Callable[[], Hashable], max_entries: int = 4096,
+                 max_bytes: int = 128_000_000, check_every: float = 1.0) -> None:
         self._fingerprint = fingerprint
         self._max = max_entries
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._every = check_every
         self._lock = threading.Lock()
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
@@ -35,6 +39,7 @@ class ReadCache:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._bytes = 0
             self._checked = float("-inf")
 
     def _check(self) -> None:
@@ -47,6 +52,7 @@ class ReadCache:
         with self._lock:
             if current != self._seen:
                 self._data.clear()
+                self._bytes = 0
                 self._seen = current
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -55,13 +61,23 @@ class ReadCache:
             if key in self._data:
                 self._data.move_to_end(key)
                 self.hits += 1
-                return self._data[key]  # type: ignore[no-any-return]
+                return self._data[key][0]  # type: ignore[no-any-return]
         # Computed outside the lock: two threads may both compute a missing entry once; that
         # costs a little work, never a wrong answer.
         value = compute()
+        size = _size(value)
         with self._lock:
             self.misses += 1
-            self._data[key] = value
-            while len(self._data) > self._max:
-                self._data.popitem(last=False)
+            if key in self._data:
+                self._bytes -= self._data[key][1]
+            self._data[key] = (value, size)
+            self._bytes += size
+            while len(self._data) > self._max or self._bytes > self._max_bytes:
+                _, (_, dropped) = self._data.popitem(last=False)
+                self._bytes -= dropped
         return value
+
+
+def _size(value: Any) -> int:
+    """Pages and JSON are measured; other values are small rows, counted as 1 kB."""
+    return len(value) if isinstance(value, (bytes, str)) else 1000

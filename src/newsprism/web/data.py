@@ -32,25 +32,24 @@ class Reads:
         return self.cache.get(key, lambda: [asdict(r) for r in self.store.stories(
             q, since, until, limit=limit, offset=offset)])
 
+    # Stories and articles are not cached as dicts (large, and unmeasured): the pages and JSON
+    # made from them are.
+
     def bundle(self, story_id: str) -> dict[str, Any] | None:
         """A story in the contract form with its articles and the reuse pairs among them."""
-        def compute() -> dict[str, Any] | None:
-            story = self.store.story(story_id)
-            if story is None:
-                return None
-            ids = list(story.article_ids)
-            inside = set(ids)
-            return {"schema": SCHEMA, "story": story_json(story),
-                    "articles": [article_json(a) for a in self.store.articles(ids)],
-                    "reuse": [reuse_json(r) for r in self.store.reuse(ids)
-                              if r.a in inside and r.b in inside]}
-        return self.cache.get(("bundle", story_id), compute)
+        story = self.store.story(story_id)
+        if story is None:
+            return None
+        ids = list(story.article_ids)
+        inside = set(ids)
+        return {"schema": SCHEMA, "story": story_json(story),
+                "articles": [article_json(a) for a in self.store.articles(ids)],
+                "reuse": [reuse_json(r) for r in self.store.reuse(ids)
+                          if r.a in inside and r.b in inside]}
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        def compute() -> dict[str, Any] | None:
-            a = self.store.article(article_id)
-            return None if a is None else article_json(a)
-        return self.cache.get(("article", article_id), compute)
+        a = self.store.article(article_id)
+        return None if a is None else article_json(a)
 
     def story_of(self, article_id: str) -> str | None:
         members = self.cache.get(("members",), lambda: {
