@@ -145,11 +145,11 @@ def newsprism_predict(nlp) -> Callable[[str, str], list[Pred]]:
     def predict(name: str, text: str) -> list[Pred]:
         article = Article(id=name, source=name, text=text)
         doc = nlp(text)
-        out = []
+        out: list[Pred] = []
         for a in find_attributions(article, doc, find_mentions(article, doc)):
             if a.continued:
                 continue  # scored as a part of the attribution it continues
-            content = ((a.clause_start, a.clause_end),)
+            content: Ranges = ((a.clause_start, a.clause_end),)
             if a.kind != "partial" and len(a.parts) > 1:
                 content = a.parts
             out.append((content, (a.speaker_span,) if a.speaker_span else ()))
@@ -166,10 +166,10 @@ def textacy_predict(nlp) -> Callable[[str, str], list[Pred]] | str:
 
     def predict(name: str, text: str) -> list[Pred]:
         doc = nlp(text)
-        out = []
+        out: list[Pred] = []
         for dq in direct_quotations(doc):
-            content = ((dq.content.start_char, dq.content.end_char),)
-            sp = ()
+            content: Ranges = ((dq.content.start_char, dq.content.end_char),)
+            sp: Ranges = ()
             if dq.speaker:
                 toks = sorted(dq.speaker, key=lambda t: t.i)
                 sp = ((toks[0].idx, toks[-1].idx + len(toks[-1])),)

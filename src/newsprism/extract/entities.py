@@ -174,22 +174,19 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)
     _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)
     entities: list[Entity] = []
-    entity_of: dict[tuple[str, int, int], str] = {}
     used: set[str] = set()
     for members, label in zip(clusters.members, clusters.label, strict=True):
         name = canonical_name(members, label)
-        eid = stable_id(ctx.story.id, name)
-        if eid in used:  # the person Jordan and the country Jordan: the type tells them apart
-            eid = stable_id(ctx.story.id, name, label)
-        used.add(eid)
-        linked = tuple(sorted((dataclasses.replace(m, entity_id=eid) for m in members),
+        new_id = stable_id(ctx.story.id, name)
+        if new_id in used:  # the person Jordan and the country Jordan: the type tells them apart
+            new_id = stable_id(ctx.story.id, name, label)
+        used.add(new_id)
+        linked = tuple(sorted((dataclasses.replace(m, entity_id=new_id) for m in members),
                               key=lambda m: (m.article_id, m.start, m.end)))
         aliases = tuple(sorted({m.text for m in members} - {name}))
-        entities.append(Entity(id=eid, name=name, type=label, aliases=aliases,
+        entities.append(Entity(id=new_id, name=name, type=label, aliases=aliases,
                                article_ids=tuple(sorted({m.article_id for m in members})),
                                mentions=linked))
-        for m in members:
-            entity_of[(m.article_id, m.start, m.end)] = eid
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     by_id = {e.id: e for e in entities}
     people = [e for e in entities if e.type == "PERSON"]

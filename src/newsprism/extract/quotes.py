@@ -105,6 +105,7 @@ class _Finder(CueReader):
             n_words = len(content.split())
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
+            cue: tuple[int, int] | None
             if n in carry:  # the second half of `“A,” he said, “B”`
                 parent, speaker, sp, cue = carry.pop(n)
                 kind = "direct" if content[:1].isupper() else "partial"
@@ -134,7 +135,7 @@ class _Finder(CueReader):
             if verb is not None:
                 head, (c0, c1) = self.speaker_of(verb)
                 speaker, sp = self.resolve(head, verb)
-                cue: tuple[int, int] | None = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
+                cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             elif prev is not None and kind == "direct" and prev.speaker \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
