@@ -178,3 +178,14 @@ def test_incremental_state_is_bounded_on_a_long_stream() -> None:
     assert max(s["open_articles"] for s in late) <= 9 * 5
     assert max(s["features"] for s in late) <= max(s["features"] for s in sizes[:10]) * 2
     assert max(s["postings"] for s in late) <= max(s["postings"] for s in sizes[:10]) * 2
+
+
+def test_incremental_splits_a_story_that_drew_in_a_similar_event() -> None:
+    items = two_quakes(random.Random(1))
+    random.Random(9).shuffle(items)
+    index = StoryIndex(Settings())
+    for a, f in items:
+        index.add(a, f)
+    groups = sorted(tuple(sorted({aid[0] for aid in s.article_ids})) for s in index.stories())
+    assert groups == [("a",), ("b",)]
+    partition(index.stories())

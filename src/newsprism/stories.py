@@ -29,7 +29,7 @@ from .model import Article, ArticleFacts, Reuse, Story
 from .settings import Settings
 from .stories_features import RawFeatures, raw_features
 from .stories_features import idf as idf_of
-from .stories_link import FLOOR_RATIO, average_linkage, candidate_pairs, pair_cosines
+from .stories_link import FLOOR_RATIO, average_linkage, scored_pairs
 from .stories_split import split_story
 from .stories_title import story_title
 from .text import stable_id
@@ -110,32 +110,30 @@ def similarity_edges(articles: Sequence[Article], raws: Sequence[RawFeatures],
                      ) -> list[tuple[int, int, float]]:
     """Weighted edges between article indices (articles in the given order)."""
     x, df = _matrix(raws)
-    a, b = candidate_pairs(x, df)
-    sims = pair_cosines(x, a, b)
-    weights: dict[tuple[int, int], float] = {
-        (int(i), int(j)): float(s) for i, j, s in zip(a, b, sims, strict=True)}
+    a, b, sims = scored_pairs(x, df)
+    floor = settings.story_threshold * FLOOR_RATIO
+    keep = sims >= floor
+    a, b, sims = a[keep], b[keep], sims[keep]
+    days = np.array([d.toordinal() if d is not None else np.nan
+                     for d in (_day(art) for art in articles)], dtype=np.float64)
+    if len(a):
+        gap = np.abs(days[a] - days[b])  # nan (never > window) when either is undated
+        near = gap > settings.story_window_days
+        a, b, sims = a[~near], b[~near], sims[~near]
+    weights: dict[tuple[int, int], float] = dict(zip(
+        zip(a.tolist(), b.tolist(), strict=True), sims.tolist(), strict=True))
     pos = {art.id: k for k, art in enumerate(articles)}
     for r in reuse:
         i, j = pos.get(r.a), pos.get(r.b)
         w = reuse_weight(r)
-        if i is None or j is None or i == j or w == 0.0:
+        if i is None or j is None or i == j or w < floor:
             continue
         key = (min(i, j), max(i, j))
+        di, dj = days[key[0]], days[key[1]]
+        if not r.near_duplicate and abs(di - dj) > settings.story_window_days:
+            continue  # a passage reused months later is a new story quoting an old one
         weights[key] = max(weights.get(key, 0.0), w)
-    days = [_day(art) for art in articles]
-    near_dup = {(min(pos[r.a], pos[r.b]), max(pos[r.a], pos[r.b])) for r in reuse
-                if r.near_duplicate and r.a in pos and r.b in pos}
-    floor = settings.story_threshold * FLOOR_RATIO
-    edges = []
-    for (i, j), w in sorted(weights.items()):
-        if w < floor:
-            continue
-        di, dj = days[i], days[j]
-        if (di is not None and dj is not None and (i, j) not in near_dup
-                and abs((di - dj).days) > settings.story_window_days):
-            continue
-        edges.append((i, j, w))
-    return edges
+    return [(i, j, w) for (i, j), w in sorted(weights.items())]
 
 
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],

@@ -18,11 +18,13 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .model import ArticleFacts
-from .text import fold, words
+from .text import fold as _fold
+from .text import words
 
 Vector = dict[str, float]
 
@@ -48,6 +50,12 @@ class RawFeatures:
 
     def names(self) -> Iterable[str]:
         return (f for f, _ in self.counts)
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """`text.fold`, cached: names repeat across articles and folding is the slow part."""
+    return _fold(text)
 
 
 def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures:

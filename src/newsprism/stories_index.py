@@ -23,9 +23,12 @@ from .dates import parse_iso
 from .model import Article, ArticleFacts, Reuse, Story
 from .settings import Settings
 from .stories import first_key, reuse_weight, story_id
-from .stories_features import Vector, dot, raw_features, top_features, weigh
+from .stories_features import RawFeatures, Vector, dot, raw_features, top_features, weigh
 from .stories_link import MAX_POSTING, TOP_K
+from .stories_split import MIN_SIDE, split_story
 from .stories_title import story_title
+
+SPLIT_GROWTH = 1.25  # re-check a story for two events each time it has grown by a quarter
 
 
 @dataclass(slots=True)
@@ -35,6 +38,8 @@ class _Open:
     members: list[Article] = field(default_factory=list)
     vectors: list[Vector] = field(default_factory=list)
     features: list[tuple[str, ...]] = field(default_factory=list)  # for df on eviction
+    raws: list[RawFeatures] = field(default_factory=list)  # for the split check
+    checked: int = 0  # size at the last split check
     total: Vector = field(default_factory=dict)
     first_day: float | None = None
     last_day: float | None = None
@@ -81,7 +86,7 @@ class StoryIndex:
             self._clock = day
         now = day if day is not None else (self._clock or 0.0)
         self._expire(now)
-        raw = raw_features(facts)
+        raw = raw_features(facts, article.title)
         names = tuple(raw.names())
         for f in names:
             self._df[f] = self._df.get(f, 0) + 1
@@ -97,9 +102,11 @@ class StoryIndex:
             self._open[story.id] = story
         else:
             story = self._open[target]
-        self._join(story, article, vec, names, day, now)
+        self._join(story, article, vec, names, day, now, raw)
+        if len(story.members) >= max(2 * MIN_SIDE, int(story.checked * SPLIT_GROWTH)):
+            self._maybe_split(story)
         self._trim()
-        return story.id
+        return self._where[article.id]
 
     def stories(self) -> tuple[Story, ...]:
         """Open stories and closed ones not yet popped, sorted by id."""
@@ -154,8 +161,41 @@ class StoryIndex:
                 best = (score, sid)
         return best[1] if best else None
 
+    def _maybe_split(self, story: _Open) -> None:
+        """The batch split check (stories_split) on one story, when it has grown by a quarter
+        since the last check: a story that drew in a second, similar event is cut in two.
+        The part holding the story's first article keeps the id; the others get the id of
+        their own first article."""
+        story.checked = len(story.members)
+        parts = split_story(story.raws)
+        if len(parts) < 2:
+            return
+        self._unindex(story)
+        del self._open[story.id]
+        starter = story.members[0].id
+        for part in parts:
+            members = [story.members[i] for i in part]
+            sid = story.id if any(a.id == starter for a in members) else story_id(members[0].id)
+            if sid in self._open or (sid != story.id and sid in self._closed):
+                sid = stable_suffix(sid, len(self._closed) + len(self._open))
+            new = _Open(id=sid, first=min(members, key=first_key), checked=len(members))
+            self._open[sid] = new
+            for i in part:
+                a = story.members[i]
+                self._join(new, a, story.vectors[i], story.features[i], _ordinal(a),
+                           story.last_seen, story.raws[i])
+
+    def _unindex(self, story: _Open) -> None:
+        for f in story.keys:
+            posting = self._postings.get(f)
+            if posting is not None:
+                posting.discard(story.id)
+                if not posting:
+                    del self._postings[f]
+
     def _join(self, story: _Open, article: Article, vec: Vector, names: tuple[str, ...],
-              day: float | None, now: float) -> None:
+              day: float | None, now: float, raw: RawFeatures) -> None:
+        story.raws.append(raw)
         story.members.append(article)
         story.vectors.append(vec)
         story.features.append(names)
@@ -197,12 +237,7 @@ class StoryIndex:
     def _close(self, sid: str) -> None:
         s = self._open.pop(sid)
         self._closed[sid] = self._freeze(s)
-        for f in s.keys:
-            posting = self._postings.get(f)
-            if posting is not None:
-                posting.discard(sid)
-                if not posting:
-                    del self._postings[f]
+        self._unindex(s)
         for names in s.features:
             for f in names:
                 left = self._df[f] - 1

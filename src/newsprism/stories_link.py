@@ -25,13 +25,20 @@ MAX_POSTING = 300
 FLOOR_RATIO = 0.5  # edges below threshold * FLOOR_RATIO are dropped (they barely move a mean)
 
 
-def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of rows that share one of their TOP_K heaviest, not-too-common features;
-    every pair with any feature in common when the corpus is small (ALL_PAIRS_UP_TO)."""
-    n = x.shape[0]
-    if n <= ALL_PAIRS_UP_TO:
+def scored_pairs(x: sparse.csr_matrix, df: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j) and their cosines (rows of x are unit vectors)."""
+    if x.shape[0] <= ALL_PAIRS_UP_TO:
         co = sparse.triu(x @ x.T, k=1).tocoo()
-        return co.row.astype(np.int64), co.col.astype(np.int64)
+        return co.row.astype(np.int64), co.col.astype(np.int64), co.data.astype(np.float64)
+    a, b = candidate_pairs(x, df)
+    return a, b, pair_cosines(x, a, b)
+
+
+def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of rows that share one of their TOP_K heaviest, not-too-common features
+    (ALL_PAIRS_UP_TO: below that size `scored_pairs` takes every pair instead)."""
+    n = x.shape[0]
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     usable = (df >= 2) & (df <= MAX_POSTING)

@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Article, InputProblem
 from ..settings import Settings, load_settings
 from ..text import stable_id
-from .stories_facts import facts_for
+from .stories_facts import DISTRACTOR_WORDS, facts_for
 
 BASELINE_GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(37))  # 0.05 .. 0.95
 _DENSE_BASELINE_MAX = 9000  # articles; the baseline needs an n x n distance matrix
@@ -174,7 +174,8 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
     # Cached apart, so the distractors are parsed once for every gold set.
     facts = facts_for(articles, settings, facts_mode, progress=progress)
     if extra:
-        facts += facts_for(extra, settings, facts_mode, progress=progress)
+        facts += facts_for(extra, settings, facts_mode, progress=progress,
+                           max_words=DISTRACTOR_WORDS)
     facts_seconds = time.perf_counter() - t0
     result: dict[str, Any] = {
         "gold": str(gold), "format": fmt, "articles": len(articles),

@@ -5,8 +5,9 @@ Two ways to get them:
   are what the stories stage reads), mentions from the NER, `terms` from
   `newsprism.extract.terms_of` (the same function the extract stage uses), dates from the one
   date parser (`newsprism.dates.resolve_dates`). Texts are cut to their first `MAX_WORDS`
-  words (the lede carries the event; it keeps the 12k-article distractor run to minutes). Two
-  processes for large batches.
+  words (the lede carries the event), distractors to `DISTRACTOR_WORDS` (this machine parses
+  about 500 words/s when shared: 12k full articles would take hours). Two processes for large
+  batches.
 - `"pipeline"`: `newsprism.pipeline.process_articles` (clean, full parse, every extractor).
 
 The cache key is a hash of the mode, the model name, the word cut and every article's id and
@@ -28,6 +29,7 @@ from ..settings import Settings
 from ..text import stable_id, words
 
 MAX_WORDS = 400
+DISTRACTOR_WORDS = 150
 CACHE_DIR = Path("/tmp/newsprism-stories-cache")
 _PARALLEL_FROM = 3000  # articles; below this a second process costs more than it saves
 
@@ -55,11 +57,11 @@ def fast_facts(article: Article, doc) -> ArticleFacts:
 
 
 def _compute_fast(articles: Sequence[Article], settings: Settings,
-                  progress: bool) -> list[ArticleFacts]:
+                  progress: bool, max_words: int) -> list[ArticleFacts]:
     from ..nlp import load_pipeline
 
     nlp = load_pipeline(settings.spacy_model)
-    texts = [cut(a.text) for a in articles]
+    texts = [cut(a.text, max_words) for a in articles]
     n_process = 2 if len(articles) >= _PARALLEL_FROM else 1
     out = []
     with nlp.select_pipes(disable=[p for p in ("parser",) if p in nlp.pipe_names]):
@@ -77,27 +79,29 @@ def _compute_pipeline(articles: Sequence[Article], settings: Settings) -> list[A
     return [f for _, f in process_articles(articles, settings)]
 
 
-def cache_key(articles: Sequence[Article], settings: Settings, mode: str) -> str:
-    parts = [mode, settings.spacy_model, str(MAX_WORDS), "v1"]
+def cache_key(articles: Sequence[Article], settings: Settings, mode: str,
+              max_words: int = MAX_WORDS) -> str:
+    parts = [mode, settings.spacy_model, str(max_words), "v1"]
     parts += [stable_id(a.id, a.text, a.published) for a in articles]
     return stable_id(*parts)
 
 
 def facts_for(articles: Sequence[Article], settings: Settings, mode: str = "fast",
-              cache_dir: Path | None = CACHE_DIR, progress: bool = False) -> list[ArticleFacts]:
+              cache_dir: Path | None = CACHE_DIR, progress: bool = False,
+              max_words: int = MAX_WORDS) -> list[ArticleFacts]:
     """Facts for each article, in order; read from the cache when present."""
     if mode not in ("fast", "pipeline"):
         raise ValueError(f"facts mode must be 'fast' or 'pipeline', got {mode!r}")
     path = None
     if cache_dir is not None:
-        path = cache_dir / f"{cache_key(articles, settings, mode)}.jsonl.gz"
+        path = cache_dir / f"{cache_key(articles, settings, mode, max_words)}.jsonl.gz"
         if path.exists():
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 facts = [from_data(ArticleFacts, json.loads(line)) for line in fh]
             if [f.article_id for f in facts] == [a.id for a in articles]:
                 return facts
     if mode == "fast":
-        facts = _compute_fast(articles, settings, progress)
+        facts = _compute_fast(articles, settings, progress, max_words)
     else:
         facts = _compute_pipeline(articles, settings)
     if path is not None:

@@ -1,0 +1,94 @@
+"""Time and peak memory of `newsprism.stories.cluster` on 10k and 100k synthetic articles.
+
+Clustering only (no parsing): ArticleFacts are generated. Each synthetic event has its own
+entity names (a place, two people, an organisation) and a dozen topic words drawn from a
+Zipf vocabulary of 30,000 words, shared in part with other events of its "beat"; each article
+carries ~40 content terms (topic words, Zipf background words) and 3-5 of the event's names,
+and a publish date within the event's 3 days over one year. Events have 1-20 articles.
+
+Each size runs in a fresh child process so the peak RSS is that run's own.
+
+    .venv/bin/python benchmarks/stories_bench.py            # 10k and 100k
+    .venv/bin/python benchmarks/stories_bench.py 20000      # other sizes
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import random
+import resource
+import sys
+import time
+from datetime import date, timedelta
+
+VOCAB = 30_000
+BEATS = 40
+
+
+def synthetic(n: int, seed: int = 7):
+    from newsprism.model import Article, ArticleFacts
+
+    rng = random.Random(seed)
+    weights = [1.0 / (k + 1) for k in range(VOCAB)]
+    beat_words = [rng.sample(range(200, VOCAB), 60) for _ in range(BEATS)]
+    articles, facts, gold = [], [], {}
+    event = 0
+    start = date(2020, 1, 1)
+    while len(articles) < n:
+        event += 1
+        beat = rng.randrange(BEATS)
+        topic = rng.sample(beat_words[beat], 8) + rng.sample(range(200, VOCAB), 6)
+        names = [f"place{event}", f"person{event}a", f"person{event}b", f"org{event}"]
+        day = start + timedelta(days=rng.randrange(365))
+        for _ in range(min(rng.randint(1, 20), n - len(articles))):
+            aid = f"a{len(articles):07d}"
+            terms: dict[str, int] = {}
+            for w in rng.sample(topic, 10):
+                terms[f"w{w}"] = terms.get(f"w{w}", 0) + rng.randint(1, 3)
+            for w in rng.choices(range(VOCAB), weights, k=30):
+                terms[f"w{w}"] = terms.get(f"w{w}", 0) + 1
+            for name in rng.sample(names, rng.randint(3, 4)):
+                terms["ent:" + name] = rng.randint(1, 3)
+            published = (day + timedelta(days=rng.randrange(3))).isoformat()
+            articles.append(Article(id=aid, source="bench", text="", published=published))
+            facts.append(ArticleFacts(article_id=aid, terms=tuple(sorted(terms.items()))))
+            gold[aid] = event
+    return articles, facts, gold
+
+
+def run(n: int, out: mp.Queue) -> None:
+    from newsprism.eval.stories import bcubed
+    from newsprism.settings import Settings
+    from newsprism.stories import cluster
+
+    articles, facts, gold = synthetic(n)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    stories = cluster(articles, facts, (), Settings())
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pred = {aid: s.id for s in stories for aid in s.article_ids}
+    out.put({"articles": n, "seconds": round(seconds, 1), "peak_rss_mb": round(peak / 1024),
+             "rss_before_mb": round(before / 1024), "stories": len(stories),
+             "events": len(set(gold.values())), **bcubed(pred, gold)})
+
+
+def main(sizes: list[int]) -> None:
+    ctx = mp.get_context("spawn")
+    rows = []
+    for n in sizes:
+        q: mp.Queue = ctx.Queue()
+        p = ctx.Process(target=run, args=(n, q))
+        p.start()
+        row = q.get()
+        p.join()
+        rows.append(row)
+        print(row, flush=True)
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        print(f"time x{b['seconds'] / max(a['seconds'], 1e-9):.1f} for articles "
+              f"x{b['articles'] / a['articles']:.0f}")
+
+
+if __name__ == "__main__":
+    main([int(x) for x in sys.argv[1:]] or [10_000, 100_000])
