@@ -205,12 +205,12 @@ def _score(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
 
 def command(gold: Path, limit: int | None = 200, baselines: bool = True,
             sentences: int = EVAL_SENTENCES, max_words: int | None = EVAL_WORDS,
-            report: Callable[[str], None] | None = None) -> dict:
+            report: Callable[[str], None] | None = None, start: int = 1) -> dict:
     """Score our summaries (and, with `baselines`, LexRank and each source's Lead-3 and full
     text) on the first `limit` NeuS lines. Returns the numbers as a dict."""
     say = report or (lambda line: print(line, file=sys.stderr))
     settings = Settings(summary_sentences=sentences)
-    stories = load_neus(Path(gold), limit=limit)
+    stories = load_neus(Path(gold), limit=limit, start=start)
     if not stories:
         raise ValueError(f"{gold}: no NeuS stories read")
     t0 = time.perf_counter()
@@ -241,7 +241,7 @@ def command(gold: Path, limit: int | None = 200, baselines: bool = True,
     results = {name: _score(list(zip(outs, refs, strict=True)))
                for name, outs in systems.items()}
     return {
-        "dataset": str(gold), "stories": len(stories), "scored": len(scored),
+        "dataset": str(gold), "first_line": start, "stories": len(stories), "scored": len(scored),
         "sentences": sentences, "max_words": max_words,
         "reference": "target ARTICLE part (title excluded)",
         "arousal_lexicon": "VADER (vaderSentiment, MIT) as a proxy for NRC VAD: valence "
@@ -254,7 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.eval.summary", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, required=True, help="NeuS folder (train.source/.target)")
-    ap.add_argument("--limit", type=int, default=200, help="first N lines (0 = all)")
+    ap.add_argument("--limit", type=int, default=200, help="N lines (0 = all)")
+    ap.add_argument("--start", type=int, default=1,
+                    help="first line (1-based; lines 1001-1200 were used to set the weights)")
     ap.add_argument("--sentences", type=int, default=EVAL_SENTENCES,
                     help="sentence budget for ours and LexRank")
     ap.add_argument("--max-words", type=int, default=EVAL_WORDS,
@@ -264,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         out = command(args.gold, args.limit or None, not args.no_baselines, args.sentences,
-                      args.max_words or None)
+                      args.max_words or None, start=args.start)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
