@@ -193,13 +193,14 @@ class StoryView:
     def cites(self, article_ids: Iterable[str], spans: Iterable[Json] = ()) -> list[Json]:
         """One citation per article: a link to the first stretch of evidence in it."""
         first: dict[str, Json] = {}
-        for sp in spans:
-            first.setdefault(sp["article_id"], sp)
+        spans = list(spans)
+        for x in spans:
+            first.setdefault(x["article_id"], x)
         out = []
         for aid in sorted(set(article_ids) | set(first), key=lambda i: self.index.get(i, 99999)):
             if aid not in self.index:
                 continue
-            sp = first.get(aid)
+            sp: Json | None = first.get(aid)
             keys = [self.key(aid, x["start"], x["end"]) for x in spans if x["article_id"] == aid]
             out.append({"n": self.index[aid], "article_id": aid, "outlet": self.label(aid),
                         "src": f"{self.prefix}src{self.index[aid]}",
@@ -230,9 +231,10 @@ class StoryView:
                  "cites": self.cites(t.get("article_ids", []), t.get("spans", []))}
                 for t in sorted(self.story.get("timeline", []), key=lambda t: t["date"])]
 
-    def _outlet_cells(self, article_ids: Iterable[str], spans: Sequence[Json]) -> list[Json]:
+    def _outlet_cells(self, article_ids: Iterable[str],
+                      spans: Sequence[Json]) -> list[Json | None]:
         cites = {c["article_id"]: c for c in self.cites(article_ids, spans)}
-        cells = []
+        cells: list[Json | None] = []
         for o in self.outlets:
             hit = [c for aid, c in cites.items() if outlet_of(self._art(aid)) == o]
             cells.append(hit[0] if hit else None)
