@@ -66,7 +66,17 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 def _overlap(a: Quantity, b: Quantity) -> bool:
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
-    return lo_a <= hi_b and lo_b <= hi_a
+    if lo_a <= hi_b and lo_b <= hi_a:
+        return True
+    # "Thousands" against "more than 10,000" is loose usage, not a contradiction: a bound
+    # only contradicts a vague plural when it is off by more than a factor of two.
+    for x, y in ((a, b), (b, a)):
+        if not y.exact and y.low is not None and y.high is not None:
+            if x.high is None and x.low is not None and x.low <= 2 * y.high:
+                return True
+            if x.low is None and x.high is not None and 2 * x.high >= y.low:
+                return True
+    return False
 
 
 def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
