@@ -48,6 +48,7 @@ from newsprism.reuse import (  # noqa: E402
     lsh_pairs,
     shingle_hashes,
     signatures,
+    template_shingles,
 )
 from newsprism.reuse_align import align, tokenize  # noqa: E402
 from newsprism.settings import Settings  # noqa: E402
@@ -59,7 +60,8 @@ ORIGINAL_SHARE = 0.12
 
 def load_real(path: Path = DATA) -> list[Doc]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [Doc(str(d["id"]), str(d.get("text") or "")) for d in map(json.loads, fh)]
+        return [Doc(str(d["id"]), str(d.get("text") or ""), outlet=d.get("outlet"))
+                for d in map(json.loads, fh)]
 
 
 def corpus(kind: str, n: int) -> list[Doc]:
@@ -123,7 +125,8 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool) ->
     t = time.perf_counter()
     hasher = WordHasher()
     full_sets = [shingle_hashes(ns, settings.reuse_shingle, hasher) for ns in norms]
-    filtered = drop_boilerplate(full_sets)
+    outlets = [d.outlet or d.id for d in docs]
+    filtered = drop_boilerplate(full_sets, template_shingles(full_sets, outlets))
     result["shingle_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
     sigs = signatures(filtered, settings)
@@ -169,7 +172,7 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool) ->
     result["align_with_passage"] = kept
 
     if full:
-        arts = [Article(id=d.id, source=d.id, text=d.text) for d in docs]
+        arts = [Article(id=d.id, source=d.id, text=d.text, outlet=d.outlet) for d in docs]
         t = time.perf_counter()
         reuse = find_reuse(arts, settings)
         result["find_reuse_s"] = round(time.perf_counter() - t, 1)

@@ -21,6 +21,7 @@ class Doc:
     text: str
     source: str | None = None  # id of the original a mutant was made from
     kind: str = "original"
+    outlet: str | None = None
 
 
 def _edit_words(words: list[str], rate: float, vocab: Sequence[str], rng: random.Random

@@ -148,3 +148,19 @@ def test_cleaned_seeds_pair_with_its_edits(seeds_dir: Path, settings) -> None:
     assert ("Key US ally Israel, Iran's arch-enemy", "The occupying regime of Israel") in edits
     assert any("civil" in a and "imposed" in b for a, b in edits)
     assert r.origin is None  # same day, no wire credit: cannot be told
+
+
+def test_site_template_is_not_reuse(settings) -> None:
+    """A newsletter box on every page of one outlet makes its articles look alike; it is
+    furniture, not reuse."""
+    box = ("Sign up for our morning newsletter and get the five stories you need to read "
+           "today delivered to your inbox before breakfast every weekday morning.")
+    topics = ["harbour", "budget", "rail", "school", "museum", "bridge", "park", "library",
+              "hospital", "airport", "stadium", "market"]
+    arts = [art(f"s{n:02d}", [f"The {t} plan was discussed by officials from district {n} "
+                              f"who met residents about the {t} on day {n}.", box],
+                outlet="The Example Gazette") for n, t in enumerate(topics)]
+    assert find_reuse(arts, settings) == ()
+    # The same box in two articles from two outlets (below the template count) is shared text.
+    two = [dataclasses.replace(arts[0], outlet="A"), dataclasses.replace(arts[1], outlet="B")]
+    assert len(find_reuse(two, settings)) == 1

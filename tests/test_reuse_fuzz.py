@@ -3,7 +3,9 @@ shares in [0, 1], and symmetric (swapping the two inputs mirrors the result)."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from newsprism.model import Article
 from newsprism.reuse import find_reuse

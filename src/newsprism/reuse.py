@@ -33,6 +33,8 @@ MINHASH_SEED = 1
 LSH_RECALL = 0.95  # chance that a pair at exactly the threshold Jaccard becomes a candidate
 BOILERPLATE_MIN_DF = 100
 BOILERPLATE_FRACTION = 0.01
+TEMPLATE_MIN_DF = 10  # ... or in this many documents,
+TEMPLATE_OUTLET_SHARE = 0.9  # nearly all from one outlet
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _PRIME = np.uint64(1099511628211)  # FNV-1a 64-bit prime, for combining word hashes
 
@@ -56,8 +58,9 @@ class WordHasher:
         return np.array(out, dtype=np.uint64)
 
 
-def shingle_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndarray:
-    """Distinct 64-bit hashes of the k-word shingles of a text (the whole text when shorter)."""
+def position_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndarray:
+    """64-bit hash of the k-word shingle starting at each position (one shingle, the whole
+    text, when it is shorter than k words)."""
     if not norms:
         return np.zeros(0, dtype=np.uint64)
     wh = hasher(norms)
@@ -67,7 +70,12 @@ def shingle_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndarr
     with np.errstate(over="ignore"):
         for offset in range(k):
             h = (h * _PRIME) ^ wh[offset:offset + n]
-    return np.unique(h)
+    return h
+
+
+def shingle_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndarray:
+    """Distinct 64-bit hashes of the k-word shingles of a text, sorted."""
+    return np.unique(position_hashes(norms, k, hasher))
 
 
 def signature(hashes: np.ndarray, template: MinHash) -> MinHash:
@@ -94,36 +102,77 @@ def lsh_params(threshold: float, num_perm: int, recall: float = LSH_RECALL) -> t
 
 
 def boilerplate_cap(n_docs: int) -> int:
-    """Shingles in more documents than this are site furniture, not reuse."""
+    """Shingles in more documents than this are furniture, not reuse."""
     return max(BOILERPLATE_MIN_DF, math.ceil(BOILERPLATE_FRACTION * n_docs))
 
 
-def drop_boilerplate(shingles: list[np.ndarray]) -> list[np.ndarray]:
-    """Remove shingles whose document frequency exceeds `boilerplate_cap`.
+def template_shingles(shingles: Sequence[np.ndarray], outlets: Sequence[str] | None = None
+                      ) -> np.ndarray:
+    """Sorted hashes of site template shingles: those in more than `boilerplate_cap`
+    documents, and those in at least `TEMPLATE_MIN_DF` documents of which at least
+    `TEMPLATE_OUTLET_SHARE` come from one outlet (newsletter boxes, footers, link rails).
+    A story syndicated across outlets is spread over many outlets, so it is not template."""
+    if not shingles or not sum(map(len, shingles)):
+        return np.zeros(0, dtype=np.uint64)
+    labels = {o: n for n, o in enumerate(sorted(set(outlets)))} if outlets is not None else None
+    owner = np.repeat(np.array([labels[o] for o in outlets] if outlets is not None and labels
+                               else np.arange(len(shingles)), dtype=np.int64),
+                      [len(x) for x in shingles])
+    hashes = np.concatenate(shingles)
+    order = np.lexsort((owner, hashes))
+    hashes, owner = hashes[order], owner[order]
+    del order
+    run = np.flatnonzero(np.r_[True, (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])])
+    run_len = np.diff(np.r_[run, len(hashes)])
+    run_hash = hashes[run]
+    group = np.flatnonzero(np.r_[True, run_hash[1:] != run_hash[:-1]])
+    df = np.add.reduceat(run_len, group)
+    top = np.maximum.reduceat(run_len, group)
+    cap = boilerplate_cap(len(shingles))
+    bad = (df > cap) | ((df >= TEMPLATE_MIN_DF) & (top >= TEMPLATE_OUTLET_SHARE * df))
+    return run_hash[group][bad]
 
-    Footers, menus and subscription lines repeat across all of an outlet's pages; left in,
-    they make every pair from one site a candidate. A document that would lose more than
-    90% of its shingles keeps them all (a story syndicated to very many outlets stays
-    findable as a near-duplicate)."""
-    if not shingles:
-        return shingles
-    values, counts = np.unique(np.concatenate(shingles), return_counts=True)
-    common = values[counts > boilerplate_cap(len(shingles))]
-    if len(common) == 0:
+
+def drop_boilerplate(shingles: list[np.ndarray], template: np.ndarray) -> list[np.ndarray]:
+    """Remove template shingles from each document's set before MinHash.
+
+    Left in, furniture makes every pair from one site a candidate. A document that would lose
+    more than 90% of its shingles keeps them all (a story syndicated to very many outlets, or
+    an outlet's own repost, stays findable as a near-duplicate)."""
+    if len(template) == 0:
         return shingles
     out = []
     for s in shingles:
-        kept = s[~np.isin(s, common, assume_unique=True)]
+        kept = s[~np.isin(s, template, assume_unique=True)]
         out.append(kept if len(kept) * 10 >= len(s) and len(kept) else s)
     return out
 
 
-def candidate_pairs(norms: Sequence[Sequence[str]], settings: Settings) -> list[tuple[int, int]]:
-    """Index pairs (i < j) whose shingle sets collide in an LSH band. Sorted."""
+def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
+                   ) -> list[bool] | None:
+    """Per word: is it covered by a template shingle?"""
+    if len(template) == 0 or not norms:
+        return None
+    hit = np.isin(position_hashes(norms, k, hasher), template)
+    flags = np.zeros(len(norms) + 1, dtype=np.int64)
+    width = min(k, len(norms))
+    for start in np.flatnonzero(hit):
+        flags[start] += 1
+        flags[start + width] -= 1
+    return (np.cumsum(flags[:-1]) > 0).tolist()
+
+
+def candidate_pairs(norms: Sequence[Sequence[str]], settings: Settings,
+                    outlets: Sequence[str] | None = None
+                    ) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Index pairs (i < j) whose shingle sets collide in an LSH band (sorted), and the
+    corpus's template shingles (see `template_shingles`)."""
     hasher = WordHasher()
-    shingles = drop_boilerplate([shingle_hashes(ns, settings.reuse_shingle, hasher)
-                                 for ns in norms])
-    return lsh_pairs(signatures(shingles, settings), settings)
+    shingles = [shingle_hashes(ns, settings.reuse_shingle, hasher) for ns in norms]
+    template = template_shingles(shingles, outlets)
+    filtered = drop_boilerplate(shingles, template)
+    del shingles
+    return lsh_pairs(signatures(filtered, settings), settings), template
 
 
 def signatures(shingles: Sequence[np.ndarray], settings: Settings) -> dict[int, MinHash]:
@@ -155,26 +204,27 @@ def find_reuse(articles: Sequence[Article], settings: Settings) -> tuple[Reuse, 
             by_id[art.id] = art
     ordered = [by_id[k] for k in sorted(by_id)]
     norms = [[w.norm for w in words(a.text)] for a in ordered]
-    tokens: dict[int, Tokens] = {}
+    pairs, template = candidate_pairs(norms, settings, [a.outlet_label for a in ordered])
+    hasher = WordHasher()
+    cache: dict[int, Tokens] = {}
+
+    def tokens(idx: int) -> Tokens:
+        t = cache.get(idx)
+        if t is None:
+            flags = template_words(norms[idx], settings.reuse_shingle, hasher, template)
+            t = cache[idx] = tokenize(ordered[idx].text, flags)
+        return t
+
     out: list[Reuse] = []
-    for i, j in candidate_pairs(norms, settings):
-        reuse = _pair(ordered[i], ordered[j], tokens, i, j, settings)
+    for i, j in pairs:
+        reuse = _pair(ordered[i], ordered[j], tokens(i), tokens(j), settings)
         if reuse is not None:
             out.append(reuse)
     return tuple(out)
 
 
-def _tokens(cache: dict[int, Tokens], idx: int, article: Article) -> Tokens:
-    t = cache.get(idx)
-    if t is None:
-        t = cache[idx] = tokenize(article.text)
-    return t
-
-
-def _pair(a: Article, b: Article, cache: dict[int, Tokens], i: int, j: int,
-          settings: Settings) -> Reuse | None:
-    al = align(_tokens(cache, i, a), _tokens(cache, j, b),
-               min_words=settings.reuse_min_passage_words, anchor=settings.reuse_shingle)
+def _pair(a: Article, b: Article, ta: Tokens, tb: Tokens, settings: Settings) -> Reuse | None:
+    al = align(ta, tb, min_words=settings.reuse_min_passage_words, anchor=settings.reuse_shingle)
     if not al.passages or not _enough(al, settings):
         return None
     share_a, share_b = round(al.share_a, 4), round(al.share_b, 4)
@@ -190,7 +240,7 @@ def _enough(al: Alignment, settings: Settings) -> bool:
     share a dozen words by chance of translation; copying shares paragraphs. A pair counts
     when its passages hold at least twice `reuse_min_passage_words` matched words outside
     quotes, or when at least half of either article lies inside them (a short piece copied)."""
-    return (al.unquoted_words >= PAIR_MIN_FACTOR * settings.reuse_min_passage_words
+    return (al.counted_words >= PAIR_MIN_FACTOR * settings.reuse_min_passage_words
             or max(al.share_a, al.share_b) >= PAIR_MIN_SHARE)
 
 

@@ -11,8 +11,9 @@ How it works (see docs/reuse.md):
    chaining is local, passages survive paragraph reordering (each paragraph is its own chain)
    and small insertions/deletions (a gap inside a chain).
 4. A passage is kept when it holds an exact run of at least `reuse_shingle` words and at least
-   `reuse_min_passage_words` matched words OUTSIDE quotation marks, in both texts. Outlets
-   quote the same speaker independently, so a quote alone is not reuse.
+   `reuse_min_passage_words` matched words that count, in both texts. Words inside quotation
+   marks do not count (outlets quote the same speaker independently, so a quote alone is not
+   reuse), nor do words the caller flags as site template (newsletter boxes, footers).
 The result is symmetric: aligning (b, a) gives the mirror image of aligning (a, b).
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Edit, Passage
@@ -44,8 +46,10 @@ class Tokens:
     text: str
     words: tuple[Word, ...]
     norms: tuple[str, ...]
-    quoted: tuple[bool, ...]
-    quoted_before: tuple[int, ...]  # quoted_before[i]: how many of the first i words are quoted
+    quoted: tuple[bool, ...]  # inside quotation marks
+    # uncounted_before[i]: how many of the first i words are quoted or site template text
+    # (those never make a passage count, see `align`)
+    uncounted_before: tuple[int, ...]
     seeds: dict[str, list[int]]  # SEED_WORDS-word sequence -> where it starts (built once)
 
     def __len__(self) -> int:
@@ -57,8 +61,8 @@ class Alignment:
     passages: tuple[Passage, ...]
     share_a: float
     share_b: float
-    # Matched words outside quotation marks over all passages (the smaller of the two sides).
-    unquoted_words: int = 0
+    # Matched words that count (not quoted, not template) over all passages, smaller side.
+    counted_words: int = 0
 
 
 @dataclass(slots=True)
@@ -76,7 +80,8 @@ class _Chain:
         return j + n
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, template: Sequence[bool] | None = None) -> Tokens:
+    """`template` flags words of the site's own furniture (one per word, from the corpus)."""
     ws = tuple(words(text))
     regions = quote_regions(text)
     quoted: list[bool] = []
@@ -89,7 +94,10 @@ def tokenize(text: str) -> Tokens:
     seeds: dict[str, list[int]] = defaultdict(list)
     for i in range(len(norms) - SEED_WORDS + 1):
         seeds[" ".join(norms[i:i + SEED_WORDS])].append(i)
-    return Tokens(text, ws, norms, tuple(quoted), (0, *itertools.accumulate(quoted)), dict(seeds))
+    uncounted = quoted if template is None else [q or bool(t) for q, t in zip(quoted, template,
+                                                                                strict=True)]
+    return Tokens(text, ws, norms, tuple(quoted), (0, *itertools.accumulate(uncounted)),
+                  dict(seeds))
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -225,15 +233,15 @@ def _passage(a: Tokens, b: Tokens, c: _Chain) -> Passage:
                    b_start=b.words[j0].start, b_end=b.words[c.b_end - 1].end, edits=tuple(edits))
 
 
-def _unquoted(a: Tokens, b: Tokens, c: _Chain) -> int:
-    qa, qb = a.quoted_before, b.quoted_before
-    unquoted_a = sum(n - (qa[i + n] - qa[i]) for i, _, n in c.blocks)
-    unquoted_b = sum(n - (qb[j + n] - qb[j]) for _, j, n in c.blocks)
-    return min(unquoted_a, unquoted_b)
+def _counted(a: Tokens, b: Tokens, c: _Chain) -> int:
+    qa, qb = a.uncounted_before, b.uncounted_before
+    counted_a = sum(n - (qa[i + n] - qa[i]) for i, _, n in c.blocks)
+    counted_b = sum(n - (qb[j + n] - qb[j]) for _, j, n in c.blocks)
+    return min(counted_a, counted_b)
 
 
 def _keep(a: Tokens, b: Tokens, c: _Chain, min_words: int, anchor: int) -> bool:
-    return max(n for _, _, n in c.blocks) >= anchor and _unquoted(a, b, c) >= min_words
+    return max(n for _, _, n in c.blocks) >= anchor and _counted(a, b, c) >= min_words
 
 
 def align(a: Tokens, b: Tokens, min_words: int = 12, anchor: int = 5) -> Alignment:
@@ -262,7 +270,7 @@ def _align(a: Tokens, b: Tokens, min_words: int, anchor: int) -> Alignment:
     return Alignment(tuple(dict.fromkeys(passages)),
                      len(cover_a) / len(a) if len(a) else 0.0,
                      len(cover_b) / len(b) if len(b) else 0.0,
-                     sum(_unquoted(a, b, c) for c in chosen))
+                     sum(_counted(a, b, c) for c in chosen))
 
 
 def mirror(al: Alignment) -> Alignment:
@@ -272,4 +280,4 @@ def mirror(al: Alignment) -> Alignment:
                  tuple(Edit(e.b, e.a, e.b_start, e.b_end, e.a_start, e.a_end) for e in p.edits))
          for p in al.passages),
         key=lambda p: (p.a_start, p.b_start, p.a_end, p.b_end)))
-    return Alignment(passages, al.share_b, al.share_a, al.unquoted_words)
+    return Alignment(passages, al.share_b, al.share_a, al.counted_words)
