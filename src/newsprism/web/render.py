@@ -54,7 +54,9 @@ def render_report_html(report: dict[str, Any]) -> str:
     report (`report.report_json`): the story list, then every story as the app shows it."""
     articles = list(report.get("articles", []))
     reuse = list(report.get("reuse", []))
-    stories = list(report.get("stories", []))
+    # Stories carried by many articles first: those are the ones with something to compare.
+    stories = sorted(report.get("stories", []),
+                     key=lambda s: (-len(s.get("article_ids", [])), s.get("title") or ""))
     rows = [story_row(s, articles) for s in stories]
     for i, r in enumerate(rows, 1):
         r["anchor"] = f"#story-{i}"
