@@ -33,7 +33,7 @@ castigates castigate castigated trashes trash trashed hammers hammer hammered
 _LABEL = re.compile(r"^\s*(?:[A-Z][A-Z /&]{2,30}:|(?:opinion|analysis|editorial|commentary|"
                     r"exclusive|breaking|watch|video|live|update[d]?)\b\s*[:\-–—|]?)\s*", re.I)
 _SITE_TAIL = re.compile(r"\s+(?:\||–|—|-)\s+[^|–—-]{2,40}$")
-_FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?:\s|$)", re.S)
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?\s+[\"“‘']?[A-Z0-9])")
 
 
 def clean_headline(text: str) -> str:
@@ -41,20 +41,32 @@ def clean_headline(text: str) -> str:
     for _ in range(2):
         line = _LABEL.sub("", line)
     line = _SITE_TAIL.sub("", line).strip()
-    line = line.rstrip(". ").strip()
+    line = line.rstrip(". -–—:;,").strip()
     words = line.split()
     if len(words) > MAX_WORDS:
         line = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
     return line
 
 
+def first_sentence(text: str) -> str:
+    """The first line when it reads like a headline, else the first sentence (not cut at
+    "Gov." or "6.1")."""
+    text = text.strip()
+    line = text.split("\n", 1)[0].strip()
+    if 3 <= len(line.split()) <= 20:
+        return line
+    for m in _SENTENCE_END.finditer(text, 20):
+        before = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if len(before) <= 4 and before[:1].isupper():
+            continue  # "Gov.", "Mr.", "U.S."
+        return text[: m.start() + 1]
+    return line
+
+
 def headline_of(article: Article) -> str:
     if article.title and article.title.strip():
         return clean_headline(article.title)
-    text = article.text.strip()
-    m = _FIRST_SENTENCE.match(text)
-    first = m.group(1) if m else text.split("\n", 1)[0]
-    return clean_headline(first[:300])
+    return clean_headline(first_sentence(article.text)[:300])
 
 
 def loaded_penalty(headline: str, raw: str) -> float:
