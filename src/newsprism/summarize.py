@@ -36,7 +36,6 @@ from .summarize_select import (
     Candidate,
     candidates,
     content_terms,
-    count_independent,
     pick,
     score_candidates,
     similarity_to,
@@ -360,4 +359,4 @@ def _covered(c: Candidate, drafts: list[_Draft]) -> bool:
                >= SAME_CONTENT for d in drafts)
 
 
-__all__ = ["build_summary", "count_independent", "summarize_story"]
+__all__ = ["build_summary", "summarize_story"]

@@ -181,13 +181,6 @@ def _inside_copy(a: Candidate, b: Candidate, copies: dict) -> bool:
     return False
 
 
-def count_independent(ids: Sequence[str], reuse: Sequence[Reuse]) -> int:
-    """Independent sources among `ids`: articles joined by substantial reuse count once."""
-    from .reuse import independent_groups
-
-    return len(set(independent_groups(list(ids), list(reuse)).values()))
-
-
 def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
     """Fill centrality, supporters, support and score; return the similarity matrix."""
     if not cands:
