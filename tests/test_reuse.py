@@ -164,3 +164,13 @@ def test_site_template_is_not_reuse(settings) -> None:
     # The same box in two articles from two outlets (below the template count) is shared text.
     two = [dataclasses.replace(arts[0], outlet="A"), dataclasses.replace(arts[1], outlet="B")]
     assert len(find_reuse(two, settings)) == 1
+
+
+def test_edit_keeps_abbreviation_dot(settings) -> None:
+    tail = (" position on tariffs for steel and aluminium imports from Europe this year, "
+            "officials told reporters after the meeting.")
+    a = art("a", ["The ministers met on Monday in the capital to discuss trade and the US" + tail])
+    b = art("b", ["The ministers met on Monday in the capital to discuss trade and the U.S."
+                  + tail])
+    r = one([a, b], settings)
+    assert [(e.a, e.b) for p in r.passages for e in p.edits] == [("US", "U.S.")]

@@ -217,7 +217,11 @@ def _edit(a: Tokens, b: Tokens, ai: int, aj: int, bi: int, bj: int) -> Edit | No
 def _span(t: Tokens, i: int, j: int) -> tuple[int, int]:
     """Character span of words [i, j); an empty range sits where the next word starts."""
     if i < j:
-        return t.words[i].start, t.words[j - 1].end
+        end = t.words[j - 1].end
+        # "U.S." ends with a dot the tokenizer leaves out; an edit reads wrong without it.
+        if t.text[end:end + 1] == "." and "." in t.text[t.words[j - 1].start:end]:
+            end += 1
+        return t.words[i].start, end
     at = t.words[i].start if i < len(t) else len(t.text)
     return at, at
 
