@@ -18,7 +18,7 @@ Json = dict[str, Any]
 
 # Mark kinds, in the order their classes are listed (CSS decides what shows on top).
 KINDS = ("contested", "consensus", "exclusive", "quote", "speaker", "reused", "edit", "loaded",
-         "entity", "cited")
+         "entity", "fact", "cited")
 
 
 def ev_key(index: int, start: int, end: int) -> str:
@@ -178,11 +178,21 @@ class StoryView:
                     self._add(sp["article_id"], sp["start"], sp["end"], "cited", "Cited")
 
     def add_entity_marks(self) -> None:
-        """Entity mentions: only on the article page, where there is room for them."""
+        """Names, numbers and dates: only on the article page, where there is room for them."""
         for e in self.story.get("entities", []):
             for m in e.get("mentions", []):
                 self._add(m["article_id"], m["start"], m["end"], "entity",
                           f"{e.get('name')} ({e.get('type')})")
+        for c in self.story.get("claims", []):
+            for q in c.get("quantities", []):
+                rng = q.get("low") if q.get("low") == q.get("high") else \
+                    f"{q.get('low')}–{q.get('high') if q.get('high') is not None else '…'}"
+                self._add(q["article_id"], q["start"], q["end"], "fact",
+                          f"Number: {rng} {q.get('unit') or ''}".strip())
+            for d in c.get("dates", []):
+                self._add(d["article_id"], d["start"], d["end"], "fact",
+                          f"Date: {d.get('date')}" + (f" ({d['event']})" if d.get("event")
+                                                      else ""))
 
     def label(self, article_id: str) -> str:
         for a in self.articles:
