@@ -140,8 +140,8 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
             broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
             # Two precise figures that differ are nearly always two different facts ("514
             # patients" nationally, "86 patients" in two states): only near-paraphrases count.
-            if qi.exact and qj.exact and similarity < EXACT_CONTEXT:
-                continue
+            if ((qi.exact and qj.exact) or unit == "percent") and similarity < EXACT_CONTEXT:
+                continue  # shares of different polls and questions are the same kind
             # Broad nouns ("people", "jobs", "cases") are counted for many reasons in one
             # story: the sentences must say the same thing happened to them.
             if broad and ci.predicate != cj.predicate:
@@ -173,6 +173,13 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
                     break
             else:
                 values.append([i])
+        # Only versions compared directly with another version: a chain of links through a
+        # shared figure ("404 yards" in several articles) must not set "440 yards" against
+        # "498 rushing yards".
+        linked = [v for a, v in enumerate(values) if any(
+            (min(x, y), max(x, y)) in comparable for b, w in enumerate(values) if a != b
+            for x in v for y in w)]
+        values = linked
         if len(values) < 2:
             continue
         # Each disjoint value must be held by articles that do not also hold another value.

@@ -3,6 +3,7 @@ story) and print every conflict and consensus finding, numbered, so a person can
 
     python -m newsprism.eval.compare seeds /work/shared/seeds
     python -m newsprism.eval.compare neus /work/shared/data/neus/train.source 3 17 42 ...
+    python -m newsprism.eval.compare ecb /work/shared/data/ecbplus 1 3 5 ...
 
 Stages that are not installed yet are skipped (entities fall back to none), so the helper
 works on whatever part of the line exists; the printout says which were used.
@@ -92,6 +93,37 @@ def neus_articles(path: Path, line_no: int) -> list[Article]:
     return out
 
 
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "%", "'s", "n't", "'re", "'ve", "'ll",
+                    "'d", "'m", "''", "\u2019s"}
+
+
+def ecb_articles(topic_dir: Path, kind: str = "ecb", limit: int = 8) -> list[Article]:
+    """One ECB+ topic as one story: its `*ecb.xml` documents (one seminal event) or its
+    `*ecbplus.xml` ones (a second, similar event). Tokens are joined back into text."""
+    import xml.etree.ElementTree as ET
+
+    paths = sorted(topic_dir.glob(f"*_*{kind}.xml"),
+                   key=lambda p: int(re.sub(r"\D", "", p.stem.split("_")[1]) or 0))
+    out = []
+    for path in paths[:limit]:
+        root = ET.parse(path).getroot()
+        sentences: dict[int, list[str]] = {}
+        for tok in root.iter("token"):
+            sentences.setdefault(int(tok.get("sentence", "0")), []).append(tok.text or "")
+        lines = []
+        for n in sorted(sentences):
+            text = ""
+            for word in sentences[n]:
+                word = {"``": "\u201c", "''": "\u201d"}.get(word, word)
+                glue = not text or word in _NO_SPACE_BEFORE or word == "\u201d" or \
+                    text.endswith(("\u201c", "(", "$"))
+                text += word if glue else " " + word
+            lines.append(text)
+        out.append(Article(id=path.stem, source=str(path), text="\n".join(lines),
+                           outlet=path.stem))
+    return out
+
+
 def report(story: Story) -> list[str]:
     lines = []
     n = 0
@@ -108,12 +140,14 @@ def report(story: Story) -> list[str]:
 
 
 def main(argv: Sequence[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("seeds", "neus"):
+    if len(argv) < 2 or argv[0] not in ("seeds", "neus", "ecb"):
         print(__doc__)
         return 2
     settings = Settings()
     if argv[0] == "seeds":
         stories = [("seeds", seed_articles(Path(argv[1])))]
+    elif argv[0] == "ecb":
+        stories = [(f"topic {t}", ecb_articles(Path(argv[1]) / t)) for t in argv[2:]]
     else:
         stories = [(f"line {n}", neus_articles(Path(argv[1]), int(n))) for n in argv[2:]]
     for name, articles in stories:

@@ -195,6 +195,10 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         # Day numbers the NER missed ("08 July", "July 8"): dates are the date parser's job.
         if _near_month(doc, start_tok, j):
             continue
+        # Measures glued to a noun are not counts: "7.3-magnitude", "5-year-old", "10-point".
+        if j + 1 < n and doc[j].text == "-" and doc[j + 1].is_alpha and \
+                doc[j + 1].lower_ not in SMALL and not doc[j].whitespace_:
+            continue
         # Identifiers, not counts: "H.R. 8", "Title 42", "Section 230", "No. 10".
         if start_tok > 0 and exact and (doc[start_tok - 1].pos_ == "PROPN"
                                         or doc[start_tok - 1].lower_ in ("no.", "#", "no")):
