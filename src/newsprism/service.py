@@ -6,9 +6,10 @@ With a store, a run is incremental and resumable:
 
     inputs ─> skip ids already stored with facts ─> per-article stages on the rest, batch by
     batch, each batch stored with its facts and marked pending (a checkpoint)
-           ─> if anything is pending: reuse for pairs with a pending article, re-cluster from
-              the stored (lean) facts, re-run the story stages only for stories whose members
-              or title changed, and commit that with the pending marks cleared (one transaction)
+           ─> if anything is pending: the reuse stage over the stored texts, re-clustering from
+              the stored (lean) facts, the story stages re-run only for stories whose members,
+              title or reuse pairs changed, all committed with the pending marks cleared (one
+              transaction)
 
 Old articles are never cleaned or parsed again. The stored result equals what one batch run
 over all stored articles gives (same ids, same stories), so a run killed at any point and
@@ -39,9 +40,8 @@ class UpdateStats:
     skipped: int = 0  # already stored with facts: not parsed again
     pending: int = 0  # articles joined to the stories in this run (new + left by a crash)
     stored_articles: int = 0
-    reuse_candidates: int = 0  # LSH candidate pairs over all stored articles
-    reuse_aligned: int = 0  # candidates aligned (those with a pending article)
-    reuse_new: int = 0
+    reuse_new: int = 0  # pairs added or changed
+    reuse_removed: int = 0
     stories: int = 0
     stories_changed: int = 0  # story stages re-run for these
     stories_removed: int = 0
@@ -167,11 +167,16 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     st.seconds["load"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    new_reuse = _reuse_with(articles, set(pending), settings, st)
-    known = {(r.a, r.b): r for r in store.reuse()}
-    for r in new_reuse:
-        known[(r.a, r.b)] = r
-    reuse = [known[k] for k in sorted(known)]
+    # The reuse stage is global: which shingles are site boilerplate depends on the whole
+    # corpus, so a new article can change a pair between two old ones. It runs over every
+    # stored text (no parsing) and only the pairs that differ are written.
+    reuse = list(stage_function("reuse")(articles, settings))
+    old_reuse = {(r.a, r.b): r for r in store.reuse()}
+    new_keys = {(r.a, r.b) for r in reuse}
+    added = [r for r in reuse if old_reuse.get((r.a, r.b)) != r]
+    dropped = sorted(k for k in old_reuse if k not in new_keys)
+    st.reuse_new, st.reuse_removed = len(added), len(dropped)
+    touched = {i for r in added for i in (r.a, r.b)} | {i for k in dropped for i in k}
     st.seconds["reuse"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -180,7 +185,8 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     before = store.story_members()
     titles = {s.id: s.title for s in store.stories_full()} if before else {}
     changed = [s for s in stories
-               if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title]
+               if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title
+               or touched.intersection(s.article_ids)]
     new_ids = {s.id for s in stories}
     removed = [k for k in before if k not in new_ids]
     st.stories, st.stories_changed, st.stories_removed = len(stories), len(changed), len(removed)
@@ -190,44 +196,11 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     analysed = _analyse_stories(store, changed, articles, reuse, settings, progress)
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
-    store.commit_analysis(new_reuse, analysed, removed, pending)
+    changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
+    store.commit_analysis(added, analysed, removed, pending,
+                          reuse_removed=sorted(set(dropped) | set(changed_keys)))
     st.seconds["commit"] = time.perf_counter() - t
     return st
-
-
-def _reuse_with(articles: Sequence[Article], pending: set[str], settings: Settings,
-                st: UpdateStats) -> list[Reuse]:
-    """Reuse pairs with at least one pending article; the same pairs a batch run finds.
-
-    Candidates come from the reuse stage's LSH over every stored text (MinHash is cheap next
-    to alignment). The stage then runs only on the pending articles and their candidate
-    partners (LSH collisions depend on the pair alone, so it finds the same pairs there), and
-    the pairs touching a pending article are kept. Pairs between two partners are aligned
-    again for nothing: a public "align these pairs" in reuse.py would save that."""
-    find_reuse = stage_function("reuse")
-    from . import reuse as reuse_module
-
-    candidates = getattr(reuse_module, "candidate_pairs", None)
-    if candidates is None:  # the stage changed shape: fall back to the whole stage
-        found = [r for r in find_reuse(articles, settings) if r.a in pending or r.b in pending]
-        st.reuse_new = len(found)
-        return found
-    from .text import words
-
-    ordered = sorted(articles, key=lambda a: a.id)
-    norms = [[w.norm for w in words(a.text)] for a in ordered]
-    pairs = candidates(norms, settings)
-    st.reuse_candidates = len(pairs)
-    involved: set[int] = set()
-    for i, j in pairs:
-        if ordered[i].id in pending or ordered[j].id in pending:
-            st.reuse_aligned += 1
-            involved.update((i, j))
-    subset = [ordered[k] for k in sorted(involved)]
-    out = [r for r in find_reuse(subset, settings) if r.a in pending or r.b in pending]
-    out.sort(key=lambda r: (r.a, r.b))
-    st.reuse_new = len(out)
-    return out
 
 
 def _analyse_stories(store, stories: Iterable[Story], articles: Sequence[Article],  # noqa: ANN001

@@ -211,12 +211,16 @@ class Store:
         return [a.id for a, _ in fresh]
 
     def commit_analysis(self, reuse: Sequence[Reuse], stories: Sequence[Story],
-                        removed: Iterable[str], done: Iterable[str]) -> None:
-        """One transaction: add reuse pairs, replace stories (`stories` are written, stories
-        in `removed` or sharing an id with a written one are dropped first) and clear the
-        `done` pending marks. Repeating it gives the same rows."""
+                        removed: Iterable[str], done: Iterable[str],
+                        reuse_removed: Iterable[tuple[str, str]] = ()) -> None:
+        """One transaction: drop the `reuse_removed` pairs, then add the `reuse` pairs not
+        stored (to change a pair, name its key in both); replace stories (`stories` are
+        written; stories in `removed` or sharing an id with a written one are dropped first);
+        clear the `done` pending marks. Repeating it gives the same rows."""
         stories = sorted(stories, key=lambda s: s.id)
         with self.engine.begin() as conn:
+            for a, b in sorted(set(reuse_removed)):
+                conn.execute(reuse_t.delete().where((reuse_t.c.a == a) & (reuse_t.c.b == b)))
             _insert_new(conn, reuse_t, [{"a": r.a, "b": r.b, "data": _dump(r)} for r in reuse])
             stale = sorted(set(removed) | {s.id for s in stories})
             for i in range(0, len(stale), 500):

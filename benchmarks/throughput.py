@@ -1,0 +1,322 @@
+"""Throughput of the whole line against spaCy alone, peak memory, and growth with corpus size.
+
+    python benchmarks/throughput.py spacy --n 1000          # spaCy alone, 2 processes
+    python benchmarks/throughput.py line  --n 1000 --runner dask [--db sqlite:///x.db]
+                                          [--save-facts /tmp/f1k.pkl]
+    python benchmarks/throughput.py scale --facts /tmp/f1k.pkl --sizes 1000,10000,100000
+
+`spacy` parses the first N texts of the Baly corpus (../shared/data, cut to
+`max_article_chars` like the line does) with the same model through `nlp.pipe(n_process=2)`.
+`line` runs `service.run_analysis` on the same N articles (written to a temp JSONL file, so
+the readers are timed too) and times each step from the progress callback. `scale` runs the
+corpus and story stages (reuse, stories, entities/compare/summarize) without spaCy on corpora
+generated from saved (article, facts) pairs: copy k of an article has every word of 4+ letters
+passed through copy k's own letter permutation (same length, so every offset in the facts
+stays valid) and a new id, so the copies are distinct texts with the same structure.
+Peak memory is the largest summed RSS of this process and its children, sampled every 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import pickle
+import random
+import re
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+DATA = Path(os.environ.get("NEWSPRISM_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = DATA / "data" / "baly-articles-12k.jsonl.gz"
+
+
+class PeakMemory:
+    """Largest RSS of this process plus its children (Dask workers), sampled in a thread."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import psutil
+
+        self.proc = psutil.Process()
+        self.peak = 0
+        self.every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            try:
+                procs = [self.proc, *self.proc.children(recursive=True)]
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def mb(self) -> float:
+        return round(self.peak / 1e6, 1)
+
+
+def first_lines(n: int) -> list[str]:
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS} is not present (shared data is optional)")
+    out = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        for line in f:
+            out.append(line)
+            if len(out) >= n:
+                break
+    return out
+
+
+def cmd_spacy(args: argparse.Namespace) -> dict[str, Any]:
+    from newsprism.nlp import load_pipeline
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    texts = [json.loads(line)["text"][:settings.max_article_chars] for line in first_lines(args.n)]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_pipeline(settings.spacy_model)
+    with PeakMemory() as mem:
+        t = time.perf_counter()
+        n = sum(1 for _ in nlp.pipe(texts, batch_size=settings.spacy_batch_size,
+                                    n_process=args.processes))
+        secs = time.perf_counter() - t
+    return {"what": "spacy alone", "model": settings.spacy_model, "articles": n, "words": words,
+            "processes": args.processes, "seconds": round(secs, 1),
+            "articles_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
+            "peak_rss_mb": mem.mb}
+
+
+def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
+    from newsprism.runner import LocalRunner, make_runner
+    from newsprism.service import UpdateStats, run_analysis
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    lines = first_lines(args.n)
+    words = sum(len(json.loads(line)["text"].split()) for line in lines)
+    marks: dict[str, float] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        marks.setdefault(f"{step} first", now)
+        marks[f"{step} last"] = now
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        path.write_text("".join(lines), encoding="utf-8")
+        runner = make_runner(args.runner, args.scheduler, settings) or LocalRunner()
+        if args.runner == "dask":  # start the cluster (and spaCy in each worker) untimed
+            runner.client()  # type: ignore[attr-defined]
+        stats = UpdateStats()
+        with PeakMemory() as mem:
+            t0 = time.perf_counter()
+            report = run_analysis([str(path)], settings, db_url=args.db, runner=runner,
+                                  progress=progress, stats=stats)
+            secs = time.perf_counter() - t0
+        runner.close()
+    out: dict[str, Any] = {
+        "what": "whole line", "runner": args.runner, "db": args.db, "articles": len(lines),
+        "words": words, "stories": len(report.stories), "reuse_pairs": len(report.reuse),
+        "problems": len(report.problems), "seconds": round(secs, 1),
+        "articles_per_s": round(len(lines) / secs, 2), "words_per_s": round(words / secs),
+        "peak_rss_mb": mem.mb}
+    if "articles last" in marks:
+        out["steps_s"] = {
+            "read + per-article": round(marks["articles last"] - t0, 1),
+            "after per-article": round(t0 + secs - marks["articles last"], 1)}
+    if args.db:
+        out["store_steps_s"] = {k: round(v, 1) for k, v in stats.seconds.items()}
+    if args.save_facts:
+        from newsprism.store import open_store
+
+        if not args.db:
+            sys.exit("--save-facts needs --db (the facts are read back from the store)")
+        store = open_store(args.db)
+        arts = store.articles()
+        facts = store.facts([a.id for a in arts])
+        store.close()
+        with open(args.save_facts, "wb") as f:
+            pickle.dump([(a, facts[a.id]) for a in arts if a.id in facts], f)
+        out["saved_facts"] = args.save_facts
+    return out
+
+
+# --- generated corpora for the growth measurement -------------------------------------------
+
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _cipher(k: int):  # noqa: ANN202
+    if k == 0:
+        return lambda s: s
+    letters = list("abcdefghijklmnopqrstuvwxyz")
+    perm = letters[:]
+    random.Random(k).shuffle(perm)
+    table = str.maketrans("".join(letters) + "".join(letters).upper(),
+                          "".join(perm) + "".join(perm).upper())
+
+    def apply(s: str) -> str:
+        return _LONG_WORD.sub(lambda m: m.group().translate(table), s)
+    return apply
+
+
+_TEXT_KEYS = {"text", "speaker", "speaker_text", "subject", "object", "predicate", "unit",
+              "cue", "name", "title", "event"}
+_ID_KEYS = {"article_id", "id", "a", "b", "origin"}
+
+
+def _copy_data(value: Any, f, ids: dict[str, str]) -> Any:  # noqa: ANN001
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if k in _ID_KEYS and isinstance(v, str):
+                out[k] = ids.get(v, v)
+            elif k in _TEXT_KEYS and isinstance(v, str):
+                out[k] = f(v)
+            elif k == "terms":
+                out[k] = [[t[:4] + f(t[4:]) if t.startswith("ent:") else f(t), c]
+                          for t, c in v]
+            else:
+                out[k] = _copy_data(v, f, ids)
+        return out
+    if isinstance(value, list):
+        return [_copy_data(v, f, ids) for v in value]
+    return value
+
+
+def _shift(published: str | None, days: int) -> str | None:
+    """Copies are a month apart, so two copies never fall in one story window."""
+    from datetime import date, timedelta
+
+    if not published or days == 0:
+        return published
+    try:
+        day = date.fromisoformat(published[:10]) + timedelta(days=days)
+    except ValueError:
+        return published
+    return day.isoformat() + published[10:]
+
+
+def generate(base: list[tuple[Any, Any]], n: int) -> tuple[list[Any], list[Any]]:
+    import dataclasses
+
+    from newsprism.codec import load, to_data
+    from newsprism.model import ArticleFacts
+
+    articles, facts = [], []
+    k = 0
+    while len(articles) < n:
+        f = _cipher(k)
+        for art, fac in base:
+            if len(articles) >= n:
+                break
+            new_id = art.id if k == 0 else f"{art.id}~{k}"
+            ids = {art.id: new_id}
+            articles.append(dataclasses.replace(
+                art, id=new_id, text=f(art.text), title=f(art.title) if art.title else None,
+                published=_shift(art.published, 30 * k)))
+            facts.append(load(ArticleFacts, _copy_data(to_data(fac), f, ids)))
+        k += 1
+    return articles, facts
+
+
+def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
+    from newsprism.pipeline import analyze_story, stage_function
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    with open(args.facts, "rb") as fh:
+        base = pickle.load(fh)
+    results = []
+    warm, _ = generate(base, 20)  # first imports and caches, untimed
+    stage_function("stories")(warm, generate(base, 20)[1], (), settings)
+    for n in (int(x) for x in args.sizes.split(",")):
+        articles, facts = generate(base, n)
+        words = sum(a.word_count for a in articles)
+        with PeakMemory() as mem:
+            times: dict[str, float] = {}
+            t = time.perf_counter()
+            reuse = stage_function("reuse")(articles, settings)
+            times["reuse"] = time.perf_counter() - t
+            t = time.perf_counter()
+            stories = stage_function("stories")(articles, facts, reuse, settings)
+            times["stories"] = time.perf_counter() - t
+            t = time.perf_counter()
+            if n > args.story_stages_up_to:
+                stories_to_run: Sequence[Any] = ()
+            else:
+                stories_to_run = stories
+            by_article: dict[str, list] = {}
+            for r in reuse:
+                by_article.setdefault(r.a, []).append(r)
+            by_id = {a.id: a for a in articles}
+            facts_by_id = {x.article_id: x for x in facts}
+            for s in stories_to_run:
+                members = set(s.article_ids)
+                pairs = [r for i in s.article_ids for r in by_article.get(i, ()) if r.b in members]
+                analyze_story(s, [by_id[i] for i in s.article_ids],
+                              [facts_by_id[i] for i in s.article_ids], pairs, settings)
+            if stories_to_run:
+                times["story stages"] = time.perf_counter() - t
+        total = sum(times.values())
+        row = {"articles": n, "words": words, "reuse_pairs": len(reuse), "stories": len(stories),
+               "multi_article_stories": sum(len(s.article_ids) > 1 for s in stories),
+               "seconds": {k: round(v, 1) for k, v in times.items()},
+               "total_s": round(total, 1), "us_per_article": round(1e6 * total / n),
+               "peak_rss_mb": mem.mb}
+        print(json.dumps(row), flush=True)
+        results.append(row)
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sp = sub.add_parser("spacy")
+    sp.add_argument("--n", type=int, default=1000)
+    sp.add_argument("--processes", type=int, default=2)
+    ln = sub.add_parser("line")
+    ln.add_argument("--n", type=int, default=1000)
+    ln.add_argument("--runner", default="dask", choices=["local", "dask"])
+    ln.add_argument("--scheduler", default=None)
+    ln.add_argument("--db", default=None)
+    ln.add_argument("--save-facts", default=None)
+    sc = sub.add_parser("scale")
+    sc.add_argument("--facts", required=True)
+    sc.add_argument("--sizes", default="1000,10000,100000")
+    sc.add_argument("--story-stages-up-to", type=int, default=10**9,
+                    help="skip the per-story stages above this many articles")
+    args = ap.parse_args()
+    result = {"spacy": cmd_spacy, "line": cmd_line, "scale": cmd_scale}[args.cmd](args)
+    if args.cmd != "scale":
+        print(json.dumps(result), flush=True)
+    load1 = os.getloadavg()[0]
+    print(json.dumps({"cpus": os.cpu_count(), "load_avg_1min_at_end": round(load1, 1)}))
+
+
+if __name__ == "__main__":
+    main()
