@@ -1,0 +1,50 @@
+"""The API and pages over the demo corpus, analysed by the real line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.report import report_json
+from newsprism.settings import Settings
+from newsprism.web.app import create_app
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> tuple[TestClient, dict]:
+    if not examples_dir.exists():
+        pytest.skip(f"{examples_dir} is not present")
+    from newsprism.service import run_analysis
+
+    db = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    report = report_json(run_analysis([str(examples_dir)], Settings(), db_url=db))
+    return TestClient(create_app(Settings(db_url=db))), report
+
+
+def test_api_gives_the_report_contract(demo: tuple[TestClient, dict]) -> None:
+    client, report = demo
+    listed = client.get("/api/v1/stories").json()["stories"]
+    assert {s["id"] for s in listed} == {s["id"] for s in report["stories"]}
+    for story in report["stories"]:
+        body = client.get(f"/api/v1/stories/{story['id']}").json()
+        assert body["story"] == story
+        assert sorted(a["id"] for a in body["articles"]) == sorted(story["article_ids"])
+    whole = client.get("/api/v1/report").json()
+    assert {s["id"]: s for s in whole["stories"]} == {s["id"]: s for s in report["stories"]}
+    assert {a["id"]: a for a in whole["articles"]} == {a["id"]: a for a in report["articles"]}
+
+
+def test_every_citation_on_story_pages_has_its_evidence(demo: tuple[TestClient, dict]) -> None:
+    client, report = demo
+    for story in report["stories"]:
+        html = client.get(f"/stories/{story['id']}").text
+        ids = set(re.findall(r'id="([^"]+)"', html))
+        cited = re.findall(r'class="cite" href="#([^"]+)"', html)
+        assert len(cited) >= len(story["summary"])
+        missing = [c for c in cited if c not in ids]
+        assert not missing, missing[:5]
