@@ -24,7 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
-from .pipeline import Runner, analyze, analyze_story, check_stages, stage_function
+from .pipeline import Runner, analyze, check_stages, stage_function
+from .runner import BatchRunner, LocalRunner
+from .runner.base import StoryTask
 from .settings import Settings
 
 ProblemSink = Callable[[InputProblem], None]
@@ -80,12 +82,13 @@ def run_analysis(inputs: Sequence[str], settings: Settings, *, db_url: str | Non
             on_problem(problem)
 
     if db_url is None:
-        from .runner import LocalRunner
-
         used = runner if runner is not None else LocalRunner()
         restore = _attach_sink(used, sink)
         try:
-            report = analyze(articles, settings, runner=used, progress=progress)
+            if isinstance(used, BatchRunner):
+                report = analyze_with(used, articles, settings, progress)
+            else:
+                report = analyze(articles, settings, runner=used, progress=progress)
         finally:
             restore()
         return dataclasses.replace(report, problems=tuple(problems))
@@ -102,8 +105,6 @@ def run_analysis(inputs: Sequence[str], settings: Settings, *, db_url: str | Non
 
 def _attach_sink(runner: object, sink: ProblemSink) -> Callable[[], None]:
     """Let our runners report the articles that failed analysis (one line each)."""
-    from .runner import BatchRunner
-
     if not isinstance(runner, BatchRunner):
         return lambda: None
     before = runner.on_problem
@@ -119,8 +120,6 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
                        on_problem: ProblemSink | None = None,
                        stats: UpdateStats | None = None) -> UpdateStats:
     """Add `articles` (raw, as read) to `store` and bring its reuse and stories up to date."""
-    from .runner import BatchRunner, LocalRunner
-
     check_stages()
     st = stats if stats is not None else UpdateStats()
     t0 = time.perf_counter()
@@ -148,12 +147,14 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
         store.add_processed(pairs)
         st.processed = len(pairs)
     st.seconds["articles"] = time.perf_counter() - t0
-    update_stories(store, settings, progress=progress, stats=st)
+    update_stories(store, settings, progress=progress, stats=st,
+                   runner=used if isinstance(used, BatchRunner) else None)
     return st
 
 
 def update_stories(store, settings: Settings, *, progress: Progress | None = None,  # noqa: ANN001
-                   stats: UpdateStats | None = None) -> UpdateStats:
+                   stats: UpdateStats | None = None,
+                   runner: BatchRunner | None = None) -> UpdateStats:
     """Join the pending articles to the stored reuse pairs and stories (see module doc)."""
     st = stats if stats is not None else UpdateStats()
     pending = store.pending_ids()
@@ -193,7 +194,8 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     st.seconds["stories"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    analysed = _analyse_stories(store, changed, articles, reuse, settings, progress)
+    tasks = story_tasks(changed, articles, store.facts, reuse)
+    analysed = _map_stories(runner or LocalRunner(), tasks, settings, progress)
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
@@ -203,23 +205,53 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     return st
 
 
-def _analyse_stories(store, stories: Iterable[Story], articles: Sequence[Article],  # noqa: ANN001
-                     reuse: Sequence[Reuse], settings: Settings,
-                     progress: Progress | None) -> list[Story]:
-    todo = sorted(stories, key=lambda s: s.id)
+def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
+                facts: Callable[[list[str]], dict[str, ArticleFacts]],
+                reuse: Sequence[Reuse]) -> list[StoryTask]:
+    """What the story stages of each story read, stories in id order."""
     by_id = {a.id: a for a in articles}
     by_article: dict[str, list[Reuse]] = {}
     for r in reuse:
         by_article.setdefault(r.a, []).append(r)
-    out: list[Story] = []
-    for n, story in enumerate(todo, 1):
+    tasks: list[StoryTask] = []
+    for story in sorted(stories, key=lambda s: s.id):
         ids = list(story.article_ids)
-        facts: dict[str, ArticleFacts] = store.facts(ids)
+        found = facts(ids)
         members = set(ids)
-        pairs = [r for i in ids for r in by_article.get(i, ()) if r.b in members]
-        out.append(analyze_story(story, [by_id[i] for i in ids],
-                                 [facts.get(i) or ArticleFacts(article_id=i) for i in ids],
-                                 pairs, settings))
+        tasks.append((story, tuple(by_id[i] for i in ids),
+                      tuple(found.get(i) or ArticleFacts(article_id=i) for i in ids),
+                      tuple(r for i in ids for r in by_article.get(i, ()) if r.b in members)))
+    return tasks
+
+
+def _map_stories(runner: BatchRunner, tasks: Sequence[StoryTask], settings: Settings,
+                 progress: Progress | None) -> list[Story]:
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
         if progress is not None:
-            progress("stories", n, len(todo))
-    return out
+            progress("stories", done[0], len(tasks))
+    return runner.map_stories(tasks, settings, tick)
+
+
+def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Settings,
+                 progress: Progress | None = None) -> Report:
+    """`pipeline.analyze` with the story stages on the runner's workers too (same report)."""
+    check_stages()
+    ordered = sorted(articles, key=lambda a: a.id)
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if progress is not None:
+            progress("articles", done[0], len(ordered))
+    processed = runner.map_articles(ordered, settings, tick)
+    cleaned = [a for a, _ in processed]
+    facts = {f.article_id: f for _, f in processed}
+    reuse = tuple(stage_function("reuse")(cleaned, settings))
+    stories = stage_function("stories")(cleaned, list(facts.values()), reuse, settings)
+    tasks = story_tasks(stories, cleaned, lambda ids: {i: facts[i] for i in ids if i in facts},
+                        reuse)
+    done_stories = sorted(_map_stories(runner, tasks, settings, progress), key=lambda s: s.id)
+    return Report(articles=tuple(cleaned), reuse=reuse, stories=tuple(done_stories))

@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError, ModelError
-from ..model import Article, ArticleFacts, InputProblem
+from ..model import Article, ArticleFacts, InputProblem, Reuse, Story
 from ..settings import Settings
 
 Pair = tuple[Article, ArticleFacts]
+# One story with what its stages read: its articles, their facts, the reuse pairs inside it.
+StoryTask = tuple[Story, tuple[Article, ...], tuple[ArticleFacts, ...], tuple[Reuse, ...]]
 ProblemSink = Callable[[InputProblem], None]
 
 
@@ -62,6 +64,28 @@ def process_batch(index: int, articles: Sequence[Article], settings: Settings,
     return Batch(index, tuple(pairs), tuple(problems))
 
 
+def analyse_stories(tasks: Sequence[StoryTask], settings: Settings
+                    ) -> tuple[list[Story], list[InputProblem]]:
+    """The story stages over some stories. A story whose stages fail keeps its articles and
+    title without findings, and the failure is reported (the run goes on)."""
+    from ..pipeline import analyze_story
+
+    out: list[Story] = []
+    problems: list[InputProblem] = []
+    for story, articles, facts, reuse in tasks:
+        try:
+            out.append(analyze_story(story, articles, facts, reuse, settings))
+        except (ModelError, ConfigError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one story must not stop the run
+            first = str(exc).splitlines()[0][:200] if str(exc) else ""
+            problems.append(InputProblem(f"story {story.id} ({story.title[:60]})",
+                                         f"story analysis failed: {exc.__class__.__name__}: "
+                                         f"{first}"))
+            out.append(story)
+    return out, problems
+
+
 class BatchRunner:
     """Base of the runners: `map_articles` (the `pipeline.Runner` protocol) is built on
     `iter_batches`, which subclasses implement."""
@@ -78,12 +102,27 @@ class BatchRunner:
         done: dict[int, Batch] = {}
         for batch in self.iter_batches(articles, settings):
             done[batch.index] = batch
-            for problem in batch.problems:
-                if self.on_problem is not None:
-                    self.on_problem(problem)
+            self._report(batch.problems)
             if progress is not None:
                 progress(len(batch.pairs) + len(batch.problems))
         return [pair for i in sorted(done) for pair in done[i].pairs]
+
+    def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
+                    progress: Callable[[int], None] | None = None) -> list[Story]:
+        """The story stages for each task, results in task order (here: in this process)."""
+        out: list[Story] = []
+        for task in tasks:
+            stories, problems = analyse_stories([task], settings)
+            out.extend(stories)
+            self._report(problems)
+            if progress is not None:
+                progress(1)
+        return out
+
+    def _report(self, problems: Sequence[InputProblem]) -> None:
+        for problem in problems:
+            if self.on_problem is not None:
+                self.on_problem(problem)
 
     def close(self) -> None:
         """Release workers; a runner can be used again after (it restarts them)."""

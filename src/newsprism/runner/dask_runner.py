@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import atexit
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Article
+from ..model import Article, Story
 from ..settings import Settings
-from .base import Batch, BatchRunner, process_batch, split
+from .base import Batch, BatchRunner, StoryTask, analyse_stories, process_batch, split
+
+STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories travel alone
 
 
 def _warm(model: str) -> str:
@@ -117,3 +119,45 @@ class DaskRunner(BatchRunner):
             if nxt is not None:
                 queue.add(submit(*nxt))
             yield batch
+
+    def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
+                    progress: Callable[[int], None] | None = None) -> list[Story]:
+        """The story stages on the workers, a few stories per task, results in task order."""
+        from distributed import as_completed
+
+        groups: list[list[StoryTask]] = [[]]
+        size = 0
+        for task in tasks:
+            if groups[-1] and size + len(task[1]) > STORY_BATCH_ARTICLES:
+                groups.append([])
+                size = 0
+            groups[-1].append(task)
+            size += len(task[1])
+        groups = [g for g in groups if g]
+        if not groups:
+            return []
+        client = self.client()
+        limit = self.in_flight * self.n_workers
+        pending = iter(enumerate(groups))
+
+        index_of: dict[str, int] = {}
+
+        def submit(i: int, group: list[StoryTask]) -> Any:
+            future = client.submit(analyse_stories, group, settings, pure=False)
+            index_of[future.key] = i
+            return future
+
+        queue = as_completed([submit(*nxt) for nxt in
+                              (next(pending) for _ in range(min(limit, len(groups))))])
+        done: dict[int, list[Story]] = {}
+        for future in queue:
+            stories, problems = future.result()
+            done[index_of.pop(future.key)] = stories
+            future.release()
+            self._report(problems)
+            if progress is not None:
+                progress(len(stories))
+            nxt = next(pending, None)
+            if nxt is not None:
+                queue.add(submit(*nxt))
+        return [s for i in sorted(done) for s in done[i]]
