@@ -5,9 +5,9 @@
              ─> origin (reuse_origin) ─> Reuse, sorted by (a, b)
 
 Never all pairs: only pairs that collide in at least one LSH band are aligned. A candidate
-becomes a `Reuse` when at least one passage survives the alignment rules (see reuse_align:
-quotations alone do not count). `independent_groups` then folds articles linked by
-substantial reuse into one independent source each.
+becomes a `Reuse` when its passages pass the alignment rules (reuse_align: quotations and site
+template alone do not count) and the pair rule (`_enough`). `independent_groups` then folds
+articles linked by substantial reuse into one independent source each. See docs/reuse.md.
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ PAIR_MIN_FACTOR = 2  # a pair shares at least this many times reuse_min_passage_
 PAIR_MIN_SHARE = 0.5  # ... or this much of either article
 MINHASH_SEED = 1
 LSH_RECALL = 0.95  # chance that a pair at exactly the threshold Jaccard becomes a candidate
+# Template (site furniture) shingles: in more than max(BOILERPLATE_MIN_DF,
+# BOILERPLATE_FRACTION x corpus) documents ...
 BOILERPLATE_MIN_DF = 100
 BOILERPLATE_FRACTION = 0.01
 TEMPLATE_MIN_DF = 10  # ... or in this many documents,
 TEMPLATE_OUTLET_SHARE = 0.9  # nearly all from one outlet
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _PRIME = np.uint64(1099511628211)  # FNV-1a 64-bit prime, for combining word hashes
 
 
