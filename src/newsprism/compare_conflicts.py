@@ -82,8 +82,9 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
 def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
     # The counted noun itself is matched by units_match; leave it (and other counts) out so
     # two unrelated sentences do not meet on "people" alone.
-    own = content_words(q.text)
-    return content_words(claim.text) - own
+    counted = frozenset().union(*(content_words(x.text) for x in claim.quantities),
+                                content_words(q.text))
+    return content_words(claim.text) - counted
 
 
 def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, frozenset[str]]],
