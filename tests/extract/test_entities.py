@@ -139,3 +139,18 @@ def test_same_name_different_types_get_different_ids(settings):
     assert sorted(e.type for e in story.entities) == ["GPE", "PERSON"]
     ids = [e.id for e in story.entities]
     assert len(set(ids)) == 2 and stable_id("st", "Jordan") in ids
+
+
+@pytest.mark.parametrize(("a", "b"), [("Vodanowa", "Vodanova"), ("Yelena", "Elena"),
+                                      ("Yevgeny", "Evgeny"), ("Qassimov", "Kasimov")])
+def test_slavic_and_turkic_transliterations_meet(a, b):
+    from newsprism.extract.names import same_name_token
+
+    assert same_name_token(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Jenkins", "Enkins"), ("Yates", "Ates")])
+def test_initial_letters_are_not_dropped_otherwise(a, b):
+    from newsprism.extract.names import same_name_token
+
+    assert not same_name_token(a, b)

@@ -52,3 +52,14 @@ def test_capital_as_actor_has_government_sense(mentions_of):
 def test_the_dropped_from_place_names(mentions_of):
     ms = mentions_of("Officials in the United States said little.")
     assert any(m.text == "United States" and m.label == "GPE" for m in ms)
+
+
+def test_one_word_name_after_the_is_not_a_person(nlp):
+    # The small English model tags this "Herald" PERSON (checked with spaCy 3.8 sm).
+    text = ("Vodanova, speaking to the Herald after the ceremony, said the commission would "
+            "publish its inspection reports.")
+    article = Article(id="h1", source="t", text=text)
+    mentions = find_mentions(article, nlp(text))
+    assert not [m for m in mentions if m.text == "Herald" and m.label == "PERSON"]
+    assert [m for m in mentions if m.text == "Herald" and m.label == "ORG"]
+    assert [m for m in mentions if m.text == "Vodanova" and m.label == "PERSON"]

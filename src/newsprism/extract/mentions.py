@@ -8,6 +8,7 @@ Fixes (each general, none keyed to a corpus):
   (media and groups: "Al-Mayadeen"); after a locative preposition they become GPE;
 - an ORG that swallowed a following person name ("the Armed Forces of ... Iran Mohammad
   Bagheri") is split when its last word is a surname the article tags PERSON elsewhere;
+- a one-word PERSON right after "the" ("the Herald") becomes ORG;
 - long entity spans on menu or headline lines (no lower-case words) are dropped; PERSON spans on
   headline lines are cut before the first word the article also uses in lower case;
 - a leading "the" is dropped from place names so "the United States" and "United States" meet;
@@ -123,6 +124,11 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
             span = doc[start_tok:end_tok]
+            if (len(span) == 1 and start_tok > 0 and doc[start_tok - 1].lower_ == "the"
+                    and title is None):
+                # "the Herald", "the Guardian": a one-word name after "the" is a paper or a
+                # body, not a person (people are not named with an article in English).
+                label = "ORG"
             if _AL.search(span.text):
                 f = fold(span.text)
                 elsewhere = [lab for key, lab in non_person.items() if f in key]

@@ -97,15 +97,17 @@ def strip_arabic_article(token: str) -> str:
 def phonetic(token: str) -> str:
     """Fold one name token so common transliteration variants meet.
 
-    q~gh~k (Baqeri/Bagheri), i~ee~y, u~o~ou~oo, ph~f, doubled letters collapse, Mohammad and
+    q~gh~k (Baqeri/Bagheri), i~ee~y, u~o~ou~oo, w~v (Vodanowa/Vodanova), initial ye~e, ph~f, doubled letters collapse, Mohammad and
     its spellings become one form.
     """
     t = fold(strip_arabic_article(token)).replace(" ", "")
     if _MUHAMMAD.match(t):
         return "mhmd"
+    if t.startswith("ye"):
+        t = t[1:]  # Yelena/Elena, Yevgeny/Evgeny: Slavic initial ye- is often written e-
     for a, b in (("ph", "f"), ("kh", "k"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("dh", "d"),
                  ("ee", "i"), ("ou", "u"), ("oo", "u"), ("ie", "i"), ("ey", "i"), ("y", "i"),
-                 ("w", "u"), ("o", "u"), ("z", "s")):
+                 ("w", "v"), ("o", "u"), ("z", "s")):
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)
     return t
