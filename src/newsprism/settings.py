@@ -43,6 +43,7 @@ class Settings:
     story_window_days: float = 7.0
     # Compare and summary
     summary_sentences: int = 6
+    summary_max_words: int = 0  # 0: no cap; NeuS-style short summaries use about 70
     # Storage and serving
     db_url: str = "sqlite:///newsprism.db"
     token: str | None = None  # bearer token for write endpoints; None disables writes
@@ -63,6 +64,9 @@ class Settings:
         for name in ("fetch_timeout", "story_window_days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"setting {name} must be > 0, got {getattr(self, name)!r}")
+        if self.summary_max_words < 0:
+            raise ConfigError(f"setting summary_max_words must be >= 0 (0 = no cap), got "
+                              f"{self.summary_max_words!r}")
         if self.fetch_retries < 0 or self.fetch_host_delay < 0:
             raise ConfigError("settings fetch_retries and fetch_host_delay must be >= 0")
 
