@@ -214,6 +214,8 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
             continue  # "one of the ...", "one another": not a count
         if unit in _NOT_UNITS:
             unit = None
+        elif unit in ("%", "pct", "per cent"):
+            unit = "percent"  # one unit however it is written
         start = first.idx
         mod = _modifier(text[max(0, start - 30):start])
         if mod is not None:
