@@ -114,6 +114,7 @@ def independent_groups(article_ids: Sequence[str], reuse: Sequence[Reuse]) -> di
 
 
 MAX_BONUS = 0.3  # the most `claim_similarity` adds to the Dice of content words
+LINK_FACTOR = 0.8  # average similarity a merged cluster keeps, relative to the pair threshold
 
 
 def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
@@ -163,7 +164,7 @@ def cluster_claims(claims: Sequence[Claim], threshold: float) -> list[list[Claim
         # Average linkage keeps chains from joining two different facts through a third.
         links = [claim_similarity(claims[a], claims[b], words[a], words[b])
                  for a in members[ci] for b in members[cj]]
-        if sum(links) / len(links) < threshold * 0.8:
+        if sum(links) / len(links) < threshold * LINK_FACTOR:
             continue
         for k in members[cj]:
             cluster_of[k] = ci
