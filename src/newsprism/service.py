@@ -184,7 +184,7 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
                                                                  settings))
     before = store.story_members()
-    titles = {s.id: s.title for s in store.stories_full()} if before else {}
+    titles = store.story_titles() if before else {}
     changed = [s for s in stories
                if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title
                or touched.intersection(s.article_ids)]

@@ -362,6 +362,11 @@ class Store:
                 out.setdefault(r.story_id, []).append(r.article_id)
         return {k: tuple(v) for k, v in out.items()}
 
+    def story_titles(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.id: r.title for r in conn.execute(sa.select(stories_t.c.id,
+                                                                  stories_t.c.title))}
+
     def counts(self) -> dict[str, int]:
         """Rows per table (for checks and the docs)."""
         tables = {"articles": articles_t, "facts": facts_t, "reuse": reuse_t,
