@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # Letters/digits with inner apostrophes, hyphens, dots or commas ("U.S.", "380,000", "al-Sham").
@@ -34,8 +35,10 @@ def unify_quotes(text: str) -> str:
     return text.translate(_QUOTE_TRANS)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation: for comparing names and phrases."""
+    """Lower-case, strip accents and punctuation: for comparing names and phrases.
+    Cached: entity resolution folds the same few names many thousand times."""
     decomposed = unicodedata.normalize("NFKD", text)
     no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.findall(r"[^\W_]+", no_marks.lower()))

@@ -8,6 +8,7 @@ tables are world knowledge, not words of any one corpus.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import fold
 
@@ -94,6 +95,7 @@ def strip_arabic_article(token: str) -> str:
     return stripped or token
 
 
+@lru_cache(maxsize=1 << 16)
 def phonetic(token: str) -> str:
     """Fold one name token so common transliteration variants meet.
 
@@ -113,12 +115,14 @@ def phonetic(token: str) -> str:
     return t
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(token: str) -> str:
     """Consonant skeleton of a phonetic form (vowels dropped after the first letter)."""
     p = phonetic(token)
     return p[:1] + re.sub(r"[aeiou]", "", p[1:]) if p else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def same_name_token(a: str, b: str) -> bool:
     """Two name tokens that are spelling or transliteration variants of each other."""
     if fold(a) == fold(b):
