@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from .dates import MONTHS, WEEKDAYS
 from .model import Article
 from .text import fold
 
@@ -48,13 +49,26 @@ def clean_headline(text: str) -> str:
     return line
 
 
+def _headline_like(line: str) -> bool:
+    """3-20 words, at least three of them real words (not a dateline, a menu of names or an
+    id line): "Thursday 13 August 2020" is not a headline."""
+    tokens = line.split()
+    if not 3 <= len(tokens) <= 20:
+        return False
+    plain = [t for t in (fold(t) for t in tokens)
+             if t.isalpha() and t not in MONTHS and t not in WEEKDAYS]
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return len(plain) >= 3 and (lower >= 1 or len(tokens) <= 12) and ":" not in line[:12]
+
+
 def first_sentence(text: str) -> str:
     """The first line when it reads like a headline, else the first sentence (not cut at
     "Gov." or "6.1")."""
     text = text.strip()
     line = text.split("\n", 1)[0].strip()
-    if 3 <= len(line.split()) <= 20:
-        return line
+    for candidate in text.split("\n")[:5]:
+        if _headline_like(candidate):
+            return candidate.strip()
     for m in _SENTENCE_END.finditer(text, 20):
         before = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
         if len(before) <= 4 and before[:1].isupper():
