@@ -66,3 +66,22 @@ def test_containment_and_conflict() -> None:
     early = Article("b", "s", "y", published="2020-07-08")
     origin, basis = decide_origin(late, early, 0.95, 0.4)
     assert origin is None and basis and basis.startswith("conflicting")
+
+
+def test_a_dateline_crediting_the_other_outlet_names_the_origin():
+    from newsprism.model import Article
+    from newsprism.reuse_origin import decide_origin, dateline_credit
+
+    wire = Article(id="w", source="w", outlet="Lakeside Wire", published="2030-05-02",
+                   text="LAKESIDE, May 2 (Lakeside Wire) - The bridge reopened on Friday.")
+    copy = Article(id="c", source="c", outlet="The Valley Times", published="2030-05-02",
+                   text="LAKESIDE, May 2 (Lakeside Wire) - The bridge reopened on Friday.")
+    other = Article(id="o", source="o", outlet="Hill Post", published="2030-05-02",
+                    text="LAKESIDE (Lakeside Wire) -- The bridge reopened on Friday.")
+    assert dateline_credit(copy.text) == "lakeside wire"
+    assert decide_origin(wire, copy, 0.9, 0.9) == ("w", "wire credit")
+    assert decide_origin(copy, wire, 0.9, 0.9) == ("w", "wire credit")
+    # two copies of an outlet outside the pair: neither copied the other
+    assert decide_origin(copy, other, 0.9, 0.9) == (None, "common wire source: lakeside wire")
+    generic = Article(id="g", source="g", outlet="X", text="CITY (Agencies) -- Words.")
+    assert dateline_credit(generic.text) is None

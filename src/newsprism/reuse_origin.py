@@ -8,6 +8,9 @@ None. `origin_basis` always says what was decided (or why nothing was):
 - "wire credit": one article is by a news agency (its outlet or byline names it) and the
   other credits that agency in its text. When both credit the same agency and neither is it,
   the text came from outside the corpus: origin None, basis "common wire source: <AGENCY>".
+  The same holds for any outlet, famous or not, that a dateline credits by name:
+  "PORT SELIN, March 12 (Some Wire) -" in one article makes the article whose outlet is
+  "Some Wire" the origin.
 - "containment": one article lies mostly inside the other (share >= `CONTAINED_SHARE`) and the
   other adds much of its own (share <= `ADDING_SHARE`): the contained one is the source the
   other was built on. Only used when publish dates do not say otherwise.
@@ -107,6 +110,28 @@ def agency_of(article: Article) -> str | None:
     return None
 
 
+# "CITY, Month D (Credited Name) -" near the top: the credited name may be any outlet.
+_ANY_DATELINE = re.compile(r"^[^\n()]{2,60}?\((?P<n>[A-Z][\w.&' -]{1,40}?)\)\s*" + _DASH,
+                           re.M)
+_GENERIC_CREDIT = {"agencies", "wires", "agency", "wire", "staff", "photo", "file"}
+
+
+def dateline_credit(text: str) -> str | None:
+    """The name a dateline near the top credits ("(Some Wire)"), folded, or None."""
+    m = _ANY_DATELINE.search(text[:400])
+    if m is None:
+        return None
+    name = " ".join(re.findall(r"[^\W_]+", m.group("n").lower()))
+    return None if not name or name in _GENERIC_CREDIT else name
+
+
+def _folded_outlet(article: Article) -> str | None:
+    if not article.outlet:
+        return None
+    name = " ".join(re.findall(r"[^\W_]+", article.outlet.lower()))
+    return name.removeprefix("the ") or None
+
+
 def _when(article: Article) -> tuple[datetime | None, bool]:
     """The publish time and whether it carries a time zone (so it can be compared exactly)."""
     if not article.published:
@@ -149,6 +174,15 @@ def decide_origin(a: Article, b: Article, share_a: float, share_b: float
         votes["wire credit"] = b.id
     elif credits_a & credits_b:
         common = sorted(credits_a & credits_b)[0]
+    else:
+        credit_a, credit_b = dateline_credit(a.text), dateline_credit(b.text)
+        outlet_a, outlet_b = _folded_outlet(a), _folded_outlet(b)
+        if credit_b and outlet_a == credit_b and outlet_b != credit_b:
+            votes["wire credit"] = a.id
+        elif credit_a and outlet_b == credit_a and outlet_a != credit_a:
+            votes["wire credit"] = b.id
+        elif credit_a and credit_a == credit_b and credit_a not in (outlet_a, outlet_b):
+            common = credit_a
     if share_a >= CONTAINED_SHARE and share_b <= ADDING_SHARE:
         votes["containment"] = a.id
     elif share_b >= CONTAINED_SHARE and share_a <= ADDING_SHARE:

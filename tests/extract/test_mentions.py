@@ -63,3 +63,13 @@ def test_one_word_name_after_the_is_not_a_person(nlp):
     assert not [m for m in mentions if m.text == "Herald" and m.label == "PERSON"]
     assert [m for m in mentions if m.text == "Herald" and m.label == "ORG"]
     assert [m for m in mentions if m.text == "Vodanova" and m.label == "PERSON"]
+
+
+def test_surname_tagged_org_is_the_named_person(nlp):
+    # The small English model tags the sentence-initial "Qasimov" ORG (spaCy 3.8 sm).
+    text = ("The treaty was signed by Tarland's Foreign Minister Elena Vodanowa and Marovia's "
+            "Energy Minister Rustam Qasimov. Qasimov said the agreement \"ends twenty years of "
+            "mistrust\".")
+    mentions = find_mentions(Article(id="q1", source="t", text=text), nlp(text))
+    lone = [m for m in mentions if m.text == "Qasimov"]
+    assert lone and all(m.label == "PERSON" for m in lone)
