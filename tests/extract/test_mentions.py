@@ -73,3 +73,12 @@ def test_surname_tagged_org_is_the_named_person(nlp):
     mentions = find_mentions(Article(id="q1", source="t", text=text), nlp(text))
     lone = [m for m in mentions if m.text == "Qasimov"]
     assert lone and all(m.label == "PERSON" for m in lone)
+
+
+def test_surname_tagged_place_is_the_named_person(nlp):
+    # The small English model tags this "Vodanowa" LOC (spaCy 3.8 sm).
+    text = ("The treaty was signed by Foreign Minister Elena Vodanowa on Tuesday. \"No one will "
+            "decide for us,\" Vodanowa said in Port Selin.")
+    mentions = find_mentions(Article(id="v1", source="t", text=text), nlp(text))
+    lone = [m for m in mentions if m.text == "Vodanowa"]
+    assert lone and all(m.label == "PERSON" for m in lone)

@@ -8,8 +8,8 @@ Fixes (each general, none keyed to a corpus):
   (media and groups: "Al-Mayadeen"); after a locative preposition they become GPE;
 - an ORG that swallowed a following person name ("the Armed Forces of ... Iran Mohammad
   Bagheri") is split when its last word is a surname the article tags PERSON elsewhere;
-- a one-word PERSON right after "the" ("the Herald") becomes ORG; a one-word ORG that is the
-  surname of a person the article names in full becomes PERSON;
+- a one-word PERSON right after "the" ("the Herald") becomes ORG; a one-word ORG/GPE/LOC/FAC that is
+  the surname of a person the article names in full becomes PERSON;
 - long entity spans on menu or headline lines (no lower-case words) are dropped; PERSON spans on
   headline lines are cut before the first word the article also uses in lower case;
 - a leading "the" is dropped from place names so "the United States" and "United States" meet;
@@ -105,6 +105,12 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     for ent in ents:
         label = ent.label_
         start_tok, end_tok = ent.start, ent.end
+        if (label in ("ORG", "GPE", "LOC", "FAC") and end_tok - start_tok == 1
+                and fold(ent.text) in person_lasts
+                and (start_tok == 0 or doc[start_tok - 1].lower_ != "the")):
+            # "Rustam Lind ... Lind said": the surname alone, tagged ORG or LOC by the model,
+            # is the person the article has already named in full.
+            label = "PERSON"
         title: str | None = None
         sense: str | None = None
         ls, le = _line_bounds(text, ent.start_char, ent.end_char)
@@ -143,11 +149,6 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             span = doc[start_tok:end_tok]
             if all(is_title_token(t.text) for t in span):
                 continue  # "Defense" from "Defense Minister", "State" from "Secretary of State"
-            if (len(span) == 1 and fold(span.text) in person_lasts
-                    and (start_tok == 0 or doc[start_tok - 1].lower_ != "the")):
-                # "Rustam Lind ... Lind said": the surname alone, tagged ORG at a sentence
-                # start, is the person the article has already named in full.
-                label = "PERSON"
             last = span[-1]
             if (len(span) >= 3 and fold(last.text) in surnames and last.idx > 0
                     and text[last.idx - 1].isspace()):
