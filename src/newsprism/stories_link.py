@@ -2,8 +2,10 @@
 
 Never all pairs. Each article offers its `TOP_K` heaviest features; a feature shared by more
 than `MAX_POSTING` articles is too common to say "same event" and offers no candidates. Two
-articles are candidates when they share an offered feature, so the work is bounded by
-N * TOP_K * MAX_POSTING whatever N is: growth is linear (benchmarks/stories_bench.py).
+articles are candidates when they share `MIN_SHARED` offered features (one shared rare word is
+often chance; articles on one event share several). The co-occurrence work is bounded by
+N * TOP_K * MAX_POSTING whatever N is: linear once postings reach the cap, below it the
+postings still lengthen with N (benchmarks/stories_bench.py, docs/stories.md).
 
 Candidates get their exact cosine; pairs above a floor become edges. Average linkage then
 merges the two clusters with the highest mean similarity (a missing edge counts as 0) while
@@ -21,7 +23,8 @@ from scipy import sparse
 
 ALL_PAIRS_UP_TO = 1000  # articles; below this the exact all-pairs product is cheap
 TOP_K = 16
-MAX_POSTING = 300
+MAX_POSTING = 100
+MIN_SHARED = 2  # offered features two candidates must share (one is often chance)
 FLOOR_RATIO = 0.5  # edges below threshold * FLOOR_RATIO are dropped (they barely move a mean)
 
 
@@ -59,7 +62,8 @@ def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray) -> tuple[np.ndarray, n
     r, c = np.concatenate(rows), np.concatenate(cols)
     t = sparse.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=x.shape)
     co = sparse.triu(t @ t.T, k=1).tocoo()
-    return co.row.astype(np.int64), co.col.astype(np.int64)
+    keep = co.data >= MIN_SHARED
+    return co.row[keep].astype(np.int64), co.col[keep].astype(np.int64)
 
 
 def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
