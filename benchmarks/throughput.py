@@ -79,11 +79,16 @@ class PeakMemory:
         return round(self.peak / 1e6, 1)
 
 
+INPUT: list[Path] = []  # --input: another JSONL(.gz) of articles instead of the Baly corpus
+
+
 def first_lines(n: int) -> list[str]:
-    if not CORPUS.exists():
-        sys.exit(f"{CORPUS} is not present (shared data is optional)")
+    corpus = INPUT[0] if INPUT else CORPUS
+    if not corpus.exists():
+        sys.exit(f"{corpus} is not present (shared data is optional)")
     out = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as f:
         for line in f:
             out.append(line)
             if len(out) >= n:
@@ -310,7 +315,12 @@ def main() -> None:
     sc.add_argument("--sizes", default="1000,10000,100000")
     sc.add_argument("--story-stages-up-to", type=int, default=10**9,
                     help="skip the per-story stages above this many articles")
+    for p in (sp, ln):
+        p.add_argument("--input", type=Path, default=None,
+                       help="JSONL(.gz) of articles (default: the Baly corpus)")
     args = ap.parse_args()
+    if getattr(args, "input", None):
+        INPUT.append(args.input)
     result = {"spacy": cmd_spacy, "line": cmd_line, "scale": cmd_scale}[args.cmd](args)
     if args.cmd != "scale":
         print(json.dumps(result), flush=True)
