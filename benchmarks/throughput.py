@@ -3,6 +3,7 @@
     python benchmarks/throughput.py spacy --n 1000          # spaCy alone, 2 processes
     python benchmarks/throughput.py line  --n 1000 --runner dask [--db sqlite:///x.db]
                                           [--save-facts /tmp/f1k.pkl]
+    python benchmarks/throughput.py stages --n 40          # clean / parse / extract apart
     python benchmarks/throughput.py scale --facts /tmp/f1k.pkl --sizes 1000,10000,100000
 
 `spacy` parses the first N texts of the Baly corpus (../shared/data, cut to
@@ -170,6 +171,36 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def cmd_stages(args: argparse.Namespace) -> dict[str, Any]:
+    """The per-article stages apart, in one process: clean, spaCy parse, extract."""
+    from newsprism.model import Article
+    from newsprism.nlp import load_pipeline
+    from newsprism.pipeline import stage_function
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    rows = [json.loads(line) for line in first_lines(args.n)]
+    arts = [Article(id=d["id"], source="bench", text=d["text"], outlet=d.get("outlet"),
+                    title=d.get("title"), published=d.get("published")) for d in rows]
+    clean, extract = stage_function("clean"), stage_function("extract")
+    nlp = load_pipeline(settings.spacy_model)
+    list(nlp.pipe(["Warm up."]))
+    t = time.perf_counter()
+    cleaned = [clean(a, settings) for a in arts]
+    t_clean = time.perf_counter() - t
+    t = time.perf_counter()
+    docs = list(nlp.pipe([a.text for a in cleaned], batch_size=settings.spacy_batch_size))
+    t_parse = time.perf_counter() - t
+    t = time.perf_counter()
+    for a, d in zip(cleaned, docs, strict=True):
+        extract(a, d, settings)
+    t_extract = time.perf_counter() - t
+    total = t_clean + t_parse + t_extract
+    return {"what": "per-article stages, 1 process", "articles": len(arts),
+            "clean_s": round(t_clean, 1), "parse_s": round(t_parse, 1),
+            "extract_s": round(t_extract, 1), "spacy_share": round(t_parse / total, 2)}
+
+
 # --- generated corpora for the growth measurement -------------------------------------------
 
 _LONG_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -310,18 +341,21 @@ def main() -> None:
     ln.add_argument("--scheduler", default=None)
     ln.add_argument("--db", default=None)
     ln.add_argument("--save-facts", default=None)
+    sg = sub.add_parser("stages")
+    sg.add_argument("--n", type=int, default=40)
     sc = sub.add_parser("scale")
     sc.add_argument("--facts", required=True)
     sc.add_argument("--sizes", default="1000,10000,100000")
     sc.add_argument("--story-stages-up-to", type=int, default=10**9,
                     help="skip the per-story stages above this many articles")
-    for p in (sp, ln):
+    for p in (sp, ln, sg):
         p.add_argument("--input", type=Path, default=None,
                        help="JSONL(.gz) of articles (default: the Baly corpus)")
     args = ap.parse_args()
     if getattr(args, "input", None):
         INPUT.append(args.input)
-    result = {"spacy": cmd_spacy, "line": cmd_line, "scale": cmd_scale}[args.cmd](args)
+    result = {"spacy": cmd_spacy, "line": cmd_line, "stages": cmd_stages,
+              "scale": cmd_scale}[args.cmd](args)
     if args.cmd != "scale":
         print(json.dumps(result), flush=True)
     load1 = os.getloadavg()[0]
