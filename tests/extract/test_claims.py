@@ -129,3 +129,28 @@ def test_dates_name_their_event(nlp, text, phrase, event):
     _, (_, dates, _) = _run(nlp, text, published="2024-03-13")
     (found,) = [d for d in dates if d.text == phrase]
     assert found.event == event
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("text", ["2021.", "In 2021.", "Since March 2020, in 2019 and 2018."])
+def test_event_of_a_date_at_the_sentence_root_terminates(nlp, text):
+    # spaCy makes a new Token object on every .head access, so an identity test for the root
+    # ("tok.head is not tok") never ends the climb; this hung whole runs on real articles.
+    from newsprism.extract.claims import _event_of
+
+    doc = nlp(text)
+    start = next(i for i, c in enumerate(text) if c.isdigit())
+    _event_of(doc, start, start + 4)
+
+
+@pytest.mark.timeout(120)
+def test_claims_on_headline_like_text_terminate(nlp):
+    from newsprism.extract import analyze_article
+    from newsprism.model import Article
+    from newsprism.settings import Settings
+
+    text = ("2019. In 2020, said Lind. \"Yes,\" said Mayor Lind Brenner Holt, adding 2021.\n"
+            "Talks began in 2021, claiming nothing, said the minister on Tuesday.")
+    article = Article(id="t", source="t", text=text, published="2021-03-02")
+    facts = analyze_article(article, nlp(text), Settings())
+    assert facts.article_id == "t"

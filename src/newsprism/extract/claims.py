@@ -54,7 +54,7 @@ def _event_of(doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     tok = span.root
-    while tok.head is not tok and (tok.i in range(span.start, span.end) or tok.pos_ == "ADP"):
+    while tok.head.i != tok.i and (tok.i in range(span.start, span.end) or tok.pos_ == "ADP"):
         tok = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in NOUN_CLASS and \
             tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB":

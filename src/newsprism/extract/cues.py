@@ -96,7 +96,7 @@ class CueReader:
         for i in range(head.i + 1, right + 1):
             if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i - 1].text_with_ws \
                     or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
-                    and doc[i].head is head:
+                    and doc[i].head.i == head.i:
                 right = i - 1
                 break
         for i in range(head.i - 1, left - 1, -1):
@@ -106,7 +106,7 @@ class CueReader:
         if right - head.i > 30:  # a runaway parse: keep the name and its compounds
             right = head.i
             while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
-                    and doc[right + 1].head is head:
+                    and doc[right + 1].head.i == head.i:
                 right += 1
         while right > head.i and (doc[right].is_punct or doc[right].is_space
                                   or doc[right].pos_ in ("CCONJ", "ADP", "DET")
@@ -166,7 +166,7 @@ class CueReader:
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (verb.i, cue_end)
-        if lemma == "say" and verb.head.lemma_.lower() == "quote" and verb.head is not verb:
+        if lemma == "say" and verb.head.lemma_.lower() == "quote" and verb.head.i != verb.i:
             q = verb.head
             for c in q.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
@@ -181,7 +181,7 @@ class CueReader:
             # the subject of the top verb of its chain, not of the clause it is attached to.
             top, hops = verb, 0
             while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep") \
-                    and top.head is not top and hops < 6:
+                    and top.head.i != top.i and hops < 6:
                 top, hops = top.head, hops + 1
             for c in top.children:
                 if c.dep_ in SUBJECT_DEPS:
@@ -199,7 +199,7 @@ class CueReader:
         if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",
                                                                              "DET", "NOUN"):
             t = doc[verb.i + 1]
-            while t.head is not t and t.head.i > t.i and t.head.i - verb.i < 6 \
+            while t.head.i != t.i and t.head.i > t.i and t.head.i - verb.i < 6 \
                     and t.head.pos_ in ("PROPN", "NOUN"):
                 t = t.head
             return t, (verb.i, cue_end)
