@@ -6,7 +6,9 @@
     │                       robots.txt, larger than `fetch_max_bytes`, too many redirects
     └── BlockedAddressError the host resolves to a private, loopback, link-local or otherwise
                             non-public address and `allow_private_fetch` is off (no SSRF
-                            through a feed); checked again on every redirect
+                            through a feed); checked again on every redirect and at
+                            connect time on the very addresses connected to (see
+                            `PinnedTransport`: no DNS rebinding between check and connect)
 
 Politeness: a User-Agent naming us, robots.txt read once per host and obeyed (its
 Crawl-delay too, up to 30 s), at least `fetch_host_delay` seconds between two requests to one
@@ -25,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from .errors import BlockedAddressError, FetchError
@@ -62,6 +65,52 @@ def is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+class _PinnedBackend(httpcore.SyncBackend):
+    """Resolves the host itself, checks every address, then connects to those addresses only.
+
+    `Fetcher.check_address` runs before each request, but a host can answer a public address to
+    that lookup and a private one to the connection's own (DNS rebinding). Here the addresses
+    checked are the addresses connected to. TLS still verifies the certificate against the host
+    name (httpcore passes it as `server_hostname`).
+    """
+
+    def __init__(self, resolver: Resolver, allow_private: bool) -> None:
+        self._resolver = resolver
+        self._allow_private = allow_private
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001
+        addresses = [host.strip("[]")] if _is_ip(host) else self._resolver(host)
+        if not self._allow_private:
+            blocked = [a for a in addresses if not is_public(a)]
+            if blocked or not addresses:
+                raise BlockedAddressError(host, f"host {host} resolves to a non-public address "
+                                                f"at connect time ({', '.join(blocked) or 'none'})")
+        error: Exception = httpcore.ConnectError(f"no address for {host}")
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:  # try the next address, like create_connection
+                error = exc
+        raise error
+
+
+def pinned_transport(resolver: Resolver, allow_private: bool) -> httpx.HTTPTransport:
+    """An httpx transport whose connections go only to checked addresses (`_PinnedBackend`).
+
+    httpx does not take a network backend, so the transport's connection pool is rebuilt with
+    one (same TLS context and limits as httpx's defaults). Proxies from the environment are
+    mounted by `httpx.Client` apart and are not pinned: the proxy resolves the host.
+    """
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
+        ssl_context=httpx.create_ssl_context(), max_connections=100,
+        max_keepalive_connections=20, keepalive_expiry=5.0,
+        network_backend=_PinnedBackend(resolver, allow_private))
+    return transport
+
+
 class Fetcher:
     """One polite client: per-host clocks and robots.txt rules live as long as it does."""
 
@@ -75,6 +124,8 @@ class Fetcher:
         self._sleep = sleep
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        if transport is None:
+            transport = pinned_transport(resolver, settings.allow_private_fetch)
         self._client = httpx.Client(
             transport=transport, timeout=settings.fetch_timeout, follow_redirects=False,
             headers={"User-Agent": settings.user_agent,
@@ -183,6 +234,8 @@ class Fetcher:
             self._wait_turn(host)
             try:
                 result = self._once(url, max_bytes)
+            except FetchError as exc:  # from the pinned connection: name the URL, not the host
+                raise type(exc)(url, exc.reason) from exc
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 if attempt >= retries:
                     kind = "timed out" if isinstance(exc, httpx.TimeoutException) else \

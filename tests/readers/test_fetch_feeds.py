@@ -225,3 +225,39 @@ def test_robots_crawl_delay_is_obeyed(settings):
     f.get("http://slow.example/a")
     f.get("http://slow.example/b")
     assert slept == [5.0, 5.0]
+
+
+def test_dns_rebinding_between_check_and_connect_is_refused(local_server, settings):
+    """The host answers a public address to the check, then loopback to the connection: the
+    real transport (no mock) connects only to addresses it has checked, so nothing is sent."""
+    local_server.routes["/feed"] = Route(body=b"secret", content_type="text/plain")
+    port = local_server.base.rsplit(":", 1)[1]
+    answers = iter([["93.184.216.34"]])  # the check says public; every later lookup, loopback
+
+    def rebinding(host: str) -> list[str]:
+        return next(answers, ["127.0.0.1"])
+
+    f = Fetcher(settings.replace(fetch_retries=0), resolver=rebinding, sleep=lambda s: None)
+    with pytest.raises(BlockedAddressError, match="at connect time") as info:
+        f.get(f"http://rebind.example:{port}/feed")
+    assert info.value.url.startswith(f"http://rebind.example:{port}/")  # the URL, not the host
+    assert local_server.log == []  # not even robots.txt reached the loopback server
+
+
+def test_connections_go_to_the_resolved_address(local_server, settings):
+    """With private fetching allowed, the pinned transport connects to what our resolver says
+    (here a made-up name for the loopback server), not to a second system lookup."""
+    local_server.routes["/p"] = Route(body=b"hello", content_type="text/plain")
+    port = local_server.base.rsplit(":", 1)[1]
+    asked: list[str] = []
+
+    def resolver(host: str) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]
+
+    f = Fetcher(settings.replace(allow_private_fetch=True), resolver=resolver,
+                sleep=lambda s: None)
+    got = f.get(f"http://no-such-host.invalid:{port}/p")
+    assert got.content == b"hello" and got.status == 200
+    assert "no-such-host.invalid" in asked
+    assert [path for _, path, _ in local_server.log] == ["/robots.txt", "/p"]
