@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -78,3 +79,31 @@ def test_dask_gives_the_local_results(settings, examples_dir):
         assert remote == local
         # And the whole line: the same report through Dask as in this process.
         assert run_analysis(inputs, small, runner=runner) == run_analysis(inputs, small)
+
+
+def hang_work(articles: Sequence[Article], settings: Settings
+              ) -> list[tuple[Article, ArticleFacts]]:
+    """Stands in for the per-article stages; never returns (for the test's purpose) on an
+    article whose id starts 'hang', as the dependency-climb loop once did on real text."""
+    if any(a.id.startswith("hang") for a in articles):
+        time.sleep(120)  # long past the limit: a runner without one returns it 2 minutes late
+    return fake_work(articles, settings)
+
+
+@pytest.mark.slow
+def test_dask_hang_is_one_reported_article_and_the_run_goes_on(settings):
+    articles = [_art(f"a{i}") for i in range(7)] + [_art("hang1")] + [_art(f"z{i}")
+                                                                       for i in range(4)]
+    small = settings.replace(spacy_batch_size=3, article_time_limit=1.0)
+    seen: list[InputProblem] = []
+    with DaskRunner(small, workers=2, in_flight=1, work=hang_work) as runner:
+        runner.on_problem = seen.append
+        started = time.monotonic()
+        out = runner.map_articles(articles, small)
+        took = time.monotonic() - started
+        # The restarted worker is back in service: a second run uses both workers again.
+        again = runner.map_articles([_art(f"b{i}") for i in range(6)], small)
+    assert [a.id for a, _ in out] == [a.id for a in articles if a.id != "hang1"]
+    assert len(seen) == 1 and "hang1" in seen[0].source and "timed out" in seen[0].reason
+    assert took < 100  # far below the 120 s the hanging article sleeps
+    assert [a.id for a, _ in again] == [f"b{i}" for i in range(6)]

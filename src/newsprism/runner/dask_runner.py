@@ -8,21 +8,32 @@ go to that cluster; its workers need newsprism and the spaCy model installed.
 
 Batches are submitted a few at a time (`in_flight` per worker) rather than all at once, so
 the scheduler never holds the whole corpus: memory stays flat whatever the corpus size.
+
+A hang is one reported article, not a stopped run: a batch still unfinished
+`settings.article_time_limit` x its size x `in_flight` seconds after it was submitted (it may
+wait behind the worker's other batches) has its worker restarted (the nanny starts a fresh
+process; the worker's other batches go elsewhere), and its articles are retried one by one
+with the same limit each; the one that times out alone is reported
+("analysis timed out ...") and the rest of the run goes on. Needs workers with a nanny (a
+`LocalCluster` has them; `dask worker` starts one by default).
 """
 
 from __future__ import annotations
 
 import atexit
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Article, Story
+from ..model import Article, InputProblem, Story
 from ..settings import Settings
-from .base import Batch, BatchRunner, StoryTask, analyse_stories, process_batch, split
+from .base import Batch, BatchRunner, StoryTask, Work, analyse_stories, process_batch, split
 
 STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories travel alone
+POLL_SECONDS = 1.0  # how often running batches are checked against their time limit
 
 
 def _warm(model: str) -> str:
@@ -36,7 +47,7 @@ def _warm(model: str) -> str:
 class DaskRunner(BatchRunner):
     def __init__(self, settings: Settings, scheduler: str | None = None, workers: int = 2,
                  batch_size: int | None = None, in_flight: int = 2,
-                 connect_timeout: float = 20.0) -> None:
+                 connect_timeout: float = 20.0, work: Work | None = None) -> None:
         if workers <= 0 or (batch_size is not None and batch_size <= 0) or in_flight <= 0:
             raise ConfigError("Dask runner: workers, batch_size and in_flight must be positive")
         self.settings = settings
@@ -45,6 +56,7 @@ class DaskRunner(BatchRunner):
         self.batch_size = batch_size
         self.in_flight = in_flight
         self.connect_timeout = connect_timeout
+        self.work = work  # None: the pipeline's per-article stages (tests pass their own)
         self._client: Any = None
         self._cluster: Any = None
 
@@ -96,29 +108,99 @@ class DaskRunner(BatchRunner):
     def iter_batches(self, articles: Sequence[Article], settings: Settings) -> Iterator[Batch]:
         """Yield each batch as it finishes (in completion order; `Batch.index` gives the
         input order). A worker error that is not one article's fault is raised here."""
-        from distributed import as_completed
+        from distributed import wait
 
         batches = split(articles, self.batch_size or settings.spacy_batch_size)
         if not batches:
             return
         client = self.client()
-        limit = self.in_flight * self.n_workers
-        pending = iter(enumerate(batches))
+        slots = self.in_flight * self.n_workers
+        limit = settings.article_time_limit
+        todo = deque(enumerate(batches))
+        # Articles of a batch that overran, retried alone: (batch index, position, article).
+        retry: deque[tuple[int, int, Article]] = deque()
+        parts: dict[int, dict[int, Batch]] = {}  # batch index -> position -> its result
+        left: dict[int, int] = {}
+        # future -> (batch index, position or None for a whole batch, articles, started)
+        active: dict[Any, tuple[int, int | None, tuple[Article, ...], float]] = {}
 
-        def submit(i: int, batch: tuple[Article, ...]) -> Any:
-            # pure=False: two identical batches are still two tasks (no result sharing).
-            return client.submit(process_batch, i, batch, settings, pure=False)
+        def fill() -> None:
+            while len(active) < slots and (retry or todo):
+                if retry:
+                    i, pos, article = retry.popleft()
+                    arts: tuple[Article, ...] = (article,)
+                else:
+                    (i, arts), pos = todo.popleft(), None
+                # pure=False: two identical batches are still two tasks (no result sharing).
+                future = client.submit(process_batch, i, arts, settings, self.work, pure=False)
+                active[future] = (i, pos, arts, time.monotonic())
 
-        first = [submit(i, b) for i, b in (next(pending) for _ in range(min(limit,
-                                                                          len(batches))))]
-        queue = as_completed(first)
-        for future in queue:
-            batch: Batch = future.result()
-            future.release()
-            nxt = next(pending, None)
-            if nxt is not None:
-                queue.add(submit(*nxt))
-            yield batch
+        fill()
+        while active:
+            try:
+                done, _ = wait(list(active), timeout=POLL_SECONDS if limit else None,
+                               return_when="FIRST_COMPLETED")
+            except TimeoutError:  # distributed's `wait` raises when nothing finished in time
+                done = set()
+            finished: list[tuple[int, int | None, Batch]] = []
+            for future in done:
+                i, pos, _arts, _t = active.pop(future)
+                finished.append((i, pos, future.result()))
+                future.release()
+            if limit:
+                finished += self._expire(client, active, retry, parts, left, limit)
+            for i, pos, batch in finished:
+                if pos is None:
+                    yield batch
+                    continue
+                parts[i][pos] = batch
+                left[i] -= 1
+                if left[i] == 0:
+                    done_parts = parts.pop(i)
+                    got = [done_parts[k] for k in sorted(done_parts)]
+                    del left[i]
+                    yield Batch(i, tuple(p for b in got for p in b.pairs),
+                                tuple(q for b in got for q in b.problems))
+            fill()
+
+    def _expire(self, client: Any, active: dict, retry: deque, parts: dict, left: dict,
+                limit: float) -> list[tuple[int, int | None, Batch]]:
+        """Restart the workers of overdue batches; queue their articles alone, or report the
+        lone article that overran."""
+        now = time.monotonic()
+        overdue = [f for f, (_i, _p, arts, t0) in active.items()
+                   if now - t0 > limit * len(arts) * self.in_flight]
+        if not overdue:
+            return []
+        processing = client.processing()
+        keys = {f.key for f in overdue}
+        hung = sorted({addr for addr, ks in processing.items() if keys & set(ks)})
+        moved = {k for addr in hung for k in processing[addr]} - keys
+        for future in overdue:
+            future.cancel()
+        if hung:
+            try:
+                client.restart_workers(workers=hung, timeout=max(60.0, limit))
+            except Exception as exc:  # noqa: BLE001 - no nanny, or it did not come back
+                self._report([InputProblem("dask runner", f"could not restart worker(s) "
+                                           f"{', '.join(hung)} after a time-out ({exc})")])
+        for future, (i, pos, arts, _t0) in list(active.items()):
+            if future.key in moved:  # its worker was restarted: its clock starts again
+                active[future] = (i, pos, arts, now)
+        out: list[tuple[int, int | None, Batch]] = []
+        for future in overdue:
+            i, pos, arts, _t = active.pop(future)
+            if len(arts) > 1:
+                parts[i], left[i] = {}, len(arts)
+                retry.extend((i, k, a) for k, a in enumerate(arts))
+                continue
+            a = arts[0]
+            seconds = round(limit * self.in_flight)
+            out.append((i, pos, Batch(i, (), (InputProblem(
+                f"{a.source} (article {a.id})",
+                f"analysis timed out (over {seconds} s; article_time_limit "
+                f"{limit:g} s); its worker was restarted"),))))
+        return out
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
                     progress: Callable[[int], None] | None = None) -> list[Story]:
