@@ -3,6 +3,8 @@ evidence spans that point at the right words. Seeds tests run the line pieces th
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsprism.compare import compare_story
@@ -59,6 +61,20 @@ def _ctx(articles, claims=(), quotes=(), reuse=(), entities=()) -> StoryContext:
                                quotes=tuple(q for q in quotes if q.article_id == a.id))
                   for a in articles)
     return StoryContext(story=story, articles=tuple(articles), facts=facts, reuse=tuple(reuse))
+
+
+def _parsed(ctx: StoryContext, nlp) -> StoryContext:
+    """The context with each article's descriptors, read from its parse as the extract stage
+    does (`mention_descriptors` over the article's mentions)."""
+    from newsprism.compare_framing import mention_descriptors
+
+    facts = []
+    for art, f in zip(ctx.articles, ctx.facts, strict=True):
+        mentions = sorted((m for e in ctx.story.entities for m in e.mentions
+                           if m.article_id == art.id), key=lambda m: m.start)
+        facts.append(dataclasses.replace(
+            f, descriptors=mention_descriptors(nlp(art.text), mentions)))
+    return dataclasses.replace(ctx, facts=tuple(facts))
 
 
 def _wire(a: str, b: str) -> Reuse:
@@ -189,8 +205,7 @@ def test_tones_use_lexicon_and_reuse_edits():
     assert tones["Wire"].loaded_terms == ()
 
 
-def test_framing_collects_descriptors_per_outlet(settings):
-    pytest.importorskip("spacy")
+def test_framing_collects_descriptors_per_outlet(settings, nlp):
     from newsprism.model import Mention
 
     a = _article("a", "Key regional ally Norland has sent troops to the border.", "Daily")
@@ -201,7 +216,7 @@ def test_framing_collects_descriptors_per_outlet(settings):
         ments.append(Mention(art.id, s, s + 7, "Norland", "GPE", "e1"))
     ent = Entity(id="e1", name="Norland", type="GPE", article_ids=("a", "b"),
                  mentions=tuple(ments))
-    story = compare_story(_ctx([a, b], entities=[ent]), settings)
+    story = compare_story(_parsed(_ctx([a, b], entities=[ent]), nlp), settings)
     (frame,) = story.framing
     by_outlet = dict(frame.by_outlet)
     assert "Key regional ally" in by_outlet["Daily"]
@@ -297,7 +312,7 @@ def test_round_figures_and_differently_dated_counts_are_no_conflict():
     assert quantity_conflicts(claims, {"c": "c", "d": "d"}) == []
 
 
-def test_framing_keeps_descriptors_with_their_owner(settings):
+def test_framing_keeps_descriptors_with_their_owner(settings, nlp):
     from newsprism.model import Mention
 
     texts = {
@@ -314,7 +329,7 @@ def test_framing_keeps_descriptors_with_their_owner(settings):
                 start = i + 1
     ents = [Entity(id=k, name=n, type="GPE", article_ids=("a", "b"), mentions=tuple(ments[k]))
             for k, n in (("n", "Norland"), ("u", "Union"))]
-    story = compare_story(_ctx(list(arts.values()), entities=ents), settings)
+    story = compare_story(_parsed(_ctx(list(arts.values()), entities=ents), nlp), settings)
     frames = {f.entity: dict(f.by_outlet) for f in story.framing}
     assert "close partner" in frames["n"]["Outlet a"]
     assert "close partner" not in frames["u"]["Outlet a"]  # it describes Norland

@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 from newsprism.codec import load, to_data
 from newsprism.errors import ConfigError
 from newsprism.model import (
-    Article, Conflict, ConflictVersion, Framing, Quote, Span, Story, SummarySentence,
+    Article,
+    Conflict,
+    ConflictVersion,
+    Framing,
+    Quote,
+    Span,
+    Story,
+    SummarySentence,
 )
 from newsprism.settings import Settings, load_settings
 from newsprism.text import fold, stable_id, unify_quotes, words

@@ -70,7 +70,7 @@ def test_containment_and_conflict() -> None:
 
 def test_a_dateline_crediting_the_other_outlet_names_the_origin():
     from newsprism.model import Article
-    from newsprism.reuse_origin import decide_origin, dateline_credit
+    from newsprism.reuse_origin import dateline_credit, decide_origin
 
     wire = Article(id="w", source="w", outlet="Lakeside Wire", published="2030-05-02",
                    text="LAKESIDE, May 2 (Lakeside Wire) - The bridge reopened on Friday.")

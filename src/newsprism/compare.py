@@ -123,12 +123,7 @@ def compare_story(ctx: StoryContext, settings: Settings) -> Story:
         *date_conflicts([m for m in clusters if len(m) >= 2], groups),
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
     ]
-    nlp = None
-    if ctx.story.entities:
-        from .nlp import load_pipeline
-
-        nlp = load_pipeline(settings.spacy_model)
-    frames = framing(ctx.story.entities, ctx.articles, nlp)
+    frames = framing(ctx.story.entities, ctx.articles, ctx.facts)
     tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
     return dataclasses.replace(ctx.story, conflicts=tuple(conflicts), consensus=consensus,
                                exclusives=exclusives, framing=frames, tones=tones)

@@ -4,8 +4,10 @@ outlet with a tone score.
 Descriptors come from the dependency parse of the sentences that mention the entity:
 appositions ("Key US ally Israel", "Israel, Iran's arch-enemy,"), the noun an entity is "of"
 ("the occupying regime of Israel"), adjectival and compound modifiers ("the Zionist regime"),
-and predicate nominals ("Israel is a powerful partner"). The story stage has no `Doc`, so the
-few sentences that mention framed entities are parsed again here (see docs/compare.md).
+and predicate nominals ("Israel is a powerful partner"). They are read at extract time from the
+article's own parse (`mention_descriptors`, stored in `ArticleFacts.descriptors`); the story
+stage (`framing`) picks those of the story's framed entities and drops the ones that may
+describe another entity.
 """
 
 from __future__ import annotations
@@ -17,12 +19,22 @@ from functools import lru_cache
 from importlib import resources
 
 from .compare_match import STOP
-from .model import Article, ArticleFacts, Entity, Framing, Mention, OutletTone, Reuse, Span
+from .model import (
+    Article,
+    ArticleFacts,
+    Descriptor,
+    Entity,
+    Framing,
+    Mention,
+    OutletTone,
+    Reuse,
+    Span,
+)
 from .text import fold
 
 FRAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-# Bounds on the re-parse (see module docstring): outlets describe an entity mostly where they
-# first name it, and a story page shows the most-covered entities.
+# Bounds: outlets describe an entity mostly where they first name it, and a story page shows
+# the most-covered entities.
 MAX_ENTITIES = 40
 MAX_MENTIONS_PER_ARTICLE = 4
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -196,18 +208,23 @@ def _has_loaded(words: list[str]) -> bool:
 
 def descriptors_in(doc, offset: int, mention: Mention,
                    others_typed: Sequence[tuple[int, int, str]] = ()
-                   ) -> list[tuple[str, int, int]]:
-    """Descriptors of one mention in a parsed sentence; offsets are article offsets.
-    `others_typed`: (start, end, label) of other entities' mentions in the article; a
-    descriptor that holds or crosses one may describe that entity ("Defense Minister Ali
-    Ayoub" next to "Baqeri"), not this one."""
+                   ) -> list[tuple[str, int, int, tuple[tuple[int, int], ...]]]:
+    """Descriptors of one mention in a parsed text (the article, or a sentence of it starting
+    at `offset`); offsets are article offsets. `others_typed`: (start, end, label) of the
+    article's other mentions. A descriptor with another mention standing between it and this
+    one, or (for a person) another person's name inside it, may describe that other entity
+    ("Defense Minister Ali Ayoub" next to "Baqeri"): such mentions come back as its blockers,
+    and `framing` drops it when one belongs to a different entity.
+    (For places and bodies only a name standing between the two counts: "Key US ally Israel"
+    is fine; "the capital of Iran, Tehran" is not about Tehran's framing.)"""
     span = doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
     if span is None:
         return []
     head = span.root
     inside = {t.i for t in span}
-    others = [(a, b) for a, b, _ in others_typed]
-    out: list[tuple[str, int, int]] = []
+    own = (mention.start, mention.end)
+    others = [(a, b, lab) for a, b, lab in others_typed if (a, b) != own]
+    out: list[tuple[str, int, int, tuple[tuple[int, int], ...]]] = []
 
     def add(toks: list, kind: str) -> None:
         text = _text_of(doc, toks)
@@ -215,15 +232,10 @@ def descriptors_in(doc, offset: int, mention: Mention,
             return
         lo = min(t.idx for t in toks) + offset
         hi = max(t.idx + len(t.text) for t in toks) + offset
-        # Another person named in or beside a person's descriptor: it describes that person.
-        # For places and bodies only a name standing between the two counts ("Key US ally
-        # Israel" is fine; "the capital of Iran, Tehran" is not about Tehran's framing).
         gap = (hi, mention.start) if hi <= mention.start else (mention.end, lo)
-        if any(gap[0] < b and a < gap[1] for a, b in others):
-            return
-        if mention.label == "PERSON" and any(lo < b and a < hi for a, b, lab in others_typed
-                                             if lab == "PERSON"):
-            return
+        blockers = {(a, b) for a, b, _ in others if gap[0] < b and a < gap[1]}
+        if mention.label == "PERSON":
+            blockers |= {(a, b) for a, b, lab in others if lab == "PERSON" and lo < b and a < hi}
         words = fold(text).split()
         if kind in ("mod", "of", "attr") and all(w in _PLAIN_MODS for w in words):
             return
@@ -235,7 +247,7 @@ def descriptors_in(doc, offset: int, mention: Mention,
             return
         if kind == "of" and len(words) < 2 and fold(text) not in load_lexicon():
             return  # "the destabilization of Syria" is about it, not a name for it
-        out.append((text, lo, hi))
+        out.append((text, lo, hi, tuple(sorted(blockers))))
 
     # "Key US ally Israel": the mention is the apposition of a describing noun.
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i \
@@ -269,15 +281,21 @@ def descriptors_in(doc, offset: int, mention: Mention,
     return out
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    lo = 0 if lo < 0 else lo + 1
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
-    return lo, hi
+def mention_descriptors(doc, mentions: Sequence[Mention]) -> tuple[Descriptor, ...]:
+    """The extract stage's part of framing: the descriptors of every mention of a framed type,
+    from the article's own parse (so the story stage parses nothing again)."""
+    typed = [(m.start, m.end, m.label) for m in mentions]
+    out: list[Descriptor] = []
+    for m in mentions:
+        if m.label not in FRAMED_TYPES:
+            continue
+        for text, lo, hi, blockers in descriptors_in(doc, 0, m, typed):
+            out.append(Descriptor(m.start, m.end, text, lo, hi, blockers))
+    return tuple(out)
 
 
-def framing(entities: Sequence[Entity], articles: Sequence[Article], nlp) -> tuple[Framing, ...]:
+def framing(entities: Sequence[Entity], articles: Sequence[Article],
+            facts: Sequence[ArticleFacts]) -> tuple[Framing, ...]:
     """Names and descriptors per outlet for entities that two or more outlets mention."""
     by_id = {a.id: a for a in articles}
     ranked: list[tuple[int, int, Entity]] = []
@@ -287,35 +305,30 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article], nlp) -> tup
             ranked.append((len(outlets), len(e.mentions), e))
     ranked.sort(key=lambda t: (-t[0], -t[1], t[2].id))
     chosen = [e for _, _, e in ranked[:MAX_ENTITIES]]
-    # Parse each needed sentence once, however many mentions it holds.
-    wanted: dict[tuple[str, int, int], list[tuple[Entity, Mention]]] = defaultdict(list)
+    # Which entity each mention belongs to, to judge a descriptor's blockers.
+    entity_at: dict[tuple[str, int, int], str] = {
+        (m.article_id, m.start, m.end): e.id for e in entities for m in e.mentions}
+    descs: dict[tuple[str, int, int], list[Descriptor]] = defaultdict(list)
+    for f in facts:
+        for d in f.descriptors:
+            descs[(f.article_id, d.mention_start, d.mention_end)].append(d)
+    found: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
+    names: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
     for e in chosen:
         taken: dict[str, int] = defaultdict(int)
         for m in sorted(e.mentions, key=lambda m: (m.article_id, m.start)):
-            if m.article_id in by_id and taken[m.article_id] < MAX_MENTIONS_PER_ARTICLE:
-                taken[m.article_id] += 1
-                lo, hi = _sentence_bounds(by_id[m.article_id].text, m.start, m.end)
-                wanted[(m.article_id, lo, hi)].append((e, m))
-    mention_spans: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
-    for e in entities:
-        for m in e.mentions:
-            mention_spans[m.article_id].append((e.id, m.start, m.end, m.label))
-    keys = sorted(wanted)
-    found: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
-    names: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
-    texts = [by_id[a].text[lo:hi] for a, lo, hi in keys]
-    # The named entities are already known: the re-parse needs tags and dependencies only.
-    docs = nlp.pipe(texts, disable=["ner"]) if nlp is not None and texts else iter(())
-    for key, doc in zip(keys, docs, strict=False):
-        art, lo, _ = key
-        outlet = by_id[art].outlet_label
-        for e, m in wanted[key]:
+            art = m.article_id
+            if art not in by_id or taken[art] >= MAX_MENTIONS_PER_ARTICLE:
+                continue
+            taken[art] += 1
+            outlet = by_id[art].outlet_label
             names[e.id][outlet].append((m.text, Span(art, m.start, m.end)))
             if m.title:
                 found[e.id][outlet].append((m.title, Span(art, m.start, m.end)))
-            others = [(a, b, lab) for eid, a, b, lab in mention_spans[art] if eid != e.id]
-            for text, s, t in descriptors_in(doc, lo, m, others):
-                found[e.id][outlet].append((text, Span(art, s, t)))
+            for d in descs.get((art, m.start, m.end), ()):
+                if any(entity_at.get((art, a, b), e.id) != e.id for a, b in d.blockers):
+                    continue  # it may describe the other entity standing beside it
+                found[e.id][outlet].append((d.text, Span(art, d.start, d.end)))
     out = []
     for e in chosen:
         described = found.get(e.id, {})

@@ -22,13 +22,14 @@ _TIME = r"(?:[ ,T\-–]+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<sec
         r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}))?)?"
 _PATTERNS = [
     # 2020-07-08, 2020/07/08, with optional time
-    re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})" + _TIME, re.I),
+    re.compile(r"(?P<year>(?:19|20)\d{2})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})" + _TIME,
+               re.I),
     # July 8, 2020 / Jul. 8 2020 / JULY 8, 2020 14:47
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})" + _TIME,
                re.I),
     # 08 July 2020 / 8th of July, 2020
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})"
-               + _TIME, re.I),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+               + r",?\s+(?P<year>(?:19|20)\d{2})" + _TIME, re.I),
     # 08/07/2020 is ambiguous; we read it day-first only when the first number is > 12
     re.compile(r"(?P<day>(?:1[3-9]|2\d|3[01]))/(?P<mnum>\d{1,2})/(?P<year>(?:19|20)\d{2})" + _TIME),
 ]

@@ -134,6 +134,24 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Descriptor:
+    """Words an article uses to name or describe one of its mentions ("Key US ally" before
+    "Israel", "the occupying regime of" Israel), read from the extract stage's parse.
+
+    `blockers`: spans of other mentions that stand between the words and the mention, or (for
+    a person) other person names inside the words: the words may describe that other entity,
+    so the story stage drops the descriptor when a blocker belongs to a different entity.
+    """
+
+    mention_start: int
+    mention_end: int
+    text: str
+    start: int
+    end: int
+    blockers: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     id: str
     article_id: str
@@ -213,6 +231,9 @@ class ArticleFacts:
     claims: tuple[Claim, ...] = ()
     # Lemmatised content words with counts, for clustering: (term, count), sorted by term.
     terms: tuple[tuple[str, int], ...] = ()
+    # Descriptors of the framed mentions (compare_framing.mention_descriptors), so the story
+    # stage needs no second parse.
+    descriptors: tuple[Descriptor, ...] = ()
 
 
 # --- story-level findings --------------------------------------------------------------------

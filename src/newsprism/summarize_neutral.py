@@ -39,6 +39,21 @@ class Rewrite:
         return bool(self.quoted_terms)
 
 
+def _alternation(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for the folded keys: their words with any punctuation/space between them,
+    word boundaries at both ends, longest key first (so the longest term wins at a place)."""
+    ordered = sorted((k for k in keys if k), key=lambda k: (-len(k), k))
+    parts = [r"[\W_]+".join(re.escape(w) for w in k.split()) for k in ordered]
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w’'-])(" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _builtin_pattern() -> re.Pattern[str] | None:
+    return _alternation(tuple(builtin_lexicon()))
+
+
 @lru_cache(maxsize=1)
 def builtin_lexicon() -> dict[str, str]:
     """Our list of loaded wording: folded phrase -> plain form ("" = drop the modifier)."""
@@ -156,11 +171,26 @@ class Neutralizer:
         # rather than doubled.
         self._names = {e.name: {fold(e.name)} | {fold(a) for a in e.aliases}
                        | {fold(e.name).split()[-1]} for e in story.entities if fold(e.name)}
-        keys = sorted((k for k in plain if k), key=lambda k: (-len(k), k))
-        # Match folded words with any punctuation/space between them; word boundaries both ends.
-        parts = [r"[\W_]+".join(re.escape(w) for w in k.split()) for k in keys]
-        self._pattern = re.compile(r"(?<![\w’'-])(" + "|".join(parts) + r")(?![\w-])",
-                                   re.IGNORECASE) if parts else None
+        # The built-in lexicon's pattern is compiled once per process; the story's own terms
+        # (usually few or none) get a small pattern of their own.
+        static = builtin_lexicon() if use_builtin else {}
+        own = tuple(k for k in plain if k and k not in static)
+        self._patterns = [p for p in (_builtin_pattern() if use_builtin else None,
+                                      _alternation(own)) if p is not None]
+        self._pattern = self._patterns[0] if self._patterns else None
+
+    def _finditer(self, text: str) -> list[re.Match[str]]:
+        """Leftmost-longest, non-overlapping matches of all the patterns (what one alternation
+        of every key, longest first, would find)."""
+        if len(self._patterns) == 1:
+            return list(self._patterns[0].finditer(text))
+        found = sorted((m for p in self._patterns for m in p.finditer(text)),
+                       key=lambda m: (m.start(), -(m.end() - m.start())))
+        out: list[re.Match[str]] = []
+        for m in found:
+            if not out or m.start() >= out[-1].end():
+                out.append(m)
+        return out
 
     def loaded_in(self, text: str, outside_quotes: bool = True) -> list[str]:
         """The loaded terms (folded) found in `text`, by default only outside quote marks."""
@@ -168,7 +198,7 @@ class Neutralizer:
             return []
         regions = quoted_regions(text) if outside_quotes else []
         found = []
-        for m in self._pattern.finditer(text):
+        for m in self._finditer(text):
             if any(s <= m.start() and m.end() <= e for s, e in regions):
                 continue
             found.append(fold(m.group()))
@@ -182,7 +212,7 @@ class Neutralizer:
         quoted: list[str] = []
         replaced: list[tuple[str, str]] = []
         pos = 0
-        for m in self._pattern.finditer(text):
+        for m in self._finditer(text):
             if any(s <= m.start() and m.end() <= e for s, e in regions):
                 continue
             term = m.group()

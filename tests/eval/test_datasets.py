@@ -5,7 +5,8 @@ def test_load_neus_synthetic(tmp_path):
     (tmp_path / "train.source").write_text(
         "TITLE=> A. ARTICLE=> One two. [SEP] TITLE=> B. ARTICLE=> Three. [SEP] Bare text\n"
         "TITLE=> C. ARTICLE=> x [SEP] TITLE=> D. ARTICLE=> y [SEP] TITLE=> E. ARTICLE=> z\n")
-    (tmp_path / "train.target").write_text("TITLE=> N. ARTICLE=> Neutral.\nTITLE=> M. ARTICLE=> m\n")
+    (tmp_path / "train.target").write_text(
+        "TITLE=> N. ARTICLE=> Neutral.\nTITLE=> M. ARTICLE=> m\n")
     stories = load_neus(tmp_path)
     assert [s.line for s in stories] == [1, 2]
     first = stories[0]

@@ -99,8 +99,8 @@ def strip_arabic_article(token: str) -> str:
 def phonetic(token: str) -> str:
     """Fold one name token so common transliteration variants meet.
 
-    q~gh~k (Baqeri/Bagheri), i~ee~y, u~o~ou~oo, w~v (Vodanowa/Vodanova), initial ye~e, ph~f, doubled letters collapse, Mohammad and
-    its spellings become one form.
+    q~gh~k (Baqeri/Bagheri), i~ee~y, u~o~ou~oo, w~v (Vodanowa/Vodanova), initial ye~e, ph~f,
+    doubled letters collapse, Mohammad and its spellings become one form.
     """
     t = fold(strip_arabic_article(token)).replace(" ", "")
     if _MUHAMMAD.match(t):
