@@ -8,6 +8,7 @@ most one claim per article, so one long article cannot pull two facts together.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # spaCy's list is the standard English stop list; importing it loads no model.
 from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
@@ -19,6 +20,7 @@ STOP = frozenset(_SPACY_STOP) | {"said", "says", "told", "according", "also", "w
                                   "mr", "mrs", "ms", "gen", "maj", "dr", "st"}
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to make "strikes"/"strike", "targeting"/"target" meet."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -31,7 +33,10 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)
 def content_words(text: str) -> frozenset[str]:
+    """Stemmed content words of a claim or sentence (cached: a story's stages ask for the
+    same sentences' words many times)."""
     return frozenset(stem(w) for w in fold(text).split() if w not in STOP and len(w) > 1
                      and not w.isdigit())
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -59,8 +60,10 @@ class Candidate:
     extra: dict[str, float] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1 << 14)
 def content_terms(text: str) -> tuple[str, ...]:
-    """Lower-cased content words with a light plural strip, for matching across outlets."""
+    """Lower-cased content words with a light plural strip, for matching across outlets
+    (cached: the same sentences are scored several times per story)."""
     out = []
     for w in words(text):
         t = w.norm.strip(".,'")
