@@ -13,6 +13,7 @@ articles linked by substantial reuse into one independent source each. See docs/
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -163,7 +164,7 @@ def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: n
     return (np.cumsum(flags[:-1]) > 0).tolist()
 
 
-def candidate_pairs(norms: Sequence[Sequence[str]], settings: Settings,
+def candidate_pairs(norms: Iterable[Sequence[str]], settings: Settings,
                     outlets: Sequence[str] | None = None
                     ) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Index pairs (i < j) whose shingle sets collide in an LSH band (sorted), and the
@@ -204,20 +205,30 @@ def find_reuse(articles: Sequence[Article], settings: Settings) -> tuple[Reuse, 
         if art.id not in by_id or art.text < by_id[art.id].text:
             by_id[art.id] = art
     ordered = [by_id[k] for k in sorted(by_id)]
-    norms = [[w.norm for w in words(a.text)] for a in ordered]
-    pairs, template = candidate_pairs(norms, settings, [a.outlet_label for a in ordered])
+
+    def norms(idx: int) -> list[str]:
+        return [w.norm for w in words(ordered[idx].text)]
+
+    # Word lists are made one article at a time and dropped once shingled (at 100k articles
+    # they would be most of the memory); the few articles in candidate pairs are re-split.
+    pairs, template = candidate_pairs((norms(i) for i in range(len(ordered))), settings,
+                                      [a.outlet_label for a in ordered])
     hasher = WordHasher()
     cache: dict[int, Tokens] = {}
+    cached: list[int] = []  # heap of the cached indices
 
     def tokens(idx: int) -> Tokens:
         t = cache.get(idx)
         if t is None:
-            flags = template_words(norms[idx], settings.reuse_shingle, hasher, template)
+            flags = template_words(norms(idx), settings.reuse_shingle, hasher, template)
             t = cache[idx] = tokenize(ordered[idx].text, flags)
+            heapq.heappush(cached, idx)
         return t
 
     out: list[Reuse] = []
     for i, j in pairs:
+        while cached and cached[0] < i:  # pairs are sorted, i < j: no later pair needs it
+            cache.pop(heapq.heappop(cached), None)
         reuse = _pair(ordered[i], ordered[j], tokens(i), tokens(j), settings)
         if reuse is not None:
             out.append(reuse)
