@@ -257,12 +257,18 @@ def _shift(published: str | None, days: int) -> str | None:
     return day.isoformat() + published[10:]
 
 
-def generate(base: list[tuple[Any, Any]], n: int) -> tuple[list[Any], list[Any]]:
+def generate(base: list[tuple[Any, Any]], n: int, lean_only: bool = False
+             ) -> tuple[list[Any], list[Any]]:
+    """n articles copied from `base`; with `lean_only` their facts hold only what clustering
+    reads (`store.lean`: terms, mentions, dates), as the service's story step loads them."""
     import dataclasses
 
     from newsprism.codec import load, to_data
     from newsprism.model import ArticleFacts
+    from newsprism.store import lean
 
+    if lean_only:
+        base = [(art, lean(fac)) for art, fac in base]
     articles, facts = [], []
     k = 0
     while len(articles) < n:
@@ -291,8 +297,12 @@ def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
     warm, _ = generate(base, 20)  # first imports and caches, untimed
     stage_function("stories")(warm, generate(base, 20)[1], (), settings)
     for n in (int(x) for x in args.sizes.split(",")):
-        articles, facts = generate(base, n)
+        # Above --story-stages-up-to only reuse and clustering run, on lean facts.
+        articles, facts = generate(base, n, lean_only=n > args.story_stages_up_to)
         words = sum(a.word_count for a in articles)
+        import psutil
+
+        data_mb = round(psutil.Process().memory_info().rss / 1e6, 1)
         with PeakMemory() as mem:
             times: dict[str, float] = {}
             t = time.perf_counter()
@@ -323,7 +333,7 @@ def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
                "multi_article_stories": sum(len(s.article_ids) > 1 for s in stories),
                "seconds": {k: round(v, 1) for k, v in times.items()},
                "total_s": round(total, 1), "us_per_article": round(1e6 * total / n),
-               "peak_rss_mb": mem.mb}
+               "rss_with_data_mb": data_mb, "peak_rss_mb": mem.mb}
         print(json.dumps(row), flush=True)
         results.append(row)
     return results
