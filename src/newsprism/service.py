@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
@@ -132,9 +132,11 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
     st.skipped = len(unique) - len(todo)
     done = 0
     used = runner if runner is not None else LocalRunner()
+    fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
     if isinstance(used, BatchRunner):
         for batch in used.iter_batches(todo, settings):
             store.add_processed(batch.pairs)
+            fresh.update((a.id, f) for a, f in batch.pairs)
             for problem in batch.problems:
                 if on_problem is not None:
                     on_problem(problem)
@@ -148,14 +150,17 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
         st.processed = len(pairs)
     st.seconds["articles"] = time.perf_counter() - t0
     update_stories(store, settings, progress=progress, stats=st,
-                   runner=used if isinstance(used, BatchRunner) else None)
+                   runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh)
     return st
 
 
 def update_stories(store, settings: Settings, *, progress: Progress | None = None,  # noqa: ANN001
                    stats: UpdateStats | None = None,
-                   runner: BatchRunner | None = None) -> UpdateStats:
-    """Join the pending articles to the stored reuse pairs and stories (see module doc)."""
+                   runner: BatchRunner | None = None,
+                   fresh_facts: Mapping[str, ArticleFacts] | None = None) -> UpdateStats:
+    """Join the pending articles to the stored reuse pairs and stories (see module doc).
+    `fresh_facts`: facts this run has just stored and still holds (the same values the
+    store would give back), so they are not read again."""
     st = stats if stats is not None else UpdateStats()
     pending = store.pending_ids()
     st.pending = len(pending)
@@ -196,7 +201,9 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     t = time.perf_counter()
     wanted = sorted({i for story in changed for i in story.article_ids})
     t_facts = time.perf_counter()
-    stored_facts = store.facts(wanted)  # one read for all, not one per story
+    fresh = fresh_facts or {}
+    stored_facts = dict(store.facts([i for i in wanted if i not in fresh]))  # one read for all
+    stored_facts.update((i, fresh[i]) for i in wanted if i in fresh)
     st.seconds["load facts"] = time.perf_counter() - t_facts
     tasks = story_tasks(changed, articles,
                         lambda ids: {i: stored_facts[i] for i in ids if i in stored_facts},

@@ -233,6 +233,10 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
                 low = round(low * 0.9, 6)
                 high = round(high * 1.1, 6) if high is not None else None
             exact = False
+        # Floats as the model says (a stored copy comes back as float: 9999 must not be
+        # written as "9999" by one run and "9999.0" by the run that resumes it).
         out.append(Quantity(article_id=article.id, start=start, end=end,
-                            text=text[start:end], low=low, high=high, unit=unit, exact=exact))
+                            text=text[start:end], low=None if low is None else float(low),
+                            high=None if high is None else float(high), unit=unit,
+                            exact=exact))
     return tuple(out)
