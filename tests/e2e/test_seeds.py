@@ -81,3 +81,19 @@ def test_one_entity_per_person_across_spellings(seeds_report):
                             "Mohammad Baqeri")) == 1
     assert len(entity_named(story, "Ayyoub", "Ayoub", "Ali Ayoub",
                             "Ali Abdullah Ayyoub")) == 1
+
+
+def test_framing_shows_how_002_and_004_name_israel(seeds_report):
+    """The wire copy calls Israel a "key US ally" and "Iran's arch-enemy"; the outlet that
+    rewrote it calls it "the occupying regime": both appear in the framing table, each under
+    its own outlet."""
+    story = story_of(seeds_report, by_file(seeds_report, "002_")["id"])
+    (israel,) = entity_named(story, "Israel")
+    (frame,) = [f for f in story["framing"] if f["entity"] == israel["id"]]
+    out002 = by_file(seeds_report, "002_")["outlet"]
+    out004 = by_file(seeds_report, "004_")["outlet"]
+    terms002 = " | ".join(frame["by_outlet"][out002]).lower()
+    terms004 = " | ".join(frame["by_outlet"][out004]).lower()
+    assert "ally" in terms002 or "arch-enemy" in terms002, terms002
+    assert "occupying regime" in terms004, terms004
+    assert "occupying regime" not in terms002
