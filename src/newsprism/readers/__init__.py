@@ -20,6 +20,7 @@ different text is an `InputProblem` naming both sources, and the first one is ke
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,12 @@ def _is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+# form -> (module, function(path, source, settings, outlet)); feeds also take the fetcher.
+_FILE_READERS = {"text": (".text", "read_text_file"), "html": (".html", "read_html_file"),
+                 "jsonl": (".jsonl", "read_jsonl"), "json": (".jsonl", "read_json"),
+                 "warc": (".warc", "read_warc")}
+
+
 def read_path(path: Path, source: str, settings: Settings, outlet: str | None = None,
               form: str | None = None, fetcher: Fetcher | None = None
               ) -> Iterator[Article | InputProblem]:
@@ -61,32 +68,19 @@ def read_path(path: Path, source: str, settings: Settings, outlet: str | None = 
     if form is None:
         yield InputProblem(source, "cannot read file (unknown type)")
         return
-    if form == "text":
-        from .text import read_text_file
-
-        yield from read_text_file(path, source, settings, outlet)
-    elif form == "html":
-        from .html import read_html_file
-
-        yield from read_html_file(path, source, settings, outlet)
-    elif form == "jsonl":
-        from .jsonl import read_jsonl
-
-        yield from read_jsonl(path, source, settings, outlet)
-    elif form == "json":
-        from .jsonl import read_json
-
-        yield from read_json(path, source, settings, outlet)
-    elif form == "feed":
+    if form == "feed":
         from .feeds import read_feed_file
 
         yield from read_feed_file(path, source, settings, fetcher)
-    elif form == "warc":
-        from .warc import read_warc
-
-        yield from read_warc(path, source, settings, outlet)
-    else:  # pragma: no cover - FORMS and this switch are kept together
+        return
+    reader = _FILE_READERS.get(form)
+    if reader is None:  # pragma: no cover - FORMS and _FILE_READERS are kept together
         yield InputProblem(source, f"no reader for form {form!r}; known: {', '.join(FORMS)}")
+        return
+    module, name = reader
+    # Imported on first use: a run on text files never loads trafilatura or warcio.
+    read = getattr(importlib.import_module(module, __package__), name)
+    yield from read(path, source, settings, outlet)
 
 
 def _guarded(items: Iterator[Article | InputProblem], source: str

@@ -98,6 +98,22 @@ def article_from_record(record: Any, source: str, where: str,
                    metadata=metadata)
 
 
+def _decode(raw: bytes, where_bad: str, broken: str, with_line: bool) -> tuple[Any, str]:
+    """(value, "") or (None, the one-line reason): not UTF-8, broken JSON, nested too deep.
+    `where_bad` and `broken` are the message forms ("offset {} in the line"; "broken JSON
+    line ({})"); `with_line`: name the line inside the text (a whole .json file)."""
+    try:
+        return json.loads(raw.decode("utf-8-sig")), ""
+    except UnicodeDecodeError as exc:
+        return None, f"not valid UTF-8 ({where_bad.format(exc.start)})"
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            reason = f"line {exc.lineno}: {exc.msg}" if with_line else exc.msg
+        else:
+            reason = "nested too deep"
+        return None, broken.format(reason)
+
+
 def _open(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
         return cast(IO[bytes], gzip.open(path, "rb"))
@@ -126,14 +142,10 @@ def read_jsonl(path: Path, source: str, settings: Settings,
                     continue
                 if not raw.strip():
                     continue
-                try:
-                    record = json.loads(raw.decode("utf-8-sig"))
-                except UnicodeDecodeError as exc:
-                    yield InputProblem(where, f"not valid UTF-8 (offset {exc.start} in the line)")
-                    continue
-                except (json.JSONDecodeError, RecursionError) as exc:
-                    reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deep"
-                    yield InputProblem(where, f"broken JSON line ({reason})")
+                record, reason = _decode(raw, "offset {} in the line", "broken JSON line ({})",
+                                         with_line=False)
+                if reason:
+                    yield InputProblem(where, reason)
                     continue
                 yield article_from_record(record, source, where, outlet)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
@@ -164,15 +176,9 @@ def read_json(path: Path, source: str, settings: Settings,
     if not data.strip():
         yield InputProblem(source, "empty file")
         return
-    try:
-        value = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        yield InputProblem(source, f"not valid UTF-8 (byte offset {exc.start})")
-        return
-    except (json.JSONDecodeError, RecursionError) as exc:
-        reason = f"line {exc.lineno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) \
-            else "nested too deep"
-        yield InputProblem(source, f"broken JSON ({reason})")
+    value, reason = _decode(data, "byte offset {}", "broken JSON ({})", with_line=True)
+    if reason:
+        yield InputProblem(source, reason)
         return
     records = value if isinstance(value, list) else [value]
     for i, record in enumerate(records, start=1):

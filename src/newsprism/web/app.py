@@ -9,6 +9,7 @@ and ReDoc from a CDN, so both are off; the OpenAPI document is at /api/v1/openap
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -47,6 +48,15 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     _pages(app)
     _errors(app)
     return app
+
+
+def _cached_page(reads: Reads, key: tuple[str, str], build: Callable[[], str | None],
+                 missing: str) -> HTMLResponse:
+    """A page from the read cache (built on a miss), or a 404 page saying `missing`."""
+    html = reads.page(key, build)
+    if html is None:
+        return _html(render("error.html", status=404, message=missing), 404)
+    return _html(html)
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:
@@ -89,10 +99,7 @@ def _pages(app: FastAPI) -> None:
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
                              article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
             return render("story.html", v=view.context(), sid="story")
-        html = reads.page(("story", key), page)
-        if html is None:
-            return _html(render("error.html", status=404, message="No such story."), 404)
-        return _html(html)
+        return _cached_page(reads, ("story", key), page, "No such story.")
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
@@ -113,10 +120,7 @@ def _pages(app: FastAPI) -> None:
             source = next(s for s in view.sources() if s["id"] == key)
             return render("article.html", a=source, story=bundle["story"], n=view.index[key],
                           findings=_findings(view, key))
-        html = reads.page(("article", key), page)
-        if html is None:
-            return _html(render("error.html", status=404, message="No such article."), 404)
-        return _html(html)
+        return _cached_page(reads, ("article", key), page, "No such article.")
 
     @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
     def upload_form(request: Request) -> HTMLResponse:
