@@ -66,7 +66,7 @@ def _ctx(articles, claims=(), quotes=(), reuse=(), entities=()) -> StoryContext:
 def _parsed(ctx: StoryContext, nlp) -> StoryContext:
     """The context with each article's descriptors, read from its parse as the extract stage
     does (`mention_descriptors` over the article's mentions)."""
-    from newsprism.compare_framing import mention_descriptors
+    from newsprism.extract.descriptors import mention_descriptors
 
     facts = []
     for art, f in zip(ctx.articles, ctx.facts, strict=True):

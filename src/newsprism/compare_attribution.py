@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from .compare_conflicts import _shorten, _version
-from .compare_match import STOP
 from .model import Conflict, Entity, Quote, Span
-from .text import fold
+from .text import STOP, fold
 
 QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
 # Quotes of fewer words are mostly stock phrases ("second wave", "his own platform") that
@@ -24,7 +23,7 @@ _TITLES = {"mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "president", "min
 
 
 def _surname(name: str) -> str | None:
-    """The last capitalised word of the leading name in a speaker string ("Ayyoub at a press
+    """The last capitalised word of the leading name in a speaker string ("Haddad at a press
     conference" -> "ayyoub"); None for descriptions ("the joint statement")."""
     last = None
     for w in name.replace("\u2019", "'").split():
@@ -41,7 +40,7 @@ def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | Non
     """(key, display name) of a quote's speaker; None when unknown or not a name.
 
     With resolved entities the key is the entity; without them (entities stage absent) the
-    surname; either way `_join_spellings` joins transliterations ("Bagheri"/"Baqeri")."""
+    surname; either way `_join_spellings` joins transliterations ("Qaderi"/"Kaderi")."""
     if entities:
         ent = entities.get(q.speaker_entity or "")
         # Only people with a full name: a quote "given" to a place or a paper ("Georgia",
@@ -64,7 +63,7 @@ def _name_words(name: str) -> list[str]:
 
 def _same_person(a: str, b: str) -> bool:
     """Two display names that are spellings of one person's name: fuzzy-equal surnames
-    (Vodanova/Vodanowa, Bagheri/Baqeri) and no first names that clearly differ."""
+    (Vodanova/Vodanowa, Qaderi/Kaderi) and no first names that clearly differ."""
     wa = [w for w in fold(a).split() if w not in _TITLES]
     wb = [w for w in fold(b).split() if w not in _TITLES]
     if not wa or not wb or fuzz.ratio(wa[-1], wb[-1]) < 75:

@@ -323,7 +323,7 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                for j in range(i + 1, len(name_words))):
             continue
         # If every article's sentence also names the other actors, the parse picked different
-        # heads of one phrase ("Israel, Iran's arch-enemy,"): no disagreement about who.
+        # heads of one phrase ("Norland, Tarland's old rival,"): no disagreement about who.
         actor_ids = {c.subject_entity for c in acting}
         if any(_names_in(entities[other], c) for c in acting for other in actor_ids
                if other != c.subject_entity and other is not None):

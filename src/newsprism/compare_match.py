@@ -10,14 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-# spaCy's list is the standard English stop list; importing it loads no model.
-from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
-
 from .model import Claim, Reuse
-from .text import fold
-
-STOP = frozenset(_SPACY_STOP) | {"said", "says", "told", "according", "also", "would", "could",
-                                  "mr", "mrs", "ms", "gen", "maj", "dr", "st"}
+from .text import STOP, fold
 
 
 @lru_cache(maxsize=1 << 16)

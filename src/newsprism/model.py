@@ -135,8 +135,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Descriptor:
-    """Words an article uses to name or describe one of its mentions ("Key US ally" before
-    "Israel", "the occupying regime of" Israel), read from the extract stage's parse.
+    """Words an article uses to name or describe one of its mentions ("Key regional ally"
+    before "Norland", "the rogue regime of" Norland), read from the extract stage's parse.
 
     `blockers`: spans of other mentions that stand between the words and the mention, or (for
     a person) other person names inside the words: the words may describe that other entity,
@@ -159,7 +159,7 @@ class Quote:
     end: int
     text: str
     kind: QuoteKind
-    speaker: str | None = None  # resolved name in this article ("Mohammad Bagheri"), or a
+    speaker: str | None = None  # resolved name in this article ("Karim Qaderi"), or a
     # group/document speaker ("a joint statement"); None when unknown
     speaker_entity: str | None = None  # story entity id, filled when resolved across articles
     speaker_text: str | None = None  # the words in the text that point at the speaker ("he")

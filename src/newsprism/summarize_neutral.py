@@ -80,7 +80,7 @@ def _compare_lexicon() -> frozenset[str]:
     """Single loaded words of the compare stage's lexicon (lexicons/loaded_terms.txt), when it
     is there: a framing descriptor holding one of them is loaded."""
     try:
-        from .compare_framing import load_lexicon
+        from .lexicons import load_lexicon
     except ImportError:
         return frozenset()
     return frozenset(t for t in load_lexicon() if " " not in t)
@@ -155,7 +155,7 @@ class Neutralizer:
             for _, terms in fr.by_outlet:
                 for term in terms:
                     key = fold(term)
-                    # Only a descriptor that carries a loaded word ("the occupying regime")
+                    # Only a descriptor that carries a loaded word ("the rogue regime")
                     # stands in for the name; titles and plain descriptions ("the president",
                     # "the city") stay as written.
                     if (not key or key in own or key in _PRONOUNS or len(key) < 3
@@ -177,7 +177,6 @@ class Neutralizer:
         own = tuple(k for k in plain if k and k not in static)
         self._patterns = [p for p in (_builtin_pattern() if use_builtin else None,
                                       _alternation(own)) if p is not None]
-        self._pattern = self._patterns[0] if self._patterns else None
 
     def _finditer(self, text: str) -> list[re.Match[str]]:
         """Leftmost-longest, non-overlapping matches of all the patterns (what one alternation
@@ -194,7 +193,7 @@ class Neutralizer:
 
     def loaded_in(self, text: str, outside_quotes: bool = True) -> list[str]:
         """The loaded terms (folded) found in `text`, by default only outside quote marks."""
-        if self._pattern is None:
+        if not self._patterns:
             return []
         regions = quoted_regions(text) if outside_quotes else []
         found = []
@@ -205,7 +204,7 @@ class Neutralizer:
         return found
 
     def rewrite(self, text: str) -> Rewrite:
-        if self._pattern is None:
+        if not self._patterns:
             return Rewrite(text, (), ())
         regions = quoted_regions(text)
         out: list[str] = []

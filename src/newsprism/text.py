@@ -9,10 +9,18 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+# spaCy's list is the standard English stop list; importing it loads no model.
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
+
 # Letters/digits with inner apostrophes, hyphens, dots or commas ("U.S.", "380,000", "al-Sham").
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*", re.UNICODE)
 _QUOTE_TRANS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                               "»": '"', "‹": "'", "›": "'", "`": "'", "´": "'"})
+
+
+# Stop words for content-word matching: spaCy's list plus reporting verbs and title abbreviations.
+STOP = frozenset(_SPACY_STOP) | {"said", "says", "told", "according", "also", "would", "could",
+                                  "mr", "mrs", "ms", "gen", "maj", "dr", "st"}
 
 
 class Word(NamedTuple):

@@ -46,7 +46,7 @@ def analyze_article(article: Article, doc, settings: Settings) -> ArticleFacts:
     mentions = find_mentions(article, doc)
     quotes = find_quotes(article, doc, mentions)
     quantities, dates, claims = find_claims(article, doc, mentions, quotes)
-    from ..compare_framing import mention_descriptors
+    from .descriptors import mention_descriptors
     return ArticleFacts(
         article_id=article.id,
         sentences=sentences_of(article, doc),

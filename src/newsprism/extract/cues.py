@@ -188,7 +188,7 @@ class CueReader:
                     return c, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None
         inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ",")
-        for c in verb.children:  # "..., said Ayyoub": inverted subjects the parser calls dobj
+        for c in verb.children:  # "..., said Haddad": inverted subjects the parser calls dobj
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
                     and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c):
                 return c, (verb.i, cue_end)

@@ -34,7 +34,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 
 
 def person_name(text: str) -> str:
-    """Surface form without titles or a possessive: "Maj. Gen. Bagheri's" -> "Bagheri"."""
+    """Surface form without titles or a possessive: "Maj. Gen. Qaderi's" -> "Qaderi"."""
     _, name = split_title(text.strip())
     for suffix in ("'s", "’s", "'", "’"):
         if name.endswith(suffix):

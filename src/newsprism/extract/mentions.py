@@ -7,7 +7,7 @@ Fixes (each general, none keyed to a corpus):
   article, or when a lone "al-X" is never the end of a fuller person name in the article
   (media and groups: "Al-Mayadeen"); after a locative preposition they become GPE;
 - an ORG that swallowed a following person name ("the Armed Forces of ... Iran Mohammad
-  Bagheri") is split when its last word is a surname the article tags PERSON elsewhere;
+  Qaderi") is split when its last word is a surname the article tags PERSON elsewhere;
 - a one-word PERSON right after "the" ("the Herald") becomes ORG; a one-word ORG/GPE/LOC/FAC that is
   the surname of a person the article names in full becomes PERSON;
 - long entity spans on menu or headline lines (no lower-case words) are dropped; PERSON spans on

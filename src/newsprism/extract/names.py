@@ -99,7 +99,7 @@ def strip_arabic_article(token: str) -> str:
 def phonetic(token: str) -> str:
     """Fold one name token so common transliteration variants meet.
 
-    q~gh~k (Baqeri/Bagheri), i~ee~y, u~o~ou~oo, w~v (Vodanowa/Vodanova), initial ye~e, ph~f,
+    q~gh~k (Qaderi/Ghaderi), i~ee~y, u~o~ou~oo, w~v (Vodanowa/Vodanova), initial ye~e, ph~f,
     doubled letters collapse, Mohammad and its spellings become one form.
     """
     t = fold(strip_arabic_article(token)).replace(" ", "")
@@ -142,7 +142,7 @@ def is_title_token(token: str) -> bool:
 
 
 def split_title(name: str) -> tuple[str, str]:
-    """("Maj. Gen. Mohammad Bagheri") -> ("Maj. Gen.", "Mohammad Bagheri")."""
+    """("Maj. Gen. Karim Qaderi") -> ("Maj. Gen.", "Karim Qaderi")."""
     parts = name.split()
     i = 0
     while i < len(parts) - 1 and is_title_token(parts[i]):

@@ -4,7 +4,7 @@ People named in the article are grouped by name (surname variants meet, see
 `names.same_name_token`); each group remembers the roles and nationalities written with its
 names ("Syria's Defense Minister, X" gives {defense, minister} and {syria}). A speaker phrase is
 then resolved as:
-- a name: to the fullest name of its group ("Bagheri" -> "Mohammad Bagheri");
+- a name: to the fullest name of its group ("Qaderi" -> "Karim Qaderi");
 - he/she: to the most recent person referred to before it, outside quoted text;
 - a description with a person-role head ("the Syrian commander", "the minister"): to the group
   whose roles and nationality fit best (ties: the most recent); a nationality that contradicts
