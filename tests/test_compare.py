@@ -193,14 +193,14 @@ def test_lexicon_is_documented_and_hits_skip_names_and_quotes():
 
 def test_tones_use_lexicon_and_reuse_edits():
     a = _article("a", "The government forces entered the city after a long civil war.", "Wire")
-    b = _article("b", "The regime forces entered the city after a long imposed war.", "Paper")
-    edit = Edit(a="civil", b="imposed", a_start=a.text.index("civil"),
-                a_end=a.text.index("civil") + 5, b_start=b.text.index("imposed"),
-                b_end=b.text.index("imposed") + 7)
+    b = _article("b", "The regime forces entered the city after a long brutal war.", "Paper")
+    edit = Edit(a="civil", b="brutal", a_start=a.text.index("civil"),
+                a_end=a.text.index("civil") + 5, b_start=b.text.index("brutal"),
+                b_end=b.text.index("brutal") + 6)
     reuse = Reuse(a="a", b="b", share_a=0.9, share_b=0.9, origin="a",
                   passages=(Passage(0, len(a.text), 0, len(b.text), edits=(edit,)),))
     tones = {t.outlet: t for t in outlet_tones([a, b], [reuse])}
-    assert "regime" in tones["Paper"].loaded_terms and "imposed" in tones["Paper"].loaded_terms
+    assert "regime" in tones["Paper"].loaded_terms and "brutal" in tones["Paper"].loaded_terms
     assert tones["Paper"].tone < 0 <= tones["Wire"].tone
     assert tones["Wire"].loaded_terms == ()
 
@@ -209,7 +209,7 @@ def test_framing_collects_descriptors_per_outlet(settings, nlp):
     from newsprism.model import Mention
 
     a = _article("a", "Key regional ally Norland has sent troops to the border.", "Daily")
-    b = _article("b", "The occupying regime of Norland sent more troops on Monday.", "Voice")
+    b = _article("b", "The rogue regime of Norland sent more troops on Monday.", "Voice")
     ments = []
     for art in (a, b):
         s = art.text.index("Norland")
@@ -220,7 +220,7 @@ def test_framing_collects_descriptors_per_outlet(settings, nlp):
     (frame,) = story.framing
     by_outlet = dict(frame.by_outlet)
     assert "Key regional ally" in by_outlet["Daily"]
-    assert any("occupying regime" in t for t in by_outlet["Voice"])
+    assert any("rogue regime" in t for t in by_outlet["Voice"])
 
 
 def test_attribution_joins_spellings_the_resolver_left_apart():
