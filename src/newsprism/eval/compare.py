@@ -43,7 +43,7 @@ def run_story(articles: Sequence[Article], settings: Settings,
     if clean is not None:
         articles = [clean(a, settings) for a in articles]
         used.append("clean")
-    nlp = load_pipeline(settings.spacy_model)
+    nlp = load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
     facts: list[ArticleFacts] = [
         analyze_article(a, doc, settings)
         for a, doc in zip(articles, parse_many(nlp, (a.text for a in articles)), strict=True)]

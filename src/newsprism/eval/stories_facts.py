@@ -60,7 +60,7 @@ def _compute_fast(articles: Sequence[Article], settings: Settings,
                   progress: bool, max_words: int) -> list[ArticleFacts]:
     from ..nlp import load_pipeline
 
-    nlp = load_pipeline(settings.spacy_model)
+    nlp = load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
     texts = [cut(a.text, max_words) for a in articles]
     n_process = 2 if len(articles) >= _PARALLEL_FROM else 1
     out = []

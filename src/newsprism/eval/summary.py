@@ -149,7 +149,7 @@ def _contexts(stories: Sequence[NeusStory], settings: Settings,
     from ..pipeline import STAGES, stage_function
     from ..reuse import find_reuse
 
-    pipeline = nlp_mod.load_pipeline(settings.spacy_model)
+    pipeline = nlp_mod.load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
     arts: list[Article] = [a for s in stories for a in s.sources]
     facts: dict[str, ArticleFacts] = {}
     for article, doc in zip(arts, nlp_mod.parse_many(pipeline, (a.text for a in arts),

@@ -36,11 +36,11 @@ STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories tr
 POLL_SECONDS = 1.0  # how often running batches are checked against their time limit
 
 
-def _warm(model: str) -> str:
+def _warm(model: str, fast_rules: bool) -> str:
     """Run on each worker before the first batch: load spaCy there once."""
     from ..nlp import load_pipeline
 
-    load_pipeline(model)
+    load_pipeline(model, fast_rules)
     return model
 
 
@@ -86,7 +86,7 @@ class DaskRunner(BatchRunner):
             raise ConfigError(f"cannot connect to the Dask scheduler at {where} ({exc}); check "
                               "--scheduler (tcp://host:8786)") from exc
         atexit.register(self.close)
-        self._client.run(_warm, self.settings.spacy_model)
+        self._client.run(_warm, self.settings.spacy_model, self.settings.spacy_fast_rules)
         return self._client
 
     def close(self) -> None:
