@@ -15,9 +15,26 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass type's field names; None for any other type."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
 def to_data(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = value.__class__
+    if cls in _PLAIN:
+        return value
+    if cls is tuple or cls is list:
+        return [v if v.__class__ in _PLAIN else to_data(v) for v in value]
+    names = _field_names(cls)
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, (tuple, list)):
         return [to_data(v) for v in value]
     if isinstance(value, dict):
@@ -30,29 +47,73 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+Decoder = typing.Callable[[Any], Any]
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _to_float(data: Any) -> Any:
+    return float(data) if isinstance(data, int) else data
+
+
+_DECODERS: dict[Any, Decoder] = {}
+
+
+def _decoder(cls: Any) -> Decoder:
+    """The function that rebuilds a `cls` from `to_data` output, built once per type (reading
+    the annotations on every value made decoding stored facts the slowest part of a load)."""
+    got = _DECODERS.get(cls)
+    if got is None:
+        # a placeholder first, so a type that refers to itself finds an entry
+        _DECODERS[cls] = lambda data: _DECODERS[cls](data)
+        got = _DECODERS[cls] = _build(cls)
+    return got
+
+
+def _build(cls: Any) -> Decoder:
+    origin = typing.get_origin(cls)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(cls) if a is not type(None)]
+        return _decoder(args[0]) if len(args) == 1 else _same
+    if origin is typing.Literal:
+        return _same
+    if origin is tuple:
+        args = typing.get_args(cls)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            if item is _same:
+                return lambda data: None if data is None else tuple(data)
+            return lambda data: None if data is None else tuple(
+                None if v is None else item(v) for v in data)
+        items = [_decoder(a) for a in args]
+        return lambda data: None if data is None else tuple(
+            None if v is None else d(v) for d, v in zip(items, data, strict=True))
+    if dataclasses.is_dataclass(cls):
+        hints = _hints(cls)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
+
+        def dataclass_from(data: Any) -> Any:
+            if data is None:
+                return None
+            kwargs = {}
+            for name, dec in fields:
+                if name in data:
+                    v = data[name]
+                    kwargs[name] = v if v is None or dec is _same else dec(v)
+            return cls(**kwargs)
+        return dataclass_from
+    if cls is float:
+        return _to_float
+    return _same
+
+
 def from_data(cls: Any, data: Any) -> Any:
     """Rebuild a value of type `cls` (a dataclass, tuple[...] or plain type) from `to_data`."""
     if data is None:
         return None
-    origin = typing.get_origin(cls)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(cls) if a is not type(None)]
-        return from_data(args[0], data) if len(args) == 1 else data
-    if origin is typing.Literal:
-        return data
-    if origin is tuple:
-        args = typing.get_args(cls)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_data(args[0], v) for v in data)
-        return tuple(from_data(a, v) for a, v in zip(args, data, strict=True))
-    if dataclasses.is_dataclass(cls):
-        hints = _hints(cls)
-        kwargs = {f.name: from_data(hints[f.name], data[f.name])
-                  for f in dataclasses.fields(cls) if f.name in data}
-        return cls(**kwargs)
-    if cls is float and isinstance(data, int):
-        return float(data)
-    return data
+    return _decoder(cls)(data)
 
 
 def load(cls: type[T], data: Any) -> T:
