@@ -59,6 +59,13 @@ def test_same_annotations_as_stock_on_our_texts(fast, stock):
     assert lemmas["gon"] == "go" and lemmas["ai"] == "be"  # multi-token rules did apply
 
 
+def test_same_annotations_without_the_parser(fast, stock):
+    # the stories evaluation parses without the dependency parser: DEP rules see no label
+    with stock.select_pipes(disable=["parser"]), fast.select_pipes(disable=["parser"]):
+        want = annotations(list(stock.pipe(TEXTS)))
+        assert annotations(list(fast.pipe(TEXTS))) == want
+
+
 def test_same_annotations_on_real_articles(fast, stock, data_dir):
     path = data_dir / "baly-articles-12k.jsonl.gz"
     if not path.exists():
