@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
+from ..nlp import text_of
 from ..text import fold
 from .names import CAPITALS, is_title_token
 
@@ -90,7 +91,7 @@ def _title_before(doc, start: int) -> tuple[str | None, int]:
 
 def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     """Named-entity mentions of one parsed article, with our fixes applied."""
-    text = doc.text
+    text = text_of(doc)
     ents = [e for e in doc.ents if e.label_ in LABELS]
     person_texts = [e for e in ents if e.label_ == "PERSON"]
     person_lasts = {fold(e.text.split()[-1]) for e in person_texts if len(e.text.split()) > 1}

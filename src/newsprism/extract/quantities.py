@@ -13,6 +13,7 @@ import re
 
 from ..dates import MONTHS
 from ..model import Article, Quantity
+from ..nlp import text_of
 
 # Vague plural quantities: (low, high, magnitude). Magnitude multiplies a following
 # "of <vague>" ("tens of thousands" = 20-99 x 1000). Ranges follow common usage: "dozens"
@@ -137,7 +138,7 @@ def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
         head = head.head
     if head_tok.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") \
             and head.i > head_tok.i and head.i - head_tok.i <= 5 \
-            and "\n" not in doc.text[end:head.idx]:
+            and "\n" not in text_of(doc)[end:head.idx]:
         return head.lemma_.lower(), head.idx + len(head.text)
     # The parser sometimes attaches the number elsewhere; take the next noun right after it.
     for j in range(last.i + 1, min(last.i + 3, len(doc))):
