@@ -169,7 +169,7 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     t = time.perf_counter()
     articles = store.articles()
     st.stored_articles = len(articles)
-    lean = store.lean_facts()
+    lean = store.lean_facts(known=fresh_facts)
     st.seconds["load"] = time.perf_counter() - t
 
     t = time.perf_counter()

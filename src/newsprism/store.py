@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -346,11 +346,16 @@ class Store:
             return list(conn.execute(sa.select(pending_t.c.article_id)
                                      .order_by(pending_t.c.article_id)).scalars())
 
-    def lean_facts(self) -> list[ArticleFacts]:
-        """What clustering needs of every stored article's facts, by article id."""
-        q = sa.select(lean_facts_t.c.data).order_by(lean_facts_t.c.article_id)
+    def lean_facts(self, known: Mapping[str, ArticleFacts] | None = None) -> list[ArticleFacts]:
+        """What clustering needs of every stored article's facts, by article id. `known`:
+        full facts the caller holds for some of them (equal to the stored ones), which are
+        cut down here instead of decoded again."""
+        known = known or {}
+        q = sa.select(lean_facts_t.c.article_id, lean_facts_t.c.data) \
+            .order_by(lean_facts_t.c.article_id)
         with self.engine.connect() as conn:
-            return [load(ArticleFacts, json.loads(d)) for d in conn.execute(q).scalars()]
+            return [lean(known[i]) if i in known else load(ArticleFacts, json.loads(d))
+                    for i, d in conn.execute(q)]
 
     def story_members(self) -> dict[str, tuple[str, ...]]:
         """Stored story id -> its article ids (sorted)."""
