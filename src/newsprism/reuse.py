@@ -24,7 +24,7 @@ from .model import Article, Reuse
 from .reuse_align import Alignment, Tokens, align, tokenize
 from .reuse_origin import decide_origin
 from .settings import Settings
-from .text import words
+from .text import word_norms
 
 NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
 GROUP_SHARE = 0.3  # substantial reuse: this much of either article is shared
@@ -207,7 +207,7 @@ def find_reuse(articles: Sequence[Article], settings: Settings) -> tuple[Reuse, 
     ordered = [by_id[k] for k in sorted(by_id)]
 
     def norms(idx: int) -> list[str]:
-        return [w.norm for w in words(ordered[idx].text)]
+        return word_norms(ordered[idx].text)
 
     # Word lists are made one article at a time and dropped once shingled (at 100k articles
     # they would be most of the memory); the few articles in candidate pairs are re-split.

@@ -18,7 +18,7 @@ import numpy as np
 
 from .model import Article, Reuse, Sentence, StoryContext
 from .summarize_neutral import _QUOTED, compress
-from .text import words
+from .text import word_count, word_norms
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
 STOPWORDS = frozenset("""
@@ -65,8 +65,8 @@ def content_terms(text: str) -> tuple[str, ...]:
     """Lower-cased content words with a light plural strip, for matching across outlets
     (cached: the same sentences are scored several times per story)."""
     out = []
-    for w in words(text):
-        t = w.norm.strip(".,'")
+    for norm in word_norms(text):
+        t = norm.strip(".,'")
         if not t or t in STOPWORDS or (len(t) < 2 and not t.isdigit()):
             continue
         if len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
@@ -128,7 +128,7 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
         for i, s in enumerate(article_sentences(ctx, article)):
             # The span stays the whole sentence (the evidence); the text loses its asides.
             text = compress(" ".join(article.text[s.start:s.end].split()))
-            n_words = len(words(text))
+            n_words = word_count(text)
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,

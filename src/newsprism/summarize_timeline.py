@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .model import DateRef, Span, StoryContext, TimelineEntry
 from .summarize_neutral import Neutralizer, attribute, for_story, join_names
 from .summarize_select import MAX_WORDS, article_sentences, content_terms
-from .text import words
+from .text import word_count
 
 MIN_EVENT_WORDS = 4  # words besides the date itself: "July 8, 2020 Posted on" is not an event
 SAME_EVENT = 0.3  # term overlap (Dice) at which two sentences of one day are one event
@@ -65,7 +65,7 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
             continue
         raw = article.text[sent.start:sent.end]
         text = " ".join(raw.split())
-        n_words = len(words(text)) - len(words(ref.text))
+        n_words = word_count(text) - word_count(ref.text)
         if n_words < MIN_EVENT_WORDS or n_words > MAX_WORDS or _headline(text):
             continue
         terms = set(content_terms(text)) - set(content_terms(ref.text))
