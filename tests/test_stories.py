@@ -199,6 +199,7 @@ def test_numbers_are_normalised_features() -> None:
     assert numbers("3.28 million and 3.28M") == ["q:3.28e+06", "q:3.28e+06"]
     assert numbers("up 96% or 96 percent") == ["q:96%", "q:96%"]
     assert numbers("5 people in 2019, magnitude 6.1") == ["q:6.1"]
+    assert numbers("COVID-19 on its 19th day, F-35 and B52") == []
 
 
 def test_numbers_keep_two_reports_of_one_kind_apart() -> None:

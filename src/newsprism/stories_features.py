@@ -42,9 +42,10 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # A number written in digits, with its scale: "373,000", "3.28 million", "881K", "96%".
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]\d)\s*"
-                     r"(%|percent\b|k\b|thousand\b|m\b|mn\b|million\b|bn\b|billion\b|"
-                     r"trillion\b)?", re.I)
+# Not part of a name or a word ("COVID-19", "F-35", "19th", "B52"): those are no quantities.
+_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]\d)(?:\s*"
+                     r"(%|percent|k|thousand|m|mn|million|bn|billion|trillion))?(?![\w%])",
+                     re.I)
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
           "billion": 1e9, "trillion": 1e12}
 _SHORT = 2  # name words this short or shorter ("al", "de") tell nothing
