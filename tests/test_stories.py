@@ -189,3 +189,34 @@ def test_incremental_splits_a_story_that_drew_in_a_similar_event() -> None:
     groups = sorted(tuple(sorted({aid[0] for aid in s.article_ids})) for s in index.stories())
     assert groups == [("a",), ("b",)]
     partition(index.stories())
+
+
+def test_numbers_are_normalised_features() -> None:
+    from newsprism.stories_features import numbers
+
+    # One figure in three spellings meets itself; single digits and bare years are skipped.
+    assert numbers("filed 881K claims") == numbers("881,000 claims") == ["q:8.81e+05"]
+    assert numbers("3.28 million and 3.28M") == ["q:3.28e+06", "q:3.28e+06"]
+    assert numbers("up 96% or 96 percent") == ["q:96%", "q:96%"]
+    assert numbers("5 people in 2019, magnitude 6.1") == ["q:6.1"]
+    assert numbers("COVID-19 on its 19th day, F-35 and B52") == []
+
+
+def test_numbers_keep_two_reports_of_one_kind_apart() -> None:
+    """Three weekly reports in the same words: only their figures (in the NER number
+    mentions and the titles) say which week each article reports."""
+    words = {"jobless": 1, "claim": 2, "week": 1}
+    items = []
+    for week, figures in enumerate((("373,000", "4.1%"), ("881,000", "6.7%"),
+                                    ("1.2 million", "8.4%"))):
+        for k in range(3):
+            aid = f"w{week}{k}"
+            article = Article(id=aid, source=f"test:{aid}", text="x",
+                              title=f"Jobless claims at {figures[0]}")
+            mentions = (Mention(aid, 0, 1, figures[0], "CARDINAL"),
+                        Mention(aid, 0, 1, figures[1], "PERCENT"))
+            items.append((article, ArticleFacts(article_id=aid, mentions=mentions,
+                                                terms=tuple(sorted(words.items())))))
+    stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    groups = sorted(tuple(sorted(s.article_ids)) for s in stories)
+    assert groups == [("w00", "w01", "w02"), ("w10", "w11", "w12"), ("w20", "w21", "w22")]

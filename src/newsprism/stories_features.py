@@ -6,7 +6,9 @@ An article becomes a sparse vector of weighted features, all read from `ArticleF
   share their vocabulary but not their places; two rehab stays share words, not the star,
 - `n:` single name words of PERSON/ORG/GPE/LOC/FAC/EVENT mentions, so "Tara Reid" and "Reid"
   still meet,
-- `y:`/`d:` years and resolved calendar days in the text (`facts.dates`, DATE mentions).
+- `y:`/`d:` years and resolved calendar days in the text (`facts.dates`, DATE mentions),
+- `q:` numbers written in digits (`facts.quantities`, else NER number mentions, and the title):
+  a week's jobless claims, a death toll, a magnitude tell one report from the next.
 Weights are sublinear counts times a smoothed IDF; vectors are L2-normalised so a dot product
 is a cosine. The IDF comes from the corpus being clustered (batch) or from the articles inside
 the time window (incremental): nothing is fitted on any evaluation set.
@@ -35,8 +37,17 @@ W_ENTITY = 1.0
 W_NAME = 0.5
 W_TITLE = 1.0
 W_DATE = 1.5
+W_NUMBER = 1.0
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# A number written in digits, with its scale: "373,000", "3.28 million", "881K", "96%".
+# Not part of a name or a word ("COVID-19", "F-35", "19th", "B52"): those are no quantities.
+_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]\d)(?:\s*"
+                     r"(%|percent|k|thousand|m|mn|million|bn|billion|trillion))?(?![\w%])",
+                     re.I)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
+          "billion": 1e9, "trillion": 1e12}
 _SHORT = 2  # name words this short or shorter ("al", "de") tell nothing
 _NAME_STOP = frozenset("the and for of from with new news inc ltd corp co mr mrs ms dr gen".split())
 
@@ -95,6 +106,15 @@ def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures:
     if not has_ent_terms:
         for name, n in seen_names.items():
             add("e:" + name, W_ENTITY * (1.0 + math.log(n)))
+    # Numbers tell two reports of one kind apart (a week's jobless claims, a death toll, a
+    # magnitude). Read from the extractor's quantities, else from NER number mentions.
+    if facts.quantities:
+        number_texts = [q.text for q in facts.quantities]
+    else:
+        number_texts = [m.text for m in facts.mentions if m.label in _NUMBER_LABELS]
+    for text in number_texts + ([title] if title else []):
+        for q in numbers(text):
+            add(q, W_NUMBER)
     for d in facts.dates:
         if d.granularity == "day":
             add("d:" + d.date, W_DATE)
@@ -108,6 +128,25 @@ def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures:
         if f.startswith("n:") and v > 1.0:
             counts[f] = W_NAME * (1.0 + math.log(v / W_NAME))
     return RawFeatures(facts.article_id, tuple(sorted(counts.items())))
+
+
+def numbers(text: str) -> list[str]:
+    """Digit-written numbers of a text as features ("q:3.73e+05", "q:96%"). Single digits
+    without a scale are in every article and years are dated features already: both skipped.
+    Three significant digits, so "373,000" meets "373K" and "3.28 million" meets "3.28M"."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        whole, frac, unit = m.group(1), m.group(2) or "", (m.group(3) or "").lower()
+        value = float(whole.replace(",", "") + frac)
+        if unit in ("%", "percent"):
+            out.append(f"q:{value:.3g}%")
+            continue
+        if unit:
+            value *= _SCALE[unit]
+        elif not frac and (value < 10 or ("," not in whole and 1800 <= value < 2100)):
+            continue
+        out.append(f"q:{value:.3g}")
+    return out
 
 
 PRIOR_DOCS = 0  # unseen documents assumed beside the corpus (see idf)

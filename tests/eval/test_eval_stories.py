@@ -90,3 +90,16 @@ def test_command_on_a_small_ecbplus_sample(tmp_path: Path, data_dir: Path) -> No
     assert result["articles"] == 16
     assert 0.0 < result["ours"]["f1"] <= 1.0
     assert "best" in result["baseline"]
+
+
+def test_load_gold_neus_start_reads_a_later_part(tmp_path: Path) -> None:
+    lines = [f"TITLE=> T{n}a. ARTICLE=> Text {n} a. [SEP] TITLE=> T{n}b. ARTICLE=> Text {n} b."
+             for n in range(1, 5)]
+    (tmp_path / "train.source").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "train.target").write_text("TITLE=> t. ARTICLE=> s.\n" * 4, encoding="utf-8")
+    arts, gold, problems = load_gold(tmp_path, "neus", limit=2, start=3)
+    assert not problems
+    assert sorted(set(gold.values())) == ["line3", "line4"]
+    assert [a.title for a in arts] == ["T3a.", "T3b.", "T4a.", "T4b."]
+    with pytest.raises(ValueError, match="NeuS lines only"):
+        load_gold(tmp_path, "ecbplus", start=3)

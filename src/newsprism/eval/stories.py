@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Article, InputProblem
 from ..settings import Settings, load_settings
 from ..text import stable_id
-from .stories_facts import DISTRACTOR_WORDS, facts_for
+from .stories_facts import DISTRACTOR_WORDS, cache_path, facts_for
 
 BASELINE_GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(37))  # 0.05 .. 0.95
 _DENSE_BASELINE_MAX = 9000  # articles; the baseline needs an n x n distance matrix
@@ -63,11 +63,15 @@ def detect_format(gold: Path) -> str:
                      "topic folders, or a NeuS folder with train.source); pass --format")
 
 
-def load_gold(gold: Path, fmt: str = "auto", limit: int | None = None
+def load_gold(gold: Path, fmt: str = "auto", limit: int | None = None, start: int = 1
               ) -> tuple[list[Article], dict[str, str], list[InputProblem]]:
-    """Articles, their gold cluster by article id, and problems met while reading."""
+    """Articles, their gold cluster by article id, and problems met while reading.
+    `start` (NeuS only): the first line to read, so a dev half and a held-out half can be
+    scored apart (`--start 1 --limit 1226`, then the whole file)."""
     fmt = detect_format(gold) if fmt == "auto" else fmt
     if fmt == "ecbplus":
+        if start != 1:
+            raise ValueError("--start applies to NeuS lines only")
         from .ecbplus import load_ecbplus
 
         docs, problems = load_ecbplus(gold, limit=limit)
@@ -78,7 +82,7 @@ def load_gold(gold: Path, fmt: str = "auto", limit: int | None = None
         articles: list[Article] = []
         labels: dict[str, str] = {}
         problems = []
-        for story in load_neus(gold, limit=limit):
+        for story in load_neus(gold, limit=limit, start=start):
             for a in story.sources:
                 if not a.text.strip():
                     problems.append(InputProblem(a.source, "empty excerpt"))
@@ -155,16 +159,31 @@ def run_ours(articles: Sequence[Article], facts: Sequence, gold: Mapping[str, st
             "stories": len(stories), "cluster_seconds": round(seconds, 2)}
 
 
+def _gold_facts(gold: Path, fmt: str, articles: Sequence[Article], settings: Settings,
+                mode: str, progress: bool, subset: bool) -> list:
+    """Facts of the gold articles. A part of the set (`--start`/`--limit`) reads them from the
+    whole set's cache when that exists (the cache is keyed by the exact article list, and
+    parsing NeuS again for each half takes long); the facts of an article do not depend on
+    the others."""
+    if subset:
+        whole, _, _ = load_gold(gold, fmt)
+        if cache_path(whole, settings, mode).exists():
+            by_id = {f.article_id: f for f in facts_for(whole, settings, mode)}
+            return [by_id[a.id] for a in articles]
+    return facts_for(articles, settings, mode, progress=progress)
+
+
 def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
             limit: int | None = None, threshold: float | None = None,
             facts_mode: str = "fast", baseline: bool = True, sweep: Sequence[float] = (),
-            settings: Settings | None = None, progress: bool = False) -> dict[str, Any]:
+            settings: Settings | None = None, progress: bool = False,
+            start: int = 1) -> dict[str, Any]:
     """Score the stories stage against gold clusters (and the hindsight baseline)."""
     settings = settings or load_settings()
     if threshold is not None:
         settings = settings.replace(story_threshold=threshold)
     fmt = detect_format(gold) if fmt == "auto" else fmt
-    articles, labels, problems = load_gold(gold, fmt, limit)
+    articles, labels, problems = load_gold(gold, fmt, limit, start)
     extra: list[Article] = []
     if distractors is not None:
         extra, more = load_distractors(distractors)
@@ -172,7 +191,8 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
     everything = articles + extra
     t0 = time.perf_counter()
     # Cached apart, so the distractors are parsed once for every gold set.
-    facts = facts_for(articles, settings, facts_mode, progress=progress)
+    facts = _gold_facts(gold, fmt, articles, settings, facts_mode, progress,
+                        subset=limit is not None or start != 1)
     if extra:
         facts += facts_for(extra, settings, facts_mode, progress=progress,
                            max_words=DISTRACTOR_WORDS)
@@ -220,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--format", default="auto", choices=("auto", "ecbplus", "neus"))
     parser.add_argument("--distractors", type=Path)
     parser.add_argument("--limit", type=int, help="ECB+ documents or NeuS lines to read")
+    parser.add_argument("--start", type=int, default=1, help="first NeuS line to read")
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--facts", default="fast", choices=("fast", "pipeline"))
     parser.add_argument("--no-baseline", action="store_true")
@@ -230,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = command(args.gold, args.format, args.distractors, args.limit, args.threshold,
                          facts_mode=args.facts, baseline=not args.no_baseline, sweep=args.sweep,
-                         progress=True)
+                         progress=True, start=args.start)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

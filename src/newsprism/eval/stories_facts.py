@@ -86,6 +86,11 @@ def cache_key(articles: Sequence[Article], settings: Settings, mode: str,
     return stable_id(*parts)
 
 
+def cache_path(articles: Sequence[Article], settings: Settings, mode: str,
+               max_words: int = MAX_WORDS, cache_dir: Path = CACHE_DIR) -> Path:
+    return cache_dir / f"{cache_key(articles, settings, mode, max_words)}.jsonl.gz"
+
+
 def facts_for(articles: Sequence[Article], settings: Settings, mode: str = "fast",
               cache_dir: Path | None = CACHE_DIR, progress: bool = False,
               max_words: int = MAX_WORDS) -> list[ArticleFacts]:
@@ -94,7 +99,7 @@ def facts_for(articles: Sequence[Article], settings: Settings, mode: str = "fast
         raise ValueError(f"facts mode must be 'fast' or 'pipeline', got {mode!r}")
     path = None
     if cache_dir is not None:
-        path = cache_dir / f"{cache_key(articles, settings, mode, max_words)}.jsonl.gz"
+        path = cache_path(articles, settings, mode, max_words, cache_dir)
         if path.exists():
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 facts = [from_data(ArticleFacts, json.loads(line)) for line in fh]
