@@ -220,3 +220,21 @@ def test_numbers_keep_two_reports_of_one_kind_apart() -> None:
     stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
     groups = sorted(tuple(sorted(s.article_ids)) for s in stories)
     assert groups == [("w00", "w01", "w02"), ("w10", "w11", "w12"), ("w20", "w21", "w22")]
+
+
+def test_clustering_reads_nothing_the_stored_lean_facts_drop() -> None:
+    """A run with a store clusters on `store.lean` facts, a run without one on full facts:
+    the features must be the same, or the two would give different stories."""
+    from newsprism.model import DateRef, Quantity
+    from newsprism.store import lean
+    from newsprism.stories_features import raw_features
+
+    facts = ArticleFacts(
+        article_id="q1",
+        mentions=(Mention("q1", 0, 6, "Norland", "GPE"),),
+        quantities=(Quantity("q1", 20, 33, "2,300 families", 2300.0, 2300.0, "family"),),
+        dates=(DateRef("q1", 40, 47, "Tuesday", "2026-03-03", "day"),),
+        terms=(("ferry", 2), ("harbour", 1)))
+    full = raw_features(facts, "Ferries return to Norland")
+    assert any(f.startswith("q:") for f, _ in full.counts)
+    assert raw_features(lean(facts), "Ferries return to Norland") == full

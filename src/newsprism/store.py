@@ -122,7 +122,7 @@ def _article_row(a: Article) -> dict[str, Any]:
 def lean(facts: ArticleFacts) -> ArticleFacts:
     """The part of the facts clustering reads (see `stories_features.raw_features`)."""
     return ArticleFacts(article_id=facts.article_id, mentions=facts.mentions,
-                        dates=facts.dates, terms=facts.terms)
+                        quantities=facts.quantities, dates=facts.dates, terms=facts.terms)
 
 
 def _insert_new(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
