@@ -135,3 +135,44 @@ def test_parenthetical_cue_splits_the_quote_and_it_means_the_document(quotes_of)
                                      "was the result of years of talks between the two armies"]
     assert all(q.speaker == "A joint statement" and q.speaker_text == "it" for q in got)
     assert len({q.id for q in got}) == 2
+
+
+@pytest.mark.parametrize("text, fragment, speaker_text", [
+    # any verb after a quote left open by a comma is its cue
+    ("Lena Varga spoke first.\n\n“The harbour will close in June,” she continued.",
+     "harbour will close", "she"),
+    ("“We have waited long enough!” Tomas Hale beamed.", "waited long enough", "Tomas Hale"),
+    ("“Is this the plan?” Marta Kell asked.", "Is this the plan", "Marta Kell"),
+    # an apposition between the quote and the verb (the parser often loses the subject)
+    ("“The harbour will close in June,” Okafor, 61, told the council.", "harbour will close",
+     "Okafor"),
+])
+def test_right_cue_speaker_between_quote_and_verb(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
+    assert q.kind == "direct"
+    assert q.speaker_text is not None and q.speaker_text.startswith(speaker_text)
+
+
+def test_quote_ending_a_sentence_takes_no_right_cue(quotes_of):
+    text = "“The harbour will close in June.” Tomas Hale left the room."
+    got = quotes_of(text)
+    assert all(q.speaker is None for q in got if "harbour" in q.text)
+
+
+def test_colon_cue_when_the_sentence_runs_into_the_next_paragraph(quotes_of):
+    text = ("The mayor spoke about the budget.\n\nTomas Hale continued:\n\n"
+            "“You look at the numbers and the numbers are clear to everyone in this room.”")
+    q = one(quotes_of(text), "numbers are clear")
+    assert q.speaker_text == "Tomas Hale" and q.cue == "continued"
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Hale: Harbour Deal ‘Is A Disaster For Fishermen’.\n\nTomas Hale spoke on Monday.",
+     "Hale"),
+    ("EXCLUSIVE – Senator Tomas Hale: Harbour Deal ‘Is A Disaster’\n\nHale spoke.",
+     "Senator Tomas Hale"),
+])
+def test_headline_colon_speaker_span_stops_at_the_colon(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "Harbour Deal")
+    assert q.speaker_text == speaker_text and q.cue == ":"
+    assert q.speaker == "Tomas Hale"

@@ -34,6 +34,7 @@ OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
 # After a quote the speaker phrase can be long ("X, who served as ..., told"); the verb must
@@ -147,6 +148,21 @@ class CueReader:
             if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
                 return t
         return None
+
+    def subject_between(self, lo: int, hi: int):
+        """The head of a noun phrase filling tokens [lo, hi) up to its first comma (`Ramos` in
+        `Ramos, 58,`), or None when those tokens are not a noun phrase."""
+        doc = self.doc
+        if hi <= lo or doc[lo].pos_ not in _NP_START:
+            return None
+        end = next((i for i in range(lo, hi) if doc[i].text in (",", "(", "—", "–")), hi)
+        seg = doc[lo:end]
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.tag_ != "VBN" or t.is_quote
+               or "\n" in t.text for t in seg):
+            return None
+        heads = [t for t in seg if t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and t.ent_type_ not in ("DATE", "TIME")]
+        return heads[-1] if heads else None
 
     def speaker_of(self, verb) -> tuple[object | None, tuple[int, int]]:
         """(speaker head token, cue token range) for a cue verb."""

@@ -67,18 +67,30 @@ class _Finder(CueReader):
                 break
             hi += 1
         verb = self.cue_verb(c_tok, hi, near_end=False)
+        if verb is None and self.text[:self.pairs[n].close].rstrip()[-1:] in (",", "!", "?"):
+            # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
+            # followed by a subject and a verb is that verb's object, whatever the verb.
+            v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
+            if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") \
+                    and self.subject_between(c_tok, v.i) is not None:
+                verb = v
         if verb is None or verb.lower_ == "according":
-            return verb
+            return verb, None
         if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
-            return None  # "“...” to deny ...": an infinitive is no cue
+            return None, None  # "“...” to deny ...": an infinitive is no cue
+        quoting = verb.lemma_.lower() == "quote" or verb.head.lemma_.lower() == "quote"
+        # "“...,” Y quoted X as saying": not the subject but the object is the speaker.
+        subject = None if quoting else self.subject_between(c_tok, verb.i)
         if verb.i - c_tok <= 2:
-            return verb
+            return verb, subject
         # Further away, the verb's subject must sit between the quote and the verb.
         if any(c.dep_ in SUBJECT_DEPS and c_tok <= c.i < verb.i for c in verb.children):
-            return verb
-        if verb.lemma_.lower() == "quote" or (verb.head.lemma_.lower() == "quote"):
-            return verb
-        return None
+            return verb, subject
+        if quoting:
+            return verb, None
+        # The parser often misreads `“...,” Ramos, 58, told AFP`; a noun phrase between the
+        # quote and the verb is still the verb's subject.
+        return (verb, subject) if subject is not None else (None, None)
 
     def _left_cue(self, n: int, o_tok: int):
         """A cue before the opening mark, in the same sentence and paragraph."""
@@ -116,10 +128,11 @@ class _Finder(CueReader):
                 if speaker:
                     prev, prev_idx = out[-1], parent
                 continue
-            verb = None
+            verb = subject = None
             right = False
-            if c_tok < len(doc) and (content[-1:] not in ".!?" or doc[c_tok].is_lower):
-                verb = self._right_cue(n, c_tok)
+            # `“Really?” she asked`: only a full stop ends the sentence at the closing mark.
+            if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower):
+                verb, subject = self._right_cue(n, c_tok)
                 right = verb is not None
             if verb is None:
                 verb = self._left_cue(n, o_tok)
@@ -134,6 +147,8 @@ class _Finder(CueReader):
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
             if verb is not None:
                 head, (c0, c1) = self.speaker_of(verb)
+                if subject is not None and (head is None or not c_tok <= head.i < verb.i):
+                    head = subject  # the words between `”` and the verb name the speaker
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             elif prev is not None and kind == "direct" and prev.speaker \
@@ -188,9 +203,15 @@ class _Finder(CueReader):
         sent = self.sent_of(tok.i)
         if len(sent) > MAX_CLAUSE_TOKENS:
             return None
-        root = sent.root
-        if root.pos_ in ("VERB", "AUX") and not self.in_quote(root) and root.i < tok.i:
-            return root
+        line_start = text.rfind("\n", 0, j) + 1
+        # The parser often runs a sentence across paragraphs ("Cruz continued:\n\n“...”"):
+        # the verb the colon hangs on, else the sentence's root, on the colon's own line.
+        for cand in (tok.head, sent.root):
+            if cand.pos_ in ("VERB", "AUX") and not self.in_quote(cand) \
+                    and line_start <= cand.idx < tok.idx \
+                    and cand.lemma_.lower() not in ("be", "have") \
+                    and self.speaker_of(cand)[0] is not None:
+                return cand
         return None
 
     def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
@@ -332,25 +353,44 @@ class _Finder(CueReader):
         the colon). Lines already holding an attribution are left alone."""
         out: list[Attribution] = []
         text, pos = self.text, 0
-        people = {(m.end, m.start): m for m in self.mentions if m.label in ("PERSON", "ORG")}
+        people = {m.end: m for m in self.mentions if m.label in ("PERSON", "ORG")}
         for line in text.split("\n"):
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
-            if not 0 < colon <= 80 or len(line) > 250 or line.rstrip().endswith("."):
+            if not 0 < colon <= 80 or len(line) > 250 or not _headline_case(line):
                 continue
             c = start + colon
-            m = next((m for (end, _), m in people.items() if end == c), None)
+            lead = self.doc[self.tok_at(start):self.tok_at(c - 1) + 1]
+            m = people.get(c)
+            if m is None and not (0 < len(lead) <= 4 and all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "." for t in lead)):
+                continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
-            if m is None or len(text[cs:ce].split()) < 3 \
+            if len(text[cs:ce].split()) < 3 \
                     or any(a.start < ce and a.end > cs and a.speaker for a in taken):
                 continue
-            while ce > cs and text[ce - 1] in "\"'“”‘’":
+            while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1
-            head = self.doc[self.tok_at(m.end - 1)]
-            speaker, sp = self.resolve(head)
+            head = self.doc[self.tok_at(c - 1)]
+            speaker, _ = self.resolve(head)
+            # The speaker words are the line up to the colon ("Senator X:"), when short.
+            if len(lead) <= 8:  # after a "EXCLUSIVE –" kicker
+                dash = max(text.rfind(d, start, c) for d in (" – ", " — ", " - "))
+                sp = trim_span(text, dash + 3 if dash >= 0 else start, c)
+            else:
+                sp = (m.start, m.end) if m else (head.idx, c)
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out
+
+
+def _headline_case(line: str) -> bool:
+    """A headline line: no final full stop, or most words capitalised (some sources end every
+    headline with one)."""
+    if not line.rstrip().endswith("."):
+        return True
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> list[Attribution]:
