@@ -176,3 +176,26 @@ def test_headline_colon_speaker_span_stops_at_the_colon(quotes_of, text, speaker
     q = one(quotes_of(text), "Harbour Deal")
     assert q.speaker_text == speaker_text and q.cue == ":"
     assert q.speaker == "Tomas Hale"
+
+
+@pytest.mark.parametrize("text, fragment, speaker_text", [
+    # the object of the main verb is not the speaker of "..., saying"
+    ("The harbour master emailed fishermen saying: “The port stays shut this week.”",
+     "port stays shut", "The harbour master"),
+    # "said Tuesday": a date is never the speaker
+    ("Tomas Hale, in Lisbon, said Tuesday that the port would stay shut all winter.",
+     "port would stay shut", "Tomas Hale"),
+])
+def test_speaker_is_the_agent_not_an_object_or_a_date(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
+    assert q.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Tomas Hale, 58, of Porto, said the port would stay shut all winter.", "Tomas Hale"),
+    ("Tomas Hale, 58, the harbour master, said the port would stay shut all winter.",
+     "Tomas Hale, 58, the harbour master"),
+])
+def test_speaker_span_leaves_out_age_and_hometown(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "port would stay shut")
+    assert q.speaker_text == speaker_text

@@ -34,6 +34,7 @@ OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
@@ -41,6 +42,11 @@ MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
 # then have its subject between the quote and itself.
 MAX_RIGHT_CUE_GAP = 30
 MAX_CLAUSE_TOKENS = 300  # longer "clauses" are parse failures; the cap keeps work linear
+
+
+def _is_date(t) -> bool:
+    """"Tuesday", "last week" (but not "the 46-year-old")."""
+    return t.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "det" for c in t.children)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,7 +101,12 @@ class CueReader:
             right = min(right, stop - 1) if stop > head.i else right
             left = max(left, stop + 1) if stop < head.i else left
         for i in range(head.i + 1, right + 1):
-            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i - 1].text_with_ws \
+            # "X, in Lisbon, said", "X, 58, of Porto": comma-set places and ages are not the
+            # speaker's words (an apposition ", the head of Y," is).
+            if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
+                    doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
+                    or doc[i].is_quote or self.in_quote(doc[i]) \
+                    or "\n" in doc[i - 1].text_with_ws \
                     or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
                     and doc[i].head.i == head.i:
                 right = i - 1
@@ -114,6 +125,12 @@ class CueReader:
                                   or doc[right].ent_type_ in ("DATE", "TIME")):
             right -= 1
         return self._left_trim(left, head), right
+
+    def _apposition_at(self, i: int, right: int) -> bool:
+        """", 35, the daughter of ...": a noun phrase after the age (not "of Porto", "who")."""
+        doc = self.doc
+        return i + 1 <= right and doc[i].text == "," \
+            and doc[i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
 
     def _left_trim(self, left: int, head) -> int:
         doc = self.doc
@@ -164,8 +181,60 @@ class CueReader:
                  and t.ent_type_ not in ("DATE", "TIME")]
         return heads[-1] if heads else None
 
-    def speaker_of(self, verb) -> tuple[object | None, tuple[int, int]]:
-        """(speaker head token, cue token range) for a cue verb."""
+    def speaker_of(self, verb, nearby: bool = True) -> tuple[object | None, tuple[int, int]]:
+        """(speaker head token, cue token range) for a cue verb: from the parse, else (when
+        `nearby`) from the words next to the verb."""
+        head, cue = self._parsed_speaker(verb)
+        if head is not None and (self.in_quote(head) or _is_date(head)):
+            head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
+        if head is None and nearby and verb.lower_ != "according":
+            head = self._nearby_speaker(verb)
+        return head, cue
+
+    def _nearby_speaker(self, verb):
+        """When the parse gives no subject: for `..., writing “...”` the subject of the finite
+        verb before the comma; for a finite verb the noun phrase right before it, skipping
+        comma-enclosed phrases that are not one (`X, in Kentucky, said`)."""
+        doc = self.doc
+        sent = self.sent_of(verb.i)
+        line_start = self.text.rfind("\n", 0, verb.idx) + 1
+        lo = max(sent.start, verb.i - 40)
+        if verb.tag_ == "VBG":
+            if verb.i == 0 or doc[verb.i - 1].text != ",":
+                return None
+            for i in range(verb.i - 2, lo - 1, -1):
+                t = doc[i]
+                if t.idx < line_start or self.in_quote(t):
+                    return None
+                if t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE:
+                    subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+                    ok = subj and not self.in_quote(subj[0]) and subj[0].idx >= line_start
+                    return subj[0] if ok else None
+            return None
+        if verb.tag_ not in _FINITE:
+            return None
+        end = verb.i  # walk back over comma-separated segments
+        for _ in range(3):
+            comma = end > lo and doc[end - 1].text == ","
+            last = end - 1 if comma else end
+            seg_start = last
+            while seg_start > lo and doc[seg_start - 1].text != "," \
+                    and doc[seg_start - 1].idx >= line_start:
+                seg_start -= 1
+            seg = doc[seg_start:last]
+            if not len(seg) or self.in_quote(seg[0]) or seg[0].idx < line_start \
+                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in seg):
+                return None
+            t = seg[-1]
+            if seg[0].pos_ in _NP_START and t.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and not _is_date(t) and (comma or t.dep_ not in ("dobj", "pobj", "iobj")):
+                return t
+            if not comma:
+                return None
+            end = seg_start
+        return None
+
+    def _parsed_speaker(self, verb) -> tuple[object | None, tuple[int, int]]:
         doc = self.doc
         if verb.lower_ == "according":
             to = doc[verb.i + 1]
@@ -191,7 +260,12 @@ class CueReader:
             if c.dep_ in SUBJECT_DEPS:
                 return self._same_line(c, verb), (verb.i, cue_end)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head, (verb.i, cue_end)  # "a joint statement saying ..."
+            noun = verb.head
+            if noun.dep_ == "dobj":  # "X emailed supporters saying", "X issued a statement
+                subj = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]  # saying"
+                if subj and not self.in_quote(subj[0]):
+                    return self._same_line(subj[0], verb), (verb.i, cue_end)
+            return noun, (verb.i, cue_end)  # "a joint statement saying ..."
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             # "X emphasized that ..., claiming ...", "X began by saying": the participle shares
             # the subject of the top verb of its chain, not of the clause it is attached to.

@@ -146,7 +146,7 @@ class _Finder(CueReader):
                              or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
             if verb is not None:
-                head, (c0, c1) = self.speaker_of(verb)
+                head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
                 if subject is not None and (head is None or not c_tok <= head.i < verb.i):
                     head = subject  # the words between `”` and the verb name the speaker
                 speaker, sp = self.resolve(head, verb)
