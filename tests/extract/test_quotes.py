@@ -199,3 +199,22 @@ def test_speaker_is_the_agent_not_an_object_or_a_date(quotes_of, text, fragment,
 def test_speaker_span_leaves_out_age_and_hometown(quotes_of, text, speaker_text):
     q = one(quotes_of(text), "port would stay shut")
     assert q.speaker_text == speaker_text
+
+
+def test_relative_pronoun_is_the_speaker_span_and_resolves_to_its_noun(quotes_of):
+    text = "The council thanked Tomas Hale, who said the port would reopen in May."
+    q = one(quotes_of(text), "port would reopen")
+    assert q.speaker_text == "who" and q.speaker == "Tomas Hale"
+
+
+def test_dateline_is_not_part_of_the_speaker(quotes_of):
+    text = "PORTO (Agency) — Harbour master Tomas Hale said the port would reopen in May."
+    q = one(quotes_of(text), "port would reopen")
+    assert q.speaker_text == "Harbour master Tomas Hale"
+
+
+def test_any_verb_closing_its_clause_before_a_quote_is_the_cue(quotes_of):
+    text = ("Tomas Hale spoke first.\n\n"
+            "He continued, “The harbour will not reopen before the storms are over.”")
+    q = one(quotes_of(text), "harbour will not reopen")
+    assert q.speaker_text == "He" and q.speaker == "Tomas Hale" and q.cue == "continued"

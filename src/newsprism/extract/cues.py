@@ -112,7 +112,9 @@ class CueReader:
                 right = i - 1
                 break
         for i in range(head.i - 1, left - 1, -1):
-            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i].text_with_ws:
+            # A dash before the speaker ends a dateline ("RENO, Nev. (AP) — X said").
+            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i].text_with_ws \
+                    or doc[i].text in ("—", "–", "--"):
                 left = i + 1
                 break
         if right - head.i > 30:  # a runaway parse: keep the name and its compounds
@@ -297,18 +299,23 @@ class CueReader:
 
     # -- speakers -----------------------------------------------------------------------
     def resolve(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
-        """(resolved speaker name or phrase, speaker char span) for a speaker head token."""
+        """(resolved speaker name or phrase, speaker char span) for a speaker head token. The
+        span is the words of the attribution itself ("he", "who"); the name is what they
+        point at."""
         if head is None:
             return None, None
-        doc = self.doc
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and verb.i != head.i else None
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
-            stop = head.head.left_edge.i
-            head = head.head.head
+            name, _ = self._resolve(head.head.head, head.head.left_edge.i)
+            return name, (head.idx, head.idx + len(head))
+        return self._resolve(head, stop)
+
+    def _resolve(self, head, stop: int | None) -> tuple[str | None, tuple[int, int]]:
+        doc = self.doc
         left, right = self.np_span(head, stop)
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)

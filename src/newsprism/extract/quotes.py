@@ -100,7 +100,20 @@ class _Finder(CueReader):
         while lo > 0 and o_tok - lo < MAX_CUE_GAP * 2 and doc[lo - 1].idx > prev_close \
                 and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
             lo -= 1
-        return self.cue_verb(lo, o_tok, near_end=True)
+        verb = self.cue_verb(lo, o_tok, near_end=True)
+        if verb is None and o_tok >= 2 and doc[o_tok - 1].text in (",", ":"):
+            # `He continued, “...”`, `She went on: “...”`: a verb (and its particle) that ends
+            # its clause right before the quote introduces it, whatever the verb.
+            k = o_tok - 2
+            if doc[k].pos_ in ("ADP", "ADV", "PART") and k > 0:
+                k -= 1
+            v = doc[k]
+            if v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and k > lo \
+                    and v.lemma_.lower() not in ("be", "have") and not self.in_quote(v) \
+                    and v.dep_ not in ("relcl", "advcl", "acl") \
+                    and self.speaker_of(v)[0] is not None:
+                verb = v
+        return verb
 
     def direct(self) -> list[Attribution]:
         out: list[Attribution] = []
