@@ -218,3 +218,18 @@ def test_any_verb_closing_its_clause_before_a_quote_is_the_cue(quotes_of):
             "He continued, “The harbour will not reopen before the storms are over.”")
     q = one(quotes_of(text), "harbour will not reopen")
     assert q.speaker_text == "He" and q.speaker == "Tomas Hale" and q.cue == "continued"
+
+
+def test_fragments_of_one_reported_clause_are_one_attribution(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("Tomas Hale said the harbour plan was “reckless and rushed” and "
+            "“doomed from the very start”.")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    frags = [a for a in atts if a.kind == "partial"]
+    assert len(frags) == 2 and [a.continued for a in frags] == [False, True]
+    assert frags[0].parts == tuple((a.start, a.end) for a in frags)
+    assert len({(a.clause_start, a.clause_end) for a in frags}) == 1
+    quotes = find_quotes(article, doc, find_mentions(article, doc))
+    assert {q.text for q in quotes} >= {"reckless and rushed", "doomed from the very start"}

@@ -347,11 +347,14 @@ class _Finder(CueReader):
             cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             target = later if verb.lower_ == "according" else out
             if inside:
-                # Quoted fragments inside the reported clause: partial quotes of this speaker.
-                for d in inside:
-                    if not (d.kind == "direct" and d.speaker):
-                        target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
-                                                  speaker))
+                # Quoted fragments inside the reported clause: partial quotes of this speaker,
+                # one attribution (the first lists every fragment, the others continue it).
+                frags = [d for d in inside if not (d.kind == "direct" and d.speaker)]
+                spans = tuple((d.start, d.end) for d in frags)
+                for k, d in enumerate(frags):
+                    target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
+                                              speaker, spans if k == 0 else ((d.start, d.end),),
+                                              k > 0))
                 continue
             target.append(Attribution("indirect", cs, ce, cs, ce, cue, sp, speaker, parts))
         for a in later:
