@@ -233,3 +233,28 @@ def test_fragments_of_one_reported_clause_are_one_attribution(nlp):
     assert len({(a.clause_start, a.clause_end) for a in frags}) == 1
     quotes = find_quotes(article, doc, find_mentions(article, doc))
     assert {q.text for q in quotes} >= {"reckless and rushed", "doomed from the very start"}
+
+
+@pytest.mark.parametrize("text", [
+    "“The harbour stays shut,” Tomas Hale said on Monday.\n\n“We need the winter to repair it.”",
+    "“The harbour stays shut,” Gov. Tomas Hale said. “We need the winter to repair it.”",
+])
+def test_quote_after_the_cue_sentence_continues_the_same_attribution(nlp, text):
+    from newsprism.extract.quotes import find_attributions
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    first = next(a for a in atts if "stays shut" in text[a.start:a.end])
+    second = next(a for a in atts if "repair" in text[a.start:a.end])
+    assert len(first.parts) == 2 and second.continued
+
+
+def test_narration_between_quotes_starts_a_new_attribution(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("Tomas Hale said: “The harbour stays shut.” The crowd cheered.\n\n"
+            "“We need the winter to repair it.”")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    second = next(a for a in atts if "repair" in text[a.start:a.end])
+    assert not second.continued

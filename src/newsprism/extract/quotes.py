@@ -34,8 +34,33 @@ from .cues import (
     CueReader,
     trim_span,
 )
+from .names import is_title_token
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
+
+
+_MARKS = " \t\r\n.,\"'“”‘’"
+
+
+def _sentence_break(s: str) -> bool:
+    """A sentence ends inside `s` (not at "Gov." or an initial)."""
+    for m in _SENT_BREAK.finditer(s):
+        words = s[:m.start() + 1].split()
+        word = words[-1] if words else ""
+        if s[m.start()] == "." and (is_title_token(word) or len(word.strip(".")) <= 1):
+            continue
+        return True
+    return False
+
+
+def _one_turn(gap: str, cue_in_gap: bool) -> bool:
+    """The text between two quotes continues one turn of speech: only marks, or the first
+    quote's own cue sentence ending its paragraph (`,” X said.` + new paragraph + `“`)."""
+    head, _, rest = gap.partition("\n")
+    if rest.strip(_MARKS):
+        return False
+    body = head.strip(_MARKS)
+    return not body or cue_in_gap and not _sentence_break(body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +193,8 @@ class _Finder(CueReader):
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
-                if not text[prev.end:pair.open].strip(" \t\r\n.,\"'“”‘’"):
+                cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
+                if _one_turn(text[prev.end:pair.open], cue_after):
                     # The next paragraph goes on quoting: one attribution in several parts.
                     root = prev_idx
                     out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
@@ -199,7 +225,7 @@ class _Finder(CueReader):
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
                 body = gap.rstrip()
                 if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
-                        and not _SENT_BREAK.search(body[:-1]):
+                        and not _sentence_break(body[:-1]):
                     carry[n + 1] = (len(out) - 1, speaker, sp, cue)
         return out
 
