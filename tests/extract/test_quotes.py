@@ -258,3 +258,23 @@ def test_narration_between_quotes_starts_a_new_attribution(nlp):
     atts = find_attributions(article, doc, find_mentions(article, doc))
     second = next(a for a in atts if "repair" in text[a.start:a.end])
     assert not second.continued
+
+
+def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
+    text = "Mayor Lena Varga thanked the council for “keeping the harbour open all winter.”"
+    q = one(quotes_of(text), "keeping the harbour")
+    assert q.kind == "partial" and q.speaker == "Lena Varga" and q.cue == "thanked"
+
+
+def test_fragment_named_in_passing_has_no_speaker(quotes_of):
+    text = "The harbour plan was dubbed the “shore up the coast together” project by locals."
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
+def test_capitalised_show_or_bill_name_is_not_a_quote(quotes_of):
+    text = ("Speaking on Channel Nine’s “Morning Harbour Desk,” Lena Varga said the "
+            "“Harbour Repair Bill” would pass.")
+    got = quotes_of(text)
+    assert not any(q.text in ("Morning Harbour Desk", "Harbour Repair Bill") for q in got)
+    q = one(got, "would pass")
+    assert q.speaker == "Lena Varga"

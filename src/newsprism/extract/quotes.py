@@ -53,6 +53,21 @@ def _sentence_break(s: str) -> bool:
     return False
 
 
+_NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
+
+
+def _title_name(content: str, before: str) -> bool:
+    """`CNN’s “Morning Desk”`, `the “Harbour Bill”`: a capitalised name in quote marks (a
+    show, a bill, a slogan's title) after a possessive, article or place preposition."""
+    words = content.rstrip(".,").split()
+    if not 1 <= len(words) <= 6 or content.rstrip()[-1:] in ("!", "?"):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_GLUE for w in words):
+        return False
+    prev = before.split()[-1].lower() if before.split() else ""
+    return prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from")
+
+
 def _one_turn(gap: str, cue_in_gap: bool) -> bool:
     """The text between two quotes continues one turn of speech: only marks, or the first
     quote's own cue sentence ending its paragraph (`,” X said.` + new paragraph + `“`)."""
@@ -153,6 +168,8 @@ class _Finder(CueReader):
             if not any(ch.isalpha() for ch in content):
                 continue
             n_words = len(content.split())
+            if _title_name(content, text[max(0, pair.open - 20):pair.open]):
+                continue
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
             cue: tuple[int, int] | None
@@ -183,6 +200,8 @@ class _Finder(CueReader):
                              or "\n" in text[max(0, pair.open - 2):pair.open]
                              or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
+            if verb is None and kind == "partial":
+                verb = self._governing_verb(o_tok, c_tok)
             if verb is not None:
                 head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
                 if subject is not None and (head is None or not c_tok <= head.i < verb.i):
@@ -228,6 +247,27 @@ class _Finder(CueReader):
                         and not _sentence_break(body[:-1]):
                     carry[n + 1] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _governing_verb(self, o_tok: int, c_tok: int):
+        """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted
+        fragment, when the verb comes first and has a subject of its own on the same line."""
+        doc = self.doc
+        if o_tok + 1 >= c_tok:
+            return None
+        t, hops = doc[o_tok + 1], 0
+        while self.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
+            if t.head.i == t.i or hops >= 8:
+                return None
+            t, hops = t.head, hops + 1
+        line_start = self.text.rfind("\n", 0, doc[o_tok].idx) + 1
+        # Not "the show is dubbed “...”" (passive) nor "a bill that created “...”" (a
+        # relative clause): names given in passing, not words someone said.
+        if t.pos_ != "VERB" or t.i > o_tok or t.idx < line_start or t.dep_ in ("relcl", "acl") \
+                or t.lemma_.lower() in ("be", "have"):
+            return None
+        subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
+        return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
+            else None
 
     def _colon_intro(self, open_char: int):
         """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the
