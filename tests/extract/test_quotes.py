@@ -278,3 +278,16 @@ def test_capitalised_show_or_bill_name_is_not_a_quote(quotes_of):
     assert not any(q.text in ("Morning Harbour Desk", "Harbour Repair Bill") for q in got)
     q = one(got, "would pass")
     assert q.speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("text, fragment, speaker_text", [
+    ("LISBON (Agency) – Harbour master Tomas Hale has rejected the plan, saying the port "
+     "would stay shut.", "port would stay shut", "Harbour master Tomas Hale"),
+    ("“The port stays shut,” said harbour master Tomas Hale when asked about the storms.",
+     "port stays shut", "harbour master Tomas Hale"),
+    ("Tomas Hale responded on the radio, calling the plan “a reckless gamble.”",
+     "reckless gamble", "Tomas Hale"),
+])
+def test_speaker_span_boundaries(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
+    assert q.speaker_text == speaker_text

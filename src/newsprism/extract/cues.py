@@ -34,6 +34,7 @@ OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
@@ -108,7 +109,9 @@ class CueReader:
                     or doc[i].is_quote or self.in_quote(doc[i]) \
                     or "\n" in doc[i - 1].text_with_ws \
                     or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
-                    and doc[i].head.i == head.i:
+                    and doc[i].head.i == head.i \
+                    or doc[i].pos_ == "SCONJ" and doc[i].head.i != head.i \
+                    or self._bare_clause(doc[i], head):
                 right = i - 1
                 break
         for i in range(head.i - 1, left - 1, -1):
@@ -127,6 +130,15 @@ class CueReader:
                                   or doc[right].ent_type_ in ("DATE", "TIME")):
             right -= 1
         return self._left_trim(left, head), right
+
+    def _bare_clause(self, t, head) -> bool:
+        """A finite verb the parser hung on the name without a relative pronoun ("X, the
+        governor, repeated claims ..."): the sentence's own verb, not part of the name."""
+        if t.tag_ not in _FINITE or t.dep_ not in ("relcl", "acl") or t.head.i != head.i \
+                or any(c.dep_ in SUBJECT_DEPS for c in t.children):  # "an official she met"
+            return False
+        return not any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"
+                       for c in t.subtree if c.i < t.i)
 
     def _apposition_at(self, i: int, right: int) -> bool:
         """", 35, the daughter of ...": a noun phrase after the age (not "of Porto", "who")."""
@@ -189,9 +201,26 @@ class CueReader:
         head, cue = self._parsed_speaker(verb)
         if head is not None and (self.in_quote(head) or _is_date(head)):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
+        if head is not None and head.i < verb.i:
+            head = self._after_dateline(head, verb)
         if head is None and nearby and verb.lower_ != "according":
             head = self._nearby_speaker(verb)
         return head, cue
+
+    def _after_dateline(self, head, verb):
+        """`WASHINGTON (Agency) – X has said`: a subject before a dash that precedes the verb
+        is the dateline; the speaker is the noun phrase after the dash."""
+        doc = self.doc
+        dash = next((i for i in range(verb.i - 1, head.i, -1)
+                     if doc[i].text in ("—", "–", "--")), None)
+        if dash is None or verb.i - dash > 12 or dash + 1 >= verb.i \
+                or not (doc[dash - 1].text == ")" or head.text.isupper() and len(head) > 1):
+            return head  # "X — a teacher — says" is an apposition, not a dateline
+        t, hops = doc[dash + 1], 0
+        while dash < t.head.i < verb.i and t.head.i != t.i and hops < 12 \
+                and t.head.pos_ not in ("VERB", "AUX"):
+            t, hops = t.head, hops + 1
+        return t if t.pos_ in ("PROPN", "NOUN", "PRON") else head
 
     def _nearby_speaker(self, verb):
         """When the parse gives no subject: for `..., writing “...”` the subject of the finite
@@ -263,8 +292,12 @@ class CueReader:
                 return self._same_line(c, verb), (verb.i, cue_end)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head
-            if noun.dep_ == "dobj":  # "X emailed supporters saying", "X issued a statement
-                subj = [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]  # saying"
+            # "X emailed supporters saying", "X issued a statement saying", "X responded on
+            # Twitter, calling": the noun is an object; the verb's subject speaks.
+            gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" \
+                else None
+            if gov is not None and gov.pos_ in ("VERB", "AUX"):
+                subj = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
@@ -276,13 +309,15 @@ class CueReader:
                     and top.head.i != top.i and hops < 6:
                 top, hops = top.head, hops + 1
             for c in top.children:
-                if c.dep_ in SUBJECT_DEPS:
+                if c.dep_ in SUBJECT_DEPS and "\n" not in self.text[c.idx:verb.idx]:
                     return c, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None
         inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ",")
         for c in verb.children:  # "..., said Haddad": inverted subjects the parser calls dobj
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
-                    and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c):
+                    and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c) \
+                    and c.lower_ not in _OBJECT_PRONOUNS \
+                    and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):  # "matter-of-"
                 return c, (verb.i, cue_end)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             for c in verb.head.children:

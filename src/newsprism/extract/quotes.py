@@ -107,7 +107,9 @@ class _Finder(CueReader):
                 break
             hi += 1
         verb = self.cue_verb(c_tok, hi, near_end=False)
-        if verb is None and self.text[:self.pairs[n].close].rstrip()[-1:] in (",", "!", "?"):
+        before = self.text[:self.pairs[n].open].rstrip()[-1:]
+        if verb is None and self.text[:self.pairs[n].close].rstrip()[-1:] in (",", "!", "?") \
+                and (not before or before in ".!?:\n\"”"):
             # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
             # followed by a subject and a verb is that verb's object, whatever the verb.
             v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
