@@ -291,3 +291,13 @@ def test_capitalised_show_or_bill_name_is_not_a_quote(quotes_of):
 def test_speaker_span_boundaries(quotes_of, text, fragment, speaker_text):
     q = one(quotes_of(text), fragment)
     assert q.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Hale, who grew up by the harbour, said the port would stay shut all winter.",
+    "Tomas Hale, speaking at the harbour, said the port would stay shut all winter.",
+    "The mayor left early.\n\nSaid Tomas Hale: “The port would stay shut all winter.”",
+])
+def test_speaker_span_leaves_out_clauses_said_in_passing(quotes_of, text):
+    got = [q for q in quotes_of(text) if "port would stay shut" in q.text]
+    assert got and all(q.speaker_text == "Tomas Hale" for q in got)

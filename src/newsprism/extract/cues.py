@@ -92,8 +92,10 @@ class CueReader:
         return self.people.in_quote(token.idx)
 
     def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
-        """The speaker noun phrase: the head's whole subtree (titles, appositions, relative
-        clauses: "X, who grew up with Y"), cut at line breaks, quote marks and `stop`."""
+        """The speaker noun phrase: the head's subtree with its titles and appositions, cut at
+        line breaks, quote marks and `stop`, and before what only describes the speaker in
+        passing: comma-set relative and participle clauses (", who grew up with Y,",
+        ", speaking in Z,"), places and ages (", in Z,", ", 58,")."""
         doc = self.doc
         if head.pos_ == "PRON":
             return head.i, head.i
@@ -102,8 +104,6 @@ class CueReader:
             right = min(right, stop - 1) if stop > head.i else right
             left = max(left, stop + 1) if stop < head.i else left
         for i in range(head.i + 1, right + 1):
-            # "X, in Lisbon, said", "X, 58, of Porto": comma-set places and ages are not the
-            # speaker's words (an apposition ", the head of Y," is).
             if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
                     doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
                     or doc[i].is_quote or self.in_quote(doc[i]) \
@@ -111,6 +111,8 @@ class CueReader:
                     or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
                     and doc[i].head.i == head.i \
                     or doc[i].pos_ == "SCONJ" and doc[i].head.i != head.i \
+                    or doc[i].text == "," and i + 1 <= right \
+                    and doc[i + 1].tag_ in ("WP", "WDT", "WP$", "VBG", "VBN") \
                     or self._bare_clause(doc[i], head):
                 right = i - 1
                 break
@@ -231,16 +233,20 @@ class CueReader:
         line_start = self.text.rfind("\n", 0, verb.idx) + 1
         lo = max(sent.start, verb.i - 40)
         if verb.tag_ == "VBG":
-            if verb.i == 0 or doc[verb.i - 1].text != ",":
+            j = verb.i - 1
+            while j > lo and doc[j].is_quote:  # `... “X,” saying`
+                j -= 1
+            if doc[j].text != ",":
                 return None
-            for i in range(verb.i - 2, lo - 1, -1):
+            for i in range(j - 1, lo - 1, -1):
                 t = doc[i]
-                if t.idx < line_start or self.in_quote(t):
+                if t.idx < line_start:
                     return None
-                if t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE:
+                if t.pos_ in ("VERB", "AUX") and not self.in_quote(t):
                     subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
-                    ok = subj and not self.in_quote(subj[0]) and subj[0].idx >= line_start
-                    return subj[0] if ok else None
+                    if subj:  # the nearest verb with a subject ("has delivered": not "has")
+                        ok = not self.in_quote(subj[0]) and subj[0].idx >= line_start
+                        return subj[0] if ok else None
             return None
         if verb.tag_ not in _FINITE:
             return None
@@ -312,7 +318,9 @@ class CueReader:
                 if c.dep_ in SUBJECT_DEPS and "\n" not in self.text[c.idx:verb.idx]:
                     return c, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None
-        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ",")
+        # "..., said X", "” said X", and "Said X:" at the start of a line.
+        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ","
+                                             or "\n" in prev_tok.text_with_ws)
         for c in verb.children:  # "..., said Haddad": inverted subjects the parser calls dobj
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
                     and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c) \

@@ -113,9 +113,10 @@ class _Finder(CueReader):
             # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
             # followed by a subject and a verb is that verb's object, whatever the verb.
             v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
-            if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") \
-                    and self.subject_between(c_tok, v.i) is not None:
-                verb = v
+            if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and (
+                    self.subject_between(c_tok, v.i) is not None
+                    or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None):
+                verb = v  # `“...,” he continued`, `“...!” beamed X`
         if verb is None or verb.lower_ == "according":
             return verb, None
         if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
