@@ -301,3 +301,21 @@ def test_speaker_span_boundaries(quotes_of, text, fragment, speaker_text):
 def test_speaker_span_leaves_out_clauses_said_in_passing(quotes_of, text):
     got = [q for q in quotes_of(text) if "port would stay shut" in q.text]
     assert got and all(q.speaker_text == "Tomas Hale" for q in got)
+
+
+def test_dialogue_each_quote_keeps_its_own_speaker(quotes_of):
+    text = "“The port stays shut,” Tomas Hale said. “Not for long,” Lena Varga replied."
+    got = quotes_of(text)
+    assert one(got, "port stays shut").speaker == "Tomas Hale"
+    assert one(got, "Not for long").speaker == "Lena Varga"
+
+
+def test_quote_after_cue_sentence_and_a_connective_continues(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("“The port stays shut,” Tomas Hale said on Monday. But “the repairs will be done "
+            "before the spring storms.”")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    second = next(a for a in atts if "repairs" in text[a.start:a.end])
+    assert second.speaker == "Tomas Hale" and second.continued
