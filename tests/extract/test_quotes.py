@@ -319,3 +319,9 @@ def test_quote_after_cue_sentence_and_a_connective_continues(nlp):
     atts = find_attributions(article, doc, find_mentions(article, doc))
     second = next(a for a in atts if "repairs" in text[a.start:a.end])
     assert second.speaker == "Tomas Hale" and second.continued
+
+
+def test_reported_clause_parsed_as_xcomp_is_still_reported(quotes_of):
+    text = "Tomas Hale said dredging the harbour could bring hundreds of jobs to the coast."
+    q = one(quotes_of(text), "could bring hundreds")
+    assert q.kind == "indirect" and q.speaker == "Tomas Hale"

@@ -90,7 +90,11 @@ class _Finder(DirectFinder):
                 hole = (own[0].idx, own[-1].idx + len(own[-1]))
             elif (lemma in INDIRECT_LEMMAS or lemma in OBJECT_LEMMAS) \
                     and verb.pos_ in ("VERB", "AUX"):
-                comps = [c for c in verb.children if c.dep_ == "ccomp"]
+                comps = [c for c in verb.children if c.dep_ == "ccomp"] or [
+                    # "He said legalizing it could ...": a clause the parser hung on as xcomp
+                    c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                    and lemma in INDIRECT_LEMMAS and lemma not in OBJECT_LEMMAS
+                    and any(t.dep_ == "nsubj" for t in c.subtree)]
                 if not comps:
                     clause = self._object_content(verb, lemma)
                 else:
