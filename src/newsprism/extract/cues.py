@@ -140,7 +140,7 @@ class CueReader:
                 or any(c.dep_ in SUBJECT_DEPS for c in t.children):  # "an official she met"
             return False
         return not any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"
-                       for c in t.subtree if c.i < t.i)
+                       for c in self.doc[max(t.left_edge.i, head.i + 1):t.i])
 
     def _apposition_at(self, i: int, right: int) -> bool:
         """", 35, the daughter of ...": a noun phrase after the age (not "of Porto", "who")."""
