@@ -325,3 +325,10 @@ def test_reported_clause_parsed_as_xcomp_is_still_reported(quotes_of):
     text = "Tomas Hale said dredging the harbour could bring hundreds of jobs to the coast."
     q = one(quotes_of(text), "could bring hundreds")
     assert q.kind == "indirect" and q.speaker == "Tomas Hale"
+
+
+def test_sentence_opening_participle_goes_on_the_previous_speaker(quotes_of):
+    text = ("Lena Varga said the harbour report was “not good.” Adding, “The repairs will take "
+            "the whole winter, and the port will stay shut.”")
+    q = one(quotes_of(text), "repairs will take")
+    assert q.speaker == "Lena Varga" and q.speaker_text == "Lena Varga"

@@ -232,6 +232,14 @@ class CueReader:
         sent = self.sent_of(verb.i)
         line_start = self.text.rfind("\n", 0, verb.idx) + 1
         lo = max(sent.start, verb.i - 40)
+        if verb.tag_ == "VBG" and verb.i == sent.start and verb.i > 0 \
+                and "\n" not in doc[verb.i - 1].text_with_ws:
+            # "X said A. Adding, “B”": the participle opening a sentence goes on the previous
+            # sentence's speaker (same paragraph).
+            root = self.sent_of(verb.i - 1).root
+            subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+            ok = subj and not self.in_quote(subj[0]) and subj[0].idx >= line_start
+            return subj[0] if ok else None
         if verb.tag_ == "VBG":
             j = verb.i - 1
             while j > lo and doc[j].is_quote:  # `... “X,” saying`
