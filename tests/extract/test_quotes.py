@@ -332,3 +332,16 @@ def test_sentence_opening_participle_goes_on_the_previous_speaker(quotes_of):
             "the whole winter, and the port will stay shut.”")
     q = one(quotes_of(text), "repairs will take")
     assert q.speaker == "Lena Varga" and q.speaker_text == "Lena Varga"
+
+
+def test_first_person_quote_goes_on_in_the_same_turn(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("The hearing was long. “I am not sorry,” I said. “I have told the truth about the "
+            "harbour from the very first day.”")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    first = next(a for a in atts if "not sorry" in text[a.start:a.end])
+    second = next(a for a in atts if "told the truth" in text[a.start:a.end])
+    assert first.kind == "direct" and text[slice(*first.speaker_span)] == "I"
+    assert second.continued and second.speaker_span == first.speaker_span

@@ -176,7 +176,7 @@ class DirectFinder(CueReader):
                     out[parent], parts=(*out[parent].parts, (cs, ce)))
                 out.append(Attribution(kind, cs, ce, cs, ce, cue, sp, speaker,
                                        ((cs, ce),), True))
-                if speaker:
+                if sp is not None:
                     prev, prev_idx = out[-1], parent
                 continue
             verb = subject = None
@@ -204,7 +204,7 @@ class DirectFinder(CueReader):
                     head = subject  # the words between `”` and the verb name the speaker
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
-            elif prev is not None and kind == "direct" and prev.speaker \
+            elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
@@ -233,9 +233,10 @@ class DirectFinder(CueReader):
                     ks, ke = clause
             att = Attribution(kind, cs, ce, ks, ke, cue, sp, speaker, ((cs, ce),))
             out.append(att)
-            if kind == "direct" and speaker:
+            # A speaker span is an attribution even when it resolves to no one ("I", "they").
+            if kind == "direct" and sp is not None:
                 prev, prev_idx = att, len(out) - 1
-            if right and n + 1 < len(self.pairs) and speaker is not None:
+            if right and n + 1 < len(self.pairs) and sp is not None:
                 gap = text[pair.close + 1:self.pairs[n + 1].open]
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
                 body = _CONNECTIVE.sub(".", gap.rstrip())  # `he said. But “...`

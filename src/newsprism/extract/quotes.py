@@ -135,7 +135,7 @@ class _Finder(DirectFinder):
                 continue
             inside = [d for d in direct if d.start < ce and d.end > cs]
             covered = sum(min(ce, d.end) - max(cs, d.start) for d in inside)
-            if inside and all(d.kind == "direct" and d.speaker for d in inside) \
+            if inside and all(d.kind == "direct" and d.speaker_span for d in inside) \
                     and covered >= 0.6 * (ce - cs):
                 continue  # the direct quote already carries it
             speaker, sp = self.resolve(head, verb)
@@ -144,7 +144,7 @@ class _Finder(DirectFinder):
             if inside:
                 # Quoted fragments inside the reported clause: partial quotes of this speaker,
                 # one attribution (the first lists every fragment, the others continue it).
-                frags = [d for d in inside if not (d.kind == "direct" and d.speaker)]
+                frags = [d for d in inside if not (d.kind == "direct" and d.speaker_span)]
                 spans = tuple((d.start, d.end) for d in frags)
                 for k, d in enumerate(frags):
                     target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
