@@ -345,3 +345,13 @@ def test_first_person_quote_goes_on_in_the_same_turn(nlp):
     second = next(a for a in atts if "told the truth" in text[a.start:a.end])
     assert first.kind == "direct" and text[slice(*first.speaker_span)] == "I"
     assert second.continued and second.speaker_span == first.speaker_span
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Lena Hollis’ aides said the port would stay shut all winter.", "Lena Hollis’ aides"),
+    ("A harbour survey published Tuesday said the port would stay shut all winter.",
+     "A harbour survey published Tuesday"),
+])
+def test_speaker_span_keeps_possessive_and_its_own_date(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "port would stay shut")
+    assert q.speaker_text == speaker_text

@@ -50,6 +50,12 @@ def _is_date(t) -> bool:
     return t.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "det" for c in t.children)
 
 
+def _possessive_mark(doc, i: int) -> bool:
+    """The apostrophe of "Hollis’ aides" (glued to a word ending in s), not a quote mark."""
+    return doc[i].text in ("’", "'") and i > 0 and not doc[i - 1].whitespace_ \
+        and doc[i - 1].lower_.endswith("s")
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
@@ -117,8 +123,10 @@ class CueReader:
                 right = i - 1
                 break
         for i in range(head.i - 1, left - 1, -1):
-            # A dash before the speaker ends a dateline ("RENO, Nev. (AP) — X said").
-            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i].text_with_ws \
+            # A dash before the speaker ends a dateline ("RENO, Nev. (AP) — X said"); the
+            # apostrophe of "Sanders’ aides" is no quote mark.
+            if doc[i].is_quote and not _possessive_mark(doc, i) or self.in_quote(doc[i]) \
+                    or "\n" in doc[i].text_with_ws \
                     or doc[i].text in ("—", "–", "--"):
                 left = i + 1
                 break
@@ -128,8 +136,7 @@ class CueReader:
                     and doc[right + 1].head.i == head.i:
                 right += 1
         while right > head.i and (doc[right].is_punct or doc[right].is_space
-                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")
-                                  or doc[right].ent_type_ in ("DATE", "TIME")):
+                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
             right -= 1
         return self._left_trim(left, head), right
 
