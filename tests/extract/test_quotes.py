@@ -355,3 +355,9 @@ def test_first_person_quote_goes_on_in_the_same_turn(nlp):
 def test_speaker_span_keeps_possessive_and_its_own_date(quotes_of, text, speaker_text):
     q = one(quotes_of(text), "port would stay shut")
     assert q.speaker_text == speaker_text
+
+
+def test_speaker_span_keeps_leading_quantifier(quotes_of):
+    text = "About half of the fishermen said the port should stay shut all winter."
+    q = one(quotes_of(text), "port should stay shut")
+    assert q.speaker_text == "About half of the fishermen"

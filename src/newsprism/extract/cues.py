@@ -34,6 +34,8 @@ OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
+                               "almost", "over", "under"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
@@ -157,8 +159,10 @@ class CueReader:
 
     def _left_trim(self, left: int, head) -> int:
         doc = self.doc
-        while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")
-                                 or "\n" in doc[left].text_with_ws):
+        # "and X", "of X" are not the speaker's words; "both X and Y", "about half of X" are.
+        while left < head.i and (doc[left].is_punct or "\n" in doc[left].text_with_ws
+                                 or doc[left].pos_ in ("CCONJ", "ADP")
+                                 and doc[left].lower_ not in _QUANTIFIER_LEADS):
             left += 1
         return left
 
