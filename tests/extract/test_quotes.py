@@ -361,3 +361,13 @@ def test_speaker_span_keeps_leading_quantifier(quotes_of):
     text = "About half of the fishermen said the port should stay shut all winter."
     q = one(quotes_of(text), "port should stay shut")
     assert q.speaker_text == "About half of the fishermen"
+
+
+def test_transcript_turn_names_its_speaker(quotes_of):
+    text = ("Partial transcript of the radio interview:\n\n"
+            "HALE: I think the harbour will stay shut until the storms are over.\n\n"
+            "UPDATE: The port authority has not replied.")
+    got = quotes_of(text)
+    q = one(got, "harbour will stay shut until")
+    assert q.speaker_text == "HALE" and q.cue == ":"
+    assert not any(x.speaker_text == "UPDATE" for x in got)

@@ -17,6 +17,8 @@ linear and every dependency walk is bounded, so bad text cannot hang the extract
 
 from __future__ import annotations
 
+import re
+
 from ..model import Article, Mention, Quote
 from ..text import stable_id
 from .cues import (
@@ -168,17 +170,21 @@ class _Finder(DirectFinder):
         for line in text.split("\n"):
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
-            if not 0 < colon <= 80 or len(line) > 250 or not _headline_case(line):
+            turn = _TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
+            if turn and turn.group(1).strip(" .").upper() in _KICKERS:
+                turn = None
+            if not 0 < colon <= 80 or not turn and (len(line) > 250
+                                                    or not _headline_case(line)):
                 continue
             c = start + colon
             lead = self.doc[self.tok_at(start):self.tok_at(c - 1) + 1]
             m = people.get(c)
-            if m is None and not (0 < len(lead) <= 4 and all(
+            if m is None and not turn and not (0 < len(lead) <= 4 and all(
                     t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "." for t in lead)):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
-            if len(text[cs:ce].split()) < 3 \
-                    or any(a.start < ce and a.end > cs and a.speaker for a in taken):
+            if len(text[cs:ce].split()) < 3 or not turn \
+                    and any(a.start < ce and a.end > cs and a.speaker for a in taken):
                 continue
             while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1
@@ -193,6 +199,12 @@ class _Finder(DirectFinder):
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out
+
+
+_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}):\s")
+# Capitalised kickers that are no speaker ("UPDATE: ...").
+_KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
+                      "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ"})
 
 
 def _headline_case(line: str) -> bool:
