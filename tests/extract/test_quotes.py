@@ -371,3 +371,10 @@ def test_transcript_turn_names_its_speaker(quotes_of):
     q = one(got, "harbour will stay shut until")
     assert q.speaker_text == "HALE" and q.cue == ":"
     assert not any(x.speaker_text == "UPDATE" for x in got)
+
+
+def test_as_clause_before_a_colon_names_the_speaker(quotes_of):
+    text = ("As Lena Varga noted, the reason is simple:\n\n"
+            "“The harbour cannot open before the storms are over.”")
+    q = one(quotes_of(text), "harbour cannot open")
+    assert q.speaker == "Lena Varga" and q.cue == "noted"

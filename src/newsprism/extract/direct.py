@@ -18,6 +18,7 @@ from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
     MAX_RIGHT_CUE_GAP,
+    SPEECH_LEMMAS,
     SUBJECT_DEPS,
     CueReader,
     trim_span,
@@ -288,6 +289,15 @@ class DirectFinder(CueReader):
                     and cand.lemma_.lower() not in ("be", "have") \
                     and self.speaker_of(cand)[0] is not None:
                 return cand
+        # "As X noted, the reason is simple:" then the quote: the speech verb of an
+        # "as"-clause on the colon's line.
+        for i in range(max(sent.start, tok.i - MAX_CLAUSE_TOKENS), tok.i):
+            t = self.doc[i]
+            if t.idx >= line_start and t.lemma_.lower() in SPEECH_LEMMAS \
+                    and t.pos_ == "VERB" and not self.in_quote(t) \
+                    and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
+                    and self.speaker_of(t)[0] is not None:
+                return t
         return None
 
     def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
