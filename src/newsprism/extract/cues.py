@@ -10,6 +10,7 @@ import bisect
 from ..model import Article, Mention
 from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
+from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import People, pronoun_gender
 
 SPEECH_LEMMAS = frozenset("""
@@ -33,12 +34,7 @@ OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge
 # Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
-                               "almost", "over", "under"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
 # After a quote the speaker phrase can be long ("X, who served as ..., told"); the verb must
@@ -52,12 +48,6 @@ def _is_date(t) -> bool:
     return t.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "det" for c in t.children)
 
 
-def _possessive_mark(doc, i: int) -> bool:
-    """The apostrophe of "Hollis’ aides" (glued to a word ending in s), not a quote mark."""
-    return doc[i].text in ("’", "'") and i > 0 and not doc[i - 1].whitespace_ \
-        and doc[i - 1].lower_.endswith("s")
-
-
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
@@ -66,7 +56,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class CueReader:
+class CueReader(SpanReader):
     """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
 
     def __init__(self, article: Article, doc, mentions: tuple[Mention, ...]):
@@ -99,73 +89,6 @@ class CueReader:
     def in_quote(self, token) -> bool:
         return self.people.in_quote(token.idx)
 
-    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
-        """The speaker noun phrase: the head's subtree with its titles and appositions, cut at
-        line breaks, quote marks and `stop`, and before what only describes the speaker in
-        passing: comma-set relative and participle clauses (", who grew up with Y,",
-        ", speaking in Z,"), places and ages (", in Z,", ", 58,")."""
-        doc = self.doc
-        if head.pos_ == "PRON":
-            return head.i, head.i
-        left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
-        if stop is not None:
-            right = min(right, stop - 1) if stop > head.i else right
-            left = max(left, stop + 1) if stop < head.i else left
-        for i in range(head.i + 1, right + 1):
-            if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
-                    doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
-                    or doc[i].is_quote or self.in_quote(doc[i]) \
-                    or "\n" in doc[i - 1].text_with_ws \
-                    or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
-                    and doc[i].head.i == head.i \
-                    or doc[i].pos_ == "SCONJ" and doc[i].head.i != head.i \
-                    or doc[i].text == "," and i + 1 <= right \
-                    and doc[i + 1].tag_ in ("WP", "WDT", "WP$", "VBG", "VBN") \
-                    or self._bare_clause(doc[i], head):
-                right = i - 1
-                break
-        for i in range(head.i - 1, left - 1, -1):
-            # A dash before the speaker ends a dateline ("RENO, Nev. (AP) — X said"); the
-            # apostrophe of "Sanders’ aides" is no quote mark.
-            if doc[i].is_quote and not _possessive_mark(doc, i) or self.in_quote(doc[i]) \
-                    or "\n" in doc[i].text_with_ws \
-                    or doc[i].text in ("—", "–", "--"):
-                left = i + 1
-                break
-        if right - head.i > 30:  # a runaway parse: keep the name and its compounds
-            right = head.i
-            while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
-                    and doc[right + 1].head.i == head.i:
-                right += 1
-        while right > head.i and (doc[right].is_punct or doc[right].is_space
-                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
-            right -= 1
-        return self._left_trim(left, head), right
-
-    def _bare_clause(self, t, head) -> bool:
-        """A finite verb the parser hung on the name without a relative pronoun ("X, the
-        governor, repeated claims ..."): the sentence's own verb, not part of the name."""
-        if t.tag_ not in _FINITE or t.dep_ not in ("relcl", "acl") or t.head.i != head.i \
-                or any(c.dep_ in SUBJECT_DEPS for c in t.children):  # "an official she met"
-            return False
-        return not any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"
-                       for c in self.doc[max(t.left_edge.i, head.i + 1):t.i])
-
-    def _apposition_at(self, i: int, right: int) -> bool:
-        """", 35, the daughter of ...": a noun phrase after the age (not "of Porto", "who")."""
-        doc = self.doc
-        return i + 1 <= right and doc[i].text == "," \
-            and doc[i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
-
-    def _left_trim(self, left: int, head) -> int:
-        doc = self.doc
-        # "and X", "of X" are not the speaker's words; "both X and Y", "about half of X" are.
-        while left < head.i and (doc[left].is_punct or "\n" in doc[left].text_with_ws
-                                 or doc[left].pos_ in ("CCONJ", "ADP")
-                                 and doc[left].lower_ not in _QUANTIFIER_LEADS):
-            left += 1
-        return left
-
     # -- cues ---------------------------------------------------------------------------
     def cue_verb(self, lo: int, hi: int, near_end: bool):
         """The speech verb in tokens [lo, hi) closest to the quote."""
@@ -192,21 +115,6 @@ class CueReader:
             if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME"):
                 return t
         return None
-
-    def subject_between(self, lo: int, hi: int):
-        """The head of a noun phrase filling tokens [lo, hi) up to its first comma (`Ramos` in
-        `Ramos, 58,`), or None when those tokens are not a noun phrase."""
-        doc = self.doc
-        if hi <= lo or doc[lo].pos_ not in _NP_START:
-            return None
-        end = next((i for i in range(lo, hi) if doc[i].text in (",", "(", "—", "–")), hi)
-        seg = doc[lo:end]
-        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.tag_ != "VBN" or t.is_quote
-               or "\n" in t.text for t in seg):
-            return None
-        heads = [t for t in seg if t.pos_ in ("PROPN", "NOUN", "PRON")
-                 and t.ent_type_ not in ("DATE", "TIME")]
-        return heads[-1] if heads else None
 
     def speaker_of(self, verb, nearby: bool = True) -> tuple[object | None, tuple[int, int]]:
         """(speaker head token, cue token range) for a cue verb: from the parse, else (when
@@ -267,7 +175,7 @@ class CueReader:
                         ok = not self.in_quote(subj[0]) and subj[0].idx >= line_start
                         return subj[0] if ok else None
             return None
-        if verb.tag_ not in _FINITE:
+        if verb.tag_ not in FINITE_TAGS:
             return None
         end = verb.i  # walk back over comma-separated segments
         for _ in range(3):
@@ -279,10 +187,10 @@ class CueReader:
                 seg_start -= 1
             seg = doc[seg_start:last]
             if not len(seg) or self.in_quote(seg[0]) or seg[0].idx < line_start \
-                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ in _FINITE for t in seg):
+                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in seg):
                 return None
             t = seg[-1]
-            if seg[0].pos_ in _NP_START and t.pos_ in ("PROPN", "NOUN", "PRON") \
+            if seg[0].pos_ in NP_START and t.pos_ in ("PROPN", "NOUN", "PRON") \
                     and not _is_date(t) and (comma or t.dep_ not in ("dobj", "pobj", "iobj")):
                 return t
             if not comma:
