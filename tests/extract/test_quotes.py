@@ -135,3 +135,246 @@ def test_parenthetical_cue_splits_the_quote_and_it_means_the_document(quotes_of)
                                      "was the result of years of talks between the two armies"]
     assert all(q.speaker == "A joint statement" and q.speaker_text == "it" for q in got)
     assert len({q.id for q in got}) == 2
+
+
+@pytest.mark.parametrize("text, fragment, speaker_text", [
+    # any verb after a quote left open by a comma is its cue
+    ("Lena Varga spoke first.\n\n“The harbour will close in June,” she continued.",
+     "harbour will close", "she"),
+    ("“We have waited long enough!” Tomas Hale beamed.", "waited long enough", "Tomas Hale"),
+    ("“Is this the plan?” Marta Kell asked.", "Is this the plan", "Marta Kell"),
+    # an apposition between the quote and the verb (the parser often loses the subject)
+    ("“The harbour will close in June,” Okafor, 61, told the council.", "harbour will close",
+     "Okafor"),
+])
+def test_right_cue_speaker_between_quote_and_verb(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
+    assert q.kind == "direct"
+    assert q.speaker_text is not None and q.speaker_text.startswith(speaker_text)
+
+
+def test_quote_ending_a_sentence_takes_no_right_cue(quotes_of):
+    text = "“The harbour will close in June.” Tomas Hale left the room."
+    got = quotes_of(text)
+    assert all(q.speaker is None for q in got if "harbour" in q.text)
+
+
+def test_colon_cue_when_the_sentence_runs_into_the_next_paragraph(quotes_of):
+    text = ("The mayor spoke about the budget.\n\nTomas Hale continued:\n\n"
+            "“You look at the numbers and the numbers are clear to everyone in this room.”")
+    q = one(quotes_of(text), "numbers are clear")
+    assert q.speaker_text == "Tomas Hale" and q.cue == "continued"
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Hale: Harbour Deal ‘Is A Disaster For Fishermen’.\n\nTomas Hale spoke on Monday.",
+     "Hale"),
+    ("EXCLUSIVE – Senator Tomas Hale: Harbour Deal ‘Is A Disaster’\n\nHale spoke.",
+     "Senator Tomas Hale"),
+])
+def test_headline_colon_speaker_span_stops_at_the_colon(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "Harbour Deal")
+    assert q.speaker_text == speaker_text and q.cue == ":"
+    assert q.speaker == "Tomas Hale"
+
+
+@pytest.mark.parametrize("text, fragment, speaker_text", [
+    # the object of the main verb is not the speaker of "..., saying"
+    ("The harbour master emailed fishermen saying: “The port stays shut this week.”",
+     "port stays shut", "The harbour master"),
+    # "said Tuesday": a date is never the speaker
+    ("Tomas Hale, in Lisbon, said Tuesday that the port would stay shut all winter.",
+     "port would stay shut", "Tomas Hale"),
+])
+def test_speaker_is_the_agent_not_an_object_or_a_date(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
+    assert q.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Tomas Hale, 58, of Porto, said the port would stay shut all winter.", "Tomas Hale"),
+    ("Tomas Hale, 58, the harbour master, said the port would stay shut all winter.",
+     "Tomas Hale, 58, the harbour master"),
+])
+def test_speaker_span_leaves_out_age_and_hometown(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "port would stay shut")
+    assert q.speaker_text == speaker_text
+
+
+def test_relative_pronoun_is_the_speaker_span_and_resolves_to_its_noun(quotes_of):
+    text = "The council thanked Tomas Hale, who said the port would reopen in May."
+    q = one(quotes_of(text), "port would reopen")
+    assert q.speaker_text == "who" and q.speaker == "Tomas Hale"
+
+
+def test_dateline_is_not_part_of_the_speaker(quotes_of):
+    text = "PORTO (Agency) — Harbour master Tomas Hale said the port would reopen in May."
+    q = one(quotes_of(text), "port would reopen")
+    assert q.speaker_text == "Harbour master Tomas Hale"
+
+
+def test_any_verb_closing_its_clause_before_a_quote_is_the_cue(quotes_of):
+    text = ("Tomas Hale spoke first.\n\n"
+            "He continued, “The harbour will not reopen before the storms are over.”")
+    q = one(quotes_of(text), "harbour will not reopen")
+    assert q.speaker_text == "He" and q.speaker == "Tomas Hale" and q.cue == "continued"
+
+
+def test_fragments_of_one_reported_clause_are_one_attribution(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("Tomas Hale said the harbour plan was “reckless and rushed” and "
+            "“doomed from the very start”.")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    frags = [a for a in atts if a.kind == "partial"]
+    assert len(frags) == 2 and [a.continued for a in frags] == [False, True]
+    assert frags[0].parts == tuple((a.start, a.end) for a in frags)
+    assert len({(a.clause_start, a.clause_end) for a in frags}) == 1
+    quotes = find_quotes(article, doc, find_mentions(article, doc))
+    assert {q.text for q in quotes} >= {"reckless and rushed", "doomed from the very start"}
+
+
+@pytest.mark.parametrize("text", [
+    "“The harbour stays shut,” Tomas Hale said on Monday.\n\n“We need the winter to repair it.”",
+    "“The harbour stays shut,” Gov. Tomas Hale said. “We need the winter to repair it.”",
+])
+def test_quote_after_the_cue_sentence_continues_the_same_attribution(nlp, text):
+    from newsprism.extract.quotes import find_attributions
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    first = next(a for a in atts if "stays shut" in text[a.start:a.end])
+    second = next(a for a in atts if "repair" in text[a.start:a.end])
+    assert len(first.parts) == 2 and second.continued
+
+
+def test_narration_between_quotes_starts_a_new_attribution(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("Tomas Hale said: “The harbour stays shut.” The crowd cheered.\n\n"
+            "“We need the winter to repair it.”")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    second = next(a for a in atts if "repair" in text[a.start:a.end])
+    assert not second.continued
+
+
+def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
+    text = "Mayor Lena Varga thanked the council for “keeping the harbour open all winter.”"
+    q = one(quotes_of(text), "keeping the harbour")
+    assert q.kind == "partial" and q.speaker == "Lena Varga" and q.cue == "thanked"
+
+
+def test_fragment_named_in_passing_has_no_speaker(quotes_of):
+    text = "The harbour plan was dubbed the “shore up the coast together” project by locals."
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
+def test_capitalised_show_or_bill_name_is_not_a_quote(quotes_of):
+    text = ("Speaking on Channel Nine’s “Morning Harbour Desk,” Lena Varga said the "
+            "“Harbour Repair Bill” would pass.")
+    got = quotes_of(text)
+    assert not any(q.text in ("Morning Harbour Desk", "Harbour Repair Bill") for q in got)
+    q = one(got, "would pass")
+    assert q.speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("text, fragment, speaker_text", [
+    ("LISBON (Agency) – Harbour master Tomas Hale has rejected the plan, saying the port "
+     "would stay shut.", "port would stay shut", "Harbour master Tomas Hale"),
+    ("“The port stays shut,” said harbour master Tomas Hale when asked about the storms.",
+     "port stays shut", "harbour master Tomas Hale"),
+    ("Tomas Hale responded on the radio, calling the plan “a reckless gamble.”",
+     "reckless gamble", "Tomas Hale"),
+])
+def test_speaker_span_boundaries(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
+    assert q.speaker_text == speaker_text
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Hale, who grew up by the harbour, said the port would stay shut all winter.",
+    "Tomas Hale, speaking at the harbour, said the port would stay shut all winter.",
+    "The mayor left early.\n\nSaid Tomas Hale: “The port would stay shut all winter.”",
+])
+def test_speaker_span_leaves_out_clauses_said_in_passing(quotes_of, text):
+    got = [q for q in quotes_of(text) if "port would stay shut" in q.text]
+    assert got and all(q.speaker_text == "Tomas Hale" for q in got)
+
+
+def test_dialogue_each_quote_keeps_its_own_speaker(quotes_of):
+    text = "“The port stays shut,” Tomas Hale said. “Not for long,” Lena Varga replied."
+    got = quotes_of(text)
+    assert one(got, "port stays shut").speaker == "Tomas Hale"
+    assert one(got, "Not for long").speaker == "Lena Varga"
+
+
+def test_quote_after_cue_sentence_and_a_connective_continues(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("“The port stays shut,” Tomas Hale said on Monday. But “the repairs will be done "
+            "before the spring storms.”")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    second = next(a for a in atts if "repairs" in text[a.start:a.end])
+    assert second.speaker == "Tomas Hale" and second.continued
+
+
+def test_reported_clause_parsed_as_xcomp_is_still_reported(quotes_of):
+    text = "Tomas Hale said dredging the harbour could bring hundreds of jobs to the coast."
+    q = one(quotes_of(text), "could bring hundreds")
+    assert q.kind == "indirect" and q.speaker == "Tomas Hale"
+
+
+def test_sentence_opening_participle_goes_on_the_previous_speaker(quotes_of):
+    text = ("Lena Varga said the harbour report was “not good.” Adding, “The repairs will take "
+            "the whole winter, and the port will stay shut.”")
+    q = one(quotes_of(text), "repairs will take")
+    assert q.speaker == "Lena Varga" and q.speaker_text == "Lena Varga"
+
+
+def test_first_person_quote_goes_on_in_the_same_turn(nlp):
+    from newsprism.extract.quotes import find_attributions
+    text = ("The hearing was long. “I am not sorry,” I said. “I have told the truth about the "
+            "harbour from the very first day.”")
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    first = next(a for a in atts if "not sorry" in text[a.start:a.end])
+    second = next(a for a in atts if "told the truth" in text[a.start:a.end])
+    assert first.kind == "direct" and text[slice(*first.speaker_span)] == "I"
+    assert second.continued and second.speaker_span == first.speaker_span
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Lena Hollis’ aides said the port would stay shut all winter.", "Lena Hollis’ aides"),
+    ("A harbour survey published Tuesday said the port would stay shut all winter.",
+     "A harbour survey published Tuesday"),
+])
+def test_speaker_span_keeps_possessive_and_its_own_date(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "port would stay shut")
+    assert q.speaker_text == speaker_text
+
+
+def test_speaker_span_keeps_leading_quantifier(quotes_of):
+    text = "About half of the fishermen said the port should stay shut all winter."
+    q = one(quotes_of(text), "port should stay shut")
+    assert q.speaker_text == "About half of the fishermen"
+
+
+def test_transcript_turn_names_its_speaker(quotes_of):
+    text = ("Partial transcript of the radio interview:\n\n"
+            "HALE: I think the harbour will stay shut until the storms are over.\n\n"
+            "UPDATE: The port authority has not replied.")
+    got = quotes_of(text)
+    q = one(got, "harbour will stay shut until")
+    assert q.speaker_text == "HALE" and q.cue == ":"
+    assert not any(x.speaker_text == "UPDATE" for x in got)
+
+
+def test_as_clause_before_a_colon_names_the_speaker(quotes_of):
+    text = ("As Lena Varga noted, the reason is simple:\n\n"
+            "“The harbour cannot open before the storms are over.”")
+    q = one(quotes_of(text), "harbour cannot open")
+    assert q.speaker == "Lena Varga" and q.cue == "noted"

@@ -10,6 +10,7 @@ import bisect
 from ..model import Article, Mention
 from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
+from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import People, pronoun_gender
 
 SPEECH_LEMMAS = frozenset("""
@@ -33,13 +34,18 @@ OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge
 # Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
 # After a quote the speaker phrase can be long ("X, who served as ..., told"); the verb must
 # then have its subject between the quote and itself.
 MAX_RIGHT_CUE_GAP = 30
 MAX_CLAUSE_TOKENS = 300  # longer "clauses" are parse failures; the cap keeps work linear
+
+
+def _is_date(t) -> bool:
+    """"Tuesday", "last week" (but not "the 46-year-old")."""
+    return t.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "det" for c in t.children)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -50,7 +56,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class CueReader:
+class CueReader(SpanReader):
     """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
 
     def __init__(self, article: Article, doc, mentions: tuple[Mention, ...]):
@@ -83,44 +89,6 @@ class CueReader:
     def in_quote(self, token) -> bool:
         return self.people.in_quote(token.idx)
 
-    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
-        """The speaker noun phrase: the head's whole subtree (titles, appositions, relative
-        clauses: "X, who grew up with Y"), cut at line breaks, quote marks and `stop`."""
-        doc = self.doc
-        if head.pos_ == "PRON":
-            return head.i, head.i
-        left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
-        if stop is not None:
-            right = min(right, stop - 1) if stop > head.i else right
-            left = max(left, stop + 1) if stop < head.i else left
-        for i in range(head.i + 1, right + 1):
-            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i - 1].text_with_ws \
-                    or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
-                    and doc[i].head.i == head.i:
-                right = i - 1
-                break
-        for i in range(head.i - 1, left - 1, -1):
-            if doc[i].is_quote or self.in_quote(doc[i]) or "\n" in doc[i].text_with_ws:
-                left = i + 1
-                break
-        if right - head.i > 30:  # a runaway parse: keep the name and its compounds
-            right = head.i
-            while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
-                    and doc[right + 1].head.i == head.i:
-                right += 1
-        while right > head.i and (doc[right].is_punct or doc[right].is_space
-                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")
-                                  or doc[right].ent_type_ in ("DATE", "TIME")):
-            right -= 1
-        return self._left_trim(left, head), right
-
-    def _left_trim(self, left: int, head) -> int:
-        doc = self.doc
-        while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("CCONJ", "ADP")
-                                 or "\n" in doc[left].text_with_ws):
-            left += 1
-        return left
-
     # -- cues ---------------------------------------------------------------------------
     def cue_verb(self, lo: int, hi: int, near_end: bool):
         """The speech verb in tokens [lo, hi) closest to the quote."""
@@ -148,8 +116,89 @@ class CueReader:
                 return t
         return None
 
-    def speaker_of(self, verb) -> tuple[object | None, tuple[int, int]]:
-        """(speaker head token, cue token range) for a cue verb."""
+    def speaker_of(self, verb, nearby: bool = True) -> tuple[object | None, tuple[int, int]]:
+        """(speaker head token, cue token range) for a cue verb: from the parse, else (when
+        `nearby`) from the words next to the verb."""
+        head, cue = self._parsed_speaker(verb)
+        if head is not None and (self.in_quote(head) or _is_date(head)):
+            head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
+        if head is not None and head.i < verb.i:
+            head = self._after_dateline(head, verb)
+        if head is None and nearby and verb.lower_ != "according":
+            head = self._nearby_speaker(verb)
+        return head, cue
+
+    def _after_dateline(self, head, verb):
+        """`WASHINGTON (Agency) – X has said`: a subject before a dash that precedes the verb
+        is the dateline; the speaker is the noun phrase after the dash."""
+        doc = self.doc
+        dash = next((i for i in range(verb.i - 1, head.i, -1)
+                     if doc[i].text in ("—", "–", "--")), None)
+        if dash is None or verb.i - dash > 12 or dash + 1 >= verb.i \
+                or not (doc[dash - 1].text == ")" or head.text.isupper() and len(head) > 1):
+            return head  # "X — a teacher — says" is an apposition, not a dateline
+        t, hops = doc[dash + 1], 0
+        while dash < t.head.i < verb.i and t.head.i != t.i and hops < 12 \
+                and t.head.pos_ not in ("VERB", "AUX"):
+            t, hops = t.head, hops + 1
+        return t if t.pos_ in ("PROPN", "NOUN", "PRON") else head
+
+    def _nearby_speaker(self, verb):
+        """When the parse gives no subject: for `..., writing “...”` the subject of the finite
+        verb before the comma; for a finite verb the noun phrase right before it, skipping
+        comma-enclosed phrases that are not one (`X, in Kentucky, said`)."""
+        doc = self.doc
+        sent = self.sent_of(verb.i)
+        line_start = self.text.rfind("\n", 0, verb.idx) + 1
+        lo = max(sent.start, verb.i - 40)
+        if verb.tag_ == "VBG" and verb.i == sent.start and verb.i > 0 \
+                and "\n" not in doc[verb.i - 1].text_with_ws:
+            # "X said A. Adding, “B”": the participle opening a sentence goes on the previous
+            # sentence's speaker (same paragraph).
+            root = self.sent_of(verb.i - 1).root
+            subj = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
+            ok = subj and not self.in_quote(subj[0]) and subj[0].idx >= line_start
+            return subj[0] if ok else None
+        if verb.tag_ == "VBG":
+            j = verb.i - 1
+            while j > lo and doc[j].is_quote:  # `... “X,” saying`
+                j -= 1
+            if doc[j].text != ",":
+                return None
+            for i in range(j - 1, lo - 1, -1):
+                t = doc[i]
+                if t.idx < line_start:
+                    return None
+                if t.pos_ in ("VERB", "AUX") and not self.in_quote(t):
+                    subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+                    if subj:  # the nearest verb with a subject ("has delivered": not "has")
+                        ok = not self.in_quote(subj[0]) and subj[0].idx >= line_start
+                        return subj[0] if ok else None
+            return None
+        if verb.tag_ not in FINITE_TAGS:
+            return None
+        end = verb.i  # walk back over comma-separated segments
+        for _ in range(3):
+            comma = end > lo and doc[end - 1].text == ","
+            last = end - 1 if comma else end
+            seg_start = last
+            while seg_start > lo and doc[seg_start - 1].text != "," \
+                    and doc[seg_start - 1].idx >= line_start:
+                seg_start -= 1
+            seg = doc[seg_start:last]
+            if not len(seg) or self.in_quote(seg[0]) or seg[0].idx < line_start \
+                    or any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in seg):
+                return None
+            t = seg[-1]
+            if seg[0].pos_ in NP_START and t.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and not _is_date(t) and (comma or t.dep_ not in ("dobj", "pobj", "iobj")):
+                return t
+            if not comma:
+                return None
+            end = seg_start
+        return None
+
+    def _parsed_speaker(self, verb) -> tuple[object | None, tuple[int, int]]:
         doc = self.doc
         if verb.lower_ == "according":
             to = doc[verb.i + 1]
@@ -175,7 +224,16 @@ class CueReader:
             if c.dep_ in SUBJECT_DEPS:
                 return self._same_line(c, verb), (verb.i, cue_end)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head, (verb.i, cue_end)  # "a joint statement saying ..."
+            noun = verb.head
+            # "X emailed supporters saying", "X issued a statement saying", "X responded on
+            # Twitter, calling": the noun is an object; the verb's subject speaks.
+            gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" \
+                else None
+            if gov is not None and gov.pos_ in ("VERB", "AUX"):
+                subj = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
+                if subj and not self.in_quote(subj[0]):
+                    return self._same_line(subj[0], verb), (verb.i, cue_end)
+            return noun, (verb.i, cue_end)  # "a joint statement saying ..."
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
             # "X emphasized that ..., claiming ...", "X began by saying": the participle shares
             # the subject of the top verb of its chain, not of the clause it is attached to.
@@ -184,13 +242,17 @@ class CueReader:
                     and top.head.i != top.i and hops < 6:
                 top, hops = top.head, hops + 1
             for c in top.children:
-                if c.dep_ in SUBJECT_DEPS:
+                if c.dep_ in SUBJECT_DEPS and "\n" not in self.text[c.idx:verb.idx]:
                     return c, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None
-        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ",")
+        # "..., said X", "” said X", and "Said X:" at the start of a line.
+        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ","
+                                             or "\n" in prev_tok.text_with_ws)
         for c in verb.children:  # "..., said Haddad": inverted subjects the parser calls dobj
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
-                    and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c):
+                    and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c) \
+                    and c.lower_ not in _OBJECT_PRONOUNS \
+                    and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):  # "matter-of-"
                 return c, (verb.i, cue_end)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             for c in verb.head.children:
@@ -207,18 +269,23 @@ class CueReader:
 
     # -- speakers -----------------------------------------------------------------------
     def resolve(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
-        """(resolved speaker name or phrase, speaker char span) for a speaker head token."""
+        """(resolved speaker name or phrase, speaker char span) for a speaker head token. The
+        span is the words of the attribution itself ("he", "who"); the name is what they
+        point at."""
         if head is None:
             return None, None
-        doc = self.doc
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and verb.i != head.i else None
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
-            stop = head.head.left_edge.i
-            head = head.head.head
+            name, _ = self._resolve(head.head.head, head.head.left_edge.i)
+            return name, (head.idx, head.idx + len(head))
+        return self._resolve(head, stop)
+
+    def _resolve(self, head, stop: int | None) -> tuple[str | None, tuple[int, int]]:
+        doc = self.doc
         left, right = self.np_span(head, stop)
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)

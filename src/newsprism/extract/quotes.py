@@ -1,6 +1,6 @@
 """Quotes and who said them, within one article.
 
-Three kinds (see docs/quotes.md):
+Three kinds (see docs/quotes.md; the direct pass is in `direct`):
 - direct: text between paired quote marks (`quotemarks.pair_quotes`) with a cue next to it
   (`“...,” he said`, `X said: “...”`, `“...,” said X`, `“...,” Y quoted X as saying`), or a
   whole quoted sentence right after another quote of the same speaker;
@@ -17,198 +17,25 @@ linear and every dependency walk is bounded, so bad text cannot hang the extract
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
 
 from ..model import Article, Mention, Quote
 from ..text import stable_id
 from .cues import (
     INDIRECT_LEMMAS,
     MAX_CLAUSE_TOKENS,
-    MAX_CUE_GAP,
-    MAX_RIGHT_CUE_GAP,
     OBJECT_LEMMAS,
     PARENTHETICAL_LEMMAS,
     SUBJECT_DEPS,
-    CueReader,
     trim_span,
 )
+from .direct import Attribution, DirectFinder
 
-_SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """An attribution with everything the evaluation needs (richer than `Quote`)."""
-
-    kind: str
-    start: int
-    end: int
-    clause_start: int  # the whole reported content (a partial's enclosing clause)
-    clause_end: int
-    cue: tuple[int, int] | None
-    speaker_span: tuple[int, int] | None
-    speaker: str | None
-    # `“A,” he said, “B”`: A's attribution lists both parts; B is marked as its continuation.
-    parts: tuple[tuple[int, int], ...] = ()
-    continued: bool = False
+__all__ = ["Attribution", "find_attributions", "find_quotes"]
 
 
-class _Finder(CueReader):
-    def _right_cue(self, n: int, c_tok: int):
-        """A cue after the closing mark: `” he said`, `,” said X`, `,” Y quoted X as saying`."""
-        doc, text = self.doc, self.text
-        next_open = self.pairs[n + 1].open if n + 1 < len(self.pairs) else len(text)
-        hi = c_tok
-        while hi < len(doc) and hi - c_tok < MAX_RIGHT_CUE_GAP and doc[hi].idx < next_open:
-            if hi > c_tok and (doc[hi].is_sent_start and not doc[hi].is_lower
-                               or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
-                break
-            hi += 1
-        verb = self.cue_verb(c_tok, hi, near_end=False)
-        if verb is None or verb.lower_ == "according":
-            return verb
-        if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
-            return None  # "“...” to deny ...": an infinitive is no cue
-        if verb.i - c_tok <= 2:
-            return verb
-        # Further away, the verb's subject must sit between the quote and the verb.
-        if any(c.dep_ in SUBJECT_DEPS and c_tok <= c.i < verb.i for c in verb.children):
-            return verb
-        if verb.lemma_.lower() == "quote" or (verb.head.lemma_.lower() == "quote"):
-            return verb
-        return None
-
-    def _left_cue(self, n: int, o_tok: int):
-        """A cue before the opening mark, in the same sentence and paragraph."""
-        doc = self.doc
-        prev_close = self.pairs[n - 1].close if n > 0 else -1
-        lo = o_tok
-        while lo > 0 and o_tok - lo < MAX_CUE_GAP * 2 and doc[lo - 1].idx > prev_close \
-                and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
-            lo -= 1
-        return self.cue_verb(lo, o_tok, near_end=True)
-
-    def direct(self) -> list[Attribution]:
-        out: list[Attribution] = []
-        doc, text = self.doc, self.text
-        prev: Attribution | None = None
-        prev_idx = -1
-        carry: dict[int, tuple[int, str | None, tuple[int, int] | None,
-                               tuple[int, int] | None]] = {}
-        for n, pair in enumerate(self.pairs):
-            cs, ce = trim_span(text, pair.open + 1, pair.close)
-            content = text[cs:ce]
-            if not any(ch.isalpha() for ch in content):
-                continue
-            n_words = len(content.split())
-            o_tok = self.tok_at(pair.open)
-            c_tok = min(self.tok_at(pair.close) + 1, len(doc))
-            cue: tuple[int, int] | None
-            if n in carry:  # the second half of `“A,” he said, “B”`
-                parent, speaker, sp, cue = carry.pop(n)
-                kind = "direct" if content[:1].isupper() else "partial"
-                out[parent] = dataclasses.replace(
-                    out[parent], parts=(*out[parent].parts, (cs, ce)))
-                out.append(Attribution(kind, cs, ce, cs, ce, cue, sp, speaker,
-                                       ((cs, ce),), True))
-                if speaker:
-                    prev, prev_idx = out[-1], parent
-                continue
-            verb = None
-            right = False
-            if c_tok < len(doc) and (content[-1:] not in ".!?" or doc[c_tok].is_lower):
-                verb = self._right_cue(n, c_tok)
-                right = verb is not None
-            if verb is None:
-                verb = self._left_cue(n, o_tok)
-            if verb is None:
-                verb = self._colon_intro(pair.open)
-            # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
-            # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
-            before = text[max(0, pair.open - 6):pair.open].rstrip()
-            starts_clause = (not before or before[-1] in ":,.!?\n—–-(" or before.endswith("that")
-                             or "\n" in text[max(0, pair.open - 2):pair.open]
-                             or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
-            kind = "direct" if content[:1].isupper() and starts_clause else "partial"
-            if verb is not None:
-                head, (c0, c1) = self.speaker_of(verb)
-                speaker, sp = self.resolve(head, verb)
-                cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
-            elif prev is not None and kind == "direct" and prev.speaker \
-                    and text.count("\n\n", prev.end, pair.open) <= 1 \
-                    and pair.open - prev.end < 600:
-                speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
-                if not text[prev.end:pair.open].strip(" \t\r\n.,\"'“”‘’"):
-                    # The next paragraph goes on quoting: one attribution in several parts.
-                    root = prev_idx
-                    out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
-                                                                      (cs, ce)))
-                    prev = Attribution(kind, cs, ce, cs, ce, prev.cue, sp, speaker, ((cs, ce),),
-                                       True)
-                    out.append(prev)
-                    continue
-            else:
-                speaker, sp, cue = None, None, None
-            if n_words <= 2 and speaker is None:
-                continue  # scare quotes
-            ks, ke = cs, ce
-            if kind == "partial" and verb is not None and verb.i < o_tok \
-                    and verb.lower_ != "according" \
-                    and verb.right_edge.i - verb.i <= MAX_CLAUSE_TOKENS \
-                    and verb.right_edge.i >= c_tok - 1:
-                # `calls her “a total stiff”`: what the cue says is the rest of its phrase.
-                clause = self._clause(verb.i + 1, verb.right_edge.i + 1, pair.open)
-                if clause is not None and clause[0] <= cs and clause[1] >= ce:
-                    ks, ke = clause
-            att = Attribution(kind, cs, ce, ks, ke, cue, sp, speaker, ((cs, ce),))
-            out.append(att)
-            if kind == "direct" and speaker:
-                prev, prev_idx = att, len(out) - 1
-            if right and n + 1 < len(self.pairs) and speaker is not None:
-                gap = text[pair.close + 1:self.pairs[n + 1].open]
-                # The quote goes on right after its cue, in the same paragraph: one attribution.
-                body = gap.rstrip()
-                if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
-                        and not _SENT_BREAK.search(body[:-1]):
-                    carry[n + 1] = (len(out) - 1, speaker, sp, cue)
-        return out
-
-    def _colon_intro(self, open_char: int):
-        """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the
-        sentence that ends with the colon is the cue."""
-        text = self.text
-        j = open_char - 1
-        while j >= 0 and text[j].isspace() and open_char - j < 8:
-            j -= 1
-        if j < 0 or text[j] != ":":
-            return None
-        tok = self.doc[self.tok_at(j)]
-        sent = self.sent_of(tok.i)
-        if len(sent) > MAX_CLAUSE_TOKENS:
-            return None
-        root = sent.root
-        if root.pos_ in ("VERB", "AUX") and not self.in_quote(root) and root.i < tok.i:
-            return root
-        return None
-
-    def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
-        """Char span of tokens [lo, hi), cut at line breaks to the part nearest `anchor`."""
-        doc, text = self.doc, self.text
-        if hi <= lo:
-            return None
-        cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        brk = text.rfind("\n", cs, min(ce, anchor))
-        if brk >= 0:
-            cs = brk + 1
-        brk = text.find("\n", max(cs, anchor), ce)
-        if brk >= 0:
-            ce = brk
-        cs, ce = trim_span(text, cs, ce)
-        while ce > cs and text[ce - 1] in ".\"'“”‘’":
-            ce -= 1
-        return (cs, ce) if ce - cs >= 8 else None
+class _Finder(DirectFinder):
+    """Adds the indirect kinds and headline colons to the direct pass."""
 
     def _object_content(self, verb, lemma: str) -> tuple[int, int] | None:
         """What a statement verb without a clause reports: its object or infinitive
@@ -265,7 +92,11 @@ class _Finder(CueReader):
                 hole = (own[0].idx, own[-1].idx + len(own[-1]))
             elif (lemma in INDIRECT_LEMMAS or lemma in OBJECT_LEMMAS) \
                     and verb.pos_ in ("VERB", "AUX"):
-                comps = [c for c in verb.children if c.dep_ == "ccomp"]
+                comps = [c for c in verb.children if c.dep_ == "ccomp"] or [
+                    # "He said legalizing it could ...": a clause the parser hung on as xcomp
+                    c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                    and lemma in INDIRECT_LEMMAS and lemma not in OBJECT_LEMMAS
+                    and any(t.dep_ == "nsubj" for t in c.subtree)]
                 if not comps:
                     clause = self._object_content(verb, lemma)
                 else:
@@ -306,18 +137,21 @@ class _Finder(CueReader):
                 continue
             inside = [d for d in direct if d.start < ce and d.end > cs]
             covered = sum(min(ce, d.end) - max(cs, d.start) for d in inside)
-            if inside and all(d.kind == "direct" and d.speaker for d in inside) \
+            if inside and all(d.kind == "direct" and d.speaker_span for d in inside) \
                     and covered >= 0.6 * (ce - cs):
                 continue  # the direct quote already carries it
             speaker, sp = self.resolve(head, verb)
             cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             target = later if verb.lower_ == "according" else out
             if inside:
-                # Quoted fragments inside the reported clause: partial quotes of this speaker.
-                for d in inside:
-                    if not (d.kind == "direct" and d.speaker):
-                        target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
-                                                  speaker))
+                # Quoted fragments inside the reported clause: partial quotes of this speaker,
+                # one attribution (the first lists every fragment, the others continue it).
+                frags = [d for d in inside if not (d.kind == "direct" and d.speaker_span)]
+                spans = tuple((d.start, d.end) for d in frags)
+                for k, d in enumerate(frags):
+                    target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
+                                              speaker, spans if k == 0 else ((d.start, d.end),),
+                                              k > 0))
                 continue
             target.append(Attribution("indirect", cs, ce, cs, ce, cue, sp, speaker, parts))
         for a in later:
@@ -332,25 +166,54 @@ class _Finder(CueReader):
         the colon). Lines already holding an attribution are left alone."""
         out: list[Attribution] = []
         text, pos = self.text, 0
-        people = {(m.end, m.start): m for m in self.mentions if m.label in ("PERSON", "ORG")}
+        people = {m.end: m for m in self.mentions if m.label in ("PERSON", "ORG")}
         for line in text.split("\n"):
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
-            if not 0 < colon <= 80 or len(line) > 250 or line.rstrip().endswith("."):
+            turn = _TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
+            if turn and turn.group(1).strip(" .").upper() in _KICKERS:
+                turn = None
+            if not 0 < colon <= 80 or not turn and (len(line) > 250
+                                                    or not _headline_case(line)):
                 continue
             c = start + colon
-            m = next((m for (end, _), m in people.items() if end == c), None)
+            lead = self.doc[self.tok_at(start):self.tok_at(c - 1) + 1]
+            m = people.get(c)
+            if m is None and not turn and not (0 < len(lead) <= 4 and all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "." for t in lead)):
+                continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
-            if m is None or len(text[cs:ce].split()) < 3 \
-                    or any(a.start < ce and a.end > cs and a.speaker for a in taken):
+            if len(text[cs:ce].split()) < 3 or not turn \
+                    and any(a.start < ce and a.end > cs and a.speaker for a in taken):
                 continue
-            while ce > cs and text[ce - 1] in "\"'“”‘’":
+            while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1
-            head = self.doc[self.tok_at(m.end - 1)]
-            speaker, sp = self.resolve(head)
+            head = self.doc[self.tok_at(c - 1)]
+            speaker, _ = self.resolve(head)
+            # The speaker words are the line up to the colon ("Senator X:"), when short.
+            if len(lead) <= 8:  # after a "EXCLUSIVE –" kicker
+                dash = max(text.rfind(d, start, c) for d in (" – ", " — ", " - "))
+                sp = trim_span(text, dash + 3 if dash >= 0 else start, c)
+            else:
+                sp = (m.start, m.end) if m else (head.idx, c)
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out
+
+
+_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}):\s")
+# Capitalised kickers that are no speaker ("UPDATE: ...").
+_KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
+                      "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ"})
+
+
+def _headline_case(line: str) -> bool:
+    """A headline line: no final full stop, or most words capitalised (some sources end every
+    headline with one)."""
+    if not line.rstrip().endswith("."):
+        return True
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> list[Attribution]:

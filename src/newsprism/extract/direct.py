@@ -1,0 +1,318 @@
+"""The direct pass: quote marks and their cues, within one article.
+
+A quoted sentence or fragment (`quotemarks.pair_quotes`) gets a cue verb after it (`“...,” he
+said`, `,” said X`, `“...!” beamed X`), before it (`X said: “...”`, `He continued, “...”`), or
+from the sentence its colon ends; a fragment inside the object of a verb with its own subject
+is that subject's (`X thanked Y for “...”`). A quote that goes on after its cue, in the same
+paragraph or at the start of the next one, is a part of the same attribution; a later quote
+with no cue of its own follows the previous speaker. `quotes` adds the indirect kinds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .cues import (
+    MAX_CLAUSE_TOKENS,
+    MAX_CUE_GAP,
+    MAX_RIGHT_CUE_GAP,
+    SPEECH_LEMMAS,
+    SUBJECT_DEPS,
+    CueReader,
+    trim_span,
+)
+from .names import is_title_token
+
+_SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
+_CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
+_MARKS = " \t\r\n.,\"'“”‘’"
+
+
+def _sentence_break(s: str) -> bool:
+    """A sentence ends inside `s` (not at "Gov." or an initial)."""
+    for m in _SENT_BREAK.finditer(s):
+        words = s[:m.start() + 1].split()
+        word = words[-1] if words else ""
+        if s[m.start()] == "." and (is_title_token(word) or len(word.strip(".")) <= 1):
+            continue
+        return True
+    return False
+
+
+_NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
+
+
+def _title_name(content: str, before: str) -> bool:
+    """`CNN’s “Morning Desk”`, `the “Harbour Bill”`: a capitalised name in quote marks (a
+    show, a bill, a slogan's title) after a possessive, article or place preposition."""
+    words = content.rstrip(".,").split()
+    if not 1 <= len(words) <= 6 or content.rstrip()[-1:] in ("!", "?"):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_GLUE for w in words):
+        return False
+    prev = before.split()[-1].lower() if before.split() else ""
+    return prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from")
+
+
+def _one_turn(gap: str, cue_in_gap: bool) -> bool:
+    """The text between two quotes continues one turn of speech: only marks, or the first
+    quote's own cue sentence ending its paragraph (`,” X said.` + new paragraph + `“`)."""
+    head, _, rest = gap.partition("\n")
+    if rest.strip(_MARKS):
+        return False
+    body = head.strip(_MARKS)
+    return not body or cue_in_gap and not _sentence_break(body)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution with everything the evaluation needs (richer than `Quote`)."""
+
+    kind: str
+    start: int
+    end: int
+    clause_start: int  # the whole reported content (a partial's enclosing clause)
+    clause_end: int
+    cue: tuple[int, int] | None
+    speaker_span: tuple[int, int] | None
+    speaker: str | None
+    # `“A,” he said, “B”`: A's attribution lists both parts; B is marked as its continuation.
+    parts: tuple[tuple[int, int], ...] = ()
+    continued: bool = False
+
+
+class DirectFinder(CueReader):
+    """The direct pass over one article's quote pairs (`direct`), and the clause helper the
+    indirect pass shares."""
+
+    def _right_cue(self, n: int, c_tok: int):
+        """A cue after the closing mark: `” he said`, `,” said X`, `,” Y quoted X as saying`."""
+        doc, text = self.doc, self.text
+        next_open = self.pairs[n + 1].open if n + 1 < len(self.pairs) else len(text)
+        hi = c_tok
+        while hi < len(doc) and hi - c_tok < MAX_RIGHT_CUE_GAP and doc[hi].idx < next_open:
+            if hi > c_tok and (doc[hi].is_sent_start and not doc[hi].is_lower
+                               or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
+                break
+            hi += 1
+        verb = self.cue_verb(c_tok, hi, near_end=False)
+        before = self.text[:self.pairs[n].open].rstrip()[-1:]
+        if verb is None and self.text[:self.pairs[n].close].rstrip()[-1:] in (",", "!", "?") \
+                and (not before or before in ".!?:\n\"”"):
+            # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
+            # followed by a subject and a verb is that verb's object, whatever the verb.
+            v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
+            if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and (
+                    self.subject_between(c_tok, v.i) is not None
+                    or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None):
+                verb = v  # `“...,” he continued`, `“...!” beamed X`
+        if verb is None or verb.lower_ == "according":
+            return verb, None
+        if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
+            return None, None  # "“...” to deny ...": an infinitive is no cue
+        quoting = verb.lemma_.lower() == "quote" or verb.head.lemma_.lower() == "quote"
+        # "“...,” Y quoted X as saying": not the subject but the object is the speaker.
+        subject = None if quoting else self.subject_between(c_tok, verb.i)
+        if verb.i - c_tok <= 2:
+            return verb, subject
+        # Further away, the verb's subject must sit between the quote and the verb.
+        if any(c.dep_ in SUBJECT_DEPS and c_tok <= c.i < verb.i for c in verb.children):
+            return verb, subject
+        if quoting:
+            return verb, None
+        # The parser often misreads `“...,” Ramos, 58, told AFP`; a noun phrase between the
+        # quote and the verb is still the verb's subject.
+        return (verb, subject) if subject is not None else (None, None)
+
+    def _left_cue(self, n: int, o_tok: int):
+        """A cue before the opening mark, in the same sentence and paragraph."""
+        doc = self.doc
+        prev_close = self.pairs[n - 1].close if n > 0 else -1
+        lo = o_tok
+        while lo > 0 and o_tok - lo < MAX_CUE_GAP * 2 and doc[lo - 1].idx > prev_close \
+                and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
+            lo -= 1
+        verb = self.cue_verb(lo, o_tok, near_end=True)
+        if verb is None and o_tok >= 2 and doc[o_tok - 1].text in (",", ":"):
+            # `He continued, “...”`, `She went on: “...”`: a verb (and its particle) that ends
+            # its clause right before the quote introduces it, whatever the verb.
+            k = o_tok - 2
+            if doc[k].pos_ in ("ADP", "ADV", "PART") and k > 0:
+                k -= 1
+            v = doc[k]
+            if v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and k > lo \
+                    and v.lemma_.lower() not in ("be", "have") and not self.in_quote(v) \
+                    and v.dep_ not in ("relcl", "advcl", "acl") \
+                    and self.speaker_of(v)[0] is not None:
+                verb = v
+        return verb
+
+    def direct(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        doc, text = self.doc, self.text
+        prev: Attribution | None = None
+        prev_idx = -1
+        carry: dict[int, tuple[int, str | None, tuple[int, int] | None,
+                               tuple[int, int] | None]] = {}
+        for n, pair in enumerate(self.pairs):
+            cs, ce = trim_span(text, pair.open + 1, pair.close)
+            content = text[cs:ce]
+            if not any(ch.isalpha() for ch in content):
+                continue
+            n_words = len(content.split())
+            if _title_name(content, text[max(0, pair.open - 20):pair.open]):
+                continue
+            o_tok = self.tok_at(pair.open)
+            c_tok = min(self.tok_at(pair.close) + 1, len(doc))
+            cue: tuple[int, int] | None
+            # The second half of `“A,” he said, “B”` (unless B has a cue of its own: `“A,” he
+            # said. “B,” she replied.`).
+            if n in carry and (content[-1:] == "." or c_tok >= len(doc)
+                               or self._right_cue(n, c_tok)[0] is None):
+                parent, speaker, sp, cue = carry.pop(n)
+                kind = "direct" if content[:1].isupper() else "partial"
+                out[parent] = dataclasses.replace(
+                    out[parent], parts=(*out[parent].parts, (cs, ce)))
+                out.append(Attribution(kind, cs, ce, cs, ce, cue, sp, speaker,
+                                       ((cs, ce),), True))
+                if sp is not None:
+                    prev, prev_idx = out[-1], parent
+                continue
+            verb = subject = None
+            right = False
+            # `“Really?” she asked`: only a full stop ends the sentence at the closing mark.
+            if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower):
+                verb, subject = self._right_cue(n, c_tok)
+                right = verb is not None
+            if verb is None:
+                verb = self._left_cue(n, o_tok)
+            if verb is None:
+                verb = self._colon_intro(pair.open)
+            # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
+            # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
+            before = text[max(0, pair.open - 6):pair.open].rstrip()
+            starts_clause = (not before or before[-1] in ":,.!?\n—–-(" or before.endswith("that")
+                             or "\n" in text[max(0, pair.open - 2):pair.open]
+                             or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
+            kind = "direct" if content[:1].isupper() and starts_clause else "partial"
+            if verb is None and kind == "partial":
+                verb = self._governing_verb(o_tok, c_tok)
+            if verb is not None:
+                head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
+                if subject is not None and (head is None or not c_tok <= head.i < verb.i):
+                    head = subject  # the words between `”` and the verb name the speaker
+                speaker, sp = self.resolve(head, verb)
+                cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
+            elif prev is not None and kind == "direct" and prev.speaker_span \
+                    and text.count("\n\n", prev.end, pair.open) <= 1 \
+                    and pair.open - prev.end < 600:
+                speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
+                cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
+                if _one_turn(text[prev.end:pair.open], cue_after):
+                    # The next paragraph goes on quoting: one attribution in several parts.
+                    root = prev_idx
+                    out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
+                                                                      (cs, ce)))
+                    prev = Attribution(kind, cs, ce, cs, ce, prev.cue, sp, speaker, ((cs, ce),),
+                                       True)
+                    out.append(prev)
+                    continue
+            else:
+                speaker, sp, cue = None, None, None
+            if n_words <= 2 and speaker is None:
+                continue  # scare quotes
+            ks, ke = cs, ce
+            if kind == "partial" and verb is not None and verb.i < o_tok \
+                    and verb.lower_ != "according" \
+                    and verb.right_edge.i - verb.i <= MAX_CLAUSE_TOKENS \
+                    and verb.right_edge.i >= c_tok - 1:
+                # `calls her “a total stiff”`: what the cue says is the rest of its phrase.
+                clause = self._clause(verb.i + 1, verb.right_edge.i + 1, pair.open)
+                if clause is not None and clause[0] <= cs and clause[1] >= ce:
+                    ks, ke = clause
+            att = Attribution(kind, cs, ce, ks, ke, cue, sp, speaker, ((cs, ce),))
+            out.append(att)
+            # A speaker span is an attribution even when it resolves to no one ("I", "they").
+            if kind == "direct" and sp is not None:
+                prev, prev_idx = att, len(out) - 1
+            if right and n + 1 < len(self.pairs) and sp is not None:
+                gap = text[pair.close + 1:self.pairs[n + 1].open]
+                # The quote goes on right after its cue, in the same paragraph: one attribution.
+                body = _CONNECTIVE.sub(".", gap.rstrip())  # `he said. But “...`
+                if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
+                        and not _sentence_break(body[:-1]):
+                    carry[n + 1] = (len(out) - 1, speaker, sp, cue)
+        return out
+
+    def _governing_verb(self, o_tok: int, c_tok: int):
+        """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted
+        fragment, when the verb comes first and has a subject of its own on the same line."""
+        doc = self.doc
+        if o_tok + 1 >= c_tok:
+            return None
+        t, hops = doc[o_tok + 1], 0
+        while self.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
+            if t.head.i == t.i or hops >= 8:
+                return None
+            t, hops = t.head, hops + 1
+        line_start = self.text.rfind("\n", 0, doc[o_tok].idx) + 1
+        # Not "the show is dubbed “...”" (passive) nor "a bill that created “...”" (a
+        # relative clause): names given in passing, not words someone said.
+        if t.pos_ != "VERB" or t.i > o_tok or t.idx < line_start or t.dep_ in ("relcl", "acl") \
+                or t.lemma_.lower() in ("be", "have"):
+            return None
+        subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
+        return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
+            else None
+
+    def _colon_intro(self, open_char: int):
+        """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the
+        sentence that ends with the colon is the cue."""
+        text = self.text
+        j = open_char - 1
+        while j >= 0 and text[j].isspace() and open_char - j < 8:
+            j -= 1
+        if j < 0 or text[j] != ":":
+            return None
+        tok = self.doc[self.tok_at(j)]
+        sent = self.sent_of(tok.i)
+        if len(sent) > MAX_CLAUSE_TOKENS:
+            return None
+        line_start = text.rfind("\n", 0, j) + 1
+        # The parser often runs a sentence across paragraphs ("Cruz continued:\n\n“...”"):
+        # the verb the colon hangs on, else the sentence's root, on the colon's own line.
+        for cand in (tok.head, sent.root):
+            if cand.pos_ in ("VERB", "AUX") and not self.in_quote(cand) \
+                    and line_start <= cand.idx < tok.idx \
+                    and cand.lemma_.lower() not in ("be", "have") \
+                    and self.speaker_of(cand)[0] is not None:
+                return cand
+        # "As X noted, the reason is simple:" then the quote: the speech verb of an
+        # "as"-clause on the colon's line.
+        for i in range(max(sent.start, tok.i - MAX_CLAUSE_TOKENS), tok.i):
+            t = self.doc[i]
+            if t.idx >= line_start and t.lemma_.lower() in SPEECH_LEMMAS \
+                    and t.pos_ == "VERB" and not self.in_quote(t) \
+                    and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
+                    and self.speaker_of(t)[0] is not None:
+                return t
+        return None
+
+    def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
+        """Char span of tokens [lo, hi), cut at line breaks to the part nearest `anchor`."""
+        doc, text = self.doc, self.text
+        if hi <= lo:
+            return None
+        cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        brk = text.rfind("\n", cs, min(ce, anchor))
+        if brk >= 0:
+            cs = brk + 1
+        brk = text.find("\n", max(cs, anchor), ce)
+        if brk >= 0:
+            ce = brk
+        cs, ce = trim_span(text, cs, ce)
+        while ce > cs and text[ce - 1] in ".\"'“”‘’":
+            ce -= 1
+        return (cs, ce) if ce - cs >= 8 else None

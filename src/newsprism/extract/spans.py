@@ -1,0 +1,107 @@
+"""Which words of a sentence are the speaker mention: the noun phrase around a speaker head,
+without what describes the speaker only in passing, and the noun phrase between a quote and
+its verb. Mixed into `cues.CueReader` (it reads `doc` and `in_quote` from there).
+"""
+
+from __future__ import annotations
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
+_QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
+                               "almost", "over", "under"})
+
+
+def _possessive_mark(doc, i: int) -> bool:
+    """The apostrophe of "Hollis’ aides" (glued to a word ending in s), not a quote mark."""
+    return doc[i].text in ("’", "'") and i > 0 and not doc[i - 1].whitespace_ \
+        and doc[i - 1].lower_.endswith("s")
+
+
+class SpanReader:
+    """Speaker-span methods; the class that mixes it in provides `doc` and `in_quote`."""
+
+    def in_quote(self, token) -> bool:  # provided by the reader
+        raise NotImplementedError
+
+    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
+        """The speaker noun phrase: the head's subtree with its titles and appositions, cut at
+        line breaks, quote marks and `stop`, and before what only describes the speaker in
+        passing: comma-set relative and participle clauses (", who grew up with Y,",
+        ", speaking in Z,"), places and ages (", in Z,", ", 58,")."""
+        doc = self.doc
+        if head.pos_ == "PRON":
+            return head.i, head.i
+        left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
+        if stop is not None:
+            right = min(right, stop - 1) if stop > head.i else right
+            left = max(left, stop + 1) if stop < head.i else left
+        for i in range(head.i + 1, right + 1):
+            if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
+                    doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
+                    or doc[i].is_quote or self.in_quote(doc[i]) \
+                    or "\n" in doc[i - 1].text_with_ws \
+                    or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
+                    and doc[i].head.i == head.i \
+                    or doc[i].pos_ == "SCONJ" and doc[i].head.i != head.i \
+                    or doc[i].text == "," and i + 1 <= right \
+                    and doc[i + 1].tag_ in ("WP", "WDT", "WP$", "VBG", "VBN") \
+                    or self._bare_clause(doc[i], head):
+                right = i - 1
+                break
+        for i in range(head.i - 1, left - 1, -1):
+            # A dash before the speaker ends a dateline ("RENO, Nev. (AP) — X said"); the
+            # apostrophe of "Sanders’ aides" is no quote mark.
+            if doc[i].is_quote and not _possessive_mark(doc, i) or self.in_quote(doc[i]) \
+                    or "\n" in doc[i].text_with_ws \
+                    or doc[i].text in ("—", "–", "--"):
+                left = i + 1
+                break
+        if right - head.i > 30:  # a runaway parse: keep the name and its compounds
+            right = head.i
+            while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
+                    and doc[right + 1].head.i == head.i:
+                right += 1
+        while right > head.i and (doc[right].is_punct or doc[right].is_space
+                                  or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+            right -= 1
+        return self._left_trim(left, head), right
+
+    def _bare_clause(self, t, head) -> bool:
+        """A finite verb the parser hung on the name without a relative pronoun ("X, the
+        governor, repeated claims ..."): the sentence's own verb, not part of the name."""
+        if t.tag_ not in FINITE_TAGS or t.dep_ not in ("relcl", "acl") or t.head.i != head.i \
+                or any(c.dep_ in SUBJECT_DEPS for c in t.children):  # "an official she met"
+            return False
+        return not any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that"
+                       for c in self.doc[max(t.left_edge.i, head.i + 1):t.i])
+
+    def _apposition_at(self, i: int, right: int) -> bool:
+        """", 35, the daughter of ...": a noun phrase after the age (not "of Porto", "who")."""
+        doc = self.doc
+        return i + 1 <= right and doc[i].text == "," \
+            and doc[i + 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+
+    def _left_trim(self, left: int, head) -> int:
+        doc = self.doc
+        # "and X", "of X" are not the speaker's words; "both X and Y", "about half of X" are.
+        while left < head.i and (doc[left].is_punct or "\n" in doc[left].text_with_ws
+                                 or doc[left].pos_ in ("CCONJ", "ADP")
+                                 and doc[left].lower_ not in _QUANTIFIER_LEADS):
+            left += 1
+        return left
+
+    def subject_between(self, lo: int, hi: int):
+        """The head of a noun phrase filling tokens [lo, hi) up to its first comma (`Ramos` in
+        `Ramos, 58,`), or None when those tokens are not a noun phrase."""
+        doc = self.doc
+        if hi <= lo or doc[lo].pos_ not in NP_START:
+            return None
+        end = next((i for i in range(lo, hi) if doc[i].text in (",", "(", "—", "–")), hi)
+        seg = doc[lo:end]
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.tag_ != "VBN" or t.is_quote
+               or "\n" in t.text for t in seg):
+            return None
+        heads = [t for t in seg if t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and t.ent_type_ not in ("DATE", "TIME")]
+        return heads[-1] if heads else None
