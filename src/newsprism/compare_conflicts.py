@@ -41,7 +41,7 @@ DATE_CONTEXT = 0.5
 def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, str]
              ) -> ConflictVersion:
     ids = tuple(sorted({a for a, _ in items}))
-    spans = tuple(sorted({s for _, s in items}, key=lambda s: (s.article_id, s.start)))
+    spans = tuple(sorted({s for _, s in items}, key=lambda s: (s.article_id, s.start, s.end)))
     return ConflictVersion(value=value, article_ids=ids, spans=spans,
                            independent_sources=group_count(ids, groups))
 
@@ -204,7 +204,7 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
             versions.append(_version(label, [(items[k][0].article_id,
                                               Span(items[k][0].article_id, items[k][1].start,
                                                    items[k][1].end)) for k in v], groups))
-        units = sorted({stem(items[k][1].unit or "") for k in idx}, key=len)
+        units = sorted({stem(items[k][1].unit or "") for k in idx}, key=lambda u: (len(u), u))
         about = f"how many {units[0]}s" if units and units[0] else "a count"
         out.append(Conflict(kind="quantity", about=about, versions=tuple(versions)))
     return out

@@ -204,5 +204,6 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article],
                 spans.append(span)
             by_outlet.append((outlet, tuple(terms.values())))
         out.append(Framing(entity=e.id, by_outlet=tuple(by_outlet),
-                           spans=tuple(sorted(set(spans), key=lambda s: (s.article_id, s.start)))))
+                           spans=tuple(sorted(set(spans),
+                                              key=lambda s: (s.article_id, s.start, s.end)))))
     return tuple(out)

@@ -165,7 +165,7 @@ def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
                                            c.article_id, c.start))
         text = best.text
         spans = tuple(sorted({Span(c.article_id, c.start, c.end) for c in options},
-                             key=lambda s: (s.article_id, s.start)))
+                             key=lambda s: (s.article_id, s.start, s.end)))
     else:
         text = _as_sentence(cons.text)
         spans = tuple(s for s in cons.spans if s.article_id in members)
@@ -326,7 +326,7 @@ def _extractive_draft(ctx: StoryContext, c: Candidate, cands: list[Candidate], s
     role = "consensus" if shared and not _touches(c.text, disputed) else "context"
     rank = -c.support * 10.0 + c.position * 0.01 - c.score
     return _Draft(text, tuple(sorted(supporters)), role,
-                  tuple(sorted(spans, key=lambda s: (s.article_id, s.start))),
+                  tuple(sorted(spans, key=lambda s: (s.article_id, s.start, s.end))),
                   frozenset(c.terms), rank)
 
 

@@ -207,7 +207,8 @@ class StoryView:
         for x in spans:
             first.setdefault(x["article_id"], x)
         out = []
-        for aid in sorted(set(article_ids) | set(first), key=lambda i: self.index.get(i, 99999)):
+        for aid in sorted(set(article_ids) | set(first),
+                          key=lambda i: (self.index.get(i, 99999), i)):
             if aid not in self.index:
                 continue
             sp: Json | None = first.get(aid)
