@@ -13,6 +13,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
 
 # Letters/digits with inner apostrophes, hyphens, dots or commas ("U.S.", "380,000", "al-Sham").
+_FOLD_WORD = re.compile(r"[^\W_]+")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*", re.UNICODE)
 _QUOTE_TRANS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                               "»": '"', "‹": "'", "›": "'", "`": "'", "´": "'"})
@@ -59,9 +60,11 @@ def unify_quotes(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation: for comparing names and phrases.
     Cached: entity resolution folds the same few names many thousand times."""
+    if text.isascii():  # nothing to decompose (most names and sentences)
+        return " ".join(_FOLD_WORD.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text)
     no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[^\W_]+", no_marks.lower()))
+    return " ".join(_FOLD_WORD.findall(no_marks.lower()))
 
 
 def stable_id(*parts: str | None, length: int = 16) -> str:

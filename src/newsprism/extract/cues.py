@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Article, Mention
+from ..nlp import text_of
 from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
@@ -60,7 +61,7 @@ class CueReader(SpanReader):
     """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
 
     def __init__(self, article: Article, doc, mentions: tuple[Mention, ...]):
-        self.article, self.doc, self.text = article, doc, doc.text
+        self.article, self.doc, self.text = article, doc, text_of(doc)
         self.pairs = [p for p in pair_quotes(self.text)]
         self.quoted = [(p.open, p.close + 1) for p in self.pairs]
         self.people = People(doc, mentions, self.quoted)

@@ -195,6 +195,13 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
         for m in e.mentions:
             mention_index[m.article_id].append(m)
 
+    # What `lookup` compares a name with, computed once per story (it is asked for every
+    # quote and claim, and with the same few speaker names again and again).
+    alias_names = {e.id: frozenset(person_name(a) for a in e.aliases) for e in people}
+    other_keys = [(e, {fold(e.name), *(fold(a) for a in e.aliases)})
+                  for e in entities if e.type != "PERSON"]
+    by_name: dict[tuple[str, str, bool], str | None] = {}
+
     def lookup(article_id: str, text: str | None, start: int | None, end: int | None,
                people_only: bool) -> str | None:
         if start is not None and end is not None:
@@ -203,9 +210,14 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                     return m.entity_id
         if not text:
             return None
+        key = (article_id, text, people_only)
+        if key not in by_name:
+            by_name[key] = lookup_name(article_id, text, people_only)
+        return by_name[key]
+
+    def lookup_name(article_id: str, text: str, people_only: bool) -> str | None:
         name = person_name(text)
-        hits = [e for e in people if name == e.name or any(
-            person_name(a) == name for a in e.aliases)]
+        hits = [e for e in people if name == e.name or name in alias_names[e.id]]
         if not hits and len(name.split()) > 1:
             hits = [e for e in people if same_person(name, e.name)]
         elif not hits and name:
@@ -215,10 +227,9 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
         if len(hits) == 1:
             return hits[0].id
         if not people_only:
-            key = fold(text)
-            for e in entities:
-                if e.type != "PERSON" and (fold(e.name) == key
-                                           or any(fold(a) == key for a in e.aliases)):
+            folded = fold(text)
+            for e, keys in other_keys:
+                if folded in keys:
                     return e.id
         return None
 

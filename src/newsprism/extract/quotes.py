@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention, Quote
+from ..nlp import text_of
 from ..text import stable_id
 from .cues import (
     INDIRECT_LEMMAS,
@@ -240,7 +241,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
 
 def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
     """Direct, partial and indirect quotes of one parsed article, with resolved speakers."""
-    text = doc.text
+    text = text_of(doc)
     out: list[Quote] = []
     for a in find_attributions(article, doc, mentions):
         # An indirect clause around a parenthetical cue ("The plan, he said, is dead") is one
