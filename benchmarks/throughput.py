@@ -47,6 +47,8 @@ class PeakMemory:
         self.proc = psutil.Process()
         self.peak = 0
         self.every = every
+        self.cpu: dict[int, float] = {}  # pid -> CPU seconds (user + system), last sample
+        self._cpu0: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -60,6 +62,8 @@ class PeakMemory:
                 for p in procs:
                     try:
                         total += p.memory_info().rss
+                        times = p.cpu_times()
+                        self.cpu[p.pid] = times.user + times.system
                     except psutil.Error:
                         pass
             except psutil.Error:
@@ -68,12 +72,23 @@ class PeakMemory:
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakMemory:
+        for p in [self.proc, *self.proc.children(recursive=True)]:
+            times = p.cpu_times()
+            self._cpu0[p.pid] = times.user + times.system  # already running: not counted
         self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time used while sampling: this process, and its children together (for the
+        children, everything they used until their last sample)."""
+        used = {k: v - self._cpu0.get(k, 0.0) for k, v in self.cpu.items()}
+        main = used.pop(self.proc.pid, 0.0)
+        others = sum(used.values())
+        return {"main": round(main, 1), "children": round(others, 1)}
 
     @property
     def mb(self) -> float:
@@ -116,7 +131,7 @@ def cmd_spacy(args: argparse.Namespace) -> dict[str, Any]:
             "words": words,
             "processes": args.processes, "seconds": round(secs, 1),
             "articles_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
-            "peak_rss_mb": mem.mb}
+            "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
 
 
 def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
@@ -133,6 +148,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
         now = time.perf_counter()
         marks.setdefault(f"{step} first", now)
         marks[f"{step} last"] = now
+        marks[f"{step} cpu"] = time.process_time()  # this process only
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
@@ -142,7 +158,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
             runner.client()  # type: ignore[attr-defined]
         stats = UpdateStats()
         with PeakMemory() as mem:
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), time.process_time()
             report = run_analysis([str(path)], settings, db_url=args.db, runner=runner,
                                   progress=progress, stats=stats)
             secs = time.perf_counter() - t0
@@ -152,7 +168,9 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
         "words": words, "stories": len(report.stories), "reuse_pairs": len(report.reuse),
         "problems": len(report.problems), "seconds": round(secs, 1),
         "articles_per_s": round(len(lines) / secs, 2), "words_per_s": round(words / secs),
-        "peak_rss_mb": mem.mb}
+        "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+    if "articles cpu" in marks:
+        out["cpu_s"]["main_until_last_article"] = round(marks["articles cpu"] - cpu0, 1)
     if "articles last" in marks:
         out["steps_s"] = {
             "read + per-article": round(marks["articles last"] - t0, 1),
