@@ -185,19 +185,26 @@ def test_headline_colon_speaker_span_stops_at_the_colon(quotes_of, text, speaker
     # "said Tuesday": a date is never the speaker
     ("Tomas Hale, in Lisbon, said Tuesday that the port would stay shut all winter.",
      "port would stay shut", "Tomas Hale"),
-])
-def test_speaker_is_the_agent_not_an_object_or_a_date(quotes_of, text, fragment, speaker_text):
-    q = one(quotes_of(text), fragment)
-    assert q.speaker_text == speaker_text
-
-
-@pytest.mark.parametrize("text, speaker_text", [
-    ("Tomas Hale, 58, of Porto, said the port would stay shut all winter.", "Tomas Hale"),
+    # age and hometown are left out; an apposition naming the role stays
+    ("Tomas Hale, 58, of Porto, said the port would stay shut all winter.",
+     "port would stay shut", "Tomas Hale"),
     ("Tomas Hale, 58, the harbour master, said the port would stay shut all winter.",
-     "Tomas Hale, 58, the harbour master"),
+     "port would stay shut", "Tomas Hale, 58, the harbour master"),
+    # a possessive and the phrase's own date are kept
+    ("Lena Hollis’ aides said the port would stay shut all winter.",
+     "port would stay shut", "Lena Hollis’ aides"),
+    ("A harbour survey published Tuesday said the port would stay shut all winter.",
+     "port would stay shut", "A harbour survey published Tuesday"),
+    # a dateline before the dash, and a "when asked" clause, are not the speaker
+    ("LISBON (Agency) – Harbour master Tomas Hale has rejected the plan, saying the port "
+     "would stay shut.", "port would stay shut", "Harbour master Tomas Hale"),
+    ("“The port stays shut,” said harbour master Tomas Hale when asked about the storms.",
+     "port stays shut", "harbour master Tomas Hale"),
+    ("Tomas Hale responded on the radio, calling the plan “a reckless gamble.”",
+     "reckless gamble", "Tomas Hale"),
 ])
-def test_speaker_span_leaves_out_age_and_hometown(quotes_of, text, speaker_text):
-    q = one(quotes_of(text), "port would stay shut")
+def test_speaker_is_the_agent_and_its_own_words(quotes_of, text, fragment, speaker_text):
+    q = one(quotes_of(text), fragment)
     assert q.speaker_text == speaker_text
 
 
@@ -280,19 +287,6 @@ def test_capitalised_show_or_bill_name_is_not_a_quote(quotes_of):
     assert q.speaker == "Lena Varga"
 
 
-@pytest.mark.parametrize("text, fragment, speaker_text", [
-    ("LISBON (Agency) – Harbour master Tomas Hale has rejected the plan, saying the port "
-     "would stay shut.", "port would stay shut", "Harbour master Tomas Hale"),
-    ("“The port stays shut,” said harbour master Tomas Hale when asked about the storms.",
-     "port stays shut", "harbour master Tomas Hale"),
-    ("Tomas Hale responded on the radio, calling the plan “a reckless gamble.”",
-     "reckless gamble", "Tomas Hale"),
-])
-def test_speaker_span_boundaries(quotes_of, text, fragment, speaker_text):
-    q = one(quotes_of(text), fragment)
-    assert q.speaker_text == speaker_text
-
-
 @pytest.mark.parametrize("text", [
     "Tomas Hale, who grew up by the harbour, said the port would stay shut all winter.",
     "Tomas Hale, speaking at the harbour, said the port would stay shut all winter.",
@@ -345,16 +339,6 @@ def test_first_person_quote_goes_on_in_the_same_turn(nlp):
     second = next(a for a in atts if "told the truth" in text[a.start:a.end])
     assert first.kind == "direct" and text[slice(*first.speaker_span)] == "I"
     assert second.continued and second.speaker_span == first.speaker_span
-
-
-@pytest.mark.parametrize("text, speaker_text", [
-    ("Lena Hollis’ aides said the port would stay shut all winter.", "Lena Hollis’ aides"),
-    ("A harbour survey published Tuesday said the port would stay shut all winter.",
-     "A harbour survey published Tuesday"),
-])
-def test_speaker_span_keeps_possessive_and_its_own_date(quotes_of, text, speaker_text):
-    q = one(quotes_of(text), "port would stay shut")
-    assert q.speaker_text == speaker_text
 
 
 def test_speaker_span_keeps_leading_quantifier(quotes_of):
