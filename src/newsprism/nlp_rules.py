@@ -52,6 +52,12 @@ def _predicate(value: Any) -> tuple[Callable[[Any], bool], frozenset | None] | N
     return None
 
 
+# What the patterns do to one class of token: the merged attributes of the single-token patterns
+# it matches, the (pattern, position) pairs of longer patterns it satisfies, and the
+# (attr_id, match_id) of those single-token matches (to re-sort when a longer pattern hits).
+TokenRules = tuple[dict, frozenset[tuple[int, int]], tuple[tuple[int, int], ...]]
+
+
 class FastRules:
     """The attribute ruler and then the rule lemmatizer, memoised (see module doc)."""
 
@@ -99,9 +105,8 @@ class FastRules:
         # one "other" class, plus the outcome of each open test. Tokens of one class tuple
         # match the same patterns, so the memo below is keyed on classes, not on words.
         self._classes: list[dict[int, Any]] = [{} for _ in self.keys]
-        # class tuple -> (merged attributes of the single-token patterns it matches, the
-        # (pattern, position) pairs of longer patterns it satisfies)
-        self._memo: dict[tuple, tuple[dict, frozenset[tuple[int, int]]]] = {}
+        # class tuple -> what the patterns do to such a token
+        self._memo: dict[tuple, TokenRules] = {}
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def _class(self, k: int, value: int) -> Any:
@@ -112,22 +117,24 @@ class FastRules:
         self._classes[k][value] = cls
         return cls
 
-    def _token_rules(self, key: tuple, row: Any) -> tuple[dict, frozenset[tuple[int, int]]]:
+    def _token_rules(self, key: tuple, row: Any) -> TokenRules:
         """What the patterns do to a token of this class tuple, found on one such token."""
         row = tuple(row) if isinstance(row, list) else (row,)
         strings = self.vocab.strings
         attrs = {k: (bool(v) if k == "IS_SPACE" else strings[v])
                  for k, v in zip(self.keys, row, strict=True)}
         merged: dict = {}
+        singles = []
         partial = set()
-        for n, (attr_id, _match_id, _index, per_token) in enumerate(self.patterns):
+        for n, (attr_id, match_id, _index, per_token) in enumerate(self.patterns):
             for pos, tests in enumerate(per_token):
                 if all(test(attrs[a]) for a, test in tests):
                     if len(per_token) == 1:
                         merged.update(self.ruler.attrs[attr_id])  # in attr_id order
+                        singles.append((attr_id, match_id))
                     else:
                         partial.add((n, pos))
-        got = (merged, frozenset(partial))
+        got = (merged, frozenset(partial), tuple(singles))
         self._memo[key] = got
         return got
 
@@ -144,7 +151,6 @@ class FastRules:
             return
         ids = [getattr(A, k) for k in self.keys]
         array = doc.to_array(ids)
-        table = array.tolist()
         columns = array.reshape(len(doc), -1).T.tolist()
         per_attr = []
         for k, (cls, column) in enumerate(zip(self._classes, columns, strict=True)):
@@ -152,15 +158,15 @@ class FastRules:
             per_attr.append([get(v) or self._class(k, v) for v in column])
         memo = self._memo
         found = []
-        for key, row in zip(zip(*per_attr, strict=True), table, strict=True):
+        for i, key in enumerate(zip(*per_attr, strict=True)):
             got = memo.get(key)
-            found.append(got if got is not None else self._token_rules(key, row))
+            found.append(got if got is not None else self._token_rules(key, array[i].tolist()))
         # Longer patterns: where every position is satisfied in turn. The stock ruler sorts
         # all matches by attr_id and applies them in that order, so a token hit by one gets
         # its attributes re-merged in that order.
         extra: dict[int, list[tuple[int, int, int, int]]] = {}
         n_tokens = len(found)
-        for start, (_merged, partial) in enumerate(found):
+        for start, (_merged, partial, _singles) in enumerate(found):
             for n, pos in partial:
                 if pos:
                     continue
@@ -170,24 +176,15 @@ class FastRules:
                                            for k in range(1, len(per_token))):
                     target = (start if index >= 0 else end) + index
                     extra.setdefault(target, []).append((attr_id, match_id, start, end))
-        for i, (merged, _partial) in enumerate(found):
+        for i, (merged, _partial, singles) in enumerate(found):
             if i in extra:
-                merged = self._remerge(i, found[i][0], extra[i], table[i])
+                merged = self._remerge(extra[i] + [(a, m, i, i + 1) for a, m in singles])
             if merged:
                 set_token_attrs(doc[i], merged)
 
-    def _remerge(self, i: int, merged: dict, hits: list[tuple[int, int, int, int]],
-                 row: Any) -> dict:
+    def _remerge(self, matches: list[tuple[int, int, int, int]]) -> dict:
         """A token's attributes when a longer pattern also targets it: every match, sorted
         the way the stock ruler sorts them, applied in turn."""
-        row = tuple(row) if isinstance(row, list) else (row,)
-        strings = self.vocab.strings
-        attrs = {k: (bool(v) if k == "IS_SPACE" else strings[v])
-                 for k, v in zip(self.keys, row, strict=True)}
-        matches = list(hits)
-        for attr_id, match_id, _index, per_token in self.patterns:
-            if len(per_token) == 1 and all(test(attrs[a]) for a, test in per_token[0]):
-                matches.append((attr_id, match_id, i, i + 1))
         out: dict = {}
         for attr_id, *_rest in sorted(matches):
             out.update(self.ruler.attrs[attr_id])

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .extract.quantities import SCALE
 from .model import ArticleFacts
 from .text import fold as _fold
 from .text import words
@@ -46,8 +47,7 @@ _NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]\d)(?:\s*"
                      r"(%|percent|k|thousand|m|mn|million|bn|billion|trillion))?(?![\w%])",
                      re.I)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
-          "billion": 1e9, "trillion": 1e12}
+_SCALE = {**SCALE, "k": 1e3, "m": 1e6}  # the quantity extractor's scale words, abbreviated too
 _SHORT = 2  # name words this short or shorter ("al", "de") tell nothing
 _NAME_STOP = frozenset("the and for of from with new news inc ltd corp co mr mrs ms dr gen".split())
 

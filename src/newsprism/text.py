@@ -12,8 +12,8 @@ from typing import NamedTuple
 # spaCy's list is the standard English stop list; importing it loads no model.
 from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
 
-# Letters/digits with inner apostrophes, hyphens, dots or commas ("U.S.", "380,000", "al-Sham").
 _FOLD_WORD = re.compile(r"[^\W_]+")
+# Letters/digits with inner apostrophes, hyphens, dots or commas ("U.S.", "380,000", "al-Sham").
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*", re.UNICODE)
 _QUOTE_TRANS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                               "»": '"', "‹": "'", "›": "'", "`": "'", "´": "'"})
@@ -38,8 +38,7 @@ def words(text: str) -> list[Word]:
 def word_norms(text: str) -> list[str]:
     """`[w.norm for w in words(text)]` without building offsets (the reuse stage splits
     every stored text; this is about twice as fast)."""
-    trans = _QUOTE_TRANS
-    return [t.translate(trans).lower() for t in _WORD_RE.findall(text)]
+    return [normalize_token(t) for t in _WORD_RE.findall(text)]
 
 
 def word_count(text: str) -> int:
