@@ -12,10 +12,12 @@ reordered, truncated, spliced, heavily reworded copies), generated in memory.
 
 What is measured:
 - the candidate stage exactly as find_reuse runs it: tokenize (newsprism.text.words),
-  shingle + boilerplate filter, MinHash (datasketch), LSH insert + query;
-- recall: pairs whose true Jaccard of word-5-shingle sets is >= 0.5 and >= 0.8, found by
-  brute force (an exact inverted index over the shingles of a random sample of documents,
-  against every document), and the share of them among the LSH candidates;
+  shingles + site template + fingerprints (winnowing), inverted index -> pairs;
+- recall: pairs whose true Jaccard of word-5-shingle sets (site template removed, as the
+  candidates see them) is >= 0.5 and >= 0.8, and pairs that share at least 20 such shingles
+  (a shared run of 24 words: twice the shortest passage), found by brute force (an exact
+  inverted index over the shingles of a random sample of documents, against every
+  document), and the share of them among the candidates;
 - alignment on a random sample of candidate pairs (tokenize both + align), and with
   `--full` the whole find_reuse (candidates + alignment of every candidate + origin);
 - peak resident memory of the process (ru_maxrss) and the resident memory before the stage.
@@ -43,12 +45,11 @@ from reuse_mutate import Doc, generate  # noqa: E402
 from newsprism.model import Article  # noqa: E402
 from newsprism.reuse import (  # noqa: E402
     WordHasher,
-    drop_boilerplate,
     find_reuse,
-    lsh_pairs,
-    shingle_hashes,
-    signatures,
+    fingerprint_pairs,
+    position_hashes,
     template_shingles,
+    winnow,
 )
 from newsprism.reuse_align import align, tokenize  # noqa: E402
 from newsprism.settings import Settings  # noqa: E402
@@ -56,6 +57,7 @@ from newsprism.text import words  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "baly-articles-12k.jsonl.gz"
 ORIGINAL_SHARE = 0.12
+SHARED_SHINGLES = 20  # a shared run of 24 words, twice reuse_min_passage_words
 
 
 def load_real(path: Path = DATA) -> list[Doc]:
@@ -72,16 +74,17 @@ def corpus(kind: str, n: int) -> list[Doc]:
     return generate(originals, n)
 
 
-def exact_pairs(shingles: list[np.ndarray], sample: list[int], min_j: float
-                ) -> dict[tuple[int, int], float]:
-    """Every pair (sample doc, any doc) with true shingle Jaccard >= min_j: an exact
-    inverted index over the sample's shingles, scanned by every document."""
+def exact_pairs(shingles: list[np.ndarray], sample: list[int], min_j: float, min_shared: int
+                ) -> dict[tuple[int, int], tuple[float, int]]:
+    """Every pair (sample doc, any doc) with true shingle Jaccard >= min_j or at least
+    min_shared shingles in common -> (Jaccard, shared): an exact inverted index over the
+    sample's shingles, scanned by every document."""
     s_sh = np.concatenate([shingles[s] for s in sample]) if sample else np.zeros(0, np.uint64)
     s_id = np.repeat(np.arange(len(sample)), [len(shingles[s]) for s in sample])
     order = np.argsort(s_sh, kind="stable")
     s_sh, s_id = s_sh[order], s_id[order]
     s_size = np.array([len(shingles[s]) for s in sample])
-    out: dict[tuple[int, int], float] = {}
+    out: dict[tuple[int, int], tuple[float, int]] = {}
     for d, sh in enumerate(shingles):
         if len(sh) == 0:
             continue
@@ -98,10 +101,11 @@ def exact_pairs(shingles: list[np.ndarray], sample: list[int], min_j: float
         nz = np.nonzero(counts)[0]
         inter = counts[nz]
         jac = inter / (s_size[nz] + len(sh) - inter)
-        for local, j in zip(nz[jac >= min_j], jac[jac >= min_j], strict=True):
+        hit = (jac >= min_j) | (inter >= min_shared)
+        for local, j, shared in zip(nz[hit], jac[hit], inter[hit], strict=True):
             s = sample[local]
             if s != d:
-                out[(min(s, d), max(s, d))] = float(j)
+                out[(min(s, d), max(s, d))] = (float(j), int(shared))
     return out
 
 
@@ -124,35 +128,45 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool) ->
     result["words_per_doc"] = round(sum(map(len, norms)) / max(1, len(norms)))
     t = time.perf_counter()
     hasher = WordHasher()
-    full_sets = [shingle_hashes(ns, settings.reuse_shingle, hasher) for ns in norms]
-    outlets = [d.outlet or d.id for d in docs]
-    filtered = drop_boilerplate(full_sets, template_shingles(full_sets, outlets))
+    positions = [position_hashes(ns, settings.reuse_shingle, hasher) for ns in norms]
+    full_sets = [np.unique(p) for p in positions]
+    prints = [winnow(p, settings.reuse_window) for p in positions]
+    del positions
+    template = template_shingles(full_sets, [d.outlet or d.id for d in docs])
     result["shingle_s"] = round(time.perf_counter() - t, 1)
     t = time.perf_counter()
-    sigs = signatures(filtered, settings)
-    result["minhash_s"] = round(time.perf_counter() - t, 1)
-    t = time.perf_counter()
-    cands = lsh_pairs(sigs, settings)
-    result["lsh_s"] = round(time.perf_counter() - t, 1)
+    cands = fingerprint_pairs(prints, template, settings.reuse_min_shared)
+    result["pairs_s"] = round(time.perf_counter() - t, 1)
     result["candidate_stage_s"] = round(sum(result[k] for k in
-                                            ("tokenize_s", "shingle_s", "minhash_s", "lsh_s")), 1)
+                                            ("tokenize_s", "shingle_s", "pairs_s")), 1)
     result["candidate_stage_cpu_s"] = round(time.process_time() - cpu, 1)
     result["candidates"] = len(cands)
+    result["fingerprints_per_doc"] = round(sum(map(len, prints)) / max(1, len(prints)), 1)
     result["peak_rss_stage_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    del sigs, filtered, norms
+    del prints, norms
+    # The sets the candidates see: template shingles out (a document that would lose more
+    # than 90% keeps them all, as fingerprint_pairs does).
+    for i, full in enumerate(full_sets):
+        kept = full[~np.isin(full, template, assume_unique=True)]
+        if len(kept) * 10 >= len(full) and len(kept):
+            full_sets[i] = kept
 
     rng = random.Random(11)
     sample = sorted(rng.sample(range(len(docs)), min(recall_sample, len(docs))))
     t = time.perf_counter()
-    truth = exact_pairs(full_sets, sample, 0.5)
+    truth = exact_pairs(full_sets, sample, 0.5, SHARED_SHINGLES)
     result["brute_force_s"] = round(time.perf_counter() - t, 1)
     result["recall_sample_docs"] = len(sample)
     cand_set = set(cands)
     for cut in (0.5, 0.8):
-        pairs = [p for p, j in truth.items() if j >= cut]
+        pairs = [p for p, (j, _) in truth.items() if j >= cut]
         found = sum(p in cand_set for p in pairs)
         result[f"pairs_j{cut}"] = len(pairs)
         result[f"recall_j{cut}"] = round(found / len(pairs), 4) if pairs else None
+    pairs = [p for p, (_, shared) in truth.items() if shared >= SHARED_SHINGLES]
+    result["pairs_shared20"] = len(pairs)
+    result["recall_shared20"] = (round(sum(p in cand_set for p in pairs) / len(pairs), 4)
+                                 if pairs else None)
     del full_sets
 
     picked = rng.sample(cands, min(align_sample, len(cands)))
@@ -192,10 +206,11 @@ SUITE = [
 
 
 def table(rows: list[dict]) -> str:
-    cols = ["corpus", "n", "words_per_doc", "tokenize_s", "shingle_s", "minhash_s", "lsh_s",
-            "candidate_stage_s", "candidate_stage_cpu_s", "candidates", "rss_before_mb",
-            "peak_rss_stage_mb",
+    cols = ["corpus", "n", "words_per_doc", "tokenize_s", "shingle_s", "pairs_s",
+            "candidate_stage_s", "candidate_stage_cpu_s", "fingerprints_per_doc", "candidates",
+            "rss_before_mb", "peak_rss_stage_mb",
             "recall_sample_docs", "pairs_j0.5", "recall_j0.5", "pairs_j0.8", "recall_j0.8",
+            "pairs_shared20", "recall_shared20",
             "brute_force_s", "align_pairs", "align_tokenize_docs_per_s", "align_pairs_per_s",
             "find_reuse_s", "reuse_pairs", "near_duplicates", "peak_rss_mb"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]

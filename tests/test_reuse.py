@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsprism.model import Article, Reuse
-from newsprism.reuse import find_reuse, independent_groups, lsh_params
+from newsprism.reuse import (
+    PAIR_DF_CAP,
+    WordHasher,
+    candidate_pairs,
+    find_reuse,
+    fingerprint_pairs,
+    independent_groups,
+    position_hashes,
+    winnow,
+)
+from newsprism.settings import Settings
 from newsprism.text import unify_quotes
 
 BASE = [
@@ -96,11 +108,62 @@ def test_independent_groups() -> None:
     assert groups == {"a": "a", "b": "a", "c": "c", "d": "d", "e": "d", "f": "f"}
 
 
-def test_lsh_params_reach_recall_at_threshold() -> None:
-    for t in (0.1, 0.3, 0.5, 0.8):
-        b, r = lsh_params(t, 128)
-        assert b * r <= 128
-        assert 1 - (1 - t ** r) ** b >= 0.95
+def _random_words(rng: random.Random, n: int) -> list[str]:
+    return [f"w{rng.randrange(100_000)}" for _ in range(n)]
+
+
+@pytest.mark.parametrize("window", [1, 4, 7])
+def test_winnowing_sees_every_shared_run_of_window_shingles(window: int) -> None:
+    """The guarantee candidates rest on: two texts sharing a run of window + k - 1 words share
+    a fingerprint, wherever the run sits and whatever surrounds it."""
+    rng, k, hasher = random.Random(window), 5, WordHasher()
+    for _ in range(200):
+        run = _random_words(rng, window + k - 1)
+        a = _random_words(rng, rng.randrange(0, 60)) + run + _random_words(rng, rng.randrange(60))
+        b = _random_words(rng, rng.randrange(0, 60)) + run + _random_words(rng, rng.randrange(60))
+        fa, fb = (winnow(position_hashes(t, k, hasher), window) for t in (a, b))
+        assert np.intersect1d(fa, fb).size >= 1
+    # ... and a shorter run is not always seen: the guarantee is exactly that long.
+    misses = 0
+    for _ in range(200):
+        run = _random_words(rng, k)
+        a = _random_words(rng, 40) + run + _random_words(rng, 40)
+        b = _random_words(rng, 40) + run + _random_words(rng, 40)
+        fa, fb = (winnow(position_hashes(t, k, hasher), window) for t in (a, b))
+        misses += np.intersect1d(fa, fb).size == 0
+    assert (misses > 0) == (window > 1)
+
+
+def test_fingerprint_pairs_need_min_shared_and_skip_common_fingerprints() -> None:
+    fp = lambda *xs: np.array(sorted(xs), dtype=np.uint64)  # noqa: E731
+    common = list(range(1000, 1000 + PAIR_DF_CAP + 1))  # one fingerprint in too many documents
+    docs = [fp(1, 2, 3, 50), fp(1, 2, 3, 60), fp(1, 2, 70, 71), fp(9)]
+    docs += [fp(500, 501, 502, c) for c in common]  # 101 documents share 500-502 ...
+    pairs = fingerprint_pairs(docs, np.zeros(0, dtype=np.uint64), min_shared=3)
+    assert (0, 1) in pairs  # three shared
+    assert (0, 2) not in pairs and (1, 2) not in pairs  # two shared
+    assert not any(i >= 4 for pair in pairs for i in pair)  # ... which is too common to pair
+    # A one-fingerprint text pairs with a text holding it: all it has is shared.
+    docs[3] = fp(50)
+    assert (0, 3) in fingerprint_pairs(docs, np.zeros(0, dtype=np.uint64), min_shared=3)
+    # Template fingerprints make no pairs.
+    assert (0, 1) not in fingerprint_pairs(docs, fp(1, 2), min_shared=3)
+
+
+def test_common_phrases_do_not_make_candidates_grow_with_the_corpus() -> None:
+    """Texts from a small vocabulary share short phrases by chance, and each phrase is in more
+    texts as the corpus grows: without the cap on documents per fingerprint, candidates per
+    text would grow with the corpus (16 times from 400 to 6,400 texts here)."""
+    rng = random.Random(3)
+    vocab = [f"v{i}" for i in range(60)]
+    cfg = Settings(reuse_shingle=2, reuse_window=1)
+    per_text = []
+    for n in (400, 6400):
+        texts = [[rng.choice(vocab) for _ in range(100)] for _ in range(n)]
+        pairs, _ = candidate_pairs(texts, cfg)
+        per_text.append(len(pairs) / n)
+    assert per_text[0] > 10  # chance sharing is real at the small size ...
+    assert per_text[1] <= per_text[0]  # ... and does not grow with the corpus
 
 
 def _seed_articles(seeds_dir: Path) -> dict[str, Article]:

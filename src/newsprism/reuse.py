@@ -1,10 +1,11 @@
-"""Who copied whom: candidate pairs by MinHash LSH, shared passages, edits, origin, groups.
+"""Who copied whom: candidate pairs by local MinHash, shared passages, edits, origin, groups.
 
-    articles ─> word shingles ─> MinHash (datasketch) ─> LSH bands ─> candidate pairs
+    articles ─> word shingles ─> fingerprints (winnowing: the minimum hash of each window
+             of shingles) ─> inverted index ─> candidate pairs
              ─> word alignment (reuse_align) ─> passages, shares, edits
              ─> origin (reuse_origin) ─> Reuse, sorted by (a, b)
 
-Never all pairs: only pairs that collide in at least one LSH band are aligned. A candidate
+Never all pairs: only pairs that share `reuse_min_shared` fingerprints are aligned. A candidate
 becomes a `Reuse` when its passages pass the alignment rules (reuse_align: quotations and site
 template alone do not count) and the pair rule (`_enough`). `independent_groups` then folds
 articles linked by substantial reuse into one independent source each. See docs/reuse.md.
@@ -18,7 +19,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from numpy.lib.stride_tricks import sliding_window_view
 
 from .model import Article, Reuse
 from .reuse_align import Alignment, Tokens, align, tokenize
@@ -30,8 +31,9 @@ NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
 GROUP_SHARE = 0.3  # substantial reuse: this much of either article is shared
 PAIR_MIN_FACTOR = 2  # a pair shares at least this many times reuse_min_passage_words
 PAIR_MIN_SHARE = 0.5  # ... or this much of either article
-MINHASH_SEED = 1
-LSH_RECALL = 0.95  # chance that a pair at exactly the threshold Jaccard becomes a candidate
+# Fingerprints in more documents than this make no pairs: bounded work per fingerprint, so
+# candidates grow with the corpus, not with its square.
+PAIR_DF_CAP = 100
 # Template (site furniture) shingles: in more than max(BOILERPLATE_MIN_DF,
 # BOILERPLATE_FRACTION x corpus) documents ...
 BOILERPLATE_MIN_DF = 100
@@ -80,29 +82,6 @@ def shingle_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndarr
     return np.unique(position_hashes(norms, k, hasher))
 
 
-def signature(hashes: np.ndarray, template: MinHash) -> MinHash:
-    """A datasketch MinHash of shingle hashes, sharing the template's permutations."""
-    m = MinHash(num_perm=template.num_perm, seed=template.seed, hashfunc=int,
-                permutations=template.permutations, scheme=template.scheme)
-    # affine32 hashes 32-bit inputs: fold the 64-bit shingle hash.
-    m.update_batch((hashes ^ (hashes >> np.uint64(32))) & np.uint64(0xFFFFFFFF))
-    return m
-
-
-def lsh_params(threshold: float, num_perm: int, recall: float = LSH_RECALL) -> tuple[int, int]:
-    """(bands, rows) so that a pair at exactly `threshold` Jaccard is a candidate with
-    probability >= `recall`: the most rows per band that allow it (fewest chance collisions),
-    then the fewest bands. datasketch's own optimum balances false positives and negatives,
-    which leaves pairs at the threshold a coin toss (47% at 0.1 with 128 permutations)."""
-    for rows in range(num_perm, 0, -1):
-        bands = num_perm // rows
-        if 1 - (1 - threshold ** rows) ** bands >= recall:
-            while bands > 1 and 1 - (1 - threshold ** rows) ** (bands - 1) >= recall:
-                bands -= 1
-            return bands, rows
-    return num_perm, 1
-
-
 def boilerplate_cap(n_docs: int) -> int:
     """Shingles in more documents than this are furniture, not reuse."""
     return max(BOILERPLATE_MIN_DF, math.ceil(BOILERPLATE_FRACTION * n_docs))
@@ -135,21 +114,6 @@ def template_shingles(shingles: Sequence[np.ndarray], outlets: Sequence[str] | N
     return run_hash[group][bad]
 
 
-def drop_boilerplate(shingles: list[np.ndarray], template: np.ndarray) -> list[np.ndarray]:
-    """Remove template shingles from each document's set before MinHash.
-
-    Left in, furniture makes every pair from one site a candidate. A document that would lose
-    more than 90% of its shingles keeps them all (a story syndicated to very many outlets, or
-    an outlet's own repost, stays findable as a near-duplicate)."""
-    if len(template) == 0:
-        return shingles
-    out = []
-    for s in shingles:
-        kept = s[~np.isin(s, template, assume_unique=True)]
-        out.append(kept if len(kept) * 10 >= len(s) and len(kept) else s)
-    return out
-
-
 def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
                    ) -> list[bool] | None:
     """Per word: is it covered by a template shingle?"""
@@ -167,33 +131,70 @@ def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: n
 def candidate_pairs(norms: Iterable[Sequence[str]], settings: Settings,
                     outlets: Sequence[str] | None = None
                     ) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Index pairs (i < j) whose shingle sets collide in an LSH band (sorted), and the
-    corpus's template shingles (see `template_shingles`)."""
+    """Index pairs (i < j) that share enough fingerprints (sorted), and the corpus's
+    template shingles (see `template_shingles`)."""
     hasher = WordHasher()
-    shingles = [shingle_hashes(ns, settings.reuse_shingle, hasher) for ns in norms]
+    shingles: list[np.ndarray] = []
+    prints: list[np.ndarray] = []
+    for ns in norms:
+        positions = position_hashes(ns, settings.reuse_shingle, hasher)
+        shingles.append(np.unique(positions))
+        prints.append(winnow(positions, settings.reuse_window))
     template = template_shingles(shingles, outlets)
-    filtered = drop_boilerplate(shingles, template)
     del shingles
-    return lsh_pairs(signatures(filtered, settings), settings), template
+    return fingerprint_pairs(prints, template, settings.reuse_min_shared), template
 
 
-def signatures(shingles: Sequence[np.ndarray], settings: Settings) -> dict[int, MinHash]:
-    """MinHash per document index; documents without words have none."""
-    template = MinHash(num_perm=settings.reuse_num_perm, seed=MINHASH_SEED, scheme="affine32")
-    return {i: signature(h, template) for i, h in enumerate(shingles) if len(h)}
+def winnow(positions: np.ndarray, window: int) -> np.ndarray:
+    """Fingerprints of a text: the smallest shingle hash of every run of `window` consecutive
+    shingles, distinct and sorted (winnowing, Schleimer et al. 2003). A local MinHash: two
+    texts that share a run of `window` shingles (`window + k - 1` words) share that run's
+    minimum, so every shared passage of that length yields a common fingerprint, whatever the
+    rest of the two texts holds."""
+    if len(positions) <= window:
+        return positions.min(keepdims=True) if len(positions) else positions
+    return np.unique(sliding_window_view(positions, window).min(axis=1))
 
 
-def lsh_pairs(sigs: dict[int, MinHash], settings: Settings) -> list[tuple[int, int]]:
-    lsh = MinHashLSH(num_perm=settings.reuse_num_perm,
-                     params=lsh_params(settings.reuse_threshold, settings.reuse_num_perm))
-    for i, sig in sigs.items():
-        lsh.insert(i, sig)
-    pairs: set[tuple[int, int]] = set()
-    for i, sig in sigs.items():
-        for j in lsh.query(sig):
-            if j > i:
-                pairs.add((i, j))
-    return sorted(pairs)
+def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
+                      min_shared: int) -> list[tuple[int, int]]:
+    """Index pairs (i < j, sorted) that share at least `min_shared` fingerprints outside the
+    site template (or all the fingerprints of the smaller text, for a short text).
+
+    An inverted index (sort by fingerprint) gives the documents of each fingerprint; only
+    fingerprints in at most `PAIR_DF_CAP` documents make pairs, so the pairs made per
+    fingerprint are bounded whatever the corpus size: the work grows with the corpus, not
+    with its square (a phrase in more documents is furniture or a stock phrase, not evidence
+    of copying). A document that would lose more than 90% of its fingerprints to the template
+    keeps them all, so a repost of a much-copied text stays findable."""
+    n = len(fingerprints)
+    kept: list[np.ndarray] = []
+    for fp in fingerprints:
+        out = fp[~np.isin(fp, template, assume_unique=True)] if len(template) else fp
+        kept.append(out if len(out) * 10 >= len(fp) and len(out) else fp)
+    sizes = np.array([len(f) for f in kept], dtype=np.int64)
+    if not sizes.sum():
+        return []
+    hashes = np.concatenate(kept)
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    del kept
+    order = np.argsort(hashes, kind="stable")
+    hashes, owner = hashes[order], owner[order]
+    del order
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    df = np.diff(np.r_[starts, len(hashes)])
+    keys: list[np.ndarray] = []
+    for d in np.unique(df[(df >= 2) & (df <= PAIR_DF_CAP)]).tolist():
+        members = owner[starts[df == d][:, None] + np.arange(d)]  # a row per fingerprint
+        a, b = np.triu_indices(d, 1)
+        keys.append((members[:, a] * n + members[:, b]).ravel())
+    if not keys:
+        return []
+    key, count = np.unique(np.concatenate(keys), return_counts=True)
+    first, second = key // n, key % n
+    need = np.minimum(min_shared, np.minimum(sizes[first], sizes[second]))
+    hit = count >= need
+    return list(zip(first[hit].tolist(), second[hit].tolist(), strict=True))
 
 
 def find_reuse(articles: Sequence[Article], settings: Settings) -> tuple[Reuse, ...]:

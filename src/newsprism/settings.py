@@ -41,8 +41,8 @@ class Settings:
     allow_private_fetch: bool = False  # fetch private/loopback addresses (tests, intranets)
     # Reuse
     reuse_shingle: int = 5
-    reuse_num_perm: int = 128
-    reuse_threshold: float = 0.1  # LSH Jaccard threshold for candidate pairs
+    reuse_window: int = 4  # shingles per winnowing window: a shared run of 8 words is seen
+    reuse_min_shared: int = 3  # fingerprints two articles share before they are aligned
     reuse_min_passage_words: int = 12
     # Stories
     story_threshold: float = 0.15  # mean cosine to merge (docs/stories.md)
@@ -57,13 +57,13 @@ class Settings:
 
     def __post_init__(self) -> None:
         positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",
-                    "reuse_num_perm", "reuse_min_passage_words", "summary_sentences",
-                    "max_upload_bytes")
+                    "reuse_window", "reuse_min_shared", "reuse_min_passage_words",
+                    "summary_sentences", "max_upload_bytes")
         for name in positive:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"setting {name} must be a positive number, got "
                                   f"{getattr(self, name)!r}")
-        for name in ("reuse_threshold", "story_threshold"):
+        for name in ("story_threshold",):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:
                 raise ConfigError(f"setting {name} must be between 0 and 1, got {value!r}")
