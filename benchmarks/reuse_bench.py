@@ -146,9 +146,9 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool) ->
     del prints, norms
     # The sets the candidates see: template shingles out (a document that would lose more
     # than 90% keeps them all, as fingerprint_pairs does).
-    for i, full in enumerate(full_sets):
-        kept = full[~np.isin(full, template, assume_unique=True)]
-        if len(kept) * 10 >= len(full) and len(kept):
+    for i, whole in enumerate(full_sets):
+        kept = whole[~np.isin(whole, template, assume_unique=True)]
+        if len(kept) * 10 >= len(whole) and len(kept):
             full_sets[i] = kept
 
     rng = random.Random(11)
