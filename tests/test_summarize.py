@@ -30,7 +30,7 @@ from newsprism.model import (
 )
 from newsprism.settings import Settings
 from newsprism.summarize import summarize_story
-from newsprism.summarize_neutral import Neutralizer, quoted_regions
+from newsprism.summarize_neutral import Neutralizer, builtin_lexicon, quoted_regions
 from newsprism.summarize_select import split_sentences
 
 # A fictional story: three outlets on a flood, with one disputed number and one loaded word.
@@ -352,3 +352,26 @@ def test_date_and_actor_conflicts_read_as_sentences() -> None:
             "May 20, 2031; Valley Times gives the date as May 21, 2031.") in texts
     assert ("Accounts differ on who visited (“The governor visited Kelby”): Harbor Post and "
             "North Wire name Ana Vale; Valley Times names Piet Dorn.") in texts
+
+
+_LEXICON_WORDS = sorted({w for k in builtin_lexicon() for w in re.split(r"[\W_]+", k) if w})
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_LEXICON_WORDS),
+                          st.sampled_from(["the", "Regime", "so", "SLAMMED", "ſlammed", "İ",
+                                           "ı", "’", "'", "-", "_", ",", " ", "\n", "“", "”"]),
+                          st.text(max_size=6)), max_size=30))
+def test_skipping_texts_without_a_key_word_finds_the_same_terms(parts: list[str]) -> None:
+    """The shortcut in `_finditer` (no word of the text starts any key: no scan) must find
+    exactly what the full scan finds."""
+    text = " ".join(parts)
+    story = Story(id="s", title="t", article_ids=(), tones=(OutletTone(
+        outlet="o", tone=-0.5, loaded_terms=("so-called", "Regime change")),))
+    quick = Neutralizer(story)
+    assert quick._leads is not None
+    full = Neutralizer(story)
+    full._leads = None
+    assert [(m.start(), m.end()) for m in quick._finditer(text)] == \
+        [(m.start(), m.end()) for m in full._finditer(text)]
+    assert quick.rewrite(text) == full.rewrite(text)

@@ -23,6 +23,10 @@ from .text import fold
 _PRONOUNS = frozenset("he she they it him her them his its their we i you this that".split())
 # Quoted stretches: curly or straight double quotes, and curly single quotes (scare quotes).
 # Straight single quotes are left alone: they are usually apostrophes.
+# A word run, and the characters that IGNORECASE equates with an ASCII letter although
+# lower() does not make them that letter (dotted/dotless i, long s).
+_RUN = re.compile(r"[^\W_]+")
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _LOWER_START = frozenset("a an the in on at after before as by for from of to with when while "
                          "during since some many several".split())
@@ -177,10 +181,19 @@ class Neutralizer:
         own = tuple(k for k in plain if k and k not in static)
         self._patterns = [p for p in (_builtin_pattern() if use_builtin else None,
                                       _alternation(own)) if p is not None]
+        # Every match starts with the first word run of its key, as a whole word run of the
+        # text: a text with none of those runs has no match (most sentences), and skips the
+        # scan of the long alternation. Off when a key is not ASCII or starts with no run.
+        leads = [(_RUN.match(k), k.isascii()) for k in plain]
+        self._leads = (frozenset(m.group() for m, _ in leads if m)
+                       if all(m and ascii_ for m, ascii_ in leads) else None)
 
     def _finditer(self, text: str) -> list[re.Match[str]]:
         """Leftmost-longest, non-overlapping matches of all the patterns (what one alternation
         of every key, longest first, would find)."""
+        if (self._leads is not None and not _ODD_CASE.search(text)
+                and self._leads.isdisjoint(_RUN.findall(text.lower()))):
+            return []
         if len(self._patterns) == 1:
             return list(self._patterns[0].finditer(text))
         found = sorted((m for p in self._patterns for m in p.finditer(text)),
