@@ -14,7 +14,7 @@ The normalised cut is a ratio, so the one default does not depend on corpus size
 scale of cosines. Stories too small to judge (< 2 * `MIN_SIDE` articles) are left whole.
 
 Magnitudes are not always enough: two events of one topic can be nearly as similar across as
-within (a browser zero-day patched in 2008 and another in 2013: mean local cosine 0.36 inside
+within (a browser zero-day patched in 2008 and another in 2013: mean cosine 0.36 inside
 each, 0.31 across), and their cut on the full graph (0.87) looks like that of one event
 (0.84-0.95). Ranks still tell them apart: an article's few nearest neighbours are in its own
 event. So when the full graph finds no cut, a story of at least 2 * (`KNN_K` + 1) articles
@@ -22,7 +22,8 @@ event. So when the full graph finds no cut, a story of at least 2 * (`KNN_K` + 1
 graph (an edge kept when it is among the `KNN_K` best of either end) and split when that cut
 is below `NCUT_KNN`. In one event the kNN graph is a near-random graph with no sparse cut
 (synthetic stories of 30-300 articles: >= 0.31); ECB+ topics holding two events cut at
-<= 0.29, single events at >= 0.48 (docs/stories.md).
+<= 0.30, single events at >= 0.48 but one (0.22, cut on the full graph already;
+docs/stories.md).
 """
 
 from __future__ import annotations
