@@ -238,3 +238,58 @@ def test_clustering_reads_nothing_the_stored_lean_facts_drop() -> None:
     full = raw_features(facts, "Ferries return to Norland")
     assert any(f.startswith("q:") for f, _ in full.counts)
     assert raw_features(lean(facts), "Ferries return to Norland") == full
+
+
+def two_close_events(rng: random.Random) -> list[tuple[Article, ArticleFacts]]:
+    """Two browser flaws of one week in the same words; each event adds only its own three
+    vendor words: the events are nearly as similar across as within."""
+    topic = ["browser", "flaw", "patch", "attack", "exploit", "update", "security", "hacker"]
+    noise = [f"w{i}" for i in range(400)]
+    items = []
+    for prefix, n, own in (("a", 10, ["firefox", "mozilla", "plugin"]),
+                           ("b", 8, ["explorer", "microsoft", "activex"])):
+        for k in range(n):
+            terms = {w: rng.randint(1, 3) for w in topic}
+            terms.update({w: 1 for w in own})
+            terms.update({w: 1 for w in rng.sample(noise, 6)})
+            items.append(make(f"{prefix}{k:02d}", terms))
+    return items
+
+
+def test_neighbour_ranks_split_two_events_that_cosines_cannot() -> None:
+    from newsprism.stories_features import raw_features
+    from newsprism.stories_split import NCUT_SPLIT, best_bisection, local_similarity
+
+    items = two_close_events(random.Random(0))
+    w = local_similarity([raw_features(f, a.title) for a, f in items])
+    assert best_bisection(w)[0] >= NCUT_SPLIT  # the cut on cosines alone keeps them together
+    stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    groups = sorted(tuple(sorted({aid[0] for aid in s.article_ids})) for s in stories)
+    assert groups == [("a",), ("b",)]
+
+
+def test_a_large_story_stays_one_story() -> None:
+    """Pruning by neighbour ranks must not cut a big event into pieces: 120 articles on one
+    event, and 300 articles on one event in varied wording among 600 on other events."""
+    quake = ["earthquake", "magnitude", "tremor", "collapse", "rescue", "epicenter"]
+    items = event("a", 120, quake, [("Sumatra", "GPE"), ("Padang", "GPE")], random.Random(3))
+    assert len(cluster([a for a, _ in items], [f for _, f in items], (), Settings())) == 1
+
+    rng = random.Random(5)
+    topic = [f"topic{i}" for i in range(12)]
+    noise = [f"w{i}" for i in range(3000)]
+    items = []
+    for k in range(300):  # each article uses 5 of the event's 12 words: sub-groups by chance
+        terms = {w: rng.randint(1, 2) for w in rng.sample(topic, 5)}
+        terms.update({w: 1 for w in rng.sample(noise, 3)})
+        names = [("Sumatra", "GPE")] + ([("Padang", "GPE")] if rng.random() < 0.5 else [])
+        items.append(make(f"b{k:03d}", terms, names))
+    for e in range(200):
+        own = [f"e{e}t{i}" for i in range(8)]
+        for k in range(3):
+            terms = {w: rng.randint(1, 2) for w in rng.sample(own, 5)}
+            terms.update({w: 1 for w in rng.sample(noise, 3)})
+            items.append(make(f"g{e:03d}{k}", terms, [(f"Place{e}", "GPE")]))
+    stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    big = [s for s in stories if any(aid.startswith("b") for aid in s.article_ids)]
+    assert len(big) == 1 and len(big[0].article_ids) == 300
