@@ -326,13 +326,14 @@ def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
         data_mb = round(psutil.Process().memory_info().rss / 1e6, 1)
         with PeakMemory() as mem:
             times: dict[str, float] = {}
-            t = time.perf_counter()
+            cpu: dict[str, float] = {}
+            t, c = time.perf_counter(), time.process_time()
             reuse = stage_function("reuse")(articles, settings)
-            times["reuse"] = time.perf_counter() - t
-            t = time.perf_counter()
+            times["reuse"], cpu["reuse"] = time.perf_counter() - t, time.process_time() - c
+            t, c = time.perf_counter(), time.process_time()
             stories = stage_function("stories")(articles, facts, reuse, settings)
-            times["stories"] = time.perf_counter() - t
-            t = time.perf_counter()
+            times["stories"], cpu["stories"] = time.perf_counter() - t, time.process_time() - c
+            t, c = time.perf_counter(), time.process_time()
             if n > args.story_stages_up_to:
                 stories_to_run: Sequence[Any] = ()
             else:
@@ -349,10 +350,12 @@ def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
                               [facts_by_id[i] for i in s.article_ids], pairs, settings)
             if stories_to_run:
                 times["story stages"] = time.perf_counter() - t
+                cpu["story stages"] = time.process_time() - c
         total = sum(times.values())
         row = {"articles": n, "words": words, "reuse_pairs": len(reuse), "stories": len(stories),
                "multi_article_stories": sum(len(s.article_ids) > 1 for s in stories),
                "seconds": {k: round(v, 1) for k, v in times.items()},
+               "cpu_seconds": {k: round(v, 1) for k, v in cpu.items()},
                "total_s": round(total, 1), "us_per_article": round(1e6 * total / n),
                "rss_with_data_mb": data_mb, "peak_rss_mb": mem.mb}
         print(json.dumps(row), flush=True)
