@@ -362,3 +362,39 @@ def test_as_clause_before_a_colon_names_the_speaker(quotes_of):
             "“The harbour cannot open before the storms are over.”")
     q = one(quotes_of(text), "harbour cannot open")
     assert q.speaker == "Lena Varga" and q.cue == "noted"
+
+
+def _atts(nlp, text):
+    from newsprism.extract.quotes import find_attributions
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    return find_attributions(article, doc, find_mentions(article, doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Lena Varga announced on Monday a new plan for the harbour. “We will dredge the "
+    "channel before the spring storms arrive.”",
+    "Mayor Lena Varga said the harbour plan was “the best we have.”\n\n“We will dredge the "
+    "channel before the spring storms arrive.”",
+])
+def test_quote_after_a_reported_clause_continues_it(nlp, quotes_of, text):
+    atts = _atts(nlp, text)
+    second = next(a for a in atts if "dredge" in text[a.start:a.end])
+    assert second.continued and text[slice(*second.speaker_span)] == "Mayor Lena Varga"
+    first = next(a for a in atts if not a.continued and a.speaker_span == second.speaker_span)
+    assert (second.start, second.end) in first.parts
+    q = one(quotes_of(text), "dredge the channel")  # listed once, as the direct quote it is
+    assert q.kind == "direct" and q.speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("text", [
+    # narration in between, or a cue of its own that we do not read
+    "Mayor Lena Varga announced a new plan for the harbour. The crowd cheered loudly.\n\n"
+    "“We will dredge the channel before the spring storms arrive.”",
+    "Mayor Lena Varga announced a new plan for the harbour. “We will dredge the channel "
+    "before the storms,” read one banner.",
+])
+def test_quote_after_a_reported_clause_needs_to_follow_it_directly(nlp, text):
+    second = next(a for a in _atts(nlp, text) if "dredge" in text[a.start:a.end])
+    assert not second.continued
+    assert second.speaker_span is None or text[slice(*second.speaker_span)] != "Mayor Lena Varga"

@@ -27,10 +27,10 @@ from .names import is_title_token
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
-_MARKS = " \t\r\n.,\"'“”‘’"
+MARKS = " \t\r\n.,\"'“”‘’"
 
 
-def _sentence_break(s: str) -> bool:
+def sentence_break(s: str) -> bool:
     """A sentence ends inside `s` (not at "Gov." or an initial)."""
     for m in _SENT_BREAK.finditer(s):
         words = s[:m.start() + 1].split()
@@ -56,14 +56,14 @@ def _title_name(content: str, before: str) -> bool:
     return prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from")
 
 
-def _one_turn(gap: str, cue_in_gap: bool) -> bool:
+def one_turn(gap: str, cue_in_gap: bool) -> bool:
     """The text between two quotes continues one turn of speech: only marks, or the first
     quote's own cue sentence ending its paragraph (`,” X said.` + new paragraph + `“`)."""
     head, _, rest = gap.partition("\n")
-    if rest.strip(_MARKS):
+    if rest.strip(MARKS):
         return False
-    body = head.strip(_MARKS)
-    return not body or cue_in_gap and not _sentence_break(body)
+    body = head.strip(MARKS)
+    return not body or cue_in_gap and not sentence_break(body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +210,7 @@ class DirectFinder(CueReader):
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
-                if _one_turn(text[prev.end:pair.open], cue_after):
+                if one_turn(text[prev.end:pair.open], cue_after):
                     # The next paragraph goes on quoting: one attribution in several parts.
                     root = prev_idx
                     out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
@@ -242,7 +242,7 @@ class DirectFinder(CueReader):
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
                 body = _CONNECTIVE.sub(".", gap.rstrip())  # `he said. But “...`
                 if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
-                        and not _sentence_break(body[:-1]):
+                        and not sentence_break(body[:-1]):
                     carry[n + 1] = (len(out) - 1, speaker, sp, cue)
         return out
 

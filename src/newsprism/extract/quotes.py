@@ -17,6 +17,7 @@ linear and every dependency walk is bounded, so bad text cannot hang the extract
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Article, Mention, Quote
@@ -30,7 +31,7 @@ from .cues import (
     SUBJECT_DEPS,
     trim_span,
 )
-from .direct import Attribution, DirectFinder
+from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -236,7 +237,48 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         merged = [a for a in merged if a.speaker or not any(
             h.start < a.end and a.start < h.end for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
-    return merged
+    return _follow_reported(finder.text, merged)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """The quote ending at `end` ends its sentence (no cue can follow it there)."""
+    rest = text[end:end + 40].lstrip(" \t\"”’'")
+    if not rest or rest[0] == "\n":
+        return True
+    return text[end - 1:end] in ".!?…" and (rest[0].isupper() or rest[0] in "\"“‘'")
+
+
+def _follow_reported(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """`X announced Y. “...”`, `X said Y had “...”.` + new paragraph + `“...”`: a quoted
+    sentence with no cue of its own right after a reported clause goes on with that clause's
+    speaker, as one attribution (the direct pass already does this after a direct quote)."""
+    out = list(atts)
+    for k, a in enumerate(out):
+        if a.kind != "direct" or a.speaker_span is not None or a.continued:
+            continue
+        before = [j for j in range(k) if out[j].end <= a.start]
+        if not before:
+            continue
+        j = max(before, key=lambda j: (max(out[j].end, out[j].clause_end), j))
+        b = out[j]
+        if b.speaker_span is None or b.cue is None or b.kind == "direct" and not b.continued \
+                or text[b.speaker_span[0]:b.speaker_span[1]].lower() in ("which", "that") \
+                or not _ends_sentence(text, a.end):
+            continue
+        gap_start = max(b.end, b.clause_end, b.cue[1])
+        gap = text[gap_start:a.start]
+        if gap_start > a.start or not one_turn(gap, True) \
+                or sentence_break(text[max(0, gap_start - 30):gap_start]
+                                  + gap.partition("\n")[0].rstrip(MARKS)):
+            continue
+        root = j
+        while out[root].continued and root > 0:  # the attribution the chain started with
+            root = next((i for i in range(root - 1, -1, -1) if not out[i].continued
+                         and out[i].cue == b.cue and out[i].speaker_span == b.speaker_span), 0)
+        out[root] = dataclasses.replace(out[root], parts=(*out[root].parts, (a.start, a.end)))
+        out[k] = dataclasses.replace(a, cue=b.cue, speaker_span=b.speaker_span,
+                                     speaker=b.speaker, continued=True)
+    return out
 
 
 def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
@@ -247,6 +289,9 @@ def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Q
         # An indirect clause around a parenthetical cue ("The plan, he said, is dead") is one
         # quote per side, so no quote text holds the cue; other kinds carry one span.
         spans = a.parts if a.kind == "indirect" and len(a.parts) > 1 else ((a.start, a.end),)
+        # (A quoted sentence that continues the clause is a part too, but its own quote.)
+        spans = tuple(p for p in spans if a.kind != "indirect" or a.clause_start <= p[0]
+                      and p[1] <= a.clause_end) or ((a.start, a.end),)
         for start, end in spans:
             out.append(_quote(article.id, text, a, start, end))
     return tuple(out)
