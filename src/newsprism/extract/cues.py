@@ -221,9 +221,11 @@ class CueReader(SpanReader):
             for c in q.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
-        for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return self._same_line(c, verb), (verb.i, cue_end)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # Several subjects: the parser ran sentences together; the one nearest the verb.
+            c = min(subjects, key=lambda c: abs(c.i - verb.i))
+            return self._same_line(c, verb), (verb.i, cue_end)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head
             # "X emailed supporters saying", "X issued a statement saying", "X responded on

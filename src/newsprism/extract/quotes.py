@@ -169,6 +169,10 @@ class _Finder(DirectFinder):
         out: list[Attribution] = []
         text, pos = self.text, 0
         people = {m.end: m for m in self.mentions if m.label in ("PERSON", "ORG")}
+        # Names the article tags elsewhere, and surnames of its people: the tagger often
+        # misses a bare name in a headline ("Smith: ‘...’").
+        known = {m.text for m in people.values()} | {
+            m.text.split()[-1] for m in self.mentions if m.label == "PERSON"}
         for line in text.split("\n"):
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
@@ -179,10 +183,15 @@ class _Finder(DirectFinder):
                                                     or not _headline_case(line)):
                 continue
             c = start + colon
-            lead = self.doc[self.tok_at(start):self.tok_at(c - 1) + 1]
-            m = people.get(c)
-            if m is None and not turn and not (0 < len(lead) <= 4 and all(
-                    t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "." for t in lead)):
+            # "Name on Topic: ‘...’": the name is the speaker, the topic only a label.
+            on = line.find(" on ", 0, colon)
+            name_end = start + on if on > 0 and line[:on] in known else c
+            lead = self.doc[self.tok_at(start):self.tok_at(name_end - 1) + 1]
+            m = people.get(name_end)
+            if m is None and not turn and line[:name_end - start] not in known \
+                    and not (0 < len(lead) <= 4 and all(
+                        t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "."
+                        for t in lead)):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
             if len(text[cs:ce].split()) < 3 or not turn \
@@ -190,14 +199,14 @@ class _Finder(DirectFinder):
                 continue
             while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1
-            head = self.doc[self.tok_at(c - 1)]
+            head = self.doc[self.tok_at(name_end - 1)]
             speaker, _ = self.resolve(head)
             # The speaker words are the line up to the colon ("Senator X:"), when short.
             if len(lead) <= 8:  # after a "EXCLUSIVE –" kicker
-                dash = max(text.rfind(d, start, c) for d in (" – ", " — ", " - "))
-                sp = trim_span(text, dash + 3 if dash >= 0 else start, c)
+                dash = max(text.rfind(d, start, name_end) for d in (" – ", " — ", " - "))
+                sp = trim_span(text, dash + 3 if dash >= 0 else start, name_end)
             else:
-                sp = (m.start, m.end) if m else (head.idx, c)
+                sp = (m.start, m.end) if m else (head.idx, name_end)
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out

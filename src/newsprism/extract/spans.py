@@ -39,7 +39,8 @@ class SpanReader:
         for i in range(head.i + 1, right + 1):
             if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
                     doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
-                    or doc[i].is_quote or self.in_quote(doc[i]) \
+                    or doc[i].is_quote and not _possessive_mark(doc, i) \
+                    or self.in_quote(doc[i]) and not _possessive_mark(doc, i) \
                     or "\n" in doc[i - 1].text_with_ws \
                     or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
                     and doc[i].head.i == head.i \
