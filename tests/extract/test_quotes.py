@@ -398,3 +398,28 @@ def test_quote_after_a_reported_clause_needs_to_follow_it_directly(nlp, text):
     second = next(a for a in _atts(nlp, text) if "dredge" in text[a.start:a.end])
     assert not second.continued
     assert second.speaker_span is None or text[slice(*second.speaker_span)] != "Mayor Lena Varga"
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # the tagger misses the bare name in the headline; the article names her in full below
+    ("Varga: ‘The Harbour Will Stay Open.’\n\nMayor Lena Varga spoke to reporters on Monday "
+     "about the storm damage.", "Varga"),
+    ("Varga on the Harbour Repairs: ‘We Will Finish Before Spring.’\n\nMayor Lena Varga spoke "
+     "to reporters on Monday about the storm damage.", "Varga"),
+])
+def test_headline_name_known_from_the_article(nlp, text, speaker_text):
+    atts = _atts(nlp, text)
+    a = next(a for a in atts if a.start < text.index("\n"))
+    assert text[slice(*a.speaker_span)] == speaker_text
+
+
+def test_possessive_mark_does_not_end_the_speaker_span(quotes_of):
+    text = ("Tomas Hale, a deputy of the harbour workers’ council, said the port would stay "
+            "shut all winter.")
+    q = one(quotes_of(text), "port would stay shut")
+    assert q.speaker_text.startswith("Tomas Hale") and "workers’ council" in q.speaker_text
+
+
+def test_quoted_label_on_a_noun_is_not_a_quote(quotes_of):
+    text = "Fishermen waved their “Save the Harbour Now” banners outside the town hall."
+    assert all(q.speaker is None for q in quotes_of(text))

@@ -252,6 +252,9 @@ class DirectFinder(CueReader):
         doc = self.doc
         if o_tok + 1 >= c_tok:
             return None
+        if c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
+                and any(doc[i].head.i >= c_tok for i in range(o_tok + 1, c_tok - 1)):
+            return None  # `waved “Hispanics for X” signs`: a label on the noun after it
         t, hops = doc[o_tok + 1], 0
         while self.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
             if t.head.i == t.i or hops >= 8:
