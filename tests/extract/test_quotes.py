@@ -423,3 +423,26 @@ def test_possessive_mark_does_not_end_the_speaker_span(quotes_of):
 def test_quoted_label_on_a_noun_is_not_a_quote(quotes_of):
     text = "Fishermen waved their “Save the Harbour Now” banners outside the town hall."
     assert all(q.speaker is None for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Harbour repairs lag - Lena Varga: “The channel will not be dredged before the spring "
+     "storms.”", "Lena Varga"),
+    ("The council published its review on Monday.\n\nFrom the review: “The channel will not be "
+     "dredged before the spring storms.”", "the review"),
+])
+def test_name_alone_before_the_colon_is_the_speaker(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "channel will not be dredged")
+    assert q.speaker_text == speaker_text and q.cue == ":"
+
+
+def test_list_intro_before_a_colon_is_no_speaker(quotes_of):
+    text = "Here is the list: “Repair the channel, close the port, and wait for spring.”"
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
+def test_quote_after_a_cue_naming_a_show_continues_the_attribution(nlp):
+    text = ("“The port stays shut,” Tomas Hale said on Channel Nine’s “Harbour Watch.” “We need "
+            "the winter to repair it.”")
+    second = next(a for a in _atts(nlp, text) if "repair" in text[a.start:a.end])
+    assert second.continued and text[slice(*second.speaker_span)] == "Tomas Hale"

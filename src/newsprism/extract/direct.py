@@ -186,10 +186,11 @@ class DirectFinder(CueReader):
             if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower):
                 verb, subject = self._right_cue(n, c_tok)
                 right = verb is not None
+            named = None
             if verb is None:
-                verb = self._left_cue(n, o_tok)
-            if verb is None:
-                verb = self._colon_intro(pair.open)
+                named = self._named_colon(pair.open)
+            if verb is None and named is None:
+                verb = self._left_cue(n, o_tok) or self._colon_intro(pair.open)
             # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
             # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
             before = text[max(0, pair.open - 6):pair.open].rstrip()
@@ -205,6 +206,10 @@ class DirectFinder(CueReader):
                     head = subject  # the words between `”` and the verb name the speaker
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
+            elif named is not None:
+                head, sp, colon = named
+                speaker, _ = self.resolve(head)
+                cue = (colon, colon + 1)
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
@@ -237,14 +242,22 @@ class DirectFinder(CueReader):
             # A speaker span is an attribution even when it resolves to no one ("I", "they").
             if kind == "direct" and sp is not None:
                 prev, prev_idx = att, len(out) - 1
-            if right and n + 1 < len(self.pairs) and sp is not None:
-                gap = text[pair.close + 1:self.pairs[n + 1].open]
+            m = n + 1
+            while m < len(self.pairs) and self._is_title(m):  # `said on NBC's “Meet the Press.”`
+                m += 1
+            if right and m < len(self.pairs) and sp is not None:
+                gap = text[pair.close + 1:self.pairs[m].open]
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
-                body = _CONNECTIVE.sub(".", gap.rstrip())  # `he said. But “...`
+                body = _CONNECTIVE.sub(".", gap.rstrip().rstrip("\"”’"))  # `said. But “...`
                 if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
                         and not sentence_break(body[:-1]):
-                    carry[n + 1] = (len(out) - 1, speaker, sp, cue)
+                    carry[m] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _is_title(self, n: int) -> bool:
+        pair, text = self.pairs[n], self.text
+        cs, ce = trim_span(text, pair.open + 1, pair.close)
+        return ce > cs and _title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
 
     def _governing_verb(self, o_tok: int, c_tok: int):
         """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted
@@ -269,6 +282,44 @@ class DirectFinder(CueReader):
         subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
         return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
             else None
+
+    def _named_colon(self, open_char: int):
+        """`Kicker - Jane Doe: “...”`, `From the report: “...”`: a noun phrase alone between a
+        line start, a spaced dash or `from` and the colon that opens the quote names its
+        speaker. (head token, speaker char span, colon char offset), or None."""
+        text, doc = self.text, self.doc
+        j = open_char - 1
+        while j >= 0 and text[j] in " \t\xa0" and open_char - j < 4:
+            j -= 1
+        if j < 0 or text[j] != ":":
+            return None
+        colon = self.tok_at(j)
+        line_start = text.rfind("\n", 0, j) + 1
+        i, lead = colon, None
+        while i > 0 and colon - i < 8:
+            t = doc[i - 1]
+            if t.idx < line_start or "\n" in t.text:
+                lead = "line"
+            elif t.text in ("-", "–", "—", "--") and t.whitespace_ \
+                    and text[t.idx - 1:t.idx].isspace():
+                lead = "dash"
+            elif t.lower_ == "from":
+                lead = "from"
+            if lead:
+                break
+            i -= 1
+        if lead is None and i == 0:
+            lead = "line"
+        seg = doc[i:colon]
+        if lead is None or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
+                or seg[0].text[:1].islower() and lead != "from" \
+                or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_quote or self.in_quote(t)
+                       or t.is_punct and t.text not in (".", "&", ",") for t in seg):
+            return None
+        if lead != "from" and not any(t.pos_ == "PROPN" for t in seg):
+            return None  # "Here is the list:": only a name or a document introduces a quote
+        head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        return head, (seg.start_char, seg.end_char), j
 
     def _colon_intro(self, open_char: int):
         """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the

@@ -195,7 +195,8 @@ class _Finder(DirectFinder):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
             if len(text[cs:ce].split()) < 3 or not turn \
-                    and any(a.start < ce and a.end > cs and a.speaker for a in taken):
+                    and any(a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
+                            for a in taken):  # (a quote after the colon is a part of the line)
                 continue
             while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1
@@ -243,8 +244,8 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
             seen.add((a.start, a.end))
     heads = finder.headline_colons(merged)
     if heads:  # they replace speakerless quotes on the same line
-        merged = [a for a in merged if a.speaker or not any(
-            h.start < a.end and a.start < h.end for h in heads)] + heads
+        merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
+            not a.speaker or a.cue == h.cue) for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
     return _follow_reported(finder.text, merged)
 
