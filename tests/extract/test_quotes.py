@@ -446,3 +446,18 @@ def test_quote_after_a_cue_naming_a_show_continues_the_attribution(nlp):
             "the winter to repair it.”")
     second = next(a for a in _atts(nlp, text) if "repair" in text[a.start:a.end])
     assert second.continued and text[slice(*second.speaker_span)] == "Tomas Hale"
+
+
+@pytest.mark.parametrize("text", [
+    "“The channel will not be dredged before the spring storms.”\n\n— Lena Varga.",
+    "“The channel will not be dredged before the spring storms.” - Lena Varga (@lvarga) May 1",
+])
+def test_name_after_a_dash_signs_the_quote(quotes_of, text):
+    q = one(quotes_of(text), "channel will not be dredged")
+    assert q.speaker_text == "Lena Varga" and q.speaker == "Lena Varga"
+
+
+def test_dash_before_narration_signs_nothing(quotes_of):
+    text = "“The channel will not be dredged,” - and the Port Authority agreed with the mayor."
+    q = one(quotes_of(text), "channel will not be dredged")
+    assert q.speaker_text != "the Port Authority"

@@ -191,6 +191,8 @@ class DirectFinder(CueReader):
                 named = self._named_colon(pair.open)
             if verb is None and named is None:
                 verb = self._left_cue(n, o_tok) or self._colon_intro(pair.open)
+            if verb is None and named is None:
+                named = self._dash_byline(pair.close + 1)
             # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
             # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
             before = text[max(0, pair.open - 6):pair.open].rstrip()
@@ -206,10 +208,10 @@ class DirectFinder(CueReader):
                     head = subject  # the words between `”` and the verb name the speaker
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
-            elif named is not None:
-                head, sp, colon = named
+            elif named is not None:  # `Jane Doe: “...”`, `“...” — Jane Doe`
+                head, sp, mark = named
                 speaker, _ = self.resolve(head)
-                cue = (colon, colon + 1)
+                cue = (mark, mark + 1)
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
@@ -318,6 +320,28 @@ class DirectFinder(CueReader):
             return None
         if lead != "from" and not any(t.pos_ == "PROPN" for t in seg):
             return None  # "Here is the list:": only a name or a document introduces a quote
+        head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        return head, (seg.start_char, seg.end_char), j
+
+    def _dash_byline(self, after: int):
+        """`“...”` + (new line) `— Jane Doe.` / `— Jane Doe (@handle) May 1`: a name after a
+        dash right after the quote signs it. (head token, span, dash offset), or None."""
+        text, doc = self.text, self.doc
+        j = after
+        while j < len(text) and j - after < 4 and text[j] in " \t\n.":
+            j += 1
+        if j >= len(text) or text[j] not in "-–—" or text[j + 1:j + 2] != " " \
+                or text.count("\n", after, j) > 2:
+            return None
+        i = self.tok_at(j) + 1
+        k = i
+        while k < len(doc) and k - i < 6 and doc[k].text[:1].isupper() \
+                and doc[k].pos_ in ("PROPN", "NOUN") and "\n" not in doc[k - 1].text_with_ws:
+            k += 1
+        if k == i or not any(t.pos_ == "PROPN" for t in doc[i:k]) or k < len(doc) and not (
+                doc[k].is_punct or "\n" in doc[k - 1].text_with_ws or doc[k].like_num):
+            return None
+        seg = doc[i:k]
         head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
         return head, (seg.start_char, seg.end_char), j
 
