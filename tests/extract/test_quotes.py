@@ -460,3 +460,9 @@ def test_name_after_a_dash_signs_the_quote(quotes_of, text):
 def test_dash_before_narration_signs_nothing(quotes_of):
     text = "“The channel will not be dredged.” - Repairs begin in May, the Port Authority wrote."
     assert all(q.speaker_text != "Repairs" for q in quotes_of(text))
+
+
+def test_quote_in_doubled_apostrophes_gets_its_speaker(quotes_of):
+    text = "''The channel will stay shut until spring,'' Lena Varga said on Monday."
+    q = one(quotes_of(text), "channel will stay shut")
+    assert q.text == "The channel will stay shut until spring" and q.speaker == "Lena Varga"

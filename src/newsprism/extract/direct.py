@@ -24,6 +24,7 @@ from .cues import (
     trim_span,
 )
 from .names import is_title_token
+from .quotemarks import inner
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
@@ -99,7 +100,8 @@ class DirectFinder(CueReader):
             hi += 1
         verb = self.cue_verb(c_tok, hi, near_end=False)
         before = self.text[:self.pairs[n].open].rstrip()[-1:]
-        if verb is None and self.text[:self.pairs[n].close].rstrip()[-1:] in (",", "!", "?") \
+        last = self.text[:inner(self.text, self.pairs[n])[1]].rstrip()[-1:]
+        if verb is None and last in (",", "!", "?") \
                 and (not before or before in ".!?:\n\"”"):
             # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
             # followed by a subject and a verb is that verb's object, whatever the verb.
@@ -157,7 +159,7 @@ class DirectFinder(CueReader):
         carry: dict[int, tuple[int, str | None, tuple[int, int] | None,
                                tuple[int, int] | None]] = {}
         for n, pair in enumerate(self.pairs):
-            cs, ce = trim_span(text, pair.open + 1, pair.close)
+            cs, ce = trim_span(text, *inner(text, pair))
             content = text[cs:ce]
             if not any(ch.isalpha() for ch in content):
                 continue
@@ -258,7 +260,7 @@ class DirectFinder(CueReader):
 
     def _is_title(self, n: int) -> bool:
         pair, text = self.pairs[n], self.text
-        cs, ce = trim_span(text, pair.open + 1, pair.close)
+        cs, ce = trim_span(text, *inner(text, pair))
         return ce > cs and _title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
 
     def _governing_verb(self, o_tok: int, c_tok: int):
