@@ -466,3 +466,17 @@ def test_quote_in_doubled_apostrophes_gets_its_speaker(quotes_of):
     text = "''The channel will stay shut until spring,'' Lena Varga said on Monday."
     q = one(quotes_of(text), "channel will stay shut")
     assert q.text == "The channel will stay shut until spring" and q.speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # after the cue the relative clause ends the sentence as the speaker's description
+    ("“The port stays shut,” said Tomas Hale, who has fished the harbour for forty years.",
+     "Tomas Hale, who has fished the harbour for forty years"),
+    # ... unless it is a second attribution
+    ("“The port stays shut,” said Tomas Hale, who added that repairs would take months.",
+     "Tomas Hale"),
+    ("“The port stays shut,” said Army Capt. Tomas Hale.", "Army Capt. Tomas Hale"),
+])
+def test_speaker_span_after_the_cue(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "port stays shut")
+    assert q.speaker_text == speaker_text

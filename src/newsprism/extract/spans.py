@@ -8,6 +8,7 @@ from __future__ import annotations
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
+_WH = frozenset({"WP", "WDT", "WP$"})
 _QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
                                "almost", "over", "under"})
 
@@ -19,17 +20,24 @@ def _possessive_mark(doc, i: int) -> bool:
 
 
 class SpanReader:
-    """Speaker-span methods; the class that mixes it in provides `doc` and `in_quote`."""
+    """Speaker-span methods; the class that mixes it in provides `doc`, `in_quote` and the
+    speech verbs (", who added ...": a second attribution, not a description)."""
+
+    speech_lemmas: frozenset[str] = frozenset()
 
     def in_quote(self, token) -> bool:  # provided by the reader
         raise NotImplementedError
 
-    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
+    def np_span(self, head, stop: int | None = None,
+                after_cue: bool = False) -> tuple[int, int]:
         """The speaker noun phrase: the head's subtree with its titles and appositions, cut at
         line breaks, quote marks and `stop`, and before what only describes the speaker in
-        passing: comma-set relative and participle clauses (", who grew up with Y,",
-        ", speaking in Z,"), places and ages (", in Z,", ", 58,")."""
+        passing: comma-set participle clauses (", speaking in Z,"), places and ages (", in
+        Z,", ", 58,"), and relative clauses set into the sentence before the cue ("X, who grew
+        up with Y, said"); after the cue ("..., said X, who grew up with Y.") the clause ends
+        the sentence as a part of the speaker's description and is kept."""
         doc = self.doc
+        cut_tags = ("VBG", "VBN") if after_cue else ("WP", "WDT", "WP$", "VBG", "VBN")
         if head.pos_ == "PRON":
             return head.i, head.i
         left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
@@ -46,7 +54,8 @@ class SpanReader:
                     and doc[i].head.i == head.i \
                     or doc[i].pos_ == "SCONJ" and doc[i].head.i != head.i \
                     or doc[i].text == "," and i + 1 <= right \
-                    and doc[i + 1].tag_ in ("WP", "WDT", "WP$", "VBG", "VBN") \
+                    and (doc[i + 1].tag_ in cut_tags or doc[i + 1].tag_ in _WH
+                         and doc[i + 1].head.lemma_.lower() in self.speech_lemmas) \
                     or self._bare_clause(doc[i], head):
                 right = i - 1
                 break
@@ -58,6 +67,11 @@ class SpanReader:
                     or doc[i].text in ("—", "–", "--"):
                 left = i + 1
                 break
+        k = left - 1
+        if k >= 0 and head.dep_ in SUBJECT_DEPS and doc[k].dep_ in SUBJECT_DEPS \
+                and doc[k].head.i == head.head.i and doc[k].right_edge.i == k \
+                and doc[k].pos_ == "PROPN":
+            left = doc[k].left_edge.i  # the first part of a name split in two subjects
         if right - head.i > 30:  # a runaway parse: keep the name and its compounds
             right = head.i
             while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
