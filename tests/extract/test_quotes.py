@@ -480,3 +480,8 @@ def test_quote_in_doubled_apostrophes_gets_its_speaker(quotes_of):
 def test_speaker_span_after_the_cue(quotes_of, text, speaker_text):
     q = one(quotes_of(text), "port stays shut")
     assert q.speaker_text == speaker_text
+
+
+def test_age_and_place_stay_in_a_speaker_span_after_the_cue(quotes_of):
+    text = "“The port stays shut,” said Tomas Hale, 58, of Porto."
+    assert one(quotes_of(text), "port stays shut").speaker_text == "Tomas Hale, 58, of Porto"

@@ -45,7 +45,8 @@ class SpanReader:
             right = min(right, stop - 1) if stop > head.i else right
             left = max(left, stop + 1) if stop < head.i else left
         for i in range(head.i + 1, right + 1):
-            if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
+            if doc[i].text == "," and i + 1 <= right and not after_cue and (
+                    doc[i + 1].pos_ == "ADP" or (
                     doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
                     or doc[i].is_quote and not _possessive_mark(doc, i) \
                     or self.in_quote(doc[i]) and not _possessive_mark(doc, i) \
