@@ -485,3 +485,4 @@ def test_speaker_span_after_the_cue(quotes_of, text, speaker_text):
 def test_age_and_place_stay_in_a_speaker_span_after_the_cue(quotes_of):
     text = "“The port stays shut,” said Tomas Hale, 58, of Porto."
     assert one(quotes_of(text), "port stays shut").speaker_text == "Tomas Hale, 58, of Porto"
+

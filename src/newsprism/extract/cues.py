@@ -189,6 +189,12 @@ class CueReader(SpanReader):
                     and doc[seg_start - 1].idx >= line_start:
                 seg_start -= 1
             seg = doc[seg_start:last]
+            # "a White House official who spoke anonymously said": the noun before the
+            # relative clause is the one that speaks.
+            rel = next((t.i for t in seg if t.tag_ in ("WP", "WDT") and t.i > seg_start
+                        and t.head.dep_ == "relcl"), None)
+            if rel is not None and not comma:
+                seg = doc[seg_start:rel]
             if not len(seg) or self.in_quote(seg[0]) or seg[0].idx < line_start \
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in seg):
                 return None
