@@ -254,9 +254,21 @@ class DirectFinder(CueReader):
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
                 body = _CONNECTIVE.sub(".", gap.rstrip().rstrip("\"”’"))  # `said. But “...`
                 if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
-                        and not sentence_break(body[:-1]):
+                        and not sentence_break(body[:-1]) and not self._second_cue(c_tok, m):
                     carry[m] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _second_cue(self, c_tok: int, m: int) -> bool:
+        """`“A,” X said, adding, “B”`: a speech participle between two quotes is B's own cue
+        (a second attribution of the same speaker)."""
+        doc, stop = self.doc, self.pairs[m].open
+        i = c_tok
+        while i < len(doc) and doc[i].idx < stop and i - c_tok < MAX_RIGHT_CUE_GAP:
+            t = doc[i]
+            if t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_LEMMAS:
+                return True
+            i += 1
+        return False
 
     def _is_title(self, n: int) -> bool:
         pair, text = self.pairs[n], self.text
