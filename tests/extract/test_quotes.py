@@ -495,3 +495,11 @@ def test_speech_participle_between_quotes_starts_a_second_attribution(nlp):
     second = next(a for a in atts if "repair" in text[a.start:a.end])
     assert not second.continued and text[slice(*second.cue)] == "adding"
     assert text[slice(*second.speaker_span)] == "Tomas Hale"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke at length.\n\nStated Varga:\n\n“The channel will stay shut until spring.”",
+    "The mayor spoke at length.\n\nContinued Varga: “The channel will stay shut until spring.”",
+])
+def test_capitalised_speech_verb_before_a_name_and_colon(quotes_of, text):
+    assert one(quotes_of(text), "channel will stay shut").speaker_text == "Varga"

@@ -57,6 +57,13 @@ def _title_name(content: str, before: str) -> bool:
     return prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from")
 
 
+def _speech_form(word: str) -> bool:
+    """`word` is an inflected speech verb ("stated", "continued", "replied", "adds")."""
+    stems = (word, word[:-1], word[:-2], word[:-3] + "y", word[:-3])
+    return word.endswith(("ed", "s")) and any(
+        s in SPEECH_LEMMAS or s in ("continue", "add") for s in stems)
+
+
 def one_turn(gap: str, cue_in_gap: bool) -> bool:
     """The text between two quotes continues one turn of speech: only marks, or the first
     quote's own cue sentence ending its paragraph (`,” X said.` + new paragraph + `“`)."""
@@ -305,7 +312,7 @@ class DirectFinder(CueReader):
         speaker. (head token, speaker char span, colon char offset), or None."""
         text, doc = self.text, self.doc
         j = open_char - 1
-        while j >= 0 and text[j] in " \t\xa0" and open_char - j < 4:
+        while j >= 0 and text[j].isspace() and open_char - j < 8:
             j -= 1
         if j < 0 or text[j] != ":":
             return None
@@ -327,6 +334,8 @@ class DirectFinder(CueReader):
         if lead is None and i == 0:
             lead = "line"
         seg = doc[i:colon]
+        if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_):
+            seg = seg[1:]  # "Stated Smith:" (the tagger reads the verb as a name)
         if lead is None or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
                 or seg[0].text[:1].islower() and lead != "from" \
                 or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_quote or self.in_quote(t)
