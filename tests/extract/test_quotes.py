@@ -503,3 +503,15 @@ def test_speech_participle_between_quotes_starts_a_second_attribution(nlp):
 ])
 def test_capitalised_speech_verb_before_a_name_and_colon(quotes_of, text):
     assert one(quotes_of(text), "channel will stay shut").speaker_text == "Varga"
+
+
+def test_colon_after_the_object_of_the_cue(quotes_of):
+    text = ("After the storm, Mayor Lena Varga issued the following statement:\n\n“Our thoughts "
+            "are with the fishermen and their families.”")
+    q = one(quotes_of(text), "Our thoughts are with")
+    assert q.speaker == "Lena Varga"
+
+
+def test_dash_glued_to_the_name_on_its_own_line(quotes_of):
+    text = "“The channel will not be dredged before the spring storms.”\n\n-Lena Varga, Porto."
+    assert one(quotes_of(text), "channel will not be dredged").speaker_text == "Lena Varga"

@@ -353,20 +353,24 @@ class DirectFinder(CueReader):
         j = after
         while j < len(text) and j - after < 4 and text[j] in " \t\n.":
             j += 1
-        if j >= len(text) or text[j] not in "-–—" or text[j + 1:j + 2] != " " \
-                or text.count("\n", after, j) > 2:
-            return None
-        i = self.tok_at(j) + 1
+        if j >= len(text) or text[j] not in "-–—" or text.count("\n", after, j) > 2 \
+                or text[j + 1:j + 2] != " " and not (text[j - 1] == "\n"
+                                                     and text[j + 1:j + 2].isupper()):
+            return None  # (`-Jane Doe` when the dash opens its own line)
+        i = self.tok_at(j)
+        glued = len(doc[i]) > 1  # "-Jane" is one token
+        i += 0 if glued else 1
         k = i
-        while k < len(doc) and k - i < 6 and doc[k].text[:1].isupper() \
-                and doc[k].pos_ in ("PROPN", "NOUN") and "\n" not in doc[k - 1].text_with_ws:
+        while k < len(doc) and k - i < 6 and doc[k].text[k == i and glued:][:1].isupper() \
+                and doc[k].pos_ in ("PROPN", "NOUN") \
+                and (k == i or "\n" not in doc[k - 1].text_with_ws):
             k += 1
         if k == i or not any(t.pos_ == "PROPN" for t in doc[i:k]) or k < len(doc) and not (
                 doc[k].is_punct or "\n" in doc[k - 1].text_with_ws or doc[k].like_num):
             return None
         seg = doc[i:k]
         head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
-        return head, (seg.start_char, seg.end_char), j
+        return head, (j + 1 if glued else seg.start_char, seg.end_char), j
 
     def _colon_intro(self, open_char: int):
         """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the
@@ -383,8 +387,9 @@ class DirectFinder(CueReader):
             return None
         line_start = text.rfind("\n", 0, j) + 1
         # The parser often runs a sentence across paragraphs ("Cruz continued:\n\n“...”"):
-        # the verb the colon hangs on, else the sentence's root, on the colon's own line.
-        for cand in (tok.head, sent.root):
+        # the verb the colon hangs on (or the verb of the noun it hangs on: "issued the
+        # following statement:"), else the sentence's root, on the colon's own line.
+        for cand in (tok.head, tok.head.head, tok.head.head.head, sent.root):
             if cand.pos_ in ("VERB", "AUX") and not self.in_quote(cand) \
                     and line_start <= cand.idx < tok.idx \
                     and cand.lemma_.lower() not in ("be", "have") \
