@@ -515,3 +515,11 @@ def test_colon_after_the_object_of_the_cue(quotes_of):
 def test_dash_glued_to_the_name_on_its_own_line(quotes_of):
     text = "“The channel will not be dredged before the spring storms.”\n\n-Lena Varga, Porto."
     assert one(quotes_of(text), "channel will not be dredged").speaker_text == "Lena Varga"
+
+
+def test_bare_cue_sentence_after_a_full_stop(quotes_of):
+    got = quotes_of("The mayor spoke on Monday. “The port stays shut until spring.” Varga said.")
+    assert one(got, "port stays shut").speaker_text == "Varga"
+    got = quotes_of("The mayor spoke on Monday. “The port stays shut until spring.” Varga said "
+                    "the repairs would wait.")
+    assert one(got, "port stays shut").speaker_text != "Varga"

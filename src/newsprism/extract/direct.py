@@ -186,7 +186,8 @@ class DirectFinder(CueReader, SignatureReader):
             verb = subject = None
             right = False
             # `“Really?” she asked`: only a full stop ends the sentence at the closing mark.
-            if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower):
+            if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower
+                                     or self._bare_cue(c_tok)):
                 verb, subject = self._right_cue(n, c_tok)
                 right = verb is not None
             named = None
@@ -258,6 +259,18 @@ class DirectFinder(CueReader, SignatureReader):
                         and not sentence_break(body[:-1]) and not self._second_cue(c_tok, m):
                     carry[m] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _bare_cue(self, c_tok: int) -> bool:
+        """`“....” Smith said.`: a sentence of only a name and a speech verb after a quote that
+        ends in a full stop is still its cue (a comma typed as a full stop)."""
+        doc = self.doc
+        end = next((i for i in range(c_tok, min(len(doc), c_tok + 6))
+                    if doc[i].text in (".", "\n") or "\n" in doc[i].text), None)
+        if end is None or end - c_tok < 2 or doc[end].text != ".":
+            return False
+        verb = doc[end - 1]
+        return verb.lemma_.lower() in SPEECH_LEMMAS and verb.tag_ == "VBD" \
+            and self.subject_between(c_tok, end - 1) is not None
 
     def _second_cue(self, c_tok: int, m: int) -> bool:
         """`“A,” X said, adding, “B”`: a speech participle between two quotes is B's own cue
