@@ -9,6 +9,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
 _WH = frozenset({"WP", "WDT", "WP$"})
+_ORIGIN = frozenset({"of", "from"})  # "said X, 58, of Porto": where the speaker is from
+# Nouns of the channel a statement came through ("X in a statement", "X in his speech").
+_MEDIA = frozenset("statement speech interview email e-mail release tweet post letter call "
+                   "conference remarks video memo op-ed broadcast appearance".split())
 _QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
                                "almost", "over", "under"})
 
@@ -45,9 +49,11 @@ class SpanReader:
             right = min(right, stop - 1) if stop > head.i else right
             left = max(left, stop + 1) if stop < head.i else left
         for i in range(head.i + 1, right + 1):
-            if doc[i].text == "," and i + 1 <= right and not after_cue and (
-                    doc[i + 1].pos_ == "ADP" or (
-                    doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
+            if doc[i].text == "," and i + 1 <= right and (
+                    doc[i + 1].pos_ == "ADP" and not (after_cue and doc[i + 1].lower_ in _ORIGIN)
+                    or doc[i + 1].pos_ == "NUM" and not after_cue
+                    and not self._apposition_at(i + 2, right)) \
+                    or self._medium(doc[i], head) \
                     or doc[i].is_quote and not _possessive_mark(doc, i) \
                     or self.in_quote(doc[i]) and not _possessive_mark(doc, i) \
                     or "\n" in doc[i - 1].text_with_ws \
@@ -82,6 +88,13 @@ class SpanReader:
                                   or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
             right -= 1
         return self._left_trim(left, head), right
+
+    def _medium(self, t, head) -> bool:
+        """`X in a statement`, `X via email`: how the words came, not who said them."""
+        if t.dep_ != "prep" or t.head.i != head.i:
+            return False
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        return t.lower_ == "via" or bool(objs) and objs[0].lemma_.lower() in _MEDIA
 
     def _bare_clause(self, t, head) -> bool:
         """A finite verb the parser hung on the name without a relative pronoun ("X, the
