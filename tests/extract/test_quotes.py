@@ -523,3 +523,12 @@ def test_bare_cue_sentence_after_a_full_stop(quotes_of):
     got = quotes_of("The mayor spoke on Monday. “The port stays shut until spring.” Varga said "
                     "the repairs would wait.")
     assert one(got, "port stays shut").speaker_text != "Varga"
+
+
+@pytest.mark.parametrize("text", [
+    "“The port stays shut,” said Tomas Hale in a statement on Monday.",
+    "“The port stays shut,” said Tomas Hale, a council member, via email.",
+])
+def test_channel_of_the_statement_is_not_the_speaker(quotes_of, text):
+    q = one(quotes_of(text), "port stays shut")
+    assert q.speaker_text in ("Tomas Hale", "Tomas Hale, a council member")
