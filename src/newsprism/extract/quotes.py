@@ -250,6 +250,9 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     return _follow_reported(finder.text, merged)
 
 
+_LOOK_BACK = 20
+
+
 def _ends_sentence(text: str, end: int) -> bool:
     """The quote ending at `end` ends its sentence (no cue can follow it there)."""
     rest = text[end:end + 40].lstrip(" \t\"”’'")
@@ -266,7 +269,8 @@ def _follow_reported(text: str, atts: list[Attribution]) -> list[Attribution]:
     for k, a in enumerate(out):
         if a.kind != "direct" or a.speaker_span is not None or a.continued:
             continue
-        before = [j for j in range(k) if out[j].end <= a.start]
+        # (the nearest attributions only: the pass stays linear on a text of many quotes)
+        before = [j for j in range(max(0, k - _LOOK_BACK), k) if out[j].end <= a.start]
         if not before:
             continue
         j = max(before, key=lambda j: (max(out[j].end, out[j].clause_end), j))
@@ -283,8 +287,11 @@ def _follow_reported(text: str, atts: list[Attribution]) -> list[Attribution]:
             continue
         root = j
         while out[root].continued and root > 0:  # the attribution the chain started with
-            root = next((i for i in range(root - 1, -1, -1) if not out[i].continued
-                         and out[i].cue == b.cue and out[i].speaker_span == b.speaker_span), 0)
+            root = next((i for i in range(root - 1, max(-1, root - _LOOK_BACK), -1)
+                         if not out[i].continued and out[i].cue == b.cue
+                         and out[i].speaker_span == b.speaker_span), j)
+            if root == j:
+                break
         out[root] = dataclasses.replace(out[root], parts=(*out[root].parts, (a.start, a.end)))
         out[k] = dataclasses.replace(a, cue=b.cue, speaker_span=b.speaker_span,
                                      speaker=b.speaker, continued=True)
