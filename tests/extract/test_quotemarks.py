@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from newsprism.extract.quotemarks import pair_quotes
+from newsprism.extract.quotemarks import inner, pair_quotes
 
 
 def contents(text: str) -> list[str]:
@@ -24,6 +24,12 @@ def contents(text: str) -> list[str]:
 ])
 def test_pairs(text, expected):
     assert contents(text) == expected
+
+
+def test_doubled_apostrophes_are_one_double_mark():
+    text = "The network axed ''Harbour Watch,'' and ''It is over,'' she said. It's 'fine'."
+    got = [text[slice(*inner(text, p))] for p in pair_quotes(text)]
+    assert got == ["Harbour Watch,", "It is over,", "fine"]
 
 
 def test_unbalanced_marks_are_dropped_not_fatal():

@@ -362,3 +362,173 @@ def test_as_clause_before_a_colon_names_the_speaker(quotes_of):
             "“The harbour cannot open before the storms are over.”")
     q = one(quotes_of(text), "harbour cannot open")
     assert q.speaker == "Lena Varga" and q.cue == "noted"
+
+
+def _atts(nlp, text):
+    from newsprism.extract.quotes import find_attributions
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    return find_attributions(article, doc, find_mentions(article, doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Lena Varga announced on Monday a new plan for the harbour. “We will dredge the "
+    "channel before the spring storms arrive.”",
+    "Mayor Lena Varga said the harbour plan was “the best we have.”\n\n“We will dredge the "
+    "channel before the spring storms arrive.”",
+])
+def test_quote_after_a_reported_clause_continues_it(nlp, quotes_of, text):
+    atts = _atts(nlp, text)
+    second = next(a for a in atts if "dredge" in text[a.start:a.end])
+    assert second.continued and text[slice(*second.speaker_span)] == "Mayor Lena Varga"
+    first = next(a for a in atts if not a.continued and a.speaker_span == second.speaker_span)
+    assert (second.start, second.end) in first.parts
+    q = one(quotes_of(text), "dredge the channel")  # listed once, as the direct quote it is
+    assert q.kind == "direct" and q.speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("text", [
+    # narration in between, or a cue of its own that we do not read
+    "Mayor Lena Varga announced a new plan for the harbour. The crowd cheered loudly.\n\n"
+    "“We will dredge the channel before the spring storms arrive.”",
+    "Mayor Lena Varga announced a new plan for the harbour. “We will dredge the channel "
+    "before the storms,” read one banner.",
+])
+def test_quote_after_a_reported_clause_needs_to_follow_it_directly(nlp, text):
+    second = next(a for a in _atts(nlp, text) if "dredge" in text[a.start:a.end])
+    assert not second.continued
+    assert second.speaker_span is None or text[slice(*second.speaker_span)] != "Mayor Lena Varga"
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # the tagger misses the bare name in the headline; the article names her in full below
+    ("Varga: ‘The Harbour Will Stay Open.’\n\nMayor Lena Varga spoke to reporters on Monday "
+     "about the storm damage.", "Varga"),
+    ("Varga on the Harbour Repairs: ‘We Will Finish Before Spring.’\n\nMayor Lena Varga spoke "
+     "to reporters on Monday about the storm damage.", "Varga"),
+])
+def test_headline_name_known_from_the_article(nlp, text, speaker_text):
+    atts = _atts(nlp, text)
+    a = next(a for a in atts if a.start < text.index("\n"))
+    assert text[slice(*a.speaker_span)] == speaker_text
+
+
+def test_possessive_mark_does_not_end_the_speaker_span(quotes_of):
+    text = ("Tomas Hale, a deputy of the harbour workers’ council, said the port would stay "
+            "shut all winter.")
+    q = one(quotes_of(text), "port would stay shut")
+    assert q.speaker_text.startswith("Tomas Hale") and "workers’ council" in q.speaker_text
+
+
+def test_quoted_label_on_a_noun_is_not_a_quote(quotes_of):
+    text = "Fishermen waved their “Save the Harbour Now” banners outside the town hall."
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    ("Harbour repairs lag - Lena Varga: “The channel will not be dredged before the spring "
+     "storms.”", "Lena Varga"),
+    ("The council published its review on Monday.\n\nFrom the review: “The channel will not be "
+     "dredged before the spring storms.”", "the review"),
+])
+def test_name_alone_before_the_colon_is_the_speaker(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "channel will not be dredged")
+    assert q.speaker_text == speaker_text and q.cue == ":"
+
+
+def test_list_intro_before_a_colon_is_no_speaker(quotes_of):
+    text = "Here is the list: “Repair the channel, close the port, and wait for spring.”"
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
+def test_quote_after_a_cue_naming_a_show_continues_the_attribution(nlp):
+    text = ("“The port stays shut,” Tomas Hale said on Channel Nine’s “Harbour Watch.” “We need "
+            "the winter to repair it.”")
+    second = next(a for a in _atts(nlp, text) if "repair" in text[a.start:a.end])
+    assert second.continued and text[slice(*second.speaker_span)] == "Tomas Hale"
+
+
+@pytest.mark.parametrize("text", [
+    "“The channel will not be dredged before the spring storms.”\n\n— Lena Varga.",
+    "“The channel will not be dredged before the spring storms.” - Lena Varga (@lvarga) May 1",
+])
+def test_name_after_a_dash_signs_the_quote(quotes_of, text):
+    q = one(quotes_of(text), "channel will not be dredged")
+    assert q.speaker_text == "Lena Varga" and q.speaker == "Lena Varga"
+
+
+def test_dash_before_narration_signs_nothing(quotes_of):
+    text = "“The channel will not be dredged.” - Repairs begin in May, the Port Authority wrote."
+    assert all(q.speaker_text != "Repairs" for q in quotes_of(text))
+
+
+def test_quote_in_doubled_apostrophes_gets_its_speaker(quotes_of):
+    text = "''The channel will stay shut until spring,'' Lena Varga said on Monday."
+    q = one(quotes_of(text), "channel will stay shut")
+    assert q.text == "The channel will stay shut until spring" and q.speaker == "Lena Varga"
+
+
+@pytest.mark.parametrize("text, speaker_text", [
+    # after the cue the relative clause ends the sentence as the speaker's description
+    ("“The port stays shut,” said Tomas Hale, who has fished the harbour for forty years.",
+     "Tomas Hale, who has fished the harbour for forty years"),
+    # ... unless it is a second attribution
+    ("“The port stays shut,” said Tomas Hale, who added that repairs would take months.",
+     "Tomas Hale"),
+    ("“The port stays shut,” said Army Capt. Tomas Hale.", "Army Capt. Tomas Hale"),
+])
+def test_speaker_span_after_the_cue(quotes_of, text, speaker_text):
+    q = one(quotes_of(text), "port stays shut")
+    assert q.speaker_text == speaker_text
+
+
+def test_age_and_place_stay_in_a_speaker_span_after_the_cue(quotes_of):
+    text = "“The port stays shut,” said Tomas Hale, 58, of Porto."
+    assert one(quotes_of(text), "port stays shut").speaker_text == "Tomas Hale, 58, of Porto"
+
+
+
+def test_speech_participle_between_quotes_starts_a_second_attribution(nlp):
+    text = ("“The port stays shut,” Tomas Hale said on Monday, adding, “We need the winter to "
+            "repair it.”")
+    atts = _atts(nlp, text)
+    second = next(a for a in atts if "repair" in text[a.start:a.end])
+    assert not second.continued and text[slice(*second.cue)] == "adding"
+    assert text[slice(*second.speaker_span)] == "Tomas Hale"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor spoke at length.\n\nStated Varga:\n\n“The channel will stay shut until spring.”",
+    "The mayor spoke at length.\n\nContinued Varga: “The channel will stay shut until spring.”",
+])
+def test_capitalised_speech_verb_before_a_name_and_colon(quotes_of, text):
+    assert one(quotes_of(text), "channel will stay shut").speaker_text == "Varga"
+
+
+def test_colon_after_the_object_of_the_cue(quotes_of):
+    text = ("After the storm, Mayor Lena Varga issued the following statement:\n\n“Our thoughts "
+            "are with the fishermen and their families.”")
+    q = one(quotes_of(text), "Our thoughts are with")
+    assert q.speaker == "Lena Varga"
+
+
+def test_dash_glued_to_the_name_on_its_own_line(quotes_of):
+    text = "“The channel will not be dredged before the spring storms.”\n\n-Lena Varga, Porto."
+    assert one(quotes_of(text), "channel will not be dredged").speaker_text == "Lena Varga"
+
+
+def test_bare_cue_sentence_after_a_full_stop(quotes_of):
+    got = quotes_of("The mayor spoke on Monday. “The port stays shut until spring.” Varga said.")
+    assert one(got, "port stays shut").speaker_text == "Varga"
+    got = quotes_of("The mayor spoke on Monday. “The port stays shut until spring.” Varga said "
+                    "the repairs would wait.")
+    assert one(got, "port stays shut").speaker_text != "Varga"
+
+
+@pytest.mark.parametrize("text", [
+    "“The port stays shut,” said Tomas Hale in a statement on Monday.",
+    "“The port stays shut,” said Tomas Hale, a council member, via email.",
+])
+def test_channel_of_the_statement_is_not_the_speaker(quotes_of, text):
+    q = one(quotes_of(text), "port stays shut")
+    assert q.speaker_text in ("Tomas Hale", "Tomas Hale, a council member")

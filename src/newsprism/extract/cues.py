@@ -60,6 +60,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 class CueReader(SpanReader):
     """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
 
+    speech_lemmas = SPEECH_LEMMAS
+
     def __init__(self, article: Article, doc, mentions: tuple[Mention, ...]):
         self.article, self.doc, self.text = article, doc, text_of(doc)
         self.pairs = [p for p in pair_quotes(self.text)]
@@ -187,6 +189,12 @@ class CueReader(SpanReader):
                     and doc[seg_start - 1].idx >= line_start:
                 seg_start -= 1
             seg = doc[seg_start:last]
+            # "a White House official who spoke anonymously said": the noun before the
+            # relative clause is the one that speaks.
+            rel = next((t.i for t in seg if t.tag_ in ("WP", "WDT") and t.i > seg_start
+                        and t.head.dep_ == "relcl"), None)
+            if rel is not None and not comma:
+                seg = doc[seg_start:rel]
             if not len(seg) or self.in_quote(seg[0]) or seg[0].idx < line_start \
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in seg):
                 return None
@@ -221,9 +229,14 @@ class CueReader(SpanReader):
             for c in q.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
-        for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return self._same_line(c, verb), (verb.i, cue_end)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # Several subjects: the parser ran sentences together; the one nearest the verb.
+            c = min(subjects, key=lambda c: abs(c.i - verb.i))
+            # "said Army Capt. Jane Doe": a name split in two subjects; its last part heads it
+            # (`np_span` takes the first part back in).
+            c = next((d for d in subjects if d.left_edge.i == c.right_edge.i + 1), c)
+            return self._same_line(c, verb), (verb.i, cue_end)
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head
             # "X emailed supporters saying", "X issued a statement saying", "X responded on
@@ -283,11 +296,12 @@ class CueReader(SpanReader):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
             name, _ = self._resolve(head.head.head, head.head.left_edge.i)
             return name, (head.idx, head.idx + len(head))
-        return self._resolve(head, stop)
+        return self._resolve(head, stop, verb is not None and head.i > verb.i)
 
-    def _resolve(self, head, stop: int | None) -> tuple[str | None, tuple[int, int]]:
+    def _resolve(self, head, stop: int | None,
+                 after_cue: bool = False) -> tuple[str | None, tuple[int, int]]:
         doc = self.doc
-        left, right = self.np_span(head, stop)
+        left, right = self.np_span(head, stop, after_cue)
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)
         people = self.people

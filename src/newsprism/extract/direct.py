@@ -24,13 +24,15 @@ from .cues import (
     trim_span,
 )
 from .names import is_title_token
+from .quotemarks import inner
+from .signatures import SignatureReader
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
-_MARKS = " \t\r\n.,\"'“”‘’"
+MARKS = " \t\r\n.,\"'“”‘’"
 
 
-def _sentence_break(s: str) -> bool:
+def sentence_break(s: str) -> bool:
     """A sentence ends inside `s` (not at "Gov." or an initial)."""
     for m in _SENT_BREAK.finditer(s):
         words = s[:m.start() + 1].split()
@@ -56,14 +58,14 @@ def _title_name(content: str, before: str) -> bool:
     return prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from")
 
 
-def _one_turn(gap: str, cue_in_gap: bool) -> bool:
+def one_turn(gap: str, cue_in_gap: bool) -> bool:
     """The text between two quotes continues one turn of speech: only marks, or the first
     quote's own cue sentence ending its paragraph (`,” X said.` + new paragraph + `“`)."""
     head, _, rest = gap.partition("\n")
-    if rest.strip(_MARKS):
+    if rest.strip(MARKS):
         return False
-    body = head.strip(_MARKS)
-    return not body or cue_in_gap and not _sentence_break(body)
+    body = head.strip(MARKS)
+    return not body or cue_in_gap and not sentence_break(body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ class Attribution:
     continued: bool = False
 
 
-class DirectFinder(CueReader):
+class DirectFinder(CueReader, SignatureReader):
     """The direct pass over one article's quote pairs (`direct`), and the clause helper the
     indirect pass shares."""
 
@@ -99,7 +101,8 @@ class DirectFinder(CueReader):
             hi += 1
         verb = self.cue_verb(c_tok, hi, near_end=False)
         before = self.text[:self.pairs[n].open].rstrip()[-1:]
-        if verb is None and self.text[:self.pairs[n].close].rstrip()[-1:] in (",", "!", "?") \
+        last = self.text[:inner(self.text, self.pairs[n])[1]].rstrip()[-1:]
+        if verb is None and last in (",", "!", "?") \
                 and (not before or before in ".!?:\n\"”"):
             # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
             # followed by a subject and a verb is that verb's object, whatever the verb.
@@ -157,7 +160,7 @@ class DirectFinder(CueReader):
         carry: dict[int, tuple[int, str | None, tuple[int, int] | None,
                                tuple[int, int] | None]] = {}
         for n, pair in enumerate(self.pairs):
-            cs, ce = trim_span(text, pair.open + 1, pair.close)
+            cs, ce = trim_span(text, *inner(text, pair))
             content = text[cs:ce]
             if not any(ch.isalpha() for ch in content):
                 continue
@@ -183,13 +186,17 @@ class DirectFinder(CueReader):
             verb = subject = None
             right = False
             # `“Really?” she asked`: only a full stop ends the sentence at the closing mark.
-            if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower):
+            if c_tok < len(doc) and (content[-1:] != "." or doc[c_tok].is_lower
+                                     or self._bare_cue(c_tok)):
                 verb, subject = self._right_cue(n, c_tok)
                 right = verb is not None
+            named = None
             if verb is None:
-                verb = self._left_cue(n, o_tok)
-            if verb is None:
-                verb = self._colon_intro(pair.open)
+                named = self._named_colon(pair.open)
+            if verb is None and named is None:
+                verb = self._left_cue(n, o_tok) or self._colon_intro(pair.open)
+            if verb is None and named is None:
+                named = self._dash_byline(pair.close + 1)
             # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
             # right after its cue. Otherwise the quote is a fragment of the writer's sentence.
             before = text[max(0, pair.open - 6):pair.open].rstrip()
@@ -205,12 +212,16 @@ class DirectFinder(CueReader):
                     head = subject  # the words between `”` and the verb name the speaker
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
+            elif named is not None:  # `Jane Doe: “...”`, `“...” — Jane Doe`
+                head, sp, mark = named
+                speaker, _ = self.resolve(head)
+                cue = (mark, mark + 1)
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
-                if _one_turn(text[prev.end:pair.open], cue_after):
+                if one_turn(text[prev.end:pair.open], cue_after):
                     # The next paragraph goes on quoting: one attribution in several parts.
                     root = prev_idx
                     out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
@@ -237,14 +248,46 @@ class DirectFinder(CueReader):
             # A speaker span is an attribution even when it resolves to no one ("I", "they").
             if kind == "direct" and sp is not None:
                 prev, prev_idx = att, len(out) - 1
-            if right and n + 1 < len(self.pairs) and sp is not None:
-                gap = text[pair.close + 1:self.pairs[n + 1].open]
+            m = n + 1
+            while m < len(self.pairs) and self._is_title(m):  # `said on NBC's “Meet the Press.”`
+                m += 1
+            if right and m < len(self.pairs) and sp is not None:
+                gap = text[pair.close + 1:self.pairs[m].open]
                 # The quote goes on right after its cue, in the same paragraph: one attribution.
-                body = _CONNECTIVE.sub(".", gap.rstrip())  # `he said. But “...`
+                body = _CONNECTIVE.sub(".", gap.rstrip().rstrip("\"”’"))  # `said. But “...`
                 if len(gap) < 200 and "\n" not in gap and body[-1:] in (",", ":", ".") \
-                        and not _sentence_break(body[:-1]):
-                    carry[n + 1] = (len(out) - 1, speaker, sp, cue)
+                        and not sentence_break(body[:-1]) and not self._second_cue(c_tok, m):
+                    carry[m] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _bare_cue(self, c_tok: int) -> bool:
+        """`“....” Smith said.`: a sentence of only a name and a speech verb after a quote that
+        ends in a full stop is still its cue (a comma typed as a full stop)."""
+        doc = self.doc
+        end = next((i for i in range(c_tok, min(len(doc), c_tok + 6))
+                    if doc[i].text in (".", "\n") or "\n" in doc[i].text), None)
+        if end is None or end - c_tok < 2 or doc[end].text != ".":
+            return False
+        verb = doc[end - 1]
+        return verb.lemma_.lower() in SPEECH_LEMMAS and verb.tag_ == "VBD" \
+            and self.subject_between(c_tok, end - 1) is not None
+
+    def _second_cue(self, c_tok: int, m: int) -> bool:
+        """`“A,” X said, adding, “B”`: a speech participle between two quotes is B's own cue
+        (a second attribution of the same speaker)."""
+        doc, stop = self.doc, self.pairs[m].open
+        i = c_tok
+        while i < len(doc) and doc[i].idx < stop and i - c_tok < MAX_RIGHT_CUE_GAP:
+            t = doc[i]
+            if t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_LEMMAS:
+                return True
+            i += 1
+        return False
+
+    def _is_title(self, n: int) -> bool:
+        pair, text = self.pairs[n], self.text
+        cs, ce = trim_span(text, *inner(text, pair))
+        return ce > cs and _title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
 
     def _governing_verb(self, o_tok: int, c_tok: int):
         """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted
@@ -252,6 +295,9 @@ class DirectFinder(CueReader):
         doc = self.doc
         if o_tok + 1 >= c_tok:
             return None
+        if c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
+                and any(doc[i].head.i >= c_tok for i in range(o_tok + 1, c_tok - 1)):
+            return None  # `waved “Hispanics for X” signs`: a label on the noun after it
         t, hops = doc[o_tok + 1], 0
         while self.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
             if t.head.i == t.i or hops >= 8:
@@ -282,8 +328,9 @@ class DirectFinder(CueReader):
             return None
         line_start = text.rfind("\n", 0, j) + 1
         # The parser often runs a sentence across paragraphs ("Cruz continued:\n\n“...”"):
-        # the verb the colon hangs on, else the sentence's root, on the colon's own line.
-        for cand in (tok.head, sent.root):
+        # the verb the colon hangs on (or the verb of the noun it hangs on: "issued the
+        # following statement:"), else the sentence's root, on the colon's own line.
+        for cand in (tok.head, tok.head.head, tok.head.head.head, sent.root):
             if cand.pos_ in ("VERB", "AUX") and not self.in_quote(cand) \
                     and line_start <= cand.idx < tok.idx \
                     and cand.lemma_.lower() not in ("be", "have") \

@@ -43,6 +43,14 @@ def _can_close(text: str, i: int) -> bool:
                                    or nxt in SINGLE)
 
 
+def inner(text: str, pair: QuotePair) -> tuple[int, int]:
+    """The characters between a pair's marks (both marks of a doubled `''`)."""
+    start, end = pair.open + 1, pair.close
+    if text[pair.open:pair.open + 2] == "''" and text[end - 1:end + 1] == "''":
+        start, end = start + 1, end - 1
+    return start, max(start, end)
+
+
 def pair_quotes(text: str) -> list[QuotePair]:
     """All balanced quote pairs, in text order. Linear in len(text)."""
     out: list[QuotePair] = []
@@ -64,6 +72,21 @@ def pair_quotes(text: str) -> list[QuotePair]:
                     out.append(QuotePair(d_open, i, False))
                 d_open = None
             s_open = None
+        elif c == "'" and text[i + 1:i + 2] == "'" and s_open is None:
+            # `''Like this,''`: two apostrophes are one double mark in some archives. The pair
+            # runs from the first mark of the opening to the second of the closing (callers
+            # take the content with `inner`).
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 2] if i + 2 < n else " "
+            if d_open is None:
+                if (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace():
+                    d_open = i
+            elif not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_AFTER):
+                if i - d_open > 2:
+                    out.append(QuotePair(d_open, i + 1, False))
+                d_open = None
+            i += 2
+            continue
         elif c in DOUBLE:
             opening, closing = _can_open(text, i), _can_close(text, i)
             if opening and closing:  # between two marks or odd spacing: trust the shape

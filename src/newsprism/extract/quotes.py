@@ -17,6 +17,7 @@ linear and every dependency walk is bounded, so bad text cannot hang the extract
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Article, Mention, Quote
@@ -30,7 +31,7 @@ from .cues import (
     SUBJECT_DEPS,
     trim_span,
 )
-from .direct import Attribution, DirectFinder
+from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -168,6 +169,10 @@ class _Finder(DirectFinder):
         out: list[Attribution] = []
         text, pos = self.text, 0
         people = {m.end: m for m in self.mentions if m.label in ("PERSON", "ORG")}
+        # Names the article tags elsewhere, and surnames of its people: the tagger often
+        # misses a bare name in a headline ("Smith: ‘...’").
+        known = {m.text for m in people.values()} | {
+            m.text.split()[-1] for m in self.mentions if m.label == "PERSON"}
         for line in text.split("\n"):
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
@@ -178,25 +183,31 @@ class _Finder(DirectFinder):
                                                     or not _headline_case(line)):
                 continue
             c = start + colon
-            lead = self.doc[self.tok_at(start):self.tok_at(c - 1) + 1]
-            m = people.get(c)
-            if m is None and not turn and not (0 < len(lead) <= 4 and all(
-                    t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "." for t in lead)):
+            # "Name on Topic: ‘...’": the name is the speaker, the topic only a label.
+            on = line.find(" on ", 0, colon)
+            name_end = start + on if on > 0 and line[:on] in known else c
+            lead = self.doc[self.tok_at(start):self.tok_at(name_end - 1) + 1]
+            m = people.get(name_end)
+            if m is None and not turn and line[:name_end - start] not in known \
+                    and not (0 < len(lead) <= 4 and all(
+                        t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "."
+                        for t in lead)):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
             if len(text[cs:ce].split()) < 3 or not turn \
-                    and any(a.start < ce and a.end > cs and a.speaker for a in taken):
+                    and any(a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
+                            for a in taken):  # (a quote after the colon is a part of the line)
                 continue
             while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1
-            head = self.doc[self.tok_at(c - 1)]
+            head = self.doc[self.tok_at(name_end - 1)]
             speaker, _ = self.resolve(head)
             # The speaker words are the line up to the colon ("Senator X:"), when short.
             if len(lead) <= 8:  # after a "EXCLUSIVE –" kicker
-                dash = max(text.rfind(d, start, c) for d in (" – ", " — ", " - "))
-                sp = trim_span(text, dash + 3 if dash >= 0 else start, c)
+                dash = max(text.rfind(d, start, name_end) for d in (" – ", " — ", " - "))
+                sp = trim_span(text, dash + 3 if dash >= 0 else start, name_end)
             else:
-                sp = (m.start, m.end) if m else (head.idx, c)
+                sp = (m.start, m.end) if m else (head.idx, name_end)
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out
@@ -233,10 +244,58 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
             seen.add((a.start, a.end))
     heads = finder.headline_colons(merged)
     if heads:  # they replace speakerless quotes on the same line
-        merged = [a for a in merged if a.speaker or not any(
-            h.start < a.end and a.start < h.end for h in heads)] + heads
+        merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
+            not a.speaker or a.cue == h.cue) for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
-    return merged
+    return _follow_reported(finder.text, merged)
+
+
+_LOOK_BACK = 20
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """The quote ending at `end` ends its sentence (no cue can follow it there)."""
+    rest = text[end:end + 40].lstrip(" \t\"”’'")
+    if not rest or rest[0] == "\n":
+        return True
+    return text[end - 1:end] in ".!?…" and (rest[0].isupper() or rest[0] in "\"“‘'")
+
+
+def _follow_reported(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """`X announced Y. “...”`, `X said Y had “...”.` + new paragraph + `“...”`: a quoted
+    sentence with no cue of its own right after a reported clause goes on with that clause's
+    speaker, as one attribution (the direct pass already does this after a direct quote)."""
+    out = list(atts)
+    for k, a in enumerate(out):
+        if a.kind != "direct" or a.speaker_span is not None or a.continued:
+            continue
+        # (the nearest attributions only: the pass stays linear on a text of many quotes)
+        before = [j for j in range(max(0, k - _LOOK_BACK), k) if out[j].end <= a.start]
+        if not before:
+            continue
+        j = max(before, key=lambda j: (max(out[j].end, out[j].clause_end), j))
+        b = out[j]
+        if b.speaker_span is None or b.cue is None or b.kind == "direct" and not b.continued \
+                or text[b.speaker_span[0]:b.speaker_span[1]].lower() in ("which", "that") \
+                or not _ends_sentence(text, a.end):
+            continue
+        gap_start = max(b.end, b.clause_end, b.cue[1])
+        gap = text[gap_start:a.start]
+        if gap_start > a.start or not one_turn(gap, True) \
+                or sentence_break(text[max(0, gap_start - 30):gap_start]
+                                  + gap.partition("\n")[0].rstrip(MARKS)):
+            continue
+        root = j
+        while out[root].continued and root > 0:  # the attribution the chain started with
+            root = next((i for i in range(root - 1, max(-1, root - _LOOK_BACK), -1)
+                         if not out[i].continued and out[i].cue == b.cue
+                         and out[i].speaker_span == b.speaker_span), j)
+            if root == j:
+                break
+        out[root] = dataclasses.replace(out[root], parts=(*out[root].parts, (a.start, a.end)))
+        out[k] = dataclasses.replace(a, cue=b.cue, speaker_span=b.speaker_span,
+                                     speaker=b.speaker, continued=True)
+    return out
 
 
 def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Quote, ...]:
@@ -247,6 +306,9 @@ def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Q
         # An indirect clause around a parenthetical cue ("The plan, he said, is dead") is one
         # quote per side, so no quote text holds the cue; other kinds carry one span.
         spans = a.parts if a.kind == "indirect" and len(a.parts) > 1 else ((a.start, a.end),)
+        # (A quoted sentence that continues the clause is a part too, but its own quote.)
+        spans = tuple(p for p in spans if a.kind != "indirect" or a.clause_start <= p[0]
+                      and p[1] <= a.clause_end) or ((a.start, a.end),)
         for start, end in spans:
             out.append(_quote(article.id, text, a, start, end))
     return tuple(out)

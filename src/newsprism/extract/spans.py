@@ -8,6 +8,11 @@ from __future__ import annotations
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
+_WH = frozenset({"WP", "WDT", "WP$"})
+_ORIGIN = frozenset({"of", "from"})  # "said X, 58, of Porto": where the speaker is from
+# Nouns of the channel a statement came through ("X in a statement", "X in his speech").
+_MEDIA = frozenset("statement speech interview email e-mail release tweet post letter call "
+                   "conference remarks video memo op-ed broadcast appearance".split())
 _QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
                                "almost", "over", "under"})
 
@@ -19,17 +24,24 @@ def _possessive_mark(doc, i: int) -> bool:
 
 
 class SpanReader:
-    """Speaker-span methods; the class that mixes it in provides `doc` and `in_quote`."""
+    """Speaker-span methods; the class that mixes it in provides `doc`, `in_quote` and the
+    speech verbs (", who added ...": a second attribution, not a description)."""
+
+    speech_lemmas: frozenset[str] = frozenset()
 
     def in_quote(self, token) -> bool:  # provided by the reader
         raise NotImplementedError
 
-    def np_span(self, head, stop: int | None = None) -> tuple[int, int]:
+    def np_span(self, head, stop: int | None = None,
+                after_cue: bool = False) -> tuple[int, int]:
         """The speaker noun phrase: the head's subtree with its titles and appositions, cut at
         line breaks, quote marks and `stop`, and before what only describes the speaker in
-        passing: comma-set relative and participle clauses (", who grew up with Y,",
-        ", speaking in Z,"), places and ages (", in Z,", ", 58,")."""
+        passing: comma-set participle clauses (", speaking in Z,"), places and ages (", in
+        Z,", ", 58,"), and relative clauses set into the sentence before the cue ("X, who grew
+        up with Y, said"); after the cue ("..., said X, who grew up with Y.") the clause ends
+        the sentence as a part of the speaker's description and is kept."""
         doc = self.doc
+        cut_tags = ("VBG", "VBN") if after_cue else ("WP", "WDT", "WP$", "VBG", "VBN")
         if head.pos_ == "PRON":
             return head.i, head.i
         left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
@@ -37,15 +49,20 @@ class SpanReader:
             right = min(right, stop - 1) if stop > head.i else right
             left = max(left, stop + 1) if stop < head.i else left
         for i in range(head.i + 1, right + 1):
-            if doc[i].text == "," and i + 1 <= right and (doc[i + 1].pos_ == "ADP" or (
-                    doc[i + 1].pos_ == "NUM" and not self._apposition_at(i + 2, right))) \
-                    or doc[i].is_quote or self.in_quote(doc[i]) \
+            if doc[i].text == "," and i + 1 <= right and (
+                    doc[i + 1].pos_ == "ADP" and not (after_cue and doc[i + 1].lower_ in _ORIGIN)
+                    or doc[i + 1].pos_ == "NUM" and not after_cue
+                    and not self._apposition_at(i + 2, right)) \
+                    or self._medium(doc[i], head) \
+                    or doc[i].is_quote and not _possessive_mark(doc, i) \
+                    or self.in_quote(doc[i]) and not _possessive_mark(doc, i) \
                     or "\n" in doc[i - 1].text_with_ws \
                     or doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("relcl", "acl") \
                     and doc[i].head.i == head.i \
                     or doc[i].pos_ == "SCONJ" and doc[i].head.i != head.i \
                     or doc[i].text == "," and i + 1 <= right \
-                    and doc[i + 1].tag_ in ("WP", "WDT", "WP$", "VBG", "VBN") \
+                    and (doc[i + 1].tag_ in cut_tags or doc[i + 1].tag_ in _WH
+                         and doc[i + 1].head.lemma_.lower() in self.speech_lemmas) \
                     or self._bare_clause(doc[i], head):
                 right = i - 1
                 break
@@ -57,6 +74,11 @@ class SpanReader:
                     or doc[i].text in ("—", "–", "--"):
                 left = i + 1
                 break
+        k = left - 1
+        if k >= 0 and head.dep_ in SUBJECT_DEPS and doc[k].dep_ in SUBJECT_DEPS \
+                and doc[k].head.i == head.head.i and doc[k].right_edge.i == k \
+                and doc[k].pos_ == "PROPN":
+            left = doc[k].left_edge.i  # the first part of a name split in two subjects
         if right - head.i > 30:  # a runaway parse: keep the name and its compounds
             right = head.i
             while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
@@ -66,6 +88,13 @@ class SpanReader:
                                   or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
             right -= 1
         return self._left_trim(left, head), right
+
+    def _medium(self, t, head) -> bool:
+        """`X in a statement`, `X via email`: how the words came, not who said them."""
+        if t.dep_ != "prep" or t.head.i != head.i:
+            return False
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        return t.lower_ == "via" or bool(objs) and objs[0].lemma_.lower() in _MEDIA
 
     def _bare_clause(self, t, head) -> bool:
         """A finite verb the parser hung on the name without a relative pronoun ("X, the

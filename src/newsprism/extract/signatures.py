@@ -1,0 +1,98 @@
+"""Names that sign a quote without a speech verb: `Jane Doe: “...”` (after a line start, a
+spaced dash or `from`), `Stated Doe:` (a capitalised verb the tagger reads as a name), and
+`“...”` + `— Jane Doe` (a signature or a tweet byline). Mixed into `direct.DirectFinder`; the
+reader provides `text`, `doc`, `tok_at` and `in_quote`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cues import SPEECH_LEMMAS
+
+
+def _speech_form(word: str) -> bool:
+    """`word` is an inflected speech verb ("stated", "continued", "replied", "adds")."""
+    stems = (word, word[:-1], word[:-2], word[:-3] + "y", word[:-3])
+    return word.endswith(("ed", "s")) and any(
+        s in SPEECH_LEMMAS or s in ("continue", "add") for s in stems)
+
+
+class SignatureReader:
+    """The two signature shapes; each returns (head token, speaker char span, mark offset).
+    The reader it is mixed into (listed first) provides these four."""
+
+    text: str
+    doc: Any
+
+    def tok_at(self, char: int) -> int:
+        raise NotImplementedError
+
+    def in_quote(self, token) -> bool:
+        raise NotImplementedError
+
+    def _named_colon(self, open_char: int):
+        """`Kicker - Jane Doe: “...”`, `From the report: “...”`: a noun phrase alone between a
+        line start, a spaced dash or `from` and the colon that opens the quote names its
+        speaker. (head token, speaker char span, colon char offset), or None."""
+        text, doc = self.text, self.doc
+        j = open_char - 1
+        while j >= 0 and text[j].isspace() and open_char - j < 8:
+            j -= 1
+        if j < 0 or text[j] != ":":
+            return None
+        colon = self.tok_at(j)
+        line_start = text.rfind("\n", 0, j) + 1
+        i, lead = colon, None
+        while i > 0 and colon - i < 8:
+            t = doc[i - 1]
+            if t.idx < line_start or "\n" in t.text:
+                lead = "line"
+            elif t.text in ("-", "–", "—", "--") and t.whitespace_ \
+                    and text[t.idx - 1:t.idx].isspace():
+                lead = "dash"
+            elif t.lower_ == "from":
+                lead = "from"
+            if lead:
+                break
+            i -= 1
+        if lead is None and i == 0:
+            lead = "line"
+        seg = doc[i:colon]
+        if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_):
+            seg = seg[1:]  # "Stated Smith:" (the tagger reads the verb as a name)
+        if lead is None or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
+                or seg[0].text[:1].islower() and lead != "from" \
+                or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_quote or self.in_quote(t)
+                       or t.is_punct and t.text not in (".", "&", ",") for t in seg):
+            return None
+        if lead != "from" and not any(t.pos_ == "PROPN" for t in seg):
+            return None  # "Here is the list:": only a name or a document introduces a quote
+        head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        return head, (seg.start_char, seg.end_char), j
+
+    def _dash_byline(self, after: int):
+        """`“...”` + (new line) `— Jane Doe.` / `— Jane Doe (@handle) May 1`: a name after a
+        dash right after the quote signs it. (head token, span, dash offset), or None."""
+        text, doc = self.text, self.doc
+        j = after
+        while j < len(text) and j - after < 4 and text[j] in " \t\n.":
+            j += 1
+        if j >= len(text) or text[j] not in "-–—" or text.count("\n", after, j) > 2 \
+                or text[j + 1:j + 2] != " " and not (text[j - 1] == "\n"
+                                                     and text[j + 1:j + 2].isupper()):
+            return None  # (`-Jane Doe` when the dash opens its own line)
+        i = self.tok_at(j)
+        glued = len(doc[i]) > 1  # "-Jane" is one token
+        i += 0 if glued else 1
+        k = i
+        while k < len(doc) and k - i < 6 and doc[k].text[k == i and glued:][:1].isupper() \
+                and doc[k].pos_ in ("PROPN", "NOUN") \
+                and (k == i or "\n" not in doc[k - 1].text_with_ws):
+            k += 1
+        if k == i or not any(t.pos_ == "PROPN" for t in doc[i:k]) or k < len(doc) and not (
+                doc[k].is_punct or "\n" in doc[k - 1].text_with_ws or doc[k].like_num):
+            return None
+        seg = doc[i:k]
+        head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        return head, (j + 1 if glued else seg.start_char, seg.end_char), j
