@@ -3,6 +3,8 @@ conflict never share an article, independent sources never exceed the articles."
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -84,3 +86,19 @@ def test_every_citation_exists_and_counts_are_bounded(ctx):
         assert e.article_id in texts
         if e.start is not None:
             assert texts[e.article_id][e.start:e.end] == e.text
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories(), st.integers(0, 3))
+def test_a_story_of_one_article_has_only_tones(ctx, pick):
+    """compare_story skips the comparisons for a single article: the full path must find
+    nothing there either (the same sentence twice, with different speakers, included)."""
+    from newsprism.compare import _compare
+
+    k = pick % len(ctx.articles)
+    art, facts = ctx.articles[k], ctx.facts[k]
+    doubled = dataclasses.replace(facts, claims=facts.claims * 2, quotes=facts.quotes * 2)
+    for f in (facts, doubled):
+        one = StoryContext(story=dataclasses.replace(ctx.story, article_ids=(art.id,)),
+                           articles=(art,), facts=(f,), reuse=())
+        assert compare_story(one, Settings()) == _compare(one)

@@ -109,6 +109,17 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
 
 def compare_story(ctx: StoryContext, settings: Settings) -> Story:
     """Consensus, conflicts, exclusives, framing and tones for one story."""
+    if len(ctx.articles) < 2:
+        # Every finding but tones compares articles (conflicts and consensus need two
+        # independent sources, exclusives and framing two outlets): a story of one article
+        # has none, and most stories of a large corpus are that (595 of 765 in 1k real ones).
+        tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
+        return dataclasses.replace(ctx.story, conflicts=(), consensus=(), exclusives=(),
+                                   framing=(), tones=tones)
+    return _compare(ctx)
+
+
+def _compare(ctx: StoryContext) -> Story:
     article_ids = [a.id for a in ctx.articles]
     groups = independent_groups(article_ids, ctx.reuse)
     claims = _story_claims(ctx)
