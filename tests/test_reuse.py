@@ -237,3 +237,15 @@ def test_edit_keeps_abbreviation_dot(settings) -> None:
                   + tail])
     r = one([a, b], settings)
     assert [(e.a, e.b) for p in r.passages for e in p.edits] == [("US", "U.S.")]
+
+
+def test_in_sorted_is_membership() -> None:
+    from newsprism.reuse import in_sorted
+
+    rng = np.random.default_rng(0)
+    for n, m in ((0, 5), (5, 0), (50, 7), (1000, 300)):
+        values = rng.integers(0, 400, n).astype(np.uint64)
+        members = np.unique(rng.integers(0, 400, m).astype(np.uint64))
+        assert in_sorted(values, members).tolist() == np.isin(values, members).tolist()
+    top = np.array([np.iinfo(np.uint64).max], dtype=np.uint64)
+    assert in_sorted(top, np.array([1, 2], dtype=np.uint64)).tolist() == [False]

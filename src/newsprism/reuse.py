@@ -114,12 +114,22 @@ def template_shingles(shingles: Sequence[np.ndarray], outlets: Sequence[str] | N
     return run_hash[group][bad]
 
 
+def in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Per value: is it in `sorted_set` (sorted, distinct)? A binary search per value, so the
+    cost does not grow with the set: `np.isin` sorts the set again on every call, and the
+    corpus's template set grows with the corpus, which made the per-article calls quadratic."""
+    if not len(sorted_set) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    idx = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[idx] == values
+
+
 def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
                    ) -> list[bool] | None:
     """Per word: is it covered by a template shingle?"""
     if len(template) == 0 or not norms:
         return None
-    hit = np.isin(position_hashes(norms, k, hasher), template)
+    hit = in_sorted(position_hashes(norms, k, hasher), template)
     flags = np.zeros(len(norms) + 1, dtype=np.int64)
     width = min(k, len(norms))
     for start in np.flatnonzero(hit):
@@ -170,7 +180,7 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     n = len(fingerprints)
     kept: list[np.ndarray] = []
     for fp in fingerprints:
-        out = fp[~np.isin(fp, template, assume_unique=True)] if len(template) else fp
+        out = fp[~in_sorted(fp, template)] if len(template) else fp
         kept.append(out if len(out) * 10 >= len(fp) and len(out) else fp)
     sizes = np.array([len(f) for f in kept], dtype=np.int64)
     if not sizes.sum():
