@@ -203,7 +203,7 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
     edges, x, df, days, pairs = similarity_graph(ordered, raws, reuse, settings)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold)
-    if pairs is not None:
+    if pairs is not None and not np.isnan(days).all():
         # Not every pair was scored: continue with exact means, so the pairs the candidate
         # step never offered count their true cosine instead of 0 (a big story stays whole).
         coarse = exact_linkage(x, df, coarse, pairs, settings.story_threshold,

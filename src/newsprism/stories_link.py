@@ -7,10 +7,21 @@ often chance; articles on one event share several). The co-occurrence work is bo
 N * TOP_K * MAX_POSTING whatever N is: linear once postings reach the cap, below it the
 postings still lengthen with N (benchmarks/stories_bench.py, docs/stories.md).
 
+A common feature is not silent: each article also offers its `COMMON_TOP_K` heaviest common
+features, and each holder of one is paired with its `COMMON_WIDTH` nearest holders on either
+side in one global order (publish day, then index: the sorted-neighbourhood method). The
+order is global, so two articles close in time meet in every common list they share and can
+reach MIN_SHARED; the work is N * COMMON_TOP_K * COMMON_WIDTH. Undated articles have no
+place in that order and offer no common features (a random order costs NeuS, whose
+excerpts are undated, precision: docs/stories.md).
+
 Candidates get their exact cosine; pairs above a floor become edges. Average linkage then
 merges the two clusters with the highest mean similarity (a missing edge counts as 0) while
 that mean is at least the threshold. Average linkage, unlike single linkage, does not chain two
-similar events together through one article that mentions both.
+similar events together through one article that mentions both. A big story linked only
+through common features has far fewer edges than pairs, so its mean falls with its size;
+`exact_linkage` then continues the merging with exact means (sum vectors) for dated clusters
+within the time window.
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ ALL_PAIRS_UP_TO = 1000  # articles; below this the exact all-pairs product is ch
 TOP_K = 16
 MAX_POSTING = 100
 MIN_SHARED = 2  # offered features two candidates must share (one is often chance)
-COMMON_TOP_K = 16  # common features (held by > MAX_POSTING) each article offers
+COMMON_TOP_K = 8  # common features (held by > MAX_POSTING) each article offers
 COMMON_WIDTH = 5  # holders of a common feature paired with their nearest this many in order
 FLOOR_RATIO = 0.5  # edges below threshold * FLOOR_RATIO are dropped (they barely move a mean)
 
@@ -180,15 +191,24 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
                   pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
                   threshold: float, days: np.ndarray | None = None, window: float = 0.0
                   ) -> list[int]:
-    """Average linkage continued over the clusters `labels` with exact means where pairs are
-    missing: the mean cosine of two clusters of unit vectors is (sum of A's) . (sum of B's) /
-    (|A| |B|), so a pair that was never a candidate counts its true cosine, not 0.
+    """Average linkage continued over the clusters `labels` (from `average_linkage` on the
+    edges) with exact means where candidate pairs are missing: the summed cosine of two
+    clusters of unit vectors is (sum of A's vectors) . (sum of B's vectors), so a pair that
+    was never a candidate need not count 0.
 
-    `pairs` = (a, b, weight, cosine) of every candidate pair (weight 0 when it was dropped:
-    below the floor or outside the time window; a reuse weight replaces its cosine). The
-    mean of two clusters is (W + D - C) / (|A| |B|): W the weights, C the cosines of their
-    candidate pairs, D the product of their sum vectors. Only cluster pairs joined by a
-    candidate pair are examined. Labels: the smallest member index, as `average_linkage`."""
+    Only the common features' part (held by > MAX_POSTING) of a missing pair is restored: the
+    candidate step already pairs every two holders of rare features that share MIN_SHARED of
+    them; what it cannot see beyond its window is the common ones. The mean of two clusters
+    is (W + max(D - C - M * chance, 0)) / (|A| |B|): W the edge weights of their candidate
+    pairs `pairs` = (a, b, weight) (weight 0: below the floor or outside the time window),
+    C those pairs' common-feature cosines, D the product of the clusters' common-feature sum
+    vectors, M the number of missing pairs and `chance` the mean common-feature cosine of all
+    pairs of the corpus (what any two articles share). The exact mean applies only when every
+    member of both clusters is dated and they all lie within `window` days (every missing
+    pair could then have been an edge; the time window is respected); otherwise the mean is
+    the edges' (a missing pair counts 0), as in `average_linkage`. `days`: ordinal, nan when
+    undated; None = all within the window. Only cluster pairs joined by a candidate pair are
+    examined. Labels: the smallest member index, as `average_linkage`."""
     n = x.shape[0]
     x = sparse.csr_matrix(x @ sparse.diags((df > MAX_POSTING).astype(np.float64)))
     x.eliminate_zeros()
@@ -283,6 +303,9 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
             nbr[k][i] = e
         nbr[i] = merged
         nbr[j] = {}
+        if len(vj_vec) > len(vi_vec):  # fold the smaller sum vector into the larger
+            vi_vec, vj_vec = vj_vec, vi_vec
+            vec[i] = vi_vec
         for f, v in vj_vec.items():
             vi_vec[f] = vi_vec.get(f, 0.0) + v
         del vec[j]
