@@ -12,6 +12,11 @@ steadier measure of growth.
 
     .venv/bin/python benchmarks/stories_bench.py            # 10k, 30k and 100k
     .venv/bin/python benchmarks/stories_bench.py 20000      # other sizes
+    .venv/bin/python benchmarks/stories_bench.py --big 10   # the first 10 events: 300 articles
+
+`--big K` makes the first K events stories of 300 articles each (every topic word of theirs
+is then held by more than MAX_POSTING articles); `big_stories_whole` counts those that come
+out as one story.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ import time
 from datetime import date, timedelta
 
 VOCAB = 30_000
+BIG_SIZE = 300  # articles of each big story (--big)
 BEATS = 40
 
 
-def synthetic(n: int, seed: int = 7):
+def synthetic(n: int, seed: int = 7, big: int = 0):
     from newsprism.model import Article, ArticleFacts
 
     rng = random.Random(seed)
@@ -42,7 +48,8 @@ def synthetic(n: int, seed: int = 7):
         topic = rng.sample(beat_words[beat], 8) + rng.sample(range(200, VOCAB), 6)
         names = [f"place{event}", f"person{event}a", f"person{event}b", f"org{event}"]
         day = start + timedelta(days=rng.randrange(365))
-        for _ in range(min(rng.randint(1, 20), n - len(articles))):
+        size = BIG_SIZE if event <= big else rng.randint(1, 20)
+        for _ in range(min(size, n - len(articles))):
             aid = f"a{len(articles):07d}"
             terms: dict[str, int] = {}
             for w in rng.sample(topic, 10):
@@ -58,12 +65,12 @@ def synthetic(n: int, seed: int = 7):
     return articles, facts, gold
 
 
-def run(n: int, out: mp.Queue) -> None:
+def run(n: int, big: int, out: mp.Queue) -> None:
     from newsprism.eval.stories import bcubed
     from newsprism.settings import Settings
     from newsprism.stories import cluster
 
-    articles, facts, gold = synthetic(n)
+    articles, facts, gold = synthetic(n, big=big)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0, c0 = time.perf_counter(), time.process_time()
     stories = cluster(articles, facts, (), Settings())
@@ -73,15 +80,18 @@ def run(n: int, out: mp.Queue) -> None:
     out.put({"articles": n, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
              "peak_rss_mb": round(peak / 1024),
              "rss_before_mb": round(before / 1024), "stories": len(stories),
-             "events": len(set(gold.values())), **bcubed(pred, gold)})
+             "events": len(set(gold.values())), **bcubed(pred, gold),
+             "big_stories_whole": sum(
+                 1 for e in range(1, big + 1)
+                 if len({pred[a] for a, g in gold.items() if g == e}) == 1)})
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], big: int = 0) -> None:
     ctx = mp.get_context("spawn")
     rows = []
     for n in sizes:
         q: mp.Queue = ctx.Queue()
-        p = ctx.Process(target=run, args=(n, q))
+        p = ctx.Process(target=run, args=(n, big, q))
         p.start()
         row = q.get()
         p.join()
@@ -94,4 +104,10 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(x) for x in sys.argv[1:]] or [10_000, 30_000, 100_000])
+    args = sys.argv[1:]
+    big = 0
+    if "--big" in args:
+        k = args.index("--big")
+        big = int(args[k + 1])
+        del args[k:k + 2]
+    main([int(x) for x in args] or [10_000, 30_000, 100_000], big)

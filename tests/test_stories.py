@@ -293,3 +293,40 @@ def test_a_large_story_stays_one_story() -> None:
     stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
     big = [s for s in stories if any(aid.startswith("b") for aid in s.article_ids)]
     assert len(big) == 1 and len(big[0].article_ids) == 300
+
+
+def test_a_large_story_stays_one_story_in_a_large_dated_corpus() -> None:
+    """Above ALL_PAIRS_UP_TO articles only candidate pairs are scored, and every word the 300
+    articles share is held by more than MAX_POSTING of them: the story must still come out
+    whole (it fell into single articles before), the 1,800 others as their own events."""
+    from newsprism.stories_link import ALL_PAIRS_UP_TO, MAX_POSTING
+    from newsprism.text import stable_id
+
+    rng = random.Random(5)
+    topic = [f"topic{i}" for i in range(12)]
+    noise = [f"w{i}" for i in range(3000)]
+    items = []
+    for k in range(300):  # each article uses 5 of the event's 12 words, over three days
+        terms = {w: rng.randint(1, 2) for w in rng.sample(topic, 5)}
+        terms.update({w: 1 for w in rng.sample(noise, 3)})
+        names = [("Sumatra", "GPE")] + ([("Padang", "GPE")] if rng.random() < 0.5 else [])
+        # Hashed ids: the order of ids says nothing about the story.
+        items.append(make(stable_id("b", str(k)), terms, names,
+                          published=f"2021-03-{1 + rng.randrange(3):02d}"))
+    for e in range(600):
+        own = [f"e{e}t{i}" for i in range(8)]
+        day = f"2021-{1 + e % 12:02d}-{1 + (e * 7) % 28:02d}"
+        for k in range(3):
+            terms = {w: rng.randint(1, 2) for w in rng.sample(own, 5)}
+            terms.update({w: 1 for w in rng.sample(noise, 3)})
+            items.append(make(stable_id("g", str(e), str(k)), terms, [(f"Place{e}", "GPE")],
+                              published=day))
+    assert len(items) > ALL_PAIRS_UP_TO and 300 * 5 / 12 > MAX_POSTING
+    big_ids = {a.id for a, _ in items[:300]}
+    stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    big = [s for s in stories if big_ids & set(s.article_ids)]
+    assert len(big) == 1 and set(big[0].article_ids) == big_ids
+    assert sorted(len(s.article_ids) for s in stories if s is not big[0]) == [3] * 600
+    shuffled = items[:]
+    random.Random(1).shuffle(shuffled)
+    assert cluster([a for a, _ in shuffled], [f for _, f in shuffled], (), Settings()) == stories

@@ -29,7 +29,13 @@ from .model import Article, ArticleFacts, Reuse, Story
 from .settings import Settings
 from .stories_features import RawFeatures, raw_features
 from .stories_features import idf as idf_of
-from .stories_link import FLOOR_RATIO, average_linkage, scored_pairs
+from .stories_link import (
+    ALL_PAIRS_UP_TO,
+    FLOOR_RATIO,
+    average_linkage,
+    exact_linkage,
+    scored_pairs,
+)
 from .stories_split import split_story
 from .stories_title import story_title
 from .text import stable_id
@@ -105,24 +111,44 @@ def _matrix(raws: Sequence[RawFeatures]) -> tuple[sparse.csr_matrix, np.ndarray]
     return sparse.csr_matrix(x), df
 
 
-def similarity_edges(articles: Sequence[Article], raws: Sequence[RawFeatures],
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _rank(days: np.ndarray) -> np.ndarray:
+    """Each article's place in one global order: dated ones by day, then undated; ties by
+    index (articles are in id order, so this does not depend on input order)."""
+    n = len(days)
+    undated = np.isnan(days)
+    order = np.lexsort((np.arange(n), np.where(undated, 0.0, days), undated))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    rank[undated] = -1
+    return rank
+
+
+def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                      reuse: Sequence[Reuse], settings: Settings
-                     ) -> list[tuple[int, int, float]]:
-    """Weighted edges between article indices (articles in the given order)."""
+                     ) -> tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
+                                np.ndarray, Pairs | None]:
+    """Weighted edges between article indices (articles in the given order), the unit
+    vectors, document frequencies, publish days (ordinal, nan when undated) and, when not
+    every pair was scored (a large corpus), every candidate pair as (a, b, weight) for
+    `exact_linkage` (weight 0: below the floor or outside the time window; None when every
+    pair was scored)."""
     x, df = _matrix(raws)
-    a, b, sims = scored_pairs(x, df)
-    floor = settings.story_threshold * FLOOR_RATIO
-    keep = sims >= floor
-    a, b, sims = a[keep], b[keep], sims[keep]
     days = np.array([d.toordinal() if d is not None else np.nan
                      for d in (_day(art) for art in articles)], dtype=np.float64)
+    a, b, sims = scored_pairs(x, df, _rank(days))
+    n = len(articles)
+    order = np.lexsort((b, a))
+    a, b, sims = a[order], b[order], sims[order]
+    floor = settings.story_threshold * FLOOR_RATIO
+    weight = np.where(sims >= floor, sims, 0.0)
     if len(a):
         gap = np.abs(days[a] - days[b])  # nan (never > window) when either is undated
-        near = gap > settings.story_window_days
-        a, b, sims = a[~near], b[~near], sims[~near]
-    weights: dict[tuple[int, int], float] = dict(zip(
-        zip(a.tolist(), b.tolist(), strict=True), sims.tolist(), strict=True))
+        weight[gap > settings.story_window_days] = 0.0
     pos = {art.id: k for k, art in enumerate(articles)}
+    reused: dict[tuple[int, int], float] = {}
     for r in reuse:
         i, j = pos.get(r.a), pos.get(r.b)
         w = reuse_weight(r)
@@ -132,8 +158,35 @@ def similarity_edges(articles: Sequence[Article], raws: Sequence[RawFeatures],
         di, dj = days[key[0]], days[key[1]]
         if not r.near_duplicate and abs(di - dj) > settings.story_window_days:
             continue  # a passage reused months later is a new story quoting an old one
-        weights[key] = max(weights.get(key, 0.0), w)
-    return [(i, j, w) for (i, j), w in sorted(weights.items())]
+        reused[key] = max(reused.get(key, 0.0), w)
+    if reused:
+        codes = a * n + b
+        new = []
+        for (i, j), w in reused.items():
+            k = int(np.searchsorted(codes, i * n + j))
+            if k < len(codes) and codes[k] == i * n + j:
+                weight[k] = max(weight[k], w)
+            else:
+                new.append((i, j, w))
+        if new:
+            na = np.array([t[0] for t in new], np.int64)
+            nb = np.array([t[1] for t in new], np.int64)
+            a, b = np.concatenate([a, na]), np.concatenate([b, nb])
+            weight = np.concatenate([weight, [t[2] for t in new]])
+            order = np.lexsort((b, a))
+            a, b, weight = a[order], b[order], weight[order]
+    kept = weight > 0
+    edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
+    if n <= ALL_PAIRS_UP_TO:
+        return edges, x, df, days, None
+    return edges, x, df, days, (a, b, weight)
+
+
+def similarity_edges(articles: Sequence[Article], raws: Sequence[RawFeatures],
+                     reuse: Sequence[Reuse], settings: Settings
+                     ) -> list[tuple[int, int, float]]:
+    """Weighted edges between article indices (articles in the given order)."""
+    return similarity_graph(articles, raws, reuse, settings)[0]
 
 
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
@@ -148,8 +201,13 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     facts_by_id = {f.article_id: f for f in facts}
     ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
-    edges = similarity_edges(ordered, raws, reuse, settings)
+    edges, x, df, days, pairs = similarity_graph(ordered, raws, reuse, settings)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold)
+    if pairs is not None and not np.isnan(days).all():
+        # Not every pair was scored: continue with exact means, so the pairs the candidate
+        # step never offered count their true cosine instead of 0 (a big story stays whole).
+        coarse = exact_linkage(x, df, coarse, pairs, settings.story_threshold,
+                               days, settings.story_window_days)
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(coarse):
         groups.setdefault(label, []).append(i)

@@ -7,10 +7,21 @@ often chance; articles on one event share several). The co-occurrence work is bo
 N * TOP_K * MAX_POSTING whatever N is: linear once postings reach the cap, below it the
 postings still lengthen with N (benchmarks/stories_bench.py, docs/stories.md).
 
+A common feature is not silent: each article also offers its `COMMON_TOP_K` heaviest common
+features, and each holder of one is paired with its `COMMON_WIDTH` nearest holders on either
+side in one global order (publish day, then index: the sorted-neighbourhood method). The
+order is global, so two articles close in time meet in every common list they share and can
+reach MIN_SHARED; the work is N * COMMON_TOP_K * COMMON_WIDTH. Undated articles have no
+place in that order and offer no common features (a random order costs NeuS, whose
+excerpts are undated, precision: docs/stories.md).
+
 Candidates get their exact cosine; pairs above a floor become edges. Average linkage then
 merges the two clusters with the highest mean similarity (a missing edge counts as 0) while
 that mean is at least the threshold. Average linkage, unlike single linkage, does not chain two
-similar events together through one article that mentions both.
+similar events together through one article that mentions both. A big story linked only
+through common features has far fewer edges than pairs, so its mean falls with its size;
+`exact_linkage` then continues the merging with exact means (sum vectors) for dated clusters
+within the time window.
 """
 
 from __future__ import annotations
@@ -25,43 +36,81 @@ ALL_PAIRS_UP_TO = 1000  # articles; below this the exact all-pairs product is ch
 TOP_K = 16
 MAX_POSTING = 100
 MIN_SHARED = 2  # offered features two candidates must share (one is often chance)
+COMMON_TOP_K = 8  # common features (held by > MAX_POSTING) each article offers
+COMMON_WIDTH = 5  # holders of a common feature paired with their nearest this many in order
 FLOOR_RATIO = 0.5  # edges below threshold * FLOOR_RATIO are dropped (they barely move a mean)
 
 
-def scored_pairs(x: sparse.csr_matrix, df: np.ndarray
+def scored_pairs(x: sparse.csr_matrix, df: np.ndarray, rank: np.ndarray | None = None
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidate pairs (i < j) and their cosines (rows of x are unit vectors)."""
+    """Candidate pairs (i < j) and their cosines (rows of x are unit vectors). `rank`: each
+    row's place in the global order (publish time, then index) the common features use."""
     if x.shape[0] <= ALL_PAIRS_UP_TO:
         co = sparse.triu(x @ x.T, k=1).tocoo()
         return co.row.astype(np.int64), co.col.astype(np.int64), co.data.astype(np.float64)
-    a, b = candidate_pairs(x, df)
+    a, b = candidate_pairs(x, df, rank)
     return a, b, pair_cosines(x, a, b)
 
 
-def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) of rows that share one of their TOP_K heaviest, not-too-common features
-    (ALL_PAIRS_UP_TO: below that size `scored_pairs` takes every pair instead)."""
-    n = x.shape[0]
+def _offers(x: sparse.csr_matrix, usable: np.ndarray, k: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """(row, feature) of each row's k heaviest usable features."""
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
-    usable = (df >= 2) & (df <= MAX_POSTING)
-    for i in range(n):
+    for i in range(x.shape[0]):
         start, end = x.indptr[i], x.indptr[i + 1]
         idx = x.indices[start:end]
         data = x.data[start:end]
         keep = usable[idx]
         idx, data = idx[keep], data[keep]
-        if len(idx) > TOP_K:
+        if len(idx) > k:
             # Ties broken by feature index, so the choice does not depend on input order.
-            order = np.lexsort((idx, -data))[:TOP_K]
+            order = np.lexsort((idx, -data))[:k]
             idx = idx[order]
         rows.append(np.full(len(idx), i, dtype=np.int64))
         cols.append(idx.astype(np.int64))
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    r, c = np.concatenate(rows), np.concatenate(cols)
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def _neighbour_pairs(r: np.ndarray, c: np.ndarray, rank: np.ndarray, width: int
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of holders of one common feature at most `width` apart in its holders' list,
+    sorted by the global rank (the sorted-neighbourhood method)."""
+    order = np.lexsort((rank[r], c))
+    r, c = r[order], c[order]
+    a_parts, b_parts = [], []
+    for d in range(1, width + 1):
+        same = c[:-d] == c[d:]
+        a_parts.append(r[:-d][same])
+        b_parts.append(r[d:][same])
+    if not a_parts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    return np.minimum(a, b), np.maximum(a, b)
+
+
+def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray, rank: np.ndarray | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of rows that share MIN_SHARED offered features (ALL_PAIRS_UP_TO: below
+    that size `scored_pairs` takes every pair instead). A rare feature (held by <= MAX_POSTING)
+    pairs all its offering holders; a common one pairs each holder with its COMMON_WIDTH
+    nearest offering holders in the global order, so the work stays N x TOP_K x width."""
+    n = x.shape[0]
+    r, c = _offers(x, (df >= 2) & (df <= MAX_POSTING), TOP_K)
     t = sparse.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=x.shape)
     co = sparse.triu(t @ t.T, k=1).tocoo()
+    if COMMON_TOP_K and COMMON_WIDTH:
+        rank = np.arange(n) if rank is None else rank
+        r, c = _offers(x, df > MAX_POSTING, COMMON_TOP_K)
+        placed = rank[r] >= 0
+        r, c = r[placed], c[placed]
+        a, b = _neighbour_pairs(r, c, rank, COMMON_WIDTH)
+        keep = a != b
+        near = sparse.coo_matrix((np.ones(int(keep.sum()), np.float32), (a[keep], b[keep])),
+                                 shape=(n, n))
+        co = (co.tocsr() + near.tocsr()).tocoo()
     keep = co.data >= MIN_SHARED
     return co.row[keep].astype(np.int64), co.col[keep].astype(np.int64)
 
@@ -76,7 +125,8 @@ def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
 
 
 def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
-                    threshold: float) -> list[int]:
+                    threshold: float, days: np.ndarray | None = None, window: float = 0.0
+                  ) -> list[int]:
     """Cluster label (the smallest member index) of each of n items.
 
     Sparse: only the given edges have weight; the mean similarity of two clusters is the sum of
@@ -128,3 +178,153 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
             r = parent[r]
         labels.append(r)
     return labels
+
+
+def _dot(u: dict[int, float], v: dict[int, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    get = v.get
+    return sum(w * get(k, 0.0) for k, w in u.items())
+
+
+def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
+                  pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+                  threshold: float, days: np.ndarray | None = None, window: float = 0.0
+                  ) -> list[int]:
+    """Average linkage continued over the clusters `labels` (from `average_linkage` on the
+    edges) with exact means where candidate pairs are missing: the summed cosine of two
+    clusters of unit vectors is (sum of A's vectors) . (sum of B's vectors), so a pair that
+    was never a candidate need not count 0.
+
+    Only the common features' part (held by > MAX_POSTING) of a missing pair is restored: the
+    candidate step already pairs every two holders of rare features that share MIN_SHARED of
+    them; what it cannot see beyond its window is the common ones. The mean of two clusters
+    is (W + max(D - C - M * chance, 0)) / (|A| |B|): W the edge weights of their candidate
+    pairs `pairs` = (a, b, weight) (weight 0: below the floor or outside the time window),
+    C those pairs' common-feature cosines, D the product of the clusters' common-feature sum
+    vectors, M the number of missing pairs and `chance` the mean common-feature cosine of all
+    pairs of the corpus (what any two articles share). The exact mean applies only when every
+    member of both clusters is dated and they all lie within `window` days (every missing
+    pair could then have been an edge; the time window is respected); otherwise the mean is
+    the edges' (a missing pair counts 0), as in `average_linkage`. `days`: ordinal, nan when
+    undated; None = all within the window. Only cluster pairs joined by a candidate pair are
+    examined. Labels: the smallest member index, as `average_linkage`."""
+    n = x.shape[0]
+    x = sparse.csr_matrix(x @ sparse.diags((df > MAX_POSTING).astype(np.float64)))
+    x.eliminate_zeros()
+    lab = np.asarray(labels, dtype=np.int64)
+    roots, inv = np.unique(lab, return_inverse=True)
+    m = len(roots)
+    size = np.bincount(inv, minlength=m).astype(np.float64)
+    a, b, w = pairs
+    c = pair_cosines(x, a, b)
+    ca, cb = inv[a], inv[b]
+    cross = ca != cb
+    ca, cb, w, c = ca[cross], cb[cross], w[cross], c[cross]
+    lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
+    key = lo * m + hi
+    uk, kinv = np.unique(key, return_inverse=True)
+    ka, kb = uk // m, uk % m
+    ws = np.bincount(kinv, weights=w, minlength=len(uk))
+    cs = np.bincount(kinv, weights=c, minlength=len(uk))
+    ps = np.bincount(kinv, minlength=len(uk)).astype(np.float64)
+    member = sparse.csr_matrix((np.ones(n), (inv, np.arange(n))), shape=(m, n))
+    s = sparse.csr_matrix(member @ x)
+    ds = pair_cosines(s, ka, kb) if len(uk) else np.zeros(0)
+    nbr: list[dict[int, list[float]]] = [{} for _ in range(m)]
+    for i, j, wi, ci, pi, di in zip(ka.tolist(), kb.tolist(), ws.tolist(), cs.tolist(),
+                                    ps.tolist(), ds.tolist(), strict=True):
+        nbr[i][j] = [wi, ci, pi, di]
+        nbr[j][i] = nbr[i][j]
+    vec: dict[int, dict[int, float]] = {}
+
+    def vector(i: int) -> dict[int, float]:
+        if i not in vec:
+            st, en = s.indptr[i], s.indptr[i + 1]
+            vec[i] = dict(zip(s.indices[st:en].tolist(), s.data[st:en].tolist(), strict=True))
+        return vec[i]
+
+    sz = size.tolist()
+    if days is None:
+        first_day = [0.0] * m
+        last_day = [0.0] * m
+    else:
+        dd = np.where(np.isnan(days), np.inf, days)
+        first_day = np.full(m, np.inf)
+        np.minimum.at(first_day, inv, dd)
+        last_day = np.full(m, -np.inf)
+        np.maximum.at(last_day, inv, np.where(np.isnan(days), np.inf, days))
+        first_day, last_day = first_day.tolist(), last_day.tolist()
+    total = np.asarray(x.sum(axis=0)).ravel()
+    # The mean cosine of all pairs of the corpus: what two articles share by chance.
+    chance = max(float(total @ total) - n, 0.0) / max(n * (n - 1), 1)
+
+    def mean(i: int, k: int, e: list[float]) -> float:
+        full = sz[i] * sz[k]
+        span = max(last_day[i], last_day[k]) - min(first_day[i], first_day[k])
+        if e[2] >= full or not span <= window:
+            return e[0] / full
+        return (e[0] + max(e[3] - e[1] - (full - e[2]) * chance, 0.0)) / full
+
+    heap: list[tuple[float, int, int, int, int]] = []
+    for i in range(m):
+        for k, e in nbr[i].items():
+            if i < k:
+                v = mean(i, k, e)
+                if v >= threshold:
+                    heap.append((-v, i, k, 0, 0))
+    heapq.heapify(heap)
+    alive = [True] * m
+    version = [0] * m
+    parent = list(range(m))
+    while heap:
+        _, i, j, vi, vj = heapq.heappop(heap)
+        if not (alive[i] and alive[j]) or version[i] != vi or version[j] != vj:
+            continue
+        alive[j] = False
+        parent[j] = i
+        version[i] += 1
+        ni, nj = nbr[i], nbr[j]
+        ni.pop(j, None)
+        nj.pop(i, None)
+        vi_vec, vj_vec = vector(i), vector(j)
+        merged: dict[int, list[float]] = {}
+        for k in set(ni) | set(nj):
+            ei, ej = ni.get(k), nj.get(k)
+            if ei is not None and ej is not None:
+                e = [ei[0] + ej[0], ei[1] + ej[1], ei[2] + ej[2], ei[3] + ej[3]]
+            elif ei is not None:
+                e = [ei[0], ei[1], ei[2], ei[3] + _dot(vj_vec, vector(k))]
+            else:
+                assert ej is not None
+                e = [ej[0], ej[1], ej[2], ej[3] + _dot(vi_vec, vector(k))]
+            merged[k] = e
+            nbr[k].pop(j, None)
+            nbr[k][i] = e
+        nbr[i] = merged
+        nbr[j] = {}
+        if len(vj_vec) > len(vi_vec):  # fold the smaller sum vector into the larger
+            vi_vec, vj_vec = vj_vec, vi_vec
+            vec[i] = vi_vec
+        for f, v in vj_vec.items():
+            vi_vec[f] = vi_vec.get(f, 0.0) + v
+        del vec[j]
+        sz[i] += sz[j]
+        first_day[i] = min(first_day[i], first_day[j])
+        last_day[i] = max(last_day[i], last_day[j])
+        for k, e in merged.items():
+            v = mean(i, k, e)
+            if v >= threshold:
+                lo_, hi_ = (i, k) if i < k else (k, i)
+                heapq.heappush(heap, (-v, lo_, hi_, version[lo_], version[hi_]))
+    out = []
+    for g in inv.tolist():
+        r = g
+        while parent[r] != r:
+            r = parent[r]
+        out.append(int(roots[r]))
+    # A merged cluster takes the smallest article index it holds.
+    first: dict[int, int] = {}
+    for idx, r in enumerate(out):
+        first.setdefault(r, idx)
+    return [first[r] for r in out]
