@@ -83,6 +83,8 @@ class Attribution:
     # `“A,” he said, “B”`: A's attribution lists both parts; B is marked as its continuation.
     parts: tuple[tuple[int, int], ...] = ()
     continued: bool = False
+    # `“…,” X said, according to CNN`: the outer reporter (`provenance`), X stays the speaker.
+    via: tuple[int, int] | None = None
 
 
 class DirectFinder(CueReader, SignatureReader):

@@ -32,6 +32,7 @@ from .cues import (
     trim_span,
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
+from .provenance import with_provenance
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -247,7 +248,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
             not a.speaker or a.cue == h.cue) for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
-    return _follow_reported(finder.text, merged)
+    return with_provenance(finder, _follow_reported(finder.text, merged))
 
 
 _LOOK_BACK = 20
@@ -323,4 +324,6 @@ def _quote(article_id: str, text: str, a: Attribution, start: int, end: int) -> 
         speaker_text=text[sp[0]:sp[1]] if sp else None,
         speaker_start=sp[0] if sp else None, speaker_end=sp[1] if sp else None,
         cue=text[cue[0]:cue[1]] if cue else None,
-        cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None)
+        cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
+        via_text=text[a.via[0]:a.via[1]] if a.via else None,
+        via_start=a.via[0] if a.via else None, via_end=a.via[1] if a.via else None)
