@@ -71,3 +71,33 @@ def test_continued_parts_share_the_provenance(quotes_of):
     qs = quotes_of(text)
     assert one(qs, "not to protest").via_text == "the Valley Gazette"
     assert one(qs, "matters to all").via_text == "the Valley Gazette"
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Senator Ann Lee pledged to oppose the harbour tax “today, tomorrow, forever.”",
+     "to oppose the harbour tax “today, tomorrow, forever."),
+    ("Lee described the budget as “a very good start.”", "the budget as “a very good start."),
+])
+def test_one_cue_is_one_attribution(nlp, quotes_of, text, whole):
+    """The clause of a cue and a quoted fragment of the same cue: one attribution over both
+    (the fragment is still its own quote)."""
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    heads = [a for a in find_attributions(article, doc, find_mentions(article, doc))
+             if not a.continued]
+    assert [text[a.clause_start:a.clause_end] for a in heads] == [whole]
+    assert any(q.kind == "partial" for q in quotes_of(text))
+
+
+def test_one_cue_far_apart_stays_two():
+    from newsprism.extract.direct import Attribution
+    from newsprism.extract.quotes import _one_per_cue
+
+    text = "x" * 300
+    cue, sp = (0, 4), (5, 8)
+    near = [Attribution("indirect", 10, 40, 10, 40, cue, sp, "L", ((10, 40),)),
+            Attribution("partial", 45, 60, 45, 60, cue, sp, "L", ((45, 60),))]
+    far = [near[0], Attribution("partial", 200, 220, 200, 220, cue, sp, "L", ((200, 220),))]
+    joined = _one_per_cue(text, near)
+    assert (joined[0].clause_start, joined[0].clause_end) == (10, 60) and joined[1].continued
+    assert [a.continued for a in _one_per_cue(text, far)] == [False, False]

@@ -39,7 +39,9 @@ def _span(reader: CueReader, head) -> tuple[int, int]:
     doc = reader.doc
     lo, hi = head.left_edge.i, head.right_edge.i
     for i in range(head.i + 1, hi + 1):
-        if doc[i].text == "," or doc[i].is_quote or "\n" in doc[i - 1].text_with_ws:
+        # (an infinitive is what the document will do, not its name: "a report to be …")
+        if doc[i].text == "," or doc[i].is_quote or "\n" in doc[i - 1].text_with_ws \
+                or doc[i].lower_ == "to" and doc[i].dep_ == "aux":
             hi = i - 1
             break
     while hi > head.i and (doc[hi].is_punct or doc[hi].pos_ in ("ADP", "CCONJ", "DET")):
