@@ -532,3 +532,15 @@ def test_bare_cue_sentence_after_a_full_stop(quotes_of):
 def test_channel_of_the_statement_is_not_the_speaker(quotes_of, text):
     q = one(quotes_of(text), "port stays shut")
     assert q.speaker_text in ("Tomas Hale", "Tomas Hale, a council member")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser makes the hashtag inside the quote the verb's subject
+    ("“We have no freedom of opinion anymore. #Porto,” tweeted a user from Lisbon going by "
+     "the handle Gull.", "freedom of opinion", "a user from Lisbon going by the handle Gull"),
+    # a bracket after the name, a leading "But", a comma-set participle before the cue
+    ("But Sen. Jane Doe (D-Ore.), noting the size of the deficit, said, “We will cut the "
+     "harbour budget.”", "cut the harbour", "Sen. Jane Doe (D-Ore."),
+])
+def test_speaker_found_past_quoted_subjects_and_brackets(quotes_of, text, fragment, speaker):
+    assert one(quotes_of(text), fragment).speaker_text == speaker
