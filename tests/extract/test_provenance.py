@@ -101,3 +101,16 @@ def test_one_cue_far_apart_stays_two():
     joined = _one_per_cue(text, near)
     assert (joined[0].clause_start, joined[0].clause_end) == (10, 60) and joined[1].continued
     assert [a.continued for a in _one_per_cue(text, far)] == [False, False]
+
+
+def test_attribution_inside_a_reported_clause_continues_the_outer_one(nlp, quotes_of):
+    text = "Tom Reed said he thinks the harbour plan is a disgrace to the city."
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    atts = find_attributions(article, doc, find_mentions(article, doc))
+    outer = [a for a in atts if not a.continued]
+    assert [text[a.speaker_span[0]:a.speaker_span[1]] for a in outer] == ["Tom Reed"]
+    inner = next(a for a in atts if a.continued)
+    assert text[inner.cue[0]:inner.cue[1]] == "thinks"
+    # the inner attribution is still a quote of its own speaker
+    assert {q.speaker_text for q in quotes_of(text)} == {"Tom Reed", "he"}

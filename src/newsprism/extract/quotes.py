@@ -248,8 +248,8 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
             not a.speaker or a.cue == h.cue) for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
-    return with_provenance(finder, _one_per_cue(finder.text,
-                                                _follow_reported(finder.text, merged)))
+    merged = _one_per_cue(finder.text, _follow_reported(finder.text, merged))
+    return with_provenance(finder, _nested_inside(merged))
 
 
 _LOOK_BACK = 20
@@ -331,6 +331,27 @@ def _one_per_cue(text: str, atts: list[Attribution]) -> list[Attribution]:
             b = dataclasses.replace(b, parts=(*b.parts, (a.start, a.end)))
         out[j] = b
         out[k] = dataclasses.replace(a, continued=True)
+    return out
+
+
+def _nested_inside(atts: list[Attribution]) -> list[Attribution]:
+    """An attribution whose cue and clause lie inside another's reported clause (`X says the
+    race is long but he feels “…”`, `X recalled that listeners, who wondered if “…”, …`)
+    continues the outer one: the writer reports the outer speaker, who reports the inner. Each
+    is still its own quote with its own speaker."""
+    heads = [a for a in atts if not a.continued and a.cue is not None and a.speaker_span]
+    out = list(atts)
+    for k, a in enumerate(out):
+        if a.continued or a.cue is None or a.kind == "direct":
+            continue
+        for b in heads:
+            if b is a or b.kind == "direct":
+                continue
+            if b.clause_start <= a.cue[0] and a.cue[1] <= b.clause_end \
+                    and b.clause_start <= a.clause_start and a.clause_end <= b.clause_end \
+                    and not (b.clause_start <= b.cue[0] < b.clause_end):
+                out[k] = dataclasses.replace(a, continued=True)
+                break
     return out
 
 
