@@ -544,3 +544,18 @@ def test_channel_of_the_statement_is_not_the_speaker(quotes_of, text):
 ])
 def test_speaker_found_past_quoted_subjects_and_brackets(quotes_of, text, fragment, speaker):
     assert one(quotes_of(text), fragment).speaker_text == speaker
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Jane Doe, a co-author of the book “Those Days Have All the Fun: Inside the Harbour,” said "
+     "the port was busy.", "Those Days Have All the Fun"),
+    ("Lee writes a weekly column, “Evenings with Jane Doe,” for the Valley Gazette.",
+     "Evenings with Jane Doe"),
+])
+def test_capitalised_title_in_running_text_is_no_quote(quotes_of, text, title):
+    assert not any(title in q.text for q in quotes_of(text) if q.kind != "indirect")
+
+
+def test_capitalised_quote_opening_a_paragraph_stays_a_quote(quotes_of):
+    text = "He went on.\n“Like Porto. Or Lisbon,” Lee said. “The numbers are worse.”"
+    assert one(quotes_of(text), "Like Porto").speaker_text == "Lee"
