@@ -168,6 +168,11 @@ class Quote:
     cue: str | None = None  # "said", "according to", "was quoted as saying"
     cue_start: int | None = None
     cue_end: int | None = None
+    # Provenance of a nested attribution ("“…,” X said, according to CNN"): the outlet or
+    # document the writer has the quote from; the speaker stays X. None when not stated.
+    via_text: str | None = None
+    via_start: int | None = None
+    via_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

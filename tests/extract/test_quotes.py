@@ -532,3 +532,30 @@ def test_bare_cue_sentence_after_a_full_stop(quotes_of):
 def test_channel_of_the_statement_is_not_the_speaker(quotes_of, text):
     q = one(quotes_of(text), "port stays shut")
     assert q.speaker_text in ("Tomas Hale", "Tomas Hale, a council member")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser makes the hashtag inside the quote the verb's subject
+    ("“We have no freedom of opinion anymore. #Porto,” tweeted a user from Lisbon going by "
+     "the handle Gull.", "freedom of opinion", "a user from Lisbon going by the handle Gull"),
+    # a bracket after the name, a leading "But", a comma-set participle before the cue
+    ("But Sen. Jane Doe (D-Ore.), noting the size of the deficit, said, “We will cut the "
+     "harbour budget.”", "cut the harbour", "Sen. Jane Doe (D-Ore."),
+])
+def test_speaker_found_past_quoted_subjects_and_brackets(quotes_of, text, fragment, speaker):
+    assert one(quotes_of(text), fragment).speaker_text == speaker
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Jane Doe, a co-author of the book “Those Days Have All the Fun: Inside the Harbour,” said "
+     "the port was busy.", "Those Days Have All the Fun"),
+    ("Lee writes a weekly column, “Evenings with Jane Doe,” for the Valley Gazette.",
+     "Evenings with Jane Doe"),
+])
+def test_capitalised_title_in_running_text_is_no_quote(quotes_of, text, title):
+    assert not any(title in q.text for q in quotes_of(text) if q.kind != "indirect")
+
+
+def test_capitalised_quote_opening_a_paragraph_stays_a_quote(quotes_of):
+    text = "He went on.\n“Like Porto. Or Lisbon,” Lee said. “The numbers are worse.”"
+    assert one(quotes_of(text), "Like Porto").speaker_text == "Lee"

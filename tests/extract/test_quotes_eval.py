@@ -62,3 +62,23 @@ def test_command_on_real_polnear(data_dir):
     assert r["gold"] > 0 and r["predicted"] > 0
     assert 0 < r["content_overlap"]["f1"] <= 100
     assert "newsprism" in format_table(report)
+
+
+def test_nested_attribution_scored_as_polnear_annotates_it(nlp):
+    from newsprism.eval.quotes import newsprism_predict
+
+    text = "“It is over,” Lee said, according to the Valley Gazette."
+    gazette = (text.index("the Valley"), text.index("."))
+    lee = (text.index("Lee"), text.index("Lee") + 3)
+    mapped = newsprism_predict(nlp)("d", text)
+    plain = newsprism_predict(nlp, nested=False)("d", text)
+    assert [p[1] for p in mapped] == [(gazette,)] and [p[1] for p in plain] == [(lee,)]
+    # The mapped content holds the inner quote with its cue and speaker, like PolNeAR's.
+    assert mapped[0][0][0] == (1, text.index(" said") + 5)
+    gold = parse_ann(f"T1\tSource {gazette[0]} {gazette[1]}\tx\n"
+                     f"T2\tContent 0 {text.index(',', 14)}\tx\n"
+                     "E1\tAttribution:T1 Content:T2 Source:T1\n")
+    for preds, hit in ((mapped, 1), (plain, 0)):
+        s = Scorer()
+        s.add(text, gold, preds)
+        assert s.result()["source_exact"]["f1"] == 100.0 * hit

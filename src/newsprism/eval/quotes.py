@@ -20,6 +20,12 @@ a quote mark), the part textacy's direct-quotation extractor is meant for; there
 that touch only unquoted gold contents are left out rather than counted wrong.
 For a partial quote we score its enclosing reported clause (`Attribution.clause_*`), since
 PolNeAR annotates the whole reported content.
+Nested attributions (`“…,” X said, according to CNN`, `…, reports USA Today`): PolNeAR
+annotates only the outer one, its source the outer reporter (CNN) and its content the inner
+quote with its cue and speaker (`“…,” X said`). Our speaker is X, and the outer reporter is
+the attribution's provenance (`Attribution.via`). The row "newsprism" scores `via`, when set,
+as the predicted source and widens the first content range over the inner cue and speaker;
+"newsprism (speaker)" scores the speaker span everywhere, so the effect of the mapping shows.
 """
 
 from __future__ import annotations
@@ -137,23 +143,44 @@ def _quoted(text: str, a: GoldAttribution) -> bool:
     return any(ch in _QUOTES - {"'", "’"} for s, e in a.content for ch in text[s:e])
 
 
-def newsprism_predict(nlp) -> Callable[[str, str], list[Pred]]:
+def nested_content(a, content: Ranges) -> Ranges:
+    """PolNeAR's content of a nested attribution: the inner quote with its own cue and
+    speaker (`“…,” X said` under the source CNN in `“…,” X said, according to CNN`)."""
+    marks = [r for r in (a.cue, a.speaker_span) if r is not None]
+    first = content[0]
+    lo, hi = min([first[0], *(r[0] for r in marks)]), max([first[1], *(r[1] for r in marks)])
+    return ((lo, hi), *content[1:])
+
+
+def newsprism_predict(nlp, nested: bool = True) -> Callable[[str, str], list[Pred]]:
+    """Our attributions as predictions. `nested`: an attribution with a provenance
+    (`Attribution.via`: `“…,” X said, according to CNN`) is scored as PolNeAR annotates it, the
+    outer reporter as source and the inner quote with its cue and speaker as content."""
+    both = newsprism_predict_both(nlp)
+    return lambda name, text: both(name, text)[0 if nested else 1]
+
+
+def newsprism_predict_both(nlp) -> Callable[[str, str], tuple[list[Pred], list[Pred]]]:
+    """(predictions with the nested mapping, predictions without it) from one parse."""
     from ..extract.mentions import find_mentions
     from ..extract.quotes import find_attributions
     from ..model import Article
 
-    def predict(name: str, text: str) -> list[Pred]:
+    def predict(name: str, text: str) -> tuple[list[Pred], list[Pred]]:
         article = Article(id=name, source=name, text=text)
         doc = nlp(text)
-        out: list[Pred] = []
+        mapped: list[Pred] = []
+        plain: list[Pred] = []
         for a in find_attributions(article, doc, find_mentions(article, doc)):
             if a.continued:
                 continue  # scored as a part of the attribution it continues
             content: Ranges = ((a.clause_start, a.clause_end),)
             if a.kind != "partial" and len(a.parts) > 1:
                 content = a.parts
-            out.append((content, (a.speaker_span,) if a.speaker_span else ()))
-        return out
+            speaker: Ranges = (a.speaker_span,) if a.speaker_span else ()
+            plain.append((content, speaker))
+            mapped.append((nested_content(a, content), (a.via,)) if a.via else plain[-1])
+        return mapped, plain
     return predict
 
 
@@ -187,7 +214,9 @@ def command(gold: Path, split: str = "dev", limit: int | None = None,
     problems: list[str] = []
     docs: list[PolnearDoc] = load_polnear(Path(gold), split, limit, problems)
     nlp = load_pipeline(Settings().spacy_model)
-    systems: dict[str, Callable[[str, str], list[Pred]]] = {"newsprism": newsprism_predict(nlp)}
+    # "newsprism" scores a nested attribution's provenance as its source (PolNeAR's
+    # convention); "newsprism (speaker)" scores the inner speaker, for comparison.
+    systems: dict[str, Callable] = {"newsprism": newsprism_predict_both(nlp)}
     report: dict = {"dataset": "PolNeAR", "split": split, "documents": len(docs)}
     if baseline:
         tx = textacy_predict(nlp)
@@ -196,41 +225,48 @@ def command(gold: Path, split: str = "dev", limit: int | None = None,
         else:
             systems["textacy"] = tx
     for name, predict in systems.items():
-        scorer, failures, t0 = Scorer(), 0, time.perf_counter()
+        variants = [name, f"{name} (speaker)"] if name == "newsprism" else [name]
+        scorers = [Scorer() for _ in variants]
+        failures, t0 = 0, time.perf_counter()
         for d in docs:
             try:
-                preds = predict(d.name, d.text)
+                out = predict(d.name, d.text)
             except Exception as exc:  # noqa: BLE001 - a baseline crash is a finding to count
                 failures += 1
                 problems.append(f"{d.name}: {name} failed ({type(exc).__name__}: {exc})")
-                preds = []
-            scorer.add(d.text, d.attributions, preds)
-            quoted = [a for a in d.attributions if _quoted(d.text, a)]
-            quoted_chars = [_chars(d.text, a.content) for a in quoted]
-            other_chars = [_chars(d.text, a.content) for a in d.attributions
-                           if not _quoted(d.text, a)]
-            # The subset keeps predictions that touch a quoted gold content, and those that
-            # hold a quote mark and touch no other gold content (a wrong quote is still wrong).
-            keep = []
-            for p in preds:
-                pc = _chars(d.text, p[0])
-                if any(pc & q for q in quoted_chars) or (
-                        not any(pc & o for o in other_chars)
-                        and any(ch in _QUOTES for s, e in p[0]
-                                for ch in d.text[max(0, s - 1):e + 1])):
-                    keep.append(p)
-            scorer.add(d.text, quoted, keep, subset="quoted:")
-        report[name] = {"all": scorer.result(), "quoted": scorer.result("quoted:"),
-                        "failures": failures, "seconds": round(time.perf_counter() - t0, 1)}
+                out = ([], []) if len(variants) > 1 else []
+            for scorer, preds in zip(scorers, out if len(variants) > 1 else [out], strict=True):
+                _score(scorer, d, preds)
+        seconds = round(time.perf_counter() - t0, 1)
+        for variant, scorer in zip(variants, scorers, strict=True):
+            report[variant] = {"all": scorer.result(), "quoted": scorer.result("quoted:"),
+                               "failures": failures, "seconds": seconds}
     report["problems"] = problems
     return report
+
+
+def _score(scorer: Scorer, d: PolnearDoc, preds: list[Pred]) -> None:
+    scorer.add(d.text, d.attributions, preds)
+    quoted = [a for a in d.attributions if _quoted(d.text, a)]
+    quoted_chars = [_chars(d.text, a.content) for a in quoted]
+    other_chars = [_chars(d.text, a.content) for a in d.attributions if not _quoted(d.text, a)]
+    # The subset keeps predictions that touch a quoted gold content, and those that hold a
+    # quote mark and touch no other gold content (a wrong quote is still wrong).
+    keep = []
+    for p in preds:
+        pc = _chars(d.text, p[0])
+        if any(pc & q for q in quoted_chars) or (
+                not any(pc & o for o in other_chars)
+                and any(ch in _QUOTES for s, e in p[0] for ch in d.text[max(0, s - 1):e + 1])):
+            keep.append(p)
+    scorer.add(d.text, quoted, keep, subset="quoted:")
 
 
 def format_table(report: dict) -> str:
     rows = ["| system | gold set | content exact P/R/F1 | content overlap P/R/F1 | "
             "source exact P/R/F1 | source overlap P/R/F1 | speaker acc |",
             "|---|---|---|---|---|---|---|"]
-    for system in ("newsprism", "textacy"):
+    for system in ("newsprism", "newsprism (speaker)", "textacy"):
         if system not in report:
             continue
         for subset in ("all", "quoted"):

@@ -199,6 +199,11 @@ class CueReader(SpanReader):
                     or any(t.pos_ in ("VERB", "AUX") and t.tag_ in FINITE_TAGS for t in seg):
                 return None
             t = seg[-1]
+            if t.text == ")":  # "Sen. X (D-Ill.) said": the bracket after the name
+                opening = [u.i for u in seg if u.text == "("]
+                t = doc[opening[-1] - 1] if opening and opening[-1] > seg_start else t
+            if len(seg) > 1 and seg[0].pos_ == "CCONJ":  # "But X said"
+                seg = seg[1:]
             if seg[0].pos_ in NP_START and t.pos_ in ("PROPN", "NOUN", "PRON") \
                     and not _is_date(t) and (comma or t.dep_ not in ("dobj", "pobj", "iobj")):
                 return t
@@ -229,7 +234,8 @@ class CueReader(SpanReader):
             for c in q.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        # (A "subject" inside quote marks is the parser joining the quote to the cue.)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
         if subjects:
             # Several subjects: the parser ran sentences together; the one nearest the verb.
             c = min(subjects, key=lambda c: abs(c.i - verb.i))

@@ -48,14 +48,25 @@ _NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
 
 def _title_name(content: str, before: str) -> bool:
     """`CNN’s “Morning Desk”`, `the “Harbour Bill”`: a capitalised name in quote marks (a
-    show, a bill, a slogan's title) after a possessive, article or place preposition."""
+    show, a bill, a slogan's title) after a possessive, article or place preposition; or of
+    three words or more in the middle of a sentence of running text (`the book “…”`)."""
     words = content.rstrip(".,").split()
-    if not 1 <= len(words) <= 6 or content.rstrip()[-1:] in ("!", "?"):
+    if not 1 <= len(words) <= 12 or content.rstrip()[-1:] in ("!", "?"):
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_GLUE for w in words):
         return False
     prev = before.split()[-1].lower() if before.split() else ""
-    return prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from")
+    if prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from"):
+        return len(words) <= 6
+    # `a book, “Those Guys: Inside the World of X.”`: a title with a subtitle
+    # Mid-sentence in running text, a capitalised phrase of three words or more in quote marks
+    # is a title (`the book “Those Guys Have All the Fun”`, `a column, “America with X”`); on a
+    # headline-case line every phrase is capitalised, so there it may be a quote.
+    lead = [w for w in before.split()[-3:] if w[:1].isalpha()]
+    running = any(w[0].islower() for w in lead)
+    last = before.rstrip()[-1:]
+    return len(words) >= 3 and running and (last.isalnum() or last in ",;(—–") \
+        and ". " not in content
 
 
 def one_turn(gap: str, cue_in_gap: bool) -> bool:
@@ -83,6 +94,8 @@ class Attribution:
     # `“A,” he said, “B”`: A's attribution lists both parts; B is marked as its continuation.
     parts: tuple[tuple[int, int], ...] = ()
     continued: bool = False
+    # `“…,” X said, according to CNN`: the outer reporter (`provenance`), X stays the speaker.
+    via: tuple[int, int] | None = None
 
 
 class DirectFinder(CueReader, SignatureReader):
