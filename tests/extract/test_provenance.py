@@ -4,17 +4,8 @@ the outer reporter is `Quote.via_*`. Invented sentences only."""
 import pytest
 
 from newsprism.extract.mentions import find_mentions
-from newsprism.extract.quotes import find_attributions, find_quotes
+from newsprism.extract.quotes import find_attributions
 from newsprism.model import Article
-
-
-@pytest.fixture
-def quotes_of(nlp):
-    def run(text: str):
-        article = Article(id="a1", source="test", text=text)
-        doc = nlp(text)
-        return find_quotes(article, doc, find_mentions(article, doc))
-    return run
 
 
 def one(quotes, fragment: str):

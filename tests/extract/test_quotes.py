@@ -8,15 +8,6 @@ from newsprism.model import Article
 from newsprism.text import stable_id
 
 
-@pytest.fixture
-def quotes_of(nlp):
-    def run(text: str, aid: str = "a1"):
-        article = Article(id=aid, source="test", text=text)
-        doc = nlp(text)
-        return find_quotes(article, doc, find_mentions(article, doc))
-    return run
-
-
 def one(quotes, fragment: str):
     hits = [q for q in quotes if fragment in q.text]
     assert len(hits) == 1, [(q.kind, q.text) for q in quotes]
