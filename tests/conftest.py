@@ -49,3 +49,17 @@ def nlp(settings):
     from newsprism.nlp import load_pipeline
 
     return load_pipeline(settings.spacy_model)
+
+
+@pytest.fixture
+def quotes_of(nlp):
+    """text (and an article id) -> the quotes `find_quotes` finds in it."""
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.extract.quotes import find_quotes
+    from newsprism.model import Article
+
+    def run(text: str, aid: str = "a1"):
+        article = Article(id=aid, source="test", text=text)
+        doc = nlp(text)
+        return find_quotes(article, doc, find_mentions(article, doc))
+    return run
