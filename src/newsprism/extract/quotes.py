@@ -17,6 +17,7 @@ linear and every dependency walk is bounded, so bad text cannot hang the extract
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -339,13 +340,18 @@ def _nested_inside(atts: list[Attribution]) -> list[Attribution]:
     race is long but he feels “…”`, `X recalled that listeners, who wondered if “…”, …`)
     continues the outer one: the writer reports the outer speaker, who reports the inner. Each
     is still its own quote with its own speaker."""
-    heads = [a for a in atts if not a.continued and a.cue is not None and a.speaker_span]
+    heads = sorted((a for a in atts if not a.continued and a.cue is not None and a.speaker_span
+                    and a.kind != "direct"), key=lambda b: b.clause_start)
+    starts = [b.clause_start for b in heads]
     out = list(atts)
     for k, a in enumerate(out):
         if a.continued or a.cue is None or a.kind == "direct":
             continue
-        for b in heads:
-            if b is a or b.kind == "direct":
+        # An outer clause starts at or before the inner one: the nearest such heads only, so
+        # the pass stays linear on a text of many attributions.
+        i = bisect.bisect_right(starts, a.clause_start)
+        for b in heads[max(0, i - _LOOK_BACK):i]:
+            if b is a:
                 continue
             if b.clause_start <= a.cue[0] and a.cue[1] <= b.clause_end \
                     and b.clause_start <= a.clause_start and a.clause_end <= b.clause_end \
