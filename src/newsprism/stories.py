@@ -182,13 +182,6 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     return edges, x, df, days, (a, b, weight)
 
 
-def similarity_edges(articles: Sequence[Article], raws: Sequence[RawFeatures],
-                     reuse: Sequence[Reuse], settings: Settings
-                     ) -> list[tuple[int, int, float]]:
-    """Weighted edges between article indices (articles in the given order)."""
-    return similarity_graph(articles, raws, reuse, settings)[0]
-
-
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
             settings: Settings) -> tuple[Story, ...]:
     """Partition the articles into stories (singletons allowed), sorted by story id.

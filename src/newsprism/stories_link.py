@@ -125,8 +125,7 @@ def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
 
 
 def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
-                    threshold: float, days: np.ndarray | None = None, window: float = 0.0
-                  ) -> list[int]:
+                    threshold: float) -> list[int]:
     """Cluster label (the smallest member index) of each of n items.
 
     Sparse: only the given edges have weight; the mean similarity of two clusters is the sum of
@@ -249,11 +248,12 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
         first_day = [0.0] * m
         last_day = [0.0] * m
     else:
+        # Undated members count as infinitely late: such a cluster spans no window.
         dd = np.where(np.isnan(days), np.inf, days)
         first_day = np.full(m, np.inf)
         np.minimum.at(first_day, inv, dd)
         last_day = np.full(m, -np.inf)
-        np.maximum.at(last_day, inv, np.where(np.isnan(days), np.inf, days))
+        np.maximum.at(last_day, inv, dd)
         first_day, last_day = first_day.tolist(), last_day.tolist()
     total = np.asarray(x.sum(axis=0)).ravel()
     # The mean cosine of all pairs of the corpus: what two articles share by chance.
