@@ -52,6 +52,7 @@ from newsprism.reuse import (  # noqa: E402
     position_hashes,
     template_shingles,
     winnow,
+    without_template,
 )
 from newsprism.reuse_align import align, tokenize  # noqa: E402
 from newsprism.settings import Settings  # noqa: E402
@@ -148,10 +149,7 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool) ->
     del prints, norms
     # The sets the candidates see: template shingles out (a document that would lose more
     # than 90% keeps them all, as fingerprint_pairs does).
-    for i, whole in enumerate(full_sets):
-        kept = whole[~np.isin(whole, template, assume_unique=True)]
-        if len(kept) * 10 >= len(whole) and len(kept):
-            full_sets[i] = kept
+    full_sets = [without_template(whole, template) for whole in full_sets]
 
     rng = random.Random(11)
     sample = sorted(rng.sample(range(len(docs)), min(recall_sample, len(docs))))

@@ -31,12 +31,13 @@ NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
 GROUP_SHARE = 0.3  # substantial reuse: this much of either article is shared
 PAIR_MIN_FACTOR = 2  # a pair shares at least this many times reuse_min_passage_words
 PAIR_MIN_SHARE = 0.5  # ... or this much of either article
-# Fingerprints in more documents than this make no pairs: bounded work per fingerprint, so
-# candidates grow with the corpus, not with its square.
-PAIR_DF_CAP = 100
 # Template (site furniture) shingles: in more than max(BOILERPLATE_MIN_DF,
 # BOILERPLATE_FRACTION x corpus) documents ...
 BOILERPLATE_MIN_DF = 100
+# Fingerprints in more documents than this make no pairs: bounded work per fingerprint, so
+# candidates grow with the corpus, not with its square. The template floor: up to 10k
+# documents, a fingerprint in more documents is template anyway.
+PAIR_DF_CAP = BOILERPLATE_MIN_DF
 BOILERPLATE_FRACTION = 0.01
 TEMPLATE_MIN_DF = 10  # ... or in this many documents,
 TEMPLATE_OUTLET_SHARE = 0.9  # nearly all from one outlet
@@ -75,11 +76,6 @@ def position_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndar
         for offset in range(k):
             h = (h * _PRIME) ^ wh[offset:offset + n]
     return h
-
-
-def shingle_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndarray:
-    """Distinct 64-bit hashes of the k-word shingles of a text, sorted."""
-    return np.unique(position_hashes(norms, k, hasher))
 
 
 def boilerplate_cap(n_docs: int) -> int:
@@ -122,6 +118,15 @@ def in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     idx = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
     return sorted_set[idx] == values
+
+
+def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
+    """`hashes` (sorted, distinct) without the template's, unless that would drop more than 90%
+    of them: a repost of a much-copied text keeps them all and stays findable."""
+    if not len(template):
+        return hashes
+    kept = hashes[~in_sorted(hashes, template)]
+    return kept if len(kept) * 10 >= len(hashes) and len(kept) else hashes
 
 
 def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
@@ -178,10 +183,7 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     of copying). A document that would lose more than 90% of its fingerprints to the template
     keeps them all, so a repost of a much-copied text stays findable."""
     n = len(fingerprints)
-    kept: list[np.ndarray] = []
-    for fp in fingerprints:
-        out = fp[~in_sorted(fp, template)] if len(template) else fp
-        kept.append(out if len(out) * 10 >= len(fp) and len(out) else fp)
+    kept = [without_template(fp, template) for fp in fingerprints]
     sizes = np.array([len(f) for f in kept], dtype=np.int64)
     if not sizes.sum():
         return []
