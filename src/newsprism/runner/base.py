@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError, ModelError
-from ..model import Article, ArticleFacts, InputProblem, Reuse, Story
+from ..model import Article, ArticleFacts, InputProblem, Reuse, Story, pickle_by_fields
 from ..settings import Settings
 
 Pair = tuple[Article, ArticleFacts]
@@ -15,6 +15,7 @@ StoryTask = tuple[Story, tuple[Article, ...], tuple[ArticleFacts, ...], tuple[Re
 ProblemSink = Callable[[InputProblem], None]
 
 
+@pickle_by_fields
 @dataclass(frozen=True, slots=True)
 class Batch:
     """One finished batch: its index in the input order, its results and its bad articles."""
@@ -26,6 +27,24 @@ class Batch:
 
 def split(articles: Sequence[Article], size: int) -> list[tuple[Article, ...]]:
     return [tuple(articles[i:i + size]) for i in range(0, len(articles), size)]
+
+
+TAPER_FLOOR = 4  # the smallest batch `split_tapered` makes (unless fewer articles are left)
+
+
+def split_tapered(articles: Sequence[Article], size: int, workers: int
+                  ) -> list[tuple[Article, ...]]:
+    """Batches of `size` articles, in order, except towards the end, where each batch takes
+    at most a `2 x workers`-th of what is left (never fewer than `TAPER_FLOOR`): the workers
+    then run out of work together, instead of all but one idling while the last one parses
+    a whole batch (guided self-scheduling)."""
+    out: list[tuple[Article, ...]] = []
+    i, n, share = 0, len(articles), 2 * max(1, workers)
+    while i < n:
+        k = min(size, max(TAPER_FLOOR, -(-(n - i) // share)))
+        out.append(tuple(articles[i:i + k]))
+        i += k
+    return out
 
 
 Work = Callable[[Sequence[Article], Settings], list[Pair]]
