@@ -56,6 +56,25 @@ def test_batches_follow_the_batch_size_setting(settings):
     assert [b.index for b in batches] == [0, 1, 2]
 
 
+@pytest.mark.parametrize("n,size,workers", [(1000, 32, 2), (130, 32, 2), (10, 32, 2),
+                                             (500, 16, 4), (7, 3, 2), (0, 32, 2)])
+def test_tapered_batches_cover_the_input_and_shrink_towards_the_end(n, size, workers):
+    from newsprism.runner.base import TAPER_FLOOR, split_tapered
+
+    articles = [_art(str(i)) for i in range(n)]
+    batches = split_tapered(articles, size, workers)
+    assert [a for b in batches for a in b] == articles  # every article once, in order
+    sizes = [len(b) for b in batches]
+    assert all(0 < k <= size for k in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # never larger later
+    left = n
+    for k in sizes:  # near the end a batch is at most a 2 x workers-th of what is left
+        assert k <= max(TAPER_FLOOR, -(-left // (2 * workers)), 0) or k == size
+        left -= k
+    if n >= 4 * size * workers:
+        assert sizes[0] == size and sizes[-1] <= TAPER_FLOOR  # full batches, then a taper
+
+
 def test_unreachable_scheduler_is_one_clear_error(settings):
     runner = DaskRunner(settings, scheduler="tcp://127.0.0.1:1", connect_timeout=1)
     with pytest.raises(ConfigError, match="--scheduler"):

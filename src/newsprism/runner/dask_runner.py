@@ -30,7 +30,15 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import Article, InputProblem, Story
 from ..settings import Settings
-from .base import Batch, BatchRunner, StoryTask, Work, analyse_stories, process_batch, split
+from .base import (
+    Batch,
+    BatchRunner,
+    StoryTask,
+    Work,
+    analyse_stories,
+    process_batch,
+    split_tapered,
+)
 
 STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories travel alone
 POLL_SECONDS = 1.0  # how often running batches are checked against their time limit
@@ -110,10 +118,11 @@ class DaskRunner(BatchRunner):
         input order). A worker error that is not one article's fault is raised here."""
         from distributed import wait
 
-        batches = split(articles, self.batch_size or settings.spacy_batch_size)
-        if not batches:
+        if not articles:
             return
         client = self.client()
+        batches = split_tapered(articles, self.batch_size or settings.spacy_batch_size,
+                                self.n_workers)
         slots = self.in_flight * self.n_workers
         limit = settings.article_time_limit
         todo = deque(enumerate(batches))
