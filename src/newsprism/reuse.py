@@ -16,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -41,6 +42,10 @@ PAIR_DF_CAP = BOILERPLATE_MIN_DF
 BOILERPLATE_FRACTION = 0.01
 TEMPLATE_MIN_DF = 10  # ... or in this many documents,
 TEMPLATE_OUTLET_SHARE = 0.9  # nearly all from one outlet
+# Stored prints, templates and pairs carry this in their key: change it with any change to
+# word norms, shingle hashing, winnowing, the template rule or the alignment rules, and a store
+# computes them again instead of reusing the old ones.
+REUSE_VERSION = 1
 _PRIME = np.uint64(1099511628211)  # FNV-1a 64-bit prime, for combining word hashes
 
 
@@ -143,21 +148,49 @@ def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: n
     return (np.cumsum(flags[:-1]) > 0).tolist()
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Prints:
+    """What the candidate step reads of one text: its distinct shingle hashes (for the
+    corpus's site template) and its winnowed fingerprints, both sorted uint64 arrays. A pure
+    function of the text and two settings (`prints_key`), so a store keeps them and a later
+    run does not split and hash the stored texts again."""
+
+    shingles: np.ndarray
+    prints: np.ndarray
+
+
+def article_prints(norms: Sequence[str], settings: Settings, hasher: WordHasher) -> Prints:
+    positions = position_hashes(norms, settings.reuse_shingle, hasher)
+    return Prints(np.unique(positions), winnow(positions, settings.reuse_window))
+
+
+def prints_key(settings: Settings) -> str:
+    """What stored `Prints` depend on: the code and the two settings that shape them."""
+    return f"v{REUSE_VERSION}/shingle{settings.reuse_shingle}/window{settings.reuse_window}"
+
+
+def results_key(settings: Settings) -> str:
+    """What stored reuse pairs depend on besides the texts and the template."""
+    return (f"{prints_key(settings)}/shared{settings.reuse_min_shared}"
+            f"/passage{settings.reuse_min_passage_words}")
+
+
 def candidate_pairs(norms: Iterable[Sequence[str]], settings: Settings,
                     outlets: Sequence[str] | None = None
                     ) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Index pairs (i < j) that share enough fingerprints (sorted), and the corpus's
     template shingles (see `template_shingles`)."""
     hasher = WordHasher()
-    shingles: list[np.ndarray] = []
-    prints: list[np.ndarray] = []
-    for ns in norms:
-        positions = position_hashes(ns, settings.reuse_shingle, hasher)
-        shingles.append(np.unique(positions))
-        prints.append(winnow(positions, settings.reuse_window))
-    template = template_shingles(shingles, outlets)
-    del shingles
-    return fingerprint_pairs(prints, template, settings.reuse_min_shared), template
+    return pairs_of([article_prints(ns, settings, hasher) for ns in norms], settings, outlets)
+
+
+def pairs_of(prints: Sequence[Prints], settings: Settings,
+             outlets: Sequence[str] | None = None
+             ) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """`candidate_pairs` from the texts' `Prints`."""
+    template = template_shingles([p.shingles for p in prints], outlets)
+    return (fingerprint_pairs([p.prints for p in prints], template, settings.reuse_min_shared),
+            template)
 
 
 def winnow(positions: np.ndarray, window: int) -> np.ndarray:
@@ -209,24 +242,70 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     return list(zip(first[hit].tolist(), second[hit].tolist(), strict=True))
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Previous:
+    """What the last reuse computation over a store left: its pairs, its template shingles,
+    the articles it covered, and the `results_key` of the settings it ran with."""
+
+    pairs: Mapping[tuple[str, str], Reuse]
+    template: np.ndarray
+    covered: frozenset[str]
+    key: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ReuseUpdate:
+    reuse: tuple[Reuse, ...]
+    template: np.ndarray  # this corpus's template shingles (sorted)
+    computed: dict[str, Prints]  # the prints this call made (those not given)
+    aligned: int  # candidate pairs aligned; the others were taken from `Previous`
+    candidates: int
+
+
 def find_reuse(articles: Sequence[Article], settings: Settings) -> tuple[Reuse, ...]:
     """Pairs of articles that share passages, with edits and origin. Deterministic: the same
     articles in any order give the same tuple, sorted by (a, b) with a < b by id."""
+    return update_reuse(articles, settings, keep=False).reuse
+
+
+def update_reuse(articles: Sequence[Article], settings: Settings,
+                 prints: Mapping[str, Prints] | None = None,
+                 previous: Previous | None = None, keep: bool = True) -> ReuseUpdate:
+    """`find_reuse`, for a store: `prints` are stored `Prints` by article id (the others are
+    computed and returned), and with `previous` only the candidate pairs whose inputs changed
+    are aligned again. The result equals `find_reuse` over the same articles, because a pair's
+    alignment reads only the two texts, their metadata and which of their shingles are
+    template: a candidate pair of two articles the previous run covered, neither holding a
+    shingle that entered or left the template since, was a candidate then too (a fingerprint's
+    document count only grows, which only removes pairs) with the same inputs, so its stored
+    result (or its absence) stands (see `_stale`). `keep=False`: the prints made are not
+    returned (nor held while pairs are aligned)."""
     by_id: dict[str, Article] = {}
     for art in articles:
         # The same id twice: keep one version deterministically (readers report duplicates).
         if art.id not in by_id or art.text < by_id[art.id].text:
             by_id[art.id] = art
     ordered = [by_id[k] for k in sorted(by_id)]
+    given = prints or {}
+    hasher = WordHasher()
 
     def norms(idx: int) -> list[str]:
         return word_norms(ordered[idx].text)
 
     # Word lists are made one article at a time and dropped once shingled (at 100k articles
     # they would be most of the memory); the few articles in candidate pairs are re-split.
-    pairs, template = candidate_pairs((norms(i) for i in range(len(ordered))), settings,
-                                      [a.outlet_label for a in ordered])
-    hasher = WordHasher()
+    computed: dict[str, Prints] = {}
+    all_prints: list[Prints] = []
+    for i, art in enumerate(ordered):
+        got = given.get(art.id)
+        if got is None:
+            got = article_prints(norms(i), settings, hasher)
+            if keep:
+                computed[art.id] = got
+        all_prints.append(got)
+    pairs, template = pairs_of(all_prints, settings, [a.outlet_label for a in ordered])
+    stale = _stale(ordered, all_prints, template, previous, settings)
+    del all_prints
     cache: dict[int, Tokens] = {}
     cached: list[int] = []  # heap of the cached indices
 
@@ -239,13 +318,49 @@ def find_reuse(articles: Sequence[Article], settings: Settings) -> tuple[Reuse, 
         return t
 
     out: list[Reuse] = []
+    aligned = 0
     for i, j in pairs:
+        if not (stale[i] or stale[j]):
+            assert previous is not None
+            kept = previous.pairs.get((ordered[i].id, ordered[j].id))
+            if kept is not None:
+                out.append(kept)
+            continue
         while cached and cached[0] < i:  # pairs are sorted, i < j: no later pair needs it
             cache.pop(heapq.heappop(cached), None)
+        aligned += 1
         reuse = _pair(ordered[i], ordered[j], tokens(i), tokens(j), settings)
         if reuse is not None:
             out.append(reuse)
-    return tuple(out)
+    return ReuseUpdate(tuple(out), template, computed, aligned, len(pairs))
+
+
+def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.ndarray,
+           previous: Previous | None, settings: Settings) -> np.ndarray:
+    """Per article (in `ordered`): must its candidate pairs be aligned again?
+
+    Yes for articles the previous run did not cover (new, or left pending by a crash), and
+    for those holding a shingle that entered or left the template (their template words, so
+    their alignments, may differ). The rest keep their previous results, which is exact:
+    - their alignment inputs (texts, metadata, template words) are unchanged;
+    - a pair of them is a candidate now only if it was one then. Their own fingerprints
+      outside the template are unchanged; a fingerprint's document count can fall only when
+      an article whose template changed drops it (another's 90% rule flipping), so the
+      articles sharing a fingerprint with such an article are stale too; otherwise counts
+      only grow, and a count above `PAIR_DF_CAP` only takes pairs away."""
+    n = len(ordered)
+    if previous is None or previous.key != results_key(settings):
+        return np.ones(n, dtype=bool)
+    moved = np.setxor1d(previous.template, template, assume_unique=True)
+    covered = np.array([a.id in previous.covered for a in ordered], dtype=bool)
+    holds = np.array([bool(in_sorted(p.shingles, moved).any()) if len(moved) else False
+                      for p in prints], dtype=bool)
+    changed = covered & holds
+    if changed.any():
+        dropped = np.unique(np.concatenate([prints[i].prints for i in np.flatnonzero(changed)]))
+        holds |= np.array([bool(in_sorted(p.prints, dropped).any()) for p in prints],
+                          dtype=bool)
+    return ~covered | holds
 
 
 def _pair(a: Article, b: Article, ta: Tokens, tb: Tokens, settings: Settings) -> Reuse | None:

@@ -44,6 +44,8 @@ class UpdateStats:
     stored_articles: int = 0
     reuse_new: int = 0  # pairs added or changed
     reuse_removed: int = 0
+    reuse_candidates: int = 0  # candidate pairs of the reuse stage
+    reuse_aligned: int = 0  # of them aligned again (the others kept their stored result)
     stories: int = 0
     stories_changed: int = 0  # story stages re-run for these
     stories_removed: int = 0
@@ -174,10 +176,15 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
 
     t = time.perf_counter()
     # The reuse stage is global: which shingles are site boilerplate depends on the whole
-    # corpus, so a new article can change a pair between two old ones. It runs over every
-    # stored text (no parsing) and only the pairs that differ are written.
-    reuse = list(stage_function("reuse")(articles, settings))
+    # corpus, so a new article can change a pair between two old ones. Its candidate step
+    # reads every stored article's prints (stored: no text is split again), and only the
+    # candidate pairs whose inputs changed are aligned again (`reuse.update_reuse`; the
+    # result equals the reuse stage over all stored articles). Only pairs that differ are
+    # written.
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
+    update = _update_reuse(store, articles, pending, old_reuse, settings)
+    reuse = list(update.reuse)
+    st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
     new_keys = {(r.a, r.b) for r in reuse}
     added = [r for r in reuse if old_reuse.get((r.a, r.b)) != r]
     dropped = sorted(k for k in old_reuse if k not in new_keys)
@@ -212,10 +219,40 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
+    from .reuse import prints_key, results_key
+    from .store import ReuseState
+
+    key = prints_key(settings)
     store.commit_analysis(added, analysed, removed, pending,
-                          reuse_removed=sorted(set(dropped) | set(changed_keys)))
+                          reuse_removed=sorted(set(dropped) | set(changed_keys)),
+                          reuse_state=ReuseState(results_key(settings),
+                                                 update.template.astype("<u8").tobytes()),
+                          prints={i: (key, p.shingles.astype("<u8").tobytes(),
+                                      p.prints.astype("<u8").tobytes())
+                                  for i, p in update.computed.items()})
     st.seconds["commit"] = time.perf_counter() - t
     return st
+
+
+def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],  # noqa: ANN001
+                  old_reuse: Mapping[tuple[str, str], Reuse], settings: Settings):  # noqa: ANN202
+    """The reuse stage over the stored articles, from their stored prints and the previous
+    run's pairs and template (see `reuse.update_reuse`)."""
+    import numpy as np
+
+    from .reuse import Previous, Prints, prints_key, results_key, update_reuse
+
+    def array(raw: bytes) -> np.ndarray:
+        return np.frombuffer(raw, dtype="<u8").astype(np.uint64)
+
+    prints = {i: Prints(array(sh), array(pr))
+              for i, (sh, pr) in store.reuse_prints(prints_key(settings)).items()}
+    state = store.reuse_state()
+    previous = None
+    if state is not None and state.key == results_key(settings):
+        covered = frozenset(a.id for a in articles).difference(pending)
+        previous = Previous(old_reuse, array(state.template), covered, state.key)
+    return update_reuse(articles, settings, prints, previous)
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],

@@ -82,6 +82,34 @@ lean_facts_t = sa.Table(
     sa.Column("data", sa.Text, nullable=False),
 )
 
+# Reuse's candidate-step input per article (`reuse.Prints`: distinct shingle hashes and
+# winnowed fingerprints, little-endian uint64), under the `reuse.prints_key` they were made
+# with: a pure function of the text, kept so that an incremental run does not split and hash
+# every stored text again.
+reuse_prints_t = sa.Table(
+    "reuse_prints", metadata,
+    sa.Column("article_id", sa.String(128), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("shingles", sa.LargeBinary, nullable=False),
+    sa.Column("prints", sa.LargeBinary, nullable=False),
+)
+# What the last reuse computation left besides its pairs: the corpus's template shingles and
+# the `reuse.results_key` of its settings (one row). Written with the pairs it belongs to.
+reuse_state_t = sa.Table(
+    "reuse_state", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("template", sa.LargeBinary, nullable=False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseState:
+    """The stored `reuse_state` row: the template shingles (bytes) and their results key."""
+
+    key: str
+    template: bytes
+
 
 @dataclass(frozen=True, slots=True)
 class StoryRow:
@@ -212,13 +240,24 @@ class Store:
 
     def commit_analysis(self, reuse: Sequence[Reuse], stories: Sequence[Story],
                         removed: Iterable[str], done: Iterable[str],
-                        reuse_removed: Iterable[tuple[str, str]] = ()) -> None:
+                        reuse_removed: Iterable[tuple[str, str]] = (),
+                        reuse_state: ReuseState | None = None,
+                        prints: Mapping[str, tuple[str, bytes, bytes]] | None = None) -> None:
         """One transaction: drop the `reuse_removed` pairs, then add the `reuse` pairs not
         stored (to change a pair, name its key in both); replace stories (`stories` are
         written; stories in `removed` or sharing an id with a written one are dropped first);
-        clear the `done` pending marks. Repeating it gives the same rows."""
+        clear the `done` pending marks; replace the reuse state and add the `prints` (article
+        id -> (key, shingles, prints)) not stored. Repeating it gives the same rows."""
         stories = sorted(stories, key=lambda s: s.id)
         with self.engine.begin() as conn:
+            if reuse_state is not None:
+                conn.execute(reuse_state_t.delete())
+                conn.execute(reuse_state_t.insert(), [{"id": 1, "key": reuse_state.key,
+                                                       "template": reuse_state.template}])
+            if prints:
+                _insert_new(conn, reuse_prints_t, [
+                    {"article_id": k, "key": v[0], "shingles": v[1], "prints": v[2]}
+                    for k, v in sorted(prints.items())])
             for a, b in sorted(set(reuse_removed)):
                 conn.execute(reuse_t.delete().where((reuse_t.c.a == a) & (reuse_t.c.b == b)))
             _insert_new(conn, reuse_t, [{"a": r.a, "b": r.b, "data": _dump(r)} for r in reuse])
@@ -259,9 +298,11 @@ class Store:
         """Store a report's articles (cleaned), reuse pairs and stories in one transaction.
 
         Stories sharing an article with a saved story are replaced by it; with `replace_all`
-        every story not in the report is dropped (a full re-analysis of the store).
+        every story not in the report is dropped (a full re-analysis of the store). The
+        stored reuse state is dropped: the next incremental run aligns every candidate again.
         """
         with self.engine.begin() as conn:
+            conn.execute(reuse_state_t.delete())
             for a in report.articles:
                 conn.execute(articles_t.delete().where(articles_t.c.id == a.id))
             if report.articles:
@@ -405,6 +446,18 @@ class Store:
                 for r in conn.execute(q):
                     out[r.article_id] = load(ArticleFacts, json.loads(r.data))
         return out
+
+    def reuse_prints(self, key: str) -> dict[str, tuple[bytes, bytes]]:
+        """Stored reuse prints made under `key`: article id -> (shingles, prints) bytes."""
+        q = sa.select(reuse_prints_t.c.article_id, reuse_prints_t.c.shingles,
+                      reuse_prints_t.c.prints).where(reuse_prints_t.c.key == key)
+        with self.engine.connect() as conn:
+            return {r.article_id: (bytes(r.shingles), bytes(r.prints)) for r in conn.execute(q)}
+
+    def reuse_state(self) -> ReuseState | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(reuse_state_t)).first()
+        return None if row is None else ReuseState(row.key, bytes(row.template))
 
     def reuse(self, article_ids: Sequence[str] | None = None) -> list[Reuse]:
         """Stored reuse pairs (those touching `article_ids`, when given), sorted by (a, b)."""

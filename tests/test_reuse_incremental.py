@@ -1,0 +1,160 @@
+"""The reuse stage on a growing store: stored prints and the previous run's pairs and
+template give exactly what the stage gives over everything at once, aligning less."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from newsprism.model import Article
+from newsprism.reuse import (
+    TEMPLATE_MIN_DF,
+    Previous,
+    find_reuse,
+    results_key,
+    update_reuse,
+)
+from storecases import STORE_KINDS, make_store_url
+
+
+def _words(rng: random.Random, n: int) -> str:
+    syllables = ["ka", "lo", "mi", "ra", "te", "nu", "so", "vi", "de", "po", "li", "ga"]
+    return " ".join("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+                    for _ in range(n))
+
+
+def corpus(seed: int, n: int = 48) -> list[Article]:
+    """Articles from four outlets: wire paragraphs several outlets reuse (some with a word
+    changed), paragraphs of their own, and for two outlets a footer on every page (site
+    template once enough of that outlet's pages are in)."""
+    rng = random.Random(seed)
+    wire = [_words(rng, 45) + "." for _ in range(10)]
+    footers = {"North Post": "About North Post " + _words(rng, 20) + ".",
+               "East Wire": "Subscribe to East Wire " + _words(rng, 18) + "."}
+    outlets = ["North Post", "East Wire", "South Herald", "West Voice"]
+    out = []
+    for i in range(n):
+        outlet = outlets[0] if i % 3 == 0 else rng.choice(outlets)
+        paragraphs = [_words(rng, rng.randint(30, 60)) + "." for _ in range(rng.randint(1, 3))]
+        for w in rng.sample(wire, rng.randint(0, 2)):
+            if rng.random() < 0.4:
+                words = w.split()
+                words[rng.randrange(len(words))] = _words(rng, 1)
+                w = " ".join(words)
+            paragraphs.insert(rng.randrange(len(paragraphs) + 1), w)
+        if outlet in footers:
+            paragraphs.append(footers[outlet])
+        day = 1 + rng.randrange(20)
+        out.append(Article(id=f"{seed}-{i:03d}", source=f"in/{i}.txt", outlet=outlet,
+                           text="\n\n".join(paragraphs), published=f"2024-03-{day:02d}"))
+    rng.shuffle(out)
+    return out
+
+
+def grow(articles: list[Article], chunks: list[int], settings):
+    """Add the articles chunk by chunk as a store does; every step against the whole."""
+    prints: dict = {}
+    previous = None
+    steps = []
+    done = 0
+    for size in chunks:
+        done += size
+        have = articles[:done]
+        update = update_reuse(have, settings, prints, previous)
+        assert update.reuse == find_reuse(have, settings)  # the batch result, every step
+        prints.update(update.computed)
+        previous = Previous({(r.a, r.b): r for r in update.reuse}, update.template,
+                            frozenset(a.id for a in have), results_key(settings))
+        steps.append(update)
+    return steps
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_growing_store_gives_the_batch_result(seed, settings):
+    articles = corpus(seed)
+    steps = grow(articles, [12, 12, 12, 12], settings)
+    assert steps[-1].reuse, "the corpus must hold reuse for the test to mean anything"
+    later = steps[1:]
+    # Stored prints are used: each step hashes only the articles it adds.
+    assert [len(s.computed) for s in steps] == [12, 12, 12, 12]
+    # Pairs of articles already covered, whose template did not move, are not aligned again.
+    assert sum(s.aligned for s in later) < sum(s.candidates for s in later)
+
+
+def test_template_moving_under_stored_pairs_gives_the_batch_result(settings):
+    """A footer becomes template once the outlet has TEMPLATE_MIN_DF pages in: the pairs
+    that counted it before must be aligned again, and then no longer count it."""
+    rng = random.Random(7)
+    footer = "About Lakeside Courier " + _words(rng, 30) + "."
+    pages = [Article(id=f"p{i:02d}", source=f"p{i}.txt", outlet="Lakeside Courier",
+                     text=_words(rng, 50) + ".\n\n" + footer) for i in range(TEMPLATE_MIN_DF + 2)]
+    first = TEMPLATE_MIN_DF - 2
+    steps = grow(pages, [first, len(pages) - first], settings)
+    assert steps[0].reuse  # below the template floor the shared footer looks like reuse
+    assert not steps[1].reuse  # then it is furniture, and every pair of it is dropped
+    assert len(steps[1].template) > len(steps[0].template)
+    assert steps[1].aligned == steps[1].candidates  # every page holds a moved shingle
+
+
+def test_changed_settings_align_everything_again(settings):
+    articles = corpus(11)
+    first = update_reuse(articles[:30], settings)
+    previous = Previous({(r.a, r.b): r for r in first.reuse}, first.template,
+                        frozenset(a.id for a in articles[:30]), results_key(settings))
+    other = settings.replace(reuse_min_passage_words=settings.reuse_min_passage_words + 4)
+    again = update_reuse(articles, other, first.computed, previous)
+    assert again.aligned == again.candidates
+    assert again.reuse == find_reuse(articles, other)
+
+
+def test_stored_prints_are_those_of_the_text(settings):
+    articles = corpus(3, n=6)
+    made = update_reuse(articles, settings).computed
+    assert sorted(made) == sorted(a.id for a in articles)
+    for p in made.values():
+        assert p.shingles.dtype == np.uint64 and np.all(np.diff(p.shingles.astype(object)) > 0)
+        assert np.isin(p.prints, p.shingles).all()  # a fingerprint is one of the shingles
+    # Given back, they are not made again and change nothing.
+    again = update_reuse(articles, settings, made)
+    assert again.computed == {} and again.reuse == find_reuse(articles, settings)
+
+
+def _no_nlp(articles, settings):
+    """The per-article stages without spaCy: reuse reads only the cleaned texts."""
+    from newsprism.model import ArticleFacts
+
+    return [(a, ArticleFacts(article_id=a.id)) for a in articles]
+
+
+@pytest.fixture(params=STORE_KINDS)
+def kind(request) -> str:
+    return request.param
+
+
+def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
+    """Through the service and a real database: each step stores the new articles' prints and
+    the template, aligns only what changed, and the stored pairs equal one batch run's."""
+    from newsprism.runner import LocalRunner
+    from newsprism.service import UpdateStats, analyze_into_store
+    from newsprism.store import open_store
+
+    articles = corpus(21, n=36)
+    store = open_store(make_store_url(kind, tmp_path))
+    try:
+        runs = []
+        for k in (12, 24, 36):
+            stats = UpdateStats()
+            analyze_into_store(store, articles[:k], settings,
+                               runner=LocalRunner(work=_no_nlp), stats=stats)
+            runs.append(stats)
+            assert store.reuse() == list(find_reuse(store.articles(), settings))
+        assert len(store.reuse_prints("nothing")) == 0
+        from newsprism.reuse import prints_key
+        assert sorted(store.reuse_prints(prints_key(settings))) == sorted(a.id for a in articles)
+        assert store.reuse_state() is not None
+        assert runs[0].reuse_aligned == runs[0].reuse_candidates
+        assert sum(r.reuse_aligned for r in runs[1:]) < sum(r.reuse_candidates for r in runs[1:])
+    finally:
+        store.close()
