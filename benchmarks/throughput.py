@@ -5,6 +5,8 @@
                                           [--save-facts /tmp/f1k.pkl]
     python benchmarks/throughput.py stages --n 40          # clean / parse / extract apart
     python benchmarks/throughput.py scale --facts /tmp/f1k.pkl --sizes 1000,10000,100000
+    python benchmarks/throughput.py pairs --n 1000 --repeat 3  # alternating, median ratio
+    python benchmarks/throughput.py incremental --db sqlite:///b10k.db --skip 10000 --add 100
 
 `spacy` parses the first N texts of the Baly corpus (../shared/data, cut to
 `max_article_chars` like the line does) with the same model through `nlp.pipe(n_process=2)`.
@@ -15,6 +17,14 @@ generated from saved (article, facts) pairs: copy k of an article has every word
 passed through copy k's own letter permutation (same length, so every offset in the facts
 stays valid) and a new id, so the copies are distinct texts with the same structure.
 Peak memory is the largest summed RSS of this process and its children, sampled every 0.2 s.
+
+`pairs` runs `spacy` and `line` alternately, each in a fresh process (the order flips every
+pair: line first, then spaCy first), and prints every pair's ratio and the median. This
+machine is a shared VM whose speed drifts by 20% over an hour (docs/scale.md), so a ratio
+is only meaningful between runs made back to back; every run also prints the share of CPU
+time the hypervisor took from this machine while it ran (`steal_pct`, from /proc/stat).
+`incremental` adds the articles after the first `--skip` of the corpus to an existing store
+(as `newsprism analyze NEW --db URL` does) and times each step of the update.
 """
 
 from __future__ import annotations
@@ -95,6 +105,21 @@ class PeakMemory:
         return round(self.peak / 1e6, 1)
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(steal, total) jiffies of the whole machine so far (Linux /proc/stat; zeros elsewhere)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0, 0
+    values = [int(v) for v in fields[:8]]  # user nice system idle iowait irq softirq steal
+    return (values[7] if len(values) > 7 else 0), sum(values)
+
+
+def steal_pct(before: tuple[int, int], after: tuple[int, int]) -> float | None:
+    total = after[1] - before[1]
+    return round(100 * (after[0] - before[0]) / total, 1) if total > 0 else None
+
+
 INPUT: list[Path] = []  # --input: another JSONL(.gz) of articles instead of the Baly corpus
 
 
@@ -121,6 +146,7 @@ def cmd_spacy(args: argparse.Namespace) -> dict[str, Any]:
     words = sum(len(t.split()) for t in texts)
     # The stock pipeline unless --fast-rules: the baseline is spaCy as it ships.
     nlp = load_pipeline(settings.spacy_model, fast_rules=args.fast_rules)
+    ticks = cpu_ticks()
     with PeakMemory() as mem:
         t = time.perf_counter()
         n = sum(1 for _ in nlp.pipe(texts, batch_size=settings.spacy_batch_size,
@@ -131,7 +157,8 @@ def cmd_spacy(args: argparse.Namespace) -> dict[str, Any]:
             "words": words,
             "processes": args.processes, "seconds": round(secs, 1),
             "articles_per_s": round(n / secs, 2), "words_per_s": round(words / secs),
-            "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+            "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds(),
+            "steal_pct": steal_pct(ticks, cpu_ticks())}
 
 
 def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
@@ -157,6 +184,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
         if args.runner == "dask":  # start the cluster (and spaCy in each worker) untimed
             runner.client()  # type: ignore[attr-defined]
         stats = UpdateStats()
+        ticks = cpu_ticks()
         with PeakMemory() as mem:
             t0, cpu0 = time.perf_counter(), time.process_time()
             report = run_analysis([str(path)], settings, db_url=args.db, runner=runner,
@@ -168,7 +196,8 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
         "words": words, "stories": len(report.stories), "reuse_pairs": len(report.reuse),
         "problems": len(report.problems), "seconds": round(secs, 1),
         "articles_per_s": round(len(lines) / secs, 2), "words_per_s": round(words / secs),
-        "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+        "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds(),
+        "steal_pct": steal_pct(ticks, cpu_ticks())}
     if "articles cpu" in marks:
         out["cpu_s"]["main_until_last_article"] = round(marks["articles cpu"] - cpu0, 1)
     if "articles last" in marks:
@@ -363,6 +392,94 @@ def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
     return results
 
 
+def _run_child(argv: list[str]) -> dict[str, Any]:
+    """One benchmark command in a fresh process; its result line."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), *argv],
+                          capture_output=True, text=True, check=False)
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    result = next((r for r in rows if "what" in r), None)
+    if done.returncode != 0 or result is None:
+        sys.exit(f"{' '.join(argv)} failed (exit {done.returncode}): "
+                 f"{done.stderr.strip().splitlines()[-1:] or done.stdout[-200:]}")
+    return result
+
+
+def cmd_pairs(args: argparse.Namespace) -> dict[str, Any]:
+    """spaCy alone and the whole line, alternately, `--repeat` pairs; each pair's ratio."""
+    import statistics
+
+    extra = ["--input", str(args.input)] if args.input else []
+    pairs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.repeat):
+            order = ("line", "spacy") if k % 2 == 0 else ("spacy", "line")
+            got: dict[str, dict[str, Any]] = {}
+            for what in order:
+                argv = [what, "--n", str(args.n), *extra]
+                if what == "line":
+                    argv += ["--runner", "dask", "--db", f"sqlite:///{tmp}/pair{k}.db"]
+                got[what] = _run_child(argv)
+                print(json.dumps({"pair": k + 1, **got[what]}), flush=True)
+            ratio = got["line"]["articles_per_s"] / got["spacy"]["articles_per_s"]
+            pairs.append({"pair": k + 1, "order": " then ".join(order),
+                          "spacy_articles_per_s": got["spacy"]["articles_per_s"],
+                          "line_articles_per_s": got["line"]["articles_per_s"],
+                          "ratio": round(ratio, 3),
+                          "steal_pct": [got[w]["steal_pct"] for w in order]})
+            print(json.dumps(pairs[-1]), flush=True)
+    ratios = [p["ratio"] for p in pairs]
+    return {"what": "pairs", "articles": args.n, "pairs": len(pairs),
+            "ratios": ratios, "median_ratio": round(statistics.median(ratios), 3),
+            "min_ratio": min(ratios), "max_ratio": max(ratios)}
+
+
+def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
+    """Add the corpus's articles `--skip` .. `--skip + --add` to a copy of an existing store
+    (the store itself is left as it was unless `--in-place`) and time the update's steps."""
+    import shutil
+
+    from newsprism.runner import LocalRunner, make_runner
+    from newsprism.service import UpdateStats, run_analysis
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    lines = first_lines(args.skip + args.add)[args.skip:]
+    if not lines:
+        sys.exit(f"the corpus has no articles after the first {args.skip}")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db
+        if url.startswith("sqlite:///") and not args.in_place:
+            copy = Path(tmp) / "store.db"
+            shutil.copyfile(url[len("sqlite:///"):], copy)
+            url = f"sqlite:///{copy}"
+        path = Path(tmp) / "new.jsonl"
+        path.write_text("".join(lines), encoding="utf-8")
+        runner = make_runner(args.runner, None, settings) or LocalRunner()
+        if args.runner == "dask":
+            runner.client()  # type: ignore[attr-defined]
+        stats = UpdateStats()
+        with PeakMemory() as mem:
+            t0 = time.perf_counter()
+            report = run_analysis([str(path)], settings, db_url=url, runner=runner,
+                                  stats=stats)
+            secs = time.perf_counter() - t0
+        runner.close()
+    return {"what": "incremental", "runner": args.runner, "added": len(lines),
+            "stored_before": stats.stored_articles - stats.processed,
+            "stored_after": stats.stored_articles, "parsed": stats.processed,
+            "skipped": stats.skipped, "stories": stats.stories,
+            "stories_changed": stats.stories_changed, "stories_removed": stats.stories_removed,
+            "reuse_new": stats.reuse_new,
+            "reuse_candidates": getattr(stats, "reuse_candidates", None),
+            "reuse_aligned": getattr(stats, "reuse_aligned", None),
+            "report_stories": len(report.stories),
+            "seconds": round(secs, 1),
+            "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
+            "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -384,14 +501,24 @@ def main() -> None:
     sc.add_argument("--sizes", default="1000,10000,100000")
     sc.add_argument("--story-stages-up-to", type=int, default=10**9,
                     help="skip the per-story stages above this many articles")
-    for p in (sp, ln, sg):
+    pr = sub.add_parser("pairs")
+    pr.add_argument("--n", type=int, default=1000)
+    pr.add_argument("--repeat", type=int, default=3)
+    inc = sub.add_parser("incremental")
+    inc.add_argument("--db", required=True, help="a store filled by `line --db`")
+    inc.add_argument("--skip", type=int, required=True, help="articles already in the store")
+    inc.add_argument("--add", type=int, default=100)
+    inc.add_argument("--runner", default="dask", choices=["local", "dask"])
+    inc.add_argument("--in-place", action="store_true")
+    for p in (sp, ln, sg, pr, inc):
         p.add_argument("--input", type=Path, default=None,
                        help="JSONL(.gz) of articles (default: the Baly corpus)")
     args = ap.parse_args()
     if getattr(args, "input", None):
         INPUT.append(args.input)
     result = {"spacy": cmd_spacy, "line": cmd_line, "stages": cmd_stages,
-              "scale": cmd_scale}[args.cmd](args)
+              "scale": cmd_scale, "pairs": cmd_pairs,
+              "incremental": cmd_incremental}[args.cmd](args)
     if args.cmd != "scale":
         print(json.dumps(result), flush=True)
     load1 = os.getloadavg()[0]
