@@ -131,7 +131,12 @@ def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
     if not len(template):
         return hashes
     kept = hashes[~in_sorted(hashes, template)]
-    return kept if len(kept) * 10 >= len(hashes) and len(kept) else hashes
+    return kept if _keeps_enough(kept, hashes) else hashes
+
+
+def _keeps_enough(kept: np.ndarray, hashes: np.ndarray) -> bool:
+    """The 90% rule of `without_template`: is the template taken out of `hashes`?"""
+    return bool(len(kept) * 10 >= len(hashes) and len(kept))
 
 
 def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
@@ -344,10 +349,13 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
     their alignments, may differ). The rest keep their previous results, which is exact:
     - their alignment inputs (texts, metadata, template words) are unchanged;
     - a pair of them is a candidate now only if it was one then. Their own fingerprints
-      outside the template are unchanged; a fingerprint's document count can fall only when
-      an article whose template changed drops it (another's 90% rule flipping), so the
-      articles sharing a fingerprint with such an article are stale too; otherwise counts
-      only grow, and a count above `PAIR_DF_CAP` only takes pairs away."""
+      outside the template are unchanged, and a fingerprint's document count (over the
+      fingerprints each article keeps) only grows, which only takes pairs away (a count
+      above `PAIR_DF_CAP` makes none), with one exception: an old article whose 90% rule
+      flipped (`without_template` now keeps all its fingerprints where it dropped the
+      template ones, or the reverse) keeps a different set of template fingerprints, so
+      the articles sharing one of its fingerprints are stale too. (A fingerprint that
+      entered or left the template is a moved shingle of every article holding it.)"""
     n = len(ordered)
     if previous is None or previous.key != results_key(settings):
         return np.ones(n, dtype=bool)
@@ -355,9 +363,14 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
     covered = np.array([a.id in previous.covered for a in ordered], dtype=bool)
     holds = np.array([bool(in_sorted(p.shingles, moved).any()) if len(moved) else False
                       for p in prints], dtype=bool)
-    changed = covered & holds
-    if changed.any():
-        dropped = np.unique(np.concatenate([prints[i].prints for i in np.flatnonzero(changed)]))
+
+    def filtered(p: Prints, tmpl: np.ndarray) -> bool:
+        return bool(len(tmpl)) and _keeps_enough(p.prints[~in_sorted(p.prints, tmpl)], p.prints)
+
+    flipped = [i for i in np.flatnonzero(covered & holds)
+               if filtered(prints[i], previous.template) != filtered(prints[i], template)]
+    if flipped:
+        dropped = np.unique(np.concatenate([prints[i].prints for i in flipped]))
         holds |= np.array([bool(in_sorted(p.prints, dropped).any()) for p in prints],
                           dtype=bool)
     return ~covered | holds
