@@ -3,6 +3,7 @@ template give exactly what the stage gives over everything at once, aligning les
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -12,10 +13,13 @@ from newsprism.model import Article
 from newsprism.reuse import (
     TEMPLATE_MIN_DF,
     Previous,
+    WordHasher,
+    article_prints,
     find_reuse,
     results_key,
     update_reuse,
 )
+from newsprism.text import word_norms
 from storecases import STORE_KINDS, make_store_url
 
 
@@ -141,6 +145,8 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
     from newsprism.store import open_store
 
     articles = corpus(21, n=36)
+    # A NUL the store keeps as U+FFFD: prints are those of the stored text.
+    articles[5] = dataclasses.replace(articles[5], text=articles[5].text + "\x00 tail words")
     store = open_store(make_store_url(kind, tmp_path))
     try:
         runs = []
@@ -154,6 +160,12 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
         from newsprism.reuse import prints_key
         assert sorted(store.reuse_prints(prints_key(settings))) == sorted(a.id for a in articles)
         assert store.reuse_state() is not None
+        stored = store.reuse_prints(prints_key(settings))
+        hasher = WordHasher()
+        for a in store.articles():
+            made = article_prints(word_norms(a.text), settings, hasher)
+            assert stored[a.id] == (made.shingles.astype("<u8").tobytes(),
+                                    made.prints.astype("<u8").tobytes()), a.id
         assert runs[0].reuse_aligned == runs[0].reuse_candidates
         assert sum(r.reuse_aligned for r in runs[1:]) < sum(r.reuse_candidates for r in runs[1:])
     finally:

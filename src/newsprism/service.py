@@ -22,12 +22,16 @@ import dataclasses
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Runner, analyze, check_stages, stage_function
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .reuse import Prints
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[str, int, int], None]
@@ -135,10 +139,22 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
     done = 0
     used = runner if runner is not None else LocalRunner()
     fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
+    # The reuse stage's prints of this run's articles, made here while the workers parse the
+    # next batches (the cores would otherwise idle through them after the last article).
+    from .reuse import WordHasher, article_prints
+    from .store import storable_text
+    from .text import word_norms
+
+    prints: dict[str, Prints] = {}
+    hasher = WordHasher()
     if isinstance(used, BatchRunner):
         for batch in used.iter_batches(todo, settings):
-            store.add_processed(batch.pairs)
+            new_ids = set(store.add_processed(batch.pairs))
             fresh.update((a.id, f) for a, f in batch.pairs)
+            for a, _ in batch.pairs:
+                if a.id in new_ids:  # as stored: the prints of the stored text
+                    prints[a.id] = article_prints(word_norms(storable_text(a.text)), settings,
+                                                  hasher)
             for problem in batch.problems:
                 if on_problem is not None:
                     on_problem(problem)
@@ -152,17 +168,20 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
         st.processed = len(pairs)
     st.seconds["articles"] = time.perf_counter() - t0
     update_stories(store, settings, progress=progress, stats=st,
-                   runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh)
+                   runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh,
+                   fresh_prints=prints)
     return st
 
 
 def update_stories(store, settings: Settings, *, progress: Progress | None = None,  # noqa: ANN001
                    stats: UpdateStats | None = None,
                    runner: BatchRunner | None = None,
-                   fresh_facts: Mapping[str, ArticleFacts] | None = None) -> UpdateStats:
+                   fresh_facts: Mapping[str, ArticleFacts] | None = None,
+                   fresh_prints: Mapping[str, Prints] | None = None) -> UpdateStats:
     """Join the pending articles to the stored reuse pairs and stories (see module doc).
     `fresh_facts`: facts this run has just stored and still holds (the same values the
-    store would give back), so they are not read again."""
+    store would give back), so they are not read again; `fresh_prints`: the reuse prints of
+    articles this run stored (stored with the analysis)."""
     st = stats if stats is not None else UpdateStats()
     pending = store.pending_ids()
     st.pending = len(pending)
@@ -182,7 +201,7 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     # result equals the reuse stage over all stored articles). Only pairs that differ are
     # written.
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
-    update = _update_reuse(store, articles, pending, old_reuse, settings)
+    update = _update_reuse(store, articles, pending, old_reuse, settings, fresh_prints or {})
     reuse = list(update.reuse)
     st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
     new_keys = {(r.a, r.b) for r in reuse}
@@ -215,7 +234,8 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     tasks = story_tasks(changed, articles,
                         lambda ids: {i: stored_facts[i] for i in ids if i in stored_facts},
                         reuse)
-    analysed = _map_stories(runner or LocalRunner(), tasks, settings, progress)
+    # Encoded where they are analysed: this process only writes the rows.
+    analysed = _map_stories(runner or LocalRunner(), tasks, settings, progress, encode=True)
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
@@ -229,15 +249,17 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
                                                  update.template.astype("<u8").tobytes()),
                           prints={i: (key, p.shingles.astype("<u8").tobytes(),
                                       p.prints.astype("<u8").tobytes())
-                                  for i, p in update.computed.items()})
+                                  for i, p in {**(fresh_prints or {}),
+                                               **update.computed}.items()})
     st.seconds["commit"] = time.perf_counter() - t
     return st
 
 
 def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],  # noqa: ANN001
-                  old_reuse: Mapping[tuple[str, str], Reuse], settings: Settings):  # noqa: ANN202
-    """The reuse stage over the stored articles, from their stored prints and the previous
-    run's pairs and template (see `reuse.update_reuse`)."""
+                  old_reuse: Mapping[tuple[str, str], Reuse], settings: Settings,
+                  fresh: Mapping[str, Prints]):  # noqa: ANN202
+    """The reuse stage over the stored articles, from their stored prints (and `fresh`, this
+    run's) and the previous run's pairs and template (see `reuse.update_reuse`)."""
     import numpy as np
 
     from .reuse import Previous, Prints, prints_key, results_key, update_reuse
@@ -247,6 +269,7 @@ def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],  #
 
     prints = {i: Prints(array(sh), array(pr))
               for i, (sh, pr) in store.reuse_prints(prints_key(settings)).items()}
+    prints.update(fresh)
     state = store.reuse_state()
     previous = None
     if state is not None and state.key == results_key(settings):
@@ -275,14 +298,14 @@ def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
 
 
 def _map_stories(runner: BatchRunner, tasks: Sequence[StoryTask], settings: Settings,
-                 progress: Progress | None) -> list[Story]:
+                 progress: Progress | None, encode: bool = False) -> list[Any]:
     done = [0]
 
     def tick(n: int) -> None:
         done[0] += n
         if progress is not None:
             progress("stories", done[0], len(tasks))
-    return runner.map_stories(tasks, settings, tick)
+    return runner.map_stories(tasks, settings, tick, encode)
 
 
 def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Settings,

@@ -112,6 +112,27 @@ class ReuseState:
 
 
 @dataclass(frozen=True, slots=True)
+class EncodedStory:
+    """An analysed story as its row is written: what the row's columns read of the story, and
+    the story's stored JSON. Made where the story was analysed (`encode_story`, on a Dask
+    worker), so the process that commits neither decodes nor encodes the story: encoding
+    was most of the commit step (2.0 CPU s of the 765 stories of 1k real articles)."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    search_text: str
+    data: str
+
+
+def encode_story(story: Story) -> EncodedStory:
+    words = [story.title] + [e.name for e in story.entities] + \
+        [a for e in story.entities for a in e.aliases]
+    return EncodedStory(story.id, story.title, tuple(story.article_ids),
+                        " ".join(words).lower(), _dump(story))
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRow:
     """A story as the story list shows it."""
 
@@ -133,6 +154,11 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 def _safe(text: str | None) -> str | None:
     return None if text is None else _UNSTORABLE.sub("\ufffd", text)
+
+
+def storable_text(text: str) -> str:
+    """`text` as the store keeps it (and gives it back): NUL and lone surrogates replaced."""
+    return _UNSTORABLE.sub("\ufffd", text)
 
 
 def _dump(value: Any) -> str:
@@ -238,7 +264,7 @@ class Store:
             _insert_new(conn, pending_t, [{"article_id": a.id} for a, _ in fresh])
         return [a.id for a, _ in fresh]
 
-    def commit_analysis(self, reuse: Sequence[Reuse], stories: Sequence[Story],
+    def commit_analysis(self, reuse: Sequence[Reuse], stories: Sequence[Story | EncodedStory],
                         removed: Iterable[str], done: Iterable[str],
                         reuse_removed: Iterable[tuple[str, str]] = (),
                         reuse_state: ReuseState | None = None,
@@ -339,15 +365,14 @@ class Store:
                     {"story_id": story.id, "article_id": i} for i in story.article_ids])
 
     @staticmethod
-    def _story_row(story: Story, by_id: dict[str, Article]) -> dict[str, Any]:
-        dates = sorted(d for i in story.article_ids
+    def _story_row(story: Story | EncodedStory, by_id: dict[str, Article]) -> dict[str, Any]:
+        coded = story if isinstance(story, EncodedStory) else encode_story(story)
+        dates = sorted(d for i in coded.article_ids
                        if (d := (by_id[i].published if i in by_id else None)))
-        words = [story.title] + [e.name for e in story.entities] + \
-                [a for e in story.entities for a in e.aliases]
-        return {"id": story.id, "title": story.title, "n_articles": len(story.article_ids),
+        return {"id": coded.id, "title": coded.title, "n_articles": len(coded.article_ids),
                 "first_published": dates[0] if dates else None,
                 "last_published": dates[-1] if dates else None,
-                "search_text": " ".join(words).lower(), "data": _dump(story)}
+                "search_text": coded.search_text, "data": coded.data}
 
     # -- reads ---------------------------------------------------------------------------
 

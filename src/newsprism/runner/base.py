@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import ConfigError, ModelError
 from ..model import Article, ArticleFacts, InputProblem, Reuse, Story, pickle_by_fields
@@ -83,17 +84,18 @@ def process_batch(index: int, articles: Sequence[Article], settings: Settings,
     return Batch(index, tuple(pairs), tuple(problems))
 
 
-def analyse_stories(tasks: Sequence[StoryTask], settings: Settings
-                    ) -> tuple[list[Story], list[InputProblem]]:
+def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: bool = False
+                    ) -> tuple[list[Any], list[InputProblem]]:
     """The story stages over some stories. A story whose stages fail keeps its articles and
-    title without findings, and the failure is reported (the run goes on)."""
+    title without findings, and the failure is reported (the run goes on). `encode`: each
+    story comes back as the `store.EncodedStory` its row is written from."""
     from ..pipeline import analyze_story
 
-    out: list[Story] = []
+    out: list[Any] = []
     problems: list[InputProblem] = []
     for story, articles, facts, reuse in tasks:
         try:
-            out.append(analyze_story(story, articles, facts, reuse, settings))
+            done = analyze_story(story, articles, facts, reuse, settings)
         except (ModelError, ConfigError):
             raise
         except Exception as exc:  # noqa: BLE001 - one story must not stop the run
@@ -101,7 +103,13 @@ def analyse_stories(tasks: Sequence[StoryTask], settings: Settings
             problems.append(InputProblem(f"story {story.id} ({story.title[:60]})",
                                          f"story analysis failed: {exc.__class__.__name__}: "
                                          f"{first}"))
-            out.append(story)
+            done = story
+        if encode:
+            from ..store import encode_story
+
+            out.append(encode_story(done))
+        else:
+            out.append(done)
     return out, problems
 
 
@@ -127,11 +135,13 @@ class BatchRunner:
         return [pair for i in sorted(done) for pair in done[i].pairs]
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
-                    progress: Callable[[int], None] | None = None) -> list[Story]:
-        """The story stages for each task, results in task order (here: in this process)."""
-        out: list[Story] = []
+                    progress: Callable[[int], None] | None = None, encode: bool = False
+                    ) -> list[Any]:
+        """The story stages for each task, results in task order (here: in this process);
+        with `encode`, as `store.EncodedStory` (see `analyse_stories`)."""
+        out: list[Any] = []
         for task in tasks:
-            stories, problems = analyse_stories([task], settings)
+            stories, problems = analyse_stories([task], settings, encode)
             out.extend(stories)
             self._report(problems)
             if progress is not None:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..errors import ConfigError
-from ..model import Article, InputProblem, Story
+from ..model import Article, InputProblem
 from ..settings import Settings
 from .base import (
     Batch,
@@ -212,8 +212,10 @@ class DaskRunner(BatchRunner):
         return out
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
-                    progress: Callable[[int], None] | None = None) -> list[Story]:
-        """The story stages on the workers, a few stories per task, results in task order."""
+                    progress: Callable[[int], None] | None = None, encode: bool = False
+                    ) -> list[Any]:
+        """The story stages on the workers, a few stories per task, results in task order
+        (with `encode`, encoded there: see `base.analyse_stories`)."""
         from distributed import as_completed
 
         groups: list[list[StoryTask]] = [[]]
@@ -240,13 +242,13 @@ class DaskRunner(BatchRunner):
 
         def submit(i: int, group: list[StoryTask]) -> Any:
             data = client.scatter(group, direct=direct, hash=False)
-            future = client.submit(analyse_stories, data, settings, pure=False)
+            future = client.submit(analyse_stories, data, settings, encode, pure=False)
             index_of[future.key] = i
             return future
 
         queue = as_completed([submit(*nxt) for nxt in
                               (next(pending) for _ in range(min(limit, len(groups))))])
-        done: dict[int, list[Story]] = {}
+        done: dict[int, list[Any]] = {}
         for future in queue:
             stories, problems = future.result()
             done[index_of.pop(future.key)] = stories
