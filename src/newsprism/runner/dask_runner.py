@@ -237,11 +237,12 @@ class DaskRunner(BatchRunner):
 
         # A group's articles and facts are megabytes: sent straight to a worker (`scatter`)
         # rather than inside the task through the scheduler, which took twice as long on 1k
-        # real articles (docs/scale.md).
+        # real articles (docs/scale.md). Scattered as one object: a list is scattered item by
+        # item round-robin over the workers, and the task then pulls half its items across.
         direct = True if self._cluster is not None else None
 
         def submit(i: int, group: list[StoryTask]) -> Any:
-            data = client.scatter(group, direct=direct, hash=False)
+            data = client.scatter([group], direct=direct, hash=False)[0]
             future = client.submit(analyse_stories, data, settings, encode, pure=False)
             index_of[future.key] = i
             return future
