@@ -22,7 +22,9 @@ Peak memory is the largest summed RSS of this process and its children, sampled 
 pair: line first, then spaCy first), and prints every pair's ratio and the median. This
 machine is a shared VM whose speed drifts by 20% over an hour (docs/scale.md), so a ratio
 is only meaningful between runs made back to back; every run also prints the share of CPU
-time the hypervisor took from this machine while it ran (`steal_pct`, from /proc/stat).
+time the hypervisor took from this machine while it ran (`steal_pct`, from /proc/stat), and
+`pairs` times a fixed loop in CPU time every 30 s while each run goes (`probe_ms`): the
+host's own load slows this VM without showing as steal, and the probe shows it.
 `incremental` adds the articles after the first `--skip` of the corpus to an existing store
 (as `newsprism analyze NEW --db URL` does) and times each step of the update.
 """
@@ -392,18 +394,66 @@ def cmd_scale(args: argparse.Namespace) -> list[dict[str, Any]]:
     return results
 
 
+PROBE_EVERY_S = 30.0
+
+
+def _probe_once() -> float:
+    """CPU milliseconds this thread takes for a fixed pure-Python loop. CPU time, not wall
+    time: waiting for a core behind the benchmark's own processes does not count, but a
+    slower host (a busy sibling of this VM's cores, which `steal` does not show) does."""
+    t0 = time.thread_time()
+    acc = 0
+    for i in range(300_000):
+        acc += i * i % 7
+    return (time.thread_time() - t0) * 1000
+
+
+class SpeedProbe:
+    """`_probe_once` every `PROBE_EVERY_S` seconds in a thread of this (otherwise waiting)
+    process, while a benchmark child runs: the machine's speed over the run, at a cost of
+    about 0.1% of one core."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self) -> None:
+        while True:
+            self.samples.append(_probe_once())
+            if self._stop.wait(PROBE_EVERY_S):
+                return
+
+    def __enter__(self) -> SpeedProbe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def summary(self) -> dict[str, float]:
+        import statistics
+
+        xs = self.samples
+        return {"median": round(statistics.median(xs), 1), "min": round(min(xs), 1),
+                "max": round(max(xs), 1), "samples": len(xs)}
+
+
 def _run_child(argv: list[str]) -> dict[str, Any]:
-    """One benchmark command in a fresh process; its result line."""
+    """One benchmark command in a fresh process; its result line, with the speed probe's
+    CPU ms per loop over the run (`probe_ms`: lower is a faster machine)."""
     import subprocess
 
-    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), *argv],
-                          capture_output=True, text=True, check=False)
+    with SpeedProbe() as probe:
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), *argv],
+                              capture_output=True, text=True, check=False)
     rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     result = next((r for r in rows if "what" in r), None)
     if done.returncode != 0 or result is None:
         sys.exit(f"{' '.join(argv)} failed (exit {done.returncode}): "
                  f"{done.stderr.strip().splitlines()[-1:] or done.stdout[-200:]}")
-    return result
+    return {**result, "probe_ms": probe.summary()}
 
 
 def cmd_pairs(args: argparse.Namespace) -> dict[str, Any]:
@@ -427,7 +477,8 @@ def cmd_pairs(args: argparse.Namespace) -> dict[str, Any]:
                           "spacy_articles_per_s": got["spacy"]["articles_per_s"],
                           "line_articles_per_s": got["line"]["articles_per_s"],
                           "ratio": round(ratio, 3),
-                          "steal_pct": [got[w]["steal_pct"] for w in order]})
+                          "steal_pct": [got[w]["steal_pct"] for w in order],
+                          "probe_ms": [got[w]["probe_ms"]["median"] for w in order]})
             print(json.dumps(pairs[-1]), flush=True)
     ratios = [p["ratio"] for p in pairs]
     return {"what": "pairs", "articles": args.n, "pairs": len(pairs),
