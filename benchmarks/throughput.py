@@ -20,7 +20,7 @@ Peak memory is the largest summed RSS of this process and its children, sampled 
 
 `pairs` runs `spacy` and `line` alternately, each in a fresh process (the order flips every
 pair: line first, then spaCy first), and prints every pair's ratio and the median. This
-machine is a shared VM whose speed drifts by 20% over an hour (docs/scale.md), so a ratio
+machine is a shared VM whose speed moved by 1.6x within an hour (docs/scale.md), so a ratio
 is only meaningful between runs made back to back; every run also prints the share of CPU
 time the hypervisor took from this machine while it ran (`steal_pct`, from /proc/stat), and
 `pairs` times a fixed loop in CPU time every 30 s while each run goes (`probe_ms`): the
