@@ -128,15 +128,17 @@ def in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
     """`hashes` (sorted, distinct) without the template's, unless that would drop more than 90%
     of them: a repost of a much-copied text keeps them all and stays findable."""
+    kept = _outside_template(hashes, template)
+    return hashes if kept is None else kept
+
+
+def _outside_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray | None:
+    """The 90% rule of `without_template`: `hashes` outside the template, or None where the
+    template is not taken out (no template, or less than a tenth of `hashes` would remain)."""
     if not len(template):
-        return hashes
+        return None
     kept = hashes[~in_sorted(hashes, template)]
-    return kept if _keeps_enough(kept, hashes) else hashes
-
-
-def _keeps_enough(kept: np.ndarray, hashes: np.ndarray) -> bool:
-    """The 90% rule of `without_template`: is the template taken out of `hashes`?"""
-    return bool(len(kept) * 10 >= len(hashes) and len(kept))
+    return kept if len(kept) * 10 >= len(hashes) and len(kept) else None
 
 
 def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
@@ -365,7 +367,7 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
                       for p in prints], dtype=bool)
 
     def filtered(p: Prints, tmpl: np.ndarray) -> bool:
-        return bool(len(tmpl)) and _keeps_enough(p.prints[~in_sorted(p.prints, tmpl)], p.prints)
+        return _outside_template(p.prints, tmpl) is not None
 
     flipped = [i for i in np.flatnonzero(covered & holds)
                if filtered(prints[i], previous.template) != filtered(prints[i], template)]

@@ -240,15 +240,14 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
     from .reuse import prints_key, results_key
-    from .store import ReuseState
+    from .store import ReuseState, hashes_to_bytes
 
     key = prints_key(settings)
     store.commit_analysis(added, analysed, removed, pending,
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
                           reuse_state=ReuseState(results_key(settings),
-                                                 update.template.astype("<u8").tobytes()),
-                          prints={i: (key, p.shingles.astype("<u8").tobytes(),
-                                      p.prints.astype("<u8").tobytes())
+                                                 hashes_to_bytes(update.template)),
+                          prints={i: (key, hashes_to_bytes(p.shingles), hashes_to_bytes(p.prints))
                                   for i, p in {**(fresh_prints or {}),
                                                **update.computed}.items()})
     st.seconds["commit"] = time.perf_counter() - t
@@ -260,12 +259,8 @@ def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],  #
                   fresh: Mapping[str, Prints]):  # noqa: ANN202
     """The reuse stage over the stored articles, from their stored prints (and `fresh`, this
     run's) and the previous run's pairs and template (see `reuse.update_reuse`)."""
-    import numpy as np
-
     from .reuse import Previous, Prints, prints_key, results_key, update_reuse
-
-    def array(raw: bytes) -> np.ndarray:
-        return np.frombuffer(raw, dtype="<u8").astype(np.uint64)
+    from .store import hashes_from_bytes as array
 
     prints = {i: Prints(array(sh), array(pr))
               for i, (sh, pr) in store.reuse_prints(prints_key(settings)).items()}

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
@@ -152,18 +153,26 @@ _DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-def _safe(text: str | None) -> str | None:
-    return None if text is None else _UNSTORABLE.sub("\ufffd", text)
-
-
 def storable_text(text: str) -> str:
     """`text` as the store keeps it (and gives it back): NUL and lone surrogates replaced."""
     return _UNSTORABLE.sub("\ufffd", text)
 
 
+def _safe(text: str | None) -> str | None:
+    return None if text is None else storable_text(text)
+
+
 def _dump(value: Any) -> str:
-    return _UNSTORABLE.sub("\ufffd", json.dumps(to_data(value), ensure_ascii=False,
-                                                 sort_keys=True))
+    return storable_text(json.dumps(to_data(value), ensure_ascii=False, sort_keys=True))
+
+
+def hashes_to_bytes(hashes: np.ndarray) -> bytes:
+    """A uint64 hash array as `reuse_prints` and `reuse_state` store it (little-endian)."""
+    return hashes.astype("<u8").tobytes()
+
+
+def hashes_from_bytes(raw: bytes) -> np.ndarray:
+    return np.frombuffer(raw, dtype="<u8").astype(np.uint64)
 
 
 def _article_row(a: Article) -> dict[str, Any]:
