@@ -29,11 +29,11 @@ HOST = "127.0.0.1"  # never anything else: the load goes to this machine only
 
 def build_store(db_url: str, copies: int) -> tuple[list[str], list[str]]:
     """The demo corpus analysed once, then saved `copies` times with every id suffixed."""
-    from newsprism.codec import load, to_data
     from newsprism.model import Report
     from newsprism.service import run_analysis
     from newsprism.settings import Settings
-    from newsprism.store import open_store
+    from newsprism.storage.codec import load, to_data
+    from newsprism.storage.store import open_store
 
     report = run_analysis([str(REPO / "examples" / "corpus")], Settings())
     base = json.dumps(to_data(report))

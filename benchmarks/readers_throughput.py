@@ -16,9 +16,9 @@ from collections import Counter
 from itertools import islice
 from pathlib import Path
 
-from newsprism.clean import clean_article
-from newsprism.lang import detect_language
+from newsprism.clean.article import clean_article
 from newsprism.model import Article, InputProblem
+from newsprism.nlp.lang import detect_language
 from newsprism.readers import ReadStats, read_inputs
 from newsprism.settings import Settings
 

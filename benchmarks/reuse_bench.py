@@ -44,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reuse_mutate import Doc, generate  # noqa: E402
 
 from newsprism.model import Article  # noqa: E402
-from newsprism.reuse import (  # noqa: E402
+from newsprism.reuse.align import align, tokenize  # noqa: E402
+from newsprism.reuse.index import (  # noqa: E402
     PAIR_DF_CAP,
     WordHasher,
     find_reuse,
@@ -54,7 +55,6 @@ from newsprism.reuse import (  # noqa: E402
     winnow,
     without_template,
 )
-from newsprism.reuse_align import align, tokenize  # noqa: E402
 from newsprism.settings import Settings  # noqa: E402
 from newsprism.text import words  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Time and peak memory of `newsprism.stories.cluster` on 10k and 100k synthetic articles.
+"""Time and peak memory of `newsprism.stories.cluster.cluster` on 10k and 100k synthetic articles.
 
 Clustering only (no parsing): ArticleFacts are generated. Each synthetic event has its own
 entity names (a place, two people, an organisation) and a dozen topic words drawn from a
@@ -68,7 +68,7 @@ def synthetic(n: int, seed: int = 7, big: int = 0):
 def run(n: int, big: int, out: mp.Queue) -> None:
     from newsprism.eval.stories import bcubed
     from newsprism.settings import Settings
-    from newsprism.stories import cluster
+    from newsprism.stories.cluster import cluster
 
     articles, facts, gold = synthetic(n, big=big)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -140,7 +140,7 @@ def first_lines(n: int) -> list[str]:
 
 
 def cmd_spacy(args: argparse.Namespace) -> dict[str, Any]:
-    from newsprism.nlp import load_pipeline
+    from newsprism.nlp.loader import load_pipeline
     from newsprism.settings import Settings
 
     settings = Settings()
@@ -209,7 +209,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
     if args.db:
         out["store_steps_s"] = {k: round(v, 1) for k, v in stats.seconds.items()}
     if args.save_facts:
-        from newsprism.store import open_store
+        from newsprism.storage.store import open_store
 
         if not args.db:
             sys.exit("--save-facts needs --db (the facts are read back from the store)")
@@ -226,7 +226,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_stages(args: argparse.Namespace) -> dict[str, Any]:
     """The per-article stages apart, in one process: clean, spaCy parse, extract."""
     from newsprism.model import Article
-    from newsprism.nlp import load_pipeline
+    from newsprism.nlp.loader import load_pipeline
     from newsprism.pipeline import stage_function
     from newsprism.settings import Settings
 
@@ -315,9 +315,9 @@ def generate(base: list[tuple[Any, Any]], n: int, lean_only: bool = False
     reads (`store.lean`: terms, mentions, dates), as the service's story step loads them."""
     import dataclasses
 
-    from newsprism.codec import load, to_data
     from newsprism.model import ArticleFacts
-    from newsprism.store import lean
+    from newsprism.storage.codec import load, to_data
+    from newsprism.storage.store import lean
 
     if lean_only:
         base = [(art, lean(fac)) for art, fac in base]

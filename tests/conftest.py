@@ -46,7 +46,7 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def nlp(settings):
-    from newsprism.nlp import load_pipeline
+    from newsprism.nlp.loader import load_pipeline
 
     return load_pipeline(settings.spacy_model)
 

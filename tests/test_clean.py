@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.clean import clean_article
+from newsprism.clean.article import clean_article
 from newsprism.model import Article
 
 P1 = ("The regional water agency said on Wednesday that reservoirs had fallen to 38 percent of "

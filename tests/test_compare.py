@@ -7,11 +7,11 @@ import dataclasses
 
 import pytest
 
-from newsprism.compare import compare_story
-from newsprism.compare_attribution import attribution_conflicts
-from newsprism.compare_conflicts import quantity_conflicts
-from newsprism.compare_framing import lexicon_hits, load_lexicon, outlet_tones
-from newsprism.compare_match import units_match
+from newsprism.compare.attribution import attribution_conflicts
+from newsprism.compare.conflicts import quantity_conflicts
+from newsprism.compare.framing import lexicon_hits, load_lexicon, outlet_tones
+from newsprism.compare.match import units_match
+from newsprism.compare.story import compare_story
 from newsprism.model import (
     Article,
     ArticleFacts,
@@ -267,7 +267,7 @@ def _dated(article: Article, phrase: str, day: str, grain: str, event: str | Non
 
 
 def test_event_date_conflict_and_modifiers_tell_events_apart():
-    from newsprism.compare_conflicts import event_date_conflicts
+    from newsprism.compare.conflicts import event_date_conflicts
 
     a = _article("a", "The two sides first opened talks on the border in 2016.")
     b = _article("b", "Talks, which began in 2018, were held in secret.")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from newsprism.compare import compare_story
+from newsprism.compare.story import compare_story
 from newsprism.model import (
     Article,
     ArticleFacts,
@@ -93,7 +93,7 @@ def test_every_citation_exists_and_counts_are_bounded(ctx):
 def test_a_story_of_one_article_has_only_tones(ctx, pick):
     """compare_story skips the comparisons for a single article: the full path must find
     nothing there either (the same sentence twice, with different speakers, included)."""
-    from newsprism.compare import _compare
+    from newsprism.compare.story import _compare
 
     k = pick % len(ctx.articles)
     art, facts = ctx.articles[k], ctx.facts[k]

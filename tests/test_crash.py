@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsprism.report import report_json
 from newsprism.service import UpdateStats, read_articles, run_analysis
-from newsprism.store import metadata, open_store
+from newsprism.storage.report import report_json
+from newsprism.storage.store import metadata, open_store
 from storecases import STORE_KINDS, make_store_url
 
 BATCH = 3  # articles per checkpoint in these runs: many checkpoints to land a kill between

@@ -10,8 +10,8 @@ import sys
 # Spans that start at the same place (a name and a longer description beginning with it)
 # once came out in set order, so the framing differed from one process to the next.
 SCRIPT = r"""
-from newsprism.compare_framing import framing
-from newsprism.codec import to_data
+from newsprism.compare.framing import framing
+from newsprism.storage.codec import to_data
 from newsprism.model import Article, ArticleFacts, Descriptor, Entity, Mention
 
 arts, facts, mentions = [], [], []

@@ -4,7 +4,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.codec import load, to_data
 from newsprism.errors import ConfigError
 from newsprism.model import (
     Article,
@@ -17,6 +16,7 @@ from newsprism.model import (
     SummarySentence,
 )
 from newsprism.settings import Settings, load_settings
+from newsprism.storage.codec import load, to_data
 from newsprism.text import fold, stable_id, unify_quotes, words
 
 

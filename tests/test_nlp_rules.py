@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from newsprism import nlp_rules
-from newsprism.nlp import load_pipeline
+from newsprism.nlp import rules as nlp_rules
+from newsprism.nlp.loader import load_pipeline
 
 # Our own sentences, chosen to reach the ruler's multi-token rules ("there is", "gonna",
 # "ain't", "let's", "y'all", "c'mon", "gotta"), contractions, odd spacing and rare words.

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from newsprism.model import Article, Reuse
-from newsprism.reuse import (
+from newsprism.reuse.index import (
     PAIR_DF_CAP,
     WordHasher,
     candidate_pairs,
@@ -195,7 +195,7 @@ def test_degenerate_inputs(n: int, settings) -> None:
 
 def test_cleaned_seeds_pair_with_its_edits(seeds_dir: Path, settings) -> None:
     readers = pytest.importorskip("newsprism.readers")
-    clean = pytest.importorskip("newsprism.clean")
+    clean = pytest.importorskip("newsprism.clean.article")
     arts = [clean.clean_article(a, settings) for a in readers.read_inputs([str(seeds_dir)],
                                                                            settings)
             if isinstance(a, Article)]
@@ -240,7 +240,7 @@ def test_edit_keeps_abbreviation_dot(settings) -> None:
 
 
 def test_in_sorted_is_membership() -> None:
-    from newsprism.reuse import in_sorted
+    from newsprism.reuse.index import in_sorted
 
     rng = np.random.default_rng(0)
     for n, m in ((0, 5), (5, 0), (50, 7), (1000, 300)):

@@ -8,8 +8,8 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from newsprism.model import Article
-from newsprism.reuse import find_reuse
-from newsprism.reuse_align import Alignment, align, mirror, quote_regions, tokenize
+from newsprism.reuse.align import Alignment, align, mirror, quote_regions, tokenize
+from newsprism.reuse.index import find_reuse
 from newsprism.settings import Settings
 
 # A small vocabulary makes shared runs frequent, so chains, gaps and edits are exercised.

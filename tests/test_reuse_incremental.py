@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from newsprism.model import Article
-from newsprism.reuse import (
+from newsprism.reuse.index import (
     TEMPLATE_MIN_DF,
     Previous,
     WordHasher,
@@ -135,7 +135,7 @@ def test_old_article_whose_template_rule_flips_makes_its_sharers_stale(settings,
     """The one way a pair of two unchanged old articles becomes a candidate: a fingerprint
     they share falls to the pair cap because a third, old article stopped keeping it (its
     90% rule flipped). The cap is lowered so that a dozen pages reach it."""
-    import newsprism.reuse as reuse_mod
+    import newsprism.reuse.index as reuse_mod
 
     monkeypatch.setattr(reuse_mod, "PAIR_DF_CAP", 12)
     exercised = 0
@@ -190,7 +190,7 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
     the template, aligns only what changed, and the stored pairs equal one batch run's."""
     from newsprism.runner import LocalRunner
     from newsprism.service import UpdateStats, analyze_into_store
-    from newsprism.store import open_store
+    from newsprism.storage.store import open_store
 
     articles = corpus(21, n=36)
     # A NUL the store keeps as U+FFFD: prints are those of the stored text.
@@ -205,7 +205,7 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
             runs.append(stats)
             assert store.reuse() == list(find_reuse(store.articles(), settings))
         assert len(store.reuse_prints("nothing")) == 0
-        from newsprism.reuse import prints_key
+        from newsprism.reuse.index import prints_key
         assert sorted(store.reuse_prints(prints_key(settings))) == sorted(a.id for a in articles)
         assert store.reuse_state() is not None
         stored = store.reuse_prints(prints_key(settings))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.model import Article
-from newsprism.reuse_origin import agency_of, decide_origin, wire_credits
+from newsprism.reuse.origin import agency_of, decide_origin, wire_credits
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -70,7 +70,7 @@ def test_containment_and_conflict() -> None:
 
 def test_a_dateline_crediting_the_other_outlet_names_the_origin():
     from newsprism.model import Article
-    from newsprism.reuse_origin import dateline_credit, decide_origin
+    from newsprism.reuse.origin import dateline_credit, decide_origin
 
     wire = Article(id="w", source="w", outlet="Lakeside Wire", published="2030-05-02",
                    text="LAKESIDE, May 2 (Lakeside Wire) - The bridge reopened on Friday.")

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from newsprism.errors import StoreError
 from newsprism.model import Passage, Report, Reuse
-from newsprism.store import lean, metadata, open_store
+from newsprism.storage.store import lean, metadata, open_store
 from storecases import STORE_KINDS, article, facts, make_store_url, story
 
 

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from newsprism.model import Article, ArticleFacts, Mention, Reuse
 from newsprism.settings import Settings
-from newsprism.stories import StoryIndex, cluster, story_id
+from newsprism.stories.cluster import cluster
+from newsprism.stories.ids import story_id
+from newsprism.stories.streaming import StoryIndex
 
 COMMON = ["say", "report", "official", "people", "city", "police", "time", "year", "day"]
 
@@ -192,7 +194,7 @@ def test_incremental_splits_a_story_that_drew_in_a_similar_event() -> None:
 
 
 def test_numbers_are_normalised_features() -> None:
-    from newsprism.stories_features import numbers
+    from newsprism.stories.features import numbers
 
     # One figure in three spellings meets itself; single digits and bare years are skipped.
     assert numbers("filed 881K claims") == numbers("881,000 claims") == ["q:8.81e+05"]
@@ -226,8 +228,8 @@ def test_clustering_reads_nothing_the_stored_lean_facts_drop() -> None:
     """A run with a store clusters on `store.lean` facts, a run without one on full facts:
     the features must be the same, or the two would give different stories."""
     from newsprism.model import DateRef, Quantity
-    from newsprism.store import lean
-    from newsprism.stories_features import raw_features
+    from newsprism.storage.store import lean
+    from newsprism.stories.features import raw_features
 
     facts = ArticleFacts(
         article_id="q1",
@@ -257,8 +259,8 @@ def two_close_events(rng: random.Random) -> list[tuple[Article, ArticleFacts]]:
 
 
 def test_neighbour_ranks_split_two_events_that_cosines_cannot() -> None:
-    from newsprism.stories_features import raw_features
-    from newsprism.stories_split import NCUT_SPLIT, best_bisection, local_similarity
+    from newsprism.stories.features import raw_features
+    from newsprism.stories.split import NCUT_SPLIT, best_bisection, local_similarity
 
     items = two_close_events(random.Random(0))
     w = local_similarity([raw_features(f, a.title) for a, f in items])
@@ -299,7 +301,7 @@ def test_a_large_story_stays_one_story_in_a_large_dated_corpus() -> None:
     """Above ALL_PAIRS_UP_TO articles only candidate pairs are scored, and every word the 300
     articles share is held by more than MAX_POSTING of them: the story must still come out
     whole (it fell into single articles before), the 1,800 others as their own events."""
-    from newsprism.stories_link import ALL_PAIRS_UP_TO, MAX_POSTING
+    from newsprism.stories.link import ALL_PAIRS_UP_TO, MAX_POSTING
     from newsprism.text import stable_id
 
     rng = random.Random(5)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsprism.eval.stories_facts import fast_facts
 from newsprism.model import Article
-from newsprism.stories import StoryIndex, cluster
+from newsprism.stories.cluster import cluster
+from newsprism.stories.streaming import StoryIndex
 
 
 def test_seeds_form_one_story(seeds_dir, nlp, settings) -> None:

@@ -29,9 +29,9 @@ from newsprism.model import (
     StoryContext,
 )
 from newsprism.settings import Settings
-from newsprism.summarize import summarize_story
-from newsprism.summarize_neutral import Neutralizer, builtin_lexicon, quoted_regions
-from newsprism.summarize_select import split_sentences
+from newsprism.summarize.neutral import Neutralizer, builtin_lexicon, quoted_regions
+from newsprism.summarize.select import split_sentences
+from newsprism.summarize.story import summarize_story
 
 # A fictional story: three outlets on a flood, with one disputed number and one loaded word.
 TEXTS = {
@@ -210,7 +210,7 @@ def test_wire_copies_count_once() -> None:
     reuse = (Reuse("w1", "w2", 0.6, 0.6, "w1", (Passage(0, n, 0, n),)),)
     ctx = StoryContext(Story(id="s", title="t", article_ids=tuple(texts)), arts, make_facts(arts),
                        reuse)
-    from newsprism.summarize_select import candidates, score_candidates
+    from newsprism.summarize.select import candidates, score_candidates
     cands = candidates(ctx)
     score_candidates(ctx, cands)
     first = next(c for c in cands if c.article_id == "w1" and c.position == 0)
@@ -297,7 +297,7 @@ def test_word_cap_skips_long_sentences_for_shorter_ones() -> None:
     arts = make_articles()
     ctx = StoryContext(Story(id="s", title="t", article_ids=("a1", "a2", "a3")), arts,
                        make_facts(arts))
-    from newsprism.summarize import build_summary
+    from newsprism.summarize.story import build_summary
     capped = build_summary(ctx, 4, max_words=30)
     assert capped and sum(len(s.text.split()) for s in capped) <= 30 + max(
         len(s.text.split()) for s in capped[:1])
@@ -322,17 +322,17 @@ def test_framing_term_before_the_name_is_dropped_not_doubled() -> None:
     'We are ready to talk," the spokesman told the channel.',
 ])
 def test_outlet_voice_and_questions_are_not_candidates(text: str) -> None:
-    from newsprism.summarize_select import own_voice
+    from newsprism.summarize.select import own_voice
     assert own_voice(text)
 
 
 def test_quoted_first_person_is_a_candidate() -> None:
-    from newsprism.summarize_select import own_voice
+    from newsprism.summarize.select import own_voice
     assert not own_voice('"We are ready to talk," the spokesman told the channel on Sunday.')
 
 
 def test_asides_are_dropped_from_summary_sentences() -> None:
-    from newsprism.summarize_neutral import compress
+    from newsprism.summarize.neutral import compress
     assert compress("The plan — approved in haste — passed (narrowly) on Monday.") == \
         "The plan passed on Monday."
     quoted = 'He said "it — the plan — works" today.'

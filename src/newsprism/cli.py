@@ -51,7 +51,7 @@ def _progress_bar() -> tuple[Progress, Callable[[str, int, int], None]]:
 
 
 def _write_outputs(report: Report, out_path: Path | None, html_path: Path | None) -> None:
-    from .report import report_json
+    from .storage.report import report_json
 
     data = report_json(report)
     if out_path is not None:

@@ -1,8 +1,6 @@
 """The exception tree. Every error newsprism raises on purpose is one of these.
 
     NewsprismError                  root: catch this to catch everything of ours
-    ├── InputError                  one input file or item is unusable (names it and why);
-    │                               the run reports it, counts it and goes on with the rest
     ├── FetchError                  a URL could not be fetched politely (timeout, refused,
     │   │                           robots.txt, too large)
     │   └── BlockedAddressError     the URL points at a private/loopback address and the
@@ -11,7 +9,8 @@
     ├── ModelError                  the spaCy pipeline named in the settings cannot be loaded
     └── StoreError                  the database cannot be opened, migrated or written
 
-Messages name the file (or URL, or setting) and what to do about it.
+Messages name the file (or URL, or setting) and what to do about it. A bad input file or item
+is not an exception: readers yield an `InputProblem` (model.py) and the run goes on.
 """
 
 from __future__ import annotations
@@ -19,13 +18,6 @@ from __future__ import annotations
 
 class NewsprismError(Exception):
     """Root of every error newsprism raises on purpose."""
-
-
-class InputError(NewsprismError):
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
 
 
 class FetchError(NewsprismError):

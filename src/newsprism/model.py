@@ -383,7 +383,7 @@ def pickle_by_fields(cls: type) -> type:
     get = operator.attrgetter(*(f.name for f in fields(cls)))
     single = len(fields(cls)) == 1
 
-    def __reduce__(self):  # noqa: ANN001, ANN202, N807
+    def __reduce__(self):
         values = get(self)
         return cls, ((values,) if single else values)
 

@@ -7,8 +7,11 @@ The per-article stages are pure functions of one article, so a runner (local or 
 map them over workers; what crosses process boundaries is `Article` and `ArticleFacts`, never a
 spaCy object. The corpus and story stages run where the runner collects the results.
 
-Every stage is one module with one public function, listed in `STAGES` with what it requires
-and provides; `check_stages()` verifies the line is well-formed when the pipeline is built.
+Every stage is one package (or module) with one public function, listed in `STAGES` as the
+callable itself with what it requires and provides; `check_stages()` verifies the line is
+well-formed when this module is imported. Batch runs (`analyze`), the runners' workers
+(`process_articles`, `analyze_story`) and incremental runs (`service`) all take their stages
+from this one table.
 """
 
 from __future__ import annotations
@@ -16,47 +19,68 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+from .clean import clean_article
+from .compare import compare_story
+from .entities import resolve_entities
+from .extract import analyze_article
 from .model import Article, ArticleFacts, Report, Reuse, Story, StoryContext
+from .reuse import find_reuse
 from .settings import Settings
+from .stories import cluster
+from .summarize import summarize_story
 
 
 @dataclass(frozen=True, slots=True)
 class Stage:
+    """One stage of the line. `function` is the stage itself; its signature is fixed by scope:
+
+    article: (Article, Settings) -> Article, or (Article, Doc, Settings) -> ArticleFacts
+    corpus:  (articles, Settings) -> reuse pairs, or (articles, facts, reuse, Settings) -> stories
+    story:   (StoryContext, Settings) -> Story
+    """
+
     name: str
-    function: str  # "module:function", imported when the stage runs
+    function: Callable[..., Any]
     requires: tuple[str, ...]
     provides: tuple[str, ...]
     scope: str  # "article", "corpus" or "story"
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("clean", "newsprism.clean:clean_article", ("article.raw",),
+    Stage("clean", clean_article, ("article.raw",),
           ("article.text", "article.metadata"), "article"),
-    Stage("extract", "newsprism.extract:analyze_article", ("article.text",),
+    Stage("extract", analyze_article, ("article.text",),
           ("facts.sentences", "facts.mentions", "facts.quotes", "facts.quantities",
            "facts.dates", "facts.claims", "facts.terms"), "article"),
-    Stage("reuse", "newsprism.reuse:find_reuse", ("article.text",), ("reuse",), "corpus"),
-    Stage("stories", "newsprism.stories:cluster", ("article.text", "facts.mentions",
+    Stage("reuse", find_reuse, ("article.text",), ("reuse",), "corpus"),
+    Stage("stories", cluster, ("article.text", "facts.mentions",
           "facts.terms", "reuse"), ("stories",), "corpus"),
-    Stage("entities", "newsprism.extract.entities:resolve_entities",
+    Stage("entities", resolve_entities,
           ("stories", "facts.mentions", "facts.quotes", "facts.claims"),
           ("story.entities", "story.quotes", "story.claims"), "story"),
-    Stage("compare", "newsprism.compare:compare_story",
+    Stage("compare", compare_story,
           ("story.entities", "story.quotes", "story.claims", "reuse"),
           ("story.conflicts", "story.consensus", "story.exclusives", "story.framing",
            "story.tones"), "story"),
-    Stage("summarize", "newsprism.summarize:summarize_story",
+    Stage("summarize", summarize_story,
           ("story.conflicts", "story.consensus", "story.exclusives", "story.framing"),
           ("story.summary", "story.timeline"), "story"),
 )
+SCOPES = ("article", "corpus", "story")
 
 
 def check_stages(stages: Sequence[Stage] = STAGES) -> None:
-    """Fail early if a stage requires something no earlier stage provides."""
+    """Fail early if a stage requires something no earlier stage provides, names an unknown
+    scope, or is not callable."""
     available = {"article.raw"}
     for stage in stages:
+        if stage.scope not in SCOPES:
+            raise ValueError(f"stage {stage.name!r} has scope {stage.scope!r}; "
+                             f"valid scopes: {', '.join(SCOPES)}")
+        if not callable(stage.function):
+            raise ValueError(f"stage {stage.name!r}: its function is not callable")
         missing = [r for r in stage.requires if r not in available]
         if missing:
             raise ValueError(f"stage {stage.name!r} requires {missing}, which no earlier stage "
@@ -64,18 +88,14 @@ def check_stages(stages: Sequence[Stage] = STAGES) -> None:
         available.update(stage.provides)
 
 
-def _resolve(spec: str) -> Callable:
-    import importlib
-
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
+check_stages()  # once, when the line is built
 
 
-def stage_function(name: str) -> Callable:
+def stage_function(name: str) -> Callable[..., Any]:
     for stage in STAGES:
         if stage.name == name:
-            return _resolve(stage.function)
-    raise KeyError(name)
+            return stage.function
+    raise KeyError(f"no stage {name!r}; stages: {', '.join(s.name for s in STAGES)}")
 
 
 class Runner(Protocol):
@@ -90,7 +110,7 @@ def process_articles(articles: Sequence[Article], settings: Settings,
                      progress: Callable[[int], None] | None = None
                      ) -> list[tuple[Article, ArticleFacts]]:
     """The per-article stages for a batch in this process: clean, parse once, extract."""
-    from . import nlp
+    from .nlp import loader as nlp
 
     clean = stage_function("clean")
     extract = stage_function("extract")
@@ -120,7 +140,7 @@ def analyze_story(story: Story, articles: Sequence[Article], facts: Sequence[Art
     )
     for stage in STAGES:
         if stage.scope == "story":
-            ctx = dataclasses.replace(ctx, story=_resolve(stage.function)(ctx, settings))
+            ctx = dataclasses.replace(ctx, story=stage.function(ctx, settings))
     return ctx.story
 
 
@@ -128,7 +148,6 @@ def analyze(articles: Sequence[Article], settings: Settings, runner: Runner | No
             progress: Callable[[str, int, int], None] | None = None) -> Report:
     """The whole line over raw articles (as readers yield them). Deterministic: the same
     articles in any order give the same report."""
-    check_stages()
     ordered = sorted(articles, key=lambda a: a.id)
 
     def tick(step: str, total: int) -> Callable[[int], None]:

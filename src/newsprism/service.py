@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
-from .pipeline import Runner, analyze, check_stages, stage_function
+from .pipeline import Runner, analyze, stage_function
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from .reuse import Prints
+    from .reuse.index import Prints
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[str, int, int], None]
@@ -98,7 +98,7 @@ def run_analysis(inputs: Sequence[str], settings: Settings, *, db_url: str | Non
         finally:
             restore()
         return dataclasses.replace(report, problems=tuple(problems))
-    from .store import open_store
+    from .storage.store import open_store
 
     store = open_store(db_url)
     try:
@@ -121,12 +121,11 @@ def _attach_sink(runner: object, sink: ProblemSink) -> Callable[[], None]:
     return restore
 
 
-def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *,  # noqa: ANN001
+def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *,
                        runner: Runner | None = None, progress: Progress | None = None,
                        on_problem: ProblemSink | None = None,
                        stats: UpdateStats | None = None) -> UpdateStats:
     """Add `articles` (raw, as read) to `store` and bring its reuse and stories up to date."""
-    check_stages()
     st = stats if stats is not None else UpdateStats()
     t0 = time.perf_counter()
     unique: dict[str, Article] = {}
@@ -141,8 +140,8 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
     fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
     # The reuse stage's prints of this run's articles, made here while the workers parse the
     # next batches (the cores would otherwise idle through them after the last article).
-    from .reuse import WordHasher, article_prints
-    from .store import storable_text
+    from .reuse.index import WordHasher, article_prints
+    from .storage.store import storable_text
     from .text import word_norms
 
     prints: dict[str, Prints] = {}
@@ -173,7 +172,7 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
     return st
 
 
-def update_stories(store, settings: Settings, *, progress: Progress | None = None,  # noqa: ANN001
+def update_stories(store, settings: Settings, *, progress: Progress | None = None,
                    stats: UpdateStats | None = None,
                    runner: BatchRunner | None = None,
                    fresh_facts: Mapping[str, ArticleFacts] | None = None,
@@ -239,8 +238,8 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
-    from .reuse import prints_key, results_key
-    from .store import ReuseState, hashes_to_bytes
+    from .reuse.index import prints_key, results_key
+    from .storage.store import ReuseState, hashes_to_bytes
 
     key = prints_key(settings)
     store.commit_analysis(added, analysed, removed, pending,
@@ -254,13 +253,13 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     return st
 
 
-def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],  # noqa: ANN001
+def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],
                   old_reuse: Mapping[tuple[str, str], Reuse], settings: Settings,
-                  fresh: Mapping[str, Prints]):  # noqa: ANN202
+                  fresh: Mapping[str, Prints]):
     """The reuse stage over the stored articles, from their stored prints (and `fresh`, this
     run's) and the previous run's pairs and template (see `reuse.update_reuse`)."""
-    from .reuse import Previous, Prints, prints_key, results_key, update_reuse
-    from .store import hashes_from_bytes as array
+    from .reuse.index import Previous, Prints, prints_key, results_key, update_reuse
+    from .storage.store import hashes_from_bytes as array
 
     prints = {i: Prints(array(sh), array(pr))
               for i, (sh, pr) in store.reuse_prints(prints_key(settings)).items()}
@@ -306,7 +305,6 @@ def _map_stories(runner: BatchRunner, tasks: Sequence[StoryTask], settings: Sett
 def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Settings,
                  progress: Progress | None = None) -> Report:
     """`pipeline.analyze` with the story stages on the runner's workers too (same report)."""
-    check_stages()
     ordered = sorted(articles, key=lambda a: a.id)
     done = [0]
 

@@ -1,6 +1,6 @@
 import pytest
 
-from newsprism.extract.entities import resolve_entities, same_person
+from newsprism.entities import resolve_entities, same_person
 from newsprism.extract.names import phonetic, same_name_token, split_title
 from newsprism.model import Article, ArticleFacts, Claim, Mention, Quote, Story, StoryContext
 from newsprism.text import stable_id

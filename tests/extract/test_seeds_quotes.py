@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsprism.extract.entities import resolve_entities
+from newsprism.entities import resolve_entities
 from newsprism.extract.mentions import find_mentions
 from newsprism.extract.quotes import find_quotes
 from newsprism.model import Article, ArticleFacts, Story, StoryContext

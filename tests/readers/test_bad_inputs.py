@@ -105,7 +105,7 @@ def test_json_lines_with_wrong_types(tmp_path, settings):
 
 
 def test_other_scripts_are_kept_and_marked(tmp_path, settings):
-    from newsprism.clean import clean_article
+    from newsprism.clean.article import clean_article
 
     texts = {
         "ar": "قال وزير الدفاع إن الاتفاق العسكري الجديد سيعزز التعاون بين البلدين في مواجهة "
@@ -151,7 +151,7 @@ def test_dangling_symlink_and_missing_file(tmp_path, settings):
 
 
 def test_overlong_article_is_cut_and_the_cut_recorded(settings):
-    from newsprism.clean import clean_article
+    from newsprism.clean.article import clean_article
 
     small = settings.replace(max_article_chars=1000)
     art = Article(id="x", source="s", text="\n\n".join(f"{GOOD} Item {i}." for i in range(40)))

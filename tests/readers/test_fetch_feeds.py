@@ -11,9 +11,9 @@ import pytest
 from local_http import LocalServer, Route, serve
 
 from newsprism.errors import BlockedAddressError, FetchError
-from newsprism.fetch import Fetcher, is_public
 from newsprism.model import Article, InputProblem
 from newsprism.readers import read_inputs
+from newsprism.readers.fetch import Fetcher, is_public
 from newsprism.text import stable_id
 
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from newsprism.clean import clean_article
+from newsprism.clean.article import clean_article
 from newsprism.model import Article, InputProblem
 from newsprism.readers import read_inputs
 from newsprism.settings import Settings

@@ -33,7 +33,7 @@ def test_gold_covers_five_styles():
 
 
 def test_clean_text_has_no_site_furniture(settings):
-    from newsprism.clean import clean_article
+    from newsprism.clean.article import clean_article
 
     items = list(read_inputs([str(FIXTURES / "pages"), str(FIXTURES / "pages_heldout")],
                              settings))

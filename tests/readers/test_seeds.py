@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsprism.clean import clean_article
+from newsprism.clean.article import clean_article
 from newsprism.model import Article, InputProblem
 from newsprism.readers import ReadStats, read_inputs
 
@@ -41,7 +41,7 @@ def test_no_boilerplate_lines(cleaned, name, seeds_dir):
     for line in text.split("\n"):
         assert not BAD_LINE.search(line.strip()), line
     # No line of the cleaned text is a menu (many short capitalised items, no sentence).
-    from newsprism.clean_kinds import is_menu
+    from newsprism.clean.lines import is_menu
 
     assert not any(is_menu(line) for line in text.split("\n"))
     # Nothing of the header survives at the top: the text starts with a body sentence.

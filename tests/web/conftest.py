@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsprism.settings import Settings
-from newsprism.store import Store, open_store
+from newsprism.storage.store import Store, open_store
 from newsprism.web.app import create_app
 
 from .factory import make_report

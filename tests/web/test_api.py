@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from newsprism.report import article_json, story_json
-from newsprism.store import Store
+from newsprism.storage.report import article_json, story_json
+from newsprism.storage.store import Store
 
 from .factory import make_report
 

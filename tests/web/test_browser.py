@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.report import report_json
 from newsprism.settings import Settings
+from newsprism.storage.report import report_json
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

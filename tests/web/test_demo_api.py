@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from newsprism.report import report_json
 from newsprism.settings import Settings
+from newsprism.storage.report import report_json
 from newsprism.web.app import create_app
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.report import report_json
+from newsprism.storage.report import report_json
 from newsprism.web.render import render_report_html
 
 from .factory import EVIL, make_report

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.report import report_json
+from newsprism.storage.report import report_json
 from newsprism.web.views import Mark, StoryView, segments
 
 from .factory import make_report

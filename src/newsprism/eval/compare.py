@@ -22,46 +22,29 @@ from ..settings import Settings
 _SEED_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
 
-def _try(module: str, name: str):
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def run_story(articles: Sequence[Article], settings: Settings,
               used: list[str] | None = None) -> tuple[Story, StoryContext]:
-    """The line on one story's articles: extract, reuse, entities (when present), compare."""
-    from ..compare import compare_story
-    from ..extract import analyze_article
+    """The line on one story's articles, taken from `pipeline.STAGES`: clean, extract, reuse,
+    entities and compare (what `analyze` runs, with the articles given as one story)."""
+    import dataclasses
+
     from ..nlp import load_pipeline, parse_many
+    from ..pipeline import stage_function
 
     used = used if used is not None else []
-    clean = _try("newsprism.clean", "clean_article")
-    if clean is not None:
-        articles = [clean(a, settings) for a in articles]
-        used.append("clean")
+    clean, extract = stage_function("clean"), stage_function("extract")
+    articles = [clean(a, settings) for a in articles]
     nlp = load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
     facts: list[ArticleFacts] = [
-        analyze_article(a, doc, settings)
+        extract(a, doc, settings)
         for a, doc in zip(articles, parse_many(nlp, (a.text for a in articles)), strict=True)]
-    used.append("extract")
-    find_reuse = _try("newsprism.reuse", "find_reuse")
-    reuse = tuple(find_reuse(articles, settings)) if find_reuse is not None else ()
-    if find_reuse is not None:
-        used.append("reuse")
+    reuse = tuple(stage_function("reuse")(articles, settings))
     story = Story(id="eval", title=articles[0].title or "", article_ids=tuple(a.id for a in
                                                                             articles))
     ctx = StoryContext(story=story, articles=tuple(articles), facts=tuple(facts), reuse=reuse)
-    resolve = _try("newsprism.extract.entities", "resolve_entities")
-    if resolve is not None:
-        import dataclasses
-
-        ctx = dataclasses.replace(ctx, story=resolve(ctx, settings))
-        used.append("entities")
-    return compare_story(ctx, settings), ctx
+    ctx = dataclasses.replace(ctx, story=stage_function("entities")(ctx, settings))
+    used.extend(["clean", "extract", "reuse", "entities"])
+    return stage_function("compare")(ctx, settings), ctx
 
 
 def seed_articles(folder: Path) -> list[Article]:

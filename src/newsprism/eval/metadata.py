@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..clean import clean_article
+from ..clean.article import clean_article
 from ..model import Article, InputProblem
 from ..readers import read_inputs
 from ..settings import Settings
@@ -94,7 +94,7 @@ def recoverable(text: str, field: str, value: str | None) -> bool:
     if value is None:
         return True
     if field == "published":
-        from ..clean_header import header_dates
+        from ..clean.header import header_dates
 
         return any(d.value.date().isoformat() == value for d in header_dates(text))
     return (value if field == "title" else norm_name(value) or "") in fold(text)

@@ -208,7 +208,7 @@ def textacy_predict(nlp) -> Callable[[str, str], list[Pred]] | str:
 def command(gold: Path, split: str = "dev", limit: int | None = None,
             baseline: bool = True) -> dict:
     """Score newsprism (and textacy when `baseline`) on a PolNeAR split; returns the numbers."""
-    from ..nlp import load_pipeline
+    from ..nlp.loader import load_pipeline
     from ..settings import Settings
 
     problems: list[str] = []
@@ -231,7 +231,7 @@ def command(gold: Path, split: str = "dev", limit: int | None = None,
         for d in docs:
             try:
                 out = predict(d.name, d.text)
-            except Exception as exc:  # noqa: BLE001 - a baseline crash is a finding to count
+            except Exception as exc:  # a baseline crash is a finding to count
                 failures += 1
                 problems.append(f"{d.name}: {name} failed ({type(exc).__name__}: {exc})")
                 out = ([], []) if len(variants) > 1 else []

@@ -149,7 +149,7 @@ def baseline_scores(articles: Sequence[Article], gold: Mapping[str, str],
 
 def run_ours(articles: Sequence[Article], facts: Sequence, gold: Mapping[str, str],
              settings: Settings) -> dict[str, Any]:
-    from ..stories import cluster
+    from ..stories.cluster import cluster
 
     t0 = time.perf_counter()
     stories = cluster(articles, facts, (), settings)

@@ -22,10 +22,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..codec import from_data, to_data
 from ..dates import parse_iso, resolve_dates
 from ..model import Article, ArticleFacts, DateRef, Mention
 from ..settings import Settings
+from ..storage.codec import from_data, to_data
 from ..text import stable_id, words
 
 MAX_WORDS = 400
@@ -58,7 +58,7 @@ def fast_facts(article: Article, doc) -> ArticleFacts:
 
 def _compute_fast(articles: Sequence[Article], settings: Settings,
                   progress: bool, max_words: int) -> list[ArticleFacts]:
-    from ..nlp import load_pipeline
+    from ..nlp.loader import load_pipeline
 
     nlp = load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
     texts = [cut(a.text, max_words) for a in articles]

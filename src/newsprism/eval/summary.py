@@ -32,8 +32,8 @@ from pathlib import Path
 
 from ..model import Article, ArticleFacts, Story, StoryContext
 from ..settings import Settings
-from ..summarize import build_summary
-from ..summarize_select import STOPWORDS, split_sentences
+from ..summarize.select import STOPWORDS, split_sentences
+from ..summarize.story import build_summary
 from ..text import stable_id, words
 from .datasets import NeusStory, load_neus
 
@@ -144,10 +144,10 @@ def lead(text: str, n: int = 3) -> str:
 def _contexts(stories: Sequence[NeusStory], settings: Settings,
               report: Callable[[str], None]) -> dict[int, StoryContext]:
     """Each NeuS line through parse, extract, reuse and the story stages before summarize."""
-    from .. import nlp as nlp_mod
     from ..extract import analyze_article
+    from ..nlp import loader as nlp_mod
     from ..pipeline import STAGES, stage_function
-    from ..reuse import find_reuse
+    from ..reuse.index import find_reuse
 
     pipeline = nlp_mod.load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
     arts: list[Article] = [a for s in stories for a in s.sources]

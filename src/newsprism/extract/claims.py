@@ -1,7 +1,7 @@
 """Claims: the sentence-level statements an article makes, with their quantities and dates.
 
 A claim is one sentence reduced to subject / predicate lemma / object from the dependency
-parse, so that two outlets' versions of one fact can be matched later (`newsprism.compare`).
+parse, so that two outlets' versions of one fact can be matched later (`newsprism.compare.story`).
 Reported speech ("X said that ...", "..., according to X") is unwrapped: the claim is the
 reported content, `attributed_to` names who the article says made it.
 """

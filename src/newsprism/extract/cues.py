@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Article, Mention
-from ..nlp import text_of
+from ..nlp.loader import text_of
 from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader

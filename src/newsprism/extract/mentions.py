@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
-from ..nlp import text_of
+from ..nlp.loader import text_of
 from ..text import fold
 from .names import CAPITALS, is_title_token
 

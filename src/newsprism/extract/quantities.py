@@ -13,7 +13,7 @@ import re
 
 from ..dates import MONTHS
 from ..model import Article, Quantity
-from ..nlp import text_of
+from ..nlp.loader import text_of
 
 # Vague plural quantities: (low, high, magnitude). Magnitude multiplies a following
 # "of <vague>" ("tens of thousands" = 20-99 x 1000). Ranges follow common usage: "dozens"

@@ -22,7 +22,7 @@ import dataclasses
 import re
 
 from ..model import Article, Mention, Quote
-from ..nlp import text_of
+from ..nlp.loader import text_of
 from ..text import stable_id
 from .cues import (
     INDIRECT_LEMMAS,

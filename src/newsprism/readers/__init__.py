@@ -20,9 +20,8 @@ different text is an `InputProblem` naming both sources, and the first one is ke
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,9 +29,13 @@ from typing import TYPE_CHECKING
 from ..model import Article, InputProblem
 from ..settings import Settings
 from .folder import FORMS, form_of, sniff_form, walk_folder
+from .html import read_html_file
+from .jsonl import read_json, read_jsonl
+from .text import read_text_file
+from .warc import read_warc
 
 if TYPE_CHECKING:
-    from ..fetch import Fetcher
+    from .fetch import Fetcher
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +57,12 @@ def _is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
-# form -> (module, function(path, source, settings, outlet)); feeds also take the fetcher.
-_FILE_READERS = {"text": (".text", "read_text_file"), "html": (".html", "read_html_file"),
-                 "jsonl": (".jsonl", "read_jsonl"), "json": (".jsonl", "read_json"),
-                 "warc": (".warc", "read_warc")}
+# form -> function(path, source, settings, outlet); feeds also take the fetcher. The reader
+# modules import their heavy libraries (trafilatura, warcio, feedparser) on first use.
+FileReader = Callable[[Path, str, Settings, "str | None"], Iterator[Article | InputProblem]]
+_FILE_READERS: dict[str, FileReader] = {
+    "text": read_text_file, "html": read_html_file, "jsonl": read_jsonl, "json": read_json,
+    "warc": read_warc}
 
 
 def read_path(path: Path, source: str, settings: Settings, outlet: str | None = None,
@@ -77,10 +82,7 @@ def read_path(path: Path, source: str, settings: Settings, outlet: str | None = 
     if reader is None:  # pragma: no cover - FORMS and _FILE_READERS are kept together
         yield InputProblem(source, f"no reader for form {form!r}; known: {', '.join(FORMS)}")
         return
-    module, name = reader
-    # Imported on first use: a run on text files never loads trafilatura or warcio.
-    read = getattr(importlib.import_module(module, __package__), name)
-    yield from read(path, source, settings, outlet)
+    yield from reader(path, source, settings, outlet)
 
 
 def _guarded(items: Iterator[Article | InputProblem], source: str
@@ -88,7 +90,7 @@ def _guarded(items: Iterator[Article | InputProblem], source: str
     """A reader bug must not stop the run: report it as a problem with the input that hit it."""
     try:
         yield from items
-    except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+    except Exception as exc:  # reported, never swallowed
         log.exception("reader failed on %s", source)
         yield InputProblem(source, f"reader error ({type(exc).__name__}: {exc}); "
                                    "the rest of this input was skipped")

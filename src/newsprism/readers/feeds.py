@@ -1,6 +1,6 @@
 """RSS and Atom feeds (feedparser), from files or URLs, and single pages by URL.
 
-Each feed item's page is fetched politely through `newsprism.fetch` and read like any HTML
+Each feed item's page is fetched politely through `newsprism.readers.fetch` and read like any HTML
 page; the feed's own title, date and author are preferred (they are structured), the page
 supplies the text. When a page cannot be fetched but the feed carries the text itself
 (`content:encoded`, a long summary), that text is used; otherwise the item is one
@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FetchError
-from ..fetch import Fetcher
 from ..model import Article, InputProblem
 from ..settings import Settings
 from ..text import stable_id
 from ._common import looks_binary, normalize_newlines, read_capped
+from .fetch import Fetcher
 from .html import article_from_html
 from .jsonl import normalize_published
 
@@ -99,7 +99,7 @@ def read_feed_bytes(data: bytes, source: str, settings: Settings, fetcher: Fetch
         return
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
-    except Exception as exc:  # noqa: BLE001 - feedparser's own errors are many; all reported
+    except Exception as exc:  # feedparser's own errors are many; all reported
         yield InputProblem(source, f"cannot parse feed ({type(exc).__name__}: {exc})")
         return
     entries = parsed.get("entries") or []

@@ -50,7 +50,7 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     except ArchiveLoadFailed as exc:
         yield InputProblem(source, f"not a readable WARC archive ({exc}) after "
                                    f"{seen_records} record(s)")
-    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on corrupt input
+    except Exception as exc:  # warcio raises many kinds on corrupt input
         yield InputProblem(source, f"corrupt or truncated WARC after {seen_records} record(s) "
                                    f"(warcio: {type(exc).__name__}: {exc})")
         return

@@ -66,7 +66,7 @@ def process_batch(index: int, articles: Sequence[Article], settings: Settings,
         return Batch(index, tuple(run(articles, settings)))
     except (ModelError, ConfigError):
         raise  # the whole run is misconfigured: no article can succeed
-    except Exception:  # noqa: BLE001 - isolated below, article by article, and reported
+    except Exception:  # isolated below, article by article, and reported
         if len(articles) == 1:
             raise
     pairs: list[Pair] = []
@@ -76,7 +76,7 @@ def process_batch(index: int, articles: Sequence[Article], settings: Settings,
             pairs.extend(run([article], settings))
         except (ModelError, ConfigError):
             raise
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        except Exception as exc:  # one bad article must not stop the run
             first = str(exc).splitlines()[0][:200] if str(exc) else ""
             problems.append(InputProblem(
                 f"{article.source} (article {article.id})",
@@ -98,14 +98,14 @@ def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: bool
             done = analyze_story(story, articles, facts, reuse, settings)
         except (ModelError, ConfigError):
             raise
-        except Exception as exc:  # noqa: BLE001 - one story must not stop the run
+        except Exception as exc:  # one story must not stop the run
             first = str(exc).splitlines()[0][:200] if str(exc) else ""
             problems.append(InputProblem(f"story {story.id} ({story.title[:60]})",
                                          f"story analysis failed: {exc.__class__.__name__}: "
                                          f"{first}"))
             done = story
         if encode:
-            from ..store import encode_story
+            from ..storage.store import encode_story
 
             out.append(encode_story(done))
         else:

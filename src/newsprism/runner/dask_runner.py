@@ -46,7 +46,7 @@ POLL_SECONDS = 1.0  # how often running batches are checked against their time l
 
 def _warm(model: str, fast_rules: bool) -> str:
     """Run on each worker before the first batch: load spaCy there once."""
-    from ..nlp import load_pipeline
+    from ..nlp.loader import load_pipeline
 
     load_pipeline(model, fast_rules)
     return model
@@ -190,7 +190,7 @@ class DaskRunner(BatchRunner):
         if hung:
             try:
                 client.restart_workers(workers=hung, timeout=max(60.0, limit))
-            except Exception as exc:  # noqa: BLE001 - no nanny, or it did not come back
+            except Exception as exc:  # no nanny, or it did not come back
                 self._report([InputProblem("dask runner", f"could not restart worker(s) "
                                            f"{', '.join(hung)} after a time-out ({exc})")])
         for future, (i, pos, arts, _t0) in list(active.items()):

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import SCHEMA, __version__
 from ..settings import Settings
-from ..store import Store
+from ..storage.store import Store
 from .data import Reads
 from .uploads import TokenError, bearer, check_token, ingest
 

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import NewsprismError
 from ..settings import Settings
-from ..store import Store, open_store
+from ..storage.store import Store, open_store
 from .api import build_router
 from .data import Reads
 from .render import STATIC, render

@@ -10,8 +10,8 @@ from dataclasses import asdict
 from typing import Any, TypeVar
 
 from .. import SCHEMA
-from ..report import article_json, report_json, reuse_json, story_json
-from ..store import Store
+from ..storage.report import article_json, report_json, reuse_json, story_json
+from ..storage.store import Store
 from .cache import ReadCache
 
 T = TypeVar("T")

@@ -22,7 +22,7 @@ from typing import Any
 from ..model import InputProblem
 from ..service import analyze_into_store, read_articles
 from ..settings import Settings
-from ..store import Store
+from ..storage.store import Store
 
 ALLOWED_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".warc.gz", ".jsonl", ".ndjson", ".json", ".warc",
                     ".html", ".htm", ".txt", ".text")

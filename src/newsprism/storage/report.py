@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import SCHEMA
+from .. import SCHEMA
+from ..model import Article, Report, Reuse, Story
 from .codec import to_data
-from .model import Article, Report, Reuse, Story
 
 
 def article_json(a: Article) -> dict[str, Any]:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 
-from ..model import Claim, Entity, Mention, Quote, Story, StoryContext
-from ..settings import Settings
-from ..text import fold, stable_id
-from .names import CAPITALS, country_key, same_name_token, split_title
+from .extract.names import CAPITALS, country_key, same_name_token, split_title
+from .model import Claim, Entity, Mention, Quote, Story, StoryContext
+from .settings import Settings
+from .text import fold, stable_id
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})

@@ -24,66 +24,29 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from .dates import parse_iso
-from .model import Article, ArticleFacts, Reuse, Story
-from .settings import Settings
-from .stories_features import RawFeatures, raw_features
-from .stories_features import idf as idf_of
-from .stories_link import (
+from ..dates import parse_iso
+from ..model import Article, ArticleFacts, Reuse, Story
+from ..settings import Settings
+from .features import RawFeatures, raw_features
+from .features import idf as idf_of
+from .ids import first_key, reuse_weight, story_id
+from .link import (
     ALL_PAIRS_UP_TO,
     FLOOR_RATIO,
     average_linkage,
     exact_linkage,
     scored_pairs,
 )
-from .stories_split import split_story
-from .stories_title import story_title
-from .text import stable_id
+from .split import split_story
+from .title import story_title
 
-__all__ = ["cluster", "StoryIndex", "story_id", "reuse_weight"]
-
-KEEP_FEATURES = 0  # per article (0 = all; measured worse on ECB+ and NeuS), see _keep_top
-STRONG_SHARE = 0.1  # a reuse pair sharing at least this fraction of one side's words
-
-
-def reuse_weight(r: Reuse) -> float:
-    """How strongly a reuse pair says "same story", on the cosine scale (0 = no evidence)."""
-    if r.near_duplicate:
-        return 1.0
-    share = max(r.share_a, r.share_b)
-    if share >= STRONG_SHARE:
-        return min(1.0, 0.6 + share)
-    return 0.0
-
-
-def first_key(article: Article) -> tuple[bool, str, str]:
-    return (article.published is None, article.published or "", article.id)
-
-
-def story_id(first_article_id: str) -> str:
-    return stable_id("story", first_article_id)
-
+__all__ = ["cluster"]
 
 def _day(article: Article) -> date | None:
     try:
         return parse_iso(article.published) if article.published else None
     except (TypeError, ValueError):
         return None
-
-
-def _keep_top(x: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
-    """Keep each row's k heaviest features: long articles carry many incidental words that
-    lower every cosine, short ones do not; keeping the key terms puts both on one scale."""
-    x = x.tocsr(copy=True)
-    for i in range(x.shape[0]):
-        start, end = x.indptr[i], x.indptr[i + 1]
-        if end - start > k:
-            row = x.data[start:end]
-            idx = x.indices[start:end]
-            order = np.lexsort((idx, -row))
-            row[order[k:]] = 0.0
-    x.eliminate_zeros()
-    return x
 
 
 def _matrix(raws: Sequence[RawFeatures]) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -103,8 +66,6 @@ def _matrix(raws: Sequence[RawFeatures]) -> tuple[sparse.csr_matrix, np.ndarray]
     weights = np.array([idf_of(int(d), n) for d in df]) if len(df) else np.zeros(0)
     x = x @ sparse.diags(weights) if len(df) else x
     x = sparse.csr_matrix(x)
-    if KEEP_FEATURES:
-        x = _keep_top(x, KEEP_FEATURES)
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     x = sparse.diags(1.0 / norms) @ x
@@ -230,5 +191,3 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     stories.sort(key=lambda s: s.id)
     return tuple(stories)
 
-
-from .stories_index import StoryIndex  # noqa: E402  (re-exported; it imports from this module)

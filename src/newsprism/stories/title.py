@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .dates import MONTHS, WEEKDAYS
-from .model import Article
-from .text import fold
+from ..dates import MONTHS, WEEKDAYS
+from ..model import Article
+from ..text import fold
 
 MAX_WORDS = 14
 # General news-language loaded words (not taken from any corpus we evaluate on).

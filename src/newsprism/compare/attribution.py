@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from .compare_conflicts import _shorten, _version
-from .model import Conflict, Entity, Quote, Span
-from .text import STOP, fold
+from ..model import Conflict, Entity, Quote, Span
+from ..text import STOP, fold
+from .conflicts import conflict_version, shorten
 
 QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
 # Quotes of fewer words are mostly stock phrases ("second wave", "his own platform") that
@@ -90,10 +90,6 @@ def _join_spellings(keyed: list[tuple[str, str]]) -> dict[str, str]:
             out[k] = k
             display[k] = name
     return out
-
-
-def _same_quote(a: str, b: str) -> bool:
-    return _same_folded(fold(a), fold(b), set(fold(a).split()), set(fold(b).split()))
 
 
 def _same_folded(fa: str, fb: str, wa: set[str], wb: set[str]) -> bool:
@@ -189,9 +185,9 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
                                         if (kept := [(a, sp) for a, sp in v if count[a] == 1])})
         if len(by_speaker) < 2:
             continue
-        versions = sorted((_version(names[k], v, groups) for k, v in by_speaker.items()),
+        versions = sorted((conflict_version(names[k], v, groups) for k, v in by_speaker.items()),
                           key=lambda v: (-len(v.article_ids), v.value))
         longest = max(members, key=lambda q: len(q.text)).text
-        about = "who said \u201c" + _shorten(longest, 12) + "\u201d"
+        about = "who said \u201c" + shorten(longest, 12) + "\u201d"
         out.append(Conflict(kind="attribution", about=about, versions=tuple(versions)))
     return out

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from .model import Article, Reuse, Sentence, StoryContext
-from .summarize_neutral import _QUOTED, compress
-from .text import word_count, word_norms
+from ..model import Article, Reuse, Sentence, StoryContext
+from ..text import word_count, word_norms
+from .neutral import QUOTED, compress
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
 STOPWORDS = frozenset("""
@@ -85,7 +85,7 @@ def own_voice(text: str) -> bool:
     not a statement a neutral summary can repeat."""
     if _NOT_FACT.search(text):
         return True
-    outside = _QUOTED.sub(" ", text)
+    outside = QUOTED.sub(" ", text)
     if outside.count('"') % 2 or outside.count("“") != outside.count("”"):
         return True  # a quote cut by the sentence splitter: its speaker is elsewhere
     return _OWN_VOICE.search(outside) is not None
@@ -195,7 +195,7 @@ def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
     centrality = (sim > 0.1).sum(axis=1).astype(float) + sim.sum(axis=1)
     top = centrality.max() if n else 1.0
     copies = _copied_pairs(ctx.reuse)
-    from .reuse import independent_groups
+    from ..reuse.index import independent_groups
 
     group_of = independent_groups(sorted({c.article_id for c in cands}), list(ctx.reuse))
     n_articles = len({c.article_id for c in cands})

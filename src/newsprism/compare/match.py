@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .model import Claim, Reuse
-from .text import STOP, fold
+from ..model import Claim, Reuse
+from ..text import STOP, fold
 
 
 @lru_cache(maxsize=1 << 16)
@@ -104,8 +104,8 @@ def claim_similarity(a: Claim, b: Claim, wa: frozenset[str], wb: frozenset[str])
 
 def independent_groups(article_ids: Sequence[str], reuse: Sequence[Reuse]) -> dict[str, str]:
     """article id -> group id: articles that copy one another (one wire) share a group
-    (the reuse stage's rule, `newsprism.reuse.independent_groups`)."""
-    from .reuse import independent_groups as from_reuse
+    (the reuse stage's rule, `newsprism.reuse.index.independent_groups`)."""
+    from ..reuse.index import independent_groups as from_reuse
 
     got = dict(from_reuse(list(article_ids), tuple(reuse)))
     return {a: got.get(a, a) for a in article_ids}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import (
+from ..model import (
     Conflict,
     Consensus,
     Exclusive,
@@ -29,9 +29,10 @@ from .model import (
     StoryContext,
     SummarySentence,
 )
-from .settings import Settings
-from .summarize_neutral import Neutralizer, attribute, for_story, join_names, lower_first
-from .summarize_select import (
+from ..settings import Settings
+from ..text import fold
+from .neutral import Neutralizer, attribute, for_story, join_names, lower_first
+from .select import (
     SAME_CONTENT,
     Candidate,
     candidates,
@@ -40,8 +41,7 @@ from .summarize_select import (
     score_candidates,
     similarity_to,
 )
-from .summarize_timeline import build_timeline
-from .text import fold
+from .timeline import build_timeline
 
 _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
     "quantity": ("report", "reports"),
@@ -66,8 +66,7 @@ class _Draft:
 def summarize_story(ctx: StoryContext, settings: Settings) -> Story:
     """The story with `summary` and `timeline` filled (see module docstring)."""
     neutral = for_story(ctx)
-    # A word cap is optional; Settings gains `summary_max_words` when the lead wires it.
-    max_words = getattr(settings, "summary_max_words", None) or None
+    max_words = settings.summary_max_words or None  # 0: no cap
     summary = build_summary(ctx, settings.summary_sentences, neutral, max_words=max_words)
     timeline = build_timeline(ctx, neutral)
     return dataclasses.replace(ctx.story, summary=summary, timeline=timeline)

@@ -25,8 +25,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Edit, Passage
-from .text import Word, words
+from ..model import Edit, Passage
+from ..text import Word, words
 
 SEED_WORDS = 3
 MAX_SEED_OCCURRENCES = 8

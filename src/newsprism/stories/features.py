@@ -24,10 +24,10 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .extract.quantities import SCALE
-from .model import ArticleFacts
-from .text import fold as _fold
-from .text import words
+from ..extract.quantities import SCALE
+from ..model import ArticleFacts
+from ..text import fold as _fold
+from ..text import words
 
 Vector = dict[str, float]
 

@@ -30,8 +30,8 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from .errors import BlockedAddressError, FetchError
-from .settings import Settings
+from ..errors import BlockedAddressError, FetchError
+from ..settings import Settings
 
 MAX_REDIRECTS = 5
 BACKOFF_BASE = 0.5  # seconds; doubled on each retry
@@ -80,7 +80,7 @@ class _PinnedBackend(httpcore.SyncBackend):
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
-                    socket_options=None) -> httpcore.NetworkStream:  # noqa: ANN001
+                    socket_options=None) -> httpcore.NetworkStream:
         addresses = [host.strip("[]")] if _is_ip(host) else self._resolver(host)
         if not self._allow_private:
             blocked = [a for a in addresses if not is_public(a)]
@@ -104,7 +104,7 @@ def pinned_transport(resolver: Resolver, allow_private: bool) -> httpx.HTTPTrans
     mounted by `httpx.Client` apart and are not pinned: the proxy resolves the host.
     """
     transport = httpx.HTTPTransport()
-    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
+    transport._pool = httpcore.ConnectionPool(
         ssl_context=httpx.create_ssl_context(), max_connections=100,
         max_keepalive_connections=20, keepalive_expiry=5.0,
         network_backend=_PinnedBackend(resolver, allow_private))

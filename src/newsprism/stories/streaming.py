@@ -19,14 +19,14 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .dates import parse_iso
-from .model import Article, ArticleFacts, Reuse, Story
-from .settings import Settings
-from .stories import first_key, reuse_weight, story_id
-from .stories_features import RawFeatures, Vector, dot, raw_features, top_features, weigh
-from .stories_link import MAX_POSTING, TOP_K
-from .stories_split import MIN_SIDE, split_story
-from .stories_title import story_title
+from ..dates import parse_iso
+from ..model import Article, ArticleFacts, Reuse, Story
+from ..settings import Settings
+from .features import RawFeatures, Vector, dot, raw_features, top_features, weigh
+from .ids import first_key, reuse_weight, story_id
+from .link import MAX_POSTING, TOP_K
+from .split import MIN_SIDE, split_story
+from .title import story_title
 
 SPLIT_GROWTH = 1.25  # re-check a story for two events each time it has grown by a quarter
 
@@ -260,6 +260,6 @@ class StoryIndex:
 
 
 def stable_suffix(sid: str, salt: int) -> str:
-    from .text import stable_id
+    from ..text import stable_id
 
     return stable_id("story", sid, str(salt))

@@ -11,7 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from .compare_match import (
+from ..model import Claim, Conflict, ConflictVersion, DateRef, Entity, Quantity, Span
+from ..text import fold
+from .match import (
     canon,
     content_words,
     dice,
@@ -20,8 +22,6 @@ from .compare_match import (
     stem,
     units_match,
 )
-from .model import Claim, Conflict, ConflictVersion, DateRef, Entity, Quantity, Span
-from .text import fold
 
 QUANTITY_CONTEXT = 0.2
 EXACT_CONTEXT = 0.5  # two exact figures must come from near-identical sentences
@@ -38,7 +38,7 @@ GENERIC_UNITS = frozenset({
 DATE_CONTEXT = 0.5
 
 
-def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, str]
+def conflict_version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, str]
              ) -> ConflictVersion:
     ids = tuple(sorted({a for a, _ in items}))
     spans = tuple(sorted({s for _, s in items}, key=lambda s: (s.article_id, s.start, s.end)))
@@ -46,7 +46,7 @@ def _version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, st
                            independent_sources=group_count(ids, groups))
 
 
-def _shorten(text: str, max_words: int) -> str:
+def shorten(text: str, max_words: int) -> str:
     w = " ".join(text.split()).split(" ")
     return " ".join(w[:max_words]) + (" ..." if len(w) > max_words else "")
 
@@ -201,7 +201,7 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
         versions = []
         for v in values:
             label = min((items[k][1].text for k in v), key=len)
-            versions.append(_version(label, [(items[k][0].article_id,
+            versions.append(conflict_version(label, [(items[k][0].article_id,
                                               Span(items[k][0].article_id, items[k][1].start,
                                                    items[k][1].end)) for k in v], groups))
         units = sorted({stem(items[k][1].unit or "") for k in idx}, key=lambda u: (len(u), u))
@@ -257,8 +257,8 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> lis
         versions = []
         for v in values:
             shown = v[0].date[:4] if v[0].granularity == "year" else v[0].date
-            versions.append(_version(shown, [(d.article_id, Span(d.article_id, d.start, d.end))
-                                             for d in v], groups))
+            spans = [(d.article_id, Span(d.article_id, d.start, d.end)) for d in v]
+            versions.append(conflict_version(shown, spans, groups))
         nouns = [d.event.rpartition(" ")[0].replace("_", " ") for d in refs if d.event]
         noun = max(sorted(set(nouns)), key=nouns.count)
         verb = event.rpartition(" ")[2]
@@ -291,8 +291,8 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str]) 
             by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
         if len(by_date) < 2:
             continue
-        versions = tuple(_version(day, v, groups) for day, v in sorted(by_date.items()))
-        about = "when: " + _shorten(dated[0][0].text, 10)
+        versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
+        about = "when: " + shorten(dated[0][0].text, 10)
         out.append(Conflict(kind="date", about=about, versions=versions))
     return out
 
@@ -328,9 +328,9 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
         if any(_names_in(entities[other], c) for c in acting for other in actor_ids
                if other != c.subject_entity and other is not None):
             continue
-        versions = tuple(_version(name, v, groups) for name, v in sorted(by_actor.items()))
+        versions = tuple(conflict_version(name, v, groups) for name, v in sorted(by_actor.items()))
         out.append(Conflict(kind="other", about="who " + (acting[0].predicate or "acted") + ": "
-                            + _shorten(acting[0].text, 8), versions=versions))
+                            + shorten(acting[0].text, 8), versions=versions))
     return out
 
 

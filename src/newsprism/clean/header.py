@@ -19,26 +19,26 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .clean_kinds import (
-    _ALPHA_WORD,
-    _LABEL,
-    _LABEL_KEYS,
-    _MONTH_WORDS,
-    _NUMERIC_DATE,
-    _name_like,
-    _same,
+from ..dates import WEEKDAYS, DateMatch, find_dates, resolve_dates
+from .lines import (
+    ALPHA_WORD,
+    LABEL,
+    LABEL_KEYS,
+    MONTH_WORDS,
+    NUMERIC_DATE,
     byline_of,
     is_caption,
     is_menu,
     is_prose,
     is_site_header,
     is_widget,
+    name_like,
     nwords,
     outlet_from_byline,
+    same_words,
     site_name,
     words_of,
 )
-from .dates import WEEKDAYS, DateMatch, find_dates, resolve_dates
 
 HEADER_LINES = 20  # non-empty lines examined for header material
 _PUBLISH_LABEL = re.compile(r"\b(publish(?:ed)?|posted|released|first published|created|"
@@ -190,7 +190,7 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
             if before.strip() and not by_before and not _PUBLISH_LABEL.search(before) and \
                     not _UPDATE_LABEL.search(before):
                 # "Southern Dispatch · 21/02/2024": the site's name right before the date.
-                named = site_name(before) or _name_like(before.strip(" ·•|-–—:,"))
+                named = site_name(before) or name_like(before.strip(" ·•|-–—:,"))
             sites.append((i, site_name(after) or named))
             bylines.append((i, by_before or byline_of(after.strip())))
             continue
@@ -204,9 +204,9 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
             sites.append((i, site_name(s)))
         elif is_prose(s):
             kinds[i] = "prose"
-        elif (lm := _LABEL.match(s)) and len(words_of(s)) <= 6 and (
+        elif (lm := LABEL.match(s)) and len(words_of(s)) <= 6 and (
                 any(c.isdigit() for c in lm.group("value")) or
-                lm.group("key").strip().lower() in _LABEL_KEYS):
+                lm.group("key").strip().lower() in LABEL_KEYS):
             kinds[i] = "label"
         else:
             kinds[i] = "short"
@@ -247,14 +247,14 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
     if site is None and title_line is not None:
         # A lone name above the headline ("The Parish Pump") is the masthead.
         site = next((n for i in header if i < title_line and kinds[i] == "short"
-                     and (n := _name_like(lines[i]))), None)
+                     and (n := name_like(lines[i]))), None)
     for i in header:
         kind = kinds[i]
         if kind in ("date", "byline", "menu", "caption", "label", "widget"):
             h.drop.add(i)
         elif kind == "short" and (title_line is not None and i <= title_line):
             h.drop.add(i)  # the title, and site furniture above it
-        elif kind == "short" and known_title and _same(lines[i], known_title):
+        elif kind == "short" and known_title and same_words(lines[i], known_title):
             h.drop.add(i)
     if h.byline:
         h.outlet = outlet_from_byline(h.byline)
@@ -268,7 +268,7 @@ def _title_line(lines: list[str], header: list[int], kinds: dict[int, str],
     the body) directly follows or precedes, as headlines sit next to their dateline."""
     shorts = [i for i in header if kinds[i] == "short" and 2 <= nwords(lines[i]) <= 30
               and len(lines[i].strip()) <= 250 and not lines[i].strip().endswith((":", "."))
-              and len(_ALPHA_WORD.findall(lines[i])) >= 2 and not _NUMERIC_DATE.search(lines[i])]
+              and len(ALPHA_WORD.findall(lines[i])) >= 2 and not NUMERIC_DATE.search(lines[i])]
     plain = [i for i in shorts if i not in site_lines]
     longer = [i for i in plain if nwords(lines[i]) >= 4]
     pick = longer or plain or shorts
@@ -291,7 +291,7 @@ def _neighbours(order: list[int], i: int) -> list[int]:
 def _is_weekday_banner(line: str) -> bool:
     words = re.sub(r"[\W\d_]+", " ", line.lower()).split()
     return bool(words) and any(w in WEEKDAYS for w in words) and \
-        all(w in WEEKDAYS or w in _MONTH_WORDS for w in words)
+        all(w in WEEKDAYS or w in MONTH_WORDS for w in words)
 
 
 __all__ = ["Header", "header_dates", "read_header"]

@@ -17,23 +17,23 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
-from .compare_attribution import attribution_conflicts
-from .compare_conflicts import (
+from ..model import Article, Claim, Consensus, Entity, Exclusive, Quote, Span, Story, StoryContext
+from ..settings import Settings
+from .attribution import attribution_conflicts
+from .conflicts import (
     actor_conflicts,
     date_conflicts,
     event_date_conflicts,
     quantity_conflicts,
 )
-from .compare_framing import framing, outlet_tones
-from .compare_match import (
+from .framing import framing, outlet_tones
+from .match import (
     cluster_claims,
     content_words,
     group_count,
     independent_groups,
     newsworthy,
 )
-from .model import Article, Claim, Consensus, Entity, Exclusive, Quote, Span, Story, StoryContext
-from .settings import Settings
 
 log = logging.getLogger(__name__)
 

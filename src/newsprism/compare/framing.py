@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .extract.descriptors import FRAMED_TYPES
-from .lexicons import load_lexicon
-from .model import (
+from ..extract.descriptors import FRAMED_TYPES
+from ..lexicons import load_lexicon
+from ..model import (
     Article,
     ArticleFacts,
     Descriptor,
@@ -26,7 +26,7 @@ from .model import (
     Reuse,
     Span,
 )
-from .text import fold
+from ..text import fold
 
 # Bounds: outlets describe an entity mostly where they first name it, and a story page shows
 # the most-covered entities.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from .model import Article
+from ..model import Article
 
 MIN_TIME_GAP = timedelta(minutes=30)
 CONTAINED_SHARE = 0.8

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 
-from .errors import ModelError
+from ..errors import ModelError
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, bool], object] = {}
@@ -35,7 +35,7 @@ def load_pipeline(name: str, fast_rules: bool = True):  # -> spacy.language.Lang
             # Articles can be long; we cut them to Settings.max_article_chars before parsing.
             nlp.max_length = max(nlp.max_length, 2_000_000)
             if fast_rules:
-                from .nlp_rules import install
+                from .rules import install
 
                 install(nlp)
             _CACHE[(name, fast_rules)] = nlp
@@ -49,10 +49,6 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["newsprism.text"] = doc.text
     return text
-
-
-def parse(nlp, text: str):  # -> spacy.tokens.Doc
-    return nlp(text)
 
 
 def parse_many(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:

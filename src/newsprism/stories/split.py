@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .stories_features import PRIOR_DOCS, RawFeatures
+from .features import PRIOR_DOCS, RawFeatures
 
 NCUT_SPLIT = 0.8
 MIN_SIDE = 3

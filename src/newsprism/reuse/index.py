@@ -16,17 +16,17 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from .model import Article, Reuse
-from .reuse_align import Alignment, Tokens, align, tokenize
-from .reuse_origin import decide_origin
-from .settings import Settings
-from .text import word_norms
+from ..model import Article, Reuse
+from ..settings import Settings
+from ..text import word_norms
+from .align import Alignment, Tokens, align, tokenize
+from .origin import decide_origin
 
 NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
 GROUP_SHARE = 0.3  # substantial reuse: this much of either article is shared
@@ -425,12 +425,3 @@ def independent_groups(article_ids: Iterable[str], reuse: Iterable[Reuse]) -> di
             lo, hi = sorted((ra, rb))
             parent[hi] = lo
     return {i: find(i) for i in sorted(parent)}
-
-
-def iter_passage_texts(article: Article, reuse: Reuse) -> Iterator[str]:
-    """The shared text of each passage as `article` has it (for display and debugging)."""
-    for p in reuse.passages:
-        if article.id == reuse.a:
-            yield article.text[p.a_start:p.a_end]
-        elif article.id == reuse.b:
-            yield article.text[p.b_start:p.b_end]

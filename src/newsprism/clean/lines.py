@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import WEEKDAYS
+from ..dates import WEEKDAYS
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", re.UNICODE)
 _BYLINE = re.compile(r"^(?:(?:posted|written|published|story|reporting)\s+(?:on\s+)?)?by\s+"
@@ -16,8 +16,8 @@ _BYLINE = re.compile(r"^(?:(?:posted|written|published|story|reporting)\s+(?:on\
 _AUTHOR_LABEL = re.compile(r"^(?:author|writer|reporter|byline)s?\s*:\s*(?P<name>.{2,80})$", re.I)
 _STAFF = re.compile(r"^(?P<org>.+?)\s+(?:staff|staff writers?|staff reporter|newsroom|"
                     r"news desk|editorial board|editors)$", re.I)
-_LABEL = re.compile(r"^(?P<key>[^\W\d_][\w .'/]{0,24}):\s*(?P<value>[^.!?]{1,60})$")
-_LABEL_KEYS = {"id", "news id", "story id", "category", "section", "source", "tags", "tag",
+LABEL = re.compile(r"^(?P<key>[^\W\d_][\w .'/]{0,24}):\s*(?P<value>[^.!?]{1,60})$")
+LABEL_KEYS = {"id", "news id", "story id", "category", "section", "source", "tags", "tag",
                "location", "words", "word count", "reading time", "edition", "issue", "page",
                "topic", "topics", "type", "language", "region", "desk"}
 _SEPARATORS = re.compile(r"\s[-|–—•·»›>]\s|\s?\|\s?")
@@ -28,8 +28,8 @@ _CAPTION_END = re.compile(
 _CAPTION_START = re.compile(r"\(?(?:photo|image|picture|photograph|file photo|credit|"
                             r"photo credit|image source|image caption|caption)s?\s*(?:by)?\s*"
                             r"[:|]", re.I)
-_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _WIDGET = re.compile(
     r"^\W*(?:comments?|share(?: this(?: article| story)?)?|share on \w+|tweet|email|e-mail|"
     r"print|whatsapp|facebook|twitter|linkedin|reddit|pinterest|telegram|flipboard|copy link|"
@@ -183,13 +183,13 @@ def is_site_header(line: str) -> bool:
 _SMALL_WORDS = {"the", "of", "and", "al", "el", "de", "for", "on", "in", "&"}
 
 
-def _name_like(line: str) -> str | None:
+def name_like(line: str) -> str | None:
     if _SEPARATORS.search(line):
         return None
     tokens = words_of(line)
     if not 1 <= len(tokens) <= 5 or all(t.lower().rstrip(".") in MENU_WORDS for t in tokens):
         return None
-    if any(t.lower().rstrip(".,") in WEEKDAYS or t.lower().rstrip(".,") in _MONTH_WORDS
+    if any(t.lower().rstrip(".,") in WEEKDAYS or t.lower().rstrip(".,") in MONTH_WORDS
            for t in tokens):
         return None  # "Thursday", "March 2024": a date's words, not a name
     if not all(t[0].isupper() or t.lower() in _SMALL_WORDS for t in tokens):
@@ -197,10 +197,10 @@ def _name_like(line: str) -> str | None:
     return _clean_name(line)
 
 
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
-def _same(a: str, b: str) -> bool:
+def same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import DateRef, Span, StoryContext, TimelineEntry
-from .summarize_neutral import Neutralizer, attribute, for_story, join_names
-from .summarize_select import MAX_WORDS, article_sentences, content_terms
-from .text import word_count
+from ..model import DateRef, Span, StoryContext, TimelineEntry
+from ..text import word_count
+from .neutral import Neutralizer, attribute, for_story, join_names
+from .select import MAX_WORDS, article_sentences, content_terms
 
 MIN_EVENT_WORDS = 4  # words besides the date itself: "July 8, 2020 Posted on" is not an event
 SAME_EVENT = 0.3  # term overlap (Dice) at which two sentences of one day are one event

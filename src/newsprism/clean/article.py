@@ -19,8 +19,13 @@ import dataclasses
 import json
 import re
 
-from .clean_header import read_header
-from .clean_kinds import (
+from ..dates import iso, parse_date
+from ..model import Article
+from ..nlp.lang import detect_language
+from ..settings import Settings
+from ..text import fold
+from .header import read_header
+from .lines import (
     caption_base,
     is_caption,
     is_menu,
@@ -29,11 +34,6 @@ from .clean_kinds import (
     smart_case,
     words_of,
 )
-from .dates import iso, parse_date
-from .lang import detect_language
-from .model import Article
-from .settings import Settings
-from .text import fold
 
 _FOOTER_START = re.compile(
     r"^(?:about (?P<about>(?:the )?[^\W\d_][\w .&'’-]{1,60})|related (?:articles|stories|"

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .model import Story, StoryContext
-from .text import fold
+from ..model import Story, StoryContext
+from ..text import fold
 
 _PRONOUNS = frozenset("he she they it him her them his its their we i you this that".split())
 # Quoted stretches: curly or straight double quotes, and curly single quotes (scare quotes).
@@ -27,7 +27,7 @@ _PRONOUNS = frozenset("he she they it him her them his its their we i you this t
 # lower() does not make them that letter (dotted/dotless i, long s).
 _RUN = re.compile(r"[^\W_]+")
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _LOWER_START = frozenset("a an the in on at after before as by for from of to with when while "
                          "during since some many several".split())
 
@@ -84,7 +84,7 @@ def _compare_lexicon() -> frozenset[str]:
     """Single loaded words of the compare stage's lexicon (lexicons/loaded_terms.txt), when it
     is there: a framing descriptor holding one of them is loaded."""
     try:
-        from .lexicons import load_lexicon
+        from ..lexicons import load_lexicon
     except ImportError:
         return frozenset()
     return frozenset(t for t in load_lexicon() if " " not in t)
@@ -110,7 +110,7 @@ def compress(text: str) -> str:
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
 def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:

@@ -24,9 +24,9 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from ..errors import StoreError
+from ..model import Article, ArticleFacts, Report, Reuse, Story
 from .codec import load, to_data
-from .errors import StoreError
-from .model import Article, ArticleFacts, Report, Reuse, Story
 
 metadata = sa.MetaData()
 
@@ -241,16 +241,6 @@ class Store:
         self.engine.dispose()
 
     # -- writes --------------------------------------------------------------------------
-
-    def add_articles(self, articles: Sequence[Article]) -> list[str]:
-        """Insert articles not stored yet; returns the ids that were new. Idempotent."""
-        if not articles:
-            return []
-        with self.engine.begin() as conn:
-            have = self._existing(conn, articles_t.c.id, [a.id for a in articles])
-            rows = _first_of_each([a for a in articles if a.id not in have])
-            _insert_new(conn, articles_t, [_article_row(a) for a in rows])
-        return [a.id for a in rows]
 
     def add_processed(self, pairs: Sequence[tuple[Article, ArticleFacts]]) -> list[str]:
         """A checkpoint: cleaned articles with their facts, marked pending, in one
@@ -571,7 +561,7 @@ def open_store(url: str) -> Store:
         engine = sa.create_engine(url, **kwargs)
         if url.startswith("sqlite"):
             @sa.event.listens_for(engine, "connect")
-            def _pragmas(dbapi_conn: Any, _record: Any) -> None:  # noqa: ANN401
+            def _pragmas(dbapi_conn: Any, _record: Any) -> None:
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
