@@ -218,3 +218,37 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
         assert sum(r.reuse_aligned for r in runs[1:]) < sum(r.reuse_candidates for r in runs[1:])
     finally:
         store.close()
+
+
+def test_reuse_index_rows_round_trip_and_equal_the_batch_stage() -> None:
+    """ReuseIndex owns the stored form: rows it gives back, read again by a later index,
+    give the batch result when more articles arrive; a changed setting ignores old state."""
+    from newsprism.reuse.state import ReuseIndex
+    from newsprism.settings import Settings
+
+    settings = Settings()
+    articles = sorted(corpus(11, 40), key=lambda a: a.id)
+    first, later = articles[:25], articles
+    index = ReuseIndex(settings)
+    for a in first:
+        index.add(a.id, a.text)
+    update = index.update(first, [a.id for a in first], {}, {}, None)
+    assert update.reuse == find_reuse(first, settings)
+    rows, state = index.print_rows(update), index.state_row(update)
+    assert sorted(rows) == [a.id for a in first]
+    assert all(key == index.prints_key for key, _, _ in rows.values())
+
+    stored = {i: (sh, pr) for i, (_, sh, pr) in rows.items()}
+    old = {(r.a, r.b): r for r in update.reuse}
+    again = ReuseIndex(settings)
+    for a in articles[25:]:
+        again.add(a.id, a.text)
+    grown = again.update(later, [a.id for a in articles[25:]], old, stored, state)
+    assert grown.reuse == find_reuse(later, settings)
+    assert grown.aligned < grown.candidates  # old pairs were kept, not aligned again
+    assert sorted(again.print_rows(grown)) == [a.id for a in articles[25:]]
+
+    other = dataclasses.replace(settings, reuse_min_shared=settings.reuse_min_shared + 1)
+    changed = ReuseIndex(other).update(later, [a.id for a in articles[25:]], old, stored, state)
+    assert changed.aligned == changed.candidates  # a results key that differs: nothing kept
+    assert changed.reuse == find_reuse(later, other)

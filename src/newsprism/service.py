@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Runner, analyze, stage_function
+from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from .reuse.index import Prints
+    from .storage.store import Store
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[str, int, int], None]
@@ -121,7 +122,7 @@ def _attach_sink(runner: object, sink: ProblemSink) -> Callable[[], None]:
     return restore
 
 
-def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *,
+def analyze_into_store(store: Store, articles: Sequence[Article], settings: Settings, *,
                        runner: Runner | None = None, progress: Progress | None = None,
                        on_problem: ProblemSink | None = None,
                        stats: UpdateStats | None = None) -> UpdateStats:
@@ -140,20 +141,16 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
     fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
     # The reuse stage's prints of this run's articles, made here while the workers parse the
     # next batches (the cores would otherwise idle through them after the last article).
-    from .reuse.index import WordHasher, article_prints
     from .storage.store import storable_text
-    from .text import word_norms
 
-    prints: dict[str, Prints] = {}
-    hasher = WordHasher()
+    reuse_index = ReuseIndex(settings)
     if isinstance(used, BatchRunner):
         for batch in used.iter_batches(todo, settings):
             new_ids = set(store.add_processed(batch.pairs))
             fresh.update((a.id, f) for a, f in batch.pairs)
             for a, _ in batch.pairs:
                 if a.id in new_ids:  # as stored: the prints of the stored text
-                    prints[a.id] = article_prints(word_norms(storable_text(a.text)), settings,
-                                                  hasher)
+                    reuse_index.add(a.id, storable_text(a.text))
             for problem in batch.problems:
                 if on_problem is not None:
                     on_problem(problem)
@@ -168,19 +165,22 @@ def analyze_into_store(store, articles: Sequence[Article], settings: Settings, *
     st.seconds["articles"] = time.perf_counter() - t0
     update_stories(store, settings, progress=progress, stats=st,
                    runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh,
-                   fresh_prints=prints)
+                   reuse_index=reuse_index)
     return st
 
 
-def update_stories(store, settings: Settings, *, progress: Progress | None = None,
+def update_stories(store: Store, settings: Settings, *, progress: Progress | None = None,
                    stats: UpdateStats | None = None,
                    runner: BatchRunner | None = None,
                    fresh_facts: Mapping[str, ArticleFacts] | None = None,
-                   fresh_prints: Mapping[str, Prints] | None = None) -> UpdateStats:
+                   reuse_index: ReuseIndex | None = None) -> UpdateStats:
     """Join the pending articles to the stored reuse pairs and stories (see module doc).
     `fresh_facts`: facts this run has just stored and still holds (the same values the
-    store would give back), so they are not read again; `fresh_prints`: the reuse prints of
-    articles this run stored (stored with the analysis)."""
+    store would give back), so they are not read again; `reuse_index`: the reuse stage's
+    state, holding the prints of the articles this run stored."""
+    from .reuse.state import ReuseIndex
+    from .storage.store import encode_story
+
     st = stats if stats is not None else UpdateStats()
     pending = store.pending_ids()
     st.pending = len(pending)
@@ -196,11 +196,13 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
     # The reuse stage is global: which shingles are site boilerplate depends on the whole
     # corpus, so a new article can change a pair between two old ones. Its candidate step
     # reads every stored article's prints (stored: no text is split again), and only the
-    # candidate pairs whose inputs changed are aligned again (`reuse.update_reuse`; the
+    # candidate pairs whose inputs changed are aligned again (`reuse.state.ReuseIndex`; the
     # result equals the reuse stage over all stored articles). Only pairs that differ are
     # written.
+    index = reuse_index if reuse_index is not None else ReuseIndex(settings)
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
-    update = _update_reuse(store, articles, pending, old_reuse, settings, fresh_prints or {})
+    update = index.update(articles, pending, old_reuse, store.reuse_prints(index.prints_key),
+                          store.reuse_state())
     reuse = list(update.reuse)
     st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
     new_keys = {(r.a, r.b) for r in reuse}
@@ -234,42 +236,16 @@ def update_stories(store, settings: Settings, *, progress: Progress | None = Non
                         lambda ids: {i: stored_facts[i] for i in ids if i in stored_facts},
                         reuse)
     # Encoded where they are analysed: this process only writes the rows.
-    analysed = _map_stories(runner or LocalRunner(), tasks, settings, progress, encode=True)
+    analysed = _map_stories(runner or LocalRunner(), tasks, settings, progress,
+                            encode=encode_story)
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
-    from .reuse.index import prints_key, results_key
-    from .storage.store import ReuseState, hashes_to_bytes
-
-    key = prints_key(settings)
     store.commit_analysis(added, analysed, removed, pending,
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
-                          reuse_state=ReuseState(results_key(settings),
-                                                 hashes_to_bytes(update.template)),
-                          prints={i: (key, hashes_to_bytes(p.shingles), hashes_to_bytes(p.prints))
-                                  for i, p in {**(fresh_prints or {}),
-                                               **update.computed}.items()})
+                          reuse_state=index.state_row(update), prints=index.print_rows(update))
     st.seconds["commit"] = time.perf_counter() - t
     return st
-
-
-def _update_reuse(store, articles: Sequence[Article], pending: Sequence[str],
-                  old_reuse: Mapping[tuple[str, str], Reuse], settings: Settings,
-                  fresh: Mapping[str, Prints]):
-    """The reuse stage over the stored articles, from their stored prints (and `fresh`, this
-    run's) and the previous run's pairs and template (see `reuse.update_reuse`)."""
-    from .reuse.index import Previous, Prints, prints_key, results_key, update_reuse
-    from .storage.store import hashes_from_bytes as array
-
-    prints = {i: Prints(array(sh), array(pr))
-              for i, (sh, pr) in store.reuse_prints(prints_key(settings)).items()}
-    prints.update(fresh)
-    state = store.reuse_state()
-    previous = None
-    if state is not None and state.key == results_key(settings):
-        covered = frozenset(a.id for a in articles).difference(pending)
-        previous = Previous(old_reuse, array(state.template), covered, state.key)
-    return update_reuse(articles, settings, prints, previous)
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
@@ -292,7 +268,8 @@ def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
 
 
 def _map_stories(runner: BatchRunner, tasks: Sequence[StoryTask], settings: Settings,
-                 progress: Progress | None, encode: bool = False) -> list[Any]:
+                 progress: Progress | None,
+                 encode: Callable[[Story], Any] | None = None) -> list[Any]:
     done = [0]
 
     def tick(n: int) -> None:

@@ -13,6 +13,8 @@ from ..settings import Settings
 Pair = tuple[Article, ArticleFacts]
 # One story with what its stages read: its articles, their facts, the reuse pairs inside it.
 StoryTask = tuple[Story, tuple[Article, ...], tuple[ArticleFacts, ...], tuple[Reuse, ...]]
+# How an analysed story comes back from the workers (e.g. the store's row encoder).
+Encode = Callable[[Story], Any]
 ProblemSink = Callable[[InputProblem], None]
 
 
@@ -84,11 +86,12 @@ def process_batch(index: int, articles: Sequence[Article], settings: Settings,
     return Batch(index, tuple(pairs), tuple(problems))
 
 
-def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: bool = False
+def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: Encode | None = None
                     ) -> tuple[list[Any], list[InputProblem]]:
     """The story stages over some stories. A story whose stages fail keeps its articles and
     title without findings, and the failure is reported (the run goes on). `encode`: each
-    story comes back as the `store.EncodedStory` its row is written from."""
+    story comes back as `encode(story)` (the service passes the store's row encoder, so the
+    encoding happens on the worker and the runner knows nothing of the store)."""
     from ..pipeline import analyze_story
 
     out: list[Any] = []
@@ -104,12 +107,7 @@ def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: bool
                                          f"story analysis failed: {exc.__class__.__name__}: "
                                          f"{first}"))
             done = story
-        if encode:
-            from ..storage.store import encode_story
-
-            out.append(encode_story(done))
-        else:
-            out.append(done)
+        out.append(done if encode is None else encode(done))
     return out, problems
 
 
@@ -135,10 +133,10 @@ class BatchRunner:
         return [pair for i in sorted(done) for pair in done[i].pairs]
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
-                    progress: Callable[[int], None] | None = None, encode: bool = False
-                    ) -> list[Any]:
+                    progress: Callable[[int], None] | None = None,
+                    encode: Encode | None = None) -> list[Any]:
         """The story stages for each task, results in task order (here: in this process);
-        with `encode`, as `store.EncodedStory` (see `analyse_stories`)."""
+        with `encode`, each as `encode(story)` (see `analyse_stories`)."""
         out: list[Any] = []
         for task in tasks:
             stories, problems = analyse_stories([task], settings, encode)

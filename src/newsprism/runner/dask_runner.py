@@ -33,6 +33,7 @@ from ..settings import Settings
 from .base import (
     Batch,
     BatchRunner,
+    Encode,
     StoryTask,
     Work,
     analyse_stories,
@@ -212,7 +213,8 @@ class DaskRunner(BatchRunner):
         return out
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
-                    progress: Callable[[int], None] | None = None, encode: bool = False
+                    progress: Callable[[int], None] | None = None,
+                    encode: Encode | None = None
                     ) -> list[Any]:
         """The story stages on the workers, a few stories per task, results in task order
         (with `encode`, encoded there: see `base.analyse_stories`)."""

@@ -20,12 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
 from ..model import Article, ArticleFacts, Report, Reuse, Story
+from ..reuse.state import PrintRow, ReuseState
 from .codec import load, to_data
 
 metadata = sa.MetaData()
@@ -83,10 +83,9 @@ lean_facts_t = sa.Table(
     sa.Column("data", sa.Text, nullable=False),
 )
 
-# Reuse's candidate-step input per article (`reuse.Prints`: distinct shingle hashes and
-# winnowed fingerprints, little-endian uint64), under the `reuse.prints_key` they were made
-# with: a pure function of the text, kept so that an incremental run does not split and hash
-# every stored text again.
+# Reuse's candidate-step input per article, opaque bytes in the form `reuse.state.ReuseIndex`
+# chooses, under the prints key they were made with: a pure function of the text, kept so
+# that an incremental run does not split and hash every stored text again.
 reuse_prints_t = sa.Table(
     "reuse_prints", metadata,
     sa.Column("article_id", sa.String(128), primary_key=True),
@@ -94,22 +93,14 @@ reuse_prints_t = sa.Table(
     sa.Column("shingles", sa.LargeBinary, nullable=False),
     sa.Column("prints", sa.LargeBinary, nullable=False),
 )
-# What the last reuse computation left besides its pairs: the corpus's template shingles and
-# the `reuse.results_key` of its settings (one row). Written with the pairs it belongs to.
+# What the last reuse computation left besides its pairs (`reuse.state.ReuseState`: the
+# corpus's template and the key of its settings; one row). Written with its pairs.
 reuse_state_t = sa.Table(
     "reuse_state", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("key", sa.String(200), nullable=False),
     sa.Column("template", sa.LargeBinary, nullable=False),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ReuseState:
-    """The stored `reuse_state` row: the template shingles (bytes) and their results key."""
-
-    key: str
-    template: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,15 +155,6 @@ def _safe(text: str | None) -> str | None:
 
 def _dump(value: Any) -> str:
     return storable_text(json.dumps(to_data(value), ensure_ascii=False, sort_keys=True))
-
-
-def hashes_to_bytes(hashes: np.ndarray) -> bytes:
-    """A uint64 hash array as `reuse_prints` and `reuse_state` store it (little-endian)."""
-    return hashes.astype("<u8").tobytes()
-
-
-def hashes_from_bytes(raw: bytes) -> np.ndarray:
-    return np.frombuffer(raw, dtype="<u8").astype(np.uint64)
 
 
 def _article_row(a: Article) -> dict[str, Any]:
@@ -267,7 +249,7 @@ class Store:
                         removed: Iterable[str], done: Iterable[str],
                         reuse_removed: Iterable[tuple[str, str]] = (),
                         reuse_state: ReuseState | None = None,
-                        prints: Mapping[str, tuple[str, bytes, bytes]] | None = None) -> None:
+                        prints: Mapping[str, PrintRow] | None = None) -> None:
         """One transaction: drop the `reuse_removed` pairs, then add the `reuse` pairs not
         stored (to change a pair, name its key in both); replace stories (`stories` are
         written; stories in `removed` or sharing an id with a written one are dropped first);
