@@ -142,19 +142,19 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
         out.append(Resolved(m.start, m.end, text[m.start:m.end], m.value.date(), "day"))
         taken.append((m.start, m.end))
     if anchor is not None:
-        for m in _REL.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+        for rel in _REL.finditer(text):
+            if any(rel.start() < e and s < rel.end() for s, e in taken):
                 continue
-            r = _resolve_relative(m, anchor)
+            r = _resolve_relative(rel, anchor)
             if r is not None:
-                out.append(Resolved(m.start(), m.end(), m.group(), r[0], r[1]))
-                taken.append((m.start(), m.end()))
+                out.append(Resolved(rel.start(), rel.end(), rel.group(), r[0], r[1]))
+                taken.append((rel.start(), rel.end()))
     if years:
-        for m in _YEAR.finditer(text):
-            s, e = m.start("year"), m.end("year")
+        for y in _YEAR.finditer(text):
+            s, e = y.start("year"), y.end("year")
             if any(s < b and a < e for a, b in taken):
                 continue
-            out.append(Resolved(s, e, m.group("year"), date(int(m.group("year")), 1, 1), "year"))
+            out.append(Resolved(s, e, y.group("year"), date(int(y.group("year")), 1, 1), "year"))
     out.sort(key=lambda r: r.start)
     return out
 

@@ -387,7 +387,7 @@ def pickle_by_fields(cls: type) -> type:
         values = get(self)
         return cls, ((values,) if single else values)
 
-    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign, assignment]
     return cls
 
 

@@ -369,7 +369,7 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
     def filtered(p: Prints, tmpl: np.ndarray) -> bool:
         return _outside_template(p.prints, tmpl) is not None
 
-    flipped = [i for i in np.flatnonzero(covered & holds)
+    flipped = [i for i in map(int, np.flatnonzero(covered & holds))
                if filtered(prints[i], previous.template) != filtered(prints[i], template)]
     if flipped:
         dropped = np.unique(np.concatenate([prints[i].prints for i in flipped]))

@@ -80,17 +80,17 @@ def _build(cls: Any) -> Decoder:
     if origin is typing.Literal:
         return _same
     if origin is tuple:
-        args = typing.get_args(cls)
-        if len(args) == 2 and args[1] is Ellipsis:
-            item = _decoder(args[0])
+        parts = typing.get_args(cls)
+        if len(parts) == 2 and parts[1] is Ellipsis:
+            item = _decoder(parts[0])
             if item is _same:
                 return lambda data: None if data is None else tuple(data)
             return lambda data: None if data is None else tuple(
                 None if v is None else item(v) for v in data)
-        items = [_decoder(a) for a in args]
+        items = [_decoder(a) for a in parts]
         return lambda data: None if data is None else tuple(
             None if v is None else d(v) for d, v in zip(items, data, strict=True))
-    if dataclasses.is_dataclass(cls):
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls):
         hints = _hints(cls)
         fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
 
