@@ -68,3 +68,45 @@ def test_unknown_runner_is_refused(tmp_path):
                                       "--runner", "spark"])
     assert result.exit_code != 0
     assert "runner" in result.output.lower()
+
+
+def test_version_prints_the_package_version() -> None:
+    from newsprism import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"newsprism {__version__}"
+
+
+@pytest.mark.slow
+def test_a_store_run_says_what_it_did_and_logs_skipped_duplicates(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    again = tmp_path / "again.txt"
+    again.write_text(GOOD, encoding="utf-8")  # same text: same id, an exact duplicate
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    args = ["-v", "analyze", str(folder), str(again), "--db", db, "--out", str(tmp_path / "r.json")]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "skipped 1 exact duplicate" in first.output
+    assert "store: 1 read, 1 new, 0 already stored" in first.output
+    second = CliRunner().invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert "store: 1 read, 0 new, 1 already stored" in second.output
+
+
+@pytest.mark.slow
+def test_eval_metadata_is_a_cli_command_with_json(tmp_path):
+    """The metadata eval runs under `newsprism eval` (no module main) and --json gives
+    the numbers alone; the pages are the project's own fixtures."""
+    result = CliRunner().invoke(app, ["eval", "metadata", "--json", "--seeds", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    numbers = json.loads(result.output)
+    assert numbers["pages"]["pages"] >= 30
+    assert set(numbers["pages"]) == {"pages", "title", "published", "outlet"}
+    assert all(0.0 <= numbers["pages"][f] <= 1.0 for f in ("title", "published", "outlet"))
+    assert "seeds" not in numbers  # an empty folder is skipped, and said so in text mode
+    text = CliRunner().invoke(app, ["eval", "metadata", "--seeds", str(tmp_path)])
+    assert "| set | pages | title | date | outlet |" in text.output
+    assert "skipped" in text.output

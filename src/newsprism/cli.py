@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,6 +17,9 @@ from .errors import NewsprismError
 from .model import InputProblem, Report
 from .settings import Settings, load_settings
 
+if TYPE_CHECKING:
+    from .service import UpdateStats
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Compare many outlets' coverage of one story, with evidence.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against a gold dataset.")
@@ -24,6 +27,37 @@ app.add_typer(eval_app, name="eval")
 
 err = Console(stderr=True)
 out = Console()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        out.print(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="Log more: -v for info, -vv for debug.")] = 0,
+) -> None:
+    """Compare many outlets' coverage of one story, with evidence."""
+    _configure_logging(verbose)
+
+
+def _configure_logging(verbose: int) -> None:
+    """Warnings always reach stderr; -v adds what the run did (duplicates skipped, what an
+    incremental update recomputed), -vv the details."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    level = {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    handler = RichHandler(console=err, show_time=False, show_path=False, markup=False)
+    logging.basicConfig(level=level, format="%(message)s", handlers=[handler], force=True)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings file (TOML).")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy pipeline package name.")]
@@ -44,9 +78,10 @@ def _progress_bar() -> tuple[Progress, Callable[[str, int, int], None]]:
     tasks: dict[str, Any] = {}
 
     def update(step: str, done: int, total: int) -> None:
+        known = total or None  # 0: not known yet (reading)
         if step not in tasks:
-            tasks[step] = bar.add_task(step, total=total)
-        bar.update(tasks[step], completed=done, total=total)
+            tasks[step] = bar.add_task(step, total=known)
+        bar.update(tasks[step], completed=done, total=known)
     return bar, update
 
 
@@ -63,6 +98,16 @@ def _write_outputs(report: Report, out_path: Path | None, html_path: Path | None
 
         html_path.parent.mkdir(parents=True, exist_ok=True)
         html_path.write_text(render_report_html(data), encoding="utf-8")
+
+
+def _update_line(st: UpdateStats) -> str:
+    """What an incremental run did to the store, in one line."""
+    seconds = ", ".join(f"{k} {v:.1f} s" for k, v in st.seconds.items())
+    return (f"store: {st.read} read, {st.processed} new, {st.skipped} already stored; "
+            f"reuse pairs +{st.reuse_new} -{st.reuse_removed} ({st.reuse_aligned} of "
+            f"{st.reuse_candidates} candidates aligned); stories {st.stories} "
+            f"({st.stories_changed} changed, {st.stories_removed} removed)"
+            + (f"; {seconds}" if seconds else ""))
 
 
 def _summary_table(report: Report) -> Table:
@@ -85,10 +130,15 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
         from .runner import make_runner
 
         runner = make_runner(runner_kind, scheduler, settings)
+    from .service import UpdateStats
+
     bar, update = _progress_bar()
+    stats = UpdateStats()
     with bar:
         report = run_analysis(inputs, settings, db_url=db, runner=runner, progress=update,
-                              on_problem=_report_problem)
+                              on_problem=_report_problem, stats=stats)
+    if db is not None:
+        err.print(_update_line(stats), highlight=False, soft_wrap=True)
     if not report.articles:
         raise NewsprismError(f"no article could be read from {', '.join(inputs)}")
     _write_outputs(report, out_path, html)
@@ -144,6 +194,105 @@ def demo(
     _run([str(corpus)], settings, out_dir / "report.json", out_dir / "report.html", db,
          "local", None)
     out.print(f"wrote {out_dir / 'report.json'} and {out_dir / 'report.html'}")
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Feed or page URLs, folders, files.")],
+    db: Annotated[str, typer.Option("--db", help="Store URL (sqlite:///x.db, postgresql://...).")],
+    every: Annotated[float, typer.Option("--every", help="Seconds between polls.")] = 60.0,
+    max_polls: Annotated[int | None, typer.Option("--max-polls",
+                                                  help="Stop after this many polls.")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Poll SOURCES and keep the store's stories current until SIGINT or SIGTERM."""
+    import signal
+    import threading
+
+    from .storage import open_store
+    from .watch import Watcher
+
+    settings = _settings(config, spacy_model=model, db_url=db)
+    stop = threading.Event()
+
+    def ask_stop(signum: int, _frame: object) -> None:
+        if stop.is_set():  # a second signal: stop now (the store's checkpoints hold)
+            raise KeyboardInterrupt
+        err.print(f"{signal.Signals(signum).name}: stopping after the current poll",
+                  highlight=False, markup=False)
+        stop.set()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, ask_stop)
+    store = open_store(db)
+    watcher = Watcher(sources, store, settings)
+    status = _WatchStatus(sources, every)
+    try:
+        with status.live():
+            polls = watcher.run(every, stop, status.update, max_polls)
+    finally:
+        watcher.close()
+        store.close()
+    err.print(f"stopped after {polls} poll(s); {status.total_new} new article(s)",
+              highlight=False, markup=False)
+
+
+class _WatchStatus:
+    """What `watch` shows: a live panel on a terminal, one line a poll elsewhere."""
+
+    def __init__(self, sources: list[str], every: float) -> None:
+        self.sources, self.every = sources, every
+        self.polls = self.total_new = self.total_problems = 0
+        self.last: Any = None
+        self._live: Any = None
+
+    def live(self) -> Any:
+        from contextlib import nullcontext
+
+        from rich.live import Live
+
+        if not err.is_terminal:
+            return nullcontext()
+        self._live = Live(self._panel(), console=err, refresh_per_second=2, transient=False)
+        return self._live
+
+    def update(self, result: Any) -> None:
+        import time as _time
+
+        self.polls += 1
+        self.total_new += result.new_articles
+        self.total_problems += len(result.problems)
+        self.last = result
+        for problem in result.problems:
+            _report_problem(problem)
+        if self._live is not None:
+            self._live.update(self._panel())
+        else:
+            err.print(f"poll {self.polls} at {_time.strftime('%H:%M:%S')}: "
+                      f"{result.new_articles} new, {result.stories_touched} stories touched "
+                      f"({result.stories} in all), {len(result.problems)} problem(s), "
+                      f"{result.seconds:.1f} s", highlight=False, markup=False)
+
+    def _panel(self) -> Table:
+        import time as _time
+
+        table = Table(title=f"watching {len(self.sources)} source(s), every {self.every:g} s",
+                      show_header=False)
+        table.add_column("what")
+        table.add_column("value", overflow="fold")
+        r = self.last
+        table.add_row("polls", str(self.polls))
+        table.add_row("last poll", "-" if r is None else
+                      f"{_time.strftime('%H:%M:%S', _time.localtime(r.started))} "
+                      f"({r.seconds:.1f} s)")
+        table.add_row("new articles", "-" if r is None else
+                      f"{r.new_articles} (this run: {self.total_new})")
+        table.add_row("stories touched", "-" if r is None else
+                      f"{r.stories_touched} of {r.stories}")
+        table.add_row("errors", f"{0 if r is None else len(r.problems)} "
+                                f"(this run: {self.total_problems})")
+        return table
 
 
 @app.command()
@@ -206,6 +355,28 @@ def eval_summary(
     from .eval.summary import command
 
     _print_metrics(command(gold, limit=limit, baselines=baselines))
+
+
+@eval_app.command("metadata")
+def eval_metadata(
+    pages: Annotated[Path | None, typer.Option("--pages", help="HTML pages with gold.json "
+                                               "(default: tests/fixtures/pages).")] = None,
+    seeds: Annotated[Path | None, typer.Option("--seeds", help="Scraped text files.")] = None,
+    seeds_gold: Annotated[Path | None, typer.Option("--seeds-gold")] = None,
+    as_text: Annotated[bool, typer.Option("--as-text", help="Read the pages as a naive "
+                                          "scraper's visible-text dump.")] = False,
+    show_misses: Annotated[bool, typer.Option("--show-misses")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print only the numbers, as JSON.")]
+    = False,
+) -> None:
+    """Title, publish date and outlet recovered by the readers and clean stage."""
+    from .eval import metadata
+
+    result = metadata.command(pages or metadata.DEFAULT_PAGES, seeds or metadata.DEFAULT_SEEDS,
+                              seeds_gold or metadata.DEFAULT_SEEDS_GOLD, as_text, show_misses,
+                              report=(lambda _: None) if as_json else print)
+    if as_json:
+        _print_metrics(result)
 
 
 def main() -> None:

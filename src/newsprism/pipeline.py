@@ -17,7 +17,8 @@ from this one table.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -98,6 +99,41 @@ def stage_function(name: str) -> Callable[..., Any]:
     raise KeyError(f"no stage {name!r}; stages: {', '.join(s.name for s in STAGES)}")
 
 
+Progress = Callable[[str, int, int], None]  # (step, done, total); total 0: not known yet
+
+
+def counter(progress: Progress | None, step: str, total: int) -> Callable[[int], None]:
+    """An `advance(n)` that reports `step` as n more of `total` done."""
+    done = [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        if progress is not None:
+            progress(step, done[0], total)
+    return advance
+
+
+@contextmanager
+def phase(progress: Progress | None, step: str) -> Iterator[None]:
+    """Report a one-piece step (the corpus stages) as started, then as done."""
+    if progress is not None:
+        progress(step, 0, 1)
+    yield
+    if progress is not None:
+        progress(step, 1, 1)
+
+
+def corpus_stages(cleaned: Sequence[Article], facts: Sequence[ArticleFacts],
+                  settings: Settings, progress: Progress | None = None
+                  ) -> tuple[tuple[Reuse, ...], tuple[Story, ...]]:
+    """The corpus stages (reuse, then stories) with their progress."""
+    with phase(progress, "reuse"):
+        reuse = tuple(stage_function("reuse")(cleaned, settings))
+    with phase(progress, "clustering"):
+        stories = tuple(stage_function("stories")(cleaned, facts, reuse, settings))
+    return reuse, stories
+
+
 class Runner(Protocol):
     """Maps the per-article work over workers (see `newsprism.runner`)."""
 
@@ -145,29 +181,19 @@ def analyze_story(story: Story, articles: Sequence[Article], facts: Sequence[Art
 
 
 def analyze(articles: Sequence[Article], settings: Settings, runner: Runner | None = None,
-            progress: Callable[[str, int, int], None] | None = None) -> Report:
+            progress: Progress | None = None) -> Report:
     """The whole line over raw articles (as readers yield them). Deterministic: the same
     articles in any order give the same report."""
     ordered = sorted(articles, key=lambda a: a.id)
-
-    def tick(step: str, total: int) -> Callable[[int], None]:
-        done = [0]
-
-        def advance(n: int) -> None:
-            done[0] += n
-            if progress is not None:
-                progress(step, done[0], total)
-        return advance
-
+    tick = counter(progress, "articles", len(ordered))
     if runner is None:
-        processed = process_articles(ordered, settings, tick("articles", len(ordered)))
+        processed = process_articles(ordered, settings, tick)
     else:
-        processed = runner.map_articles(ordered, settings, tick("articles", len(ordered)))
+        processed = runner.map_articles(ordered, settings, tick)
     cleaned = [a for a, _ in processed]
     facts = [f for _, f in processed]
-    reuse = tuple(stage_function("reuse")(cleaned, settings))
-    stories = stage_function("stories")(cleaned, facts, reuse, settings)
-    advance = tick("stories", len(stories))
+    reuse, stories = corpus_stages(cleaned, facts, settings, progress)
+    advance = counter(progress, "stories", len(stories))
     done: list[Story] = []
     for story in stories:
         done.append(analyze_story(story, cleaned, facts, reuse, settings))

@@ -19,13 +19,14 @@ re-run ends in the same store, and the same input twice leaves the store as it w
 from __future__ import annotations
 
 import dataclasses
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
-from .pipeline import Runner, analyze, stage_function
+from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from .storage.store import Store
 
 ProblemSink = Callable[[InputProblem], None]
-Progress = Callable[[str, int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -58,20 +59,29 @@ class UpdateStats:
 
 
 def read_articles(inputs: Sequence[str], settings: Settings,
-                  on_problem: ProblemSink | None = None) -> tuple[list[Article],
-                                                                  list[InputProblem]]:
-    """Everything the readers can read from `inputs`; bad items become problems."""
-    from .readers import read_inputs
+                  on_problem: ProblemSink | None = None, progress: Progress | None = None
+                  ) -> tuple[list[Article], list[InputProblem]]:
+    """Everything the readers can read from `inputs`; bad items become problems. Items
+    skipped as exact duplicates (same id, same text) are logged with their count."""
+    from .readers import ReadStats, read_inputs
 
     articles: list[Article] = []
     problems: list[InputProblem] = []
-    for item in read_inputs(inputs, settings):
+    read_stats = ReadStats()
+    tick = counter(progress, "reading", 0)
+    for item in read_inputs(inputs, settings, stats=read_stats):
+        tick(1)
         if isinstance(item, InputProblem):
             problems.append(item)
             if on_problem is not None:
                 on_problem(item)
         else:
             articles.append(item)
+    if progress is not None:  # the total is known now
+        progress("reading", len(articles) + len(problems), len(articles) + len(problems))
+    if read_stats.duplicates:
+        log.info("skipped %d exact duplicate(s) (same id and text as an article read before)",
+                 read_stats.duplicates)
     return articles, problems
 
 
@@ -81,7 +91,7 @@ def run_analysis(inputs: Sequence[str], settings: Settings, *, db_url: str | Non
                  stats: UpdateStats | None = None) -> Report:
     """Read, analyse and (with `db_url`) store. With a store, the new articles join those
     already stored and the report covers the whole store."""
-    articles, problems = read_articles(inputs, settings, on_problem)
+    articles, problems = read_articles(inputs, settings, on_problem, progress)
 
     def sink(problem: InputProblem) -> None:
         problems.append(problem)
@@ -201,8 +211,9 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     # written.
     index = reuse_index if reuse_index is not None else ReuseIndex(settings)
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
-    update = index.update(articles, pending, old_reuse, store.reuse_prints(index.prints_key),
-                          store.reuse_state())
+    with phase(progress, "reuse"):
+        update = index.update(articles, pending, old_reuse,
+                              store.reuse_prints(index.prints_key), store.reuse_state())
     reuse = list(update.reuse)
     st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
     new_keys = {(r.a, r.b) for r in reuse}
@@ -213,8 +224,9 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     st.seconds["reuse"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
-                                                                 settings))
+    with phase(progress, "clustering"):
+        stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
+                                                                     settings))
     before = store.story_members()
     titles = store.story_titles() if before else {}
     changed = [s for s in stories
@@ -270,30 +282,18 @@ def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
 def _map_stories(runner: BatchRunner, tasks: Sequence[StoryTask], settings: Settings,
                  progress: Progress | None,
                  encode: Callable[[Story], Any] | None = None) -> list[Any]:
-    done = [0]
-
-    def tick(n: int) -> None:
-        done[0] += n
-        if progress is not None:
-            progress("stories", done[0], len(tasks))
-    return runner.map_stories(tasks, settings, tick, encode)
+    return runner.map_stories(tasks, settings, counter(progress, "stories", len(tasks)), encode)
 
 
 def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Settings,
                  progress: Progress | None = None) -> Report:
     """`pipeline.analyze` with the story stages on the runner's workers too (same report)."""
     ordered = sorted(articles, key=lambda a: a.id)
-    done = [0]
-
-    def tick(n: int) -> None:
-        done[0] += n
-        if progress is not None:
-            progress("articles", done[0], len(ordered))
-    processed = runner.map_articles(ordered, settings, tick)
+    processed = runner.map_articles(ordered, settings,
+                                    counter(progress, "articles", len(ordered)))
     cleaned = [a for a, _ in processed]
     facts = {f.article_id: f for _, f in processed}
-    reuse = tuple(stage_function("reuse")(cleaned, settings))
-    stories = stage_function("stories")(cleaned, list(facts.values()), reuse, settings)
+    reuse, stories = corpus_stages(cleaned, list(facts.values()), settings, progress)
     tasks = story_tasks(stories, cleaned, lambda ids: {i: facts[i] for i in ids if i in facts},
                         reuse)
     done_stories = sorted(_map_stories(runner, tasks, settings, progress), key=lambda s: s.id)

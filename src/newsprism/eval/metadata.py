@@ -1,7 +1,7 @@
 """Metadata accuracy of the readers + clean stage: title, publish date and outlet.
 
-    .venv/bin/python -m newsprism.eval.metadata [--pages DIR] [--seeds DIR] [--seeds-gold FILE]
-                                                [--show-misses]
+    newsprism eval metadata [--pages DIR] [--seeds DIR] [--seeds-gold FILE] [--as-text]
+                            [--show-misses] [--json]
 
 `--pages` is a folder of HTML pages with a `gold.json` beside them mapping file name to
 `{"style", "title", "published", "outlet"}` (the project's own set: tests/fixtures/pages).
@@ -20,7 +20,6 @@ a null gold is right only when we also give null: inventing a title is an error.
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -167,38 +166,42 @@ def table(rows: Sequence[Row], title: str) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsprism.eval.metadata",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
-    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
-    parser.add_argument("--seeds-gold", type=Path, default=DEFAULT_SEEDS_GOLD)
-    parser.add_argument("--as-text", action="store_true",
-                        help="read the pages as a naive scraper's visible-text dump")
-    parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args(argv)
+def accuracy(rows: Sequence[Row]) -> dict[str, float | int]:
+    """The share right per field, over `rows`."""
+    out: dict[str, float | int] = {"pages": len(rows)}
+    for f in FIELDS:
+        out[f] = round(sum(r[2][f] for r in rows) / len(rows), 4) if rows else 0.0
+    return out
+
+
+def command(pages: Path = DEFAULT_PAGES, seeds: Path = DEFAULT_SEEDS,
+            seeds_gold: Path = DEFAULT_SEEDS_GOLD, as_text: bool = False,
+            show_misses: bool = False, report: Callable[[str], None] = print
+            ) -> dict[str, dict[str, float | int]]:
+    """Score the pages and the seeds; tables and misses go to `report`, the numbers are
+    returned (per set)."""
     settings = Settings()
     out: list[Row] = []
-    if args.pages and (args.pages / "gold.json").exists():
-        rows = score_pages(args.pages, settings, as_text=args.as_text)
-        form = "as visible text" if args.as_text else "as HTML"
-        print(table(rows, f"pages {form} ({args.pages})"), "\n")
+    result: dict[str, dict[str, float | int]] = {}
+    if (pages / "gold.json").exists():
+        rows = score_pages(pages, settings, as_text=as_text)
+        form = "as visible text" if as_text else "as HTML"
+        report(table(rows, f"pages {form} ({pages})") + "\n")
+        result["pages"] = accuracy(rows)
         out += rows
     else:
-        print(f"no gold.json in {args.pages}; pages skipped")
-    if args.seeds.is_dir() and args.seeds_gold.exists():
-        rows = score_seeds(args.seeds, args.seeds_gold, settings)
-        print(table(rows, f"seeds ({args.seeds})"), "\n")
+        report(f"no gold.json in {pages}; pages skipped")
+    rows = score_seeds(seeds, seeds_gold, settings) if seeds_gold.exists() and \
+        seeds.is_dir() else []
+    if rows:
+        report(table(rows, f"seeds ({seeds})") + "\n")
+        result["seeds"] = accuracy(rows)
         out += rows
     else:
-        print(f"seeds or their gold not found ({args.seeds}, {args.seeds_gold}); skipped")
-    if args.show_misses:
+        report(f"no seeds with gold found ({seeds}, {seeds_gold}); skipped")
+    if show_misses:
         for name, _, right, predicted in out:
             for f in FIELDS:
                 if not right[f]:
-                    print(f"miss {name} {f}: got {predicted[f]!r}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+                    report(f"miss {name} {f}: got {predicted[f]!r}")
+    return result
