@@ -11,7 +11,7 @@ supplies the text. When a page cannot be fetched but the feed carries the text i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -85,7 +85,10 @@ def _entry_text(entry: Any) -> str:
 
 
 def read_feed_bytes(data: bytes, source: str, settings: Settings, fetcher: Fetcher | None,
+                    skip: Callable[[str], bool] | None = None
                     ) -> Iterator[Article | InputProblem]:
+    """Every item of a feed, each item's page fetched politely. `skip(link)`: items whose
+    link the caller has already (a watched feed's earlier items) are passed over unfetched."""
     import feedparser
 
     if not data.strip():
@@ -116,6 +119,8 @@ def read_feed_bytes(data: bytes, source: str, settings: Settings, fetcher: Fetch
         for n, entry in enumerate(entries, start=1):
             link = entry.get("link")
             where = link if isinstance(link, str) and link else f"{source}#item{n}"
+            if skip is not None and isinstance(link, str) and link and skip(link):
+                continue
             if isinstance(link, str) and link.lower().startswith(("http://", "https://")):
                 if client is None:
                     client = Fetcher(settings)

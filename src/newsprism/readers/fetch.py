@@ -48,6 +48,8 @@ class Fetched:
     content_type: str
     content: bytes
     location: str = ""  # the Location header of a redirect
+    etag: str = ""  # validators for a later conditional request (see `get`)
+    last_modified: str = ""
 
 
 def system_resolver(host: str) -> list[str]:
@@ -186,11 +188,16 @@ class Fetcher:
 
     # -- fetching -----------------------------------------------------------------------------
 
-    def get(self, url: str) -> Fetched:
-        """The body of `url` after redirects, politely; raises FetchError (see module doc)."""
+    def get(self, url: str, etag: str = "", last_modified: str = "") -> Fetched:
+        """The body of `url` after redirects, politely; raises FetchError (see module doc).
+        With the `etag` / `last_modified` of an earlier answer, the request is conditional:
+        an unchanged resource answers status 304 with no content."""
         if not self.allowed_by_robots(url):
             raise FetchError(url, "disallowed by the site's robots.txt")
-        return self._request(url, self.settings.fetch_max_bytes, self.settings.fetch_retries)
+        headers = {k: v for k, v in (("If-None-Match", etag),
+                                     ("If-Modified-Since", last_modified)) if v}
+        return self._request(url, self.settings.fetch_max_bytes, self.settings.fetch_retries,
+                             headers)
 
     def _host_delay(self, host: str) -> float:
         """Our delay, or the site's robots.txt Crawl-delay when it asks for more (capped)."""
@@ -210,11 +217,12 @@ class Fetcher:
                 self._sleep(wait)
         self._last[host] = self._clock()
 
-    def _request(self, url: str, max_bytes: int, retries: int) -> Fetched:
+    def _request(self, url: str, max_bytes: int, retries: int,
+                 headers: dict[str, str] | None = None) -> Fetched:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             self.check_address(current)
-            response = self._with_retries(current, max_bytes, retries)
+            response = self._with_retries(current, max_bytes, retries, headers)
             if response.status in (301, 302, 303, 307, 308):
                 location = response.location
                 if not location:
@@ -227,13 +235,14 @@ class Fetcher:
             return response
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
-    def _with_retries(self, url: str, max_bytes: int, retries: int) -> Fetched:
+    def _with_retries(self, url: str, max_bytes: int, retries: int,
+                      headers: dict[str, str] | None = None) -> Fetched:
         host = urlsplit(url).netloc.lower()
         attempt = 0
         while True:
             self._wait_turn(host)
             try:
-                result = self._once(url, max_bytes)
+                result = self._once(url, max_bytes, headers)
             except FetchError as exc:  # from the pinned connection: name the URL, not the host
                 raise type(exc)(url, exc.reason) from exc
             except (httpx.TimeoutException, httpx.TransportError) as exc:
@@ -255,8 +264,9 @@ class Fetcher:
                 raise error
             return result[0]
 
-    def _once(self, url: str, max_bytes: int) -> tuple[Fetched, float | None]:
-        with self._client.stream("GET", url) as response:
+    def _once(self, url: str, max_bytes: int, headers: dict[str, str] | None = None
+              ) -> tuple[Fetched, float | None]:
+        with self._client.stream("GET", url, headers=headers) as response:
             if response.is_redirect:
                 return Fetched(url, response.status_code, "", b"",
                                response.headers.get("location", "")), None
@@ -275,7 +285,9 @@ class Fetcher:
                                               "(fetch_max_bytes)")
                     chunks.append(chunk)
             return Fetched(str(response.url), response.status_code,
-                           response.headers.get("content-type", ""), b"".join(chunks)), \
+                           response.headers.get("content-type", ""), b"".join(chunks),
+                           etag=response.headers.get("etag", ""),
+                           last_modified=response.headers.get("last-modified", "")), \
                 retry_after
 
 
