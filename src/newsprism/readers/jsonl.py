@@ -19,7 +19,7 @@ from ..dates import find_dates, iso
 from ..model import Article, InputProblem
 from ..settings import Settings
 from ..text import stable_id
-from ._common import human_size, max_input_bytes, normalize_newlines
+from ._common import human_size, id_problem, max_input_bytes, normalize_newlines
 
 STRING_KEYS = ("outlet", "title", "byline", "url", "published")
 KNOWN_KEYS = ("id", "text", *STRING_KEYS)
@@ -90,6 +90,9 @@ def article_from_record(record: Any, source: str, where: str,
         article_id = stable_id(fields["url"])
     else:
         article_id = stable_id(text)
+    bad_id = id_problem(article_id)
+    if bad_id:
+        return InputProblem(where, bad_id)
     metadata = tuple(sorted((str(k), json.dumps(v, ensure_ascii=False, sort_keys=True))
                             for k, v in extra.items()))
     return Article(id=article_id, source=source, text=text,
