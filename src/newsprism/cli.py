@@ -169,7 +169,7 @@ def serve(
 
     settings = _settings(config, db_url=db)
     out.print(f"serving {shown(settings.db_url)} on http://{host}:{port}/")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings, bind_host=host), host=host, port=port, log_level="info")
 
 
 def _print_metrics(result: dict[str, Any]) -> None:
