@@ -241,3 +241,35 @@ def test_long_jsonl_records_are_cut_when_read(tmp_path):
     items = _read([str(path)], Settings(max_article_chars=2_000))
     assert len(_articles(items)) == 5 and len(_problems(items)) == 5
     assert all(len(a.text) <= 2_000 for a in _articles(items))
+
+
+# -- item 2 and "work per input bounded by its size": compressed inputs ------------------------
+
+def test_gzip_bomb_jsonl_is_cut_with_one_problem(tmp_path):
+    path = tmp_path / "bomb.jsonl.gz"
+    line = (json.dumps({"id": "x", "text": "a " * 1_000_000}) + "\n").encode()
+    with gzip.open(path, "wb") as f:
+        for i in range(60):  # 120 MB of text in well under 1 MB of file
+            f.write(line.replace(b'"x"', f'"x{i}"'.encode()))
+    items = _read([str(path)], timeout=120)
+    problems = [p for p in _problems(items) if "zip bomb" in p.reason]
+    assert len(problems) == 1
+    assert len(_articles(items)) < 60
+
+
+def test_gzip_bomb_warc_is_cut_with_one_problem(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "bomb.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        body = b"<html><body><p>" + b"a " * 900_000 + b"</p></body></html>"
+        for i in range(40):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://example.org/{i}", "response", payload=io.BytesIO(body),
+                http_headers=http))
+    problems = [p for p in _problems(_read([str(path)], timeout=120)) if "zip bomb" in p.reason]
+    assert len(problems) == 1

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Article, InputProblem
 from ..settings import Settings
-from ._common import human_size, max_input_bytes
+from ._common import expansion_cap, expansion_problem, human_size, max_input_bytes
 from .html import article_from_html
 
 
@@ -24,10 +24,16 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     from warcio.exceptions import ArchiveLoadFailed
 
     seen_records = 0
+    total_cap = expansion_cap(path, settings)
+    expanded = 0  # declared record lengths so far: the bytes the archive decompresses to
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 seen_records += 1
+                expanded += record.length or 0
+                if expanded > total_cap:
+                    yield expansion_problem(source, total_cap, seen_records - 1)
+                    return
                 item = _record_item(record, source, seen_records, settings, outlet)
                 if _ends_early(record):
                     # warcio hands a cut record over as if whole: it would be a stub article.
