@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -67,9 +68,17 @@ def _settings(config: Path | None, **overrides: Any) -> Settings:
     return load_settings(config, **overrides)
 
 
+def shown(value: object) -> str:
+    """A value from the input, as terminal text: control bytes replaced (no escape sequence
+    reaches the terminal) and rich markup escaped (a `[/]` in a path is text, not a tag)."""
+    from .readers import safe_line
+
+    return escape(safe_line(str(value)))
+
+
 def _report_problem(problem: InputProblem) -> None:
-    err.print(f"[yellow]skipped[/] {problem.source}: {problem.reason}", highlight=False,
-              soft_wrap=True)
+    err.print(f"[yellow]skipped[/] {shown(problem.source)}: {shown(problem.reason)}",
+              highlight=False, soft_wrap=True)
 
 
 def _progress_bar() -> tuple[Progress, Callable[[str, int, int], None]]:
@@ -116,7 +125,7 @@ def _summary_table(report: Report) -> Table:
     for col in ("story", "articles", "quotes", "conflicts", "consensus"):
         table.add_column(col, overflow="fold")
     for s in sorted(report.stories, key=lambda s: -len(s.article_ids))[:15]:
-        table.add_row(s.title, str(len(s.article_ids)), str(len(s.quotes)),
+        table.add_row(shown(s.title), str(len(s.article_ids)), str(len(s.quotes)),
                       str(len(s.conflicts)), str(len(s.consensus)))
     return table
 
@@ -166,7 +175,7 @@ def analyze(
         raise typer.BadParameter(f"--runner must be 'local' or 'dask', not {runner!r}")
     settings = _settings(config, spacy_model=model)
     _run(inputs, settings, out_path, html, db, runner, scheduler)
-    out.print(f"report written to {out_path}" + (f" and {html}" if html else ""))
+    out.print(f"report written to {shown(out_path)}" + (f" and {shown(html)}" if html else ""))
 
 
 def examples_corpus() -> Path:
@@ -190,10 +199,10 @@ def demo(
     """Run the whole line on the built-in fictional example corpus."""
     settings = _settings(config)
     corpus = examples_corpus()
-    out.print(f"analysing the example corpus in {corpus}")
+    out.print(f"analysing the example corpus in {shown(corpus)}")
     _run([str(corpus)], settings, out_dir / "report.json", out_dir / "report.html", db,
          "local", None)
-    out.print(f"wrote {out_dir / 'report.json'} and {out_dir / 'report.html'}")
+    out.print(f"wrote {shown(out_dir / 'report.json')} and {shown(out_dir / 'report.html')}")
 
 
 @app.command()
@@ -308,8 +317,8 @@ def serve(
     from .web.app import create_app
 
     settings = _settings(config, db_url=db)
-    out.print(f"serving {settings.db_url} on http://{host}:{port}/")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    out.print(f"serving {shown(settings.db_url)} on http://{host}:{port}/")
+    uvicorn.run(create_app(settings, bind_host=host), host=host, port=port, log_level="info")
 
 
 def _print_metrics(result: dict[str, Any]) -> None:
@@ -384,7 +393,7 @@ def main() -> None:
     try:
         app()
     except NewsprismError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {shown(exc)}", highlight=False, soft_wrap=True)
         sys.exit(2)
 
 

@@ -115,9 +115,32 @@ def run_analysis(inputs: Sequence[str], settings: Settings, *, db_url: str | Non
     try:
         analyze_into_store(store, articles, settings, runner=runner, progress=progress,
                            on_problem=sink, stats=stats)
-        return dataclasses.replace(store.report(), problems=tuple(problems))
+        return dataclasses.replace(consistent_report(store), problems=tuple(problems))
     finally:
         store.close()
+
+
+# Reads of the whole store retried while another run writes between them (each try is
+# three reads; a writer commits a checkpoint in well under a read's time).
+REPORT_TRIES = 5
+
+
+def consistent_report(store) -> Report:
+    """The store as one report that describes a consistent state, even while another run
+    writes to it: read between two equal snapshots of the row counts (every write changes
+    them), and without the articles another run has stored but not yet joined to stories
+    (pending: they belong to that run's report)."""
+    for _ in range(REPORT_TRIES):
+        before = store.counts()
+        pending = set(store.pending_ids())
+        report = store.report()
+        if store.counts() == before:
+            break
+    if not pending:
+        return report  # type: ignore[no-any-return]
+    return dataclasses.replace(
+        report, articles=tuple(a for a in report.articles if a.id not in pending),
+        reuse=tuple(r for r in report.reuse if r.a not in pending and r.b not in pending))
 
 
 def _attach_sink(runner: object, sink: ProblemSink) -> Callable[[], None]:
@@ -146,6 +169,9 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     known = store.processed_ids(sorted(unique))
     todo = [unique[k] for k in sorted(unique) if k not in known]
     st.skipped = len(unique) - len(todo)
+    for problem in changed_known(store, [unique[k] for k in sorted(known)], settings):
+        if on_problem is not None:
+            on_problem(problem)
     done = 0
     used = runner if runner is not None else LocalRunner()
     fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
@@ -177,6 +203,23 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
                    runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh,
                    reuse_index=reuse_index)
     return st
+
+
+def changed_known(store: Store, articles: Sequence[Article], settings: Settings
+                  ) -> list[InputProblem]:
+    """One problem for each of `articles` (all stored already) whose text differs from the
+    stored one: it is skipped, the stored one kept, and the caller must hear so. Compared
+    as the store keeps it (cleaned, then made storable)."""
+    if not articles:
+        return []
+    from .storage.store import storable_text
+
+    clean = stage_function("clean")
+    stored = {a.id: a.text for a in store.articles([a.id for a in articles])}
+    return [InputProblem(a.source, f"id {a.id} is already stored with different text "
+                                   "(kept the stored one)")
+            for a in articles
+            if a.id in stored and storable_text(clean(a, settings).text) != stored[a.id]]
 
 
 def update_stories(store: Store, settings: Settings, *, progress: Progress | None = None,

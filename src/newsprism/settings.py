@@ -54,6 +54,10 @@ class Settings:
     db_url: str = "sqlite:///newsprism.db"
     token: str | None = None  # bearer token for write endpoints; None disables writes
     max_upload_bytes: int = 10_000_000
+    # Host header names the web app answers to, comma-separated ("*": any). Empty: the host
+    # `newsprism serve` binds to (loopback: 127.0.0.1, localhost, ::1), so a DNS-rebinding
+    # page cannot reach a local server under its own name.
+    allowed_hosts: str = ""
 
     def __post_init__(self) -> None:
         positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",

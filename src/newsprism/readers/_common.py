@@ -7,7 +7,9 @@ the reason), so the dispatcher in `__init__` can report it and go on with the re
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..model import InputProblem
@@ -24,12 +26,45 @@ def max_input_bytes(settings: Settings) -> int:
     return max(_MIN_INPUT_BYTES, settings.max_article_chars * _BYTES_PER_CHAR)
 
 
+# A compressed input may give this many bytes per byte of file: news JSON Lines expand about
+# 3x (the 12k-article corpus: 2.7x), HTML WARCs 5-8x. More is a "zip bomb", whose work would
+# not be bounded by the size of the file the user gave.
+MAX_EXPANSION = 20
+
+
+def expansion_cap(path: Path, settings: Settings) -> int:
+    """Decompressed bytes allowed from `path` (never less than one full-size item)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return max(MAX_EXPANSION * size, max_input_bytes(settings))
+
+
+def expansion_problem(source: str, cap: int, items: int) -> InputProblem:
+    return InputProblem(source, f"decompresses to more than {human_size(cap)} "
+                                f"({MAX_EXPANSION} times the file: a zip bomb?); the "
+                                f"{items} item(s) before were read, the rest skipped")
+
+
 def human_size(n: int) -> str:
     if n >= 1_000_000:
         return f"{n / 1_000_000:.1f} MB"
     if n >= 1_000:
         return f"{n / 1_000:.1f} kB"
     return f"{n} bytes"
+
+
+def not_regular(path: Path, source: str) -> InputProblem | None:
+    """A problem when `path` is not a regular file: opening a FIFO or a device named `x.txt`
+    blocks or never ends, so only regular files are read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputProblem(source, f"cannot read file ({exc.strerror or exc})")
+    if not stat.S_ISREG(mode):
+        return InputProblem(source, "not a regular file (a pipe, socket or device); skipped")
+    return None
 
 
 def read_capped(path: Path, source: str, settings: Settings) -> bytes | InputProblem:
@@ -40,7 +75,11 @@ def read_capped(path: Path, source: str, settings: Settings) -> bytes | InputPro
         if size > cap:
             return InputProblem(source, f"file too large ({human_size(size)}; the limit for one "
                                         f"article is {human_size(cap)}, set by max_article_chars)")
-        with path.open("rb") as f:
+        # O_NONBLOCK: a file swapped for a FIFO after the check does not block the open.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return InputProblem(source, "not a regular file; skipped")
             data = f.read(cap + 1)
     except OSError as exc:
         return InputProblem(source, f"cannot read file ({exc.strerror or exc})")
@@ -87,3 +126,39 @@ def decode_text(data: bytes, source: str) -> str | InputProblem:
 
 def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+# Text that reaches a sink (report JSON, database, terminal, page) never holds these: NUL
+# (refused by PostgreSQL) and lone surrogates (from undecodable bytes: no UTF-8 encoder takes
+# them). One character becomes one character, so offsets into the text survive.
+_UNENCODABLE = re.compile("[\x00\ud800-\udfff]")
+# In one-line values (sources, reasons, ids) also every control character: a terminal would
+# obey escape sequences, and a newline would fake a second problem line.
+_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+MAX_ID_CHARS = 128  # the store's key columns are VARCHAR(128) (PostgreSQL enforces it)
+MAX_REASON_CHARS = 500  # a problem line stays one readable line
+
+
+def safe_text(text: str) -> str:
+    return _UNENCODABLE.sub(REPLACEMENT, text)
+
+
+def safe_line(text: str, limit: int | None = None) -> str:
+    """A value shown on one line: control characters and lone surrogates replaced."""
+    text = _CONTROL_CHARS.sub(REPLACEMENT, text)
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 1] + "\u2026"
+    return text
+
+
+def id_problem(article_id: str) -> str | None:
+    """Why `article_id` cannot be an id (None: it can): every store, URL and page takes it."""
+    if not article_id:
+        return "'id' is empty"
+    if len(article_id) > MAX_ID_CHARS:
+        return f"'id' is longer than {MAX_ID_CHARS} characters ({len(article_id)})"
+    if _CONTROL_CHARS.search(article_id):
+        return ("'id' holds a control character, NUL or undecodable byte "
+                f"({safe_line(article_id, 60)!r})")
+    return None

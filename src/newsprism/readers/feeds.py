@@ -10,6 +10,7 @@ supplies the text. When a page cannot be fetched but the feed carries the text i
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -84,6 +85,20 @@ def _entry_text(entry: Any) -> str:
     return normalize_newlines(_html_to_text(best) if "<" in best else best).strip()
 
 
+# Byte order marks of the wide encodings, longest first (UTF-32 LE starts with UTF-16 LE's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _wide_as_utf8(data: bytes) -> bytes:
+    """A UTF-16/32 document re-encoded as UTF-8, so its markup can be searched as bytes
+    (b"" for any other): `<!ENTITY` in UTF-16 is not the bytes b"<!ENTITY"."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace").encode("utf-8")
+    return b""
+
+
 def read_feed_bytes(data: bytes, source: str, settings: Settings, fetcher: Fetcher | None,
                     skip: Callable[[str], bool] | None = None
                     ) -> Iterator[Article | InputProblem]:
@@ -97,7 +112,7 @@ def read_feed_bytes(data: bytes, source: str, settings: Settings, fetcher: Fetch
     if looks_binary(data):
         yield InputProblem(source, "binary data, not an RSS/Atom feed")
         return
-    if _ENTITY_DECL.search(data):
+    if _ENTITY_DECL.search(data) or _ENTITY_DECL.search(_wide_as_utf8(data)):
         yield InputProblem(source, "feed declares XML entities (entity expansion refused)")
         return
     try:

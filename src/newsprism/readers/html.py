@@ -24,7 +24,9 @@ from .site import fix_site_as_title, site_name_from_html
 # the tree and we would report "no text" for the wrong reason.
 MAX_DEPTH = 400
 MIN_PAGE_WORDS = 20
-_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+# `[^<>]` and not `[^>]`: an unclosed `<a` must stop the scan at the next `<`, or every
+# `<` rescans to the end of the input (quadratic: 100 kB of `<a` took 49 s).
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
 # Tags that are void or commonly left unclosed: they do not count towards depth.
 _NO_DEPTH = {b"br", b"img", b"meta", b"link", b"input", b"hr", b"wbr", b"source", b"area",
              b"base", b"col", b"embed", b"param", b"track", b"p", b"li", b"td", b"tr", b"th",

@@ -19,7 +19,14 @@ from ..dates import find_dates, iso
 from ..model import Article, InputProblem
 from ..settings import Settings
 from ..text import stable_id
-from ._common import human_size, max_input_bytes, normalize_newlines
+from ._common import (
+    expansion_cap,
+    expansion_problem,
+    human_size,
+    id_problem,
+    max_input_bytes,
+    normalize_newlines,
+)
 
 STRING_KEYS = ("outlet", "title", "byline", "url", "published")
 KNOWN_KEYS = ("id", "text", *STRING_KEYS)
@@ -90,6 +97,9 @@ def article_from_record(record: Any, source: str, where: str,
         article_id = stable_id(fields["url"])
     else:
         article_id = stable_id(text)
+    bad_id = id_problem(article_id)
+    if bad_id:
+        return InputProblem(where, bad_id)
     metadata = tuple(sorted((str(k), json.dumps(v, ensure_ascii=False, sort_keys=True))
                             for k, v in extra.items()))
     return Article(id=article_id, source=source, text=text,
@@ -123,6 +133,7 @@ def _open(path: Path) -> IO[bytes]:
 def read_jsonl(path: Path, source: str, settings: Settings,
                outlet: str | None = None) -> Iterator[Article | InputProblem]:
     cap = max_input_bytes(settings)
+    total_cap = expansion_cap(path, settings)
     line_no = 0
     try:
         with _open(path) as f:
@@ -130,6 +141,9 @@ def read_jsonl(path: Path, source: str, settings: Settings,
                 raw = f.readline(cap + 1)
                 if not raw:
                     break
+                if f.tell() > total_cap:
+                    yield expansion_problem(source, total_cap, line_no)
+                    return
                 line_no += 1
                 where = f"{source}:{line_no}"
                 if len(raw) > cap and not raw.endswith(b"\n"):

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import Article, InputProblem
 from ..settings import Settings
-from ._common import human_size, max_input_bytes
+from ._common import expansion_cap, expansion_problem, human_size, max_input_bytes
 from .html import article_from_html
 
 
@@ -22,37 +23,32 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    cap = max_input_bytes(settings)
     seen_records = 0
+    total_cap = expansion_cap(path, settings)
+    expanded = 0  # declared record lengths so far: the bytes the archive decompresses to
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
                 seen_records += 1
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                where = uri or f"{source}#record{seen_records}"
-                if record.rec_type == "response":
-                    status = record.http_headers.get_statuscode() if record.http_headers else None
-                    if status != "200":
-                        continue
-                    ctype = record.http_headers.get_header("Content-Type") or ""
-                else:
-                    ctype = record.rec_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
-                body = record.content_stream().read(cap + 1)
-                if len(body) > cap:
-                    yield InputProblem(where, f"page larger than {human_size(cap)}; skipped")
-                    continue
-                url = uri if uri.lower().startswith(("http://", "https://")) else None
-                yield article_from_html(body, url or where, settings, url=url, outlet=outlet)
+                expanded += record.length or 0
+                if expanded > total_cap:
+                    yield expansion_problem(source, total_cap, seen_records - 1)
+                    return
+                item = _record_item(record, source, seen_records, settings, outlet)
+                if _ends_early(record):
+                    # warcio hands a cut record over as if whole: it would be a stub article.
+                    yield InputProblem(source, f"truncated WARC: record {seen_records} ends "
+                                               f"before its declared length; the "
+                                               f"{seen_records - 1} record(s) before were read")
+                    return
+                if item is not None:
+                    yield item
     except ArchiveLoadFailed as exc:
-        yield InputProblem(source, f"not a readable WARC archive ({exc}) after "
+        yield InputProblem(source, f"not a readable WARC archive ({_short(exc)}) after "
                                    f"{seen_records} record(s)")
     except Exception as exc:  # warcio raises many kinds on corrupt input
         yield InputProblem(source, f"corrupt or truncated WARC after {seen_records} record(s) "
-                                   f"(warcio: {type(exc).__name__}: {exc})")
+                                   f"(warcio: {type(exc).__name__}: {_short(exc)})")
         return
     if seen_records == 0:
         yield InputProblem(source, "no records in the WARC file")
@@ -60,6 +56,50 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
         # warcio stops quietly at a cut gzip member: say so, or a cut download looks whole.
         yield InputProblem(source, f"truncated gzip: the archive ends inside a record; "
                                    f"{seen_records} record(s) before the cut were read")
+
+
+_REASON_CHARS = 120  # warcio quotes the raw bytes it choked on: a hint is enough
+
+
+def _short(exc: Exception) -> str:
+    """warcio's message, first line, cut short (raw bytes are made printable at the boundary)."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return text[:_REASON_CHARS]
+
+
+def _ends_early(record: object) -> bool:
+    """True when the record's block is shorter than its Content-Length (the file was cut)."""
+    raw = getattr(record, "raw_stream", None)
+    if raw is None:
+        return False
+    while raw.read(1 << 16):  # what the reader did not need, read to the end of the record
+        pass
+    return getattr(raw, "limit", 0) > 0
+
+
+def _record_item(record: object, source: str, n: int, settings: Settings,
+                 outlet: str | None) -> Article | InputProblem | None:
+    """The article a response or resource record holds (None: not an HTML page)."""
+    rec: Any = record
+    if rec.rec_type not in ("response", "resource"):
+        return None
+    uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
+    where = uri or f"{source}#record{n}"
+    if rec.rec_type == "response":
+        status = rec.http_headers.get_statuscode() if rec.http_headers else None
+        if status != "200":
+            return None
+        ctype = rec.http_headers.get_header("Content-Type") or ""
+    else:
+        ctype = rec.rec_headers.get_header("Content-Type") or ""
+    if "html" not in ctype.lower():
+        return None
+    cap = max_input_bytes(settings)
+    body = rec.content_stream().read(cap + 1)
+    if len(body) > cap:
+        return InputProblem(where, f"page larger than {human_size(cap)}; skipped")
+    url = uri if uri.lower().startswith(("http://", "https://")) else None
+    return article_from_html(body, url or where, settings, url=url, outlet=outlet)
 
 
 def gzip_complete(path: Path, chunk: int = 1 << 20) -> bool:

@@ -28,8 +28,32 @@ class Batch:
     problems: tuple[InputProblem, ...] = ()
 
 
+# Characters of text one batch may hold. Parsing and extraction cost memory per character
+# (about 3 kB each, issue 23: 620 MB for a 200k-character article), so a batch is bounded by
+# its characters, not only by its article count: one full-size article (max_article_chars,
+# 200k) alone, or about 30 typical 8k-character ones together.
+BATCH_CHARS = 250_000
+
+
+def _bounded(articles: Sequence[Article], start: int, count: int) -> int:
+    """How many of the `count` articles from `start` fit in BATCH_CHARS (at least one)."""
+    chars = 0
+    for k in range(count):
+        chars += len(articles[start + k].text)
+        if chars > BATCH_CHARS and k:
+            return k
+    return count
+
+
 def split(articles: Sequence[Article], size: int) -> list[tuple[Article, ...]]:
-    return [tuple(articles[i:i + size]) for i in range(0, len(articles), size)]
+    """Batches of at most `size` articles and BATCH_CHARS characters, in order."""
+    out: list[tuple[Article, ...]] = []
+    i, n = 0, len(articles)
+    while i < n:
+        k = _bounded(articles, i, min(size, n - i))
+        out.append(tuple(articles[i:i + k]))
+        i += k
+    return out
 
 
 TAPER_FLOOR = 4  # the smallest batch `split_tapered` makes (unless fewer articles are left)
@@ -40,11 +64,13 @@ def split_tapered(articles: Sequence[Article], size: int, workers: int
     """Batches of `size` articles, in order, except towards the end, where each batch takes
     at most a `2 x workers`-th of what is left (never fewer than `TAPER_FLOOR`): the workers
     then run out of work together, instead of all but one idling while the last one parses
-    a whole batch (guided self-scheduling)."""
+    a whole batch (guided self-scheduling). No batch holds more than BATCH_CHARS characters
+    (unless it is one article)."""
     out: list[tuple[Article, ...]] = []
     i, n, share = 0, len(articles), 2 * max(1, workers)
     while i < n:
-        k = min(size, max(TAPER_FLOOR, -(-(n - i) // share)))
+        k = min(size, max(TAPER_FLOOR, -(-(n - i) // share)), n - i)
+        k = _bounded(articles, i, k)
         out.append(tuple(articles[i:i + k]))
         i += k
     return out

@@ -97,12 +97,13 @@ def build_router() -> APIRouter:
                      lambda: {"schema": SCHEMA, "limit": limit, "offset": offset,
                               "stories": rows})
 
-    @router.get("/stories/{story_id}", summary="One story (contract form), its articles and reuse")
+    @router.get("/stories/{story_id:path}",
+                summary="One story (contract form), its articles and reuse")
     def story(request: Request, story_id: Id) -> Response:
         return _json(("api-story", story_id), request,
                      lambda: reads_of(request).bundle(story_id), "no such story")
 
-    @router.get("/articles/{article_id}", summary="One article (contract form)")
+    @router.get("/articles/{article_id:path}", summary="One article (contract form)")
     def article(request: Request, article_id: Id) -> Response:
         reads = reads_of(request)
 

@@ -24,6 +24,7 @@ from ..errors import NewsprismError
 from ..settings import Settings
 from ..storage.store import Store, open_store
 from .api import build_router
+from .cache import Busy
 from .data import Reads
 from .render import STATIC, render
 from .security import Guard
@@ -34,15 +35,17 @@ PAGE_SIZE = 50
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
-    """The app over `store` (default: the store at `settings.db_url`)."""
+def create_app(settings: Settings, store: Store | None = None,
+               bind_host: str | None = None) -> FastAPI:
+    """The app over `store` (default: the store at `settings.db_url`). `bind_host`: the host
+    the server listens on, the default Host allow-list (see `security.allowed_hosts`)."""
     app = FastAPI(title="newsprism", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/v1/openapi.json",
                   description="Stories, articles and findings in the report contract's form.")
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings.db_url)
     app.state.reads = Reads(app.state.store)
-    app.add_middleware(Guard, settings=settings)
+    app.add_middleware(Guard, settings=settings, bind_host=bind_host)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
     _pages(app)
@@ -87,7 +90,8 @@ def _pages(app: FastAPI) -> None:
                             link=lambda r: f"/stories/{quote(r['id'], safe='')}",
                             writes=bool(request.app.state.settings.token)))
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    # `:path`: ids may hold "/" (URLs as ids); the links quote it as %2F, the server decodes.
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> HTMLResponse:
         reads: Reads = request.app.state.reads
         key = story_id[:128]
@@ -101,7 +105,7 @@ def _pages(app: FastAPI) -> None:
             return render("story.html", v=view.context(), sid="story")
         return _cached_page(reads, ("story", key), page, "No such story.")
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:
         reads: Reads = request.app.state.reads
         key = article_id[:128]
@@ -192,6 +196,14 @@ def _errors(app: FastAPI) -> None:
             return JSONResponse({"detail": errors}, 422)
         text = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
         return _html(render("error.html", status=422, message=text), 422)
+
+    @app.exception_handler(Busy)
+    def busy(request: Request, exc: Busy) -> Response:
+        headers = {"Retry-After": "1"}
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc)}, 429, headers=headers)
+        return HTMLResponse(render("error.html", status=429, message=str(exc)), 429,
+                            headers=headers)
 
     @app.exception_handler(NewsprismError)
     def ours(request: Request, exc: NewsprismError) -> Response:

@@ -29,7 +29,7 @@ class Reads:
     def rows(self, q: str | None, since: str | None, until: str | None, limit: int,
              offset: int) -> list[dict[str, Any]]:
         key = ("rows", q, since, until, limit, offset)
-        return self.cache.get(key, lambda: [asdict(r) for r in self.store.stories(
+        return self.cache.get_bounded(key, lambda: [asdict(r) for r in self.store.stories(
             q, since, until, limit=limit, offset=offset)])
 
     # Stories and articles are not cached as dicts (large, and unmeasured): the pages and JSON
