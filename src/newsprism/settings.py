@@ -54,6 +54,8 @@ class Settings:
     db_url: str = "sqlite:///newsprism.db"
     token: str | None = None  # bearer token for write endpoints; None disables writes
     max_upload_bytes: int = 10_000_000
+    # Outlet profiles the user keeps (TOML or CSV: outlets.py); None: names and domains only
+    outlets_file: str | None = None
 
     def __post_init__(self) -> None:
         positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",
