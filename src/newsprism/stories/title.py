@@ -105,13 +105,13 @@ def headline_shape(raw: str) -> bool:
     """A headline, not a quote fragment, a dateline, a question or an opinion label."""
     line = " ".join(raw.split())
     tokens = line.split()
-    if not 3 <= len(tokens) <= 25 or _LABEL.match(line) or "?" in line or "!" in line:
+    if not 2 <= len(tokens) <= 25 or _LABEL.match(line) or "?" in line or "!" in line:
         return False
     if _QUOTE_OPEN.match(line) or _QUOTE_PAIR.search(line) or _DATELINE.match(line):
         return False
-    plain = [t for t in (fold(t) for t in tokens)
-             if t.isalpha() and t not in MONTHS and t not in WEEKDAYS]
-    return len(plain) >= 3
+    plain = [w for w in fold(line).split()
+             if w.isalpha() and len(w) > 1 and w not in MONTHS and w not in WEEKDAYS]
+    return len(plain) >= 2
 
 
 def _sentences(text: str) -> list[str]:

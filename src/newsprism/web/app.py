@@ -157,17 +157,7 @@ def _pages(app: FastAPI) -> None:
 
 def _findings(view: StoryView, article_id: str) -> dict[str, list[dict[str, Any]]]:
     """What the story's findings say about this one article, for the article page's side."""
-    s = view.story
-    quotes = [q for q in view.quotes() if q["cite"] and q["cite"]["article_id"] == article_id]
-    conflicts = [{"about": c.get("about"), "kind": c.get("kind"), "value": v.get("value"),
-                  "others": [w.get("value") for w in c.get("versions", []) if w is not v],
-                  "key": view.cites([article_id], v.get("spans", []))[0]["key"]}
-                 for c in s.get("conflicts", []) for v in c.get("versions", [])
-                 if article_id in v.get("article_ids", [])]
-    exclusive = [{"text": x["text"], "kind": x.get("kind", "exclusive"),
-                  "key": view.key(article_id, x.get("start"), x.get("end"))}
-                 for x in s.get("exclusives", []) if x["article_id"] == article_id]
-    return {"quotes": quotes, "conflicts": conflicts, "exclusives": exclusive}
+    return view.findings(article_id, lambda aid: f"/articles/{quote(aid, safe='')}")
 
 
 def _errors(app: FastAPI) -> None:

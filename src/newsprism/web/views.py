@@ -311,6 +311,43 @@ class StoryView:
                                  r["cite"]["n"] if r["cite"] else 0))
         return rows
 
+    def findings(self, article_id: str, article_url: Callable[[str], str] | None = None
+                 ) -> dict[str, list[Json]]:
+        """What the story's findings say about one article, for the article page's side panel.
+        Every link points at a stretch of *this* article (its anchors are on the page), and
+        "elsewhere" names the other articles with a link to each one's own stretch."""
+        url = article_url or self.article_url or (lambda aid: "")
+        s = self.story
+        quotes = [q for q in self.quotes() if q["cite"] and q["cite"]["article_id"] == article_id]
+        conflicts = []
+        for c in s.get("conflicts", []):
+            for v in c.get("versions", []):
+                if article_id not in v.get("article_ids", []):
+                    continue
+                here = [sp for sp in v.get("spans", []) if sp["article_id"] == article_id]
+                key = self.key(article_id, here[0]["start"], here[0]["end"]) if here else None
+                others = [{"value": w.get("value"), "where": self._elsewhere(w, url)}
+                          for w in c.get("versions", []) if w is not v]
+                conflicts.append({"about": c.get("about"), "kind": c.get("kind"),
+                                  "value": v.get("value"), "key": key, "others": others})
+        exclusive = [{"text": x["text"], "kind": x.get("kind", "exclusive"),
+                      "key": self.key(article_id, x["start"], x["end"])
+                      if x.get("start") is not None and x.get("end") is not None else None}
+                     for x in s.get("exclusives", []) if x["article_id"] == article_id]
+        return {"quotes": quotes, "conflicts": conflicts, "exclusives": exclusive}
+
+    def _elsewhere(self, version: Json, url: Callable[[str], str]) -> list[Json]:
+        """The articles holding one version: a label and a link to that article's evidence."""
+        out = []
+        spans = version.get("spans", [])
+        for aid in version.get("article_ids", []):
+            if aid not in self.index:
+                continue
+            sp = next((x for x in spans if x["article_id"] == aid), None)
+            anchor = self.key(aid, sp["start"], sp["end"]) if sp else self.key(aid, None, None)
+            out.append({"label": self.label(aid), "href": f"{url(aid)}#{anchor}"})
+        return out
+
     def framing(self) -> list[Json]:
         rows = []
         for f in self.story.get("framing", []):
