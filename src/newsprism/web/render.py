@@ -16,7 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .views import StoryView, story_row
+from .views import LOUD, QUIET, StoryView, story_row
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -30,6 +30,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     # Ids come from input files (JSONL `id`): one path segment, whatever characters they hold.
     env.filters["pathpart"] = lambda value: quote(str(value), safe="")
+    env.globals["quiet"] = QUIET
+    env.globals["loud"] = LOUD
     return env
 
 

@@ -20,6 +20,10 @@ Json = dict[str, Any]
 # Mark kinds, in the order their classes are listed (CSS decides what shows on top).
 KINDS = ("contested", "consensus", "exclusive", "quote", "speaker", "reused", "edit", "loaded",
          "entity", "fact", "cited")
+# Quiet by default: only what an analyst must not miss is highlighted when a page opens;
+# the legend's boxes turn the rest on. A citation lights its evidence whatever is hidden.
+LOUD = ("contested", "edit")
+QUIET = " ".join(f"hide-{k}" for k in KINDS if k not in LOUD)
 
 
 def ev_key(index: int, start: int, end: int) -> str:
@@ -145,8 +149,15 @@ class StoryView:
                 for sp in v.get("spans", []):
                     self._add(sp["article_id"], sp["start"], sp["end"], "contested",
                               f"Contested ({c.get('kind')}): {c.get('about')} — {v.get('value')}")
+        contested = {(sp["article_id"], int(sp["start"]), int(sp["end"]))
+                     for c in s.get("conflicts", []) for v in c.get("versions", [])
+                     for sp in v.get("spans", [])}
         for c in s.get("consensus", []):
+            if c.get("disputed"):
+                continue  # agreed wording, disputed attribution: never painted as agreed
             for sp in c.get("spans", []):
+                if self._overlaps_contested(sp, contested):
+                    continue
                 self._add(sp["article_id"], sp["start"], sp["end"], "consensus",
                           f"Consensus: {len(c.get('article_ids', []))} articles, "
                           f"{c.get('independent_sources', 0)} independent")
@@ -182,6 +193,12 @@ class StoryView:
             for item in s.get(part, []):
                 for sp in item.get("spans", []):
                     self._add(sp["article_id"], sp["start"], sp["end"], "cited", "Cited")
+
+    @staticmethod
+    def _overlaps_contested(span: Json, contested: set[tuple[str, int, int]]) -> bool:
+        """Whether a consensus span touches a contested one in the same article."""
+        aid, start, end = span["article_id"], int(span["start"]), int(span["end"])
+        return any(a == aid and s < end and start < e for a, s, e in contested)
 
     def add_entity_marks(self) -> None:
         """Names, numbers and dates: only on the article page, where there is room for them."""
