@@ -153,10 +153,12 @@ class StoryView:
                      for c in s.get("conflicts", []) for v in c.get("versions", [])
                      for sp in v.get("spans", [])}
         for c in s.get("consensus", []):
-            if c.get("disputed"):
-                continue  # agreed wording, disputed attribution: never painted as agreed
             for sp in c.get("spans", []):
-                if self._overlaps_contested(sp, contested):
+                if c.get("disputed") or self._overlaps_contested(sp, contested):
+                    # Agreed wording, disputed attribution or content: never painted as agreed;
+                    # the mark stays (plain) so links to this evidence still land.
+                    self._add(sp["article_id"], sp["start"], sp["end"], "cited",
+                              "Carried by several outlets, but disputed")
                     continue
                 self._add(sp["article_id"], sp["start"], sp["end"], "consensus",
                           f"Consensus: {len(c.get('article_ids', []))} articles, "
