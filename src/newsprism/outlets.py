@@ -370,12 +370,47 @@ def resolve_outlets(articles: Iterable[Article | Mapping[str, Any]],
     return OutletIndex(tuple(outlets), by_article)
 
 
+# Below this many rated independent sources a one-sided story is too small to call a
+# blindspot (two right-leaning reports of a local event say nothing about the left).
+MIN_RATED_FOR_BLINDSPOT = 3
+BLINDSPOT_SHARE = 0.8  # one side carries at least this share of the rated independent coverage
+SIDES = {"left": ("left", "lean-left"), "right": ("right", "lean-right")}
+
+
+def lean_coverage(article_ids: Sequence[str], index: OutletIndex, groups: Mapping[str, str],
+                  published: Mapping[str, str | None]) -> tuple[dict[str, int], str | None]:
+    """Independent coverage per lean, and the blindspot.
+
+    Articles that share copy (`groups`: article id -> independent group, the reuse stage's
+    rule) count once: under the lean of the group's first-published member whose outlet has
+    one (the likeliest origin). Groups with no rated outlet are left out. The blindspot is the
+    side ("left" or "right") that is missing: the other side carries at least
+    `BLINDSPOT_SHARE` of the rated independent coverage, over at least
+    `MIN_RATED_FOR_BLINDSPOT` of them. None when no side is missing or too few are rated."""
+    members: dict[str, list[str]] = {}
+    for aid in article_ids:
+        members.setdefault(groups.get(aid, aid), []).append(aid)
+    counts = dict.fromkeys(LEANS, 0)
+    for ids in members.values():
+        rated = [i for i in sorted(ids, key=lambda i: (published.get(i) or "9999", i))
+                 if (o := index.of(i)) is not None and o.lean in counts]
+        if rated:
+            counts[index.of(rated[0]).lean] += 1  # type: ignore[union-attr]
+    total = sum(counts.values())
+    blindspot = None
+    if total >= MIN_RATED_FOR_BLINDSPOT:
+        for missing, other in (("left", "right"), ("right", "left")):
+            if sum(counts[k] for k in SIDES[other]) >= BLINDSPOT_SHARE * total:
+                blindspot = missing
+    return counts, blindspot
+
+
 def outlet_json(o: Outlet) -> dict[str, Any]:
     """The contract form of one outlet (CONTRACT.md, fields added in newsprism/1)."""
     return {"id": o.id, "name": o.name, "domains": list(o.domains), "country": o.country,
             "lean": o.lean, "owner": o.owner, "lean_source": o.lean_source, "known": o.known}
 
 
-__all__ = ["LEANS", "UNKNOWN", "OutletIndex", "ProfileProblem", "display_name", "domain_label",
+__all__ = ["LEANS", "UNKNOWN", "lean_coverage", "OutletIndex", "ProfileProblem", "display_name", "domain_label",
            "host_of", "import_ratings", "load_profiles", "name_key", "outlet_id",
            "outlet_json", "outlet_label", "parse_lean", "resolve_outlets", "write_profiles"]

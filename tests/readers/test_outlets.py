@@ -164,3 +164,44 @@ def test_seed_outlets(seeds_dir: Path, settings) -> None:  # noqa: ANN001
     rest = [n for n in names if n not in ("The Jerusalem Post", "Track Persia")]
     assert len(rest) == 3
     assert all(n.startswith("unknown outlet ") for n in rest), rest
+
+
+def _rated(*pairs: tuple[str, str, str | None]) -> tuple[list[Article], tuple]:
+    """Articles (id, outlet, lean) and profiles giving each outlet its lean."""
+    from newsprism.model import Outlet
+    from newsprism.outlets import outlet_id
+
+    arts = [art(aid, outlet, published=f"2024-01-0{i + 1}")
+            for i, (aid, outlet, _) in enumerate(pairs)]
+    profiles = tuple({o: Outlet(outlet_id(o), o, lean=lean) for _, o, lean in pairs}.values())
+    return arts, profiles
+
+
+def test_lean_coverage_counts_copies_once_and_marks_a_blindspot() -> None:
+    from newsprism.outlets import lean_coverage
+
+    arts, profiles = _rated(("w", "Wire", "center"), ("r1", "Right One", "right"),
+                            ("r2", "Right Two", "lean-right"), ("r3", "Right Three", "right"),
+                            ("r4", "Right Four", "right"), ("x", "Unrated", None))
+    index = resolve_outlets(arts, profiles)
+    ids = [a.id for a in arts]
+    published = {a.id: a.published for a in arts}
+    alone = {i: i for i in ids}
+    counts, blind = lean_coverage(ids, index, alone, published)
+    assert counts == {"left": 0, "lean-left": 0, "center": 1, "lean-right": 1, "right": 3}
+    assert blind == "left"  # right-leaning outlets carry 4 of 5 rated sources (80%)
+    # r1 reuses the wire: one independent source, counted under the first-published member.
+    copied = alone | {"r1": "w"}
+    counts, blind = lean_coverage(ids, index, copied, published)
+    assert counts["center"] == 1 and counts["right"] == 2
+    assert blind is None  # 3 of 4 rated independent sources: below 80%
+
+
+def test_no_blindspot_from_too_few_rated_sources() -> None:
+    from newsprism.outlets import lean_coverage
+
+    arts, profiles = _rated(("a", "Right One", "right"), ("b", "Right Two", "right"))
+    index = resolve_outlets(arts, profiles)
+    ids = [a.id for a in arts]
+    counts, blind = lean_coverage(ids, index, {i: i for i in ids}, {})
+    assert counts["right"] == 2 and blind is None

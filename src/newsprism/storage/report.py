@@ -8,7 +8,15 @@ from typing import Any
 
 from .. import SCHEMA
 from ..model import Article, Outlet, Report, Reuse, Story
-from ..outlets import UNKNOWN, OutletIndex, outlet_json, outlet_label, resolve_outlets
+from ..outlets import (
+    UNKNOWN,
+    OutletIndex,
+    lean_coverage,
+    outlet_json,
+    outlet_label,
+    resolve_outlets,
+)
+from ..reuse.index import independent_groups
 from .codec import to_data
 
 
@@ -28,9 +36,11 @@ def reuse_json(r: Reuse) -> dict[str, Any]:
 
 
 def story_json(s: Story, outlets: OutletIndex | None = None,
-               articles: Sequence[Article] = ()) -> dict[str, Any]:
+               articles: Sequence[Article] = (), reuse: Sequence[Reuse] = ()
+               ) -> dict[str, Any]:
     """A story in the contract form; with `outlets`, framing's per-outlet keys (each article's
-    own `outlet_label`) become the outlet entities' names."""
+    own `outlet_label`) become the outlet entities' names, and `lean_coverage` and `blindspot`
+    are added (outlets.lean_coverage; copies of one text count once)."""
     names = {outlet_label(a): outlets.name_of(a.id) for a in articles} if outlets else {}
     unknown = {k: v for k, v in names.items() if k.startswith(UNKNOWN) and k != v}
 
@@ -60,7 +70,15 @@ def story_json(s: Story, outlets: OutletIndex | None = None,
         "tones": [to_data(t) | {"outlet": names.get(t.outlet, t.outlet)} for t in s.tones],
         "summary": told(s.summary),
         "timeline": told(s.timeline),
-    }
+    } | (_lean(s, outlets, articles, reuse) if outlets else {})
+
+
+def _lean(s: Story, outlets: OutletIndex, articles: Sequence[Article],
+          reuse: Sequence[Reuse]) -> dict[str, Any]:
+    groups = independent_groups(s.article_ids, reuse)
+    published = {a.id: a.published for a in articles}
+    counts, blindspot = lean_coverage(s.article_ids, outlets, groups, published)
+    return {"lean_coverage": counts, "blindspot": blindspot}
 
 
 def with_outlets(articles: Sequence[Article], profiles: Sequence[Outlet] = ()
@@ -86,6 +104,7 @@ def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, An
         "articles": articles,
         "outlets": [outlet_json(o) for o in index.outlets],
         "reuse": [reuse_json(r) for r in report.reuse],
-        "stories": [story_json(s, index, report.articles) for s in report.stories],
+        "stories": [story_json(s, index, report.articles, report.reuse)
+                    for s in report.stories],
         "problems": [{"source": p.source, "reason": p.reason} for p in report.problems],
     }

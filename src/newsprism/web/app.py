@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import NewsprismError
+from ..outlets import load_profiles
 from ..settings import Settings
 from ..storage.store import Store, open_store
 from .api import build_router
@@ -41,7 +42,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                   description="Stories, articles and findings in the report contract's form.")
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings.db_url)
-    app.state.reads = Reads(app.state.store)
+    app.state.reads = Reads(app.state.store, profiles=load_profiles(settings.outlets_file)[0])
     app.add_middleware(Guard, settings=settings)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")

@@ -49,10 +49,10 @@ class Reads:
         inside = set(ids)
         articles = self.store.articles(ids)
         index, rows = with_outlets(articles, self.profiles)
-        return {"schema": SCHEMA, "story": story_json(story, index, articles),
+        reuse = [r for r in self.store.reuse(ids) if r.a in inside and r.b in inside]
+        return {"schema": SCHEMA, "story": story_json(story, index, articles, reuse),
                 "articles": rows, "outlets": [outlet_json(o) for o in index.outlets],
-                "reuse": [reuse_json(r) for r in self.store.reuse(ids)
-                          if r.a in inside and r.b in inside]}
+                "reuse": [reuse_json(r) for r in reuse]}
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         a = self.store.article(article_id)

@@ -24,6 +24,8 @@ KINDS = ("contested", "consensus", "exclusive", "quote", "speaker", "reused", "e
 # the legend's boxes turn the rest on. A citation lights its evidence whatever is hidden.
 LOUD = ("contested", "edit")
 QUIET = " ".join(f"hide-{k}" for k in KINDS if k not in LOUD)
+LEAN_LABELS = {"left": "Left", "lean-left": "Lean left", "center": "Center",
+               "lean-right": "Lean right", "right": "Right"}
 
 
 def ev_key(index: int, start: int, end: int) -> str:
@@ -428,6 +430,22 @@ class StoryView:
                   "share": c["share"]} for c in self.copies()]
         return copy_graph(nodes, edges)
 
+    def lean(self) -> Json | None:
+        """The lean bar: independent coverage per lean (report `lean_coverage`), widths in %,
+        and the blindspot. None when no outlet of the story has a rated lean."""
+        counts = self.story.get("lean_coverage") or {}
+        total = sum(int(v) for v in counts.values())
+        if not total:
+            return None
+        parts = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
+                  "pct": round(100 * int(counts.get(k, 0)) / total, 1)}
+                 for k in LEAN_LABELS if counts.get(k)]
+        x = 0.0
+        for p in parts:  # SVG geometry: the page's CSP allows no inline style
+            p["x"] = round(x, 1)
+            x += p["pct"]
+        return {"parts": parts, "total": total, "blindspot": self.story.get("blindspot")}
+
     def counts(self) -> Json:
         s = self.story
         return {"articles": len(self.articles), "outlets": len(self.outlets),
@@ -444,6 +462,7 @@ class StoryView:
                 "matrix": self.matrix(), "outlets": self.outlets, "quotes": self.quotes(),
                 "framing": self.framing(), "tones": self.tones(), "copies": self.copies(),
                 "graph": self.graph(), "timeline": self.timeline(), "counts": self.counts(),
+                "lean": self.lean(),
                 "dates": _date_range(self.articles)}
 
 
