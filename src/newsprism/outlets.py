@@ -411,6 +411,7 @@ def outlet_json(o: Outlet) -> dict[str, Any]:
             "lean": o.lean, "owner": o.owner, "lean_source": o.lean_source, "known": o.known}
 
 
-__all__ = ["LEANS", "UNKNOWN", "lean_coverage", "OutletIndex", "ProfileProblem", "display_name", "domain_label",
-           "host_of", "import_ratings", "load_profiles", "name_key", "outlet_id",
-           "outlet_json", "outlet_label", "parse_lean", "resolve_outlets", "write_profiles"]
+__all__ = ["LEANS", "UNKNOWN", "OutletIndex", "ProfileProblem", "display_name", "domain_label",
+           "host_of", "import_ratings", "lean_coverage", "load_profiles", "name_key",
+           "outlet_id", "outlet_json", "outlet_label", "parse_lean", "resolve_outlets",
+           "write_profiles"]
