@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .errors import NewsprismError
-from .model import InputProblem, Report
+from .model import InputProblem, Outlet, Report
 from .settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Compare many outlets' coverage of one story, with evidence.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against a gold dataset.")
 app.add_typer(eval_app, name="eval")
+outlets_app = typer.Typer(no_args_is_help=True, help="Outlet profiles: names, domains, lean.")
+app.add_typer(outlets_app, name="outlets")
 
 err = Console(stderr=True)
 out = Console()
@@ -94,10 +96,22 @@ def _progress_bar() -> tuple[Progress, Callable[[str, int, int], None]]:
     return bar, update
 
 
-def _write_outputs(report: Report, out_path: Path | None, html_path: Path | None) -> None:
+def _profiles(settings: Settings, fallback: Path | None = None) -> tuple[Outlet, ...]:
+    """The outlet profiles named by the settings (else `fallback`), problems printed."""
+    from .outlets import load_profiles
+
+    path = settings.outlets_file or (fallback if fallback and fallback.exists() else None)
+    profiles, problems = load_profiles(path)
+    for p in problems:
+        err.print(f"[yellow]outlet profiles[/] {p}", highlight=False, soft_wrap=True)
+    return profiles
+
+
+def _write_outputs(report: Report, out_path: Path | None, html_path: Path | None,
+                   profiles: tuple[Outlet, ...] = ()) -> None:
     from .storage.report import report_json
 
-    data = report_json(report)
+    data = report_json(report, profiles)
     if out_path is not None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
@@ -131,7 +145,8 @@ def _summary_table(report: Report) -> Table:
 
 
 def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Path | None,
-         db: str | None, runner_kind: str, scheduler: str | None) -> Report:
+         db: str | None, runner_kind: str, scheduler: str | None,
+         profiles: tuple[Outlet, ...] = ()) -> Report:
     from .service import run_analysis
 
     runner = None
@@ -150,7 +165,7 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
         err.print(_update_line(stats), highlight=False, soft_wrap=True)
     if not report.articles:
         raise NewsprismError(f"no article could be read from {', '.join(inputs)}")
-    _write_outputs(report, out_path, html)
+    _write_outputs(report, out_path, html, profiles or _profiles(settings))
     out.print(_summary_table(report))
     if report.problems:
         err.print(f"[yellow]{len(report.problems)} input(s) skipped[/] (reasons above)")
@@ -200,8 +215,9 @@ def demo(
     settings = _settings(config)
     corpus = examples_corpus()
     out.print(f"analysing the example corpus in {shown(corpus)}")
+    # The example outlets' profiles ship next to the corpus (fictional, like the outlets).
     _run([str(corpus)], settings, out_dir / "report.json", out_dir / "report.html", db,
-         "local", None)
+         "local", None, _profiles(settings, corpus.parent / "outlets.toml"))
     out.print(f"wrote {shown(out_dir / 'report.json')} and {shown(out_dir / 'report.html')}")
 
 
@@ -319,6 +335,27 @@ def serve(
     settings = _settings(config, db_url=db)
     out.print(f"serving {shown(settings.db_url)} on http://{host}:{port}/")
     uvicorn.run(create_app(settings, bind_host=host), host=host, port=port, log_level="info")
+
+
+@outlets_app.command("import")
+def outlets_import(
+    table: Annotated[Path, typer.Argument(help="Ratings table (CSV) you supply.")],
+    into: Annotated[Path | None, typer.Option("--into", help="Profile file to create or "
+                                              "update (default: the outlets_file setting, "
+                                              "else outlets.toml).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Who made the ratings "
+                                               "(default: the table's file name).")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Merge a ratings table (name, domain, lean, ...) into the outlet profile file."""
+    from .outlets import import_ratings
+
+    settings = _settings(config)
+    target = into or Path(settings.outlets_file or "outlets.toml")
+    added, updated, problems = import_ratings(table, target, source)
+    for p in problems:
+        err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
+    out.print(f"{target}: {added} outlets added, {updated} updated")
 
 
 def _print_metrics(result: dict[str, Any]) -> None:

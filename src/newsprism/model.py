@@ -46,19 +46,31 @@ class Article:
 
     @property
     def outlet_label(self) -> str:
-        """A name to group by when `outlet` is unknown: the URL's host, else the file name."""
-        if self.outlet:
-            return self.outlet
-        if self.url:
-            host = self.url.split("//", 1)[-1].split("/", 1)[0].lower()
-            return host.removeprefix("www.") or self.source
-        name = self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        return name or self.id
+        """The outlet to group by: its normalised name ("fox" and "FOX" are one), else the URL's
+        host, else a neutral "unknown outlet <id>"; never a file name (outlets.outlet_label)."""
+        from .outlets import outlet_label  # outlets imports this module
+
+        return outlet_label(self)
 
     @property
     def published_date(self) -> str | None:
         """The calendar day of `published` (YYYY-MM-DD), or None."""
         return self.published[:10] if self.published else None
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A publisher as one entity (outlets.py): every spelling and domain of it, and the
+    profile the user keeps for it. `known=False`: a neutral label, no name was recovered."""
+
+    id: str
+    name: str
+    domains: tuple[str, ...] = ()
+    country: str | None = None
+    lean: str | None = None  # "left", "lean-left", "center", "lean-right", "right"
+    owner: str | None = None
+    lean_source: str | None = None  # who rated the lean
+    known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,8 @@ class Settings:
     # `newsprism serve` binds to (loopback: 127.0.0.1, localhost, ::1), so a DNS-rebinding
     # page cannot reach a local server under its own name.
     allowed_hosts: str = ""
+    # Outlet profiles the user keeps (TOML or CSV: outlets.py); None: names and domains only
+    outlets_file: str | None = None
 
     def __post_init__(self) -> None:
         positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article
-
 from .helpers import by_file, conflicts, entity_named, story_of
 
 SEEDS = ["000_", "001_", "002_", "003_", "004_"]
@@ -92,10 +90,9 @@ def test_framing_shows_how_002_and_004_name_israel(seeds_report):
     story = story_of(seeds_report, by_file(seeds_report, "002_")["id"])
     (israel,) = entity_named(story, "Israel")
     (frame,) = [f for f in story["framing"] if f["entity"] == israel["id"]]
-    def label(fragment: str) -> str:  # framing groups by outlet, else URL host, else file
+    def label(fragment: str) -> str:  # framing groups by outlet entity (report `outlets`)
         a = by_file(seeds_report, fragment)
-        return Article(id=a["id"], source=a["source"], text="", outlet=a["outlet"],
-                       url=a.get("url")).outlet_label
+        return next(o["name"] for o in seeds_report["outlets"] if o["id"] == a["outlet_id"])
 
     out002, out004 = label("002_"), label("004_")
     terms002 = " | ".join(frame["by_outlet"][out002]).lower()

@@ -29,7 +29,10 @@ def test_story_is_the_contract_form(client: TestClient) -> None:
     assert body["schema"] == "newsprism/1"
     assert body["story"] == want
     assert sorted(a["id"] for a in body["articles"]) == ["c1", "o1", "w1"]
-    assert {a["id"]: a for a in body["articles"]}["w1"] == article_json(report.articles[0])
+    w1 = {a["id"]: a for a in body["articles"]}["w1"]
+    # The contract form, plus the outlet entity it belongs to (listed in `outlets`).
+    assert w1 == article_json(report.articles[0]) | {"outlet_id": w1["outlet_id"]}
+    assert w1["outlet_id"] in {o["id"] for o in body["outlets"]}
     assert [(p["a"], p["b"]) for p in body["reuse"]] == [("c1", "w1")]
 
 

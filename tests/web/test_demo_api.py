@@ -48,3 +48,23 @@ def test_every_citation_on_story_pages_has_its_evidence(demo: tuple[TestClient, 
         assert len(cited) >= len(story["summary"])
         missing = [c for c in cited if c not in ids]
         assert not missing, missing[:5]
+
+
+def test_story_page_shows_coverage_by_lean_from_the_profiles(
+        demo: tuple[TestClient, dict], examples_dir: Path, tmp_path: Path) -> None:
+    client, report = demo
+    story = max(report["stories"], key=lambda s: len(s["article_ids"]))
+    plain = client.get(f"/stories/{story['id']}").text
+    assert 'class="lean-bar"' not in plain  # no profiles: no lean is guessed
+    db = client.app.state.settings.db_url
+    rated = TestClient(create_app(Settings(db_url=db,
+                                           outlets_file=str(examples_dir.parent / "outlets.toml"))))
+    body = rated.get(f"/api/v1/stories/{story['id']}").json()
+    coverage = body["story"]["lean_coverage"]
+    # Six articles, but the wire and its two copies are one independent source.
+    assert sum(coverage.values()) == 4 and coverage["center"] == 1
+    assert body["story"]["blindspot"] is None
+    leans = {o["name"]: o["lean"] for o in body["outlets"]}
+    assert leans["Marovia Today"] == "right" and leans["Meridian Press"] == "center"
+    page = rated.get(f"/stories/{story['id']}").text
+    assert 'class="lean-bar"' in page and "Lean right 1" in page

@@ -71,3 +71,35 @@ def test_every_citation_key_exists_as_a_mark() -> None:
     for x in v.summary() + v.timeline():
         for c in x["cites"]:
             assert c["key"] in keys
+
+
+def test_disputed_or_contested_wording_is_never_marked_as_consensus() -> None:
+    data = report_json(make_report())
+    story = next(s for s in data["stories"] if s["id"] == "s1")
+    quote = story["conflicts"][0]["versions"][0]["spans"][0]  # a contested quote in w1
+    agreed = dict(story["consensus"][0])
+    # The same words listed as agreed (as a consensus finder may do for a disputed quote).
+    story["consensus"] = [agreed | {"spans": agreed["spans"] + [quote]},
+                          agreed | {"text": "other", "disputed": True}]
+    v = StoryView(story, data["articles"], data["reuse"])
+    w1 = v.marks["w1"]
+    consensus = [(m.start, m.end) for m in w1 if m.kind == "consensus"]
+    assert consensus, "the undisputed agreed sentence is still marked"
+    assert all(e <= quote["start"] or s >= quote["end"] for s, e in consensus)
+    assert len(consensus) == sum(1 for sp in agreed["spans"] if sp["article_id"] == "w1")
+
+
+def test_pages_open_quiet_with_conflicts_and_edits_on() -> None:
+    from newsprism.web.render import render
+    from newsprism.web.views import LOUD, QUIET
+
+    data = report_json(make_report())
+    story = next(s for s in data["stories"] if s["id"] == "s1")
+    html = render("story.html", v=StoryView(story, data["articles"], data["reuse"]).context(),
+                  sid="story")
+    assert f'class="story {QUIET}"' in html
+    assert "hide-contested" not in QUIET and "hide-edit" not in QUIET
+    assert "hide-consensus" in QUIET and "hide-quote" in QUIET
+    for kind in ("contested", "edit"):
+        assert f'checked data-kind="{kind}"' in html
+    assert 'checked data-kind="consensus"' not in html and set(LOUD) == {"contested", "edit"}

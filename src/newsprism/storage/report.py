@@ -3,10 +3,20 @@ fields. Outside programs read this; names and meanings never change without a sc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .. import SCHEMA
-from ..model import Article, Report, Reuse, Story
+from ..model import Article, Outlet, Report, Reuse, Story
+from ..outlets import (
+    UNKNOWN,
+    OutletIndex,
+    lean_coverage,
+    outlet_json,
+    outlet_label,
+    resolve_outlets,
+)
+from ..reuse.index import independent_groups
 from .codec import to_data
 
 
@@ -25,7 +35,23 @@ def reuse_json(r: Reuse) -> dict[str, Any]:
                          for p in r.passages]}
 
 
-def story_json(s: Story) -> dict[str, Any]:
+def story_json(s: Story, outlets: OutletIndex | None = None,
+               articles: Sequence[Article] = (), reuse: Sequence[Reuse] = ()
+               ) -> dict[str, Any]:
+    """A story in the contract form; with `outlets`, framing's per-outlet keys (each article's
+    own `outlet_label`) become the outlet entities' names, and `lean_coverage` and `blindspot`
+    are added (outlets.lean_coverage; copies of one text count once)."""
+    names = {outlet_label(a): outlets.name_of(a.id) for a in articles} if outlets else {}
+    unknown = {k: v for k, v in names.items() if k.startswith(UNKNOWN) and k != v}
+
+    def told(items: Sequence[Any]) -> list[dict[str, Any]]:
+        """Summary and timeline sentences naming an unnamed outlet by the story-free label
+        (`outlet_label`) name it by the report's numbered one instead."""
+        out = [to_data(x) for x in items]
+        for x in out:
+            for old, new in unknown.items():
+                x["text"] = x["text"].replace(old, new)
+        return out
     return {
         "id": s.id, "title": s.title, "article_ids": list(s.article_ids),
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
@@ -38,19 +64,47 @@ def story_json(s: Story) -> dict[str, Any]:
         "conflicts": [to_data(c) for c in s.conflicts],
         "consensus": [to_data(c) for c in s.consensus],
         "exclusives": [to_data(x) for x in s.exclusives],
-        "framing": [{"entity": f.entity, "by_outlet": {o: list(t) for o, t in f.by_outlet},
+        "framing": [{"entity": f.entity,
+                     "by_outlet": {names.get(o, o): list(t) for o, t in f.by_outlet},
                      "spans": to_data(f.spans)} for f in s.framing],
-        "tones": [to_data(t) for t in s.tones],
-        "summary": [to_data(x) for x in s.summary],
-        "timeline": [to_data(t) for t in s.timeline],
-    }
+        "tones": [to_data(t) | {"outlet": names.get(t.outlet, t.outlet)} for t in s.tones],
+        "summary": told(s.summary),
+        "timeline": told(s.timeline),
+    } | (_lean(s, outlets, articles, reuse) if outlets else {})
 
 
-def report_json(report: Report) -> dict[str, Any]:
+def _lean(s: Story, outlets: OutletIndex, articles: Sequence[Article],
+          reuse: Sequence[Reuse]) -> dict[str, Any]:
+    groups = independent_groups(s.article_ids, reuse)
+    published = {a.id: a.published for a in articles}
+    counts, blindspot = lean_coverage(s.article_ids, outlets, groups, published)
+    return {"lean_coverage": counts, "blindspot": blindspot}
+
+
+def with_outlets(articles: Sequence[Article], profiles: Sequence[Outlet] = ()
+                 ) -> tuple[OutletIndex, list[dict[str, Any]]]:
+    """The articles' outlet entities, and the articles' contract form with `outlet_id` and
+    `outlet` set to the entity's name (so "fox" and "FOX" read as one outlet; null when none
+    was recovered: the neutral label is in `outlets[]`, never passed off as a name)."""
+    index = resolve_outlets(articles, profiles)
+    rows = []
+    for a in articles:
+        row = article_json(a)
+        outlet = index.of(a.id)
+        row["outlet_id"] = outlet.id if outlet else None
+        row["outlet"] = outlet.name if outlet and outlet.known else None  # null: no name found
+        rows.append(row)
+    return index, rows
+
+
+def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, Any]:
+    index, articles = with_outlets(report.articles, profiles)
     return {
         "schema": SCHEMA,
-        "articles": [article_json(a) for a in report.articles],
+        "articles": articles,
+        "outlets": [outlet_json(o) for o in index.outlets],
         "reuse": [reuse_json(r) for r in report.reuse],
-        "stories": [story_json(s) for s in report.stories],
+        "stories": [story_json(s, index, report.articles, report.reuse)
+                    for s in report.stories],
         "problems": [{"source": p.source, "reason": p.reason} for p in report.problems],
     }

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import NewsprismError
+from ..outlets import load_profiles
 from ..settings import Settings
 from ..storage.store import Store, open_store
 from .api import build_router
@@ -44,7 +45,7 @@ def create_app(settings: Settings, store: Store | None = None,
                   description="Stories, articles and findings in the report contract's form.")
     app.state.settings = settings
     app.state.store = store if store is not None else open_store(settings.db_url)
-    app.state.reads = Reads(app.state.store)
+    app.state.reads = Reads(app.state.store, profiles=load_profiles(settings.outlets_file)[0])
     app.add_middleware(Guard, settings=settings, bind_host=bind_host)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
@@ -161,17 +162,7 @@ def _pages(app: FastAPI) -> None:
 
 def _findings(view: StoryView, article_id: str) -> dict[str, list[dict[str, Any]]]:
     """What the story's findings say about this one article, for the article page's side."""
-    s = view.story
-    quotes = [q for q in view.quotes() if q["cite"] and q["cite"]["article_id"] == article_id]
-    conflicts = [{"about": c.get("about"), "kind": c.get("kind"), "value": v.get("value"),
-                  "others": [w.get("value") for w in c.get("versions", []) if w is not v],
-                  "key": view.cites([article_id], v.get("spans", []))[0]["key"]}
-                 for c in s.get("conflicts", []) for v in c.get("versions", [])
-                 if article_id in v.get("article_ids", [])]
-    exclusive = [{"text": x["text"], "kind": x.get("kind", "exclusive"),
-                  "key": view.key(article_id, x.get("start"), x.get("end"))}
-                 for x in s.get("exclusives", []) if x["article_id"] == article_id]
-    return {"quotes": quotes, "conflicts": conflicts, "exclusives": exclusive}
+    return view.findings(article_id, lambda aid: f"/articles/{quote(aid, safe='')}")
 
 
 def _errors(app: FastAPI) -> None:

@@ -5,12 +5,14 @@ Values handed out are shared between requests: callers read them and never chang
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any, TypeVar
 
 from .. import SCHEMA
-from ..storage.report import article_json, report_json, reuse_json, story_json
+from ..model import Outlet
+from ..outlets import UNKNOWN, display_name, name_key, outlet_json
+from ..storage.report import report_json, reuse_json, story_json, with_outlets
 from ..storage.store import Store
 from .cache import ReadCache
 
@@ -18,8 +20,10 @@ T = TypeVar("T")
 
 
 class Reads:
-    def __init__(self, store: Store, check_every: float = 1.0) -> None:
+    def __init__(self, store: Store, check_every: float = 1.0,
+                 profiles: Sequence[Outlet] = ()) -> None:
         self.store = store
+        self.profiles = tuple(profiles)
         self.cache = ReadCache(lambda: tuple(sorted(store.counts().items())),
                                check_every=check_every)
 
@@ -29,7 +33,8 @@ class Reads:
     def rows(self, q: str | None, since: str | None, until: str | None, limit: int,
              offset: int) -> list[dict[str, Any]]:
         key = ("rows", q, since, until, limit, offset)
-        return self.cache.get_bounded(key, lambda: [asdict(r) for r in self.store.stories(
+        return self.cache.get_bounded(key, lambda: [asdict(r) | {"outlets": outlet_chips(r.outlets)}
+                                                    for r in self.store.stories(
             q, since, until, limit=limit, offset=offset)])
 
     # Stories and articles are not cached as dicts (large, and unmeasured): the pages and JSON
@@ -42,14 +47,16 @@ class Reads:
             return None
         ids = list(story.article_ids)
         inside = set(ids)
-        return {"schema": SCHEMA, "story": story_json(story),
-                "articles": [article_json(a) for a in self.store.articles(ids)],
-                "reuse": [reuse_json(r) for r in self.store.reuse(ids)
-                          if r.a in inside and r.b in inside]}
+        articles = self.store.articles(ids)
+        index, rows = with_outlets(articles, self.profiles)
+        reuse = [r for r in self.store.reuse(ids) if r.a in inside and r.b in inside]
+        return {"schema": SCHEMA, "story": story_json(story, index, articles, reuse),
+                "articles": rows, "outlets": [outlet_json(o) for o in index.outlets],
+                "reuse": [reuse_json(r) for r in reuse]}
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         a = self.store.article(article_id)
-        return None if a is None else article_json(a)
+        return None if a is None else with_outlets([a], self.profiles)[1][0]
 
     def story_of(self, article_id: str) -> str | None:
         members = self.cache.get(("members",), lambda: {
@@ -57,8 +64,24 @@ class Reads:
         return members.get(article_id)
 
     def report(self) -> dict[str, Any]:
-        return self.cache.get(("report",), lambda: report_json(self.store.report()))
+        return self.cache.get(("report",), lambda: report_json(self.store.report(),
+                                                               self.profiles))
 
     def page(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """A rendered page, cached like the data it shows."""
         return self.cache.get(("page", *key), compute)
+
+
+def outlet_chips(values: Sequence[str]) -> list[str]:
+    """The story list's outlet chips from the store's per-story outlet values: one chip per
+    outlet key ("FOX" and "fox" are one), and one neutral chip for every value that is no
+    outlet name (the store falls back to a file name when an article names no outlet)."""
+    chips: dict[str, str] = {}
+    unnamed = False
+    for v in values:
+        name = display_name(v)
+        if name is None:
+            unnamed = True
+            continue
+        chips.setdefault(name_key(name), name)
+    return sorted(chips.values(), key=str.lower) + ([UNKNOWN] if unnamed else [])

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .views import StoryView, story_row
+from .views import LOUD, QUIET, StoryView, story_row
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -30,6 +30,8 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     # Ids come from input files (JSONL `id`): one path segment, whatever characters they hold.
     env.filters["pathpart"] = lambda value: quote(str(value), safe="")
+    env.globals["quiet"] = QUIET
+    env.globals["loud"] = LOUD
     return env
 
 
@@ -57,10 +59,11 @@ def render_report_html(report: dict[str, Any]) -> str:
     # Stories carried by many articles first: those are the ones with something to compare.
     stories = sorted(report.get("stories", []),
                      key=lambda s: (-len(s.get("article_ids", [])), s.get("title") or ""))
-    rows = [story_row(s, articles) for s in stories]
+    outlets = list(report.get("outlets", []))
+    rows = [story_row(s, articles, outlets) for s in stories]
     for i, r in enumerate(rows, 1):
         r["anchor"] = f"#story-{i}"
-    views = [StoryView(s, articles, reuse, prefix=f"s{i}-").context()
+    views = [StoryView(s, articles, reuse, prefix=f"s{i}-", outlets=outlets).context()
              for i, s in enumerate(stories, 1)]
     return render("report.html", rows=rows, views=views, n_articles=len(articles),
                   problems=list(report.get("problems", [])), link=lambda r: r["anchor"],

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..outlets import resolve_outlets
 from .graph import copy_graph
 
 Json = dict[str, Any]
@@ -19,6 +20,12 @@ Json = dict[str, Any]
 # Mark kinds, in the order their classes are listed (CSS decides what shows on top).
 KINDS = ("contested", "consensus", "exclusive", "quote", "speaker", "reused", "edit", "loaded",
          "entity", "fact", "cited")
+# Quiet by default: only what an analyst must not miss is highlighted when a page opens;
+# the legend's boxes turn the rest on. A citation lights its evidence whatever is hidden.
+LOUD = ("contested", "edit")
+QUIET = " ".join(f"hide-{k}" for k in KINDS if k not in LOUD)
+LEAN_LABELS = {"left": "Left", "lean-left": "Lean left", "center": "Center",
+               "lean-right": "Lean right", "right": "Right"}
 
 
 def ev_key(index: int, start: int, end: int) -> str:
@@ -82,40 +89,45 @@ def segments(text: str, marks: Iterable[Mark]) -> list[Segment]:
     return out
 
 
-def outlet_of(a: Json) -> str:
-    """The outlet label the report groups by (model.Article.outlet_label, on the JSON form)."""
-    if a.get("outlet"):
-        return str(a["outlet"])
-    url = a.get("url")
-    if url:
-        host = str(url).split("//", 1)[-1].split("/", 1)[0].lower()
-        if host.removeprefix("www."):
-            return host.removeprefix("www.")
-    name = str(a.get("source") or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    return name or str(a.get("id"))
+def outlet_names(articles: Sequence[Json], outlets: Sequence[Json] = ()) -> dict[str, str]:
+    """Article id -> the name of its outlet entity: from the report's `outlets[]` by
+    `outlet_id` when given, else resolved here (outlets.resolve_outlets); never a file name."""
+    by_id = {o["id"]: o["name"] for o in outlets}
+    names = {a["id"]: by_id[a["outlet_id"]] for a in articles if a.get("outlet_id") in by_id}
+    rest = [a for a in articles if a["id"] not in names]
+    if rest:
+        index = resolve_outlets(rest)
+        names.update({a["id"]: index.name_of(a["id"]) for a in rest})
+    return names
 
 
 class StoryView:
     """Everything the story page (and the report's story section) shows."""
 
     def __init__(self, story: Json, articles: Sequence[Json], reuse: Sequence[Json],
-                 prefix: str = "", article_url: Callable[[str], str] | None = None) -> None:
+                 prefix: str = "", article_url: Callable[[str], str] | None = None,
+                 outlets: Sequence[Json] = ()) -> None:
         # `prefix` keeps ids apart when several stories share one page (the saved report).
         self.prefix = prefix
         self.article_url = article_url
         by_id = {a["id"]: a for a in articles}
         self.story = story
         self.articles = [by_id[i] for i in story.get("article_ids", []) if i in by_id]
-        self.articles.sort(key=lambda a: (a.get("published") or "9999", outlet_of(a), a["id"]))
+        self.names = outlet_names(self.articles, outlets)
+        self.articles.sort(key=lambda a: (a.get("published") or "9999", self.name(a), a["id"]))
         self.index = {a["id"]: i + 1 for i, a in enumerate(self.articles)}
         self.reuse = [r for r in reuse if r["a"] in self.index and r["b"] in self.index]
         self.outlets: list[str] = []
         for a in self.articles:
-            if outlet_of(a) not in self.outlets:
-                self.outlets.append(outlet_of(a))
+            if self.name(a) not in self.outlets:
+                self.outlets.append(self.name(a))
         self.entities = {e["id"]: e for e in story.get("entities", [])}
         self.marks: dict[str, list[Mark]] = {a["id"]: [] for a in self.articles}
         self._collect_marks()
+
+    def name(self, a: Json) -> str:
+        """The article's outlet as shown: the outlet entity's name."""
+        return self.names[a["id"]]
 
     # -- evidence ------------------------------------------------------------------------
 
@@ -139,8 +151,17 @@ class StoryView:
                 for sp in v.get("spans", []):
                     self._add(sp["article_id"], sp["start"], sp["end"], "contested",
                               f"Contested ({c.get('kind')}): {c.get('about')} — {v.get('value')}")
+        contested = {(sp["article_id"], int(sp["start"]), int(sp["end"]))
+                     for c in s.get("conflicts", []) for v in c.get("versions", [])
+                     for sp in v.get("spans", [])}
         for c in s.get("consensus", []):
             for sp in c.get("spans", []):
+                if c.get("disputed") or self._overlaps_contested(sp, contested):
+                    # Agreed wording, disputed attribution or content: never painted as agreed;
+                    # the mark stays (plain) so links to this evidence still land.
+                    self._add(sp["article_id"], sp["start"], sp["end"], "cited",
+                              "Carried by several outlets, but disputed")
+                    continue
                 self._add(sp["article_id"], sp["start"], sp["end"], "consensus",
                           f"Consensus: {len(c.get('article_ids', []))} articles, "
                           f"{c.get('independent_sources', 0)} independent")
@@ -177,6 +198,12 @@ class StoryView:
                 for sp in item.get("spans", []):
                     self._add(sp["article_id"], sp["start"], sp["end"], "cited", "Cited")
 
+    @staticmethod
+    def _overlaps_contested(span: Json, contested: set[tuple[str, int, int]]) -> bool:
+        """Whether a consensus span touches a contested one in the same article."""
+        aid, start, end = span["article_id"], int(span["start"]), int(span["end"])
+        return any(a == aid and s < end and start < e for a, s, e in contested)
+
     def add_entity_marks(self) -> None:
         """Names, numbers and dates: only on the article page, where there is room for them."""
         for e in self.story.get("entities", []):
@@ -197,7 +224,7 @@ class StoryView:
     def label(self, article_id: str) -> str:
         for a in self.articles:
             if a["id"] == article_id:
-                return f"[{self.index[article_id]}] {outlet_of(a)}"
+                return f"[{self.index[article_id]}] {self.name(a)}"
         return article_id
 
     def cites(self, article_ids: Iterable[str], spans: Iterable[Json] = ()) -> list[Json]:
@@ -222,13 +249,13 @@ class StoryView:
     # -- sections ------------------------------------------------------------------------
 
     def sources(self) -> list[Json]:
-        return [{"n": self.index[a["id"]], "id": a["id"], "outlet": outlet_of(a),
+        return [{"n": self.index[a["id"]], "id": a["id"], "outlet": self.name(a),
                  "anchor": f"{self.prefix}src{self.index[a['id']]}",
                  "href": (self.article_url(a["id"]) if self.article_url
                           else f"#{self.prefix}src{self.index[a['id']]}"),
                  "title": a.get("title") or "(untitled)", "published": a.get("published"),
                  "byline": a.get("byline"), "word_count": a.get("word_count", 0),
-                 "source": a.get("source"), "url": a.get("url"),
+                 "url": _web_url(a.get("url")),
                  "segments": segments(a.get("text") or "", self.marks[a["id"]])}
                 for a in self.articles]
 
@@ -247,7 +274,7 @@ class StoryView:
         cites = {c["article_id"]: c for c in self.cites(article_ids, spans)}
         cells: list[Json | None] = []
         for o in self.outlets:
-            hit = [c for aid, c in cites.items() if outlet_of(self._art(aid)) == o]
+            hit = [c for aid, c in cites.items() if self.name(self._art(aid)) == o]
             cells.append(hit[0] if hit else None)
         return cells
 
@@ -305,6 +332,43 @@ class StoryView:
                                  r["cite"]["n"] if r["cite"] else 0))
         return rows
 
+    def findings(self, article_id: str, article_url: Callable[[str], str] | None = None
+                 ) -> dict[str, list[Json]]:
+        """What the story's findings say about one article, for the article page's side panel.
+        Every link points at a stretch of *this* article (its anchors are on the page), and
+        "elsewhere" names the other articles with a link to each one's own stretch."""
+        url = article_url or self.article_url or (lambda aid: "")
+        s = self.story
+        quotes = [q for q in self.quotes() if q["cite"] and q["cite"]["article_id"] == article_id]
+        conflicts = []
+        for c in s.get("conflicts", []):
+            for v in c.get("versions", []):
+                if article_id not in v.get("article_ids", []):
+                    continue
+                here = [sp for sp in v.get("spans", []) if sp["article_id"] == article_id]
+                key = self.key(article_id, here[0]["start"], here[0]["end"]) if here else None
+                others = [{"value": w.get("value"), "where": self._elsewhere(w, url)}
+                          for w in c.get("versions", []) if w is not v]
+                conflicts.append({"about": c.get("about"), "kind": c.get("kind"),
+                                  "value": v.get("value"), "key": key, "others": others})
+        exclusive = [{"text": x["text"], "kind": x.get("kind", "exclusive"),
+                      "key": self.key(article_id, x["start"], x["end"])
+                      if x.get("start") is not None and x.get("end") is not None else None}
+                     for x in s.get("exclusives", []) if x["article_id"] == article_id]
+        return {"quotes": quotes, "conflicts": conflicts, "exclusives": exclusive}
+
+    def _elsewhere(self, version: Json, url: Callable[[str], str]) -> list[Json]:
+        """The articles holding one version: a label and a link to that article's evidence."""
+        out = []
+        spans = version.get("spans", [])
+        for aid in version.get("article_ids", []):
+            if aid not in self.index:
+                continue
+            sp = next((x for x in spans if x["article_id"] == aid), None)
+            anchor = self.key(aid, sp["start"], sp["end"]) if sp else self.key(aid, None, None)
+            out.append({"label": self.label(aid), "href": f"{url(aid)}#{anchor}"})
+        return out
+
     def framing(self) -> list[Json]:
         rows = []
         for f in self.story.get("framing", []):
@@ -361,10 +425,26 @@ class StoryView:
         return out
 
     def graph(self) -> Json:
-        nodes = [{"n": self.index[a["id"]], "label": outlet_of(a)} for a in self.articles]
+        nodes = [{"n": self.index[a["id"]], "label": self.name(a)} for a in self.articles]
         edges = [{"src": c["from_n"], "dst": c["to_n"], "directed": c["origin"] is not None,
                   "share": c["share"]} for c in self.copies()]
         return copy_graph(nodes, edges)
+
+    def lean(self) -> Json | None:
+        """The lean bar: independent coverage per lean (report `lean_coverage`), widths in %,
+        and the blindspot. None when no outlet of the story has a rated lean."""
+        counts = self.story.get("lean_coverage") or {}
+        total = sum(int(v) for v in counts.values())
+        if not total:
+            return None
+        parts = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
+                  "pct": round(100 * int(counts.get(k, 0)) / total, 1)}
+                 for k in LEAN_LABELS if counts.get(k)]
+        x = 0.0
+        for p in parts:  # SVG geometry: the page's CSP allows no inline style
+            p["x"] = round(x, 1)
+            x += p["pct"]
+        return {"parts": parts, "total": total, "blindspot": self.story.get("blindspot")}
 
     def counts(self) -> Json:
         s = self.story
@@ -382,6 +462,7 @@ class StoryView:
                 "matrix": self.matrix(), "outlets": self.outlets, "quotes": self.quotes(),
                 "framing": self.framing(), "tones": self.tones(), "copies": self.copies(),
                 "graph": self.graph(), "timeline": self.timeline(), "counts": self.counts(),
+                "lean": self.lean(),
                 "dates": _date_range(self.articles)}
 
 
@@ -393,6 +474,13 @@ def _span_key(view: StoryView, article_id: str, span: tuple[Any, Any]) -> str | 
     return view.key(article_id, start, end)
 
 
+def _web_url(url: Any) -> str | None:
+    """An http(s) URL to link to; anything else (a file path, "javascript:") is not shown:
+    the server's paths stay off the pages."""
+    return str(url) if isinstance(url, str) and url.lower().startswith(("http://", "https://")) \
+        else None
+
+
 def _date_range(articles: Sequence[Json]) -> str:
     days = sorted(str(a["published"])[:10] for a in articles if a.get("published"))
     if not days:
@@ -400,14 +488,15 @@ def _date_range(articles: Sequence[Json]) -> str:
     return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
 
 
-def story_row(story: Json, articles: Sequence[Json]) -> Json:
+def story_row(story: Json, articles: Sequence[Json], outlets: Sequence[Json] = ()) -> Json:
     """The story list's row, from the report form (the app uses Store.stories instead)."""
     by_id = {a["id"]: a for a in articles}
     mine = [by_id[i] for i in story.get("article_ids", []) if i in by_id]
+    names = outlet_names(mine, outlets)
     days = sorted(str(a["published"])[:10] for a in mine if a.get("published"))
     return {"id": story["id"], "title": story.get("title") or "(untitled)",
             "n_articles": len(mine), "first_published": days[0] if days else None,
             "last_published": days[-1] if days else None,
             "n_conflicts": len(story.get("conflicts", [])),
             "n_quotes": len(story.get("quotes", [])),
-            "outlets": sorted({outlet_of(a) for a in mine})}
+            "outlets": sorted(set(names.values()))}

@@ -20,11 +20,37 @@
     document.querySelectorAll(".active").forEach(function (e) { e.classList.remove("active"); });
   }
 
+  // Narrow screens show one source card at a time (CSS hides the others): pick `card`.
+  function pick(card) {
+    var strip = card && card.parentElement;
+    if (!strip || !strip.classList.contains("columns")) { return; }
+    strip.querySelectorAll(".source.shown").forEach(function (s) { s.classList.remove("shown"); });
+    card.classList.add("shown");
+    var picker = strip.previousElementSibling;
+    if (picker && picker.classList.contains("picker")) {
+      picker.querySelectorAll(".pick").forEach(function (b) {
+        var on = b.getAttribute("data-show") === card.id;
+        b.classList.toggle("on", on);
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+    }
+  }
+
+  function initPickers() {
+    document.querySelectorAll(".columns").forEach(function (strip) {
+      var first = strip.querySelector(".source");
+      if (!first) { return; }
+      strip.classList.add("one");
+      pick(first);
+    });
+  }
+
   // Show the evidence for `keys`; false when none of it is on this page.
   function show(keys, srcId, scope) {
     var found = marksFor(keys, scope || document);
     if (!found.length) { return false; }
     clear();
+    pick(found[0].closest(".source"));
     found.forEach(function (m) { m.classList.add("active"); });
     var col = srcId ? document.getElementById(srcId) : found[0].closest(".source");
     if (col) { col.classList.add("active"); }
@@ -34,6 +60,8 @@
   }
 
   document.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest(".pick[data-show]") : null;
+    if (button) { pick(document.getElementById(button.getAttribute("data-show"))); return; }
     var link = ev.target.closest ? ev.target.closest("a.cite") : null;
     if (!link) { return; }
     var keys = (link.getAttribute("data-ev") || "").split(" ");
@@ -55,12 +83,17 @@
 
   function fromHash() {
     var key = decodeURIComponent((location.hash || "").slice(1));
-    if (/^[A-Za-z0-9-]+$/.test(key)) { show([key], null, document); }
+    if (!/^[A-Za-z0-9-]+$/.test(key)) { return; }
+    if (!show([key], null, document)) {
+      var el = document.getElementById(key);  // a source card or a section
+      if (el) { pick(el.closest(".source")); }
+    }
   }
   window.addEventListener("hashchange", fromHash);
+  function start() { initPickers(); fromHash(); }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", fromHash);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    fromHash();
+    start();
   }
 })();

@@ -1,0 +1,61 @@
+"""Neutral story titles: a backed, unloaded member headline, else a "who did what" from the
+most shared lead; never a quote fragment or a dateline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsprism.model import Article
+from newsprism.stories.title import headline_shape, is_loaded, story_title, who_did_what
+
+LEAD = ("The river authority opened the new Dalby flood barrier on Tuesday after four years of "
+        "building, officials said. The barrier protects some 9,000 homes.")
+
+
+def art(aid: str, text: str, title: str | None = None) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text=text, title=title)
+
+
+def test_backed_headline_wins_over_a_loaded_or_unbacked_one() -> None:
+    members = [art("a", LEAD, "Officials slam shocking flood barrier fiasco"),
+               art("b", LEAD.replace("Tuesday", "Tuesday morning"),
+                   "River authority opens Dalby flood barrier"),
+               art("c", LEAD, "Local football club wins the regional cup final")]
+    assert story_title(members, {}) == "River authority opens Dalby flood barrier"
+
+
+def test_quote_fragment_and_dateline_are_never_titles() -> None:
+    quote_title = "The deal will \u201cfurther our will\u2026\u201d he added"
+    assert not headline_shape(quote_title)
+    assert not headline_shape("`` They have the right . ''")
+    assert not headline_shape("WASHINGTON \u2014 Representative Jane Roe said on Monday")
+    members = [art("a", "WASHINGTON \u2014 " + LEAD, quote_title),
+               art("b", "\u201cWe are safe now,\u201d a resident said.\n\n" + LEAD)]
+    title = story_title(members, {})
+    assert title == "The river authority opened the new Dalby flood barrier on Tuesday"
+    assert "\u201c" not in title and "WASHINGTON" not in title
+
+
+def test_who_did_what_drops_attribution_and_side_clauses() -> None:
+    s = ("DAMASCUS (Agency) -- Norland plans to strengthen the border posts as part of a wider "
+         "agreement between the allies, the defence chief said here on Wednesday.")
+    assert who_did_what(s.split("-- ", 1)[1]) == "Norland plans to strengthen the border posts"
+    long = ("The Senate on Wednesday passed a major conservation bill that would permanently "
+            "direct hundreds of millions of dollars to parks")
+    assert who_did_what(long) == "The Senate on Wednesday passed a major conservation bill"
+
+
+def test_loaded_terms_come_from_the_lexicon() -> None:
+    assert is_loaded("The regime cracked down on protesters")
+    assert not is_loaded("The government closed the border")
+
+
+def test_seed_story_title_is_a_headline(seeds_dir: Path, settings) -> None:  # noqa: ANN001
+    from newsprism.clean.article import clean_article
+    from newsprism.readers import read_inputs
+
+    arts = [clean_article(a, settings) for a in read_inputs([str(seeds_dir)], settings)
+            if isinstance(a, Article)]
+    title = story_title(arts, {})
+    assert title in {a.title for a in arts if a.title}
+    assert headline_shape(title) and not is_loaded(title)
