@@ -14,7 +14,11 @@ Fixes (each general, none keyed to a corpus):
   headline lines are cut before the first word the article also uses in lower case;
 - a leading "the" is dropped from place names so "the United States" and "United States" meet;
 - a capital used as an actor (subject, possessive, "by X", "X-Y relations") gets
-  `sense="government"`, so entity resolution may fold it into its country; "in X" never does.
+  `sense="government"`, so entity resolution may fold it into its country; "in X" never does;
+- outlets and platforms are never PERSON: a "person" that is a platform ("Twitter") or the
+  article's own outlet becomes ORG;
+- a title and a name the model typed ORG ("Major General Firstname Surname") is the person,
+  when the name has a first name in the shipped table or a surname the article tags PERSON.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
-from .names import CAPITALS, is_title_token
+from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
                     "WORK_OF_ART"})
@@ -34,6 +38,11 @@ _LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside"
                        "toward", "towards", "through", "from"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "&", "-", "a"})
+# Last words of organisation names: "General Dynamics Corp" is no general.
+_ORG_WORDS = frozenset("""corp corporation inc co company ltd llc group party army corps force
+forces ministry department office council committee agency bank university college school
+institute foundation association union court house senate assembly news times post network
+motors electric mills department""".split())
 
 
 def _is_menu_line(text: str) -> bool:
@@ -89,6 +98,49 @@ def _title_before(doc, start: int) -> tuple[str | None, int]:
     return doc[i:start].text, i
 
 
+def _titled_person(doc, start: int, end: int, surnames: set[str]) -> int | None:
+    """Where the name starts in an ORG span that is a title and a person's name ("Major
+    General Firstname Surname"), or None: the title words must lead, one to three title-case
+    name words follow, and the first of them is a known first name or the last a surname
+    the article tags PERSON elsewhere."""
+    i = start
+    while i < end and (is_title_token(doc[i].text) or doc[i].text == "."):
+        i += 1
+    name = doc[i:end]
+    if i == start or not 1 <= len(name) <= 3 or not all(t.is_title for t in name) \
+            or fold(name[-1].text) in _ORG_WORDS:
+        return None
+    known_first = len(name) >= 2 and name_gender(name.text) is not None
+    return i if known_first or fold(name[-1].text) in surnames else None
+
+
+def _titled_surnames(doc) -> set[str]:
+    """Folded last words of the names the article writes after a person's title ("Gen.
+    Brandt", "Defense Minister Ali Ayoub"): whatever the model typed them, people."""
+    out: set[str] = set()
+    for t in doc:
+        if not is_title_token(t.text) or t.text[:1].islower():
+            continue
+        j = t.i + 1
+        while j < len(doc) and doc[j].text == ".":
+            j += 1
+        run = []
+        while j < len(doc) and len(run) < 3 and doc[j].is_title and doc[j].is_alpha \
+                and not is_title_token(doc[j].text) and doc[j].ent_type_ != "NORP":
+            run.append(doc[j])
+            j += 1
+        if run and fold(run[-1].text) not in _ORG_WORDS \
+                and fold(run[-1].text) not in CAPITALS and doc[j - 1].pos_ == "PROPN":
+            out.add(fold(run[-1].text))
+    return out
+
+
+def _not_a_person(text: str, article: Article) -> bool:
+    """A platform ("Twitter") or the article's own outlet, which the model typed PERSON."""
+    f = fold(text)
+    return f in PLATFORMS or bool(article.outlet) and f == fold(article.outlet or "")
+
+
 def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     """Named-entity mentions of one parsed article, with our fixes applied."""
     text = text_of(doc)
@@ -96,7 +148,9 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     person_texts = [e for e in ents if e.label_ == "PERSON"]
     person_lasts = {fold(e.text.split()[-1]) for e in person_texts if len(e.text.split()) > 1}
     non_person = {fold(e.text): e.label_ for e in ents if e.label_ in ("ORG", "GPE", "FAC")}
-    surnames = {fold(e[-1].text) for e in person_texts}
+    titled = _titled_surnames(doc)
+    person_lasts |= titled
+    surnames = {fold(e[-1].text) for e in person_texts} | titled
     place_words = {fold(e.text) for e in ents if e.label_ in ("GPE", "NORP", "LOC", "ORG")}
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     lower_words |= {t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha}
@@ -112,6 +166,11 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             # "Rustam Lind ... Lind said": the surname alone, tagged ORG or LOC by the model,
             # is the person the article has already named in full.
             label = "PERSON"
+        elif (label in ("ORG", "GPE", "LOC", "FAC") and 2 <= end_tok - start_tok <= 3
+              and fold(doc[end_tok - 1].text) in titled and doc[start_tok].lower_ != "the"
+              and all(t.is_title and not is_title_token(t.text) for t in ent)):
+            # "Ivo Brandt" typed ORG where the article also writes "Gen. Brandt".
+            label = "PERSON"
         title: str | None = None
         sense: str | None = None
         ls, le = _line_bounds(text, ent.start_char, ent.end_char)
@@ -120,6 +179,10 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             menu = menu_cache[ls] = _is_menu_line(text[ls:le])
         if menu and end_tok - start_tok >= 5 and label != "PERSON":
             continue  # a site menu or headline run swallowed into one entity
+        if label == "ORG" and (person := _titled_person(doc, start_tok, end_tok, surnames)):
+            label, start_tok = "PERSON", person
+        if label == "PERSON" and _not_a_person(doc[start_tok:end_tok].text, article):
+            label = "ORG"
         if label == "PERSON":
             if menu:
                 # Headline case: "X Signs Deal" -> "X" (words the article uses in lower case).

@@ -68,12 +68,22 @@ class Person:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
     def matches(self, name: str) -> bool:
-        parts, own = name.split(), self.name.split()
+        parts, own = without_suffix(name.split()), without_suffix(self.name.split())
         if not parts or not own or not same_name_token(parts[-1], own[-1]):
             return False
         if len(parts) > 1 and len(own) > 1:
             return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
         return True
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def without_suffix(parts: list[str]) -> list[str]:
+    """"Luther Stan Pate IV" -> ["Luther", "Stan", "Pate"]: the surname is before it."""
+    while len(parts) > 1 and fold(parts[-1]).replace(" ", "") in _SUFFIXES:
+        parts = parts[:-1]
+    return parts
 
 
 class People:
@@ -103,8 +113,8 @@ class People:
                 self.refer(m.start, k, self._is_subject(m.start, m.end))
         # The NER misses names it found elsewhere in the same article (often at a sentence
         # start): a bare surname of a known person still refers to that person.
-        surnames = {fold(p.name.split()[-1]): k for k, p in enumerate(self.persons)
-                    if len(p.name.split()) > 1}
+        surnames = {fold(without_suffix(p.name.split())[-1]): k
+                    for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
         if surnames:
             for t in doc:
                 if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
@@ -115,6 +125,31 @@ class People:
                         self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
         for p in self.persons:
             p.gender = self._gender_of(p)
+        self._pronoun_evidence()
+
+    def _pronoun_evidence(self) -> None:
+        """"Sen. X called out his rival": a sentence whose only person is its main subject,
+        and whose pronouns after the name (outside quotes) are all of one gender, tells X's
+        gender; it outranks the first-name table (which only says what is usual), not a
+        gendered title."""
+        by_sent: dict[int, list[tuple[int, int, bool]]] = {}
+        for e in self._events:
+            by_sent.setdefault(self.doc[self._tok(e[0])].sent.start, []).append(e)
+        for events in by_sent.values():
+            if len({k for _, k, _ in events}) != 1 or not events[0][2]:
+                continue
+            p0, k, _ = events[0]
+            sent = self.doc[self._tok(p0)].sent
+            seen = {PRONOUNS[t.lower_] for t in sent if t.lower_ in PRONOUNS
+                    and t.idx > p0 and not self.in_quote(t.idx)}
+            person = self.persons[k]
+            titled = any(GENDERED_TITLES.get(fold(w)) for t in person.titles for w in t.split())
+            if len(seen) == 1 and not titled:
+                person.gender = seen.pop()
+
+    def _tok(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
 
     @staticmethod
     def _gender_of(p: Person) -> str | None:
@@ -138,7 +173,12 @@ class People:
         root = span.root
         while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i:
             root = root.head
-        return root.dep_ in _SUBJECT
+        # The subject of a main clause; not of a reported one ("Cox says Obama is trying":
+        # Obama is what Cox talks about, Cox the one a following "he says" continues).
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return root.dep_ in _SUBJECT and verb.dep_ == "ROOT"
 
     def _group(self, name: str) -> int:
         for k, p in enumerate(self.persons):
