@@ -13,7 +13,8 @@ Rules (see docs/quotes.md, "Entities"):
   uses it as an actor (`Mention.sense == "government"`: "Tehran backs ...", "backed by
   Tehran", "Damascus-Tehran relations"); "in Tehran" stays the city.
 - organisations: case, accents, punctuation and a leading "the" are ignored; an all-capitals
-  acronym joins the organisation whose initials it spells, when exactly one does.
+  acronym joins the organisation whose initials it spells, when exactly one does. A one-word
+  ORG/FAC that is the surname of a person the story names in full is that person.
 Canonical name: the fullest form (most words), most frequent among those.
 """
 
@@ -167,9 +168,21 @@ def canonical_name(mentions: list[Mention], label: str) -> str:
     return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
 
 
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """A one-word ORG or FAC that is the surname of a person the story names in full is that
+    person ("Brandt stated" typed ORG in one outlet, "Gen. Ivo Brandt" in the others): the
+    story-level form of the per-article rule in `extract.mentions`."""
+    surnames = {fold(person_name(m.text).split()[-1]) for m in mentions
+                if m.label == "PERSON" and len(person_name(m.text).split()) > 1}
+    return [dataclasses.replace(m, label="PERSON")
+            if m.label in ("ORG", "FAC") and len(m.text.split()) == 1
+            and fold(m.text) in surnames else m for m in mentions]
+
+
 def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     """Entities of one story, with quotes' speakers and claims' subjects linked to them."""
-    mentions = [m for f in ctx.facts for m in f.mentions if m.label in ENTITY_LABELS]
+    mentions = _surnames_as_people([m for f in ctx.facts for m in f.mentions
+                                    if m.label in ENTITY_LABELS])
     clusters = _Clusters()
     _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)
     _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)

@@ -18,7 +18,9 @@ Fixes (each general, none keyed to a corpus):
 - outlets and platforms are never PERSON: a "person" that is a platform ("Twitter") or the
   article's own outlet becomes ORG;
 - a title and a name the model typed ORG ("Major General Firstname Surname") is the person,
-  when the name has a first name in the shipped table or a surname the article tags PERSON.
+  when the name has a first name in the shipped table or a surname the article tags PERSON;
+  a name typed ORG/GPE/FAC, or left untagged, whose surname the article writes after a
+  person's title ("Gen. Brandt") is that person.
 """
 
 from __future__ import annotations
@@ -236,5 +238,30 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             sense = "government"
         out.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
                            title=title, sense=sense))
+    out.extend(_untagged_people(article, doc, titled, {t.i for e in ents for t in e}))
     out.sort(key=lambda m: (m.start, m.end))
     return tuple(out)
+
+
+def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int]) -> list[Mention]:
+    """Names the model left untagged whose surname the article writes after a person's title
+    ("Syria's Defense Minister, Jonas Erik Lind" where it also writes "Gen. Lind"): runs of
+    one to three title-case proper nouns outside every entity, ending in such a surname."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in tagged or t.pos_ != "PROPN" or not t.is_title or is_title_token(t.text):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and j not in tagged and doc[j].pos_ == "PROPN" \
+                and doc[j].is_title and doc[j].is_alpha and not is_title_token(doc[j].text):
+            j += 1
+        if j > i and fold(doc[j - 1].text) in titled and (j == len(doc) or doc[j].pos_ != "PROPN"):
+            title, _ = _title_before(doc, i)
+            span = doc[i:j]
+            out.append(Mention(article.id, span.start_char, span.end_char, span.text, "PERSON",
+                               title=title))
+        i = max(j, i + 1)
+    return out
