@@ -15,15 +15,25 @@ Rules (see docs/quotes.md, "Entities"):
 - organisations: case, accents, punctuation and a leading "the" are ignored; an all-capitals
   acronym joins the organisation whose initials it spells, when exactly one does. A one-word
   ORG/FAC that is the surname of a person the story names in full is that person.
+- speakers: a quote's speaker name is looked up among the people; an office its article left
+  unresolved ("the governor") goes to the one person the story writes with that title.
 Canonical name: the fullest form (most words), most frequent among those.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 
-from .extract.names import CAPITALS, country_key, same_name_token, split_title
+from .extract.names import (
+    CAPITALS,
+    PERSON_ROLE_NOUNS,
+    country_key,
+    role_words,
+    same_name_token,
+    split_title,
+)
 from .model import Claim, Entity, Mention, Quote, Story, StoryContext
 from .settings import Settings
 from .text import fold, stable_id
@@ -168,6 +178,22 @@ def canonical_name(mentions: list[Mention], label: str) -> str:
     return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
 
 
+# An office resolved through another outlet's titles: one holder in the story, but the
+# article itself never names them (below a name, above the unresolved threshold).
+STORY_OFFICE_CONFIDENCE = 0.7
+_OFFICE = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}?([a-z]+)")
+
+
+def office_holder(words: str | None, roles: dict[str, set[str]]) -> str | None:
+    """"the governor" that its article left unresolved -> the one person of the story written
+    with that title ("Gov. X" in any article), or None when none or several are."""
+    m = _OFFICE.fullmatch((words or "").strip())
+    if not m or m.group(1) not in PERSON_ROLE_NOUNS:
+        return None
+    holders = [eid for eid, r in roles.items() if m.group(1) in r]
+    return holders[0] if len(holders) == 1 else None
+
+
 def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     """A one-word ORG or FAC that is the surname of a person the story names in full is that
     person ("Brandt stated" typed ORG in one outlet, "Gen. Ivo Brandt" in the others): the
@@ -246,6 +272,8 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                     return e.id
         return None
 
+    roles = {e.id: role_words(w for m in e.mentions for w in (m.title or "").split())
+             for e in people}
     quotes: list[Quote] = []
     claims: list[Claim] = []
     for facts in ctx.facts:
@@ -255,6 +283,9 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                 eid = lookup(q.article_id, None, q.speaker_start, q.speaker_end, False)
             if eid is not None:
                 q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
+            elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):
+                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name,
+                                        speaker_confidence=STORY_OFFICE_CONFIDENCE)
             quotes.append(q)
         for c in facts.claims:
             eid = lookup(c.article_id, c.subject, None, None, False) if c.subject else None

@@ -124,3 +124,27 @@ def test_quotes_carry_speaker_confidence_in_the_report(quotes_of):
     quotes = quotes_of("“We will build the bridge next year,” Mayor Tom Hale said.")
     data = to_data(_speaker(quotes, "build the bridge"))
     assert data["speaker"] == "Tom Hale" and data["speaker_confidence"] >= 0.9
+
+
+def test_an_office_resolves_through_the_story(nlp, settings):
+    from newsprism.entities import resolve_entities
+    from newsprism.extract.quotes import find_quotes
+    from newsprism.model import ArticleFacts, Story, StoryContext
+
+    texts = {"a": "Gov. Dana Price signed the harbour bill on Friday in Porto.",
+             "b": "The harbour bill was signed on Friday.\n\n"
+                  "“It is a good day for the state,” the governor said."}
+    articles, facts = [], []
+    for aid, text in texts.items():
+        article = Article(id=aid, source=aid, text=text)
+        doc = nlp(text)
+        mentions = find_mentions(article, doc)
+        articles.append(article)
+        facts.append(ArticleFacts(aid, mentions=mentions,
+                                  quotes=find_quotes(article, doc, mentions)))
+    assert [q.speaker for q in facts[1].quotes] == [None]  # its own article names nobody
+    story = resolve_entities(StoryContext(Story("s", "s", ("a", "b")), tuple(articles),
+                                          tuple(facts)), settings)
+    (q,) = story.quotes
+    assert q.speaker == "Dana Price" and q.speaker_entity is not None
+    assert SPEAKER_MIN_CONFIDENCE <= q.speaker_confidence < 1.0
