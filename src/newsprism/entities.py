@@ -194,6 +194,19 @@ def office_holder(words: str | None, roles: dict[str, set[str]]) -> str | None:
     return holders[0] if len(holders) == 1 else None
 
 
+def _heads_phrase(q: Quote, mentions: list[Mention], eid: str) -> bool:
+    """The entity's mention ends the speaker phrase and only a determiner or capitalised
+    words stand before it ("the NYDN", "Team president X"): the phrase names the entity rather
+    than someone or something described through it."""
+    for m in mentions:
+        if m.entity_id != eid or not (q.speaker_start <= m.start and m.end <= q.speaker_end):
+            continue
+        before = (q.speaker_text or "")[:m.start - q.speaker_start].split()
+        if m.end == q.speaker_end and all(w[:1].isupper() or w.lower() == "the" for w in before):
+            return True
+    return False
+
+
 def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     """A one-word ORG or FAC that is the surname of a person the story names in full is that
     person ("Brandt stated" typed ORG in one outlet, "Gen. Ivo Brandt" in the others): the
@@ -281,6 +294,8 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
             eid = lookup(q.article_id, q.speaker, None, None, True)
             if eid is None and q.speaker_start is not None and q.speaker == q.speaker_text:
                 eid = lookup(q.article_id, None, q.speaker_start, q.speaker_end, False)
+                if eid is not None and not _heads_phrase(q, mention_index[q.article_id], eid):
+                    eid = None  # "the Taradise star" is not Taradise
             if eid is not None:
                 q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
             elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):

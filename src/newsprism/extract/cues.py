@@ -388,8 +388,12 @@ class CueReader(SpanReader):
         lo = bisect.bisect_left(self._person_starts, chars[0] - 200)
         hi = bisect.bisect_left(self._person_starts, chars[1])
         persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
+        own = [m for m in persons if m.start <= head.idx < m.end]
+        if not own and head.pos_ == "NOUN":
+            # "Two jurors who spoke at X's news conference": a name that only modifies the
+            # phrase does not speak; one set beside the head does ("the minister, X").
+            persons = [m for m in persons if self._beside(head, m)]
         if persons:
-            own = [m for m in persons if m.start <= head.idx < m.end]
             m = own[0] if own else persons[0]
             k = people.resolve_name(m.text)
             if k is not None:
@@ -419,6 +423,15 @@ class CueReader(SpanReader):
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN
+
+    def _beside(self, head, m: Mention) -> bool:
+        """The name `m` is in apposition to `head` or `head` is a title in the name."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.head.i == head.i and root.dep_ in ("appos", "compound", "flat") \
+            or head.head.i == root.i and head.dep_ in ("appos", "compound")
 
     @staticmethod
     def _definite(head) -> bool:

@@ -53,6 +53,14 @@ CONF_GENDER_UNKNOWN = 0.85
 COST_BETWEEN_SALIENT = 0.15
 COST_BETWEEN_PLAIN = 0.3
 COST_OUT_OF_WINDOW = 0.25
+# Description confidence: its head is one of the person's roles ("the governor" for "Gov.
+# X"), only a modifier fits ("the Syrian official"), or the article names one person only;
+# two people who fit as well leave it unresolved (the most recent would be a guess: "the
+# judge" with two judges named).
+CONF_ROLE_MATCH = 0.9
+CONF_MODIFIER_MATCH = 0.75
+CONF_ONLY_PERSON = 0.65
+COST_TIE = 0.4
 
 
 @dataclass
@@ -346,16 +354,16 @@ class People:
         scored.sort(reverse=True)
         best = scored[0]
         if best[0] >= 2:
-            conf = 0.9
+            conf = CONF_ROLE_MATCH
         elif best[0] >= 1:
-            conf = 0.75
+            conf = CONF_MODIFIER_MATCH
         elif len(self.persons) == 1:
-            conf = 0.65  # "the minister" in an article that names one person
+            conf = CONF_ONLY_PERSON
         else:
             return None, 0.0
         if len(scored) > 1 and scored[1][0] == best[0]:
-            conf -= 0.3  # two people fit as well: the most recent is a guess
-        return best[2], conf
+            conf -= COST_TIE
+        return best[2], round(conf, 2)
 
 
 def pronoun_gender(word: str) -> str | None:
