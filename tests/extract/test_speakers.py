@@ -148,3 +148,14 @@ def test_an_office_resolves_through_the_story(nlp, settings):
     (q,) = story.quotes
     assert q.speaker == "Dana Price" and q.speaker_entity is not None
     assert SPEAKER_MIN_CONFIDENCE <= q.speaker_confidence < 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Speaker of the House of Delegates Laura Whitfield (D-VA) says the budget is dead. "
+    "She told the Gazette, “We will not pass this bill in any form this year.”",
+    "The Chairman of the Joint Staff of the Northland Armed Forces Major General Ivo "
+    "Brandt said the drills would go on. “We will not stop these drills this year,” he said.",
+])
+def test_a_name_swallowed_by_an_org_still_speaks(quotes_of, text):
+    (q,) = [q for q in quotes_of(text) if "this year" in q.text]
+    assert q.speaker is not None and q.speaker.split()[-1] in ("Whitfield", "Brandt")

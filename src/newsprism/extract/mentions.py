@@ -7,7 +7,9 @@ Fixes (each general, none keyed to a corpus):
   article, or when a lone "al-X" is never the end of a fuller person name in the article
   (media and groups: "Al-Mayadeen"); after a locative preposition they become GPE;
 - an ORG that swallowed a following person name ("the Armed Forces of ... Iran Mohammad
-  Qaderi") is split when its last word is a surname the article tags PERSON elsewhere;
+  Qaderi") is split when its last word is a surname the article tags PERSON elsewhere (or
+  writes after a title), or its last two words are a first name of the table and a name
+  ("the House of Representatives Nancy Pelosi");
 - a one-word PERSON right after "the" ("the Herald") becomes ORG; a one-word ORG/GPE/LOC/FAC that is
   the surname of a person the article names in full becomes PERSON;
 - long entity spans on menu or headline lines (no lower-case words) are dropped; PERSON spans on
@@ -216,15 +218,21 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             if all(is_title_token(t.text) for t in span):
                 continue  # "Defense" from "Defense Minister", "State" from "Secretary of State"
             last = span[-1]
-            if (len(span) >= 3 and fold(last.text) in surnames and last.idx > 0
+            first_name_tail = (len(span) >= 3 and span[-2].pos_ == "PROPN"
+                               and span[-2].is_title and last.is_title
+                               and fold(last.text) not in _ORG_WORDS
+                               and name_gender(f"{span[-2].text} {last.text}") is not None)
+            if (len(span) >= 3 and (fold(last.text) in surnames or first_name_tail)
+                    and last.idx > 0
                     and text[last.idx - 1].isspace()):
                 # An ORG that swallowed a following person name.
                 k = end_tok - 1
                 # Given names before the surname: title-case proper nouns that the article
                 # never tags as a place or group on their own ("Iran" stops the walk).
                 while (k - 1 > start_tok and end_tok - k < 3 and doc[k - 1].pos_ == "PROPN"
-                       and doc[k - 1].is_title and fold(doc[k - 1].text) not in place_words):
-                    k -= 1
+                       and doc[k - 1].is_title and fold(doc[k - 1].text) not in place_words
+                       and doc[k - 1].tag_ != "NNPS" and not (first_name_tail and k < end_tok - 1)):
+                    k -= 1  # (a plural is a body's name: "the House of Representatives")
                 out.append(Mention(article.id, doc[k].idx, doc[end_tok - 1].idx
                                    + len(doc[end_tok - 1]), doc[k:end_tok].text, "PERSON"))
                 end_tok = k
