@@ -13,16 +13,27 @@ Rules (see docs/quotes.md, "Entities"):
   uses it as an actor (`Mention.sense == "government"`: "Tehran backs ...", "backed by
   Tehran", "Damascus-Tehran relations"); "in Tehran" stays the city.
 - organisations: case, accents, punctuation and a leading "the" are ignored; an all-capitals
-  acronym joins the organisation whose initials it spells, when exactly one does.
+  acronym joins the organisation whose initials it spells, when exactly one does. A one-word
+  ORG/FAC that is the surname of a person the story names in full is that person.
+- speakers: a quote's speaker name is looked up among the people; an office its article left
+  unresolved ("the governor") goes to the one person the story writes with that title.
 Canonical name: the fullest form (most words), most frequent among those.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 
-from .extract.names import CAPITALS, country_key, same_name_token, split_title
+from .extract.names import (
+    CAPITALS,
+    PERSON_ROLE_NOUNS,
+    country_key,
+    role_words,
+    same_name_token,
+    split_title,
+)
 from .model import Claim, Entity, Mention, Quote, Story, StoryContext
 from .settings import Settings
 from .text import fold, stable_id
@@ -167,9 +178,50 @@ def canonical_name(mentions: list[Mention], label: str) -> str:
     return min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
 
 
+# An office resolved through another outlet's titles: one holder in the story, but the
+# article itself never names them (below a name, above the unresolved threshold).
+STORY_OFFICE_CONFIDENCE = 0.7
+_OFFICE = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}?([a-z]+)")
+
+
+def office_holder(words: str | None, roles: dict[str, set[str]]) -> str | None:
+    """"the governor" that its article left unresolved -> the one person of the story written
+    with that title ("Gov. X" in any article), or None when none or several are."""
+    m = _OFFICE.fullmatch((words or "").strip())
+    if not m or m.group(1) not in PERSON_ROLE_NOUNS:
+        return None
+    holders = [eid for eid, r in roles.items() if m.group(1) in r]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _heads_phrase(q: Quote, mentions: list[Mention], eid: str) -> bool:
+    """The entity's mention ends the speaker phrase and only a determiner or capitalised
+    words stand before it ("the NYDN", "Team president X"): the phrase names the entity rather
+    than someone or something described through it."""
+    for m in mentions:
+        if m.entity_id != eid or not (q.speaker_start <= m.start and m.end <= q.speaker_end):
+            continue
+        before = (q.speaker_text or "")[:m.start - q.speaker_start].split()
+        if m.end == q.speaker_end and all(w[:1].isupper() or w.lower() == "the" for w in before):
+            return True
+    return False
+
+
+def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """A one-word ORG or FAC that is the surname of a person the story names in full is that
+    person ("Brandt stated" typed ORG in one outlet, "Gen. Ivo Brandt" in the others): the
+    story-level form of the per-article rule in `extract.mentions`."""
+    surnames = {fold(person_name(m.text).split()[-1]) for m in mentions
+                if m.label == "PERSON" and len(person_name(m.text).split()) > 1}
+    return [dataclasses.replace(m, label="PERSON")
+            if m.label in ("ORG", "FAC") and len(m.text.split()) == 1
+            and fold(m.text) in surnames else m for m in mentions]
+
+
 def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     """Entities of one story, with quotes' speakers and claims' subjects linked to them."""
-    mentions = [m for f in ctx.facts for m in f.mentions if m.label in ENTITY_LABELS]
+    mentions = _surnames_as_people([m for f in ctx.facts for m in f.mentions
+                                    if m.label in ENTITY_LABELS])
     clusters = _Clusters()
     _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)
     _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)
@@ -233,6 +285,8 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                     return e.id
         return None
 
+    roles = {e.id: role_words(w for m in e.mentions for w in (m.title or "").split())
+             for e in people}
     quotes: list[Quote] = []
     claims: list[Claim] = []
     for facts in ctx.facts:
@@ -240,8 +294,13 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
             eid = lookup(q.article_id, q.speaker, None, None, True)
             if eid is None and q.speaker_start is not None and q.speaker == q.speaker_text:
                 eid = lookup(q.article_id, None, q.speaker_start, q.speaker_end, False)
+                if eid is not None and not _heads_phrase(q, mention_index[q.article_id], eid):
+                    eid = None  # "the Taradise star" is not Taradise
             if eid is not None:
                 q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
+            elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):
+                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name,
+                                        speaker_confidence=STORY_OFFICE_CONFIDENCE)
             quotes.append(q)
         for c in facts.claims:
             eid = lookup(c.article_id, c.subject, None, None, False) if c.subject else None

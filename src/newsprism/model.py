@@ -186,6 +186,9 @@ class Quote:
     via_text: str | None = None
     via_start: int | None = None
     via_end: int | None = None
+    # How sure `speaker` is (0..1; contract: quotes[].speaker_confidence); None in data made
+    # before it existed. `speaker` stays None below extract.speakers.SPEAKER_MIN_CONFIDENCE.
+    speaker_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,16 @@ complementiser and the marks in the content; we do not).
   attributions that have a source (so it is end to end, like citron's source F1).
 - speaker accuracy: among content-overlap pairs whose gold has a source, the share whose
   speaker span overlaps it.
+- resolved-speaker accuracy (an entity, not a span; `gold_person`): the gold source is read
+  as a person: a name as written ("Sen. Elizabeth Warren (D-MA)" -> Warren); he/she as the
+  nearest named gold source before it in its own or the previous paragraph (in news a
+  pronoun speaker continues the last named speaker; the annotators' sources stand for the
+  missing coreference); a definite description ("the senator") as the nearest name the text
+  writes with that role ("Sen. X", "X, the senator"). Sources that read as none of these
+  (groups, "officials", "they") are left out. Among content-overlap pairs with such a gold
+  person, `resolved` counts those where our speaker is not None, `correct` those where our
+  speaker names the same person (the surnames are variants of each other). Accuracy is
+  correct / resolved; coverage is resolved / all.
 Rows are given for all gold attributions and for the "quoted" subset (gold content that holds
 a quote mark), the part textacy's direct-quotation extractor is meant for; there, predictions
 that touch only unquoted gold contents are left out rather than counted wrong.
@@ -32,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -40,7 +51,8 @@ from pathlib import Path
 from .polnear import GoldAttribution, PolnearDoc, load_polnear
 
 Ranges = tuple[tuple[int, int], ...]
-Pred = tuple[Ranges, Ranges]  # (content, speaker); speaker empty when unknown
+# (content, speaker span), optionally + the resolved speaker (None when unresolved)
+Pred = tuple
 _QUOTES = set('"“”„«»‟\'‘’‹›`')
 _EDGE = _QUOTES | set(" \t\r\n.,;:!?—–-()[]…")
 _LEADS = ("that ", "whether ")
@@ -83,15 +95,19 @@ class Scorer:
 
     def add(self, text: str, gold: Iterable[GoldAttribution], preds: Iterable[Pred],
             subset: str = "") -> None:
-        g = [(_chars(text, a.content), _chars(text, a.source)) for a in gold]
+        gold = list(gold)
+        persons = gold_persons(text, gold)
+        g = [(_chars(text, a.content), _chars(text, a.source), persons[k])
+             for k, a in enumerate(gold)]
         g = [x for x in g if x[0]]
-        p = [(_chars(text, c), _chars(text, s)) for c, s in preds]
+        p = [(_chars(text, x[0]), _chars(text, x[1]), x[2] if len(x) > 2 else None)
+             for x in preds]
         p = [x for x in p if x[0]]
         pre = subset
         self._inc(pre + "gold", len(g))
         self._inc(pre + "pred", len(p))
-        self._inc(pre + "gold_src", sum(1 for _, s in g if s))
-        self._inc(pre + "pred_src", sum(1 for _, s in p if s))
+        self._inc(pre + "gold_src", sum(1 for _, s, _ in g if s))
+        self._inc(pre + "pred_src", sum(1 for _, s, _ in p if s))
         overlap_pairs = self._match(g, p, "overlap")
         for mode in ("exact", "overlap"):
             pairs = self._match(g, p, mode)
@@ -105,12 +121,35 @@ class Scorer:
                 self._inc(pre + "speaker_n", len(with_src))
                 self._inc(pre + "speaker_ok", sum(1 for gi, pi in with_src
                                                   if g[gi][1] & p[pi][1]))
+                for gi, pi in pairs:
+                    person = g[gi][2]
+                    if person is None:
+                        continue
+                    kind, surname = person
+                    self._inc(f"{pre}entity_n_{kind}")
+                    if p[pi][2] is not None:
+                        self._inc(f"{pre}entity_resolved_{kind}")
+                        self._inc(f"{pre}entity_ok_{kind}",
+                                  int(same_person_as(p[pi][2], surname)))
+
+    def entity_result(self, subset: str = "") -> dict:
+        """Resolved-speaker accuracy by the kind of gold source, and over all kinds."""
+        c, out = self.c, {}
+        for kind in ("name", "pronoun", "description", "all"):
+            kinds = ("name", "pronoun", "description") if kind == "all" else (kind,)
+            n = sum(c.get(f"{subset}entity_n_{k}", 0) for k in kinds)
+            r = sum(c.get(f"{subset}entity_resolved_{k}", 0) for k in kinds)
+            ok = sum(c.get(f"{subset}entity_ok_{k}", 0) for k in kinds)
+            out[kind] = {"gold": n, "resolved": r, "correct": ok,
+                         "accuracy": round(ok / r, 3) if r else 0.0,
+                         "coverage": round(r / n, 3) if n else 0.0}
+        return out
 
     @staticmethod
     def _match(g, p, mode: str) -> list[tuple[int, int]]:
         cands = []
-        for gi, (gc, _) in enumerate(g):
-            for pi, (pc, _) in enumerate(p):
+        for gi, (gc, *_) in enumerate(g):
+            for pi, (pc, *_) in enumerate(p):
                 inter = len(gc & pc)
                 if inter and (mode == "overlap" or gc == pc):
                     cands.append((-inter, gi, pi))
@@ -137,6 +176,94 @@ class Scorer:
         n = get("speaker_n")
         out["speaker_accuracy"] = round(100 * get("speaker_ok") / n, 1) if n else 0.0
         return out
+
+
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*")
+_GOLD_PRONOUNS = frozenset({"he", "she"})
+_NOT_NAMES = frozenset("""i we you he she they it we've i'm we're they're one this that these
+those there here monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december""".split())
+
+
+def _surname(words: str) -> str | None:
+    """The last name word of a source that is a name with titles ("Sen. Elizabeth Warren
+    (D-MA)", "President Trump"), or None when the words are not just a name."""
+    from ..extract.names import is_title_token
+
+    head = re.split(r"[,(]| who ", words, maxsplit=1)[0].strip()
+    toks = head.split()
+    if not toks or len(toks) > 5 or not all(_NAME_TOKEN.fullmatch(t) for t in toks):
+        return None
+    names = [t for t in toks if not is_title_token(t.rstrip("."))]
+    if not names or names[0].lower() in ("the", "a", "an") \
+            or any(t.lower().replace("’", "'") in _NOT_NAMES for t in names):
+        return None
+    return re.sub(r"(['’]s?|\.)$", "", names[-1])
+
+
+def _description_person(text: str, start: int, words: str) -> str | None:
+    """"the senator" -> the surname of the nearest name written with that role before
+    `start` ("Sen. X", "Senator X", "X, the senator")."""
+    from ..extract.names import ROLE_ALIASES
+
+    m = re.fullmatch(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}([a-z]+)", words.strip())
+    if not m:
+        return None
+    role = m.group(1)
+    titles = [role] + [k for k, v in ROLE_ALIASES.items() if v == role]
+    alts = "|".join(re.escape(t) for t in titles)
+    before = text[max(0, start - 3000):start]
+    pat = re.compile(rf"\b(?:{alts})\.?\s+((?:[A-Z][\w'’-]+\s?){{1,3}})"
+                     rf"|((?:[A-Z][\w'’-]+\s?){{1,3}}),\s+(?:the|a)\s+(?:[\w-]+\s+){{0,3}}"
+                     rf"(?:{alts})\b", re.I)
+    hits = [h for h in pat.finditer(before)]
+    if not hits:
+        return None
+    name = (hits[-1].group(1) or hits[-1].group(2) or "").split()
+    name = [w for w in name if w[:1].isupper()]
+    return _surname(" ".join(name)) if name else None
+
+
+def _paragraph_before(text: str, pos: int) -> int:
+    """Start of the paragraph before the one holding `pos` (blank lines skipped)."""
+    start, lines = pos, 0
+    while lines < 2 and start > 0:
+        nl = text.rfind("\n", 0, start - 1)
+        if text[nl + 1:start].strip():
+            lines += 1
+        start = nl + 1
+    return start
+
+
+def gold_persons(text: str, gold: list[GoldAttribution]) -> list[tuple[str, str] | None]:
+    """(kind, surname) of each gold source read as a person (see the module docstring)."""
+    srcs = [(a.source[0][0], " ".join(text[s:e] for s, e in a.source)) if a.source else None
+            for a in gold]
+    named = sorted((s[0], _surname(s[1])) for s in srcs if s and _surname(s[1]))
+    out: list[tuple[str, str] | None] = []
+    for s in srcs:
+        if s is None:
+            out.append(None)
+            continue
+        start, words = s
+        if (surname := _surname(words)) is not None:
+            out.append(("name", surname))
+        elif words.strip().lower() in _GOLD_PRONOUNS:
+            lo = _paragraph_before(text, start)
+            prev = [n for n in named if lo <= n[0] < start]
+            out.append(("pronoun", prev[-1][1]) if prev else None)
+        elif (surname := _description_person(text, start, words)) is not None:
+            out.append(("description", surname))
+        else:
+            out.append(None)
+    return out
+
+
+def same_person_as(speaker: str, surname: str) -> bool:
+    """Our resolved speaker names the person whose surname is `surname`."""
+    from ..extract.names import same_name_token
+
+    return any(same_name_token(w.strip(",.()'’"), surname) for w in speaker.split())
 
 
 def _quoted(text: str, a: GoldAttribution) -> bool:
@@ -178,8 +305,9 @@ def newsprism_predict_both(nlp) -> Callable[[str, str], tuple[list[Pred], list[P
             if a.kind != "partial" and len(a.parts) > 1:
                 content = a.parts
             speaker: Ranges = (a.speaker_span,) if a.speaker_span else ()
-            plain.append((content, speaker))
-            mapped.append((nested_content(a, content), (a.via,)) if a.via else plain[-1])
+            plain.append((content, speaker, a.speaker))
+            mapped.append((nested_content(a, content), (a.via,), None) if a.via
+                          else plain[-1])
         return mapped, plain
     return predict
 
@@ -241,6 +369,9 @@ def command(gold: Path, split: str = "dev", limit: int | None = None,
         for variant, scorer in zip(variants, scorers, strict=True):
             report[variant] = {"all": scorer.result(), "quoted": scorer.result("quoted:"),
                                "failures": failures, "seconds": seconds}
+            if variant == "newsprism (speaker)":  # the speaker's own resolution, no mapping
+                report["resolved_speaker"] = {"all": scorer.entity_result(),
+                                              "quoted": scorer.entity_result("quoted:")}
     report["problems"] = problems
     return report
 
@@ -277,6 +408,15 @@ def format_table(report: dict) -> str:
             rows.append(f"| {system} | {subset} ({r['gold']}) | {cell('content_exact')} | "
                         f"{cell('content_overlap')} | {cell('source_exact')} | "
                         f"{cell('source_overlap')} | {r['speaker_accuracy']} |")
+    if "resolved_speaker" in report:
+        rows += ["", "Resolved speaker (an entity): accuracy = correct / resolved, coverage = "
+                 "resolved / gold persons", "",
+                 "| gold set | source read as | gold persons | resolved | correct | accuracy |"
+                 " coverage |", "|---|---|---|---|---|---|---|"]
+        for subset in ("all", "quoted"):
+            for kind, r in report["resolved_speaker"][subset].items():
+                rows.append(f"| {subset} | {kind} | {r['gold']} | {r['resolved']} | "
+                            f"{r['correct']} | {r['accuracy']} | {r['coverage']} |")
     return "\n".join(rows)
 
 

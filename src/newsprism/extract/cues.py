@@ -12,7 +12,7 @@ from ..nlp.loader import text_of
 from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
-from .speakers import People, pronoun_gender
+from .speakers import SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
 
 SPEECH_LEMMAS = frozenset("""
 say tell add state claim announce insist warn argue note explain stress emphasize emphasise
@@ -42,6 +42,20 @@ MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
 # then have its subject between the quote and itself.
 MAX_RIGHT_CUE_GAP = 30
 MAX_CLAUSE_TOKENS = 300  # longer "clauses" are parse failures; the cap keeps work linear
+# Cues whose object is who was spoken to ("told X", "asked X", "wrote to X"): never a speaker.
+ADDRESS_LEMMAS = frozenset("tell ask inform assure urge warn thank remind write brief "
+                           "answer reply respond email text call".split())
+# Documents that speak for whoever issued them ("the statement said").
+DOCUMENT_NOUNS = frozenset("statement letter release communique communiqué memo report "
+                           "post tweet filing complaint lawsuit".split())
+ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign".split())
+ISSUER_REACH = 2000  # characters a later "the statement" may look back for its issuer
+# Confidence of speakers that are not pronouns or descriptions: a name the article's people
+# hold, a name alone (the NER's, not grouped), a group or document as written, "it" after one.
+CONF_NAME = 1.0
+CONF_LONE_NAME = 0.9
+CONF_AS_WRITTEN = 0.8
+CONF_IT = 0.6
 
 
 def _is_date(t) -> bool:
@@ -73,6 +87,9 @@ class CueReader(SpanReader):
                                key=lambda m: m.start)
         self._person_starts = [m.start for m in self._persons]
         self._groups: list[tuple[int, str]] = []  # (offset, phrase) of group/document speakers
+        # Confidence of each resolved speaker span (chars), read by `find_attributions`.
+        self.speaker_conf: dict[tuple[int, int], float] = {}
+        self._issuers = self._find_issuers()
         try:
             sents = list(doc.sents) if len(doc) else []
         except ValueError:  # a Doc without sentence boundaries (tokenizer only)
@@ -129,7 +146,39 @@ class CueReader(SpanReader):
             head = self._after_dateline(head, verb)
         if head is None and nearby and verb.lower_ != "according":
             head = self._nearby_speaker(verb)
+        if head is not None and verb.lower_ != "according" and self._addressee(head, verb):
+            head = None  # "told X", "in a letter to X": X was spoken to, not speaking
         return head, cue
+
+    @staticmethod
+    def _addressee(head, verb) -> bool:
+        if head.head.i == verb.i and head.dep_ in ("dative", "iobj"):
+            return True
+        if head.head.i == verb.i and head.dep_ == "dobj" and head.i > verb.i \
+                and verb.lemma_.lower() in ADDRESS_LEMMAS:
+            return True
+        prep = head.head
+        return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i in (
+            verb.i, *(c.i for c in verb.children))
+
+    def _find_issuers(self) -> list[tuple[int, object]]:
+        """(offset, issuer token) for "X said in a statement", "X issued a statement": who a
+        later "the statement said" stands for."""
+        out = []
+        for t in self.doc:
+            if t.lemma_.lower() not in DOCUMENT_NOUNS or t.pos_ != "NOUN" or self.in_quote(t):
+                continue
+            verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" else None
+            if verb is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if t.dep_ == "dobj" and verb.lemma_.lower() not in ISSUE_LEMMAS:
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ not in ("in", "through", "via"):
+                continue
+            subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
+            if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
+                out.append((t.idx, subj[0]))
+        return out
 
     def _after_dateline(self, head, verb):
         """`WASHINGTON (Agency) – X has said`: a subject before a dash that precedes the verb
@@ -300,8 +349,10 @@ class CueReader(SpanReader):
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
-            name, _ = self._resolve(head.head.head, head.head.left_edge.i)
-            return name, (head.idx, head.idx + len(head))
+            name, chars = self._resolve(head.head.head, head.head.left_edge.i)
+            own = (head.idx, head.idx + len(head))
+            self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
+            return name, own
         return self._resolve(head, stop, verb is not None and head.i > verb.i)
 
     def _resolve(self, head, stop: int | None,
@@ -310,42 +361,103 @@ class CueReader(SpanReader):
         left, right = self.np_span(head, stop, after_cue)
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)
+        name, conf = self._who(head, span, chars)
+        self.speaker_conf[chars] = conf if name is not None else 0.0
+        return name, chars
+
+    def _who(self, head, span, chars: tuple[int, int]) -> tuple[str | None, float]:
+        """(speaker, confidence) for the speaker phrase `span` headed by `head`."""
         people = self.people
         if head.pos_ == "PRON" or pronoun_gender(head.text):
-            if pronoun_gender(head.text) is None:
+            gender = pronoun_gender(head.text)
+            if gender is None:
                 if head.lower_ == "it":  # "The agreement, it said": the last document speaker
                     i = bisect.bisect_left(self._groups, (head.idx, "")) - 1
                     if i >= 0 and head.idx - self._groups[i][0] < 600:
-                        return self._groups[i][1], chars
-                return None, chars
-            k = people.most_recent(head.idx)
+                        return self._groups[i][1], CONF_IT
+                return None, 0.0
+            if head.lower_ not in ("he", "she"):
+                return None, 0.0  # "him", "her": an object pronoun never speaks
+            k, conf = people.resolve_pronoun(head.idx, gender)
             if k is None:
-                return None, chars
-            return people.persons[k].name, chars
+                return None, 0.0
+            if conf >= SPEAKER_MIN_CONFIDENCE:
+                people.refer(head.idx, k, True)
+                people.learn_gender(k, gender)
+            return people.persons[k].name, conf
         lo = bisect.bisect_left(self._person_starts, chars[0] - 200)
         hi = bisect.bisect_left(self._person_starts, chars[1])
         persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
+        own = [m for m in persons if m.start <= head.idx < m.end]
+        if not own and head.pos_ == "NOUN":
+            # "Two jurors who spoke at X's news conference": a name that only modifies the
+            # phrase does not speak; one set beside the head does ("the minister, X").
+            persons = [m for m in persons if self._beside(head, m)]
         if persons:
-            own = [m for m in persons if m.start <= head.idx < m.end]
             m = own[0] if own else persons[0]
             k = people.resolve_name(m.text)
             if k is not None:
-                people.refer(head.idx, k)
-                return people.persons[k].name, chars
-            return m.text, chars
-        if (head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS) \
-                and head.pos_ in ("NOUN", "ADJ", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
-            k = people.resolve_description(head, head.idx)
+                people.refer(head.idx, k, True)
+                return people.persons[k].name, CONF_NAME
+            return m.text, CONF_LONE_NAME
+        role = head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS
+        single = head.tag_ not in ("NNS", "NNPS")
+        if head.lemma_.lower() in DOCUMENT_NOUNS and single:
+            issuer = self._issuer(head)
+            if issuer is not None:
+                return issuer
+        if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single:
+            k, conf = people.resolve_description(head, head.idx)
             if k is not None:
-                people.refer(head.idx, k)
-                return people.persons[k].name, chars
+                if conf >= SPEAKER_MIN_CONFIDENCE:
+                    people.refer(head.idx, k, True)
+                return people.persons[k].name, conf
+            if self._definite(head):
+                # "the governor" with no governor named: unresolved, never a place or group.
+                return None, 0.0
         if head.pos_ == "PROPN":
             k = people.resolve_name(head.text)
             if k is not None:
-                people.refer(head.idx, k)
-                return people.persons[k].name, chars
-        if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+                people.refer(head.idx, k, True)
+                return people.persons[k].name, CONF_LONE_NAME
+        if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
-        return span.text, chars
+        return span.text, CONF_AS_WRITTEN
+
+    def _beside(self, head, m: Mention) -> bool:
+        """The name `m` is in apposition to `head` or `head` is a title in the name."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.head.i == head.i and root.dep_ in ("appos", "compound", "flat") \
+            or head.head.i == root.i and head.dep_ in ("appos", "compound")
+
+    @staticmethod
+    def _definite(head) -> bool:
+        """"the governor", "its president", "Iran's minister": a description of someone the
+        reader should know (an indefinite one, "a spokesman", introduces a new person)."""
+        return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another")
+                   for c in head.children)
+
+    def _issuer(self, head) -> tuple[str | None, float] | None:
+        """"a statement from X", "X's statement", "the statement" after "X said in a
+        statement": who issued the document."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and not self.in_quote(c):
+                return self._who(c, self.doc[c.i:c.i + 1], (c.idx, c.idx + len(c)))
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs and objs[0].pos_ in ("PROPN", "NOUN"):
+                    o = objs[0]
+                    return self._who(o, self.doc[o.i:o.i + 1], (o.idx, o.idx + len(o)))
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            return None
+        i = bisect.bisect_left(self._issuers, (head.idx,), key=lambda e: (e[0],)) - 1
+        if i < 0 or head.idx - self._issuers[i][0] > ISSUER_REACH:
+            return None
+        subj = self._issuers[i][1]
+        name, conf = self._who(subj, self.doc[subj.i:subj.i + 1], (subj.idx, subj.idx + len(subj)))
+        return (name, conf) if name is not None else None
 
     # -- the three kinds ----------------------------------------------------------------

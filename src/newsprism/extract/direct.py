@@ -96,6 +96,9 @@ class Attribution:
     continued: bool = False
     # `“…,” X said, according to CNN`: the outer reporter (`provenance`), X stays the speaker.
     via: tuple[int, int] | None = None
+    # How sure the resolution of `speaker` is (0..1); `find_attributions` sets it and leaves
+    # `speaker` None below `speakers.SPEAKER_MIN_CONFIDENCE`.
+    speaker_confidence: float | None = None
 
 
 class DirectFinder(CueReader, SignatureReader):

@@ -7,14 +7,22 @@ Fixes (each general, none keyed to a corpus):
   article, or when a lone "al-X" is never the end of a fuller person name in the article
   (media and groups: "Al-Mayadeen"); after a locative preposition they become GPE;
 - an ORG that swallowed a following person name ("the Armed Forces of ... Iran Mohammad
-  Qaderi") is split when its last word is a surname the article tags PERSON elsewhere;
+  Qaderi") is split when its last word is a surname the article tags PERSON elsewhere (or
+  writes after a title), or its last two words are a first name of the table and a name
+  ("the House of Representatives Nancy Pelosi");
 - a one-word PERSON right after "the" ("the Herald") becomes ORG; a one-word ORG/GPE/LOC/FAC that is
   the surname of a person the article names in full becomes PERSON;
 - long entity spans on menu or headline lines (no lower-case words) are dropped; PERSON spans on
   headline lines are cut before the first word the article also uses in lower case;
 - a leading "the" is dropped from place names so "the United States" and "United States" meet;
 - a capital used as an actor (subject, possessive, "by X", "X-Y relations") gets
-  `sense="government"`, so entity resolution may fold it into its country; "in X" never does.
+  `sense="government"`, so entity resolution may fold it into its country; "in X" never does;
+- outlets and platforms are never PERSON: a "person" that is a platform ("Twitter") or the
+  article's own outlet becomes ORG;
+- a title and a name the model typed ORG ("Major General Firstname Surname") is the person,
+  when the name has a first name in the shipped table or a surname the article tags PERSON;
+  a name typed ORG/GPE/FAC, or left untagged, whose surname the article writes after a
+  person's title ("Gen. Brandt") is that person.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ import re
 from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
-from .names import CAPITALS, is_title_token
+from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
                     "WORK_OF_ART"})
@@ -34,6 +42,11 @@ _LOCATIVE = frozenset({"in", "near", "at", "into", "around", "outside", "inside"
                        "toward", "towards", "through", "from"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "&", "-", "a"})
+# Last words of organisation names: "General Dynamics Corp" is no general.
+_ORG_WORDS = frozenset("""corp corporation inc co company ltd llc group party army corps force
+forces ministry department office council committee agency bank university college school
+institute foundation association union court house senate assembly news times post network
+motors electric mills department""".split())
 
 
 def _is_menu_line(text: str) -> bool:
@@ -89,6 +102,49 @@ def _title_before(doc, start: int) -> tuple[str | None, int]:
     return doc[i:start].text, i
 
 
+def _titled_person(doc, start: int, end: int, surnames: set[str]) -> int | None:
+    """Where the name starts in an ORG span that is a title and a person's name ("Major
+    General Firstname Surname"), or None: the title words must lead, one to three title-case
+    name words follow, and the first of them is a known first name or the last a surname
+    the article tags PERSON elsewhere."""
+    i = start
+    while i < end and (is_title_token(doc[i].text) or doc[i].text == "."):
+        i += 1
+    name = doc[i:end]
+    if i == start or not 1 <= len(name) <= 3 or not all(t.is_title for t in name) \
+            or fold(name[-1].text) in _ORG_WORDS:
+        return None
+    known_first = len(name) >= 2 and name_gender(name.text) is not None
+    return i if known_first or fold(name[-1].text) in surnames else None
+
+
+def _titled_surnames(doc) -> set[str]:
+    """Folded last words of the names the article writes after a person's title ("Gen.
+    Brandt", "Defense Minister Ali Ayoub"): whatever the model typed them, people."""
+    out: set[str] = set()
+    for t in doc:
+        if not is_title_token(t.text) or t.text[:1].islower():
+            continue
+        j = t.i + 1
+        while j < len(doc) and doc[j].text == ".":
+            j += 1
+        run = []
+        while j < len(doc) and len(run) < 3 and doc[j].is_title and doc[j].is_alpha \
+                and not is_title_token(doc[j].text) and doc[j].ent_type_ != "NORP":
+            run.append(doc[j])
+            j += 1
+        if run and fold(run[-1].text) not in _ORG_WORDS \
+                and fold(run[-1].text) not in CAPITALS and doc[j - 1].pos_ == "PROPN":
+            out.add(fold(run[-1].text))
+    return out
+
+
+def _not_a_person(text: str, article: Article) -> bool:
+    """A platform ("Twitter") or the article's own outlet, which the model typed PERSON."""
+    f = fold(text)
+    return f in PLATFORMS or bool(article.outlet) and f == fold(article.outlet or "")
+
+
 def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     """Named-entity mentions of one parsed article, with our fixes applied."""
     text = text_of(doc)
@@ -96,7 +152,9 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     person_texts = [e for e in ents if e.label_ == "PERSON"]
     person_lasts = {fold(e.text.split()[-1]) for e in person_texts if len(e.text.split()) > 1}
     non_person = {fold(e.text): e.label_ for e in ents if e.label_ in ("ORG", "GPE", "FAC")}
-    surnames = {fold(e[-1].text) for e in person_texts}
+    titled = _titled_surnames(doc)
+    person_lasts |= titled
+    surnames = {fold(e[-1].text) for e in person_texts} | titled
     place_words = {fold(e.text) for e in ents if e.label_ in ("GPE", "NORP", "LOC", "ORG")}
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     lower_words |= {t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha}
@@ -112,6 +170,11 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             # "Rustam Lind ... Lind said": the surname alone, tagged ORG or LOC by the model,
             # is the person the article has already named in full.
             label = "PERSON"
+        elif (label in ("ORG", "GPE", "LOC", "FAC") and 2 <= end_tok - start_tok <= 3
+              and fold(doc[end_tok - 1].text) in titled and doc[start_tok].lower_ != "the"
+              and all(t.is_title and not is_title_token(t.text) for t in ent)):
+            # "Ivo Brandt" typed ORG where the article also writes "Gen. Brandt".
+            label = "PERSON"
         title: str | None = None
         sense: str | None = None
         ls, le = _line_bounds(text, ent.start_char, ent.end_char)
@@ -120,6 +183,10 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             menu = menu_cache[ls] = _is_menu_line(text[ls:le])
         if menu and end_tok - start_tok >= 5 and label != "PERSON":
             continue  # a site menu or headline run swallowed into one entity
+        if label == "ORG" and (person := _titled_person(doc, start_tok, end_tok, surnames)):
+            label, start_tok = "PERSON", person
+        if label == "PERSON" and _not_a_person(doc[start_tok:end_tok].text, article):
+            label = "ORG"
         if label == "PERSON":
             if menu:
                 # Headline case: "X Signs Deal" -> "X" (words the article uses in lower case).
@@ -151,15 +218,21 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             if all(is_title_token(t.text) for t in span):
                 continue  # "Defense" from "Defense Minister", "State" from "Secretary of State"
             last = span[-1]
-            if (len(span) >= 3 and fold(last.text) in surnames and last.idx > 0
+            first_name_tail = (len(span) >= 3 and span[-2].pos_ == "PROPN"
+                               and span[-2].is_title and last.is_title
+                               and fold(last.text) not in _ORG_WORDS
+                               and name_gender(f"{span[-2].text} {last.text}") is not None)
+            if (len(span) >= 3 and (fold(last.text) in surnames or first_name_tail)
+                    and last.idx > 0
                     and text[last.idx - 1].isspace()):
                 # An ORG that swallowed a following person name.
                 k = end_tok - 1
                 # Given names before the surname: title-case proper nouns that the article
                 # never tags as a place or group on their own ("Iran" stops the walk).
                 while (k - 1 > start_tok and end_tok - k < 3 and doc[k - 1].pos_ == "PROPN"
-                       and doc[k - 1].is_title and fold(doc[k - 1].text) not in place_words):
-                    k -= 1
+                       and doc[k - 1].is_title and fold(doc[k - 1].text) not in place_words
+                       and doc[k - 1].tag_ != "NNPS" and not (first_name_tail and k < end_tok - 1)):
+                    k -= 1  # (a plural is a body's name: "the House of Representatives")
                 out.append(Mention(article.id, doc[k].idx, doc[end_tok - 1].idx
                                    + len(doc[end_tok - 1]), doc[k:end_tok].text, "PERSON"))
                 end_tok = k
@@ -173,5 +246,30 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
             sense = "government"
         out.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
                            title=title, sense=sense))
+    out.extend(_untagged_people(article, doc, titled, {t.i for e in ents for t in e}))
     out.sort(key=lambda m: (m.start, m.end))
     return tuple(out)
+
+
+def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int]) -> list[Mention]:
+    """Names the model left untagged whose surname the article writes after a person's title
+    ("Syria's Defense Minister, Jonas Erik Lind" where it also writes "Gen. Lind"): runs of
+    one to three title-case proper nouns outside every entity, ending in such a surname."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in tagged or t.pos_ != "PROPN" or not t.is_title or is_title_token(t.text):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and j not in tagged and doc[j].pos_ == "PROPN" \
+                and doc[j].is_title and doc[j].is_alpha and not is_title_token(doc[j].text):
+            j += 1
+        if j > i and fold(doc[j - 1].text) in titled and (j == len(doc) or doc[j].pos_ != "PROPN"):
+            title, _ = _title_before(doc, i)
+            span = doc[i:j]
+            out.append(Mention(article.id, span.start_char, span.end_char, span.text, "PERSON",
+                               title=title))
+        i = max(j, i + 1)
+    return out

@@ -41,6 +41,35 @@ activist veteran businessman businesswoman billionaire mogul negotiator mediator
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
+# Title words that tell a person's gender (folded, without the dot).
+GENDERED_TITLES = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "emir": "m", "sultan": "m",
+    "sheikh": "m", "ayatollah": "m", "imam": "m", "pope": "m", "cardinal": "m", "fr": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f",
+    "madam": "f", "madame": "f", "sister": "f",
+    "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
+    "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
+}
+
+# Abbreviated titles and the role word a description uses for the same office ("Gov. X" is
+# "the governor"; "Sen. X" is "the senator").
+ROLE_ALIASES = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major", "capt": "captain",
+    "adm": "admiral", "brig": "brigadier", "sgt": "sergeant", "cmdr": "commander",
+    "dr": "doctor", "prof": "professor", "atty": "attorney", "supt": "superintendent",
+    "congressman": "representative", "congresswoman": "representative",
+    "lawmaker": "representative", "premier": "minister",
+}
+
+# Platforms and services a name can be written "on" ("she wrote on Twitter"): never a person.
+PLATFORMS = frozenset("""
+twitter facebook instagram youtube tiktok telegram whatsapp linkedin reddit snapchat
+truth social threads bluesky mastodon weibo wechat vk vkontakte substack medium parler gab
+rumble signal skype zoom gettr x
+""".split()) | frozenset({"truth social", "google", "apple", "microsoft", "amazon", "netflix",
+                          "spotify", "twitch", "discord", "pinterest", "tumblr", "flickr"})
+
 # Common country aliases (short forms, former and informal names). Keys and values are folded.
 COUNTRY_ALIASES: dict[str, str] = {
     "us": "united states", "usa": "united states", "u s": "united states",
@@ -169,3 +198,31 @@ def demonym_matches(adjective: str, place: str) -> bool:
         if a[:n] == p[:n]:
             return True
     return False
+
+
+def role_words(words) -> set[str]:
+    """Folded role words with their aliases ("Gov." -> {"gov", "governor"})."""
+    out: set[str] = set()
+    for w in words:
+        f = fold(w).replace(" ", "")
+        if f:
+            out.add(f)
+            if f in ROLE_ALIASES:
+                out.add(ROLE_ALIASES[f])
+    return out
+
+
+def name_gender(name: str, title: str | None = None) -> str | None:
+    """"m", "f" or None from a gendered title ("Mrs.", "Congresswoman") or a first name in the
+    shipped table (only for names of two words or more: a lone word may be a surname)."""
+    from ..lexicons import first_name_genders
+
+    for w in (title or "").split():
+        g = GENDERED_TITLES.get(fold(w).replace(" ", ""))
+        if g:
+            return g
+    parts = [p for p in name.split() if not is_title_token(p)]
+    if len(parts) < 2:
+        return None
+    first = fold(parts[0]).replace(" ", "")
+    return first_name_genders().get(first)

@@ -34,6 +34,7 @@ from .cues import (
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
+from .speakers import SPEAKER_MIN_CONFIDENCE
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -250,7 +251,33 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
             not a.speaker or a.cue == h.cue) for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
     merged = _one_per_cue(finder.text, _follow_reported(finder.text, merged))
-    return with_provenance(finder, _nested_inside(merged))
+    return _confident(finder, with_provenance(finder, _nested_inside(merged)))
+
+
+def _span_confidence(confs: dict[tuple[int, int], float],
+                     span: tuple[int, int] | None) -> float:
+    """The confidence recorded for a speaker span; a span the passes widened (a headline's
+    "Senator X:", a signature) takes the best one recorded on its words."""
+    if span is None:
+        return 0.0
+    if span in confs:
+        return confs[span]
+    inside = [c for (s, e), c in confs.items() if s < span[1] and span[0] < e]
+    return max(inside, default=0.0)
+
+
+def _confident(finder: _Finder, atts: list[Attribution]) -> list[Attribution]:
+    """Each attribution with its speaker's confidence; a speaker below
+    `SPEAKER_MIN_CONFIDENCE` is unresolved (None), its span kept. The passes read the
+    resolved name until here (follow-on quotes, scare quotes), so nulling is done last."""
+    out = []
+    for a in atts:
+        conf = _span_confidence(finder.speaker_conf, a.speaker_span)
+        if a.speaker is None:
+            conf = 0.0
+        speaker = a.speaker if conf >= SPEAKER_MIN_CONFIDENCE else None
+        out.append(dataclasses.replace(a, speaker=speaker, speaker_confidence=conf))
+    return out
 
 
 _LOOK_BACK = 20
@@ -382,7 +409,7 @@ def _quote(article_id: str, text: str, a: Attribution, start: int, end: int) -> 
     return Quote(
         id=stable_id(article_id, str(start), str(end)), article_id=article_id,
         start=start, end=end, text=text[start:end], kind=a.kind,  # type: ignore[arg-type]
-        speaker=a.speaker,
+        speaker=a.speaker, speaker_confidence=a.speaker_confidence,
         speaker_text=text[sp[0]:sp[1]] if sp else None,
         speaker_start=sp[0] if sp else None, speaker_end=sp[1] if sp else None,
         cue=text[cue[0]:cue[1]] if cue else None,

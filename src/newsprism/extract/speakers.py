@@ -5,11 +5,16 @@ People named in the article are grouped by name (surname variants meet, see
 names ("Syria's Defense Minister, X" gives {defense, minister} and {syria}). A speaker phrase is
 then resolved as:
 - a name: to the fullest name of its group ("Qaderi" -> "Karim Qaderi");
-- he/she: to the most recent person referred to before it, outside quoted text;
-- a description with a person-role head ("the Syrian commander", "the minister"): to the group
-  whose roles and nationality fit best (ties: the most recent); a nationality that contradicts
-  rules a group out;
+- he/she: to a person of the same gender (from a gendered title, a first name in the shipped
+  table, or earlier pronouns resolved to them; unknown gender agrees with both), preferring the
+  most recent subject or speaker in this or the previous paragraph over the most recent name
+  (objects and addressees are referred to, but are not salient);
+- a description with a person-role head ("the Syrian commander", "the minister", "the
+  governor"): to the group whose roles (titles with their aliases: "Gov." is "governor") and
+  nationality fit best; a nationality that contradicts rules a group out;
 - anything else ("a joint statement", "state television", "sources") stays as written.
+Every resolution comes with a confidence (0..1); the caller leaves a speaker unresolved below
+`SPEAKER_MIN_CONFIDENCE`.
 """
 
 from __future__ import annotations
@@ -19,10 +24,43 @@ from dataclasses import dataclass, field
 
 from ..model import Mention
 from ..text import fold
-from .names import PERSON_ROLE_NOUNS, PRONOUNS, demonym_matches, is_title_token, same_name_token
+from .names import (
+    GENDERED_TITLES,
+    PERSON_ROLE_NOUNS,
+    PRONOUNS,
+    demonym_matches,
+    is_title_token,
+    name_gender,
+    role_words,
+    same_name_token,
+)
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
 _ROLE_ADP = frozenset({"of", "for", "at", "in"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+# Below this a speaker stays unresolved (None, with its span): a wrong speaker does more harm
+# than a missing one (it can make a false attribution conflict). Set on PolNeAR train.
+SPEAKER_MIN_CONFIDENCE = 0.6
+# A pronoun looks back over this and the previous paragraph for a salient antecedent; past
+# them, only this many characters for any mention (news paragraphs are a few hundred).
+PRONOUN_FAR = 1500
+# Pronoun confidence: an antecedent whose gender is known to agree, one of unknown gender, and
+# what another agreeing person referred to between them costs (less when the one chosen is a
+# subject or speaker and the other is not).
+CONF_GENDER_KNOWN = 0.95
+CONF_GENDER_UNKNOWN = 0.85
+COST_BETWEEN_SALIENT = 0.15
+COST_BETWEEN_PLAIN = 0.3
+COST_OUT_OF_WINDOW = 0.25
+# Description confidence: its head is one of the person's roles ("the governor" for "Gov.
+# X"), only a modifier fits ("the Syrian official"), or the article names one person only;
+# two people who fit as well leave it unresolved (the most recent would be a guess: "the
+# judge" with two judges named).
+CONF_ROLE_MATCH = 0.9
+CONF_MODIFIER_MATCH = 0.75
+CONF_ONLY_PERSON = 0.65
+COST_TIE = 0.4
 
 
 @dataclass
@@ -30,13 +68,15 @@ class Person:
     names: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
 
     @property
     def name(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
     def matches(self, name: str) -> bool:
-        parts, own = name.split(), self.name.split()
+        parts, own = without_suffix(name.split()), without_suffix(self.name.split())
         if not parts or not own or not same_name_token(parts[-1], own[-1]):
             return False
         if len(parts) > 1 and len(own) > 1:
@@ -44,13 +84,25 @@ class Person:
         return True
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def without_suffix(parts: list[str]) -> list[str]:
+    """"Luther Stan Pate IV" -> ["Luther", "Stan", "Pate"]: the surname is before it."""
+    while len(parts) > 1 and fold(parts[-1]).replace(" ", "") in _SUFFIXES:
+        parts = parts[:-1]
+    return parts
+
+
 class People:
     """The people of one article and the order in which the text refers to them."""
 
     def __init__(self, doc, mentions: tuple[Mention, ...], quoted: list[tuple[int, int]]):
         self.doc = doc
+        self.text = doc.text
         self.persons: list[Person] = []
-        self._events: list[tuple[int, int]] = []  # (char offset, person index), sorted
+        # (char offset, person index, salient): salient = a subject or a speaker there.
+        self._events: list[tuple[int, int, bool]] = []
         self._quoted = quoted
         self._place_words = {fold(m.text) for m in mentions if m.label in ("GPE", "NORP")}
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
@@ -66,11 +118,11 @@ class People:
             k = index[(m.start, m.end)]
             self._add_roles(k, m)
             if not self.in_quote(m.start):
-                self.refer(m.start, k)
+                self.refer(m.start, k, self._is_subject(m.start, m.end))
         # The NER misses names it found elsewhere in the same article (often at a sentence
         # start): a bare surname of a known person still refers to that person.
-        surnames = {fold(p.name.split()[-1]): k for k, p in enumerate(self.persons)
-                    if len(p.name.split()) > 1}
+        surnames = {fold(without_suffix(p.name.split())[-1]): k
+                    for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
         if surnames:
             for t in doc:
                 if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
@@ -78,7 +130,63 @@ class People:
                     k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
                         else surnames[fold(t.text)]
                     if k2 is not None and len(self.persons[k2].name.split()) > 1:
-                        self.refer(t.idx, k2)
+                        self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
+        for p in self.persons:
+            p.gender = self._gender_of(p)
+        self._pronoun_evidence()
+
+    def _pronoun_evidence(self) -> None:
+        """"Sen. X called out his rival": a sentence whose only person is its main subject,
+        and whose pronouns after the name (outside quotes) are all of one gender, tells X's
+        gender; it outranks the first-name table (which only says what is usual), not a
+        gendered title."""
+        by_sent: dict[int, list[tuple[int, int, bool]]] = {}
+        for e in self._events:
+            by_sent.setdefault(self.doc[self._tok(e[0])].sent.start, []).append(e)
+        for events in by_sent.values():
+            if len({k for _, k, _ in events}) != 1 or not events[0][2]:
+                continue
+            p0, k, _ = events[0]
+            sent = self.doc[self._tok(p0)].sent
+            seen = {PRONOUNS[t.lower_] for t in sent if t.lower_ in PRONOUNS
+                    and t.idx > p0 and not self.in_quote(t.idx)}
+            person = self.persons[k]
+            titled = any(GENDERED_TITLES.get(fold(w)) for t in person.titles for w in t.split())
+            if len(seen) == 1 and not titled:
+                person.gender = seen.pop()
+
+    def _tok(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else 0
+
+    @staticmethod
+    def _gender_of(p: Person) -> str | None:
+        """From titles and first names; evidence for both genders leaves it unknown."""
+        seen = {name_gender(n) for n in p.names} | {name_gender("", t) for t in p.titles}
+        seen.discard(None)
+        return seen.pop() if len(seen) == 1 else None
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        """A subject, or a name opening its sentence (what the sentence is about, also when
+        the parse goes wrong: "Ayoub, for his part, lauded ..." read as a modifier)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span.start
+        while first > span.sent.start and (is_title_token(self.doc[first - 1].text)
+                                           or self.doc[first - 1].text == "."):
+            first -= 1
+        if first == span.sent.start:
+            return True
+        root = span.root
+        while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i:
+            root = root.head
+        # The subject of a main clause; not of a reported one ("Cox says Obama is trying":
+        # Obama is what Cox talks about, Cox the one a following "he says" continues).
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return root.dep_ in _SUBJECT and verb.dep_ == "ROOT"
 
     def _group(self, name: str) -> int:
         for k, p in enumerate(self.persons):
@@ -101,7 +209,8 @@ class People:
             return
         p = self.persons[k]
         if m.title:
-            p.roles.update(fold(m.title).split())
+            p.roles.update(role_words(m.title.split()))
+            p.titles.append(m.title)
         words: list = []
         i = span.start - 1
         commas = 0
@@ -121,25 +230,90 @@ class People:
                 words.append(t)
             i -= 1
         j = span.end
-        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("the", "a", "an"):
+        # "X, the governor of Y," / "X, governor of Y," / "X, a senator from Y,": apposition.
+        if j + 1 < len(doc) and doc[j].text == "," and (
+                doc[j + 1].lower_ in ("the", "a", "an") or doc[j + 1].dep_ == "appos"
+                or fold(doc[j + 1].lemma_) in PERSON_ROLE_NOUNS):
             j += 1
             while j < len(doc) and j - span.end < 12 and doc[j].text not in (",", ".", ";") \
-                    and doc[j].pos_ not in ("VERB", "AUX"):
+                    and doc[j].pos_ not in ("VERB", "AUX") and not doc[j].is_quote:
                 words.append(doc[j])
                 j += 1
         for t in words:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") or is_title_token(t.text):
-                p.roles.add(fold(t.lemma_ or t.text))
-                p.roles.add(fold(t.text))
+                p.roles.update(role_words((t.lemma_ or t.text, t.text)))
             if t.ent_type_ in ("GPE", "NORP") or fold(t.text) in self._place_words:
                 p.nations.add(fold(t.text))
+            g = GENDERED_TITLES.get(fold(t.text))
+            if g:
+                p.titles.append(t.text)
 
-    def refer(self, pos: int, k: int) -> None:
-        bisect.insort(self._events, (pos, k))
+    def refer(self, pos: int, k: int, salient: bool = False) -> None:
+        bisect.insort(self._events, (pos, k, salient))
 
     def most_recent(self, pos: int) -> int | None:
-        i = bisect.bisect_left(self._events, (pos, -1)) - 1
+        i = bisect.bisect_left(self._events, (pos, -1, False)) - 1
         return self._events[i][1] if i >= 0 else None
+
+    def _window_start(self, pos: int) -> int:
+        """Start of the previous paragraph (lines that hold text), at most PRONOUN_FAR back."""
+        text, start, lines = self.text, pos, 0
+        while lines < 2 and start > 0:
+            nl = text.rfind("\n", 0, start - 1 if start > 0 else 0)
+            if text[nl + 1:start].strip():
+                lines += 1
+            start = nl + 1
+            if nl < 0:
+                break
+        return max(start, pos - PRONOUN_FAR)
+
+    def agrees(self, k: int, gender: str | None) -> bool:
+        g = self.persons[k].gender
+        return gender is None or g is None or g == gender
+
+    def resolve_pronoun(self, pos: int, gender: str | None) -> tuple[int | None, float]:
+        """he/she at `pos` -> (person, confidence). The most recent subject or speaker of the
+        same gender in this or the previous paragraph, else the most recent mention there,
+        else the most recent mention within PRONOUN_FAR characters (less sure)."""
+        i = bisect.bisect_left(self._events, (pos, -1, False)) - 1
+        lo = self._window_start(pos)
+        chosen = plain = None
+        j = i
+        while j >= 0 and self._events[j][0] >= lo:
+            p, k, salient = self._events[j]
+            if self.agrees(k, gender):
+                plain = plain if plain is not None else j
+                if salient:
+                    chosen = j
+                    break
+            j -= 1
+        far = False
+        if chosen is None:
+            chosen = plain
+        if chosen is None:
+            j = i
+            while j >= 0 and self._events[j][0] >= pos - PRONOUN_FAR:
+                if self.agrees(self._events[j][1], gender):
+                    chosen, far = j, True
+                    break
+                j -= 1
+        if chosen is None:
+            return None, 0.0
+        k, salient = self._events[chosen][1], self._events[chosen][2]
+        known = gender is not None and self.persons[k].gender == gender
+        conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
+        between = {e[1] for e in self._events[chosen + 1:i + 1]
+                   if e[1] != k and self.agrees(e[1], gender)}
+        if between:
+            conf -= COST_BETWEEN_SALIENT if salient else COST_BETWEEN_PLAIN
+        if far:
+            conf -= COST_OUT_OF_WINDOW
+        return k, round(conf, 2)
+
+    def learn_gender(self, k: int, gender: str | None) -> None:
+        """A pronoun resolved with confidence to a person of unknown gender tells it."""
+        if gender and self.persons[k].gender is None:
+            self.persons[k].gender = gender
 
     def resolve_name(self, name: str) -> int | None:
         for k, p in enumerate(self.persons):
@@ -147,30 +321,49 @@ class People:
                 return k
         return None
 
-    def resolve_description(self, head, pos: int) -> int | None:
-        """A role description ("the Syrian commander") -> a person, or None when unsure."""
+    def resolve_description(self, head, pos: int) -> tuple[int | None, float]:
+        """A role description ("the Syrian commander", "the governor") -> (person,
+        confidence); (None, 0) when no person fits or two fit equally."""
         tokens = [t for t in head.subtree if t.i <= head.i]
         nations = [t for t in tokens if t.ent_type_ in ("NORP", "GPE")]
-        mods = {fold(t.lemma_) for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")}
-        head_word = fold(head.lemma_)
-        best: tuple[float, int, int] | None = None
-        recent = {k: i for i, (_, k) in enumerate(self._events) if _ < pos}
+        mods = role_words(t.lemma_ for t in tokens
+                          if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i)
+        heads = role_words((head.lemma_, head.text))
+        gender = GENDERED_TITLES.get(fold(head.text)) or {"man": "m", "woman": "f"}.get(
+            head.lower_)
+        scored: list[tuple[float, int, int]] = []
+        recent: dict[int, int] = {}
+        for n, (p0, k, _) in enumerate(self._events):
+            if p0 < pos:
+                recent[k] = n
         for k, p in enumerate(self.persons):
-            score = 0.5 if head_word in PERSON_ROLE_NOUNS else 0.0
+            if not self.agrees(k, gender):
+                continue
+            score = 0.5 if heads & PERSON_ROLE_NOUNS else 0.0
             if nations and p.nations:
                 if not any(demonym_matches(n.text, pn) for n in nations for pn in p.nations):
                     continue
                 score += 2
-            if head_word in p.roles:
+            if heads & p.roles:
                 score += 2
-            score += sum(1 for w in mods if w != head_word and w in p.roles)
-            cand = (score, recent.get(k, -1), -k)
-            if best is None or cand > best:
-                best = cand
-        if best is None:
-            return None
-        enough = best[0] >= 1 or (best[0] >= 0.5 and len(self.persons) == 1)
-        return -best[2] if enough and best[1] >= 0 else None
+            score += len((mods - heads) & p.roles)
+            if k in recent:
+                scored.append((score, recent[k], k))
+        if not scored:
+            return None, 0.0
+        scored.sort(reverse=True)
+        best = scored[0]
+        if best[0] >= 2:
+            conf = CONF_ROLE_MATCH
+        elif best[0] >= 1:
+            conf = CONF_MODIFIER_MATCH
+        elif len(self.persons) == 1:
+            conf = CONF_ONLY_PERSON
+        else:
+            return None, 0.0
+        if len(scored) > 1 and scored[1][0] == best[0]:
+            conf -= COST_TIE
+        return best[2], round(conf, 2)
 
 
 def pronoun_gender(word: str) -> str | None:

@@ -21,3 +21,17 @@ def load_lexicon() -> dict[str, float]:
         term, _, pol = line.partition("\t")
         out[fold(term)] = float(pol.strip() or 0)
     return out
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """first name (folded) -> "m" or "f"; names missing here are unknown. Derived from
+    nomquamgender (MIT) by scripts/build_first_names.py; see first_names.LICENSE."""
+    text = resources.files("newsprism.lexicons").joinpath("first_names.tsv").read_text(
+        encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        name, _, gender = line.partition("\t")
+        if gender and not name.startswith("#"):
+            out[name] = gender
+    return out

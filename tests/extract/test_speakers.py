@@ -1,0 +1,161 @@
+"""Speaker resolution as coreference for speakers (issue 20): gender, salience, addressees,
+names inside quotes, offices, statements, platforms, confidence, and no conflict from an
+unresolved speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.attribution import attribution_conflicts
+from newsprism.extract.mentions import find_mentions
+from newsprism.extract.names import name_gender
+from newsprism.extract.speakers import SPEAKER_MIN_CONFIDENCE
+from newsprism.model import Article, Entity, Quote
+from newsprism.storage.codec import to_data
+
+
+def _speaker(quotes, fragment: str):
+    (q,) = [q for q in quotes if fragment in q.text]
+    return q
+
+
+def test_first_names_and_titles_tell_gender():
+    assert name_gender("Elizabeth Miller") == "f" and name_gender("John Miller") == "m"
+    assert name_gender("Miller") is None  # a lone word may be a surname
+    assert name_gender("Kim Lee", "Mrs.") == "f"
+    assert name_gender("Zyx Qwv") is None  # unknown: agreement is then not used
+
+
+def test_he_skips_the_woman_named_just_before(quotes_of):
+    q = _speaker(quotes_of(
+        "Tom Baxter leads the port union. He met Helen Carter on Monday.\n\n"
+        "“We will not accept these terms at all,” he said."), "not accept")
+    assert q.speaker == "Tom Baxter" and q.speaker_text == "he"
+
+
+def test_she_skips_the_man_named_just_before(quotes_of):
+    q = _speaker(quotes_of(
+        "Mayor Ruth Olsen spoke after the vote. Officials then met David Novak.\n\n"
+        "“The harbour will reopen in spring,” she said."), "harbour will reopen")
+    assert q.speaker == "Ruth Olsen"
+
+
+def test_subject_outranks_the_object_named_last(quotes_of):
+    q = _speaker(quotes_of(
+        "Peter Lang criticised Mark Hoffer for the delay on Tuesday.\n\n"
+        "“This plan was never going to work,” he said."), "never going")
+    assert q.speaker == "Peter Lang"
+
+
+def test_a_name_inside_the_quote_never_speaks(quotes_of):
+    q = _speaker(quotes_of(
+        "“Mark Ruiz has said nothing about the budget for months,” Tom Hale told reporters."),
+        "said nothing")
+    assert q.speaker == "Tom Hale"
+
+
+def test_the_addressee_is_not_the_speaker(quotes_of):
+    quotes = quotes_of("Anna Berg arrived late.\n\n“The vote is off,” she told Maria Lopez.")
+    assert _speaker(quotes, "vote is off").speaker == "Anna Berg"
+
+
+def test_an_office_resolves_through_its_title(quotes_of):
+    q = _speaker(quotes_of(
+        "Gov. Dana Price signed the bill on Friday. Critics met Sen. Paul Ortiz later.\n\n"
+        "“It is a good day for the state,” the governor said."), "good day")
+    assert q.speaker == "Dana Price"
+
+
+def test_an_office_nobody_holds_stays_unresolved(quotes_of):
+    q = _speaker(quotes_of(
+        "Talks in Lisbon ended on Friday.\n\n“We are close to a deal,” the president said."),
+        "close to a deal")
+    assert q.speaker is None and q.speaker_text == "the president"
+    assert q.speaker_confidence is not None and q.speaker_confidence < SPEAKER_MIN_CONFIDENCE
+
+
+def test_the_statement_speaks_for_who_issued_it(quotes_of):
+    q = _speaker(quotes_of(
+        "Lena Varga said in a statement on Monday that the plant would close.\n\n"
+        "“Every worker will be offered a new post,” the statement said."), "Every worker")
+    assert q.speaker == "Lena Varga"
+
+
+def test_a_platform_is_never_a_person(nlp):
+    text = "Twitter said it removed the posts. Jane Doe wrote on Twitter that it was late."
+    article = Article(id="a", source="t", text=text)
+    labels = {m.text: m.label for m in find_mentions(article, nlp(text))}
+    assert labels.get("Twitter") != "PERSON"
+
+
+def test_the_outlet_itself_is_never_a_person(nlp):
+    text = "Carla Mendes told Harbour Daily that the vote was delayed."
+    article = Article(id="a", source="t", text=text, outlet="Harbour Daily")
+    labels = {m.text: m.label for m in find_mentions(article, nlp(text))}
+    assert labels.get("Harbour Daily") != "PERSON"
+
+
+def test_title_and_name_typed_org_is_the_person(nlp):
+    text = ("Chief of staff Major General Ivo Brandt visited the base. Gen. Brandt said the "
+            "army was ready.")
+    article = Article(id="a", source="t", text=text)
+    people = {m.text for m in find_mentions(article, nlp(text)) if m.label == "PERSON"}
+    assert any("Brandt" in p for p in people), people
+
+
+@pytest.mark.parametrize("unresolved", [None, ""])
+def test_an_unresolved_speaker_never_makes_an_attribution_conflict(unresolved):
+    words = "If our enemies could break us, they would not wait a moment."
+    arts = {k: Article(id=k, source=k, text=f"“{words}” {k} said.") for k in "abc"}
+
+    def quote(aid: str, speaker: str | None, entity: str | None, conf: float) -> Quote:
+        return Quote(id=aid, article_id=aid, start=1, end=1 + len(words), text=words,
+                     kind="direct", speaker=speaker, speaker_entity=entity,
+                     speaker_text="he", speaker_confidence=conf)
+
+    rivers = Entity(id="e1", name="Sam Rivers", type="PERSON")
+    quotes = [quote("a", "Sam Rivers", "e1", 1.0), quote("b", "Sam Rivers", "e1", 1.0),
+              quote("c", unresolved or None, None, 0.3)]
+    assert attribution_conflicts(quotes, {"e1": rivers}, {k: k for k in arts}) == []
+    assert attribution_conflicts(quotes, {}, {k: k for k in arts}) == []
+
+
+def test_quotes_carry_speaker_confidence_in_the_report(quotes_of):
+    quotes = quotes_of("“We will build the bridge next year,” Mayor Tom Hale said.")
+    data = to_data(_speaker(quotes, "build the bridge"))
+    assert data["speaker"] == "Tom Hale" and data["speaker_confidence"] >= 0.9
+
+
+def test_an_office_resolves_through_the_story(nlp, settings):
+    from newsprism.entities import resolve_entities
+    from newsprism.extract.quotes import find_quotes
+    from newsprism.model import ArticleFacts, Story, StoryContext
+
+    texts = {"a": "Gov. Dana Price signed the harbour bill on Friday in Porto.",
+             "b": "The harbour bill was signed on Friday.\n\n"
+                  "“It is a good day for the state,” the governor said."}
+    articles, facts = [], []
+    for aid, text in texts.items():
+        article = Article(id=aid, source=aid, text=text)
+        doc = nlp(text)
+        mentions = find_mentions(article, doc)
+        articles.append(article)
+        facts.append(ArticleFacts(aid, mentions=mentions,
+                                  quotes=find_quotes(article, doc, mentions)))
+    assert [q.speaker for q in facts[1].quotes] == [None]  # its own article names nobody
+    story = resolve_entities(StoryContext(Story("s", "s", ("a", "b")), tuple(articles),
+                                          tuple(facts)), settings)
+    (q,) = story.quotes
+    assert q.speaker == "Dana Price" and q.speaker_entity is not None
+    assert SPEAKER_MIN_CONFIDENCE <= q.speaker_confidence < 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Speaker of the House of Delegates Laura Whitfield (D-VA) says the budget is dead. "
+    "She told the Gazette, “We will not pass this bill in any form this year.”",
+    "The Chairman of the Joint Staff of the Northland Armed Forces Major General Ivo "
+    "Brandt said the drills would go on. “We will not stop these drills this year,” he said.",
+])
+def test_a_name_swallowed_by_an_org_still_speaks(quotes_of, text):
+    (q,) = [q for q in quotes_of(text) if "this year" in q.text]
+    assert q.speaker is not None and q.speaker.split()[-1] in ("Whitfield", "Brandt")
