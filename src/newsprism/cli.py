@@ -208,6 +208,20 @@ def eval_summary(
     _print_metrics(command(gold, limit=limit, baselines=baselines))
 
 
+@eval_app.command("compare")
+def eval_compare(
+    data: Annotated[Path, typer.Option("--data", help="Folder holding neus/ and ecbplus/.")],
+    part: Annotated[str, typer.Option("--part", help="tune, blind or all.")] = "tune",
+    per_kind: Annotated[int, typer.Option("--per-kind", help="Plants of each kind.")] = 40,
+) -> None:
+    """Planted conflicts in real stories: recall per kind, false alarms on unchanged controls."""
+    from .eval.compare import command
+
+    if part not in ("tune", "blind", "all"):
+        raise typer.BadParameter("--part must be tune, blind or all")
+    _print_metrics(command(data, part=part, per_kind=per_kind))
+
+
 def main() -> None:
     """Entry point: our own errors become one line and exit code 2, never a traceback."""
     try:
