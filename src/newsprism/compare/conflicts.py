@@ -184,11 +184,13 @@ def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, fr
                 # Only figures that could count the same thing: same counted noun, or no
                 # noun and large ("rose by 3.2 million"); a bare "three" elsewhere in a full
                 # article says nothing about "twelve soldiers".
+                # An open bound of the same counted thing counts too ("at least 40 people"
+                # killed beside "around 100 people" wounded).
                 if any(_overlap(q, items[k][1]) for k in vb for q in all_quantities.get(art, ())
-                       if q.low is not None and q.high is not None
-                       and canon(q.unit or "") != "percent"
-                       and (same_counted(q, items[k][1]) if q.unit else
-                            q.high >= BARE_FIGURE_MIN)):
+                       if canon(q.unit or "") != "percent" and (
+                           same_counted(q, items[k][1]) if q.unit else
+                           q.low is not None and q.high is not None
+                           and q.high >= BARE_FIGURE_MIN)):
                     return True
     return False
 

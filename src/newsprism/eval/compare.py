@@ -166,7 +166,8 @@ _VAGUE_SWAP = {"dozens": "thousands", "hundreds": "dozens", "thousands": "hundre
 # Plain counts only: no bound or approximation before them (a changed "over 1,100" can still
 # overlap), no figure glued to another, no time or measure nouns (those are not things).
 _COUNT = re.compile(r"(?<![\d,.\-$])(?<!over )(?<!than )(?<!least )(?<!about )(?<!nearly )"
-                    r"(?<!some )(?<!almost )(?<!around )(?<!to )\b"
+                    r"(?<!some )(?<!almost )(?<!around )(?<!to )(?<!as )(?<!or )(?<!and )"
+                    r"(?<!March )\b"
                     r"(?P<num>\d{1,3}(?:,\d{3})+|\d{2,6}|" + "|".join(_WORD_NUM) +
                     r"|tens of thousands|dozens|hundreds|thousands|millions)\s+(?:of\s+)?"
                     r"(?P<noun>(?!(?:years|months|days|weeks|hours|minutes|seconds|decades|"
@@ -203,7 +204,9 @@ class Plant:
 def _sentences(text: str):
     for m in _SENT.finditer(text):
         s = m.group().strip()
-        if 8 <= len(s.split()) <= 60:
+        # Cut at an abbreviation ("the U.") or a figure's point: not a whole sentence.
+        if 8 <= len(s.split()) <= 60 and not re.search(r"\b[A-Z]\.$|\d\.$", s) and \
+                s[:1].isupper():
             yield m.start() + (len(m.group()) - len(m.group().lstrip())), s
 
 
