@@ -55,6 +55,7 @@ DOUBT = 0.75
 # Figures without a counted noun that still tell two different things apart: counts of a
 # hundred or more ("rose by 3.2 million"); small bare numbers ("three", "two") are everywhere.
 BARE_FIGURE_MIN = 100
+BARE_CONTEXT = 2  # content words a bare figure's sentence shares with the count it may repeat
 # Units of measure: (dimension, size in SI units). Two figures in units of one dimension are
 # compared after conversion ("10 miles" = "16 km"); "square" before a length makes an area.
 MEASURES: dict[str, tuple[str, float]] = {
@@ -171,28 +172,32 @@ def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
 
 
 def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, frozenset[str]]],
-                  all_quantities: dict[str, list[Quantity]]) -> bool:
+                  all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]]) -> bool:
+    """Whether an article holding one version also states a figure inside another version's
+    range that could count the same thing: then it counts two things, not contradicting."""
     for a, va in enumerate(values):
         arts = {items[k][0].article_id for k in va}
         for b, vb in enumerate(values):
             if a == b:
                 continue
-            for art in arts:
-                # Bounded figures, whatever they count ("a $25 million payout as part of a
-                # larger $47 million settlement"); open ones ("at least 40 percent") and
-                # percentages say nothing about a count of thousands.
-                # Only figures that could count the same thing: same counted noun, or no
-                # noun and large ("rose by 3.2 million"); a bare "three" elsewhere in a full
-                # article says nothing about "twelve soldiers".
-                # An open bound of the same counted thing counts too ("at least 40 people"
-                # killed beside "around 100 people" wounded).
-                if any(_overlap(q, items[k][1]) for k in vb for q in all_quantities.get(art, ())
-                       if canon(q.unit or "") != "percent" and (
-                           same_counted(q, items[k][1]) if q.unit else
-                           q.low is not None and q.high is not None
-                           and q.high >= BARE_FIGURE_MIN)):
-                    return True
+            if any(_overlap(q, items[k][1]) and _could_count(q, words, items[k])
+                   for art in arts for k in vb for q, words in all_quantities.get(art, ())):
+                return True
     return False
+
+
+def _could_count(q: Quantity, words: frozenset[str],
+                 item: tuple[Claim, Quantity, frozenset[str]]) -> bool:
+    """A figure that may count what `item` counts: the same counted thing (open bounds too:
+    "at least 40 people" killed beside "around 100 people" wounded), or a large figure with no
+    noun ("rose by 3.2 million") in a sentence about the same thing. A bare "three" elsewhere
+    in a full article says nothing about "twelve soldiers"; percentages count nothing."""
+    if canon(q.unit or "") == "percent":
+        return False
+    if q.unit:
+        return same_counted(q, item[1])
+    return q.low is not None and q.high is not None and q.high >= BARE_FIGURE_MIN and \
+        len(words & item[2]) >= BARE_CONTEXT
 
 
 def _capitalised_unit(q: Quantity) -> bool:
@@ -201,9 +206,9 @@ def _capitalised_unit(q: Quantity) -> bool:
 
 
 def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
-    all_quantities: dict[str, list[Quantity]] = defaultdict(list)
+    all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
-        all_quantities[c.article_id].extend(c.quantities)
+        all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [
         (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
     per_unit: Counter[tuple[str, str]] = Counter()
@@ -345,9 +350,9 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # One side narrows the counted noun ("wounded soldiers") and the other does not: the
     # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's
     # actor, which other outlets leave implicit, and do not count here.
-    ni = {m for m in qi.modifiers if m[:1].islower()}
-    nj = {m for m in qj.modifiers if m[:1].islower()}
-    if bool(ni) != bool(nj) or (ni and nj and not {stem(x) for x in ni} & {stem(x) for x in nj}):
+    # Compared folded: "a Florida high school" and "West Boca Raton High School" share one.
+    lower = any(m[:1].islower() for m in (*qi.modifiers, *qj.modifiers) if m[:1] != "+")
+    if lower and not narrowing(qi) & narrowing(qj):
         doubts.append("the counted things are qualified differently (a part of the other?)")
     return tuple(doubts)
 
@@ -465,8 +470,13 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1 and newsworthy(c)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
+        # Only members that say nearly the same as a member dating it otherwise: a loosely
+        # matched third outlet must neither hide the disagreement nor join it.
         words = [content_words(c.text) for c, _ in dated]
-        if min(dice(words[0], w) for w in words[1:]) < DATE_CONTEXT:
+        dated = [m for i, m in enumerate(dated) if any(
+            dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
+            for j, o in enumerate(dated) if j != i)]
+        if len({c.article_id for c, _ in dated}) < 2:
             continue
         by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
         refs: dict[str, list[DateRef]] = defaultdict(list)

@@ -94,7 +94,8 @@ def _event_of(doc, start: int, end: int) -> str | None:
 
 
 _PLAIN_ADJ = {"new", "first", "last", "latest", "recent", "previous", "final", "long", "big",
-              "major", "key", "current", "initial", "formal", "official", "other", "same"}
+              "major", "key", "current", "initial", "formal", "official", "other", "same",
+              "former", "late"}
 
 
 def _noun_key(noun, date_span) -> str:
@@ -138,6 +139,8 @@ def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
         # The parser may swallow trailing whitespace after a time; evidence spans should not.
         text = r.text.rstrip()
         end = r.start + len(text)
+        if text == "TODAY" or article.text[max(0, r.start - 4):r.start] == "USA ":
+            continue  # "USA TODAY", the paper, is no date
         day = r.day
         # A bare weekday is read as the past one; with a future verb it is the coming one.
         words = text.lower().split()
