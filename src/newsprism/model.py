@@ -192,6 +192,7 @@ class Quantity:
     # What narrows the counted noun: its modifiers' lemmas ("syrian", "public"), the heads of
     # "from/of/in" phrases on it, and "+crew" for a noun joined by "and" (a larger whole).
     modifiers: tuple[str, ...] = ()
+    verb: str | None = None  # lemma of the verb the counted noun hangs on ("died", "marched")
 
 
 @dataclass(frozen=True, slots=True)

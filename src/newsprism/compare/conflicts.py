@@ -345,8 +345,10 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     doubts: list[str] = []
     if not strong:
         doubts.append("linked only as the one such count in each article")
-    if ci.predicate != cj.predicate:
-        doubts.append(f"different verbs ({ci.predicate} / {cj.predicate})")
+    # What happened to the counted things: "dozens of demonstrators died" is no count of
+    # "35,000 demonstrators amassed", whatever the sentences share.
+    if qi.verb and qj.verb and qi.verb != qj.verb:
+        doubts.append(f"different verbs on the counted things ({qi.verb} / {qj.verb})")
     # One side narrows the counted noun ("wounded soldiers") and the other does not: the
     # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's
     # actor, which other outlets leave implicit, and do not count here.

@@ -252,6 +252,7 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
                 start_tok - 1].lower_ in _INCREMENT - {"more"}):
             unit = None
         modifiers = _modifiers_at(doc, end, range(start_tok, j)) if unit else ()
+        verb = _verb_at(doc, end) if unit else None
         # Money: the currency is the unit ("$2.3 trillion"), never a bare number.
         before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
         if unit is None and before in CURRENCY:
@@ -284,8 +285,26 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         out.append(Quantity(article_id=article.id, start=start, end=end,
                             text=text[start:end], low=None if low is None else float(low),
                             high=None if high is None else float(high), unit=unit,
-                            exact=exact, modifiers=modifiers))
+                            exact=exact, modifiers=modifiers, verb=verb))
     return tuple(out)
+
+
+VERB_STEPS = 4  # heads climbed from the counted noun to its verb ("dozens of X have died")
+
+
+def _verb_at(doc, end: int) -> str | None:
+    """Lemma of the verb the counted noun ending at char `end` depends on."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(VERB_STEPS):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower()
+    return None
 
 
 def _modifiers_at(doc, end: int, skip: range) -> tuple[str, ...]:
