@@ -425,6 +425,32 @@ def eval_metadata(
         _print_metrics(result)
 
 
+@eval_app.command("compare")
+def eval_compare(
+    data: Annotated[Path, typer.Option("--data", help="Folder holding neus/ and ecbplus/.")],
+    part: Annotated[str, typer.Option("--part", help="tune, blind or all.")] = "tune",
+    per_kind: Annotated[int, typer.Option("--per-kind", help="Plants of each kind.")] = 40,
+    real: Annotated[bool, typer.Option("--real/--planted",
+                                       help="List every conflict on real stories instead.")
+                    ] = False,
+    lines: Annotated[str, typer.Option("--lines", help="NeuS lines for --real: FIRST-LAST.")
+                     ] = "401-1000",
+) -> None:
+    """Planted conflicts in real stories: recall per kind, false alarms on unchanged controls.
+    With --real: every conflict found on real NeuS and ECB+ stories, one per line, to judge."""
+    from .eval.compare import command, real_command
+
+    if part not in ("tune", "blind", "all"):
+        raise typer.BadParameter("--part must be tune, blind or all")
+    if real:
+        first, _, last = lines.partition("-")
+        if not (first.isdigit() and last.isdigit()):
+            raise typer.BadParameter("--lines must be FIRST-LAST, e.g. 401-1000")
+        _print_metrics(real_command(data, range(int(first), int(last) + 1)))
+        return
+    _print_metrics(command(data, part=part, per_kind=per_kind))
+
+
 def main() -> None:
     """Entry point: our own errors become one line and exit code 2, never a traceback."""
     try:

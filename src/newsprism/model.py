@@ -15,6 +15,7 @@ from typing import Literal
 
 QuoteKind = Literal["direct", "indirect", "partial"]
 ConflictKind = Literal["attribution", "quantity", "date", "other"]
+ConflictStatus = Literal["confident", "possible"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,10 @@ class Quantity:
     high: float | None
     unit: str | None = None  # the counted noun, lemmatised: "strike", "people"
     exact: bool = False  # "7 others" is exact; "dozens" is not
+    # What narrows the counted noun: its modifiers' lemmas ("syrian", "public"), the heads of
+    # "from/of/in" phrases on it, and "+crew" for a noun joined by "and" (a larger whole).
+    modifiers: tuple[str, ...] = ()
+    verb: str | None = None  # lemma of the verb the counted noun hangs on ("died", "marched")
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +288,9 @@ class Conflict:
     kind: ConflictKind
     about: str
     versions: tuple[ConflictVersion, ...]
+    confidence: float = 1.0  # 0..1: how sure we are the versions are one thing and disagree
+    status: ConflictStatus = "confident"  # "possible": shown apart, not by default
+    why: str = ""  # the rule that fired and what it compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +299,7 @@ class Consensus:
     article_ids: tuple[str, ...]
     independent_sources: int
     spans: tuple[Span, ...] = ()
+    disputed: bool = False  # its wording is agreed, who said it is in an attribution conflict
 
 
 @dataclass(frozen=True, slots=True)

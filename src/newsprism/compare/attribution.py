@@ -10,12 +10,13 @@ from rapidfuzz import fuzz
 
 from ..model import Conflict, Entity, Quote, Span
 from ..text import STOP, fold
-from .conflicts import conflict_version, shorten
+from .conflicts import BASE_CONFIDENCE, DOUBT, conflict_version, make_conflict, shorten
 
 QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
 # Quotes of fewer words are mostly stock phrases ("second wave", "his own platform") that
 # several people say or that reporters paraphrase: matching them gives false conflicts.
 QUOTE_MIN_WORDS = 5
+NEAR_SAME = 90.0  # rapidfuzz ratio above which two versions carry the same quote, not a rewording
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers"}
 
 _TITLES = {"mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "president", "minister",
@@ -157,6 +158,10 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
         names: dict[str, str] = {}
         keyed = [(q, _speaker_key(q, entities)) for q in members]
         shown: dict[str, list[str]] = defaultdict(list)
+        # A name inside the quote is never its speaker ("'... the Hillary Clinton Email
+        # Scandal,' he wrote" given to Clinton): such a resolution holds no side.
+        keyed = [(q, None if k is None or _named_inside(q, k, entities) else k)
+                 for q, k in keyed]
         same = _join_spellings([k for _, k in keyed if k is not None])
         for q, key in keyed:
             if key is None:
@@ -189,5 +194,35 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],
                           key=lambda v: (-len(v.article_ids), v.value))
         longest = max(members, key=lambda q: len(q.text)).text
         about = "who said \u201c" + shorten(longest, 12) + "\u201d"
-        out.append(Conflict(kind="attribution", about=about, versions=tuple(versions)))
+        confidence, why = _attribution_confidence(members, by_speaker, names)
+        out.append(make_conflict("attribution", about, versions, confidence, why))
     return out
+
+
+def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list],
+                            names: dict[str, str]) -> tuple[float, str]:
+    """How sure: the weakest side's speaker confidence (from speaker resolution; 1.0 for a
+    resolved speaker until it says otherwise), and whether the sides carry the same quote or
+    only a re-worded one."""
+    at = {(q.article_id, q.start): q for q in members}
+    sides = [[at[(a, sp.start)] for a, sp in v] for v in by_speaker.values()]
+    speaker = min(max(getattr(q, "speaker_confidence", None) or 1.0 for q in side)
+                  for side in sides)
+    best = max(fuzz.ratio(fold(x.text), fold(y.text)) for i, a in enumerate(sides)
+               for b in sides[i + 1:] for x in a for y in b)
+    doubts = []
+    if best < NEAR_SAME:
+        doubts.append(f"the quotes are only similar (best match {best:.0f}/100)")
+    if speaker < 1.0:
+        doubts.append(f"weakest speaker resolution {speaker:.2f}")
+    why = ("attribution: one quote (same words, fuzzy match) given to "
+           + " vs ".join(names[k] for k in by_speaker)
+           + ", each speaker resolved to a named person"
+           + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
+    confidence = BASE_CONFIDENCE * speaker * (DOUBT if best < NEAR_SAME else 1.0)
+    return confidence, why
+
+
+def _named_inside(q: Quote, key: tuple[str, str], entities: dict[str, Entity]) -> bool:
+    words = set(fold(q.text).split())
+    return any(f in words for f in _names(key[0], key[1], entities) if len(f) > 3)

@@ -7,11 +7,22 @@ Every version lists the articles that hold it, with spans, and how many independ
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from ..model import Claim, Conflict, ConflictVersion, DateRef, Entity, Quantity, Span
+from ..dates import MONTHS
+from ..model import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictVersion,
+    DateRef,
+    Entity,
+    Quantity,
+    Span,
+)
 from ..text import fold
 from .match import (
     canon,
@@ -36,6 +47,29 @@ GENERIC_UNITS = frozenset({
     "woman", "man", "bill", "law", "plan", "claim", "report", "dose", "test", "vaccine",
 })  # Dice of the two sentences' content words, units aside
 DATE_CONTEXT = 0.5
+CONFIDENT_AT = 0.7  # at or above: shown by default; below: listed apart as "possible"
+# Confidence of a conflict whose rule fired with nothing left to doubt, and what each doubt
+# costs: one doubt alone drops a conflict below CONFIDENT_AT (shown, but as "possible").
+BASE_CONFIDENCE = 0.9
+DOUBT = 0.75
+# Figures without a counted noun that still tell two different things apart: counts of a
+# hundred or more ("rose by 3.2 million"); small bare numbers ("three", "two") are everywhere.
+BARE_FIGURE_MIN = 100
+BARE_CONTEXT = 2  # content words a bare figure's sentence shares with the count it may repeat
+# Units of measure: (dimension, size in SI units). Two figures in units of one dimension are
+# compared after conversion ("10 miles" = "16 km"); "square" before a length makes an area.
+MEASURES: dict[str, tuple[str, float]] = {
+    "mile": ("length", 1609.344), "kilometer": ("length", 1000.0),
+    "kilometre": ("length", 1000.0), "km": ("length", 1000.0), "meter": ("length", 1.0),
+    "metre": ("length", 1.0), "m": ("length", 1.0), "foot": ("length", 0.3048),
+    "feet": ("length", 0.3048), "ft": ("length", 0.3048), "yard": ("length", 0.9144),
+    "inch": ("length", 0.0254), "centimeter": ("length", 0.01), "centimetre": ("length", 0.01),
+    "cm": ("length", 0.01), "acre": ("area", 4046.856), "hectare": ("area", 10_000.0),
+    "kilogram": ("weight", 1.0), "kg": ("weight", 1.0), "gram": ("weight", 0.001),
+    "pound": ("weight", 0.45359237), "lb": ("weight", 0.45359237), "ton": ("weight", 1000.0),
+    "tonne": ("weight", 1000.0), "liter": ("volume", 1.0), "litre": ("volume", 1.0),
+    "gallon": ("volume", 3.785411784),
+}
 
 
 def conflict_version(value: str, items: Sequence[tuple[str, Span]], groups: dict[str, str]
@@ -44,6 +78,55 @@ def conflict_version(value: str, items: Sequence[tuple[str, Span]], groups: dict
     spans = tuple(sorted({s for _, s in items}, key=lambda s: (s.article_id, s.start, s.end)))
     return ConflictVersion(value=value, article_ids=ids, spans=spans,
                            independent_sources=group_count(ids, groups))
+
+
+def make_conflict(kind: ConflictKind, about: str, versions: Sequence[ConflictVersion],
+                  confidence: float, why: str) -> Conflict:
+    """A conflict with its confidence, its status ("possible" below CONFIDENT_AT) and why."""
+    confidence = round(max(0.0, min(1.0, confidence)), 3)
+    return Conflict(kind=kind, about=about, versions=tuple(versions), confidence=confidence,
+                    status="confident" if confidence >= CONFIDENT_AT else "possible", why=why)
+
+
+def measure(q: Quantity) -> tuple[str, float] | None:
+    """(dimension, SI size of one unit) for a unit of measure; "square" lengths are areas."""
+    got = MEASURES.get(fold(q.unit or ""))
+    if got is None:
+        return None
+    dim, size = got
+    if dim == "length" and "square" in q.modifiers:
+        return "area", size * size
+    return dim, size
+
+
+def in_si(q: Quantity) -> Quantity:
+    """The figure in SI units of its dimension (unchanged when it is no measure)."""
+    m = measure(q)
+    if m is None:
+        return q
+    dim, size = m
+    return Quantity(article_id=q.article_id, start=q.start, end=q.end, text=q.text,
+                    low=None if q.low is None else q.low * size,
+                    high=None if q.high is None else q.high * size, unit=dim, exact=q.exact,
+                    modifiers=tuple(x for x in q.modifiers if x != "square"))
+
+
+def same_counted(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures count or measure one kind of thing: one dimension of measure, or
+    counted nouns that match (`units_match`) and whose modifiers do not set them apart
+    ("U.S. troops" / "Afghan troops")."""
+    ma, mb = measure(a), measure(b)
+    if ma or mb:
+        return bool(ma and mb and ma[0] == mb[0])
+    if not units_match(a.unit, b.unit):
+        return False
+    na, nb = narrowing(a), narrowing(b)
+    return not (na and nb and not na & nb)
+
+
+def narrowing(q: Quantity) -> frozenset[str]:
+    """The modifiers that name a different set when they differ (not "+crew": that is a whole)."""
+    return frozenset(stem(fold(m)) for m in q.modifiers if not m.startswith("+"))
 
 
 def shorten(text: str, max_words: int) -> str:
@@ -64,6 +147,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 
 def _overlap(a: Quantity, b: Quantity) -> bool:
+    a, b = in_si(a), in_si(b)
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
     if lo_a <= hi_b and lo_b <= hi_a:
@@ -88,21 +172,32 @@ def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
 
 
 def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, frozenset[str]]],
-                  all_quantities: dict[str, list[Quantity]]) -> bool:
+                  all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]]) -> bool:
+    """Whether an article holding one version also states a figure inside another version's
+    range that could count the same thing: then it counts two things, not contradicting."""
     for a, va in enumerate(values):
         arts = {items[k][0].article_id for k in va}
         for b, vb in enumerate(values):
             if a == b:
                 continue
-            for art in arts:
-                # Bounded figures, whatever they count ("a $25 million payout as part of a
-                # larger $47 million settlement"); open ones ("at least 40 percent") and
-                # percentages say nothing about a count of thousands.
-                if any(_overlap(q, items[k][1]) for q in all_quantities.get(art, ())
-                       if q.low is not None and q.high is not None
-                       and canon(q.unit or "") != "percent" for k in vb):
-                    return True
+            if any(_overlap(q, items[k][1]) and _could_count(q, words, items[k])
+                   for art in arts for k in vb for q, words in all_quantities.get(art, ())):
+                return True
     return False
+
+
+def _could_count(q: Quantity, words: frozenset[str],
+                 item: tuple[Claim, Quantity, frozenset[str]]) -> bool:
+    """A figure that may count what `item` counts: the same counted thing (open bounds too:
+    "at least 40 people" killed beside "around 100 people" wounded), or a large figure with no
+    noun ("rose by 3.2 million") in a sentence about the same thing. A bare "three" elsewhere
+    in a full article says nothing about "twelve soldiers"; percentages count nothing."""
+    if canon(q.unit or "") == "percent":
+        return False
+    if q.unit:
+        return same_counted(q, item[1])
+    return q.low is not None and q.high is not None and q.high >= BARE_FIGURE_MIN and \
+        len(words & item[2]) >= BARE_CONTEXT
 
 
 def _capitalised_unit(q: Quantity) -> bool:
@@ -111,9 +206,9 @@ def _capitalised_unit(q: Quantity) -> bool:
 
 
 def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
-    all_quantities: dict[str, list[Quantity]] = defaultdict(list)
+    all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
-        all_quantities[c.article_id].extend(c.quantities)
+        all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [
         (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
     per_unit: Counter[tuple[str, str]] = Counter()
@@ -128,35 +223,12 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
             x = parent[x]
         return x
 
-    comparable: set[tuple[int, int]] = set()
+    comparable: dict[tuple[int, int], tuple[str, ...]] = {}  # pair -> its doubts
     for i in range(n):
-        ci, qi, wi = items[i]
         for j in range(i + 1, n):
-            cj, qj, wj = items[j]
-            if ci.article_id == cj.article_id or not units_match(qi.unit, qj.unit):
-                continue
-            unit = canon(qi.unit or "")
-            similarity, shared = dice(wi, wj), len(wi & wj)
-            # Nationalities ("Americans") are whole populations: as broad as "people".
-            broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
-            # Two precise figures that differ are nearly always two different facts ("514
-            # patients" nationally, "86 patients" in two states): only near-paraphrases count.
-            if ((qi.exact and qj.exact) or unit == "percent") and similarity < EXACT_CONTEXT:
-                continue  # shares of different polls and questions are the same kind
-            # Broad nouns ("people", "jobs", "cases") are counted for many reasons in one
-            # story: the sentences must say the same thing happened to them.
-            if broad and ci.predicate != cj.predicate:
-                continue
-            # Same fact: the sentences share context beyond the count, or the same actor.
-            same_actor = bool(ci.subject_entity and ci.subject_entity == cj.subject_entity)
-            # Or: a specific counted thing each article counts once ("demonstrators") is the
-            # same crowd within one story, whatever verbs surround it.
-            only_one = shared >= 2 and similarity >= 0.12 and not broad and \
-                per_unit[(ci.article_id, unit)] == 1 and \
-                per_unit[(cj.article_id, canon(qj.unit or ""))] == 1
-            if (similarity >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1) \
-                    or only_one:
-                comparable.add((i, j))
+            doubts = _comparable(items[i], items[j], per_unit)
+            if doubts is not None:
+                comparable[(i, j)] = doubts
                 parent[find(j)] = find(i)
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
@@ -206,8 +278,85 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
                                                    items[k][1].end)) for k in v], groups))
         units = sorted({stem(items[k][1].unit or "") for k in idx}, key=lambda u: (len(u), u))
         about = f"how many {units[0]}s" if units and units[0] else "a count"
-        out.append(Conflict(kind="quantity", about=about, versions=tuple(versions)))
+        if any(measure(items[k][1]) for k in idx):
+            about = f"how much ({units[0]})" if units else "a measure"
+        # The best-supported pair across versions speaks for the conflict.
+        doubts = min((comparable[(min(x, y), max(x, y))] for a, v in enumerate(values)
+                      for w in values[a + 1:] for x in v for y in w
+                      if (min(x, y), max(x, y)) in comparable), key=len)
+        doubts = doubts + _close_doubt(values, items)
+        figures = " vs ".join(repr(v.value) for v in versions)
+        why = (f"quantity: {figures} count the same thing ({units[0] if units else '?'}) in "
+               f"sentences about one fact, and their ranges cannot overlap"
+               + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
+        out.append(make_conflict("quantity", about, versions,
+                                 BASE_CONFIDENCE * DOUBT ** len(doubts), why))
     return out
+
+
+CLOSE_RATIO = 0.85  # figures this close (smaller / larger) may be one count rounded or updated
+
+
+def _close_doubt(values: list[list[int]], items: list[tuple[Claim, Quantity, frozenset[str]]]
+                 ) -> tuple[str, ...]:
+    tops = [max((in_si(items[k][1]).high or in_si(items[k][1]).low or 0) for k in v)
+            for v in values]
+    bottoms = [min((in_si(items[k][1]).low or 0) for k in v) for v in values]
+    for a in range(len(values)):
+        for b in range(len(values)):
+            if a != b and 0 < tops[a] <= bottoms[b] and tops[a] / bottoms[b] >= CLOSE_RATIO:
+                return ("close figures (rounding or an update?)",)
+    return ()
+
+
+def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
+                b: tuple[Claim, Quantity, frozenset[str]],
+                per_unit: Counter[tuple[str, str]]) -> tuple[str, ...] | None:
+    """None when two figures are not about one thing; else the doubts that remain."""
+    (ci, qi, wi), (cj, qj, wj) = a, b
+    if ci.article_id == cj.article_id or not same_counted(qi, qj):
+        return None
+    # A part and its whole: "246 passengers" against "420 passengers and crew".
+    if {m for m in qi.modifiers if m.startswith("+")} != \
+            {m for m in qj.modifiers if m.startswith("+")}:
+        return None
+    unit = canon(qi.unit or "")
+    similarity, shared = dice(wi, wj), len(wi & wj)
+    # Nationalities ("Americans") are whole populations: as broad as "people".
+    broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
+    # Two precise figures that differ are nearly always two different facts ("514
+    # patients" nationally, "86 patients" in two states): only near-paraphrases count.
+    if ((qi.exact and qj.exact) or unit == "percent") and similarity < EXACT_CONTEXT:
+        return None  # shares of different polls and questions are the same kind
+    # Broad nouns ("people", "jobs", "cases") are counted for many reasons in one
+    # story: the sentences must say the same thing happened to them.
+    if broad and ci.predicate != cj.predicate:
+        return None
+    # Same fact: the sentences share context beyond the count, or the same actor.
+    same_actor = bool(ci.subject_entity and ci.subject_entity == cj.subject_entity)
+    # Or: a specific counted thing each article counts once ("demonstrators") is the
+    # same crowd within one story, whatever verbs surround it.
+    only_one = shared >= 2 and similarity >= 0.12 and not broad and \
+        per_unit[(ci.article_id, unit)] == 1 and \
+        per_unit[(cj.article_id, canon(qj.unit or ""))] == 1
+    strong = (similarity >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1)
+    if not (strong or only_one):
+        return None
+    doubts: list[str] = []
+    if not strong:
+        doubts.append("linked only as the one such count in each article")
+    # What happened to the counted things: "dozens of demonstrators died" is no count of
+    # "35,000 demonstrators amassed", whatever the sentences share.
+    if qi.verb and qj.verb and qi.verb != qj.verb:
+        doubts.append(f"different verbs on the counted things ({qi.verb} / {qj.verb})")
+    # One side narrows the counted noun ("wounded soldiers") and the other does not: the
+    # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's
+    # actor, which other outlets leave implicit, and do not count here.
+    # Compared folded: "a Florida high school" and "West Boca Raton High School" share one.
+    lower = any(m[:1].islower() for m in (*qi.modifiers, *qj.modifiers) if m[:1] != "+")
+    if lower and not narrowing(qi) & narrowing(qj):
+        doubts.append("the counted things are qualified differently (a part of the other?)")
+    return tuple(doubts)
 
 
 def _same_time(a: DateRef, b: DateRef) -> bool:
@@ -223,14 +372,47 @@ def _same_time(a: DateRef, b: DateRef) -> bool:
     return a.date == b.date
 
 
-def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
+_MONTH_WORDS = frozenset(m for m in MONTHS)
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def is_relative(d: DateRef) -> bool:
+    """A date that names no month and no number ("on Tuesday", "yesterday", "last week"): its
+    day comes from the article's publish date."""
+    words = fold(d.text).replace(".", " ").split()
+    return not any(w in _MONTH_WORDS or any(ch.isdigit() for ch in w) for w in words)
+
+
+def date_doubts(versions: Sequence[Sequence[DateRef]]) -> tuple[str, ...] | None:
+    """None when the versions do not really disagree (the same written date, whose year only
+    the resolver guessed differently); else the doubts that remain."""
+    written = {" ".join(fold(d.text).split()) for v in versions for d in v}
+    if len(written) == 1:
+        return None  # "April 9" and "April 9": one date, years inferred differently
+    days = {d.date[5:] for v in versions for d in v}
+    if len(days) == 1 and not any(_YEAR_WRITTEN.search(d.text) for v in versions for d in v):
+        return None  # only the guessed year differs
+    if any(is_relative(d) for v in versions for d in v):
+        return ("a side's day is resolved against its publish date",)
+    return ()
+
+
+def in_spans(d: DateRef, quoted: dict[str, list[tuple[int, int]]]) -> bool:
+    return any(s <= d.start and d.end <= e for s, e in quoted.get(d.article_id, ()))
+
+
+def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
+                         quoted: dict[str, list[tuple[int, int]]] | None = None
+                         ) -> list[Conflict]:
     """One event ("talk start", "agreement sign": the noun and the kind of verb the date hangs
-    on, see `extract.claims`) dated differently by different articles."""
+    on, see `extract.claims`) dated differently by different articles. Dates inside quotes
+    (`quoted`: article id -> spans) are the speaker's words, not the outlet's, and are left out."""
     by_event: dict[str, list[DateRef]] = defaultdict(list)
     seen: set[tuple[str, int]] = set()
+    quoted = quoted or {}
     for c in claims:
         for d in c.dates:
-            if d.event and (d.article_id, d.start) not in seen:
+            if d.event and (d.article_id, d.start) not in seen and not in_spans(d, quoted):
                 seen.add((d.article_id, d.start))
                 noun, _, verb = d.event.rpartition(" ")
                 *mods, head = noun.split("_")
@@ -254,6 +436,9 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> lis
         if any(holders[i] & holders[j] for i in range(len(values))
                for j in range(i + 1, len(values))):
             continue  # an article giving both dates is telling two events apart
+        doubts = date_doubts(values)
+        if doubts is None:
+            continue
         versions = []
         for v in values:
             shown = v[0].date[:4] if v[0].granularity == "year" else v[0].date
@@ -262,8 +447,11 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> lis
         nouns = [d.event.rpartition(" ")[0].replace("_", " ") for d in refs if d.event]
         noun = max(sorted(set(nouns)), key=nouns.count)
         verb = event.rpartition(" ")[2]
-        out.append(Conflict(kind="date", about=f"when the {noun} {_VERB_WORD.get(verb, verb)}",
-                            versions=tuple(versions)))
+        why = (f"date: one event ({event.replace('_', ' ')}: the noun and the kind of verb the "
+               f"dates hang on) dated " + " vs ".join(v.value for v in versions)
+               + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
+        out.append(make_conflict("date", f"when the {noun} {_VERB_WORD.get(verb, verb)}",
+                                 versions, BASE_CONFIDENCE * DOUBT ** len(doubts), why))
     return out
 
 
@@ -272,28 +460,44 @@ _VERB_WORD = {"start": "began", "end": "ended", "sign": "was signed", "complete"
               "found": "was founded"}
 
 
-def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str]) -> list[Conflict]:
+def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
+                   quoted: dict[str, list[tuple[int, int]]] | None = None) -> list[Conflict]:
     """Matched claims (one event) that put it on different days, for dates whose event the
     parse could not name (`event_date_conflicts` handles the others)."""
     out: list[Conflict] = []
+    quoted = quoted or {}
     for members in clusters:
-        dated = [(c, [d for d in c.dates if d.granularity == "day" and not d.event])
-                 for c in members]
+        dated = [(c, [d for d in c.dates if d.granularity == "day" and not d.event
+                      and not in_spans(d, quoted)]) for c in members]
         dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1 and newsworthy(c)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
+        # Only members that say nearly the same as a member dating it otherwise: a loosely
+        # matched third outlet must neither hide the disagreement nor join it.
         words = [content_words(c.text) for c, _ in dated]
-        if min(dice(words[0], w) for w in words[1:]) < DATE_CONTEXT:
+        dated = [m for i, m in enumerate(dated) if any(
+            dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
+            for j, o in enumerate(dated) if j != i)]
+        if len({c.article_id for c, _ in dated}) < 2:
             continue
         by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+        refs: dict[str, list[DateRef]] = defaultdict(list)
         for c, ds in dated:
             d = ds[0]
             by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
+            refs[d.date].append(d)
         if len(by_date) < 2:
+            continue
+        doubts = date_doubts(list(refs.values()))
+        if doubts is None:
             continue
         versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
         about = "when: " + shorten(dated[0][0].text, 10)
-        out.append(Conflict(kind="date", about=about, versions=versions))
+        why = ("date: matched statements (one fact in several articles) give different days "
+               + " vs ".join(v.value for v in versions)
+               + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
+        out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
+                                 why))
     return out
 
 
@@ -329,8 +533,12 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                if other != c.subject_entity and other is not None):
             continue
         versions = tuple(conflict_version(name, v, groups) for name, v in sorted(by_actor.items()))
-        out.append(Conflict(kind="other", about="who " + (acting[0].predicate or "acted") + ": "
-                            + shorten(acting[0].text, 8), versions=versions))
+        # The parse's subject is weaker evidence than a quote's speaker: always "possible".
+        why = ("other: matched statements with one verb give different people as its subject "
+               "(from the parse); doubts: subjects are not checked like speakers")
+        out.append(make_conflict("other", "who " + (acting[0].predicate or "acted") + ": "
+                                 + shorten(acting[0].text, 8), versions,
+                                 BASE_CONFIDENCE * DOUBT, why))
     return out
 
 

@@ -84,6 +84,9 @@ def units_match(a: str | None, b: str | None) -> bool:
     if sa == sb:
         return True
     short, long_ = sorted((sa, sb), key=len)
+    # "percent" only ever matches itself: "16 cents" is no share.
+    if "percent" in (sa, sb):
+        return False
     # A broad noun inside a compound ("congresswoman" / "woman") names a different set.
     return len(short) >= 4 and long_.endswith(short) and short not in BROAD_NOUNS
 

@@ -17,7 +17,18 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 
-from ..model import Article, Claim, Consensus, Entity, Exclusive, Quote, Span, Story, StoryContext
+from ..model import (
+    Article,
+    Claim,
+    Conflict,
+    Consensus,
+    Entity,
+    Exclusive,
+    Quote,
+    Span,
+    Story,
+    StoryContext,
+)
 from ..settings import Settings
 from .attribution import attribution_conflicts
 from .conflicts import (
@@ -107,6 +118,17 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
     return tuple(consensus), tuple(exclusives)
 
 
+def mark_disputed(consensus: Sequence[Consensus], conflicts: Sequence[Conflict]
+                  ) -> tuple[Consensus, ...]:
+    """Consensus whose statement holds a quote in an attribution conflict: its wording is
+    agreed, who said it is not, so it is never shown as plain consensus."""
+    contested = [sp for c in conflicts if c.kind == "attribution" for v in c.versions
+                 for sp in v.spans]
+    return tuple(dataclasses.replace(c, disputed=True) if any(
+        s.article_id == q.article_id and s.start < q.end and q.start < s.end
+        for s in c.spans for q in contested) else c for c in consensus)
+
+
 def compare_story(ctx: StoryContext, settings: Settings) -> Story:
     """Consensus, conflicts, exclusives, framing and tones for one story."""
     if len(ctx.articles) < 2:
@@ -126,14 +148,19 @@ def _compare(ctx: StoryContext) -> Story:
     entities: dict[str, Entity] = {e.id: e for e in ctx.story.entities}
     clusters = cluster_claims(claims, MATCH_THRESHOLD)
     consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups)
+    quotes = _story_quotes(ctx)
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.kind in ("direct", "partial"):
+            quoted.setdefault(q.article_id, []).append((q.start, q.end))
     conflicts = [
-        *attribution_conflicts(_story_quotes(ctx), entities, groups,
-                               {a.id: a.text for a in ctx.articles}),
+        *attribution_conflicts(quotes, entities, groups, {a.id: a.text for a in ctx.articles}),
         *quantity_conflicts(claims, groups),
-        *event_date_conflicts(claims, groups),
-        *date_conflicts([m for m in clusters if len(m) >= 2], groups),
+        *event_date_conflicts(claims, groups, quoted),
+        *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
     ]
+    consensus = mark_disputed(consensus, conflicts)
     frames = framing(ctx.story.entities, ctx.articles, ctx.facts)
     tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
     return dataclasses.replace(ctx.story, conflicts=tuple(conflicts), consensus=consensus,

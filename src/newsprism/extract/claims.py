@@ -8,6 +8,8 @@ reported content, `attributed_to` names who the article says made it.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..dates import parse_iso, resolve_dates
 from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
 from ..text import stable_id
@@ -92,7 +94,8 @@ def _event_of(doc, start: int, end: int) -> str | None:
 
 
 _PLAIN_ADJ = {"new", "first", "last", "latest", "recent", "previous", "final", "long", "big",
-              "major", "key", "current", "initial", "formal", "official", "other", "same"}
+              "major", "key", "current", "initial", "formal", "official", "other", "same",
+              "former", "late"}
 
 
 def _noun_key(noun, date_span) -> str:
@@ -105,6 +108,30 @@ def _noun_key(noun, date_span) -> str:
     return "_".join([*mods, noun.lemma_.lower()])
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _future(doc, start: int, end: int) -> bool:
+    """Whether the verb a date hangs on is future ("will deliver it on Monday", "is set to
+    meet on Friday", "is going to vote on Tuesday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    chain = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    for v in chain:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in v.children):
+            return True
+        if v.lemma_.lower() in ("set", "schedule", "go", "expect", "plan") and \
+                any(c.dep_ == "xcomp" for c in v.children) and v is not verb:
+            return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("set", "schedule", "go",
+                                                                 "plan", "expect")
+
+
 def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
     anchor = parse_iso(article.published)
     out = []
@@ -112,9 +139,17 @@ def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
         # The parser may swallow trailing whitespace after a time; evidence spans should not.
         text = r.text.rstrip()
         end = r.start + len(text)
+        if text == "TODAY" or article.text[max(0, r.start - 4):r.start] == "USA ":
+            continue  # "USA TODAY", the paper, is no date
+        day = r.day
+        # A bare weekday is read as the past one; with a future verb it is the coming one.
+        words = text.lower().split()
+        if anchor is not None and doc is not None and words and words[-1] in _WEEKDAYS and \
+                words[0] not in ("last", "next") and day < anchor and _future(doc, r.start, end):
+            day = day + timedelta(days=7)
         event = _event_of(doc, r.start, end) if doc is not None else None
         out.append(DateRef(article_id=article.id, start=r.start, end=end, text=text,
-                           date=r.day.isoformat(), granularity=r.granularity, event=event))
+                           date=day.isoformat(), granularity=r.granularity, event=event))
     return tuple(out)
 
 

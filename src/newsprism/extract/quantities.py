@@ -116,6 +116,36 @@ def _near_month(doc, first: int, stop: int) -> bool:
     return before in MONTHS or after in MONTHS
 
 
+# Adjectives that do not narrow what is counted ("new cases" are cases).
+_PLAIN_MODS = frozenset({"new", "other", "more", "total", "least", "estimated", "additional",
+                         "some", "many", "several", "such", "own", "same", "-", "about"})
+_NARROWING_PREPS = frozenset({"from", "of", "in", "at", "on", "with"})
+# After the number, these make it a change, not a total: "15 more inches", "500 new cases".
+_INCREMENT = frozenset({"more", "additional", "extra", "further", "another"})
+CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
+
+
+def modifiers_of(noun, skip: range) -> tuple[str, ...]:
+    """Lemmas that narrow a counted noun: adjectives and compounds on it, the heads of its
+    "from/of/in ..." phrases, and "+<noun>" for a noun joined by "and" ("passengers and
+    crew" counts a larger whole)."""
+    out: set[str] = set()
+    for c in noun.children:
+        if c.i in skip or not c.is_alpha:
+            continue
+        # Proper modifiers keep their capital ("Syrian"): compare tells them apart.
+        lemma = c.lemma_ if c.text[:1].isupper() else c.lemma_.lower()
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and lemma not in _PLAIN_MODS \
+                and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB"):
+            out.add(lemma)
+        elif c.dep_ == "prep" and c.lower_ in _NARROWING_PREPS:
+            out.update(g.lemma_ if g.text[:1].isupper() else g.lemma_.lower()
+                       for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+        elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out.add("+" + lemma)
+    return tuple(sorted(out))
+
+
 def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
     """The counted noun (lemma, lower case) and the char end of the expression."""
     last = tokens[-1]
@@ -213,11 +243,27 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         unit, end = _unit_of(run, doc)
         if run[0].lower_ == "one" and len(run) == 1 and unit is None:
             continue  # "one of the ...", "one another": not a count
+        # Clock times ("3:30 a.m.", tokenised "3 : 30") are not counts.
+        if (j < n and doc[j].text.startswith(":")) or (start_tok > 0 and
+                                                     doc[start_tok - 1].text.endswith(":")):
+            continue
+        # "15 more inches", "another 300 troops": a change, comparable to no total.
+        if (j < n and doc[j].lower_ in _INCREMENT) or (start_tok > 0 and doc[
+                start_tok - 1].lower_ in _INCREMENT - {"more"}):
+            unit = None
+        modifiers = _modifiers_at(doc, end, range(start_tok, j)) if unit else ()
+        verb = _verb_at(doc, end) if unit else None
+        # Money: the currency is the unit ("$2.3 trillion"), never a bare number.
+        before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
+        if unit is None and before in CURRENCY:
+            unit, modifiers = CURRENCY[before], ()
         if unit in _NOT_UNITS:
             unit = None
         elif unit in ("%", "pct", "per cent"):
             unit = "percent"  # one unit however it is written
         start = first.idx
+        if before in CURRENCY and unit == CURRENCY[before]:
+            start -= len(doc[start_tok - 1].text)
         mod = _modifier(text[max(0, start - 30):start])
         if mod is not None:
             name, phrase = mod.split(":", 1)
@@ -239,5 +285,31 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         out.append(Quantity(article_id=article.id, start=start, end=end,
                             text=text[start:end], low=None if low is None else float(low),
                             high=None if high is None else float(high), unit=unit,
-                            exact=exact))
+                            exact=exact, modifiers=modifiers, verb=verb))
     return tuple(out)
+
+
+VERB_STEPS = 4  # heads climbed from the counted noun to its verb ("dozens of X have died")
+
+
+def _verb_at(doc, end: int) -> str | None:
+    """Lemma of the verb the counted noun ending at char `end` depends on."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(VERB_STEPS):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower()
+    return None
+
+
+def _modifiers_at(doc, end: int, skip: range) -> tuple[str, ...]:
+    """Modifiers of the counted noun that ends at char `end`."""
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    return modifiers_of(span.root, skip)

@@ -1,0 +1,129 @@
+"""Conflicts an analyst can trust (issue 20): like compared with like, a confidence and a why
+on every conflict, abstention when in doubt. Short articles run through the real line."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.conflicts import CONFIDENT_AT, make_conflict
+from newsprism.compare.story import mark_disputed
+from newsprism.model import Article, Conflict, ConflictVersion, Consensus, Span
+
+
+@pytest.fixture(scope="module")
+def line(settings):
+    pytest.importorskip("newsprism.extract.quotes")
+    from newsprism.eval.compare import run_story
+
+    def run(*texts: str, published: str = "2020-07-08"):
+        arts = [Article(id=f"a{i}", source=f"a{i}.txt", text=t, outlet=f"o{i}",
+                        published=published) for i, t in enumerate(texts)]
+        story, _ = run_story(arts, settings)
+        return story
+    return run
+
+
+FILLER = ("The town council met for two hours on the plan. One resident said three roads were "
+          "closed and two bridges needed repair. Officials gave no further details.\n\n")
+
+
+def _kinds(story, kind):
+    return [c for c in story.conflicts if c.kind == kind]
+
+
+def test_status_follows_confidence():
+    v = (ConflictVersion("1", ("a",)), ConflictVersion("2", ("b",)))
+    assert make_conflict("quantity", "x", v, CONFIDENT_AT, "rule").status == "confident"
+    low = make_conflict("quantity", "x", v, CONFIDENT_AT - 0.01, "rule")
+    assert low.status == "possible" and low.why == "rule"
+
+
+def test_word_figures_change_found_inside_full_articles(line):
+    # Bare small numbers elsewhere in the article ("two hours", "three roads") once hid it.
+    a = FILLER + "Officials said three soldiers were killed in the attack on the northern base."
+    b = FILLER + "Officials said twelve soldiers were killed in the attack on the northern base."
+    (c,) = _kinds(line(a, b), "quantity")
+    assert {v.value for v in c.versions} == {"three soldiers", "twelve soldiers"}
+    assert c.status == "confident" and c.why.startswith("quantity:")
+
+
+def test_same_words_no_conflict_and_vague_ranges(line):
+    same = "Officials said three soldiers were killed in the attack on the northern base."
+    assert _kinds(line(FILLER + same, FILLER + same), "quantity") == []
+    a = "Hundreds of protesters marched through the capital on Sunday against the new law."
+    b = "Thousands of protesters marched through the capital on Sunday against the new law."
+    (c,) = _kinds(line(a, b), "quantity")
+    assert len(c.versions) == 2
+
+
+def test_part_and_whole_are_no_conflict(line):
+    a = "The plane carried 246 passengers when it crashed into the sea off the coast."
+    b = "The plane carried some 420 passengers and crew when it crashed into the sea."
+    assert _kinds(line(a, b), "quantity") == []
+
+
+def test_units_are_converted(line):
+    a = "The rebels marched 10 miles from the border to the provincial capital overnight."
+    same = "The rebels marched 16 kilometers from the border to the provincial capital overnight."
+    far = "The rebels marched 50 kilometers from the border to the provincial capital overnight."
+    assert _kinds(line(a, same), "quantity") == []
+    (c,) = _kinds(line(a, far), "quantity")
+    assert {v.value for v in c.versions} == {"10 miles", "50 kilometers"}
+
+
+def test_cents_are_not_percent_and_increments_are_not_totals(line):
+    a = "Gas prices rose 16 cents in a month to the highest level in seven years, AAA said."
+    b = "Gas prices rose 58% in a year to the highest level in seven years, AAA said."
+    assert _kinds(line(a, b), "quantity") == []
+    a = "The storm could bring 15 more inches of rain to the coast of North Carolina."
+    b = "The storm brought more than 35 inches of rain to the coast of North Carolina."
+    assert _kinds(line(a, b), "quantity") == []
+
+
+def test_future_weekday_is_the_coming_one(settings, nlp):
+    from newsprism.extract.claims import find_dates
+
+    text = "The company will deliver the vaccine on Monday. It delivered masks on Monday."
+    art = Article(id="a", source="a", text=text, published="2020-07-08")  # a Wednesday
+    got = [d.date for d in find_dates(art, nlp(text))]
+    assert got == ["2020-07-13", "2020-07-06"]
+
+
+def test_name_inside_the_quote_is_never_its_speaker():
+    from newsprism.compare.attribution import attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    words = "I have authorized the release of all documents on the Hillary Clinton emails"
+    quotes = [Quote(id=f"q{k}", article_id=k, start=0, end=len(words), text=words,
+                    kind="direct", speaker=n, speaker_entity=e)
+              for k, n, e in (("a", "Donald Trump", "t"), ("b", "Hillary Clinton", "c"))]
+    ents = {"t": Entity("t", "Donald Trump", "PERSON"), "c": Entity("c", "Hillary Clinton",
+                                                                   "PERSON")}
+    assert attribution_conflicts(quotes, ents, {"a": "a", "b": "b"}) == []
+    quotes[1] = Quote(id="q", article_id="b", start=0, end=len(words), text=words,
+                      kind="direct", speaker="Mike Pence", speaker_entity="p")
+    ents["p"] = Entity("p", "Mike Pence", "PERSON")
+    (c,) = attribution_conflicts(quotes, ents, {"a": "a", "b": "b"})
+    assert c.status == "confident" and "Mike Pence" in c.why
+
+
+def test_consensus_on_a_disputed_quote_is_marked():
+    agreed = Consensus("He said they would win.", ("a", "b"), 2, (Span("a", 0, 30),
+                                                                  Span("b", 0, 30)))
+    other = Consensus("It rained.", ("a", "b"), 2, (Span("a", 40, 50), Span("b", 40, 50)))
+    dispute = Conflict("attribution", "who", (ConflictVersion("X", ("a",), (Span("a", 9, 25),)),
+                                              ConflictVersion("Y", ("b",), (Span("b", 9, 25),))))
+    marked = mark_disputed([agreed, other], [dispute])
+    assert [c.disputed for c in marked] == [True, False]
+
+
+def test_same_written_date_is_no_conflict_and_relative_days_are_possible():
+    from newsprism.compare.conflicts import date_doubts
+    from newsprism.model import DateRef
+
+    def ref(text, day):
+        return DateRef("a", 0, len(text), text, day)
+
+    assert date_doubts([[ref("April 9", "2012-04-09")], [ref("April 9", "2013-04-09")]]) is None
+    assert date_doubts([[ref("July 8", "2020-07-08")], [ref("July 18", "2020-07-18")]]) == ()
+    assert date_doubts([[ref("on Tuesday", "2020-07-07")], [ref("July 8", "2020-07-08")]])

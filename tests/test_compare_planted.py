@@ -1,0 +1,65 @@
+"""`newsprism eval compare`: plants change one fact of a real-looking story; controls copy it
+unchanged. A plant must be found, its control must raise nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.eval.compare import Plant, plants_for, run_plant
+from newsprism.model import Article
+
+A = ("Officials said three soldiers were killed when rebels attacked the northern base. "
+     "The rebels marched 10 miles from the border before the raid began at dawn. "
+     "The army said the attack began on July 8 after weeks of quiet in the region.\n\n"
+     "\u201cWe will answer this attack with all the force we have,\u201d said Omar Haddad.")
+B = ("The army confirmed the raid. A spokesman gave no further details about the fighting, "
+     "which went on for hours near the hills.")
+
+
+@pytest.fixture(scope="module")
+def story():
+    return [Article(id="a", source="a", text=A, outlet="x"),
+            Article(id="b", source="b", text=B, outlet="y")]
+
+
+def test_plants_change_one_fact_and_controls_keep_it(story):
+    plants = plants_for("test", story, ["Lena Brandt"])
+    kinds = {p.kind: p for p in plants}
+    assert {"words", "units", "date", "attribution"} <= set(kinds)
+    assert "twenty-" not in kinds["words"].inserted
+    assert kinds["control-words"].inserted == A[kinds["words"].start:kinds["words"].end]
+    assert "three" not in kinds["words"].inserted
+    assert "16.1 kilometers" in kinds["control-units"].inserted
+    assert "Lena Brandt" in kinds["attribution"].inserted
+    assert "Omar Haddad" in kinds["control-attribution"].inserted
+
+
+@pytest.mark.parametrize("kind", ["words", "units", "date"])
+def test_plant_found_and_control_quiet(story, settings, kind):
+    pytest.importorskip("newsprism.extract.quotes")
+    plants = {p.kind: p for p in plants_for("test", story, ["Lena Brandt"])}
+    found, _, _ = run_plant(plants[kind], story, settings)
+    assert found, plants[kind]
+    alarm, _, _ = run_plant(plants["control-" + kind], story, settings)
+    assert not alarm
+
+
+def test_a_plant_that_is_no_change_is_not_found(story, settings):
+    pytest.importorskip("newsprism.extract.quotes")
+    same = Plant("words", "test", "a", 0, A.index(".") + 1, A[:A.index(".") + 1], "b")
+    found, _, _ = run_plant(same, story, settings)
+    assert not found
+
+
+def test_real_stories_are_read_when_the_data_is_there():
+    from newsprism.eval.compare import real_stories
+
+    data = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+    if not (data / "neus" / "train.source").exists():
+        pytest.skip("shared data absent")
+    got = real_stories(data, range(401, 403))
+    names = [n for n, _ in got]
+    assert names[:2] == ["neus:401", "neus:402"] and "ecb:1" in names and "ecbplus:1" in names
+    assert all(len(arts) >= 2 for n, arts in got if n.startswith("neus"))
