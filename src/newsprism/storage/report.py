@@ -43,6 +43,7 @@ def story_json(s: Story) -> dict[str, Any]:
         "tones": [to_data(t) for t in s.tones],
         "summary": [to_data(x) for x in s.summary],
         "timeline": [to_data(t) for t in s.timeline],
+        "related": [{"story_id": r.story_id, "relation": r.relation} for r in s.related],
     }
 
 
