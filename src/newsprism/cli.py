@@ -174,6 +174,8 @@ def eval_stories(
     distractors: Annotated[Path | None, typer.Option("--distractors",
                                                      help="JSONL(.gz) of extra articles.")] = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
+    distractor_limit: Annotated[int | None, typer.Option(
+        "--distractor-limit", help="Read only the first N distractors.")] = None,
     start: Annotated[int, typer.Option("--start", help="First NeuS line to read.")] = 1,
     threshold: Annotated[float | None, typer.Option("--threshold")] = None,
     facts: Annotated[str, typer.Option(
@@ -193,7 +195,7 @@ def eval_stories(
     _print_metrics(command(gold, fmt=fmt, distractors=distractors, limit=limit,
                            threshold=threshold, facts_mode=facts, baseline=baseline,
                            sweep=sweep or (), progress=True, start=start,
-                           actor_pairs=pairs))
+                           actor_pairs=pairs, distractor_limit=distractor_limit))
 
 
 @eval_app.command("quotes")

@@ -238,7 +238,8 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
             limit: int | None = None, threshold: float | None = None,
             facts_mode: str = "analyze", baseline: bool = True, sweep: Sequence[float] = (),
             settings: Settings | None = None, progress: bool = False,
-            start: int = 1, actor_pairs: bool = False) -> dict[str, Any]:
+            start: int = 1, actor_pairs: bool = False,
+            distractor_limit: int | None = None) -> dict[str, Any]:
     """Score the stories stage against gold clusters (and the hindsight baseline).
 
     `facts_mode="analyze"` (default) runs what `newsprism analyze` runs: the per-article
@@ -251,7 +252,7 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
     articles, labels, problems = load_gold(gold, fmt, limit, start)
     extra: list[Article] = []
     if distractors is not None:
-        extra, more = load_distractors(distractors)
+        extra, more = load_distractors(distractors, distractor_limit)
         problems += more
     t0 = time.perf_counter()
     # Cached apart, so the distractors are parsed once for every gold set.
@@ -415,6 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--sweep", type=float, nargs="*", default=(),
                         help="also score these thresholds (to show sensitivity)")
+    parser.add_argument("--distractor-limit", type=int, help="read only the first N")
     parser.add_argument("--same-actor-pairs", action="store_true",
                         help="NeuS: how often lines about the same people are merged")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -423,7 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = command(args.gold, args.format, args.distractors, args.limit, args.threshold,
                          facts_mode=args.facts, baseline=not args.no_baseline, sweep=args.sweep,
                          progress=True, start=args.start,
-                         actor_pairs=args.same_actor_pairs)
+                         actor_pairs=args.same_actor_pairs,
+                         distractor_limit=args.distractor_limit)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
