@@ -369,13 +369,28 @@ def eval_stories(
     distractors: Annotated[Path | None, typer.Option("--distractors",
                                                      help="JSONL(.gz) of extra articles.")] = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
+    distractor_limit: Annotated[int | None, typer.Option(
+        "--distractor-limit", help="Read only the first N distractors.")] = None,
+    start: Annotated[int, typer.Option("--start", help="First NeuS line to read.")] = 1,
     threshold: Annotated[float | None, typer.Option("--threshold")] = None,
+    facts: Annotated[str, typer.Option(
+        "--facts", help="analyze: what `newsprism analyze` runs (published figures); "
+                        "fast: no parser, texts cut (sweeps only).")] = "analyze",
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline")] = True,
+    sweep: Annotated[list[float] | None, typer.Option(
+        "--sweep", help="Also score this threshold (repeatable).")] = None,
+    pairs: Annotated[bool, typer.Option(
+        "--same-actor-pairs", help="NeuS only: also report how often lines about the same "
+                                   "people (different events) are merged.")] = False,
 ) -> None:
-    """BCubed precision/recall/F1 of story clustering against gold clusters."""
+    """BCubed precision/recall/F1 of story clustering against gold clusters, on the line
+    `newsprism analyze` runs."""
     from .eval.stories import command
 
     _print_metrics(command(gold, fmt=fmt, distractors=distractors, limit=limit,
-                           threshold=threshold))
+                           threshold=threshold, facts_mode=facts, baseline=baseline,
+                           sweep=sweep or (), progress=True, start=start,
+                           actor_pairs=pairs, distractor_limit=distractor_limit))
 
 
 @eval_app.command("quotes")

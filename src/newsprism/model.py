@@ -350,6 +350,15 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedStory:
+    """Another story of the same saga (the same people and subject, another event): linked,
+    not merged, so its figures and statements are not compared with this story's."""
+
+    story_id: str
+    relation: Literal["earlier", "later", "same topic"]
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """A cluster of articles on one event, and everything found about it."""
 
@@ -366,6 +375,7 @@ class Story:
     tones: tuple[OutletTone, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    related: tuple[RelatedStory, ...] = ()  # chapters of the same saga, strongest first
 
 
 @dataclass(frozen=True, slots=True)

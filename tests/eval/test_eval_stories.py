@@ -103,3 +103,51 @@ def test_load_gold_neus_start_reads_a_later_part(tmp_path: Path) -> None:
     assert [a.title for a in arts] == ["T3a.", "T3b.", "T4a.", "T4b."]
     with pytest.raises(ValueError, match="NeuS lines only"):
         load_gold(tmp_path, "ecbplus", start=3)
+
+
+def _facts(aid: str, *people: str):
+    from newsprism.model import ArticleFacts, Mention
+
+    return ArticleFacts(article_id=aid, mentions=tuple(Mention(aid, 0, len(p), p, "PERSON")
+                                                       for p in people))
+
+
+def test_same_actor_pairs_follow_the_recipe() -> None:
+    from newsprism.eval.stories import same_actor_pairs
+
+    # line1..line4: Jane Roe is a main actor (2+ excerpts) of lines 1, 2 and 4; in line 3
+    # she is named once only. "Roe" alone is no full name.
+    labels = {f"{ln}{k}": f"line{ln}" for ln in range(1, 5) for k in "abc"}
+    facts = [_facts("1a", "Jane Roe"), _facts("1b", "Jane Roe", "Roe"), _facts("1c"),
+             _facts("2a", "Jane Roe"), _facts("2b", "Jane Roe"), _facts("2c", "Roe"),
+             _facts("3a", "Jane Roe"), _facts("3b"), _facts("3c"),
+             _facts("4a", "Jane Roe"), _facts("4b", "Jane Roe"), _facts("4c")]
+    titles = {"line1": "Roe wins primary", "line2": "Roe sworn in as senator",
+              "line4": "Roe sworn in as senator again"}
+    pairs = same_actor_pairs(labels, facts, titles)
+    # 1-2 kept; 2-4 dropped: their gold titles share most words (maybe one event twice).
+    assert pairs == [("line1", "line2", "jane roe")]
+
+
+def test_merged_pairs_counts_any_shared_story() -> None:
+    from newsprism.eval.stories import merged_pairs
+
+    labels = {"a1": "line1", "a2": "line1", "b1": "line2", "c1": "line3"}
+    pred = {"a1": "s1", "a2": "s2", "b1": "s2", "c1": "s3"}
+    out = merged_pairs([("line1", "line2", "x"), ("line1", "line3", "x")], pred, labels)
+    assert (out["pairs"], out["merged"], out["merged_rate"]) == (2, 1, 0.5)
+
+
+def test_worst_errors_name_the_mixed_story_and_the_split_cluster() -> None:
+    from newsprism.eval.stories import worst_errors
+    from newsprism.model import Article
+
+    arts = [Article(id=i, source="x", text=f"text {i}", title=f"title {i}")
+            for i in ("a1", "a2", "b1", "b2", "d")]
+    gold = {"a1": "A", "a2": "A", "b1": "B", "b2": "B"}
+    pred = {"a1": "s1", "b1": "s1", "d": "s1", "a2": "s2", "b2": "s3"}
+    out = worst_errors(pred, gold, arts)
+    (merge,) = out["worst_merges"]
+    assert merge["story"] == "s1" and merge["wrong"] == 2 and len(merge["parts"]) == 3
+    assert [s["gold"] for s in out["worst_splits"]] == ["A", "B"]
+    assert out["worst_splits"][0]["parts"] == [[1, "title a1"], [1, "title a2"]]

@@ -24,10 +24,17 @@ from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, InputProblem
+from ..model import Article, InputProblem, Reuse
 from ..settings import Settings, load_settings
 from ..text import stable_id
-from .stories_facts import DISTRACTOR_WORDS, cache_path, facts_for
+from .stories_facts import (
+    DISTRACTOR_WORDS,
+    MAX_WORDS,
+    MODES,
+    analyzed_for,
+    cache_path,
+    facts_for,
+)
 
 BASELINE_GRID = tuple(round(0.05 + 0.025 * k, 3) for k in range(37))  # 0.05 .. 0.95
 _DENSE_BASELINE_MAX = 9000  # articles; the baseline needs an n x n distance matrix
@@ -147,38 +154,97 @@ def baseline_scores(articles: Sequence[Article], gold: Mapping[str, str],
     return {"best": best, "curve": curve}
 
 
-def run_ours(articles: Sequence[Article], facts: Sequence, gold: Mapping[str, str],
-             settings: Settings) -> dict[str, Any]:
-    from ..stories.cluster import cluster
+def predict(articles: Sequence[Article], facts: Sequence, settings: Settings,
+            reuse: Sequence[Reuse] = ()) -> tuple[dict[str, str], int, float]:
+    """Article id -> story id from the stories stage of the line (`pipeline.STAGES`), the
+    number of stories and the stage's seconds."""
+    from ..pipeline import stage_function
 
     t0 = time.perf_counter()
-    stories = cluster(articles, facts, (), settings)
+    stories = stage_function("stories")(articles, facts, tuple(reuse), settings)
     seconds = time.perf_counter() - t0
-    pred = {aid: s.id for s in stories for aid in s.article_ids}
+    return {aid: s.id for s in stories for aid in s.article_ids}, len(stories), seconds
+
+
+def run_ours(articles: Sequence[Article], facts: Sequence, gold: Mapping[str, str],
+             settings: Settings, reuse: Sequence[Reuse] = ()) -> dict[str, Any]:
+    """The stories stage of the line over the articles, scored."""
+    pred, n, seconds = predict(articles, facts, settings, reuse)
     return {"threshold": settings.story_threshold, **bcubed(pred, gold),
-            "stories": len(stories), "cluster_seconds": round(seconds, 2)}
+            "stories": n, "cluster_seconds": round(seconds, 2)}
+
+
+WORST = 5  # merges and splits listed per set
+
+
+def worst_errors(pred: Mapping[str, str], gold: Mapping[str, str],
+                 articles: Sequence[Article]) -> dict[str, list[dict[str, Any]]]:
+    """The `WORST` predicted stories that mix the most articles of other gold clusters (or
+    distractors), and the `WORST` gold clusters spread over the most predicted stories; each
+    with a short label per part (its first member's title or opening words), to read by eye."""
+    label = {a.id: (a.title or a.text)[:70].replace("\n", " ") for a in articles}
+    members: dict[str, list[str]] = {}
+    for aid, sid in pred.items():
+        members.setdefault(sid, []).append(aid)
+    merges = []
+    for sid, ids in members.items():
+        parts: dict[str, list[str]] = {}
+        for aid in sorted(ids):
+            parts.setdefault(gold.get(aid, "distractor:" + aid), []).append(aid)
+        if len(parts) > 1 and any(aid in gold for aid in ids):
+            sizes = sorted((len(v) for v in parts.values()), reverse=True)
+            merges.append({"story": sid, "articles": len(ids), "wrong": len(ids) - sizes[0],
+                           "parts": {g: [len(v), label[v[0]]] for g, v in
+                                     sorted(parts.items(), key=lambda kv: -len(kv[1]))[:4]}})
+    merges.sort(key=lambda m: (-m["wrong"], m["story"]))
+    spread: dict[str, dict[str, list[str]]] = {}
+    for aid, g in gold.items():
+        spread.setdefault(g, {}).setdefault(pred.get(aid, aid), []).append(aid)
+    splits = [{"gold": g, "articles": sum(len(v) for v in parts.values()),
+               "stories": len(parts),
+               "parts": [[len(v), label[sorted(v)[0]]] for v in
+                         sorted(parts.values(), key=len, reverse=True)[:4]]}
+              for g, parts in spread.items() if len(parts) > 1]
+    splits.sort(key=lambda x: (-x["stories"], -x["articles"], x["gold"]))
+    return {"worst_merges": merges[:WORST], "worst_splits": splits[:WORST]}
 
 
 def _gold_facts(gold: Path, fmt: str, articles: Sequence[Article], settings: Settings,
-                mode: str, progress: bool, subset: bool) -> list:
-    """Facts of the gold articles. A part of the set (`--start`/`--limit`) reads them from the
-    whole set's cache when that exists (the cache is keyed by the exact article list, and
-    parsing NeuS again for each half takes long); the facts of an article do not depend on
-    the others."""
+                mode: str, progress: bool, subset: bool) -> list[tuple[Article, Any]]:
+    """(article as the stage reads it, facts) of the gold articles: cleaned by the line in
+    mode "analyze", as read in the side modes. A part of the set (`--start`/`--limit`) reads
+    them from the whole set's cache when that exists (the cache is keyed by the exact article
+    list, and parsing NeuS again for each half takes long); the facts of an article do not
+    depend on the others."""
     if subset:
         whole, _, _ = load_gold(gold, fmt)
-        if cache_path(whole, settings, mode).exists():
-            by_id = {f.article_id: f for f in facts_for(whole, settings, mode)}
+        key_mode, words = ("analyze", 0) if mode == "analyze" else (mode, MAX_WORDS)
+        if cache_path(whole, settings, key_mode, words).exists():
+            by_id = {a.id: pair for pair in _pairs(whole, settings, mode, progress)
+                     for a in (pair[0],)}
             return [by_id[a.id] for a in articles]
-    return facts_for(articles, settings, mode, progress=progress)
+    return _pairs(articles, settings, mode, progress)
+
+
+def _pairs(articles: Sequence[Article], settings: Settings, mode: str, progress: bool,
+           max_words: int = MAX_WORDS) -> list[tuple[Article, Any]]:
+    if mode == "analyze":
+        return analyzed_for(articles, settings, progress=progress)
+    facts = facts_for(articles, settings, mode, progress=progress, max_words=max_words)
+    return list(zip(articles, facts, strict=True))
 
 
 def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
             limit: int | None = None, threshold: float | None = None,
-            facts_mode: str = "fast", baseline: bool = True, sweep: Sequence[float] = (),
+            facts_mode: str = "analyze", baseline: bool = True, sweep: Sequence[float] = (),
             settings: Settings | None = None, progress: bool = False,
-            start: int = 1) -> dict[str, Any]:
-    """Score the stories stage against gold clusters (and the hindsight baseline)."""
+            start: int = 1, actor_pairs: bool = False,
+            distractor_limit: int | None = None) -> dict[str, Any]:
+    """Score the stories stage against gold clusters (and the hindsight baseline).
+
+    `facts_mode="analyze"` (default) runs what `newsprism analyze` runs: the per-article
+    stages of `pipeline.STAGES` (clean, parse, extract), then its reuse and stories stages.
+    The side modes ("fast": no parser, texts cut) are for sweeps and are never published."""
     settings = settings or load_settings()
     if threshold is not None:
         settings = settings.replace(story_threshold=threshold)
@@ -186,30 +252,122 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
     articles, labels, problems = load_gold(gold, fmt, limit, start)
     extra: list[Article] = []
     if distractors is not None:
-        extra, more = load_distractors(distractors)
+        extra, more = load_distractors(distractors, distractor_limit)
         problems += more
-    everything = articles + extra
     t0 = time.perf_counter()
     # Cached apart, so the distractors are parsed once for every gold set.
-    facts = _gold_facts(gold, fmt, articles, settings, facts_mode, progress,
+    pairs = _gold_facts(gold, fmt, articles, settings, facts_mode, progress,
                         subset=limit is not None or start != 1)
     if extra:
-        facts += facts_for(extra, settings, facts_mode, progress=progress,
-                           max_words=DISTRACTOR_WORDS)
+        pairs += _pairs(extra, settings, facts_mode, progress, DISTRACTOR_WORDS)
     facts_seconds = time.perf_counter() - t0
+    everything = [a for a, _ in pairs]
+    facts = [f for _, f in pairs]
+    reuse: tuple[Reuse, ...] = ()
+    if facts_mode == "analyze":
+        from ..pipeline import stage_function
+
+        reuse = tuple(stage_function("reuse")(everything, settings))
+    pred, n_stories, seconds = predict(everything, facts, settings, reuse)
     result: dict[str, Any] = {
         "gold": str(gold), "format": fmt, "articles": len(articles),
         "gold_clusters": len(set(labels.values())), "distractors": len(extra),
         "facts_mode": facts_mode, "facts_seconds": round(facts_seconds, 1),
+        "reuse_pairs": len(reuse),
         "problems": [str(p) for p in problems[:20]], "problem_count": len(problems),
-        "ours": run_ours(everything, facts, labels, settings),
+        "ours": {"threshold": settings.story_threshold, **bcubed(pred, labels),
+                 "stories": n_stories, "cluster_seconds": round(seconds, 2)},
+        **worst_errors(pred, labels, everything),
     }
+    if actor_pairs:
+        if fmt != "neus":
+            raise ValueError("--same-actor-pairs needs NeuS lines (one event per line)")
+        from .datasets import load_neus
+
+        titles = {f"line{st.line}": st.target_title
+                  for st in load_neus(gold, limit=limit, start=start)}
+        pairs = same_actor_pairs(labels, facts, titles)
+        result["same_actor_pairs"] = merged_pairs(pairs, pred, labels)
     if sweep:
         result["ours_sweep"] = [run_ours(everything, facts, labels,
-                                         settings.replace(story_threshold=t)) for t in sweep]
+                                         settings.replace(story_threshold=t), reuse)
+                                for t in sweep]
     if baseline:
         result["baseline"] = baseline_scores(everything, labels)
     return result
+
+
+# The same-actors-different-event pair set (issue 21), built from NeuS lines: each line is one
+# AllSides story (one event, three outlets), so two lines are two events.
+ACTOR_MIN_SOURCES = 2  # a line's main actor: a full person name in >= 2 of its excerpts
+ACTOR_MAX_PAIRS = 10  # pairs per name, so one omnipresent name does not make the whole set
+DUPLICATE_TITLE_JACCARD = 0.3  # gold titles sharing this much wording: maybe one event twice
+
+
+def _content_words(text: str) -> set[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from ..text import words
+
+    return {w.norm for w in words(text)
+            if w.norm.isalpha() and len(w.norm) > 2 and w.norm not in ENGLISH_STOP_WORDS}
+
+
+def same_actor_pairs(labels: Mapping[str, str], facts: Sequence, titles: Mapping[str, str]
+                     ) -> list[tuple[str, str, str]]:
+    """(line, line, shared name) pairs of gold stories about the same person, different events.
+
+    Recipe: a line's main actors are the full person names (PERSON mentions of two or more
+    words, folded) found in at least `ACTOR_MIN_SOURCES` of its excerpts. For each name, the
+    lines holding it as a main actor are taken in line order and each is paired with the next
+    (at most `ACTOR_MAX_PAIRS` per name). A pair whose gold neutral titles (`titles`: line ->
+    title, never read by the stage) share a content-word Jaccard >= `DUPLICATE_TITLE_JACCARD`
+    is dropped: it may be one event listed twice. Nothing here is hand-picked."""
+    from ..text import fold
+
+    holders: dict[str, dict[str, int]] = {}
+    for f in facts:
+        line = labels.get(f.article_id)
+        if line is None:
+            continue
+        names = {fold(m.text) for m in f.mentions if m.label == "PERSON"}
+        for name in names:
+            if len(name.split()) >= 2:
+                holders.setdefault(name, {}).setdefault(line, 0)
+                holders[name][line] += 1
+    by_line: dict[str, set[str]] = {}
+    for name, lines in holders.items():
+        for line, n in lines.items():
+            if n >= ACTOR_MIN_SOURCES:
+                by_line.setdefault(line, set()).add(name)
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, str, str]] = []
+    for name in sorted({n for names in by_line.values() for n in names}):
+        lines = sorted((ln for ln, names in by_line.items() if name in names),
+                       key=lambda ln: int(ln.removeprefix("line")))
+        kept = 0
+        for a, b in zip(lines, lines[1:], strict=False):
+            if kept >= ACTOR_MAX_PAIRS or (a, b) in seen:
+                continue
+            wa, wb = _content_words(titles.get(a, "")), _content_words(titles.get(b, ""))
+            if wa and wb and len(wa & wb) / len(wa | wb) >= DUPLICATE_TITLE_JACCARD:
+                continue
+            seen.add((a, b))
+            out.append((a, b, name))
+            kept += 1
+    return out
+
+
+def merged_pairs(pairs: Sequence[tuple[str, str, str]], pred: Mapping[str, str],
+                 labels: Mapping[str, str]) -> dict[str, Any]:
+    """How many pairs share a predicted story (any excerpt of one with any of the other)."""
+    stories_of: dict[str, set[str]] = {}
+    for aid, line in labels.items():
+        stories_of.setdefault(line, set()).add(pred.get(aid, aid))
+    merged = [p for p in pairs if stories_of.get(p[0], set()) & stories_of.get(p[1], set())]
+    return {"pairs": len(pairs), "merged": len(merged),
+            "merged_rate": round(len(merged) / max(len(pairs), 1), 4),
+            "merged_examples": [list(p) for p in merged[:5]]}
 
 
 def _table(result: Mapping[str, Any]) -> str:
@@ -228,6 +386,16 @@ def _table(result: Mapping[str, Any]) -> str:
                      f"R={b['recall']:.4f} F1={b['f1']:.4f}  (best threshold in hindsight)")
     elif "skipped" in base:
         lines.append(f"  baseline  skipped: {base['skipped']}")
+    if "same_actor_pairs" in result:
+        sp = result["same_actor_pairs"]
+        lines.append(f"  same actors, different events: {sp['merged']} of {sp['pairs']} pairs "
+                     f"merged ({sp['merged_rate']:.1%})")
+    for m in result.get("worst_merges", []):
+        lines.append(f"  merge  {m['articles']:>3} articles, {m['wrong']} wrong: "
+                     + " | ".join(f"{n} {t}" for n, t in m["parts"].values()))
+    for sp_ in result.get("worst_splits", []):
+        lines.append(f"  split  {sp_['gold']} in {sp_['stories']} stories: "
+                     + " | ".join(f"{n} {t}" for n, t in sp_["parts"]))
     for p in result["problems"]:
         lines.append(f"  problem: {p}")
     return "\n".join(lines)
@@ -242,16 +410,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="ECB+ documents or NeuS lines to read")
     parser.add_argument("--start", type=int, default=1, help="first NeuS line to read")
     parser.add_argument("--threshold", type=float)
-    parser.add_argument("--facts", default="fast", choices=("fast", "pipeline"))
+    parser.add_argument("--facts", default="analyze", choices=MODES,
+                        help="analyze (what `newsprism analyze` runs; the published figures) "
+                             "or fast (sweeps only: no parser, texts cut)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--sweep", type=float, nargs="*", default=(),
                         help="also score these thresholds (to show sensitivity)")
+    parser.add_argument("--distractor-limit", type=int, help="read only the first N")
+    parser.add_argument("--same-actor-pairs", action="store_true",
+                        help="NeuS: how often lines about the same people are merged")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     args = parser.parse_args(argv)
     try:
         result = command(args.gold, args.format, args.distractors, args.limit, args.threshold,
                          facts_mode=args.facts, baseline=not args.no_baseline, sweep=args.sweep,
-                         progress=True, start=args.start)
+                         progress=True, start=args.start,
+                         actor_pairs=args.same_actor_pairs,
+                         distractor_limit=args.distractor_limit)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

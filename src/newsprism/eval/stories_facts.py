@@ -1,14 +1,19 @@
 """ArticleFacts for the stories evaluation, computed once and cached in /tmp.
 
-Two ways to get them:
-- `"fast"` (default): one spaCy pass without the dependency parser (tagger, lemmatizer and NER
-  are what the stories stage reads), mentions from the NER, `terms` from
+Three ways to get them:
+- `"analyze"` (the default of `newsprism eval stories`, and the only one whose figures are
+  published): `newsprism.pipeline.process_articles`, i.e. what `newsprism analyze` runs per
+  article (clean, full parse, every extractor), on the whole text. The cleaned articles are
+  cached with their facts, because the corpus stages (reuse, stories) read the cleaned text.
+- `"fast"` (for threshold sweeps only, never published): one spaCy pass without the
+  dependency parser (tagger, lemmatizer and NER are what the stories stage reads), mentions
+  from the NER, `terms` from
   `newsprism.extract.terms_of` (the same function the extract stage uses), dates from the one
   date parser (`newsprism.dates.resolve_dates`). Texts are cut to their first `MAX_WORDS`
   words (the lede carries the event), distractors to `DISTRACTOR_WORDS` (this machine parses
   about 500 words/s when shared: 12k full articles would take hours). Two processes for large
   batches.
-- `"pipeline"`: `newsprism.pipeline.process_articles` (clean, full parse, every extractor).
+- `"pipeline"`: the facts of `"analyze"` without the cleaned articles (kept for old caches).
 
 The cache key is a hash of the mode, the model name, the word cut and every article's id and
 text, so a changed input never reads stale facts.
@@ -32,6 +37,7 @@ MAX_WORDS = 400
 DISTRACTOR_WORDS = 150
 CACHE_DIR = Path("/tmp/newsprism-stories-cache")
 _PARALLEL_FROM = 3000  # articles; below this a second process costs more than it saves
+MODES = ("analyze", "fast", "pipeline")
 
 
 def cut(text: str, max_words: int = MAX_WORDS) -> str:
@@ -77,6 +83,57 @@ def _compute_pipeline(articles: Sequence[Article], settings: Settings) -> list[A
     from ..pipeline import process_articles
 
     return [f for _, f in process_articles(articles, settings)]
+
+
+def _analyze_part(articles: Sequence[Article], settings: Settings
+                  ) -> list[tuple[Article, ArticleFacts]]:
+    from ..pipeline import process_articles
+
+    return process_articles(articles, settings)
+
+
+def _compute_analyze(articles: Sequence[Article], settings: Settings,
+                     progress: bool) -> list[tuple[Article, ArticleFacts]]:
+    """`process_articles` over the articles; large batches in two processes (two halves)."""
+    if len(articles) < _PARALLEL_FROM:
+        return _analyze_part(articles, settings)
+    from concurrent.futures import ProcessPoolExecutor
+
+    half = len(articles) // 2
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parts = pool.map(_analyze_part, (articles[:half], articles[half:]),
+                         (settings, settings))
+        out = [pair for part in parts for pair in part]
+    if progress:
+        print(f"  analyzed: {len(out)}/{len(articles)}", file=sys.stderr, flush=True)
+    return out
+
+
+def analyzed_for(articles: Sequence[Article], settings: Settings,
+                 cache_dir: Path | None = CACHE_DIR, progress: bool = False
+                 ) -> list[tuple[Article, ArticleFacts]]:
+    """(cleaned article, facts) for each article, in order, as `newsprism analyze` computes
+    them per article; read from the cache when present."""
+    path = None
+    if cache_dir is not None:
+        path = cache_path(articles, settings, "analyze", 0, cache_dir)
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                rows = [json.loads(line) for line in fh]
+            pairs = [(from_data(Article, r["a"]), from_data(ArticleFacts, r["f"]))
+                     for r in rows]
+            if [a.id for a, _ in pairs] == [a.id for a in articles]:
+                return pairs
+    pairs = _compute_analyze(articles, settings, progress)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with gzip.open(tmp, "wt", encoding="utf-8") as fh:
+            for a, f in pairs:
+                fh.write(json.dumps({"a": to_data(a), "f": to_data(f)}, ensure_ascii=False)
+                         + "\n")
+        tmp.replace(path)
+    return pairs
 
 
 def cache_key(articles: Sequence[Article], settings: Settings, mode: str,

@@ -70,6 +70,7 @@ def story_json(s: Story, outlets: OutletIndex | None = None,
         "tones": [to_data(t) | {"outlet": names.get(t.outlet, t.outlet)} for t in s.tones],
         "summary": told(s.summary),
         "timeline": told(s.timeline),
+        "related": [{"story_id": r.story_id, "relation": r.relation} for r in s.related],
     } | (_lean(s, outlets, articles, reuse) if outlets else {})
 
 

@@ -19,15 +19,16 @@ time, then id; undated articles after dated ones): adding later articles keeps t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 from scipy import sparse
 
 from ..dates import parse_iso
-from ..model import Article, ArticleFacts, Reuse, Story
+from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
-from .features import RawFeatures, raw_features
+from .features import EVENT_FLOOR, RawFeatures, raw_features
 from .features import idf as idf_of
 from .ids import first_key, reuse_weight, story_id
 from .link import (
@@ -35,12 +36,20 @@ from .link import (
     FLOOR_RATIO,
     average_linkage,
     exact_linkage,
+    pair_cosines,
     scored_pairs,
 )
 from .split import split_story
 from .title import story_title
 
 __all__ = ["cluster"]
+
+STAND_IN_DATES = True  # undated articles: a full date stated in the lead stands in
+# A date stated in the text is a rougher event date than a publish date (a report may state
+# an earlier date of its own story): two such dates must be a month apart to keep two apart.
+STAND_IN_WINDOW = 30
+RELATED_MAX = 5  # related stories listed per story: the saga's nearest chapters
+LEAD_SENTENCES = 3  # the lead: where a report states its own event's date (later: background)
 
 def _day(article: Article) -> date | None:
     try:
@@ -49,11 +58,30 @@ def _day(article: Article) -> date | None:
         return None
 
 
-def _matrix(raws: Sequence[RawFeatures]) -> tuple[sparse.csr_matrix, np.ndarray]:
+def event_day(article: Article, facts: ArticleFacts) -> date | None:
+    """When the article's event happened, for the time window: its publish day; undated, the
+    latest full date its lead states (a report states its own event's date there; background
+    dates come later; a date without a year cannot be resolved without the publish date)."""
+    day = _day(article)
+    if day is not None or not STAND_IN_DATES:
+        return day
+    lead_end = (facts.sentences[min(LEAD_SENTENCES, len(facts.sentences)) - 1].end
+                if facts.sentences else 0)
+    stated = [d.date for d in facts.dates if d.granularity == "day" and d.start < lead_end]
+    try:
+        return parse_iso(max(stated)) if stated else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _matrix(raws: Sequence[RawFeatures], event: bool = False
+            ) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Unit TF-IDF rows of the articles and the document frequencies; `event`: over the
+    event part of each article only (`RawFeatures.event_counts`)."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for raw in raws:
-        for f, c in raw.counts:
+        for f, c in (raw.event_counts() if event else raw.counts):
             if c <= 0:
                 continue
             indices.append(vocab.setdefault(f, len(vocab)))
@@ -75,6 +103,61 @@ def _matrix(raws: Sequence[RawFeatures]) -> tuple[sparse.csr_matrix, np.ndarray]
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
+@dataclass(frozen=True, slots=True)
+class Near:
+    """Article pairs whose whole vectors are as close as one story's (cosine >= threshold),
+    whatever the event gate and time window decided, and each article's event day (ordinal,
+    nan when unknown): where they end in different stories, those stories are related."""
+
+    a: np.ndarray
+    b: np.ndarray
+    sims: np.ndarray
+    days: np.ndarray
+
+
+def related_stories(labels: Sequence[int], near: Near, story_of: dict[int, str]
+                    ) -> dict[str, tuple[RelatedStory, ...]]:
+    """Each story's related stories (at most `RELATED_MAX`, strongest link first): two
+    stories are related when one of their article pairs is as close as a story's members.
+    "earlier"/"later" when their event days do not overlap, else "same topic"."""
+    lab = np.asarray(labels, dtype=np.int64)
+    best: dict[tuple[int, int], float] = {}
+    for i, j, w in zip(lab[near.a].tolist(), lab[near.b].tolist(), near.sims.tolist(),
+                       strict=True):
+        if i != j:
+            key = (min(i, j), max(i, j))
+            best[key] = max(best.get(key, 0.0), w)
+    if not best:
+        return {}
+    first: dict[int, float] = {}
+    last: dict[int, float] = {}
+    for i, d in zip(lab.tolist(), near.days.tolist(), strict=True):
+        if d == d:  # not nan
+            first[i] = min(first.get(i, d), d)
+            last[i] = max(last.get(i, d), d)
+    links: dict[int, list[tuple[float, str, str]]] = {}
+    for (i, j), w in best.items():
+        rel_j = _relation(first.get(i), last.get(i), first.get(j), last.get(j))
+        rel_i = {"earlier": "later", "later": "earlier"}.get(rel_j, rel_j)
+        links.setdefault(i, []).append((-w, story_of[j], rel_j))
+        links.setdefault(j, []).append((-w, story_of[i], rel_i))
+    return {story_of[i]: tuple(RelatedStory(sid, rel)  # type: ignore[arg-type]
+                               for _, sid, rel in sorted(v)[:RELATED_MAX])
+            for i, v in links.items()}
+
+
+def _relation(first_i: float | None, last_i: float | None, first_j: float | None,
+              last_j: float | None) -> str:
+    """Where story j stands to story i in time."""
+    if None in (first_i, last_i, first_j, last_j):
+        return "same topic"
+    if last_j < first_i:  # type: ignore[operator]
+        return "earlier"
+    if first_j > last_i:  # type: ignore[operator]
+        return "later"
+    return "same topic"
+
+
 def _rank(days: np.ndarray) -> np.ndarray:
     """Each article's place in one global order: dated ones by day, then undated; ties by
     index (articles are in id order, so this does not depend on input order)."""
@@ -88,17 +171,27 @@ def _rank(days: np.ndarray) -> np.ndarray:
 
 
 def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
-                     reuse: Sequence[Reuse], settings: Settings
+                     reuse: Sequence[Reuse], settings: Settings,
+                     facts: Sequence[ArticleFacts] | None = None
                      ) -> tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
-                                np.ndarray, Pairs | None]:
+                                np.ndarray, Pairs | None, Near]:
     """Weighted edges between article indices (articles in the given order), the unit
-    vectors, document frequencies, publish days (ordinal, nan when undated) and, when not
-    every pair was scored (a large corpus), every candidate pair as (a, b, weight) for
-    `exact_linkage` (weight 0: below the floor or outside the time window; None when every
-    pair was scored)."""
+    vectors, document frequencies, publish days (ordinal, nan when undated), when not
+    every pair was scored (a large corpus) every candidate pair as (a, b, weight) for
+    `exact_linkage` (weight 0: below the floor, outside the time window or without shared
+    event evidence; None when every pair was scored), and the `Near` pairs.
+
+    An edge needs, besides a cosine >= threshold * FLOOR_RATIO: event evidence (the event
+    parts' cosine >= `EVENT_FLOOR`: shared people alone make no story) and event days at
+    most `story_window_days` apart (the publish day; undated, a full date stated in the lead,
+    then with `STAND_IN_WINDOW`). `facts` (same order) give the stated dates."""
     x, df = _matrix(raws)
     days = np.array([d.toordinal() if d is not None else np.nan
                      for d in (_day(art) for art in articles)], dtype=np.float64)
+    when = days if facts is None else np.array(
+        [d.toordinal() if d is not None else np.nan
+         for d in (event_day(art, f) for art, f in zip(articles, facts, strict=True))],
+        dtype=np.float64)
     a, b, sims = scored_pairs(x, df, _rank(days))
     n = len(articles)
     order = np.lexsort((b, a))
@@ -106,8 +199,15 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     floor = settings.story_threshold * FLOOR_RATIO
     weight = np.where(sims >= floor, sims, 0.0)
     if len(a):
-        gap = np.abs(days[a] - days[b])  # nan (never > window) when either is undated
-        weight[gap > settings.story_window_days] = 0.0
+        xe, _ = _matrix(raws, event=True)
+        weight[pair_cosines(xe, a, b) < EVENT_FLOOR] = 0.0
+    if len(a):
+        gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
+        stand_in = np.isnan(days[a]) | np.isnan(days[b])
+        weight[gap > np.where(stand_in, max(settings.story_window_days, STAND_IN_WINDOW),
+                              settings.story_window_days)] = 0.0
+    close = sims >= settings.story_threshold
+    near = Near(a[close], b[close], sims[close], when)
     pos = {art.id: k for k, art in enumerate(articles)}
     reused: dict[tuple[int, int], float] = {}
     for r in reuse:
@@ -116,7 +216,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         if i is None or j is None or i == j or w < floor:
             continue
         key = (min(i, j), max(i, j))
-        di, dj = days[key[0]], days[key[1]]
+        di, dj = when[key[0]], when[key[1]]
         if not r.near_duplicate and abs(di - dj) > settings.story_window_days:
             continue  # a passage reused months later is a new story quoting an old one
         reused[key] = max(reused.get(key, 0.0), w)
@@ -139,8 +239,8 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     kept = weight > 0
     edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
     if n <= ALL_PAIRS_UP_TO:
-        return edges, x, df, days, None
-    return edges, x, df, days, (a, b, weight)
+        return edges, x, df, days, None, near
+    return edges, x, df, days, (a, b, weight), near
 
 
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
@@ -155,7 +255,8 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     facts_by_id = {f.article_id: f for f in facts}
     ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
-    edges, x, df, days, pairs = similarity_graph(ordered, raws, reuse, settings)
+    edges, x, df, days, pairs, near = similarity_graph(ordered, raws, reuse, settings,
+                                                       ordered_facts)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold)
     if pairs is not None and not np.isnan(days).all():
         # Not every pair was scored: continue with exact means, so the pairs the candidate
@@ -180,14 +281,18 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
         if labels[i] == labels[j]:
             strength[i] = strength.get(i, 0.0) + w
             strength[j] = strength.get(j, 0.0) + w
+    story_of = {label: story_id(min((ordered[i] for i in members), key=first_key).id)
+                for label, members in groups.items()}
+    related = related_stories(labels, near, story_of)
     stories = []
-    for members in groups.values():
+    for label, members in groups.items():
         arts = [ordered[i] for i in members]
         n = max(len(members) - 1, 1)
         centrality = {ordered[i].id: strength.get(i, 0.0) / n for i in members}
-        first = min(arts, key=first_key)
-        stories.append(Story(id=story_id(first.id), title=story_title(arts, centrality),
-                             article_ids=tuple(sorted(a.id for a in arts))))
+        sid = story_of[label]
+        stories.append(Story(id=sid, title=story_title(arts, centrality),
+                             article_ids=tuple(sorted(a.id for a in arts)),
+                             related=related.get(sid, ())))
     stories.sort(key=lambda s: s.id)
     return tuple(stories)
 

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, Reuse, Story
 from ..settings import Settings
-from .features import RawFeatures, Vector, dot, raw_features, top_features, weigh
+from .features import (
+    EVENT_FLOOR,
+    RawFeatures,
+    Vector,
+    dot,
+    event_vector,
+    raw_features,
+    top_features,
+    weigh,
+)
 from .ids import first_key, reuse_weight, story_id
 from .link import MAX_POSTING, TOP_K
 from .split import MIN_SIDE, split_story
@@ -41,6 +50,7 @@ class _Open:
     raws: list[RawFeatures] = field(default_factory=list)  # for the split check
     checked: int = 0  # size at the last split check
     total: Vector = field(default_factory=dict)
+    event_total: Vector = field(default_factory=dict)  # sum of the members' event parts
     first_day: float | None = None
     last_day: float | None = None
     last_seen: float = 0.0  # clock when an article last joined
@@ -92,7 +102,7 @@ class StoryIndex:
             self._df[f] = self._df.get(f, 0) + 1
         self._n += 1
         vec = weigh(raw, self._df, self._n)
-        target = self._best(vec, day, article, reuse)
+        target = self._best(vec, event_vector(vec, raw), day, article, reuse)
         if target is None:
             story = _Open(id=story_id(article.id), first=article)
             if story.id in self._open or story.id in self._closed:
@@ -132,7 +142,7 @@ class StoryIndex:
 
     # --- internals ------------------------------------------------------------------------
 
-    def _best(self, vec: Vector, day: float | None, article: Article,
+    def _best(self, vec: Vector, event: Vector, day: float | None, article: Article,
               reuse: Sequence[Reuse]) -> str | None:
         window = self.settings.story_window_days
         scores: dict[str, float] = {}
@@ -148,7 +158,10 @@ class StoryIndex:
                         day > s.last_day + window or day < s.first_day - window):
                     scores[sid] = 0.0
                     continue
-                scores[sid] = dot(vec, s.total) / len(s.members)
+                n = len(s.members)
+                # As in batch: shared people alone do not make a story (cluster.EVENT_FLOOR).
+                shared_event = dot(event, s.event_total) / n >= EVENT_FLOOR
+                scores[sid] = dot(vec, s.total) / n if shared_event else 0.0
         for r in reuse:
             other = r.b if r.a == article.id else r.a if r.b == article.id else None
             sid = self._where.get(other) if other else None
@@ -201,6 +214,8 @@ class StoryIndex:
         story.features.append(names)
         for f, v in vec.items():
             story.total[f] = story.total.get(f, 0.0) + v
+        for f, v in event_vector(vec, raw).items():
+            story.event_total[f] = story.event_total.get(f, 0.0) + v
         if first_key(article) < first_key(story.first):
             story.first = article
         if day is not None:

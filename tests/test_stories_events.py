@@ -1,0 +1,135 @@
+"""Stories are events, not topics (issue 21): shared people alone make no story, stated
+dates stand in for missing publish dates, and chapters of one saga are related, not merged."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from newsprism.model import Article, ArticleFacts, DateRef, Mention, Sentence, Story
+from newsprism.settings import Settings
+from newsprism.storage.report import story_json
+from newsprism.stories.cluster import cluster, event_day
+from newsprism.stories.features import raw_features
+from newsprism.stories.streaming import StoryIndex
+
+PEOPLE = [("Jerome Powell", "PERSON"), ("Federal Reserve", "ORG")]
+HIKE = {"hike": 2, "rate": 2, "inflation": 1, "basis": 1}
+TESTIMONY = {"testimony": 2, "senate": 2, "committee": 1, "lawmaker": 1}
+
+
+def article(aid: str, words: dict[str, int], people=PEOPLE, published: str | None = None,
+            stated: str | None = None) -> tuple[Article, ArticleFacts]:
+    """One article: its event words, its people named three times each (and their names as
+    plain terms, as the parser's proper-noun lemmas are), optionally a date stated in its
+    lead."""
+    text = " ".join(w for w, n in words.items() for _ in range(n))
+    lead = f"On {stated}, " if stated else ""
+    text = lead + text
+    art = Article(id=aid, source=f"test:{aid}", text=text, published=published)
+    mentions = tuple(Mention(aid, 0, len(n), n, label) for n, label in people for _ in range(3))
+    name_terms = {w.lower(): 3 for n, _ in people for w in n.split()}
+    terms = {**words, **name_terms, **{"ent:" + n.lower(): 3 for n, _ in people}}
+    dates = ()
+    if stated:
+        iso = {"March 3, 2019": "2019-03-03", "September 9, 2019": "2019-09-09",
+               "March 5, 2019": "2019-03-05"}[stated]
+        dates = (DateRef(aid, 3, 3 + len(stated), stated, iso, "day"),)
+    facts = ArticleFacts(article_id=aid, sentences=(Sentence(aid, 0, len(text)),),
+                         mentions=mentions, dates=dates, terms=tuple(sorted(terms.items())))
+    return art, facts
+
+
+def run(items, settings: Settings | None = None) -> tuple[Story, ...]:
+    return cluster([a for a, _ in items], [f for _, f in items], (), settings or Settings())
+
+
+def groups(stories) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in stories}
+
+
+def saga(published: tuple[str | None, str | None] = (None, None)):
+    return ([article(f"h{k}", HIKE, published=published[0]) for k in range(3)]
+            + [article(f"t{k}", TESTIMONY, published=published[1]) for k in range(3)])
+
+
+def test_same_people_different_event_stay_apart(monkeypatch) -> None:
+    items = saga()
+    assert groups(run(items)) == {frozenset({"h0", "h1", "h2"}), frozenset({"t0", "t1", "t2"})}
+    # The names alone are close enough to merge them: without the event gate they would.
+    module = importlib.import_module("newsprism.stories.cluster")
+    monkeypatch.setattr(module, "EVENT_FLOOR", 0.0)
+    assert len(run(items)) == 1
+
+
+def test_actor_features_are_people_and_organisations_not_places() -> None:
+    _, facts = article("x", {"quake": 2}, people=PEOPLE + [("Sumatra", "GPE")])
+    raw = raw_features(facts)
+    assert {"e:jerome powell", "n:powell", "t:powell", "e:federal reserve"} <= set(raw.actors)
+    assert "e:sumatra" not in raw.actors and "t:quake" not in raw.actors
+    assert {f for f, _ in raw.event_counts()} & {"e:sumatra", "t:quake"} == {"e:sumatra",
+                                                                               "t:quake"}
+
+
+def test_incremental_keeps_the_same_people_apart_like_batch() -> None:
+    items = saga()
+    index = StoryIndex(Settings())
+    for a, f in items:
+        index.add(a, f)
+    assert groups(index.stories()) == groups(run(items))
+
+
+def test_stated_lead_dates_stand_in_for_missing_publish_dates() -> None:
+    spring = [article(f"s{k}", HIKE, stated="March 3, 2019") for k in range(3)]
+    autumn = [article(f"a{k}", HIKE, stated="September 9, 2019") for k in range(3)]
+    near = [article(f"n{k}", HIKE, stated="March 5, 2019") for k in range(3)]
+    assert groups(run(spring + autumn)) == {frozenset({"s0", "s1", "s2"}),
+                                            frozenset({"a0", "a1", "a2"})}
+    assert len(run(spring + near)) == 1  # two days apart: one event
+    art, facts = spring[0]
+    assert event_day(art, facts).isoformat() == "2019-03-03"
+    dated = Article(id="d", source="x", text=art.text, published="2019-03-20")
+    assert event_day(dated, facts).isoformat() == "2019-03-20"  # the publish date comes first
+
+
+def test_chapters_of_one_saga_are_related_with_their_order() -> None:
+    stories = run(saga(("2021-01-04", "2021-03-01")))
+    by_member = {s.article_ids[0][0]: s for s in stories}
+    hike, testimony = by_member["h"], by_member["t"]
+    assert [(r.story_id, r.relation) for r in hike.related] == [(testimony.id, "later")]
+    assert [(r.story_id, r.relation) for r in testimony.related] == [(hike.id, "earlier")]
+    assert story_json(hike)["related"] == [{"story_id": testimony.id, "relation": "later"}]
+
+
+def test_undated_chapters_are_related_as_same_topic_and_unrelated_events_are_not() -> None:
+    other = [article(f"o{k}", {"wildfire": 2, "acre": 2}, people=[("Gavin Newsom", "PERSON")])
+             for k in range(3)]
+    stories = run(saga() + other)
+    related = {s.article_ids[0][0]: [(r.relation) for r in s.related] for s in stories}
+    assert related == {"h": ["same topic"], "t": ["same topic"], "o": []}
+
+
+@pytest.mark.parametrize("published", [(None, None), ("2021-01-04", "2021-03-01")])
+def test_related_is_deterministic_whatever_the_input_order(published) -> None:
+    items = saga(published)
+    assert run(items) == run(list(reversed(items)))
+
+
+def test_story_pages_show_related_stories() -> None:
+    from newsprism.model import Report
+    from newsprism.storage.report import report_json
+    from newsprism.web.render import render, render_report_html
+    from newsprism.web.views import StoryView
+
+    items = saga(("2021-01-04", "2021-03-01"))
+    stories = run(items)
+    report = report_json(Report(articles=tuple(a for a, _ in items), reuse=(),
+                                stories=stories))
+    data = report["stories"][0]
+    other = report["stories"][1]["id"]
+    page = render("story.html", v=StoryView(data, report["articles"], []).context(),
+                  sid="story")
+    assert "Related stories" in page and f'href="/stories/{other}"' in page
+    single = render_report_html(report)  # one file: no link out, the id and relation shown
+    assert f"<code>{other}</code>" in single and 'href="/stories/' not in single
