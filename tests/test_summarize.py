@@ -156,6 +156,8 @@ def test_framing_term_becomes_canonical_name() -> None:
     ("In a swift and stunning rout, they won.", "In a swift rout, they won."),
     ("A long, brutal war ended.", "A long war ended."),
     ("Prices have soared.", "Prices have increased."),
+    # A loaded word that is part of a name is the name ("bash" has a plain form).
+    ("Host Jeremy Bash refuted the reports.", "Host Jeremy Bash refuted the reports."),
 ])
 def test_builtin_plain_wording(text: str, expected: str) -> None:
     story = Story(id="s", title="t", article_ids=())

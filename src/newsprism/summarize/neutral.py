@@ -118,7 +118,7 @@ def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
     lower case (`common`): never a name."""
     first, _, rest = text.partition(" ")
     # "President Biden", "Vice President Harris": a title before a name stays as written.
-    if rest[:1].isupper():
+    if rest[:1].isupper() and first.lower() not in _LOWER_START:
         return text
     if first[:1].isupper() and (first[1:2].islower() or len(first) == 1) and (
             first.lower() in _LOWER_START or first.lower() in common):
@@ -231,6 +231,8 @@ class Neutralizer:
             if any(s <= m.start() and m.end() <= e for s, e in regions):
                 continue
             term = m.group()
+            if _in_name(text, m.start(), term):
+                continue
             key = fold(term)
             plain = self.plain.get(key)
             after = text[m.end():]
@@ -271,6 +273,14 @@ class Neutralizer:
         out.append(text[pos:])
         new = _fix_articles("".join(out))
         return Rewrite(new, tuple(quoted), tuple(replaced))
+
+
+def _in_name(text: str, start: int, term: str) -> bool:
+    """A capitalised term right after a capitalised word is part of a name ("Jeremy Bash"),
+    not the loaded word ("bash")."""
+    before = text[:start].split()
+    return (term[:1].isupper() and bool(before) and before[-1][:1].isupper()
+            and before[-1][-1:] not in ".!?:;,\"”")
 
 
 _MARK = "\x00"  # where a word was dropped or replaced, so only those articles are re-fixed
