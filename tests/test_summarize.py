@@ -541,3 +541,17 @@ def test_audit_counts_names_and_numbers_no_source_has() -> None:
     good = SummarySentence("Mayor Ana Vale toured the broken dam on Monday.", ("p1",), spans=sp)
     result = audit(ctx, [bad, good])
     assert (result.sentences, result.unsupported, result.names, result.numbers) == (2, 1, 2, 1)
+
+
+def test_a_clause_one_outlet_adds_is_cut_from_the_shared_claim() -> None:
+    texts = {"c1": ("Harbor Post", "On Tuesday, the council approved 300 new homes in Kelby, "
+                                   "drawing praise from the builders."),
+             "c2": ("Valley Times", "The council approved 300 new homes in Kelby on Monday.")}
+    ctx = _people_context(texts, [])
+    spans = tuple(Span(k, 0, len(t)) for k, (_, t) in texts.items())
+    story = dataclasses.replace(ctx.story, consensus=(
+        Consensus("The council approved 300 homes", ("c1", "c2"), 2, spans),))
+    first = summarize_story(dataclasses.replace(ctx, story=story), Settings()).summary[0]
+    # Neither the day (the outlets differ on it) nor the praise is what both carry.
+    assert first.text == "The council approved 300 new homes in Kelby."
+    assert first.role == "consensus" and set(first.article_ids) == {"c1", "c2"}

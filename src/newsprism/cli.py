@@ -203,6 +203,9 @@ def eval_summary(
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines")] = True,
     stories: Annotated[list[str] | None, typer.Option(
         "--stories", help="Own multi-outlet stories: files or folders (repeatable).")] = None,
+    attribute_single: Annotated[bool, typer.Option(
+        "--attribute-single/--no-attribute-single",
+        help="Name the outlet of sentences one source carries (the default).")] = True,
 ) -> None:
     """ROUGE, arousal and support figures of the neutral summaries against NeuS, and support
     and arousal on your own stories."""
@@ -210,6 +213,7 @@ def eval_summary(
 
     try:
         result = command(gold, limit=limit or None, baselines=baselines, stories=stories or (),
+                         attribute_single=attribute_single,
                          report=lambda line: err.print(line, highlight=False, soft_wrap=True))
     except (FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)

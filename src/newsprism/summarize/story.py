@@ -220,14 +220,33 @@ _SOURCE_CLAUSE = re.compile(r",?\s+according to [^,.;“”\"]{2,60}(?=[.;]?$)|^
                             r"[^,“”\"]{2,60},\s*", re.IGNORECASE)
 
 
+# A trailing clause or an opening phrase that can go without breaking the sentence: what one
+# outlet adds to a claim others share ("..., drawing praise from Democrats").
+_TRAILING = re.compile(r",\s+(?:according to|which|who|including|after|as|while|despite|amid|"
+                       r"with|saying|adding|[a-z]+ing)\b[^,;“”\"]*$")
+_OPENING = re.compile(r"^(?:In|On|At|After|During|Since|As|With|Despite|Amid) [^,;“”\"]{2,60},\s+")
+MAX_CUTS = 3  # clauses cut from one sentence at most
+MIN_KEPT_WORDS = 6  # a shorter remainder says too little to stand alone
+
+
 def _variants(text: str) -> list[str]:
-    """The sentence, and without the source it names ("..., according to Al-Mayadeen"): what
-    several outlets share is the claim, while the source clause is one outlet's."""
-    bare = _SOURCE_CLAUSE.sub("", text).strip()
-    if bare == text or len(bare.split()) < 4:
-        return [text]
-    bare = bare[0].upper() + bare[1:]
-    return [text, bare if bare[-1] in ".!?\"”’" else bare + "."]
+    """The sentence, then shorter versions without what one outlet may have added: its named
+    source ("..., according to Al-Mayadeen"), trailing clauses, an opening phrase. What
+    several outlets share is the claim; the cut parts are one outlet's."""
+    out = [text]
+    body = _SOURCE_CLAUSE.sub("", text).strip()
+    for _ in range(MAX_CUTS + 1):
+        core = body.rstrip(".!? ")
+        for variant in (core, _OPENING.sub("", core)):
+            if len(variant.split()) >= MIN_KEPT_WORDS and variant[0].isalpha():
+                sentence = variant[0].upper() + variant[1:] + "."
+                if sentence not in out and sentence.rstrip(".") != text.rstrip(".!? "):
+                    out.append(sentence)
+        cut = _TRAILING.sub("", core)
+        if cut == core:
+            break
+        body = cut
+    return out
 
 
 def _claim(kit: _Kit, text: str, own: str, spans: Sequence[Span], named: Sequence[Span],
@@ -238,7 +257,8 @@ def _claim(kit: _Kit, text: str, own: str, spans: Sequence[Span], named: Sequenc
     options = []
     for variant in _variants(text):
         carriers = set(kit.carriers(variant, list(spans) + list(named))) | {own}
-        options.append((-kit.independent(carriers), variant != text, variant, carriers))
+        options.append((-kit.independent(carriers), -len(variant), variant, carriers))
+    # The version most independent sources carry; of equals, the fullest (the sentence).
     _, _, text, carriers = min(options, key=lambda o: (o[0], o[1]))
     rewrite = kit.neutral.rewrite(text)
     out = rewrite.text
