@@ -555,3 +555,18 @@ def test_a_clause_one_outlet_adds_is_cut_from_the_shared_claim() -> None:
     # Neither the day (the outlets differ on it) nor the praise is what both carry.
     assert first.text == "The council approved 300 new homes in Kelby."
     assert first.role == "consensus" and set(first.article_ids) == {"c1", "c2"}
+
+
+@pytest.mark.parametrize(("text", "sources", "expected"), [
+    ("According to CDC data, 213 million doses were given.", "one outlet",
+     "One outlet reports that according to CDC data, 213 million doses were given."),
+    ("According to the mayor, the dam held.", "Harbor Post and Valley Times",
+     "Harbor Post and Valley Times report that according to the mayor, the dam held."),
+    ("Within hours, the mayor left.", "one outlet",
+     "According to one outlet, within hours, the mayor left."),
+    ("President Vale left.", "one outlet", "According to one outlet, President Vale left."),
+])
+def test_attribution_reads_as_one_sentence(text: str, sources: str, expected: str) -> None:
+    from newsprism.summarize.neutral import attribute
+
+    assert attribute(text, sources, frozenset({"president"})) == expected

@@ -29,7 +29,9 @@ _RUN = re.compile(r"[^\W_]+")
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _LOWER_START = frozenset("a an the in on at after before as by for from of to with when while "
-                         "during since some many several".split())
+                         "during since some many several within without not under over amid "
+                         "despite among across through until then now more most only even "
+                         "just".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,11 @@ def lower_words(texts: list[str]) -> frozenset[str]:
 
 
 def attribute(text: str, sources: str, common: frozenset[str] = frozenset()) -> str:
+    """"According to X, ..."; a sentence that already names its own source ("According to
+    CDC data, ...") becomes "X reports that according to CDC data, ..."."""
+    if text.lower().startswith("according to "):
+        verb = "report" if " and " in sources or sources.endswith("outlets") else "reports"
+        return f"{sources[:1].upper()}{sources[1:]} {verb} that {text[:1].lower()}{text[1:]}"
     return f"According to {sources}, {lower_first(text, common)}"
 
 
