@@ -408,14 +408,28 @@ def eval_quotes(
 
 @eval_app.command("summary")
 def eval_summary(
-    gold: Annotated[Path, typer.Option("--gold", help="NeuS folder.")],
-    limit: Annotated[int | None, typer.Option("--limit")] = 200,
+    gold: Annotated[Path | None, typer.Option("--gold", help="NeuS folder.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="First N NeuS lines (0 = all).")] = 200,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines")] = True,
+    stories: Annotated[list[str] | None, typer.Option(
+        "--stories", help="Own multi-outlet stories: files or folders (repeatable).")] = None,
+    attribute_single: Annotated[bool, typer.Option(
+        "--attribute-single/--no-attribute-single",
+        help="Name the outlet of sentences one source carries (the default).")] = True,
 ) -> None:
-    """ROUGE and arousal of the neutral summaries against NeuS."""
-    from .eval.summary import command
+    """ROUGE, arousal and support figures of the neutral summaries against NeuS, and support
+    and arousal on your own stories."""
+    from .eval.summary import command, format_table
 
-    _print_metrics(command(gold, limit=limit, baselines=baselines))
+    try:
+        result = command(gold, limit=limit or None, baselines=baselines, stories=stories or (),
+                         attribute_single=attribute_single,
+                         report=lambda line: err.print(line, highlight=False, soft_wrap=True))
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    _print_metrics(result)
+    err.print(format_table(result), highlight=False, soft_wrap=True)
 
 
 @eval_app.command("metadata")

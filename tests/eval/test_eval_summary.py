@@ -56,8 +56,9 @@ def test_command_on_a_small_folder(tmp_path: Path, nlp) -> None:
            ("Vote delayed", "The council delayed its budget vote until Friday.")]
     (tmp_path / "train.source").write_text("\n".join(_line(p) for p in src) + "\n")
     (tmp_path / "train.target").write_text("\n".join(_line([t]) for t in tgt) + "\n")
-    out = ev.command(tmp_path, limit=None, baselines=True, sentences=2)
+    out = ev.command(tmp_path, limit=0, baselines=True, sentences=2)  # 0: every line
     assert out["stories"] == 2 and out["scored"] == 2
+    assert out["support"]["unsupported_sentences"] == 0 and out["support"]["sentences"] >= 2
     res = out["results"]
     assert {"newsprism (2 sent, <=70 words)", "lexrank (2 sent)", "lead3 source1",
             "whole source3"} <= set(res)
@@ -70,3 +71,33 @@ def test_command_on_a_small_folder(tmp_path: Path, nlp) -> None:
 def test_missing_folder_is_reported(tmp_path: Path, capsys) -> None:
     assert ev.main(["--gold", str(tmp_path / "nope")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_cli_reports_a_missing_folder_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "summary", "--gold", str(tmp_path / "nope"),
+                                      "--limit", "0"])
+    # A clean exit with code 2 (typer.Exit), not an exception escaping with a traceback.
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.slow
+def test_support_figures_on_own_stories(tmp_path: Path, nlp) -> None:
+    texts = {
+        "001_aa11bb22cc.txt": "WASHINGTON — The Orrin dam broke on Monday and flooded the "
+                              "valley, officials said. Hundreds of farms were lost.",
+        "002_dd33ee44ff.txt": "The Orrin dam broke on Monday and flooded the valley, officials "
+                              "said. Dozens of farms were lost. She said repairs would start.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text)
+    out = ev.command(None, stories=[str(tmp_path)])
+    assert "results" not in out  # no NeuS asked for
+    own = out["own_stories"]
+    assert own["support"]["unsupported_sentences"] == 0
+    assert own["support"]["names_not_in_sources"] == 0
+    for story in own["per_story"]:
+        assert story["articles"] == 2 and story["sentences"] >= 1

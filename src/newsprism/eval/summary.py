@@ -33,7 +33,8 @@ from pathlib import Path
 from ..model import Article, ArticleFacts, Story, StoryContext
 from ..settings import Settings
 from ..summarize.select import STOPWORDS, split_sentences
-from ..summarize.story import build_summary
+from ..summarize.story import ATTRIBUTE_SINGLE, build_summary
+from ..summarize.support import Audit, audit
 from ..text import stable_id, words
 from .datasets import NeusStory, load_neus
 
@@ -150,6 +151,10 @@ def _contexts(stories: Sequence[NeusStory], settings: Settings,
     from ..reuse.index import find_reuse
 
     pipeline = nlp_mod.load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
+    # NeuS does not say which outlet wrote which excerpt ("source1" is a position, not a
+    # name): the summary counts them ("one outlet") rather than naming a position.
+    stories = [dataclasses.replace(s, sources=tuple(dataclasses.replace(a, outlet=None)
+                                                    for a in s.sources)) for s in stories]
     arts: list[Article] = [a for s in stories for a in s.sources]
     facts: dict[str, ArticleFacts] = {}
     for article, doc in zip(arts, nlp_mod.parse_many(pipeline, (a.text for a in arts),
@@ -170,6 +175,42 @@ def _contexts(stories: Sequence[NeusStory], settings: Settings,
             out[s.line] = ctx
         except Exception as exc:  # an eval reports a failing story and goes on
             report(f"NeuS line {s.line}: story stages failed ({type(exc).__name__}: {exc})")
+    return out
+
+
+def folder_contexts(inputs: Sequence[str], settings: Settings,
+                    report: Callable[[str], None]) -> list[StoryContext]:
+    """Our own multi-outlet stories (files, folders): the whole line as `newsprism analyze`
+    runs it (read, clean, parse, extract, reuse, stories, the story stages before
+    summarize), one context per story of two or more articles."""
+    from ..model import InputProblem
+    from ..pipeline import STAGES, process_articles, stage_function
+    from ..readers import read_inputs
+
+    raw = []
+    for item in read_inputs(list(inputs), settings):
+        if isinstance(item, InputProblem):
+            report(str(item))
+        else:
+            raw.append(item)
+    processed = process_articles(sorted(raw, key=lambda a: a.id), settings)
+    arts = {a.id: a for a, _ in processed}
+    facts = {f.article_id: f for _, f in processed}
+    reuse = tuple(stage_function("reuse")(list(arts.values()), settings))
+    stories = stage_function("stories")(list(arts.values()), list(facts.values()), reuse,
+                                        settings)
+    stages = [st.function for st in STAGES if st.scope == "story" and st.name != "summarize"]
+    out = []
+    for story in stories:
+        if len(story.article_ids) < 2:
+            continue
+        ids = set(story.article_ids)
+        ctx = StoryContext(story, tuple(arts[i] for i in story.article_ids),
+                           tuple(facts[i] for i in story.article_ids),
+                           tuple(r for r in reuse if r.a in ids and r.b in ids))
+        for stage in stages:
+            ctx = dataclasses.replace(ctx, story=stage(ctx, settings))
+        out.append(ctx)
     return out
 
 
@@ -203,12 +244,29 @@ def _score(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
     return out
 
 
-def command(gold: Path, limit: int | None = 200, baselines: bool = True,
+def command(gold: Path | None, limit: int | None = 200, baselines: bool = True,
             sentences: int = EVAL_SENTENCES, max_words: int | None = EVAL_WORDS,
-            report: Callable[[str], None] | None = None, start: int = 1) -> dict:
+            report: Callable[[str], None] | None = None, start: int = 1,
+            stories: Sequence[str] = (), attribute_single: bool = ATTRIBUTE_SINGLE) -> dict:
     """Score our summaries (and, with `baselines`, LexRank and each source's Lead-3 and full
-    text) on the first `limit` NeuS lines. Returns the numbers as a dict."""
+    text) on the first `limit` NeuS lines (None or 0: all), with the support figures; and on
+    `stories` (our own multi-outlet files or folders) the support figures and arousal beside
+    each source's. Returns the numbers as a dict."""
     say = report or (lambda line: print(line, file=sys.stderr))
+    out: dict = {}
+    if gold is not None:
+        out = _neus(gold, limit or None, baselines, sentences, max_words, say, start,
+                    attribute_single)
+    if stories:
+        out["own_stories"] = own_stories(stories, say)
+    if not out:
+        raise ValueError("nothing to evaluate: give --gold (NeuS) and/or --stories")
+    return out
+
+
+def _neus(gold: Path, limit: int | None, baselines: bool, sentences: int,
+          max_words: int | None, say: Callable[[str], None], start: int,
+          attribute_single: bool = ATTRIBUTE_SINGLE) -> dict:
     settings = Settings(summary_sentences=sentences)
     stories = load_neus(Path(gold), limit=limit, start=start)
     if not stories:
@@ -216,16 +274,20 @@ def command(gold: Path, limit: int | None = 200, baselines: bool = True,
     t0 = time.perf_counter()
     contexts = _contexts(stories, settings, say)
     scored = [s for s in stories if s.line in contexts]
-    capped = [" ".join(x.text for x in build_summary(contexts[s.line], sentences,
-                                                     max_words=max_words)) for s in scored]
+    summaries = [build_summary(contexts[s.line], sentences, max_words=max_words,
+                               attribute_single=attribute_single) for s in scored]
+    capped = [" ".join(x.text for x in summary) for summary in summaries]
     elapsed = time.perf_counter() - t0
+    support = sum((audit(contexts[s.line], summary) for s, summary in zip(scored, summaries,
+                                                                          strict=True)), Audit())
     refs = [s.target_text for s in scored]
     systems: dict[str, list[str]] = {}
     tag = f"{sentences} sent" + (f", <={max_words} words" if max_words else "")
     systems[f"newsprism ({tag})"] = capped
     if max_words:
         systems[f"newsprism ({sentences} sent)"] = [
-            " ".join(x.text for x in build_summary(contexts[s.line], sentences))
+            " ".join(x.text for x in build_summary(contexts[s.line], sentences,
+                                                   attribute_single=attribute_single))
             for s in scored]
     if baselines:
         if max_words:
@@ -247,13 +309,54 @@ def command(gold: Path, limit: int | None = 200, baselines: bool = True,
         "arousal_lexicon": "VADER (vaderSentiment, MIT) as a proxy for NRC VAD: valence "
                            "(v+4)/8, arousal ~ |v|/4; calibrated against the reference",
         "seconds_newsprism": round(elapsed, 1), "results": results,
+        "attribute_single": attribute_single, "support": _support_dict(support),
     }
+
+
+def _support_dict(a: Audit) -> dict:
+    return {"sentences": a.sentences, "unsupported_sentences": a.unsupported,
+            "names_not_in_sources": a.names, "numbers_not_in_sources": a.numbers,
+            "unsupported_examples": list(a.examples[:SHOWN_EXAMPLES])}
+
+
+SHOWN_EXAMPLES = 10  # failing sentences printed, so a reader can see what fails
+
+
+def own_stories(inputs: Sequence[str], say: Callable[[str], None]) -> dict:
+    """Support figures of the summaries `newsprism analyze` writes for `inputs` (default
+    settings), and each story's arousal per 100 words (uncalibrated: no reference) beside
+    every source's."""
+    from ..summarize import summarize_story
+
+    settings = Settings()
+    contexts = folder_contexts(inputs, settings, say)
+    total = Audit()
+    per_story = []
+    for ctx in contexts:
+        summary = summarize_story(ctx, settings).summary
+        total = total + audit(ctx, summary)
+        text = " ".join(x.text for x in summary)
+        sources = [_arousal_per_100(a.text) for a in ctx.articles]
+        mine = _arousal_per_100(text)
+        per_story.append({"story": ctx.story.id, "articles": len(ctx.articles),
+                          "sentences": len(summary), "arousal_per_100_words": mine,
+                          "sources_arousal_per_100_words": sources,
+                          "below_every_source": all(mine < x for x in sources)})
+    return {"inputs": list(inputs), "stories": len(contexts), "support": _support_dict(total),
+            "per_story": per_story}
+
+
+def _arousal_per_100(text: str) -> float:
+    pos, neg = arousal(text, "")
+    return round(100 * (pos + neg) / max(len(text.split()), 1), 2)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsprism.eval.summary", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, required=True, help="NeuS folder (train.source/.target)")
+    ap.add_argument("--gold", type=Path, help="NeuS folder (train.source/.target)")
+    ap.add_argument("--stories", nargs="*", default=[],
+                    help="our own multi-outlet stories: files or folders of articles")
     ap.add_argument("--limit", type=int, default=200, help="N lines (0 = all)")
     ap.add_argument("--start", type=int, default=1,
                     help="first line (1-based; lines 1001-1200 were used to set the weights)")
@@ -266,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         out = command(args.gold, args.limit or None, not args.no_baselines, args.sentences,
-                      args.max_words or None, start=args.start)
+                      args.max_words or None, start=args.start, stories=args.stories)
     except (FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -279,7 +382,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def format_table(out: dict) -> str:
-    rows = ["| system | R-1 | R-2 | R-L | Arousal+ | Arousal- | sum | per 100 words | words |",
+    rows = []
+    for where, part in (("NeuS", out), ("own stories", out.get("own_stories", {}))):
+        if "support" in part:
+            sp = part["support"]
+            rows.append(f"support on {where}: {sp['unsupported_sentences']} unsupported of "
+                        f"{sp['sentences']} sentences, {sp['names_not_in_sources']} names and "
+                        f"{sp['numbers_not_in_sources']} numbers not in any source")
+    if "results" not in out:
+        return "\n".join(rows)
+    rows += ["| system | R-1 | R-2 | R-L | Arousal+ | Arousal- | sum | per 100 words | words |",
             "|---|---|---|---|---|---|---|---|---|"]
     for name, r in out["results"].items():
         rows.append(f"| {name} | {r['rouge1']} | {r['rouge2']} | {r['rougeL']} | "

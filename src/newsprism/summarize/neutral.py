@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Story, StoryContext
+from ..model import Article, Story, StoryContext
 from ..text import fold
 
 _PRONOUNS = frozenset("he she they it him her them his its their we i you this that".split())
@@ -29,7 +29,9 @@ _RUN = re.compile(r"[^\W_]+")
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _LOWER_START = frozenset("a an the in on at after before as by for from of to with when while "
-                         "during since some many several".split())
+                         "during since some many several within without not under over amid "
+                         "despite among across through until then now more most only even "
+                         "just".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +118,11 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
 def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
     """Lower-case the first word when it is a function word or a word the story's texts use in
     lower case (`common`): never a name."""
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first[1:2].islower() and (
+    first, _, rest = text.partition(" ")
+    # "President Biden", "Vice President Harris": a title before a name stays as written.
+    if rest[:1].isupper() and first.lower() not in _LOWER_START:
+        return text
+    if first[:1].isupper() and (first[1:2].islower() or len(first) == 1) and (
             first.lower() in _LOWER_START or first.lower() in common):
         return first.lower() + text[len(first):]
     return text
@@ -129,6 +134,11 @@ def lower_words(texts: list[str]) -> frozenset[str]:
 
 
 def attribute(text: str, sources: str, common: frozenset[str] = frozenset()) -> str:
+    """"According to X, ..."; a sentence that already names its own source ("According to
+    CDC data, ...") becomes "X reports that according to CDC data, ..."."""
+    if text.lower().startswith("according to "):
+        verb = "report" if " and " in sources or sources.endswith("outlets") else "reports"
+        return f"{sources[:1].upper()}{sources[1:]} {verb} that {text[:1].lower()}{text[1:]}"
     return f"According to {sources}, {lower_first(text, common)}"
 
 
@@ -228,6 +238,8 @@ class Neutralizer:
             if any(s <= m.start() and m.end() <= e for s, e in regions):
                 continue
             term = m.group()
+            if _in_name(text, m.start(), term):
+                continue
             key = fold(term)
             plain = self.plain.get(key)
             after = text[m.end():]
@@ -243,6 +255,14 @@ class Neutralizer:
                 # "and"/comma along ("swift and stunning rout" -> "swift rout").
                 out[-1] = re.sub(r"(?:,|\s+(?:and|or))\s+$", " ", out[-1])
                 pos = m.end() + (len(after) - len(after.lstrip()))
+                replaced.append((key, ""))
+                out.append(_MARK)
+                continue
+            of = re.match(r"\s+of\s+", after)  # "the occupying regime of Israel"
+            if of and plain in self._names and any(
+                    fold(after[of.end():of.end() + len(n) + 3]).startswith(n)
+                    for n in self._names[plain]):
+                pos = m.end() + of.end()
                 replaced.append((key, ""))
                 out.append(_MARK)
                 continue
@@ -262,6 +282,14 @@ class Neutralizer:
         return Rewrite(new, tuple(quoted), tuple(replaced))
 
 
+def _in_name(text: str, start: int, term: str) -> bool:
+    """A capitalised term right after a capitalised word is part of a name ("Jeremy Bash"),
+    not the loaded word ("bash")."""
+    before = text[:start].split()
+    return (term[:1].isupper() and bool(before) and before[-1][:1].isupper()
+            and before[-1][-1:] not in ".!?:;,\"”")
+
+
 _MARK = "\x00"  # where a word was dropped or replaced, so only those articles are re-fixed
 
 
@@ -278,8 +306,65 @@ def _fix_articles(text: str) -> str:
     return fixed.replace(_MARK, "")
 
 
+_FILE_LIKE = re.compile(r"[/\\]|\.(?:txt|html?|json|jsonl|xml|md|csv|gz|warc|pdf|docx?)$"
+                        r"|^\d+_[0-9a-f]{6,}", re.IGNORECASE)
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten")
+
+
+def outlet_name(article: Article) -> str | None:
+    """The article's outlet when it is a real name (the `outlet` field, else the URL's host);
+    never a file name or path, which names a file, not who published it."""
+    label = (article.outlet or "").strip()
+    if not label and article.url:
+        label = article.url.split("//", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
+    if not label or _FILE_LIKE.search(label):
+        return None
+    return label
+
+
+def _count(n: int) -> str:
+    return _COUNT_WORDS[n] if n < len(_COUNT_WORDS) else "several"
+
+
+def name_outlets(articles: Sequence[Article], other: bool = False) -> str:
+    """"The Jerusalem Post and two other outlets", "one outlet", or with `other` (a second
+    side of a dispute) "another outlet": outlets without a real name are counted, not named
+    by their file."""
+    names = sorted({n for a in articles if (n := outlet_name(a)) is not None})
+    unnamed = len({a.id for a in articles if outlet_name(a) is None})
+    if not unnamed:
+        return join_names(names)
+    if names:
+        rest = "one other outlet" if unnamed == 1 else f"{_count(unnamed)} other outlets"
+        return join_names([*names, rest])
+    if unnamed == 1:
+        return "another outlet" if other else "one outlet"
+    return f"{_count(unnamed)} other outlets" if other else f"{_count(unnamed)} outlets"
+
+
 def join_names(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     if len(names) <= 1:
         return names[0] if names else ""
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@lru_cache(maxsize=1)
+def _loaded_pattern() -> re.Pattern[str] | None:
+    return _alternation(tuple(_loaded_lexicon()))
+
+
+@lru_cache(maxsize=1)
+def _loaded_lexicon() -> frozenset[str]:
+    try:
+        from ..lexicons import load_lexicon
+    except ImportError:
+        return frozenset()
+    return frozenset(load_lexicon())
+
+
+def loaded_words(text: str) -> list[str]:
+    """The loaded-lexicon terms (lexicons/loaded_terms.txt) in `text`, folded."""
+    pattern = _loaded_pattern()
+    return [fold(m.group()) for m in pattern.finditer(text)] if pattern and text else []

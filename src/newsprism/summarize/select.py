@@ -228,9 +228,10 @@ def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
 def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
          chosen: Sequence[Candidate] = (), redundancy: float = SAME_CONTENT,
          penalty: dict[int, float] | None = None, max_words: int | None = None,
-         used_words: int = 0) -> list[Candidate]:
+         used_words: int = 0, lengths: dict[int, int] | None = None) -> list[Candidate]:
     """Up to k candidates by score, skipping any too similar to one already chosen, and (with
-    `max_words`) any that would take the summary past that many words."""
+    `max_words`) any that would take the summary past that many words (`lengths`: the words
+    each will have in the summary, by vector row, when not those of its text)."""
     penalty = penalty or {}
     order = sorted(cands, key=lambda c: (-(c.score - penalty.get(c.vector_row, 0.0)),
                                          c.article_id, c.start))
@@ -241,7 +242,7 @@ def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
             break
         if c.vector_row in taken or any(sim[c.vector_row, t] >= redundancy for t in taken):
             continue
-        n_words = len(c.text.split())
+        n_words = (lengths or {}).get(c.vector_row, len(c.text.split()))
         if max_words is not None and used_words + n_words > max_words and (picked or
                                                                           used_words):
             continue

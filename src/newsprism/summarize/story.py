@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from ..model import (
     Conflict,
     Consensus,
+    Edit,
     Exclusive,
+    Reuse,
     Span,
     Story,
     StoryContext,
@@ -31,7 +34,15 @@ from ..model import (
 )
 from ..settings import Settings
 from ..text import fold
-from .neutral import Neutralizer, attribute, for_story, join_names, lower_first
+from .neutral import (
+    Neutralizer,
+    attribute,
+    for_story,
+    loaded_words,
+    lower_first,
+    name_outlets,
+    outlet_name,
+)
 from .select import (
     SAME_CONTENT,
     Candidate,
@@ -40,6 +51,15 @@ from .select import (
     pick,
     score_candidates,
     similarity_to,
+)
+from .standalone import Resolver
+from .support import (
+    check,
+    evidence_for,
+    frame_vocabulary,
+    lower_vocabulary,
+    readable_date,
+    share_held,
 )
 from .timeline import build_timeline
 
@@ -50,6 +70,11 @@ _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
     "date": ("give the date as", "gives the date as"),
 }
 LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the plainer
+# An article carries a sentence when its own spans hold every name and number and this share
+# of the other content words: the rest is wording, not a claim it would lack.
+COMMON_SHARE = 0.8
+# A sentence only one independent source carries says whose it is ("According to X, ...").
+ATTRIBUTE_SINGLE = True
 _ROLE_ORDER = {"consensus": 0, "context": 1, "conflict": 2, "exclusive": 3}
 
 
@@ -73,40 +98,48 @@ def summarize_story(ctx: StoryContext, settings: Settings) -> Story:
 
 
 def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = None,
-                  attribute_single: bool = False, max_words: int | None = None
+                  attribute_single: bool = ATTRIBUTE_SINGLE, max_words: int | None = None
                   ) -> tuple[SummarySentence, ...]:
     """At most `budget` sentences (and, with `max_words`, about that many words: extractive
-    sentences that would overflow are skipped for shorter ones). `attribute_single` attributes
-    every sentence only one independent source carries (stricter; off by default: an
-    uncontested fact is no side)."""
+    sentences that would overflow are skipped for shorter ones). `attribute_single` names the
+    outlet of every sentence only one independent source carries. Every sentence is made to
+    stand alone and passes the support check, or is left out."""
     neutral = neutral or for_story(ctx)
     story = ctx.story
     members = {a.id for a in ctx.articles} & set(story.article_ids or
                                                  [a.id for a in ctx.articles])
+    kit = _Kit(ctx, neutral, members, attribute_single)
     cands = [c for c in candidates(ctx) if c.article_id in members]
     sim = score_candidates(ctx, cands)
     disputed = _disputed_values(story.conflicts)
     drafts: list[_Draft] = []
 
-    n_conflicts = min(len(story.conflicts), max(1, budget // 3))
+    findings = _ranked_findings(ctx, kit)
+    n_findings = min(len(findings), max(1, budget // 3))
     # A summary shorter than five sentences has no room for what only one outlet reports.
     n_exclusive = min(_count_exclusive(story.exclusives), budget // 5)
-    n_consensus = max(0, budget - n_conflicts - n_exclusive)
+    n_consensus = max(0, budget - n_findings - n_exclusive)
 
     in_dispute = _dispute_checker(story.conflicts)
-    for cons in _ranked_consensus(story.consensus)[:n_consensus]:
-        d = _consensus_draft(ctx, cons, cands, neutral, members, in_dispute)
+    for cons in _ranked_consensus(story.consensus):
+        if len(drafts) >= n_consensus:
+            break
+        d = kit.finish(_consensus_draft(ctx, cons, cands, kit, in_dispute))
         if d is not None and not _repeats(d, drafts):
             drafts.append(d)
-    for conflict in _ranked_conflicts(story.conflicts)[:n_conflicts]:
-        d = _conflict_draft(ctx, conflict, neutral, members)
+    n_found = 0
+    for make in findings:
+        if n_found >= n_findings:
+            break
+        d = kit.finish(make())
         if d is not None:
             drafts.append(d)
+            n_found += 1
     exclusive_drafts: list[_Draft] = []
     for ex in _ranked_exclusives(story.exclusives, cands):
         if len(exclusive_drafts) >= n_exclusive:
             break
-        d = _exclusive_draft(ctx, ex, cands, neutral, members)
+        d = kit.finish(_exclusive_draft(ctx, ex, cands, kit))
         if d is not None and not _repeats(d, drafts + exclusive_drafts):
             exclusive_drafts.append(d)
 
@@ -120,15 +153,123 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         # every side; stated alone they would take one side.
         pool = [c for c in cands if not (drafts_have_conflict(drafts) and (
             _touches(c.text, disputed) or in_dispute(c)))]
+        ready: dict[int, _Draft] = {}
+        for c in pool:
+            d = kit.finish(_extractive_draft(ctx, c, cands, sim, kit, disputed,
+                                             attribute_single or in_dispute(c)))
+            if d is not None:
+                ready[c.vector_row] = d
+        pool = [c for c in pool if c.vector_row in ready]
         used = sum(len(d.text.split()) for d in drafts + exclusive_drafts)
+        lengths = {row: len(d.text.split()) for row, d in ready.items()}
         for c in pick(pool, sim, room, chosen=said, penalty=penalty, max_words=max_words,
-                      used_words=used):
-            drafts.append(_extractive_draft(ctx, c, cands, sim, neutral, disputed,
-                                            attribute_single or in_dispute(c)))
+                      used_words=used, lengths=lengths):
+            drafts.append(ready[c.vector_row])
     drafts.extend(exclusive_drafts)
     drafts.sort(key=lambda d: (_ROLE_ORDER[d.role], d.rank))
     return tuple(SummarySentence(text=d.text, article_ids=d.article_ids, role=d.role,  # type: ignore[arg-type]
                                  spans=d.spans) for d in drafts[:budget])
+
+
+# --- what every draft goes through ----------------------------------------------------------
+
+
+class _Kit:
+    """Per story: who carries a sentence, how outlets are named, and the final check."""
+
+    def __init__(self, ctx: StoryContext, neutral: Neutralizer, members: set[str],
+                 attribute_single: bool) -> None:
+        from ..reuse.index import independent_groups
+
+        self.ctx, self.neutral, self.members = ctx, neutral, members
+        self.attribute_single = attribute_single
+        self.resolver = Resolver(ctx)
+        self.group_of = independent_groups(sorted(members), list(ctx.reuse))
+        texts = [a.text for a in ctx.articles]
+        self.lower = lower_vocabulary(texts)
+        self.frame = frame_vocabulary(n for a in ctx.articles if (n := outlet_name(a)))
+
+    def outlets(self, ids, other: bool = False) -> str:
+        return name_outlets([self.ctx.article(i) for i in sorted(set(ids))], other)
+
+    def independent(self, ids) -> int:
+        return len({self.group_of.get(i, i) for i in ids})
+
+    def carriers(self, text: str, spans: Sequence[Span]) -> list[str]:
+        """The articles whose own spans hold the sentence: every name and number, and at
+        least COMMON_SHARE of its other content words (spellings the entity stage joined
+        count as one name)."""
+        out = []
+        for aid in sorted({s.article_id for s in spans}):
+            evidence, derived = evidence_for(self.ctx, [s for s in spans if s.article_id == aid],
+                                             self.neutral)
+            share, named = share_held(text, evidence + derived, self.lower, self.frame)
+            if named and share >= COMMON_SHARE:
+                out.append(aid)
+        return out
+
+    def finish(self, d: _Draft | None) -> _Draft | None:
+        """The draft when its spans support every word of it (module support.py), else None."""
+        if d is None or not d.text:
+            return None
+        evidence, derived = evidence_for(self.ctx, d.spans, self.neutral)
+        return d if check(d.text, evidence, derived, self.lower, self.frame).ok else None
+
+
+_SOURCE_CLAUSE = re.compile(r",?\s+according to [^,.;“”\"]{2,60}(?=[.;]?$)|^According to "
+                            r"[^,“”\"]{2,60},\s*", re.IGNORECASE)
+
+
+# A trailing clause or an opening phrase that can go without breaking the sentence: what one
+# outlet adds to a claim others share ("..., drawing praise from Democrats").
+_TRAILING = re.compile(r",\s+(?:according to|which|who|including|after|as|while|despite|amid|"
+                       r"with|saying|adding|[a-z]+ing)\b[^,;“”\"]*$")
+_OPENING = re.compile(r"^(?:In|On|At|After|During|Since|As|With|Despite|Amid) [^,;“”\"]{2,60},\s+")
+MAX_CUTS = 3  # clauses cut from one sentence at most
+MIN_KEPT_WORDS = 6  # a shorter remainder says too little to stand alone
+
+
+def _variants(text: str) -> list[str]:
+    """The sentence, then shorter versions without what one outlet may have added: its named
+    source ("..., according to Al-Mayadeen"), trailing clauses, an opening phrase. What
+    several outlets share is the claim; the cut parts are one outlet's."""
+    out = [text]
+    body = _SOURCE_CLAUSE.sub("", text).strip()
+    for _ in range(MAX_CUTS + 1):
+        core = body.rstrip(".!? ")
+        for variant in (core, _OPENING.sub("", core)):
+            if len(variant.split()) >= MIN_KEPT_WORDS and variant[0].isalpha():
+                sentence = variant[0].upper() + variant[1:] + "."
+                if sentence not in out and sentence.rstrip(".") != text.rstrip(".!? "):
+                    out.append(sentence)
+        cut = _TRAILING.sub("", core)
+        if cut == core:
+            break
+        body = cut
+    return out
+
+
+def _claim(kit: _Kit, text: str, own: str, spans: Sequence[Span], named: Sequence[Span],
+           force_attribution: bool, disputed: bool, rank: float, terms: frozenset[str]
+           ) -> _Draft:
+    """One sentence credited to the articles that carry it: a consensus when two or more
+    independent sources do; else (or when asked) it says whose it is."""
+    options = []
+    for variant in _variants(text):
+        carriers = set(kit.carriers(variant, list(spans) + list(named))) | {own}
+        options.append((-kit.independent(carriers), -len(variant), variant, carriers))
+    # The version most independent sources carry; of equals, the fullest (the sentence).
+    _, _, text, carriers = min(options, key=lambda o: (o[0], o[1]))
+    rewrite = kit.neutral.rewrite(text)
+    out = rewrite.text
+    shared = kit.independent(carriers) >= 2
+    if rewrite.needs_attribution or disputed or (force_attribution and not shared):
+        out = attribute(out, kit.outlets(carriers), kit.neutral.common)
+    role = "consensus" if shared and not disputed else "context"
+    kept = {sp for sp in spans if sp.article_id in carriers} | set(named)
+    return _Draft(out, tuple(sorted(carriers)), role,
+                  tuple(sorted(kept, key=lambda sp: (sp.article_id, sp.start, sp.end))),
+                  terms, rank)
 
 
 # --- consensus -------------------------------------------------------------------------------
@@ -146,10 +287,9 @@ def _sentence_at(cands: list[Candidate], span: Span) -> Candidate | None:
     return None
 
 
-def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
-                     neutral: Neutralizer, members: set[str],
+def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate], kit: _Kit,
                      in_dispute: Callable[[Candidate], bool]) -> _Draft | None:
-    ids = tuple(sorted(i for i in cons.article_ids if i in members))
+    ids = tuple(sorted(i for i in cons.article_ids if i in kit.members))
     if not ids:
         return None
     options = [c for c in (_sentence_at(cands, s) for s in cons.spans) if c is not None]
@@ -158,26 +298,82 @@ def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
         # speaker differs by outlet, a number): the conflict sentence speaks for it.
         return None
     options = [c for c in options if not in_dispute(c)]
+    spans = sorted({Span(c.article_id, c.start, c.end) for c in options},
+                   key=lambda s: (s.article_id, s.start, s.end))
+    best: tuple | None = None
+    for c in options:
+        st = kit.resolver.resolve(c.text, c.article_id, c.start, c.end)
+        if st is None:
+            continue
+        d = _claim(kit, st.text, c.article_id, spans, st.spans, kit.attribute_single, False,
+                   -1000.0 - cons.independent_sources, frozenset(content_terms(c.text)))
+        # The version most outlets carry; then the plainest; then the most central.
+        key = (-kit.independent(d.article_ids), len(kit.neutral.loaded_in(c.text)), -c.score,
+               c.article_id, c.start)
+        if best is None or key < best[0]:
+            best = (key, d)
+    if best is not None:
+        return best[1]
     if options:
-        # The plainest version: fewest loaded terms, then the most central.
-        best = min(options, key=lambda c: (len(neutral.loaded_in(c.text)), -c.score,
-                                           c.article_id, c.start))
-        text = best.text
-        spans = tuple(sorted({Span(c.article_id, c.start, c.end) for c in options},
-                             key=lambda s: (s.article_id, s.start, s.end)))
+        return None
+    st = kit.resolver.resolve(_as_sentence(cons.text), None, 0, 0)
+    if st is None:
+        return None
+    spans = [s for s in cons.spans if s.article_id in kit.members]
+    return _claim(kit, st.text, ids[0], spans, (), kit.attribute_single, False,
+                  -1000.0 - cons.independent_sources, frozenset(content_terms(st.text)))
+
+
+# --- findings: disputes and loaded rewrites of shared copy -------------------------------------
+
+
+def _ranked_findings(ctx: StoryContext, kit: _Kit) -> list[Callable[[], _Draft | None]]:
+    """Attribution disputes first (one quote, different speakers), then loaded rewrites of
+    shared copy, then the other disputes (numbers, dates)."""
+    conflicts = _ranked_conflicts(ctx.story.conflicts)
+    first = [partial(_conflict_draft, ctx, c, kit) for c in conflicts if c.kind == "attribution"]
+    rewrites = [partial(_rewrite_draft, kit, r, e) for r, e in loaded_rewrites(ctx, kit.members)]
+    rest = [partial(_conflict_draft, ctx, c, kit) for c in conflicts if c.kind != "attribution"]
+    return first + rewrites + rest
+
+
+def loaded_rewrites(ctx: StoryContext, members: set[str]) -> list[tuple[Reuse, Edit]]:
+    """Edits inside shared passages where one side holds a loaded term (lexicons/
+    loaded_terms.txt) the other side lacks: the same copy, worded to judge. When the origin
+    is known only the copier's side counts (the rewrite is its own)."""
+    out = []
+    for r in ctx.reuse:
+        if r.a not in members or r.b not in members:
+            continue
+        for p in r.passages:
+            for e in p.edits:
+                a_terms, b_terms = set(loaded_words(e.a)), set(loaded_words(e.b))
+                new_a, new_b = a_terms - b_terms, b_terms - a_terms
+                if r.origin == r.a:
+                    new_a = set()
+                elif r.origin == r.b:
+                    new_b = set()
+                if new_a or new_b:
+                    out.append((r, e))
+    out.sort(key=lambda re_: -len(set(loaded_words(re_[1].a)) ^ set(loaded_words(re_[1].b))))
+    return out
+
+
+def _rewrite_draft(kit: _Kit, r: Reuse, e: Edit) -> _Draft | None:
+    a_words, b_words = " ".join(e.a.split()), " ".join(e.b.split())
+    a_out, b_out = kit.outlets([r.a]), kit.outlets([r.b], other=True)
+    if a_words and b_words:
+        text = f"In shared copy, {a_out} writes “{a_words}” where {b_out} writes “{b_words}”."
     else:
-        text = _as_sentence(cons.text)
-        spans = tuple(s for s in cons.spans if s.article_id in members)
-    rewrite = neutral.rewrite(text)
-    out = rewrite.text
-    if rewrite.needs_attribution:
-        out = attribute(out, _outlets(ctx, ids), neutral.common)
-    # The compare stage's consensus goes before extractive sentences that several carry.
-    return _Draft(out, ids, "consensus", spans, frozenset(content_terms(text)),
-                  -1000.0 - cons.independent_sources)
-
-
-# --- conflicts -------------------------------------------------------------------------------
+        who = a_out if a_words else kit.outlets([r.b])
+        text = f"In shared copy, {who} adds “{a_words or b_words}”."
+    spans = []
+    if a_words:
+        spans.append(Span(r.a, e.a_start, e.a_end))
+    if b_words:
+        spans.append(Span(r.b, e.b_start, e.b_end))
+    return _Draft(text, tuple(sorted({r.a, r.b})), "conflict", tuple(spans),
+                  frozenset(content_terms(text)), -2.0)
 
 
 def _ranked_conflicts(items: tuple[Conflict, ...]) -> list[Conflict]:
@@ -187,8 +383,7 @@ def _ranked_conflicts(items: tuple[Conflict, ...]) -> list[Conflict]:
                   key=lambda c: (-size(c), c.kind, c.about))
 
 
-def _conflict_draft(ctx: StoryContext, conflict: Conflict, neutral: Neutralizer,
-                    members: set[str]) -> _Draft | None:
+def _conflict_draft(ctx: StoryContext, conflict: Conflict, kit: _Kit) -> _Draft | None:
     plural, singular = _KIND_VERB.get(conflict.kind, _KIND_VERB["other"])
     about = " ".join(conflict.about.split())
     if conflict.kind == "other" and about.startswith("who "):
@@ -198,22 +393,49 @@ def _conflict_draft(ctx: StoryContext, conflict: Conflict, neutral: Neutralizer,
     spans: list[Span] = []
     versions = sorted(conflict.versions, key=lambda v: (-len(v.article_ids), v.value))
     for v in versions:
-        v_ids = [i for i in v.article_ids if i in members]
+        v_ids = [i for i in v.article_ids if i in kit.members]
         if not v_ids or not v.value.strip():
             continue
-        labels = sorted({ctx.article(i).outlet_label for i in v_ids})
-        verb = plural if len(labels) > 1 else singular
-        value = _readable_date(v.value) if conflict.kind == "date" else v.value
-        value = neutral.rewrite(" ".join(value.split())).text.rstrip(".")
-        sides.append(f"{join_names(labels)} {verb} {value}")
+        who = kit.outlets(v_ids, other=bool(sides))
+        many = len(v_ids) > 1 or who.endswith("outlets")
+        value = readable_date(v.value) if conflict.kind == "date" else v.value
+        value = kit.neutral.rewrite(" ".join(value.split())).text.rstrip(".")
+        sides.append(f"{who} {plural if many else singular} {value}")
         ids.update(v_ids)
-        spans.extend(s for s in v.spans if s.article_id in members)
+        spans.extend(_sentence_of(ctx, s) for s in v.spans if s.article_id in kit.members)
+        spans.extend(_naming(ctx, v_ids, value))
     if len(sides) < 2:
         return None
-    text = _conflict_lead(neutral.rewrite(about).text.strip().rstrip("."), neutral) \
+    text = _conflict_lead(kit.neutral.rewrite(about).text.strip().rstrip("."), kit.neutral) \
         + "; ".join(sides) + "."
-    return _Draft(text, tuple(sorted(ids)), "conflict", tuple(spans),
+    return _Draft(text, tuple(sorted(ids)), "conflict", tuple(dict.fromkeys(spans)),
                   frozenset(content_terms(text)), -float(len(ids)))
+
+
+def _sentence_of(ctx: StoryContext, span: Span) -> Span:
+    """The sentence holding a version's span: what the dispute is about is written there."""
+    try:
+        sentences = ctx.facts_for(span.article_id).sentences
+    except KeyError:
+        return span
+    for s in sentences:
+        if s.start <= span.start and span.end <= max(s.end, span.start):
+            return Span(span.article_id, s.start, s.end)
+    return span
+
+
+def _naming(ctx: StoryContext, ids: Sequence[str], value: str) -> list[Span]:
+    """Where each article names who a version names ("attributes it to Ali Ayyoub"): the
+    quote's span need not hold the speaker's name, the article does."""
+    folded = f" {fold(value)} "
+    out = []
+    for aid in ids:
+        for e in ctx.story.entities:
+            names = {fold(e.name)} | {fold(a) for a in e.aliases}
+            if not any(f" {n} " in folded for n in names if n):
+                continue
+            out.extend(Span(aid, m.start, m.end) for m in e.mentions if m.article_id == aid)
+    return out
 
 
 def _conflict_lead(about: str, neutral: Neutralizer) -> str:
@@ -225,17 +447,6 @@ def _conflict_lead(about: str, neutral: Neutralizer) -> str:
     if sep and detail:
         return f"Accounts differ on {lower_first(head, neutral.common)} (“{detail}”): "
     return f"Accounts differ on {lower_first(about, neutral.common)}: "
-
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
-
-
-def _readable_date(value: str) -> str:
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if m is None or not 1 <= int(m.group(2)) <= 12:
-        return value
-    return f"{_MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
 
 
 def _dispute_checker(conflicts: tuple[Conflict, ...]) -> Callable[[Candidate], bool]:
@@ -284,23 +495,28 @@ def _ranked_exclusives(items: tuple[Exclusive, ...], cands: list[Candidate]) -> 
     return sorted(chosen, key=lambda e: (-notability(e), e.article_id, e.start or 0, e.text))
 
 
-def _exclusive_draft(ctx: StoryContext, ex: Exclusive, cands: list[Candidate],
-                     neutral: Neutralizer, members: set[str]) -> _Draft | None:
-    if ex.article_id not in members:
+def _exclusive_draft(ctx: StoryContext, ex: Exclusive, cands: list[Candidate], kit: _Kit
+                     ) -> _Draft | None:
+    if ex.article_id not in kit.members:
         return None
     text = _as_sentence(ex.text)
     spans: tuple[Span, ...] = ()
+    start, end = ex.start or 0, ex.end or 0
     if ex.start is not None and ex.end is not None:
         spans = (Span(ex.article_id, ex.start, ex.end),)
         at = _sentence_at(cands, spans[0])
         if at is not None and len(text.split()) < 4:
-            text = at.text
-    if not text:
+            text, start, end = at.text, at.start, at.end
+            spans = (Span(ex.article_id, at.start, at.end),)
+    if not text or not spans:
         return None
-    outlet = ctx.article(ex.article_id).outlet_label
-    body = neutral.rewrite(text).text
-    text_out = f"According only to {outlet}, {lower_first(body, neutral.common)}"
-    return _Draft(text_out, (ex.article_id,), "exclusive", spans,
+    st = kit.resolver.resolve(text, ex.article_id, start, end)
+    if st is None:
+        return None
+    body = kit.neutral.rewrite(st.text).text
+    text_out = f"According only to {kit.outlets([ex.article_id])}, " \
+        f"{lower_first(body, kit.neutral.common)}"
+    return _Draft(text_out, (ex.article_id,), "exclusive", spans + st.spans,
                   frozenset(content_terms(text)), 0.0)
 
 
@@ -308,32 +524,24 @@ def _exclusive_draft(ctx: StoryContext, ex: Exclusive, cands: list[Candidate],
 
 
 def _extractive_draft(ctx: StoryContext, c: Candidate, cands: list[Candidate], sim: np.ndarray,
-                      neutral: Neutralizer, disputed: list[str],
-                      attribute_single: bool) -> _Draft:
+                      kit: _Kit, disputed: list[str], attribute_single: bool) -> _Draft | None:
+    st = kit.resolver.resolve(c.text, c.article_id, c.start, c.end)
+    if st is None:
+        return None
     supporters = set(c.supporters)
     spans = {Span(c.article_id, c.start, c.end)}
     for j in np.nonzero(sim[c.vector_row] >= SAME_CONTENT)[0]:
         other = cands[int(j)]
         if other.article_id in supporters:
             spans.add(Span(other.article_id, other.start, other.end))
-    rewrite = neutral.rewrite(c.text)
-    text = rewrite.text
-    shared = c.support >= 2
-    if rewrite.needs_attribution or _touches(c.text, disputed) or (attribute_single
-                                                                   and not shared):
-        text = attribute(text, _outlets(ctx, sorted(supporters)), neutral.common)
-    role = "consensus" if shared and not _touches(c.text, disputed) else "context"
     rank = -c.support * 10.0 + c.position * 0.01 - c.score
-    return _Draft(text, tuple(sorted(supporters)), role,
-                  tuple(sorted(spans, key=lambda s: (s.article_id, s.start, s.end))),
-                  frozenset(c.terms), rank)
+    return _claim(kit, st.text, c.article_id, sorted(spans, key=lambda s: (s.article_id,
+                                                                          s.start)),
+                  st.spans, attribute_single, _touches(c.text, disputed), rank,
+                  frozenset(c.terms))
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _outlets(ctx: StoryContext, ids) -> str:
-    return join_names(sorted({ctx.article(i).outlet_label for i in ids}))
 
 
 def _as_sentence(text: str) -> str:
@@ -358,4 +566,4 @@ def _covered(c: Candidate, drafts: list[_Draft]) -> bool:
                >= SAME_CONTENT for d in drafts)
 
 
-__all__ = ["build_summary", "summarize_story"]
+__all__ = ["build_summary", "loaded_rewrites", "summarize_story"]

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ..model import DateRef, Span, StoryContext, TimelineEntry
 from ..text import word_count
-from .neutral import Neutralizer, attribute, for_story, join_names
+from .neutral import Neutralizer, attribute, for_story, name_outlets
 from .select import MAX_WORDS, article_sentences, content_terms
+from .standalone import furniture, strip_dateline
 
 MIN_EVENT_WORDS = 4  # words besides the date itself: "July 8, 2020 Posted on" is not an event
 SAME_EVENT = 0.3  # term overlap (Dice) at which two sentences of one day are one event
@@ -64,7 +65,9 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
         if sent is None:
             continue
         raw = article.text[sent.start:sent.end]
-        text = " ".join(raw.split())
+        text = strip_dateline(" ".join(raw.split()))
+        if furniture(text):
+            continue
         n_words = word_count(text) - word_count(ref.text)
         if n_words < MIN_EVENT_WORDS or n_words > MAX_WORDS or _headline(text):
             continue
@@ -87,8 +90,8 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
             rewrite = neutral.rewrite(e.text)
             text = rewrite.text
             if rewrite.needs_attribution:
-                text = attribute(text, join_names(
-                    sorted({by_article[i].outlet_label for i in e.article_ids})), neutral.common)
+                text = attribute(text, name_outlets([by_article[i] for i in e.article_ids]),
+                                 neutral.common)
             out.append(TimelineEntry(date=day, text=text, article_ids=tuple(sorted(e.article_ids)),
                                      spans=tuple(sorted(e.spans, key=lambda s: (
                                          s.article_id, s.start)))))

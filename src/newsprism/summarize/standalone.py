@@ -1,0 +1,217 @@
+"""Sentences that stand alone: read out of their article, a summary sentence must still say who
+did what and who said it.
+
+- Datelines ("WASHINGTON —", "DAMASCUS (Dispatches) --", "(CNN) —") are cut from the start.
+- Bylines, photo credits and page furniture are no sentence at all.
+- A personal pronoun outside quotes ("he told reporters") is replaced by the person it points
+  at: the quote's resolved speaker when the pronoun introduces a quote, else the one person
+  the nearest earlier sentence of the article names. When that is not one person, or the
+  pronoun is "it"/"they" opening the sentence (their antecedent is rarely a person we can
+  name), the sentence is dropped: a wrong name is worse than a missing sentence.
+- A bare quote (quote marks and hardly a word outside them) gets its speaker ("X said: ...")
+  from the extract stage's quotes, or is dropped.
+The name put in comes with the span where the article writes it, so the support check finds
+it in the sentence's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention, Span, StoryContext
+from ..text import fold
+from .neutral import QUOTED
+from .select import STOPWORDS
+
+_DASH = r"(?:—|–|--|-)"
+_DATELINE = re.compile(
+    r"^(?:\([A-Z][\w .&-]{0,30}\)\s*" + _DASH + r"\s*"  # (CNN) —
+    r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # WASHINGTON, NEW YORK
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # , Lebanon
+    r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
+_FURNITURE = re.compile(r"photo credit|image caption|\(photo\b|getty images|file photo|"
+                        r"posted on\b|publish date|news id\b|all rights reserved|click here|"
+                        r"^by\s+[A-Z][A-Z]+\s+[A-Z]", re.IGNORECASE)
+# Words that tie a sentence to the one before it ("For his part, X said"; "However, ...");
+# cut, the claim stands on its own.
+_CONNECTIVE = re.compile(r"^(?:(?:for|from|on) (?:his|her|their|its) (?:part|side)|in (?:his|her|"
+                         r"their|its) turn|however|meanwhile|also|in addition|moreover|"
+                         r"furthermore|therefore|thus|still|yet|but|and|so)\s*,?\s+",
+                         re.IGNORECASE)
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # three words in capitals: a header
+# Words before "it"/"they" that name nothing it could point at.
+_NO_ANTECEDENT = frozenset("because although though even still now many few both each "
+                           "probably perhaps".split())
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+GROUP_PRONOUNS = frozenset("it its they them their theirs".split())
+OPENING_WORDS = 4  # "it"/"they" this early in a sentence points back out of it
+BARE_QUOTE_WORDS = 3  # fewer words outside quote marks: the sentence is only a quote
+LOOKBACK = 3  # sentences searched back for a pronoun's antecedent
+_NOT_POSSESSED = frozenset("and or to in on at for with by from that as of after before when "
+                           "was is had has would will could".split())
+_PRONOUN = re.compile(r"\b(" + "|".join(sorted(PERSON_PRONOUNS | GROUP_PRONOUNS)) + r")\b",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Standalone:
+    text: str
+    spans: tuple[Span, ...] = ()  # where the names put in are written
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a dateline or a connective at its start."""
+    for pattern in (_DATELINE, _CONNECTIVE):
+        m = pattern.match(text)
+        if m is None or m.end() >= len(text):
+            continue
+        rest = text[m.end():]
+        if rest[:1].isalpha() or rest[:1] in "“\"":
+            text = rest[:1].upper() + rest[1:]
+    return text
+
+
+def furniture(text: str) -> bool:
+    """A byline, caption credit, headline, page header or cut-off line: no sentence."""
+    if _FURNITURE.search(text) or _SHOUTED.search(QUOTED.sub(" ", text)):
+        return True
+    # No full stop: a headline, a caption or a sentence the page cut off.
+    return text.rstrip()[-1:] not in _ENDS
+
+
+_ENDS = ".!?\"”’)"
+
+
+def _anchored(prefix: str) -> bool:
+    """Whether "it"/"they" after `prefix` (the sentence before it) can point at something
+    the sentence itself names: two content words before it ("Nurses worried they ..."), or
+    OPENING_WORDS words of any kind."""
+    words = [w.strip(".,;:“”\"'’").lower() for w in prefix.split()]
+    content = [w for w in words if w and w not in STOPWORDS and w not in _NO_ANTECEDENT
+               and not w.endswith("ly")]
+    return len(content) >= 2 or len(words) >= OPENING_WORDS
+
+
+def _outside(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` outside quote marks."""
+    out, pos = [], 0
+    for m in QUOTED.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+class Resolver:
+    """Pronouns and bare quotes of one story's sentences, resolved from the extract stage."""
+
+    def __init__(self, ctx: StoryContext) -> None:
+        self.ctx = ctx
+        entity_of = {(m.article_id, m.start): e for e in ctx.story.entities for m in e.mentions}
+        self._entity = entity_of
+        self._people: dict[str, list[Mention]] = {}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+        for facts in ctx.facts:
+            self._people[facts.article_id] = sorted(
+                (m for m in facts.mentions if m.label == "PERSON"), key=lambda m: m.start)
+            self._sentences[facts.article_id] = [(s.start, s.end) for s in facts.sentences]
+
+    def _person_key(self, m: Mention) -> str:
+        e = self._entity.get((m.article_id, m.start))
+        return e.id if e is not None else fold(m.text).split()[-1] if m.text.split() else ""
+
+    def _name(self, m: Mention) -> Standalone:
+        return Standalone(m.text, (Span(m.article_id, m.start, m.end),))
+
+    def _antecedent(self, article_id: str, sent_start: int) -> Standalone | None:
+        """The one person the nearest earlier sentence (within LOOKBACK) names, if one."""
+        before = [s for s in self._sentences.get(article_id, []) if s[1] <= sent_start]
+        people = self._people.get(article_id, [])
+        for s, e in reversed(before[-LOOKBACK:]):
+            inside = [m for m in people if s <= m.start and m.end <= e]
+            if inside:
+                if len({self._person_key(m) for m in inside}) != 1:
+                    return None
+                return self._name(max(inside, key=lambda m: len(m.text)))
+        return None
+
+    def _speaker_at(self, article_id: str, start: int, end: int) -> Standalone | None:
+        """The resolved speaker of a quote whose speaker words or quoted words lie in
+        [start, end), with the span of a mention that writes the name."""
+        for q in self.ctx.facts_for(article_id).quotes:
+            where = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+            hit = where is not None and start <= where[0] and where[1] <= end
+            if not (hit or (where is None and start <= q.start < end)) or not q.speaker:
+                continue
+            key = fold(q.speaker).split()[-1] if q.speaker.split() else ""
+            for m in reversed(self._people.get(article_id, [])):
+                if m.start < end and key and key in fold(m.text).split():
+                    return self._name(m)
+            return None
+        return None
+
+    def resolve(self, text: str, article_id: str | None, start: int, end: int
+                ) -> Standalone | None:
+        """`text` (the sentence at [start, end) of the article) made to stand alone, or None
+        when a pronoun or a bare quote cannot be resolved."""
+        raw = self.ctx.article(article_id).text[start:end] if article_id else text
+        if furniture(text) or furniture(raw.strip()):
+            return None
+        text = strip_dateline(text)
+        if text.rstrip()[-1:] not in _ENDS:
+            text = text.rstrip() + "."  # an aside cut from its end took the full stop
+        if article_id is None:
+            return None if self._has_pronoun(text) or _bare_quote(text) else Standalone(text)
+        spans: list[Span] = []
+        if _bare_quote(text):
+            who = self._speaker_at(article_id, start, end)
+            if who is None:
+                return None
+            text, spans = f"{who.text} said: {text}", list(who.spans)
+        out, pos = [], 0
+        people = self._people.get(article_id, [])
+        for a, b in _outside(text):
+            for m in _PRONOUN.finditer(text, a, b):
+                word = m.group().lower()
+                if word in GROUP_PRONOUNS:
+                    if not _anchored(text[:m.start()]):
+                        return None
+                    continue
+                if _names_a_person_before(text[:m.start()], people, self.ctx.article(
+                        article_id).text[start:end]):
+                    continue
+                who = (self._speaker_at(article_id, start, end)
+                       or self._antecedent(article_id, start))
+                if who is None:
+                    return None
+                out.append(text[pos:m.start()] + _form(word, who.text, text[m.end():]))
+                pos = m.end()
+                spans.extend(who.spans)
+        out.append(text[pos:])
+        return Standalone("".join(out), tuple(spans))
+
+    def _has_pronoun(self, text: str) -> bool:
+        return any(_PRONOUN.search(text, a, b) for a, b in _outside(text))
+
+
+def _bare_quote(text: str) -> bool:
+    if not QUOTED.search(text):
+        return False
+    outside = QUOTED.sub(" ", text)
+    return len(re.findall(r"[^\W\d_]{2,}", outside)) < BARE_QUOTE_WORDS
+
+
+def _names_a_person_before(prefix: str, people: list[Mention], sentence: str) -> bool:
+    """Whether the sentence names a person before the pronoun (then it points at that one)."""
+    folded = fold(prefix)
+    return any(fold(m.text) in folded and fold(m.text) in fold(sentence) for m in people
+               if m.text.strip())
+
+
+def _form(pronoun: str, name: str, after: str) -> str:
+    """The name in the pronoun's grammatical place: "his" -> "Bagheri’s"."""
+    possessive = pronoun in ("his", "hers") or (
+        pronoun == "her" and re.match(r"\s+([a-z][\w-]*)", after) is not None
+        and re.match(r"\s+([a-z][\w-]*)", after).group(1) not in _NOT_POSSESSED)  # type: ignore[union-attr]
+    return f"{name}’s" if possessive else name

@@ -1,0 +1,233 @@
+"""The support check: every content word, name and number of a summary sentence must occur in
+the spans the sentence cites (compared in a normalised form), or the sentence is not shown.
+
+Normalised form: accents folded, lower case, possessive and plural endings stripped, digits
+without thousands separators; hyphenated words count word by word ("air-defense" is "air" and
+"defense"). Words the summary itself adds to frame a sentence ("According to", "Accounts
+differ on", "reports", "one outlet") are not claims and are not checked; nor are the outlets'
+own names, which come from the articles' metadata. `derived` holds words that are a normalised
+form of the evidence without being written in it: a resolved date ("July 8, 2020" for
+"Wednesday" in an article published that day), a plain word the neutral wording put in place
+of a loaded one the span holds.
+
+Names are capitalised words (the first word of a sentence too, unless the sources also write
+it in lower case); numbers are words with a digit. A sentence fails when any of its content
+words, names or numbers is missing from its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import Span, StoryContext, SummarySentence
+from ..text import fold
+from .select import STOPWORDS
+
+if TYPE_CHECKING:
+    from .neutral import Neutralizer
+
+# The summary's own framing words: they say where a claim comes from, not what it claims.
+FRAME_WORDS = frozenset("""
+according only accounts account differ differs report reports reported attribute attributes
+give gives date name names said says outlet outlets another other others one two three four
+five six seven eight nine ten shared copy wording wordings writes write where has have
+article articles quoted as adds add in shared many
+""".split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_NUMBER_SEP = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """What a sentence says that its evidence does not hold (empty tuples: supported)."""
+
+    words: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not (self.words or self.names or self.numbers)
+
+
+@lru_cache(maxsize=1)
+def _frame_norms() -> frozenset[str]:
+    return frozenset(norm(w) for w in FRAME_WORDS)
+
+
+@lru_cache(maxsize=1 << 15)
+def norm(word: str) -> str:
+    """One word's normalised form (see the module docstring)."""
+    w = fold(word).lower().strip("'’")
+    for end in ("'s", "’s"):
+        w = w.removesuffix(end)
+    if w.isdigit() or len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            return w[:-len(suffix)]
+    return w
+
+
+def words_of(text: str) -> list[str]:
+    """The text's words, raw, with numbers' thousands separators removed ("1,000" -> "1000")."""
+    return _WORD.findall(_NUMBER_SEP.sub("", text))
+
+
+def vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    return frozenset(norm(w) for t in texts for w in words_of(t))
+
+
+def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
+    """Normalised words the texts write in lower case: at a sentence start they are no name."""
+    return frozenset(norm(w) for t in texts for w in words_of(t) if w[:1].islower())
+
+
+@dataclass(frozen=True, slots=True)
+class Sorted:
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def sort_words(text: str, lower: frozenset[str] = frozenset(),
+               frame: frozenset[str] = frozenset()) -> Sorted:
+    """The sentence's names, numbers and other content words (normalised, frame words out)."""
+    names: list[str] = []
+    numbers: list[str] = []
+    content: list[str] = []
+    for i, raw in enumerate(words_of(text)):
+        n = norm(raw)
+        if any(ch.isdigit() for ch in raw):
+            numbers.append(n)
+        elif n in _frame_norms() or n in frame or raw.lower() in STOPWORDS or len(n) < 2:
+            continue
+        elif raw[:1].isupper() and not (i == 0 and n in lower):
+            names.append(n)
+        else:
+            content.append(n)
+    return Sorted(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(numbers)),
+                  tuple(dict.fromkeys(content)))
+
+
+def check(text: str, evidence: Iterable[str], derived: Iterable[str] = (),
+          lower: frozenset[str] = frozenset(), frame: frozenset[str] = frozenset()) -> Support:
+    """Which of `text`'s names, numbers and content words its evidence does not hold."""
+    have = vocabulary(list(evidence) + list(derived))
+    parts = sort_words(text, lower, frame)
+    return Support(words=tuple(w for w in parts.words if w not in have),
+                   names=tuple(w for w in parts.names if w not in have),
+                   numbers=tuple(w for w in parts.numbers if w not in have))
+
+
+def share_held(text: str, evidence: Iterable[str], lower: frozenset[str] = frozenset(),
+               frame: frozenset[str] = frozenset()) -> tuple[float, bool]:
+    """(share of content words held, whether every name and number is held) for one
+    article's evidence: how the consensus decides which articles carry a sentence."""
+    have = vocabulary(evidence)
+    parts = sort_words(text, lower, frame)
+    held = sum(w in have for w in parts.words)
+    share = held / len(parts.words) if parts.words else 1.0
+    return share, all(w in have for w in parts.names + parts.numbers)
+
+
+def frame_vocabulary(labels: Iterable[str]) -> frozenset[str]:
+    """The outlets' names, word by word, normalised: the summary may always name them."""
+    return frozenset(norm(w) for label in labels for w in words_of(label))
+
+
+# --- evidence of a story's sentences ----------------------------------------------------------
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def readable_date(value: str) -> str:
+    """"2020-07-08" -> "July 8, 2020"; anything else unchanged."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return value
+    return f"{_MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    return any(s.start <= start and end <= max(s.end, s.start + 1) for s in spans)
+
+
+def evidence_for(ctx: StoryContext, spans: Iterable[Span], neutral: Neutralizer
+                 ) -> tuple[list[str], list[str]]:
+    """(evidence, derived) for spans of the story's articles: the span texts and the names of
+    the entities mentioned in them (every spelling the entity stage joined); the calendar form
+    of the dates resolved in them, and the plain words the neutral wording puts for their
+    loaded ones."""
+    by_article: dict[str, list[Span]] = {}
+    for sp in spans:
+        by_article.setdefault(sp.article_id, []).append(sp)
+    evidence: list[str] = []
+    derived: list[str] = []
+    texts = {a.id: a.text for a in ctx.articles}
+    for aid, sps in by_article.items():
+        if aid not in texts:
+            continue
+        parts = [texts[aid][s.start:s.end] for s in sps]
+        evidence.extend(parts)
+        for part in parts:
+            derived.extend(plain for _, plain in neutral.rewrite(part).replaced)
+        try:
+            facts = ctx.facts_for(aid)
+        except KeyError:
+            continue
+        derived.extend(f"{readable_date(d.date)} {d.date}" for d in facts.dates
+                       if _inside(d.start, d.end, sps))
+    for e in ctx.story.entities:
+        if any(_inside(m.start, m.end, by_article.get(m.article_id, ())) for m in e.mentions):
+            evidence.extend((e.name, *e.aliases))
+    return evidence, derived
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """The support figures of one or more summaries."""
+
+    sentences: int = 0
+    unsupported: int = 0  # sentences some word, name or number of which their spans lack
+    names: int = 0  # names found in no source of the story
+    numbers: int = 0  # numbers found in no source of the story
+    examples: tuple[str, ...] = ()  # the failing sentences, with what they lack
+
+    def __add__(self, other: Audit) -> Audit:
+        return Audit(self.sentences + other.sentences, self.unsupported + other.unsupported,
+                     self.names + other.names, self.numbers + other.numbers,
+                     self.examples + other.examples)
+
+
+def audit(ctx: StoryContext, sentences: Iterable[SummarySentence],
+          neutral: Neutralizer | None = None) -> Audit:
+    """Check each sentence against its own spans, and its names and numbers against every
+    source of the story (the figures `newsprism eval summary` prints)."""
+    from .neutral import for_story, outlet_name
+
+    neutral = neutral or for_story(ctx)
+    texts = [a.text for a in ctx.articles]
+    lower = lower_vocabulary(texts)
+    frame = frame_vocabulary(n for a in ctx.articles if (n := outlet_name(a)))
+    everything = vocabulary(texts + [f"{e.name} {' '.join(e.aliases)}"
+                                     for e in ctx.story.entities])
+    out = Audit()
+    for s in sentences:
+        evidence, derived = evidence_for(ctx, s.spans, neutral)
+        result = check(s.text, evidence, derived, lower, frame)
+        parts = sort_words(s.text, lower, frame)
+        names = [n for n in parts.names if n not in everything]
+        numbers = [n for n in parts.numbers if n not in everything
+                   and n not in vocabulary(derived)]
+        lacks = ", ".join(result.names + result.numbers + result.words)
+        example = () if result.ok else (f"{s.text}  [lacks: {lacks}]",)
+        out = out + Audit(1, int(not result.ok), len(names), len(numbers), example)
+    return out
