@@ -54,6 +54,9 @@ class Settings:
     db_url: str = "sqlite:///newsprism.db"
     token: str | None = None  # bearer token for write endpoints; None disables writes
     max_upload_bytes: int = 10_000_000
+    # How often the story list asks the server whether articles arrived (a store that
+    # `newsprism watch` keeps current): seconds; 0 turns the check off.
+    web_live_seconds: float = 30.0
     # Host header names the web app answers to, comma-separated ("*": any). Empty: the host
     # `newsprism serve` binds to (loopback: 127.0.0.1, localhost, ::1), so a DNS-rebinding
     # page cannot reach a local server under its own name.
@@ -69,6 +72,9 @@ class Settings:
             if getattr(self, name) <= 0:
                 raise ConfigError(f"setting {name} must be a positive number, got "
                                   f"{getattr(self, name)!r}")
+        if self.web_live_seconds < 0:
+            raise ConfigError("setting web_live_seconds must be >= 0 (0 turns the check off), "
+                              f"got {self.web_live_seconds!r}")
         for name in ("story_threshold",):
             value = getattr(self, name)
             if not 0.0 < value < 1.0:

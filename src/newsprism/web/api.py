@@ -84,6 +84,12 @@ def build_router() -> APIRouter:
         return {"status": "ok", "version": __version__, "schema": SCHEMA,
                 "writes_enabled": bool(settings_of(request).token)}
 
+    @router.get("/changes", summary="What the store holds now (pages poll it for new work)")
+    def changes(request: Request) -> dict[str, Any]:
+        counts = reads_of(request).counts()
+        return {"articles": counts["articles"], "stories": counts["stories"],
+                "pending": counts["pending"]}
+
     @router.get("/stories", summary="Story list with search and a date filter")
     def stories(request: Request,
                 q: Annotated[str | None, Query(max_length=200,

@@ -88,6 +88,7 @@ def _pages(app: FastAPI) -> None:
         counts = reads.counts()
         return _html(render("index.html", rows=rows[:PAGE_SIZE], q=q, since=since, until=until,
                             page=page, more=more, problems=problems, counts=counts,
+                            live_every=request.app.state.settings.web_live_seconds,
                             link=lambda r: f"/stories/{quote(r['id'], safe='')}",
                             writes=bool(request.app.state.settings.token)))
 

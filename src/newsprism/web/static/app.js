@@ -90,7 +90,34 @@
     }
   }
   window.addEventListener("hashchange", fromHash);
-  function start() { initPickers(); fromHash(); }
+
+  // The story list of a store that `newsprism watch` keeps current: ask now and then whether
+  // articles arrived, and say so (the page is not reloaded under the reader's eyes).
+  function initLive() {
+    var el = document.getElementById("live");
+    if (!el || !window.fetch) { return; }
+    var every = Math.max(1, parseFloat(el.getAttribute("data-every")) || 30) * 1000;
+    var seen = parseInt(el.getAttribute("data-articles"), 10) || 0;
+    function poll() {
+      fetch(el.getAttribute("data-url"), {headers: {"Accept": "application/json"}, cache: "no-store"})
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) {
+          if (!d || !(d.articles > seen)) { return; }
+          var n = d.articles - seen;
+          el.textContent = n + " new article" + (n === 1 ? "" : "s") + " since you opened this page (" +
+            d.stories + " stories now). ";
+          var again = document.createElement("a");
+          again.href = window.location.href;
+          again.textContent = "Show them";
+          el.appendChild(again);
+          el.hidden = false;
+        })
+        .catch(function () { return null; })
+        .then(function () { window.setTimeout(poll, every); });
+    }
+    window.setTimeout(poll, every);
+  }
+  function start() { initPickers(); fromHash(); initLive(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
