@@ -570,3 +570,16 @@ def test_attribution_reads_as_one_sentence(text: str, sources: str, expected: st
     from newsprism.summarize.neutral import attribute
 
     assert attribute(text, sources, frozenset({"president"})) == expected
+
+
+def test_agreement_no_version_of_which_two_sources_carry_is_no_consensus() -> None:
+    texts = {"c1": ("Harbor Post", "The council approved 300 new homes in Kelby on Tuesday, "
+                                   "according to the Kelby Gazette."),
+             "c2": ("Valley Times", "Kelby councillors voted for three hundred houses.")}
+    ctx = _people_context(texts, [])
+    spans = tuple(Span(k, 0, len(t)) for k, (_, t) in texts.items())
+    story = dataclasses.replace(ctx.story, consensus=(
+        Consensus("The council approved 300 homes", ("c1", "c2"), 2, spans),))
+    out = summarize_story(dataclasses.replace(ctx, story=story), Settings()).summary
+    assert out and not any(s.role == "consensus" for s in out)
+    assert all(len(s.article_ids) == 1 and s.text.startswith("According to") for s in out)

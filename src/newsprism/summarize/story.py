@@ -125,7 +125,9 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         if len(drafts) >= n_consensus:
             break
         d = kit.finish(_consensus_draft(ctx, cons, cands, kit, in_dispute))
-        if d is not None and not _repeats(d, drafts):
+        # Agreed in substance but no version two independent sources carry: no consensus
+        # sentence; the extractive part weighs its versions with the rest.
+        if d is not None and d.role == "consensus" and not _repeats(d, drafts):
             drafts.append(d)
     n_found = 0
     for make in findings:
