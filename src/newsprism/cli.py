@@ -200,6 +200,7 @@ def eval_quotes(
 def eval_summary(
     gold: Annotated[Path | None, typer.Option("--gold", help="NeuS folder.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="First N NeuS lines (0 = all).")] = 200,
+    start: Annotated[int, typer.Option("--start", help="First NeuS line (1-based).")] = 1,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines")] = True,
     stories: Annotated[list[str] | None, typer.Option(
         "--stories", help="Own multi-outlet stories: files or folders (repeatable).")] = None,
@@ -213,7 +214,7 @@ def eval_summary(
 
     try:
         result = command(gold, limit=limit or None, baselines=baselines, stories=stories or (),
-                         attribute_single=attribute_single,
+                         attribute_single=attribute_single, start=start,
                          report=lambda line: err.print(line, highlight=False, soft_wrap=True))
     except (FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
