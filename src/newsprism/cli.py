@@ -207,6 +207,10 @@ def eval_summary(
     attribute_single: Annotated[bool, typer.Option(
         "--attribute-single/--no-attribute-single",
         help="Name the outlet of sentences one source carries (the default).")] = True,
+    count_unnamed: Annotated[bool, typer.Option(
+        "--count-unnamed/--no-count-unnamed",
+        help="Also attribute them when the outlet has no name ('According to one outlet').")
+    ] = False,
 ) -> None:
     """ROUGE, arousal and support figures of the neutral summaries against NeuS, and support
     and arousal on your own stories."""
@@ -214,7 +218,8 @@ def eval_summary(
 
     try:
         result = command(gold, limit=limit or None, baselines=baselines, stories=stories or (),
-                         attribute_single=attribute_single, start=start,
+                         attribute_single=attribute_single, count_unnamed=count_unnamed,
+                         start=start,
                          report=lambda line: err.print(line, highlight=False, soft_wrap=True))
     except (FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
