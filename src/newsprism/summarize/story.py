@@ -189,6 +189,7 @@ class _Kit:
 
         self.ctx, self.neutral, self.members = ctx, neutral, members
         self.attribute_single, self.count_unnamed = attribute_single, count_unnamed
+        self._evidence: dict[tuple[Span, ...], list[str]] = {}
         self.resolver = Resolver(ctx)
         self.group_of = independent_groups(sorted(members), list(ctx.reuse))
         texts = [a.text for a in ctx.articles]
@@ -207,9 +208,11 @@ class _Kit:
         count as one name)."""
         out = []
         for aid in sorted({s.article_id for s in spans}):
-            evidence, derived = evidence_for(self.ctx, [s for s in spans if s.article_id == aid],
-                                             self.neutral)
-            share, named = share_held(text, evidence + derived, self.lower, self.frame)
+            own = tuple(sorted({s for s in spans if s.article_id == aid},
+                               key=lambda s: (s.start, s.end)))
+            if own not in self._evidence:  # the same spans are weighed for many variants
+                self._evidence[own] = sum(evidence_for(self.ctx, own, self.neutral), [])
+            share, named = share_held(text, self._evidence[own], self.lower, self.frame)
             if named and share >= COMMON_SHARE:
                 out.append(aid)
         return out
