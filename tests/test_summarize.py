@@ -570,3 +570,42 @@ def test_attribution_reads_as_one_sentence(text: str, sources: str, expected: st
     from newsprism.summarize.neutral import attribute
 
     assert attribute(text, sources, frozenset({"president"})) == expected
+
+
+def test_agreement_no_version_of_which_two_sources_carry_is_no_consensus() -> None:
+    texts = {"c1": ("Harbor Post", "The council approved 300 new homes in Kelby on Tuesday, "
+                                   "according to the Kelby Gazette."),
+             "c2": ("Valley Times", "Kelby councillors voted for three hundred houses.")}
+    ctx = _people_context(texts, [])
+    spans = tuple(Span(k, 0, len(t)) for k, (_, t) in texts.items())
+    story = dataclasses.replace(ctx.story, consensus=(
+        Consensus("The council approved 300 homes", ("c1", "c2"), 2, spans),))
+    out = summarize_story(dataclasses.replace(ctx, story=story), Settings()).summary
+    assert out and not any(s.role == "consensus" for s in out)
+    assert all(len(s.article_ids) == 1 and s.text.startswith("According to") for s in out)
+
+
+def test_single_source_named_when_the_outlet_has_a_name() -> None:
+    from newsprism.summarize.story import build_summary
+
+    texts = {"n1": ("Harbor Post", "The Orrin dam broke on Monday and flooded the valley."),
+             "n2": (None, "Volunteers brought food and blankets to the school gym.")}
+    ctx = _people_context(texts, [])
+    plain = {s.article_ids[0]: s.text for s in build_summary(ctx, 4)}
+    assert plain["n1"].startswith("According to Harbor Post, ")
+    assert plain["n2"] == "Volunteers brought food and blankets to the school gym."
+    counted = {s.article_ids[0]: s.text for s in build_summary(ctx, 4, count_unnamed=True)}
+    assert counted["n2"].startswith("According to one outlet, ")
+    assert not any(".txt" in t for t in [*plain.values(), *counted.values()])
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Police say they found the car near the river bank.", True),
+    ("They added that the rescue would go on until Sunday.", False),
+    ("Two of them are at the county hospital tonight.", False),
+])
+def test_it_and_they_need_something_before_them(text: str, kept: bool) -> None:
+    from newsprism.summarize.standalone import Resolver
+
+    ctx = _people_context({"g1": ("Harbor Post", text)}, [])
+    assert (Resolver(ctx).resolve(text, "g1", 0, len(text)) is not None) is kept

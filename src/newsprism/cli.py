@@ -410,12 +410,17 @@ def eval_quotes(
 def eval_summary(
     gold: Annotated[Path | None, typer.Option("--gold", help="NeuS folder.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="First N NeuS lines (0 = all).")] = 200,
+    start: Annotated[int, typer.Option("--start", help="First NeuS line (1-based).")] = 1,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines")] = True,
     stories: Annotated[list[str] | None, typer.Option(
         "--stories", help="Own multi-outlet stories: files or folders (repeatable).")] = None,
     attribute_single: Annotated[bool, typer.Option(
         "--attribute-single/--no-attribute-single",
         help="Name the outlet of sentences one source carries (the default).")] = True,
+    count_unnamed: Annotated[bool, typer.Option(
+        "--count-unnamed/--no-count-unnamed",
+        help="Also attribute them when the outlet has no name ('According to one outlet').")
+    ] = False,
 ) -> None:
     """ROUGE, arousal and support figures of the neutral summaries against NeuS, and support
     and arousal on your own stories."""
@@ -423,7 +428,8 @@ def eval_summary(
 
     try:
         result = command(gold, limit=limit or None, baselines=baselines, stories=stories or (),
-                         attribute_single=attribute_single,
+                         attribute_single=attribute_single, count_unnamed=count_unnamed,
+                         start=start,
                          report=lambda line: err.print(line, highlight=False, soft_wrap=True))
     except (FileNotFoundError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)

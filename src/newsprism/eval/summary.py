@@ -33,7 +33,7 @@ from pathlib import Path
 from ..model import Article, ArticleFacts, Story, StoryContext
 from ..settings import Settings
 from ..summarize.select import STOPWORDS, split_sentences
-from ..summarize.story import ATTRIBUTE_SINGLE, build_summary
+from ..summarize.story import ATTRIBUTE_SINGLE, COUNT_UNNAMED, build_summary
 from ..summarize.support import Audit, audit
 from ..text import stable_id, words
 from .datasets import NeusStory, load_neus
@@ -247,7 +247,8 @@ def _score(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
 def command(gold: Path | None, limit: int | None = 200, baselines: bool = True,
             sentences: int = EVAL_SENTENCES, max_words: int | None = EVAL_WORDS,
             report: Callable[[str], None] | None = None, start: int = 1,
-            stories: Sequence[str] = (), attribute_single: bool = ATTRIBUTE_SINGLE) -> dict:
+            stories: Sequence[str] = (), attribute_single: bool = ATTRIBUTE_SINGLE,
+            count_unnamed: bool = COUNT_UNNAMED) -> dict:
     """Score our summaries (and, with `baselines`, LexRank and each source's Lead-3 and full
     text) on the first `limit` NeuS lines (None or 0: all), with the support figures; and on
     `stories` (our own multi-outlet files or folders) the support figures and arousal beside
@@ -256,7 +257,7 @@ def command(gold: Path | None, limit: int | None = 200, baselines: bool = True,
     out: dict = {}
     if gold is not None:
         out = _neus(gold, limit or None, baselines, sentences, max_words, say, start,
-                    attribute_single)
+                    attribute_single, count_unnamed)
     if stories:
         out["own_stories"] = own_stories(stories, say)
     if not out:
@@ -266,7 +267,8 @@ def command(gold: Path | None, limit: int | None = 200, baselines: bool = True,
 
 def _neus(gold: Path, limit: int | None, baselines: bool, sentences: int,
           max_words: int | None, say: Callable[[str], None], start: int,
-          attribute_single: bool = ATTRIBUTE_SINGLE) -> dict:
+          attribute_single: bool = ATTRIBUTE_SINGLE, count_unnamed: bool = COUNT_UNNAMED
+          ) -> dict:
     settings = Settings(summary_sentences=sentences)
     stories = load_neus(Path(gold), limit=limit, start=start)
     if not stories:
@@ -275,7 +277,8 @@ def _neus(gold: Path, limit: int | None, baselines: bool, sentences: int,
     contexts = _contexts(stories, settings, say)
     scored = [s for s in stories if s.line in contexts]
     summaries = [build_summary(contexts[s.line], sentences, max_words=max_words,
-                               attribute_single=attribute_single) for s in scored]
+                               attribute_single=attribute_single,
+                               count_unnamed=count_unnamed) for s in scored]
     capped = [" ".join(x.text for x in summary) for summary in summaries]
     elapsed = time.perf_counter() - t0
     support = sum((audit(contexts[s.line], summary) for s, summary in zip(scored, summaries,
@@ -287,7 +290,8 @@ def _neus(gold: Path, limit: int | None, baselines: bool, sentences: int,
     if max_words:
         systems[f"newsprism ({sentences} sent)"] = [
             " ".join(x.text for x in build_summary(contexts[s.line], sentences,
-                                                   attribute_single=attribute_single))
+                                                   attribute_single=attribute_single,
+                                                   count_unnamed=count_unnamed))
             for s in scored]
     if baselines:
         if max_words:
@@ -309,7 +313,8 @@ def _neus(gold: Path, limit: int | None, baselines: bool, sentences: int,
         "arousal_lexicon": "VADER (vaderSentiment, MIT) as a proxy for NRC VAD: valence "
                            "(v+4)/8, arousal ~ |v|/4; calibrated against the reference",
         "seconds_newsprism": round(elapsed, 1), "results": results,
-        "attribute_single": attribute_single, "support": _support_dict(support),
+        "attribute_single": attribute_single, "count_unnamed": count_unnamed,
+        "support": _support_dict(support),
     }
 
 

@@ -6,8 +6,9 @@ did what and who said it.
 - A personal pronoun outside quotes ("he told reporters") is replaced by the person it points
   at: the quote's resolved speaker when the pronoun introduces a quote, else the one person
   the nearest earlier sentence of the article names. When that is not one person, or the
-  pronoun is "it"/"they" opening the sentence (their antecedent is rarely a person we can
-  name), the sentence is dropped: a wrong name is worse than a missing sentence.
+  pronoun is "it"/"they" with nothing before it in the sentence it could point at (their
+  antecedent is rarely a person we can name), the sentence is dropped: a wrong name is worse
+  than a missing sentence.
 - A bare quote (quote marks and hardly a word outside them) gets its speaker ("X said: ...")
   from the extract stage's quotes, or is dropped.
 The name put in comes with the span where the article writes it, so the support check finds
@@ -74,10 +75,12 @@ def strip_dateline(text: str) -> str:
 
 def furniture(text: str) -> bool:
     """A byline, caption credit, headline, page header or cut-off line: no sentence."""
-    if _FURNITURE.search(text) or _SHOUTED.search(QUOTED.sub(" ", text)):
-        return True
     # No full stop: a headline, a caption or a sentence the page cut off.
-    return text.rstrip()[-1:] not in _ENDS
+    return _boilerplate(text) or text.rstrip()[-1:] not in _ENDS
+
+
+def _boilerplate(text: str) -> bool:
+    return bool(_FURNITURE.search(text) or _SHOUTED.search(QUOTED.sub(" ", text)))
 
 
 _ENDS = ".!?\"”’)"
@@ -85,12 +88,12 @@ _ENDS = ".!?\"”’)"
 
 def _anchored(prefix: str) -> bool:
     """Whether "it"/"they" after `prefix` (the sentence before it) can point at something
-    the sentence itself names: two content words before it ("Nurses worried they ..."), or
+    the sentence itself names: a content word before it ("Police say they ..."), or
     OPENING_WORDS words of any kind."""
     words = [w.strip(".,;:“”\"'’").lower() for w in prefix.split()]
     content = [w for w in words if w and w not in STOPWORDS and w not in _NO_ANTECEDENT
                and not w.endswith("ly")]
-    return len(content) >= 2 or len(words) >= OPENING_WORDS
+    return len(content) >= 1 or len(words) >= OPENING_WORDS
 
 
 def _outside(text: str) -> list[tuple[int, int]]:
@@ -111,6 +114,9 @@ class Resolver:
         entity_of = {(m.article_id, m.start): e for e in ctx.story.entities for m in e.mentions}
         self._entity = entity_of
         self._people: dict[str, list[Mention]] = {}
+        # Every spelling of a person the entity stage knows: the NER misses some mentions.
+        self._person_names = frozenset(fold(n) for e in ctx.story.entities if e.type == "PERSON"
+                                       for n in (e.name, *e.aliases) if len(n) > 2)
         self._sentences: dict[str, list[tuple[int, int]]] = {}
         for facts in ctx.facts:
             self._people[facts.article_id] = sorted(
@@ -156,7 +162,7 @@ class Resolver:
         """`text` (the sentence at [start, end) of the article) made to stand alone, or None
         when a pronoun or a bare quote cannot be resolved."""
         raw = self.ctx.article(article_id).text[start:end] if article_id else text
-        if furniture(text) or furniture(raw.strip()):
+        if _boilerplate(text) or furniture(raw.strip()):
             return None
         text = strip_dateline(text)
         if text.rstrip()[-1:] not in _ENDS:
@@ -179,7 +185,7 @@ class Resolver:
                         return None
                     continue
                 if _names_a_person_before(text[:m.start()], people, self.ctx.article(
-                        article_id).text[start:end]):
+                        article_id).text[start:end]) or self._named_before(text[:m.start()]):
                     continue
                 who = (self._speaker_at(article_id, start, end)
                        or self._antecedent(article_id, start))
@@ -190,6 +196,10 @@ class Resolver:
                 spans.extend(who.spans)
         out.append(text[pos:])
         return Standalone("".join(out), tuple(spans))
+
+    def _named_before(self, prefix: str) -> bool:
+        folded = f" {fold(prefix)} "
+        return any(f" {n} " in folded for n in self._person_names)
 
     def _has_pronoun(self, text: str) -> bool:
         return any(_PRONOUN.search(text, a, b) for a, b in _outside(text))
