@@ -205,3 +205,15 @@ def test_no_blindspot_from_too_few_rated_sources() -> None:
     ids = [a.id for a in arts]
     counts, blind = lean_coverage(ids, index, {i: i for i in ids}, {})
     assert counts["right"] == 2 and blind is None
+
+
+def test_framing_of_two_spellings_of_one_outlet_is_joined() -> None:
+    from newsprism.model import Framing, Story
+
+    articles = (art("a", "Fox"), art("b", "FOX"))
+    story = Story(id="s", title="t", article_ids=("a", "b"), framing=(
+        Framing("e1", (("FOX", ("the minister", "Lind")), ("Fox", ("Lind", "Ms. Lind")))),))
+    data = report_json(Report(articles=articles, reuse=(), stories=(story,)))
+    (outlet,) = data["outlets"]
+    assert data["stories"][0]["framing"][0]["by_outlet"] == {
+        outlet["name"]: ["the minister", "Lind", "Ms. Lind"]}
