@@ -88,8 +88,9 @@ def test_profiles_from_toml_and_csv_match_by_domain_and_name(tmp_path: Path) -> 
     assert [p.name for p in profiles] == ["The Daily Post", "Bad Lean"]
     assert len(problems) == 1 and "sideways" in str(problems[0])
     index = resolve_outlets([art("a", url="https://www.dailypost.example/a"),
-                             art("b", "daily post"), art("c", "Other Paper")], profiles)
-    assert index.by_article["a"] == index.by_article["b"]
+                             art("b", "daily post"), art("c", "Other Paper"),
+                             art("d", url="https://sport.dailypost.example/x")], profiles)
+    assert index.by_article["a"] == index.by_article["b"] == index.by_article["d"]
     assert index.of("a").lean == "lean-right" and index.of("a").lean_source == "our desk"
     assert index.of("c").lean is None
     csv_file = tmp_path / "outlets.csv"
