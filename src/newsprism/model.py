@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Literal
+from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "partial"]
 ConflictKind = Literal["attribution", "quantity", "date", "other"]
@@ -49,14 +49,20 @@ class Article:
     def outlet_label(self) -> str:
         """The outlet to group by: its normalised name ("fox" and "FOX" are one), else the URL's
         host, else a neutral "unknown outlet <id>"; never a file name (outlets.outlet_label)."""
-        from .outlets import outlet_label  # outlets imports this module
-
-        return outlet_label(self)
+        return _outlet_label()(self)
 
     @property
     def published_date(self) -> str | None:
         """The calendar day of `published` (YYYY-MM-DD), or None."""
         return self.published[:10] if self.published else None
+
+
+def _outlet_label() -> Any:
+    """outlets.outlet_label, imported on first use (outlets imports this module)."""
+    from .outlets import outlet_label
+
+    globals()["_outlet_label"] = lambda: outlet_label
+    return outlet_label
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -100,11 +101,17 @@ def outlet_label(article: Article) -> str:
     """One article's outlet as a short label, without the rest of the corpus: its name, else
     its URL's host, else "unknown outlet <id>" (never a file name). Across a corpus,
     `resolve_outlets` joins spellings and numbers the unknown ones."""
-    name = display_name(article.outlet)
+    return _label(article.outlet, article.url, article.source, article.id)
+
+
+@lru_cache(maxsize=65536)
+def _label(outlet: str | None, url: str | None, source: str, article_id: str) -> str:
+    # Cached: the compare stage asks once per mention (20 us a call uncached).
+    name = display_name(outlet)
     if name:
         return name
-    host = host_of(article.url) or host_of(article.source)
-    return host or f"{UNKNOWN} {article.id[:6]}"
+    host = host_of(url) or host_of(source)
+    return host or f"{UNKNOWN} {article_id[:6]}"
 
 
 # --- profiles -----------------------------------------------------------------------------
@@ -281,20 +288,34 @@ def import_ratings(table: str | Path, into: str | Path, source: str | None = Non
     return added, updated, problems
 
 
+class ProfileLookup:
+    """Profiles found by domain (a host or any of its parent domains), by name key, or by a
+    name key equal to a profile domain's label ("CNN" -> cnn.com): dictionaries built once,
+    so matching a corpus against a long ratings list stays linear."""
+
+    def __init__(self, profiles: Sequence[Outlet]) -> None:
+        self.by_domain: dict[str, Outlet] = {}
+        self.by_key: dict[str, Outlet] = {}
+        self.by_label: dict[str, Outlet] = {}
+        for prof in profiles:  # the first profile listed wins a clash
+            self.by_key.setdefault(name_key(prof.name), prof)
+            for d in prof.domains:
+                self.by_domain.setdefault(d, prof)
+                self.by_label.setdefault(domain_label(d), prof)
+
+    def match(self, name: str | None, domains: Iterable[str]) -> Outlet | None:
+        for d in domains:
+            parts = d.split(".")
+            for k in range(len(parts) - 1):  # "edition.cnn.com", then "cnn.com"
+                if found := self.by_domain.get(".".join(parts[k:])):
+                    return found
+        key = name_key(name) if name else ""
+        return (self.by_key.get(key) or self.by_label.get(key)) if key else None
+
+
 def _match_profile(profiles: Sequence[Outlet], name: str | None,
                    domains: Iterable[str]) -> Outlet | None:
-    domains = list(domains)
-    for prof in profiles:
-        for d in domains:
-            if any(d == pd or d.endswith("." + pd) for pd in prof.domains):
-                return prof
-    if name:
-        key = name_key(name)
-        for prof in profiles:
-            if key and (key == name_key(prof.name) or
-                        any(key == domain_label(pd) for pd in prof.domains)):
-                return prof
-    return None
+    return ProfileLookup(profiles).match(name, domains)
 
 
 # --- one outlet per publisher across a corpus ---------------------------------------------
@@ -311,10 +332,11 @@ class OutletIndex:
 
     outlets: tuple[Outlet, ...]
     by_article: Mapping[str, str]  # article id -> outlet id
+    by_id: Mapping[str, Outlet]  # outlet id -> outlet
 
     def of(self, article_id: str) -> Outlet | None:
         oid = self.by_article.get(article_id)
-        return next((o for o in self.outlets if o.id == oid), None)
+        return self.by_id.get(oid) if oid else None
 
     def name_of(self, article_id: str) -> str:
         found = self.of(article_id)
@@ -335,6 +357,7 @@ def resolve_outlets(articles: Iterable[Article | Mapping[str, Any]],
     """One `Outlet` per publisher (see the module docstring); unknown ones numbered in order of
     publication."""
     rows = sorted((_fields(a) for a in articles), key=lambda r: r[4])
+    lookup = ProfileLookup(profiles)
     groups: dict[str, list[tuple[str, str | None, str | None]]] = {}  # key -> (id, name, host)
     unknown: list[str] = []
     for aid, raw_name, url, source, _ in rows:
@@ -342,7 +365,7 @@ def resolve_outlets(articles: Iterable[Article | Mapping[str, Any]],
         host = host_of(url) or host_of(source)
         if name and _DOMAIN.match(name):
             host, name = host or name.lower(), None
-        prof = _match_profile(profiles, name, [host] if host else [])
+        prof = lookup.match(name, [host] if host else [])
         key = ("p:" + prof.id if prof else name_key(name) if name else
                domain_label(host) if host else "")
         if not key:
@@ -351,8 +374,9 @@ def resolve_outlets(articles: Iterable[Article | Mapping[str, Any]],
         groups.setdefault(key, []).append((aid, name, host))
     outlets: list[Outlet] = []
     by_article: dict[str, str] = {}
+    by_pid = {"p:" + p.id: p for p in reversed(profiles)}  # the first listed wins, as above
     for key, members in groups.items():
-        prof = next((p for p in profiles if "p:" + p.id == key), None)
+        prof = by_pid.get(key)
         hosts = tuple(sorted({h for _, _, h in members if h}))
         if prof is not None:
             o = replace(prof, domains=tuple(dict.fromkeys(prof.domains + hosts)))
@@ -367,7 +391,7 @@ def resolve_outlets(articles: Iterable[Article | Mapping[str, Any]],
         outlets.append(Outlet(id=f"unknown-{n}", name=f"{UNKNOWN} {n}", known=False))
         by_article[aid] = f"unknown-{n}"
     outlets.sort(key=lambda o: (not o.known, name_key(o.name) if o.known else int(o.id[8:])))
-    return OutletIndex(tuple(outlets), by_article)
+    return OutletIndex(tuple(outlets), by_article, {o.id: o for o in outlets})
 
 
 # Below this many rated independent sources a one-sided story is too small to call a

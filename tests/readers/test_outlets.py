@@ -88,8 +88,9 @@ def test_profiles_from_toml_and_csv_match_by_domain_and_name(tmp_path: Path) -> 
     assert [p.name for p in profiles] == ["The Daily Post", "Bad Lean"]
     assert len(problems) == 1 and "sideways" in str(problems[0])
     index = resolve_outlets([art("a", url="https://www.dailypost.example/a"),
-                             art("b", "daily post"), art("c", "Other Paper")], profiles)
-    assert index.by_article["a"] == index.by_article["b"]
+                             art("b", "daily post"), art("c", "Other Paper"),
+                             art("d", url="https://sport.dailypost.example/x")], profiles)
+    assert index.by_article["a"] == index.by_article["b"] == index.by_article["d"]
     assert index.of("a").lean == "lean-right" and index.of("a").lean_source == "our desk"
     assert index.of("c").lean is None
     csv_file = tmp_path / "outlets.csv"
@@ -205,3 +206,15 @@ def test_no_blindspot_from_too_few_rated_sources() -> None:
     ids = [a.id for a in arts]
     counts, blind = lean_coverage(ids, index, {i: i for i in ids}, {})
     assert counts["right"] == 2 and blind is None
+
+
+def test_framing_of_two_spellings_of_one_outlet_is_joined() -> None:
+    from newsprism.model import Framing, Story
+
+    articles = (art("a", "Fox"), art("b", "FOX"))
+    story = Story(id="s", title="t", article_ids=("a", "b"), framing=(
+        Framing("e1", (("FOX", ("the minister", "Lind")), ("Fox", ("Lind", "Ms. Lind")))),))
+    data = report_json(Report(articles=articles, reuse=(), stories=(story,)))
+    (outlet,) = data["outlets"]
+    assert data["stories"][0]["framing"][0]["by_outlet"] == {
+        outlet["name"]: ["the minister", "Lind", "Ms. Lind"]}

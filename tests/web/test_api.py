@@ -24,10 +24,14 @@ def test_story_list_has_counts_and_outlets(client: TestClient) -> None:
 
 def test_story_is_the_contract_form(client: TestClient) -> None:
     report = make_report(evil=True)
-    want = story_json(report.stories[0])
+    plain = story_json(report.stories[0])
     body = client.get("/api/v1/stories/s1").json()
     assert body["schema"] == "newsprism/1"
-    assert body["story"] == want
+    # The contract form plus the fields added in newsprism/1 for outlets (lean coverage).
+    assert body["story"] == plain | {"lean_coverage": body["story"]["lean_coverage"],
+                                     "blindspot": None}
+    assert set(body["story"]["lean_coverage"]) == {"left", "lean-left", "center",
+                                                   "lean-right", "right"}
     assert sorted(a["id"] for a in body["articles"]) == ["c1", "o1", "w1"]
     w1 = {a["id"]: a for a in body["articles"]}["w1"]
     # The contract form, plus the outlet entity it belongs to (listed in `outlets`).

@@ -113,11 +113,15 @@ def _pages(report: dict) -> list[str]:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "desktop"])
 def test_no_page_is_wider_than_the_screen(base: str, chromium, corpus: dict,  # noqa: ANN001
-                                          viewport: dict) -> None:
+                                          viewport: dict, tmp_path: Path) -> None:
+    from newsprism.web.render import render_report_html
+
+    saved = tmp_path / "report.html"
+    saved.write_text(render_report_html(corpus["report"]), encoding="utf-8")
     page = chromium.new_page(viewport=viewport)
     try:
-        for path in _pages(corpus["report"]):
-            page.goto(base + path)
+        for path in [*_pages(corpus["report"]), saved.as_uri()]:
+            page.goto(path if path.startswith("file:") else base + path)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= viewport["width"], (path, width)
             if viewport is PHONE:

@@ -103,3 +103,26 @@ def test_pages_open_quiet_with_conflicts_and_edits_on() -> None:
     for kind in ("contested", "edit"):
         assert f'checked data-kind="{kind}"' in html
     assert 'checked data-kind="consensus"' not in html and set(LOUD) == {"contested", "edit"}
+
+
+def test_story_list_and_saved_report_show_coverage_by_lean() -> None:
+    from newsprism.model import Outlet
+    from newsprism.outlets import outlet_id
+    from newsprism.web.render import render_report_html
+    from newsprism.web.views import story_row
+
+    profiles = tuple(Outlet(outlet_id(n), n, lean=lean) for n, lean in
+                     (("Wire Agency", "center"), ("Daily Copy", "right"), ("Own Voice", "left")))
+    data = report_json(make_report(), profiles)
+    story = next(s for s in data["stories"] if s["id"] == "s1")
+    # The copy of the wire counts once, under the wire (published first).
+    assert story["lean_coverage"]["center"] + story["lean_coverage"]["right"] == 1
+    assert story["lean_coverage"]["left"] == 1 and story["blindspot"] is None
+    row = story_row(story, data["articles"], data["outlets"])
+    assert [p["n"] for p in row["lean"]["parts"]] == [1, 1]
+    assert sum(p["pct"] for p in row["lean"]["parts"]) == 100
+    html = render_report_html(data)
+    assert html.count('class="lean-bar mini"') == 2  # both stories have a rated outlet
+    assert 'class="lean-bar"' in html
+    plain = render_report_html(report_json(make_report()))
+    assert 'class="lean-bar' not in plain

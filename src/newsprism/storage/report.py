@@ -64,14 +64,24 @@ def story_json(s: Story, outlets: OutletIndex | None = None,
         "conflicts": [to_data(c) for c in s.conflicts],
         "consensus": [to_data(c) for c in s.consensus],
         "exclusives": [to_data(x) for x in s.exclusives],
-        "framing": [{"entity": f.entity,
-                     "by_outlet": {names.get(o, o): list(t) for o, t in f.by_outlet},
+        "framing": [{"entity": f.entity, "by_outlet": _by_outlet(f.by_outlet, names),
                      "spans": to_data(f.spans)} for f in s.framing],
         "tones": [to_data(t) | {"outlet": names.get(t.outlet, t.outlet)} for t in s.tones],
         "summary": told(s.summary),
         "timeline": told(s.timeline),
         "related": [{"story_id": r.story_id, "relation": r.relation} for r in s.related],
     } | (_lean(s, outlets, articles, reuse) if outlets else {})
+
+
+def _by_outlet(by_outlet: Sequence[tuple[str, Sequence[str]]], names: dict[str, str]
+               ) -> dict[str, list[str]]:
+    """Framing terms per outlet entity: two spellings the compare stage kept apart ("Fox",
+    "FOX") are one outlet here, their terms joined in order without repeats."""
+    out: dict[str, list[str]] = {}
+    for label, terms in by_outlet:
+        merged = out.setdefault(names.get(label, label), [])
+        merged.extend(t for t in terms if t not in merged)
+    return out
 
 
 def _lean(s: Story, outlets: OutletIndex, articles: Sequence[Article],

@@ -433,18 +433,7 @@ class StoryView:
     def lean(self) -> Json | None:
         """The lean bar: independent coverage per lean (report `lean_coverage`), widths in %,
         and the blindspot. None when no outlet of the story has a rated lean."""
-        counts = self.story.get("lean_coverage") or {}
-        total = sum(int(v) for v in counts.values())
-        if not total:
-            return None
-        parts = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
-                  "pct": round(100 * int(counts.get(k, 0)) / total, 1)}
-                 for k in LEAN_LABELS if counts.get(k)]
-        x = 0.0
-        for p in parts:  # SVG geometry: the page's CSP allows no inline style
-            p["x"] = round(x, 1)
-            x += p["pct"]
-        return {"parts": parts, "total": total, "blindspot": self.story.get("blindspot")}
+        return lean_bar(self.story)
 
     def counts(self) -> Json:
         s = self.story
@@ -474,6 +463,23 @@ def _span_key(view: StoryView, article_id: str, span: tuple[Any, Any]) -> str | 
     return view.key(article_id, start, end)
 
 
+def lean_bar(story: Json) -> Json | None:
+    """A story's `lean_coverage` as bar parts (label, count, x and width in %) and its
+    blindspot; None when no outlet of the story has a rated lean."""
+    counts = story.get("lean_coverage") or {}
+    total = sum(int(v) for v in counts.values())
+    if not total:
+        return None
+    parts = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
+              "pct": round(100 * int(counts.get(k, 0)) / total, 1)}
+             for k in LEAN_LABELS if counts.get(k)]
+    x = 0.0
+    for p in parts:  # SVG geometry: the page's CSP allows no inline style
+        p["x"] = round(x, 1)
+        x += p["pct"]
+    return {"parts": parts, "total": total, "blindspot": story.get("blindspot")}
+
+
 def _web_url(url: Any) -> str | None:
     """An http(s) URL to link to; anything else (a file path, "javascript:") is not shown:
     the server's paths stay off the pages."""
@@ -499,4 +505,4 @@ def story_row(story: Json, articles: Sequence[Json], outlets: Sequence[Json] = (
             "last_published": days[-1] if days else None,
             "n_conflicts": len(story.get("conflicts", [])),
             "n_quotes": len(story.get("quotes", [])),
-            "outlets": sorted(set(names.values()))}
+            "outlets": sorted(set(names.values())), "lean": lean_bar(story)}
