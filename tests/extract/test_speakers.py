@@ -159,3 +159,17 @@ def test_an_office_resolves_through_the_story(nlp, settings):
 def test_a_name_swallowed_by_an_org_still_speaks(quotes_of, text):
     (q,) = [q for q in quotes_of(text) if "this year" in q.text]
     assert q.speaker is not None and q.speaker.split()[-1] in ("Whitfield", "Brandt")
+
+
+def test_the_president_is_not_the_vice_president(quotes_of):
+    q = _speaker(quotes_of(
+        "President Ana Ruiz met Vice President Tom Berg on Monday in Porto.\n\n"
+        "“We have agreed on the budget for next year,” the president said."), "agreed on")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_two_judges_leave_the_judge_unresolved(quotes_of):
+    q = _speaker(quotes_of(
+        "Judge Carl Moss heard the case after Judge Peter Lund stepped aside.\n\n"
+        "“The court will sit again in March,” the judge said."), "sit again")
+    assert q.speaker is None and q.speaker_text == "the judge"

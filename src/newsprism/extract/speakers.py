@@ -58,6 +58,9 @@ COST_OUT_OF_WINDOW = 0.25
 # two people who fit as well leave it unresolved (the most recent would be a guess: "the
 # judge" with two judges named).
 CONF_ROLE_MATCH = 0.9
+TITLE_REACH = 4  # tokens before a name that can still be its title ("Syria's Defense Minister,")
+# Title words that make another office: "the president" is not the vice president.
+SUBORDINATE_ROLES = frozenset({"vice", "deputy", "assistant", "acting", "lieutenant", "former"})
 CONF_MODIFIER_MATCH = 0.75
 CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
@@ -67,6 +70,9 @@ COST_TIE = 0.4
 class Person:
     names: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    # Role words written as the person's title: right before the name ("Gov.", "House Speaker")
+    # or in apposition ("X, the governor of Y"); `roles` also holds looser words around it.
+    title_roles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
@@ -210,6 +216,7 @@ class People:
         p = self.persons[k]
         if m.title:
             p.roles.update(role_words(m.title.split()))
+            p.title_roles.update(role_words(m.title.split()))
             p.titles.append(m.title)
         words: list = []
         i = span.start - 1
@@ -242,6 +249,9 @@ class People:
         for t in words:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") or is_title_token(t.text):
                 p.roles.update(role_words((t.lemma_ or t.text, t.text)))
+            near = t.i > span.end or span.start - t.i <= TITLE_REACH
+            if near and (is_title_token(t.text) or fold(t.lemma_) in PERSON_ROLE_NOUNS):
+                p.title_roles.update(role_words((t.lemma_ or t.text, t.text)))
             if t.ent_type_ in ("GPE", "NORP") or fold(t.text) in self._place_words:
                 p.nations.add(fold(t.text))
             g = GENDERED_TITLES.get(fold(t.text))
@@ -344,8 +354,12 @@ class People:
                 if not any(demonym_matches(n.text, pn) for n in nations for pn in p.nations):
                     continue
                 score += 2
-            if heads & p.roles:
+            if heads & p.title_roles:
                 score += 2
+            elif heads & p.roles:
+                score += 1
+            if (p.title_roles & SUBORDINATE_ROLES) - mods:
+                continue  # "the president" is not the vice president
             score += len((mods - heads) & p.roles)
             if k in recent:
                 scored.append((score, recent[k], k))
@@ -361,7 +375,13 @@ class People:
             conf = CONF_ONLY_PERSON
         else:
             return None, 0.0
-        if len(scored) > 1 and scored[1][0] == best[0]:
+        tied = [c for c in scored if c[0] == best[0]]
+        if len(tied) > 1:
+            # Of two "presidents", the one this or the previous paragraph refers to.
+            lo = self._window_start(pos)
+            near = {k for p0, k, _ in self._events if lo <= p0 < pos} & {c[2] for c in tied}
+            if len(near) == 1:
+                return near.pop(), CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
 
