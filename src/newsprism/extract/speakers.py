@@ -60,7 +60,7 @@ COST_OUT_OF_WINDOW = 0.25
 CONF_ROLE_MATCH = 0.9
 TITLE_REACH = 4  # tokens before a name that can still be its title ("Syria's Defense Minister,")
 # Title words that make another office: "the president" is not the vice president.
-SUBORDINATE_ROLES = frozenset({"vice", "deputy", "assistant", "acting", "lieutenant", "former"})
+SUBORDINATE_ROLES = frozenset({"vice", "deputy", "assistant", "acting", "lieutenant"})
 CONF_MODIFIER_MATCH = 0.75
 CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
