@@ -74,11 +74,12 @@ def test_an_office_nobody_holds_stays_unresolved(quotes_of):
     assert q.speaker_confidence is not None and q.speaker_confidence < SPEAKER_MIN_CONFIDENCE
 
 
-def test_the_statement_speaks_for_who_issued_it(quotes_of):
+@pytest.mark.parametrize("cue", ["said", "continued"])
+def test_the_statement_speaks_for_who_issued_it(quotes_of, cue):
     q = _speaker(quotes_of(
         "Lena Varga said in a statement on Monday that the plant would close.\n\n"
-        "“Every worker will be offered a new post,” the statement said."), "Every worker")
-    assert q.speaker == "Lena Varga"
+        f"“Every worker will be offered a new post,” the statement {cue}."), "Every worker")
+    assert q.speaker == "Lena Varga" and q.speaker_text == "the statement"
 
 
 def test_a_platform_is_never_a_person(nlp):

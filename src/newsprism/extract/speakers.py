@@ -23,6 +23,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..model import Mention
+from ..nlp.loader import text_of
 from ..text import fold
 from .names import (
     GENDERED_TITLES,
@@ -105,7 +106,7 @@ class People:
 
     def __init__(self, doc, mentions: tuple[Mention, ...], quoted: list[tuple[int, int]]):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.persons: list[Person] = []
         # (char offset, person index, salient): salient = a subject or a speaker there.
         self._events: list[tuple[int, int, bool]] = []
