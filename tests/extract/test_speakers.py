@@ -174,3 +174,26 @@ def test_two_judges_leave_the_judge_unresolved(quotes_of):
         "Judge Carl Moss heard the case after Judge Peter Lund stepped aside.\n\n"
         "“The court will sit again in March,” the judge said."), "sit again")
     assert q.speaker is None and q.speaker_text == "the judge"
+
+
+def test_an_apposition_titles_its_own_head_not_its_object(quotes_of):
+    q = _speaker(quotes_of(
+        "Paul Reyes, an assistant to the president, posted a video of Maria Lind on Sunday. "
+        "In the clip, the former vice president said, “We can still win this state.”"),
+        "still win")
+    assert q.speaker != "Paul Reyes"
+
+
+def test_father_and_son_stay_two_people(quotes_of):
+    quotes = quotes_of(
+        "Senator Carl Webb Sr. defended his son Carl Webb Jr. on Monday.\n\n"
+        "“My son did nothing wrong in this matter,” Carl Webb Sr. said.\n\n"
+        "“I never met the buyer before the sale,” Carl Webb Jr. said.")
+    assert _speaker(quotes, "son did nothing").speaker != _speaker(quotes, "never met").speaker
+
+
+def test_a_known_gender_outranks_an_unknown_name_when_no_one_is_the_subject(quotes_of):
+    q = _speaker(quotes_of(
+        "Mayor Ruth Olsen recalled the advice she got from Mr. Tom Hale about Porto talks: "
+        "He said, “Never sign on the first day of talks.”"), "Never sign")
+    assert q.speaker == "Tom Hale"
