@@ -18,7 +18,9 @@ from pathlib import Path
 
 MIN_COUNT = 1000  # rarer names carry too little evidence to overrule recency
 MIN_SOURCES = 10  # names seen in few national sources are often surnames or misparses
-MAX_P = 0.05  # half nomquamgender's default (0.1): a wrong gender is worse than none ("Lindsey" Graham is 0.90 female)
+# Half nomquamgender's default (0.1): a wrong gender is worse than none ("Lindsey" is 0.90
+# female, and Lindsey Graham is a man).
+MAX_P = 0.05
 OUT = Path(__file__).resolve().parents[1] / "src/newsprism/lexicons/first_names.tsv"
 
 

@@ -74,11 +74,12 @@ def test_an_office_nobody_holds_stays_unresolved(quotes_of):
     assert q.speaker_confidence is not None and q.speaker_confidence < SPEAKER_MIN_CONFIDENCE
 
 
-def test_the_statement_speaks_for_who_issued_it(quotes_of):
+@pytest.mark.parametrize("cue", ["said", "continued"])
+def test_the_statement_speaks_for_who_issued_it(quotes_of, cue):
     q = _speaker(quotes_of(
         "Lena Varga said in a statement on Monday that the plant would close.\n\n"
-        "“Every worker will be offered a new post,” the statement said."), "Every worker")
-    assert q.speaker == "Lena Varga"
+        f"“Every worker will be offered a new post,” the statement {cue}."), "Every worker")
+    assert q.speaker == "Lena Varga" and q.speaker_text == "the statement"
 
 
 def test_a_platform_is_never_a_person(nlp):
@@ -159,3 +160,40 @@ def test_an_office_resolves_through_the_story(nlp, settings):
 def test_a_name_swallowed_by_an_org_still_speaks(quotes_of, text):
     (q,) = [q for q in quotes_of(text) if "this year" in q.text]
     assert q.speaker is not None and q.speaker.split()[-1] in ("Whitfield", "Brandt")
+
+
+def test_the_president_is_not_the_vice_president(quotes_of):
+    q = _speaker(quotes_of(
+        "President Ana Ruiz met Vice President Tom Berg on Monday in Porto.\n\n"
+        "“We have agreed on the budget for next year,” the president said."), "agreed on")
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_two_judges_leave_the_judge_unresolved(quotes_of):
+    q = _speaker(quotes_of(
+        "Judge Carl Moss heard the case after Judge Peter Lund stepped aside.\n\n"
+        "“The court will sit again in March,” the judge said."), "sit again")
+    assert q.speaker is None and q.speaker_text == "the judge"
+
+
+def test_an_apposition_titles_its_own_head_not_its_object(quotes_of):
+    q = _speaker(quotes_of(
+        "Paul Reyes, an assistant to the president, posted a video of Maria Lind on Sunday. "
+        "In the clip, the former vice president said, “We can still win this state.”"),
+        "still win")
+    assert q.speaker != "Paul Reyes"
+
+
+def test_father_and_son_stay_two_people(quotes_of):
+    quotes = quotes_of(
+        "Senator Carl Webb Sr. defended his son Carl Webb Jr. on Monday.\n\n"
+        "“My son did nothing wrong in this matter,” Carl Webb Sr. said.\n\n"
+        "“I never met the buyer before the sale,” Carl Webb Jr. said.")
+    assert _speaker(quotes, "son did nothing").speaker != _speaker(quotes, "never met").speaker
+
+
+def test_a_known_gender_outranks_an_unknown_name_when_no_one_is_the_subject(quotes_of):
+    q = _speaker(quotes_of(
+        "Mayor Ruth Olsen recalled the advice she got from Mr. Tom Hale about Porto talks: "
+        "He said, “Never sign on the first day of talks.”"), "Never sign")
+    assert q.speaker == "Tom Hale"

@@ -19,8 +19,9 @@ complementiser and the marks in the content; we do not).
   as a person: a name as written ("Sen. Elizabeth Warren (D-MA)" -> Warren); he/she as the
   nearest named gold source before it in its own or the previous paragraph (in news a
   pronoun speaker continues the last named speaker; the annotators' sources stand for the
-  missing coreference); a definite description ("the senator") as the nearest name the text
-  writes with that role ("Sen. X", "X, the senator"). Sources that read as none of these
+  missing coreference); a definite description with a person-role head ("the senator") as
+  the nearest name the text writes with that role ("Sen. X", "X, the senator") that is also
+  a named gold source. Sources that read as none of these
   (groups, "officials", "they") are left out. Among content-overlap pairs with such a gold
   person, `resolved` counts those where our speaker is not None, `correct` those where our
   speaker names the same person (the surnames are variants of each other). Accuracy is
@@ -201,13 +202,14 @@ def _surname(words: str) -> str | None:
     return re.sub(r"(['’]s?|\.)$", "", names[-1])
 
 
-def _description_person(text: str, start: int, words: str) -> str | None:
+def _description_person(text: str, start: int, words: str, speakers: set[str]) -> str | None:
     """"the senator" -> the surname of the nearest name written with that role before
-    `start` ("Sen. X", "Senator X", "X, the senator")."""
-    from ..extract.names import ROLE_ALIASES
+    `start` ("Sen. X", "Senator X", "X, the senator"), when that name is also a named gold
+    source of the text (`speakers`: a place or a group is never the answer)."""
+    from ..extract.names import PERSON_ROLE_NOUNS, ROLE_ALIASES
 
     m = re.fullmatch(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}([a-z]+)", words.strip())
-    if not m:
+    if not m or m.group(1) not in PERSON_ROLE_NOUNS:
         return None
     role = m.group(1)
     titles = [role] + [k for k, v in ROLE_ALIASES.items() if v == role]
@@ -216,12 +218,12 @@ def _description_person(text: str, start: int, words: str) -> str | None:
     pat = re.compile(rf"\b(?:{alts})\.?\s+((?:[A-Z][\w'’-]+\s?){{1,3}})"
                      rf"|((?:[A-Z][\w'’-]+\s?){{1,3}}),\s+(?:the|a)\s+(?:[\w-]+\s+){{0,3}}"
                      rf"(?:{alts})\b", re.I)
-    hits = [h for h in pat.finditer(before)]
-    if not hits:
-        return None
-    name = (hits[-1].group(1) or hits[-1].group(2) or "").split()
-    name = [w for w in name if w[:1].isupper()]
-    return _surname(" ".join(name)) if name else None
+    for hit in reversed(list(pat.finditer(before))):
+        name = [w for w in (hit.group(1) or hit.group(2) or "").split() if w[:1].isupper()]
+        surname = _surname(" ".join(name)) if name else None
+        if surname in speakers:
+            return surname
+    return None
 
 
 def _paragraph_before(text: str, pos: int) -> int:
@@ -252,7 +254,8 @@ def gold_persons(text: str, gold: list[GoldAttribution]) -> list[tuple[str, str]
             lo = _paragraph_before(text, start)
             prev = [n for n in named if lo <= n[0] < start]
             out.append(("pronoun", prev[-1][1]) if prev else None)
-        elif (surname := _description_person(text, start, words)) is not None:
+        elif (surname := _description_person(text, start, words,
+                                             {n for _, n in named})) is not None:
             out.append(("description", surname))
         else:
             out.append(None)

@@ -395,10 +395,11 @@ class CueReader(SpanReader):
             persons = [m for m in persons if self._beside(head, m)]
         if persons:
             m = own[0] if own else persons[0]
-            k = people.resolve_name(m.text)
+            k, conf = people.name_confidence(m.text, head.idx)
             if k is not None:
-                people.refer(head.idx, k, True)
-                return people.persons[k].name, CONF_NAME
+                if conf >= SPEAKER_MIN_CONFIDENCE:
+                    people.refer(head.idx, k, True)
+                return people.persons[k].name, min(conf, CONF_NAME)
             return m.text, CONF_LONE_NAME
         role = head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS
         single = head.tag_ not in ("NNS", "NNPS")
@@ -416,10 +417,11 @@ class CueReader(SpanReader):
                 # "the governor" with no governor named: unresolved, never a place or group.
                 return None, 0.0
         if head.pos_ == "PROPN":
-            k = people.resolve_name(head.text)
+            k, conf = people.name_confidence(head.text, head.idx)
             if k is not None:
-                people.refer(head.idx, k, True)
-                return people.persons[k].name, CONF_LONE_NAME
+                if conf >= SPEAKER_MIN_CONFIDENCE:
+                    people.refer(head.idx, k, True)
+                return people.persons[k].name, min(conf, CONF_LONE_NAME)
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN

@@ -23,6 +23,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..model import Mention
+from ..nlp.loader import text_of
 from ..text import fold
 from .names import (
     GENDERED_TITLES,
@@ -58,6 +59,14 @@ COST_OUT_OF_WINDOW = 0.25
 # two people who fit as well leave it unresolved (the most recent would be a guess: "the
 # judge" with two judges named).
 CONF_ROLE_MATCH = 0.9
+# A bare surname two people of the article share: the one the paragraphs refer to, else the
+# most recent (right in all 6 such cases of PolNeAR train 1-60; kept just above the threshold
+# so that compare can weigh it).
+CONF_SHARED_SURNAME_NEAR = 0.75
+CONF_SHARED_SURNAME = 0.65
+TITLE_REACH = 4  # tokens before a name that can still be its title ("Syria's Defense Minister,")
+# Title words that make another office: "the president" is not the vice president.
+SUBORDINATE_ROLES = frozenset({"vice", "deputy", "assistant", "acting", "lieutenant"})
 CONF_MODIFIER_MATCH = 0.75
 CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
@@ -67,6 +76,9 @@ COST_TIE = 0.4
 class Person:
     names: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    # Role words written as the person's title: right before the name ("Gov.", "House Speaker")
+    # or in apposition ("X, the governor of Y"); `roles` also holds looser words around it.
+    title_roles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
@@ -80,6 +92,9 @@ class Person:
         if not parts or not own or not same_name_token(parts[-1], own[-1]):
             return False
         if len(parts) > 1 and len(own) > 1:
+            if [fold(w) for w in name.split()[len(parts):]] != \
+                    [fold(w) for w in self.name.split()[len(own):]]:
+                return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
             return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
         return True
 
@@ -99,7 +114,7 @@ class People:
 
     def __init__(self, doc, mentions: tuple[Mention, ...], quoted: list[tuple[int, int]]):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.persons: list[Person] = []
         # (char offset, person index, salient): salient = a subject or a speaker there.
         self._events: list[tuple[int, int, bool]] = []
@@ -210,6 +225,7 @@ class People:
         p = self.persons[k]
         if m.title:
             p.roles.update(role_words(m.title.split()))
+            p.title_roles.update(role_words(m.title.split()))
             p.titles.append(m.title)
         words: list = []
         i = span.start - 1
@@ -230,18 +246,29 @@ class People:
                 words.append(t)
             i -= 1
         j = span.end
-        # "X, the governor of Y," / "X, governor of Y," / "X, a senator from Y,": apposition.
+        # "X, the governor of Y," / "X, governor of Y," / "X, a senator from Y,": apposition;
+        # its title is the words before the first preposition ("an assistant to the
+        # president" is an assistant).
+        appos_title: set[int] = set()
         if j + 1 < len(doc) and doc[j].text == "," and (
                 doc[j + 1].lower_ in ("the", "a", "an") or doc[j + 1].dep_ == "appos"
                 or fold(doc[j + 1].lemma_) in PERSON_ROLE_NOUNS):
             j += 1
+            in_title = True
             while j < len(doc) and j - span.end < 12 and doc[j].text not in (",", ".", ";") \
                     and doc[j].pos_ not in ("VERB", "AUX") and not doc[j].is_quote:
+                in_title = in_title and doc[j].pos_ not in ("ADP", "CCONJ")
+                if in_title and doc[j].pos_ == "NOUN":
+                    appos_title.add(j)
                 words.append(doc[j])
                 j += 1
         for t in words:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") or is_title_token(t.text):
                 p.roles.update(role_words((t.lemma_ or t.text, t.text)))
+            before = t.i < span.start and span.start - t.i <= TITLE_REACH and (
+                is_title_token(t.text) or fold(t.lemma_) in PERSON_ROLE_NOUNS)
+            if before or t.i in appos_title:
+                p.title_roles.update(role_words((t.lemma_ or t.text, t.text)))
             if t.ent_type_ in ("GPE", "NORP") or fold(t.text) in self._place_words:
                 p.nations.add(fold(t.text))
             g = GENDERED_TITLES.get(fold(t.text))
@@ -279,14 +306,21 @@ class People:
         lo = self._window_start(pos)
         chosen = plain = None
         j = i
+        known = None  # the most recent whose gender is known to agree
         while j >= 0 and self._events[j][0] >= lo:
             p, k, salient = self._events[j]
             if self.agrees(k, gender):
                 plain = plain if plain is not None else j
+                if known is None and gender and self.persons[k].gender == gender:
+                    known = j
                 if salient:
                     chosen = j
                     break
             j -= 1
+        # With no subject or speaker to go by, a person known to be of that gender outranks
+        # a more recent one of unknown gender ("advice from X on how to handle Brexit talks:
+        # He suggested": "Brexit" typed PERSON).
+        plain = known if known is not None else plain
         far = False
         if chosen is None:
             chosen = plain
@@ -321,6 +355,20 @@ class People:
                 return k
         return None
 
+    def name_confidence(self, name: str, pos: int) -> tuple[int | None, float]:
+        """A name -> (person, confidence): sure when one person matches; a bare surname two
+        people share ("Trump" beside "Donald Trump Jr.") goes to the one this or the previous
+        paragraph refers to, else to the most recent, less sure."""
+        cands = [k for k, p in enumerate(self.persons) if p.matches(name)]
+        if len(cands) <= 1:
+            return (cands[0], 1.0) if cands else (None, 0.0)
+        lo = self._window_start(pos)
+        near = {k for p0, k, _ in self._events if lo <= p0 < pos} & set(cands)
+        if len(near) == 1:
+            return near.pop(), CONF_SHARED_SURNAME_NEAR
+        recent = [k for p0, k, _ in self._events if p0 < pos and k in cands]
+        return (recent[-1] if recent else cands[0]), CONF_SHARED_SURNAME
+
     def resolve_description(self, head, pos: int) -> tuple[int | None, float]:
         """A role description ("the Syrian commander", "the governor") -> (person,
         confidence); (None, 0) when no person fits or two fit equally."""
@@ -344,8 +392,12 @@ class People:
                 if not any(demonym_matches(n.text, pn) for n in nations for pn in p.nations):
                     continue
                 score += 2
-            if heads & p.roles:
+            if heads & p.title_roles:
                 score += 2
+            elif heads & p.roles:
+                score += 1
+            if (p.title_roles & SUBORDINATE_ROLES) - mods:
+                continue  # "the president" is not the vice president
             score += len((mods - heads) & p.roles)
             if k in recent:
                 scored.append((score, recent[k], k))
@@ -361,7 +413,13 @@ class People:
             conf = CONF_ONLY_PERSON
         else:
             return None, 0.0
-        if len(scored) > 1 and scored[1][0] == best[0]:
+        tied = [c for c in scored if c[0] == best[0]]
+        if len(tied) > 1:
+            # Of two "presidents", the one this or the previous paragraph refers to.
+            lo = self._window_start(pos)
+            near = {k for p0, k, _ in self._events if lo <= p0 < pos} & {c[2] for c in tied}
+            if len(near) == 1:
+                return near.pop(), CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
 
