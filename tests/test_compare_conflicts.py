@@ -47,6 +47,15 @@ def test_word_figures_change_found_inside_full_articles(line):
     assert c.status == "confident" and c.why.startswith("quantity:")
 
 
+def test_per_item_and_far_apart_figures_are_no_conflict(line):
+    a = "The four senators each sold hundreds of thousands of dollars in stocks last month."
+    b = "The four senators sold millions of dollars in stocks last month, records show."
+    assert _kinds(line(a, b), "quantity") == []
+    a = "Congress approved payments of up to $1,200 for most adults in the relief bill."
+    b = "Congress approved payments of $1 trillion for most adults in the relief bill."
+    assert _kinds(line(a, b), "quantity") == []
+
+
 def test_same_words_no_conflict_and_vague_ranges(line):
     same = "Officials said three soldiers were killed in the attack on the northern base."
     assert _kinds(line(FILLER + same, FILLER + same), "quantity") == []
@@ -67,6 +76,10 @@ def test_units_are_converted(line):
     same = "The rebels marched 16 kilometers from the border to the provincial capital overnight."
     far = "The rebels marched 50 kilometers from the border to the provincial capital overnight."
     assert _kinds(line(a, same), "quantity") == []
+    # A converted figure is rounded: "1.8 meters" is the "6 feet" it stands for.
+    six = "Visitors must stand 6 feet apart from each other inside the city hall building."
+    metres = "Visitors must stand 1.8 meters apart from each other inside the city hall building."
+    assert _kinds(line(six, metres), "quantity") == []
     (c,) = _kinds(line(a, far), "quantity")
     assert {v.value for v in c.versions} == {"10 miles", "50 kilometers"}
 
