@@ -317,6 +317,16 @@ def _close_doubt(values: list[list[int]], items: list[tuple[Claim, Quantity, fro
     return ()
 
 
+# Verbs that only say the counted acts were done ("carried out / launched / conducted 40
+# strikes"): they tell nothing about which acts, so they agree with one another.
+DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "make", "perform", "mount",
+                         "execute", "do", "hold", "undertake"})
+
+
+def _verb_class(verb: str) -> str:
+    return "do" if verb in DOING_VERBS else verb
+
+
 MAX_RATIO = 1000.0  # figures this far apart count different things ($1,200 each / $1 trillion)
 
 
@@ -375,7 +385,7 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         doubts.append("different actors")
     # What happened to the counted things: "dozens of demonstrators died" is no count of
     # "35,000 demonstrators amassed", whatever the sentences share.
-    if qi.verb and qj.verb and qi.verb != qj.verb:
+    if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb):
         doubts.append(f"different verbs on the counted things ({qi.verb} / {qj.verb})")
     # One side narrows the counted noun ("wounded soldiers") and the other does not: the
     # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's
