@@ -140,3 +140,42 @@ def test_same_written_date_is_no_conflict_and_relative_days_are_possible():
     assert date_doubts([[ref("April 9", "2012-04-09")], [ref("April 9", "2013-04-09")]]) is None
     assert date_doubts([[ref("July 8", "2020-07-08")], [ref("July 18", "2020-07-18")]]) == ()
     assert date_doubts([[ref("on Tuesday", "2020-07-07")], [ref("July 8", "2020-07-08")]])
+
+
+def test_report_carries_the_contract_fields():
+    from newsprism.model import Report, Story
+    from newsprism.storage.report import report_json
+
+    v = (ConflictVersion("1", ("a",), (Span("a", 0, 1),), 1),
+         ConflictVersion("2", ("b",), (Span("b", 0, 1),), 1))
+    story = Story(id="s", title="t", article_ids=("a", "b"),
+                  conflicts=(make_conflict("quantity", "x", v, 0.5, "rule; doubts: close"),),
+                  consensus=(Consensus("c", ("a", "b"), 2, disputed=True),))
+    (s,) = report_json(Report(articles=(), reuse=(), stories=(story,)))["stories"]
+    (c,) = s["conflicts"]
+    assert (c["confidence"], c["status"], c["why"]) == (0.5, "possible", "rule; doubts: close")
+    assert c["versions"][0]["spans"] == [{"article_id": "a", "start": 0, "end": 1}]
+    assert c["versions"][0]["independent_sources"] == 1
+    assert s["consensus"][0]["disputed"] is True
+
+
+def test_story_page_shows_possible_conflicts_apart():
+    import dataclasses
+
+    from newsprism.storage.report import report_json
+    from newsprism.web.render import render_report_html
+    from web.factory import make_report  # tests/ is on the path (rootdir conftest)
+
+    report = make_report()
+    story = report.stories[0]
+    attribution, quantity = story.conflicts
+    doubtful = dataclasses.replace(quantity, confidence=0.5, status="possible",
+                                   why="quantity: close figures")
+    report = dataclasses.replace(report, stories=(dataclasses.replace(
+        story, conflicts=(attribution, doubtful)),))
+    html = render_report_html(report_json(report))
+    assert "<b>1</b> conflicts (+1 possible)" in html
+    assert "quantity: close figures" in html  # listed apart, with its why
+    matrix = html[html.index("Coverage matrix"):html.index("possible-conflicts")]
+    assert "Thousands of residents" not in matrix  # not a contested row
+    assert "Omar Ruiz" in matrix
