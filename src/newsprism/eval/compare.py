@@ -251,6 +251,16 @@ def _holds(text: str, num: str) -> bool:
     return any(re.search(r"\b" + re.escape(f) + r"\b", text, re.I) for f in forms)
 
 
+_ANY_FIGURE = (r"\b(?:\d[\d,.]*|" + "|".join(_WORD_NUM) + r"|a|one|dozens|hundreds|thousands|"
+               r"millions|dozen|hundred|thousand|million)\s+(?:[\w-]+\s+){0,3}?")
+
+
+def _counts(text: str, noun: str) -> bool:
+    """Whether a text gives a figure for the counted noun ("about 20 students"): it would
+    then hold a version of its own beside the plant."""
+    return bool(re.search(_ANY_FIGURE + re.escape(noun[:-1]), text, re.I))
+
+
 def _changed_count(m: re.Match[str]) -> tuple[str, str] | None:
     """(kind, replacement) for a count: digits and words times three plus seven, vague
     plurals swapped for a range that cannot overlap."""
@@ -299,9 +309,10 @@ def _candidates(story: str, art: Article, start: int, sent: str, names: Sequence
     end = start + len(sent)
     m = _COUNT.search(sent)
     if m and (got := _changed_count(m)):
-        num = m.group("num")
+        num, noun = m.group("num"), m.group("noun")
         yield (got[0], sent[:m.start("num")] + got[1] + sent[m.end("num"):], sent,
-               (start, end), lambda text, num=num: not _holds(text, num))
+               (start, end), lambda text, num=num, noun=noun: not _holds(text, num)
+               and not _counts(text, noun))
     m = _MEASURE.search(sent)
     if m:
         value, unit = float(m.group("num")), m.group("unit").lower()
