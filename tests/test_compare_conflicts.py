@@ -47,6 +47,15 @@ def test_word_figures_change_found_inside_full_articles(line):
     assert c.status == "confident" and c.why.startswith("quantity:")
 
 
+def test_per_item_and_far_apart_figures_are_no_conflict(line):
+    a = "The four senators each sold hundreds of thousands of dollars in stocks last month."
+    b = "The four senators sold millions of dollars in stocks last month, records show."
+    assert _kinds(line(a, b), "quantity") == []
+    a = "Congress approved payments of up to $1,200 for most adults in the relief bill."
+    b = "Congress approved payments of $1 trillion for most adults in the relief bill."
+    assert _kinds(line(a, b), "quantity") == []
+
+
 def test_same_words_no_conflict_and_vague_ranges(line):
     same = "Officials said three soldiers were killed in the attack on the northern base."
     assert _kinds(line(FILLER + same, FILLER + same), "quantity") == []
@@ -67,6 +76,10 @@ def test_units_are_converted(line):
     same = "The rebels marched 16 kilometers from the border to the provincial capital overnight."
     far = "The rebels marched 50 kilometers from the border to the provincial capital overnight."
     assert _kinds(line(a, same), "quantity") == []
+    # A converted figure is rounded: "1.8 meters" is the "6 feet" it stands for.
+    six = "Visitors must stand 6 feet apart from each other inside the city hall building."
+    metres = "Visitors must stand 1.8 meters apart from each other inside the city hall building."
+    assert _kinds(line(six, metres), "quantity") == []
     (c,) = _kinds(line(a, far), "quantity")
     assert {v.value for v in c.versions} == {"10 miles", "50 kilometers"}
 
@@ -127,3 +140,42 @@ def test_same_written_date_is_no_conflict_and_relative_days_are_possible():
     assert date_doubts([[ref("April 9", "2012-04-09")], [ref("April 9", "2013-04-09")]]) is None
     assert date_doubts([[ref("July 8", "2020-07-08")], [ref("July 18", "2020-07-18")]]) == ()
     assert date_doubts([[ref("on Tuesday", "2020-07-07")], [ref("July 8", "2020-07-08")]])
+
+
+def test_report_carries_the_contract_fields():
+    from newsprism.model import Report, Story
+    from newsprism.storage.report import report_json
+
+    v = (ConflictVersion("1", ("a",), (Span("a", 0, 1),), 1),
+         ConflictVersion("2", ("b",), (Span("b", 0, 1),), 1))
+    story = Story(id="s", title="t", article_ids=("a", "b"),
+                  conflicts=(make_conflict("quantity", "x", v, 0.5, "rule; doubts: close"),),
+                  consensus=(Consensus("c", ("a", "b"), 2, disputed=True),))
+    (s,) = report_json(Report(articles=(), reuse=(), stories=(story,)))["stories"]
+    (c,) = s["conflicts"]
+    assert (c["confidence"], c["status"], c["why"]) == (0.5, "possible", "rule; doubts: close")
+    assert c["versions"][0]["spans"] == [{"article_id": "a", "start": 0, "end": 1}]
+    assert c["versions"][0]["independent_sources"] == 1
+    assert s["consensus"][0]["disputed"] is True
+
+
+def test_story_page_shows_possible_conflicts_apart():
+    import dataclasses
+
+    from newsprism.storage.report import report_json
+    from newsprism.web.render import render_report_html
+    from web.factory import make_report  # tests/ is on the path (rootdir conftest)
+
+    report = make_report()
+    story = report.stories[0]
+    attribution, quantity = story.conflicts
+    doubtful = dataclasses.replace(quantity, confidence=0.5, status="possible",
+                                   why="quantity: close figures")
+    report = dataclasses.replace(report, stories=(dataclasses.replace(
+        story, conflicts=(attribution, doubtful)),))
+    html = render_report_html(report_json(report))
+    assert "<b>1</b> conflicts (+1 possible)" in html
+    assert "quantity: close figures" in html  # listed apart, with its why
+    matrix = html[html.index("Coverage matrix"):html.index("possible-conflicts")]
+    assert "Thousands of residents" not in matrix  # not a contested row
+    assert "Omar Ruiz" in matrix

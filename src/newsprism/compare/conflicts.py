@@ -45,6 +45,7 @@ GENERIC_UNITS = frozenset({
     "kilometer", "kilometre", "meter", "metre", "foot", "ton", "tonne", "round", "group",
     "area", "city", "town", "village", "store", "company", "student", "worker", "employee",
     "woman", "man", "bill", "law", "plan", "claim", "report", "dose", "test", "vaccine",
+    "usd", "eur", "gbp", "jpy",
 })  # Dice of the two sentences' content words, units aside
 DATE_CONTEXT = 0.5
 CONFIDENT_AT = 0.7  # at or above: shown by default; below: listed apart as "possible"
@@ -105,9 +106,16 @@ def in_si(q: Quantity) -> Quantity:
     if m is None:
         return q
     dim, size = m
+    low, high = q.low, q.high
+    # A written measure stands for half a unit of its last digit either way: "1.8 meters" is
+    # 1.75-1.85, so the "6 feet" it converts (1.83 m) agrees with it.
+    if q.exact and low is not None and low == high:
+        digits = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+        half = 0.5 * 10 ** -len(digits.group(1) or "") if digits else 0.0
+        low, high = low - half, high + half
     return Quantity(article_id=q.article_id, start=q.start, end=q.end, text=q.text,
-                    low=None if q.low is None else q.low * size,
-                    high=None if q.high is None else q.high * size, unit=dim, exact=q.exact,
+                    low=None if low is None else low * size,
+                    high=None if high is None else high * size, unit=dim, exact=False,
                     modifiers=tuple(x for x in q.modifiers if x != "square"))
 
 
@@ -309,6 +317,28 @@ def _close_doubt(values: list[list[int]], items: list[tuple[Claim, Quantity, fro
     return ()
 
 
+# Verbs that only say the counted acts were done ("carried out / launched / conducted 40
+# strikes"): they tell nothing about which acts, so they agree with one another.
+DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "make", "perform", "mount",
+                         "execute", "do", "hold", "undertake"})
+
+
+def _verb_class(verb: str) -> str:
+    return "do" if verb in DOING_VERBS else verb
+
+
+MAX_RATIO = 1000.0  # figures this far apart count different things ($1,200 each / $1 trillion)
+
+
+def _far_apart(a: Quantity, b: Quantity) -> bool:
+    a, b = in_si(a), in_si(b)
+    for x, y in ((a, b), (b, a)):
+        if x.high is not None and x.high > 0 and y.low is not None and \
+                y.low / x.high > MAX_RATIO:
+            return True
+    return False
+
+
 def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
                 b: tuple[Claim, Quantity, frozenset[str]],
                 per_unit: Counter[tuple[str, str]]) -> tuple[str, ...] | None:
@@ -321,6 +351,8 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
             {m for m in qj.modifiers if m.startswith("+")}:
         return None
     unit = canon(qi.unit or "")
+    if _far_apart(qi, qj):
+        return None
     similarity, shared = dice(wi, wj), len(wi & wj)
     # Nationalities ("Americans") are whole populations: as broad as "people".
     broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
@@ -345,9 +377,15 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     doubts: list[str] = []
     if not strong:
         doubts.append("linked only as the one such count in each article")
+    # Different actors ("Burr sold ..." / "Feinstein and three colleagues sold ..."): the
+    # figures may be one actor's part and the group's whole.
+    # (Not when the subject is the count itself: "Hundreds of students from X staged ...".)
+    if ci.subject_entity and cj.subject_entity and ci.subject_entity != cj.subject_entity \
+            and qi.text not in (ci.subject or "") and qj.text not in (cj.subject or ""):
+        doubts.append("different actors")
     # What happened to the counted things: "dozens of demonstrators died" is no count of
     # "35,000 demonstrators amassed", whatever the sentences share.
-    if qi.verb and qj.verb and qi.verb != qj.verb:
+    if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb):
         doubts.append(f"different verbs on the counted things ({qi.verb} / {qj.verb})")
     # One side narrows the counted noun ("wounded soldiers") and the other does not: the
     # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's

@@ -188,8 +188,10 @@ _TO_OTHER = {"miles": ("kilometers", 1.609344), "kilometers": ("miles", 0.621371
              "acres": ("hectares", 0.404686), "hectares": ("acres", 2.47105)}
 _MONTH_DAY = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\s+(?P<day>\d{1,2})\b")
-_NAME = (r"(?!(?:President|Mr|Ms|Mrs|Dr|Sen|Rep|Gov|The|He|She|They|It|We|I)\b)"
-         r"(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+)?[A-Z][a-z]+")
+_NAME = (r"(?!(?:President|Mr|Ms|Mrs|Dr|Sen|Rep|Gov|The|He|She|They|It|We|I|House|Senate|"
+         r"Colonel|General|Oxford|Colorado|White)\b)"
+         r"(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+)?(?!(?:University|Department|Committee|Resources|"
+         r"Civil|Council|Office|Party|Court|Agency|Ministry|News|Times|Post)\b)[A-Z][a-z]+")
 _QUOTE_SAID = re.compile(r"[\u201c\"](?P<quote>[^\u201d\"]{40,300})[\u201d\"]\s*,?\s*"
                          r"(?:said|says|told reporters)\s+(?P<name>" + _NAME + r")\b"
                          r"|[\u201c\"](?P<quote2>[^\u201d\"]{40,300})[\u201d\"]\s*,?\s*"
@@ -199,6 +201,10 @@ _OTHER_DAY = {"Monday": "Thursday", "Tuesday": "Friday", "Wednesday": "Saturday"
               "Thursday": "Monday", "Friday": "Tuesday", "Saturday": "Wednesday",
               "Sunday": "Wednesday"}
 CARRIED_DICE = 0.5  # a host sentence this close to the planted one already states the fact
+# Who a swapped quote is given to: common full names no story of the data is about (names
+# found in the data by a pattern were as often offices: "House Resources", "Oxford University").
+SWAP_NAMES = ("Maria Lopez", "David Miller", "Sarah Johnson", "James Wilson", "Anna Schmidt",
+              "Robert Brown", "Laura Chen", "Michael Davis")
 # The data carries no publish dates: every article of a planted story gets this one, so
 # "July 8" and "on Tuesday" resolve (the same day for all outlets).
 PLANT_PUBLISHED = "2020-07-08"
@@ -243,6 +249,16 @@ def _holds(text: str, num: str) -> bool:
                                    else None)
     forms = {num} | ({str(value), words[value]} if value in words else set())
     return any(re.search(r"\b" + re.escape(f) + r"\b", text, re.I) for f in forms)
+
+
+_ANY_FIGURE = (r"\b(?:\d[\d,.]*|" + "|".join(_WORD_NUM) + r"|a|one|dozens|hundreds|thousands|"
+               r"millions|dozen|hundred|thousand|million)\s+(?:[\w-]+\s+){0,3}?")
+
+
+def _counts(text: str, noun: str) -> bool:
+    """Whether a text gives a figure for the counted noun ("about 20 students"): it would
+    then hold a version of its own beside the plant."""
+    return bool(re.search(_ANY_FIGURE + re.escape(noun[:-1]), text, re.I))
 
 
 def _changed_count(m: re.Match[str]) -> tuple[str, str] | None:
@@ -293,9 +309,10 @@ def _candidates(story: str, art: Article, start: int, sent: str, names: Sequence
     end = start + len(sent)
     m = _COUNT.search(sent)
     if m and (got := _changed_count(m)):
-        num = m.group("num")
+        num, noun = m.group("num"), m.group("noun")
         yield (got[0], sent[:m.start("num")] + got[1] + sent[m.end("num"):], sent,
-               (start, end), lambda text, num=num: not _holds(text, num))
+               (start, end), lambda text, num=num, noun=noun: not _holds(text, num)
+               and not _counts(text, noun))
     m = _MEASURE.search(sent)
     if m:
         value, unit = float(m.group("num")), m.group("unit").lower()
@@ -391,7 +408,7 @@ def command(data: Path, part: str = "tune", per_kind: int = 40,
     stories = planted_stories(Path(data), part)
     if not stories:
         raise ValueError(f"{data}: no NeuS or ECB+ stories found")
-    names = _speaker_names(stories)
+    names = SWAP_NAMES
     counts: dict[str, list[int]] = {}
     missed: list[str] = []
     for story, articles in stories:
@@ -419,18 +436,6 @@ def command(data: Path, part: str = "tune", per_kind: int = 40,
             result[kind] = {"n": n, "recall": round(found / n, 3) if n else None,
                             "recall_confident": round(confident / n, 3) if n else None}
     return result
-
-
-def _speaker_names(stories: Sequence[tuple[str, list[Article]]]) -> list[str]:
-    """Real speaker names from the stories' own "..., said First Last" quotes, to swap in."""
-    seen: list[str] = []
-    for _, articles in stories:
-        for a in articles:
-            for m in _QUOTE_SAID.finditer(a.text):
-                name = m.group("name") or m.group("name2")
-                if name not in seen and len(name.split()) >= 2:  # full names only to swap in
-                    seen.append(name)
-    return seen
 
 
 def real_stories(data: Path, lines: range) -> list[tuple[str, list[Article]]]:

@@ -119,7 +119,9 @@ def _near_month(doc, first: int, stop: int) -> bool:
 # Adjectives that do not narrow what is counted ("new cases" are cases).
 _PLAIN_MODS = frozenset({"new", "other", "more", "total", "least", "estimated", "additional",
                          "some", "many", "several", "such", "own", "same", "-", "about"})
-_NARROWING_PREPS = frozenset({"from", "of", "in", "at", "on", "with"})
+_NARROWING_PREPS = frozenset({"from", "of", "in", "at", "on", "with", "for"})
+_PER_ITEM = frozenset({"each", "apiece", "per", "every"})
+PER_ITEM_WINDOW = 3  # tokens either side of a figure where "each" makes it a figure per item
 # After the number, these make it a change, not a total: "15 more inches", "500 new cases".
 _INCREMENT = frozenset({"more", "additional", "extra", "further", "another"})
 CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
@@ -256,7 +258,12 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
         # Money: the currency is the unit ("$2.3 trillion"), never a bare number.
         before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
         if unit is None and before in CURRENCY:
-            unit, modifiers = CURRENCY[before], ()
+            # What the money is ("$13 billion in aid", "$9.6 billion for the power authority").
+            unit, modifiers = CURRENCY[before], modifiers_of(doc[j - 1], range(start_tok, j))
+        # "each sold hundreds of thousands of dollars", "$1,200 apiece": a figure per item,
+        # which a total never contradicts.
+        if unit and _per_item(doc, start_tok, j):
+            modifiers = (*modifiers, "+each")
         if unit in _NOT_UNITS:
             unit = None
         elif unit in ("%", "pct", "per cent"):
@@ -305,6 +312,11 @@ def _verb_at(doc, end: int) -> str | None:
         if tok.pos_ == "VERB":
             return tok.lemma_.lower()
     return None
+
+
+def _per_item(doc, first: int, stop: int) -> bool:
+    lo, hi = max(0, first - PER_ITEM_WINDOW), min(len(doc), stop + PER_ITEM_WINDOW + 1)
+    return any(doc[k].lower_ in _PER_ITEM for k in range(lo, hi) if not first <= k < stop)
 
 
 def _modifiers_at(doc, end: int, skip: range) -> tuple[str, ...]:
