@@ -133,3 +133,25 @@ def test_story_pages_show_related_stories() -> None:
     assert "Related stories" in page and f'href="/stories/{other}"' in page
     single = render_report_html(report)  # one file: no link out, the id and relation shown
     assert f"<code>{other}</code>" in single and 'href="/stories/' not in single
+
+
+def test_related_survives_the_store_codec() -> None:
+    from newsprism.storage.codec import load, to_data
+    from newsprism.storage.store import encode_story
+
+    stories = run(saga(("2021-01-04", "2021-03-01")))
+    for story in stories:
+        assert story.related
+        assert load(Story, to_data(story)) == story
+        assert '"related"' in encode_story(story).data  # the stored row carries it
+
+
+def test_related_needs_the_same_people_not_only_the_same_subject() -> None:
+    # The same kind of event two months apart: by other people it is not the same saga.
+    fed = [article(f"f{k}", HIKE, published="2021-01-04") for k in range(3)]
+    ecb = [article(f"e{k}", HIKE, people=[("Christine Lagarde", "PERSON")],
+                   published="2021-03-01") for k in range(3)]
+    again = [article(f"g{k}", HIKE, published="2021-03-01") for k in range(3)]
+    assert all(not s.related for s in run(fed + ecb))
+    related = {s.article_ids[0][0]: [r.relation for r in s.related] for s in run(fed + again)}
+    assert related == {"f": ["later"], "g": ["earlier"]}
