@@ -26,9 +26,11 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     seen_records = 0
     total_cap = expansion_cap(path, settings)
     expanded = 0  # declared record lengths so far: the bytes the archive decompresses to
+    end = 0  # where the last whole record ended
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            it = ArchiveIterator(stream)
+            for record in it:
                 seen_records += 1
                 expanded += record.length or 0
                 if expanded > total_cap:
@@ -43,6 +45,7 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
                     return
                 if item is not None:
                     yield item
+            end = it.offset
     except ArchiveLoadFailed as exc:
         yield InputProblem(source, f"not a readable WARC archive ({_short(exc)}) after "
                                    f"{seen_records} record(s)")
@@ -52,6 +55,10 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
         return
     if seen_records == 0:
         yield InputProblem(source, "no records in the WARC file")
+    elif _has_tail(path, end):
+        # warcio stops quietly at a record cut inside its headers: say so.
+        yield InputProblem(source, f"truncated WARC: it ends inside a record after "
+                                   f"{seen_records} whole record(s), which were read")
     elif path.name.lower().endswith(".gz") and not gzip_complete(path):
         # warcio stops quietly at a cut gzip member: say so, or a cut download looks whole.
         yield InputProblem(source, f"truncated gzip: the archive ends inside a record; "
@@ -65,6 +72,19 @@ def _short(exc: Exception) -> str:
     """warcio's message, first line, cut short (raw bytes are made printable at the boundary)."""
     text = str(exc).splitlines()[0] if str(exc) else ""
     return text[:_REASON_CHARS]
+
+
+def _has_tail(path: Path, end: int) -> bool:
+    """True when bytes other than padding follow the last whole record."""
+    try:
+        with path.open("rb") as f:
+            f.seek(end)
+            while chunk := f.read(1 << 16):
+                if chunk.strip(b"\x00\r\n\t "):
+                    return True
+    except OSError:
+        return False
+    return False
 
 
 def _ends_early(record: object) -> bool:
