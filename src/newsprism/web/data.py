@@ -59,6 +59,7 @@ class Reads:
     def report(self) -> dict[str, Any]:
         return self.cache.get(("report",), lambda: report_json(self.store.report()))
 
-    def page(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        """A rendered page, cached like the data it shows."""
-        return self.cache.get(("page", *key), compute)
+    def page(self, key: tuple[Any, ...], compute: Callable[[], T], search: bool = False) -> T:
+        """A rendered page, cached like the data it shows (`search`: a search result's,
+        cached among the searches)."""
+        return self.cache.get(("page", *key), compute, search=search)
