@@ -65,8 +65,8 @@ def serve(db_url: str, port: int) -> None:
     from newsprism.settings import Settings
     from newsprism.web.app import create_app
 
-    uvicorn.run(create_app(Settings(db_url=db_url)), host=HOST, port=port, log_level="warning",
-                access_log=False)
+    uvicorn.run(create_app(Settings(db_url=db_url), bind_host=HOST), host=HOST, port=port,
+                log_level="warning", access_log=False)
 
 
 def free_port() -> int:

@@ -28,7 +28,7 @@ class Busy(Exception):
 # cached pages everyone else reads (issue 23: 10 such clients cut 40 others from 212 to 73
 # requests/s). A search waits this long for its turn, then is refused with 429.
 SEARCH_SLOTS = 1
-SEARCH_WAIT = 2.0
+SEARCH_WAIT = 10.0
 # Cached search results kept at most: searches no one repeats must not push the pages
 # everyone reads out of the LRU.
 SEARCH_ENTRIES = 256
@@ -37,9 +37,9 @@ SAME_SEARCH_WAIT = 30.0
 
 
 class SearchGate:
-    def __init__(self, slots: int = SEARCH_SLOTS, wait: float = SEARCH_WAIT) -> None:
+    def __init__(self, slots: int = SEARCH_SLOTS, wait: float | None = None) -> None:
         self._slots = threading.BoundedSemaphore(slots)
-        self._wait = wait
+        self._wait = SEARCH_WAIT if wait is None else wait
         self.refused = 0
 
     def run(self, compute: Callable[[], T]) -> T:
