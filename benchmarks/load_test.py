@@ -60,12 +60,17 @@ def build_store(db_url: str, copies: int) -> tuple[list[str], list[str]]:
 
 
 def serve(db_url: str, port: int) -> None:
+    # An older app (to compare before and after a change) has no Host check to configure.
+    import inspect
+
     import uvicorn
 
     from newsprism.settings import Settings
     from newsprism.web.app import create_app
 
-    uvicorn.run(create_app(Settings(db_url=db_url), bind_host=HOST), host=HOST, port=port,
+    extra = {"bind_host": HOST} if "bind_host" in inspect.signature(create_app).parameters \
+        else {}
+    uvicorn.run(create_app(Settings(db_url=db_url), **extra), host=HOST, port=port,
                 log_level="warning", access_log=False)
 
 
