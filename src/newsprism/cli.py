@@ -98,9 +98,9 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
     with bar:
         report = run_analysis(inputs, settings, db_url=db, runner=runner, progress=update,
                               on_problem=_report_problem)
+    _write_outputs(report, out_path, html)  # even empty: the report lists the problems
     if not report.articles:
         raise NewsprismError(f"no article could be read from {', '.join(inputs)}")
-    _write_outputs(report, out_path, html)
     out.print(_summary_table(report))
     if report.problems:
         err.print(f"[yellow]{len(report.problems)} input(s) skipped[/] (reasons above)")
