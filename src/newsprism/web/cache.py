@@ -26,7 +26,8 @@ class Busy(Exception):
 # Uncached story lists (a search or a page never asked before) decode up to `limit` stories
 # each: one at a time, so broad searches from a few clients cannot take the CPU from the
 # cached pages everyone else reads (issue 23: 10 such clients cut 40 others from 212 to 73
-# requests/s). A search waits this long for its turn, then is refused with 429.
+# requests/s). A search waits this long for its turn (long enough for the cold searches
+# of 50 clients starting together to queue, not fail), then is refused with 429.
 SEARCH_SLOTS = 1
 SEARCH_WAIT = 10.0
 # Cached search results kept at most: searches no one repeats must not push the pages
@@ -124,7 +125,6 @@ class ReadCache:
                 self._search_keys.pop(old, None)
                 self._bytes -= dropped
         return value
-
 
     def get_bounded(self, key: Hashable, compute: Callable[[], T]) -> T:
         """`get` for a search: a miss is computed through the search gate (may raise `Busy`),
