@@ -7,9 +7,9 @@ soup, truncation) and runs them through `run_analysis`, the path `newsprism anal
 (with the per-article NLP replaced by a stub: the readers and the report are under test).
 Each example asserts that the report is written and is valid UTF-8 JSON, that each bad item
 costs exactly one problem line, and that peak traced memory stays under `PEAK_BYTES`. For
-each web endpoint, hypothesis sends hostile bytes in the path and the query and asserts a
-non-5xx answer carrying the security headers. Time growth is checked by the benchmark, not
-here.
+each web endpoint, hypothesis sends hostile bytes in the path and the query (GET) or hostile
+JSON and files (the two writes) and asserts a non-5xx answer carrying the security
+headers. Time growth is checked by the benchmark, not here.
 """
 
 from __future__ import annotations
@@ -212,3 +212,49 @@ def test_hostile_requests_get_no_5xx_and_keep_the_headers(web_client, endpoint, 
     assert r.status_code < 500, (path, qs, r.status_code, r.text[:200])
     assert "default-src 'none'" in r.headers.get("content-security-policy", "")
     assert r.headers.get("x-frame-options") == "DENY"
+
+
+@pytest.fixture(scope="module")
+def write_client(tmp_path_factory):
+    from newsprism.storage.store import open_store
+    from newsprism.web.app import create_app
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('fuzzwrite') / 'w.db'}")
+    yield TestClient(create_app(Settings(token="fuzz-token-123456"), store),
+                     raise_server_exceptions=False)
+    store.close()
+
+
+AUTH = {"authorization": "Bearer fuzz-token-123456"}
+field = st.one_of(st.none(), hostile_text, st.integers(), st.just("x" * 129),
+                  st.just("a\x00b"), st.just("[/]"))
+
+
+@hsettings(max_examples=25, deadline=None,
+           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(body=st.one_of(
+    st.fixed_dictionaries({"articles": st.lists(st.dictionaries(
+        st.sampled_from(["id", "text", "title", "outlet", "url", "x"]), field, max_size=5),
+        max_size=3)}),
+    st.recursive(st.none() | st.integers() | hostile_text,
+                 lambda inner: st.lists(inner, max_size=3), max_leaves=5)))
+def test_hostile_article_posts_get_no_5xx_and_keep_the_headers(write_client, body):
+    r = write_client.post("/api/v1/articles", headers=AUTH, json=body)
+    assert r.status_code in (201, 400, 422), (body, r.status_code, r.text[:300])
+    assert "default-src 'none'" in r.headers.get("content-security-policy", "")
+    if r.status_code == 201:
+        for p in r.json()["problems"]:
+            assert not any(ord(c) < 32 for c in p["source"] + p["reason"]), p
+
+
+@hsettings(max_examples=25, deadline=None,
+           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(name=st.text(max_size=40), suffix=st.sampled_from([".txt", ".jsonl", ".html", ".warc",
+                                                           ".jsonl.gz", ".rss", ""]),
+       data=st.binary(max_size=2000))
+def test_hostile_uploads_get_no_5xx_and_keep_the_headers(write_client, name, suffix, data):
+    files = {"files": ((name + suffix).encode("utf-8", "replace").decode("utf-8"), data,
+                       "application/octet-stream")}
+    r = write_client.post("/api/v1/uploads", headers=AUTH, files=files)
+    assert r.status_code in (201, 400, 422), (name, suffix, r.status_code, r.text[:300])
+    assert "default-src 'none'" in r.headers.get("content-security-policy", "")
