@@ -39,9 +39,10 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
                 item = _record_item(record, source, seen_records, settings, outlet)
                 if _ends_early(record):
                     # warcio hands a cut record over as if whole: it would be a stub article.
-                    yield InputProblem(source, f"truncated WARC: record {seen_records} ends "
-                                               f"before its declared length; the "
-                                               f"{seen_records - 1} record(s) before were read")
+                    yield InputProblem(source, f"truncated WARC: record {seen_records} is cut "
+                                               f"(shorter than its declared length, or cut in "
+                                               f"its headers); the {seen_records - 1} "
+                                               f"record(s) before were read")
                     return
                 if item is not None:
                     yield item
@@ -49,6 +50,7 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     except ArchiveLoadFailed as exc:
         yield InputProblem(source, f"not a readable WARC archive ({_short(exc)}) after "
                                    f"{seen_records} record(s)")
+        return  # one line for one bad file
     except Exception as exc:  # warcio raises many kinds on corrupt input
         yield InputProblem(source, f"corrupt or truncated WARC after {seen_records} record(s) "
                                    f"(warcio: {type(exc).__name__}: {_short(exc)})")
@@ -88,7 +90,12 @@ def _has_tail(path: Path, end: int) -> bool:
 
 
 def _ends_early(record: object) -> bool:
-    """True when the record's block is shorter than its Content-Length (the file was cut)."""
+    """True when the record's block is shorter than its Content-Length (the file was cut), or
+    it has none (every WARC record must: the file was cut inside the record's headers)."""
+    rec: Any = record
+    if rec.format.startswith("warc") and not (
+            rec.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+        return True
     raw = getattr(record, "raw_stream", None)
     if raw is None:
         return False
