@@ -51,6 +51,9 @@ def test_nothing_readable_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "no article could be read" in proc.stderr
+    # the report is still written: no articles, and the one problem (issue 23)
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["articles"] == [] and len(report["problems"]) == 1
 
 
 def test_bad_settings_file_is_one_line(tmp_path):

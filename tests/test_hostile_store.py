@@ -11,7 +11,7 @@ import pytest
 from newsprism.model import Article, ArticleFacts
 from newsprism.runner import LocalRunner
 from newsprism.runner.base import BATCH_CHARS, split, split_tapered
-from newsprism.service import analyze_into_store, run_analysis
+from newsprism.service import changed_known, run_analysis
 from newsprism.settings import Settings
 from newsprism.storage.store import Store, open_store
 from storecases import STORE_KINDS, make_store_url
@@ -91,21 +91,16 @@ def test_batches_are_bounded_by_characters(make):
 
 def test_known_id_with_different_text_is_one_problem(store_url, tmp_path):
     _run([_jsonl(tmp_path / "a.jsonl", [{"id": "same", "text": f"One {WORDS}"}])], store_url)
-    problems = []
     store = open_store(store_url)
     try:
-        stats = analyze_into_store(
-            store, [Article("same", "b.jsonl:1", f"Other {WORDS}"),
-                    Article("same2", "b.jsonl:2", f"New {WORDS}")],
-            Settings(), runner=LocalRunner(work=no_nlp), on_problem=problems.append)
-        again = analyze_into_store(store, [Article("same", "c.jsonl:1", f"One {WORDS}")],
-                                   Settings(), runner=LocalRunner(work=no_nlp),
-                                   on_problem=problems.append)
+        problems = changed_known(store, [Article("same", "b.jsonl", f"Other {WORDS}"),
+                                         Article("same2", "b.jsonl", f"New {WORDS}"),
+                                         Article("same", "c.jsonl", f"One {WORDS}")],
+                                 Settings())
     finally:
         store.close()
-    assert stats.skipped == 1 and again.skipped == 1
     (problem,) = problems
-    assert problem.source == "b.jsonl:1" and "different text" in problem.reason
+    assert problem.source == "b.jsonl" and "different text" in problem.reason
 
 
 # -- item 10: a report describes a consistent store, whatever another run does ------------------

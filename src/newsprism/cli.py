@@ -163,9 +163,10 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
                               on_problem=_report_problem, stats=stats)
     if db is not None:
         err.print(_update_line(stats), highlight=False, soft_wrap=True)
+    # even empty: the report lists the problems
+    _write_outputs(report, out_path, html, profiles or _profiles(settings))
     if not report.articles:
         raise NewsprismError(f"no article could be read from {', '.join(inputs)}")
-    _write_outputs(report, out_path, html, profiles or _profiles(settings))
     out.print(_summary_table(report))
     if report.problems:
         err.print(f"[yellow]{len(report.problems)} input(s) skipped[/] (reasons above)")

@@ -169,9 +169,6 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     known = store.processed_ids(sorted(unique))
     todo = [unique[k] for k in sorted(unique) if k not in known]
     st.skipped = len(unique) - len(todo)
-    for problem in changed_known(store, [unique[k] for k in sorted(known)], settings):
-        if on_problem is not None:
-            on_problem(problem)
     done = 0
     used = runner if runner is not None else LocalRunner()
     fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
@@ -207,9 +204,10 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
 
 def changed_known(store: Store, articles: Sequence[Article], settings: Settings
                   ) -> list[InputProblem]:
-    """One problem for each of `articles` (all stored already) whose text differs from the
-    stored one: it is skipped, the stored one kept, and the caller must hear so. Compared
-    as the store keeps it (cleaned, then made storable)."""
+    """One problem for each of `articles` whose stored text differs from theirs: they are
+    skipped, the stored one kept, and the caller must hear so. Compared as the store keeps
+    it (cleaned, then made storable), so this cleans each known article again: the web
+    writes call it (their size is capped); a CLI re-run of a big corpus does not."""
     if not articles:
         return []
     from .storage.store import storable_text

@@ -111,7 +111,10 @@ def test_host_allow_list_setting(store):
 
 # -- item 10: uncached searches are bounded ------------------------------------------------------
 
-def test_uncached_searches_beyond_the_bound_get_429_and_cached_reads_go_on(store):
+def test_uncached_searches_beyond_the_bound_get_429_and_cached_reads_go_on(store, monkeypatch):
+    from newsprism.web import cache
+
+    monkeypatch.setattr(cache, "SEARCH_WAIT", 0.5)  # the gate reads it when made
     client = _client(store)
     reads = client.app.state.reads
     entered, release = threading.Event(), threading.Event()

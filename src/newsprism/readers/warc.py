@@ -26,9 +26,11 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     seen_records = 0
     total_cap = expansion_cap(path, settings)
     expanded = 0  # declared record lengths so far: the bytes the archive decompresses to
+    end = 0  # where the last whole record ended
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            it = ArchiveIterator(stream)
+            for record in it:
                 seen_records += 1
                 expanded += record.length or 0
                 if expanded > total_cap:
@@ -37,21 +39,28 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
                 item = _record_item(record, source, seen_records, settings, outlet)
                 if _ends_early(record):
                     # warcio hands a cut record over as if whole: it would be a stub article.
-                    yield InputProblem(source, f"truncated WARC: record {seen_records} ends "
-                                               f"before its declared length; the "
-                                               f"{seen_records - 1} record(s) before were read")
+                    yield InputProblem(source, f"truncated WARC: record {seen_records} is cut "
+                                               f"(shorter than its declared length, or cut in "
+                                               f"its headers); the {seen_records - 1} "
+                                               f"record(s) before were read")
                     return
                 if item is not None:
                     yield item
+            end = it.offset
     except ArchiveLoadFailed as exc:
         yield InputProblem(source, f"not a readable WARC archive ({_short(exc)}) after "
                                    f"{seen_records} record(s)")
+        return  # one line for one bad file
     except Exception as exc:  # warcio raises many kinds on corrupt input
         yield InputProblem(source, f"corrupt or truncated WARC after {seen_records} record(s) "
                                    f"(warcio: {type(exc).__name__}: {_short(exc)})")
         return
     if seen_records == 0:
         yield InputProblem(source, "no records in the WARC file")
+    elif _has_tail(path, end):
+        # warcio stops quietly at a record cut inside its headers: say so.
+        yield InputProblem(source, f"truncated WARC: it ends inside a record after "
+                                   f"{seen_records} whole record(s), which were read")
     elif path.name.lower().endswith(".gz") and not gzip_complete(path):
         # warcio stops quietly at a cut gzip member: say so, or a cut download looks whole.
         yield InputProblem(source, f"truncated gzip: the archive ends inside a record; "
@@ -67,8 +76,26 @@ def _short(exc: Exception) -> str:
     return text[:_REASON_CHARS]
 
 
+def _has_tail(path: Path, end: int) -> bool:
+    """True when bytes other than padding follow the last whole record."""
+    try:
+        with path.open("rb") as f:
+            f.seek(end)
+            while chunk := f.read(1 << 16):
+                if chunk.strip(b"\x00\r\n\t "):
+                    return True
+    except OSError:
+        return False
+    return False
+
+
 def _ends_early(record: object) -> bool:
-    """True when the record's block is shorter than its Content-Length (the file was cut)."""
+    """True when the record's block is shorter than its Content-Length (the file was cut), or
+    it has none (every WARC record must: the file was cut inside the record's headers)."""
+    rec: Any = record
+    if rec.format.startswith("warc") and not (
+            rec.rec_headers.get_header("Content-Length") or "").strip().isdigit():
+        return True
     raw = getattr(record, "raw_stream", None)
     if raw is None:
         return False

@@ -62,7 +62,7 @@ def reads_of(request: Request) -> Reads:
 
 
 def _json(key: tuple[Any, ...], request: Request, make: Callable[[], dict[str, Any] | None],
-          missing: str = "not found") -> Response:
+          missing: str = "not found", search: bool = False) -> Response:
     """JSON text made once per cache generation (a large story through FastAPI's
     jsonable_encoder on every request costs more than reading it). `make` returning None
     is a 404, cached too."""
@@ -70,7 +70,7 @@ def _json(key: tuple[Any, ...], request: Request, make: Callable[[], dict[str, A
         data = make()
         return None if data is None else json.dumps(data, ensure_ascii=False,
                                                     separators=(",", ":")).encode()
-    body = reads_of(request).page(key, encode)
+    body = reads_of(request).page(key, encode, search=search)
     if body is None:
         raise HTTPException(404, missing)
     return Response(body, media_type="application/json")
@@ -101,7 +101,7 @@ def build_router() -> APIRouter:
         rows = reads_of(request).rows(q, since, until, limit, offset)
         return _json(("api-rows", q, since, until, limit, offset), request,
                      lambda: {"schema": SCHEMA, "limit": limit, "offset": offset,
-                              "stories": rows})
+                              "stories": rows}, search=True)
 
     @router.get("/stories/{story_id:path}",
                 summary="One story (contract form), its articles and reuse")

@@ -26,15 +26,21 @@ class Busy(Exception):
 # Uncached story lists (a search or a page never asked before) decode up to `limit` stories
 # each: one at a time, so broad searches from a few clients cannot take the CPU from the
 # cached pages everyone else reads (issue 23: 10 such clients cut 40 others from 212 to 73
-# requests/s). A search waits this long for its turn, then is refused with 429.
+# requests/s). A search waits this long for its turn (long enough for the cold searches
+# of 50 clients starting together to queue, not fail), then is refused with 429.
 SEARCH_SLOTS = 1
-SEARCH_WAIT = 0.25
+SEARCH_WAIT = 10.0
+# Cached search results kept at most: searches no one repeats must not push the pages
+# everyone reads out of the LRU.
+SEARCH_ENTRIES = 256
+# How long a request waits for the same search another request is computing.
+SAME_SEARCH_WAIT = 30.0
 
 
 class SearchGate:
-    def __init__(self, slots: int = SEARCH_SLOTS, wait: float = SEARCH_WAIT) -> None:
+    def __init__(self, slots: int = SEARCH_SLOTS, wait: float | None = None) -> None:
         self._slots = threading.BoundedSemaphore(slots)
-        self._wait = wait
+        self._wait = SEARCH_WAIT if wait is None else wait
         self.refused = 0
 
     def run(self, compute: Callable[[], T]) -> T:
@@ -64,10 +70,13 @@ class ReadCache:
         self.hits = 0
         self.misses = 0
         self.searches = SearchGate()
+        self._search_keys: OrderedDict[Hashable, None] = OrderedDict()
+        self._flight: dict[Hashable, threading.Event] = {}
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._search_keys.clear()
             self._bytes = 0
             self._checked = float("-inf")
 
@@ -81,10 +90,13 @@ class ReadCache:
         with self._lock:
             if current != self._seen:
                 self._data.clear()
+                self._search_keys.clear()
                 self._bytes = 0
                 self._seen = current
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get(self, key: Hashable, compute: Callable[[], T], search: bool = False) -> T:
+        """The cached value of `key`, computed on a miss. `search`: the entry is one of the
+        at most SEARCH_ENTRIES search results, which evict each other, not other entries."""
         self._check()
         with self._lock:
             if key in self._data:
@@ -101,15 +113,40 @@ class ReadCache:
                 self._bytes -= self._data[key][1]
             self._data[key] = (value, size)
             self._bytes += size
+            if search:
+                self._search_keys[key] = None
+                self._search_keys.move_to_end(key)
+                while len(self._search_keys) > SEARCH_ENTRIES:
+                    old, _ = self._search_keys.popitem(last=False)
+                    if old in self._data:
+                        self._bytes -= self._data.pop(old)[1]
             while len(self._data) > self._max or self._bytes > self._max_bytes:
-                _, (_, dropped) = self._data.popitem(last=False)
+                old, (_, dropped) = self._data.popitem(last=False)
+                self._search_keys.pop(old, None)
                 self._bytes -= dropped
         return value
 
-
     def get_bounded(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """`get`, with a miss computed through the search gate (may raise `Busy`)."""
-        return self.get(key, lambda: self.searches.run(compute))
+        """`get` for a search: a miss is computed through the search gate (may raise `Busy`),
+        once: requests for a search being computed wait for it instead of queueing at the
+        gate (fifty clients opening the same cold page are one computation)."""
+        with self._lock:
+            cached = key in self._data
+            running = None if cached else self._flight.get(key)
+            mine = None
+            if not cached and running is None:
+                self._flight[key] = mine = threading.Event()
+        gated = lambda: self.searches.run(compute)  # noqa: E731
+        if mine is None:  # cached, or computed by another request: wait for it
+            if running is not None:
+                running.wait(SAME_SEARCH_WAIT)
+            return self.get(key, gated, search=True)
+        try:
+            return self.get(key, gated, search=True)
+        finally:
+            with self._lock:
+                self._flight.pop(key, None)
+            mine.set()
 
 
 def _size(value: Any) -> int:

@@ -67,9 +67,10 @@ class Reads:
         return self.cache.get(("report",), lambda: report_json(self.store.report(),
                                                                self.profiles))
 
-    def page(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        """A rendered page, cached like the data it shows."""
-        return self.cache.get(("page", *key), compute)
+    def page(self, key: tuple[Any, ...], compute: Callable[[], T], search: bool = False) -> T:
+        """A rendered page, cached like the data it shows (`search`: a search result's,
+        cached among the searches)."""
+        return self.cache.get(("page", *key), compute, search=search)
 
 
 def outlet_chips(values: Sequence[str]) -> list[str]:

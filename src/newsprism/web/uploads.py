@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import InputProblem
-from ..service import analyze_into_store, read_articles
+from ..service import analyze_into_store, changed_known, read_articles
 from ..settings import Settings
 from ..storage.store import Store
 
@@ -108,6 +108,7 @@ def ingest(store: Store, settings: Settings, files: Sequence[tuple[str, bytes]])
         result.articles_read = len(articles)
         if articles:
             with _WRITE_LOCK:
+                problems += changed_known(store, articles, settings)
                 stats = analyze_into_store(store, articles, settings,
                                            on_problem=problems.append)
             result.articles_added = stats.processed
