@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +15,8 @@ import pytest
 
 from newsprism.settings import Settings
 from newsprism.storage.report import report_json
+
+from .serving import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -47,31 +46,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> dict:
     return {"db": f"sqlite:///{db}", "report": report_json(report)}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(demo: dict) -> Iterator[str]:
-    import uvicorn
-
-    from newsprism.web.app import create_app
-
-    port = _free_port()
-    app = create_app(Settings(db_url=demo["db"], token=TOKEN))
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(Settings(db_url=demo["db"], token=TOKEN)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,6 @@ docs/web.md.
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -25,7 +23,8 @@ import pytest
 from newsprism.settings import Settings
 from newsprism.storage.report import report_json
 
-from .test_browser import ARGS, CHROMIUM, _free_port, _need_browser
+from .serving import serving
+from .test_browser import ARGS, CHROMIUM, _need_browser
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS_IMG = REPO / "docs" / "img"
@@ -67,23 +66,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> dict
 
 @pytest.fixture(scope="module")
 def base(corpus: dict) -> Iterator[str]:
-    import uvicorn
-
-    from newsprism.web.app import create_app
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=corpus["db"])),
-                                        host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(Settings(db_url=corpus["db"])) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
