@@ -155,3 +155,21 @@ def test_related_needs_the_same_people_not_only_the_same_subject() -> None:
     assert all(not s.related for s in run(fed + ecb))
     related = {s.article_ids[0][0]: [r.relation for r in s.related] for s in run(fed + again)}
     assert related == {"f": ["later"], "g": ["earlier"]}
+
+
+def test_a_story_whose_dated_members_fall_years_apart_is_cut_in_two() -> None:
+    """An undated article can chain dated ones years apart; the story is cut at the gap and
+    the undated member joins the side it is linked to most."""
+    import numpy as np
+
+    from newsprism.stories.cluster import split_at_date_gaps
+
+    day = 737000.0
+    days = np.array([day, day + 2, day + 800, np.nan])
+    edges = [(0, 3, 0.1), (2, 3, 0.5), (0, 1, 0.6)]
+    assert split_at_date_gaps([0, 1, 2, 3], days, edges, 365) == [[0, 1], [2, 3]]
+    # weeks of coverage, or a single dated member: nothing to cut
+    assert split_at_date_gaps([0, 1, 3], days, edges, 365) == [[0, 1, 3]]
+    assert split_at_date_gaps([2, 3], days, edges, 365) == [[2, 3]]
+    # an undated member with no link to either side goes to the earliest
+    assert split_at_date_gaps([0, 2, 3], days, [], 365) == [[0, 3], [2]]
