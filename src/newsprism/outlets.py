@@ -90,7 +90,7 @@ def display_name(name: str | None) -> str | None:
         if " " not in name and len(name) <= ACRONYM_MAX:
             return name.upper()
         if _DOMAIN.match(name) or (" " not in name and name.islower()):
-            return name  # a domain or a blog's handle ("martyrashrakat") is kept as written
+            return name  # a domain or a blog's handle ("riverwatcher88") is kept as written
         words = name.lower().split()
         return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
                         for i, w in enumerate(words))

@@ -258,7 +258,7 @@ class Neutralizer:
                 replaced.append((key, ""))
                 out.append(_MARK)
                 continue
-            of = re.match(r"\s+of\s+", after)  # "the occupying regime of Israel"
+            of = re.match(r"\s+of\s+", after)  # "the puppet regime of Velmar"
             if of and plain in self._names and any(
                     fold(after[of.end():of.end() + len(n) + 3]).startswith(n)
                     for n in self._names[plain]):
