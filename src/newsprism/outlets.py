@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .model import Article, Outlet
+from .model import Article, InputProblem, Outlet
 from .text import fold
 
 LEANS = ("left", "lean-left", "center", "lean-right", "right")
@@ -142,15 +142,6 @@ def parse_lean(value: Any) -> str | None:
     return side
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileProblem:
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
-
-
 def _profile(row: Mapping[str, Any], where: str) -> tuple[Outlet | None, str | None]:
     name = display_name(str(row.get("name") or ""))
     if not name:
@@ -175,7 +166,7 @@ def _profile(row: Mapping[str, Any], where: str) -> tuple[Outlet | None, str | N
                   known=True), problem
 
 
-def load_profiles(path: str | Path | None) -> tuple[tuple[Outlet, ...], list[ProfileProblem]]:
+def load_profiles(path: str | Path | None) -> tuple[tuple[Outlet, ...], list[InputProblem]]:
     """Outlet profiles from a TOML (`[[outlet]]` tables) or CSV file; bad rows are skipped with
     one problem line each. No path: no profiles."""
     if not path:
@@ -193,11 +184,11 @@ def load_profiles(path: str | Path | None) -> tuple[tuple[Outlet, ...], list[Pro
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{p}: not valid TOML ({exc})") from exc
     out: list[Outlet] = []
-    problems: list[ProfileProblem] = []
+    problems: list[InputProblem] = []
     for n, row in enumerate(rows, 1):
         prof, problem = _profile({k.strip().lower(): v for k, v in row.items() if k}, f"row {n}")
         if problem:
-            problems.append(ProfileProblem(str(p), problem))
+            problems.append(InputProblem(str(p), problem))
         if prof is not None:
             out.append(prof)
     return tuple(out), problems
@@ -245,7 +236,7 @@ _COLUMNS = {
 
 
 def import_ratings(table: str | Path, into: str | Path, source: str | None = None
-                   ) -> tuple[int, int, list[ProfileProblem]]:
+                   ) -> tuple[int, int, list[InputProblem]]:
     """Merge a ratings CSV the user supplies into the profile file `into` (created if absent).
     Returns (added, updated, problems). A row matching a profile by name key or domain updates
     its lean, lean_source and any empty field; the rest are added."""
@@ -262,14 +253,14 @@ def import_ratings(table: str | Path, into: str | Path, source: str | None = Non
     if pick["name"] is None:
         raise ConfigError(f"{t}: no outlet name column (one of: {', '.join(_COLUMNS['name'])})")
     existing = list(load_profiles(into)[0]) if Path(into).exists() else []
-    problems: list[ProfileProblem] = []
+    problems: list[InputProblem] = []
     added = updated = 0
     for n, row in enumerate(rows, 2):  # line 1 is the header
         data = {f: row.get(col) for f, col in pick.items() if col}
         data["lean_source"] = data.get("lean_source") or source or t.name
         prof, problem = _profile(data, f"line {n}")
         if problem:
-            problems.append(ProfileProblem(str(t), problem))
+            problems.append(InputProblem(str(t), problem))
         if prof is None:
             continue
         match = _match_profile(existing, prof.name, prof.domains)
@@ -435,7 +426,7 @@ def outlet_json(o: Outlet) -> dict[str, Any]:
             "lean": o.lean, "owner": o.owner, "lean_source": o.lean_source, "known": o.known}
 
 
-__all__ = ["LEANS", "UNKNOWN", "OutletIndex", "ProfileProblem", "display_name", "domain_label",
+__all__ = ["LEANS", "UNKNOWN", "OutletIndex", "display_name", "domain_label",
            "host_of", "import_ratings", "lean_coverage", "load_profiles", "name_key",
            "outlet_id", "outlet_json", "outlet_label", "parse_lean", "resolve_outlets",
            "write_profiles"]
