@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Article, Story, StoryContext
+from ..outlets import display_name, host_of
 from ..text import fold
 
 _PRONOUNS = frozenset("he she they it him her them his its their we i you this that".split())
@@ -306,21 +307,14 @@ def _fix_articles(text: str) -> str:
     return fixed.replace(_MARK, "")
 
 
-_FILE_LIKE = re.compile(r"[/\\]|\.(?:txt|html?|json|jsonl|xml|md|csv|gz|warc|pdf|docx?)$"
-                        r"|^\d+_[0-9a-f]{6,}", re.IGNORECASE)
 _COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten")
 
 
 def outlet_name(article: Article) -> str | None:
-    """The article's outlet when it is a real name (the `outlet` field, else the URL's host);
-    never a file name or path, which names a file, not who published it."""
-    label = (article.outlet or "").strip()
-    if not label and article.url:
-        label = article.url.split("//", 1)[-1].split("/", 1)[0].lower().removeprefix("www.")
-    if not label or _FILE_LIKE.search(label):
-        return None
-    return label
+    """The article's outlet when it is a real name (the `outlet` field as the outlet entities
+    show it, else the URL's host); never a file name or path (`outlets.display_name`)."""
+    return display_name(article.outlet) or host_of(article.url)
 
 
 def _count(n: int) -> str:
