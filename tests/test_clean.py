@@ -158,3 +158,32 @@ def test_header_variants(settings, header, title, outlet, byline):
 def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
     art = clean("It's official.\n\n" + P1 + "\n\n" + P2, settings)
     assert art.title is None and art.text.startswith("It's official.")
+
+
+@pytest.mark.parametrize("furniture", [
+    "Image copyright Valley Images Image caption Reservoir levels seen from the air on Tuesday",
+    "Image copyright Getty Images",
+    "Media playback is unsupported on your device Media caption What the drought means for farms",
+    "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP",
+    "Story Continued Below",
+    "Farmers gather near the dry channel on Friday. Jane Roe/Getty Images",
+])
+def test_media_player_and_photo_furniture_is_not_article_text(settings, furniture):
+    art = clean("\n\n".join([P1, furniture, P2]), settings)
+    assert art.text.split("\n\n") == [P1, P2]
+
+
+def test_a_furniture_line_at_the_top_is_not_the_title(settings):
+    text = "\n\n".join(["Image copyright Valley Images Image caption Farmers at a dry channel",
+                        "Reservoirs fall to record low as drought deepens", P1, P2])
+    assert clean(text, settings).title == "Reservoirs fall to record low as drought deepens"
+
+
+@pytest.mark.parametrize("prose", [
+    # Prose that mentions images, captions or a slash is kept.
+    "Image rights were at the centre of the dispute, the agency said in a statement on Monday.",
+    "The caption on the poster read that the water was safe, officials told reporters.",
+    "The report was filed jointly by the two wire services, AP/Reuters said.",
+])
+def test_prose_mentioning_images_is_kept(settings, prose):
+    assert prose in clean("\n\n".join([P1, prose, P2]), settings).text

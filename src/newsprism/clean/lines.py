@@ -28,6 +28,19 @@ _CAPTION_END = re.compile(
 _CAPTION_START = re.compile(r"\(?(?:photo|image|picture|photograph|file photo|credit|"
                             r"photo credit|image source|image caption|caption)s?\s*(?:by)?\s*"
                             r"[:|]", re.I)
+# Media-player and photo furniture that content systems print as text at the start of a line:
+# "Image copyright X Image caption Y", "Media playback is unsupported on your device Media
+# caption Y", "Enlarge this image toggle caption X". Generic CMS phrases, not a site's name.
+_MEDIA_FURNITURE = re.compile(
+    r"^\W*(?:(?:image|photo|picture|media|video)\s+(?:copyright|caption|credit|source)\b"
+    r"|media playback is (?:unsupported|not supported)\b|enlarge this (?:image|photo)\b"
+    r"|toggle caption\b|hide caption\b|(?:video|audio) player\b)", re.I)
+# A caption closed by a bare photographer/agency credit: "... on Friday. Jane Roe/Getty Images".
+_CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?\s])[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*/\s*(?:AP|AFP|Reuters|"
+    r"Getty Images|EPA(?:-EFE)?|Xinhua|Anadolu|Shutterstock|Bloomberg|Sputnik|TASS|DPA|UPI|"
+    r"Landov|Redux|Polaris|Zuma(?: Press)?|The [A-Z]\w+(?: [A-Z]\w+)* via Getty Images)"
+    r"\s*\.?$")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _WIDGET = re.compile(
@@ -36,7 +49,8 @@ _WIDGET = re.compile(
     r"advertisement|advertising|sponsored(?: content)?|ad|loading\.*|click to \w+(?: \w+)?|"
     r"leave a (?:comment|reply)|\d+ comments?|no comments?|add comment|post comment|"
     r"read more|read also|see also|related|tags?|topics?|filed under|listen(?: to this article)?|"
-    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page)"
+    r"\d+ min(?:ute)?s? read|back to top|next article|previous article|print this page|"
+    r"story continued below|continue reading(?: (?:the main story|below|here))?)"
     r"\s*[:|.…]*\W*$", re.I)
 _WIDGET_PREFIX = re.compile(r"^\W*(?:share(?: this(?: article| story)?)?|read more|read also|"
                             r"see also|related|tags|topics|"
@@ -68,8 +82,12 @@ def words_of(line: str) -> list[str]:
 def is_caption(line: str) -> bool:
     s = line.strip()
     # Credits close the line: only its tail needs the (slow, unanchored) search.
-    return s[-1:] in ").:" and bool(_CAPTION_END.search(s[-160:])) or \
-        bool(_CAPTION_START.match(s))
+    if s[-1:] in ").:" and _CAPTION_END.search(s[-160:]) or _CAPTION_START.match(s):
+        return True
+    if _MEDIA_FURNITURE.match(s):
+        return True
+    # A bare credit closes captions only: prose lines are long and end in a sentence.
+    return nwords(s) <= 60 and "/" in s[-60:] and bool(_CREDIT_TAIL.search(s[-90:]))
 
 
 def caption_base(line: str) -> str:
