@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from newsprism.service import UpdateStats, read_articles, run_analysis
 from newsprism.storage.report import report_json
 from newsprism.storage.store import metadata, open_store
+from newsprism.stories.ids import first_key
 from storecases import STORE_KINDS, make_store_url
 
 BATCH = 3  # articles per checkpoint in these runs: many checkpoints to land a kill between
@@ -60,8 +61,10 @@ def dump(url: str) -> dict[str, list[tuple]]:
     store = open_store(url)
     try:
         with store.engine.connect() as conn:
+            # Redirects are the store's history of retired story ids, which a batch run over
+            # the same articles has none of: every other row must be the batch result.
             return {name: sorted(tuple(r) for r in conn.execute(sa.select(t)))
-                    for name, t in metadata.tables.items()}
+                    for name, t in metadata.tables.items() if name != "story_redirects"}
     finally:
         store.close()
 
@@ -195,6 +198,47 @@ def test_adding_inputs_later_gives_the_batch_result(kind, tmp_path, examples_dir
     run_analysis([str(examples_dir)], settings, db_url=batch_url)
     assert dump(url) == dump(batch_url)
     after = open_store(url)
-    unchanged = {k: v for k, v in after.story_members().items() if old_stories.get(k) == v}
+    members = after.story_members()
+    unchanged = {k: v for k, v in members.items() if old_stories.get(k) == v}
+    # Every story id a reader saw before still opens a story: live, or redirected to the
+    # story that holds most of its articles now.
+    for old, old_members in old_stories.items():
+        target = old if old in members else after.redirect(old)
+        assert target in members, f"old story {old} resolves to nothing"
+        assert set(old_members) & set(members[target])
+    assert stats.redirects == sum(1 for k in old_stories if k not in members)
     after.close()
     assert stats.stories_changed == stats.stories - len(unchanged)
+    assert 0 < stats.stories_changed_new <= stats.stories_changed
+
+
+@pytest.mark.slow
+def test_a_story_whose_id_changes_leaves_a_redirect(kind, tmp_path, examples_dir, settings):
+    """A story id is its first article's: an earlier article arriving later retires the id.
+    The saved link must still open the story (a redirect), and nothing else differs from a
+    batch run."""
+    batch = run_analysis([str(examples_dir)], settings)
+    story = max(batch.stories, key=lambda s: len(s.article_ids))
+    by_id = {a.id: a for a in batch.articles}
+    first = min((by_id[i] for i in story.article_ids), key=first_key)
+    files = sorted(p for p in examples_dir.iterdir() if p.is_file())
+    later = [str(p) for p in files if not first.source.endswith(p.name)]
+    assert len(later) == len(files) - 1
+    url = make_store_url(kind, tmp_path)
+    run_analysis(later, settings, db_url=url)
+    before = open_store(url)
+    old_ids = {sid for sid, ids in before.story_members().items()
+               if set(ids) & set(story.article_ids)}
+    before.close()
+    stats = UpdateStats()
+    run_analysis([str(p) for p in files], settings, db_url=url, stats=stats)
+    after = open_store(url)
+    try:
+        members = after.story_members()
+        assert story.id in members  # the batch id: the first article's
+        retired = sorted(old_ids - set(members))
+        assert retired, "the earlier article did not change the story's id"
+        assert all(after.redirect(old) == story.id for old in retired)
+        assert stats.redirects >= len(retired)
+    finally:
+        after.close()

@@ -147,3 +147,29 @@ def test_unusable_url_is_one_clear_error(tmp_path):
         open_store(f"sqlite:///{tmp_path}/no/such/dir/x.db")
     with pytest.raises(StoreError, match="--db"):
         open_store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_retired_story_ids_redirect_to_where_their_articles_went(store_url):
+    store = open_store(store_url)
+    store.add_processed([(article(i, "2024-02-02"), facts(i)) for i in ("p", "q", "r")])
+    store.commit_analysis([], [story("sp", ("p",), "P"), story("sq", ("q",), "Q"),
+                               story("sr", ("r",), "R")], removed=[], done=["p", "q", "r"])
+    assert store.redirect("sq") is None
+    # q joins p's story: the link to "sq" must still open the story.
+    store.commit_analysis([], [story("sp", ("p", "q"), "P+Q")], removed=["sq"], done=[],
+                          redirects={"sq": "sp"})
+    assert store.redirect("sq") == "sp" and store.redirect("sp") is None
+    # Later "sp" itself is retired into "sr": the older redirect follows (no chains to walk).
+    store.commit_analysis([], [story("sr", ("p", "q", "r"), "All")], removed=["sp"], done=[],
+                          redirects={"sp": "sr"})
+    assert (store.redirect("sq"), store.redirect("sp")) == ("sr", "sr")
+    # An id made again is a story, not a redirect.
+    store.commit_analysis([], [story("sp", ("p",), "P"), story("sr", ("q", "r"), "QR")],
+                          removed=[], done=[])
+    assert store.redirect("sp") is None and store.redirect("sq") == "sr"
+    # Repeating a commit (a crash and a resume) adds nothing.
+    before = dump(store)
+    store.commit_analysis([], [story("sp", ("p",), "P"), story("sr", ("q", "r"), "QR")],
+                          removed=[], done=[], redirects={"sq": "sr"})
+    assert dump(store) == before
+    store.close()

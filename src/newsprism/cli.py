@@ -129,7 +129,8 @@ def _update_line(st: UpdateStats) -> str:
     return (f"store: {st.read} read, {st.processed} new, {st.skipped} already stored; "
             f"reuse pairs +{st.reuse_new} -{st.reuse_removed} ({st.reuse_aligned} of "
             f"{st.reuse_candidates} candidates aligned); stories {st.stories} "
-            f"({st.stories_changed} changed, {st.stories_removed} removed)"
+            f"({st.stories_changed} changed, {st.stories_changed_new} of them holding a new "
+            f"article; {st.stories_removed} removed, {st.redirects} old ids redirected)"
             + (f"; {seconds}" if seconds else ""))
 
 

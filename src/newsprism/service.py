@@ -31,6 +31,7 @@ from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
+from .stories.ids import successors
 
 if TYPE_CHECKING:
     from .storage.store import Store
@@ -55,6 +56,8 @@ class UpdateStats:
     stories: int = 0
     stories_changed: int = 0  # story stages re-run for these
     stories_removed: int = 0
+    stories_changed_new: int = 0  # of the changed stories, those holding an article of this run
+    redirects: int = 0  # retired story ids now redirecting to the story holding their articles
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -276,6 +279,10 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     new_ids = {s.id for s in stories}
     removed = [k for k in before if k not in new_ids]
     st.stories, st.stories_changed, st.stories_removed = len(stories), len(changed), len(removed)
+    arrived = set(pending)
+    st.stories_changed_new = sum(1 for s in changed if arrived.intersection(s.article_ids))
+    redirects = successors({k: before[k] for k in removed}, stories)
+    st.redirects = len(redirects)
     st.seconds["stories"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -296,7 +303,8 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
     store.commit_analysis(added, analysed, removed, pending,
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
-                          reuse_state=index.state_row(update), prints=index.print_rows(update))
+                          reuse_state=index.state_row(update), prints=index.print_rows(update),
+                          redirects=redirects)
     st.seconds["commit"] = time.perf_counter() - t
     return st
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -122,3 +124,19 @@ def test_whole_report(client: TestClient) -> None:
     assert body["schema"] == "newsprism/1"
     assert {s["id"] for s in body["stories"]} == {"s1", "s2"}
     assert len(body["articles"]) == 4
+
+
+def test_a_retired_story_id_redirects_on_the_page_and_the_api(client: TestClient,
+                                                               store: Store) -> None:
+    live = client.get("/api/v1/stories").json()["stories"][0]["id"]
+    store.commit_analysis([], [], removed=[], done=[], redirects={"retired-story": live})
+    client.app.state.reads.cache.clear()
+    page = client.get("/stories/retired-story", follow_redirects=False)
+    assert page.status_code == 308
+    assert page.headers["location"] == f"/stories/{quote(live, safe='')}"
+    assert client.get("/stories/retired-story").status_code == 200
+    api = client.get("/api/v1/stories/retired-story", follow_redirects=False)
+    assert api.status_code == 308
+    assert client.get("/api/v1/stories/retired-story").json()["story"]["id"] == live
+    assert client.get("/stories/never-was").status_code == 404
+    assert client.get("/api/v1/stories/never-was").status_code == 404

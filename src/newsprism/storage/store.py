@@ -102,6 +102,15 @@ reuse_state_t = sa.Table(
     sa.Column("template", sa.LargeBinary, nullable=False),
 )
 
+# Story ids a re-cluster retired (a story merged, split, or given an earlier first article),
+# each pointing at the story that holds most of its articles now, so that saved links still
+# open. History, not analysis: a batch run over the same articles has none.
+story_redirects_t = sa.Table(
+    "story_redirects", metadata,
+    sa.Column("old_id", sa.String(128), primary_key=True),
+    sa.Column("new_id", sa.String(128), nullable=False, index=True),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class EncodedStory:
@@ -249,12 +258,15 @@ class Store:
                         removed: Iterable[str], done: Iterable[str],
                         reuse_removed: Iterable[tuple[str, str]] = (),
                         reuse_state: ReuseState | None = None,
-                        prints: Mapping[str, PrintRow] | None = None) -> None:
+                        prints: Mapping[str, PrintRow] | None = None,
+                        redirects: Mapping[str, str] | None = None) -> None:
         """One transaction: drop the `reuse_removed` pairs, then add the `reuse` pairs not
         stored (to change a pair, name its key in both); replace stories (`stories` are
         written; stories in `removed` or sharing an id with a written one are dropped first);
         clear the `done` pending marks; replace the reuse state and add the `prints` (article
-        id -> (key, shingles, prints)) not stored. Repeating it gives the same rows."""
+        id -> (key, shingles, prints)) not stored; record `redirects` (retired story id -> the
+        story now holding its articles; older redirects to a retired id follow it, and an id
+        written again stops redirecting). Repeating it gives the same rows."""
         stories = sorted(stories, key=lambda s: s.id)
         with self.engine.begin() as conn:
             if reuse_state is not None:
@@ -280,10 +292,29 @@ class Store:
                 conn.execute(stories_t.insert(), [self._story_row(s, by_id) for s in stories])
                 conn.execute(story_articles_t.insert(), [
                     {"story_id": s.id, "article_id": i} for s in stories for i in s.article_ids])
+            self._redirect(conn, [s.id for s in stories], redirects or {})
             finished = sorted(set(done))
             for i in range(0, len(finished), 500):
                 conn.execute(pending_t.delete().where(
                     pending_t.c.article_id.in_(finished[i:i + 500])))
+
+    @staticmethod
+    def _redirect(conn: Connection, written: Sequence[str], redirects: Mapping[str, str]) -> None:
+        t = story_redirects_t
+        alive = sorted(set(written))
+        for i in range(0, len(alive), 500):
+            conn.execute(t.delete().where(t.c.old_id.in_(alive[i:i + 500])))
+        for old, new in sorted(redirects.items()):
+            conn.execute(t.update().where(t.c.new_id == old).values(new_id=new))
+            conn.execute(t.delete().where(t.c.old_id == old))
+            conn.execute(t.insert().values(old_id=old, new_id=new))
+
+    def redirect(self, story_id: str) -> str | None:
+        """The story a retired story id now lives in, or None."""
+        t = story_redirects_t
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(t.c.new_id).where(t.c.old_id == story_id)
+                                ).scalar_one_or_none()
 
     def save_facts(self, facts: Iterable[ArticleFacts]) -> None:
         """Store (or replace) facts; one transaction."""
@@ -340,6 +371,7 @@ class Store:
                     conn.execute(pending_t.delete().where(
                         pending_t.c.article_id.in_(ids[i:i + 500])))
             by_id = {a.id: a for a in report.articles}
+            self._redirect(conn, [s.id for s in report.stories], {})
             for story in report.stories:
                 conn.execute(stories_t.insert(), self._story_row(story, by_id))
                 conn.execute(story_articles_t.insert(), [

@@ -1,8 +1,12 @@
-"""Story identity: ids from the first article, the order that picks it, reuse as link evidence."""
+"""Story identity: ids from the first article, the order that picks it, reuse as link evidence,
+and where a retired id now lives."""
 
 from __future__ import annotations
 
-from ..model import Article, Reuse
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..model import Article, Reuse, Story
 from ..text import stable_id
 
 STRONG_SHARE = 0.1  # a reuse pair sharing at least this fraction of one side's words
@@ -24,3 +28,23 @@ def first_key(article: Article) -> tuple[bool, str, str]:
 
 def story_id(first_article_id: str) -> str:
     return stable_id("story", first_article_id)
+
+
+def successors(before: Mapping[str, Sequence[str]], stories: Iterable[Story]) -> dict[str, str]:
+    """Where each retired story id now lives: old id -> the new story holding most of its
+    articles (ties: the smaller id). A story id is retired when a re-cluster no longer makes
+    it (its first article moved, or it was merged or split); a saved link to it must still
+    open the story its articles went to. Ids still made are not in the result."""
+    owner: dict[str, str] = {}
+    live: set[str] = set()
+    for s in stories:
+        live.add(s.id)
+        owner.update((a, s.id) for a in s.article_ids)
+    out: dict[str, str] = {}
+    for old, members in before.items():
+        if old in live:
+            continue
+        votes = Counter(owner[a] for a in members if a in owner)
+        if votes:
+            out[old] = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return out

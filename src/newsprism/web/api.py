@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, File, Header, HTTPException, Query, Request, Response, UploadFile
+from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import SCHEMA, __version__
@@ -106,8 +108,15 @@ def build_router() -> APIRouter:
     @router.get("/stories/{story_id:path}",
                 summary="One story (contract form), its articles and reuse")
     def story(request: Request, story_id: Id) -> Response:
-        return _json(("api-story", story_id), request,
-                     lambda: reads_of(request).bundle(story_id), "no such story")
+        reads = reads_of(request)
+        try:
+            return _json(("api-story", story_id), request, lambda: reads.bundle(story_id),
+                         "no such story")
+        except HTTPException as exc:  # a retired id redirects to the story holding its articles
+            target = reads.redirect(story_id) if exc.status_code == 404 else None
+            if target is None:
+                raise
+            return RedirectResponse(f"/api/v1/stories/{quote(target, safe='')}", 308)
 
     @router.get("/articles/{article_id:path}", summary="One article (contract form)")
     def article(request: Request, article_id: Id) -> Response:

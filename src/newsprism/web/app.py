@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -94,7 +94,7 @@ def _pages(app: FastAPI) -> None:
 
     # `:path`: ids may hold "/" (URLs as ids); the links quote it as %2F, the server decodes.
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, story_id: str) -> HTMLResponse:
+    def story_page(request: Request, story_id: str) -> Response:
         reads: Reads = request.app.state.reads
         key = story_id[:128]
 
@@ -105,7 +105,11 @@ def _pages(app: FastAPI) -> None:
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
                              article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
             return render("story.html", v=view.context(), sid="story")
-        return _cached_page(reads, ("story", key), page, "No such story.")
+        response = _cached_page(reads, ("story", key), page, "No such story.")
+        target = reads.redirect(key) if response.status_code == 404 else None
+        if target is not None:  # a re-cluster retired this id: its articles live there now
+            return RedirectResponse(f"/stories/{quote(target, safe='')}", 308)
+        return response
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> HTMLResponse:

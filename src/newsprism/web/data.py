@@ -58,6 +58,10 @@ class Reads:
         a = self.store.article(article_id)
         return None if a is None else with_outlets([a], self.profiles)[1][0]
 
+    def redirect(self, story_id: str) -> str | None:
+        """The story a retired story id now lives in (store.Store.redirect), or None."""
+        return self.cache.get(("redirect", story_id), lambda: self.store.redirect(story_id))
+
     def story_of(self, article_id: str) -> str | None:
         members = self.cache.get(("members",), lambda: {
             a: s for s, ids in self.store.story_members().items() for a in ids})
