@@ -522,6 +522,8 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "stored_after": stats.stored_articles, "parsed": stats.processed,
             "skipped": stats.skipped, "stories": stats.stories,
             "stories_changed": stats.stories_changed, "stories_removed": stats.stories_removed,
+            "stories_changed_holding_new": stats.stories_changed_new,
+            "redirects": stats.redirects,
             "reuse_new": stats.reuse_new,
             "reuse_candidates": getattr(stats, "reuse_candidates", None),
             "reuse_aligned": getattr(stats, "reuse_aligned", None),
