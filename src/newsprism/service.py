@@ -179,7 +179,7 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     reuse_index = ReuseIndex(settings)
     if isinstance(used, BatchRunner):
         for batch in used.iter_batches(todo, settings):
-            new_ids = set(store.add_processed(batch.pairs))
+            new_ids = set(store.add_processed(batch.pairs, on_problem))
             fresh.update((a.id, f) for a, f in batch.pairs)
             for a, _ in batch.pairs:
                 if a.id in new_ids:  # as stored: the prints of the stored text
@@ -193,7 +193,7 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
                 progress("articles", done, len(todo))
     elif todo:  # a foreign runner: one checkpoint at the end
         pairs = used.map_articles(todo, settings, None)
-        store.add_processed(pairs)
+        store.add_processed(pairs, on_problem)
         st.processed = len(pairs)
     st.seconds["articles"] = time.perf_counter() - t0
     update_stories(store, settings, progress=progress, stats=st,

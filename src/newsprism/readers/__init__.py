@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ReadStats", "at_boundary", "cut_text", "read_inputs", "read_path", "safe_line"]
+__all__ = ["ReadStats", "at_boundary", "cut_text", "id_problem", "read_inputs", "read_path",
+           "safe_line"]
 
 
 @dataclass
