@@ -112,7 +112,10 @@ def _one_input(value: str, settings: Settings, stats: ReadStats, fetcher: Fetche
         return
     path = Path(value)
     if path.is_dir():
-        for file, outlet, form in walk_folder(path, stats.skipped_files):
+        for file, outlet, form, skipped in walk_folder(path, stats.skipped_files):
+            if skipped is not None:
+                yield InputProblem(str(file), skipped)
+                continue
             stats.files += 1
             yield from _guarded(read_path(file, str(file), settings, outlet, form, fetcher),
                                 str(file))
