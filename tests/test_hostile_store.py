@@ -127,3 +127,25 @@ def test_report_ignores_articles_another_run_has_stored_but_not_joined(store_url
     in_stories = {i for s in report.stories for i in s.article_ids}
     assert {a.id for a in report.articles} == in_stories == {"mine"}
     assert all(r.a in in_stories and r.b in in_stories for r in report.reuse)
+
+
+# -- the store refuses a bad id itself (a caller that skipped the readers' check) ------------
+
+def test_add_processed_refuses_bad_ids_with_one_line_each(store_url):
+    ids = ["ok-1", "x" * 129, "nul\u0000id", "sur\ud800id", "", "ok-2"]
+    pairs = [(Article(i, "direct.jsonl", f"Text {n} {WORDS}"), ArticleFacts(article_id=i))
+             for n, i in enumerate(ids)]
+    problems = []
+    store = open_store(store_url)
+    try:
+        new = store.add_processed(pairs, problems.append)
+        assert new == ["ok-1", "ok-2"]
+        assert store.article_ids() == ["ok-1", "ok-2"]
+        assert sorted(store.pending_ids()) == ["ok-1", "ok-2"]
+    finally:
+        store.close()
+    assert len(problems) == 4
+    for p in problems:
+        assert p.reason.startswith("not stored: 'id' ")
+        assert "\x00" not in str(p) and "\n" not in str(p)
+        assert all(not ("\ud800" <= ch <= "\udfff") for ch in str(p))

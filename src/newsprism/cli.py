@@ -109,18 +109,19 @@ def _profiles(settings: Settings, fallback: Path | None = None) -> tuple[Outlet,
 
 def _write_outputs(report: Report, out_path: Path | None, html_path: Path | None,
                    profiles: tuple[Outlet, ...] = ()) -> None:
-    from .storage.report import report_json
+    from .storage.report import report_json, write_report_json
 
-    data = report_json(report, profiles)
     if out_path is not None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        out_path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+        # Written element by element (the same text as one json.dumps of report_json).
+        with out_path.open("w", encoding="utf-8") as f:
+            write_report_json(report, f, profiles)
     if html_path is not None:
         from .web.render import render_report_html
 
         html_path.parent.mkdir(parents=True, exist_ok=True)
-        html_path.write_text(render_report_html(data), encoding="utf-8")
+        html_path.write_text(render_report_html(report_json(report, profiles)),
+                             encoding="utf-8")
 
 
 def _update_line(st: UpdateStats) -> str:

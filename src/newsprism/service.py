@@ -19,9 +19,11 @@ re-run ends in the same store, and the same input twice leaves the store as it w
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -158,6 +160,28 @@ def _attach_sink(runner: object, sink: ProblemSink) -> Callable[[], None]:
     return restore
 
 
+class PackedFacts(Mapping[str, ArticleFacts]):
+    """Article id -> full facts, held packed (`pack_facts`) and unpacked on each look-up."""
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def add(self, article_id: str, facts: ArticleFacts) -> None:
+        self._packed[article_id] = pack_facts(facts)
+
+    def __getitem__(self, key: str) -> ArticleFacts:
+        return unpack_facts(self._packed[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
 def analyze_into_store(store: Store, articles: Sequence[Article], settings: Settings, *,
                        runner: Runner | None = None, progress: Progress | None = None,
                        on_problem: ProblemSink | None = None,
@@ -174,7 +198,8 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     st.skipped = len(unique) - len(todo)
     done = 0
     used = runner if runner is not None else LocalRunner()
-    fresh: dict[str, ArticleFacts] = {}  # this run's facts, so the story step need not re-read
+    # This run's facts, so the story step need not read them back, packed (`PackedFacts`).
+    fresh = PackedFacts()
     # The reuse stage's prints of this run's articles, made here while the workers parse the
     # next batches (the cores would otherwise idle through them after the last article).
     from .storage.store import storable_text
@@ -182,8 +207,9 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     reuse_index = ReuseIndex(settings)
     if isinstance(used, BatchRunner):
         for batch in used.iter_batches(todo, settings):
-            new_ids = set(store.add_processed(batch.pairs))
-            fresh.update((a.id, f) for a, f in batch.pairs)
+            new_ids = set(store.add_processed(batch.pairs, on_problem))
+            for a, f in batch.pairs:
+                fresh.add(a.id, f)
             for a, _ in batch.pairs:
                 if a.id in new_ids:  # as stored: the prints of the stored text
                     reuse_index.add(a.id, storable_text(a.text))
@@ -196,7 +222,7 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
                 progress("articles", done, len(todo))
     elif todo:  # a foreign runner: one checkpoint at the end
         pairs = used.map_articles(todo, settings, None)
-        store.add_processed(pairs)
+        store.add_processed(pairs, on_problem)
         st.processed = len(pairs)
     st.seconds["articles"] = time.perf_counter() - t0
     update_stories(store, settings, progress=progress, stats=st,
@@ -286,18 +312,24 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     st.seconds["stories"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    wanted = sorted({i for story in changed for i in story.article_ids})
-    t_facts = time.perf_counter()
     fresh = fresh_facts or {}
-    stored_facts = dict(store.facts([i for i in wanted if i not in fresh]))  # one read for all
-    stored_facts.update((i, fresh[i]) for i in wanted if i in fresh)
-    st.seconds["load facts"] = time.perf_counter() - t_facts
-    tasks = story_tasks(changed, articles,
-                        lambda ids: {i: stored_facts[i] for i in ids if i in stored_facts},
-                        reuse)
+    load_seconds = [0.0]
+
+    def chunk_facts(ids: list[str]) -> dict[str, ArticleFacts]:
+        """One read per chunk of stories (not all stories' facts at once: issue 23)."""
+        t_facts = time.perf_counter()
+        found = dict(store.facts([i for i in ids if i not in fresh]))
+        found.update((i, fresh[i]) for i in ids if i in fresh)
+        load_seconds[0] += time.perf_counter() - t_facts
+        return found
+
     # Encoded where they are analysed: this process only writes the rows.
-    analysed = _map_stories(runner or LocalRunner(), tasks, settings, progress,
-                            encode=encode_story)
+    used = runner or LocalRunner()
+    advance = counter(progress, "stories", len(changed))
+    analysed: list[Any] = []
+    for chunk in task_chunks(changed, articles, chunk_facts, reuse, TASK_CHUNK_ARTICLES):
+        analysed.extend(used.map_stories(chunk, settings, advance, encode_story))
+    st.seconds["load facts"] = load_seconds[0]
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
@@ -313,37 +345,102 @@ def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
                 facts: Callable[[list[str]], dict[str, ArticleFacts]],
                 reuse: Sequence[Reuse]) -> list[StoryTask]:
     """What the story stages of each story read, stories in id order."""
+    return [t for chunk in task_chunks(stories, articles, facts, reuse) for t in chunk]
+
+
+# Articles whose full facts one chunk of story tasks holds at once (`task_chunks`): the full
+# facts are about 30 bytes per character of text (55 kB for a 1,700-character article), so
+# holding every story's at once grew with the corpus (issue 23).
+TASK_CHUNK_ARTICLES = 2_000
+
+
+def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
+                facts: Callable[[list[str]], dict[str, ArticleFacts]],
+                reuse: Sequence[Reuse], max_articles: int | None = None
+                ) -> Iterator[list[StoryTask]]:
+    """`story_tasks` in chunks of stories (in id order) of about `max_articles` articles each
+    (None: one chunk); `facts` is asked once per chunk, when the chunk is made."""
     by_id = {a.id: a for a in articles}
     by_article: dict[str, list[Reuse]] = {}
     for r in reuse:
         by_article.setdefault(r.a, []).append(r)
-    tasks: list[StoryTask] = []
+    groups: list[list[Story]] = [[]]
+    size = 0
     for story in sorted(stories, key=lambda s: s.id):
-        ids = list(story.article_ids)
-        found = facts(ids)
-        members = set(ids)
-        tasks.append((story, tuple(by_id[i] for i in ids),
-                      tuple(found.get(i) or ArticleFacts(article_id=i) for i in ids),
-                      tuple(r for i in ids for r in by_article.get(i, ()) if r.b in members)))
-    return tasks
+        if max_articles is not None and groups[-1] and size >= max_articles:
+            groups.append([])
+            size = 0
+        groups[-1].append(story)
+        size += len(story.article_ids)
+    for group in groups:
+        if not group:
+            continue
+        found = facts([i for story in group for i in story.article_ids])
+        chunk: list[StoryTask] = []
+        for story in group:
+            ids = list(story.article_ids)
+            members = set(ids)
+            chunk.append((story, tuple(by_id[i] for i in ids),
+                          tuple(found.get(i) or ArticleFacts(article_id=i) for i in ids),
+                          tuple(r for i in ids for r in by_article.get(i, ())
+                                if r.b in members)))
+        yield chunk
+        del found
 
 
-def _map_stories(runner: BatchRunner, tasks: Sequence[StoryTask], settings: Settings,
-                 progress: Progress | None,
-                 encode: Callable[[Story], Any] | None = None) -> list[Any]:
-    return runner.map_stories(tasks, settings, counter(progress, "stories", len(tasks)), encode)
+def pack_facts(facts: ArticleFacts) -> bytes:
+    """Full facts as compressed JSON (the store's codec): about a twentieth of their size as
+    objects. Exact: `unpack_facts(pack_facts(f)) == f`."""
+    from .storage.codec import to_data
+
+    return zlib.compress(json.dumps(to_data(facts), separators=(",", ":")).encode(), 1)
+
+
+def unpack_facts(data: bytes) -> ArticleFacts:
+    from .storage.codec import load
+
+    return load(ArticleFacts, json.loads(zlib.decompress(data)))
+
+
+def clustering_facts(facts: ArticleFacts) -> ArticleFacts:
+    """What the corpus stages read of an article's facts (the store's `lean` facts, and the
+    sentences, whose first ones bound the lead where a stated date stands in for a missing
+    publish date: `stories.cluster.event_day`). The values are shared, not copied."""
+    return ArticleFacts(article_id=facts.article_id, sentences=facts.sentences,
+                        mentions=facts.mentions, quantities=facts.quantities,
+                        dates=facts.dates, terms=facts.terms)
 
 
 def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Settings,
                  progress: Progress | None = None) -> Report:
-    """`pipeline.analyze` with the story stages on the runner's workers too (same report)."""
+    """`pipeline.analyze` with the story stages on the runner's workers too (same report).
+
+    Memory is bounded by characters in flight, not by article count (issue 23): as each
+    batch comes back, its full facts are packed (`pack_facts`) and only what the corpus
+    stages read is kept as objects (`clustering_facts`); the story stages then run chunk by
+    chunk (`task_chunks`), each chunk's facts unpacked when it is sent."""
     ordered = sorted(articles, key=lambda a: a.id)
-    processed = runner.map_articles(ordered, settings,
-                                    counter(progress, "articles", len(ordered)))
-    cleaned = [a for a, _ in processed]
-    facts = {f.article_id: f for _, f in processed}
-    reuse, stories = corpus_stages(cleaned, list(facts.values()), settings, progress)
-    tasks = story_tasks(stories, cleaned, lambda ids: {i: facts[i] for i in ids if i in facts},
-                        reuse)
-    done_stories = sorted(_map_stories(runner, tasks, settings, progress), key=lambda s: s.id)
-    return Report(articles=tuple(cleaned), reuse=reuse, stories=tuple(done_stories))
+    tick = counter(progress, "articles", len(ordered))
+    done: dict[int, list[tuple[Article, bytes, ArticleFacts]]] = {}
+    for batch in runner.iter_batches(ordered, settings):
+        for problem in batch.problems:
+            if runner.on_problem is not None:
+                runner.on_problem(problem)
+        done[batch.index] = [(a, pack_facts(f), clustering_facts(f)) for a, f in batch.pairs]
+        tick(len(batch.pairs) + len(batch.problems))
+    del ordered
+    rows = [row for i in sorted(done) for row in done.pop(i)]
+    cleaned = [a for a, _, _ in rows]
+    packed = {a.id: p for a, p, _ in rows}
+    lean_facts = [f for _, _, f in rows]
+    del rows
+    reuse, stories = corpus_stages(cleaned, lean_facts, settings, progress)
+    del lean_facts
+    advance = counter(progress, "stories", len(stories))
+    analysed: list[Story] = []
+    for chunk in task_chunks(stories, cleaned,
+                             lambda ids: {i: unpack_facts(packed[i]) for i in ids if i in packed},
+                             reuse, TASK_CHUNK_ARTICLES):
+        analysed.extend(runner.map_stories(chunk, settings, advance))
+    analysed.sort(key=lambda s: s.id)
+    return Report(articles=tuple(cleaned), reuse=reuse, stories=tuple(analysed))

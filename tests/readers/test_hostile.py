@@ -273,3 +273,63 @@ def test_gzip_bomb_warc_is_cut_with_one_problem(tmp_path):
                 http_headers=http))
     problems = [p for p in _problems(_read([str(path)], timeout=120)) if "zip bomb" in p.reason]
     assert len(problems) == 1
+
+
+# -- a FIFO put in place of a file after the stat check (the readers that open files
+#    themselves): the open does not block, and it is one problem line -------------------------
+
+@pytest.mark.parametrize("name, reader", [("x.jsonl", "read_jsonl"), ("x.jsonl.gz", "read_jsonl"),
+                                          ("x.json", "read_json"), ("x.warc", "read_warc")])
+def test_fifo_swapped_in_after_the_check_is_one_problem_not_a_hang(tmp_path, name, reader):
+    import importlib
+
+    module = importlib.import_module("newsprism.readers." + ("warc" if "warc" in reader
+                                                             else "jsonl"))
+    path = tmp_path / name
+    os.mkfifo(path)
+    out: list[Article | InputProblem] = []
+    # the reader is called past the dispatcher's stat check, as if the file was swapped then
+    worker = threading.Thread(target=lambda: out.extend(
+        getattr(module, reader)(path, str(path), Settings())), daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():  # unblock the open so the thread ends, then fail
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        worker.join(5)
+        pytest.fail(f"{reader} blocked on a FIFO")
+    (problem,) = out
+    assert isinstance(problem, InputProblem) and problem.reason.startswith("not a regular file")
+
+
+def test_sniffing_a_fifo_does_not_block(tmp_path):
+    from newsprism.readers.folder import sniff_form
+
+    os.mkfifo(tmp_path / "pipe")
+    out: list[str | None] = []
+    worker = threading.Thread(target=lambda: out.append(sniff_form(tmp_path / "pipe")),
+                              daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():
+        os.close(os.open(tmp_path / "pipe", os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(5)
+        pytest.fail("sniff_form blocked on a FIFO")
+    assert out == ["text"]  # the text reader then reports it (not a regular file)
+
+
+def test_files_skipped_in_a_folder_are_one_problem_each(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(WORDS)
+    (folder / "notes.md").write_text("our notes")
+    (folder / "gold.json").write_text("{}")
+    (folder / "link.txt").symlink_to(folder / "ok.txt")
+    (folder / ".hidden.txt").write_text(WORDS)  # hidden files are not walked at all
+    items = _read([str(folder)])
+    assert len(_articles(items)) == 1
+    reasons = {p.source.rsplit("/", 1)[-1]: p.reason for p in _problems(items)}
+    assert sorted(reasons) == ["gold.json", "link.txt", "notes.md"]
+    assert "not a supported type" in reasons["notes.md"]
+    assert ".json" in reasons["gold.json"] and "symbolic link" in reasons["link.txt"]
+    assert all("\n" not in r for r in reasons.values())

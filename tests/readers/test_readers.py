@@ -73,7 +73,9 @@ def test_folder_recursive_with_outlet_layout(tmp_path, settings):
     (tmp_path / ".hidden.txt").write_text(BODY + " Hidden.", encoding="utf-8")
     stats = ReadStats()
     arts, probs = _read([tmp_path], settings, stats=stats)
-    assert not probs
+    assert [(p.source, p.reason.split(";")[0]) for p in probs] == [
+        (str(tmp_path / "notes.md"), "not a supported type (.txt, .html, .jsonl, .jsonl.gz, "
+                                     ".json, .xml/.rss/.atom, .warc, .warc.gz)")]
     assert {a.source.rsplit("/", 1)[-1]: a.outlet for a in arts} == {"one.txt": "harbour-herald",
                                                                       "two.txt": None}
     assert stats.skipped_files == [str(tmp_path / "notes.md")] and stats.files == 2

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ReadStats", "at_boundary", "cut_text", "read_inputs", "read_path", "safe_line"]
+__all__ = ["ReadStats", "at_boundary", "cut_text", "id_problem", "read_inputs", "read_path",
+           "safe_line"]
 
 
 @dataclass
@@ -111,7 +112,10 @@ def _one_input(value: str, settings: Settings, stats: ReadStats, fetcher: Fetche
         return
     path = Path(value)
     if path.is_dir():
-        for file, outlet, form in walk_folder(path, stats.skipped_files):
+        for file, outlet, form, skipped in walk_folder(path, stats.skipped_files):
+            if skipped is not None:
+                yield InputProblem(str(file), skipped)
+                continue
             stats.files += 1
             yield from _guarded(read_path(file, str(file), settings, outlet, form, fetcher),
                                 str(file))

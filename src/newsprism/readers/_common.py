@@ -7,10 +7,13 @@ the reason), so the dispatcher in `__init__` can report it and go on with the re
 from __future__ import annotations
 
 import codecs
+import errno
+import fcntl
 import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import InputProblem
 from ..settings import Settings
@@ -63,8 +66,35 @@ def not_regular(path: Path, source: str) -> InputProblem | None:
     except OSError as exc:
         return InputProblem(source, f"cannot read file ({exc.strerror or exc})")
     if not stat.S_ISREG(mode):
-        return InputProblem(source, "not a regular file (a pipe, socket or device); skipped")
+        return InputProblem(source, NOT_REGULAR)
     return None
+
+
+NOT_REGULAR = "not a regular file (a pipe, socket or device); skipped"
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, only if it is a regular file: opened with O_NONBLOCK (a FIFO
+    put in its place after a `stat` check does not block the open) and checked on the opened
+    descriptor (`fstat`), so there is no window between the check and the open. Raises
+    OSError (strerror: `NOT_REGULAR`) for anything else; readers report OSError as one line."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, NOT_REGULAR)
+        # A regular file: blocking reads as usual from here on.
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def os_problem(source: str, exc: OSError) -> InputProblem:
+    """The one line for a file that could not be opened or read."""
+    if exc.strerror == NOT_REGULAR:
+        return InputProblem(source, NOT_REGULAR)
+    return InputProblem(source, f"cannot read file ({exc.strerror or exc})")
 
 
 def read_capped(path: Path, source: str, settings: Settings) -> bytes | InputProblem:
@@ -75,14 +105,10 @@ def read_capped(path: Path, source: str, settings: Settings) -> bytes | InputPro
         if size > cap:
             return InputProblem(source, f"file too large ({human_size(size)}; the limit for one "
                                         f"article is {human_size(cap)}, set by max_article_chars)")
-        # O_NONBLOCK: a file swapped for a FIFO after the check does not block the open.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return InputProblem(source, "not a regular file; skipped")
+        with open_regular(path) as f:
             data = f.read(cap + 1)
     except OSError as exc:
-        return InputProblem(source, f"cannot read file ({exc.strerror or exc})")
+        return os_problem(source, exc)
     if len(data) > cap:  # grew while we read it, or a device file
         return InputProblem(source, f"file too large (over {human_size(cap)})")
     return data

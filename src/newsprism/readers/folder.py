@@ -3,8 +3,9 @@
 Folders are walked recursively in sorted order (so runs are reproducible), without following
 symbolic links (no loops) and without hidden files. A file in `root/<name>/...` gets `<name>`
 as its outlet, unless `<name>` looks like a date or a generic bucket ("2020", "html", "data").
-Unsupported files inside folders are skipped and listed in `ReadStats.skipped_files`, not
-reported as problems: folders routinely hold READMEs and images.
+Unsupported files inside folders (and `.json` files and symbolic links there) are skipped,
+each reported as one problem line naming the file and the reason, and listed in
+`ReadStats.skipped_files`: a skip the user does not hear of looks like a file that was read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+
+from ._common import open_regular
 
 FORMS = ("text", "html", "jsonl", "json", "feed", "warc")
 
@@ -43,7 +46,7 @@ def form_of(path: Path) -> str | None:
 def sniff_form(path: Path) -> str | None:
     """The form of a file without a known extension, from its first bytes."""
     try:
-        with path.open("rb") as f:
+        with open_regular(path) as f:
             head = f.read(4096)
     except OSError:
         return "text"  # the text reader reports the read error with its reason
@@ -74,8 +77,23 @@ def outlet_from_layout(root: Path, file: Path) -> str | None:
     return name
 
 
-def walk_folder(root: Path, skipped: list[str]) -> Iterator[tuple[Path, str | None, str]]:
-    """(file, outlet from the layout, form) for every supported file under `root`."""
+def skip_reason(file: Path, form: str | None) -> str | None:
+    """Why a file found in a folder is not read (None: it is read)."""
+    if file.is_symlink():
+        return "symbolic link; not followed in folders (name the file itself to read it)"
+    if form is None:
+        return "not a supported type (.txt, .html, .jsonl, .jsonl.gz, .json, .xml/.rss/.atom, " \
+               ".warc, .warc.gz); skipped"
+    if form in _FOLDER_SKIP_FORMS:
+        return "a .json file inside a folder is not read (name it to read it); skipped"
+    return None
+
+
+def walk_folder(root: Path, skipped: list[str]
+                ) -> Iterator[tuple[Path, str | None, str | None, str | None]]:
+    """(file, outlet from the layout, form, None) for every supported file under `root`,
+    and (file, None, None, reason) for every other file, which is also added to `skipped`.
+    Hidden files and folders (names starting with ".") are not walked."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -83,7 +101,9 @@ def walk_folder(root: Path, skipped: list[str]) -> Iterator[tuple[Path, str | No
                 continue
             file = Path(dirpath) / name
             form = form_of(file)
-            if form is None or form in _FOLDER_SKIP_FORMS or file.is_symlink():
+            reason = skip_reason(file, form)
+            if reason is not None:
                 skipped.append(str(file))
+                yield file, None, None, reason
                 continue
-            yield file, outlet_from_layout(root, file), form
+            yield file, outlet_from_layout(root, file), form, None

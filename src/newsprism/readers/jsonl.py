@@ -26,6 +26,8 @@ from ._common import (
     id_problem,
     max_input_bytes,
     normalize_newlines,
+    open_regular,
+    os_problem,
 )
 
 STRING_KEYS = ("outlet", "title", "byline", "url", "published")
@@ -125,9 +127,25 @@ def _decode(raw: bytes, where_bad: str, broken: str, with_line: bool) -> tuple[A
 
 
 def _open(path: Path) -> IO[bytes]:
+    raw = open_regular(path)
     if path.name.lower().endswith(".gz"):
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
+        # gzip does not close a file object it was given: closing it closes `raw` here.
+        return cast(IO[bytes], _ClosingGzip(raw))
+    return raw
+
+
+class _ClosingGzip(gzip.GzipFile):
+    """A GzipFile over an opened file that closes that file too."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
 
 
 def read_jsonl(path: Path, source: str, settings: Settings,
@@ -168,7 +186,7 @@ def read_jsonl(path: Path, source: str, settings: Settings,
         yield InputProblem(source, f"{what} after line {line_no}{before}")
         return
     except OSError as exc:
-        yield InputProblem(source, f"cannot read file ({exc.strerror or exc})")
+        yield os_problem(source, exc)
         return
     if line_no == 0:
         yield InputProblem(source, "empty file")
@@ -183,9 +201,14 @@ def read_json(path: Path, source: str, settings: Settings,
             yield InputProblem(source, f"file too large for .json (over {human_size(cap)}); "
                                        "use JSON Lines for big corpora")
             return
-        data = path.read_bytes()
+        with open_regular(path) as f:
+            data = f.read(cap + 1)
     except OSError as exc:
-        yield InputProblem(source, f"cannot read file ({exc.strerror or exc})")
+        yield os_problem(source, exc)
+        return
+    if len(data) > cap:  # grew after the size check
+        yield InputProblem(source, f"file too large for .json (over {human_size(cap)}); "
+                                   "use JSON Lines for big corpora")
         return
     if not data.strip():
         yield InputProblem(source, "empty file")

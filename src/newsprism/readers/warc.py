@@ -14,7 +14,14 @@ from typing import Any
 
 from ..model import Article, InputProblem
 from ..settings import Settings
-from ._common import expansion_cap, expansion_problem, human_size, max_input_bytes
+from ._common import (
+    expansion_cap,
+    expansion_problem,
+    human_size,
+    max_input_bytes,
+    open_regular,
+    os_problem,
+)
 from .html import article_from_html
 
 
@@ -28,7 +35,12 @@ def read_warc(path: Path, source: str, settings: Settings, outlet: str | None = 
     expanded = 0  # declared record lengths so far: the bytes the archive decompresses to
     end = 0  # where the last whole record ended
     try:
-        with path.open("rb") as stream:
+        opened = open_regular(path)
+    except OSError as exc:
+        yield os_problem(source, exc)
+        return
+    try:
+        with opened as stream:
             it = ArchiveIterator(stream)
             for record in it:
                 seen_records += 1
@@ -79,7 +91,7 @@ def _short(exc: Exception) -> str:
 def _has_tail(path: Path, end: int) -> bool:
     """True when bytes other than padding follow the last whole record."""
     try:
-        with path.open("rb") as f:
+        with open_regular(path) as f:
             f.seek(end)
             while chunk := f.read(1 << 16):
                 if chunk.strip(b"\x00\r\n\t "):
@@ -136,7 +148,7 @@ def gzip_complete(path: Path, chunk: int = 1 << 20) -> bool:
     decomp = zlib.decompressobj(31)
     pending = False  # bytes fed to a member that has not ended yet
     try:
-        with path.open("rb") as f:
+        with open_regular(path) as f:
             while data := f.read(chunk):
                 while data:
                     if not pending and not data.strip(b"\x00"):

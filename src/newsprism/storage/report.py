@@ -3,8 +3,10 @@ fields. Outside programs read this; names and meanings never change without a sc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
 
 from .. import SCHEMA
 from ..model import Article, Outlet, Report, Reuse, Story
@@ -35,14 +37,34 @@ def reuse_json(r: Reuse) -> dict[str, Any]:
                          for p in r.passages]}
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """What every story of one report reads of all its articles, made once per report (made
+    per story, it cost the whole corpus once per story: time with the square of its size)."""
+
+    names: dict[str, str]  # each article's own outlet_label -> its outlet entity's name
+    unknown: dict[str, str]  # of them, the unnamed labels the report numbers differently
+    published: dict[str, str | None]  # article id -> publish time
+
+
+def article_names(outlets: OutletIndex | None, articles: Sequence[Article]) -> ArticleNames:
+    names = {outlet_label(a): outlets.name_of(a.id) for a in articles} if outlets else {}
+    return ArticleNames(names, {k: v for k, v in names.items()
+                                if k.startswith(UNKNOWN) and k != v},
+                        {a.id: a.published for a in articles})
+
+
 def story_json(s: Story, outlets: OutletIndex | None = None,
-               articles: Sequence[Article] = (), reuse: Sequence[Reuse] = ()
-               ) -> dict[str, Any]:
+               articles: Sequence[Article] = (), reuse: Sequence[Reuse] = (),
+               shared: ArticleNames | None = None) -> dict[str, Any]:
     """A story in the contract form; with `outlets`, framing's per-outlet keys (each article's
     own `outlet_label`) become the outlet entities' names, and `lean_coverage` and `blindspot`
-    are added (outlets.lean_coverage; copies of one text count once)."""
-    names = {outlet_label(a): outlets.name_of(a.id) for a in articles} if outlets else {}
-    unknown = {k: v for k, v in names.items() if k.startswith(UNKNOWN) and k != v}
+    are added (outlets.lean_coverage; copies of one text count once). `shared`: the report's
+    `article_names(outlets, articles)`, made once for all its stories (then `reuse` may be
+    only the story's own pairs: the others are not read)."""
+    if shared is None:
+        shared = article_names(outlets, articles)
+    names, unknown = shared.names, shared.unknown
 
     def told(items: Sequence[Any]) -> list[dict[str, Any]]:
         """Summary and timeline sentences naming an unnamed outlet by the story-free label
@@ -70,7 +92,7 @@ def story_json(s: Story, outlets: OutletIndex | None = None,
         "summary": told(s.summary),
         "timeline": told(s.timeline),
         "related": [{"story_id": r.story_id, "relation": r.relation} for r in s.related],
-    } | (_lean(s, outlets, articles, reuse) if outlets else {})
+    } | (_lean(s, outlets, shared.published, reuse) if outlets else {})
 
 
 def _by_outlet(by_outlet: Sequence[tuple[str, Sequence[str]]], names: dict[str, str]
@@ -84,10 +106,9 @@ def _by_outlet(by_outlet: Sequence[tuple[str, Sequence[str]]], names: dict[str, 
     return out
 
 
-def _lean(s: Story, outlets: OutletIndex, articles: Sequence[Article],
+def _lean(s: Story, outlets: OutletIndex, published: dict[str, str | None],
           reuse: Sequence[Reuse]) -> dict[str, Any]:
     groups = independent_groups(s.article_ids, reuse)
-    published = {a.id: a.published for a in articles}
     counts, blindspot = lean_coverage(s.article_ids, outlets, groups, published)
     return {"lean_coverage": counts, "blindspot": blindspot}
 
@@ -108,14 +129,52 @@ def with_outlets(articles: Sequence[Article], profiles: Sequence[Outlet] = ()
     return index, rows
 
 
-def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, Any]:
+def report_parts(report: Report, profiles: Sequence[Outlet] = ()
+                 ) -> Iterator[tuple[str, Any]]:
+    """The report's top-level keys in order, each with its value; the big lists (articles,
+    reuse, stories) as iterators that make one element at a time, so a writer need not hold
+    the whole report as one value (`write_report_json`)."""
     index, articles = with_outlets(report.articles, profiles)
-    return {
-        "schema": SCHEMA,
-        "articles": articles,
-        "outlets": [outlet_json(o) for o in index.outlets],
-        "reuse": [reuse_json(r) for r in report.reuse],
-        "stories": [story_json(s, index, report.articles, report.reuse)
-                    for s in report.stories],
-        "problems": [{"source": p.source, "reason": p.reason} for p in report.problems],
-    }
+    shared = article_names(index, report.articles)
+    yield "schema", SCHEMA
+    yield "articles", iter(articles)
+    yield "outlets", [outlet_json(o) for o in index.outlets]
+    yield "reuse", (reuse_json(r) for r in report.reuse)
+    by_article: dict[str, list[Reuse]] = {}
+    for r in report.reuse:
+        by_article.setdefault(r.a, []).append(r)
+
+    def own_reuse(s: Story) -> list[Reuse]:
+        members = set(s.article_ids)
+        return [r for i in s.article_ids for r in by_article.get(i, ()) if r.b in members]
+
+    yield "stories", (story_json(s, index, report.articles, own_reuse(s), shared)
+                      for s in report.stories)
+    yield "problems", [{"source": p.source, "reason": p.reason} for p in report.problems]
+
+
+def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, Any]:
+    return {key: value if isinstance(value, (str, list)) else list(value)
+            for key, value in report_parts(report, profiles)}
+
+
+def write_report_json(report: Report, out: IO[str], profiles: Sequence[Outlet] = ()) -> None:
+    """`json.dumps(report_json(report, profiles), ensure_ascii=False, indent=1) + "\n"`,
+    written element by element: the same text, without the whole report as one value in
+    memory (for a big corpus it was several times the input's size, issue 23). JSON escapes
+    every newline inside a string, so indenting an element's lines is exact."""
+    out.write("{")
+    first = True
+    for key, value in report_parts(report, profiles):
+        out.write(("\n" if first else ",\n") + " " + json.dumps(key, ensure_ascii=False) + ": ")
+        first = False
+        if isinstance(value, str):
+            out.write(json.dumps(value, ensure_ascii=False))
+            continue
+        empty = True
+        for item in value:
+            out.write(("[\n  " if empty else ",\n  ")
+                      + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  "))
+            empty = False
+        out.write("[]" if empty else "\n ]")
+    out.write("\n}\n" if not first else "}\n")

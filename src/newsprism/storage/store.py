@@ -15,8 +15,9 @@ finishes them) or the new stories with none.
 from __future__ import annotations
 
 import json
+import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +25,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
-from ..model import Article, ArticleFacts, Report, Reuse, Story
+from ..model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from ..reuse.state import PrintRow, ReuseState
 from .codec import load, to_data
 
+log = logging.getLogger(__name__)
 metadata = sa.MetaData()
 
 articles_t = sa.Table(
@@ -233,9 +235,31 @@ class Store:
 
     # -- writes --------------------------------------------------------------------------
 
-    def add_processed(self, pairs: Sequence[tuple[Article, ArticleFacts]]) -> list[str]:
+    def add_processed(self, pairs: Sequence[tuple[Article, ArticleFacts]],
+                      on_problem: Callable[[InputProblem], None] | None = None) -> list[str]:
         """A checkpoint: cleaned articles with their facts, marked pending, in one
-        transaction. Articles already stored are left as they are. Returns the new ids."""
+        transaction. Articles already stored are left as they are. Returns the new ids.
+
+        An article whose id no store can key (empty, over 128 characters, a control
+        character, NUL or lone surrogate: `readers.id_problem`) is not stored: it is one
+        problem, given to `on_problem` (else logged), and the others are stored. The
+        readers and the API check ids first; this keeps a caller that did not from aborting
+        the whole transaction (PostgreSQL refuses such keys, SQLite would store them)."""
+        from ..readers import id_problem, safe_line
+
+        good: list[tuple[Article, ArticleFacts]] = []
+        for a, f in pairs:
+            why = id_problem(a.id) if isinstance(a.id, str) else "'id' is not a string"
+            if why is None:
+                good.append((a, f))
+                continue
+            problem = InputProblem(safe_line(f"{a.source} (article {a.id})", 200),
+                                   f"not stored: {why}")
+            if on_problem is not None:
+                on_problem(problem)
+            else:
+                log.warning("%s", problem)
+        pairs = good
         if not pairs:
             return []
         with self.engine.begin() as conn:

@@ -1,0 +1,90 @@
+"""Issue 23, memory bounded by characters in flight: the report is written element by element
+(the same text as one json.dumps), full facts are held packed between the stages (exactly),
+and the story stages take their facts chunk by chunk."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from newsprism.model import (
+    ArticleFacts,
+    Edit,
+    InputProblem,
+    Mention,
+    Passage,
+    Quote,
+    Report,
+    Reuse,
+    Sentence,
+    Story,
+)
+from newsprism.service import clustering_facts, pack_facts, task_chunks, unpack_facts
+from newsprism.storage.report import report_json, write_report_json
+from storecases import article, facts
+
+
+def _report(n_stories: int = 3) -> Report:
+    arts = [article(f"a{i}", f"2024-01-0{1 + i % 9}",
+                    text=f"Text {i} with \u2028 a line separator,\na newline and \"quotes\".")
+            for i in range(2 * n_stories)]
+    reuse = tuple(Reuse(a=f"a{2 * k}", b=f"a{2 * k + 1}", share_a=0.5, share_b=0.25,
+                        origin=None, passages=(Passage(0, 4, 0, 4, (Edit("x", "y", 1, 2, 1, 2),)),))
+                  for k in range(n_stories))
+    stories = tuple(Story(id=f"s{k}", title=f"Story {k} \u00e9", article_ids=(f"a{2 * k}",
+                                                                              f"a{2 * k + 1}"))
+                    for k in range(n_stories))
+    return Report(articles=tuple(arts), reuse=reuse, stories=stories,
+                  problems=(InputProblem("x.txt", "empty file"),))
+
+
+def _same_text(report: Report) -> None:
+    buf = io.StringIO()
+    write_report_json(report, buf)
+    assert buf.getvalue() == json.dumps(report_json(report), ensure_ascii=False, indent=1) + "\n"
+    json.loads(buf.getvalue())
+
+
+def test_streamed_report_is_the_same_text_as_one_dump():
+    _same_text(_report())
+
+
+def test_streamed_report_with_empty_lists_is_the_same_text():
+    _same_text(Report(articles=(), reuse=(), stories=()))
+    _same_text(_report(1))
+
+
+def test_packed_facts_round_trip_exactly():
+    f = ArticleFacts(article_id="a1", sentences=(Sentence("a1", 0, 10),),
+                     mentions=(Mention("a1", 0, 5, "Words \ud800", "ORG"),),
+                     quotes=(Quote(id="q1", article_id="a1", start=0, end=5, text="\u201cHi\u201d",
+                                   kind="direct", speaker="Ana", speaker_start=7,
+                                   speaker_end=10),),
+                     terms=(("word", 2),))
+    assert unpack_facts(pack_facts(f)) == f
+    base = facts("a2")
+    assert unpack_facts(pack_facts(base)) == base
+    lean = clustering_facts(f)
+    assert lean.sentences == f.sentences and lean.mentions == f.mentions and not lean.quotes
+
+
+def test_task_chunks_ask_facts_per_chunk_and_keep_story_order():
+    report = _report(5)
+    asked: list[list[str]] = []
+
+    def lookup(ids: list[str]) -> dict[str, ArticleFacts]:
+        asked.append(ids)
+        return {i: facts(i) for i in ids}
+
+    chunks = list(task_chunks(reversed(report.stories), report.articles, lookup,
+                              report.reuse, max_articles=4))
+    assert [len(c) for c in chunks] == [2, 2, 1]
+    assert [t[0].id for c in chunks for t in c] == [f"s{k}" for k in range(5)]
+    assert [len(a) for a in asked] == [4, 4, 2]  # one look-up per chunk, not one for all
+    for chunk in chunks:
+        for story, arts, fs, reuse in chunk:
+            assert [a.id for a in arts] == list(story.article_ids)
+            assert [f.article_id for f in fs] == list(story.article_ids)
+            assert all(r.a in story.article_ids and r.b in story.article_ids for r in reuse)
+    assert len(list(task_chunks(report.stories, report.articles, lookup, report.reuse))) == 1
+
