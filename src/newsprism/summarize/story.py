@@ -79,6 +79,9 @@ ATTRIBUTE_SINGLE = True
 # names nobody, and the sentence's citation and role ("context") already say it is one
 # source's; on NeuS (no outlet names) it cost 2 points of ROUGE-1 for that.
 COUNT_UNNAMED = False
+# A compare consensus item whose versions no two independent sources carry word for word
+# still gives the summary its lead, credited to the one outlet whose version it is.
+LEAD_UNSHARED = True
 _ROLE_ORDER = {"consensus": 0, "context": 1, "conflict": 2, "exclusive": 3}
 
 
@@ -130,9 +133,11 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         if len(drafts) >= n_consensus:
             break
         d = kit.finish(_consensus_draft(ctx, cons, cands, kit, in_dispute))
-        # Agreed in substance but no version two independent sources carry: no consensus
-        # sentence; the extractive part weighs its versions with the rest.
-        if d is not None and d.role == "consensus" and not _repeats(d, drafts):
+        # Agreed in substance but no version two independent sources carry: the best version
+        # still leads (compare found the claim shared), as a context sentence credited to
+        # its one carrier, never as consensus.
+        if d is not None and (d.role == "consensus" or LEAD_UNSHARED) \
+                and not _repeats(d, drafts):
             drafts.append(d)
     n_found = 0
     for make in findings:
@@ -168,9 +173,10 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         pool = [c for c in pool if c.vector_row in ready]
         used = sum(len(d.text.split()) for d in drafts + exclusive_drafts)
         lengths = {row: len(d.text.split()) for row, d in ready.items()}
-        for c in pick(pool, sim, room, chosen=said, penalty=penalty, max_words=max_words,
-                      used_words=used, lengths=lengths):
-            drafts.append(ready[c.vector_row])
+        same = _same_claim(sim, story.consensus, cands)
+        picked = pick(pool, same, room, chosen=said, penalty=penalty, max_words=max_words,
+                      used_words=used, lengths=lengths)
+        drafts.extend(ready[c.vector_row] for c in picked)
     drafts.extend(exclusive_drafts)
     drafts.sort(key=lambda d: (_ROLE_ORDER[d.role], d.rank))
     return tuple(SummarySentence(text=d.text, article_ids=d.article_ids, role=d.role,  # type: ignore[arg-type]
@@ -290,6 +296,27 @@ def _ranked_consensus(items: tuple[Consensus, ...]) -> list[Consensus]:
     return sorted(items, key=lambda c: (-c.independent_sources, -len(c.article_ids), c.text))
 
 
+def _same_claim(sim: np.ndarray, items: tuple[Consensus, ...], cands: list[Candidate]
+                ) -> np.ndarray:
+    """The similarity used against repeats, with the versions of one compare consensus item
+    made one claim: its outlets word it too differently for the cosine to see a repeat, yet
+    compare found they say the same, so a summary states it once."""
+    groups = []
+    for cons in items:
+        rows = sorted({c.vector_row for c in (_sentence_at(cands, s) for s in cons.spans)
+                       if c is not None})
+        if len(rows) > 1:
+            groups.append(rows)
+    if not groups:
+        return sim
+    out = sim.copy()
+    for rows in groups:
+        block = np.ix_(rows, rows)
+        out[block] = np.maximum(out[block], 1.0)
+        out[rows, rows] = sim[rows, rows]  # the diagonal stays as it was
+    return out
+
+
 def _sentence_at(cands: list[Candidate], span: Span) -> Candidate | None:
     for c in cands:
         if c.article_id == span.article_id and c.start < max(span.end, span.start + 1) \
@@ -327,11 +354,17 @@ def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
         return best[1]
     if options:
         return None
-    st = kit.resolver.resolve(_as_sentence(cons.text), None, 0, 0)
+    spans = [s for s in cons.spans if s.article_id in kit.members]
+    # The item's text is one article's wording: resolved there, a pronoun after a name in it
+    # is anchored as in any of that article's sentences.
+    home = next((sp for sp in spans if fold(" ".join(kit.ctx.article(sp.article_id).text[
+        sp.start:sp.end].split())).startswith(fold(cons.text)[:40])), None)
+    st = kit.resolver.resolve(_as_sentence(cons.text), home.article_id if home else None,
+                              home.start if home else 0, home.end if home else 0)
     if st is None:
         return None
-    spans = [s for s in cons.spans if s.article_id in kit.members]
-    return _claim(kit, st.text, ids[0], spans, (), False, False,
+    return _claim(kit, st.text, home.article_id if home else ids[0], spans, st.spans, False,
+                  False,
                   -1000.0 - cons.independent_sources, frozenset(content_terms(st.text)))
 
 
