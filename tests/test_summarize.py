@@ -565,6 +565,9 @@ def test_a_clause_one_outlet_adds_is_cut_from_the_shared_claim() -> None:
     ("Within hours, the mayor left.", "one outlet",
      "According to one outlet, within hours, the mayor left."),
     ("President Vale left.", "one outlet", "According to one outlet, President Vale left."),
+    ("The dam held through the night, according to the Kelby fire service.", "Harbor Post",
+     "Harbor Post reports that according to the Kelby fire service, the dam held through the "
+     "night."),
 ])
 def test_attribution_reads_as_one_sentence(text: str, sources: str, expected: str) -> None:
     from newsprism.summarize.neutral import attribute
@@ -582,7 +585,12 @@ def test_agreement_no_version_of_which_two_sources_carry_is_no_consensus() -> No
         Consensus("The council approved 300 homes", ("c1", "c2"), 2, spans),))
     out = summarize_story(dataclasses.replace(ctx, story=story), Settings()).summary
     assert out and not any(s.role == "consensus" for s in out)
-    assert all(len(s.article_ids) == 1 and s.text.startswith("According to") for s in out)
+    assert all(len(s.article_ids) == 1 and (s.text.startswith("According to") or
+                                            " reports that according to " in s.text)
+               for s in out)
+    # The one version ending on its own source names its outlet first, once.
+    assert any(s.text.startswith("Harbor Post reports that according to the Kelby Gazette, ")
+               for s in out)
 
 
 def test_single_source_named_when_the_outlet_has_a_name() -> None:
@@ -704,3 +712,96 @@ def test_versions_of_one_agreed_claim_are_stated_once() -> None:
     assert claims[0].role == "context" and len(claims[0].article_ids) == 1
     assert claims[0].text.startswith("According to ")
     assert audit(ctx, out).unsupported == 0
+
+
+# --- timeline (issue 22): one entry per event and day, whole sentences, background apart ------
+
+
+def _timeline_of(texts: dict[str, tuple[str, str, str]],
+                 dates: list[tuple[str, str, str]]) -> tuple:
+    """Timeline of articles {id: (outlet, published, text)} with day refs (id, phrase, day)
+    at the first place each phrase occurs."""
+    from newsprism.summarize.timeline import build_timeline
+
+    arts = make_articles(texts)
+    by_id = {a.id: a for a in arts}
+    refs = tuple(_date(by_id[aid], phrase, day) for aid, phrase, day in dates)
+    story = Story(id="s", title="t", article_ids=tuple(by_id))
+    return build_timeline(StoryContext(story, arts, make_facts(arts, refs)))
+
+
+def test_timeline_sentence_naming_two_days_is_one_entry() -> None:
+    text = ("Clashes went on in the hills of Kelby late on May 12 and early on May 13. "
+            "The council met the engineers at the dam on May 13.")
+    out = _timeline_of({"d1": ("Harbor Post", "2031-05-14", text)},
+                       [("d1", "on May 12", "2031-05-12"), ("d1", "on May 13", "2031-05-13"),
+                        ("d1", "at the dam on May 13", "2031-05-13")])
+    clashes = [t for t in out if "Clashes" in t.text]
+    assert len(clashes) == 1 and clashes[0].date == "2031-05-12"
+    assert len({t.text for t in out}) == len(out)
+
+
+def test_timeline_merges_one_event_across_outlets_citing_all() -> None:
+    texts = {"m1": ("Harbor Post", "2031-05-14",
+                    "The Kelby council approved the dam repairs on Tuesday after a long debate."),
+             "m2": ("Valley Times", "2031-05-14",
+                    "On Tuesday the Kelby council approved repairs to the dam after a debate.")}
+    out = _timeline_of(texts, [("m1", "on Tuesday", "2031-05-13"),
+                               ("m2", "On Tuesday", "2031-05-13")])
+    assert len(out) == 1 and out[0].article_ids == ("m1", "m2")
+    assert {sp.article_id for sp in out[0].spans} == {"m1", "m2"}
+
+
+def test_timeline_never_splices_two_paragraphs() -> None:
+    from newsprism.model import Sentence
+    from newsprism.summarize.timeline import build_timeline
+
+    text = ("Engineers say the old dam was built by groups working in Kel\n\n"
+            "The council statement on Monday also called for the repairs to start at once.")
+    arts = make_articles({"p1": ("Harbor Post", "2031-05-14", text)})
+    ref = _date(arts[0], "on Monday", "2031-05-12")
+    # The parser missed the cut: one "sentence" runs across the paragraph break.
+    facts = (ArticleFacts("p1", sentences=(Sentence("p1", 0, len(text)),), dates=(ref,)),)
+    story = Story(id="s", title="t", article_ids=("p1",))
+    out = build_timeline(StoryContext(story, arts, facts))
+    assert [t.text for t in out] == ["The council statement on Monday also called for the "
+                                     "repairs to start at once."]
+    assert all("\n" not in text[sp.start:sp.end] for t in out for sp in t.spans)
+
+
+def test_timeline_entry_stands_alone_and_passes_the_support_check() -> None:
+    texts = {"w1": ("Harbor Post", "2031-05-14",
+                    "KELBY — The council voted for the dam repairs on Monday evening. "
+                    "He said on Tuesday that the works would cost more than planned.")}
+    out = _timeline_of(texts, [("w1", "on Monday", "2031-05-12"),
+                               ("w1", "on Tuesday", "2031-05-13")])
+    # The dateline is cut; "He" points at nobody the article names, so that entry is out.
+    assert [t.text for t in out] == ["The council voted for the dam repairs on Monday evening."]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "day", "is_background"), [
+    # Months before the first article: background.
+    ("Since the truce of March 5, the two towns have traded along the river.", "of March 5",
+     "2031-03-05", True),
+    # Told as earlier (past perfect), dated before the first article: background.
+    ("The council had approved a first plan for the dam on May 10.", "on May 10",
+     "2031-05-10", True),
+    # The story's own days, even when told with "earlier".
+    ("Earlier on Wednesday, the council approved the dam repairs.", "on Wednesday",
+     "2031-05-14", False),
+    ("The council approved the dam repairs on Tuesday evening.", "on Tuesday", "2031-05-13",
+     False),
+])
+def test_timeline_background_apart_from_the_storys_events(sentence: str, phrase: str,
+                                                          day: str, is_background: bool) -> None:
+    out = _timeline_of({"b1": ("Harbor Post", "2031-05-14", sentence)},
+                       [("b1", phrase, day)])
+    assert len(out) == 1 and out[0].background is is_background
+
+
+def test_timeline_lists_background_first() -> None:
+    text = ("The council approved the dam repairs on Tuesday evening. "
+            "Since the truce of March 5, the two towns have traded along the river.")
+    out = _timeline_of({"o1": ("Harbor Post", "2031-05-14", text)},
+                       [("o1", "on Tuesday", "2031-05-13"), ("o1", "of March 5", "2031-03-05")])
+    assert [t.background for t in out] == [True, False]
