@@ -635,6 +635,16 @@ def test_it_and_they_need_something_before_them(text: str, kept: bool) -> None:
     ("Kelby Council Delays Dam Vote, Warning Residents Of Higher Costs For", None),
     # Too little would be left.
     ("Kelby flooded, after the river rose over the", None),
+    # A gerund clause after "before" is a break even without a comma.
+    ("The mayor said on Sunday that the dam would hold before leaving the town hall with",
+     "The mayor said on Sunday that the dam would hold."),
+    # A relative clause is no break (its subject would be left alone), nor an "and" joining
+    # names; a line ending on a colon is whole, no cut.
+    ("The parents of the engineer who built the Orrin dam, who died in May, said on Friday "
+     "that the", None),
+    ("The dispute spilled into public view on Tuesday, as Council Leader Ana Vale, and "
+     "Mayor Piet", "The dispute spilled into public view on Tuesday."),
+    ("Here is a look at all of the repairs, and other works planned, so far:", None),
 ])
 def test_cut_off_sentence_is_trimmed_at_its_last_clause_break(text: str, expected) -> None:
     from newsprism.summarize.standalone import trim_cut_off

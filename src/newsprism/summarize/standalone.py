@@ -61,6 +61,14 @@ _ROLES = ("president|president-elect|vice president|senator|sen|congressman|cong
           "businessman|businesswoman|billionaire|activist|victim|suspect|defendant|witness")
 _ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,5}?(?:" + _ROLES
                           + r")(?:s|’s|'s)?\b", re.IGNORECASE)
+# "It" that points at nothing: "It is likely that ...", "It wasn't long ago that ...", "It's
+# official: ...". The sentence says what "it" stands for after "that", "to" or the colon.
+_EXPLETIVE = re.compile(r"it(?:\s+(?:is|was|has been|will be|would be|seems|seemed|appears|"
+                        r"appeared)|[’']s)(?:\s+not|n[’']t)?\s+(?:(?:so|very|not|now|also|still|"
+                        r"long|far|too|more|less|all|but)\s+){0,3}(?:likely|unlikely|clear|unclear|"
+                        r"possible|impossible|true|official|known|unknown|expected|important|hard|"
+                        r"difficult|easy|necessary|certain|uncertain|reported|believed|thought|"
+                        r"feared|ago)(?:\s+(?:that|to|whether|if)\b|:)", re.IGNORECASE)
 _NOT_POSSESSED = frozenset("and or to in on at for with by from that as of after before when "
                            "was is had has would will could".split())
 _PRONOUN = re.compile(r"\b(" + "|".join(sorted(PERSON_PRONOUNS | GROUP_PRONOUNS)) + r")\b",
@@ -99,9 +107,12 @@ _ENDS = ".!?\"”’)"
 # Where a sentence the page cut off can end: before a clause that hangs on a whole one
 # ("..., after warning ...", "..., but reiterated ...", "... — but also ..."). What is kept is
 # the source's own words up to there, a claim the source makes in full.
-_CLAUSE_BREAK = re.compile(r"(?:,|;|\s+(?:—|–|--))\s+(?=(?:which|who|whom|whose|where|when|while|"
-                           r"after|before|as|but|and|or|though|although|because|since|amid|"
-                           r"despite|including|according|[a-z]+ing)\b)")
+# Relative pronouns are no break: "The parents of X, who ..." would keep a subject alone. A
+# conjunction breaks only before a lower-case word ("..., and House Speaker Y" joins names).
+_CLAUSE_BREAK = re.compile(r"(?:,|;|\s+(?:—|–|--))\s+(?=(?:where|when|while|after|before|as|"
+                           r"though|although|because|since|amid|despite|including|according|"
+                           r"[a-z]+ing)\b|(?:but|and|or)\s+[a-z])"
+                           r"|\s+(?=(?:before|after|while|since|despite|by|without)\s+[a-z]+ing\b)")
 CUT_MIN_WORDS = 8  # a shorter remainder of a cut-off sentence says too little
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 
@@ -111,6 +122,8 @@ def trim_cut_off(text: str) -> str | None:
     for lying to") ended at its last clause break, when what is left is a whole clause in
     running prose; else None. Headlines (mostly capitalised words) are not trimmed."""
     body = _ELLIPSIS.sub("", text).rstrip()
+    if body.endswith(":"):
+        return None  # a list or a quote follows: the line is whole, and says nothing alone
     words = body.split()
     if len(words) < CUT_MIN_WORDS or sum(w[:1].islower() for w in words) * 2 < len(words):
         return None
@@ -122,7 +135,7 @@ def trim_cut_off(text: str) -> str | None:
     if (len(kept.split()) < CUT_MIN_WORDS or outside.count('"') % 2
             or outside.count("“") != outside.count("”") or kept.count("(") != kept.count(")")):
         return None
-    return kept + "."
+    return kept if kept.endswith(".") else kept + "."
 
 
 def _anchored(prefix: str) -> bool:
@@ -228,7 +241,7 @@ class Resolver:
             for m in _PRONOUN.finditer(text, a, b):
                 word = m.group().lower()
                 if word in GROUP_PRONOUNS:
-                    if not _anchored(text[:m.start()]):
+                    if not (_anchored(text[:m.start()]) or _EXPLETIVE.match(text, m.start())):
                         return None
                     continue
                 if _names_a_person_before(text[:m.start()], people, self.ctx.article(
