@@ -320,6 +320,7 @@ def test_framing_term_before_the_name_is_dropped_not_doubled() -> None:
 @pytest.mark.parametrize("text", [
     "Who has the most campaign cash on hand?",
     "Keep up with the field with our candidate tracker.",
+    "Note their silence about the mayor’s plans for the dam.",
     "We asked the mayor about the plan on Monday.",
     'We are ready to talk," the spokesman told the channel.',
 ])

@@ -78,7 +78,7 @@ def content_terms(text: str) -> tuple[str, ...]:
 # Case-sensitive on purpose: "US" and "U.S." are the country, not "us".
 _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?|I(?!\.)|[Mm]e|[Mm]y|WE|YOU)\b")
 _NOT_FACT = re.compile(r"[?\]]\s*[\"”’]?$|^[\"“]?(?:click|sign up|subscribe|read more|watch|"
-                       r"keep up|follow)\b", re.I)
+                       r"keep up|follow|note|consider|remember|imagine)\b", re.I)
 
 
 def own_voice(text: str) -> bool:
