@@ -816,3 +816,36 @@ def test_timeline_lists_background_first() -> None:
     out = _timeline_of({"o1": ("Harbor Post", "2031-05-14", text)},
                        [("o1", "on Tuesday", "2031-05-13"), ("o1", "of March 5", "2031-03-05")])
     assert [t.background for t in out] == [True, False]
+
+
+def test_only_a_plain_unshared_agreement_takes_a_further_lead_slot() -> None:
+    from newsprism.summarize.story import build_summary
+
+    texts = {"u1": (None, "The Kelby council approved the repair of the Orrin dam on Tuesday. "
+                          "The engineers called the flood report a tearjerker in the spring. "
+                          "Volunteers brought food to the school gym on Wednesday evening."),
+             "u2": (None, "Councillors in Kelby voted on Tuesday to fix the dam that broke. "
+                          "He said the engineers were at fault for the spring flood. "
+                          "Engineers expect the repairs to last until the end of the summer.")}
+    ctx = _people_context(texts, [])
+    ends = {k: t.index(". ") + 1 for k, (_, t) in texts.items()}
+    first = tuple(Span(k, 0, ends[k]) for k in texts)
+    second = tuple(Span(k, ends[k] + 1, t.index(". ", ends[k]) + 1) for k, (_, t) in texts.items())
+    story = dataclasses.replace(ctx.story, consensus=(
+        Consensus("The Kelby council approved the repair of the Orrin dam", ("u1", "u2"), 2,
+                  first),
+        Consensus("The engineers were blamed for the flood", ("u1", "u2"), 2, second)),
+        tones=(OutletTone("u1", -0.4, ("tearjerker",)),))
+    out = build_summary(dataclasses.replace(ctx, story=story), 3)
+    # The first agreed claim leads; the second's loaded version is not put in as a lead (its
+    # plain version may still come in through the extractive part).
+    assert "approved the repair" in out[0].text
+    assert not any("tearjerker" in s.text for s in out)
+
+
+def test_quoted_rhetoric_makes_an_exclusive_less_notable() -> None:
+    from newsprism.summarize.story import _ranked_exclusives
+
+    items = (Exclusive("The minister said the army is headed for “victory” and “glory”.", "x1"),
+             Exclusive("The minister said the army will build two new bridges.", "x2"))
+    assert [e.article_id for e in _ranked_exclusives(items, [])] == ["x2", "x1"]

@@ -35,6 +35,7 @@ from ..model import (
 from ..settings import Settings
 from ..text import fold
 from .neutral import (
+    QUOTED,
     Neutralizer,
     attribute,
     for_story,
@@ -69,6 +70,7 @@ _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
     "attribution": ("attribute it to", "attributes it to"),
     "date": ("give the date as", "gives the date as"),
 }
+QUOTE_WEIGHT = 0.1  # notability an exclusive loses per quoted fragment
 LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the plainer
 # An article carries a sentence when its own spans hold every name and number and this share
 # of the other content words: the rest is wording, not a claim it would lack.
@@ -80,7 +82,10 @@ ATTRIBUTE_SINGLE = True
 # source's; on NeuS (no outlet names) it cost 2 points of ROUGE-1 for that.
 COUNT_UNNAMED = False
 # A compare consensus item whose versions no two independent sources carry word for word
-# still gives the summary its lead, credited to the one outlet whose version it is.
+# still gives the summary its lead, credited to the one outlet whose version it is; further
+# ones only when stated plainly (no loaded word, no outlet named): one outlet's charged
+# wording of a shared claim is not what the outlets agree on, and it competes in the
+# extractive part like any sentence.
 LEAD_UNSHARED = True
 _ROLE_ORDER = {"consensus": 0, "context": 1, "conflict": 2, "exclusive": 3}
 
@@ -136,8 +141,9 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         # Agreed in substance but no version two independent sources carry: the best version
         # still leads (compare found the claim shared), as a context sentence credited to
         # its one carrier, never as consensus.
-        if d is not None and (d.role == "consensus" or LEAD_UNSHARED) \
-                and not _repeats(d, drafts):
+        if d is None or _repeats(d, drafts):
+            continue
+        if d.role == "consensus" or (LEAD_UNSHARED and (not drafts or _plain(kit, d))):
             drafts.append(d)
     n_found = 0
     for make in findings:
@@ -294,6 +300,12 @@ def _claim(kit: _Kit, text: str, own: str, spans: Sequence[Span], named: Sequenc
 
 def _ranked_consensus(items: tuple[Consensus, ...]) -> list[Consensus]:
     return sorted(items, key=lambda c: (-c.independent_sources, -len(c.article_ids), c.text))
+
+
+def _plain(kit: _Kit, d: _Draft) -> bool:
+    """A sentence with no loaded word and no attribution: it reads as plain report."""
+    return not kit.neutral.loaded_in(d.text) and not re.match(
+        r"According to |[^,]{2,80} reports? that according to ", d.text)
 
 
 def _same_claim(sim: np.ndarray, items: tuple[Consensus, ...], cands: list[Candidate]
@@ -529,12 +541,15 @@ def _count_exclusive(items: tuple[Exclusive, ...]) -> int:
 def _ranked_exclusives(items: tuple[Exclusive, ...], cands: list[Candidate]) -> list[Exclusive]:
     def notability(e: Exclusive) -> float:
         # Concrete content (numbers, names) and centrality to the story make it notable.
-        sims = similarity_to(e.text, cands) if cands else [0.0]
+        sims = similarity_to(e.text, cands)  # empty when there are no candidates
         centrality = max((c.centrality for c, s in zip(cands, sims, strict=True) if s >= 0.6),
                          default=0.0)
         concrete = len(re.findall(r"\d", e.text)) > 0
         names = len(re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+", e.text))
-        return centrality + 0.3 * concrete + 0.1 * min(names, 3)
+        # What one outlet alone reports is notable for its facts; quoted words are its
+        # sources' rhetoric ("headed for “victory”"), which the summary should not lead with.
+        quoted = len(QUOTED.findall(e.text))
+        return centrality + 0.3 * concrete + 0.1 * min(names, 3) - QUOTE_WEIGHT * min(quoted, 3)
     chosen = [e for e in items if e.kind == "exclusive"]
     return sorted(chosen, key=lambda e: (-notability(e), e.article_id, e.start or 0, e.text))
 
