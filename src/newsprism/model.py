@@ -353,6 +353,8 @@ class TimelineEntry:
     text: str
     article_ids: tuple[str, ...]
     spans: tuple[Span, ...] = ()
+    # Told as background (an earlier event the story recalls), not one of the story's own.
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,3 +38,21 @@ def test_inline_assets_are_our_files_unescaped() -> None:
     css = (STATIC / "app.css").read_text(encoding="utf-8")
     assert f"<script>{js}</script>" in html
     assert f"<style>{css}</style>" in html
+
+
+def test_timeline_shows_background_apart_from_the_storys_events() -> None:
+    data = report_json(make_report())
+    story = next(s for s in data["stories"] if s["id"] == "s1")
+    own = dict(story["timeline"][0])
+    story["timeline"] = [own, own | {"date": "2023-11-02", "text": "The old bridge closed.",
+                                     "background": True}]
+    html = render_report_html(data)
+    part = html[html.index('id="story-1-timeline"'):]
+    part = part[:part.index("</section>")]
+    assert part.index(">Background<") < part.index("The old bridge closed.") \
+        < part.index(">This story<") < part.index(own["text"])
+    # Without background entries there is one plain list and no group headings.
+    story["timeline"] = [own]
+    html = render_report_html(data)
+    part = html[html.index('id="story-1-timeline"'):]
+    assert ">Background<" not in part[:part.index("</section>")]

@@ -137,10 +137,20 @@ def lower_words(texts: list[str]) -> frozenset[str]:
 def attribute(text: str, sources: str, common: frozenset[str] = frozenset()) -> str:
     """"According to X, ..."; a sentence that already names its own source ("According to
     CDC data, ...") becomes "X reports that according to CDC data, ..."."""
+    verb = "report" if " and " in sources or sources.endswith("outlets") else "reports"
     if text.lower().startswith("according to "):
-        verb = "report" if " and " in sources or sources.endswith("outlets") else "reports"
         return f"{sources[:1].upper()}{sources[1:]} {verb} that {text[:1].lower()}{text[1:]}"
+    # "..., according to the agency." ends on its own source: named first, not after a second
+    # "According to" ("X reports that according to the agency, ...").
+    tail = _TRAILING_SOURCE.search(text)
+    if tail is not None and len(text[:tail.start()].split()) >= 4:
+        body = lower_first(text[:tail.start()], common)
+        return f"{sources[:1].upper()}{sources[1:]} {verb} that according to " \
+            f"{tail.group(1)}, {body}{text[-1] if text[-1] in '.!?' else '.'}"
     return f"According to {sources}, {lower_first(text, common)}"
+
+
+_TRAILING_SOURCE = re.compile(r",\s+according to ([^,;“”\"]{2,60}?)[.!?]?$")
 
 
 def for_story(ctx: StoryContext) -> Neutralizer:

@@ -75,9 +75,10 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_OWN_VOICE = re.compile(r"\b(?:we|us|our|ours|you|your|i|me|my)\b", re.I)
+# Case-sensitive on purpose: "US" and "U.S." are the country, not "us".
+_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ours?|I(?!\.)|[Mm]e|[Mm]y|WE|YOU)\b")
 _NOT_FACT = re.compile(r"[?\]]\s*[\"”’]?$|^[\"“]?(?:click|sign up|subscribe|read more|watch|"
-                       r"keep up|follow)\b", re.I)
+                       r"keep up|follow|note|consider|remember|imagine)\b", re.I)
 
 
 def own_voice(text: str) -> bool:
@@ -109,7 +110,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
 def article_sentences(ctx: StoryContext, article: Article) -> list[Sentence]:
+    """The article's sentences, each cut at paragraph breaks: a parser that misses a full
+    stop ("... fighting in Kel" then a new paragraph) must not splice two paragraphs into
+    one summary or timeline sentence."""
     try:
         facts = ctx.facts_for(article.id)
         sents = list(facts.sentences)
@@ -117,7 +124,16 @@ def article_sentences(ctx: StoryContext, article: Article) -> list[Sentence]:
         sents = []
     if not sents:
         sents = [Sentence(article.id, s, e) for s, e in split_sentences(article.text)]
-    return sents
+    out = []
+    for s in sents:
+        pos = s.start
+        for m in _PARAGRAPH.finditer(article.text, s.start, s.end):
+            if article.text[pos:m.start()].strip():
+                out.append(Sentence(article.id, pos, m.start()))
+            pos = m.end()
+        if article.text[pos:s.end].strip():
+            out.append(Sentence(article.id, pos, s.end))
+    return out
 
 
 def candidates(ctx: StoryContext) -> list[Candidate]:

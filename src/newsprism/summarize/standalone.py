@@ -49,6 +49,26 @@ GROUP_PRONOUNS = frozenset("it its they them their theirs".split())
 OPENING_WORDS = 4  # "it"/"they" this early in a sentence points back out of it
 BARE_QUOTE_WORDS = 3  # fewer words outside quote marks: the sentence is only a quote
 LOOKBACK = 3  # sentences searched back for a pronoun's antecedent
+# Nouns naming a person by role: "the senator ... his church" points inside the sentence.
+_ROLES = ("president|president-elect|vice president|senator|sen|congressman|congresswoman|"
+          "representative|lawmaker|governor|gov|mayor|minister|secretary|spokesman|"
+          "spokeswoman|spokesperson|official|reporter|journalist|correspondent|nominee|"
+          "candidate|judge|justice|prosecutor|attorney|lawyer|chief|director|leader|"
+          "chairman|chairwoman|ambassador|general|officer|commander|adviser|advisor|aide|"
+          "speaker|king|queen|prince|princess|pope|executive|ceo|founder|host|anchor|author|"
+          "actor|actress|singer|star|player|coach|man|woman|boy|girl|mother|father|wife|"
+          "husband|son|daughter|democrat|republican|incumbent|challenger|frontrunner|"
+          "businessman|businesswoman|billionaire|activist|victim|suspect|defendant|witness")
+_ROLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,5}?(?:" + _ROLES
+                          + r")(?:s|’s|'s)?\b", re.IGNORECASE)
+# "It" that points at nothing: "It is likely that ...", "It wasn't long ago that ...", "It's
+# official: ...". The sentence says what "it" stands for after "that", "to" or the colon.
+_EXPLETIVE = re.compile(r"it(?:\s+(?:is|was|has been|will be|would be|seems|seemed|appears|"
+                        r"appeared)|[’']s)(?:\s+not|n[’']t)?\s+(?:(?:so|very|not|now|also|still|"
+                        r"long|far|too|more|less|all|but)\s+){0,3}(?:likely|unlikely|clear|unclear|"
+                        r"possible|impossible|true|official|known|unknown|expected|important|hard|"
+                        r"difficult|easy|necessary|certain|uncertain|reported|believed|thought|"
+                        r"feared|ago)(?:\s+(?:that|to|whether|if)\b|:)", re.IGNORECASE)
 _NOT_POSSESSED = frozenset("and or to in on at for with by from that as of after before when "
                            "was is had has would will could".split())
 _PRONOUN = re.compile(r"\b(" + "|".join(sorted(PERSON_PRONOUNS | GROUP_PRONOUNS)) + r")\b",
@@ -84,6 +104,38 @@ def _boilerplate(text: str) -> bool:
 
 
 _ENDS = ".!?\"”’)"
+# Where a sentence the page cut off can end: before a clause that hangs on a whole one
+# ("..., after warning ...", "..., but reiterated ...", "... — but also ..."). What is kept is
+# the source's own words up to there, a claim the source makes in full.
+# Relative pronouns are no break: "The parents of X, who ..." would keep a subject alone. A
+# conjunction breaks only before a lower-case word ("..., and House Speaker Y" joins names).
+_CLAUSE_BREAK = re.compile(r"(?:,|;|\s+(?:—|–|--))\s+(?=(?:where|when|while|after|before|as|"
+                           r"though|although|because|since|amid|despite|including|according|"
+                           r"[a-z]+ing)\b|(?:but|and|or)\s+[a-z])"
+                           r"|\s+(?=(?:before|after|while|since|despite|by|without)\s+[a-z]+ing\b)")
+CUT_MIN_WORDS = 8  # a shorter remainder of a cut-off sentence says too little
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def trim_cut_off(text: str) -> str | None:
+    """A sentence the page cut off ("... after warning Mr. Smith that he could face prison
+    for lying to") ended at its last clause break, when what is left is a whole clause in
+    running prose; else None. Headlines (mostly capitalised words) are not trimmed."""
+    body = _ELLIPSIS.sub("", text).rstrip()
+    if body.endswith(":"):
+        return None  # a list or a quote follows: the line is whole, and says nothing alone
+    words = body.split()
+    if len(words) < CUT_MIN_WORDS or sum(w[:1].islower() for w in words) * 2 < len(words):
+        return None
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(body)]
+    if not cuts:
+        return None
+    kept = body[:cuts[-1]].rstrip(" ,;—–-")
+    outside = QUOTED.sub(" ", kept)
+    if (len(kept.split()) < CUT_MIN_WORDS or outside.count('"') % 2
+            or outside.count("“") != outside.count("”") or kept.count("(") != kept.count(")")):
+        return None
+    return kept if kept.endswith(".") else kept + "."
 
 
 def _anchored(prefix: str) -> bool:
@@ -162,8 +214,16 @@ class Resolver:
         """`text` (the sentence at [start, end) of the article) made to stand alone, or None
         when a pronoun or a bare quote cannot be resolved."""
         raw = self.ctx.article(article_id).text[start:end] if article_id else text
-        if _boilerplate(text) or furniture(raw.strip()):
+        if _boilerplate(text):
             return None
+        if furniture(raw.strip()) or _ELLIPSIS.search(raw.strip()):
+            # Only the article's last sentence can be one the page cut off; elsewhere a
+            # line without a full stop is a headline or a caption.
+            whole = self.ctx.article(article_id).text if article_id else ""
+            trimmed = trim_cut_off(text) if article_id and not whole[end:].strip() else None
+            if trimmed is None:
+                return None
+            text = trimmed
         text = strip_dateline(text)
         if text.rstrip()[-1:] not in _ENDS:
             text = text.rstrip() + "."  # an aside cut from its end took the full stop
@@ -181,11 +241,13 @@ class Resolver:
             for m in _PRONOUN.finditer(text, a, b):
                 word = m.group().lower()
                 if word in GROUP_PRONOUNS:
-                    if not _anchored(text[:m.start()]):
+                    if not (_anchored(text[:m.start()]) or _EXPLETIVE.match(text, m.start())):
                         return None
                     continue
                 if _names_a_person_before(text[:m.start()], people, self.ctx.article(
-                        article_id).text[start:end]) or self._named_before(text[:m.start()]):
+                        article_id).text[start:end]) or self._named_before(text[:m.start()]) \
+                        or _ROLE_BEFORE.search(text[:m.start()]) \
+                        or self._named_after_opening(text, m.start(), people):
                     continue
                 who = (self._speaker_at(article_id, start, end)
                        or self._antecedent(article_id, start))
@@ -196,6 +258,18 @@ class Resolver:
                 spans.extend(who.spans)
         out.append(text[pos:])
         return Standalone("".join(out), tuple(spans))
+
+    def _named_after_opening(self, text: str, at: int, people: list[Mention]) -> bool:
+        """A pronoun in an opening phrase whose clause then names a person at once ("During
+        his first rally, Mr. Smith said ..."): it points forward, inside the sentence."""
+        comma = text.find(",")
+        if comma < 0 or at > comma:
+            return False
+        head = " ".join(text[comma + 1:].split()[:OPENING_WORDS])
+        folded = f" {fold(head)} "
+        names = self._person_names | {fold(m.text) for m in people if m.text.strip()}
+        return any(f" {n} " in folded or f" {n}’s " in folded or f" {n}'s " in folded
+                   for n in names if n)
 
     def _named_before(self, prefix: str) -> bool:
         folded = f" {fold(prefix)} "

@@ -35,6 +35,7 @@ from ..model import (
 from ..settings import Settings
 from ..text import fold
 from .neutral import (
+    QUOTED,
     Neutralizer,
     attribute,
     for_story,
@@ -69,6 +70,7 @@ _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
     "attribution": ("attribute it to", "attributes it to"),
     "date": ("give the date as", "gives the date as"),
 }
+QUOTE_WEIGHT = 0.1  # notability an exclusive loses per quoted fragment
 LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the plainer
 # An article carries a sentence when its own spans hold every name and number and this share
 # of the other content words: the rest is wording, not a claim it would lack.
@@ -79,6 +81,12 @@ ATTRIBUTE_SINGLE = True
 # names nobody, and the sentence's citation and role ("context") already say it is one
 # source's; on NeuS (no outlet names) it cost 2 points of ROUGE-1 for that.
 COUNT_UNNAMED = False
+# A compare consensus item whose versions no two independent sources carry word for word
+# still gives the summary its lead, credited to the one outlet whose version it is; further
+# ones only when stated plainly (no loaded word, no outlet named): one outlet's charged
+# wording of a shared claim is not what the outlets agree on, and it competes in the
+# extractive part like any sentence.
+LEAD_UNSHARED = True
 _ROLE_ORDER = {"consensus": 0, "context": 1, "conflict": 2, "exclusive": 3}
 
 
@@ -130,9 +138,12 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         if len(drafts) >= n_consensus:
             break
         d = kit.finish(_consensus_draft(ctx, cons, cands, kit, in_dispute))
-        # Agreed in substance but no version two independent sources carry: no consensus
-        # sentence; the extractive part weighs its versions with the rest.
-        if d is not None and d.role == "consensus" and not _repeats(d, drafts):
+        # Agreed in substance but no version two independent sources carry: the best version
+        # still leads (compare found the claim shared), as a context sentence credited to
+        # its one carrier, never as consensus.
+        if d is None or _repeats(d, drafts):
+            continue
+        if d.role == "consensus" or (LEAD_UNSHARED and (not drafts or _plain(kit, d))):
             drafts.append(d)
     n_found = 0
     for make in findings:
@@ -168,9 +179,10 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         pool = [c for c in pool if c.vector_row in ready]
         used = sum(len(d.text.split()) for d in drafts + exclusive_drafts)
         lengths = {row: len(d.text.split()) for row, d in ready.items()}
-        for c in pick(pool, sim, room, chosen=said, penalty=penalty, max_words=max_words,
-                      used_words=used, lengths=lengths):
-            drafts.append(ready[c.vector_row])
+        same = _same_claim(sim, story.consensus, cands)
+        picked = pick(pool, same, room, chosen=said, penalty=penalty, max_words=max_words,
+                      used_words=used, lengths=lengths)
+        drafts.extend(ready[c.vector_row] for c in picked)
     drafts.extend(exclusive_drafts)
     drafts.sort(key=lambda d: (_ROLE_ORDER[d.role], d.rank))
     return tuple(SummarySentence(text=d.text, article_ids=d.article_ids, role=d.role,  # type: ignore[arg-type]
@@ -290,6 +302,33 @@ def _ranked_consensus(items: tuple[Consensus, ...]) -> list[Consensus]:
     return sorted(items, key=lambda c: (-c.independent_sources, -len(c.article_ids), c.text))
 
 
+def _plain(kit: _Kit, d: _Draft) -> bool:
+    """A sentence with no loaded word and no attribution: it reads as plain report."""
+    return not kit.neutral.loaded_in(d.text) and not re.match(
+        r"According to |[^,]{2,80} reports? that according to ", d.text)
+
+
+def _same_claim(sim: np.ndarray, items: tuple[Consensus, ...], cands: list[Candidate]
+                ) -> np.ndarray:
+    """The similarity used against repeats, with the versions of one compare consensus item
+    made one claim: its outlets word it too differently for the cosine to see a repeat, yet
+    compare found they say the same, so a summary states it once."""
+    groups = []
+    for cons in items:
+        rows = sorted({c.vector_row for c in (_sentence_at(cands, s) for s in cons.spans)
+                       if c is not None})
+        if len(rows) > 1:
+            groups.append(rows)
+    if not groups:
+        return sim
+    out = sim.copy()
+    for rows in groups:
+        block = np.ix_(rows, rows)
+        out[block] = np.maximum(out[block], 1.0)
+        out[rows, rows] = sim[rows, rows]  # the diagonal stays as it was
+    return out
+
+
 def _sentence_at(cands: list[Candidate], span: Span) -> Candidate | None:
     for c in cands:
         if c.article_id == span.article_id and c.start < max(span.end, span.start + 1) \
@@ -327,11 +366,17 @@ def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
         return best[1]
     if options:
         return None
-    st = kit.resolver.resolve(_as_sentence(cons.text), None, 0, 0)
+    spans = [s for s in cons.spans if s.article_id in kit.members]
+    # The item's text is one article's wording: resolved there, a pronoun after a name in it
+    # is anchored as in any of that article's sentences.
+    home = next((sp for sp in spans if fold(" ".join(kit.ctx.article(sp.article_id).text[
+        sp.start:sp.end].split())).startswith(fold(cons.text)[:40])), None)
+    st = kit.resolver.resolve(_as_sentence(cons.text), home.article_id if home else None,
+                              home.start if home else 0, home.end if home else 0)
     if st is None:
         return None
-    spans = [s for s in cons.spans if s.article_id in kit.members]
-    return _claim(kit, st.text, ids[0], spans, (), False, False,
+    return _claim(kit, st.text, home.article_id if home else ids[0], spans, st.spans, False,
+                  False,
                   -1000.0 - cons.independent_sources, frozenset(content_terms(st.text)))
 
 
@@ -496,12 +541,15 @@ def _count_exclusive(items: tuple[Exclusive, ...]) -> int:
 def _ranked_exclusives(items: tuple[Exclusive, ...], cands: list[Candidate]) -> list[Exclusive]:
     def notability(e: Exclusive) -> float:
         # Concrete content (numbers, names) and centrality to the story make it notable.
-        sims = similarity_to(e.text, cands) if cands else [0.0]
+        sims = similarity_to(e.text, cands)  # empty when there are no candidates
         centrality = max((c.centrality for c, s in zip(cands, sims, strict=True) if s >= 0.6),
                          default=0.0)
         concrete = len(re.findall(r"\d", e.text)) > 0
         names = len(re.findall(r"(?<!^)(?<![.!?] )\b[A-Z][a-z]+", e.text))
-        return centrality + 0.3 * concrete + 0.1 * min(names, 3)
+        # What one outlet alone reports is notable for its facts; quoted words are its
+        # sources' rhetoric ("headed for “victory”"), which the summary should not lead with.
+        quoted = len(QUOTED.findall(e.text))
+        return centrality + 0.3 * concrete + 0.1 * min(names, 3) - QUOTE_WEIGHT * min(quoted, 3)
     chosen = [e for e in items if e.kind == "exclusive"]
     return sorted(chosen, key=lambda e: (-notability(e), e.article_id, e.start or 0, e.text))
 

@@ -266,6 +266,7 @@ class StoryView:
 
     def timeline(self) -> list[Json]:
         return [{"date": t["date"], "text": t["text"],
+                 "background": bool(t.get("background", False)),
                  "cites": self.cites(t.get("article_ids", []), t.get("spans", []))}
                 for t in sorted(self.story.get("timeline", []), key=lambda t: t["date"])]
 
