@@ -179,3 +179,21 @@ def test_story_page_shows_possible_conflicts_apart():
     matrix = html[html.index("Coverage matrix"):html.index("possible-conflicts")]
     assert "Thousands of residents" not in matrix  # not a contested row
     assert "Omar Ruiz" in matrix
+
+
+def test_a_list_of_counts_is_not_a_part_and_whole(line):
+    # "11 novels, several plays": each noun has its own count; "passengers and crew" has one.
+    a = FILLER + "Over her long career, the author wrote 11 novels, several plays and an opera."
+    b = FILLER + "Over her long career, the author wrote 40 novels, two plays and an opera."
+    (c,) = _kinds(line(a, b), "quantity")
+    assert {v.value for v in c.versions} == {"11 novels", "40 novels"}
+
+
+def test_a_date_beside_a_shared_one_is_still_compared(line):
+    # Both outlets date the search "Friday"; only the incident's day differs.
+    a = "Police searched the home on Friday, seizing the rifle used in the June 19 incident."
+    b = "Police searched the home on Friday, seizing the rifle used in the June 28 incident."
+    same = _kinds(line(a, a), "date")
+    assert same == []
+    (c,) = _kinds(line(a, b), "date")
+    assert {v.value for v in c.versions} == {"2020-06-19", "2020-06-28"}

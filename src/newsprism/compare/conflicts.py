@@ -505,16 +505,18 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     out: list[Conflict] = []
     quoted = quoted or {}
     for members in clusters:
-        dated = [(c, [d for d in c.dates if d.granularity == "day" and not d.event
+        dated = [(c, [d for d in c.dates if d.granularity == "day"
                       and not in_spans(d, quoted)]) for c in members]
-        dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1 and newsworthy(c)]
+        dated = [(c, ds) for c, ds in _one_differing_date(dated) if newsworthy(c)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
         # Only members that say nearly the same as a member dating it otherwise: a loosely
-        # matched third outlet must neither hide the disagreement nor join it.
+        # matched third outlet must neither hide the disagreement nor join it. Two dates
+        # that both name their event are `event_date_conflicts`' to compare.
         words = [content_words(c.text) for c, _ in dated]
         dated = [m for i, m in enumerate(dated) if any(
             dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
+            and not (m[1][0].event and o[1][0].event)
             for j, o in enumerate(dated) if j != i)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
@@ -536,6 +538,21 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
                + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
         out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
                                  why))
+    return out
+
+
+def _one_differing_date(dated: list[tuple[Claim, list[DateRef]]]
+                        ) -> list[tuple[Claim, list[DateRef]]]:
+    """Each member with the one day it dates the fact on. A day every dated member gives
+    ("police searched the home Friday ... the June 19 incident" in all outlets) is shared
+    context, not the disputed date: it is set aside, and what remains must be one day."""
+    days = [{d.date for d in ds} for _, ds in dated if ds]
+    shared = set.intersection(*days) if len(days) >= 2 else set()
+    out = []
+    for c, ds in dated:
+        own = [d for d in ds if d.date not in shared] if len({d.date for d in ds}) > 1 else ds
+        if len({d.date for d in own}) == 1:
+            out.append((c, own))
     return out
 
 
