@@ -363,7 +363,13 @@ def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings
     hi = lo + len(plant.inserted)
     changed = [dataclasses.replace(a, text=text if a.id == b.id else a.text,
                                    published=a.published or PLANT_PUBLISHED) for a in articles]
-    story, _ = run_story(changed, settings)
+    story, ctx = run_story(changed, settings)
+    # Spans refer to the cleaned texts, which may differ from the raw ones (headers cut):
+    # find both sentences there again.
+    a_raw = next(a for a in articles if a.id == plant.source).text[plant.start:plant.end]
+    cleaned = {a.id: a.text for a in ctx.articles}
+    lo, hi = _located(cleaned.get(b.id, text), plant.inserted, lo, hi, last=True)
+    a_lo, a_hi = _located(cleaned.get(plant.source, ""), a_raw, plant.start, plant.end)
     kind = _KIND_OF[plant.kind.removeprefix("control-")]
     hits = []
     for c in story.conflicts:
@@ -374,10 +380,18 @@ def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings
                 hits.append(c)
             continue
         in_a = [v for v in c.versions for s in v.spans if s.article_id == plant.source
-                and s.start < plant.end and plant.start < s.end]
+                and s.start < a_hi and a_lo < s.end]
         if c.kind == kind and in_a and in_b and not set(map(id, in_a)) & set(map(id, in_b)):
             hits.append(c)
     return bool(hits), any(c.status == "confident" for c in hits), story
+
+
+def _located(text: str, sentence: str, lo: int, hi: int, last: bool = False
+             ) -> tuple[int, int]:
+    """Where `sentence` stands in `text` (its last occurrence for the appended copy); the
+    given offsets when it is not found there as written."""
+    at = text.rfind(sentence) if last else text.find(sentence)
+    return (at, at + len(sentence)) if at >= 0 else (lo, hi)
 
 
 def planted_stories(data: Path, part: str) -> list[tuple[str, list[Article]]]:
