@@ -197,3 +197,18 @@ def test_a_date_beside_a_shared_one_is_still_compared(line):
     assert same == []
     (c,) = _kinds(line(a, b), "date")
     assert {v.value for v in c.versions} == {"2020-06-19", "2020-06-28"}
+
+
+def test_a_one_name_speaker_holds_a_side_only_as_possible():
+    from newsprism.compare.attribution import ONE_NAME_DOUBT, attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    words = "What we have to create is a new law so that they are all covered"
+    quotes = [Quote(id=f"q{k}", article_id=k, start=0, end=len(words), text=words,
+                    kind="direct", speaker=n, speaker_entity=e)
+              for k, n, e in (("a", "Orsino", "o"), ("b", "Dana Price", "d"))]
+    ents = {"o": Entity("o", "Orsino", "PERSON"), "d": Entity("d", "Dana Price", "PERSON")}
+    (c,) = attribution_conflicts(quotes, ents, {"a": "a", "b": "b"})
+    assert c.status == "possible" and ONE_NAME_DOUBT in c.why
+    ents["o"] = Entity("o", "Orsino", "GPE")  # a place is never a speaker
+    assert attribution_conflicts(quotes, ents, {"a": "a", "b": "b"}) == []
