@@ -183,8 +183,8 @@ def test_story_page_shows_possible_conflicts_apart():
 
 def test_a_list_of_counts_is_not_a_part_and_whole(line):
     # "11 novels, several plays": each noun has its own count; "passengers and crew" has one.
-    a = FILLER + "Over her long career, the author wrote 11 novels, several plays and an opera."
-    b = FILLER + "Over her long career, the author wrote 40 novels, two plays and an opera."
+    a = FILLER + "Over her career, the author wrote 11 novels, multiple children's books, a play."
+    b = FILLER + "Over her career, the author wrote 40 novels, several plays and an opera."
     (c,) = _kinds(line(a, b), "quantity")
     assert {v.value for v in c.versions} == {"11 novels", "40 novels"}
 
@@ -212,3 +212,16 @@ def test_a_one_name_speaker_holds_a_side_only_as_possible():
     assert c.status == "possible" and ONE_NAME_DOUBT in c.why
     ents["o"] = Entity("o", "Orsino", "GPE")  # a place is never a speaker
     assert attribution_conflicts(quotes, ents, {"a": "a", "b": "b"}) == []
+
+
+def test_a_weekday_against_the_date_it_falls_on_is_no_conflict():
+    from newsprism.compare.conflicts import date_doubts
+    from newsprism.model import DateRef
+
+    def ref(text, day):
+        return DateRef("a", 0, len(text), text, day)
+
+    # March 25, 2021 was a Thursday; "on Thursday" was resolved from another publish date.
+    thursday = [ref("on Thursday", "2020-07-09")]
+    assert date_doubts([[ref("March 25", "2021-03-25")], thursday]) is None
+    assert date_doubts([[ref("March 26", "2021-03-26")], thursday])  # a Friday: possible

@@ -347,8 +347,11 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if ci.article_id == cj.article_id or not same_counted(qi, qj):
         return None
     # A part and its whole: "246 passengers" against "420 passengers and crew".
-    if {m for m in qi.modifiers if m.startswith("+")} != \
-            {m for m in qj.modifiers if m.startswith("+")}:
+    # (Two lists that share a listed noun are one list, whatever else the parse joined to
+    # it: "11 novels, multiple children's books, two plays" / "40 novels, ..., two plays".)
+    plus_i = {m for m in qi.modifiers if m.startswith("+")}
+    plus_j = {m for m in qj.modifiers if m.startswith("+")}
+    if bool(plus_i) != bool(plus_j) or (plus_i and not plus_i & plus_j):
         return None
     unit = canon(qi.unit or "")
     if _far_apart(qi, qj):
@@ -430,9 +433,26 @@ def date_doubts(versions: Sequence[Sequence[DateRef]]) -> tuple[str, ...] | None
     days = {d.date[5:] for v in versions for d in v}
     if len(days) == 1 and not any(_YEAR_WRITTEN.search(d.text) for v in versions for d in v):
         return None  # only the guessed year differs
-    if any(is_relative(d) for v in versions for d in v):
+    relative = [d for v in versions for d in v if is_relative(d)]
+    if relative and _weekday_only(versions):
+        return None  # "on Thursday" and "March 25", a Thursday: only the publish date differs
+    if relative:
         return ("a side's day is resolved against its publish date",)
     return ()
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_only(versions: Sequence[Sequence[DateRef]]) -> bool:
+    """Whether every side names one weekday, as the word or as a date falling on it: the
+    versions then differ only through the publish dates the weekdays were resolved from."""
+    named = {w for v in versions for d in v for w in fold(d.text).split() if w in _WEEKDAYS}
+    if len(named) != 1:
+        return False
+    day = _WEEKDAYS.index(next(iter(named)))
+    return all(date.fromisoformat(d.date[:10]).weekday() == day
+               for v in versions for d in v if d.granularity == "day" and not is_relative(d))
 
 
 def in_spans(d: DateRef, quoted: dict[str, list[tuple[int, int]]]) -> bool:
@@ -547,7 +567,9 @@ def _one_differing_date(dated: list[tuple[Claim, list[DateRef]]]
     ("police searched the home Friday ... the June 19 incident" in all outlets) is shared
     context, not the disputed date: it is set aside, and what remains must be one day."""
     days = [{d.date for d in ds} for _, ds in dated if ds]
-    shared = set.intersection(*days) if len(days) >= 2 else set()
+    # Only when every member dates two things: a member giving the shared day alone agrees
+    # on it ("on March 25" / "on March 25, X said Tuesday").
+    shared = set.intersection(*days) if len(days) >= 2 and min(map(len, days)) > 1 else set()
     out = []
     for c, ds in dated:
         own = [d for d in ds if d.date not in shared] if len({d.date for d in ds}) > 1 else ds

@@ -134,8 +134,10 @@ _OWN_COUNT = frozenset({"multiple", "several", "many", "some", "numerous", "few"
 
 
 def _counted_apart(conj) -> bool:
-    return any(c.dep_ == "nummod" or c.like_num or c.lower_ in _OWN_COUNT
-               for c in conj.children if c.dep_ in ("nummod", "amod", "det", "quantmod"))
+    # Anywhere before the noun in its phrase: "multiple children's books" hangs "multiple"
+    # on "children".
+    return any(t.dep_ == "nummod" or t.like_num or t.lower_ in _OWN_COUNT
+               for t in conj.subtree if t.i < conj.i)
 
 
 def modifiers_of(noun, skip: range) -> tuple[str, ...]:
