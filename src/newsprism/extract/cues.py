@@ -459,10 +459,12 @@ class CueReader(SpanReader):
         inside = [m for m in persons if chars[0] <= m.start and m.end <= chars[1]]
         if len(inside) < 2:
             return None
-        for m in inside[1:]:
-            before = self.text[chars[0]:m.start].split()
-            if before and fold(before[-1].rstrip(",")) in PERSON_ROLE_NOUNS and any(
-                    o.end <= m.start - len(before[-1]) for o in inside if o is not m):
+        for o, m in zip(inside, inside[1:], strict=False):
+            # Only a role word right between the two names: "X, the daughter of President Y"
+            # is X (an apposition), "X spokesman Y" / "X's adviser Y" is Y.
+            between = re.fullmatch(r"(?:['\u2019]s)?\s+([A-Za-z-]+)\s+",
+                                   self.text[o.end:m.start])
+            if between and fold(between.group(1)) in PERSON_ROLE_NOUNS:
                 return m
         return None
 
