@@ -179,3 +179,49 @@ def test_story_page_shows_possible_conflicts_apart():
     matrix = html[html.index("Coverage matrix"):html.index("possible-conflicts")]
     assert "Thousands of residents" not in matrix  # not a contested row
     assert "Omar Ruiz" in matrix
+
+
+def test_a_list_of_counts_is_not_a_part_and_whole(line):
+    # "11 novels, several plays": each noun has its own count; "passengers and crew" has one.
+    a = FILLER + "Over her career, the author wrote 11 novels, multiple children's books, a play."
+    b = FILLER + "Over her career, the author wrote 40 novels, several plays and an opera."
+    (c,) = _kinds(line(a, b), "quantity")
+    assert {v.value for v in c.versions} == {"11 novels", "40 novels"}
+
+
+def test_a_date_beside_a_shared_one_is_still_compared(line):
+    # Both outlets date the search "Friday"; only the incident's day differs.
+    a = "Police searched the home on Friday, seizing the rifle used in the June 19 incident."
+    b = "Police searched the home on Friday, seizing the rifle used in the June 28 incident."
+    same = _kinds(line(a, a), "date")
+    assert same == []
+    (c,) = _kinds(line(a, b), "date")
+    assert {v.value for v in c.versions} == {"2020-06-19", "2020-06-28"}
+
+
+def test_a_one_name_speaker_holds_a_side_only_as_possible():
+    from newsprism.compare.attribution import ONE_NAME_DOUBT, attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    words = "What we have to create is a new law so that they are all covered"
+    quotes = [Quote(id=f"q{k}", article_id=k, start=0, end=len(words), text=words,
+                    kind="direct", speaker=n, speaker_entity=e)
+              for k, n, e in (("a", "Orsino", "o"), ("b", "Dana Price", "d"))]
+    ents = {"o": Entity("o", "Orsino", "PERSON"), "d": Entity("d", "Dana Price", "PERSON")}
+    (c,) = attribution_conflicts(quotes, ents, {"a": "a", "b": "b"})
+    assert c.status == "possible" and ONE_NAME_DOUBT in c.why
+    ents["o"] = Entity("o", "Orsino", "GPE")  # a place is never a speaker
+    assert attribution_conflicts(quotes, ents, {"a": "a", "b": "b"}) == []
+
+
+def test_a_weekday_against_the_date_it_falls_on_is_no_conflict():
+    from newsprism.compare.conflicts import date_doubts
+    from newsprism.model import DateRef
+
+    def ref(text, day):
+        return DateRef("a", 0, len(text), text, day)
+
+    # March 25, 2021 was a Thursday; "on Thursday" was resolved from another publish date.
+    thursday = [ref("on Thursday", "2020-07-09")]
+    assert date_doubts([[ref("March 25", "2021-03-25")], thursday]) is None
+    assert date_doubts([[ref("March 26", "2021-03-26")], thursday])  # a Friday: possible

@@ -82,3 +82,13 @@ def test_surname_tagged_place_is_the_named_person(nlp):
     mentions = find_mentions(Article(id="v1", source="t", text=text), nlp(text))
     lone = [m for m in mentions if m.text == "Vodanowa"]
     assert lone and all(m.label == "PERSON" for m in lone)
+
+
+@pytest.mark.parametrize("name", ["Kevin McCarthy", "Ron DeSantis", "Douglas MacArthur"])
+def test_names_run_together_from_a_link_list_are_cut(mentions_of, name):
+    text = f"Related: Dana PriceCarl WebbMara Quill\n\nSenator Dale Voss met {name} on Monday."
+    ms = mentions_of(text)
+    people = [m.text for m in ms if m.label == "PERSON"]
+    assert "Dana Price" in people and not any("PriceCarl" in p for p in people)
+    assert name in people  # a name prefix (Mc, De, Mac) is no second name
+    assert all(text[m.start:m.end] == m.text for m in ms)

@@ -197,3 +197,24 @@ def test_a_known_gender_outranks_an_unknown_name_when_no_one_is_the_subject(quot
         "Mayor Ruth Olsen recalled the advice she got from Mr. Tom Hale about Porto talks: "
         "He said, “Never sign on the first day of talks.”"), "Never sign")
     assert q.speaker == "Tom Hale"
+
+
+def test_younger_and_elder_never_take_the_namesake(quotes_of):
+    text = ("Carl Webb Jr. met the bankers in June. His father, Carl Webb, was not there.\n\n"
+            "“We had a good meeting with them,” the younger Mr. Webb said on Tuesday.\n\n"
+            "“It was nothing at all,” the elder Mr. Webb said.")
+    quotes = quotes_of(text)
+    assert _speaker(quotes, "good meeting").speaker == "Carl Webb Jr."
+    assert _speaker(quotes, "nothing at all").speaker == "Carl Webb"
+    # No son named: "the younger Mr. Webb" is someone the article does not name in full.
+    alone = quotes_of("Carl Webb was not there.\n\n"
+                      "“We had a good meeting with them,” the younger Mr. Webb said.")
+    assert _speaker(alone, "good meeting").speaker is None
+
+
+def test_the_name_after_a_role_word_speaks_not_the_employer(quotes_of):
+    q = _speaker(quotes_of(
+        "Senator Dale Voss left the hall early on Monday.\n\n"
+        "“We will not back down on this bill,” Voss spokeswoman Mara Quill said."),
+        "not back down")
+    assert q.speaker == "Mara Quill"

@@ -17,6 +17,9 @@ QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-w
 # several people say or that reporters paraphrase: matching them gives false conflicts.
 QUOTE_MIN_WORDS = 5
 NEAR_SAME = 90.0  # rapidfuzz ratio above which two versions carry the same quote, not a rewording
+# A side whose speaker is one word ("Francis", "Trump" with no full name in the story) may be
+# a nickname or a surname the entity stage could not join: shown, but only as possible.
+ONE_NAME_DOUBT = "a speaker known by one name only"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers"}
 
 _TITLES = {"mr", "mrs", "ms", "dr", "gen", "maj", "lt", "col", "president", "minister",
@@ -44,10 +47,11 @@ def _speaker_key(q: Quote, entities: dict[str, Entity]) -> tuple[str, str] | Non
     surname; either way `_join_spellings` joins transliterations ("Qaderi"/"Kaderi")."""
     if entities:
         ent = entities.get(q.speaker_entity or "")
-        # Only people with a full name: a quote "given" to a place or a paper ("Georgia",
-        # "Minnesota", "The Hill") is the resolver reading "the Georgia office" or "told The
-        # Hill" as the speaker, not an outlet's claim about who spoke.
-        if ent is None or ent.type != "PERSON" or len(_name_words(ent.name)) < 2:
+        # Only people: a quote "given" to a place or a paper ("Georgia", "Minnesota", "The
+        # Hill") is the resolver reading "the Georgia office" or "told The Hill" as the
+        # speaker, not an outlet's claim about who spoke. A person known by one name only
+        # ("Francis") holds a side, as a doubt (`ONE_NAME_DOUBT`).
+        if ent is None or ent.type != "PERSON" or not _name_words(ent.name):
             return None
         return "e:" + ent.id, ent.name
     if q.speaker and fold(q.speaker) not in _PRONOUNS:
@@ -215,11 +219,14 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
         doubts.append(f"the quotes are only similar (best match {best:.0f}/100)")
     if speaker < 1.0:
         doubts.append(f"weakest speaker resolution {speaker:.2f}")
+    if any(len(_name_words(names[k])) < 2 for k in by_speaker):
+        doubts.append(ONE_NAME_DOUBT)
     why = ("attribution: one quote (same words, fuzzy match) given to "
            + " vs ".join(names[k] for k in by_speaker)
            + ", each speaker resolved to a named person"
            + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
-    confidence = BASE_CONFIDENCE * speaker * (DOUBT if best < NEAR_SAME else 1.0)
+    confidence = BASE_CONFIDENCE * speaker * DOUBT ** sum(
+        d.startswith(("the quotes", ONE_NAME_DOUBT)) for d in doubts)
     return confidence, why
 
 

@@ -347,8 +347,11 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if ci.article_id == cj.article_id or not same_counted(qi, qj):
         return None
     # A part and its whole: "246 passengers" against "420 passengers and crew".
-    if {m for m in qi.modifiers if m.startswith("+")} != \
-            {m for m in qj.modifiers if m.startswith("+")}:
+    # (Two lists that share a listed noun are one list, whatever else the parse joined to
+    # it: "11 novels, multiple children's books, two plays" / "40 novels, ..., two plays".)
+    plus_i = {m for m in qi.modifiers if m.startswith("+")}
+    plus_j = {m for m in qj.modifiers if m.startswith("+")}
+    if bool(plus_i) != bool(plus_j) or (plus_i and not plus_i & plus_j):
         return None
     unit = canon(qi.unit or "")
     if _far_apart(qi, qj):
@@ -430,9 +433,26 @@ def date_doubts(versions: Sequence[Sequence[DateRef]]) -> tuple[str, ...] | None
     days = {d.date[5:] for v in versions for d in v}
     if len(days) == 1 and not any(_YEAR_WRITTEN.search(d.text) for v in versions for d in v):
         return None  # only the guessed year differs
-    if any(is_relative(d) for v in versions for d in v):
+    relative = [d for v in versions for d in v if is_relative(d)]
+    if relative and _weekday_only(versions):
+        return None  # "on Thursday" and "March 25", a Thursday: only the publish date differs
+    if relative:
         return ("a side's day is resolved against its publish date",)
     return ()
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_only(versions: Sequence[Sequence[DateRef]]) -> bool:
+    """Whether every side names one weekday, as the word or as a date falling on it: the
+    versions then differ only through the publish dates the weekdays were resolved from."""
+    named = {w for v in versions for d in v for w in fold(d.text).split() if w in _WEEKDAYS}
+    if len(named) != 1:
+        return False
+    day = _WEEKDAYS.index(next(iter(named)))
+    return all(date.fromisoformat(d.date[:10]).weekday() == day
+               for v in versions for d in v if d.granularity == "day" and not is_relative(d))
 
 
 def in_spans(d: DateRef, quoted: dict[str, list[tuple[int, int]]]) -> bool:
@@ -505,16 +525,18 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     out: list[Conflict] = []
     quoted = quoted or {}
     for members in clusters:
-        dated = [(c, [d for d in c.dates if d.granularity == "day" and not d.event
+        dated = [(c, [d for d in c.dates if d.granularity == "day"
                       and not in_spans(d, quoted)]) for c in members]
-        dated = [(c, ds) for c, ds in dated if len({d.date for d in ds}) == 1 and newsworthy(c)]
+        dated = [(c, ds) for c, ds in _one_differing_date(dated) if newsworthy(c)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
         # Only members that say nearly the same as a member dating it otherwise: a loosely
-        # matched third outlet must neither hide the disagreement nor join it.
+        # matched third outlet must neither hide the disagreement nor join it. Two dates
+        # that both name their event are `event_date_conflicts`' to compare.
         words = [content_words(c.text) for c, _ in dated]
         dated = [m for i, m in enumerate(dated) if any(
             dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
+            and not (m[1][0].event and o[1][0].event)
             for j, o in enumerate(dated) if j != i)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
@@ -536,6 +558,23 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
                + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
         out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
                                  why))
+    return out
+
+
+def _one_differing_date(dated: list[tuple[Claim, list[DateRef]]]
+                        ) -> list[tuple[Claim, list[DateRef]]]:
+    """Each member with the one day it dates the fact on. A day every dated member gives
+    ("police searched the home Friday ... the June 19 incident" in all outlets) is shared
+    context, not the disputed date: it is set aside, and what remains must be one day."""
+    days = [{d.date for d in ds} for _, ds in dated if ds]
+    # Only when every member dates two things: a member giving the shared day alone agrees
+    # on it ("on March 25" / "on March 25, X said Tuesday").
+    shared = set.intersection(*days) if len(days) >= 2 and min(map(len, days)) > 1 else set()
+    out = []
+    for c, ds in dated:
+        own = [d for d in ds if d.date not in shared] if len({d.date for d in ds}) > 1 else ds
+        if len({d.date for d in own}) == 1:
+            out.append((c, own))
     return out
 
 

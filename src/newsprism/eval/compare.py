@@ -171,9 +171,12 @@ _NOT_COUNTED = ("(?:years|months|days|weeks|hours|minutes|seconds|decades|season
                 "inches|pounds|kilograms|acres|hectares|tons|tonnes)")
 # Plain counts only: no bound or approximation before them (a changed "over 1,100" can still
 # overlap), no figure glued to another, no time or measure nouns (those are not things).
-_COUNT = re.compile(r"(?<![\d,.\-$])(?<!over )(?<!than )(?<!least )(?<!about )(?<!nearly )"
-                    r"(?<!some )(?<!almost )(?<!around )(?<!to )(?<!as )(?<!or )(?<!and )"
-                    r"(?<!March )\b"
+# Not a year written "’18" / "'61", nor a day number beside any month ("June 26 remarks").
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_COUNT = re.compile(r"(?<![\d,.\-$'\u2019])(?<!over )(?<!than )(?<!least )(?<!about )"
+                    r"(?<!nearly )(?<!some )(?<!almost )(?<!around )(?<!to )(?<!as )(?<!or )"
+                    r"(?<!and )" + "".join(f"(?<!{m} )" for m in _MONTHS) + r"\b"
                     r"(?P<num>\d{1,3}(?:,\d{3})+|\d{2,6}|" + "|".join(_WORD_NUM) +
                     r"|tens of thousands|dozens|hundreds|thousands|millions)\s+(?:of\s+)?"
                     r"(?P<noun>(?!" + _NOT_COUNTED + r"\b)(?-i:[a-z]{4,}s))\b", re.I)
@@ -197,6 +200,7 @@ _QUOTE_SAID = re.compile(r"[\u201c\"](?P<quote>[^\u201d\"]{40,300})[\u201d\"]\s*
                          r"|[\u201c\"](?P<quote2>[^\u201d\"]{40,300})[\u201d\"]\s*,?\s*"
                          r"(?P<name2>" + _NAME + r")\s+(?:said|says|told)\b")
 _WEEKDAY = re.compile(r"\bon (?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_ANY_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _OTHER_DAY = {"Monday": "Thursday", "Tuesday": "Friday", "Wednesday": "Saturday",
               "Thursday": "Monday", "Friday": "Tuesday", "Saturday": "Wednesday",
               "Sunday": "Wednesday"}
@@ -237,7 +241,7 @@ def _sentences(text: str):
         if whole and 8 <= len(s.split()) <= 60 and not re.search(_CUT, s) and \
                 s.lstrip("\"\u201c\u2018'")[:1].isupper() and \
                 len([x for x in re.findall(r"\d[\d,.]*", s) if not _YEAR.fullmatch(x)]) <= 1 and \
-                len(_WEEKDAY.findall(s)) + len(_MONTH_DAY.findall(s)) <= 1:
+                len(_ANY_WEEKDAY.findall(s)) + len(_MONTH_DAY.findall(s)) <= 1:
             yield start, s
 
 
@@ -363,7 +367,13 @@ def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings
     hi = lo + len(plant.inserted)
     changed = [dataclasses.replace(a, text=text if a.id == b.id else a.text,
                                    published=a.published or PLANT_PUBLISHED) for a in articles]
-    story, _ = run_story(changed, settings)
+    story, ctx = run_story(changed, settings)
+    # Spans refer to the cleaned texts, which may differ from the raw ones (headers cut):
+    # find both sentences there again.
+    a_raw = next(a for a in articles if a.id == plant.source).text[plant.start:plant.end]
+    cleaned = {a.id: a.text for a in ctx.articles}
+    lo, hi = _located(cleaned.get(b.id, text), plant.inserted, lo, hi, last=True)
+    a_lo, a_hi = _located(cleaned.get(plant.source, ""), a_raw, plant.start, plant.end)
     kind = _KIND_OF[plant.kind.removeprefix("control-")]
     hits = []
     for c in story.conflicts:
@@ -374,10 +384,18 @@ def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings
                 hits.append(c)
             continue
         in_a = [v for v in c.versions for s in v.spans if s.article_id == plant.source
-                and s.start < plant.end and plant.start < s.end]
+                and s.start < a_hi and a_lo < s.end]
         if c.kind == kind and in_a and in_b and not set(map(id, in_a)) & set(map(id, in_b)):
             hits.append(c)
     return bool(hits), any(c.status == "confident" for c in hits), story
+
+
+def _located(text: str, sentence: str, lo: int, hi: int, last: bool = False
+             ) -> tuple[int, int]:
+    """Where `sentence` stands in `text` (its last occurrence for the appended copy); the
+    given offsets when it is not found there as written."""
+    at = text.rfind(sentence) if last else text.find(sentence)
+    return (at, at + len(sentence)) if at >= 0 else (lo, hi)
 
 
 def planted_stories(data: Path, part: str) -> list[tuple[str, list[Article]]]:

@@ -6,13 +6,15 @@ who is speaking and which words name them (shared by the direct and indirect pas
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..model import Article, Mention
 from ..nlp.loader import text_of
+from ..text import fold
 from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
-from .speakers import SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
+from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
 
 SPEECH_LEMMAS = frozenset("""
 say tell add state claim announce insist warn argue note explain stress emphasize emphasise
@@ -69,6 +71,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return start, end
+
+
+# Honorifics that may stand between a qualifier and the name ("the younger Mr. X").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 
 
 class CueReader(SpanReader):
@@ -394,12 +400,15 @@ class CueReader(SpanReader):
             # phrase does not speak; one set beside the head does ("the minister, X").
             persons = [m for m in persons if self._beside(head, m)]
         if persons:
-            m = own[0] if own else persons[0]
-            k, conf = people.name_confidence(m.text, head.idx)
+            m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
+            qualifier = self._qualifier(m.start, chars)
+            k, conf = people.name_confidence(m.text, head.idx, qualifier)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)
                 return people.persons[k].name, min(conf, CONF_NAME)
+            if qualifier is not None:
+                return None, 0.0  # "the younger Mr. X" with no X Jr. named: not X
             return m.text, CONF_LONE_NAME
         role = head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS
         single = head.tag_ not in ("NNS", "NNPS")
@@ -417,14 +426,47 @@ class CueReader(SpanReader):
                 # "the governor" with no governor named: unresolved, never a place or group.
                 return None, 0.0
         if head.pos_ == "PROPN":
-            k, conf = people.name_confidence(head.text, head.idx)
+            qualifier = self._qualifier(head.idx, chars)
+            k, conf = people.name_confidence(head.text, head.idx, qualifier)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)
                 return people.persons[k].name, min(conf, CONF_LONE_NAME)
+            if qualifier is not None:
+                return None, 0.0
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN
+
+    def _qualifier(self, start: int, chars: tuple[int, int]) -> str | None:
+        """"jr"/"sr" when the speaker phrase sets the name at `start` apart from a namesake:
+        "the younger Mr. X", "the elder X" (the word right before the name or its
+        honorific)."""
+        if not chars[0] <= start <= chars[1]:
+            return None
+        # The parse may leave the adjective out of the phrase ("the elder" as its own
+        # subject): read the words before the name, within its line and outside quote marks.
+        before = re.split(r"[\n\"\u201c\u201d]", self.text[max(0, start - 40):start])[-1]
+        words = [fold(w).rstrip(".") for w in before.split()]
+        while words and words[-1] in HONORIFICS:
+            words.pop()
+        return QUALIFIERS.get(words[-1]) if words else None
+
+    def _named_after_role(self, persons: list[Mention], chars: tuple[int, int]
+                          ) -> Mention | None:
+        """In "X spokesman Y" / "X's adviser Y" the name after the role word speaks; the
+        name before it is who employs the speaker (whatever head the parser picked)."""
+        inside = [m for m in persons if chars[0] <= m.start and m.end <= chars[1]]
+        if len(inside) < 2:
+            return None
+        for o, m in zip(inside, inside[1:], strict=False):
+            # Only a role word right between the two names: "X, the daughter of President Y"
+            # is X (an apposition), "X spokesman Y" / "X's adviser Y" is Y.
+            between = re.fullmatch(r"(?:['\u2019]s)?\s+([A-Za-z-]+)\s+",
+                                   self.text[o.end:m.start])
+            if between and fold(between.group(1)) in PERSON_ROLE_NOUNS:
+                return m
+        return None
 
     def _beside(self, head, m: Mention) -> bool:
         """The name `m` is in apposition to `head` or `head` is a title in the name."""

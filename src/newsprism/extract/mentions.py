@@ -145,6 +145,39 @@ def _not_a_person(text: str, article: Article) -> bool:
     return f in PLATFORMS or bool(article.outlet) and f == fold(article.outlet or "")
 
 
+# A lower-case letter then a capital inside a word ends one name and starts the next when the
+# part before is longer than a name prefix ("PriceCarl"; not "McNeil", "DeLuca", "MacLeod").
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von",
+                            "der", "del", "des", "della", "vander", "fitz", "st", "o"})
+
+
+def _glued(word: str) -> int | None:
+    """Where a second name starts inside `word` ("PriceCarl" -> 5), or None."""
+    for m in _GLUED.finditer(word):
+        rest = re.match(r"[A-Za-z]+", word[m.start():])
+        if fold(word[:m.start()]) not in _NAME_PREFIXES and m.start() >= 3 and rest and \
+                len(rest.group()) >= 4:  # "MaryAnn" is one name
+            return m.start()
+    return None
+
+
+def _well_formed_end(doc, start: int, end: int) -> tuple[int, int | None]:
+    """A person span cut to one well-formed name: before a word that repeats an earlier one
+    ("Dana Price Price ..."); (token end, None), or (start token's end, char where a glued
+    second name begins) when a word holds two names run together."""
+    seen: set[str] = set()
+    for k in range(start, end):
+        word = doc[k].text
+        if k > start and doc[k].is_alpha and fold(word) in seen:
+            return k, None
+        at = _glued(word) if word[:1].isupper() else None
+        if at is not None:
+            return k + 1, doc[k].idx + at
+        seen.add(fold(word))
+    return end, None
+
+
 def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
     """Named-entity mentions of one parsed article, with our fixes applied."""
     text = text_of(doc)
@@ -198,6 +231,12 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
                                                or doc[start_tok].text == "."):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
+            end_tok, glued_at = _well_formed_end(doc, start_tok, end_tok)
+            if glued_at is not None:
+                # A link list run together ("Dana PriceCarl Webb"): the first name only.
+                out.append(Mention(article.id, doc[start_tok].idx, glued_at,
+                                   text[doc[start_tok].idx:glued_at], "PERSON", title=title))
+                continue
             span = doc[start_tok:end_tok]
             if (len(span) == 1 and start_tok > 0 and doc[start_tok - 1].lower_ == "the"
                     and title is None):

@@ -127,6 +127,19 @@ _INCREMENT = frozenset({"more", "additional", "extra", "further", "another"})
 CURRENCY = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 
 
+# Words that give a listed noun a count of its own: "11 novels, multiple books, two plays" is
+# a list of counts, not one count of a larger whole ("420 passengers and crew").
+_OWN_COUNT = frozenset({"multiple", "several", "many", "some", "numerous", "few", "dozens",
+                        "hundreds", "thousands", "countless", "various"})
+
+
+def _counted_apart(conj) -> bool:
+    # Anywhere before the noun in its phrase: "multiple children's books" hangs "multiple"
+    # on "children".
+    return any(t.dep_ == "nummod" or t.like_num or t.lower_ in _OWN_COUNT
+               for t in conj.subtree if t.i < conj.i)
+
+
 def modifiers_of(noun, skip: range) -> tuple[str, ...]:
     """Lemmas that narrow a counted noun: adjectives and compounds on it, the heads of its
     "from/of/in ..." phrases, and "+<noun>" for a noun joined by "and" ("passengers and
@@ -143,7 +156,7 @@ def modifiers_of(noun, skip: range) -> tuple[str, ...]:
         elif c.dep_ == "prep" and c.lower_ in _NARROWING_PREPS:
             out.update(g.lemma_ if g.text[:1].isupper() else g.lemma_.lower()
                        for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
-        elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+        elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and not _counted_apart(c):
             out.add("+" + lemma)
     return tuple(sorted(out))
 

@@ -91,6 +91,8 @@ class Person:
         parts, own = without_suffix(name.split()), without_suffix(self.name.split())
         if not parts or not own or not same_name_token(parts[-1], own[-1]):
             return False
+        if name_suffix(name) and name_suffix(name) != name_suffix(self.name):
+            return False  # "Trump Jr." is not plain Donald Trump
         if len(parts) > 1 and len(own) > 1:
             if [fold(w) for w in name.split()[len(parts):]] != \
                     [fold(w) for w in self.name.split()[len(own):]]:
@@ -100,6 +102,21 @@ class Person:
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+# Words that tell a son from his father when both share the name: "the younger Mr. X" is
+# the Jr., "the elder Mr. X" the one without it (or the Sr.).
+QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
+CONF_QUALIFIED = 0.9
+
+
+def name_suffix(name: str) -> str | None:
+    """"jr" for Jr./II/III/IV, "sr" for Sr., None for a plain name."""
+    words = name.split()
+    last = fold(words[-1]).replace(" ", "").rstrip(".") if len(words) > 1 else ""
+    if last not in _SUFFIXES:
+        return None
+    return "sr" if last == "sr" else "jr"
 
 
 def without_suffix(parts: list[str]) -> list[str]:
@@ -355,11 +372,20 @@ class People:
                 return k
         return None
 
-    def name_confidence(self, name: str, pos: int) -> tuple[int | None, float]:
+    def name_confidence(self, name: str, pos: int, qualifier: str | None = None
+                        ) -> tuple[int | None, float]:
         """A name -> (person, confidence): sure when one person matches; a bare surname two
         people share ("Trump" beside "Donald Trump Jr.") goes to the one this or the previous
-        paragraph refers to, else to the most recent, less sure."""
+        paragraph refers to, else to the most recent, less sure. A qualifier ("jr" for "the
+        younger Mr. X", "sr" for "the elder") must fit: never the plain name for "younger";
+        none fitting, or two, leaves it unresolved."""
         cands = [k for k, p in enumerate(self.persons) if p.matches(name)]
+        if qualifier is not None:
+            suffixes = {k: name_suffix(self.persons[k].name) for k in cands}
+            fit = [k for k in cands if suffixes[k] == qualifier]
+            if not fit and qualifier == "sr" and "jr" in suffixes.values():
+                fit = [k for k in cands if suffixes[k] is None]
+            return (fit[0], CONF_QUALIFIED) if len(fit) == 1 else (None, 0.0)
         if len(cands) <= 1:
             return (cands[0], 1.0) if cands else (None, 0.0)
         lo = self._window_start(pos)
