@@ -60,7 +60,7 @@ def test_same_people_different_event_stay_apart(monkeypatch) -> None:
     # The names alone are close enough to merge them: without the event gate they would.
     module = importlib.import_module("newsprism.stories.cluster")
     monkeypatch.setattr(module, "EVENT_FLOOR", 0.0)
-    monkeypatch.setattr(module, "VETO_EVENT", 0.0)
+    monkeypatch.setattr(module, "VETO_WHOLE", 2.0)  # no veto: no pair reaches it
     assert len(run(items)) == 1
 
 
@@ -79,7 +79,7 @@ def test_a_pair_alike_in_people_only_is_never_chained_into_one_story(monkeypatch
             assert not ("h" in ids and "t" in ids), s.article_ids
     # Without the veto the round-ups chain the two events into one story.
     module = importlib.import_module("newsprism.stories.cluster")
-    monkeypatch.setattr(module, "VETO_EVENT", 0.0)
+    monkeypatch.setattr(module, "VETO_WHOLE", 2.0)  # no veto: no pair reaches it
     assert any({a[0] for a in s.article_ids} >= {"h", "t"} for s in run(items))
 
 

@@ -31,6 +31,7 @@ from ..settings import Settings
 from .features import (
     EVENT_FLOOR,
     VETO_EVENT,
+    VETO_RATIO,
     VETO_WHOLE,
     RawFeatures,
     raw_features,
@@ -205,9 +206,9 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     An edge needs, besides a cosine >= threshold * FLOOR_RATIO: event evidence (the event
     parts' cosine >= `EVENT_FLOOR`: shared people alone make no story) and event days at
     most `story_window_days` apart (the publish day; undated, a full date stated in the lead,
-    then with `STAND_IN_WINDOW`). A pair alike in people only (whole cosine >= `VETO_WHOLE`,
-    event cosine < `VETO_EVENT`) is a veto (`Near.vetoes`): linkage never puts the two in one
-    story. `facts` (same order) give the stated dates."""
+    then with `STAND_IN_WINDOW`). A pair alike in people only (`features.people_only`) is
+    a veto (`Near.vetoes`): linkage never puts the two in one story. `facts` (same order)
+    give the stated dates."""
     x, df = _matrix(raws)
     days = np.array([d.toordinal() if d is not None else np.nan
                      for d in (_day(art) for art in articles)], dtype=np.float64)
@@ -227,7 +228,8 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         xe, _ = _matrix(raws, event=True)
         ecos = pair_cosines(xe, a, b)
         weight[ecos < EVENT_FLOOR] = 0.0
-        veto = (ecos < VETO_EVENT) & (sims >= VETO_WHOLE)  # alike in people only
+        # features.people_only, on arrays
+        veto = (ecos < np.maximum(VETO_EVENT, VETO_RATIO * sims)) & (sims >= VETO_WHOLE)
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])

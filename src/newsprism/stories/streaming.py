@@ -24,12 +24,12 @@ from ..model import Article, ArticleFacts, Reuse, Story
 from ..settings import Settings
 from .features import (
     EVENT_FLOOR,
-    VETO_EVENT,
     VETO_WHOLE,
     RawFeatures,
     Vector,
     dot,
     event_vector,
+    people_only,
     raw_features,
     top_features,
     weigh,
@@ -183,7 +183,8 @@ class StoryIndex:
         article in people only (a veto, as in batch: `cluster.similarity_graph`). Only
         stories already above the threshold get here, so the member loop stays rare."""
         for mv, mraw in zip(s.vectors, s.raws, strict=True):
-            if dot(vec, mv) >= VETO_WHOLE and dot(event, event_vector(mv, mraw)) < VETO_EVENT:
+            whole = dot(vec, mv)
+            if whole >= VETO_WHOLE and people_only(whole, dot(event, event_vector(mv, mraw))):
                 return 0.0
         return dot(vec, s.total) / len(s.members)
 
