@@ -24,12 +24,10 @@ from ..model import Article, ArticleFacts, Reuse, Story
 from ..settings import Settings
 from .features import (
     EVENT_FLOOR,
-    VETO_WHOLE,
     RawFeatures,
     Vector,
     dot,
     event_vector,
-    people_only,
     raw_features,
     top_features,
     weigh,
@@ -164,8 +162,6 @@ class StoryIndex:
                 # As in batch: shared people alone do not make a story (cluster.EVENT_FLOOR).
                 shared_event = dot(event, s.event_total) / n >= EVENT_FLOOR
                 scores[sid] = dot(vec, s.total) / n if shared_event else 0.0
-                if scores[sid] >= self.settings.story_threshold:
-                    scores[sid] = self._pairwise(s, vec, event)
         for r in reuse:
             other = r.b if r.a == article.id else r.a if r.b == article.id else None
             sid = self._where.get(other) if other else None
@@ -177,16 +173,6 @@ class StoryIndex:
                     best is None or (-score, sid) < (-best[0], best[1])):
                 best = (score, sid)
         return best[1] if best else None
-
-    def _pairwise(self, s: _Open, vec: Vector, event: Vector) -> float:
-        """The mean similarity with the story's members, or 0 when one of them is alike the
-        article in people only (a veto, as in batch: `cluster.similarity_graph`). Only
-        stories already above the threshold get here, so the member loop stays rare."""
-        for mv, mraw in zip(s.vectors, s.raws, strict=True):
-            whole = dot(vec, mv)
-            if whole >= VETO_WHOLE and people_only(whole, dot(event, event_vector(mv, mraw))):
-                return 0.0
-        return dot(vec, s.total) / len(s.members)
 
     def _maybe_split(self, story: _Open) -> None:
         """The batch split check (stories_split) on one story, when it has grown by a quarter
