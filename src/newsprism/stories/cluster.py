@@ -206,7 +206,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     An edge needs, besides a cosine >= threshold * FLOOR_RATIO: event evidence (the event
     parts' cosine >= `EVENT_FLOOR`: shared people alone make no story) and event days at
     most `story_window_days` apart (the publish day; undated, a full date stated in the lead,
-    then with `STAND_IN_WINDOW`). A pair alike in people only (`features.people_only`) is
+    then with `STAND_IN_WINDOW`). A pair alike in people only (`features.VETO_EVENT`) is
     a veto (`Near.vetoes`): linkage never puts the two in one story. `facts` (same order)
     give the stated dates."""
     x, df = _matrix(raws)
@@ -228,7 +228,6 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         xe, _ = _matrix(raws, event=True)
         ecos = pair_cosines(xe, a, b)
         weight[ecos < EVENT_FLOOR] = 0.0
-        # features.people_only, on arrays
         veto = (ecos < np.maximum(VETO_EVENT, VETO_RATIO * sims)) & (sims >= VETO_WHOLE)
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated

@@ -52,11 +52,6 @@ EVENT_FLOOR = 0.06
 VETO_EVENT = 0.02
 VETO_RATIO = 0.1
 VETO_WHOLE = 0.2
-
-
-def people_only(whole: float, event: float) -> bool:
-    """A pair alike in people only: a veto (see VETO_EVENT)."""
-    return whole >= VETO_WHOLE and event < max(VETO_EVENT, VETO_RATIO * whole)
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT"}
 # Who acts. Places, events, works and products are where and what: event evidence (two quakes
 # on one island share the island, but so do all reports of one quake).
