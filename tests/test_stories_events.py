@@ -60,7 +60,34 @@ def test_same_people_different_event_stay_apart(monkeypatch) -> None:
     # The names alone are close enough to merge them: without the event gate they would.
     module = importlib.import_module("newsprism.stories.cluster")
     monkeypatch.setattr(module, "EVENT_FLOOR", 0.0)
+    monkeypatch.setattr(module, "VETO_WHOLE", 2.0)  # no veto: no pair reaches it
     assert len(run(items)) == 1
+
+
+def chained():
+    """Two events of the same people, and two articles that tell both (a round-up): each
+    round-up is close to every article, so average linkage would chain the two events."""
+    both = {**HIKE, **TESTIMONY}
+    return saga() + [article(f"m{k}", both) for k in range(2)]
+
+
+def test_a_pair_alike_in_people_only_is_never_chained_into_one_story(monkeypatch) -> None:
+    items = chained()
+    for stories in (run(items), incremental(items)):
+        for s in stories:
+            ids = "".join(sorted(a[0] for a in s.article_ids))
+            assert not ("h" in ids and "t" in ids), s.article_ids
+    # Without the veto the round-ups chain the two events into one story.
+    module = importlib.import_module("newsprism.stories.cluster")
+    monkeypatch.setattr(module, "VETO_WHOLE", 2.0)  # no veto: no pair reaches it
+    assert any({a[0] for a in s.article_ids} >= {"h", "t"} for s in run(items))
+
+
+def incremental(items) -> tuple[Story, ...]:
+    index = StoryIndex(Settings())
+    for a, f in items:
+        index.add(a, f)
+    return index.stories()
 
 
 def test_actor_features_are_people_and_organisations_not_places() -> None:

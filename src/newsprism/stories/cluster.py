@@ -28,7 +28,14 @@ from scipy import sparse
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
-from .features import EVENT_FLOOR, RawFeatures, raw_features
+from .features import (
+    EVENT_FLOOR,
+    VETO_EVENT,
+    VETO_RATIO,
+    VETO_WHOLE,
+    RawFeatures,
+    raw_features,
+)
 from .features import idf as idf_of
 from .ids import first_key, reuse_weight, story_id
 from .link import (
@@ -117,12 +124,15 @@ Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
 class Near:
     """Article pairs whose whole vectors are as close as one story's (cosine >= threshold),
     whatever the event gate and time window decided, and each article's event day (ordinal,
-    nan when unknown): where they end in different stories, those stories are related."""
+    nan when unknown): where they end in different stories, those stories are related.
+    `vetoes`: (a, b) index pairs alike in people only (`features.VETO_EVENT`): never
+    in one story."""
 
     a: np.ndarray
     b: np.ndarray
     sims: np.ndarray
     days: np.ndarray
+    vetoes: tuple[tuple[int, int], ...] = ()
 
 
 def related_stories(labels: Sequence[int], near: Near, story_of: dict[int, str],
@@ -196,7 +206,9 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     An edge needs, besides a cosine >= threshold * FLOOR_RATIO: event evidence (the event
     parts' cosine >= `EVENT_FLOOR`: shared people alone make no story) and event days at
     most `story_window_days` apart (the publish day; undated, a full date stated in the lead,
-    then with `STAND_IN_WINDOW`). `facts` (same order) give the stated dates."""
+    then with `STAND_IN_WINDOW`). A pair alike in people only (`features.VETO_EVENT`) is
+    a veto (`Near.vetoes`): linkage never puts the two in one story. `facts` (same order)
+    give the stated dates."""
     x, df = _matrix(raws)
     days = np.array([d.toordinal() if d is not None else np.nan
                      for d in (_day(art) for art in articles)], dtype=np.float64)
@@ -210,16 +222,20 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     a, b, sims = a[order], b[order], sims[order]
     floor = settings.story_threshold * FLOOR_RATIO
     weight = np.where(sims >= floor, sims, 0.0)
+    veto = np.zeros(len(a), dtype=bool)
+    close = sims >= settings.story_threshold
     if len(a):
         xe, _ = _matrix(raws, event=True)
-        weight[pair_cosines(xe, a, b) < EVENT_FLOOR] = 0.0
+        ecos = pair_cosines(xe, a, b)
+        weight[ecos < EVENT_FLOOR] = 0.0
+        veto = (ecos < np.maximum(VETO_EVENT, VETO_RATIO * sims)) & (sims >= VETO_WHOLE)
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])
         weight[gap > np.where(stand_in, max(settings.story_window_days, STAND_IN_WINDOW),
                               settings.story_window_days)] = 0.0
-    close = sims >= settings.story_threshold
-    near = Near(a[close], b[close], sims[close], when)
+    near = Near(a[close], b[close], sims[close], when,
+                tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True)))
     pos = {art.id: k for k, art in enumerate(articles)}
     reused: dict[tuple[int, int], float] = {}
     for r in reuse:
@@ -300,12 +316,12 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
     edges, x, df, days, pairs, near = similarity_graph(ordered, raws, reuse, settings,
                                                        ordered_facts)
-    coarse = average_linkage(len(ordered), edges, settings.story_threshold)
+    coarse = average_linkage(len(ordered), edges, settings.story_threshold, near.vetoes)
     if pairs is not None and not np.isnan(days).all():
         # Not every pair was scored: continue with exact means, so the pairs the candidate
         # step never offered count their true cosine instead of 0 (a big story stays whole).
         coarse = exact_linkage(x, df, coarse, pairs, settings.story_threshold,
-                               days, settings.story_window_days)
+                               days, settings.story_window_days, near.vetoes)
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(coarse):
         groups.setdefault(label, []).append(i)

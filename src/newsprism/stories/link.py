@@ -124,12 +124,38 @@ def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
     return out
 
 
+def _veto_table(n: int, vetoes: Sequence[tuple[int, int]], labels: Sequence[int] | None = None
+                ) -> list[set[int]]:
+    """For each item (or cluster root of `labels`), the items it must never join."""
+    table: list[set[int]] = [set() for _ in range(n)]
+    for i, j in vetoes:
+        if labels is not None:
+            i, j = labels[i], labels[j]
+        if i != j:
+            table[i].add(j)
+            table[j].add(i)
+    return table
+
+
+def _fold_vetoes(table: list[set[int]], i: int, j: int) -> None:
+    """Cluster j joins cluster i: i inherits j's vetoes."""
+    for k in table[j]:
+        table[k].discard(j)
+        if k != i:
+            table[k].add(i)
+            table[i].add(k)
+    table[j] = set()
+
+
 def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
-                    threshold: float) -> list[int]:
+                    threshold: float, vetoes: Sequence[tuple[int, int]] = ()) -> list[int]:
     """Cluster label (the smallest member index) of each of n items.
 
     Sparse: only the given edges have weight; the mean similarity of two clusters is the sum of
     their edges over the product of their sizes. Deterministic: ties go to smaller indices.
+    `vetoes`: pairs of items that must not end in one cluster (two clusters holding the two
+    ends of a veto are never merged, whatever their mean): a third article cannot chain two
+    reports that were judged apart.
     """
     size = [1] * n
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
@@ -138,6 +164,7 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
             continue
         nbr[i][j] = nbr[i].get(j, 0.0) + w
         nbr[j][i] = nbr[j].get(i, 0.0) + w
+    veto = _veto_table(n, vetoes)
     alive = [True] * n
     version = [0] * n
     heap: list[tuple[float, int, int, int, int]] = []
@@ -151,10 +178,13 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
         neg, i, j, vi, vj = heapq.heappop(heap)
         if not (alive[i] and alive[j]) or version[i] != vi or version[j] != vj:
             continue
+        if j in veto[i]:
+            continue
         # i < j always; j is folded into i so the label stays the smallest index.
         alive[j] = False
         parent[j] = i
         version[i] += 1
+        _fold_vetoes(veto, i, j)
         merged = nbr[i]
         merged.pop(j, None)
         for k, w in nbr[j].items():
@@ -188,8 +218,8 @@ def _dot(u: dict[int, float], v: dict[int, float]) -> float:
 
 def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
                   pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
-                  threshold: float, days: np.ndarray | None = None, window: float = 0.0
-                  ) -> list[int]:
+                  threshold: float, days: np.ndarray | None = None, window: float = 0.0,
+                  vetoes: Sequence[tuple[int, int]] = ()) -> list[int]:
     """Average linkage continued over the clusters `labels` (from `average_linkage` on the
     edges) with exact means where candidate pairs are missing: the summed cosine of two
     clusters of unit vectors is (sum of A's vectors) . (sum of B's vectors), so a pair that
@@ -207,7 +237,7 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
     pair could then have been an edge; the time window is respected); otherwise the mean is
     the edges' (a missing pair counts 0), as in `average_linkage`. `days`: ordinal, nan when
     undated; None = all within the window. Only cluster pairs joined by a candidate pair are
-    examined. Labels: the smallest member index, as `average_linkage`."""
+    examined. Labels: the smallest member index, as `average_linkage`; `vetoes` as there."""
     n = x.shape[0]
     x = sparse.csr_matrix(x @ sparse.diags((df > MAX_POSTING).astype(np.float64)))
     x.eliminate_zeros()
@@ -244,6 +274,7 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
         return vec[i]
 
     sz = size.tolist()
+    veto = _veto_table(m, vetoes, inv.tolist())
     if days is None:
         first_day = [0.0] * m
         last_day = [0.0] * m
@@ -281,9 +312,12 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
         _, i, j, vi, vj = heapq.heappop(heap)
         if not (alive[i] and alive[j]) or version[i] != vi or version[j] != vj:
             continue
+        if j in veto[i]:
+            continue
         alive[j] = False
         parent[j] = i
         version[i] += 1
+        _fold_vetoes(veto, i, j)
         ni, nj = nbr[i], nbr[j]
         ni.pop(j, None)
         nj.pop(i, None)
