@@ -400,6 +400,9 @@ class Store:
             with self.engine.begin() as conn:
                 if rebuild:
                     search.clear(conn)
+                elif all(_count(conn, a) == _count(conn, b) for a, b in (
+                        (articles_t, search.article_docs_t), (stories_t, story_list_t))):
+                    return 0  # every row indexed (two counts, not two id lists, per open)
                 have = set(conn.execute(sa.select(search.article_docs_t.c.article_id)).scalars())
                 missing = sorted(set(conn.execute(sa.select(articles_t.c.id)).scalars()) - have)
                 for i in range(0, len(missing), 500):
@@ -625,6 +628,10 @@ class Store:
     def report(self) -> Report:
         return Report(articles=tuple(self.articles()), reuse=tuple(self.reuse()),
                       stories=tuple(self.stories_full()))
+
+
+def _count(conn: Connection, table: sa.Table) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
 
 
 def _story_row_from(r: Any) -> StoryRow:
