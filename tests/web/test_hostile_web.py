@@ -5,6 +5,7 @@ searches."""
 from __future__ import annotations
 
 import threading
+import time
 from urllib.parse import quote
 
 import pytest
@@ -171,6 +172,7 @@ def test_a_client_sweeping_new_searches_gets_429_and_others_are_served(store, mo
 
     monkeypatch.setattr(cache, "CLIENT_BURST", 3)  # the limit reads them when made
     monkeypatch.setattr(cache, "CLIENT_RATE", 0.01)
+    monkeypatch.setattr(cache, "CLIENT_HOLD", 0.3)
     hostile = TestClient(create_app(Settings(), store), client=("192.0.2.7", 5000))
     reads = hostile.app.state.reads
     normal = TestClient(hostile.app, client=("192.0.2.8", 5000))
@@ -178,7 +180,10 @@ def test_a_client_sweeping_new_searches_gets_429_and_others_are_served(store, mo
     codes = [hostile.get(f"/api/v1/stories?q=bridge&offset={n}").status_code
              for n in range(1, 6)]
     assert codes == [200, 200, 200, 429, 429]
+    started = time.monotonic()
     refused = hostile.get("/?q=tram&page=2")
+    # Held back before it is sent: a client that asks again at once is slowed down.
+    assert time.monotonic() - started >= 0.3
     assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
     _has_headers(refused)
     # Cached searches cost no token: the sweeping client still gets what others read, and

@@ -8,6 +8,7 @@ and ReDoc from a CDN, so both are off; the OpenAPI document is at /api/v1/openap
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -213,7 +214,9 @@ def _errors(app: FastAPI) -> None:
         return _html(render("error.html", status=422, message=text), 422)
 
     @app.exception_handler(Busy)
-    def busy(request: Request, exc: Busy) -> Response:
+    async def busy(request: Request, exc: Busy) -> Response:
+        if exc.hold:  # on the event loop: holding the answer takes no worker thread
+            await asyncio.sleep(exc.hold)
         headers = {"Retry-After": str(exc.retry_after)}
         if wants_json(request):
             return JSONResponse({"detail": str(exc)}, 429, headers=headers)

@@ -24,9 +24,10 @@ class Busy(Exception):
     """Too many uncached searches at once, or from one client: answered 429 with
     Retry-After (`retry_after` seconds)."""
 
-    def __init__(self, message: str, retry_after: int = 1) -> None:
+    def __init__(self, message: str, retry_after: int = 1, hold: float = 0.0) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.hold = hold  # seconds the answer is held back (a client over its limit)
 
 
 # Uncached story lists (a search or a page never asked before) decode up to `limit` stories
@@ -42,11 +43,15 @@ SEARCH_ENTRIES = 256
 # How long a request waits for the same search another request is computing.
 SAME_SEARCH_WAIT = 30.0
 # Uncached searches one client (one address) may start: a burst of CLIENT_BURST, then
-# CLIENT_RATE a second; beyond that 429 with Retry-After. A person paging and refining a
-# search stays far below it; a client asking a new search as fast as it is answered does not.
-# Searches found in the cache, or being computed for another request, cost no token.
-CLIENT_BURST = 30
-CLIENT_RATE = 3.0
+# CLIENT_RATE a second (15 a minute); beyond that 429 with Retry-After. A person paging and
+# refining a search stays below it; a client asking a new search as fast as it is answered
+# does not. Searches found in the cache, or being computed for another request, cost no token.
+CLIENT_BURST = 20
+CLIENT_RATE = 0.25
+# A refused client's 429 is held back this long at most (an asyncio sleep: no thread, no
+# CPU), so a client that ignores Retry-After and asks again at once is slowed to about one
+# request per hold instead of costing the server a request's work in a tight loop.
+CLIENT_HOLD = 2.0
 CLIENTS_KEPT = 10_000  # clients remembered (least recently seen forgotten first)
 
 
@@ -74,7 +79,8 @@ class ClientLimit:
                 self._buckets[client] = (tokens, now)
                 self.refused += 1
                 wait = max(1, math.ceil((1.0 - tokens) / self.rate))
-                raise Busy("too many new searches from this client; retry later", wait)
+                raise Busy("too many new searches from this client; retry later", wait,
+                           min(float(wait), CLIENT_HOLD))
             self._buckets[client] = (tokens - 1.0, now)
             while len(self._buckets) > CLIENTS_KEPT:
                 self._buckets.popitem(last=False)
