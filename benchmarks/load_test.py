@@ -256,8 +256,10 @@ def main() -> None:
                 t = time.perf_counter()
                 warm, _ = asyncio.run(drive(base, distinct, args.concurrency, 600.0))
                 failed = any(not ok for _, _, ok in warm)
+                bad = sorted({k for k, _, ok in warm if not ok})
                 print(f"warm-up: {len(distinct)} distinct requests in "
-                      f"{time.perf_counter() - t:.1f} s", flush=True)
+                      f"{time.perf_counter() - t:.1f} s, "
+                      f"{sum(1 for r in warm if not r[2])} errors {bad}", flush=True)
             runs = []
             if args.compare:
                 runs.append(("normal clients alone", 0))

@@ -113,8 +113,8 @@ def prepare(engine: Engine) -> bool:
                                          "tokenize='porter unicode61')")
         elif name == "postgresql":
             for table in ("article_docs", "story_list"):
-                cols = {c["name"] for c in sa.inspect(conn).get_columns(table)}
-                if "tsv" not in cols:
+                names = {c["name"] for c in sa.inspect(conn).get_columns(table)}
+                if "tsv" not in names:
                     fresh = True
                     conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN tsv tsvector")
                     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {table}_tsv "
