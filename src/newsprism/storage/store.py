@@ -271,7 +271,9 @@ class Store:
         written; stories in `removed` or sharing an id with a written one are dropped first);
         clear the `done` pending marks; replace the reuse state and add the `prints` (article
         id -> (key, shingles, prints)) not stored. Repeating it gives the same rows."""
-        stories = sorted(stories, key=lambda s: s.id)
+        # Encoded once here: the row and the search index read the same encoding.
+        stories = sorted((s if isinstance(s, EncodedStory) else encode_story(s)
+                          for s in stories), key=lambda s: s.id)
         with self.engine.begin() as conn:
             if reuse_state is not None:
                 conn.execute(reuse_state_t.delete())
@@ -362,11 +364,12 @@ class Store:
                     conn.execute(pending_t.delete().where(
                         pending_t.c.article_id.in_(ids[i:i + 500])))
             by_id = {a.id: a for a in report.articles}
-            for story in report.stories:
+            coded = [encode_story(s) for s in report.stories]
+            for story in coded:
                 conn.execute(stories_t.insert(), self._story_row(story, by_id))
                 conn.execute(story_articles_t.insert(), [
                     {"story_id": story.id, "article_id": i} for i in story.article_ids])
-            self._index_stories(conn, report.stories, by_id)
+            self._index_stories(conn, coded, by_id)
 
     @staticmethod
     def _story_row(story: Story | EncodedStory, by_id: dict[str, Article]) -> dict[str, Any]:
