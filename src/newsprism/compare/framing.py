@@ -194,13 +194,13 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article],
             for text, span in per.get(outlet, []):
                 terms.setdefault(fold(text), text)
                 spans.append(span)
-            descs = described.get(outlet, [])
-            folded = [fold(t) for t, _ in descs]
-            for (text, span), f in zip(descs, folded, strict=True):
+            outlet_descs = described.get(outlet, [])
+            folded = [fold(t) for t, _ in outlet_descs]
+            for (text, span), key in zip(outlet_descs, folded, strict=True):
                 # "Major General" inside "Iranian Armed Forces Major General": keep the longer.
-                if any(f != g and f in g for g in folded):
+                if any(key != g and key in g for g in folded):
                     continue
-                terms.setdefault(f, text)
+                terms.setdefault(key, text)
                 spans.append(span)
             by_outlet.append((outlet, tuple(terms.values())))
         out.append(Framing(entity=e.id, by_outlet=tuple(by_outlet),

@@ -338,13 +338,13 @@ def _candidates(story: str, art: Article, start: int, sent: str, names: Sequence
         quote = m.group("quote") or m.group("quote2")
         name = m.group("name") or m.group("name2")
         k = sum(map(ord, story)) % len(names)  # a different real name per story
-        other = next((n for n in [*names[k:], *names[:k]]
-                      if n.split()[-1] != name.split()[-1]), None)
+        swap = next((n for n in [*names[k:], *names[:k]]
+                    if n.split()[-1] != name.split()[-1]), None)
         q0 = art.text.find(quote)
-        if other and q0 >= 0:
+        if swap and q0 >= 0:
             said = quote.rstrip(",")
             # B does not carry the quote already (it would name its own speaker).
-            yield ("attribution", f"\u201c{said},\u201d {other} said.",
+            yield ("attribution", f"\u201c{said},\u201d {swap} said.",
                    f"\u201c{said},\u201d {name} said.", (q0, q0 + len(quote)),
                    lambda text, said=said: said[:30] not in text)
 
@@ -429,12 +429,13 @@ def command(data: Path, part: str = "tune", per_kind: int = 40,
     for line in missed:
         say(line)
     result: dict = {"part": part, "stories": len(stories)}
-    for kind, (n, found, confident) in sorted(counts.items()):
+    for kind, (n, n_found, n_confident) in sorted(counts.items()):
         if kind.startswith("control-"):
-            result[kind] = {"n": n, "false_alarms": found, "confident_false_alarms": confident}
+            result[kind] = {"n": n, "false_alarms": n_found,
+                            "confident_false_alarms": n_confident}
         else:
-            result[kind] = {"n": n, "recall": round(found / n, 3) if n else None,
-                            "recall_confident": round(confident / n, 3) if n else None}
+            result[kind] = {"n": n, "recall": round(n_found / n, 3) if n else None,
+                            "recall_confident": round(n_confident / n, 3) if n else None}
     return result
 
 

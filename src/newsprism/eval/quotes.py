@@ -128,10 +128,11 @@ class Scorer:
                         continue
                     kind, surname = person
                     self._inc(f"{pre}entity_n_{kind}")
-                    if p[pi][2] is not None:
+                    speaker = p[pi][2]
+                    if speaker is not None:
                         self._inc(f"{pre}entity_resolved_{kind}")
                         self._inc(f"{pre}entity_ok_{kind}",
-                                  int(same_person_as(p[pi][2], surname)))
+                                  int(same_person_as(speaker, surname)))
 
     def entity_result(self, subset: str = "") -> dict:
         """Resolved-speaker accuracy by the kind of gold source, and over all kinds."""
@@ -241,7 +242,7 @@ def gold_persons(text: str, gold: list[GoldAttribution]) -> list[tuple[str, str]
     """(kind, surname) of each gold source read as a person (see the module docstring)."""
     srcs = [(a.source[0][0], " ".join(text[s:e] for s, e in a.source)) if a.source else None
             for a in gold]
-    named = sorted((s[0], _surname(s[1])) for s in srcs if s and _surname(s[1]))
+    named = sorted((s[0], sn) for s in srcs if s and (sn := _surname(s[1])))
     out: list[tuple[str, str] | None] = []
     for s in srcs:
         if s is None:

@@ -186,7 +186,7 @@ def worst_errors(pred: Mapping[str, str], gold: Mapping[str, str],
     members: dict[str, list[str]] = {}
     for aid, sid in pred.items():
         members.setdefault(sid, []).append(aid)
-    merges = []
+    merges: list[dict[str, Any]] = []
     for sid, ids in members.items():
         parts: dict[str, list[str]] = {}
         for aid in sorted(ids):
@@ -200,11 +200,11 @@ def worst_errors(pred: Mapping[str, str], gold: Mapping[str, str],
     spread: dict[str, dict[str, list[str]]] = {}
     for aid, g in gold.items():
         spread.setdefault(g, {}).setdefault(pred.get(aid, aid), []).append(aid)
-    splits = [{"gold": g, "articles": sum(len(v) for v in parts.values()),
-               "stories": len(parts),
-               "parts": [[len(v), label[sorted(v)[0]]] for v in
-                         sorted(parts.values(), key=len, reverse=True)[:4]]}
-              for g, parts in spread.items() if len(parts) > 1]
+    splits: list[dict[str, Any]] = [
+        {"gold": g, "articles": sum(len(v) for v in parts.values()), "stories": len(parts),
+         "parts": [[len(v), label[sorted(v)[0]]] for v in
+                   sorted(parts.values(), key=len, reverse=True)[:4]]}
+        for g, parts in spread.items() if len(parts) > 1]
     splits.sort(key=lambda x: (-x["stories"], -x["articles"], x["gold"]))
     return {"worst_merges": merges[:WORST], "worst_splits": splits[:WORST]}
 
@@ -286,8 +286,8 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
 
         titles = {f"line{st.line}": st.target_title
                   for st in load_neus(gold, limit=limit, start=start)}
-        pairs = same_actor_pairs(labels, facts, titles)
-        result["same_actor_pairs"] = merged_pairs(pairs, pred, labels)
+        actor = same_actor_pairs(labels, facts, titles)
+        result["same_actor_pairs"] = merged_pairs(actor, pred, labels)
     if sweep:
         result["ours_sweep"] = [run_ours(everything, facts, labels,
                                          settings.replace(story_threshold=t), reuse)
@@ -336,8 +336,8 @@ def same_actor_pairs(labels: Mapping[str, str], facts: Sequence, titles: Mapping
                 holders.setdefault(name, {}).setdefault(line, 0)
                 holders[name][line] += 1
     by_line: dict[str, set[str]] = {}
-    for name, lines in holders.items():
-        for line, n in lines.items():
+    for name, per_line in holders.items():
+        for line, n in per_line.items():
             if n >= ACTOR_MIN_SOURCES:
                 by_line.setdefault(line, set()).add(name)
     seen: set[tuple[str, str]] = set()

@@ -6,6 +6,7 @@ who is speaking and which words name them (shared by the direct and indirect pas
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
 from ..nlp.loader import text_of
@@ -13,6 +14,9 @@ from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SPEECH_LEMMAS = frozenset("""
 say tell add state claim announce insist warn argue note explain stress emphasize emphasise
@@ -136,7 +140,7 @@ class CueReader(SpanReader):
                 return t
         return None
 
-    def speaker_of(self, verb, nearby: bool = True) -> tuple[object | None, tuple[int, int]]:
+    def speaker_of(self, verb, nearby: bool = True) -> tuple[Token | None, tuple[int, int]]:
         """(speaker head token, cue token range) for a cue verb: from the parse, else (when
         `nearby`) from the words next to the verb."""
         head, cue = self._parsed_speaker(verb)
@@ -161,7 +165,7 @@ class CueReader(SpanReader):
         return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i in (
             verb.i, *(c.i for c in verb.children))
 
-    def _find_issuers(self) -> list[tuple[int, object]]:
+    def _find_issuers(self) -> list[tuple[int, Token]]:
         """(offset, issuer token) for "X said in a statement", "X issued a statement": who a
         later "the statement said" stands for."""
         out = []
@@ -261,7 +265,7 @@ class CueReader(SpanReader):
             end = seg_start
         return None
 
-    def _parsed_speaker(self, verb) -> tuple[object | None, tuple[int, int]]:
+    def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:
         doc = self.doc
         if verb.lower_ == "according":
             to = doc[verb.i + 1]

@@ -382,7 +382,7 @@ def _nested_inside(atts: list[Attribution]) -> list[Attribution]:
                 continue
             if b.clause_start <= a.cue[0] and a.cue[1] <= b.clause_end \
                     and b.clause_start <= a.clause_start and a.clause_end <= b.clause_end \
-                    and not (b.clause_start <= b.cue[0] < b.clause_end):
+                    and not (b.cue is not None and b.clause_start <= b.cue[0] < b.clause_end):
                 out[k] = dataclasses.replace(a, continued=True)
                 break
     return out

@@ -250,11 +250,11 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
     else:
         # Undated members count as infinitely late: such a cluster spans no window.
         dd = np.where(np.isnan(days), np.inf, days)
-        first_day = np.full(m, np.inf)
-        np.minimum.at(first_day, inv, dd)
-        last_day = np.full(m, -np.inf)
-        np.maximum.at(last_day, inv, dd)
-        first_day, last_day = first_day.tolist(), last_day.tolist()
+        lo_day = np.full(m, np.inf)
+        np.minimum.at(lo_day, inv, dd)
+        hi_day = np.full(m, -np.inf)
+        np.maximum.at(hi_day, inv, dd)
+        first_day, last_day = lo_day.tolist(), hi_day.tolist()
     total = np.asarray(x.sum(axis=0)).ravel()
     # The mean cosine of all pairs of the corpus: what two articles share by chance.
     chance = max(float(total @ total) - n, 0.0) / max(n * (n - 1), 1)

@@ -470,7 +470,7 @@ def lean_bar(story: Json) -> Json | None:
     total = sum(int(v) for v in counts.values())
     if not total:
         return None
-    parts = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
+    parts: list[Json] = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
               "pct": round(100 * int(counts.get(k, 0)) / total, 1)}
              for k in LEAN_LABELS if counts.get(k)]
     x = 0.0
