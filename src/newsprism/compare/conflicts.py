@@ -213,7 +213,7 @@ def _capitalised_unit(q: Quantity) -> bool:
     return last[:1].isupper() and q.unit is not None and fold(last).startswith(q.unit[:4])
 
 
-def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
+def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:  # noqa: C901  (unit, context and outlet tests of one comparison; split tracked in issue 19)
     all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
         all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)

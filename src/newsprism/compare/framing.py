@@ -144,7 +144,7 @@ def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse],
     return tuple(tones)
 
 
-def framing(entities: Sequence[Entity], articles: Sequence[Article],
+def framing(entities: Sequence[Entity], articles: Sequence[Article],  # noqa: C901  (rank, collect and per-outlet terms in one pass; split tracked in issue 19)
             facts: Sequence[ArticleFacts]) -> tuple[Framing, ...]:
     """Names and descriptors per outlet for entities that two or more outlets mention."""
     by_id = {a.id: a for a in articles}

@@ -168,7 +168,7 @@ class DirectFinder(CueReader, SignatureReader):
                 verb = v
         return verb
 
-    def direct(self) -> list[Attribution]:
+    def direct(self) -> list[Attribution]:  # noqa: C901  (one walk over quote pairs with carried state; split tracked in issue 19)
         out: list[Attribution] = []
         doc, text = self.doc, self.text
         prev: Attribution | None = None

@@ -184,7 +184,7 @@ def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
     return None, end
 
 
-def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
+def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C901  (a token scanner: one case per number form)
     text = article.text
     out: list[Quantity] = []
     i, n = 0, len(doc)

@@ -83,7 +83,7 @@ def fix_site_as_title(root: Any, title: str | None, first_line: str
     return None, None
 
 
-def site_name_from_html(root: Any, headline: str | None) -> str | None:
+def site_name_from_html(root: Any, headline: str | None) -> str | None:  # noqa: C901  (one case per place a page names its site)
     """The outlet named by the page (an lxml HTML tree), or None."""
     for script in root.xpath("//script[@type='application/ld+json']"):
         try:

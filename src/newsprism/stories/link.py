@@ -186,7 +186,7 @@ def _dot(u: dict[int, float], v: dict[int, float]) -> float:
     return sum(w * get(k, 0.0) for k, w in u.items())
 
 
-def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
+def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  # noqa: C901  (one merge loop with its bookkeeping; split tracked in issue 19)
                   pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
                   threshold: float, days: np.ndarray | None = None, window: float = 0.0
                   ) -> list[int]:
