@@ -3,6 +3,9 @@ actors for one event (one quote given to different speakers: `compare_attributio
 
 Every version lists the articles that hold it, with spans, and how many independent sources
 (copies of one wire count once) stand behind it.
+
+Long because each conflict kind (counts, dates, actors) keeps its helpers beside it; to be split per
+kind with the compare/ rework (issue 19).
 """
 
 from __future__ import annotations
@@ -214,6 +217,10 @@ def _capitalised_unit(q: Quantity) -> bool:
 
 
 def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:  # noqa: C901  (unit, context and outlet tests of one comparison; split tracked in issue 19)
+    """Count conflicts: quantities of one unit and context whose ranges cannot both be true.
+    Long because grouping the quantities (a union-find over unit and context) and judging each
+    group read the same indexes built at its top; to be split with the compare/ rework (issue
+    19)."""
     all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
         all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)

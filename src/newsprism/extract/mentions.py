@@ -150,7 +150,10 @@ def _not_a_person(text: str, article: Article) -> bool:
 
 
 def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  (one fix per known NER error, applied in order)
-    """Named-entity mentions of one parsed article, with our fixes applied."""
+    """Named-entity mentions of one parsed article, with our fixes applied.
+
+    Long because each known NER fix reads the article-wide sets built at its top, and the fixes
+    apply in order."""
     text = text_of(doc)
     ents = [e for e in doc.ents if e.label_ in LABELS]
     person_texts = [e for e in ents if e.label_ == "PERSON"]

@@ -62,6 +62,9 @@ class _Finder(DirectFinder):
         return self._clause(lo, hi, verb.idx)
 
     def indirect(self, direct: list[Attribution]) -> list[Attribution]:  # noqa: C901  (one case per cue kind in one pass; split tracked in issue 19)
+        """Indirect attributions: clauses reported by a cue outside quote marks.
+        Long because every cue kind (speech verb, "according to", statement verb) fills the same
+        clause and hole state in one pass over the parse."""
         out: list[Attribution] = []
         later: list[Attribution] = []  # "according to": only where no speech verb claimed it
         doc = self.doc

@@ -207,7 +207,10 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  
     pair could then have been an edge; the time window is respected); otherwise the mean is
     the edges' (a missing pair counts 0), as in `average_linkage`. `days`: ordinal, nan when
     undated; None = all within the window. Only cluster pairs joined by a candidate pair are
-    examined. Labels: the smallest member index, as `average_linkage`."""
+    examined. Labels: the smallest member index, as `average_linkage`.
+
+    Long because the merge loop and its bookkeeping (cluster sums, sizes, days, the queue) share
+    state a split would have to pass around."""
     n = x.shape[0]
     x = sparse.csr_matrix(x @ sparse.diags((df > MAX_POSTING).astype(np.float64)))
     x.eliminate_zeros()

@@ -9,6 +9,9 @@ sentences, preferring content that several independent sources carry (copies of 
 count once). Wording passes through `summarize_neutral.Neutralizer`: loaded terms become plain
 names or words, or stay only inside quote marks with the sentence attributed to its outlet.
 Nothing here loads a model; all of it is rules over the earlier stages' findings.
+
+Long because the draft builders for each summary part (consensus, disputes, exclusives, extractive)
+sit beside the ordering that uses them; to be split with the summarize/ rework (issue 19).
 """
 
 from __future__ import annotations

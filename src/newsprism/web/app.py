@@ -73,6 +73,8 @@ def _date_or_none(value: str | None) -> str | None:
 
 
 def _pages(app: FastAPI) -> None:
+    """The HTML pages' routes. Long because FastAPI routes are registered as closures over
+    `app`; each route is short."""
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request, q: Annotated[str, Query(max_length=200)] = "",
               since: Annotated[str, Query(max_length=200)] = "",

@@ -4,6 +4,9 @@ The app and the single-file report both go through here, so a story looks the sa
 saved. Everything works on the CONTRACT.md form so the page never depends on how the store
 keeps its rows. Nothing here builds HTML: Jinja2 (autoescaping) does, so untrusted text from
 articles (titles, outlets, bodies) only ever reaches the page as escaped text.
+
+Long because every page's view model shares the span-marking helpers; to be split per page with the
+web/ rework (issue 19).
 """
 
 from __future__ import annotations
