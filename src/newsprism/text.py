@@ -23,6 +23,12 @@ _QUOTE_TRANS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 STOP = frozenset(_SPACY_STOP) | {"said", "says", "told", "according", "also", "would", "could",
                                   "mr", "mrs", "ms", "gen", "maj", "dr", "st"}
 
+# A copyright line and the name it gives: "© 2024 Harbour Gazette. All rights reserved",
+# "Copyright 2019-2024 The Valley Post |". The name stops before punctuation, "all rights" or
+# the end (the readers read it from a page's footer, the clean stage from a text's last lines).
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+                       r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)\s*(?:[.,|]|\ball rights|$)", re.I)
+
 
 class Word(NamedTuple):
     start: int

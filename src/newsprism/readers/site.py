@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..text import fold
+from ..text import COPYRIGHT, fold
 
 _SPLIT = re.compile(r"\s+[|–—\-:·•»]\s+|\s*\|\s*|(?<=\w):\s+")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-                        r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
 _BRAND = re.compile(r"site[-_]?(?:title|name|logo|brand)|logo|brand|masthead|publication",
                     re.I)
 _SMALL = {"the", "of", "and", "al", "el", "de", "la", "le", "du", "for", "on", "in", "&"}
@@ -120,7 +118,7 @@ def site_name_from_html(root: Any, headline: str | None) -> str | None:  # noqa:
             return found
     body = root.find(".//body")
     tail = _text(body)[-400:] if body is not None else ""
-    if m := _COPYRIGHT.search(tail):
+    if m := COPYRIGHT.search(tail):
         if found := looks_like_name(m.group("name")):
             return found
     return _masthead(root, tail)
