@@ -17,10 +17,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..compare.match import content_words, dice
+from ..compare.match import content_words
 from ..extract.quantities import SMALL
 from ..model import Article, ArticleFacts, Story, StoryContext
 from ..settings import Settings
+from ..text import dice
 
 _SEED_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import DateRef, Span, StoryContext, TimelineEntry
-from ..text import word_count
+from ..text import dice, word_count
 from .neutral import Neutralizer, attribute, for_story, name_outlets
 from .select import MAX_WORDS, article_sentences, content_terms
 from .standalone import furniture, strip_dateline
@@ -29,10 +29,6 @@ class _Event:
     terms: set[str]
     spans: list[Span]
     article_ids: list[str]
-
-
-def _dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def _headline(text: str) -> bool:
@@ -73,7 +69,7 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
             continue
         terms = set(content_terms(text)) - set(content_terms(ref.text))
         span = Span(ref.article_id, sent.start, sent.end)
-        same = next((e for e in events[ref.date] if _dice(e.terms, terms) >= SAME_EVENT), None)
+        same = next((e for e in events[ref.date] if dice(e.terms, terms) >= SAME_EVENT), None)
         if same is None:
             events[ref.date].append(_Event(ref.date, text, terms, [span], [ref.article_id]))
             continue
