@@ -1,9 +1,9 @@
 """Precision checking for the compare stage: run the line on a small set of articles (one
 story) and print every conflict and consensus finding, numbered, so a person can judge each.
 
-    python -m newsprism.eval.compare seeds /work/shared/seeds
-    python -m newsprism.eval.compare neus /work/shared/data/neus/train.source 3 17 42 ...
-    python -m newsprism.eval.compare ecb /work/shared/data/ecbplus 1 3 5 ...
+    newsprism eval conflicts seeds /work/shared/seeds
+    newsprism eval conflicts neus /work/shared/data/neus/train.source 3 17 42 ...
+    newsprism eval conflicts ecb /work/shared/data/ecbplus 1 3 5 ...
 
 Stages that are not installed yet are skipped (entities fall back to none), so the helper
 works on whatever part of the line exists; the printout says which were used.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..compare.match import content_words
@@ -125,29 +125,28 @@ def report(story: Story) -> list[str]:
     return lines
 
 
-def main(argv: Sequence[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("seeds", "neus", "ecb"):
-        print(__doc__)
-        return 2
+LISTINGS = ("seeds", "neus", "ecb")
+
+
+def listing(kind: str, path: Path, items: Sequence[str] = ()) -> Iterator[str]:
+    """The numbered findings of each story, one line each, for a person to judge: `kind`
+    seeds (`path` a folder of seed texts: one story), neus (`path` a NeuS .source file,
+    `items` its line numbers) or ecb (`path` the ECB+ folder, `items` topic numbers)."""
+    if kind not in LISTINGS:
+        raise ValueError(f"{kind}: expected one of {', '.join(LISTINGS)}")
     settings = Settings()
-    if argv[0] == "seeds":
-        stories = [("seeds", seed_articles(Path(argv[1])))]
-    elif argv[0] == "ecb":
-        stories = [(f"topic {t}", ecb_articles(Path(argv[1]) / t)) for t in argv[2:]]
+    if kind == "seeds":
+        stories = [("seeds", seed_articles(path))]
+    elif kind == "ecb":
+        stories = [(f"topic {t}", ecb_articles(path / t)) for t in items]
     else:
-        stories = [(f"line {n}", neus_articles(Path(argv[1]), int(n))) for n in argv[2:]]
+        stories = [(f"line {n}", neus_articles(path, int(n))) for n in items]
     for name, articles in stories:
         used: list[str] = []
         story, _ = run_story(articles, settings, used)
-        print(f"{name} (stages: {', '.join(used)}; {len(story.conflicts)} conflicts, "
-              f"{len(story.consensus)} consensus)")
-        for line in report(story):
-            print(line)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+        yield (f"{name} (stages: {', '.join(used)}; {len(story.conflicts)} conflicts, "
+               f"{len(story.consensus)} consensus)")
+        yield from report(story)
 
 
 # --- planted conflicts (`newsprism eval compare`) ---------------------------------------------

@@ -1,6 +1,6 @@
 """`newsprism eval quotes`: score quote attribution against PolNeAR, beside textacy.
 
-    .venv/bin/python -m newsprism.eval.quotes --gold ../shared/data/polnear --split dev
+    newsprism eval quotes --gold ../shared/data/polnear --split dev
 
 Units are attributions. A predicted attribution is (content span, speaker span); a gold one is
 (content ranges, source ranges). Spans are compared after trimming, on both sides alike,
@@ -41,10 +41,7 @@ as the predicted source and widens the first content range over the inner cue an
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -422,32 +419,3 @@ def format_table(report: dict) -> str:
                 rows.append(f"| {subset} | {kind} | {r['gold']} | {r['resolved']} | "
                             f"{r['correct']} | {r['accuracy']} | {r['coverage']} |")
     return "\n".join(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="newsprism eval quotes", description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, required=True, help="PolNeAR folder (or one split)")
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--no-baseline", action="store_true", help="skip textacy")
-    ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
-    args = ap.parse_args(argv)
-    try:
-        report = command(args.gold, args.split, args.limit, not args.no_baseline)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for line in report["problems"]:
-        print(line, file=sys.stderr)
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        print(f"PolNeAR {report['split']}: {report['documents']} documents")
-        print(format_table(report))
-        if "textacy_error" in report:
-            print(report["textacy_error"])
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -15,10 +15,8 @@ chosen in hindsight (best F1 on a grid): an upper bound for that method, not a f
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
-import sys
 import time
 from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
@@ -30,7 +28,6 @@ from ..text import stable_id
 from .stories_facts import (
     DISTRACTOR_WORDS,
     MAX_WORDS,
-    MODES,
     analyzed_for,
     cache_path,
     facts_for,
@@ -370,7 +367,7 @@ def merged_pairs(pairs: Sequence[tuple[str, str, str]], pred: Mapping[str, str],
             "merged_examples": [list(p) for p in merged[:5]]}
 
 
-def _table(result: Mapping[str, Any]) -> str:
+def format_table(result: Mapping[str, Any]) -> str:
     ours = result["ours"]
     lines = [f"{result['format']}: {result['articles']} articles, {result['gold_clusters']} gold "
              f"clusters, {result['distractors']} distractors, facts={result['facts_mode']}",
@@ -399,40 +396,3 @@ def _table(result: Mapping[str, Any]) -> str:
     for p in result["problems"]:
         lines.append(f"  problem: {p}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsprism.eval.stories",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, required=True)
-    parser.add_argument("--format", default="auto", choices=("auto", "ecbplus", "neus"))
-    parser.add_argument("--distractors", type=Path)
-    parser.add_argument("--limit", type=int, help="ECB+ documents or NeuS lines to read")
-    parser.add_argument("--start", type=int, default=1, help="first NeuS line to read")
-    parser.add_argument("--threshold", type=float)
-    parser.add_argument("--facts", default="analyze", choices=MODES,
-                        help="analyze (what `newsprism analyze` runs; the published figures) "
-                             "or fast (sweeps only: no parser, texts cut)")
-    parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--sweep", type=float, nargs="*", default=(),
-                        help="also score these thresholds (to show sensitivity)")
-    parser.add_argument("--distractor-limit", type=int, help="read only the first N")
-    parser.add_argument("--same-actor-pairs", action="store_true",
-                        help="NeuS: how often lines about the same people are merged")
-    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
-    args = parser.parse_args(argv)
-    try:
-        result = command(args.gold, args.format, args.distractors, args.limit, args.threshold,
-                         facts_mode=args.facts, baseline=not args.no_baseline, sweep=args.sweep,
-                         progress=True, start=args.start,
-                         actor_pairs=args.same_actor_pairs,
-                         distractor_limit=args.distractor_limit)
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(result, indent=2) if args.json else _table(result))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
