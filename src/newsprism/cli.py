@@ -1,4 +1,8 @@
-"""The command line: parses options, calls the service layer, formats what comes back."""
+"""The command line: parses options, calls the service layer, formats what comes back.
+
+Long because every command and its options are declared here, one typer function each; the
+work itself is in `service`, `outlets` and the `eval` modules.
+"""
 
 from __future__ import annotations
 
