@@ -59,6 +59,7 @@ class Article:
 
 def _outlet_label() -> Any:
     """outlets.outlet_label, imported on first use (outlets imports this module)."""
+    # Lazy: a module-level import would be a cycle (outlets -> model -> outlets).
     from .outlets import outlet_label
 
     globals()["_outlet_label"] = lambda: outlet_label

@@ -10,6 +10,9 @@ after a crash neither loses nor duplicates anything. And the work in between is 
 `commit_analysis` replaces the affected stories and clears those marks in one transaction. A
 run killed at any point leaves either the old stories with some pending articles (the next run
 finishes them) or the new stories with none.
+
+Long because schema, row codecs and queries still share this module; splitting it is issue 19's
+storage/ step.
 """
 
 from __future__ import annotations
