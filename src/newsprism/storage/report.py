@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import SCHEMA
+from ..corrections import annotate, correction_json, statuses
 from ..model import Article, Outlet, Report, Reuse, Story
 from ..outlets import (
     UNKNOWN,
@@ -110,12 +111,19 @@ def with_outlets(articles: Sequence[Article], profiles: Sequence[Outlet] = ()
 
 def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, Any]:
     index, articles = with_outlets(report.articles, profiles)
-    return {
+    stories = [story_json(s, index, report.articles, report.reuse) for s in report.stories]
+    data = {
         "schema": SCHEMA,
         "articles": articles,
         "outlets": [outlet_json(o) for o in index.outlets],
         "reuse": [reuse_json(r) for r in report.reuse],
-        "stories": [story_json(s, index, report.articles, report.reuse)
-                    for s in report.stories],
+        "stories": stories,
         "problems": [{"source": p.source, "reason": p.reason} for p in report.problems],
     }
+    if report.corrections:  # a store's analysts' corrections, marked on the findings
+        applied: set[str] = set()
+        for story in stories:
+            applied |= annotate(story, report.corrections)
+        state = statuses(report.corrections, applied)
+        data["corrections"] = [correction_json(c, state[c.id]) for c in report.corrections]
+    return data

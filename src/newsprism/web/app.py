@@ -24,6 +24,7 @@ from ..errors import NewsprismError
 from ..outlets import load_profiles
 from ..settings import Settings
 from ..storage.store import Store, open_store
+from . import corrections
 from .api import build_router
 from .cache import Busy
 from .data import Reads
@@ -49,7 +50,9 @@ def create_app(settings: Settings, store: Store | None = None,
     app.add_middleware(Guard, settings=settings, bind_host=bind_host)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
+    app.include_router(corrections.build_router(), prefix="/api/v1")
     _pages(app)
+    corrections.add_pages(app)
     _errors(app)
     return app
 
@@ -104,7 +107,9 @@ def _pages(app: FastAPI) -> None:
                 return None
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
                              article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
-            return render("story.html", v=view.context(), sid="story")
+            return render("story.html", v=view.context(), sid="story",
+                          fix=corrections.story_panel(reads.store, bundle["story"],
+                                                      bool(request.app.state.settings.token)))
         return _cached_page(reads, ("story", key), page, "No such story.")
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
