@@ -20,6 +20,7 @@ from .corrections import (
     active,
     annotate,
     correction_json,
+    finding_spans,
     statuses,
     text_hash,
 )
@@ -102,9 +103,10 @@ def _resolve(store: Store, req: CorrectionRequest, current: Sequence[Correction]
             raise CorrectionError(f"no such {req.kind.split('.')[0]} in this story")
         if item.get("wrong"):
             raise CorrectionError("already marked wrong (undo that correction instead)")
-        what = {"about": item["about"]} if req.kind == "conflict.wrong" else \
-            {"text": item["text"][:300]}
-        return item["key"], what | {"story_id": story.id}, set()
+        what = {"about": item["about"], "kind": item["kind"]} if req.kind == "conflict.wrong" \
+            else {"text": item["text"][:300]}
+        return item["key"], what | {"story_id": story.id,
+                                    "spans": [list(x) for x in finding_spans(item)]}, set()
     if req.kind == "entity.merge":
         keep, other = _entity(data, req.entity), _entity(data, req.other_entity)
         if keep is other:
@@ -134,6 +136,11 @@ def make_correction(store: Store, settings: Settings, req: CorrectionRequest) ->
                               f"one of {', '.join(KINDS)}")
     current = list_corrections(store, include_undone=False)
     target, value, ids = _resolve(store, req, current)
+    if req.kind in ANALYSIS_KINDS and ids - store.processed_ids(sorted(ids)):
+        # Re-running the stages without the articles' facts would empty their findings.
+        raise CorrectionError("this store holds no extracted facts for these articles (it was "
+                              "filled from a saved report): this correction needs a store "
+                              "made by `newsprism analyze --db`")
     correction = add_correction(store, req.kind, target, value)
     if req.kind in ANALYSIS_KINDS:
         _rerun(store, settings, ids)

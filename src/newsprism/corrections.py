@@ -263,11 +263,12 @@ def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[st
             found.add(c.id)
         elif c.kind in ("conflict.wrong", "consensus.wrong"):
             items = story.get("conflicts" if c.kind == "conflict.wrong" else "consensus", [])
-            for item in items:
-                if item["key"] == c.target:
-                    item["wrong"] = True
-                    item.setdefault("corrections", []).append(c.id)
-                    found.add(c.id)
+            hits = [x for x in items if x["key"] == c.target] or \
+                [x for x in items if _same_evidence(c, x)][:1]
+            for item in hits:
+                item["wrong"] = True
+                item.setdefault("corrections", []).append(c.id)
+                found.add(c.id)
         elif c.kind in ("entity.merge", "entity.split"):
             if not members.intersection(c.value.get("article_ids", ())):
                 continue
@@ -288,6 +289,23 @@ def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[st
             story["corrections"].append(c.id)
             found.add(c.id)
     return found
+
+
+def finding_spans(item: Mapping[str, Any]) -> list[list[Any]]:
+    """A conflict's (all versions') or a consensus item's evidence spans, as sorted triples."""
+    spans = [sp for v in item.get("versions", []) for sp in v.get("spans", [])] \
+        if "versions" in item else list(item.get("spans", []))
+    return sorted({(sp["article_id"], sp["start"], sp["end"]) for sp in spans})  # type: ignore[arg-type]
+
+
+def _same_evidence(c: Correction, item: Mapping[str, Any]) -> bool:
+    """A wrong-mark's finding re-worded by a later run (an article joined and its `about` or
+    wording changed, so its key did): the same kind, resting on at least all the spans the
+    marked one rested on (article texts and their offsets do not change)."""
+    marked = {tuple(x) for x in c.value.get("spans", ())}
+    if not marked or c.value.get("kind", item.get("kind")) != item.get("kind"):
+        return False
+    return marked <= {tuple(x) for x in finding_spans(item)}
 
 
 def _quote_of(q: Mapping[str, Any]) -> Quote:
