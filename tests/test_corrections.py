@@ -74,7 +74,8 @@ def _c(kind: str, value: dict, made: str, target: str = "t", undone: bool = Fals
 
 ARTS = [_art("a", "2025-03-01"), _art("b", "2025-03-02"), _art("c", "2025-03-03"),
         _art("d", "2025-03-04")]
-CLUSTERS = (Story("s1", "one", ("a", "b")), Story("s2", "two", ("c",)), Story("s3", "three", ("d",)))
+CLUSTERS = (Story("s1", "one", ("a", "b")), Story("s2", "two", ("c",)),
+            Story("s3", "three", ("d",)))
 
 
 def test_merge_joins_every_story_holding_either_side_and_split_takes_articles_out() -> None:
