@@ -12,7 +12,7 @@ import copy
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Form, Header, HTTPException, Request
+from fastapi import APIRouter, FastAPI, Form, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -85,6 +85,19 @@ def build_router() -> APIRouter:
                 "(applied, stale: its target is gone, undone)")
     def list_all(request: Request) -> dict[str, Any]:
         return {"schema": SCHEMA, "corrections": corrections_report(_store(request))}
+
+    @router.get("/corrections/targets", summary="What can be corrected in a story: its "
+                "quotes, conflicts and consensus items with their keys, its entities, and the "
+                "corrections acting on it",
+                responses={404: {"description": "no such story"}})
+    def targets(request: Request,
+                story_id: Annotated[str, Query(min_length=1, max_length=128)]) -> dict[str, Any]:
+        bundle = request.app.state.reads.bundle(story_id)
+        if bundle is None:
+            raise HTTPException(404, "no such story")
+        panel = story_panel(_store(request), bundle["story"], True)
+        del panel["writes"]
+        return {"schema": SCHEMA, "story_id": story_id} | panel
 
     @router.post("/corrections", status_code=201, summary="Make a correction",
                  responses={**WRITE_ERRORS, 404: {"description": "no such story"},
