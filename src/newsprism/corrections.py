@@ -225,8 +225,9 @@ def _entity_named(story: dict[str, Any], name: str) -> dict[str, Any] | None:
 
 
 def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[str]:
-    """Mark `story` (the contract form, changed in place) with the corrections that act on it;
-    returns the ids of those that found their target here. Every quote, conflict and
+    """Mark `story` (the contract form, changed in place) with the corrections that act on it
+    (their ids in the story's `corrections`); returns the ids of those that found their
+    target here. Every quote, conflict and
     consensus item gets its `key` (what a correction names); a corrected one gets
     `corrections` (ids), and a wrong-marked conflict or consensus item `wrong: true`: it is
     kept, shown struck through, never dropped."""
@@ -260,6 +261,7 @@ def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[st
             if speaker is None:
                 q["speaker_confidence"] = None
             q.setdefault("corrections", []).append(c.id)
+            story["corrections"].append(c.id)
             found.add(c.id)
         elif c.kind in ("conflict.wrong", "consensus.wrong"):
             items = story.get("conflicts" if c.kind == "conflict.wrong" else "consensus", [])
@@ -268,6 +270,7 @@ def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[st
             for item in hits:
                 item["wrong"] = True
                 item.setdefault("corrections", []).append(c.id)
+                story["corrections"].append(c.id)
                 found.add(c.id)
         elif c.kind in ("entity.merge", "entity.split"):
             if not members.intersection(c.value.get("article_ids", ())):
