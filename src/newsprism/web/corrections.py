@@ -12,7 +12,7 @@ import copy
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Form, Header, HTTPException, Query, Request
+from fastapi import APIRouter, FastAPI, Form, Header, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
@@ -114,7 +114,7 @@ def build_router() -> APIRouter:
 
     @router.delete("/corrections/{cid}", summary="Undo a correction (kept, marked undone)",
                    responses={**WRITE_ERRORS, 404: {"description": "no such correction"}})
-    def delete(request: Request, cid: Annotated[str, Field(max_length=64)],
+    def delete(request: Request, cid: Annotated[str, Path(max_length=64)],
                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         authorize(request, authorization)
         done = _undo(request, cid[:64])
