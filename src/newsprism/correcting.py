@@ -108,10 +108,10 @@ def _resolve(store: Store, req: CorrectionRequest, current: Sequence[Correction]
         return item["key"], what | {"story_id": story.id,
                                     "spans": [list(x) for x in finding_spans(item)]}, set()
     if req.kind == "entity.merge":
-        keep, other = _entity(data, req.entity), _entity(data, req.other_entity)
-        if keep is other:
+        keep, gone = _entity(data, req.entity), _entity(data, req.other_entity)
+        if keep is gone:
             raise CorrectionError("an entity cannot be merged with itself")
-        return story.id, {"article_ids": members, "names": [keep["name"], other["name"]]}, set()
+        return story.id, {"article_ids": members, "names": [keep["name"], gone["name"]]}, set()
     if req.kind == "entity.split":
         entity = _entity(data, req.entity)
         aliases = sorted(set(req.aliases))

@@ -294,11 +294,11 @@ def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[st
     return found
 
 
-def finding_spans(item: Mapping[str, Any]) -> list[list[Any]]:
+def finding_spans(item: Mapping[str, Any]) -> list[tuple[str, int, int]]:
     """A conflict's (all versions') or a consensus item's evidence spans, as sorted triples."""
     spans = [sp for v in item.get("versions", []) for sp in v.get("spans", [])] \
         if "versions" in item else list(item.get("spans", []))
-    return sorted({(sp["article_id"], sp["start"], sp["end"]) for sp in spans})  # type: ignore[arg-type]
+    return sorted({(sp["article_id"], sp["start"], sp["end"]) for sp in spans})
 
 
 def _same_evidence(c: Correction, item: Mapping[str, Any]) -> bool:
