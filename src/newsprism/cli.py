@@ -31,6 +31,8 @@ eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against a gold 
 app.add_typer(eval_app, name="eval")
 outlets_app = typer.Typer(no_args_is_help=True, help="Outlet profiles: names, domains, lean.")
 app.add_typer(outlets_app, name="outlets")
+corrections_app = typer.Typer(no_args_is_help=True, help="Analysts' corrections in a store.")
+app.add_typer(corrections_app, name="corrections")
 
 err = Console(stderr=True)
 out = Console()
@@ -363,6 +365,50 @@ def outlets_import(
     for p in problems:
         err.print(f"[yellow]skipped[/] {p}", highlight=False, soft_wrap=True)
     out.print(f"{target}: {added} outlets added, {updated} updated")
+
+
+@corrections_app.command("list")
+def corrections_list(
+    db: Annotated[str | None, typer.Option("--db", help="Store URL.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Every correction: id, kind, status (applied, stale: its target is gone, undone), what."""
+    from .correcting import corrections_report
+    from .storage.store import open_store
+
+    store = open_store(_settings(config, db_url=db).db_url)
+    try:
+        rows = corrections_report(store)
+    finally:
+        store.close()
+    for c in rows:
+        out.print(f"{c['id']}  {c['made'][:19]}  {c['kind']:<16} {c['status']:<8} "
+                  f"{shown(c['target'])}  {shown(json.dumps(c['value'], ensure_ascii=False))}",
+                  highlight=False, soft_wrap=True)
+    if not rows:
+        out.print("no corrections")
+
+
+@corrections_app.command("undo")
+def corrections_undo(
+    correction_id: Annotated[str, typer.Argument(help="The correction's id (see list).")],
+    db: Annotated[str | None, typer.Option("--db", help="Store URL.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Undo a correction (kept, listed as undone) and re-run what it had changed."""
+    from .correcting import undo
+    from .storage.store import open_store
+
+    settings = _settings(config, db_url=db)
+    store = open_store(settings.db_url)
+    try:
+        done = undo(store, settings, correction_id)
+    finally:
+        store.close()
+    if done is None:
+        err.print(f"no correction {shown(correction_id)}", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"undone: {done.id} ({done.kind})", highlight=False)
 
 
 def _print_metrics(result: dict[str, Any]) -> None:

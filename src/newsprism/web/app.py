@@ -25,6 +25,7 @@ from ..outlets import LEANS, load_profiles
 from ..settings import Settings
 from ..storage.search import SORTS, valid_date
 from ..storage.store import Store, open_store
+from . import corrections
 from .api import build_router
 from .cache import Busy
 from .data import Reads
@@ -49,7 +50,9 @@ def create_app(settings: Settings, store: Store | None = None,
     app.add_middleware(Guard, settings=settings, bind_host=bind_host)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
+    app.include_router(corrections.build_router(), prefix="/api/v1")
     _pages(app)
+    corrections.add_pages(app)
     _errors(app)
     return app
 
@@ -130,7 +133,9 @@ def _pages(app: FastAPI) -> None:  # noqa: C901  (each route closure counts towa
                 return None
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
                              article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
-            return render("story.html", v=view.context(), sid="story")
+            return render("story.html", v=view.context(), sid="story",
+                          fix=corrections.story_panel(reads.store, bundle["story"],
+                                                      bool(request.app.state.settings.token)))
         response = _cached_page(reads, ("story", key), page, "No such story.")
         target = reads.redirect(key) if response.status_code == 404 else None
         if target is not None:  # a re-cluster retired this id: its articles live there now

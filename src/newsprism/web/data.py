@@ -5,13 +5,23 @@ Values handed out are shared between requests: callers read them and never chang
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any, TypeVar
 
 from .. import SCHEMA
+from ..corrections import annotate
 from ..model import Outlet
-from ..outlets import UNKNOWN, domain_label, lean_coverage, name_key, outlet_json, resolve_outlets
+from ..outlets import (
+    UNKNOWN,
+    domain_label,
+    lean_coverage,
+    name_key,
+    outlet_json,
+    resolve_outlets,
+)
+from ..storage.corrections import corrections_version, list_corrections
 from ..storage.report import report_json, reuse_json, story_json, with_outlets
 from ..storage.search import fields_as_articles, query_words
 from ..storage.store import Store, StoryRow
@@ -25,7 +35,9 @@ class Reads:
                  profiles: Sequence[Outlet] = ()) -> None:
         self.store = store
         self.profiles = tuple(profiles)
-        self.cache = ReadCache(lambda: tuple(sorted(store.counts().items())),
+        # Corrections change no row count: their own version is part of the key.
+        self.cache = ReadCache(lambda: (tuple(sorted(store.counts().items())),
+                                        corrections_version(store)),
                                check_every=check_every)
 
     def counts(self) -> dict[str, int]:
@@ -95,7 +107,11 @@ class Reads:
         articles = self.store.articles(ids)
         index, rows = with_outlets(articles, self.profiles)
         reuse = [r for r in self.store.reuse(ids) if r.a in inside and r.b in inside]
-        return {"schema": SCHEMA, "story": story_json(story, index, articles, reuse),
+        data = story_json(story, index, articles, reuse)
+        made = list_corrections(self.store)
+        if made:  # as report_json: findings carry keys and marks once a store has corrections
+            annotate(data, made)
+        return {"schema": SCHEMA, "story": data,
                 "articles": rows, "outlets": [outlet_json(o) for o in index.outlets],
                 "reuse": [reuse_json(r) for r in reuse]}
 
@@ -113,8 +129,9 @@ class Reads:
         return members.get(article_id)
 
     def report(self) -> dict[str, Any]:
-        return self.cache.get(("report",), lambda: report_json(self.store.report(),
-                                                               self.profiles))
+        return self.cache.get(("report",), lambda: report_json(dataclasses.replace(
+            self.store.report(), corrections=tuple(list_corrections(self.store))),
+            self.profiles))
 
     def page(self, key: tuple[Any, ...], compute: Callable[[], T], search: bool = False) -> T:
         """A rendered page, cached like the data it shows (`search`: a search result's,

@@ -290,12 +290,13 @@ class StoryView:
         s = self.story
         rows: list[Json] = []
         for c in s.get("consensus", []):
-            rows.append({"kind": "consensus", "text": c["text"],
+            rows.append({"kind": "consensus", "text": c["text"], "wrong": bool(c.get("wrong")),
                          "detail": f"{c.get('independent_sources', 0)} independent",
                          "cells": self._outlet_cells(c.get("article_ids", []), c.get("spans", []))})
         for c in s.get("conflicts", []):
             for v in c.get("versions", []):
                 rows.append({"kind": "contested", "text": v["value"],
+                             "wrong": bool(c.get("wrong")),
                              "detail": f"{c.get('kind')}: {c.get('about')}",
                              "cells": self._outlet_cells(v.get("article_ids", []),
                                                          v.get("spans", []))})
@@ -330,6 +331,7 @@ class StoryView:
                                 f"{', '.join(others)}")
             rows.append({"speaker": q.get("speaker") or "—", "text": q["text"],
                          "kind": q.get("kind"), "flag": flag,
+                         "corrected": bool(q.get("corrections")),
                          "cite": self.cites([q["article_id"]], [q])[0]
                          if q["article_id"] in self.index else None})
         rows.sort(key=lambda r: (r["flag"] is None, r["speaker"].lower(),
