@@ -245,53 +245,69 @@ def annotate(story: dict[str, Any], corrections: Iterable[Correction]) -> set[st
     for c in active(corrections):
         if c.kind in STORY_KINDS:
             ids = set(c.value.get("article_ids", ())) | set(c.value.get("merge_article_ids", ()))
-            if ids.intersection(members):
+            hit = bool(ids.intersection(members))
+            if hit:
                 story["corrections"].append(c.id)
-                found.add(c.id)
         elif c.kind == "quote.speaker":
-            quotes = [_quote_of(q) for q in story.get("quotes", [])]
-            hit = find_quote(quotes, c.target, c.value)
-            if hit is None:
-                continue
-            q = story["quotes"][quotes.index(hit)]
-            speaker = c.value.get("speaker")
-            q["speaker"] = speaker
-            match = _entity_named(story, speaker) if speaker else None
-            q["speaker_entity"] = match["id"] if match else None
-            if speaker is None:
-                q["speaker_confidence"] = None
-            q.setdefault("corrections", []).append(c.id)
-            story["corrections"].append(c.id)
-            found.add(c.id)
+            hit = _annotate_speaker(story, c)
         elif c.kind in ("conflict.wrong", "consensus.wrong"):
-            items = story.get("conflicts" if c.kind == "conflict.wrong" else "consensus", [])
-            hits = [x for x in items if x["key"] == c.target] or \
-                [x for x in items if _same_evidence(c, x)][:1]
-            for item in hits:
-                item["wrong"] = True
-                item.setdefault("corrections", []).append(c.id)
-                story["corrections"].append(c.id)
-                found.add(c.id)
+            hit = _annotate_wrong(story, c)
         elif c.kind in ("entity.merge", "entity.split"):
-            if not members.intersection(c.value.get("article_ids", ())):
-                continue
-            if c.kind == "entity.merge":
-                keep_name, other_name = (list(c.value.get("names", [])) + ["", ""])[:2]
-                keep, other = _entity_named(story, keep_name), _entity_named(story, other_name)
-                if keep is None or other is None or keep is other:
-                    continue
-                _merge_entities(story, keep, other, c.id)
-            else:
-                entity = _entity_named(story, c.value.get("name", ""))
-                if entity is None:
-                    continue
-                before = len(story["entities"])
-                _split_entity(story, entity, c.value.get("aliases", []), c.id)
-                if len(story["entities"]) == before:
-                    continue
-            story["corrections"].append(c.id)
+            hit = _annotate_entity(story, c, members)
+        else:
+            hit = False
+        if hit:
             found.add(c.id)
     return found
+
+
+def _annotate_speaker(story: dict[str, Any], c: Correction) -> bool:
+    quotes = [_quote_of(q) for q in story.get("quotes", [])]
+    hit = find_quote(quotes, c.target, c.value)
+    if hit is None:
+        return False
+    q = story["quotes"][quotes.index(hit)]
+    speaker = c.value.get("speaker")
+    q["speaker"] = speaker
+    match = _entity_named(story, speaker) if speaker else None
+    q["speaker_entity"] = match["id"] if match else None
+    if speaker is None:
+        q["speaker_confidence"] = None
+    q.setdefault("corrections", []).append(c.id)
+    story["corrections"].append(c.id)
+    return True
+
+
+def _annotate_wrong(story: dict[str, Any], c: Correction) -> bool:
+    items = story.get("conflicts" if c.kind == "conflict.wrong" else "consensus", [])
+    hits = [x for x in items if x["key"] == c.target] or \
+        [x for x in items if _same_evidence(c, x)][:1]
+    for item in hits:
+        item["wrong"] = True
+        item.setdefault("corrections", []).append(c.id)
+        story["corrections"].append(c.id)
+    return bool(hits)
+
+
+def _annotate_entity(story: dict[str, Any], c: Correction, members: set[str]) -> bool:
+    if not members.intersection(c.value.get("article_ids", ())):
+        return False
+    if c.kind == "entity.merge":
+        keep_name, other_name = (list(c.value.get("names", [])) + ["", ""])[:2]
+        keep, other = _entity_named(story, keep_name), _entity_named(story, other_name)
+        if keep is None or other is None or keep is other:
+            return False
+        _merge_entities(story, keep, other, c.id)
+    else:
+        entity = _entity_named(story, c.value.get("name", ""))
+        if entity is None:
+            return False
+        before = len(story["entities"])
+        _split_entity(story, entity, c.value.get("aliases", []), c.id)
+        if len(story["entities"]) == before:
+            return False
+    story["corrections"].append(c.id)
+    return True
 
 
 def finding_spans(item: Mapping[str, Any]) -> list[tuple[str, int, int]]:

@@ -284,27 +284,10 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     st.seconds["load"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    # The reuse stage is global: which shingles are site boilerplate depends on the whole
-    # corpus, so a new article can change a pair between two old ones. Its candidate step
-    # reads every stored article's prints (stored: no text is split again), and only the
-    # candidate pairs whose inputs changed are aligned again (`reuse.state.ReuseIndex`; the
-    # result equals the reuse stage over all stored articles). Only pairs that differ are
-    # written.
     index = reuse_index if reuse_index is not None else ReuseIndex(settings)
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
-    update = None
-    if pending:
-        with phase(progress, "reuse"):
-            update = index.update(articles, pending, old_reuse,
-                                  store.reuse_prints(index.prints_key), store.reuse_state())
-        reuse = list(update.reuse)
-        st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
-    else:  # only a correction changed: the texts, so the reuse pairs, are as stored
-        reuse = list(old_reuse.values())
-    new_keys = {(r.a, r.b) for r in reuse}
-    added = [r for r in reuse if old_reuse.get((r.a, r.b)) != r]
-    dropped = sorted(k for k in old_reuse if k not in new_keys)
-    st.reuse_new, st.reuse_removed = len(added), len(dropped)
+    update, reuse, added, dropped = _update_reuse(store, index, articles, pending, old_reuse,
+                                                  progress, st)
     touched = {i for r in added for i in (r.a, r.b)} | {i for k in dropped for i in k}
     st.seconds["reuse"] = time.perf_counter() - t
 
@@ -313,18 +296,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
         stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
                                                                      settings))
     stories = apply_to_stories(stories, articles, corrections)
-    before = store.story_members()
-    titles = store.story_titles() if before else {}
-    changed = [s for s in stories
-               if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title
-               or touched.intersection(s.article_ids) or forced.intersection(s.article_ids)]
-    new_ids = {s.id for s in stories}
-    removed = [k for k in before if k not in new_ids]
-    st.stories, st.stories_changed, st.stories_removed = len(stories), len(changed), len(removed)
-    arrived = set(pending)
-    st.stories_changed_new = sum(1 for s in changed if arrived.intersection(s.article_ids))
-    redirects = successors({k: before[k] for k in removed}, stories)
-    st.redirects = len(redirects)
+    changed, removed, redirects = _story_changes(store, stories, touched | forced, pending, st)
     st.seconds["stories"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -357,6 +329,55 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
                           redirects=redirects)
     st.seconds["commit"] = time.perf_counter() - t
     return st
+
+
+def _update_reuse(store: Store, index: ReuseIndex, articles: Sequence[Article],
+                  pending: Sequence[str], old_reuse: dict[tuple[str, str], Reuse],
+                  progress: Progress | None, st: UpdateStats
+                  ) -> tuple[Any, list[Reuse], list[Reuse], list[tuple[str, str]]]:
+    """The reuse step of `update_stories`: (the index's update or None, every pair, the pairs
+    added or changed, the keys dropped).
+
+    The reuse stage is global: which shingles are site boilerplate depends on the whole
+    corpus, so a new article can change a pair between two old ones. Its candidate step
+    reads every stored article's prints (stored: no text is split again), and only the
+    candidate pairs whose inputs changed are aligned again (`reuse.state.ReuseIndex`; the
+    result equals the reuse stage over all stored articles). Only pairs that differ are
+    written."""
+    update = None
+    if pending:
+        with phase(progress, "reuse"):
+            update = index.update(articles, pending, old_reuse,
+                                  store.reuse_prints(index.prints_key), store.reuse_state())
+        reuse = list(update.reuse)
+        st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
+    else:  # only a correction changed: the texts, so the reuse pairs, are as stored
+        reuse = list(old_reuse.values())
+    new_keys = {(r.a, r.b) for r in reuse}
+    added = [r for r in reuse if old_reuse.get((r.a, r.b)) != r]
+    dropped = sorted(k for k in old_reuse if k not in new_keys)
+    st.reuse_new, st.reuse_removed = len(added), len(dropped)
+    return update, reuse, added, dropped
+
+
+def _story_changes(store: Store, stories: Sequence[Story], touched: set[str],
+                   pending: Sequence[str], st: UpdateStats
+                   ) -> tuple[list[Story], list[str], dict[str, str]]:
+    """Which clustered `stories` differ from the stored ones (members, title, or an article
+    in `touched`), which stored ids are gone, and where each gone id now redirects."""
+    before = store.story_members()
+    titles = store.story_titles() if before else {}
+    changed = [s for s in stories
+               if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title
+               or touched.intersection(s.article_ids)]
+    new_ids = {s.id for s in stories}
+    removed = [k for k in before if k not in new_ids]
+    st.stories, st.stories_changed, st.stories_removed = len(stories), len(changed), len(removed)
+    arrived = set(pending)
+    st.stories_changed_new = sum(1 for s in changed if arrived.intersection(s.article_ids))
+    redirects = successors({k: before[k] for k in removed}, stories)
+    st.redirects = len(redirects)
+    return changed, removed, redirects
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],

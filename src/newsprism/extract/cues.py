@@ -1,6 +1,9 @@
 """Cues and speakers: the speech-verb lexicons and the dependency walks that find, for a cue,
 who is speaking and which words name them (shared by the direct and indirect passes of
 `quotes`). Every walk is bounded, so a runaway parse costs constant work per cue.
+
+Long because the lexicons and the walks that read them change together: a new cue word and the
+walk that finds its speaker are one change.
 """
 
 from __future__ import annotations

@@ -91,6 +91,8 @@ def _json(key: tuple[Any, ...], request: Request, make: Callable[[], dict[str, A
 
 
 def build_router() -> APIRouter:
+    """The JSON API's routes. Long because FastAPI routes are registered as closures over the
+    router; each route is short."""
     router = APIRouter(tags=["newsprism"])
 
     @router.get("/health", summary="Service status")
