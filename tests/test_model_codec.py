@@ -95,3 +95,33 @@ def test_every_model_type_pickles_field_for_field(cls):
         assert type(back) is cls
         assert {n: getattr(back, n) for n in names} == {n: f"value of {n}" for n in names}
     assert cls.__reduce__(value)[0] is cls  # the by-fields form, not the default state dict
+
+
+def test_settings_by_stage_section(tmp_path):
+    from newsprism.settings import SECTIONS
+
+    cfg = tmp_path / "n.toml"
+    cfg.write_text("[newsprism.reuse]\nreuse_window = 6\n\n[newsprism.stories]\n"
+                   "story_threshold = 0.3\n\n[newsprism.summary]\nsummary_sentences = 4\n")
+    s = load_settings(cfg, env={})
+    assert (s.reuse_window, s.story_threshold, s.summary_sentences) == (6, 0.3, 4)
+    cfg.write_text("[newsprism.reuse]\nstory_threshold = 0.3\n")
+    with pytest.raises(ConfigError, match=r"n.toml: 'story_threshold' is not a \[reuse\] "
+                                          r"setting \(it belongs in \[stories\]\)"):
+        load_settings(cfg, env={})
+    # Every setting has exactly one section, so a file can give each of them.
+    placed = [name for names in SECTIONS.values() for name in names]
+    assert sorted(placed) == sorted(Settings.model_fields) and len(set(placed)) == len(placed)
+
+
+def test_settings_are_checked_on_every_copy_and_keep_the_token_out_of_sight():
+    s = Settings(token="s3cret", db_url="postgresql://u:pw@h/x")
+    assert "s3cret" not in repr(s) and "s3cret" not in str(s)
+    workers = s.for_workers()
+    assert (workers.token, workers.db_url, workers.story_threshold) == (None, "", 0.15)
+    with pytest.raises(ConfigError, match="story_window_days must be > 0, got -1"):
+        s.replace(story_window_days=-1)
+    with pytest.raises(ConfigError, match="spacy_fast_rules: cannot read 'maybe'"):
+        Settings(spacy_fast_rules="maybe")
+    assert load_settings(None, env={"NEWSPRISM_SPACY_FAST_RULES": "off",
+                                    "NEWSPRISM_OUTLETS_FILE": ""}).spacy_fast_rules is False

@@ -248,7 +248,7 @@ def test_reuse_index_rows_round_trip_and_equal_the_batch_stage() -> None:
     assert grown.aligned < grown.candidates  # old pairs were kept, not aligned again
     assert sorted(again.print_rows(grown)) == [a.id for a in articles[25:]]
 
-    other = dataclasses.replace(settings, reuse_min_shared=settings.reuse_min_shared + 1)
+    other = settings.replace(reuse_min_shared=settings.reuse_min_shared + 1)
     changed = ReuseIndex(other).update(later, [a.id for a in articles[25:]], old, stored, state)
     assert changed.aligned == changed.candidates  # a results key that differs: nothing kept
     assert changed.reuse == find_reuse(later, other)

@@ -127,3 +127,22 @@ def test_dask_hang_is_one_reported_article_and_the_run_goes_on(settings):
     assert len(seen) == 1 and "hang1" in seen[0].source and "timed out" in seen[0].reason
     assert took < 100  # far below the 120 s the hanging article sleeps
     assert [a.id for a, _ in again] == [f"b{i}" for i in range(6)]
+
+
+def secret_seeing_work(articles: Sequence[Article], settings: Settings
+                       ) -> list[tuple[Article, ArticleFacts]]:
+    """Per-article work that reports what a worker was given: the token and the database
+    URL as terms of the facts."""
+    return [(a, ArticleFacts(article_id=a.id, terms=((str(settings.token), 1),
+                                                       (settings.db_url, 1))))
+            for a in articles]
+
+
+@pytest.mark.slow
+def test_dask_workers_never_receive_the_token_or_the_database_url(settings):
+    secret = settings.replace(token="s3cret-token", db_url="postgresql://u:pw@db.example/x")
+    with DaskRunner(secret, workers=1, work=secret_seeing_work) as runner:
+        out = runner.map_articles([_art("a1"), _art("a2")], secret)
+    seen = {t for _, facts in out for t, _ in facts.terms}
+    assert len(out) == 2 and seen == {"None", ""}
+    assert secret.token == "s3cret-token"  # the caller's own settings keep them

