@@ -66,6 +66,29 @@ def test_an_office_resolves_through_its_title(quotes_of):
     assert q.speaker == "Dana Price"
 
 
+def test_an_indefinite_role_is_a_new_person_not_the_last_one_with_that_role(quotes_of):
+    # "A spokesman for X" introduces someone; the spokesman named earlier is someone else.
+    quotes = quotes_of(
+        "Harbour board spokesman Leo Marsh told reporters on Tuesday, “We are talking to "
+        "every member of the council this week.”\n\nA spokesman for Mayor Ruth Olsen said "
+        "on Monday that Olsen “made clear that no ship may dock before the repairs are "
+        "finished and paid for.”")
+    assert _speaker(quotes, "every member").speaker == "Leo Marsh"
+    q = _speaker(quotes, "no ship may dock")
+    assert q.speaker != "Leo Marsh"
+    assert q.speaker is None or "spokesman" in q.speaker.lower()
+
+
+def test_a_row_of_linked_headlines_names_no_speaker(quotes_of):
+    quotes = quotes_of(
+        "The council met on Monday.\n\nOvernight Brief: Hale hosts Olsen at city hall | "
+        "Says harbour chief has 'great relationship with the unions' | Highlights from the "
+        "budget hearing\n\n“The budget is balanced,” Tom Hale said.")
+    assert _speaker(quotes, "budget is balanced").speaker == "Tom Hale"
+    row = _speaker(quotes, "great relationship")
+    assert row.speaker is None and row.speaker_confidence == 0.0
+
+
 def test_an_office_nobody_holds_stays_unresolved(quotes_of):
     q = _speaker(quotes_of(
         "Talks in Lisbon ended on Friday.\n\n“We are close to a deal,” the president said."),

@@ -374,6 +374,11 @@ class CueReader(SpanReader):
         left, right = self.np_span(head, stop, after_cue)
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)
+        if "|" in span.text:
+            # "Leader hosts X at summit | Says ...": a row of linked headlines, not a sentence
+            # with a speaker; whoever the row names did not say it.
+            self.speaker_conf[chars] = 0.0
+            return None, chars
         name, conf = self._who(head, span, chars)
         self.speaker_conf[chars] = conf if name is not None else 0.0
         return name, chars
@@ -424,6 +429,9 @@ class CueReader(SpanReader):
             if issuer is not None:
                 return issuer
         if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single:
+            if self._indefinite(head):
+                # "A spokesman for X said": someone new, not the spokesman named before.
+                return span.text, CONF_AS_WRITTEN
             k, conf = people.resolve_description(head, head.idx)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
@@ -483,6 +491,11 @@ class CueReader(SpanReader):
         root = span.root
         return root.head.i == head.i and root.dep_ in ("appos", "compound", "flat") \
             or head.head.i == root.i and head.dep_ in ("appos", "compound")
+
+    @staticmethod
+    def _indefinite(head) -> bool:
+        """"a spokesman", "another official": a description that introduces a new person."""
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
 
     @staticmethod
     def _definite(head) -> bool:
