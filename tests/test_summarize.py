@@ -336,6 +336,12 @@ def test_quoted_first_person_is_a_candidate() -> None:
 
 def test_asides_are_dropped_from_summary_sentences() -> None:
     from newsprism.summarize.neutral import compress
+    # A dateline's dash opens no aside: the sentence after it stays whole.
+    assert compress("LISBON — The harbour chief sketched a bleak picture on Tuesday — and "
+                    "warned of delays.") == "LISBON — The harbour chief sketched a bleak " \
+        "picture on Tuesday — and warned of delays."
+    assert compress("NEW YORK (AP) — The vote — held late — passed.") == \
+        "NEW YORK (AP) — The vote passed."
     assert compress("The plan — approved in haste — passed (narrowly) on Monday.") == \
         "The plan passed on Monday."
     quoted = 'He said "it — the plan — works" today.'

@@ -98,9 +98,18 @@ _ASIDE = re.compile(r"\s+\([^()]{1,120}\)"  # (an aside)
                     r"|\s+--\s[^\"“”]{1,120}?\s--(?=\s)")  # -- an aside --
 
 
+# A dateline and its dash: "WASHINGTON —", "NEW YORK (AP) --".
+_DATELINE_DASH = re.compile(r"[A-Z][A-Z.'’,\s-]*?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--)\s+")
+
+
 def compress(text: str) -> str:
     """Drop asides in parentheses or between dashes (outside quotes): they rarely carry the
     news, and they lengthen the summary without adding what several sources agree on."""
+    lead = _DATELINE_DASH.match(text)
+    if lead is not None:
+        # "CITY — X did Y — and warned ...": the first dash ends a dateline, so what
+        # follows is the sentence itself, not an aside.
+        return text[:lead.end()] + compress(text[lead.end():])
     regions = quoted_regions(text)
     out, pos = [], 0
     for m in _ASIDE.finditer(text):
