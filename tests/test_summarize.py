@@ -872,6 +872,8 @@ def test_a_pronoun_is_replaced_once_and_the_name_anchors_the_rest() -> None:
 @pytest.mark.parametrize(("last", "kept"), [
     ("This comes after the river rose over the road.", False),
     ("That was the second flood in a year.", False),
+    ("The move came after the council voted to close the road.", False),
+    ("The move to close the road angered the farmers.", True),
     ("This week the engineers reopened the road to the dam.", True),
     ("Those repairs will cost the town more than expected.", True),
 ])

@@ -69,9 +69,12 @@ _EXPLETIVE = re.compile(r"it(?:\s+(?:is|was|has been|will be|would be|seems|seem
                         r"possible|impossible|true|official|known|unknown|expected|important|hard|"
                         r"difficult|easy|necessary|certain|uncertain|reported|believed|thought|"
                         r"feared|ago)(?:\s+(?:that|to|whether|if)\b|:)", re.IGNORECASE)
-# A demonstrative standing for what the article said before ("This comes after ...", "That
-# was the second time ..."): the sentence points out of itself, and there is no name to put in.
-_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those)\s+(?:is|was|are|were|has|had|have|will|"
+# A demonstrative, or "the move"/"the statement", standing for what the article said before
+# ("This comes after ...", "The move came after ..."): the sentence points out of itself, and
+# there is no name to put in.
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|decision|"
+                            r"announcement|remarks|comments?|step|development|news))\s+(?:is|"
+                            r"was|are|were|has|had|have|will|"
                             r"would|could|can|may|might|comes?|came|means?|meant|marks?|marked|"
                             r"follows?|followed|happened|happens|led|leads?|makes?|made|includes?|"
                             r"included|seems?|seemed|sets?|puts?|gives?|gave)\b", re.IGNORECASE)
