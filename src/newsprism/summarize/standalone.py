@@ -28,6 +28,7 @@ from .select import STOPWORDS
 _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*" + _DASH + r"\s*"  # (CNN) —
+    r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (CNN)The storm ..., no dash
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # WASHINGTON, NEW YORK
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # , Lebanon
     r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
