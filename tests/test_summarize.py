@@ -909,3 +909,19 @@ def test_casual_voice_outside_quotes(text: str, expected: bool) -> None:
     from newsprism.summarize.select import casual
 
     assert casual(text) is expected
+
+
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Major General Piet Dorn said here on Wednesday.", True),
+    ("Police told reporters in Kelby on Monday.", True),
+    ("The mayor said in a statement.", True),
+    ("Police said the engineer fled the town on Monday.", False),
+    ("The dam broke on Monday, the mayor said on Tuesday.", False),
+    ("Engineers said the dam would hold.", False),
+])
+def test_the_tail_of_a_cut_quote_is_no_sentence(text: str, tail: bool) -> None:
+    from newsprism.summarize.standalone import quote_tail
+
+    assert quote_tail(text) is tail
+    text_all = "The Orrin dam broke on Monday and flooded the valley. " + text
+    assert (_resolve_last(text_all, ["Piet Dorn"]) is None) is tail

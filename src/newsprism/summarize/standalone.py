@@ -79,6 +79,14 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|
                             r"would|could|can|may|might|comes?|came|means?|meant|marks?|marked|"
                             r"follows?|followed|happened|happens|led|leads?|makes?|made|includes?|"
                             r"included|seems?|seemed|sets?|puts?|gives?|gave)\b", re.IGNORECASE)
+# The tail of a quote the sentence splitter cut off ("Major General X said here on Monday."):
+# a speaker, a verb of saying and only time, place or audience after it. It says nothing.
+_QUOTE_TAIL = re.compile(r"^(?P<who>[^,;:“”\"]{1,60}?)\s+(?:said|says|told|added|adds|stated|"
+                         r"noted|explained|tweeted|wrote|reported)(?P<rest>[^,;:“”\"]{0,60})\.$")
+_TAIL_WORDS = frozenset("here there today yesterday tonight earlier later late on in at a an the "
+                        "this last statement interview reporters journalists press conference "
+                        "briefing news morning afternoon evening night week".split())
+MAX_SPEAKER_WORDS = 6  # longer, the words before the verb say something themselves
 _NOT_POSSESSED = frozenset("and or to in on at for with by from that as of after before when "
                            "was is had has would will could".split())
 _PRONOUN = re.compile(r"\b(" + "|".join(sorted(PERSON_PRONOUNS | GROUP_PRONOUNS)) + r")\b",
@@ -250,7 +258,7 @@ class Resolver:
             if who is None:
                 return None
             text, spans = f"{who.text} said: {text}", list(who.spans)
-        if _DEMONSTRATIVE.match(text):
+        if _DEMONSTRATIVE.match(text) or quote_tail(text):
             return None
         out, pos = [], 0
         people = self._people.get(article_id, [])
@@ -304,6 +312,15 @@ _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|respo
                      r"replied|replies|wrote|writes|tweeted|tweets|explained|explains|"
                      r"continued|continues|noted|notes|declared|declares|stated|states)\b",
                      re.IGNORECASE)
+
+
+def quote_tail(text: str) -> bool:
+    """Whether the sentence is only who spoke, when and where ("X said here on Monday.")."""
+    m = _QUOTE_TAIL.match(text.strip())
+    if m is None or len(m.group("who").split()) > MAX_SPEAKER_WORDS:
+        return False
+    return all(w.lower() in _TAIL_WORDS or w[:1].isupper() or w.isdigit()
+               for w in m.group("rest").split())
 
 
 def _bare_quote(text: str) -> bool:
