@@ -28,7 +28,7 @@ from .select import STOPWORDS
 _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*" + _DASH + r"\s*"  # (CNN) —
-    r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (CNN)The storm ..., no dash
+    r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (Harbor Post)The storm ..., no dash
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # WASHINGTON, NEW YORK
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # , Lebanon
     r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
@@ -71,7 +71,7 @@ _EXPLETIVE = re.compile(r"it(?:\s+(?:is|was|has been|will be|would be|seems|seem
                         r"difficult|easy|necessary|certain|uncertain|reported|believed|thought|"
                         r"feared|ago)(?:\s+(?:that|to|whether|if)\b|:)", re.IGNORECASE)
 # A demonstrative, or "the move"/"the statement", standing for what the article said before
-# ("This comes after ...", "The move came after ..."): the sentence points out of itself, and
+# ("This comes after ...", "The move followed ..."): the sentence points out of itself, and
 # there is no name to put in.
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|decision|"
                             r"announcement|remarks|comments?|step|development|news))\s+(?:is|"
@@ -79,7 +79,7 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|
                             r"would|could|can|may|might|comes?|came|means?|meant|marks?|marked|"
                             r"follows?|followed|happened|happens|led|leads?|makes?|made|includes?|"
                             r"included|seems?|seemed|sets?|puts?|gives?|gave)\b", re.IGNORECASE)
-# The tail of a quote the sentence splitter cut off ("Major General X said here on Monday."):
+# The tail of a quote the sentence splitter cut off ("Councillor Ana Vale said here on Monday."):
 # a speaker, a verb of saying and only time, place or audience after it. It says nothing.
 _QUOTE_TAIL = re.compile(r"^(?P<who>[^,;:“”\"]{1,60}?)\s+(?:said|says|told|added|adds|stated|"
                          r"noted|explained|tweeted|wrote|reported)(?P<rest>[^,;:“”\"]{0,60})\.$")
@@ -114,7 +114,7 @@ def strip_dateline(text: str) -> str:
 def furniture(text: str) -> bool:
     """A byline, caption credit, headline, page header or cut-off line: no sentence."""
     # No full stop: a headline, a caption or a sentence the page cut off. A title's
-    # abbreviation at the end ("... told reporters that Reps.") is the sentence splitter
+    # abbreviation at the end ("... two members of the panel, Reps.") is the sentence splitter
     # cutting before the name: the rest of the sentence is elsewhere.
     return _boilerplate(text) or text.rstrip()[-1:] not in _ENDS \
         or _TITLE_END.search(text.rstrip()) is not None
@@ -315,7 +315,7 @@ _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|respo
 
 
 def quote_tail(text: str) -> bool:
-    """Whether the sentence is only who spoke, when and where ("X said here on Monday.")."""
+    """Whether the sentence is only who spoke, when and where ("Ana Vale said here on Monday.")."""
     m = _QUOTE_TAIL.match(text.strip())
     if m is None or len(m.group("who").split()) > MAX_SPEAKER_WORDS:
         return False

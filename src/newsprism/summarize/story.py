@@ -74,8 +74,8 @@ _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
 QUOTE_WEIGHT = 0.1  # notability an exclusive loses per quoted fragment
 LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the plainer
 # Score lost by a sentence in the outlet's conversational voice (a contraction outside quotes:
-# "isn't", "there's"): the register of commentary ("Republicans love states' rights, until
-# they don't"), not of report. Set on NeuS train 1-400 (1.0 against 0.3 and 0).
+# "isn't", "there's"): the register of commentary ("Kelby loves its dam, until it doesn't"),
+# not of report. Set on NeuS train 1-400 (1.0 against 0.3 and 0).
 CASUAL_PENALTY = 1.0
 # An article carries a sentence when its own spans hold every name and number and this share
 # of the other content words: the rest is wording, not a claim it would lack.
