@@ -464,6 +464,9 @@ def test_outlets_without_a_name_are_counted() -> None:
     ("DAMASCUS (Dispatches) -- Iran plans to act.", "Iran plans to act."),
     ("BEIRUT, Lebanon (AP) — Talks began.", "Talks began."),
     ("(CNN) — The storm hit the coast.", "The storm hit the coast."),
+    ("(CNN)The storm hit the coast.", "The storm hit the coast."),
+    ("(Harbor Post) Kelby voted on Monday.", "Kelby voted on Monday."),
+    ("(R-Kelby) voted against it.", "(R-Kelby) voted against it."),
     ("MINNEAPOLIS—Gov. Walz sent troops.", "Gov. Walz sent troops."),
     ("For his part, Ayoub praised the deal.", "Ayoub praised the deal."),
     ("U.S. officials met on Monday.", "U.S. officials met on Monday."),
@@ -855,3 +858,76 @@ def test_quoted_rhetoric_makes_an_exclusive_less_notable() -> None:
     items = (Exclusive("The minister said the army is headed for “victory” and “glory”.", "x1"),
              Exclusive("The minister said the army will build two new bridges.", "x2"))
     assert [e.article_id for e in _ranked_exclusives(items, [])] == ["x2", "x1"]
+
+
+# --- stand-alone sentences, round 3 (issue 24) -------------------------------------------------
+
+
+def _resolve_last(text: str, people: list[str]) -> str | None:
+    """The article's last sentence as the resolver makes it stand alone (None: dropped)."""
+    from newsprism.summarize.standalone import Resolver
+
+    ctx = _people_context({"z1": ("Harbor Post", text)}, [("z1", p) for p in people])
+    s, e = split_sentences(text)[-1]
+    st = Resolver(ctx).resolve(text[s:e], "z1", s, e)
+    return None if st is None else st.text
+
+
+def test_a_pronoun_is_replaced_once_and_the_name_anchors_the_rest() -> None:
+    text = "Mayor Ana Vale toured the dam on Monday. She said her team would start at once."
+    assert _resolve_last(text, ["Ana Vale"]) == "Ana Vale said her team would start at once."
+
+
+@pytest.mark.parametrize(("last", "kept"), [
+    ("This comes after the river rose over the road.", False),
+    ("That was the second flood in a year.", False),
+    ("The move came after the council voted to close the road.", False),
+    ("The move to close the road angered the farmers.", True),
+    ("This week the engineers reopened the road to the dam.", True),
+    ("Those repairs will cost the town more than expected.", True),
+])
+def test_a_demonstrative_standing_for_the_sentence_before_drops_it(last: str, kept: bool
+                                                                   ) -> None:
+    text = "The Orrin dam broke on Monday and flooded the valley. " + last
+    assert (_resolve_last(text, []) is not None) is kept
+
+
+def test_a_sentence_the_splitter_cut_at_a_title_is_no_sentence() -> None:
+    from newsprism.summarize.standalone import furniture
+
+    assert furniture("The mayor told reporters on Monday that the council had asked Sen.")
+    assert furniture("Two members of the panel were named, Reps.")
+    assert not furniture("The council met the senator on Monday.")
+
+
+def test_a_quote_with_its_verb_of_saying_keeps_its_place_and_gets_the_name() -> None:
+    text = "Mayor Ana Vale toured the dam on Monday. “We will rebuild it by May,” she said."
+    assert _resolve_last(text, ["Ana Vale"]) == "“We will rebuild it by May,” Ana Vale said."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kelby loves its dam, until it doesn't.", True),
+    ("There’s no way the council finishes the repairs this year.", True),
+    ("The mayor said, “We don’t know when the road reopens.”", False),
+    ("The council's engineers inspected the dam on Monday.", False),
+])
+def test_casual_voice_outside_quotes(text: str, expected: bool) -> None:
+    from newsprism.summarize.select import casual
+
+    assert casual(text) is expected
+
+
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Major General Piet Dorn said here on Wednesday.", True),
+    ("Police told reporters in Kelby on Monday.", True),
+    ("The mayor said in a statement.", True),
+    ("Police said the engineer fled the town on Monday.", False),
+    ("The dam broke on Monday, the mayor said on Tuesday.", False),
+    ("Engineers said the dam would hold.", False),
+])
+def test_the_tail_of_a_cut_quote_is_no_sentence(text: str, tail: bool) -> None:
+    from newsprism.summarize.standalone import quote_tail
+
+    assert quote_tail(text) is tail
+    text_all = "The Orrin dam broke on Monday and flooded the valley. " + text
+    assert (_resolve_last(text_all, ["Piet Dorn"]) is None) is tail

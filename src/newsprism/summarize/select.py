@@ -92,6 +92,17 @@ def own_voice(text: str) -> bool:
     return _OWN_VOICE.search(outside) is not None
 
 
+# A contraction outside quotes ("doesn't", "there's", "they've"): news copy writes them out.
+_CONTRACTION = re.compile(r"\b(?:\w+n[’']t|(?:there|here|it|that|what|who|he|she|they|we|you|i)"
+                          r"[’'](?:s|re|ve|ll|d|m))\b", re.IGNORECASE)
+
+
+def casual(text: str) -> bool:
+    """The outlet's own conversational voice (a contraction outside quotes), the register of
+    commentary rather than report. Quoted speech is the speaker's, not the outlet's."""
+    return _CONTRACTION.search(QUOTED.sub(" ", text)) is not None
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """A fallback splitter for articles without parsed sentences (facts missing)."""
     spans = []

@@ -28,6 +28,7 @@ from .select import STOPWORDS
 _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*" + _DASH + r"\s*"  # (CNN) —
+    r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (Harbor Post)The storm ..., no dash
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # WASHINGTON, NEW YORK
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # , Lebanon
     r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
@@ -69,6 +70,23 @@ _EXPLETIVE = re.compile(r"it(?:\s+(?:is|was|has been|will be|would be|seems|seem
                         r"possible|impossible|true|official|known|unknown|expected|important|hard|"
                         r"difficult|easy|necessary|certain|uncertain|reported|believed|thought|"
                         r"feared|ago)(?:\s+(?:that|to|whether|if)\b|:)", re.IGNORECASE)
+# A demonstrative, or "the move"/"the statement", standing for what the article said before
+# ("This comes after ...", "The move followed ..."): the sentence points out of itself, and
+# there is no name to put in.
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|decision|"
+                            r"announcement|remarks|comments?|step|development|news))\s+(?:is|"
+                            r"was|are|were|has|had|have|will|"
+                            r"would|could|can|may|might|comes?|came|means?|meant|marks?|marked|"
+                            r"follows?|followed|happened|happens|led|leads?|makes?|made|includes?|"
+                            r"included|seems?|seemed|sets?|puts?|gives?|gave)\b", re.IGNORECASE)
+# The tail of a quote the sentence splitter cut off ("Councillor Ana Vale said here on Monday."):
+# a speaker, a verb of saying and only time, place or audience after it. It says nothing.
+_QUOTE_TAIL = re.compile(r"^(?P<who>[^,;:“”\"]{1,60}?)\s+(?:said|says|told|added|adds|stated|"
+                         r"noted|explained|tweeted|wrote|reported)(?P<rest>[^,;:“”\"]{0,60})\.$")
+_TAIL_WORDS = frozenset("here there today yesterday tonight earlier later late on in at a an the "
+                        "this last statement interview reporters journalists press conference "
+                        "briefing news morning afternoon evening night week".split())
+MAX_SPEAKER_WORDS = 6  # longer, the words before the verb say something themselves
 _NOT_POSSESSED = frozenset("and or to in on at for with by from that as of after before when "
                            "was is had has would will could".split())
 _PRONOUN = re.compile(r"\b(" + "|".join(sorted(PERSON_PRONOUNS | GROUP_PRONOUNS)) + r")\b",
@@ -95,8 +113,11 @@ def strip_dateline(text: str) -> str:
 
 def furniture(text: str) -> bool:
     """A byline, caption credit, headline, page header or cut-off line: no sentence."""
-    # No full stop: a headline, a caption or a sentence the page cut off.
-    return _boilerplate(text) or text.rstrip()[-1:] not in _ENDS
+    # No full stop: a headline, a caption or a sentence the page cut off. A title's
+    # abbreviation at the end ("... two members of the panel, Reps.") is the sentence splitter
+    # cutting before the name: the rest of the sentence is elsewhere.
+    return _boilerplate(text) or text.rstrip()[-1:] not in _ENDS \
+        or _TITLE_END.search(text.rstrip()) is not None
 
 
 def _boilerplate(text: str) -> bool:
@@ -104,6 +125,8 @@ def _boilerplate(text: str) -> bool:
 
 
 _ENDS = ".!?\"”’)"
+_TITLE_END = re.compile(r"\b(?:Reps?|Sens?|Gov|Govs|Dr|Drs|Mr|Mrs|Ms|Messrs|Gen|Lt|Col|Sgt|Capt|"
+                        r"Cmdr|Adm|Rev|Prof|Hon|Pres|Gens)\.$")
 # Where a sentence the page cut off can end: before a clause that hangs on a whole one
 # ("..., after warning ...", "..., but reiterated ...", "... — but also ..."). What is kept is
 # the source's own words up to there, a claim the source makes in full.
@@ -236,8 +259,11 @@ class Resolver:
             if who is None:
                 return None
             text, spans = f"{who.text} said: {text}", list(who.spans)
+        if _DEMONSTRATIVE.match(text) or quote_tail(text):
+            return None
         out, pos = [], 0
         people = self._people.get(article_id, [])
+        named = False  # a name put in for an earlier pronoun anchors the later ones
         for a, b in _outside(text):
             for m in _PRONOUN.finditer(text, a, b):
                 word = m.group().lower()
@@ -245,7 +271,7 @@ class Resolver:
                     if not (_anchored(text[:m.start()]) or _EXPLETIVE.match(text, m.start())):
                         return None
                     continue
-                if _names_a_person_before(text[:m.start()], people, self.ctx.article(
+                if named or _names_a_person_before(text[:m.start()], people, self.ctx.article(
                         article_id).text[start:end]) or self._named_before(text[:m.start()]) \
                         or _ROLE_BEFORE.search(text[:m.start()]) \
                         or self._named_after_opening(text, m.start(), people):
@@ -257,6 +283,7 @@ class Resolver:
                 out.append(text[pos:m.start()] + _form(word, who.text, text[m.end():]))
                 pos = m.end()
                 spans.extend(who.spans)
+                named = True
         out.append(text[pos:])
         return Standalone("".join(out), tuple(spans))
 
@@ -280,10 +307,29 @@ class Resolver:
         return any(_PRONOUN.search(text, a, b) for a, b in _outside(text))
 
 
+# Verbs of saying: a quote followed by "he responded" names its speaker (by a pronoun the
+# resolver then replaces), so it is no bare quote.
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|responded|responds|"
+                     r"replied|replies|wrote|writes|tweeted|tweets|explained|explains|"
+                     r"continued|continues|noted|notes|declared|declares|stated|states)\b",
+                     re.IGNORECASE)
+
+
+def quote_tail(text: str) -> bool:
+    """Whether the sentence is only who spoke, when and where ("Ana Vale said here on Monday.")."""
+    m = _QUOTE_TAIL.match(text.strip())
+    if m is None or len(m.group("who").split()) > MAX_SPEAKER_WORDS:
+        return False
+    return all(w.lower() in _TAIL_WORDS or w[:1].isupper() or w.isdigit()
+               for w in m.group("rest").split())
+
+
 def _bare_quote(text: str) -> bool:
     if not QUOTED.search(text):
         return False
     outside = QUOTED.sub(" ", text)
+    if _SAYING.search(outside):
+        return False
     return len(re.findall(r"[^\W\d_]{2,}", outside)) < BARE_QUOTE_WORDS
 
 

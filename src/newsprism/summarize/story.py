@@ -51,6 +51,7 @@ from .select import (
     SAME_CONTENT,
     Candidate,
     candidates,
+    casual,
     content_terms,
     pick,
     score_candidates,
@@ -75,6 +76,10 @@ _KIND_VERB = {  # (plural, singular) verb phrase for one side of a conflict
 }
 QUOTE_WEIGHT = 0.1  # notability an exclusive loses per quoted fragment
 LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the plainer
+# Score lost by a sentence in the outlet's conversational voice (a contraction outside quotes:
+# "isn't", "there's"): the register of commentary ("Kelby loves its dam, until it doesn't"),
+# not of report. Set on NeuS train 1-400 (1.0 against 0.3 and 0).
+CASUAL_PENALTY = 1.0
 # An article carries a sentence when its own spans hold every name and number and this share
 # of the other content words: the rest is wording, not a claim it would lack.
 COMMON_SHARE = 0.8
@@ -168,7 +173,8 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
     room = budget - len(drafts) - len(exclusive_drafts)
     if room > 0 and cands:
         penalty = {c.vector_row: LOADED_PENALTY * len(neutral.loaded_in(c.text))
-                   + (0.2 if _touches(c.text, disputed) else 0.0) for c in cands}
+                   + (0.2 if _touches(c.text, disputed) else 0.0)
+                   + (CASUAL_PENALTY if casual(c.text) else 0.0) for c in cands}
         said = [c for c in cands if _covered(c, drafts + exclusive_drafts)]
         # Sentences holding a disputed value are left to the conflict sentence, which names
         # every side; stated alone they would take one side.
