@@ -218,3 +218,14 @@ def test_the_name_after_a_role_word_speaks_not_the_employer(quotes_of):
         "“We will not back down on this bill,” Voss spokeswoman Mara Quill said."),
         "not back down")
     assert q.speaker == "Mara Quill"
+
+
+@pytest.mark.parametrize("who", ["A spokesman for Governor Ada Brill", "Another spokesman"])
+def test_an_indefinite_description_is_someone_not_named_before(quotes_of, who):
+    # "a spokesman" introduces a new person: never the spokesman quoted a paragraph earlier.
+    quotes = quotes_of(
+        "City Hall spokesman Rob Teller told reporters on Monday, “We are talking to the "
+        "unions every day.”\n\n"
+        f"{who} said that Brill had “asked for a full account of the delays before any vote.”")
+    q = _speaker(quotes, "full account")
+    assert q.speaker != "Rob Teller"

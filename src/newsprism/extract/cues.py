@@ -416,7 +416,10 @@ class CueReader(SpanReader):
             issuer = self._issuer(head)
             if issuer is not None:
                 return issuer
-        if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single:
+        if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single and \
+                not self._indefinite(head):
+            # "A spokesman for X said" introduces someone new: never the spokesman named
+            # before (a White House spokesman quoted a paragraph earlier).
             k, conf = people.resolve_description(head, head.idx)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
@@ -483,6 +486,11 @@ class CueReader(SpanReader):
         reader should know (an indefinite one, "a spokesman", introduces a new person)."""
         return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another")
                    for c in head.children)
+
+    @staticmethod
+    def _indefinite(head) -> bool:
+        """"a spokesman", "an aide", "another official": a person not named before."""
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
 
     def _issuer(self, head) -> tuple[str | None, float] | None:
         """"a statement from X", "X's statement", "the statement" after "X said in a
