@@ -225,3 +225,21 @@ def test_a_weekday_against_the_date_it_falls_on_is_no_conflict():
     thursday = [ref("on Thursday", "2020-07-09")]
     assert date_doubts([[ref("March 25", "2021-03-25")], thursday]) is None
     assert date_doubts([[ref("March 26", "2021-03-26")], thursday])  # a Friday: possible
+
+
+def test_a_short_sentence_changed_only_in_its_figure_is_compared(line):
+    # Too few content words for the context rule; word for word the same but the figure.
+    a = FILLER + "I had three postings there during my career."
+    b = FILLER + "I had fifty postings there during my career."
+    (c,) = _kinds(line(a, b), "quantity")
+    assert {v.value for v in c.versions} == {"three postings", "fifty postings"}
+    # Short sentences that differ in more than the figure stay apart.
+    b = FILLER + "We had fifty postings there before the war."
+    assert _kinds(line(a, b), "quantity") == []
+
+
+def test_a_short_sentence_changed_only_in_its_weekday_is_compared(line):
+    a = FILLER + "The nomination will now move to a full Senate vote on Monday."
+    b = FILLER + "The nomination will now move to a full Senate vote on Thursday."
+    (c,) = _kinds(line(a, b), "date")
+    assert len(c.versions) == 2 and c.status == "possible"  # weekdays: publish-date doubt
