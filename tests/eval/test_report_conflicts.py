@@ -39,3 +39,9 @@ def test_the_key_is_stable_and_tells_versions_apart():
     assert conflict_key("story1", c) == conflict_key("story1", json.loads(json.dumps(c)))
     assert conflict_key("story1", c) != conflict_key("story1", other)
     assert count_conflicts({"stories": []}) == {"stories": 0, "confident": 0, "possible": 0}
+
+
+def test_two_quotes_given_to_the_same_two_people_keep_two_keys():
+    c = _report()["stories"][0]["conflicts"][0]
+    other = dict(c, about="who said “a second sentence”")
+    assert conflict_key("story1", c) != conflict_key("story1", other)

@@ -22,9 +22,11 @@ CONTEXT = 160  # characters shown either side of a span
 
 
 def conflict_key(story_id: str, conflict: dict[str, Any]) -> str:
-    """Story id plus a hash of the kind and the versions' values: stable across reruns."""
+    """Story id plus a hash of the kind, what it is about and the versions' values: stable
+    across reruns (two quotes given to the same two people are two conflicts)."""
     values = "|".join(sorted(str(v.get("value", "")) for v in conflict.get("versions", ())))
-    digest = hashlib.sha1(f"{conflict.get('kind')}|{values}".encode()).hexdigest()[:8]
+    digest = hashlib.sha1(f"{conflict.get('kind')}|{conflict.get('about')}|{values}".encode()
+                          ).hexdigest()[:8]
     return f"{story_id[:12]}:{digest}"
 
 
