@@ -225,3 +225,41 @@ def test_a_weekday_against_the_date_it_falls_on_is_no_conflict():
     thursday = [ref("on Thursday", "2020-07-09")]
     assert date_doubts([[ref("March 25", "2021-03-25")], thursday]) is None
     assert date_doubts([[ref("March 26", "2021-03-26")], thursday])  # a Friday: possible
+
+
+def test_a_short_sentence_changed_only_in_its_figure_is_compared(line):
+    # Too few content words for the context rule; word for word the same but the figure.
+    a = FILLER + "I had three postings there during my career."
+    b = FILLER + "I had fifty postings there during my career."
+    (c,) = _kinds(line(a, b), "quantity")
+    assert {v.value for v in c.versions} == {"three postings", "fifty postings"}
+    # Short sentences that differ in more than the figure stay apart.
+    b = FILLER + "We had fifty postings there before the war."
+    assert _kinds(line(a, b), "quantity") == []
+
+
+def test_a_short_sentence_changed_only_in_its_weekday_is_compared(line):
+    a = FILLER + "The nomination will now move to a full Senate vote on Monday."
+    b = FILLER + "The nomination will now move to a full Senate vote on Thursday."
+    (c,) = _kinds(line(a, b), "date")
+    assert len(c.versions) == 2 and c.status == "possible"  # weekdays: publish-date doubt
+
+
+def test_a_speaker_named_at_the_cue_may_name_themself_in_the_quote():
+    from newsprism.compare.attribution import attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    words = "I am pleased to announce that Lena Ortiz now runs the Varga for Mayor campaign"
+    ents = {"v": Entity("v", "Tomas Varga", "PERSON"), "m": Entity("m", "Ines Moreau",
+                                                                   "PERSON")}
+
+    def quote(k: str, who: str, ent: str, cue_words: str | None) -> Quote:
+        return Quote(id=f"q{k}", article_id=k, start=0, end=len(words), text=words,
+                     kind="direct", speaker=who, speaker_entity=ent, speaker_text=cue_words)
+
+    named = [quote("a", "Tomas Varga", "v", "Varga"), quote("b", "Ines Moreau", "m", "Moreau")]
+    (c,) = attribution_conflicts(named, ents, {"a": "a", "b": "b"})
+    assert {v.value for v in c.versions} == {"Tomas Varga", "Ines Moreau"}
+    # Found through "he" only, the name inside the quote still holds no side.
+    by_pronoun = [quote("a", "Tomas Varga", "v", "he"), named[1]]
+    assert attribution_conflicts(by_pronoun, ents, {"a": "a", "b": "b"}) == []

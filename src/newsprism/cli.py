@@ -558,7 +558,8 @@ def eval_metadata(
 
 @eval_app.command("compare")
 def eval_compare(
-    data: Annotated[Path, typer.Option("--data", help="Folder holding neus/ and ecbplus/.")],
+    data: Annotated[Path | None, typer.Option("--data",
+                                              help="Folder holding neus/ and ecbplus/.")] = None,
     part: Annotated[str, typer.Option("--part", help="tune, blind or all.")] = "tune",
     per_kind: Annotated[int, typer.Option("--per-kind", help="Plants of each kind.")] = 40,
     real: Annotated[bool, typer.Option("--real/--planted",
@@ -566,10 +567,21 @@ def eval_compare(
                     ] = False,
     lines: Annotated[str, typer.Option("--lines", help="NeuS lines for --real: FIRST-LAST.")
                      ] = "401-1000",
+    report: Annotated[Path | None, typer.Option(
+        "--report", help="List every conflict of this analyze report (report.json) to judge.")
+    ] = None,
 ) -> None:
     """Planted conflicts in real stories: recall per kind, false alarms on unchanged controls.
-    With --real: every conflict found on real NeuS and ECB+ stories, one per line, to judge."""
+    With --real: every conflict found on real NeuS and ECB+ stories, one per line, to judge.
+    With --report: every conflict of a `newsprism analyze` report, with its sentences."""
     from .eval.compare import command, real_command
+    from .eval.report_conflicts import report_command
+
+    if report is not None:
+        _print_metrics(report_command(report))
+        return
+    if data is None:
+        raise typer.BadParameter("--data is needed (or --report)")
 
     if part not in ("tune", "blind", "all"):
         raise typer.BadParameter("--part must be tune, blind or all")

@@ -241,3 +241,25 @@ def test_the_name_after_a_role_word_speaks_not_the_employer(quotes_of):
         "“We will not back down on this bill,” Voss spokeswoman Mara Quill said."),
         "not back down")
     assert q.speaker == "Mara Quill"
+
+
+@pytest.mark.parametrize("who", ["A spokesman for Governor Ada Brill", "Another spokesman"])
+def test_an_indefinite_description_is_someone_not_named_before(quotes_of, who):
+    # "a spokesman" introduces a new person: never the spokesman quoted a paragraph earlier.
+    quotes = quotes_of(
+        "City Hall spokesman Rob Teller told reporters on Monday, “We are talking to the "
+        "unions every day.”\n\n"
+        f"{who} said that Brill had “asked for a full account of the delays before any vote.”")
+    q = _speaker(quotes, "full account")
+    assert q.speaker != "Rob Teller"
+
+
+def test_an_ad_line_between_paragraphs_keeps_the_speaker_in_reach(quotes_of):
+    # The ad slot is no paragraph: "he" still reaches the speaker of the paragraph before it,
+    # not the man named only as the owner of a budget.
+    q = _speaker(quotes_of(
+        "Tom Baxter spoke at the depot on Monday. “Buses will run all night,” he said.\n\n"
+        "Advertisement Continue reading the main story\n\n"
+        "The challenger focused on the cost of Mr. Reyes's budget. “We cannot wait for the "
+        "state,” he said."), "cannot wait")
+    assert q.speaker == "Tom Baxter"

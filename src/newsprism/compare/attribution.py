@@ -227,5 +227,11 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
 
 
 def _named_inside(q: Quote, key: tuple[str, str], entities: dict[str, Entity]) -> bool:
+    """Whether the speaker was found through a pronoun or a description and their name is
+    inside the quote. A speaker the writer names at the cue ("..., Trump said") may name
+    themself or their own organisation in the quote ("the Trump campaign")."""
+    forms = [f for f in _names(key[0], key[1], entities) if len(f) > 3]
+    if set(fold(q.speaker_text or "").split()) & set(forms):
+        return False
     words = set(fold(q.text).split())
-    return any(f in words for f in _names(key[0], key[1], entities) if len(f) > 3)
+    return any(f in words for f in forms)

@@ -377,7 +377,8 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     only_one = shared >= 2 and similarity >= 0.12 and not broad and \
         per_unit[(ci.article_id, unit)] == 1 and \
         per_unit[(cj.article_id, canon(qj.unit or ""))] == 1
-    strong = (similarity >= QUANTITY_CONTEXT and shared >= 2) or (same_actor and shared >= 1)
+    strong = (similarity >= QUANTITY_CONTEXT and shared >= 2) or \
+        (same_actor and shared >= 1) or _same_but_figure(ci, qi, cj, qj)
     if not (strong or only_one):
         return None
     doubts: list[str] = []
@@ -401,6 +402,30 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if lower and not narrowing(qi) & narrowing(qj):
         doubts.append("the counted things are qualified differently (a part of the other?)")
     return tuple(doubts)
+
+
+def _same_but_figure(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool:
+    """Two sentences that are word for word the same but for the figure ("I had three
+    assignments there" / "I had fifty assignments there"): one statement, whatever its length
+    (a short one shares too few content words for the context rule)."""
+    def rest(c: Claim, q: Quantity) -> list[str]:
+        at = q.start - c.start
+        text = c.text[:at] + " # " + c.text[at + len(q.text):] if \
+            c.text[at:at + len(q.text)] == q.text else c.text.replace(q.text, " # ", 1)
+        return fold(text).replace(".", " ").split()
+    a, b = rest(ci, qi), rest(cj, qj)
+    return len(a) >= SAME_SENTENCE_WORDS and a == b
+
+
+SAME_SENTENCE_WORDS = 5  # below this, "the same words" is too little to be one statement
+
+
+def _without(c: Claim, d: DateRef) -> list[str]:
+    """The statement's words with its date taken out."""
+    at = d.start - c.start
+    text = c.text[:at] + " # " + c.text[at + len(d.text):] if \
+        c.text[at:at + len(d.text)] == d.text else c.text
+    return fold(text).replace(".", " ").split()
 
 
 def _same_time(a: DateRef, b: DateRef) -> bool:
@@ -530,7 +555,14 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     for members in clusters:
         dated = [(c, [d for d in c.dates if d.granularity == "day"
                       and not in_spans(d, quoted)]) for c in members]
-        dated = [(c, ds) for c, ds in _one_differing_date(dated) if newsworthy(c)]
+        dated = _one_differing_date(dated)
+        # Short statements are kept only when another outlet says them word for word but for
+        # the date ("The vote will now move to the full Senate on Monday" / "... Thursday").
+        twins = [_without(c, ds[0]) for c, ds in dated]
+        dated = [m for i, m in enumerate(dated) if newsworthy(m[0]) or (
+            len(twins[i]) >= SAME_SENTENCE_WORDS and any(
+                twins[i] == t and o[0].article_id != m[0].article_id
+                for t, o in zip(twins, dated, strict=True)))]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
         # Only members that say nearly the same as a member dating it otherwise: a loosely

@@ -428,10 +428,10 @@ class CueReader(SpanReader):
             issuer = self._issuer(head)
             if issuer is not None:
                 return issuer
-        if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single:
-            if self._indefinite(head):
-                # "A spokesman for X said": someone new, not the spokesman named before.
-                return span.text, CONF_AS_WRITTEN
+        if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single and \
+                not self._indefinite(head):
+            # "A spokesman for X said" introduces someone new: never the spokesman named
+            # before (a White House spokesman quoted a paragraph earlier).
             k, conf = people.resolve_description(head, head.idx)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
@@ -493,16 +493,16 @@ class CueReader(SpanReader):
             or head.head.i == root.i and head.dep_ in ("appos", "compound")
 
     @staticmethod
-    def _indefinite(head) -> bool:
-        """"a spokesman", "another official": a description that introduces a new person."""
-        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
-
-    @staticmethod
     def _definite(head) -> bool:
         """"the governor", "its president", "Iran's minister": a description of someone the
         reader should know (an indefinite one, "a spokesman", introduces a new person)."""
         return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another")
                    for c in head.children)
+
+    @staticmethod
+    def _indefinite(head) -> bool:
+        """"a spokesman", "an aide", "another official": a person not named before."""
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
 
     def _issuer(self, head) -> tuple[str | None, float] | None:
         """"a statement from X", "X's statement", "the statement" after "X said in a

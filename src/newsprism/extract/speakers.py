@@ -126,6 +126,9 @@ def without_suffix(parts: list[str]) -> list[str]:
     return parts
 
 
+_SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
+
+
 class People:
     """The people of one article and the order in which the text refers to them."""
 
@@ -304,7 +307,11 @@ class People:
         text, start, lines = self.text, pos, 0
         while lines < 2 and start > 0:
             nl = text.rfind("\n", 0, start - 1 if start > 0 else 0)
-            if text[nl + 1:start].strip():
+            # Only lines that end as sentences are paragraphs: an ad slot ("Advertisement
+            # Continue reading the main story") or a subhead between two paragraphs about one
+            # speaker must not push that speaker out of reach.
+            line = text[nl + 1:start].strip()
+            if line and (start == pos or line.endswith(_SENTENCE_END)):
                 lines += 1
             start = nl + 1
             if nl < 0:
