@@ -260,3 +260,39 @@ def test_lean_rows_stored_without_sentences_are_completed_from_the_full_facts(tm
         assert store.lean_facts() == [lean(f) for _, f in items]
     finally:
         store.close()
+
+
+CLAIMS = {"jobless": 2, "claim": 2, "week": 1, "benefit": 1, "labor": 1}
+
+
+def _report(aid: str, headline: str, *figures: str, published: str | None = None):
+    from dataclasses import replace
+
+    art, facts = article(aid, CLAIMS, people=PEOPLE + [(f, "CARDINAL") for f in figures],
+                         published=published)
+    return replace(art, title=headline), facts
+
+
+def test_undated_headline_figures_tell_two_reports_apart(monkeypatch) -> None:
+    """Two weeks' jobless-claims reports in the same words: with no date, the headline
+    figures (each absent from the other report) keep them apart, and no round-up stating
+    both chains them; rounding ("3.28 million" / "3.3 million") still agrees; dated reports
+    are left to the time window (a rising toll updates its headline inside one event)."""
+    mod = importlib.import_module("newsprism.stories.cluster")
+
+    spring = [_report(f"s{k}", "Jobless claims rise to 373,000", "373,000") for k in range(3)]
+    autumn = [_report(f"a{k}", "Jobless claims fall to 684,000", "684,000") for k in range(3)]
+    roundup = [_report("r", "Jobless claims this year", "373,000", "684,000")]
+    found = groups(run(spring + autumn + roundup))
+    assert not any({"s0", "a0"} <= g for g in found)
+    assert any({"s0", "s1", "s2"} <= g for g in found)
+    assert any({"a0", "a1", "a2"} <= g for g in found)
+    rounded = [_report(f"m{k}", "Record 3.3 million file claims", "3.3 million") for k in range(2)]
+    rounded += [_report(f"n{k}", "Claims spike to 3.28 million", "3.28 million") for k in range(2)]
+    assert len(run(rounded)) == 1
+    dated = [_report(f"d{k}", h, f, published="2020-04-02")
+             for k, (h, f) in enumerate([("Toll rises to 120", "120")] * 2
+                                        + [("Toll rises to 145", "145")] * 2)]
+    assert len(run(dated)) == 1
+    monkeypatch.setattr(mod, "figure_vetoes", lambda *args: ())
+    assert len(run(spring + autumn + roundup)) == 1  # without the veto: one story
