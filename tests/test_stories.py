@@ -29,16 +29,24 @@ def make(aid: str, terms: dict[str, int], names: list[tuple[str, str]] = (),
     return article, facts
 
 
+def _word(k: int) -> str:
+    """A word of its own for each k ("baa" for 100)."""
+    return "".join(chr(ord("a") + int(c)) for c in f"{k:03d}")
+
+
 def event(prefix: str, n: int, topic: list[str], names: list[tuple[str, str]], rng: random.Random,
           published: str | None = None) -> list[tuple[Article, ArticleFacts]]:
-    """n articles on one event: the topic words, the event's names, some common noise."""
+    """n articles on one event: the topic words, the event's names, some common noise. The
+    headlines differ by one word each, not by a figure: undated headlines each stating a
+    figure the other article lacks are two reports
+    (`test_undated_headline_figures_tell_two_reports_apart`)."""
     out = []
     for k in range(n):
         terms = {w: rng.randint(1, 3) for w in topic}
         for w in rng.sample(COMMON, 4):
             terms[w] = terms.get(w, 0) + 1
         out.append(make(f"{prefix}{k:02d}", terms, names, published,
-                        title=f"{names[0][0]} {topic[0]} {topic[1]} report {k}"))
+                        title=f"{names[0][0]} {topic[0]} {topic[1]} report {_word(k)}"))
     return out
 
 

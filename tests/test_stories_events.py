@@ -200,3 +200,99 @@ def test_a_story_whose_dated_members_fall_years_apart_is_cut_in_two() -> None:
     assert split_at_date_gaps([2, 3], days, edges, 365) == [[2, 3]]
     # an undated member with no link to either side goes to the earliest
     assert split_at_date_gaps([0, 2, 3], days, [], 365) == [[0, 3], [2]]
+
+
+def _seasons() -> list[tuple[Article, ArticleFacts]]:
+    """Two events of the same people and words, undated, told apart only by the day their
+    leads state (March and September): the text runs past the lead, so the lead's end is
+    read from the sentences."""
+    items = []
+    for k, stated in enumerate(["March 3, 2019"] * 3 + ["September 9, 2019"] * 3):
+        art, facts = article(f"x{k}", HIKE, stated=stated)
+        end = len(stated) + 5
+        sentences = tuple(Sentence(art.id, s, e) for s, e in
+                          [(0, end), (end, end + 4), (end + 4, end + 8), (end + 8, len(art.text))])
+        items.append((art, ArticleFacts(article_id=art.id, sentences=sentences,
+                                        mentions=facts.mentions, dates=facts.dates,
+                                        terms=facts.terms)))
+    return items
+
+
+def test_stored_lean_facts_date_undated_articles_as_the_full_facts_do(tmp_path) -> None:
+    """Incremental (`--db`) = batch: the store's lean facts keep what `event_day` reads (the
+    lead's sentences), so undated articles cluster as they do without a store. They used to
+    lose their sentences, and March and September merged into one story with `--db` only."""
+    from newsprism.storage.store import lean, open_store
+
+    items = _seasons()
+    batch = groups(run(items))
+    assert batch == {frozenset({"x0", "x1", "x2"}), frozenset({"x3", "x4", "x5"})}
+    store = open_store(f"sqlite:///{tmp_path / 'news.db'}")
+    try:
+        store.add_processed(items)
+        stored = store.lean_facts()
+        assert groups(cluster([a for a, _ in items], stored, (), Settings())) == batch
+        assert stored == [lean(f) for _, f in items]
+        assert all(len(f.sentences) == 3 for f in stored)  # the lead only, not the whole text
+    finally:
+        store.close()
+
+
+def test_lean_rows_stored_without_sentences_are_completed_from_the_full_facts(tmp_path) -> None:
+    """A store written before the lean facts kept the lead: its rows are completed from the
+    stored full facts when read, so an old store clusters as batch does too."""
+    import json
+
+    from newsprism.storage.codec import to_data
+    from newsprism.storage.store import lean, lean_facts_t, open_store
+
+    items = _seasons()
+    store = open_store(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        store.add_processed(items)
+        with store.engine.begin() as conn:
+            for _, f in items:
+                old = ArticleFacts(article_id=f.article_id, mentions=f.mentions,
+                                   dates=f.dates, terms=f.terms)
+                conn.execute(lean_facts_t.update()
+                             .where(lean_facts_t.c.article_id == f.article_id)
+                             .values(data=json.dumps(to_data(old), sort_keys=True)))
+        assert store.lean_facts() == [lean(f) for _, f in items]
+    finally:
+        store.close()
+
+
+CLAIMS = {"jobless": 2, "claim": 2, "week": 1, "benefit": 1, "labor": 1}
+
+
+def _report(aid: str, headline: str, *figures: str, published: str | None = None):
+    from dataclasses import replace
+
+    art, facts = article(aid, CLAIMS, people=PEOPLE + [(f, "CARDINAL") for f in figures],
+                         published=published)
+    return replace(art, title=headline), facts
+
+
+def test_undated_headline_figures_tell_two_reports_apart(monkeypatch) -> None:
+    """Two weeks' jobless-claims reports in the same words: with no date, the headline
+    figures (each absent from the other report) keep them apart, and no round-up stating
+    both chains them; rounding ("3.28 million" / "3.3 million") still agrees; dated reports
+    are left to the time window (a rising toll updates its headline inside one event)."""
+    mod = importlib.import_module("newsprism.stories.cluster")
+
+    spring = [_report(f"s{k}", "Jobless claims rise to 373,000", "373,000") for k in range(3)]
+    autumn = [_report(f"a{k}", "Jobless claims fall to 684,000", "684,000") for k in range(3)]
+    roundup = [_report("r", "Jobless claims this year", "373,000", "684,000")]
+    found = groups(run(spring + autumn + roundup))
+    assert not any({"s0", "a0"} <= g for g in found)
+    assert any({"s0", "s1", "s2"} <= g for g in found)
+    assert any({"a0", "a1", "a2"} <= g for g in found)
+    rounded = [_report(f"m{k}", "Record 3.3 million file claims", "3.3 million") for k in range(2)]
+    rounded += [_report(f"n{k}", "Claims spike to 3.28 million", "3.28 million") for k in range(2)]
+    assert len(run(rounded)) == 1
+    dated = [_report(f"d{k}", h, f, published="2020-04-02")
+             for k, (h, f) in enumerate([("Toll rises to 120", "120")] * 2
+                                        + [("Toll rises to 145", "145")] * 2)]
+    assert len(run(dated)) == 1
+    monkeypatch.setattr(mod, "figure_vetoes", lambda *args: ())
+    assert len(run(spring + autumn + roundup)) == 1  # without the veto: one story

@@ -193,9 +193,20 @@ def _article_row(a: Article) -> dict[str, Any]:
 
 
 def lean(facts: ArticleFacts) -> ArticleFacts:
-    """The part of the facts clustering reads (see `stories_features.raw_features`)."""
-    return ArticleFacts(article_id=facts.article_id, mentions=facts.mentions,
+    """The part of the facts clustering reads: what `stories.features.raw_features` reads,
+    and the lead's sentences, whose end bounds the dates that stand in for a missing publish
+    date (`stories.cluster.event_day`). Without them an undated article clustered
+    differently with `--db` than without (incremental != batch)."""
+    from ..stories.cluster import LEAD_SENTENCES  # here: the store loads without numpy
+
+    return ArticleFacts(article_id=facts.article_id,
+                        sentences=facts.sentences[:LEAD_SENTENCES], mentions=facts.mentions,
                         quantities=facts.quantities, dates=facts.dates, terms=facts.terms)
+
+
+def _lacks_lead(facts: ArticleFacts) -> bool:
+    """A lean row written before `lean` kept the lead: dates, but no sentence to place them."""
+    return not facts.sentences and bool(facts.dates)
 
 
 def _insert_new(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -531,8 +542,16 @@ class Store:
         q = sa.select(lean_facts_t.c.article_id, lean_facts_t.c.data) \
             .order_by(lean_facts_t.c.article_id)
         with self.engine.connect() as conn:
-            return [lean(known[i]) if i in known else load(ArticleFacts, json.loads(d))
-                    for i, d in conn.execute(q)]
+            out = [lean(known[i]) if i in known else load(ArticleFacts, json.loads(d))
+                   for i, d in conn.execute(q)]
+        old = [k for k, f in enumerate(out) if _lacks_lead(f)]
+        if old:  # rows of an older store: completed from the full facts (read once each)
+            full = self.facts([out[k].article_id for k in old])
+            for k in old:
+                f = full.get(out[k].article_id)
+                if f is not None:
+                    out[k] = lean(f)
+        return out
 
     def story_members(self) -> dict[str, tuple[str, ...]]:
         """Stored story id -> its article ids (sorted)."""

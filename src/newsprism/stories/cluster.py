@@ -34,6 +34,7 @@ from .features import (
     VETO_RATIO,
     VETO_WHOLE,
     RawFeatures,
+    figures_agree,
     raw_features,
 )
 from .features import idf as idf_of
@@ -235,7 +236,8 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         weight[gap > np.where(stand_in, max(settings.story_window_days, STAND_IN_WINDOW),
                               settings.story_window_days)] = 0.0
     near = Near(a[close], b[close], sims[close], when,
-                tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True)))
+                tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
+                + figure_vetoes(raws, when, a, b))
     pos = {art.id: k for k, art in enumerate(articles)}
     reused: dict[tuple[int, int], float] = {}
     for r in reuse:
@@ -269,6 +271,27 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     if n <= ALL_PAIRS_UP_TO:
         return edges, x, df, days, None, near
     return edges, x, df, days, (a, b, weight), near
+
+
+def figure_vetoes(raws: Sequence[RawFeatures], when: np.ndarray, a: np.ndarray,
+                  b: np.ndarray) -> tuple[tuple[int, int], ...]:
+    """Scored pairs (a, b) of articles without an event day whose headlines each state a
+    figure the other article does not state (`features.FIGURE_TOLERANCE`): with no date to
+    tell two reports of one kind apart (two weeks' jobless claims, two case-count
+    milestones), their specifics do. Vetoes, so no third article chains them either."""
+    if not len(a):
+        return ()
+    undated = np.isnan(when)
+    heads = np.array([bool(r.headline) for r in raws])
+    pick = np.flatnonzero(undated[a] & undated[b] & heads[a] & heads[b])
+    out = []
+    for k in pick.tolist():
+        i, j = int(a[k]), int(b[k])
+        ri, rj = raws[i], raws[j]
+        if not figures_agree(ri.headline, rj.figures()) and \
+                not figures_agree(rj.headline, ri.figures()):
+            out.append((i, j))
+    return tuple(out)
 
 
 def split_at_date_gaps(members: list[int], days: np.ndarray,

@@ -52,6 +52,15 @@ EVENT_FLOOR = 0.06
 VETO_EVENT = 0.02
 VETO_RATIO = 0.1
 VETO_WHOLE = 0.2
+# Specifics decide when no date does: two undated articles whose headlines each state a figure
+# that the other article states nowhere (this week's 373,000 jobless claims against another
+# week's 684,000; a 25-million-cases milestone against a 6-million one) report two events and
+# are a veto (`cluster.figure_vetoes`). Figures agree within FIGURE_TOLERANCE (rounding: "3.3
+# million" and "3.28 million"). Dated pairs are left to the time window: a rising death toll
+# updates its headline figure inside one event (docs/stories.md, 2026-12-03, third session).
+FIGURE_TOLERANCE = 0.05
+# A figure inside a clock time or a written date ("5:40 p.m.", "05/03/2013") is no specific.
+_CLOCK = re.compile(r"\d+\s*[:/]\s*\d+(?:\s*/\s*\d+)?")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT"}
 # Who acts. Places, events, works and products are where and what: event evidence (two quakes
 # on one island share the island, but so do all reports of one quake).
@@ -78,6 +87,11 @@ class RawFeatures:
     article_id: str
     counts: tuple[tuple[str, float], ...]
     actors: tuple[str, ...] = ()
+    headline: tuple[str, ...] = ()  # the title's figures (`title_figures`), sorted
+
+    def figures(self) -> tuple[str, ...]:
+        """Every figure of the article (its `q:` features): text, quantities and title."""
+        return tuple(f for f, _ in self.counts if f.startswith("q:"))
 
     def names(self) -> Iterable[str]:
         return (f for f, _ in self.counts)
@@ -160,7 +174,29 @@ def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures: 
         if f.startswith("n:") and v > 1.0:
             counts[f] = W_NAME * (1.0 + math.log(v / W_NAME))
     return RawFeatures(facts.article_id, tuple(sorted(counts.items())),
-                       tuple(sorted(f for f in actors if f in counts)))
+                       tuple(sorted(f for f in actors if f in counts)), title_figures(title))
+
+
+def title_figures(title: str | None) -> tuple[str, ...]:
+    """The figures a headline states (as `numbers`), without those of clock times and
+    written dates."""
+    return tuple(sorted(set(numbers(_CLOCK.sub(" ", title))))) if title else ()
+
+
+def _figure(feature: str) -> tuple[float, bool]:
+    return float(feature[2:].rstrip("%")), feature.endswith("%")
+
+
+def figures_agree(xs: Iterable[str], ys: Iterable[str]) -> bool:
+    """Whether a figure of `xs` is one of `ys` (`q:` features), within `FIGURE_TOLERANCE`
+    and of the same kind (a percentage meets only a percentage)."""
+    parsed = [_figure(y) for y in ys]
+    for x in xs:
+        vx, px = _figure(x)
+        for vy, py in parsed:
+            if px == py and abs(vx - vy) <= FIGURE_TOLERANCE * max(abs(vx), abs(vy)):
+                return True
+    return False
 
 
 def numbers(text: str) -> list[str]:
