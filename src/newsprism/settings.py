@@ -63,6 +63,9 @@ class Settings:
     allowed_hosts: str = ""
     # Outlet profiles the user keeps (TOML or CSV: outlets.py); None: names and domains only
     outlets_file: str | None = None
+    # Folder of eval result files (`newsprism eval ... --out`) the /accuracy page shows;
+    # None: the checkout's docs/eval when running from a source tree (web/accuracy.py)
+    accuracy_dir: str | None = None
 
     def __post_init__(self) -> None:
         positive = ("spacy_batch_size", "max_article_chars", "fetch_max_bytes", "reuse_shingle",

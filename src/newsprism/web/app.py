@@ -24,6 +24,7 @@ from ..errors import NewsprismError
 from ..outlets import load_profiles
 from ..settings import Settings
 from ..storage.store import Store, open_store
+from .accuracy import build_accuracy_router
 from .api import build_router
 from .cache import Busy
 from .data import Reads
@@ -49,6 +50,7 @@ def create_app(settings: Settings, store: Store | None = None,
     app.add_middleware(Guard, settings=settings, bind_host=bind_host)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
+    app.include_router(build_accuracy_router())
     _pages(app)
     _errors(app)
     return app
