@@ -139,3 +139,17 @@ def test_write_run_keeps_other_slices_and_refuses_another_kind(tmp_path: Path) -
         write_run(path, wrong)
     with pytest.raises(ValueError, match="unknown finding kind"):
         make_run("framing", {}, Slice("x", "y", "z"), "cmd", 1.0, WHEN)
+
+
+def test_odd_runs_in_a_file_are_shown_not_a_500(store: Store, tmp_path: Path) -> None:
+    odd = {"format": "newsprism-eval/1", "kind": "stories",
+           "runs": ["a string", {"dataset": 5, "metrics": ["x", {"name": "F1", "value": "y"},
+                                                          {"name": "Recall", "value": 0.5}]}]}
+    (tmp_path / "stories.json").write_text(json.dumps(odd), encoding="utf-8")
+    client = _app(store, tmp_path)
+    r = client.get("/accuracy")
+    assert r.status_code == 200
+    assert "not measured" in r.text and "0.500" in r.text
+    (run,) = next(k for k in client.get("/api/v1/accuracy").json()["kinds"]
+                  if k["kind"] == "stories")["runs"]
+    assert run["dataset"] == "" and [m["name"] for m in run["metrics"]] == ["F1", "Recall"]

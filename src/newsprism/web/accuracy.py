@@ -37,9 +37,29 @@ def accuracy_data(folder: Path | None) -> dict[str, Any]:
     kind its wording and the runs of its file (or why there are none)."""
     kinds = []
     for kind, data, problem in read_kinds(folder):
-        runs = [r for r in (data or {}).get("runs", []) if isinstance(r, dict)]
+        runs = [_run(r) for r in (data or {}).get("runs", []) if isinstance(r, dict)]
         kinds.append({"kind": kind, **KINDS[kind], "problem": problem, "runs": runs})
     return {"note": PAGE_NOTE, "found": folder is not None, "kinds": kinds}
+
+
+RUN_TEXT = ("id", "kind", "dataset", "split", "part", "role", "command", "date", "commit",
+            "version")
+
+
+def _run(r: dict[str, Any]) -> dict[str, Any]:
+    """A run as the page needs it: every text field a string, metrics that are metrics; a
+    hand-edited or foreign file shows what it holds rather than failing the page."""
+    out: dict[str, Any] = {k: r[k] if isinstance(r.get(k), str) else "" for k in RUN_TEXT}
+    out["uncommitted_changes"] = r.get("uncommitted_changes") is True
+    seconds = r.get("seconds")
+    out["seconds"] = seconds if isinstance(seconds, int | float) else None
+    out["metrics"] = [{"name": str(m.get("name", "")), "value": m.get("value"),
+                       "unit": str(m.get("unit", "")), "means": str(m.get("means", "")),
+                       "n": m.get("n") if isinstance(m.get("n"), int) else None}
+                      for m in r.get("metrics", []) if isinstance(m, dict)]
+    numbers = r.get("numbers")
+    out["numbers"] = numbers if isinstance(numbers, dict) else {}
+    return out
 
 
 def shown_value(m: dict[str, Any]) -> str:
