@@ -393,7 +393,7 @@ def _command_line(ctx: typer.Context) -> str:
     import shlex
 
     names = []
-    c = ctx
+    c: Any = ctx  # typer's Context; its parents are the vendored click's
     while c.parent is not None:
         names.append(c.info_name or "")
         c = c.parent

@@ -163,8 +163,9 @@ def conflicts_metrics(result: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def summary_metrics(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    systems = _get(result, "results") or {}
-    ours = next((v for k, v in systems.items() if k.startswith("newsprism (")), {})
+    systems: Mapping[str, Any] = _get(result, "results") or {}
+    ours: Mapping[str, Any] = next(
+        (v for k, v in systems.items() if k.startswith("newsprism (")), {})
     sources = [v.get("arousal_proxy_per_100_words") for k, v in systems.items()
                if k.startswith("whole source")]
     sources = [s for s in sources if s is not None]
