@@ -32,7 +32,8 @@ lint: install
 
 # The eval result files behind the /accuracy page (docs/eval/*.json), each written by the
 # command it records. Needs the public data under $(DATA) and an installed tree (make
-# install); it takes about an hour on 2 cores. docs/web.md says what each run measures.
+# install). 13 minutes on 2 shared cores at load 19-22 with the stories eval's facts already
+# cached in /tmp; a cold NeuS parse takes hours. docs/web.md says what each run measures.
 DATA ?= ../shared/data
 EVAL := $(BIN)/python -m newsprism.cli eval
 eval-docs:
