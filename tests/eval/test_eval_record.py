@@ -73,3 +73,40 @@ def test_eval_summary_writes_a_file_the_page_reads(tmp_path: Path, nlp) -> None:
     finally:
         store.close()
     assert shown_value(rouge1) in html and run["command"].replace("'", "&#39;") in html
+
+
+@pytest.mark.slow
+def test_eval_stories_keeps_its_slice(tmp_path: Path, nlp) -> None:  # noqa: ARG001
+    gold = _folder(tmp_path)
+    out = tmp_path / "stories.json"
+    args = ["eval", "stories", "--gold", str(gold), "--start", "2", "--no-baseline",
+            "--sweep", "0.2", "--sweep", "0.3", "--role", "blind", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (run,) = json.loads(out.read_text(encoding="utf-8"))["runs"]
+    assert (run["dataset"], run["split"], run["part"]) == ("NeuS", "train", "lines 2-2")
+    assert run["command"] == (f"newsprism eval stories --gold {gold} --start 2 --no-baseline "
+                              f"--sweep 0.2 --sweep 0.3 --out {out} --role blind")
+    f1 = next(m for m in run["metrics"] if m["name"] == "BCubed F1")
+    assert f1["value"] == run["numbers"]["ours.f1"] and f1["n"] == 3
+
+
+def test_headlines_read_each_commands_result() -> None:
+    from newsprism.eval.record import conflicts_metrics, quotes_metrics, stories_metrics
+
+    quotes = {"newsprism": {"quoted": {"gold": 9, "source_overlap": {"f1": 71.5},
+                                       "content_overlap": {"f1": 90.5}},
+                            "all": {"gold": 20, "source_overlap": {"f1": 60.25}}},
+              "resolved_speaker": {"quoted": {"all": {"accuracy": 0.75, "resolved": 8}}}}
+    assert [(m["value"], m.get("n")) for m in quotes_metrics(quotes)] == \
+        [(71.5, 9), (90.5, 9), (0.75, 8), (60.25, 20)]
+    compare = {"part": "blind", "stories": 10,
+               "digits": {"n": 5, "recall": 0.8, "recall_confident": 0.6},
+               "control-digits": {"n": 5, "false_alarms": 1, "confident_false_alarms": 0},
+               "control-date": {"n": 4, "false_alarms": 2, "confident_false_alarms": 1}}
+    got = {m["name"]: (m["value"], m.get("n")) for m in conflicts_metrics(compare)}
+    assert got == {"Recall: digits": (0.8, 5), "False alarms on controls": (3, 9)}
+    stories = {"articles": 12, "ours": {"f1": 0.5, "precision": 0.25, "recall": 1.0},
+               "same_actor_pairs": {"pairs": 0, "merged_rate": 0.0}}
+    assert [m["value"] for m in stories_metrics(stories)] == [0.5, 0.25, 1.0]  # no pairs
+    assert quotes_metrics({})[0]["value"] is None  # a missing number is said, not invented
