@@ -110,3 +110,26 @@ def test_headlines_read_each_commands_result() -> None:
                "same_actor_pairs": {"pairs": 0, "merged_rate": 0.0}}
     assert [m["value"] for m in stories_metrics(stories)] == [0.5, 0.25, 1.0]  # no pairs
     assert quotes_metrics({})[0]["value"] is None  # a missing number is said, not invented
+
+
+def test_git_commit_counts_only_the_package(tmp_path: Path) -> None:
+    import subprocess
+
+    from newsprism.eval.record import git_commit
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "code.py").write_text("x = 1\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "result.json").write_text("{}\n")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "one")
+    (tmp_path / "docs" / "result.json").write_text('{"a": 1}\n')  # what an eval run writes
+    commit, dirty = git_commit(tmp_path / "pkg")
+    assert commit is not None and len(commit) == 40 and dirty is False
+    (tmp_path / "pkg" / "code.py").write_text("x = 2\n")
+    assert git_commit(tmp_path / "pkg") == (commit, True)
+    assert git_commit(tmp_path.parent / "nowhere") == (None, False)

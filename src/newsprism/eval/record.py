@@ -207,15 +207,16 @@ def numbers(result: Any, prefix: str = "") -> dict[str, float | int | bool | Non
 
 
 def git_commit(where: Path | None = None) -> tuple[str | None, bool]:
-    """(commit, whether the tree had uncommitted changes) of the checkout holding this
-    package; (None, False) outside a git checkout."""
-    here = where or Path(__file__).resolve().parent
+    """(commit, whether the package's code had uncommitted changes) of the checkout holding
+    this package; (None, False) outside a git checkout. Only the package counts: the result
+    files an eval run writes (docs/eval) are tracked too, and must not mark the next run."""
+    here = where or Path(__file__).resolve().parents[1]
     try:
         head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True,
                               text=True, timeout=10, check=True).stdout.strip()
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                                cwd=here, capture_output=True, text=True, timeout=10,
-                                check=True).stdout.strip()
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no",
+                                 "--", "."], cwd=here, capture_output=True, text=True,
+                                timeout=10, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None, False
     return head or None, bool(status)
