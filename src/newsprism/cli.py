@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -415,8 +416,58 @@ def _print_metrics(result: dict[str, Any]) -> None:
     out.print_json(json.dumps(result, default=str))
 
 
+OutOpt = Annotated[Path | None, typer.Option(
+    "--out", help="Also keep the numbers, with this command line, the date, the git commit "
+                  "and the version, in this eval result file (docs/eval/KIND.json, read by "
+                  "the /accuracy page); the run of the same slice is replaced.")]
+RoleOpt = Annotated[str, typer.Option(
+    "--role", help="What the slice is to the rules, kept in the --out file: tune (chosen on "
+                   "it) or blind (only run to report).")]
+
+
+def _keep(ctx: typer.Context, kind: str, result: dict[str, Any], path: Path | None,
+          where: Any, started: float) -> None:
+    """Write the run to the `--out` file of its finding kind (eval/record.py)."""
+    if path is None:
+        return
+    from .eval.record import make_run, write_run
+
+    write_run(path, make_run(kind, result, where, _command_line(ctx),
+                             time.perf_counter() - started))
+    err.print(f"wrote {shown(path)}", highlight=False, soft_wrap=True)
+
+
+def _command_line(ctx: typer.Context) -> str:
+    """The running command as a user would type it: `newsprism`, the subcommands, then every
+    option whose value is not its default (the same whether run as a script or in tests)."""
+    import shlex
+
+    names = []
+    c: Any = ctx  # typer's Context; its parents are the vendored click's
+    while c.parent is not None:
+        names.append(c.info_name or "")
+        c = c.parent
+    words = ["newsprism", *reversed(names)]
+    for param in ctx.command.params:
+        if param.param_type_name != "option" or param.name is None:
+            continue
+        value = ctx.params.get(param.name)
+        if value == param.default or value is None or value == ():
+            continue
+        flag = getattr(param, "is_flag", False)
+        if flag and param.secondary_opts:
+            words.append(param.opts[0] if value else param.secondary_opts[0])
+        elif flag:
+            words.append(param.opts[0])
+        else:
+            for v in value if param.multiple else [value]:
+                words += [param.opts[0], shlex.quote(str(v))]
+    return " ".join(words)
+
+
 @eval_app.command("stories")
 def eval_stories(
+    ctx: typer.Context,
     gold: Annotated[Path, typer.Option("--gold", help="ECB+ folder or NeuS folder.")],
     fmt: Annotated[str, typer.Option("--format", help="auto, ecbplus or neus.")] = "auto",
     distractors: Annotated[Path | None, typer.Option("--distractors",
@@ -437,11 +488,15 @@ def eval_stories(
                                    "people (different events) are merged.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")
                        ] = False,
+    keep: OutOpt = None,
+    role: RoleOpt = "",
 ) -> None:
     """BCubed precision/recall/F1 of story clustering against gold clusters, on the line
     `newsprism analyze` runs."""
+    from .eval.record import stories_slice
     from .eval.stories import command, format_table
 
+    started = time.perf_counter()
     try:
         result = command(gold, fmt=fmt, distractors=distractors, limit=limit,
                          threshold=threshold, facts_mode=facts, baseline=baseline,
@@ -453,6 +508,7 @@ def eval_stories(
         _print_metrics(result)
     else:
         out.print(format_table(result), highlight=False, soft_wrap=True, markup=False)
+    _keep(ctx, "stories", result, keep, stories_slice(result, gold, start, role), started)
 
 
 def _fail(exc: Exception) -> NoReturn:
@@ -463,22 +519,28 @@ def _fail(exc: Exception) -> NoReturn:
 
 @eval_app.command("quotes")
 def eval_quotes(
+    ctx: typer.Context,
     gold: Annotated[Path, typer.Option("--gold", help="PolNeAR folder.")],
     split: Annotated[str, typer.Option("--split")] = "dev",
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     baseline: Annotated[bool, typer.Option("--baseline/--no-baseline",
                                            help="Also score textacy.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+    keep: OutOpt = None,
+    role: RoleOpt = "",
 ) -> None:
     """Quote and speaker extraction scored against PolNeAR."""
     from .eval.quotes import command, format_table
+    from .eval.record import quotes_slice
 
+    started = time.perf_counter()
     try:
         report = command(gold, split=split, limit=limit, baseline=baseline)
     except FileNotFoundError as exc:
         _fail(exc)
     for line in report["problems"]:
         err.print(line, highlight=False, soft_wrap=True, markup=False)
+    _keep(ctx, "quotes", report, keep, quotes_slice(report, split, limit, role), started)
     if as_json:
         _print_metrics(report)
         return
@@ -490,6 +552,7 @@ def eval_quotes(
 
 @eval_app.command("summary")
 def eval_summary(
+    ctx: typer.Context,
     gold: Annotated[Path | None, typer.Option("--gold", help="NeuS folder.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="First N NeuS lines (0 = all).")] = 200,
     start: Annotated[int, typer.Option("--start", help="First NeuS line (1-based).")] = 1,
@@ -511,11 +574,17 @@ def eval_summary(
                             "the eval's).")] = None,
     json_path: Annotated[Path | None, typer.Option(
         "--json", help="Also write the numbers to this file.")] = None,
+    keep: OutOpt = None,
+    role: RoleOpt = "",
 ) -> None:
     """ROUGE, arousal and support figures of the neutral summaries against NeuS, and support
     and arousal on your own stories."""
+    from .eval.record import summary_slice
     from .eval.summary import command, format_table
 
+    if keep is not None and gold is None:
+        raise typer.BadParameter("--out keeps NeuS figures: give --gold too")
+    started = time.perf_counter()
     budget: dict[str, Any] = {}
     if sentences is not None:
         budget["sentences"] = sentences
@@ -532,6 +601,7 @@ def eval_summary(
     if json_path is not None:
         json_path.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
     err.print(format_table(result), highlight=False, soft_wrap=True)
+    _keep(ctx, "summary", result, keep, summary_slice(result, role), started)
 
 
 @eval_app.command("metadata")
@@ -558,6 +628,7 @@ def eval_metadata(
 
 @eval_app.command("compare")
 def eval_compare(
+    ctx: typer.Context,
     data: Annotated[Path | None, typer.Option("--data",
                                               help="Folder holding neus/ and ecbplus/.")] = None,
     part: Annotated[str, typer.Option("--part", help="tune, blind or all.")] = "tune",
@@ -570,6 +641,8 @@ def eval_compare(
     report: Annotated[Path | None, typer.Option(
         "--report", help="List every conflict of this analyze report (report.json) to judge.")
     ] = None,
+    keep: OutOpt = None,
+    role: RoleOpt = "",
 ) -> None:
     """Planted conflicts in real stories: recall per kind, false alarms on unchanged controls.
     With --real: every conflict found on real NeuS and ECB+ stories, one per line, to judge.
@@ -591,7 +664,12 @@ def eval_compare(
             raise typer.BadParameter("--lines must be FIRST-LAST, e.g. 401-1000")
         _print_metrics(real_command(data, range(int(first), int(last) + 1)))
         return
-    _print_metrics(command(data, part=part, per_kind=per_kind))
+    from .eval.record import conflicts_slice
+
+    started = time.perf_counter()
+    result = command(data, part=part, per_kind=per_kind)
+    _print_metrics(result)
+    _keep(ctx, "conflicts", result, keep, conflicts_slice(part, per_kind, role), started)
 
 
 @eval_app.command("conflicts")

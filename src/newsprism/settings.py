@@ -78,6 +78,9 @@ class Settings(BaseModel):
     allowed_hosts: str = ""
     # Outlet profiles the user keeps (TOML or CSV: outlets.py); None: names and domains only
     outlets_file: str | None = None
+    # Folder of eval result files (`newsprism eval ... --out`) the /accuracy page shows;
+    # None: the checkout's docs/eval when running from a source tree (web/accuracy.py)
+    accuracy_dir: str | None = None
 
     def __init__(self, **values: Any) -> None:
         try:
@@ -109,7 +112,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "stories": ("story_threshold", "story_window_days"),
     "summary": ("summary_sentences", "summary_max_words"),
     "storage": ("db_url",),
-    "web": ("token", "max_upload_bytes", "web_live_seconds", "allowed_hosts", "outlets_file"),
+    "web": ("token", "max_upload_bytes", "web_live_seconds", "allowed_hosts", "outlets_file",
+            "accuracy_dir"),
 }
 
 

@@ -26,6 +26,7 @@ from ..settings import Settings
 from ..storage.search import SORTS, valid_date
 from ..storage.store import Store, open_store
 from . import corrections
+from .accuracy import build_accuracy_router
 from .api import build_router
 from .cache import Busy
 from .data import Reads
@@ -51,6 +52,7 @@ def create_app(settings: Settings, store: Store | None = None,
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
     app.include_router(corrections.build_router(), prefix="/api/v1")
+    app.include_router(build_accuracy_router())
     _pages(app)
     corrections.add_pages(app)
     _errors(app)
