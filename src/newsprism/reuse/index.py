@@ -342,8 +342,9 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
 # 60 bytes of objects per character) the reuse stage holds between candidate pairs: about
 # 120 MB. Candidate pairs link articles all over a corpus, so a cache without a bound held
 # nearly every article's tokens at once (issue 23: 525 of 552 made-up articles, 100 kB
-# each; 6 GB for the 100 MB of text a 5 MB .jsonl.gz may expand to). At least two
-# full-size articles (2 x max_article_chars), so one pair never evicts its own tokens.
+# each; 6 GB for the 100 MB of text a 5 MB .jsonl.gz may expand to). Ten full-size articles
+# at the default max_article_chars; a smaller budget only makes tokens more often (the
+# budget is applied between pairs, never to the pair being aligned).
 TOKEN_CACHE_CHARS = 2_000_000
 
 
