@@ -6,9 +6,10 @@ For each shape and size (MB of file on disk, compressed or not), writes a valid 
 fictional generated news text (made-up towns, people and numbers; no corpus text), runs
 `python -m newsprism.cli analyze FILE --out report.json` in a child process, samples the
 resident memory of that child and all its children (psutil, every 0.1 s; `wait4`'s
-ru_maxrss as a floor), and prints: file bytes, articles written, seconds, seconds per MB,
-peak RSS, and whether the report is complete (report.json parses and holds every article
-the file carries, or the expected cut). The run fails (exit 1) on an incomplete report or a
+ru_maxrss as a floor), and prints: file bytes, articles written, wall seconds, CPU seconds
+of the child and CPU seconds per MB (the work, whatever the machine's load), peak RSS, and
+whether the report is complete (report.json parses and holds every article the file
+carries, and the expected problem lines). The run fails (exit 1) on an incomplete report or a
 peak over `--max-rss-mb` (default 2048).
 
 Shapes:
@@ -19,6 +20,8 @@ Shapes:
   big.html       one HTML page holding one long article (cut to max_article_chars; over the
                  one-article file cap, refused unread with one problem line)
   big.txt        one plain-text article (the same)
+  bomb.jsonl.gz  gzipped JSON Lines of distinct 4 MB records (the issue's memory bomb): read
+                 up to the expansion cap (one line), each text cut (one line each)
 
 The articles fall into topics (a town, a project, its officials) so the corpus stages have
 stories, shared names and some reused passages to find, as real news would.
@@ -184,27 +187,66 @@ def one_article(path: Path) -> tuple[Path, int, int]:
 def big_html(path: Path, size: int, rng: random.Random) -> tuple[Path, int, int]:
     path = path.with_suffix(".html")
     topic = topics(rng, 1)[0]
-    paras = "".join(f"<p>{p}</p>\n" for p in article_text(rng, topic, size).split("\n\n"))
-    path.write_text(f"<html><head><title>{topic['town']} report</title></head><body><article>"
-                    f"<h1>{topic['town']} report</h1>{paras}</article></body></html>",
-                    encoding="utf-8")
+    head = (f"<html><head><title>{topic['town']} report</title></head><body><article>"
+            f"<h1>{topic['town']} report</h1>")
+    tail = "</article></body></html>"
+    paras: list[str] = []
+    used = len(head) + len(tail)
+    for p in article_text(rng, topic, size).split("\n\n"):
+        para = f"<p>{p}</p>\n"
+        if used + len(para) > size:  # the file stays within the asked size
+            break
+        paras.append(para)
+        used += len(para)
+    path.write_text(head + "".join(paras) + tail, encoding="utf-8")
     return one_article(path)
 
 
 def big_txt(path: Path, size: int, rng: random.Random) -> tuple[Path, int, int]:
     path = path.with_suffix(".txt")
-    path.write_text(article_text(rng, topics(rng, 1)[0], size), encoding="utf-8")
+    text = article_text(rng, topics(rng, 1)[0], size)
+    path.write_text(text[:text.rfind("\n\n", 0, size)], encoding="utf-8")  # within size
     return one_article(path)
+
+
+BOMB_RECORD_CHARS = 4_000_000  # the issue's records: 4 MB each, distinct, very compressible
+
+
+def bomb_gz(path: Path, size: int, rng: random.Random) -> tuple[Path, int, int]:
+    """Gzipped JSON Lines of distinct 4 MB records (a distinct paragraph repeated): the
+    issue's 5.8 MB file of 600 such records reached 21.5 GB. The reader stops at the
+    expansion cap (one line) and cuts each record's text (one line each): returns the
+    records the caps let through and their problem lines, derived from the same caps."""
+    from newsprism.readers._common import expansion_cap
+    from newsprism.settings import Settings
+
+    path = path.with_suffix(".jsonl.gz")
+    make = records(rng, 2000)
+    ends: list[int] = []  # decompressed offset after each line
+    with gzip.open(path, "wb", compresslevel=6) as f:
+        while path.stat().st_size < size:
+            rec = make(len(ends))
+            para = rec["text"] + "\n\n"
+            rec["text"] = (para * (BOMB_RECORD_CHARS // len(para) + 1))[:BOMB_RECORD_CHARS]
+            line = (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
+            f.write(line)
+            f.flush()
+            ends.append((ends[-1] if ends else 0) + len(line))
+    cap = expansion_cap(path, Settings())
+    read = sum(1 for end in ends if end <= cap)  # the reader stops at the first line past it
+    return path, read, read + int(read < len(ends))
 
 
 SHAPES: dict[str, Callable[[Path, int, random.Random], tuple[Path, int, int]]] = {
     "many.jsonl.gz": many_gz, "few.jsonl.gz": few_gz, "many.jsonl": many_jsonl,
-    "pages.warc": pages_warc, "big.html": big_html, "big.txt": big_txt}
+    "pages.warc": pages_warc, "big.html": big_html, "big.txt": big_txt, "bomb.jsonl.gz": bomb_gz}
 
 
 def run_cli(path: Path, out: Path, timeout: float, src: Path = REPO / "src"
-            ) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB of the child and its children, exit code)."""
+            ) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds of the child, peak RSS in MB of the child and its children,
+    exit code). CPU seconds (user + system, from `wait4`) measure the work even when the
+    shared machine's load stretches the wall time."""
     import psutil
 
     env = {**os.environ, "PYTHONPATH": str(src)}
@@ -215,9 +257,11 @@ def run_cli(path: Path, out: Path, timeout: float, src: Path = REPO / "src"
     proc = psutil.Process(child.pid)
     peak = 0
     deadline = time.monotonic() + timeout
-    while True:
+    code = None
+    while code is None:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid:
+            code = os.waitstatus_to_exitcode(status)
             break
         try:
             rss = proc.memory_info().rss + sum(c.memory_info().rss
@@ -228,10 +272,10 @@ def run_cli(path: Path, out: Path, timeout: float, src: Path = REPO / "src"
         if time.monotonic() > deadline:
             child.kill()
             pid, status, usage = os.wait4(child.pid, 0)
-            return time.perf_counter() - t, max(peak / 2**20, usage.ru_maxrss / 1024), -9
+            code = -9
         time.sleep(0.1)
-    return (time.perf_counter() - t, max(peak / 2**20, usage.ru_maxrss / 1024),
-            os.waitstatus_to_exitcode(status))
+    return (time.perf_counter() - t, usage.ru_utime + usage.ru_stime,
+            max(peak / 2**20, usage.ru_maxrss / 1024), code)
 
 
 def check_report(out: Path, articles: int, cuts: int) -> str:
@@ -279,8 +323,9 @@ def main() -> None:
         where.mkdir(parents=True, exist_ok=True)
         print(f"source: {args.src}; load average at start: {os.getloadavg()[0]:.1f} "
               f"({os.cpu_count()} cores)", flush=True)
-        print("| shape | MB | file bytes | articles | seconds | s per MB | peak MB | complete |")
-        print("|---|---:|---:|---:|---:|---:|---:|---|")
+        print("| shape | MB | file bytes | articles | seconds | CPU s | CPU s per MB | peak MB "
+              "| complete |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
         for shape in shapes:
             for size in sizes:
                 rng = random.Random(args.seed)
@@ -288,7 +333,7 @@ def main() -> None:
                 path, n, cuts = SHAPES[shape](stem, int(size * MB), rng)
                 out = Path(tmp) / "report.json"
                 out.unlink(missing_ok=True)
-                secs, rss, code = run_cli(path, out, args.timeout, args.src)
+                secs, cpu, rss, code = run_cli(path, out, args.timeout, args.src)
                 why = check_report(out, n, cuts) or ("" if exit_ok(code, n) else f"exit {code}")
                 if rss > args.max_rss_mb:
                     why = (why + "; " if why else "") + f"peak {rss:.0f} MB over the bound"
@@ -296,7 +341,7 @@ def main() -> None:
                     failures.append(f"{shape} {size} MB: {why}")
                 mb = path.stat().st_size / MB
                 print(f"| {shape} | {size} | {path.stat().st_size} | {n} | {secs:.1f} | "
-                      f"{secs / mb:.1f} | {rss:.0f} | {why or 'yes'} |", flush=True)
+                      f"{cpu:.1f} | {cpu / mb:.1f} | {rss:.0f} | {why or 'yes'} |", flush=True)
                 if args.keep is None:
                     path.unlink()
         print(f"load average at end: {os.getloadavg()[0]:.1f}", flush=True)

@@ -66,6 +66,23 @@ def test_packed_facts_round_trip_exactly():
     assert unpack_facts(pack_facts(base)) == base
     lean = clustering_facts(f)
     assert lean.sentences == f.sentences and lean.mentions == f.mentions and not lean.quotes
+    assert lean.terms == f.terms and lean.dates == f.dates
+
+
+def test_clustering_facts_share_repeated_strings_across_articles():
+    """Held for every article until the stories are made: a term, a name or a label that
+    many articles carry is one object, not one per article (issue 23)."""
+    def made(i: str) -> ArticleFacts:  # strings built at run time, as a parse makes them
+        word, name = "".join(["harb", "our"]), "".join(["Var", "len"])
+        return ArticleFacts(article_id=i, mentions=(Mention(i, 0, 6, name, "GPE"),),
+                            terms=((word, 2),))
+
+    a, b = made("a1"), made("a2")
+    assert a.terms[0][0] is not b.terms[0][0]
+    la, lb = clustering_facts(a), clustering_facts(b)
+    assert la.terms[0][0] is lb.terms[0][0]
+    assert la.mentions[0].text is lb.mentions[0].text
+    assert la == a and lb == b  # equal values, shared objects
 
 
 def test_task_chunks_ask_facts_per_chunk_and_keep_story_order():

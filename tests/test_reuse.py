@@ -249,3 +249,64 @@ def test_in_sorted_is_membership() -> None:
         assert in_sorted(values, members).tolist() == np.isin(values, members).tolist()
     top = np.array([np.iinfo(np.uint64).max], dtype=np.uint64)
     assert in_sorted(top, np.array([1, 2], dtype=np.uint64)).tolist() == [False]
+
+
+def _shared_corpus(n: int) -> list[Article]:
+    """`n` articles, each the shared paragraphs in its own order plus a line of its own, from
+    `n` outlets: every pair is a candidate pair."""
+    rng = random.Random(7)
+    out = []
+    for k in range(n):
+        paras = BASE[:]
+        rng.shuffle(paras)
+        out.append(art(f"t{k:02d}", [*paras, f"Officials in ward {k} said more on day {k}."],
+                       outlet=f"Outlet {k}"))
+    return out
+
+
+def test_bounded_token_cache_gives_the_same_pairs(settings, monkeypatch) -> None:
+    """Tokens dropped by the budget are made again when asked: the pairs do not depend on
+    it (issue 23)."""
+    from newsprism.reuse import index
+
+    arts = _shared_corpus(10)
+    unbounded = find_reuse(arts, settings)
+    assert len(unbounded) == 45
+    monkeypatch.setattr(index, "TOKEN_CACHE_CHARS", 1)
+    assert find_reuse(arts, settings) == unbounded
+
+
+def test_reuse_holds_tokens_of_a_bounded_number_of_characters(settings, monkeypatch) -> None:
+    """Candidate pairs link articles all over a corpus; the stage once held the alignment
+    tokens of nearly every article at once (issue 23: 525 of 552). Now at most
+    TOKEN_CACHE_CHARS characters' worth are held between pairs (plus the pair's own two)."""
+    import weakref
+
+    from newsprism.reuse import index
+    from newsprism.reuse.align import Tokens
+
+    @dataclasses.dataclass(frozen=True)
+    class Tracked(Tokens):  # no __slots__: can be weakly referenced
+        pass
+
+    alive: list[weakref.ref] = []
+    most = [0]
+    make, pair = index.tokenize, index._pair
+
+    def tokenize(text, template=None):
+        t = Tracked(*(getattr(made := make(text, template), f.name)
+                      for f in dataclasses.fields(Tokens)))
+        del made
+        alive.append(weakref.ref(t))
+        return t
+
+    def counting_pair(*args, **kw):
+        most[0] = max(most[0], sum(r() is not None for r in alive))
+        return pair(*args, **kw)
+
+    arts = _shared_corpus(12)
+    monkeypatch.setattr(index, "tokenize", tokenize)
+    monkeypatch.setattr(index, "_pair", counting_pair)
+    monkeypatch.setattr(index, "TOKEN_CACHE_CHARS", 3 * max(len(a.text) for a in arts))
+    assert len(find_reuse(arts, settings)) == 66
+    assert 2 <= most[0] <= 5  # up to the budget's 3 articles, plus the pair's own two

@@ -14,9 +14,9 @@ articles linked by substantial reuse into one independent source each. See docs/
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -313,19 +313,16 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
     pairs, template = pairs_of(all_prints, settings, [a.outlet_label for a in ordered])
     stale = _stale(ordered, all_prints, template, previous, settings)
     del all_prints
-    cache: dict[int, Tokens] = {}
-    cached: list[int] = []  # heap of the cached indices
 
-    def tokens(idx: int) -> Tokens:
-        t = cache.get(idx)
-        if t is None:
-            flags = template_words(norms(idx), settings.reuse_shingle, hasher, template)
-            t = cache[idx] = tokenize(ordered[idx].text, flags)
-            heapq.heappush(cached, idx)
-        return t
+    def make_tokens(idx: int) -> Tokens:
+        flags = template_words(norms(idx), settings.reuse_shingle, hasher, template)
+        return tokenize(ordered[idx].text, flags)
 
+    both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    todo = both[stale[both[:, 0]] | stale[both[:, 1]]]  # the pairs aligned here
+    cache = TokenCache(make_tokens, np.bincount(todo.ravel(), minlength=len(ordered)))
+    del both
     out: list[Reuse] = []
-    aligned = 0
     for i, j in pairs:
         if not (stale[i] or stale[j]):
             assert previous is not None
@@ -333,13 +330,66 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
             if kept is not None:
                 out.append(kept)
             continue
-        while cached and cached[0] < i:  # pairs are sorted, i < j: no later pair needs it
-            cache.pop(heapq.heappop(cached), None)
-        aligned += 1
-        reuse = _pair(ordered[i], ordered[j], tokens(i), tokens(j), settings)
+        reuse = _pair(ordered[i], ordered[j], cache.get(i), cache.get(j), settings)
+        cache.used(i, j)
         if reuse is not None:
             out.append(reuse)
+    aligned = len(todo)
     return ReuseUpdate(tuple(out), template, computed, aligned, len(pairs))
+
+
+# Characters of text whose alignment tokens (`align.Tokens`: words, norms, seed table; about
+# 60 bytes of objects per character) the reuse stage holds between candidate pairs: about
+# 120 MB. Candidate pairs link articles all over a corpus, so a cache without a bound held
+# nearly every article's tokens at once (issue 23: 525 of 552 made-up articles, 100 kB
+# each; 6 GB for the 100 MB of text a 5 MB .jsonl.gz may expand to). Ten full-size articles
+# at the default max_article_chars; a smaller budget only makes tokens more often (the
+# budget is applied between pairs, never to the pair being aligned).
+TOKEN_CACHE_CHARS = 2_000_000
+
+
+class TokenCache:
+    """Alignment tokens by article index, for the candidate pairs in order. `uses[i]`: how
+    many pairs will ask for article i; its tokens are dropped after the last, and while the
+    tokens held cover more than `budget` characters the least recently used are dropped
+    (and made again if asked: tokens are a pure function of the text and its template
+    flags, so the pairs come out the same whatever the budget)."""
+
+    def __init__(self, make: Callable[[int], Tokens], uses: np.ndarray,
+                 budget: int | None = None) -> None:
+        self._make = make
+        self._left = uses
+        self._held: OrderedDict[int, Tokens] = OrderedDict()
+        self.budget = TOKEN_CACHE_CHARS if budget is None else budget
+        self.chars = 0  # characters of the texts whose tokens are held
+        self.peak_chars = 0
+        self.made = 0
+
+    def get(self, idx: int) -> Tokens:
+        tokens = self._held.get(idx)
+        if tokens is None:
+            tokens = self._held[idx] = self._make(idx)
+            self.made += 1
+            self.chars += len(tokens.text)
+            self.peak_chars = max(self.peak_chars, self.chars)
+        else:
+            self._held.move_to_end(idx)
+        return tokens
+
+    def used(self, *indices: int) -> None:
+        """One pair of `indices` is done: drop what no later pair asks for, then the least
+        recently used beyond the budget."""
+        for idx in indices:
+            self._left[idx] -= 1
+            if self._left[idx] <= 0:
+                self._drop(idx)
+        while self.chars > self.budget and self._held:
+            self._drop(next(iter(self._held)))
+
+    def _drop(self, idx: int) -> None:
+        tokens = self._held.pop(idx, None)
+        if tokens is not None:
+            self.chars -= len(tokens.text)
 
 
 def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.ndarray,
