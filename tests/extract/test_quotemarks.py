@@ -48,9 +48,9 @@ def test_multi_paragraph_quote_keeps_first_paragraph():
 
 def test_one_megabyte_line_is_linear():
     text = ('word "quoted bit" and ’ stray ‘ marks don’t " matter ' * 20_000)[:1_000_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine does not make it fail
     pairs = pair_quotes(text)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
     assert all(p.open < p.close for p in pairs)
     assert all(p.close - p.open <= 4001 for p in pairs)
 

@@ -94,9 +94,9 @@ def test_bad_text_does_not_crash(quotes_of, text):
 
 def test_long_line_with_many_marks_is_fast(quotes_of):
     text = ('Officials said "yes" and ’ she said “maybe ' * 1500)[:50_000]
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine does not make it fail
     got = quotes_of(text)
-    assert time.perf_counter() - t0 < 30
+    assert time.process_time() - t0 < 30
     assert all(0 <= q.start <= q.end <= len(text) for q in got)
 
 
@@ -106,9 +106,9 @@ def test_one_megabyte_line_tokenized_only_is_linear(nlp):
     text = ('He said "this is it" and ’ the “minister’ said “maybe, ' * 20_000)[:1_000_000]
     doc = nlp.make_doc(text)
     article = Article(id="big", source="test", text=text)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine does not make it fail
     got = find_quotes(article, doc, ())
-    assert time.perf_counter() - t0 < 60
+    assert time.process_time() - t0 < 60
     assert all(text[q.start:q.end] == q.text for q in got)
 
 
