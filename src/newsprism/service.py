@@ -60,6 +60,8 @@ class UpdateStats:
     stories_removed: int = 0
     stories_changed_new: int = 0  # of the changed stories, those holding an article of this run
     redirects: int = 0  # retired story ids now redirecting to the story holding their articles
+    stories_reclustered: int = 0  # stored stories re-clustered (all of them on a full run)
+    full_recluster: bool = False  # the whole store re-clustered (stories/incremental.py)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -295,19 +297,12 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
 
     t = time.perf_counter()
     with phase(progress, "clustering"):
-        stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
-                                                                     settings))
-    before = store.story_members()
-    titles = store.story_titles() if before else {}
-    changed = [s for s in stories
-               if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title
-               or touched.intersection(s.article_ids)]
-    new_ids = {s.id for s in stories}
-    removed = [k for k in before if k not in new_ids]
-    st.stories, st.stories_changed, st.stories_removed = len(stories), len(changed), len(removed)
-    arrived = set(pending)
-    st.stories_changed_new = sum(1 for s in changed if arrived.intersection(s.article_ids))
-    redirects = successors({k: before[k] for k in removed}, stories)
+        regroup = regroup_stories(store, articles, lean, reuse, settings, set(pending), touched)
+    changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
+    st.stories, st.stories_changed, st.stories_removed = (regroup.total, len(changed),
+                                                          len(removed))
+    st.stories_changed_new = sum(1 for s in changed if regroup.arrived.intersection(s.article_ids))
+    st.stories_reclustered, st.full_recluster = regroup.reclustered, regroup.full
     st.redirects = len(redirects)
     st.seconds["stories"] = time.perf_counter() - t
 
@@ -336,9 +331,61 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     store.commit_analysis(added, analysed, removed, pending,
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
                           reuse_state=index.state_row(update), prints=index.print_rows(update),
-                          redirects=redirects)
+                          redirects=redirects, full_articles=regroup.full_articles)
     st.seconds["commit"] = time.perf_counter() - t
     return st
+
+
+@dataclass(frozen=True, slots=True)
+class Regroup:
+    """What re-clustering decided: the stories to analyse and write (`changed`), the stored
+    ids to drop, where retired ids now live, the number of stories after, how many stored
+    stories were re-clustered, whether that was all of them (`full`, then `full_articles`
+    is the store's size; else the size at the last full re-cluster), and the articles that
+    arrived."""
+
+    changed: list[Story]
+    removed: list[str]
+    redirects: dict[str, str]
+    total: int
+    reclustered: int
+    full: bool
+    full_articles: int
+    arrived: frozenset[str]
+
+
+def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[ArticleFacts],
+                    reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
+                    touched: set[str]) -> Regroup:
+    """Re-cluster the whole store (the batch result) when the consolidation rule asks for it
+    (`stories.incremental.needs_full`), else only the stored stories the `arrived` articles
+    reach (`local_update`): there, a story whose members and reuse pairs did not change is
+    kept as stored, title and analysis included."""
+    from .stories.incremental import local_update, needs_full
+
+    before = store.story_members()
+    # A store written before the rule was re-clustered whole by every update: its stories
+    # are the batch result over the articles stored before this update.
+    recorded = store.full_articles()
+    counted = recorded if recorded is not None else len(articles) - len(arrived)
+    full = needs_full(len(articles), counted, bool(before), settings.story_consolidate_share)
+    if full:
+        stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
+                                                                     settings))
+        titles = store.story_titles() if before else {}
+        replaced: frozenset[str] = frozenset(before)
+    else:
+        local = local_update(articles, lean, reuse, settings, before, arrived, touched)
+        stories, replaced, titles = local.stories, local.replaced, {}
+    changed = [s for s in stories
+               if before.get(s.id) != tuple(sorted(s.article_ids))
+               or (full and titles.get(s.id) != s.title)
+               or touched.intersection(s.article_ids)]
+    new_ids = {s.id for s in stories}
+    removed = [k for k in sorted(replaced) if k not in new_ids]
+    redirects = successors({k: before[k] for k in removed}, stories)
+    return Regroup(changed, removed, redirects, len(before) - len(replaced) + len(stories),
+                   len(replaced), full, len(articles) if full else counted, frozenset(arrived))
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],

@@ -47,6 +47,11 @@ class Settings:
     # Stories
     story_threshold: float = 0.15  # mean cosine to merge (docs/stories.md)
     story_window_days: float = 7.0
+    # An update to a store re-clusters only the stories its new articles reach, until the
+    # articles added since the last whole re-cluster exceed this share of the store at that
+    # time; then it re-clusters the whole store (stories/incremental.py). 0: every update
+    # re-clusters the whole store (the batch result each time, and more churn).
+    story_consolidate_share: float = 0.25
     # Compare and summary
     summary_sentences: int = 6
     summary_max_words: int = 0  # 0: no cap; NeuS-style short summaries use about 70
@@ -82,6 +87,9 @@ class Settings:
         for name in ("fetch_timeout", "story_window_days"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"setting {name} must be > 0, got {getattr(self, name)!r}")
+        if self.story_consolidate_share < 0:
+            raise ConfigError("setting story_consolidate_share must be >= 0 (0: always "
+                              f"re-cluster the whole store), got {self.story_consolidate_share!r}")
         if self.summary_max_words < 0:
             raise ConfigError(f"setting summary_max_words must be >= 0 (0 = no cap), got "
                               f"{self.summary_max_words!r}")
