@@ -6,9 +6,9 @@ candidate step changes shape past `link.ALL_PAIRS_UP_TO` articles, and a story t
 article came near can gain, lose or be re-titled by that drift alone. An update instead:
 
     new articles ──> their cosine with every stored article (the TF-IDF rows: an inverted
-                     index of the clustering features), kept at the edge floor and within the
-                     time window; plus their reuse partners, and both ends of every reuse
-                     pair this update changed
+                     index of the clustering features), kept at the threshold and within the
+                     time window; plus their strong reuse partners, and both ends of every
+                     reuse pair this update changed
                  ──> the candidate stories: the stored stories holding any of those articles
                  ──> `cluster` over the candidate stories' articles and the new ones, with the
                      whole store's IDF weights (`cluster.IdfBasis`)
@@ -45,7 +45,6 @@ from .cluster import (
 )
 from .features import raw_features
 from .ids import reuse_weight
-from .link import FLOOR_RATIO
 
 __all__ = ["LocalUpdate", "local_update", "needs_full"]
 
@@ -98,10 +97,12 @@ def local_update(articles: Sequence[Article], facts: Sequence[ArticleFacts],
 def _reached(ordered: Sequence[Article], facts: Sequence[ArticleFacts], raws: Sequence,
              basis: IdfBasis, reuse: Sequence[Reuse], settings: Settings,
              arrived: Set[str]) -> set[str]:
-    """Stored articles that could link to an arrived one in `cluster`: a cosine at the
-    edge floor (`link.FLOOR_RATIO` of the threshold) within the time window (undated:
-    always), or a reuse pair strong enough to be an edge."""
-    floor = settings.story_threshold * FLOOR_RATIO
+    """Stored articles an arrived one could join in `cluster`: a cosine at the threshold
+    within the time window (undated: always), or a reuse pair as strong. Linkage merges two
+    clusters only when their mean similarity reaches the threshold, so some pair across
+    them reaches it: a cluster holding an arrived article can only join a stored article's
+    cluster through such a pair (a mean over pairs is at most their largest)."""
+    floor = settings.story_threshold
     new_rows = [k for k, a in enumerate(ordered) if a.id in arrived]
     out: set[str] = set()
     if new_rows:
