@@ -113,3 +113,34 @@ def test_eval_metadata_is_a_cli_command_with_json(tmp_path):
     text = CliRunner().invoke(app, ["eval", "metadata", "--seeds", str(tmp_path)])
     assert "| set | pages | title | date | outlet |" in text.output
     assert "skipped" in text.output
+
+
+@pytest.mark.parametrize("args", [
+    ["eval", "stories", "--gold", "{missing}"],
+    ["eval", "quotes", "--gold", "{missing}"],
+    ["eval", "conflicts", "bogus", "{missing}"],
+])
+def test_eval_commands_report_bad_gold_in_one_line(tmp_path, args):
+    """The eval commands (the only eval command line: the module mains are gone) answer a
+    bad gold path or kind with one error line and exit code 2."""
+    missing = str(tmp_path / "nope")
+    result = CliRunner().invoke(app, [a.format(missing=missing) for a in args])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "error:" in result.output and "Traceback" not in result.output
+
+
+def test_eval_options_of_the_old_module_mains_are_on_the_cli():
+    """Every option the argparse mains had is on the typer commands."""
+    from typer.main import get_command
+
+    group = get_command(app).commands["eval"]  # type: ignore[attr-defined]
+    wanted = {"stories": {"--json", "--start", "--sweep", "--facts", "--limit", "--threshold",
+                          "--distractors", "--distractor-limit", "--same-actor-pairs",
+                          "--format", "--no-baseline"},
+              "quotes": {"--json", "--split", "--limit", "--no-baseline"},
+              "summary": {"--json", "--start", "--limit", "--sentences", "--max-words",
+                          "--no-baselines", "--stories"}}
+    for name, options in wanted.items():
+        have = {o for p in group.commands[name].params for o in (*p.opts, *p.secondary_opts)}
+        assert options <= have, (name, options - have)
+    assert "conflicts" in group.commands

@@ -113,7 +113,8 @@ def hang_work(articles: Sequence[Article], settings: Settings
 def test_dask_hang_is_one_reported_article_and_the_run_goes_on(settings):
     articles = [_art(f"a{i}") for i in range(7)] + [_art("hang1")] + [_art(f"z{i}")
                                                                        for i in range(4)]
-    small = settings.replace(spacy_batch_size=3, article_time_limit=1.0)
+    # A batch's limit is 3 s x 3 articles x 2 = 18 s: a busy machine is not taken for a hang.
+    small = settings.replace(spacy_batch_size=3, article_time_limit=3.0)
     seen: list[InputProblem] = []
     with DaskRunner(small, workers=2, in_flight=1, work=hang_work) as runner:
         runner.on_problem = seen.append

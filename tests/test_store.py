@@ -102,7 +102,7 @@ def test_search_values_are_bound_not_spliced(store_url, attack):
     store.commit_analysis([], [story("s", ("a",), "Flood wall 100% funded")], removed=[],
                           done=["a"])
     found = store.stories(query=attack)
-    assert [r.id for r in found] == (["s"] if attack == "%" else [])
+    assert [r.id for r in found] == []  # no searchable word in any of them: nothing found
     with pytest.raises(ValueError, match="since must be a date"):
         store.stories(since=attack)
     assert store.counts()["stories"] == 1

@@ -1,4 +1,8 @@
-"""The command line: parses options, calls the service layer, formats what comes back."""
+"""The command line: parses options, calls the service layer, formats what comes back.
+
+Long because every command and its options are declared here, one typer function each; the
+work itself is in `service`, `outlets` and the `eval` modules.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -27,6 +31,8 @@ eval_app = typer.Typer(no_args_is_help=True, help="Score a stage against a gold 
 app.add_typer(eval_app, name="eval")
 outlets_app = typer.Typer(no_args_is_help=True, help="Outlet profiles: names, domains, lean.")
 app.add_typer(outlets_app, name="outlets")
+corrections_app = typer.Typer(no_args_is_help=True, help="Analysts' corrections in a store.")
+app.add_typer(corrections_app, name="corrections")
 
 err = Console(stderr=True)
 out = Console()
@@ -361,6 +367,50 @@ def outlets_import(
     out.print(f"{target}: {added} outlets added, {updated} updated")
 
 
+@corrections_app.command("list")
+def corrections_list(
+    db: Annotated[str | None, typer.Option("--db", help="Store URL.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Every correction: id, kind, status (applied, stale: its target is gone, undone), what."""
+    from .correcting import corrections_report
+    from .storage.store import open_store
+
+    store = open_store(_settings(config, db_url=db).db_url)
+    try:
+        rows = corrections_report(store)
+    finally:
+        store.close()
+    for c in rows:
+        out.print(f"{c['id']}  {c['made'][:19]}  {c['kind']:<16} {c['status']:<8} "
+                  f"{shown(c['target'])}  {shown(json.dumps(c['value'], ensure_ascii=False))}",
+                  highlight=False, soft_wrap=True)
+    if not rows:
+        out.print("no corrections")
+
+
+@corrections_app.command("undo")
+def corrections_undo(
+    correction_id: Annotated[str, typer.Argument(help="The correction's id (see list).")],
+    db: Annotated[str | None, typer.Option("--db", help="Store URL.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Undo a correction (kept, listed as undone) and re-run what it had changed."""
+    from .correcting import undo
+    from .storage.store import open_store
+
+    settings = _settings(config, db_url=db)
+    store = open_store(settings.db_url)
+    try:
+        done = undo(store, settings, correction_id)
+    finally:
+        store.close()
+    if done is None:
+        err.print(f"no correction {shown(correction_id)}", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"undone: {done.id} ({done.kind})", highlight=False)
+
+
 def _print_metrics(result: dict[str, Any]) -> None:
     out.print_json(json.dumps(result, default=str))
 
@@ -385,15 +435,30 @@ def eval_stories(
     pairs: Annotated[bool, typer.Option(
         "--same-actor-pairs", help="NeuS only: also report how often lines about the same "
                                    "people (different events) are merged.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")
+                       ] = False,
 ) -> None:
     """BCubed precision/recall/F1 of story clustering against gold clusters, on the line
     `newsprism analyze` runs."""
-    from .eval.stories import command
+    from .eval.stories import command, format_table
 
-    _print_metrics(command(gold, fmt=fmt, distractors=distractors, limit=limit,
-                           threshold=threshold, facts_mode=facts, baseline=baseline,
-                           sweep=sweep or (), progress=True, start=start,
-                           actor_pairs=pairs, distractor_limit=distractor_limit))
+    try:
+        result = command(gold, fmt=fmt, distractors=distractors, limit=limit,
+                         threshold=threshold, facts_mode=facts, baseline=baseline,
+                         sweep=sweep or (), progress=True, start=start,
+                         actor_pairs=pairs, distractor_limit=distractor_limit)
+    except (OSError, ValueError) as exc:
+        _fail(exc)
+    if as_json:
+        _print_metrics(result)
+    else:
+        out.print(format_table(result), highlight=False, soft_wrap=True, markup=False)
+
+
+def _fail(exc: Exception) -> NoReturn:
+    """A bad gold path or option: one line and exit code 2, not a traceback."""
+    err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2) from None
 
 
 @eval_app.command("quotes")
@@ -401,12 +466,26 @@ def eval_quotes(
     gold: Annotated[Path, typer.Option("--gold", help="PolNeAR folder.")],
     split: Annotated[str, typer.Option("--split")] = "dev",
     limit: Annotated[int | None, typer.Option("--limit")] = None,
-    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline")] = True,
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline",
+                                           help="Also score textacy.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
 ) -> None:
     """Quote and speaker extraction scored against PolNeAR."""
-    from .eval.quotes import command
+    from .eval.quotes import command, format_table
 
-    _print_metrics(command(gold, split=split, limit=limit, baseline=baseline))
+    try:
+        report = command(gold, split=split, limit=limit, baseline=baseline)
+    except FileNotFoundError as exc:
+        _fail(exc)
+    for line in report["problems"]:
+        err.print(line, highlight=False, soft_wrap=True, markup=False)
+    if as_json:
+        _print_metrics(report)
+        return
+    lines = [f"PolNeAR {report['split']}: {report['documents']} documents", format_table(report)]
+    if "textacy_error" in report:
+        lines.append(report["textacy_error"])
+    out.print("\n".join(lines), highlight=False, soft_wrap=True, markup=False)
 
 
 @eval_app.command("summary")
@@ -424,20 +503,34 @@ def eval_summary(
         "--count-unnamed/--no-count-unnamed",
         help="Also attribute them when the outlet has no name ('According to one outlet').")
     ] = False,
+    sentences: Annotated[int | None, typer.Option(
+        "--sentences", help="Sentence budget for ours and LexRank (default: the eval's, "
+                            "about a NeuS reference).")] = None,
+    max_words: Annotated[int | None, typer.Option(
+        "--max-words", help="Word cap for ours and the capped LexRank (0 = none; default: "
+                            "the eval's).")] = None,
+    json_path: Annotated[Path | None, typer.Option(
+        "--json", help="Also write the numbers to this file.")] = None,
 ) -> None:
     """ROUGE, arousal and support figures of the neutral summaries against NeuS, and support
     and arousal on your own stories."""
     from .eval.summary import command, format_table
 
+    budget: dict[str, Any] = {}
+    if sentences is not None:
+        budget["sentences"] = sentences
+    if max_words is not None:
+        budget["max_words"] = max_words or None
     try:
         result = command(gold, limit=limit or None, baselines=baselines, stories=stories or (),
-                         attribute_single=attribute_single, count_unnamed=count_unnamed,
+                         **budget, attribute_single=attribute_single, count_unnamed=count_unnamed,
                          start=start,
                          report=lambda line: err.print(line, highlight=False, soft_wrap=True))
     except (FileNotFoundError, ValueError) as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+        _fail(exc)
     _print_metrics(result)
+    if json_path is not None:
+        json_path.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
     err.print(format_table(result), highlight=False, soft_wrap=True)
 
 
@@ -487,6 +580,25 @@ def eval_compare(
         _print_metrics(real_command(data, range(int(first), int(last) + 1)))
         return
     _print_metrics(command(data, part=part, per_kind=per_kind))
+
+
+@eval_app.command("conflicts")
+def eval_conflicts(
+    kind: Annotated[str, typer.Argument(help="seeds, neus or ecb.")],
+    path: Annotated[Path, typer.Argument(help="seeds: a folder of texts; neus: a .source "
+                                              "file; ecb: the ECB+ folder.")],
+    items: Annotated[list[str] | None, typer.Argument(
+        help="neus: line numbers; ecb: topic numbers.")] = None,
+) -> None:
+    """Every conflict and consensus finding of the given stories, numbered, for a person to
+    judge (the precision check of docs/compare.md)."""
+    from .eval.compare import listing
+
+    try:
+        for line in listing(kind, path, items or ()):
+            out.print(line, highlight=False, soft_wrap=True, markup=False)
+    except (OSError, ValueError) as exc:
+        _fail(exc)
 
 
 def main() -> None:

@@ -198,11 +198,14 @@ def _heads_phrase(q: Quote, mentions: list[Mention], eid: str) -> bool:
     """The entity's mention ends the speaker phrase and only a determiner or capitalised
     words stand before it ("the NYDN", "Team president X"): the phrase names the entity rather
     than someone or something described through it."""
+    start, end = q.speaker_start, q.speaker_end
+    if start is None or end is None:
+        return False  # no speaker phrase to head
     for m in mentions:
-        if m.entity_id != eid or not (q.speaker_start <= m.start and m.end <= q.speaker_end):
+        if m.entity_id != eid or not (start <= m.start and m.end <= end):
             continue
-        before = (q.speaker_text or "")[:m.start - q.speaker_start].split()
-        if m.end == q.speaker_end and all(w[:1].isupper() or w.lower() == "the" for w in before):
+        before = (q.speaker_text or "")[:m.start - start].split()
+        if m.end == end and all(w[:1].isupper() or w.lower() == "the" for w in before):
             return True
     return False
 
@@ -225,13 +228,42 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     clusters = _Clusters()
     _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)
     _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)
+    entities = _entities_of(ctx.story.id, clusters)
+    by_id = {e.id: e for e in entities}
+    people = [e for e in entities if e.type == "PERSON"]
+    find = _Lookup(entities)
+    roles = {e.id: role_words(w for m in e.mentions for w in (m.title or "").split())
+             for e in people}
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    for facts in ctx.facts:
+        for q in facts.quotes:
+            eid = find.lookup(q.article_id, q.speaker, None, None, True)
+            if eid is None and q.speaker_start is not None and q.speaker == q.speaker_text:
+                eid = find.lookup(q.article_id, None, q.speaker_start, q.speaker_end, False)
+                if eid is not None and not _heads_phrase(q, find.mention_index[q.article_id],
+                                                         eid):
+                    eid = None  # "the Taradise star" is not Taradise
+            if eid is not None:
+                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
+            elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):
+                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name,
+                                        speaker_confidence=STORY_OFFICE_CONFIDENCE)
+            quotes.append(q)
+        claims.extend(_claim_subject(c, find) for c in facts.claims)
+    return dataclasses.replace(ctx.story, entities=tuple(entities), quotes=tuple(quotes),
+                               claims=tuple(claims))
+
+
+def _entities_of(story_id: str, clusters: _Clusters) -> list[Entity]:
+    """One entity per cluster, its mentions linked to it; most mentioned first."""
     entities: list[Entity] = []
     used: set[str] = set()
     for members, label in zip(clusters.members, clusters.label, strict=True):
         name = canonical_name(members, label)
-        new_id = stable_id(ctx.story.id, name)
+        new_id = stable_id(story_id, name)
         if new_id in used:  # the person Jordan and the country Jordan: the type tells them apart
-            new_id = stable_id(ctx.story.id, name, label)
+            new_id = stable_id(story_id, name, label)
         used.add(new_id)
         linked = tuple(sorted((dataclasses.replace(m, entity_id=new_id) for m in members),
                               key=lambda m: (m.article_id, m.start, m.end)))
@@ -240,36 +272,54 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                                article_ids=tuple(sorted({m.article_id for m in members})),
                                mentions=linked))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
-    by_id = {e.id: e for e in entities}
-    people = [e for e in entities if e.type == "PERSON"]
-    mention_index: dict[str, list[Mention]] = defaultdict(list)
-    for e in entities:
-        for m in e.mentions:
-            mention_index[m.article_id].append(m)
+    return entities
 
-    # What `lookup` compares a name with, computed once per story (it is asked for every
-    # quote and claim, and with the same few speaker names again and again).
-    alias_names = {e.id: frozenset(person_name(a) for a in e.aliases) for e in people}
-    other_keys = [(e, {fold(e.name), *(fold(a) for a in e.aliases)})
-                  for e in entities if e.type != "PERSON"]
-    by_name: dict[tuple[str, str, bool], str | None] = {}
 
-    def lookup(article_id: str, text: str | None, start: int | None, end: int | None,
+def _claim_subject(c: Claim, find: _Lookup) -> Claim:
+    """The claim with its subject linked to an entity, when one is found."""
+    eid = find.lookup(c.article_id, c.subject, None, None, False) if c.subject else None
+    if eid is None and c.subject:
+        for m in find.mention_index.get(c.article_id, ()):
+            if c.start <= m.start < c.end and m.text in c.subject:
+                eid = m.entity_id
+                break
+    return dataclasses.replace(c, subject_entity=eid) if eid else c
+
+
+class _Lookup:
+    """Which entity a mention's span or a name stands for, within one story. What it
+    compares a name with is computed once per story (it is asked for every quote and claim,
+    and with the same few speaker names again and again)."""
+
+    def __init__(self, entities: list[Entity]):
+        self.people = [e for e in entities if e.type == "PERSON"]
+        self.mention_index: dict[str, list[Mention]] = defaultdict(list)
+        for e in entities:
+            for m in e.mentions:
+                self.mention_index[m.article_id].append(m)
+        self.alias_names = {e.id: frozenset(person_name(a) for a in e.aliases)
+                            for e in self.people}
+        self.other_keys = [(e, {fold(e.name), *(fold(a) for a in e.aliases)})
+                           for e in entities if e.type != "PERSON"]
+        self.by_name: dict[tuple[str, str, bool], str | None] = {}
+
+    def lookup(self, article_id: str, text: str | None, start: int | None, end: int | None,
                people_only: bool) -> str | None:
         if start is not None and end is not None:
-            for m in mention_index.get(article_id, ()):
+            for m in self.mention_index.get(article_id, ()):
                 if m.start < end and m.end > start and (not people_only or m.label == "PERSON"):
                     return m.entity_id
         if not text:
             return None
         key = (article_id, text, people_only)
-        if key not in by_name:
-            by_name[key] = lookup_name(article_id, text, people_only)
-        return by_name[key]
+        if key not in self.by_name:
+            self.by_name[key] = self.lookup_name(article_id, text, people_only)
+        return self.by_name[key]
 
-    def lookup_name(article_id: str, text: str, people_only: bool) -> str | None:
+    def lookup_name(self, article_id: str, text: str, people_only: bool) -> str | None:
+        people = self.people
         name = person_name(text)
-        hits = [e for e in people if name == e.name or name in alias_names[e.id]]
+        hits = [e for e in people if name == e.name or name in self.alias_names[e.id]]
         if not hits and len(name.split()) > 1:
             hits = [e for e in people if same_person(name, e.name)]
         elif not hits and name:
@@ -280,35 +330,7 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
             return hits[0].id
         if not people_only:
             folded = fold(text)
-            for e, keys in other_keys:
+            for e, keys in self.other_keys:
                 if folded in keys:
                     return e.id
         return None
-
-    roles = {e.id: role_words(w for m in e.mentions for w in (m.title or "").split())
-             for e in people}
-    quotes: list[Quote] = []
-    claims: list[Claim] = []
-    for facts in ctx.facts:
-        for q in facts.quotes:
-            eid = lookup(q.article_id, q.speaker, None, None, True)
-            if eid is None and q.speaker_start is not None and q.speaker == q.speaker_text:
-                eid = lookup(q.article_id, None, q.speaker_start, q.speaker_end, False)
-                if eid is not None and not _heads_phrase(q, mention_index[q.article_id], eid):
-                    eid = None  # "the Taradise star" is not Taradise
-            if eid is not None:
-                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
-            elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):
-                q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name,
-                                        speaker_confidence=STORY_OFFICE_CONFIDENCE)
-            quotes.append(q)
-        for c in facts.claims:
-            eid = lookup(c.article_id, c.subject, None, None, False) if c.subject else None
-            if eid is None and c.subject:
-                for m in mention_index.get(c.article_id, ()):
-                    if c.start <= m.start < c.end and m.text in c.subject:
-                        eid = m.entity_id
-                        break
-            claims.append(dataclasses.replace(c, subject_entity=eid) if eid else c)
-    return dataclasses.replace(ctx.story, entities=tuple(entities), quotes=tuple(quotes),
-                               claims=tuple(claims))

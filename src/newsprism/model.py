@@ -59,6 +59,7 @@ class Article:
 
 def _outlet_label() -> Any:
     """outlets.outlet_label, imported on first use (outlets imports this module)."""
+    # Lazy: a module-level import would be a cycle (outlets -> model -> outlets).
     from .outlets import outlet_label
 
     globals()["_outlet_label"] = lambda: outlet_label
@@ -409,11 +410,26 @@ class StoryContext:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """An analyst's correction of a finding (see `corrections.py` for the kinds and what each
+    `target` and `value` hold). Anchored to what survives a re-analysis (article ids, quote
+    offsets, finding keys), never to a story id alone."""
+
+    id: str
+    kind: str
+    target: str
+    value: Any
+    made: str  # UTC timestamp, ISO 8601
+    undone: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     articles: tuple[Article, ...]
     reuse: tuple[Reuse, ...]
     stories: tuple[Story, ...]
     problems: tuple[InputProblem, ...] = field(default=())
+    corrections: tuple[Correction, ...] = field(default=())  # from the store, when there is one
 
 
 def pickle_by_fields(cls: type) -> type:

@@ -407,10 +407,10 @@ def lean_coverage(article_ids: Sequence[str], index: OutletIndex, groups: Mappin
         members.setdefault(groups.get(aid, aid), []).append(aid)
     counts = dict.fromkeys(LEANS, 0)
     for ids in members.values():
-        rated = [i for i in sorted(ids, key=lambda i: (published.get(i) or "9999", i))
-                 if (o := index.of(i)) is not None and o.lean in counts]
-        if rated:
-            counts[index.of(rated[0]).lean] += 1  # type: ignore[union-attr]
+        leans = [o.lean for i in sorted(ids, key=lambda i: (published.get(i) or "9999", i))
+                 if (o := index.of(i)) is not None and o.lean is not None and o.lean in counts]
+        if leans:
+            counts[leans[0]] += 1
     total = sum(counts.values())
     blindspot = None
     if total >= MIN_RATED_FOR_BLINDSPOT:

@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
+from .regrouping import Regroup, regroup_stories
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
-from .stories.ids import successors
 
 if TYPE_CHECKING:
     from .storage.store import Store
@@ -143,6 +143,9 @@ def consistent_report(store) -> Report:
         report = store.report()
         if store.counts() == before:
             break
+    from .storage.corrections import list_corrections
+
+    report = dataclasses.replace(report, corrections=tuple(list_corrections(store)))
     if not pending:
         return report  # type: ignore[no-any-return]
     return dataclasses.replace(
@@ -255,19 +258,27 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
                    stats: UpdateStats | None = None,
                    runner: BatchRunner | None = None,
                    fresh_facts: Mapping[str, ArticleFacts] | None = None,
-                   reuse_index: ReuseIndex | None = None) -> UpdateStats:
+                   reuse_index: ReuseIndex | None = None,
+                   rerun: Iterable[str] = ()) -> UpdateStats:
     """Join the pending articles to the stored reuse pairs and stories (see module doc).
     `fresh_facts`: facts this run has just stored and still holds (the same values the
     store would give back), so they are not read again; `reuse_index`: the reuse stage's
-    state, holding the prints of the articles this run stored."""
+    state, holding the prints of the articles this run stored. The store's corrections
+    (corrections.py) reshape the clusters and set quotes' speakers on every run; `rerun`:
+    article ids whose stories are analysed again even with nothing pending (a correction
+    was just made or undone)."""
+    from .corrections import apply_to_facts
     from .reuse.state import ReuseIndex
+    from .storage.corrections import list_corrections
     from .storage.store import encode_story
 
     st = stats if stats is not None else UpdateStats()
     pending = store.pending_ids()
     st.pending = len(pending)
-    if not pending:
+    forced = set(rerun)
+    if not pending and not forced:
         return st
+    corrections = list_corrections(store, include_undone=False)
     t = time.perf_counter()
     articles = store.articles()
     st.stored_articles = len(articles)
@@ -275,35 +286,19 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     st.seconds["load"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    # The reuse stage is global: which shingles are site boilerplate depends on the whole
-    # corpus, so a new article can change a pair between two old ones. Its candidate step
-    # reads every stored article's prints (stored: no text is split again), and only the
-    # candidate pairs whose inputs changed are aligned again (`reuse.state.ReuseIndex`; the
-    # result equals the reuse stage over all stored articles). Only pairs that differ are
-    # written.
     index = reuse_index if reuse_index is not None else ReuseIndex(settings)
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
-    with phase(progress, "reuse"):
-        update = index.update(articles, pending, old_reuse,
-                              store.reuse_prints(index.prints_key), store.reuse_state())
-    reuse = list(update.reuse)
-    st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
-    new_keys = {(r.a, r.b) for r in reuse}
-    added = [r for r in reuse if old_reuse.get((r.a, r.b)) != r]
-    dropped = sorted(k for k in old_reuse if k not in new_keys)
-    st.reuse_new, st.reuse_removed = len(added), len(dropped)
+    update, reuse, added, dropped = _update_reuse(store, index, articles, pending, old_reuse,
+                                                  progress, st)
     touched = {i for r in added for i in (r.a, r.b)} | {i for k in dropped for i in k}
     st.seconds["reuse"] = time.perf_counter() - t
 
     t = time.perf_counter()
     with phase(progress, "clustering"):
-        regroup = regroup_stories(store, articles, lean, reuse, settings, set(pending), touched)
+        regroup = regroup_stories(store, articles, lean, reuse, settings, set(pending),
+                                  touched | forced, corrections)
     changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
-    st.stories, st.stories_changed, st.stories_removed = (regroup.total, len(changed),
-                                                          len(removed))
-    st.stories_changed_new = sum(1 for s in changed if regroup.arrived.intersection(s.article_ids))
-    st.stories_reclustered, st.full_recluster = regroup.reclustered, regroup.full
-    st.redirects = len(redirects)
+    _count_stories(regroup, pending, st)
     st.seconds["stories"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -315,6 +310,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
         t_facts = time.perf_counter()
         found = dict(store.facts([i for i in ids if i not in fresh]))
         found.update((i, fresh[i]) for i in ids if i in fresh)
+        found = apply_to_facts(found, corrections)  # the analysts' speakers
         load_seconds[0] += time.perf_counter() - t_facts
         return found
 
@@ -330,62 +326,50 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
     store.commit_analysis(added, analysed, removed, pending,
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
-                          reuse_state=index.state_row(update), prints=index.print_rows(update),
+                          reuse_state=index.state_row(update) if update else None,
+                          prints=index.print_rows(update) if update else None,
                           redirects=redirects, full_articles=regroup.full_articles)
     st.seconds["commit"] = time.perf_counter() - t
     return st
 
 
-@dataclass(frozen=True, slots=True)
-class Regroup:
-    """What re-clustering decided: the stories to analyse and write (`changed`), the stored
-    ids to drop, where retired ids now live, the number of stories after, how many stored
-    stories were re-clustered, whether that was all of them (`full`, then `full_articles`
-    is the store's size; else the size at the last full re-cluster), and the articles that
-    arrived."""
+def _update_reuse(store: Store, index: ReuseIndex, articles: Sequence[Article],
+                  pending: Sequence[str], old_reuse: dict[tuple[str, str], Reuse],
+                  progress: Progress | None, st: UpdateStats
+                  ) -> tuple[Any, list[Reuse], list[Reuse], list[tuple[str, str]]]:
+    """The reuse step of `update_stories`: (the index's update or None, every pair, the pairs
+    added or changed, the keys dropped).
 
-    changed: list[Story]
-    removed: list[str]
-    redirects: dict[str, str]
-    total: int
-    reclustered: int
-    full: bool
-    full_articles: int
-    arrived: frozenset[str]
+    The reuse stage is global: which shingles are site boilerplate depends on the whole
+    corpus, so a new article can change a pair between two old ones. Its candidate step
+    reads every stored article's prints (stored: no text is split again), and only the
+    candidate pairs whose inputs changed are aligned again (`reuse.state.ReuseIndex`; the
+    result equals the reuse stage over all stored articles). Only pairs that differ are
+    written."""
+    update = None
+    if pending:
+        with phase(progress, "reuse"):
+            update = index.update(articles, pending, old_reuse,
+                                  store.reuse_prints(index.prints_key), store.reuse_state())
+        reuse = list(update.reuse)
+        st.reuse_aligned, st.reuse_candidates = update.aligned, update.candidates
+    else:  # only a correction changed: the texts, so the reuse pairs, are as stored
+        reuse = list(old_reuse.values())
+    new_keys = {(r.a, r.b) for r in reuse}
+    added = [r for r in reuse if old_reuse.get((r.a, r.b)) != r]
+    dropped = sorted(k for k in old_reuse if k not in new_keys)
+    st.reuse_new, st.reuse_removed = len(added), len(dropped)
+    return update, reuse, added, dropped
 
 
-def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[ArticleFacts],
-                    reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
-                    touched: set[str]) -> Regroup:
-    """Re-cluster the whole store (the batch result) when the consolidation rule asks for it
-    (`stories.incremental.needs_full`), else only the stored stories the `arrived` articles
-    reach (`local_update`): there, a story whose members and reuse pairs did not change is
-    kept as stored, title and analysis included."""
-    from .stories.incremental import local_update, needs_full
-
-    before = store.story_members()
-    # A store written before the rule was re-clustered whole by every update: its stories
-    # are the batch result over the articles stored before this update.
-    recorded = store.full_articles()
-    counted = recorded if recorded is not None else len(articles) - len(arrived)
-    full = needs_full(len(articles), counted, bool(before), settings.story_consolidate_share)
-    if full:
-        stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
-                                                                     settings))
-        titles = store.story_titles() if before else {}
-        replaced: frozenset[str] = frozenset(before)
-    else:
-        local = local_update(articles, lean, reuse, settings, before, arrived, touched)
-        stories, replaced, titles = local.stories, local.replaced, {}
-    changed = [s for s in stories
-               if before.get(s.id) != tuple(sorted(s.article_ids))
-               or (full and titles.get(s.id) != s.title)
-               or touched.intersection(s.article_ids)]
-    new_ids = {s.id for s in stories}
-    removed = [k for k in sorted(replaced) if k not in new_ids]
-    redirects = successors({k: before[k] for k in removed}, stories)
-    return Regroup(changed, removed, redirects, len(before) - len(replaced) + len(stories),
-                   len(replaced), full, len(articles) if full else counted, frozenset(arrived))
+def _count_stories(regroup: Regroup, pending: Sequence[str], st: UpdateStats) -> None:
+    """The story counts of `UpdateStats` from what re-clustering decided."""
+    st.stories, st.stories_changed = regroup.total, len(regroup.changed)
+    st.stories_removed, st.redirects = len(regroup.removed), len(regroup.redirects)
+    arrived = set(pending)
+    st.stories_changed_new = sum(1 for s in regroup.changed
+                                 if arrived.intersection(s.article_ids))
+    st.stories_reclustered, st.full_recluster = regroup.reclustered, regroup.full
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],

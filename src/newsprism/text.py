@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Set
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,6 +23,19 @@ _QUOTE_TRANS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 # Stop words for content-word matching: spaCy's list plus reporting verbs and title abbreviations.
 STOP = frozenset(_SPACY_STOP) | {"said", "says", "told", "according", "also", "would", "could",
                                   "mr", "mrs", "ms", "gen", "maj", "dr", "st"}
+
+# A copyright line and the name it gives: "© 2024 Harbour Gazette. All rights reserved",
+# "Copyright 2019-2024 The Valley Post |". The name stops before punctuation, "all rights" or
+# the end (the readers read it from a page's footer, the clean stage from a text's last lines).
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+                       r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)\s*(?:[.,|]|\ball rights|$)", re.I)
+
+
+def dice(a: Set[str], b: Set[str]) -> float:
+    """The Dice coefficient of two word sets: 2 |a & b| / (|a| + |b|); 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
 
 
 class Word(NamedTuple):

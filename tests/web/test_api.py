@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsprism.storage.report import article_json, story_json
+from newsprism.storage.search import query_words
 from newsprism.storage.store import Store
 
 from .factory import make_report
@@ -76,7 +77,11 @@ def test_sql_injection_in_search_does_nothing(client: TestClient, store: Store, 
     before = store.counts()
     r = client.get("/api/v1/stories", params={"q": q})
     assert r.status_code == 200
-    assert r.json()["stories"] == []  # matched as text: no story title holds these
+    # Matched as words, never as SQL or FTS syntax: the same stories as the words alone.
+    words = query_words(q)
+    plain = client.get("/api/v1/stories", params={"q": " ".join(words)}).json()["stories"] \
+        if words else []
+    assert r.json()["stories"] == plain
     assert client.get("/", params={"q": q}).status_code == 200
     assert store.counts() == before
     assert len(client.get("/api/v1/stories").json()["stories"]) == 2
@@ -90,7 +95,7 @@ def test_sql_injection_in_date_filters_is_refused(client: TestClient, store: Sto
     for name in ("since", "until"):
         assert client.get("/api/v1/stories", params={name: value}).status_code == 422
         page = client.get("/", params={name: value})
-        assert page.status_code == 200 and "is not a date" in page.text
+        assert page.status_code == 422 and "is not a date" in page.text
     assert store.counts() == before
 
 
@@ -140,3 +145,93 @@ def test_a_retired_story_id_redirects_on_the_page_and_the_api(client: TestClient
     assert client.get("/api/v1/stories/retired-story").json()["story"]["id"] == live
     assert client.get("/stories/never-was").status_code == 404
     assert client.get("/api/v1/stories/never-was").status_code == 404
+
+
+def test_search_finds_a_word_only_in_an_article_body(client: TestClient) -> None:
+    # "repairs" is in t1's text only: not in a story title, an entity name, an article title
+    # or an outlet (the search before issue 22 looked at titles and names only).
+    story = client.get("/api/v1/stories/s2").json()
+    assert "repairs" not in story["story"]["title"].lower()
+    assert all("repairs" not in (a["title"] or "").lower() for a in story["articles"])
+    assert "repairs" in story["articles"][0]["text"]
+    body = client.get("/api/v1/stories", params={"q": "repairs"}).json()
+    assert [s["id"] for s in body["stories"]] == ["s2"]
+    assert (body["total"], body["next"], body["sort"]) == (1, None, "relevance")
+    assert client.get("/api/v1/stories", params={"q": "repairs bridge"}).json()["total"] == 0
+
+
+@pytest.fixture()
+def many(tmp_path) -> TestClient:
+    from newsprism.settings import Settings
+    from newsprism.storage.store import open_store
+    from newsprism.web.app import create_app
+
+    s = open_store(f"sqlite:///{tmp_path / 'many.db'}")
+    s.save_report(make_report(n_filler=12))
+    return TestClient(create_app(Settings(), s))
+
+
+def test_lists_carry_total_and_a_next_link_that_walks_every_page(many: TestClient) -> None:
+    url, seen, totals = "/api/v1/stories?q=filler&limit=5", [], set()
+    while url:
+        body = many.get(url).json()
+        assert (body["limit"], body["offset"]) == (5, len(seen))  # the old fields stay
+        seen += [s["id"] for s in body["stories"]]
+        totals.add(body["total"])
+        url = body["next"]
+    assert totals == {12} and len(seen) == len(set(seen)) == 12
+    assert many.get("/api/v1/stories", params={"limit": 500}).json()["total"] == 14
+
+
+def test_outlet_filter_and_sort(client: TestClient) -> None:
+    def ids(**params: str) -> list[str]:
+        return [s["id"] for s in client.get("/api/v1/stories", params=params).json()["stories"]]
+
+    assert ids(outlet="Own Voice") == ["s1"]
+    assert ids(outlet="daily copy") == ["s1", "s2"]  # one outlet whatever the case
+    assert ids(outlet="o-ownvoice") == ["s1"]  # by the outlet id the report gives it
+    assert ids(outlet="Nobody Here") == []
+    assert ids(sort="outlets") == ["s1", "s2"]
+    rows = client.get("/api/v1/stories").json()["stories"]
+    assert "o-ownvoice" in rows[0]["outlet_ids"] and rows[0]["n_outlets"] == 3
+    assert client.get("/api/v1/stories", params={"sort": "best"}).status_code == 422
+    assert client.get("/api/v1/stories", params={"lean": "up"}).status_code == 422
+    # No profiles: no outlet has a lean, so a lean filter finds nothing (nothing is guessed).
+    assert ids(lean="left") == []
+
+
+@pytest.mark.parametrize("path", ["/api/v1/stories", "/"])
+@pytest.mark.parametrize("name", ["since", "until"])
+@pytest.mark.parametrize("value", ["2019-13-45", "2024-02-30", "2024-00"])
+def test_impossible_dates_are_422_on_every_endpoint_that_takes_one(
+        client: TestClient, path: str, name: str, value: str) -> None:
+    r = client.get(path, params={name: value})
+    assert r.status_code == 422
+    if path.startswith("/api/"):
+        assert r.headers["content-type"].startswith("application/json")
+        assert r.json()["detail"][0]["loc"] == ["query", name]
+    else:
+        assert "is not a date" in r.text
+    assert client.get(path, params={name: "2024-02-29"}).status_code == 200
+
+
+def test_lean_filter_and_list_bar_follow_the_users_profiles(store: Store, tmp_path) -> None:
+    from newsprism.settings import Settings
+    from newsprism.web.app import create_app
+
+    profiles = tmp_path / "outlets.toml"
+    profiles.write_text('[[outlet]]\nname = "Own Voice"\nlean = "left"\n\n'
+                        '[[outlet]]\nname = "Daily Copy"\nlean = "right"\n', encoding="utf-8")
+    app = TestClient(create_app(Settings(outlets_file=str(profiles)), store))
+
+    def ids(**params: str) -> list[str]:
+        return [s["id"] for s in app.get("/api/v1/stories", params=params).json()["stories"]]
+
+    assert ids(lean="left") == ["s1"]
+    assert ids(lean="right") == ["s1", "s2"]
+    assert ids(lean="center") == []
+    rows = {s["id"]: s for s in app.get("/api/v1/stories").json()["stories"]}
+    assert rows["s1"]["lean_coverage"]["left"] == 1 and rows["s1"]["lean_coverage"]["right"] == 1
+    page = app.get("/", params={"lean": "left"})
+    assert page.status_code == 200 and "1 story found" in page.text
+    assert 'class="lean-bar mini"' in page.text and '<option value="left" selected>' in page.text

@@ -5,6 +5,7 @@ searches."""
 from __future__ import annotations
 
 import threading
+import time
 from urllib.parse import quote
 
 import pytest
@@ -164,3 +165,44 @@ def test_api_reports_a_known_id_with_different_text(store):
     assert [p["source"] for p in other["problems"]] == ["upload:api.jsonl"]
     assert "pier-1" in other["problems"][0]["reason"]
     assert "different text" in other["problems"][0]["reason"]
+
+
+def test_a_client_sweeping_new_searches_gets_429_and_others_are_served(store, monkeypatch):
+    from newsprism.web import cache
+
+    monkeypatch.setattr(cache, "CLIENT_BURST", 3)  # the limit reads them when made
+    monkeypatch.setattr(cache, "CLIENT_RATE", 0.01)
+    monkeypatch.setattr(cache, "CLIENT_HOLD", 0.3)
+    hostile = TestClient(create_app(Settings(), store), client=("192.0.2.7", 5000))
+    reads = hostile.app.state.reads
+    normal = TestClient(hostile.app, client=("192.0.2.8", 5000))
+    assert normal.get("/api/v1/stories?q=bridge").status_code == 200  # asked before
+    codes = [hostile.get(f"/api/v1/stories?q=bridge&offset={n}").status_code
+             for n in range(1, 6)]
+    assert codes == [200, 200, 200, 429, 429]
+    started = time.monotonic()
+    refused = hostile.get("/?q=tram&page=2")
+    # Held back before it is sent: a client that asks again at once is slowed down.
+    assert time.monotonic() - started >= 0.3
+    assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+    _has_headers(refused)
+    # Cached searches cost no token: the sweeping client still gets what others read, and
+    # another client's new searches are its own.
+    assert hostile.get("/api/v1/stories?q=bridge").status_code == 200
+    assert normal.get("/api/v1/stories?q=tram").status_code == 200
+    assert reads.cache.clients.refused == 3
+
+
+def test_one_off_searches_evict_each_other_not_a_search_asked_again():
+    from newsprism.web.cache import SEARCH_ENTRIES, ReadCache
+
+    cache = ReadCache(lambda: 1)
+    cache.get(("popular",), lambda: "rows", search=True)
+    cache.get(("popular",), lambda: "rows", search=True)  # asked again: kept like a page
+    for n in range(SEARCH_ENTRIES + 10):
+        cache.get(("sweep", n), lambda: "x", search=True)
+    calls: list[int] = []
+    cache.get(("popular",), lambda: calls.append(1) or "rows", search=True)
+    assert calls == []  # still cached
+    cache.get(("sweep", 0), lambda: calls.append(1) or "x", search=True)
+    assert calls == [1]  # the oldest one-off was evicted

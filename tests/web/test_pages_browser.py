@@ -89,7 +89,9 @@ def _main_story(report: dict) -> dict:
 
 def _pages(report: dict) -> list[str]:
     story = _main_story(report)
-    out = ["/", "/upload", "/api", "/?q=river", "/stories/no-such-story"]
+    out = ["/", "/upload", "/api", "/?q=river", "/stories/no-such-story",
+           "/?q=river+council&since=2000-01-01&until=2099-12-31&outlet=unknown&sort=outlets",
+           "/?since=2019-13-45"]
     out += [f"/stories/{s['id']}" for s in report["stories"]]
     out += [f"/articles/{aid}" for aid in story["article_ids"]]
     return out
@@ -233,3 +235,50 @@ def test_seed_story_screenshots(base: str, chromium, corpus: dict) -> None:  # n
         finally:
             page.close()
     assert (DOCS_IMG / "seed-story-390.png").stat().st_size < 400_000
+
+
+def _body_only_word(report: dict) -> tuple[str, str]:
+    """(word, story id): a word of one story's article text whose first six letters occur
+    in no other story's text and in no title, entity name or outlet at all (so stemming
+    cannot make another story match, and only the article text can make this one match)."""
+    from newsprism.storage.search import STOP
+
+    def fold(text: str | None) -> str:
+        return (text or "").lower()
+
+    named = " ".join([fold(s["title"]) for s in report["stories"]]
+                     + [fold(e["name"]) + " " + " ".join(map(fold, e.get("aliases", [])))
+                        for s in report["stories"] for e in s.get("entities", [])]
+                     + [fold(a["title"]) + " " + fold(a["outlet"]) for a in report["articles"]])
+    texts = {a["id"]: fold(a["text"]) for a in report["articles"]}
+    for story in sorted(report["stories"], key=lambda s: s["id"]):
+        mine = " ".join(texts[i] for i in story["article_ids"])
+        others = " ".join(t for i, t in texts.items() if i not in story["article_ids"])
+        for word in sorted(set(re.findall(r"[a-z]{8,}", mine))):
+            if word not in STOP and word[:6] not in named and word[:6] not in others:
+                return word, story["id"]
+    pytest.skip("no word of the corpus occurs in one story's article text only")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "desktop"])
+def test_search_finds_a_word_that_occurs_only_in_an_article_body(
+        base: str, chromium, corpus: dict, viewport: dict) -> None:  # noqa: ANN001
+    word, story_id = _body_only_word(corpus["report"])
+    page = chromium.new_page(viewport=viewport)
+    try:
+        page.goto(base + "/")
+        page.fill("input[name=q]", word.upper())
+        page.click("form.search button[type=submit]")
+        page.wait_for_selector("#result-count")
+        assert page.inner_text("#result-count") == "1 story found."
+        links = page.eval_on_selector_all("a.story-link", "els => els.map(e => e.pathname)")
+        assert [unquote(x) for x in links] == [f"/stories/{story_id}"]
+        # The results page with every filter set fits the screen too.
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        if viewport is PHONE:
+            assert page.evaluate(_OVERFLOW_JS) == []
+        page.click("a.story-link")
+        page.wait_for_load_state()
+        assert unquote(page.url).endswith(f"/stories/{story_id}")
+    finally:
+        page.close()

@@ -23,7 +23,7 @@ from ..dates import iso, parse_date
 from ..model import Article
 from ..nlp.lang import detect_language
 from ..settings import Settings
-from ..text import fold
+from ..text import COPYRIGHT, fold
 from .header import read_header
 from .lines import (
     caption_base,
@@ -42,8 +42,6 @@ _FOOTER_START = re.compile(
     r"comments|post navigation|share this:?|related|read next)\s*:?$", re.I)
 _NOT_OUTLET = {"the author", "author", "us", "me", "the writer", "this article", "the authors",
                "this site", "the site", "the editor", "cookies", "this story"}
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-                        r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)(?:[.,|]|\s+all rights|$)", re.I)
 _GENERIC_TITLES = {"home", "news", "untitled", "index", "article", "page", "homepage",
                    "breaking news", "latest news", "404", "error"}
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
@@ -77,7 +75,7 @@ def _footer_cut(lines: list[str], first_body: int) -> tuple[int, str | None]:
 
 def _copyright_outlet(lines: list[str]) -> str | None:
     for line in reversed(lines[-8:]):
-        m = _COPYRIGHT.search(line)
+        m = COPYRIGHT.search(line)
         if m:
             name = m.group("name").strip()
             tokens = words_of(name)

@@ -167,61 +167,17 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
         dl = _date_line(s)
         if dl is not None and not (is_prose(s) and i != nonempty[0] and
                                    not _PUBLISH_LABEL.search(dl[1])):
-            m, before, after = dl
             kinds[i] = "date"
-            matches = [d for d in header_dates(s) if d.start >= m.start]
-            prev = 0
-            for k, d in enumerate(matches):
-                label = s[prev:d.start]
-                prev = d.end
-                tail = s[d.end:d.end + 30] if k == len(matches) - 1 else ""
-                if _NEVER_LABEL.search(label + " " + tail):
-                    continue
-                strong = bool(_STRONG_LABEL.search(label))
-                score = 3.0 if strong else 2.0 if _PUBLISH_LABEL.search(label) else 0.0
-                if _UPDATE_LABEL.search(label) and not strong:
-                    score = -1.0
-                cands.append(_DateCandidate(i, d.value, d.has_time, score))
-                if strong and h.labelled is None:
-                    h.labelled = d.value.strftime("%Y-%m-%d")
-            after = s[matches[-1].end:] if matches else after
-            by_before = byline_of(before)
-            named = None
-            if before.strip() and not by_before and not _PUBLISH_LABEL.search(before) and \
-                    not _UPDATE_LABEL.search(before):
-                # "Southern Dispatch · 21/02/2024": the site's name right before the date.
-                named = site_name(before) or name_like(before.strip(" ·•|-–—:,"))
-            sites.append((i, site_name(after) or named))
-            bylines.append((i, by_before or byline_of(after.strip())))
+            site, byline = _read_date_line(h, i, s, dl, cands)
+            sites.append((i, site))
+            bylines.append((i, byline))
             continue
-        if is_widget(s):
-            kinds[i] = "widget"
-        elif byline_of(s):
-            kinds[i] = "byline"
+        kinds[i] = _line_kind(s)
+        if kinds[i] == "byline":
             bylines.append((i, byline_of(s)))
-        elif is_menu(s):
-            kinds[i] = "menu"
+        elif kinds[i] == "menu":
             sites.append((i, site_name(s)))
-        elif is_prose(s):
-            kinds[i] = "prose"
-        elif (lm := LABEL.match(s)) and len(words_of(s)) <= 6 and (
-                any(c.isdigit() for c in lm.group("value")) or
-                lm.group("key").strip().lower() in LABEL_KEYS):
-            kinds[i] = "label"
-        else:
-            kinds[i] = "short"
-    # The body starts at the first prose line that no header line follows closely.
-    end = nonempty[-1] + 1 if nonempty else 0
-    for pos, i in enumerate(nonempty):
-        if kinds[i] != "prose":
-            continue
-        follow = nonempty[pos + 1:pos + 4]
-        if not any(kinds[j] in ("date", "byline") for j in follow):
-            end = i
-            break
-    else:
-        if not any(k == "prose" for k in kinds.values()):
-            end = 0 if not any(k == "date" for k in kinds.values()) else end
+    end = _body_start(nonempty, kinds)
     h.end = end
     header = [i for i in nonempty if i < end]
     site = next((name for i, name in sites if i < end and name), None)
@@ -248,18 +204,88 @@ def read_header(lines: list[str], known_title: str | None = None) -> Header:
         # A lone name above the headline ("The Parish Pump") is the masthead.
         site = next((n for i in header if i < title_line and kinds[i] == "short"
                      and (n := name_like(lines[i]))), None)
-    for i in header:
-        kind = kinds[i]
-        if kind in ("date", "byline", "menu", "caption", "label", "widget"):
-            h.drop.add(i)
-        elif kind == "short" and (title_line is not None and i <= title_line):
-            h.drop.add(i)  # the title, and site furniture above it
-        elif kind == "short" and known_title and same_words(lines[i], known_title):
-            h.drop.add(i)
+    h.drop.update(_dropped(lines, header, kinds, title_line, known_title))
     if h.byline:
         h.outlet = outlet_from_byline(h.byline)
     h.outlet = site or h.outlet
     return h
+
+
+def _dropped(lines: list[str], header: list[int], kinds: dict[int, str], title_line: int | None,
+             known_title: str | None) -> list[int]:
+    """The header lines that are not body: dates, bylines, menus, captions, labels, widgets,
+    the title and the site furniture above it."""
+    out = []
+    for i in header:
+        kind = kinds[i]
+        if kind in ("date", "byline", "menu", "caption", "label", "widget"):
+            out.append(i)
+        elif kind == "short" and (title_line is not None and i <= title_line):
+            out.append(i)  # the title, and site furniture above it
+        elif kind == "short" and known_title and same_words(lines[i], known_title):
+            out.append(i)
+    return out
+
+
+def _read_date_line(h: Header, i: int, s: str, dl: tuple[DateMatch, str, str],
+                    cands: list[_DateCandidate]) -> tuple[str | None, str | None]:
+    """Line `i` (text `s`) is a date line: its dates become candidates (scored by their
+    labels; a strong label also sets `h.labelled`). Returns (site name, byline) it carries."""
+    m, before, after = dl
+    matches = [d for d in header_dates(s) if d.start >= m.start]
+    prev = 0
+    for k, d in enumerate(matches):
+        label = s[prev:d.start]
+        prev = d.end
+        tail = s[d.end:d.end + 30] if k == len(matches) - 1 else ""
+        if _NEVER_LABEL.search(label + " " + tail):
+            continue
+        strong = bool(_STRONG_LABEL.search(label))
+        score = 3.0 if strong else 2.0 if _PUBLISH_LABEL.search(label) else 0.0
+        if _UPDATE_LABEL.search(label) and not strong:
+            score = -1.0
+        cands.append(_DateCandidate(i, d.value, d.has_time, score))
+        if strong and h.labelled is None:
+            h.labelled = d.value.strftime("%Y-%m-%d")
+    after = s[matches[-1].end:] if matches else after
+    by_before = byline_of(before)
+    named = None
+    if before.strip() and not by_before and not _PUBLISH_LABEL.search(before) and \
+            not _UPDATE_LABEL.search(before):
+        # "Southern Dispatch · 21/02/2024": the site's name right before the date.
+        named = site_name(before) or name_like(before.strip(" ·•|-–—:,"))
+    return site_name(after) or named, by_before or byline_of(after.strip())
+
+
+def _line_kind(s: str) -> str:
+    """The kind of a header line that is neither a caption nor a date line."""
+    if is_widget(s):
+        return "widget"
+    if byline_of(s):
+        return "byline"
+    if is_menu(s):
+        return "menu"
+    if is_prose(s):
+        return "prose"
+    if (lm := LABEL.match(s)) and len(words_of(s)) <= 6 and (
+            any(c.isdigit() for c in lm.group("value")) or
+            lm.group("key").strip().lower() in LABEL_KEYS):
+        return "label"
+    return "short"
+
+
+def _body_start(nonempty: list[int], kinds: dict[int, str]) -> int:
+    """The body starts at the first prose line that no header line follows closely."""
+    end = nonempty[-1] + 1 if nonempty else 0
+    for pos, i in enumerate(nonempty):
+        if kinds[i] != "prose":
+            continue
+        follow = nonempty[pos + 1:pos + 4]
+        if not any(kinds[j] in ("date", "byline") for j in follow):
+            return i
+    if not any(k == "prose" for k in kinds.values()):
+        end = 0 if not any(k == "date" for k in kinds.values()) else end
+    return end
 
 
 def _title_line(lines: list[str], header: list[int], kinds: dict[int, str],

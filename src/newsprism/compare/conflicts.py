@@ -3,6 +3,9 @@ actors for one event (one quote given to different speakers: `compare_attributio
 
 Every version lists the articles that hold it, with spans, and how many independent sources
 (copies of one wire count once) stand behind it.
+
+Long because each conflict kind (counts, dates, actors) keeps its helpers beside it; to be split per
+kind with the compare/ rework (issue 19).
 """
 
 from __future__ import annotations
@@ -213,7 +216,11 @@ def _capitalised_unit(q: Quantity) -> bool:
     return last[:1].isupper() and q.unit is not None and fold(last).startswith(q.unit[:4])
 
 
-def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:
+def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:  # noqa: C901  (unit, context and outlet tests of one comparison; split tracked in issue 19)
+    """Count conflicts: quantities of one unit and context whose ranges cannot both be true.
+    Long because grouping the quantities (a union-find over unit and context) and judging each
+    group read the same indexes built at its top; to be split with the compare/ rework (issue
+    19)."""
     all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
         all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)
@@ -223,24 +230,20 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     for c, q, _ in items:
         per_unit[(c.article_id, canon(q.unit or ""))] += 1
     n = len(items)
-    parent = list(range(n))
+    # Imported here: scipy.cluster takes about 0.6 s to import and only grouping needs it.
+    from scipy.cluster.hierarchy import DisjointSet
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSet(range(n))
     comparable: dict[tuple[int, int], tuple[str, ...]] = {}  # pair -> its doubts
     for i in range(n):
         for j in range(i + 1, n):
             doubts = _comparable(items[i], items[j], per_unit)
             if doubts is not None:
                 comparable[(i, j)] = doubts
-                parent[find(j)] = find(i)
+                sets.merge(i, j)
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
-        comps[find(i)].append(i)
+        comps[sets[i]].append(i)
     out: list[Conflict] = []
     for idx in comps.values():
         if len({items[i][0].article_id for i in idx}) < 2:

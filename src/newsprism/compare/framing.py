@@ -144,7 +144,7 @@ def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse],
     return tuple(tones)
 
 
-def framing(entities: Sequence[Entity], articles: Sequence[Article],
+def framing(entities: Sequence[Entity], articles: Sequence[Article],  # noqa: C901  (rank, collect and per-outlet terms in one pass; split tracked in issue 19)
             facts: Sequence[ArticleFacts]) -> tuple[Framing, ...]:
     """Names and descriptors per outlet for entities that two or more outlets mention."""
     by_id = {a.id: a for a in articles}
@@ -194,13 +194,13 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article],
             for text, span in per.get(outlet, []):
                 terms.setdefault(fold(text), text)
                 spans.append(span)
-            descs = described.get(outlet, [])
-            folded = [fold(t) for t, _ in descs]
-            for (text, span), f in zip(descs, folded, strict=True):
+            outlet_descs = described.get(outlet, [])
+            folded = [fold(t) for t, _ in outlet_descs]
+            for (text, span), key in zip(outlet_descs, folded, strict=True):
                 # "Major General" inside "Iranian Armed Forces Major General": keep the longer.
-                if any(f != g and f in g for g in folded):
+                if any(key != g and key in g for g in folded):
                     continue
-                terms.setdefault(f, text)
+                terms.setdefault(key, text)
                 spans.append(span)
             by_outlet.append((outlet, tuple(terms.values())))
         out.append(Framing(entity=e.id, by_outlet=tuple(by_outlet),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..model import Claim, Reuse
-from ..text import STOP, fold
+from ..text import STOP, dice, fold
 
 
 @lru_cache(maxsize=1 << 16)
@@ -41,12 +41,6 @@ MIN_CLAIM_WORDS = 5  # content words a claim needs to count as a finding on its 
 def newsworthy(c: Claim) -> bool:
     """Enough content to be worth reporting alone (not a caption, dateline or sign-off)."""
     return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None
-
-
-def dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
 
 
 # Words news uses interchangeably for one counted thing or one kind of event. General

@@ -1,9 +1,9 @@
 """Precision checking for the compare stage: run the line on a small set of articles (one
 story) and print every conflict and consensus finding, numbered, so a person can judge each.
 
-    python -m newsprism.eval.compare seeds /work/shared/seeds
-    python -m newsprism.eval.compare neus /work/shared/data/neus/train.source 3 17 42 ...
-    python -m newsprism.eval.compare ecb /work/shared/data/ecbplus 1 3 5 ...
+    newsprism eval conflicts seeds /work/shared/seeds
+    newsprism eval conflicts neus /work/shared/data/neus/train.source 3 17 42 ...
+    newsprism eval conflicts ecb /work/shared/data/ecbplus 1 3 5 ...
 
 Stages that are not installed yet are skipped (entities fall back to none), so the helper
 works on whatever part of the line exists; the printout says which were used.
@@ -14,13 +14,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from ..compare.match import content_words, dice
+from ..compare.match import content_words
 from ..extract.quantities import SMALL
 from ..model import Article, ArticleFacts, Story, StoryContext
 from ..settings import Settings
+from ..text import dice
 
 _SEED_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
@@ -124,29 +125,28 @@ def report(story: Story) -> list[str]:
     return lines
 
 
-def main(argv: Sequence[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("seeds", "neus", "ecb"):
-        print(__doc__)
-        return 2
+LISTINGS = ("seeds", "neus", "ecb")
+
+
+def listing(kind: str, path: Path, items: Sequence[str] = ()) -> Iterator[str]:
+    """The numbered findings of each story, one line each, for a person to judge: `kind`
+    seeds (`path` a folder of seed texts: one story), neus (`path` a NeuS .source file,
+    `items` its line numbers) or ecb (`path` the ECB+ folder, `items` topic numbers)."""
+    if kind not in LISTINGS:
+        raise ValueError(f"{kind}: expected one of {', '.join(LISTINGS)}")
     settings = Settings()
-    if argv[0] == "seeds":
-        stories = [("seeds", seed_articles(Path(argv[1])))]
-    elif argv[0] == "ecb":
-        stories = [(f"topic {t}", ecb_articles(Path(argv[1]) / t)) for t in argv[2:]]
+    if kind == "seeds":
+        stories = [("seeds", seed_articles(path))]
+    elif kind == "ecb":
+        stories = [(f"topic {t}", ecb_articles(path / t)) for t in items]
     else:
-        stories = [(f"line {n}", neus_articles(Path(argv[1]), int(n))) for n in argv[2:]]
+        stories = [(f"line {n}", neus_articles(path, int(n))) for n in items]
     for name, articles in stories:
         used: list[str] = []
         story, _ = run_story(articles, settings, used)
-        print(f"{name} (stages: {', '.join(used)}; {len(story.conflicts)} conflicts, "
-              f"{len(story.consensus)} consensus)")
-        for line in report(story):
-            print(line)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+        yield (f"{name} (stages: {', '.join(used)}; {len(story.conflicts)} conflicts, "
+               f"{len(story.consensus)} consensus)")
+        yield from report(story)
 
 
 # --- planted conflicts (`newsprism eval compare`) ---------------------------------------------
@@ -342,13 +342,13 @@ def _candidates(story: str, art: Article, start: int, sent: str, names: Sequence
         quote = m.group("quote") or m.group("quote2")
         name = m.group("name") or m.group("name2")
         k = sum(map(ord, story)) % len(names)  # a different real name per story
-        other = next((n for n in [*names[k:], *names[:k]]
-                      if n.split()[-1] != name.split()[-1]), None)
+        swap = next((n for n in [*names[k:], *names[:k]]
+                    if n.split()[-1] != name.split()[-1]), None)
         q0 = art.text.find(quote)
-        if other and q0 >= 0:
+        if swap and q0 >= 0:
             said = quote.rstrip(",")
             # B does not carry the quote already (it would name its own speaker).
-            yield ("attribution", f"\u201c{said},\u201d {other} said.",
+            yield ("attribution", f"\u201c{said},\u201d {swap} said.",
                    f"\u201c{said},\u201d {name} said.", (q0, q0 + len(quote)),
                    lambda text, said=said: said[:30] not in text)
 
@@ -447,12 +447,13 @@ def command(data: Path, part: str = "tune", per_kind: int = 40,
     for line in missed:
         say(line)
     result: dict = {"part": part, "stories": len(stories)}
-    for kind, (n, found, confident) in sorted(counts.items()):
+    for kind, (n, n_found, n_confident) in sorted(counts.items()):
         if kind.startswith("control-"):
-            result[kind] = {"n": n, "false_alarms": found, "confident_false_alarms": confident}
+            result[kind] = {"n": n, "false_alarms": n_found,
+                            "confident_false_alarms": n_confident}
         else:
-            result[kind] = {"n": n, "recall": round(found / n, 3) if n else None,
-                            "recall_confident": round(confident / n, 3) if n else None}
+            result[kind] = {"n": n, "recall": round(n_found / n, 3) if n else None,
+                            "recall_confident": round(n_confident / n, 3) if n else None}
     return result
 
 

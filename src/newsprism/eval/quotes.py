@@ -1,6 +1,6 @@
 """`newsprism eval quotes`: score quote attribution against PolNeAR, beside textacy.
 
-    .venv/bin/python -m newsprism.eval.quotes --gold ../shared/data/polnear --split dev
+    newsprism eval quotes --gold ../shared/data/polnear --split dev
 
 Units are attributions. A predicted attribution is (content span, speaker span); a gold one is
 (content ranges, source ranges). Spans are compared after trimming, on both sides alike,
@@ -41,10 +41,7 @@ as the predicted source and widens the first content range over the inner cue an
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -128,10 +125,11 @@ class Scorer:
                         continue
                     kind, surname = person
                     self._inc(f"{pre}entity_n_{kind}")
-                    if p[pi][2] is not None:
+                    speaker = p[pi][2]
+                    if speaker is not None:
                         self._inc(f"{pre}entity_resolved_{kind}")
                         self._inc(f"{pre}entity_ok_{kind}",
-                                  int(same_person_as(p[pi][2], surname)))
+                                  int(same_person_as(speaker, surname)))
 
     def entity_result(self, subset: str = "") -> dict:
         """Resolved-speaker accuracy by the kind of gold source, and over all kinds."""
@@ -241,7 +239,7 @@ def gold_persons(text: str, gold: list[GoldAttribution]) -> list[tuple[str, str]
     """(kind, surname) of each gold source read as a person (see the module docstring)."""
     srcs = [(a.source[0][0], " ".join(text[s:e] for s, e in a.source)) if a.source else None
             for a in gold]
-    named = sorted((s[0], _surname(s[1])) for s in srcs if s and _surname(s[1]))
+    named = sorted((s[0], sn) for s in srcs if s and (sn := _surname(s[1])))
     out: list[tuple[str, str] | None] = []
     for s in srcs:
         if s is None:
@@ -421,32 +419,3 @@ def format_table(report: dict) -> str:
                 rows.append(f"| {subset} | {kind} | {r['gold']} | {r['resolved']} | "
                             f"{r['correct']} | {r['accuracy']} | {r['coverage']} |")
     return "\n".join(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="newsprism eval quotes", description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, required=True, help="PolNeAR folder (or one split)")
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--no-baseline", action="store_true", help="skip textacy")
-    ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
-    args = ap.parse_args(argv)
-    try:
-        report = command(args.gold, args.split, args.limit, not args.no_baseline)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for line in report["problems"]:
-        print(line, file=sys.stderr)
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        print(f"PolNeAR {report['split']}: {report['documents']} documents")
-        print(format_table(report))
-        if "textacy_error" in report:
-            print(report["textacy_error"])
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

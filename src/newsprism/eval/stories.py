@@ -15,10 +15,8 @@ chosen in hindsight (best F1 on a grid): an upper bound for that method, not a f
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
-import sys
 import time
 from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
@@ -30,7 +28,6 @@ from ..text import stable_id
 from .stories_facts import (
     DISTRACTOR_WORDS,
     MAX_WORDS,
-    MODES,
     analyzed_for,
     cache_path,
     facts_for,
@@ -186,7 +183,7 @@ def worst_errors(pred: Mapping[str, str], gold: Mapping[str, str],
     members: dict[str, list[str]] = {}
     for aid, sid in pred.items():
         members.setdefault(sid, []).append(aid)
-    merges = []
+    merges: list[dict[str, Any]] = []
     for sid, ids in members.items():
         parts: dict[str, list[str]] = {}
         for aid in sorted(ids):
@@ -200,11 +197,11 @@ def worst_errors(pred: Mapping[str, str], gold: Mapping[str, str],
     spread: dict[str, dict[str, list[str]]] = {}
     for aid, g in gold.items():
         spread.setdefault(g, {}).setdefault(pred.get(aid, aid), []).append(aid)
-    splits = [{"gold": g, "articles": sum(len(v) for v in parts.values()),
-               "stories": len(parts),
-               "parts": [[len(v), label[sorted(v)[0]]] for v in
-                         sorted(parts.values(), key=len, reverse=True)[:4]]}
-              for g, parts in spread.items() if len(parts) > 1]
+    splits: list[dict[str, Any]] = [
+        {"gold": g, "articles": sum(len(v) for v in parts.values()), "stories": len(parts),
+         "parts": [[len(v), label[sorted(v)[0]]] for v in
+                   sorted(parts.values(), key=len, reverse=True)[:4]]}
+        for g, parts in spread.items() if len(parts) > 1]
     splits.sort(key=lambda x: (-x["stories"], -x["articles"], x["gold"]))
     return {"worst_merges": merges[:WORST], "worst_splits": splits[:WORST]}
 
@@ -286,8 +283,8 @@ def command(gold: Path, fmt: str = "auto", distractors: Path | None = None,
 
         titles = {f"line{st.line}": st.target_title
                   for st in load_neus(gold, limit=limit, start=start)}
-        pairs = same_actor_pairs(labels, facts, titles)
-        result["same_actor_pairs"] = merged_pairs(pairs, pred, labels)
+        actor = same_actor_pairs(labels, facts, titles)
+        result["same_actor_pairs"] = merged_pairs(actor, pred, labels)
     if sweep:
         result["ours_sweep"] = [run_ours(everything, facts, labels,
                                          settings.replace(story_threshold=t), reuse)
@@ -336,8 +333,8 @@ def same_actor_pairs(labels: Mapping[str, str], facts: Sequence, titles: Mapping
                 holders.setdefault(name, {}).setdefault(line, 0)
                 holders[name][line] += 1
     by_line: dict[str, set[str]] = {}
-    for name, lines in holders.items():
-        for line, n in lines.items():
+    for name, per_line in holders.items():
+        for line, n in per_line.items():
             if n >= ACTOR_MIN_SOURCES:
                 by_line.setdefault(line, set()).add(name)
     seen: set[tuple[str, str]] = set()
@@ -370,7 +367,7 @@ def merged_pairs(pairs: Sequence[tuple[str, str, str]], pred: Mapping[str, str],
             "merged_examples": [list(p) for p in merged[:5]]}
 
 
-def _table(result: Mapping[str, Any]) -> str:
+def format_table(result: Mapping[str, Any]) -> str:
     ours = result["ours"]
     lines = [f"{result['format']}: {result['articles']} articles, {result['gold_clusters']} gold "
              f"clusters, {result['distractors']} distractors, facts={result['facts_mode']}",
@@ -399,40 +396,3 @@ def _table(result: Mapping[str, Any]) -> str:
     for p in result["problems"]:
         lines.append(f"  problem: {p}")
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsprism.eval.stories",
-                                     description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, required=True)
-    parser.add_argument("--format", default="auto", choices=("auto", "ecbplus", "neus"))
-    parser.add_argument("--distractors", type=Path)
-    parser.add_argument("--limit", type=int, help="ECB+ documents or NeuS lines to read")
-    parser.add_argument("--start", type=int, default=1, help="first NeuS line to read")
-    parser.add_argument("--threshold", type=float)
-    parser.add_argument("--facts", default="analyze", choices=MODES,
-                        help="analyze (what `newsprism analyze` runs; the published figures) "
-                             "or fast (sweeps only: no parser, texts cut)")
-    parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--sweep", type=float, nargs="*", default=(),
-                        help="also score these thresholds (to show sensitivity)")
-    parser.add_argument("--distractor-limit", type=int, help="read only the first N")
-    parser.add_argument("--same-actor-pairs", action="store_true",
-                        help="NeuS: how often lines about the same people are merged")
-    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
-    args = parser.parse_args(argv)
-    try:
-        result = command(args.gold, args.format, args.distractors, args.limit, args.threshold,
-                         facts_mode=args.facts, baseline=not args.no_baseline, sweep=args.sweep,
-                         progress=True, start=args.start,
-                         actor_pairs=args.same_actor_pairs,
-                         distractor_limit=args.distractor_limit)
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(result, indent=2) if args.json else _table(result))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

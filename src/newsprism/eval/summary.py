@@ -1,7 +1,7 @@
 """Summary evaluation on NeuS (Lee et al. 2022): ROUGE against the human neutral summaries and
 the paper's framing-bias (arousal) score, beside sumy's LexRank and Lead-3 of each source.
 
-    .venv/bin/python -m newsprism.eval.summary --gold /work/shared/data/neus --limit 200
+    newsprism eval summary --gold /work/shared/data/neus --limit 200
 
 Each NeuS line (three outlets' excerpts) is one story: the excerpts are parsed, extracted,
 checked for reuse and run through the story stages (`pipeline.analyze_story`: entities,
@@ -19,9 +19,7 @@ scaled as (v + 4) / 8, and arousal proxied by intensity |v| / 4. Lower is less c
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
-import json
 import re
 import statistics
 import sys
@@ -356,36 +354,6 @@ def _arousal_per_100(text: str) -> float:
     return round(100 * (pos + neg) / max(len(text.split()), 1), 2)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsprism.eval.summary", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, help="NeuS folder (train.source/.target)")
-    ap.add_argument("--stories", nargs="*", default=[],
-                    help="our own multi-outlet stories: files or folders of articles")
-    ap.add_argument("--limit", type=int, default=200, help="N lines (0 = all)")
-    ap.add_argument("--start", type=int, default=1,
-                    help="first line (1-based; lines 1001-1200 were used to set the weights)")
-    ap.add_argument("--sentences", type=int, default=EVAL_SENTENCES,
-                    help="sentence budget for ours and LexRank")
-    ap.add_argument("--max-words", type=int, default=EVAL_WORDS,
-                    help="word cap for ours and the capped LexRank (0 = none)")
-    ap.add_argument("--no-baselines", action="store_true")
-    ap.add_argument("--json", type=Path, help="also write the numbers to this file")
-    args = ap.parse_args(argv)
-    try:
-        out = command(args.gold, args.limit or None, not args.no_baselines, args.sentences,
-                      args.max_words or None, start=args.start, stories=args.stories)
-    except (FileNotFoundError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    text = json.dumps(out, indent=2)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n", encoding="utf-8")
-    print(format_table(out), file=sys.stderr)
-    return 0
-
-
 def format_table(out: dict) -> str:
     rows = []
     for where, part in (("NeuS", out), ("own stories", out.get("own_stories", {}))):
@@ -404,7 +372,3 @@ def format_table(out: dict) -> str:
                     f"{r['arousal_proxy_sum']} | {r['arousal_proxy_per_100_words']} | "
                     f"{r['words']} |")
     return "\n".join(rows)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

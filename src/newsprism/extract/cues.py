@@ -1,12 +1,16 @@
 """Cues and speakers: the speech-verb lexicons and the dependency walks that find, for a cue,
 who is speaking and which words name them (shared by the direct and indirect passes of
 `quotes`). Every walk is bounded, so a runaway parse costs constant work per cue.
+
+Long because the lexicons and the walks that read them change together: a new cue word and the
+walk that finds its speaker are one change.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
 from ..nlp.loader import text_of
@@ -15,6 +19,9 @@ from .names import PERSON_ROLE_NOUNS
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 SPEECH_LEMMAS = frozenset("""
 say tell add state claim announce insist warn argue note explain stress emphasize emphasise
@@ -142,7 +149,7 @@ class CueReader(SpanReader):
                 return t
         return None
 
-    def speaker_of(self, verb, nearby: bool = True) -> tuple[object | None, tuple[int, int]]:
+    def speaker_of(self, verb, nearby: bool = True) -> tuple[Token | None, tuple[int, int]]:
         """(speaker head token, cue token range) for a cue verb: from the parse, else (when
         `nearby`) from the words next to the verb."""
         head, cue = self._parsed_speaker(verb)
@@ -167,7 +174,7 @@ class CueReader(SpanReader):
         return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i in (
             verb.i, *(c.i for c in verb.children))
 
-    def _find_issuers(self) -> list[tuple[int, object]]:
+    def _find_issuers(self) -> list[tuple[int, Token]]:
         """(offset, issuer token) for "X said in a statement", "X issued a statement": who a
         later "the statement said" stands for."""
         out = []
@@ -201,7 +208,7 @@ class CueReader(SpanReader):
             t, hops = t.head, hops + 1
         return t if t.pos_ in ("PROPN", "NOUN", "PRON") else head
 
-    def _nearby_speaker(self, verb):
+    def _nearby_speaker(self, verb):  # noqa: C901  (one case per surface pattern of a subject-less cue)
         """When the parse gives no subject: for `..., writing “...”` the subject of the finite
         verb before the comma; for a finite verb the noun phrase right before it, skipping
         comma-enclosed phrases that are not one (`X, in Kentucky, said`)."""
@@ -267,7 +274,7 @@ class CueReader(SpanReader):
             end = seg_start
         return None
 
-    def _parsed_speaker(self, verb) -> tuple[object | None, tuple[int, int]]:
+    def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
         if verb.lower_ == "according":
             to = doc[verb.i + 1]
@@ -371,7 +378,7 @@ class CueReader(SpanReader):
         self.speaker_conf[chars] = conf if name is not None else 0.0
         return name, chars
 
-    def _who(self, head, span, chars: tuple[int, int]) -> tuple[str | None, float]:
+    def _who(self, head, span, chars: tuple[int, int]) -> tuple[str | None, float]:  # noqa: C901  (pronoun, group, document and name speakers each need their own test)
         """(speaker, confidence) for the speaker phrase `span` headed by `head`."""
         people = self.people
         if head.pos_ == "PRON" or pronoun_gender(head.text):

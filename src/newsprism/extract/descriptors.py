@@ -60,7 +60,7 @@ def _has_loaded(words: list[str]) -> bool:
                for j in range(i + 1, min(len(words), i + 3) + 1))
 
 
-def descriptors_in(doc, offset: int, mention: Mention,
+def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case per dependency form of a descriptor)
                    others_typed: Sequence[tuple[int, int, str]] = ()
                    ) -> list[tuple[str, int, int, tuple[tuple[int, int], ...]]]:
     """Descriptors of one mention in a parsed text (the article, or a sentence of it starting

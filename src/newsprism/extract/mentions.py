@@ -28,11 +28,15 @@ Fixes (each general, none keyed to a corpus):
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
 from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
                     "WORK_OF_ART"})
@@ -128,7 +132,7 @@ def _titled_surnames(doc) -> set[str]:
         j = t.i + 1
         while j < len(doc) and doc[j].text == ".":
             j += 1
-        run = []
+        run: list[Token] = []
         while j < len(doc) and len(run) < 3 and doc[j].is_title and doc[j].is_alpha \
                 and not is_title_token(doc[j].text) and doc[j].ent_type_ != "NORP":
             run.append(doc[j])
@@ -178,8 +182,11 @@ def _well_formed_end(doc, start: int, end: int) -> tuple[int, int | None]:
     return end, None
 
 
-def find_mentions(article: Article, doc) -> tuple[Mention, ...]:
-    """Named-entity mentions of one parsed article, with our fixes applied."""
+def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  (one fix per known NER error, applied in order)
+    """Named-entity mentions of one parsed article, with our fixes applied.
+
+    Long because each known NER fix reads the article-wide sets built at its top, and the fixes
+    apply in order."""
     text = text_of(doc)
     ents = [e for e in doc.ents if e.label_ in LABELS]
     person_texts = [e for e in ents if e.label_ == "PERSON"]

@@ -90,7 +90,7 @@ def _tail_start(doc, lo: int, sent_end: int, inside: set[int]) -> int | None:
     return doc[k].idx
 
 
-def outer_source(reader: CueReader, a: Attribution) -> tuple[tuple[int, int], int | None] | None:
+def outer_source(reader: CueReader, a: Attribution) -> tuple[tuple[int, int], int | None] | None:  # noqa: C901  (one case per parse shape of a nested report)
     """(char span of the outer reporter, offset where the reported clause must end because
     the outer clause was parsed into it, or None), or None when `a` is not nested."""
     if a.cue is None or a.speaker_span is None:

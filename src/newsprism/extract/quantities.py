@@ -197,7 +197,10 @@ def _unit_of(tokens: list, doc) -> tuple[str | None, int]:
     return None, end
 
 
-def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:
+def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C901  (a token scanner: one case per number form)
+    """Quantities of one parsed article (numbers with their units).
+    Long because it is one token scanner: each number form (digits, words, ranges, vague plurals)
+    is a branch of the same loop over the same cursor."""
     text = article.text
     out: list[Quantity] = []
     i, n = 0, len(doc)

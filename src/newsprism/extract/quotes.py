@@ -61,7 +61,10 @@ class _Finder(DirectFinder):
             lo += 1
         return self._clause(lo, hi, verb.idx)
 
-    def indirect(self, direct: list[Attribution]) -> list[Attribution]:
+    def indirect(self, direct: list[Attribution]) -> list[Attribution]:  # noqa: C901  (one case per cue kind in one pass; split tracked in issue 19)
+        """Indirect attributions: clauses reported by a cue outside quote marks.
+        Long because every cue kind (speech verb, "according to", statement verb) fills the same
+        clause and hole state in one pass over the parse."""
         out: list[Attribution] = []
         later: list[Attribution] = []  # "according to": only where no speech verb claimed it
         doc = self.doc
@@ -382,7 +385,7 @@ def _nested_inside(atts: list[Attribution]) -> list[Attribution]:
                 continue
             if b.clause_start <= a.cue[0] and a.cue[1] <= b.clause_end \
                     and b.clause_start <= a.clause_start and a.clause_end <= b.clause_end \
-                    and not (b.clause_start <= b.cue[0] < b.clause_end):
+                    and not (b.cue is not None and b.clause_start <= b.cue[0] < b.clause_end):
                 out[k] = dataclasses.replace(a, continued=True)
                 break
     return out

@@ -5,6 +5,11 @@ its verb. Mixed into `cues.CueReader` (it reads `doc` and `in_quote` from there)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 NP_START = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM"})
@@ -28,6 +33,7 @@ class SpanReader:
     speech verbs (", who added ...": a second attribution, not a description)."""
 
     speech_lemmas: frozenset[str] = frozenset()
+    doc: Doc  # provided by the reader
 
     def in_quote(self, token) -> bool:  # provided by the reader
         raise NotImplementedError

@@ -233,7 +233,7 @@ class People:
         i = bisect.bisect_right(self._quoted, (pos, 1 << 62)) - 1
         return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
 
-    def _add_roles(self, k: int, m: Mention) -> None:
+    def _add_roles(self, k: int, m: Mention) -> None:  # noqa: C901  (one case per word form before or after a name)
         """Roles and nationalities in the words before the name (and an apposition after)."""
         doc = self.doc
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -395,7 +395,7 @@ class People:
         recent = [k for p0, k, _ in self._events if p0 < pos and k in cands]
         return (recent[-1] if recent else cands[0]), CONF_SHARED_SURNAME
 
-    def resolve_description(self, head, pos: int) -> tuple[int | None, float]:
+    def resolve_description(self, head, pos: int) -> tuple[int | None, float]:  # noqa: C901  (nation, role and recency tests of one choice)
         """A role description ("the Syrian commander", "the governor") -> (person,
         confidence); (None, 0) when no person fits or two fit equally."""
         tokens = [t for t in head.subtree if t.i <= head.i]

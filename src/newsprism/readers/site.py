@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..text import fold
+from ..text import COPYRIGHT, fold
 
 _SPLIT = re.compile(r"\s+[|–—\-:·•»]\s+|\s*\|\s*|(?<=\w):\s+")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-                        r"(?P<name>[^\W\d_][\w .&'’-]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
 _BRAND = re.compile(r"site[-_]?(?:title|name|logo|brand)|logo|brand|masthead|publication",
                     re.I)
 _SMALL = {"the", "of", "and", "al", "el", "de", "la", "le", "du", "for", "on", "in", "&"}
@@ -83,7 +81,7 @@ def fix_site_as_title(root: Any, title: str | None, first_line: str
     return None, None
 
 
-def site_name_from_html(root: Any, headline: str | None) -> str | None:
+def site_name_from_html(root: Any, headline: str | None) -> str | None:  # noqa: C901  (one case per place a page names its site)
     """The outlet named by the page (an lxml HTML tree), or None."""
     for script in root.xpath("//script[@type='application/ld+json']"):
         try:
@@ -120,7 +118,7 @@ def site_name_from_html(root: Any, headline: str | None) -> str | None:
             return found
     body = root.find(".//body")
     tail = _text(body)[-400:] if body is not None else ""
-    if m := _COPYRIGHT.search(tail):
+    if m := COPYRIGHT.search(tail):
         if found := looks_like_name(m.group("name")):
             return found
     return _masthead(root, tail)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from .. import SCHEMA
+from ..corrections import annotate, correction_json, statuses
 from ..model import Article, Outlet, Report, Reuse, Story
 from ..outlets import (
     UNKNOWN,
@@ -148,9 +149,23 @@ def report_parts(report: Report, profiles: Sequence[Outlet] = ()
         members = set(s.article_ids)
         return [r for i in s.article_ids for r in by_article.get(i, ()) if r.b in members]
 
-    yield "stories", (story_json(s, index, report.articles, own_reuse(s), shared)
-                      for s in report.stories)
+    applied: set[str] = set()
+
+    def story_out(s: Story) -> dict[str, Any]:
+        data = story_json(s, index, report.articles, own_reuse(s), shared)
+        if report.corrections:  # a store's analysts' corrections, marked on the findings
+            applied.update(annotate(data, report.corrections))
+        return data
+
+    def corrections_out() -> Iterator[dict[str, Any]]:
+        state = statuses(report.corrections, applied)  # runs once every story is out
+        for c in report.corrections:
+            yield correction_json(c, state[c.id])
+
+    yield "stories", (story_out(s) for s in report.stories)
     yield "problems", [{"source": p.source, "reason": p.reason} for p in report.problems]
+    if report.corrections:
+        yield "corrections", corrections_out()
 
 
 def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, Any]:

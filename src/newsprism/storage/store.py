@@ -10,6 +10,9 @@ after a crash neither loses nor duplicates anything. And the work in between is 
 `commit_analysis` replaces the affected stories and clears those marks in one transaction. A
 run killed at any point leaves either the old stories with some pending articles (the next run
 finishes them) or the new stories with none.
+
+Long because schema, row codecs and queries still share this module; splitting it is issue 19's
+storage/ step.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,7 +30,9 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import StoreError
 from ..model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from ..reuse.state import PrintRow, ReuseState
+from . import search
 from .codec import load, to_data
+from .search import StoryEntry, story_list_t
 
 log = logging.getLogger(__name__)
 metadata = sa.MetaData()
@@ -134,13 +139,16 @@ class EncodedStory:
     article_ids: tuple[str, ...]
     search_text: str
     data: str
+    n_conflicts: int = 0
+    n_quotes: int = 0
 
 
 def encode_story(story: Story) -> EncodedStory:
     words = [story.title] + [e.name for e in story.entities] + \
         [a for e in story.entities for a in e.aliases]
     return EncodedStory(story.id, story.title, tuple(story.article_ids),
-                        " ".join(words).lower(), _dump(story))
+                        " ".join(words).lower(), _dump(story), len(story.conflicts),
+                        len(story.quotes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +163,14 @@ class StoryRow:
     n_conflicts: int
     n_quotes: int
     outlets: tuple[str, ...]
+    n_outlets: int = 0
+    # Each article's [id, outlet, url, source, published] (`search.outlet_fields`): enough to
+    # resolve the story's outlets, with or without profiles, without reading the articles.
+    outlet_fields: tuple[tuple[str | None, ...], ...] = ()
 
 
 # Neither database takes NUL characters or lone surrogates (from undecodable bytes) in text.
 # One character becomes one character, so offsets into the text survive.
-_DATE_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -174,6 +185,12 @@ def _safe(text: str | None) -> str | None:
 
 def _dump(value: Any) -> str:
     return storable_text(json.dumps(to_data(value), ensure_ascii=False, sort_keys=True))
+
+
+def _safe_article(a: Article) -> Article:
+    """The outlet fields the story list keeps, as the store keeps them."""
+    return replace(a, outlet=_safe(a.outlet), url=_safe(a.url), source=_safe(a.source) or "",
+                   published=_safe(a.published))
 
 
 def _article_row(a: Article) -> dict[str, Any]:
@@ -278,7 +295,9 @@ class Store:
                 if a.id not in have and a.id not in seen:
                     seen.add(a.id)
                     fresh.append((a, f))
-            _insert_new(conn, articles_t, [_article_row(a) for a, _ in fresh])
+            rows = [_article_row(a) for a, _ in fresh]
+            _insert_new(conn, articles_t, rows)
+            search.add_articles(conn, rows)
             _insert_new(conn, facts_t, [{"article_id": a.id, "data": _dump(f)}
                                         for a, f in fresh])
             _insert_new(conn, lean_facts_t, [{"article_id": a.id, "data": _dump(lean(f))}
@@ -301,7 +320,9 @@ class Store:
         story now holding its articles; older redirects to a retired id follow it, and an id
         written again stops redirecting); `full_articles`: the stories were re-clustered as a
         whole over this many articles (`story_state`). Repeating it gives the same rows."""
-        stories = sorted(stories, key=lambda s: s.id)
+        # Encoded once here: the row and the search index read the same encoding.
+        stories = sorted((s if isinstance(s, EncodedStory) else encode_story(s)
+                          for s in stories), key=lambda s: s.id)
         with self.engine.begin() as conn:
             if full_articles is not None:
                 conn.execute(story_state_t.delete())
@@ -324,10 +345,12 @@ class Store:
                 conn.execute(story_articles_t.delete().where(
                     story_articles_t.c.story_id.in_(chunk)))
                 conn.execute(stories_t.delete().where(stories_t.c.id.in_(chunk)))
+                search.drop_stories(conn, chunk)
             if stories:
                 ids = sorted({i for s in stories for i in s.article_ids})
                 by_id = {a.id: a for a in self._articles(conn, ids)}
                 conn.execute(stories_t.insert(), [self._story_row(s, by_id) for s in stories])
+                self._index_stories(conn, stories, by_id)
                 conn.execute(story_articles_t.insert(), [
                     {"story_id": s.id, "article_id": i} for s in stories for i in s.article_ids])
             self._redirect(conn, [s.id for s in stories], redirects or {})
@@ -382,7 +405,9 @@ class Store:
             for a in report.articles:
                 conn.execute(articles_t.delete().where(articles_t.c.id == a.id))
             if report.articles:
-                conn.execute(articles_t.insert(), [_article_row(a) for a in report.articles])
+                rows = [_article_row(a) for a in report.articles]
+                conn.execute(articles_t.insert(), rows)
+                search.add_articles(conn, rows)
             ids = [a.id for a in report.articles]
             if replace_all:
                 conn.execute(reuse_t.delete())
@@ -395,6 +420,7 @@ class Store:
             if replace_all:
                 conn.execute(story_articles_t.delete())
                 conn.execute(stories_t.delete())
+                search.drop_all_stories(conn)
             else:
                 touched = {i for s in report.stories for i in s.article_ids}
                 stale = self._stories_of(conn, touched) | {s.id for s in report.stories}
@@ -402,6 +428,7 @@ class Store:
                     conn.execute(story_articles_t.delete().where(
                         story_articles_t.c.story_id.in_(stale)))
                     conn.execute(stories_t.delete().where(stories_t.c.id.in_(stale)))
+                    search.drop_stories(conn, sorted(stale))
             if replace_all:
                 conn.execute(pending_t.delete())
             elif ids:
@@ -410,10 +437,12 @@ class Store:
                         pending_t.c.article_id.in_(ids[i:i + 500])))
             by_id = {a.id: a for a in report.articles}
             self._redirect(conn, [s.id for s in report.stories], {})
-            for story in report.stories:
+            coded = [encode_story(s) for s in report.stories]
+            for story in coded:
                 conn.execute(stories_t.insert(), self._story_row(story, by_id))
                 conn.execute(story_articles_t.insert(), [
                     {"story_id": story.id, "article_id": i} for i in story.article_ids])
+            self._index_stories(conn, coded, by_id)
 
     @staticmethod
     def _story_row(story: Story | EncodedStory, by_id: dict[str, Article]) -> dict[str, Any]:
@@ -424,6 +453,51 @@ class Store:
                 "first_published": dates[0] if dates else None,
                 "last_published": dates[-1] if dates else None,
                 "search_text": coded.search_text, "data": coded.data}
+
+    @staticmethod
+    def _index_stories(conn: Connection, stories: Sequence[Story | EncodedStory],
+                       by_id: Mapping[str, Article]) -> None:
+        coded = [s if isinstance(s, EncodedStory) else encode_story(s) for s in stories]
+        absent = sorted({i for c in coded for i in c.article_ids} - by_id.keys())
+        if absent:  # a saved report may name stored articles it does not carry
+            by_id = {**by_id, **{a.id: a for a in Store._articles(conn, absent)}}
+        search.add_stories(conn, [StoryEntry(c.id, storable_text(c.search_text), c.n_conflicts,
+                                             c.n_quotes)
+                                  for c in coded],
+                           {c.id: c.article_ids for c in coded},
+                           {i: _safe_article(a) for i, a in by_id.items()})
+
+    def backfill_search(self, rebuild: bool = False) -> int:
+        """Index the stored articles and stories that are not indexed (all of them with
+        `rebuild`): a store made before the search tables, or by an older version. Returns
+        the rows indexed. Another process backfilling at once makes this one stop early."""
+        done = 0
+        try:
+            with self.engine.begin() as conn:
+                if rebuild:
+                    search.clear(conn)
+                elif all(_count(conn, a) == _count(conn, b) for a, b in (
+                        (articles_t, search.article_docs_t), (stories_t, story_list_t))):
+                    return 0  # every row indexed (two counts, not two id lists, per open)
+                have = set(conn.execute(sa.select(search.article_docs_t.c.article_id)).scalars())
+                missing = sorted(set(conn.execute(sa.select(articles_t.c.id)).scalars()) - have)
+                for i in range(0, len(missing), 500):
+                    search.add_articles(conn, [_article_row(a) for a in
+                                               self._articles(conn, missing[i:i + 500])])
+                done += len(missing)
+                have = set(conn.execute(sa.select(story_list_t.c.story_id)).scalars())
+                todo = sorted(set(conn.execute(sa.select(stories_t.c.id)).scalars()) - have)
+                for i in range(0, len(todo), 200):
+                    stories = [load(Story, json.loads(d)) for d in conn.execute(
+                        sa.select(stories_t.c.data).where(stories_t.c.id.in_(todo[i:i + 200]))
+                    ).scalars()]
+                    ids = sorted({a for s in stories for a in s.article_ids})
+                    self._index_stories(conn, stories,
+                                        {a.id: a for a in self._articles(conn, ids)})
+                done += len(todo)
+        except sa.exc.IntegrityError:
+            return 0  # another process indexed the same rows first
+        return done
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -571,40 +645,82 @@ class Store:
             return [load(Story, json.loads(d)) for d in rows]
 
     def stories(self, query: str | None = None, since: str | None = None,
-                until: str | None = None, limit: int = 100, offset: int = 0) -> list[StoryRow]:
-        """Story list with search (words in title and entity names) and a date filter.
-        Values are bound parameters: search text is never spliced into SQL."""
+                until: str | None = None, limit: int = 100, offset: int = 0, *,
+                sort: str = "newest", any_of: Sequence[Collection[str]] = ()
+                ) -> list[StoryRow]:
+        """Story list with full-text search (`search.py`: every word in the story's title or
+        names or in one of its articles), a date filter, outlet-key filters (`any_of`: the
+        story has one of the keys of each group) and a sort (`search.SORTS`; relevance
+        needs a query). Values are bound parameters: search text is never spliced into SQL."""
+        q = self._story_select(query, since, until, sort, any_of)
+        q = q.limit(max(1, min(limit, 1000))).offset(max(0, offset))
+        with self.engine.connect() as conn:
+            return [_story_row_from(r) for r in conn.execute(q)]
+
+    def count_stories(self, query: str | None = None, since: str | None = None,
+                      until: str | None = None, *, any_of: Sequence[Collection[str]] = ()
+                      ) -> int:
+        """How many stories `stories` finds with the same filters, over all pages."""
+        q = self._story_select(query, since, until, "newest", any_of).order_by(None)
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(q.subquery()))
+                       .scalar_one())
+
+    def _story_select(self, query: str | None, since: str | None, until: str | None,
+                      sort: str, any_of: Sequence[Collection[str]]) -> sa.Select[Any]:
         for name, value in (("since", since), ("until", until)):
-            if value and not _DATE_PREFIX.fullmatch(value):
+            if value and not search.valid_date(value):
                 raise ValueError(f"{name} must be a date YYYY[-MM[-DD]], got {value[:40]!r}")
-        q = sa.select(stories_t)
-        for word in (query or "").lower().split():
-            q = q.where(stories_t.c.search_text.contains(word, autoescape=True))
+        if sort not in search.SORTS:
+            raise ValueError(f"sort must be one of {', '.join(search.SORTS)}, got {sort[:40]!r}")
+        words = search.query_words(query)
+        l = story_list_t  # noqa: E741
+        frm = stories_t.outerjoin(l, l.c.story_id == stories_t.c.id)
+        score = None
+        dialect = self.engine.dialect.name
+        if words and search.full_text(dialect):
+            hits = search.matches(dialect, words)
+            frm = frm.join(hits, hits.c.sid == stories_t.c.id)
+            score = hits.c.score
+        q = sa.select(stories_t.c.id, stories_t.c.title, stories_t.c.n_articles,
+                      stories_t.c.first_published, stories_t.c.last_published,
+                      l.c.n_conflicts, l.c.n_quotes, l.c.n_outlets, l.c.outlet_fields
+                      ).select_from(frm)
+        if (query or "").strip() and not words:
+            q = q.where(sa.false())  # only stop words or punctuation: nothing to look for
+        if words and score is None:  # a database without full-text search: titles and names
+            for word in words:
+                q = q.where(stories_t.c.search_text.contains(word, autoescape=True))
         if since:
             q = q.where(stories_t.c.last_published >= since)
         if until:
             q = q.where(stories_t.c.first_published <= until + "~")
+        for group in any_of:
+            keys = sorted(set(group))
+            q = q.where(sa.or_(*[l.c.outlet_keys.contains(f"|{k}|", autoescape=True)
+                                 for k in keys]) if keys else sa.false())
         # NULLS LAST spelled out: the two databases differ on where NULL sorts.
-        q = q.order_by(stories_t.c.last_published.desc().nulls_last(), stories_t.c.id)
-        q = q.limit(max(1, min(limit, 1000))).offset(max(0, offset))
-        out = []
-        with self.engine.connect() as conn:
-            for r in conn.execute(q):
-                story = load(Story, json.loads(r.data))
-                out.append(StoryRow(r.id, r.title, r.n_articles, r.first_published,
-                                    r.last_published, len(story.conflicts), len(story.quotes),
-                                    self._outlets(conn, story.article_ids)))
-        return out
-
-    @staticmethod
-    def _outlets(conn: Connection, ids: Sequence[str]) -> tuple[str, ...]:
-        q = sa.select(articles_t.c.outlet, articles_t.c.source).where(
-            articles_t.c.id.in_(list(ids)))
-        return tuple(sorted({r.outlet or r.source.rsplit("/", 1)[-1] for r in conn.execute(q)}))
+        newest = [stories_t.c.last_published.desc().nulls_last(), stories_t.c.id]
+        if sort == "relevance" and score is not None:
+            return q.order_by(score.asc(), *newest)
+        if sort == "outlets":
+            return q.order_by(sa.func.coalesce(l.c.n_outlets, 0).desc(), *newest)
+        return q.order_by(*newest)
 
     def report(self) -> Report:
         return Report(articles=tuple(self.articles()), reuse=tuple(self.reuse()),
                       stories=tuple(self.stories_full()))
+
+
+def _count(conn: Connection, table: sa.Table) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+
+def _story_row_from(r: Any) -> StoryRow:
+    fields = tuple(tuple(f) for f in json.loads(r.outlet_fields or "[]"))
+    outlets = tuple(sorted({f[1] or (f[3] or "").rsplit("/", 1)[-1] for f in fields}))
+    return StoryRow(r.id, r.title, r.n_articles, r.first_published, r.last_published,
+                    r.n_conflicts or 0, r.n_quotes or 0, outlets, r.n_outlets or 0, fields)
 
 
 def open_store(url: str) -> Store:
@@ -625,7 +741,9 @@ def open_store(url: str) -> Store:
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         metadata.create_all(engine)
+        store = Store(engine)
+        store.backfill_search(rebuild=search.prepare(engine))
     except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:
         raise StoreError(f"{url}: cannot open the database ({exc.__class__.__name__}: "
                          f"{str(exc).splitlines()[0]}); check the --db URL") from exc
-    return Store(engine)
+    return store

@@ -96,7 +96,7 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
-def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures:
+def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures:  # noqa: C901  (one weighted feature kind per branch)
     """Weighted feature counts of one article; `title` (Article.title, kept apart from the
     text by most readers) adds its content words as terms."""
     counts: dict[str, float] = {}

@@ -216,7 +216,7 @@ def _dot(u: dict[int, float], v: dict[int, float]) -> float:
     return sum(w * get(k, 0.0) for k, w in u.items())
 
 
-def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
+def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  # noqa: C901  (one merge loop with its bookkeeping; split tracked in issue 19)
                   pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
                   threshold: float, days: np.ndarray | None = None, window: float = 0.0,
                   vetoes: Sequence[tuple[int, int]] = ()) -> list[int]:
@@ -237,7 +237,10 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
     pair could then have been an edge; the time window is respected); otherwise the mean is
     the edges' (a missing pair counts 0), as in `average_linkage`. `days`: ordinal, nan when
     undated; None = all within the window. Only cluster pairs joined by a candidate pair are
-    examined. Labels: the smallest member index, as `average_linkage`; `vetoes` as there."""
+    examined. Labels: the smallest member index, as `average_linkage`; `vetoes` as there.
+
+    Long because the merge loop and its bookkeeping (cluster sums, sizes, days, the queue) share
+    state a split would have to pass around."""
     n = x.shape[0]
     x = sparse.csr_matrix(x @ sparse.diags((df > MAX_POSTING).astype(np.float64)))
     x.eliminate_zeros()
@@ -281,11 +284,11 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],
     else:
         # Undated members count as infinitely late: such a cluster spans no window.
         dd = np.where(np.isnan(days), np.inf, days)
-        first_day = np.full(m, np.inf)
-        np.minimum.at(first_day, inv, dd)
-        last_day = np.full(m, -np.inf)
-        np.maximum.at(last_day, inv, dd)
-        first_day, last_day = first_day.tolist(), last_day.tolist()
+        lo_day = np.full(m, np.inf)
+        np.minimum.at(lo_day, inv, dd)
+        hi_day = np.full(m, -np.inf)
+        np.maximum.at(hi_day, inv, dd)
+        first_day, last_day = lo_day.tolist(), hi_day.tolist()
     total = np.asarray(x.sum(axis=0)).ravel()
     # The mean cosine of all pairs of the corpus: what two articles share by chance.
     chance = max(float(total @ total) - n, 0.0) / max(n * (n - 1), 1)

@@ -164,9 +164,9 @@ class StoryIndex:
                 scores[sid] = dot(vec, s.total) / n if shared_event else 0.0
         for r in reuse:
             other = r.b if r.a == article.id else r.a if r.b == article.id else None
-            sid = self._where.get(other) if other else None
-            if sid is not None:
-                scores[sid] = max(scores.get(sid, 0.0), reuse_weight(r))
+            linked = self._where.get(other) if other else None
+            if linked is not None:
+                scores[linked] = max(scores.get(linked, 0.0), reuse_weight(r))
         best = None
         for sid, score in scores.items():
             if score >= self.settings.story_threshold and (

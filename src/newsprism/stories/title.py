@@ -209,8 +209,8 @@ def story_title(members: Sequence[Article], centrality: Mapping[str, float]) -> 
         lead = lead_sentence(a)
         if lead is None or is_loaded(lead):
             continue
-        key = (-backing(lead, others(a)), a.id, who_did_what(lead))
-        built = key if built is None or key < built else built
+        lead_key = (-backing(lead, others(a)), a.id, who_did_what(lead))
+        built = lead_key if built is None or lead_key < built else built
     if built is not None:
         return built[2]
     # Every lead is loaded or missing: the plainest headline there is, else the first lead.

@@ -199,9 +199,9 @@ class Neutralizer:
         # The built-in lexicon's pattern is compiled once per process; the story's own terms
         # (usually few or none) get a small pattern of their own.
         static = builtin_lexicon() if use_builtin else {}
-        own = tuple(k for k in plain if k and k not in static)
+        own_terms = tuple(k for k in plain if k and k not in static)
         self._patterns = [p for p in (_builtin_pattern() if use_builtin else None,
-                                      _alternation(own)) if p is not None]
+                                      _alternation(own_terms)) if p is not None]
         # Every match starts with the first word run of its key, as a whole word run of the
         # text: a text with none of those runs has no match (most sentences), and skips the
         # scan of the long alternation. Off when a key is not ASCII or starts with no run.

@@ -198,7 +198,8 @@ class Resolver:
         """The resolved speaker of a quote whose speaker words or quoted words lie in
         [start, end), with the span of a mention that writes the name."""
         for q in self.ctx.facts_for(article_id).quotes:
-            where = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+            where = (q.speaker_start, q.speaker_end) \
+                if q.speaker_start is not None and q.speaker_end is not None else None
             hit = where is not None and start <= where[0] and where[1] <= end
             if not (hit or (where is None and start <= q.start < end)) or not q.speaker:
                 continue

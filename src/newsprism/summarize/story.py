@@ -9,6 +9,9 @@ sentences, preferring content that several independent sources carry (copies of 
 count once). Wording passes through `summarize_neutral.Neutralizer`: loaded terms become plain
 names or words, or stay only inside quote marks with the sentence attributed to its outlet.
 Nothing here loads a model; all of it is rules over the earlier stages' findings.
+
+Long because the draft builders for each summary part (consensus, disputes, exclusives, extractive)
+sit beside the ordering that uses them; to be split with the summarize/ rework (issue 19).
 """
 
 from __future__ import annotations
@@ -390,7 +393,7 @@ def _ranked_findings(ctx: StoryContext, kit: _Kit) -> list[Callable[[], _Draft |
     first = [partial(_conflict_draft, ctx, c, kit) for c in conflicts if c.kind == "attribution"]
     rewrites = [partial(_rewrite_draft, kit, r, e) for r, e in loaded_rewrites(ctx, kit.members)]
     rest = [partial(_conflict_draft, ctx, c, kit) for c in conflicts if c.kind != "attribution"]
-    return first + rewrites + rest
+    return [*first, *rewrites, *rest]
 
 
 def loaded_rewrites(ctx: StoryContext, members: set[str]) -> list[tuple[Reuse, Edit]]:
@@ -444,7 +447,7 @@ def _conflict_draft(ctx: StoryContext, conflict: Conflict, kit: _Kit) -> _Draft 
     about = " ".join(conflict.about.split())
     if conflict.kind == "other" and about.startswith("who "):
         plural, singular = "name", "names"  # versions are actors
-    sides = []
+    sides: list[str] = []
     ids: set[str] = set()
     spans: list[Span] = []
     versions = sorted(conflict.versions, key=lambda v: (-len(v.article_ids), v.value))
@@ -484,7 +487,7 @@ def _naming(ctx: StoryContext, ids: Sequence[str], value: str) -> list[Span]:
     """Where each article names who a version names ("attributes it to Ali Ayyoub"): the
     quote's span need not hold the speaker's name, the article does."""
     folded = f" {fold(value)} "
-    out = []
+    out: list[Span] = []
     for aid in ids:
         for e in ctx.story.entities:
             names = {fold(e.name)} | {fold(a) for a in e.aliases}

@@ -24,7 +24,7 @@ from datetime import date as Date
 from datetime import timedelta
 
 from ..model import DateRef, Span, StoryContext, TimelineEntry
-from ..text import word_count
+from ..text import dice, word_count
 from .neutral import Neutralizer, attribute, for_story, name_outlets, outlet_name
 from .select import MAX_WORDS, article_sentences, content_terms
 from .standalone import Resolver
@@ -60,10 +60,6 @@ class _Event:
     @property
     def article_ids(self) -> list[str]:
         return list(dict.fromkeys(v.article_id for v in self.versions))
-
-
-def _dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
 def _headline(text: str) -> bool:
@@ -131,7 +127,7 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
         terms = set(content_terms(text)) - set(content_terms(ref.text))
         key = (ref.date, background(ref.date, text, first_published))
         version = _Version(text, (Span(aid, start, end), *st.spans), aid)
-        same = next((e for e in events[key] if _dice(e.terms, terms) >= SAME_EVENT), None)
+        same = next((e for e in events[key] if dice(e.terms, terms) >= SAME_EVENT), None)
         if same is None:
             events[key].append(_Event(ref.date, key[1], terms, [version]))
         else:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Annotated, Any
-from urllib.parse import quote
+from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Header, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import SCHEMA, __version__
+from ..outlets import LEANS
 from ..settings import Settings
+from ..storage.search import SORTS, valid_date
 from ..storage.store import Store
 from .data import Reads
 from .uploads import TokenError, bearer, check_token, ingest
@@ -41,6 +43,16 @@ class ArticleIn(BaseModel):
 
 class ArticlesIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=10_000)
+
+
+def check_dates(**values: str | None) -> None:
+    """422, with the JSON error body FastAPI gives, for a date that names no real day
+    (`2019-13-45` has the right shape)."""
+    bad = [{"loc": ["query", name], "msg": "not a date: YYYY, YYYY-MM or YYYY-MM-DD naming "
+            "a real month and day", "input": value}
+           for name, value in values.items() if value and not valid_date(value)]
+    if bad:
+        raise HTTPException(422, bad)
 
 
 def store_of(request: Request) -> Store:
@@ -79,6 +91,8 @@ def _json(key: tuple[Any, ...], request: Request, make: Callable[[], dict[str, A
 
 
 def build_router() -> APIRouter:
+    """The JSON API's routes. Long because FastAPI routes are registered as closures over the
+    router; each route is short."""
     router = APIRouter(tags=["newsprism"])
 
     @router.get("/health", summary="Service status")
@@ -92,18 +106,33 @@ def build_router() -> APIRouter:
         return {"articles": counts["articles"], "stories": counts["stories"],
                 "pending": counts["pending"]}
 
-    @router.get("/stories", summary="Story list with search and a date filter")
+    @router.get("/stories", summary="Story list: full-text search, filters, sort, total")
     def stories(request: Request,
-                q: Annotated[str | None, Query(max_length=200,
-                                               description="words in titles and names")] = None,
+                q: Annotated[str | None, Query(
+                    max_length=200,
+                    description="words in titles, entity names and article text")] = None,
                 since: Annotated[str | None, Query(pattern=DATE)] = None,
                 until: Annotated[str | None, Query(pattern=DATE)] = None,
+                outlet: Annotated[str | None, Query(
+                    max_length=200, description="an outlet id (o-...) or name")] = None,
+                lean: Annotated[Literal[LEANS] | None, Query(  # type: ignore[valid-type]
+                    description="stories with an outlet of this lean (outlet profiles)")] = None,
+                sort: Annotated[Literal[SORTS] | None, Query(  # type: ignore[valid-type]
+                    description="default: relevance with q, else newest")] = None,
                 limit: Annotated[int, Query(ge=1, le=500)] = 50,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> Response:
-        rows = reads_of(request).rows(q, since, until, limit, offset)
-        return _json(("api-rows", q, since, until, limit, offset), request,
+        check_dates(since=since, until=until)
+        found = reads_of(request).rows(q, since, until, limit, offset, sort, outlet, lean,
+                                       request.client.host if request.client else None)
+        after = offset + limit
+        params = {k: v for k, v in (("q", q), ("since", since), ("until", until),
+                                     ("outlet", outlet), ("lean", lean), ("sort", sort)) if v}
+        nxt = (f"{request.url.path}?{urlencode(params | {'limit': limit, 'offset': after})}"
+               if after < found["total"] else None)
+        return _json(("api-rows", q, since, until, outlet, lean, sort, limit, offset), request,
                      lambda: {"schema": SCHEMA, "limit": limit, "offset": offset,
-                              "stories": rows}, search=True)
+                              "total": found["total"], "sort": found["sort"], "next": nxt,
+                              "stories": found["rows"]}, search=True)
 
     @router.get("/stories/{story_id:path}",
                 summary="One story (contract form), its articles and reuse")

@@ -8,10 +8,10 @@ and ReDoc from a CDN, so both are off; the OpenAPI document is at /api/v1/openap
 
 from __future__ import annotations
 
-import re
+import asyncio
 from collections.abc import Callable
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -21,19 +21,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import NewsprismError
-from ..outlets import load_profiles
+from ..outlets import LEANS, load_profiles
 from ..settings import Settings
+from ..storage.search import SORTS, valid_date
 from ..storage.store import Store, open_store
+from . import corrections
 from .api import build_router
 from .cache import Busy
 from .data import Reads
 from .render import STATIC, render
 from .security import Guard
 from .uploads import TokenError, check_token, ingest
-from .views import StoryView
+from .views import StoryView, lean_bar
 
 PAGE_SIZE = 50
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def create_app(settings: Settings, store: Store | None = None,
@@ -49,7 +50,9 @@ def create_app(settings: Settings, store: Store | None = None,
     app.add_middleware(Guard, settings=settings, bind_host=bind_host)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(build_router(), prefix="/api/v1")
+    app.include_router(corrections.build_router(), prefix="/api/v1")
     _pages(app)
+    corrections.add_pages(app)
     _errors(app)
     return app
 
@@ -67,30 +70,56 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(body, status_code=status)
 
 
-def _date_or_none(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value if value and _DATE.fullmatch(value) else None
+def _client(request: Request) -> str | None:
+    """Who asks, for the per-client limit on new searches: the peer's address."""
+    return request.client.host if request.client else None
 
 
-def _pages(app: FastAPI) -> None:
+def _leans(reads: Reads) -> list[str]:
+    """The leans the lean filter offers: those of the user's profiles (none without)."""
+    rated = {p.lean for p in reads.profiles}
+    return [k for k in LEANS if k in rated]
+
+
+def _pages(app: FastAPI) -> None:  # noqa: C901  (each route closure counts towards the whole)
+    """The HTML pages' routes. Long because FastAPI routes are registered as closures over
+    `app`; each route is short."""
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(request: Request, q: Annotated[str, Query(max_length=200)] = "",
               since: Annotated[str, Query(max_length=200)] = "",
               until: Annotated[str, Query(max_length=200)] = "",
+              sort: Annotated[str, Query(max_length=20)] = "",
+              outlet: Annotated[str, Query(max_length=200)] = "",
+              lean: Annotated[str, Query(max_length=20)] = "",
               page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
         reads: Reads = request.app.state.reads
-        problems = [f"{name} is not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored"
+        form = {"q": q, "since": since, "until": until, "sort": sort, "outlet": outlet,
+                "lean": lean}
+        problems = [f"{name} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
                     for name, value in (("from", since), ("to", until))
-                    if value.strip() and _date_or_none(value) is None]
-        rows = reads.rows(q or None, _date_or_none(since), _date_or_none(until),
-                          PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
-        more = len(rows) > PAGE_SIZE
-        counts = reads.counts()
-        return _html(render("index.html", rows=rows[:PAGE_SIZE], q=q, since=since, until=until,
-                            page=page, more=more, problems=problems, counts=counts,
+                    if value.strip() and not valid_date(value.strip())]
+        if sort and sort not in SORTS:
+            problems.append(f"sort must be one of {', '.join(SORTS)}")
+        if lean and lean not in LEANS:
+            problems.append(f"lean must be one of {', '.join(LEANS)}")
+        found: dict[str, Any] = {"rows": [], "total": 0, "sort": sort}
+        if not problems:
+            found = reads.rows(q or None, since.strip() or None, until.strip() or None,
+                               PAGE_SIZE, (page - 1) * PAGE_SIZE, sort or None,
+                               outlet.strip() or None, lean or None, _client(request))
+        rows = [r | {"lean": lean_bar(r)} if r.get("lean_coverage") else r
+                for r in found["rows"]]
+        here = {k: v for k, v in form.items() if v}
+        link = lambda n: "?" + urlencode(here | {"page": n})  # noqa: E731
+        return _html(render("index.html", rows=rows, total=found["total"], form=form,
+                            filtered=bool(here), page=page, sorts=SORTS, leans=_leans(reads),
+                            newer=link(page - 1) if page > 1 else None,
+                            older=link(page + 1) if page * PAGE_SIZE < found["total"] else None,
+                            problems=problems, counts=reads.counts(),
                             live_every=request.app.state.settings.web_live_seconds,
                             link=lambda r: f"/stories/{quote(r['id'], safe='')}",
-                            writes=bool(request.app.state.settings.token)))
+                            writes=bool(request.app.state.settings.token)),
+                     422 if problems else 200)
 
     # `:path`: ids may hold "/" (URLs as ids); the links quote it as %2F, the server decodes.
     @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
@@ -104,7 +133,9 @@ def _pages(app: FastAPI) -> None:
                 return None
             view = StoryView(bundle["story"], bundle["articles"], bundle["reuse"],
                              article_url=lambda aid: f"/articles/{quote(aid, safe='')}")
-            return render("story.html", v=view.context(), sid="story")
+            return render("story.html", v=view.context(), sid="story",
+                          fix=corrections.story_panel(reads.store, bundle["story"],
+                                                      bool(request.app.state.settings.token)))
         response = _cached_page(reads, ("story", key), page, "No such story.")
         target = reads.redirect(key) if response.status_code == 404 else None
         if target is not None:  # a re-cluster retired this id: its articles live there now
@@ -194,8 +225,10 @@ def _errors(app: FastAPI) -> None:
         return _html(render("error.html", status=422, message=text), 422)
 
     @app.exception_handler(Busy)
-    def busy(request: Request, exc: Busy) -> Response:
-        headers = {"Retry-After": "1"}
+    async def busy(request: Request, exc: Busy) -> Response:
+        if exc.hold:  # on the event loop: holding the answer takes no worker thread
+            await asyncio.sleep(exc.hold)
+        headers = {"Retry-After": str(exc.retry_after)}
         if wants_json(request):
             return JSONResponse({"detail": str(exc)}, 429, headers=headers)
         return HTMLResponse(render("error.html", status=429, message=str(exc)), 429,

@@ -10,6 +10,7 @@ after a write made by another process (`newsprism analyze --db` on the same stor
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import OrderedDict
@@ -20,7 +21,13 @@ T = TypeVar("T")
 
 
 class Busy(Exception):
-    """Too many uncached searches at once: answered 429 with Retry-After."""
+    """Too many uncached searches at once, or from one client: answered 429 with
+    Retry-After (`retry_after` seconds)."""
+
+    def __init__(self, message: str, retry_after: int = 1, hold: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.hold = hold  # seconds the answer is held back (a client over its limit)
 
 
 # Uncached story lists (a search or a page never asked before) decode up to `limit` stories
@@ -35,6 +42,48 @@ SEARCH_WAIT = 10.0
 SEARCH_ENTRIES = 256
 # How long a request waits for the same search another request is computing.
 SAME_SEARCH_WAIT = 30.0
+# Uncached searches one client (one address) may start: a burst of CLIENT_BURST, then
+# CLIENT_RATE a second (15 a minute); beyond that 429 with Retry-After. A person paging and
+# refining a search stays below it; a client asking a new search as fast as it is answered
+# does not. Searches found in the cache, or being computed for another request, cost no token.
+CLIENT_BURST = 20
+CLIENT_RATE = 0.25
+# A refused client's 429 is held back this long at most (an asyncio sleep: no thread, no
+# CPU), so a client that ignores Retry-After and asks again at once is slowed to about one
+# request per hold instead of costing the server a request's work in a tight loop.
+CLIENT_HOLD = 2.0
+CLIENTS_KEPT = 10_000  # clients remembered (least recently seen forgotten first)
+
+
+class ClientLimit:
+    """A token bucket per client for uncached searches."""
+
+    def __init__(self, burst: int | None = None, rate: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.burst = CLIENT_BURST if burst is None else burst
+        self.rate = CLIENT_RATE if rate is None else rate
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self.refused = 0
+
+    def take(self, client: str | None) -> None:
+        """Spend one token of `client` (None: not limited), or raise Busy."""
+        if client is None:
+            return
+        now = self._clock()
+        with self._lock:
+            tokens, then = self._buckets.pop(client, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - then) * self.rate)
+            if tokens < 1.0:
+                self._buckets[client] = (tokens, now)
+                self.refused += 1
+                wait = max(1, math.ceil((1.0 - tokens) / self.rate))
+                raise Busy("too many new searches from this client; retry later", wait,
+                           min(float(wait), CLIENT_HOLD))
+            self._buckets[client] = (tokens - 1.0, now)
+            while len(self._buckets) > CLIENTS_KEPT:
+                self._buckets.popitem(last=False)
 
 
 class SearchGate:
@@ -70,6 +119,7 @@ class ReadCache:
         self.hits = 0
         self.misses = 0
         self.searches = SearchGate()
+        self.clients = ClientLimit()
         self._search_keys: OrderedDict[Hashable, None] = OrderedDict()
         self._flight: dict[Hashable, threading.Event] = {}
 
@@ -101,6 +151,9 @@ class ReadCache:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
+                # A search asked again is kept like a page: one-off searches (a client
+                # sweeping offsets) then evict only each other, never what people read.
+                self._search_keys.pop(key, None)
                 self.hits += 1
                 return self._data[key][0]  # type: ignore[no-any-return]
         # Computed outside the lock: two threads may both compute a missing entry once; that
@@ -126,10 +179,12 @@ class ReadCache:
                 self._bytes -= dropped
         return value
 
-    def get_bounded(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get_bounded(self, key: Hashable, compute: Callable[[], T],
+                    client: str | None = None) -> T:
         """`get` for a search: a miss is computed through the search gate (may raise `Busy`),
         once: requests for a search being computed wait for it instead of queueing at the
-        gate (fifty clients opening the same cold page are one computation)."""
+        gate (fifty clients opening the same cold page are one computation). A miss this
+        request computes costs `client` one token of its `ClientLimit` (may raise `Busy`)."""
         with self._lock:
             cached = key in self._data
             running = None if cached else self._flight.get(key)
@@ -142,6 +197,7 @@ class ReadCache:
                 running.wait(SAME_SEARCH_WAIT)
             return self.get(key, gated, search=True)
         try:
+            self.clients.take(client)
             return self.get(key, gated, search=True)
         finally:
             with self._lock:

@@ -107,7 +107,7 @@ class Guard:
         self.limit = settings.max_upload_bytes + OVERHEAD
         self.hosts = allowed_hosts(settings.allowed_hosts, bind_host)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # noqa: C901  (one early answer per refused request kind)
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

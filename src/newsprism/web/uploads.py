@@ -28,7 +28,7 @@ ALLOWED_SUFFIXES = (".jsonl.gz", ".ndjson.gz", ".warc.gz", ".jsonl", ".ndjson", 
                     ".html", ".htm", ".txt", ".text")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # One analysis at a time: it is CPU-bound, and two at once would race on the same stories.
-_WRITE_LOCK = threading.Lock()
+WRITE_LOCK = threading.Lock()
 
 
 class TokenError(Exception):
@@ -107,7 +107,7 @@ def ingest(store: Store, settings: Settings, files: Sequence[tuple[str, bytes]])
                      for p in read_problems]
         result.articles_read = len(articles)
         if articles:
-            with _WRITE_LOCK:
+            with WRITE_LOCK:
                 problems += changed_known(store, articles, settings)
                 stats = analyze_into_store(store, articles, settings,
                                            on_problem=problems.append)

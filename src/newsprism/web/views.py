@@ -4,6 +4,9 @@ The app and the single-file report both go through here, so a story looks the sa
 saved. Everything works on the CONTRACT.md form so the page never depends on how the store
 keeps its rows. Nothing here builds HTML: Jinja2 (autoescaping) does, so untrusted text from
 articles (titles, outlets, bodies) only ever reaches the page as escaped text.
+
+Long because every page's view model shares the span-marking helpers; to be split per page with the
+web/ rework (issue 19).
 """
 
 from __future__ import annotations
@@ -144,7 +147,7 @@ class StoryView:
         self.marks[article_id].append(Mark(int(start), int(end), kind, k, note))
         return k
 
-    def _collect_marks(self) -> None:
+    def _collect_marks(self) -> None:  # noqa: C901  (one case per report part that marks a span)
         s = self.story
         for c in s.get("conflicts", []):
             for v in c.get("versions", []):
@@ -287,12 +290,13 @@ class StoryView:
         s = self.story
         rows: list[Json] = []
         for c in s.get("consensus", []):
-            rows.append({"kind": "consensus", "text": c["text"],
+            rows.append({"kind": "consensus", "text": c["text"], "wrong": bool(c.get("wrong")),
                          "detail": f"{c.get('independent_sources', 0)} independent",
                          "cells": self._outlet_cells(c.get("article_ids", []), c.get("spans", []))})
         for c in s.get("conflicts", []):
             for v in c.get("versions", []):
                 rows.append({"kind": "contested", "text": v["value"],
+                             "wrong": bool(c.get("wrong")),
                              "detail": f"{c.get('kind')}: {c.get('about')}",
                              "cells": self._outlet_cells(v.get("article_ids", []),
                                                          v.get("spans", []))})
@@ -327,6 +331,7 @@ class StoryView:
                                 f"{', '.join(others)}")
             rows.append({"speaker": q.get("speaker") or "—", "text": q["text"],
                          "kind": q.get("kind"), "flag": flag,
+                         "corrected": bool(q.get("corrections")),
                          "cite": self.cites([q["article_id"]], [q])[0]
                          if q["article_id"] in self.index else None})
         rows.sort(key=lambda r: (r["flag"] is None, r["speaker"].lower(),
@@ -471,7 +476,7 @@ def lean_bar(story: Json) -> Json | None:
     total = sum(int(v) for v in counts.values())
     if not total:
         return None
-    parts = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
+    parts: list[Json] = [{"lean": k, "label": LEAN_LABELS[k], "n": int(counts.get(k, 0)),
               "pct": round(100 * int(counts.get(k, 0)) / total, 1)}
              for k in LEAN_LABELS if counts.get(k)]
     x = 0.0
