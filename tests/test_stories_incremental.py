@@ -207,3 +207,16 @@ def test_adding_to_one_story_leaves_an_unrelated_story_untouched(tmp_path) -> No
     # the unrelated pair: the drift this test guards against is real here.
     whole_changed, _, whole = results[0.0]
     assert whole.full_recluster and whole_changed > receiving
+
+
+def test_articles_without_any_feature_update_like_the_others() -> None:
+    """An update whose articles have no clustering feature at all (an empty upload) keeps
+    each alone, as `cluster` does."""
+    empty = [(Article(id=f"e{k}", source=f"test:e{k}", text="x"), ArticleFacts(article_id=f"e{k}"))
+             for k in range(3)]
+    settings = Settings()
+    before = {s.id: s.article_ids for s in cluster(arts(empty[:2]), facts(empty[:2]), (),
+                                                   settings)}
+    local = local_update(arts(empty), facts(empty), (), settings, before, {"e2"})
+    assert local.replaced == frozenset()
+    assert [s.article_ids for s in local.stories] == [("e2",)]

@@ -139,8 +139,9 @@ def tfidf_rows(raws: Sequence[RawFeatures], event: bool = False, basis: IdfBasis
     else:
         held = basis.event_df if event else basis.df
         names = sorted(vocab, key=vocab.__getitem__)
-        weights = np.array([idf_of(held.get(f, 0), basis.n) for f in names]) \
-            if len(df) else np.zeros(0)
+        # No features at all: one empty column (as above), weighted 1.
+        weights = np.array([idf_of(held.get(f, 0), basis.n) for f in names]
+                           + [1.0] * (len(df) - len(names)))
     x = x @ sparse.diags(weights) if len(df) else x
     x = sparse.csr_matrix(x)
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
