@@ -7,6 +7,9 @@
     python benchmarks/throughput.py scale --facts /tmp/f1k.pkl --sizes 1000,10000,100000
     python benchmarks/throughput.py pairs --n 1000 --repeat 3  # alternating, median ratio
     python benchmarks/throughput.py incremental --db sqlite:///b10k.db --skip 10000 --add 100
+                                          [--compare-batch]
+    python benchmarks/throughput.py genstore --facts /tmp/f1k.pkl --n 10000 --add 100 \
+                                          --db sqlite:///g10k.db [--build-only]
 
 `spacy` parses the first N texts of the Baly corpus (../shared/data, cut to
 `max_article_chars` like the line does) with the same model through `nlp.pipe(n_process=2)`.
@@ -26,7 +29,12 @@ time the hypervisor took from this machine while it ran (`steal_pct`, from /proc
 `pairs` times a fixed loop in CPU time every 30 s while each run goes (`probe_ms`): the
 host's own load slows this VM without showing as steal, and the probe shows it.
 `incremental` adds the articles after the first `--skip` of the corpus to an existing store
-(as `newsprism analyze NEW --db URL` does) and times each step of the update.
+(as `newsprism analyze NEW --db URL` does) and times each step of the update; it prints
+the churn (stories removed, rows written with and without a new article, and for those
+without, what changed) and with `--compare-batch` how far the stored stories are from one
+whole re-cluster of the same store (BCubed). `NEWSPRISM_STORY_CONSOLIDATE_SHARE=0` gives
+the whole re-cluster every update made before stories/incremental.py. `genstore` does the
+same on a generated store (no spaCy; see its docstring).
 """
 
 from __future__ import annotations
@@ -493,9 +501,9 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
 
     from newsprism.runner import LocalRunner, make_runner
     from newsprism.service import UpdateStats, run_analysis
-    from newsprism.settings import Settings
+    from newsprism.settings import load_settings
 
-    settings = Settings()
+    settings = load_settings()  # NEWSPRISM_STORY_CONSOLIDATE_SHARE=0: the old whole re-cluster
     lines = first_lines(args.skip + args.add)[args.skip:]
     if not lines:
         sys.exit(f"the corpus has no articles after the first {args.skip}")
@@ -511,13 +519,20 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
         if args.runner == "dask":
             runner.client()  # type: ignore[attr-defined]
         stats = UpdateStats()
+        rows_before = story_rows(url)
         with PeakMemory() as mem:
             t0 = time.perf_counter()
             report = run_analysis([str(path)], settings, db_url=url, runner=runner,
                                   stats=stats)
             secs = time.perf_counter() - t0
         runner.close()
+        churn = story_churn(rows_before, story_rows(url), {a.id for a in report.articles}
+                            - {i for row in rows_before.values() for i in row[0]})
+        drift = batch_agreement(url) if args.compare_batch else None
     return {"what": "incremental", "runner": args.runner, "added": len(lines),
+            "full_recluster": stats.full_recluster,
+            "stories_reclustered": stats.stories_reclustered,
+            "against_batch": drift, "churn": churn,
             "stored_before": stats.stored_articles - stats.processed,
             "stored_after": stats.stored_articles, "parsed": stats.processed,
             "skipped": stats.skipped, "stories": stats.stories,
@@ -531,6 +546,134 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "seconds": round(secs, 1),
             "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
             "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+
+
+def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
+    """+`--add` generated articles to a store of `--n` generated ones (no spaCy: the facts
+    are the copies' own, `generate`), through `service.analyze_into_store` (what `watch`
+    and `analyze --db` run, without the whole-store report). The store is built first if
+    empty, through the same service path, but with its stories stored unanalysed (the
+    story stages of every story of a 10k store would take longer than the measurement;
+    the update analyses the stories it changes)."""
+    from newsprism.runner import LocalRunner
+    from newsprism.service import UpdateStats, analyze_into_store, update_stories
+    from newsprism.settings import load_settings
+    from newsprism.storage.store import encode_story, open_store
+
+    settings = load_settings()
+    with open(args.facts, "rb") as fh:
+        base = pickle.load(fh)
+    articles, facts = generate(base, args.n + args.add)
+    lookup = {f.article_id: f for f in facts}
+
+    def work(batch, _settings):  # noqa: ANN001, ANN202
+        return [(a, lookup[a.id]) for a in batch]
+
+    class Unanalysed(LocalRunner):
+        def map_stories(self, tasks, settings, progress=None, encode=None):  # noqa: ANN001, ANN202
+            return [encode_story(task[0]) for task in tasks]
+
+    store = open_store(args.db)
+    out: dict[str, Any] = {"what": "generated store +add", "n": args.n, "add": args.add}
+    try:
+        if not store.article_ids():
+            t = time.perf_counter()
+            build = Unanalysed(work=work)
+            for i in range(0, args.n, 1000):
+                batch = articles[i:min(i + 1000, args.n)]
+                store.add_processed([(a, lookup[a.id]) for a in batch])
+            update_stories(store, settings, runner=build)
+            out["build_s"] = round(time.perf_counter() - t, 1)
+        if args.build_only:
+            return out
+        stats = UpdateStats()
+        rows_before = story_rows(args.db)
+        with PeakMemory() as mem:
+            t = time.perf_counter()
+            analyze_into_store(store, articles[args.n:], settings,
+                               runner=LocalRunner(work=work), stats=stats)
+            secs = time.perf_counter() - t
+    finally:
+        store.close()
+    out.update({"seconds": round(secs, 1),
+                "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
+                "stored_after": stats.stored_articles, "stories": stats.stories,
+                "full_recluster": stats.full_recluster,
+                "stories_reclustered": stats.stories_reclustered,
+                "stories_changed": stats.stories_changed,
+                "stories_changed_holding_new": stats.stories_changed_new,
+                "stories_removed": stats.stories_removed, "redirects": stats.redirects,
+                "churn": story_churn(rows_before, story_rows(args.db),
+                                     {a.id for a in articles[args.n:]}),
+                "peak_rss_mb": mem.mb})
+    return out
+
+
+def story_rows(url: str) -> dict[str, tuple[tuple[str, ...], str, str]]:
+    """Stored story id -> (article ids, title, stored data)."""
+    import sqlalchemy as sa
+
+    from newsprism.storage.store import open_store, stories_t
+
+    store = open_store(url)
+    try:
+        members = store.story_members()
+        with store.engine.connect() as conn:
+            return {r.id: (members.get(r.id, ()), r.title, r.data)
+                    for r in conn.execute(sa.select(stories_t))}
+    finally:
+        store.close()
+
+
+def story_churn(before: dict[str, tuple[tuple[str, ...], str, str]],
+                after: dict[str, tuple[tuple[str, ...], str, str]], new: set[str]
+                ) -> dict[str, int]:
+    """What an update did to the stored stories, from their rows before and after: stories
+    removed, and the rows written (new id or changed) split by whether they hold a new
+    article and, for those that do not, by what changed."""
+    out = {"before": len(before), "after": len(after),
+           "removed": sum(1 for k in before if k not in after),
+           "written": 0, "written_holding_new": 0, "without_new_new_id": 0,
+           "without_new_members": 0, "without_new_title_only": 0,
+           "without_new_analysis_only": 0}
+    for k, row in after.items():
+        if before.get(k) == row:
+            continue
+        out["written"] += 1
+        if new.intersection(row[0]):
+            out["written_holding_new"] += 1
+        elif k not in before:
+            out["without_new_new_id"] += 1
+        elif before[k][0] != row[0]:
+            out["without_new_members"] += 1
+        elif before[k][1] != row[1]:
+            out["without_new_title_only"] += 1
+        else:
+            out["without_new_analysis_only"] += 1
+    return out
+
+
+def batch_agreement(url: str) -> dict[str, Any]:
+    """The stored stories against one whole re-cluster of the same store (what a batch run
+    gives): BCubed of the stored partition with the batch one as gold, and the stories
+    that differ. The drift an incremental update leaves until the next consolidation."""
+    from newsprism.eval.stories import bcubed
+    from newsprism.settings import Settings
+    from newsprism.storage.store import open_store
+    from newsprism.stories.cluster import cluster
+
+    store = open_store(url)
+    try:
+        stored = store.story_members()
+        batch = cluster(store.articles(), store.lean_facts(), store.reuse(), Settings())
+    finally:
+        store.close()
+    pred = {i: sid for sid, ids in stored.items() for i in ids}
+    gold = {i: s.id for s in batch for i in s.article_ids}
+    same = {tuple(ids) for ids in stored.values()} & {tuple(s.article_ids) for s in batch}
+    return {"bcubed": {k: round(v, 4) for k, v in bcubed(pred, gold).items()},
+            "stored_stories": len(stored), "batch_stories": len(batch),
+            "stored_stories_not_in_batch": len(stored) - len(same)}
 
 
 def main() -> None:
@@ -563,6 +706,16 @@ def main() -> None:
     inc.add_argument("--add", type=int, default=100)
     inc.add_argument("--runner", default="dask", choices=["local", "dask"])
     inc.add_argument("--in-place", action="store_true")
+    inc.add_argument("--compare-batch", action="store_true",
+                     help="also re-cluster the whole store after the update and report how "
+                          "far the stored stories are from that batch result")
+    gs = sub.add_parser("genstore")
+    gs.add_argument("--facts", required=True, help="facts saved by `line --save-facts`")
+    gs.add_argument("--n", type=int, default=10000)
+    gs.add_argument("--add", type=int, default=100)
+    gs.add_argument("--db", required=True, help="built here when empty")
+    gs.add_argument("--build-only", action="store_true",
+                    help="build the store and stop (copy it, then measure on copies)")
     for p in (sp, ln, sg, pr, inc):
         p.add_argument("--input", type=Path, default=None,
                        help="JSONL(.gz) of articles (default: the Baly corpus)")
@@ -571,7 +724,7 @@ def main() -> None:
         INPUT.append(args.input)
     result = {"spacy": cmd_spacy, "line": cmd_line, "stages": cmd_stages,
               "scale": cmd_scale, "pairs": cmd_pairs,
-              "incremental": cmd_incremental}[args.cmd](args)
+              "incremental": cmd_incremental, "genstore": cmd_genstore}[args.cmd](args)
     if args.cmd != "scale":
         print(json.dumps(result), flush=True)
     load1 = os.getloadavg()[0]

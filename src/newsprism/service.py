@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
+from .regrouping import Regroup, regroup_stories
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
-from .stories.ids import successors
 
 if TYPE_CHECKING:
     from .storage.store import Store
@@ -61,6 +61,8 @@ class UpdateStats:
     stories_removed: int = 0
     stories_changed_new: int = 0  # of the changed stories, those holding an article of this run
     redirects: int = 0  # retired story ids now redirecting to the story holding their articles
+    stories_reclustered: int = 0  # stored stories re-clustered (all of them on a full run)
+    full_recluster: bool = False  # the whole store re-clustered (stories/incremental.py)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -266,7 +268,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     (corrections.py) reshape the clusters and set quotes' speakers on every run; `rerun`:
     article ids whose stories are analysed again even with nothing pending (a correction
     was just made or undone)."""
-    from .corrections import apply_to_facts, apply_to_stories
+    from .corrections import apply_to_facts
     from .reuse.state import ReuseIndex
     from .storage.corrections import list_corrections
     from .storage.store import encode_story
@@ -294,10 +296,10 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
 
     t = time.perf_counter()
     with phase(progress, "clustering"):
-        stories: tuple[Story, ...] = tuple(stage_function("stories")(articles, lean, reuse,
-                                                                     settings))
-    stories = apply_to_stories(stories, articles, corrections)
-    changed, removed, redirects = _story_changes(store, stories, touched | forced, pending, st)
+        regroup = regroup_stories(store, articles, lean, reuse, settings, set(pending),
+                                  touched | forced, corrections)
+    changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
+    _count_stories(regroup, pending, st)
     st.seconds["stories"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -327,7 +329,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
                           reuse_state=index.state_row(update) if update else None,
                           prints=index.print_rows(update) if update else None,
-                          redirects=redirects)
+                          redirects=redirects, full_articles=regroup.full_articles)
     st.seconds["commit"] = time.perf_counter() - t
     return st
 
@@ -361,24 +363,14 @@ def _update_reuse(store: Store, index: ReuseIndex, articles: Sequence[Article],
     return update, reuse, added, dropped
 
 
-def _story_changes(store: Store, stories: Sequence[Story], touched: set[str],
-                   pending: Sequence[str], st: UpdateStats
-                   ) -> tuple[list[Story], list[str], dict[str, str]]:
-    """Which clustered `stories` differ from the stored ones (members, title, or an article
-    in `touched`), which stored ids are gone, and where each gone id now redirects."""
-    before = store.story_members()
-    titles = store.story_titles() if before else {}
-    changed = [s for s in stories
-               if before.get(s.id) != tuple(sorted(s.article_ids)) or titles.get(s.id) != s.title
-               or touched.intersection(s.article_ids)]
-    new_ids = {s.id for s in stories}
-    removed = [k for k in before if k not in new_ids]
-    st.stories, st.stories_changed, st.stories_removed = len(stories), len(changed), len(removed)
+def _count_stories(regroup: Regroup, pending: Sequence[str], st: UpdateStats) -> None:
+    """The story counts of `UpdateStats` from what re-clustering decided."""
+    st.stories, st.stories_changed = regroup.total, len(regroup.changed)
+    st.stories_removed, st.redirects = len(regroup.removed), len(regroup.redirects)
     arrived = set(pending)
-    st.stories_changed_new = sum(1 for s in changed if arrived.intersection(s.article_ids))
-    redirects = successors({k: before[k] for k in removed}, stories)
-    st.redirects = len(redirects)
-    return changed, removed, redirects
+    st.stories_changed_new = sum(1 for s in regroup.changed
+                                 if arrived.intersection(s.article_ids))
+    st.stories_reclustered, st.full_recluster = regroup.reclustered, regroup.full
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],

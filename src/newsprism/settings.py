@@ -60,6 +60,12 @@ class Settings(BaseModel):
     # Stories
     story_threshold: float = _limit(0.15, "between 0 and 1", gt=0, lt=1)  # docs/stories.md
     story_window_days: float = _limit(7.0, "> 0", gt=0)
+    # An update to a store re-clusters only the stories its new articles reach, until the
+    # articles added since the last whole re-cluster exceed this share of the store at that
+    # time; then it re-clusters the whole store (stories/incremental.py). 0: every update
+    # re-clusters the whole store (the batch result each time, and more churn).
+    story_consolidate_share: float = _limit(0.25, ">= 0 (0: always re-cluster the whole store)",
+                                            ge=0)
     # Compare and summary
     summary_sentences: int = _limit(6, POSITIVE, gt=0)
     # 0: no cap; NeuS-style short summaries use about 70
@@ -109,7 +115,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "fetch": ("user_agent", "fetch_timeout", "fetch_retries", "fetch_host_delay",
               "fetch_max_bytes", "allow_private_fetch"),
     "reuse": ("reuse_shingle", "reuse_window", "reuse_min_shared", "reuse_min_passage_words"),
-    "stories": ("story_threshold", "story_window_days"),
+    "stories": ("story_threshold", "story_window_days", "story_consolidate_share"),
     "summary": ("summary_sentences", "summary_max_words"),
     "storage": ("db_url",),
     "web": ("token", "max_upload_bytes", "web_live_seconds", "allowed_hosts", "outlets_file",

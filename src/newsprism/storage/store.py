@@ -118,6 +118,14 @@ story_redirects_t = sa.Table(
     sa.Column("new_id", sa.String(128), nullable=False, index=True),
 )
 
+# How many articles the store held when its stories were last re-clustered as a whole (one
+# row): the incremental update's consolidation rule counts from it (stories/incremental.py).
+story_state_t = sa.Table(
+    "story_state", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("full_articles", sa.Integer, nullable=False),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class EncodedStory:
@@ -313,18 +321,24 @@ class Store:
                         reuse_removed: Iterable[tuple[str, str]] = (),
                         reuse_state: ReuseState | None = None,
                         prints: Mapping[str, PrintRow] | None = None,
-                        redirects: Mapping[str, str] | None = None) -> None:
+                        redirects: Mapping[str, str] | None = None,
+                        full_articles: int | None = None) -> None:
         """One transaction: drop the `reuse_removed` pairs, then add the `reuse` pairs not
         stored (to change a pair, name its key in both); replace stories (`stories` are
         written; stories in `removed` or sharing an id with a written one are dropped first);
         clear the `done` pending marks; replace the reuse state and add the `prints` (article
         id -> (key, shingles, prints)) not stored; record `redirects` (retired story id -> the
         story now holding its articles; older redirects to a retired id follow it, and an id
-        written again stops redirecting). Repeating it gives the same rows."""
+        written again stops redirecting); `full_articles`: the stories were re-clustered as a
+        whole over this many articles (`story_state`). Repeating it gives the same rows."""
         # Encoded once here: the row and the search index read the same encoding.
         stories = sorted((s if isinstance(s, EncodedStory) else encode_story(s)
                           for s in stories), key=lambda s: s.id)
         with self.engine.begin() as conn:
+            if full_articles is not None:
+                conn.execute(story_state_t.delete())
+                conn.execute(story_state_t.insert(), [{"id": 1,
+                                                       "full_articles": full_articles}])
             if reuse_state is not None:
                 conn.execute(reuse_state_t.delete())
                 conn.execute(reuse_state_t.insert(), [{"id": 1, "key": reuse_state.key,
@@ -562,6 +576,12 @@ class Store:
             for r in conn.execute(q):
                 out.setdefault(r.story_id, []).append(r.article_id)
         return {k: tuple(v) for k, v in out.items()}
+
+    def full_articles(self) -> int | None:
+        """Articles the stories were last re-clustered over as a whole (None: not recorded)."""
+        with self.engine.connect() as conn:
+            return conn.execute(  # type: ignore[no-any-return]
+                sa.select(story_state_t.c.full_articles)).scalar_one_or_none()
 
     def story_titles(self) -> dict[str, str]:
         with self.engine.connect() as conn:

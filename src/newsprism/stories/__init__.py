@@ -5,6 +5,7 @@
     link.py       the linkage core over candidate pairs
     split.py      cutting a chained cluster where its two halves share little
     title.py      a story's title
+    incremental.py  an update to a store: re-cluster only the stories new articles reach
     streaming.py  an index that adds articles one at a time (used by tests only)
 """
 

@@ -18,7 +18,8 @@ time, then id; undated articles after dated ones): adding later articles keeps t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -69,7 +70,7 @@ RELATED_MAX = 5  # related stories listed per story: the saga's nearest chapters
 RELATED_COSINE = 0.3
 LEAD_SENTENCES = 3  # the lead: where a report states its own event's date (later: background)
 
-def _day(article: Article) -> date | None:
+def published_day(article: Article) -> date | None:
     try:
         return parse_iso(article.published) if article.published else None
     except (TypeError, ValueError):
@@ -80,7 +81,7 @@ def event_day(article: Article, facts: ArticleFacts) -> date | None:
     """When the article's event happened, for the time window: its publish day; undated, the
     latest full date its lead states (a report states its own event's date there; background
     dates come later; a date without a year cannot be resolved without the publish date)."""
-    day = _day(article)
+    day = published_day(article)
     if day is not None or not STAND_IN_DATES:
         return day
     lead_end = (facts.sentences[min(LEAD_SENTENCES, len(facts.sentences)) - 1].end
@@ -92,10 +93,35 @@ def event_day(article: Article, facts: ArticleFacts) -> date | None:
         return None
 
 
-def _matrix(raws: Sequence[RawFeatures], event: bool = False
+@dataclass(frozen=True, slots=True)
+class IdfBasis:
+    """The document frequencies the IDF weights come from, when they are not those of the
+    articles being clustered: an incremental update re-clusters a few stories of a store with
+    the whole store's weights (stories/incremental.py). `df`: whole vectors, `event_df`: the
+    event parts (`RawFeatures.event_counts`), `n`: articles counted."""
+
+    df: Mapping[str, int]
+    event_df: Mapping[str, int]
+    n: int
+
+
+def idf_basis(raws: Sequence[RawFeatures]) -> IdfBasis:
+    """The document frequencies of `raws`: with it, `cluster` over all of them gives what it
+    gives without it (the same weights)."""
+    df: Counter[str] = Counter()
+    event_df: Counter[str] = Counter()
+    for raw in raws:
+        df.update(f for f, c in raw.counts if c > 0)
+        event_df.update(f for f, c in raw.event_counts() if c > 0)
+    return IdfBasis(df, event_df, len(raws))
+
+
+def tfidf_rows(raws: Sequence[RawFeatures], event: bool = False, basis: IdfBasis | None = None
             ) -> tuple[sparse.csr_matrix, np.ndarray]:
     """Unit TF-IDF rows of the articles and the document frequencies; `event`: over the
-    event part of each article only (`RawFeatures.event_counts`)."""
+    event part of each article only (`RawFeatures.event_counts`); `basis`: the IDF weights
+    from its frequencies instead of those of `raws` (the returned frequencies stay those
+    of `raws`: the candidate step's)."""
     vocab: dict[str, int] = {}
     indptr, indices, data = [0], [], []
     for raw in raws:
@@ -109,7 +135,14 @@ def _matrix(raws: Sequence[RawFeatures], event: bool = False
                            np.asarray(indptr, np.int64)), shape=(len(raws), max(len(vocab), 1)))
     df = np.bincount(x.indices, minlength=x.shape[1])
     n = len(raws)
-    weights = np.array([idf_of(int(d), n) for d in df]) if len(df) else np.zeros(0)
+    if basis is None:
+        weights = np.array([idf_of(int(d), n) for d in df]) if len(df) else np.zeros(0)
+    else:
+        held = basis.event_df if event else basis.df
+        names = sorted(vocab, key=vocab.__getitem__)
+        # No features at all: one empty column (as above), weighted 1.
+        weights = np.array([idf_of(held.get(f, 0), basis.n) for f in names]
+                           + [1.0] * (len(df) - len(names)))
     x = x @ sparse.diags(weights) if len(df) else x
     x = sparse.csr_matrix(x)
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
@@ -195,7 +228,8 @@ def _rank(days: np.ndarray) -> np.ndarray:
 
 def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                      reuse: Sequence[Reuse], settings: Settings,
-                     facts: Sequence[ArticleFacts] | None = None
+                     facts: Sequence[ArticleFacts] | None = None,
+                     basis: IdfBasis | None = None
                      ) -> tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
                                 np.ndarray, Pairs | None, Near]:
     """Weighted edges between article indices (articles in the given order), the unit
@@ -209,10 +243,10 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     most `story_window_days` apart (the publish day; undated, a full date stated in the lead,
     then with `STAND_IN_WINDOW`). A pair alike in people only (`features.VETO_EVENT`) is
     a veto (`Near.vetoes`): linkage never puts the two in one story. `facts` (same order)
-    give the stated dates."""
-    x, df = _matrix(raws)
+    give the stated dates; `basis`: the IDF weights' frequencies (`tfidf_rows`)."""
+    x, df = tfidf_rows(raws, basis=basis)
     days = np.array([d.toordinal() if d is not None else np.nan
-                     for d in (_day(art) for art in articles)], dtype=np.float64)
+                     for d in (published_day(art) for art in articles)], dtype=np.float64)
     when = days if facts is None else np.array(
         [d.toordinal() if d is not None else np.nan
          for d in (event_day(art, f) for art, f in zip(articles, facts, strict=True))],
@@ -226,7 +260,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     veto = np.zeros(len(a), dtype=bool)
     close = sims >= settings.story_threshold
     if len(a):
-        xe, _ = _matrix(raws, event=True)
+        xe, _ = tfidf_rows(raws, event=True, basis=basis)
         ecos = pair_cosines(xe, a, b)
         weight[ecos < EVENT_FLOOR] = 0.0
         veto = (ecos < np.maximum(VETO_EVENT, VETO_RATIO * sims)) & (sims >= VETO_WHOLE)
@@ -326,11 +360,12 @@ def split_at_date_gaps(members: list[int], days: np.ndarray,
 
 
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
-            settings: Settings) -> tuple[Story, ...]:
+            settings: Settings, basis: IdfBasis | None = None) -> tuple[Story, ...]:
     """Partition the articles into stories (singletons allowed), sorted by story id.
 
     Deterministic whatever the input order: articles are put in id order first. `facts` may be
-    in any order; an article without facts is clustered on nothing and stays alone.
+    in any order; an article without facts is clustered on nothing and stays alone. `basis`:
+    IDF weights from a larger corpus than `articles` (an incremental update's store).
     """
     by_id = {a.id: a for a in articles}
     ordered = [by_id[k] for k in sorted(by_id)]
@@ -338,7 +373,7 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
     edges, x, df, days, pairs, near = similarity_graph(ordered, raws, reuse, settings,
-                                                       ordered_facts)
+                                                       ordered_facts, basis)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold, near.vetoes)
     if pairs is not None and not np.isnan(days).all():
         # Not every pair was scored: continue with exact means, so the pairs the candidate
