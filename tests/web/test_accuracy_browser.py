@@ -17,6 +17,7 @@ from newsprism.storage.store import open_store
 from .factory import make_report
 from .serving import serving
 from .test_browser import ARGS, CHROMIUM, _need_browser
+from .test_pages_browser import _OVERFLOW_JS
 
 REPO = Path(__file__).resolve().parents[2]
 DOCS_EVAL = REPO / "docs" / "eval"
@@ -26,16 +27,6 @@ DESKTOP = {"width": 1366, "height": 1000}
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-_OVERFLOW_JS = """() => {
-  const W = document.documentElement.clientWidth, out = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    if (r.right > W + 1 || r.left < -1)
-      out.push(`${el.tagName}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
-  }
-  return out.slice(0, 10);
-}"""
 
 
 def _long_runs(folder: Path) -> None:
