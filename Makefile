@@ -42,7 +42,8 @@ EVAL := $(BIN)/python -m newsprism.cli eval
 eval-docs:
 	$(EVAL) quotes --gold $(DATA)/polnear --split dev --no-baseline --role "report (rules built on train)" --out docs/eval/quotes.json > /dev/null
 	$(EVAL) summary --gold $(DATA)/neus --limit 200 --role tune --out docs/eval/summary.json > /dev/null
-	$(EVAL) summary --gold $(DATA)/neus --start 1201 --limit 200 --role blind --out docs/eval/summary.json > /dev/null
+	$(EVAL) summary --gold $(DATA)/neus --start 1201 --limit 200 --role "read while tuning (was blind)" --out docs/eval/summary.json > /dev/null
+	$(EVAL) summary --gold $(DATA)/neus --start 1801 --limit 200 --role blind --out docs/eval/summary.json > /dev/null
 	$(EVAL) compare --data $(DATA) --part tune --per-kind 40 --out docs/eval/conflicts.json > /dev/null
 	$(EVAL) compare --data $(DATA) --part blind --per-kind 40 --out docs/eval/conflicts.json > /dev/null
 	$(EVAL) stories --gold $(DATA)/ecbplus --no-baseline --role tune --out docs/eval/stories.json > /dev/null
