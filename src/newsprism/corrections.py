@@ -170,9 +170,6 @@ def apply_to_facts(facts: Mapping[str, ArticleFacts], corrections: Iterable[Corr
     return out
 
 
-def speaker_articles(corrections: Iterable[Correction]) -> set[str]:
-    return {c.target.rsplit(":", 2)[0] for c in corrections if c.kind == "quote.speaker"}
-
 
 # -- the report layer -----------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -94,7 +93,3 @@ def corrections_version(store: Store) -> tuple[int, int]:
         undone = conn.execute(sa.select(sa.func.count()).select_from(corrections_t)
                               .where(corrections_t.c.undone == sa.true())).scalar_one()
     return int(total), int(undone)
-
-
-def with_ids(corrections: Sequence[Correction]) -> dict[str, Correction]:
-    return {c.id: c for c in corrections}

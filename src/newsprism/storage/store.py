@@ -245,16 +245,6 @@ def _article_from(row: Any) -> Article:
                    metadata=tuple((k, v) for k, v in json.loads(row.metadata or "[]")))
 
 
-def _first_of_each(articles: Iterable[Article]) -> list[Article]:
-    """Each id once (its first occurrence), in the given order."""
-    seen: set[str] = set()
-    out = []
-    for a in articles:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
-
 
 class Store:
     """One database. Open with `open_store(url)`."""
