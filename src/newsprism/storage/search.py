@@ -150,14 +150,20 @@ def add_articles(conn: Connection, stored: Sequence[Mapping[str, Any]]) -> None:
             "to_tsvector('english', :body) WHERE article_id = :id"), rows)
 
 
-def drop_articles(conn: Connection, ids: Sequence[str]) -> None:
+def _drop(conn: Connection, ids: Sequence[str], table: sa.Table, key: str, fts: str) -> None:
+    """Delete the rows of `table` whose `key` is in `ids`, and on SQLite their FTS5 rows
+    (`fts`, keyed by the table's `doc` column), 500 ids at a time."""
     for i in range(0, len(ids), 500):
         chunk = list(ids[i:i + 500])
         if conn.dialect.name == "sqlite":
-            conn.execute(sa.text("DELETE FROM article_fts WHERE rowid IN (SELECT doc FROM "
-                                 "article_docs WHERE article_id IN :ids)").bindparams(
+            conn.execute(sa.text(f"DELETE FROM {fts} WHERE rowid IN (SELECT doc FROM "
+                                 f"{table.name} WHERE {key} IN :ids)").bindparams(
                 sa.bindparam("ids", expanding=True)), {"ids": chunk})
-        conn.execute(article_docs_t.delete().where(article_docs_t.c.article_id.in_(chunk)))
+        conn.execute(table.delete().where(table.c[key].in_(chunk)))
+
+
+def drop_articles(conn: Connection, ids: Sequence[str]) -> None:
+    _drop(conn, ids, article_docs_t, "article_id", "article_fts")
 
 
 # -- stories ---------------------------------------------------------------------------------
@@ -229,13 +235,7 @@ def drop_all_stories(conn: Connection) -> None:
 
 
 def drop_stories(conn: Connection, ids: Sequence[str]) -> None:
-    for i in range(0, len(ids), 500):
-        chunk = list(ids[i:i + 500])
-        if conn.dialect.name == "sqlite":
-            conn.execute(sa.text("DELETE FROM story_fts WHERE rowid IN (SELECT doc FROM "
-                                 "story_list WHERE story_id IN :ids)").bindparams(
-                sa.bindparam("ids", expanding=True)), {"ids": chunk})
-        conn.execute(story_list_t.delete().where(story_list_t.c.story_id.in_(chunk)))
+    _drop(conn, ids, story_list_t, "story_id", "story_fts")
 
 
 # -- queries ---------------------------------------------------------------------------------
