@@ -45,6 +45,11 @@ _DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 _SMALL_WORDS = {"the", "of", "and", "for", "on", "in", "a", "an", "al", "el", "de", "la", "le"}
 # All-lower or all-upper one-word names this short read as acronyms ("bbc", "FOX").
 ACRONYM_MAX = 4
+# In a name written all in capitals ("USA TODAY"), words that are abbreviations keep their
+# capitals when the rest is title-cased: words without a vowel ("WKRN", "NY") and these.
+_ABBREVIATIONS = frozenset("usa us uk eu un ap afp upi abc espn nasa aarp bet tv dc la pbs"
+                           .split())
+_VOWEL = re.compile(r"[aeiou]", re.I)
 
 
 # --- names and domains --------------------------------------------------------------------
@@ -91,10 +96,20 @@ def display_name(name: str | None) -> str | None:
             return name.upper()
         if _DOMAIN.match(name) or (" " not in name and name.islower()):
             return name  # a domain or a blog's handle ("riverwatcher88") is kept as written
-        words = name.lower().split()
-        return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
-                        for i, w in enumerate(words))
+        return " ".join(_title_word(w, i) for i, w in enumerate(name.split()))
     return name
+
+
+def _title_word(word: str, position: int) -> str:
+    """One word of a name written all in one case, as shown: "TODAY" -> "Today", "of" stays
+    lower after the first word, an abbreviation ("USA", "WKRN") keeps its capitals."""
+    low = word.lower()
+    if position and low in _SMALL_WORDS:
+        return low
+    letters = re.sub(r"[^a-z]", "", low)
+    if word.isupper() and letters and (low in _ABBREVIATIONS or not _VOWEL.search(letters)):
+        return word
+    return low[:1].upper() + low[1:]
 
 
 def outlet_label(article: Article) -> str:

@@ -70,6 +70,17 @@ def test_small_helpers() -> None:
     assert display_name("page_12.html") is None
 
 
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("USA TODAY", "USA Today"),  # an abbreviation keeps its capitals (was "Usa Today")
+    ("WKRN NEWS OF THE VALLEY", "WKRN News of the Valley"),  # no vowel: an abbreviation
+    ("THE KELBY TV HOUR", "The Kelby TV Hour"),
+    ("THE DAILY POST", "The Daily Post"),
+    ("harbor post", "Harbor Post"),
+])
+def test_names_in_capitals_keep_their_abbreviations(raw: str, shown: str) -> None:
+    assert display_name(raw) == shown
+
+
 @pytest.mark.parametrize(("raw", "lean"), [
     ("Left", "left"), ("Lean Left", "lean-left"), ("left-center", "lean-left"),
     ("Center", "center"), ("Least Biased", "center"), ("right-center", "lean-right"),
