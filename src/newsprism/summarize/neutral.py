@@ -143,6 +143,23 @@ def lower_words(texts: list[str]) -> frozenset[str]:
     return frozenset(w for t in texts for w in re.findall(r"\b[a-z][a-z'-]+\b", t))
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][a-z'-]*\b")
+_AT_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[“\"(]\s*)$")
+
+
+def start_only_words(texts: list[str], names: frozenset[str] | set[str] = frozenset()
+                     ) -> frozenset[str]:
+    """Words the texts write with a capital only at a sentence's start ("Clashes went on ..."),
+    never inside one, and that are no entity's name (`names`, folded words): ordinary words,
+    safe to lower-case after "According to X,"."""
+    start, inside = set(), set()
+    for t in texts:
+        for m in _CAPITALISED.finditer(t):
+            (start if _AT_START.search(t[max(0, m.start() - 3):m.start()]) else inside).add(
+                m.group().lower())
+    return frozenset(w for w in start - inside if w not in names)
+
+
 def attribute(text: str, sources: str, common: frozenset[str] = frozenset()) -> str:
     """"According to X, ..."; a sentence that already names its own source ("According to
     CDC data, ...") becomes "X reports that according to CDC data, ..."."""
@@ -170,7 +187,8 @@ class Neutralizer:
     """Rewrites text so loaded terms appear only inside quote marks."""
 
     def __init__(self, story: Story, use_builtin: bool = True, texts: Sequence[str] = ()) -> None:
-        self.common = lower_words(list(texts))
+        names = {w for e in story.entities for n in (e.name, *e.aliases) for w in fold(n).split()}
+        self.common = lower_words(list(texts)) | start_only_words(list(texts), names)
         plain: dict[str, str | None] = dict(builtin_lexicon()) if use_builtin else {}
         self.compare_terms: set[str] = set()
         for tone in story.tones:

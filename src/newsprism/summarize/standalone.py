@@ -79,6 +79,15 @@ _DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|
                             r"would|could|can|may|might|comes?|came|means?|meant|marks?|marked|"
                             r"follows?|followed|happened|happens|led|leads?|makes?|made|includes?|"
                             r"included|seems?|seemed|sets?|puts?|gives?|gave)\b", re.IGNORECASE)
+# "The two said in a statement ...": a number or "the pair"/"the latter" standing for people
+# the article named before, as the subject of a verb. Unless the sentence names them first
+# ("Vale and Dorn met, and the two agreed ..."), it points out of itself.
+_GROUP_SUBJECT = re.compile(r"\b(?:the\s+(?:two|three|four|pair|duo|trio|latter|former)|both)"
+                            r"(?=\s+(?:also\s+|have\s+|had\s+|later\s+)?(?:said|say|says|told|"
+                            r"added|have|has|had|are|were|will|would|could|should|did|do|does|"
+                            r"agreed|met|spoke|wrote|signed|announced|issued|[a-z]+ed)\b)",
+                            re.IGNORECASE)
+_TWO_NAMES = re.compile(r"\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*\s+and\s+[A-Z]")
 # The tail of a quote the sentence splitter cut off ("Councillor Ana Vale said here on Monday."):
 # a speaker, a verb of saying and only time, place or audience after it. It says nothing.
 _QUOTE_TAIL = re.compile(r"^(?P<who>[^,;:“”\"]{1,60}?)\s+(?:said|says|told|added|adds|stated|"
@@ -254,12 +263,22 @@ class Resolver:
         if article_id is None:
             return None if self._has_pronoun(text) or _bare_quote(text) else Standalone(text)
         spans: list[Span] = []
-        if _bare_quote(text):
+        whole = self.ctx.article(article_id).text
+        if someones_words(whole, start):
+            # The middle of a quotation, or a statement printed after "... said:" without
+            # quote marks: someone's words, not the outlet's. Given as a quote of its
+            # speaker when the extract stage knows who, else left out.
+            who = self._quote_speaker(article_id, start, end)
+            if who is None or QUOTED.search(text):
+                return None
+            body = text.strip().strip("\"“”").strip()
+            text, spans = f"{who.text} said: “{body}”", list(who.spans)
+        elif _bare_quote(text):
             who = self._speaker_at(article_id, start, end)
             if who is None:
                 return None
             text, spans = f"{who.text} said: {text}", list(who.spans)
-        if _DEMONSTRATIVE.match(text) or quote_tail(text):
+        if _DEMONSTRATIVE.match(text) or quote_tail(text) or self._unnamed_group(text):
             return None
         out, pos = [], 0
         people = self._people.get(article_id, [])
@@ -287,6 +306,25 @@ class Resolver:
         out.append(text[pos:])
         return Standalone("".join(out), tuple(spans))
 
+    def _quote_speaker(self, article_id: str, start: int, end: int) -> Standalone | None:
+        """The resolved speaker of the quote that holds [start, end), with a mention of it."""
+        for q in self.ctx.facts_for(article_id).quotes:
+            if q.start <= start + 2 and end <= q.end + 2 and q.speaker:
+                key = fold(q.speaker).split()[-1] if q.speaker.split() else ""
+                for m in self._people.get(article_id, []):
+                    if key and key in fold(m.text).split():
+                        return self._name(m)
+        return None
+
+    def _unnamed_group(self, text: str) -> bool:
+        """Whether "the two"/"both" stand for people the sentence does not name before them."""
+        for a, b in _outside(text):
+            for m in _GROUP_SUBJECT.finditer(text, a, b):
+                before = text[:m.start()]
+                if not (_TWO_NAMES.search(before) or self._named_before(before)):
+                    return True
+        return False
+
     def _named_after_opening(self, text: str, at: int, people: list[Mention]) -> bool:
         """A pronoun in an opening phrase whose clause then names a person at once ("During
         his first rally, Mr. Smith said ..."): it points forward, inside the sentence."""
@@ -313,6 +351,20 @@ _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|respo
                      r"replied|replies|wrote|writes|tweeted|tweets|explained|explains|"
                      r"continued|continues|noted|notes|declared|declares|stated|states)\b",
                      re.IGNORECASE)
+
+
+_STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
+                            r"declared|stated|announced)\b[^.!?]{0,40}:\s*$", re.IGNORECASE)
+
+
+def someones_words(whole: str, start: int) -> bool:
+    """Whether the sentence at `start` of the article `whole` is inside a quotation opened in
+    an earlier sentence of its paragraph, or opens a statement the sentence before introduces
+    with a colon ("The council said in a statement:") and no quote marks."""
+    para = whole[whole.rfind("\n\n", 0, start) + 1:start]
+    if para.count('"') % 2 or para.count("“") > para.count("”"):
+        return True
+    return _STATEMENT_CUE.search(whole[max(0, start - 200):start]) is not None
 
 
 def quote_tail(text: str) -> bool:
