@@ -152,7 +152,8 @@ def start_only_words(texts: list[str], names: frozenset[str] | set[str] = frozen
     """Words the texts write with a capital only at a sentence's start ("Clashes went on ..."),
     never inside one, and that are no entity's name (`names`, folded words): ordinary words,
     safe to lower-case after "According to X,"."""
-    start, inside = set(), set()
+    start: set[str] = set()
+    inside: set[str] = set()
     for t in texts:
         for m in _CAPITALISED.finditer(t):
             (start if _AT_START.search(t[max(0, m.start() - 3):m.start()]) else inside).add(
@@ -187,8 +188,9 @@ class Neutralizer:
     """Rewrites text so loaded terms appear only inside quote marks."""
 
     def __init__(self, story: Story, use_builtin: bool = True, texts: Sequence[str] = ()) -> None:
-        names = {w for e in story.entities for n in (e.name, *e.aliases) for w in fold(n).split()}
-        self.common = lower_words(list(texts)) | start_only_words(list(texts), names)
+        name_words = {w for e in story.entities for n in (e.name, *e.aliases)
+                      for w in fold(n).split()}
+        self.common = lower_words(list(texts)) | start_only_words(list(texts), name_words)
         plain: dict[str, str | None] = dict(builtin_lexicon()) if use_builtin else {}
         self.compare_terms: set[str] = set()
         for tone in story.tones:

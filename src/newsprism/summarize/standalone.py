@@ -262,22 +262,10 @@ class Resolver:
             text = text.rstrip() + "."  # an aside cut from its end took the full stop
         if article_id is None:
             return None if self._has_pronoun(text) or _bare_quote(text) else Standalone(text)
-        spans: list[Span] = []
-        whole = self.ctx.article(article_id).text
-        if someones_words(whole, start):
-            # The middle of a quotation, or a statement printed after "... said:" without
-            # quote marks: someone's words, not the outlet's. Given as a quote of its
-            # speaker when the extract stage knows who, else left out.
-            who = self._quote_speaker(article_id, start, end)
-            if who is None or QUOTED.search(text):
-                return None
-            body = text.strip().strip("\"“”").strip()
-            text, spans = f"{who.text} said: “{body}”", list(who.spans)
-        elif _bare_quote(text):
-            who = self._speaker_at(article_id, start, end)
-            if who is None:
-                return None
-            text, spans = f"{who.text} said: {text}", list(who.spans)
+        given = self._give_speaker(text, article_id, start, end)
+        if given is None:
+            return None
+        text, spans = given.text, list(given.spans)
         if _DEMONSTRATIVE.match(text) or quote_tail(text) or self._unnamed_group(text):
             return None
         out, pos = [], 0
@@ -305,6 +293,26 @@ class Resolver:
                 named = True
         out.append(text[pos:])
         return Standalone("".join(out), tuple(spans))
+
+    def _give_speaker(self, text: str, article_id: str, start: int, end: int
+                      ) -> Standalone | None:
+        """`text` with its speaker put in front when it is someone's words with no speaker
+        named ("X said: “...”"), as it is otherwise; None when the speaker is unknown."""
+        if someones_words(self.ctx.article(article_id).text, start):
+            # The middle of a quotation, or a statement printed after "... said:" without
+            # quote marks: someone's words, not the outlet's. Given as a quote of its
+            # speaker when the extract stage knows who, else left out.
+            who = self._quote_speaker(article_id, start, end)
+            if who is None or QUOTED.search(text):
+                return None
+            body = text.strip().strip("\"“”").strip()
+            return Standalone(f"{who.text} said: “{body}”", who.spans)
+        if _bare_quote(text):
+            who = self._speaker_at(article_id, start, end)
+            if who is None:
+                return None
+            return Standalone(f"{who.text} said: {text}", who.spans)
+        return Standalone(text)
 
     def _quote_speaker(self, article_id: str, start: int, end: int) -> Standalone | None:
         """The resolved speaker of the quote that holds [start, end), with a mention of it."""
