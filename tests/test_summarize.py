@@ -990,3 +990,12 @@ def test_attribution_lowers_a_word_the_texts_capitalise_only_at_a_sentence_start
     out = build_timeline(StoryContext(story, arts, make_facts(arts, (ref,))))
     assert [t.text for t in out] == ["According to one outlet, clashes and “tearjerker” scenes "
                                      "went on in Kelby on May 12."]
+
+
+def test_mixed_quote_marks_close_a_quotation() -> None:
+    from newsprism.summarize.standalone import someones_words
+
+    text = ("“We will rebuild the dam,\" the mayor said. The council met on Monday. "
+            "“The road is shut. It stays shut,” she said.")
+    assert not someones_words(text, text.index("The council"))
+    assert someones_words(text, text.index("It stays"))

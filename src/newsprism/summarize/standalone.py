@@ -369,10 +369,23 @@ def someones_words(whole: str, start: int) -> bool:
     """Whether the sentence at `start` of the article `whole` is inside a quotation opened in
     an earlier sentence of its paragraph, or opens a statement the sentence before introduces
     with a colon ("The council said in a statement:") and no quote marks."""
-    para = whole[whole.rfind("\n\n", 0, start) + 1:start]
-    if para.count('"') % 2 or para.count("“") > para.count("”"):
+    if _open_quote(whole[whole.rfind("\n\n", 0, start) + 1:start]):
         return True
     return _STATEMENT_CUE.search(whole[max(0, start - 200):start]) is not None
+
+
+def _open_quote(text: str) -> bool:
+    """Whether a quotation is open at the end of `text`. Outlets mix their marks (“...."), so
+    “ opens, ” closes and a straight mark closes an open quotation or opens one."""
+    inside = False
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 def quote_tail(text: str) -> bool:
