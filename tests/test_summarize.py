@@ -999,3 +999,31 @@ def test_mixed_quote_marks_close_a_quotation() -> None:
             "“The road is shut. It stays shut,” she said.")
     assert not someones_words(text, text.index("The council"))
     assert someones_words(text, text.index("It stays"))
+
+
+def test_a_dispute_side_starting_a_sentence_is_lowered_after_reports() -> None:
+    ctx = full_context()
+    a1, a2, _ = ctx.articles
+    qty = Conflict("quantity", "damaged houses", (
+        ConflictVersion("Hundreds of houses", ("a1",), (_span_of(a1, "Hundreds of houses"),)),
+        ConflictVersion("Dozens of houses", ("a2",), (_span_of(a2, "Dozens of houses"),))))
+    story = dataclasses.replace(ctx.story, conflicts=(qty,))
+    out = summarize_story(dataclasses.replace(ctx, story=story), Settings(summary_sentences=6))
+    texts = [s.text for s in out.summary if s.role == "conflict"]
+    assert texts == ["Accounts differ on damaged houses: Valley Times reports dozens of houses; "
+                     "Harbor Post reports hundreds of houses."]
+
+
+@pytest.mark.parametrize(("texts", "quoted"), [
+    # Two of three outlets write it: the story's word, stated as written.
+    (["The council passed the hate crimes bill.", "A hate crimes bill passed on Monday.",
+      "The council passed a bill on Monday."], False),
+    # One outlet's word: kept only as a quotation.
+    (["The council passed the hate crimes bill.", "A bill on bias passed on Monday.",
+      "The council passed a bill on Monday."], True),
+])
+def test_a_loaded_term_most_outlets_write_is_not_quoted(texts: list[str], quoted: bool) -> None:
+    story = Story(id="s", title="t", article_ids=(),
+                  tones=(OutletTone("Harbor Post", -0.2, ("crimes",)),))
+    out = Neutralizer(story, use_builtin=False, texts=texts).rewrite(texts[0]).text
+    assert ("“crimes”" in out) is quoted

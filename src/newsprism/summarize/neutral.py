@@ -180,6 +180,9 @@ def attribute(text: str, sources: str, common: frozenset[str] = frozenset()) -> 
 _TRAILING_SOURCE = re.compile(r",\s+according to ([^,;“”\"]{2,60}?)[.!?]?$")
 
 
+SHARED_TERM_ARTICLES = 2
+
+
 def for_story(ctx: StoryContext) -> Neutralizer:
     return Neutralizer(ctx.story, texts=[a.text for a in ctx.articles])
 
@@ -191,6 +194,8 @@ class Neutralizer:
         name_words = {w for e in story.entities for n in (e.name, *e.aliases)
                       for w in fold(n).split()}
         self.common = lower_words(list(texts)) | start_only_words(list(texts), name_words)
+        self._folded = [f" {fold(t)} " for t in texts]  # folded: no punctuation
+        self._shared: dict[str, bool] = {}
         plain: dict[str, str | None] = dict(builtin_lexicon()) if use_builtin else {}
         self.compare_terms: set[str] = set()
         for tone in story.tones:
@@ -266,6 +271,16 @@ class Neutralizer:
             found.append(fold(m.group()))
         return found
 
+    def shared(self, key: str) -> bool:
+        """Whether SHARED_TERM_ARTICLES or more of the story's articles, and at least half of
+        them, write the loaded term (folded) `key`: then it is how the story is told ("hate
+        crimes", "criminal justice"), not one outlet's word choice, and quoting it would
+        single out one outlet for words all use."""
+        if key not in self._shared:
+            n = sum(f" {key} " in t for t in self._folded)
+            self._shared[key] = n >= SHARED_TERM_ARTICLES and 2 * n >= len(self._folded)
+        return self._shared[key]
+
     def rewrite(self, text: str) -> Rewrite:
         if not self._patterns:
             return Rewrite(text, (), ())
@@ -285,6 +300,8 @@ class Neutralizer:
             after = text[m.end():]
             follows_word = re.match(r"\s+[A-Za-z]", after) is not None
             out.append(text[pos:m.start()])
+            if plain is None and self.shared(key):
+                continue  # the story's word, not one outlet's choice: stated as written
             if plain is None or (plain == "" and not follows_word):
                 out.append(f"“{term}”")
                 quoted.append(key)

@@ -465,6 +465,7 @@ def _conflict_draft(ctx: StoryContext, conflict: Conflict, kit: _Kit) -> _Draft 
         many = len(v_ids) > 1 or who.endswith("outlets")
         value = readable_date(v.value) if conflict.kind == "date" else v.value
         value = kit.neutral.rewrite(" ".join(value.split())).text.rstrip(".")
+        value = lower_first(value, kit.neutral.common)  # "reports Tens of ..." was seen
         sides.append(f"{who} {plural if many else singular} {value}")
         ids.update(v_ids)
         spans.extend(_sentence_of(ctx, s) for s in v.spans if s.article_id in kit.members)
