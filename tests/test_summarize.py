@@ -1026,4 +1026,4 @@ def test_a_loaded_term_most_outlets_write_is_not_quoted(texts: list[str], quoted
     story = Story(id="s", title="t", article_ids=(),
                   tones=(OutletTone("Harbor Post", -0.2, ("crimes",)),))
     out = Neutralizer(story, use_builtin=False, texts=texts).rewrite(texts[0]).text
-    assert ("“crimes”" in out) is quoted
+    assert out == ("The council passed the hate “crimes” bill." if quoted else texts[0])

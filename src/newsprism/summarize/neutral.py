@@ -299,9 +299,9 @@ class Neutralizer:
             plain = self.plain.get(key)
             after = text[m.end():]
             follows_word = re.match(r"\s+[A-Za-z]", after) is not None
-            out.append(text[pos:m.start()])
             if plain is None and self.shared(key):
                 continue  # the story's word, not one outlet's choice: stated as written
+            out.append(text[pos:m.start()])
             if plain is None or (plain == "" and not follows_word):
                 out.append(f"“{term}”")
                 quoted.append(key)
