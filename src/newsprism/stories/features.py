@@ -184,7 +184,8 @@ def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures: 
 # A headline of at least SAME_HEADLINE_WORDS content words carried by several articles (a wire
 # story reprinted) is one event: the split step never cuts them apart. Shorter ones ("Updated
 # 5:40 p.m. ET", "Opinion") say nothing of the event. Only the same words: near-identical
-# headlines can be two events (two browser patches: "... patch to fix IE" and "... fix IE bug").
+# headlines can be two events (two patches of one browser years apart, their headlines one
+# word apart: "Vendor patches browser flaw" and "Vendor patches browser bug").
 SAME_HEADLINE_WORDS = 4
 
 
