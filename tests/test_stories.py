@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsprism.model import Article, ArticleFacts, Mention, Reuse
 from newsprism.settings import Settings
 from newsprism.stories.cluster import cluster
+from newsprism.stories.features import raw_features
 from newsprism.stories.ids import story_id
 from newsprism.stories.streaming import StoryIndex
 
@@ -303,6 +304,40 @@ def test_a_large_story_stays_one_story() -> None:
     stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
     big = [s for s in stories if any(aid.startswith("b") for aid in s.article_ids)]
     assert len(big) == 1 and len(big[0].article_ids) == 300
+
+
+def test_one_headline_reprinted_120_times_stays_one_story() -> None:
+    """120 copies of one headline over one event's words: the split step's local IDF weighs
+    the shared headline least and the few random common words most, and cut the story into
+    6 pieces by chance; articles carrying one headline are never cut apart now. Two events
+    under two headlines in one cluster are still split."""
+    from newsprism.stories.split import headline_groups
+
+    rng = random.Random(3)
+    quake = ["earthquake", "magnitude", "tremor", "collapse", "rescue", "epicenter"]
+    items = []
+    for k in range(120):
+        terms = {w: rng.randint(1, 3) for w in quake}
+        for w in rng.sample(COMMON, 4):
+            terms[w] = terms.get(w, 0) + 1
+        items.append(make(f"a{k:03d}", terms, [("Sumatra", "GPE"), ("Padang", "GPE")],
+                          title="Sumatra earthquake: magnitude report" if k % 2 else
+                          "Sumatra Earthquake Magnitude Report"))
+    stories = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
+    assert [len(s.article_ids) for s in stories] == [120]
+    raws = [raw_features(f, t) for f, t in
+            [(make("x", {"a": 1})[1], "Quake toll rises in the north"),
+             (make("y", {"a": 1})[1], "quake toll RISES in north."),
+             (make("z", {"a": 1})[1], "Quake toll rises in south"),
+             (make("w", {"a": 1})[1], "Updated 5:40 p.m."),
+             (make("v", {"a": 1})[1], "Updated 5:40 p.m.")]]
+    assert headline_groups(raws) == [0, 0, 2, 3, 4]  # short lines are no headline
+    quakes = [(Article(id=a.id, source=a.source, text=a.text,
+                       title="Strong earthquake strikes "
+                       + ("Sumatra" if a.id[0] == "a" else "Sichuan") + " region"), f)
+              for a, f in two_quakes(random.Random(1))]
+    split = cluster([a for a, _ in quakes], [f for _, f in quakes], (), Settings())
+    assert sorted(sorted({aid[0] for aid in s.article_ids}) for s in split) == [["a"], ["b"]]
 
 
 def test_a_large_story_stays_one_story_in_a_large_dated_corpus() -> None:

@@ -296,3 +296,46 @@ def test_undated_headline_figures_tell_two_reports_apart(monkeypatch) -> None:
     assert len(run(dated)) == 1
     monkeypatch.setattr(mod, "figure_vetoes", lambda *args: ())
     assert len(run(spring + autumn + roundup)) == 1  # without the veto: one story
+
+
+def test_headline_word_families_and_what_they_exclude() -> None:
+    """A headline's trigger is its content words' families, less its actors' names."""
+    from newsprism.stories.features import family, title_trigger
+
+    assert family("voting") == family("votes") == family("voted") == "vot"
+    assert family("nomination") == family("nominated") == "nomin"
+    assert family("approval") == family("approved") == "approv"
+    assert family("war") == "war" and family("report") == "report"  # short roots stay whole
+    art, facts = article("h1", HIKE)
+    raw = raw_features(facts, "Powell signals rate hike vote")
+    assert "powell" not in raw.trigger and {"signal", "hik", "vot"} <= set(raw.trigger)
+    assert title_trigger(None) == ()
+
+
+def test_headlines_without_a_shared_word_family_count_part_of_their_cosine(monkeypatch) -> None:
+    """The edge of a pair whose headlines share no word family besides names is
+    TRIGGER_DISCOUNT of its cosine; a shared family, or a pair without a headline on one
+    side (no evidence either way), keeps the cosine."""
+    import numpy as np
+
+    mod = importlib.import_module("newsprism.stories.cluster")
+    titles = {"a": "Central bank raises rates again", "b": "Bank rate raise surprises markets",
+              "c": "Senate hearing grills the chair", "d": None}
+    items = [article(k, {**HIKE, "extra" + k: 1}) for k in titles]
+    arts = [Article(id=a.id, source=a.source, text=a.text, title=titles[a.id]) for a, _ in items]
+    raws = [raw_features(f, t.title) for (_, f), t in zip(items, arts, strict=True)]
+    agree = mod.triggers_agree(raws, np.array([0, 0, 0]), np.array([1, 2, 3]))
+    assert agree.tolist() == [True, False, True]
+
+    def edges() -> dict[tuple[int, int], float]:
+        graph = mod.similarity_graph(arts, raws, (), Settings(), [f for _, f in items])
+        return {(i, j): w for i, j, w in graph[0]}
+
+    discounted = edges()
+    monkeypatch.setattr(mod, "TRIGGER_DISCOUNT", 1.0)
+    plain = edges()
+    monkeypatch.undo()
+    assert mod.TRIGGER_DISCOUNT < 1
+    assert discounted[(0, 2)] == pytest.approx(mod.TRIGGER_DISCOUNT * plain[(0, 2)])
+    assert discounted[(0, 1)] == pytest.approx(plain[(0, 1)])
+    assert discounted[(0, 3)] == pytest.approx(plain[(0, 3)])

@@ -88,6 +88,8 @@ class RawFeatures:
     counts: tuple[tuple[str, float], ...]
     actors: tuple[str, ...] = ()
     headline: tuple[str, ...] = ()  # the title's figures (`title_figures`), sorted
+    trigger: tuple[str, ...] = ()  # the title's word families less its actors (`title_trigger`)
+    title_words: tuple[str, ...] = ()  # the title's content words, sorted (`same_headline`)
 
     def figures(self) -> tuple[str, ...]:
         """Every figure of the article (its `q:` features): text, quantities and title."""
@@ -173,8 +175,52 @@ def raw_features(facts: ArticleFacts, title: str | None = None) -> RawFeatures: 
     for f, v in list(counts.items()):
         if f.startswith("n:") and v > 1.0:
             counts[f] = W_NAME * (1.0 + math.log(v / W_NAME))
-    return RawFeatures(facts.article_id, tuple(sorted(counts.items())),
-                       tuple(sorted(f for f in actors if f in counts)), title_figures(title))
+    kept_actors = tuple(sorted(f for f in actors if f in counts))
+    return RawFeatures(facts.article_id, tuple(sorted(counts.items())), kept_actors,
+                       title_figures(title), title_trigger(title, kept_actors),
+                       title_content(title))
+
+
+# A headline of at least SAME_HEADLINE_WORDS content words carried by several articles (a wire
+# story reprinted) is one event: the split step never cuts them apart. Shorter ones ("Updated
+# 5:40 p.m. ET", "Opinion") say nothing of the event. Only the same words: near-identical
+# headlines can be two events (two patches of one browser years apart, their headlines one
+# word apart: "Vendor patches browser flaw" and "Vendor patches browser bug").
+SAME_HEADLINE_WORDS = 4
+
+
+def title_content(title: str | None) -> tuple[str, ...]:
+    """The headline's content words (lower case, letters only, no stop words), sorted."""
+    if not title:
+        return ()
+    return tuple(sorted({w.norm for w in words(title) if len(w.norm) > _SHORT
+                         and w.norm.isalpha() and w.norm not in ENGLISH_STOP_WORDS}))
+
+
+# Word families: a suffix stripped leaves the root two derived forms share ("vote", "votes",
+# "voting"; "nominate", "nomination"; "approve", "approval"). Longest first; the root keeps
+# at least `_ROOT` letters, so short words stay whole.
+_SUFFIXES = ("izations", "ization", "ations", "ation", "itions", "ition", "ating", "ated",
+             "ates", "ate", "ions", "ion", "ments", "ment", "ings", "ing", "ances", "ance",
+             "ences", "ence", "ers", "er", "ed", "es", "al", "s", "e", "y")
+_ROOT = 3
+
+
+def family(word: str) -> str:
+    """The root of a lower-case word's derivation family (a crude, general suffix strip)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _ROOT:
+            return word[: -len(suffix)]
+    return word
+
+
+def title_trigger(title: str | None, actors: Iterable[str] = ()) -> tuple[str, ...]:
+    """What the headline says happened: the families of its content words, less the words
+    of its actors' names (`RawFeatures.actors`), sorted."""
+    if not title:
+        return ()
+    names = {f[2:] for f in actors if f.startswith(("n:", "t:"))}
+    return tuple(sorted({family(w) for w in title_content(title) if w not in names}))
 
 
 def title_figures(title: str | None) -> tuple[str, ...]:

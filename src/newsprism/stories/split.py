@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .features import PRIOR_DOCS, RawFeatures
+from .features import PRIOR_DOCS, SAME_HEADLINE_WORDS, RawFeatures
 
 NCUT_SPLIT = 0.8
 MIN_SIDE = 3
@@ -136,9 +136,31 @@ def best_bisection(w: np.ndarray) -> tuple[float, list[int], list[int]] | None:
     return best[0], side_a, side_b
 
 
+def headline_groups(raws: Sequence[RawFeatures]) -> list[int]:
+    """Per article, the first index of the articles carrying its headline (the same content
+    words, `features.SAME_HEADLINE_WORDS` or more; else its own index): one headline
+    reprinted is one event, whatever else the copies share."""
+    first: dict[tuple[str, ...], int] = {}
+    return [first.setdefault(raw.title_words, i)
+            if len(raw.title_words) >= SAME_HEADLINE_WORDS else i
+            for i, raw in enumerate(raws)]
+
+
+def _keeps_headlines(cut: tuple[float, list[int], list[int]] | None, group: list[int],
+                     heads: Sequence[int]) -> bool:
+    """Whether no headline group has members on both sides of the cut."""
+    if cut is None:
+        return True
+    left = {heads[group[i]] for i in cut[1]}
+    return not any(heads[group[i]] in left for i in cut[2])
+
+
 def split_story(raws: Sequence[RawFeatures], threshold: float | None = None) -> list[list[int]]:
-    """Groups of indices into `raws` (each sorted; groups sorted by their first index)."""
+    """Groups of indices into `raws` (each sorted; groups sorted by their first index).
+    Articles carrying one headline (`headline_groups`) are never cut apart: their local
+    similarity is raised to 1, and a cut through such a group is not taken."""
     threshold = NCUT_SPLIT if threshold is None else threshold
+    heads = headline_groups(raws)
     out: list[list[int]] = []
     todo: list[list[int]] = [list(range(len(raws)))]
     while todo:
@@ -147,6 +169,10 @@ def split_story(raws: Sequence[RawFeatures], threshold: float | None = None) -> 
             out.append(group)
             continue
         w = local_similarity([raws[i] for i in group])
+        same = np.asarray([heads[i] for i in group])
+        tied = same[:, None] == same[None, :]
+        np.fill_diagonal(tied, False)
+        w[tied] = 1.0
         cut = best_bisection(w)
         if not _cut_below(cut, threshold) and len(group) >= 2 * (KNN_K + 1):
             cut = best_bisection(knn_graph(w, KNN_K))
@@ -154,7 +180,7 @@ def split_story(raws: Sequence[RawFeatures], threshold: float | None = None) -> 
                 cut = None
         elif not _cut_below(cut, threshold):
             cut = None
-        if cut is None:
+        if cut is None or not _keeps_headlines(cut, group, heads):
             out.append(group)
             continue
         todo.append([group[i] for i in cut[1]])
