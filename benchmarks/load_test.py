@@ -15,7 +15,11 @@ What counts as an error: for a normal client, any answer that is not 2xx or 3xx,
 request; for a hostile client, a 5xx or a failed request (a 4xx, 429 included, is the answer
 it should get). Hostile clients connect from their own loopback addresses (127.0.0.2 and
 up, one each), as clients on other machines would, so the server's per-client limit on new
-searches (web/cache.py) applies to them and not to the normal clients on 127.0.0.1.
+searches (web/cache.py) applies to them and not to the normal clients on 127.0.0.1. They run
+in their own process (`--same-process`: in the normal clients', where their client-side CPU
+slowed the normal clients). Each run prints the CPU seconds of the server and of both client
+processes; each `--compare` pair, the server CPU the hostile requests took (CPU time: what the
+machine's load does not move). `--cost N` prints the server's CPU per request of each kind.
 
 Builds a store from the demo corpus (analysed once), multiplied `--copies` times under new ids
 so the story list has real length, starts the app under uvicorn in a child process on a free
@@ -361,8 +365,8 @@ def main() -> None:
                     help="keep the built store in this SQLite file and reuse it if it exists "
                          "(building it takes minutes on a loaded machine)")
     ap.add_argument("--same-process", action="store_true",
-                    help="run the hostile clients in the normal clients' process (as before "
-                         "round four: their client-side CPU then slows the normal clients)")
+                    help="run the hostile clients in the normal clients' process (as up to "
+                         "h-big3: their client-side CPU then slows the normal clients)")
     ap.add_argument("--attack", metavar="BASE", help=argparse.SUPPRESS)
     ap.add_argument("--serve", metavar="DB_URL", help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, help=argparse.SUPPRESS)

@@ -209,7 +209,7 @@ def test_one_off_searches_evict_each_other_not_a_search_asked_again():
 
 
 def test_a_search_costs_its_client_tokens_by_the_rows_it_gives(tmp_path, monkeypatch):
-    """Round four: a token pays for one page of rows, so `limit=500` sweeps spend a client's
+    """h-big4: a token pays for one page of rows, so `limit=500` sweeps spend a client's
     budget by the work they cause, while a person paging 50 at a time is not slowed."""
     from newsprism.web import cache, data
 

@@ -51,7 +51,7 @@ CLIENT_RATE = 0.25
 # A token pays for one page of rows (the pages' 50); a search that gives more costs one more
 # token per page, charged when it is known: the work of an uncached search grows with the rows
 # it decodes and resolves, so a client asking `limit=500` pages spends its budget ten times as
-# fast as a person paging through 50 at a time (issue 23, round four). The debt is at most one
+# fast as a person paging through 50 at a time (issue 23, h-big4). The debt is at most one
 # burst, so a refused client waits at most (1 + CLIENT_BURST) / CLIENT_RATE seconds.
 ROWS_PER_TOKEN = 50
 # A refused client's 429 is held back this long at most (an asyncio sleep: no thread, no
