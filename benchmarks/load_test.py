@@ -181,8 +181,9 @@ async def attack(base: str, hostile: int, stop: asyncio.Event) -> list[Result]:
 
 
 def attack_process(base: str, hostile: int) -> None:
-    """The child of `--hostile-process`: attacks from "ready" until its stdin closes, then
-    prints its results and its own CPU seconds as one JSON line."""
+    """The hostile clients' own process (`--attack`, started by `drive`): attacks from
+    "ready" until its stdin closes, then prints its results and its CPU seconds (its start,
+    the imports, included) as one JSON line."""
     async def run() -> list[Result]:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
