@@ -46,15 +46,22 @@ def _articles(items: list[Article | InputProblem]) -> list[Article]:
 
 def _in_subprocess(code: str, timeout: float) -> None:
     """Run `code` in a child: the regex engine holds the interpreter lock, so a thread
-    could not be timed out."""
+    could not be timed out. The bound is on the child's CPU seconds (RLIMIT_CPU), not wall
+    seconds: at a load average of 40 on 2 cores, 20 wall seconds were not enough for linear
+    work; a wall bound 30 times longer still catches a child that waits forever."""
+    import signal
     import subprocess
     import sys
 
+    limit = (f"import resource; resource.setrlimit(resource.RLIMIT_CPU, "
+             f"({int(timeout)}, {int(timeout) + 1})); ")
     try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=timeout,
-                       env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+        done = subprocess.run([sys.executable, "-c", limit + code], timeout=timeout * 30,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     except subprocess.TimeoutExpired:
-        pytest.fail(f"did not finish in {timeout} s: {code[:80]}")
+        pytest.fail(f"did not finish in {timeout * 30} s: {code[:80]}")
+    assert done.returncode != -signal.SIGXCPU, f"over {timeout} CPU seconds: {code[:80]}"
+    assert done.returncode == 0, f"exit {done.returncode}: {code[:80]}"
 
 
 def test_unclosed_tag_soup_depth_check_is_linear():

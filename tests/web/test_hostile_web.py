@@ -206,3 +206,36 @@ def test_one_off_searches_evict_each_other_not_a_search_asked_again():
     assert calls == []  # still cached
     cache.get(("sweep", 0), lambda: calls.append(1) or "x", search=True)
     assert calls == [1]  # the oldest one-off was evicted
+
+
+def test_a_search_costs_its_client_tokens_by_the_rows_it_gives(tmp_path, monkeypatch):
+    """h-big4: a token pays for one page of rows, so `limit=500` sweeps spend a client's
+    budget by the work they cause, while a person paging 50 at a time is not slowed."""
+    from newsprism.web import cache, data
+
+    s = open_store(f"sqlite:///{tmp_path / 'rows.db'}")
+    s.save_report(make_report(n_filler=10))  # 12 stories
+    monkeypatch.setattr(cache, "CLIENT_BURST", 5)
+    monkeypatch.setattr(cache, "CLIENT_RATE", 0.001)
+    monkeypatch.setattr(cache, "CLIENT_HOLD", 0.0)
+    monkeypatch.setattr(data, "ROWS_PER_TOKEN", 4)
+    wide = TestClient(create_app(Settings(), s), client=("192.0.2.20", 5000))
+    narrow = TestClient(wide.app, client=("192.0.2.21", 5000))
+    # 12 rows: 3 tokens; 11 rows: 2.75 tokens; then less than one token is left.
+    codes = [wide.get(f"/api/v1/stories?limit=500&offset={k}").status_code for k in range(3)]
+    assert codes == [200, 200, 429]
+    assert len(wide.get("/api/v1/stories?limit=500&offset=0").json()["stories"]) == 12  # cached
+    # 4 rows a search: one token each, the whole burst.
+    codes = [narrow.get(f"/api/v1/stories?limit=4&offset={k}").status_code for k in range(6)]
+    assert codes == [200] * 5 + [429]
+    s.close()
+
+
+def test_corrections_table_is_made_before_the_server_threads_race_for_it(tmp_path):
+    import sqlalchemy as sa
+
+    s = open_store(f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert not sa.inspect(s.engine).has_table("corrections")
+    create_app(Settings(), s)
+    assert sa.inspect(s.engine).has_table("corrections")
+    s.close()

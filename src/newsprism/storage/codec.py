@@ -7,6 +7,7 @@ the typed value from the field annotations. The report's public form is `report.
 from __future__ import annotations
 
 import dataclasses
+import threading
 import types
 import typing
 from functools import cache
@@ -58,18 +59,36 @@ def _to_float(data: Any) -> Any:
     return float(data) if isinstance(data, int) else data
 
 
-_DECODERS: dict[Any, Decoder] = {}
+_DECODERS: dict[Any, Decoder] = {}  # finished decoders, read without the lock
+_PENDING: dict[Any, Decoder] = {}  # those of the build under way (under _LOCK)
+_LOCK = threading.RLock()
 
 
 def _decoder(cls: Any) -> Decoder:
     """The function that rebuilds a `cls` from `to_data` output, built once per type (reading
-    the annotations on every value made decoding stored facts the slowest part of a load)."""
+    the annotations on every value made decoding stored facts the slowest part of a load).
+    Built by one thread at a time, and published when the outermost type is done: the web
+    app's threads once found another thread's self-referring placeholder and called it
+    (RecursionError, a story page answered 500; issue 23)."""
     got = _DECODERS.get(cls)
-    if got is None:
-        # a placeholder first, so a type that refers to itself finds an entry
-        _DECODERS[cls] = lambda data: _DECODERS[cls](data)
-        got = _DECODERS[cls] = _build(cls)
-    return got
+    if got is not None:
+        return got
+    with _LOCK:
+        got = _DECODERS.get(cls) or _PENDING.get(cls)
+        if got is not None:
+            return got
+        outermost = not _PENDING
+        # a placeholder first, so a type that refers to itself finds an entry; it is called
+        # only when decoding, after the build is published
+        _PENDING[cls] = lambda data: _DECODERS[cls](data)
+        try:
+            got = _PENDING[cls] = _build(cls)
+            if outermost:
+                _DECODERS.update(_PENDING)
+        finally:
+            if outermost:
+                _PENDING.clear()
+        return got
 
 
 def _build(cls: Any) -> Decoder:

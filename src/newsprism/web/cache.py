@@ -48,6 +48,12 @@ SAME_SEARCH_WAIT = 30.0
 # does not. Searches found in the cache, or being computed for another request, cost no token.
 CLIENT_BURST = 20
 CLIENT_RATE = 0.25
+# A token pays for one page of rows (the pages' 50); a search that gives more costs one more
+# token per page, charged when it is known: the work of an uncached search grows with the rows
+# it decodes and resolves, so a client asking `limit=500` pages spends its budget ten times as
+# fast as a person paging through 50 at a time (issue 23, h-big4). The debt is at most one
+# burst, so a refused client waits at most (1 + CLIENT_BURST) / CLIENT_RATE seconds.
+ROWS_PER_TOKEN = 50
 # A refused client's 429 is held back this long at most (an asyncio sleep: no thread, no
 # CPU), so a client that ignores Retry-After and asks again at once is slowed to about one
 # request per hold instead of costing the server a request's work in a tight loop.
@@ -84,6 +90,17 @@ class ClientLimit:
             self._buckets[client] = (tokens - 1.0, now)
             while len(self._buckets) > CLIENTS_KEPT:
                 self._buckets.popitem(last=False)
+
+    def charge(self, client: str | None, tokens: float) -> None:
+        """Spend `tokens` more of `client` for work already done (a search that gave more
+        rows than a token pays for): the next `take` waits for them. Never raises."""
+        if client is None or tokens <= 0:
+            return
+        now = self._clock()
+        with self._lock:
+            left, then = self._buckets.pop(client, (float(self.burst), now))
+            left = min(float(self.burst), left + (now - then) * self.rate)
+            self._buckets[client] = (max(-float(self.burst), left - tokens), now)
 
 
 class SearchGate:
@@ -180,11 +197,13 @@ class ReadCache:
         return value
 
     def get_bounded(self, key: Hashable, compute: Callable[[], T],
-                    client: str | None = None) -> T:
+                    client: str | None = None, cost: Callable[[T], float] | None = None
+                    ) -> T:
         """`get` for a search: a miss is computed through the search gate (may raise `Busy`),
         once: requests for a search being computed wait for it instead of queueing at the
         gate (fifty clients opening the same cold page are one computation). A miss this
-        request computes costs `client` one token of its `ClientLimit` (may raise `Busy`)."""
+        request computes costs `client` one token of its `ClientLimit` (may raise `Busy`),
+        or `cost(value)` tokens when that is more (charged once the value is made)."""
         with self._lock:
             cached = key in self._data
             running = None if cached else self._flight.get(key)
@@ -198,7 +217,10 @@ class ReadCache:
             return self.get(key, gated, search=True)
         try:
             self.clients.take(client)
-            return self.get(key, gated, search=True)
+            value = self.get(key, gated, search=True)
+            if cost is not None:
+                self.clients.charge(client, cost(value) - 1.0)
+            return value
         finally:
             with self._lock:
                 self._flight.pop(key, None)

@@ -25,7 +25,7 @@ from ..storage.corrections import corrections_version, list_corrections
 from ..storage.report import report_json, reuse_json, story_json, with_outlets
 from ..storage.search import fields_as_articles, query_words
 from ..storage.store import Store, StoryRow
-from .cache import ReadCache
+from .cache import ROWS_PER_TOKEN, ReadCache
 
 T = TypeVar("T")
 
@@ -35,6 +35,10 @@ class Reads:
                  profiles: Sequence[Outlet] = ()) -> None:
         self.store = store
         self.profiles = tuple(profiles)
+        # The corrections table is made on first use: made here, before the server's threads
+        # race to make it (two threads both found it missing and the second CREATE failed:
+        # a story page answered 500 under 50 clients on a fresh store, issue 23).
+        corrections_version(store)
         # Corrections change no row count: their own version is part of the key.
         self.cache = ReadCache(lambda: (tuple(sorted(store.counts().items())),
                                         corrections_version(store)),
@@ -49,7 +53,7 @@ class Reads:
         """`{"rows": [...], "total": n, "sort": s}`: one page of the story list and how many
         stories the filters find. `sort` None: relevance with a query, else newest.
         `outlet`: an outlet id or name; `lean`: a lean of the user's profiles. `client`: who
-        asks (a miss costs them a token, `cache.ClientLimit`)."""
+        asks (a miss costs them a token per page of rows, `cache.ClientLimit`)."""
         sort = sort or ("relevance" if query_words(q) else "newest")
         key = ("rows", q, since, until, limit, offset, sort, outlet, lean)
         any_of = [g for g in (self.outlet_keys(outlet) if outlet else None,
@@ -61,7 +65,8 @@ class Reads:
             total = offset + len(found) if 0 < len(found) < limit else \
                 self.store.count_stories(q, since, until, any_of=any_of)
             return {"rows": [self.row(r) for r in found], "total": total, "sort": sort}
-        return self.cache.get_bounded(key, compute, client)
+        return self.cache.get_bounded(key, compute, client,
+                                      lambda found: len(found["rows"]) / ROWS_PER_TOKEN)
 
     def row(self, r: StoryRow) -> dict[str, Any]:
         """A story list row: the store's row with the story's outlets resolved (with the
