@@ -34,10 +34,10 @@ import numpy as np
 
 from ..model import Article, ArticleFacts, Reuse, Story
 from ..settings import Settings
+from .attach import attach
 from .cluster import (
     STAND_IN_WINDOW,
     IdfBasis,
-    cluster,
     event_day,
     idf_basis,
     published_day,
@@ -88,9 +88,10 @@ def local_update(articles: Sequence[Article], facts: Sequence[ArticleFacts],
     subset = set(arrived) | {i for sid in replaced for i in before[sid]}
     by_id = {a.id: a for a in ordered}
     sub_reuse = [r for r in reuse if r.a in subset and r.b in subset]
-    stories = cluster([by_id[i] for i in sorted(subset) if i in by_id],
-                      [facts_by_id[i] for i in sorted(subset) if i in facts_by_id],
-                      sub_reuse, settings, basis)
+    stories = attach([by_id[i] for i in sorted(subset) if i in by_id],
+                     [facts_by_id[i] for i in sorted(subset) if i in facts_by_id],
+                     sub_reuse, settings, basis, {sid: before[sid] for sid in replaced},
+                     arrived)
     return LocalUpdate(stories, replaced, len(reached))
 
 
