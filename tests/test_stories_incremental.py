@@ -66,6 +66,8 @@ def test_the_store_basis_gives_the_batch_result() -> None:
 
 
 def test_an_update_that_reaches_every_story_is_the_batch_result() -> None:
+    """On well-separated events (each new article close to its event's stored story as a
+    whole), attaching the new articles to the stored stories is the batch result."""
     old, new = events(8, 3, seed=2), events(8, 1, seed=3)  # one new article per event
     settings = Settings()
     before = {s.id: s.article_ids for s in cluster(arts(old), facts(old), (), settings)}

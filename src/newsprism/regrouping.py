@@ -5,9 +5,10 @@ has the rule and its reasons):
 
 - whole: every stored article re-clustered (`pipeline` stage "stories"), the batch result;
   the first run on a store, and each consolidation (`incremental.needs_full`);
-- local: only the stored stories the arrived articles reach, plus those holding an article
-  whose reuse pairs changed or that a correction names (`forced`); every other story keeps
-  its stored row.
+- local: the arrived articles attached to the stored stories they reach, which stay whole
+  (a story changes only when a new article joins it or bridges it to another); the stories
+  holding an article whose reuse pairs changed or that a correction names (`forced`) are
+  analysed again with their members as stored; every other story keeps its stored row.
 
 Either way the analysts' story merges and splits (corrections.py) reshape the result. A
 correction's articles are always inside one stored story (every update applies them), so a
