@@ -50,11 +50,13 @@ class Regroup:
 
 def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[ArticleFacts],
                     reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
-                    touched: set[str], corrections: Sequence[Correction] = ()) -> Regroup:
+                    touched: set[str], corrections: Sequence[Correction] = (),
+                    loose: set[str] | None = None) -> Regroup:
     """Re-cluster the whole store when the consolidation rule asks for it, else only the
     stories `arrived` articles reach and those holding a `touched` article. Under the local
     rule a re-clustered story whose members are as stored and none of whose articles is
-    `touched` keeps its stored row, title included."""
+    `touched` keeps its stored row, title included. `loose`: articles a correction made or
+    undone names; their stories are placed again, not kept whole (`local_update`)."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -68,7 +70,8 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[Ar
         titles = store.story_titles() if before else {}
         replaced: frozenset[str] = frozenset(before)
     else:
-        local = local_update(articles, lean, reuse, settings, before, arrived, touched)
+        local = local_update(articles, lean, reuse, settings, before, arrived, touched,
+                             loose or set())
         subset = {i for s in local.stories for i in s.article_ids}
         stories = apply_to_stories(local.stories, [a for a in articles if a.id in subset],
                                    corrections)

@@ -80,10 +80,14 @@ def needs_full(stored: int, full_articles: int, had_stories: bool, share: float)
 def local_update(articles: Sequence[Article], facts: Sequence[ArticleFacts],
                  reuse: Sequence[Reuse], settings: Settings,
                  before: Mapping[str, Sequence[str]], arrived: Set[str],
-                 touched: Set[str] = frozenset()) -> LocalUpdate:
+                 touched: Set[str] = frozenset(), loose: Set[str] = frozenset()
+                 ) -> LocalUpdate:
     """Attach the `arrived` articles to the stored stories they can reach (`attach.attach`;
     the stories holding an article of a reuse pair that changed, `touched`, come along and
-    stay as they are unless a new article joins them), with the whole store's IDF weights. `before`:
+    stay as they are unless a new article joins them), with the whole store's IDF weights.
+    The stories holding a `loose` article (one an analyst's correction names, just made or
+    undone) come along too, but not whole: their articles are placed again like new ones
+    (an undone merge must be able to come apart). `before`:
     the stored stories (id -> article ids); `articles`, `facts`, `reuse`: the whole store,
     the new articles included."""
     ordered = sorted(articles, key=lambda a: a.id)
@@ -93,14 +97,16 @@ def local_update(articles: Sequence[Article], facts: Sequence[ArticleFacts],
     basis = idf_basis(raws)
     reached = _reached(ordered, ordered_facts, raws, basis, reuse, settings, arrived)
     story_of = {i: sid for sid, ids in before.items() for i in ids}
-    replaced = frozenset(story_of[i] for i in reached | set(touched) if i in story_of)
+    freed = {story_of[i] for i in loose if i in story_of}
+    replaced = frozenset({story_of[i] for i in reached | set(touched) if i in story_of} | freed)
     subset = set(arrived) | {i for sid in replaced for i in before[sid]}
+    fresh = set(arrived) | {i for sid in freed for i in before[sid]}
     by_id = {a.id: a for a in ordered}
     sub_reuse = [r for r in reuse if r.a in subset and r.b in subset]
     stories = attach([by_id[i] for i in sorted(subset) if i in by_id],
                      [facts_by_id[i] for i in sorted(subset) if i in facts_by_id],
-                     sub_reuse, settings, basis, {sid: before[sid] for sid in replaced},
-                     arrived)
+                     sub_reuse, settings, basis,
+                     {sid: before[sid] for sid in replaced if sid not in freed}, fresh)
     return LocalUpdate(stories, replaced, len(reached))
 
 
