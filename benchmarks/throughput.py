@@ -29,7 +29,9 @@ time the hypervisor took from this machine while it ran (`steal_pct`, from /proc
 `pairs` times a fixed loop in CPU time every 30 s while each run goes (`probe_ms`): the
 host's own load slows this VM without showing as steal, and the probe shows it.
 `incremental` adds the articles after the first `--skip` of the corpus to an existing store
-(as `newsprism analyze NEW --db URL` does) and times each step of the update; it prints
+(what `newsprism watch` does each poll) and times each step of the update (`seconds`), then
+apart (`report_s`) the whole store's report that `newsprism analyze NEW --db URL --out`
+also reads; it prints
 the churn (stories removed, rows written with and without a new article, and for those
 without, what changed) and with `--compare-batch` how far the stored stories are from one
 whole re-cluster of the same store (BCubed). `NEWSPRISM_STORY_CONSOLIDATE_SHARE=0` gives
@@ -500,8 +502,14 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
     import shutil
 
     from newsprism.runner import LocalRunner, make_runner
-    from newsprism.service import UpdateStats, run_analysis
+    from newsprism.service import (
+        UpdateStats,
+        analyze_into_store,
+        consistent_report,
+        read_articles,
+    )
     from newsprism.settings import load_settings
+    from newsprism.storage.store import open_store
 
     settings = load_settings()  # NEWSPRISM_STORY_CONSOLIDATE_SHARE=0: the old whole re-cluster
     lines = first_lines(args.skip + args.add)[args.skip:]
@@ -521,12 +529,19 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
         stats = UpdateStats()
         rows_before = story_rows(url)
         with PeakMemory() as mem:
+            # The update is what `watch` runs on each poll (read, then `analyze_into_store`);
+            # `analyze --db --out` then also reads the whole store's report, timed apart.
             t0 = time.perf_counter()
-            report = run_analysis([str(path)], settings, db_url=url, runner=runner,
-                                  stats=stats)
+            articles, _ = read_articles([str(path)], settings)
+            store = open_store(url)
+            analyze_into_store(store, articles, settings, runner=runner, stats=stats)
             secs = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            report = consistent_report(store) if args.report else None
+            report_secs = time.perf_counter() - t1 if args.report else None
+            store.close()
         runner.close()
-        churn = story_churn(rows_before, story_rows(url), {a.id for a in report.articles}
+        churn = story_churn(rows_before, story_rows(url), {a.id for a in articles}
                             - {i for row in rows_before.values() for i in row[0]})
         drift = batch_agreement(url) if args.compare_batch else None
     return {"what": "incremental", "runner": args.runner, "added": len(lines),
@@ -542,8 +557,9 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "reuse_new": stats.reuse_new,
             "reuse_candidates": getattr(stats, "reuse_candidates", None),
             "reuse_aligned": getattr(stats, "reuse_aligned", None),
-            "report_stories": len(report.stories),
+            "report_stories": len(report.stories) if report is not None else None,
             "seconds": round(secs, 1),
+            "report_s": round(report_secs, 1) if report_secs is not None else None,
             "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
             "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
 
@@ -709,6 +725,9 @@ def main() -> None:
     inc.add_argument("--compare-batch", action="store_true",
                      help="also re-cluster the whole store after the update and report how "
                           "far the stored stories are from that batch result")
+    inc.add_argument("--no-report", dest="report", action="store_false",
+                     help="skip reading the whole store's report after the update "
+                          "(`report_s`: what `analyze --db --out` adds to the update)")
     gs = sub.add_parser("genstore")
     gs.add_argument("--facts", required=True, help="facts saved by `line --save-facts`")
     gs.add_argument("--n", type=int, default=10000)

@@ -66,6 +66,8 @@ def test_the_store_basis_gives_the_batch_result() -> None:
 
 
 def test_an_update_that_reaches_every_story_is_the_batch_result() -> None:
+    """On well-separated events (each new article close to its event's stored story as a
+    whole), attaching the new articles to the stored stories is the batch result."""
     old, new = events(8, 3, seed=2), events(8, 1, seed=3)  # one new article per event
     settings = Settings()
     before = {s.id: s.article_ids for s in cluster(arts(old), facts(old), (), settings)}
@@ -220,3 +222,80 @@ def test_articles_without_any_feature_update_like_the_others() -> None:
     local = local_update(arts(empty), facts(empty), (), settings, before, {"e2"})
     assert local.replaced == frozenset()
     assert [s.article_ids for s in local.stories] == [("e2",)]
+
+
+def test_a_reached_story_that_takes_no_new_article_is_kept_as_stored() -> None:
+    """A stored story the re-cluster would now cut (events 6 and 7 stored as one, as a run
+    with other weights could have left them) is reached by a new article on event 6. The
+    update keeps it whole, and every story holding no new article comes out as stored.
+    (Re-clustering the reached stories from scratch, the rule before, splits it.)"""
+    old = events(10, 3, seed=6)
+    settings = Settings()
+    where = partition(cluster(arts(old), facts(old), (), settings))
+    six, seven = where["ev06a6k0"], where["ev07a6k0"]
+    assert six != seven
+    before: dict[str, tuple[str, ...]] = {}
+    for i, sid in where.items():
+        key = six if sid == seven else sid
+        before[key] = tuple(sorted((*before.get(key, ()), i)))
+    new = events(1, 1, seed=7, start=6)
+    arrived = {a.id for a, _ in new}
+    every = old + new
+    local = local_update(arts(every), facts(every), (), settings, before, arrived)
+    assert six in local.replaced  # reached: the new article is close to event 6's articles
+    out = partition(local.stories)
+    assert len({out[i] for i in before[six]}) == 1  # kept whole
+    stored = set(before.values())
+    for s in local.stories:
+        if not arrived.intersection(s.article_ids):
+            assert s.article_ids in stored
+        else:  # the new article joined the stored story or stands alone
+            assert set(s.article_ids) - arrived in ({*before[six]}, set())
+
+
+def test_a_new_article_bridges_two_stored_stories() -> None:
+    """Two stored stories of one event (kept apart by an earlier run) merge when a new
+    article close to both arrives; without it they stay apart (no merge among stored
+    stories alone)."""
+    old = events(6, 4, seed=9)
+    settings = Settings()
+    where = partition(cluster(arts(old), facts(old), (), settings))
+    event = sorted(a.id for a, _ in old if a.id.startswith("ev02"))
+    assert len({where[i] for i in event}) == 1
+    before: dict[str, tuple[str, ...]] = {}
+    for i, sid in where.items():
+        key = i if i in event[:2] else sid  # event 2's story stored as two halves
+        key = "half" if i in event[2:] else key
+        before[key] = tuple(sorted((*before.get(key, ()), i)))
+    before["first"] = tuple(event[:2])
+    for i in event[:2]:
+        before.pop(i, None)
+    new = events(1, 1, seed=10, start=2)
+    every = old + new
+    local = local_update(arts(every), facts(every), (), settings, before, {new[0][0].id})
+    out = partition(local.stories)
+    assert len({out[i] for i in event}) == 1  # bridged by the new article
+    assert out[new[0][0].id] == out[event[0]]
+    unrelated = events(1, 1, seed=10, start=5)  # an article on another event: no bridge
+    every = old + unrelated
+    local = local_update(arts(every), facts(every), (), settings, before,
+                         {unrelated[0][0].id})
+    out = partition(local.stories) | {i: sid for sid, ids in before.items()
+                                      if sid not in local.replaced for i in ids}
+    assert out[event[0]] != out[event[2]]
+
+
+def test_fixed_linkage_merges_only_through_a_fresh_cluster() -> None:
+    from newsprism.stories.attach import fixed_linkage
+
+    # Items 0-1 and 2-3 are stored clusters close to each other (0.5 between them); item 4
+    # is new and close to 2-3 only; item 5 is new and alone.
+    start = [0, 0, 2, 2, 4, 5]
+    fresh = [False, False, False, False, True, True]
+    edges = [(0, 2, 0.5), (1, 3, 0.5), (0, 3, 0.5), (1, 2, 0.5), (2, 4, 0.9), (3, 4, 0.9)]
+    labels = fixed_linkage(start, fresh, edges, 0.3)
+    # 4 joins 2-3 (mean 0.9); that cluster (now fresh) then meets 0-1 at mean 2.0 / 6 = 0.33.
+    assert labels == [0, 0, 0, 0, 0, 5]
+    assert fixed_linkage(start, fresh, edges, 0.4) == [0, 0, 2, 2, 2, 5]
+    assert fixed_linkage(start, [False] * 6, edges, 0.3) == start  # nothing new: as stored
+    assert fixed_linkage(start, fresh, edges, 0.3, vetoes=[(1, 4)]) == [0, 0, 2, 2, 2, 5]

@@ -5,9 +5,10 @@ has the rule and its reasons):
 
 - whole: every stored article re-clustered (`pipeline` stage "stories"), the batch result;
   the first run on a store, and each consolidation (`incremental.needs_full`);
-- local: only the stored stories the arrived articles reach, plus those holding an article
-  whose reuse pairs changed or that a correction names (`forced`); every other story keeps
-  its stored row.
+- local: the arrived articles attached to the stored stories they reach, which stay whole
+  (a story changes only when a new article joins it or bridges it to another); the stories
+  holding an article whose reuse pairs changed or that a correction names (`forced`) are
+  analysed again with their members as stored; every other story keeps its stored row.
 
 Either way the analysts' story merges and splits (corrections.py) reshape the result. A
 correction's articles are always inside one stored story (every update applies them), so a
@@ -49,11 +50,13 @@ class Regroup:
 
 def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[ArticleFacts],
                     reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
-                    touched: set[str], corrections: Sequence[Correction] = ()) -> Regroup:
+                    touched: set[str], corrections: Sequence[Correction] = (),
+                    loose: set[str] | None = None) -> Regroup:
     """Re-cluster the whole store when the consolidation rule asks for it, else only the
     stories `arrived` articles reach and those holding a `touched` article. Under the local
     rule a re-clustered story whose members are as stored and none of whose articles is
-    `touched` keeps its stored row, title included."""
+    `touched` keeps its stored row, title included. `loose`: articles a correction made or
+    undone names; their stories are placed again, not kept whole (`local_update`)."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -67,7 +70,8 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[Ar
         titles = store.story_titles() if before else {}
         replaced: frozenset[str] = frozenset(before)
     else:
-        local = local_update(articles, lean, reuse, settings, before, arrived, touched)
+        local = local_update(articles, lean, reuse, settings, before, arrived, touched,
+                             loose or set())
         subset = {i for s in local.stories for i in s.article_ids}
         stories = apply_to_stories(local.stories, [a for a in articles if a.id in subset],
                                    corrections)

@@ -297,7 +297,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     t = time.perf_counter()
     with phase(progress, "clustering"):
         regroup = regroup_stories(store, articles, lean, reuse, settings, set(pending),
-                                  touched | forced, corrections)
+                                  touched | forced, corrections, forced)
     changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
     _count_stories(regroup, pending, st)
     st.seconds["stories"] = time.perf_counter() - t

@@ -426,6 +426,15 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
                 groups[part[0]] = part
                 for i in part:
                     labels[i] = part[0]
+    return make_stories(ordered, raws, groups, labels, edges, near)
+
+
+def make_stories(ordered: Sequence[Article], raws: Sequence[RawFeatures],
+                 groups: Mapping[int, Sequence[int]], labels: Sequence[int],
+                 edges: Sequence[tuple[int, int, float]], near: Near) -> tuple[Story, ...]:
+    """The stories of a partition of `ordered` (`groups`: label -> member indices; `labels`:
+    each article's label): ids, titles (by centrality over `edges`) and related stories,
+    sorted by story id. Also used by an incremental update (stories/attach.py)."""
     strength: dict[int, float] = {}
     for i, j, w in edges:
         if labels[i] == labels[j]:
