@@ -1,0 +1,80 @@
+"""Like compared with like (issue 20, round 4): a figure or date is compared only with one
+about the same named place or actor, and a date of the act of saying dates no fact. Short
+fictional articles run through the real line."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.anchors import anchor_doubt, anchors_clash
+from newsprism.model import Article
+
+FILLER = ("The council met for two hours on the plan. Officials gave no further details "
+          "about the roads.\n\n")
+
+
+@pytest.fixture(scope="module")
+def line(settings):
+    pytest.importorskip("newsprism.extract.quotes")
+    from newsprism.eval.compare import run_story
+
+    def run(*texts: str, published: str = "2020-07-08"):
+        arts = [Article(id=f"a{i}", source=f"a{i}.txt", text=t, outlet=f"o{i}",
+                        published=published) for i, t in enumerate(texts)]
+        story, _ = run_story(arts, settings)
+        return story
+    return run
+
+
+def _kinds(story, kind):
+    return [c for c in story.conflicts if c.kind == kind]
+
+
+def test_anchor_names_match_across_spellings():
+    assert not anchors_clash(("PERSON:miller",), ("PERSON:miller", "GPE:ohio"))
+    assert not anchors_clash(("ORG:associated press",), ("ORG:ap",))
+    assert not anchors_clash(("ORG:state health department",), ("ORG:health department",))
+    assert anchors_clash(("GPE:ohio",), ("GPE:texas",))
+    assert anchors_clash(("PERSON:miller", "GPE:ohio"), ("PERSON:lopez",))
+    # Different kinds only: nothing to compare, no clash.
+    assert not anchors_clash(("GPE:ohio",), ("PERSON:lopez",))
+    assert not anchors_clash((), ("GPE:ohio",))
+
+
+def test_a_name_only_one_side_gives_is_a_doubt_unless_the_other_sentence_names_it():
+    assert anchor_doubt(("GPE:ohio",), "Crowds marched in Ohio.", (), "Crowds marched.")
+    assert anchor_doubt(("GPE:ohio",), "Crowds marched in Ohio.", (),
+                        "Crowds marched, police in Ohio said.") == ()
+    assert anchor_doubt((), "a", (), "b") == ()
+
+
+def test_figures_about_two_places_are_no_conflict(line):
+    a = FILLER + ("In Ohio, voters approved the school levy by 13 points on Tuesday, "
+                  "officials said.")
+    b = FILLER + ("In Texas, voters approved the school levy by nearly 9 points on Tuesday, "
+                  "officials said.")
+    assert _kinds(line(a, b), "quantity") == []
+    # The same place on both sides is still compared.
+    c = FILLER + ("In Ohio, voters approved the school levy by nearly 9 points on Tuesday, "
+                  "officials said.")
+    (conflict,) = _kinds(line(a, c), "quantity")
+    assert {v.value for v in conflict.versions} == {"13 points", "nearly 9 points"}
+
+
+def test_a_date_of_saying_is_no_date_of_the_fact(line):
+    a = FILLER + "The mayor said on Monday that the old bridge over the river would close."
+    b = FILLER + "The mayor said on Wednesday that the old bridge over the river would close."
+    assert _kinds(line(a, b), "date") == []
+    a = FILLER + "In a statement on Monday, the mayor said the old bridge was shut."
+    b = FILLER + "In a statement on Wednesday, the mayor said the old bridge was shut."
+    assert _kinds(line(a, b), "date") == []
+    # The date of the event itself is still compared.
+    a = FILLER + "The old bridge over the river closed on Monday, the mayor said."
+    b = FILLER + "The old bridge over the river closed on Wednesday, the mayor said."
+    assert len(_kinds(line(a, b), "date")) == 1
+
+
+def test_dates_about_two_places_are_no_conflict(line):
+    a = FILLER + "Ohio will begin reopening its restaurants and shops on May 1, the governor said."
+    b = FILLER + "Texas will begin reopening its restaurants and shops on May 4, the governor said."
+    assert _kinds(line(a, b), "date") == []
