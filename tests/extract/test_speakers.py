@@ -263,3 +263,23 @@ def test_an_ad_line_between_paragraphs_keeps_the_speaker_in_reach(quotes_of):
         "The challenger focused on the cost of Mr. Reyes's budget. “We cannot wait for the "
         "state,” he said."), "cannot wait")
     assert q.speaker == "Tom Baxter"
+
+
+def test_he_claimed_about_a_woman_does_not_make_her_a_he(quotes_of):
+    # "X, he claimed, ...": the pronoun is someone else speaking about X; it must not tell
+    # X's gender (it once turned "Mary" male, and every later "he" went to her).
+    quotes = quotes_of(
+        "Frank Dolan spoke to a crowd in Ohio on Tuesday. His rival Mary Keller, he claimed, "
+        "\"sees voters only as numbers and not as people worthy of a future.\" He urged young "
+        "voters to give him a chance, saying: \"What do you have to lose by trying something "
+        "new?\"")
+    assert _speaker(quotes, "sees voters").speaker == "Frank Dolan"
+    assert _speaker(quotes, "have to lose").speaker == "Frank Dolan"
+
+
+def test_the_outlet_cited_as_source_is_not_the_speaker(quotes_of):
+    quotes = quotes_of(
+        "Frank Dolan has now made it clear that Baker should withdraw. Here is what he told "
+        "reporters, according to Politico: \"His remarks were offensive and wrong and he "
+        "should step aside from the race.\" Baker did not reply.")
+    assert _speaker(quotes, "offensive and wrong").speaker == "Frank Dolan"

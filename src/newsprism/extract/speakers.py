@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..model import Mention
 from ..nlp.loader import text_of
 from ..text import fold
+from .claims import SPEECH_VERBS
 from .names import (
     GENDERED_TITLES,
     PERSON_ROLE_NOUNS,
@@ -183,8 +184,11 @@ class People:
                 continue
             p0, k, _ = events[0]
             sent = self.doc[self._tok(p0)].sent
+            # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
+            # speaks about X.
             seen = {PRONOUNS[t.lower_] for t in sent if t.lower_ in PRONOUNS
-                    and t.idx > p0 and not self.in_quote(t.idx)}
+                    and t.idx > p0 and not self.in_quote(t.idx) and not (
+                        t.dep_ in _SUBJECT and t.head.lemma_.lower() in SPEECH_VERBS)}
             person = self.persons[k]
             titled = any(GENDERED_TITLES.get(fold(w)) for t in person.titles for w in t.split())
             if len(seen) == 1 and not titled:
