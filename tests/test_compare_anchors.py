@@ -36,6 +36,8 @@ def test_anchor_names_match_across_spellings():
     assert not anchors_clash(("ORG:state health department",), ("ORG:health department",))
     assert anchors_clash(("GPE:ohio",), ("GPE:texas",))
     assert anchors_clash(("PERSON:miller", "GPE:ohio"), ("PERSON:lopez",))
+    # A person the model typed ORG is still an actor.
+    assert anchors_clash(("ORG:northam",), ("PERSON:guadagno", "GPE:virginia"))
     # Different kinds only: nothing to compare, no clash.
     assert not anchors_clash(("GPE:ohio",), ("PERSON:lopez",))
     assert not anchors_clash((), ("GPE:ohio",))
@@ -78,3 +80,35 @@ def test_dates_about_two_places_are_no_conflict(line):
     a = FILLER + "Ohio will begin reopening its restaurants and shops on May 1, the governor said."
     b = FILLER + "Texas will begin reopening its restaurants and shops on May 4, the governor said."
     assert _kinds(line(a, b), "date") == []
+
+
+def _claim(aid: str, text: str, who: str, dates=()):
+    from newsprism.model import Claim
+    return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                 subject="x", predicate="win", subject_entity=who, dates=dates)
+
+
+def _actors():
+    from newsprism.model import Entity
+    return {"e1": Entity("e1", "John Harlow", "PERSON"),
+            "e2": Entity("e2", "Mary Pellin", "PERSON"),
+            "e3": Entity("e3", "Rick Gantry", "PERSON")}
+
+
+def test_an_actor_dated_to_another_occasion_is_no_other_actor():
+    from newsprism.compare.conflicts import actor_conflicts
+    from newsprism.model import DateRef
+    then = (DateRef("b", 30, 37, "in 2008", "2008-01-01", "year"),)
+    a = _claim("a", "John Harlow has won the state caucus vote this week.", "e1")
+    b = _claim("b", "Mary Pellin has won the state caucus vote in 2008.", "e2", then)
+    assert actor_conflicts([[a, b]], _actors(), {}) == []
+    # Undated on both sides, the rule still fires (it is strict, not dead).
+    b = _claim("b", "Mary Pellin has won the state caucus vote this week.", "e2")
+    assert len(actor_conflicts([[a, b]], _actors(), {})) == 1
+
+
+def test_an_actor_named_by_surname_in_the_other_sentence_is_no_other_actor():
+    from newsprism.compare.conflicts import actor_conflicts
+    a = _claim("a", "John Harlow and Gantry won the state caucus vote this week.", "e1")
+    b = _claim("b", "Harlow, Gantry won the state caucus vote this week.", "e3")
+    assert actor_conflicts([[a, b]], _actors(), {}) == []

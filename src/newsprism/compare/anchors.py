@@ -16,11 +16,16 @@ from ..text import fold
 ONE_SIDED = "only one side says whose or where the figure is ({name})"
 
 
+# People and organisations are one kind here, actors: the model often types a person's name
+# ORG ("Northam defeated ..."), and a figure on a person differs from one on an organisation.
+_KIND = {"PERSON": "actor", "ORG": "actor", "GPE": "place"}
+
+
 def _split(anchors: Iterable[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for a in anchors:
         kind, _, name = a.partition(":")
-        out.setdefault(kind, set()).add(name)
+        out.setdefault(_KIND.get(kind, kind), set()).add(name)
     return out
 
 
@@ -40,8 +45,8 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def anchors_clash(a: Sequence[str], b: Sequence[str]) -> bool:
-    """True when both sides name an anchor of one kind (place, organisation, person) and no
-    name of that kind is shared: the figures are about different things."""
+    """True when both sides name an anchor of one kind (a place; an actor: organisation or
+    person) and no name of that kind is shared: the figures are about different things."""
     sa, sb = _split(a), _split(b)
     for kind in sa.keys() & sb.keys():
         if not any(_same_name(x, y) for x in sa[kind] for y in sb[kind]):

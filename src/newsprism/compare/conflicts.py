@@ -659,6 +659,10 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
         words = [content_words(c.text) for c in acting]
         if min(dice(words[0], w) for w in words[1:]) < DATE_CONTEXT:
             continue
+        # A member dated where another is not (or otherwise) may tell another occasion: "X
+        # won the caucus in 2008" is no other winner of this year's.
+        if len({frozenset((d.date, d.granularity) for d in c.dates) for c in acting}) > 1:
+            continue
         by_actor: dict[str, list[tuple[str, Span]]] = defaultdict(list)
         for c in acting:
             by_actor[entities[c.subject_entity or ""].name].append(
@@ -686,5 +690,11 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
 
 
 def _names_in(entity: Entity, claim: Claim) -> bool:
-    return any(m.article_id == claim.article_id and claim.start <= m.start and m.end <= claim.end
-               for m in entity.mentions) or fold(entity.name) in fold(claim.text)
+    """Whether the claim names the entity: a mention of it, its name, or its surname ("X and
+    Gates are charged" names Rick Gates)."""
+    if any(m.article_id == claim.article_id and claim.start <= m.start and m.end <= claim.end
+           for m in entity.mentions):
+        return True
+    name, words = fold(entity.name), fold(claim.text).split()
+    return name in " ".join(words) or (entity.type == "PERSON" and len(name.split()) > 1
+                                       and name.split()[-1] in words)
