@@ -283,3 +283,14 @@ def test_the_outlet_cited_as_source_is_not_the_speaker(quotes_of):
         "reporters, according to Politico: \"His remarks were offensive and wrong and he "
         "should step aside from the race.\" Baker did not reply.")
     assert _speaker(quotes, "offensive and wrong").speaker == "Frank Dolan"
+
+
+def test_the_person_a_story_reports_on_is_the_one_he_continues(quotes_of):
+    # "a story saying that X plans ...": no person reports it, so X is what the sentence is
+    # about, and the "he" of the next quote is X, not the man of the sentence before.
+    quotes = quotes_of(
+        "Bureau chief James Osher told reporters on Thursday that he will not attend. "
+        "Dispatch, on the other hand, posted a story saying that editor John Harlow plans to "
+        "attend. \"As editor, I routinely have off-the-record talks with people who have "
+        "questions,\" he said.")
+    assert _speaker(quotes, "As editor").speaker == "John Harlow"

@@ -225,7 +225,9 @@ class People:
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        return root.dep_ in _SUBJECT and verb.dep_ == "ROOT"
+        if root.dep_ not in _SUBJECT:
+            return False
+        return verb.dep_ == "ROOT" or _reported_by_no_one(verb)
 
     def _group(self, name: str) -> int:
         for k, p in enumerate(self.persons):
@@ -459,6 +461,23 @@ class People:
                 return near.pop(), CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
+
+
+def _reported_by_no_one(verb) -> bool:
+    """Whether a reported clause's report has no person behind it ("a story saying that X
+    plans ...", "the paper reported that X ..."): then X is what the sentence is about."""
+    if verb.dep_ != "ccomp":
+        return False
+    tok = verb.head
+    for _ in range(4):  # "posted a story saying that ...": up to the main clause
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT), None)
+        if subj is not None:
+            return subj.ent_type_ != "PERSON" and subj.lower_ not in PRONOUNS \
+                and subj.pos_ != "PRON"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def pronoun_gender(word: str) -> str | None:
