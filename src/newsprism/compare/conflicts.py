@@ -560,8 +560,7 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     out: list[Conflict] = []
     quoted = quoted or {}
     for members in clusters:
-        # A date of the saying ("X said Friday") is no date of the fact.
-        dated = [(c, [d for d in c.dates if d.granularity == "day" and not d.speech
+        dated = [(c, [d for d in c.dates if d.granularity == "day"
                       and not in_spans(d, quoted)]) for c in members]
         dated = _one_differing_date(dated)
         # Short statements are kept only when another outlet says them word for word but for
@@ -596,6 +595,10 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         if doubts is None or _dates_clash(list(refs.values())):
             continue
         doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
+        # A date of the saying ("X said Friday that ...") is no date of the fact: outlets
+        # date one statement by when they heard it, or report two occasions.
+        if any(d.speech for v in refs.values() for d in v):
+            doubts = (*doubts, SPEECH_DOUBT)
         versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
         about = "when: " + shorten(dated[0][0].text, 10)
         why = ("date: matched statements (one fact in several articles) give different days "
@@ -604,6 +607,9 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
                                  why))
     return out
+
+
+SPEECH_DOUBT = "the dates are when it was said, not when it happened"
 
 
 def _dates_clash(values: Sequence[Sequence[DateRef]]) -> bool:
