@@ -294,3 +294,16 @@ def test_the_person_a_story_reports_on_is_the_one_he_continues(quotes_of):
         "attend. \"As editor, I routinely have off-the-record talks with people who have "
         "questions,\" he said.")
     assert _speaker(quotes, "As editor").speaker == "John Harlow"
+
+
+def test_the_addressee_before_a_pronoun_is_never_the_pronoun(quotes_of):
+    # "In a letter to President X, she said": X (of unknown gender by first name) was written
+    # to; "she" is the woman of the paragraph before.
+    quotes = quotes_of(
+        "Nomination would be \"lengthy and costly,\" she says in letter to president\n\n"
+        "Susan Reed , the U.S. ambassador to the United Nations who drew heavy criticism over "
+        "her statements, withdrew her name from consideration for secretary of state on "
+        "Thursday.\n\nIn a letter to President Barack Holt, she said \"the confirmation "
+        "process would be lengthy, disruptive, and costly -- to you and to our priorities.\" "
+        "Holt accepted her letter.")
+    assert _speaker(quotes, "confirmation process").speaker == "Susan Reed"

@@ -328,10 +328,12 @@ class People:
         g = self.persons[k].gender
         return gender is None or g is None or g == gender
 
-    def resolve_pronoun(self, pos: int, gender: str | None) -> tuple[int | None, float]:
+    def resolve_pronoun(self, pos: int, gender: str | None, skip: frozenset[int] = frozenset()
+                        ) -> tuple[int | None, float]:
         """he/she at `pos` -> (person, confidence). The most recent subject or speaker of the
         same gender in this or the previous paragraph, else the most recent mention there,
-        else the most recent mention within PRONOUN_FAR characters (less sure)."""
+        else the most recent mention within PRONOUN_FAR characters (less sure). People in
+        `skip` (the addressees of the pronoun's own cue) are never chosen."""
         i = bisect.bisect_left(self._events, (pos, -1, False)) - 1
         lo = self._window_start(pos)
         chosen = plain = None
@@ -339,7 +341,7 @@ class People:
         known = None  # the most recent whose gender is known to agree
         while j >= 0 and self._events[j][0] >= lo:
             p, k, salient = self._events[j]
-            if self.agrees(k, gender):
+            if k not in skip and self.agrees(k, gender):
                 plain = plain if plain is not None else j
                 if known is None and gender and self.persons[k].gender == gender:
                     known = j
@@ -357,7 +359,7 @@ class People:
         if chosen is None:
             j = i
             while j >= 0 and self._events[j][0] >= pos - PRONOUN_FAR:
-                if self.agrees(self._events[j][1], gender):
+                if self._events[j][1] not in skip and self.agrees(self._events[j][1], gender):
                     chosen, far = j, True
                     break
                 j -= 1
