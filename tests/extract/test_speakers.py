@@ -307,3 +307,11 @@ def test_the_addressee_before_a_pronoun_is_never_the_pronoun(quotes_of):
         "process would be lengthy, disruptive, and costly -- to you and to our priorities.\" "
         "Holt accepted her letter.")
     assert _speaker(quotes, "confirmation process").speaker == "Susan Reed"
+
+
+def test_the_outlet_cited_before_a_quote_paragraph_is_not_its_speaker(quotes_of):
+    quotes = quotes_of(
+        "Frank Dolan, the party's nominee, has now made it clear that Baker should withdraw."
+        "\n\nHere's what he told reporters, according to Politico:\n\n\"His remarks were "
+        "offensive and wrong and he should step aside from the race.\" Baker did not reply.")
+    assert _speaker(quotes, "offensive and wrong").speaker == "Frank Dolan"
