@@ -215,6 +215,9 @@ class Quantity:
     # "from/of/in" phrases on it, and "+crew" for a noun joined by "and" (a larger whole).
     modifiers: tuple[str, ...] = ()
     verb: str | None = None  # lemma of the verb the counted noun hangs on ("died", "marched")
+    # Named places, organisations, people the figure hangs on ("GPE:ohio", "PERSON:northam"):
+    # figures about different ones are not versions of one fact (extract.anchors).
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +231,8 @@ class DateRef:
     date: str  # YYYY-MM-DD (for a week or month: its first day)
     granularity: Literal["day", "week", "month", "year"] = "day"
     event: str | None = None  # what happened then, as "noun verb-class" ("talk start")
+    anchors: tuple[str, ...] = ()  # as Quantity.anchors
+    speech: bool = False  # dates the act of saying ("X said Friday"), not the reported event
 
 
 @dataclass(frozen=True, slots=True)

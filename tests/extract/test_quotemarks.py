@@ -67,3 +67,11 @@ def test_pairs_are_ordered_disjoint_and_bounded(text):
         if not p.single:
             assert p.open > last_close  # double-quoted stretches never overlap
             last_close = p.close
+
+
+def test_a_mark_glued_between_sentences_closes_or_opens():
+    # Scraping lost the spaces around the marks: the first quote must end at its full stop,
+    # not run on into the next one (which then went to the first speaker).
+    text = ('She said the plan "makes a point and no real one."The paper, in turn, said he '
+            'will attend."As editor, I talk with people," he said.')
+    assert contents(text) == ["makes a point and no real one.", "As editor, I talk with people,"]

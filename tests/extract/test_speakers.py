@@ -263,3 +263,55 @@ def test_an_ad_line_between_paragraphs_keeps_the_speaker_in_reach(quotes_of):
         "The challenger focused on the cost of Mr. Reyes's budget. “We cannot wait for the "
         "state,” he said."), "cannot wait")
     assert q.speaker == "Tom Baxter"
+
+
+def test_he_claimed_about_a_woman_does_not_make_her_a_he(quotes_of):
+    # "X, he claimed, ...": the pronoun is someone else speaking about X; it must not tell
+    # X's gender (it once turned "Mary" male, and every later "he" went to her).
+    quotes = quotes_of(
+        "Frank Dolan spoke to a crowd in Ohio on Tuesday. His rival Mary Keller, he claimed, "
+        "\"sees voters only as numbers and not as people worthy of a future.\" He urged young "
+        "voters to give him a chance, saying: \"What do you have to lose by trying something "
+        "new?\"")
+    assert _speaker(quotes, "sees voters").speaker == "Frank Dolan"
+    assert _speaker(quotes, "have to lose").speaker == "Frank Dolan"
+
+
+def test_the_outlet_cited_as_source_is_not_the_speaker(quotes_of):
+    quotes = quotes_of(
+        "Frank Dolan has now made it clear that Baker should withdraw. Here is what he told "
+        "reporters, according to Politico: \"His remarks were offensive and wrong and he "
+        "should step aside from the race.\" Baker did not reply.")
+    assert _speaker(quotes, "offensive and wrong").speaker == "Frank Dolan"
+
+
+def test_the_person_a_story_reports_on_is_the_one_he_continues(quotes_of):
+    # "a story saying that X plans ...": no person reports it, so X is what the sentence is
+    # about, and the "he" of the next quote is X, not the man of the sentence before.
+    quotes = quotes_of(
+        "Bureau chief James Osher told reporters on Thursday that he will not attend. "
+        "Dispatch, on the other hand, posted a story saying that editor John Harlow plans to "
+        "attend. \"As editor, I routinely have off-the-record talks with people who have "
+        "questions,\" he said.")
+    assert _speaker(quotes, "As editor").speaker == "John Harlow"
+
+
+def test_the_addressee_before_a_pronoun_is_never_the_pronoun(quotes_of):
+    # "In a letter to President X, she said": X (of unknown gender by first name) was written
+    # to; "she" is the woman of the paragraph before.
+    quotes = quotes_of(
+        "Nomination would be \"lengthy and costly,\" she says in letter to president\n\n"
+        "Susan Reed , the U.S. ambassador to the United Nations who drew heavy criticism over "
+        "her statements, withdrew her name from consideration for secretary of state on "
+        "Thursday.\n\nIn a letter to President Barack Holt, she said \"the confirmation "
+        "process would be lengthy, disruptive, and costly -- to you and to our priorities.\" "
+        "Holt accepted her letter.")
+    assert _speaker(quotes, "confirmation process").speaker == "Susan Reed"
+
+
+def test_the_outlet_cited_before_a_quote_paragraph_is_not_its_speaker(quotes_of):
+    quotes = quotes_of(
+        "Frank Dolan, the party's nominee, has now made it clear that Baker should withdraw."
+        "\n\nHere's what he told reporters, according to Politico:\n\n\"His remarks were "
+        "offensive and wrong and he should step aside from the race.\" Baker did not reply.")
+    assert _speaker(quotes, "offensive and wrong").speaker == "Frank Dolan"

@@ -27,6 +27,7 @@ from ..model import (
     Span,
 )
 from ..text import fold
+from .anchors import anchor_doubt, anchors_clash
 from .match import (
     canon,
     content_words,
@@ -349,6 +350,9 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     (ci, qi, wi), (cj, qj, wj) = a, b
     if ci.article_id == cj.article_id or not same_counted(qi, qj):
         return None
+    # Figures hanging on different named places or actors: two margins, two states' counts.
+    if anchors_clash(qi.anchors, qj.anchors):
+        return None
     # A part and its whole: "246 passengers" against "420 passengers and crew".
     # (Two lists that share a listed noun are one list, whatever else the parse joined to
     # it: "11 novels, multiple children's books, two plays" / "40 novels, ..., two plays".)
@@ -401,6 +405,7 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     lower = any(m[:1].islower() for m in (*qi.modifiers, *qj.modifiers) if m[:1] != "+")
     if lower and not narrowing(qi) & narrowing(qj):
         doubts.append("the counted things are qualified differently (a part of the other?)")
+    doubts.extend(anchor_doubt(qi.anchors, ci.text, qj.anchors, cj.text))
     return tuple(doubts)
 
 
@@ -498,7 +503,8 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
     quoted = quoted or {}
     for c in claims:
         for d in c.dates:
-            if d.event and (d.article_id, d.start) not in seen and not in_spans(d, quoted):
+            if d.event and not d.speech and (d.article_id, d.start) not in seen and \
+                    not in_spans(d, quoted):
                 seen.add((d.article_id, d.start))
                 noun, _, verb = d.event.rpartition(" ")
                 *mods, head = noun.split("_")
@@ -523,8 +529,9 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
                for j in range(i + 1, len(values))):
             continue  # an article giving both dates is telling two events apart
         doubts = date_doubts(values)
-        if doubts is None:
+        if doubts is None or _dates_clash(values):
             continue
+        doubts = doubts + _dates_anchor_doubt(values, claims)
         versions = []
         for v in values:
             shown = v[0].date[:4] if v[0].granularity == "year" else v[0].date
@@ -572,6 +579,7 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         dated = [m for i, m in enumerate(dated) if any(
             dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
             and not (m[1][0].event and o[1][0].event)
+            and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
             for j, o in enumerate(dated) if j != i)]
         if len({c.article_id for c, _ in dated}) < 2:
             continue
@@ -584,8 +592,13 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         if len(by_date) < 2:
             continue
         doubts = date_doubts(list(refs.values()))
-        if doubts is None:
+        if doubts is None or _dates_clash(list(refs.values())):
             continue
+        doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
+        # A date of the saying ("X said Friday that ...") is no date of the fact: outlets
+        # date one statement by when they heard it, or report two occasions.
+        if any(d.speech for v in refs.values() for d in v):
+            doubts = (*doubts, SPEECH_DOUBT)
         versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
         about = "when: " + shorten(dated[0][0].text, 10)
         why = ("date: matched statements (one fact in several articles) give different days "
@@ -594,6 +607,30 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
                                  why))
     return out
+
+
+SPEECH_DOUBT = "the dates are when it was said, not when it happened"
+
+
+def _dates_clash(values: Sequence[Sequence[DateRef]]) -> bool:
+    """Two versions whose dates hang on different named places or actors."""
+    return any(anchors_clash(x.anchors, y.anchors) for i, v in enumerate(values)
+               for w in values[i + 1:] for x in v for y in w)
+
+
+def _dates_anchor_doubt(values: Sequence[Sequence[DateRef]], claims: Sequence[Claim]
+                        ) -> tuple[str, ...]:
+    """The doubt of `compare.anchors.anchor_doubt` for the first pair of versions."""
+    text = {(d.article_id, d.start): c.text for c in claims for d in c.dates}
+    for i, v in enumerate(values):
+        for w in values[i + 1:]:
+            for x in v:
+                for y in w:
+                    doubt = anchor_doubt(x.anchors, text.get((x.article_id, x.start), ""),
+                                         y.anchors, text.get((y.article_id, y.start), ""))
+                    if doubt:
+                        return doubt
+    return ()
 
 
 def _one_differing_date(dated: list[tuple[Claim, list[DateRef]]]
@@ -628,6 +665,10 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
         words = [content_words(c.text) for c in acting]
         if min(dice(words[0], w) for w in words[1:]) < DATE_CONTEXT:
             continue
+        # A member dated where another is not (or otherwise) may tell another occasion: "X
+        # won the caucus in 2008" is no other winner of this year's.
+        if len({frozenset((d.date, d.granularity) for d in c.dates) for c in acting}) > 1:
+            continue
         by_actor: dict[str, list[tuple[str, Span]]] = defaultdict(list)
         for c in acting:
             by_actor[entities[c.subject_entity or ""].name].append(
@@ -655,5 +696,11 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
 
 
 def _names_in(entity: Entity, claim: Claim) -> bool:
-    return any(m.article_id == claim.article_id and claim.start <= m.start and m.end <= claim.end
-               for m in entity.mentions) or fold(entity.name) in fold(claim.text)
+    """Whether the claim names the entity: a mention of it, its name, or its surname ("X and
+    Gates are charged" names Rick Gates)."""
+    if any(m.article_id == claim.article_id and claim.start <= m.start and m.end <= claim.end
+           for m in entity.mentions):
+        return True
+    name, words = fold(entity.name), fold(claim.text).split()
+    return name in " ".join(words) or (entity.type == "PERSON" and len(name.split()) > 1
+                                       and name.split()[-1] in words)

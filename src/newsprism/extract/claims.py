@@ -8,11 +8,13 @@ reported content, `attributed_to` names who the article says made it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from ..dates import parse_iso, resolve_dates
 from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
 from ..text import stable_id
+from .anchors import anchors_at, speech_date
 from .quantities import find_quantities
 
 # Verbs of saying: a sentence built on one of them reports someone else's statement.
@@ -148,8 +150,11 @@ def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
                 words[0] not in ("last", "next") and day < anchor and _future(doc, r.start, end):
             day = day + timedelta(days=7)
         event = _event_of(doc, r.start, end) if doc is not None else None
+        anchors = anchors_at(doc, r.start, end) if doc is not None else ()
+        speech = doc is not None and speech_date(doc, r.start, end, SPEECH_VERBS)
         out.append(DateRef(article_id=article.id, start=r.start, end=end, text=text,
-                           date=day.isoformat(), granularity=r.granularity, event=event))
+                           date=day.isoformat(), granularity=r.granularity, event=event,
+                           anchors=anchors, speech=speech))
     return tuple(out)
 
 
@@ -250,7 +255,8 @@ def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
                 quotes: tuple[Quote, ...]) -> tuple[tuple[Quantity, ...], tuple[DateRef, ...],
                                                     tuple[Claim, ...]]:
     """Quantities, resolved dates and sentence-level claims of one parsed article."""
-    quantities = find_quantities(article, doc)
+    quantities = tuple(replace(q, anchors=anchors_at(doc, q.start, q.end))
+                       for q in find_quantities(article, doc))
     dates = find_dates(article, doc)
     claims: list[Claim] = []
     for sent in _statements(doc):

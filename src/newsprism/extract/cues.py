@@ -383,6 +383,20 @@ class CueReader(SpanReader):
         self.speaker_conf[chars] = conf if name is not None else 0.0
         return name, chars
 
+    def _addressees(self, head) -> frozenset[int]:
+        """People written as addressees before a pronoun speaker in its sentence ("In a
+        letter to X, she said"): whoever "she" is, not X."""
+        out = set()
+        for t in self.sent_of(head.i):
+            if t.i >= head.i:
+                break
+            if t.dep_ == "pobj" and t.head.lower_ == "to" and t.ent_type_ == "PERSON":
+                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                k = self.people.resolve_name(ent.text) if ent is not None else None
+                if k is not None:
+                    out.add(k)
+        return frozenset(out)
+
     def _who(self, head, span, chars: tuple[int, int]) -> tuple[str | None, float]:  # noqa: C901  (pronoun, group, document and name speakers each need their own test)
         """(speaker, confidence) for the speaker phrase `span` headed by `head`."""
         people = self.people
@@ -396,7 +410,7 @@ class CueReader(SpanReader):
                 return None, 0.0
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
-            k, conf = people.resolve_pronoun(head.idx, gender)
+            k, conf = people.resolve_pronoun(head.idx, gender, self._addressees(head))
             if k is None:
                 return None, 0.0
             if conf >= SPEAKER_MIN_CONFIDENCE:

@@ -154,6 +154,12 @@ class DirectFinder(CueReader, SignatureReader):
                 and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
             lo -= 1
         verb = self.cue_verb(lo, o_tok, near_end=True)
+        if verb is not None and verb.lower_ == "according":
+            # `X told reporters, according to <outlet>: “…”`: the outlet reported it, X said it.
+            said = self.cue_verb(lo, verb.i, near_end=True)
+            if said is not None and said.lower_ != "according" and \
+                    self.speaker_of(said)[0] is not None:
+                verb = said
         if verb is None and o_tok >= 2 and doc[o_tok - 1].text in (",", ":"):
             # `He continued, “...”`, `She went on: “...”`: a verb (and its particle) that ends
             # its clause right before the quote introduces it, whatever the verb.

@@ -43,6 +43,11 @@ def _can_close(text: str, i: int) -> bool:
                                    or nxt in SINGLE)
 
 
+def _glued(text: str, i: int) -> bool:
+    """A mark between a sentence's end and a capital, with no space on either side."""
+    return 0 < i < len(text) - 1 and text[i - 1] in ".!?," and text[i + 1].isupper()
+
+
 def inner(text: str, pair: QuotePair) -> tuple[int, int]:
     """The characters between a pair's marks (both marks of a doubled `''`)."""
     start, end = pair.open + 1, pair.close
@@ -91,6 +96,10 @@ def pair_quotes(text: str) -> list[QuotePair]:  # noqa: C901  (a linear scanner:
             opening, closing = _can_open(text, i), _can_close(text, i)
             if opening and closing:  # between two marks or odd spacing: trust the shape
                 opening, closing = c in OPENERS or c == '"' and d_open is None, c in CLOSERS
+            elif not (opening or closing) and _glued(text, i):
+                # `...in public."Politico said` / `...with him."As editor, ...`: a space lost
+                # in scraping. An open quote ends here; with none open, one starts.
+                opening, closing = d_open is None, d_open is not None
             if d_open is None:
                 if opening or (c in OPENERS and not closing):
                     d_open = i

@@ -29,6 +29,7 @@ from .cues import (
     MAX_CLAUSE_TOKENS,
     OBJECT_LEMMAS,
     PARENTHETICAL_LEMMAS,
+    SPEECH_LEMMAS,
     SUBJECT_DEPS,
     trim_span,
 )
@@ -60,6 +61,16 @@ class _Finder(DirectFinder):
         if self.doc[lo].lower_ == "for" and lemma == "call":
             lo += 1
         return self._clause(lo, hi, verb.idx)
+
+    def _said_before(self, according):
+        """A verb of saying with a speaker earlier in the sentence of an "according to"."""
+        sent = self.sent_of(according.i)
+        for i in range(according.i - 1, sent.start - 1, -1):
+            t = self.doc[i]
+            if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
+                    and not self.in_quote(t) and self.speaker_of(t)[0] is not None:
+                return t
+        return None
 
     def indirect(self, direct: list[Attribution]) -> list[Attribution]:  # noqa: C901  (one case per cue kind in one pass; split tracked in issue 19)
         """Indirect attributions: clauses reported by a cue outside quote marks.
@@ -141,6 +152,12 @@ class _Finder(DirectFinder):
                 left, right = trim_span(self.text, cs, hole[0]), trim_span(self.text, hole[1], ce)
                 parts = tuple(p for p in (left, right) if p[1] > p[0])
             head, (c0, c1) = self.speaker_of(verb)
+            if verb.lower_ == "according":
+                # "Here's what he told reporters, according to <outlet>": the outlet reported
+                # it, "he" said it.
+                said = self._said_before(verb)
+                if said is not None:
+                    head, (c0, c1) = self.speaker_of(said)
             if head is None:
                 continue
             inside = [d for d in direct if d.start < ce and d.end > cs]

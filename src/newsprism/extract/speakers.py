@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..model import Mention
 from ..nlp.loader import text_of
 from ..text import fold
+from .claims import SPEECH_VERBS
 from .names import (
     GENDERED_TITLES,
     PERSON_ROLE_NOUNS,
@@ -183,8 +184,11 @@ class People:
                 continue
             p0, k, _ = events[0]
             sent = self.doc[self._tok(p0)].sent
+            # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
+            # speaks about X.
             seen = {PRONOUNS[t.lower_] for t in sent if t.lower_ in PRONOUNS
-                    and t.idx > p0 and not self.in_quote(t.idx)}
+                    and t.idx > p0 and not self.in_quote(t.idx) and not (
+                        t.dep_ in _SUBJECT and t.head.lemma_.lower() in SPEECH_VERBS)}
             person = self.persons[k]
             titled = any(GENDERED_TITLES.get(fold(w)) for t in person.titles for w in t.split())
             if len(seen) == 1 and not titled:
@@ -221,7 +225,9 @@ class People:
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        return root.dep_ in _SUBJECT and verb.dep_ == "ROOT"
+        if root.dep_ not in _SUBJECT:
+            return False
+        return verb.dep_ == "ROOT" or _reported_by_no_one(verb)
 
     def _group(self, name: str) -> int:
         for k, p in enumerate(self.persons):
@@ -322,10 +328,12 @@ class People:
         g = self.persons[k].gender
         return gender is None or g is None or g == gender
 
-    def resolve_pronoun(self, pos: int, gender: str | None) -> tuple[int | None, float]:
+    def resolve_pronoun(self, pos: int, gender: str | None, skip: frozenset[int] = frozenset()
+                        ) -> tuple[int | None, float]:
         """he/she at `pos` -> (person, confidence). The most recent subject or speaker of the
         same gender in this or the previous paragraph, else the most recent mention there,
-        else the most recent mention within PRONOUN_FAR characters (less sure)."""
+        else the most recent mention within PRONOUN_FAR characters (less sure). People in
+        `skip` (the addressees of the pronoun's own cue) are never chosen."""
         i = bisect.bisect_left(self._events, (pos, -1, False)) - 1
         lo = self._window_start(pos)
         chosen = plain = None
@@ -333,7 +341,7 @@ class People:
         known = None  # the most recent whose gender is known to agree
         while j >= 0 and self._events[j][0] >= lo:
             p, k, salient = self._events[j]
-            if self.agrees(k, gender):
+            if k not in skip and self.agrees(k, gender):
                 plain = plain if plain is not None else j
                 if known is None and gender and self.persons[k].gender == gender:
                     known = j
@@ -351,7 +359,7 @@ class People:
         if chosen is None:
             j = i
             while j >= 0 and self._events[j][0] >= pos - PRONOUN_FAR:
-                if self.agrees(self._events[j][1], gender):
+                if self._events[j][1] not in skip and self.agrees(self._events[j][1], gender):
                     chosen, far = j, True
                     break
                 j -= 1
@@ -455,6 +463,23 @@ class People:
                 return near.pop(), CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
+
+
+def _reported_by_no_one(verb) -> bool:
+    """Whether a reported clause's report has no person behind it ("a story saying that X
+    plans ...", "the paper reported that X ..."): then X is what the sentence is about."""
+    if verb.dep_ != "ccomp":
+        return False
+    tok = verb.head
+    for _ in range(4):  # "posted a story saying that ...": up to the main clause
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT), None)
+        if subj is not None:
+            return subj.ent_type_ != "PERSON" and subj.lower_ not in PRONOUNS \
+                and subj.pos_ != "PRON"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def pronoun_gender(word: str) -> str | None:

@@ -1,0 +1,116 @@
+"""Like compared with like (issue 20, round 4): a figure or date is compared only with one
+about the same named place or actor, and a date of the act of saying dates no fact. Short
+fictional articles run through the real line."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.anchors import anchor_doubt, anchors_clash
+from newsprism.model import Article
+
+FILLER = ("The council met for two hours on the plan. Officials gave no further details "
+          "about the roads.\n\n")
+
+
+@pytest.fixture(scope="module")
+def line(settings):
+    pytest.importorskip("newsprism.extract.quotes")
+    from newsprism.eval.compare import run_story
+
+    def run(*texts: str, published: str = "2020-07-08"):
+        arts = [Article(id=f"a{i}", source=f"a{i}.txt", text=t, outlet=f"o{i}",
+                        published=published) for i, t in enumerate(texts)]
+        story, _ = run_story(arts, settings)
+        return story
+    return run
+
+
+def _kinds(story, kind):
+    return [c for c in story.conflicts if c.kind == kind]
+
+
+def test_anchor_names_match_across_spellings():
+    assert not anchors_clash(("PERSON:miller",), ("PERSON:miller", "GPE:ohio"))
+    assert not anchors_clash(("ORG:associated press",), ("ORG:ap",))
+    assert not anchors_clash(("ORG:state health department",), ("ORG:health department",))
+    assert anchors_clash(("GPE:ohio",), ("GPE:texas",))
+    assert anchors_clash(("PERSON:miller", "GPE:ohio"), ("PERSON:lopez",))
+    # A person the model typed ORG is still an actor.
+    assert anchors_clash(("ORG:northam",), ("PERSON:guadagno", "GPE:virginia"))
+    # Different kinds only: nothing to compare, no clash.
+    assert not anchors_clash(("GPE:ohio",), ("PERSON:lopez",))
+    assert not anchors_clash((), ("GPE:ohio",))
+
+
+def test_a_name_only_one_side_gives_is_a_doubt_unless_the_other_sentence_names_it():
+    assert anchor_doubt(("GPE:ohio",), "Crowds marched in Ohio.", (), "Crowds marched.")
+    assert anchor_doubt(("GPE:ohio",), "Crowds marched in Ohio.", (),
+                        "Crowds marched, police in Ohio said.") == ()
+    assert anchor_doubt((), "a", (), "b") == ()
+
+
+def test_figures_about_two_places_are_no_conflict(line):
+    a = FILLER + ("In Ohio, voters approved the school levy by 13 points on Tuesday, "
+                  "officials said.")
+    b = FILLER + ("In Texas, voters approved the school levy by nearly 9 points on Tuesday, "
+                  "officials said.")
+    assert _kinds(line(a, b), "quantity") == []
+    # The same place on both sides is still compared.
+    c = FILLER + ("In Ohio, voters approved the school levy by nearly 9 points on Tuesday, "
+                  "officials said.")
+    (conflict,) = _kinds(line(a, c), "quantity")
+    assert {v.value for v in conflict.versions} == {"13 points", "nearly 9 points"}
+
+
+def test_a_date_of_saying_is_never_a_confident_conflict(line):
+    a = FILLER + "The mayor said on March 2 that the old bridge over the river would close."
+    b = FILLER + "The mayor said on March 4 that the old bridge over the river would close."
+    (c,) = _kinds(line(a, b), "date")
+    assert c.status == "possible" and "when it was said" in c.why
+    a = FILLER + "In a statement on March 2, the mayor said the old bridge was shut."
+    b = FILLER + "In a statement on March 4, the mayor said the old bridge was shut."
+    assert [c.status for c in _kinds(line(a, b), "date")] in ([], ["possible"])
+    # The date of the event itself is still a confident conflict.
+    a = FILLER + "The old bridge over the river closed on March 2, the mayor said."
+    b = FILLER + "The old bridge over the river closed on March 4, the mayor said."
+    (c,) = _kinds(line(a, b), "date")
+    assert c.status == "confident"
+
+
+def test_dates_about_two_places_are_no_conflict(line):
+    a = FILLER + "Ohio will begin reopening its restaurants and shops on May 1, the governor said."
+    b = FILLER + "Texas will begin reopening its restaurants and shops on May 4, the governor said."
+    assert _kinds(line(a, b), "date") == []
+
+
+def _claim(aid: str, text: str, who: str, dates=()):
+    from newsprism.model import Claim
+    return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                 subject="x", predicate="win", subject_entity=who, dates=dates)
+
+
+def _actors():
+    from newsprism.model import Entity
+    return {"e1": Entity("e1", "John Harlow", "PERSON"),
+            "e2": Entity("e2", "Mary Pellin", "PERSON"),
+            "e3": Entity("e3", "Rick Gantry", "PERSON")}
+
+
+def test_an_actor_dated_to_another_occasion_is_no_other_actor():
+    from newsprism.compare.conflicts import actor_conflicts
+    from newsprism.model import DateRef
+    then = (DateRef("b", 30, 37, "in 2008", "2008-01-01", "year"),)
+    a = _claim("a", "John Harlow has won the state caucus vote this week.", "e1")
+    b = _claim("b", "Mary Pellin has won the state caucus vote in 2008.", "e2", then)
+    assert actor_conflicts([[a, b]], _actors(), {}) == []
+    # Undated on both sides, the rule still fires (it is strict, not dead).
+    b = _claim("b", "Mary Pellin has won the state caucus vote this week.", "e2")
+    assert len(actor_conflicts([[a, b]], _actors(), {})) == 1
+
+
+def test_an_actor_named_by_surname_in_the_other_sentence_is_no_other_actor():
+    from newsprism.compare.conflicts import actor_conflicts
+    a = _claim("a", "John Harlow and Gantry won the state caucus vote this week.", "e1")
+    b = _claim("b", "Harlow, Gantry won the state caucus vote this week.", "e3")
+    assert actor_conflicts([[a, b]], _actors(), {}) == []
