@@ -550,3 +550,14 @@ def test_capitalised_title_in_running_text_is_no_quote(quotes_of, text, title):
 def test_capitalised_quote_opening_a_paragraph_stays_a_quote(quotes_of):
     text = "He went on.\n“Like Porto. Or Lisbon,” Lee said. “The numbers are worse.”"
     assert one(quotes_of(text), "Like Porto").speaker_text == "Lee"
+
+
+@pytest.mark.parametrize("text", [
+    "So far, the council hearing is going according to a familiar script.",
+    "The tram line was built according to plan, on time and within its budget.",
+    "Each ballot was counted according to the rules of the election board.",
+])
+def test_according_to_a_plan_or_rule_is_not_a_source(quotes_of, text):
+    quotes = quotes_of(text)
+    assert not any(q.cue and q.cue.lower() == "according to" for q in quotes), \
+        [(q.text, q.speaker) for q in quotes]

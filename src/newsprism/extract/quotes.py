@@ -30,6 +30,7 @@ from .cues import (
     OBJECT_LEMMAS,
     PARENTHETICAL_LEMMAS,
     SUBJECT_DEPS,
+    according_to,
     trim_span,
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
@@ -76,7 +77,7 @@ class _Finder(DirectFinder):
             comps: list = []
             clause = None
             if verb.lower_ == "according":
-                if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+                if not according_to(verb):
                     continue
                 sent = self.sent_of(verb.i)
                 if len(sent) > MAX_CLAUSE_TOKENS:
