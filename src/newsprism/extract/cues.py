@@ -67,6 +67,29 @@ CONF_AS_WRITTEN = 0.8
 CONF_IT = 0.6
 
 
+# Cues whose subject is often a thing ("Vaccine hoarding threatens ...", "an adjective that
+# describes ..."): with them a common noun speaks only if it names people, a group or a
+# document.
+THING_SUBJECT_LEMMAS = frozenset("threaten describe signal indicate show find suggest reveal "
+                                 "predict estimate fear expect mean".split())
+SPEAKING_GROUP_NOUNS = frozenset("""
+official expert analyst critic scientist researcher lawmaker resident witness police authority
+source protester investigator prosecutor doctor economist aide observer member voter supporter
+opponent activist student parent teacher worker people person poll survey study data document
+record group party campaign government administration agency committee court panel company
+firm council board ministry department office union coalition team staff family relative
+""".split())
+
+
+def thing_speaker(head, verb) -> bool:
+    """The speaker head `head` of cue `verb` is a thing, not someone who can say something."""
+    if verb is None or verb.lemma_.lower() not in THING_SUBJECT_LEMMAS or head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    return not (lemma in PERSON_ROLE_NOUNS or lemma in DOCUMENT_NOUNS
+                or lemma in SPEAKING_GROUP_NOUNS or head.lower_ in SPEAKING_GROUP_NOUNS)
+
+
 # "going according to plan": the object of "according to" is a norm or a plan, not a source.
 NORM_NOUNS = frozenset("""
 plan plans script schedule timetable law laws rule rules tradition custom protocol procedure
@@ -379,6 +402,12 @@ class CueReader(SpanReader):
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and verb.i != head.i else None
+        noun = head.head.head if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
+            else head
+        if thing_speaker(noun, verb):
+            own = (head.idx, head.idx + len(head))
+            self.speaker_conf[own] = 0.0
+            return None, own
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
