@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.clean.article import clean_article
+from newsprism.clean.lines import is_widget
 from newsprism.model import Article
 
 P1 = ("The regional water agency said on Wednesday that reservoirs had fallen to 38 percent of "
@@ -187,3 +188,14 @@ def test_a_furniture_line_at_the_top_is_not_the_title(settings):
 ])
 def test_prose_mentioning_images_is_kept(settings, prose):
     assert prose in clean("\n\n".join([P1, prose, P2]), settings).text
+
+
+@pytest.mark.parametrize("line, widget", [
+    ("The Harbour Ledger has reporters up and down the coast bringing you trustworthy stories "
+     "about the storm and its damage. To help keep this news free, become a member .", True),
+    ("Readers like you keep us going. Support our reporting today.", True),
+    ("The island has long sought to become a member of the trade bloc.", False),
+    ("Volunteers help keep the shelter free of charge for every family.", False),
+])
+def test_membership_appeals_are_boilerplate(line, widget):
+    assert is_widget(line) is widget

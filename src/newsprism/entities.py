@@ -125,10 +125,8 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
         for m in by_name[name]:
             cands = [j for j, names in enumerate(names_of)
                      if any(same_name_token(name, o.split()[-1]) for o in names)]
-            if len(cands) > 1:  # two people share the surname: use the article's own one
-                local = [j for j in cands
-                         if any(x.article_id == m.article_id for x in clusters.members[ids[j]])]
-                cands = local if len(local) == 1 else []
+            if len(cands) > 1:  # two people share the surname: use the one its article named
+                cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])
             if len(cands) == 1:
                 clusters.members[ids[cands[0]]].append(m)
                 continue
@@ -141,6 +139,17 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
                 single[len(groups) - 1] = [m]
     for k in range(len(groups)):
         clusters.add("PERSON", single[k])
+
+
+def _introduced_before(m: Mention, cands: list[tuple[int, list[Mention]]]) -> list[int]:
+    """Of the people sharing a surname-only mention's surname, the one its own article names
+    in full before it (a report names a person in full, then by surname). A full name that
+    comes only after the mention is someone else mentioned later ("Trump tweeted ..." long
+    before a link line naming "Ivanka Trump"): with none before it, or two, it stays apart."""
+    before = [j for j, members in cands
+              if any(x.article_id == m.article_id and x.start < m.start
+                     and len(person_name(x.text).split()) > 1 for x in members)]
+    return before if len(before) == 1 else []
 
 
 def _cluster_others(mentions: list[Mention], clusters: _Clusters) -> None:

@@ -154,3 +154,20 @@ def test_initial_letters_are_not_dropped_otherwise(a, b):
     from newsprism.extract.names import same_name_token
 
     assert not same_name_token(a, b)
+
+
+def test_surname_does_not_join_a_namesake_named_only_after_it(settings):
+    """Two people share the surname in the story. Article a says "Voss" throughout and names
+    "Greta Voss" only in a closing link line: its "Voss" mentions are not Greta (they came
+    first), and with nothing before them saying which Voss, they stay apart. A "Voss" after
+    the article's own full name still joins that person."""
+    ctx = make_ctx({"a": [("Voss", "PERSON"), ("Voss", "PERSON"), ("Greta Voss", "PERSON"),
+                          ("Voss", "PERSON")],
+                    "b": [("Harald Voss", "PERSON"), ("Voss", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    greta = next(e for e in story.entities if e.name == "Greta Voss")
+    harald = next(e for e in story.entities if e.name == "Harald Voss")
+    assert [m.start for m in greta.mentions if m.article_id == "a"] == [10, 21]
+    assert harald.article_ids == ("b",)
+    alone = next(e for e in story.entities if e.name == "Voss")
+    assert [(m.article_id, m.start) for m in alone.mentions] == [("a", 0), ("a", 5)]

@@ -550,3 +550,46 @@ def test_capitalised_title_in_running_text_is_no_quote(quotes_of, text, title):
 def test_capitalised_quote_opening_a_paragraph_stays_a_quote(quotes_of):
     text = "He went on.\n“Like Porto. Or Lisbon,” Lee said. “The numbers are worse.”"
     assert one(quotes_of(text), "Like Porto").speaker_text == "Lee"
+
+
+@pytest.mark.parametrize("text", [
+    "So far, the council hearing is going according to a familiar script.",
+    "The tram line was built according to plan, on time and within its budget.",
+    "Each ballot was counted according to the rules of the election board.",
+])
+def test_according_to_a_plan_or_rule_is_not_a_source(quotes_of, text):
+    quotes = quotes_of(text)
+    assert not any(q.cue and q.cue.lower() == "according to" for q in quotes), \
+        [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("“No harbour is safe until every harbour is safe”: Fuel hoarding threatens the "
+     "coastal trade.", "No harbour is safe"),
+    ("It is hard to find an adjective that describes this slide into such depths.",
+     "this slide"),
+])
+def test_a_thing_is_no_speaker_of_a_weak_cue(quotes_of, text, fragment):
+    q = one(quotes_of(text), fragment)
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The audit report suggests that the harbour fees were set too high.",
+     "harbour fees were set", "The audit report"),
+    ("Officials fear that the harbour will close before the winter.",
+     "harbour will close", "Officials"),
+    ("Councillor Rosa Lind warned that the harbour would close.", "harbour would close",
+     "Rosa Lind"),
+])
+def test_people_groups_and_documents_still_speak_with_weak_cues(quotes_of, text, fragment,
+                                                                speaker):
+    got = one(quotes_of(text), fragment).speaker
+    assert got is not None and got.endswith(speaker)
+
+
+def test_a_cue_in_a_later_clause_about_something_else_is_not_the_quotes(quotes_of):
+    text = ("The lecturer told the class a joke. “Am I boring you or what?” After the student "
+            "reported the remark, the dean opened an inquiry.")
+    q = one(quotes_of(text), "Am I boring you")
+    assert q.speaker != "the student" and q.cue != "reported"

@@ -61,6 +61,10 @@ _BOILER = re.compile(
     r"enable javascript|javascript is disabled|free articles? (?:left|remaining)|"
     r"support (?:our|independent) journalism|download (?:our|the) app|follow us on|"
     r"copyright \d{4}|©)", re.I)
+# A reader-support appeal: a box even when it is a few full sentences long.
+_APPEAL = re.compile(r"help keep (?:this |our )?(?:news|journalism|reporting|site) free|"
+                     r"become a (?:member|supporter|subscriber|patron)\W*$|"
+                     r"support our (?:work|reporting|newsroom)", re.I)
 _CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
                           r"translated|produced|research)\b[^()]*\)\.?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
@@ -169,7 +173,8 @@ _NAV_TAIL = {"home", "menu", "search", "login", "subscribe", "sections", "naviga
 # Cheap substrings that every _BOILER match contains: the regex runs only when one is present.
 _BOILER_STEMS = ("cookie", "subscri", "sign up", "signup", "log in", "login", "newsletter",
                  "privacy", "terms of", "rights reserved", "blocker", "javascript", "free art",
-                 "journalism", "app", "follow us", "copyright", "©")
+                 "journalism", "app", "follow us", "copyright", "©", "keep", "become a",
+                 "support our")
 
 
 def is_widget(line: str) -> bool:
@@ -183,6 +188,8 @@ def is_widget(line: str) -> bool:
     if not any(stem in low for stem in _BOILER_STEMS):
         return False
     n = nwords(s)
+    if n <= 60 and _APPEAL.search(s):
+        return True
     # Subscription/cookie boxes are short and never carry the story.
     return n <= 40 and bool(_BOILER.search(s)) and not (n >= 25 and _SENTENCE_END.search(s)
                                                          and "cookie" not in low)

@@ -15,6 +15,7 @@ from ..dates import parse_iso, resolve_dates
 from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
 from ..text import stable_id
 from .anchors import anchors_at, speech_date
+from .cues import according_to
 from .quantities import find_quantities
 
 # Verbs of saying: a sentence built on one of them reports someone else's statement.
@@ -228,7 +229,7 @@ def _reported(sent) -> tuple[object, str | None]:
         return verb, speaker
     # "... according to X"
     for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        if according_to(t):
             for g in t.doc[t.i + 1].children:
                 if g.dep_ == "pobj":
                     speaker = _phrase(g, lo, hi)

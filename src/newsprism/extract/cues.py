@@ -67,6 +67,49 @@ CONF_AS_WRITTEN = 0.8
 CONF_IT = 0.6
 
 
+# Cues whose subject is often a thing ("Vaccine hoarding threatens ...", "an adjective that
+# describes ..."): with them a common noun speaks only if it names people, a group or a
+# document.
+THING_SUBJECT_LEMMAS = frozenset("threaten describe signal indicate show find suggest reveal "
+                                 "predict estimate fear expect mean".split())
+SPEAKING_GROUP_NOUNS = frozenset("""
+official expert analyst critic scientist researcher lawmaker resident witness police authority
+source protester investigator prosecutor doctor economist aide observer member voter supporter
+opponent activist student parent teacher worker people person poll survey study data document
+record group party campaign government administration agency committee court panel company
+firm council board ministry department office union coalition team staff family relative
+""".split())
+
+
+def thing_speaker(head, verb) -> bool:
+    """The speaker head `head` of cue `verb` is a thing, not someone who can say something."""
+    if verb is None or verb.lemma_.lower() not in THING_SUBJECT_LEMMAS or head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    return not (lemma in PERSON_ROLE_NOUNS or lemma in DOCUMENT_NOUNS
+                or lemma in SPEAKING_GROUP_NOUNS or head.lower_ in SPEAKING_GROUP_NOUNS)
+
+
+# "going according to plan": the object of "according to" is a norm or a plan, not a source.
+NORM_NOUNS = frozenset("""
+plan plans script schedule timetable law laws rule rules tradition custom protocol procedure
+procedures design expectation expectations instruction instructions guideline guidelines
+constitution regulation regulations blueprint playbook precedent standard standards norm norms
+book recipe formula pattern
+""".split())
+
+
+def according_to(t) -> bool:
+    """`t` opens an "according to X" that names a source: "according to officials" yes;
+    "going according to plan", "according to the rules", "according to a classic script" no."""
+    doc = t.doc
+    if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+        return False
+    objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+    head = objs[0] if objs else (doc[t.i + 2] if t.i + 2 < len(doc) else None)
+    return head is None or head.lower_ not in NORM_NOUNS
+
+
 def _is_date(t) -> bool:
     """"Tuesday", "last week" (but not "the 46-year-old")."""
     return t.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "det" for c in t.children)
@@ -131,7 +174,7 @@ class CueReader(SpanReader):
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS \
                     and not self.in_quote(t):
                 return t
-            if t.lower_ == "according" and i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "to":
+            if according_to(t):
                 return t
         return None
 
@@ -359,6 +402,12 @@ class CueReader(SpanReader):
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and verb.i != head.i else None
+        noun = head.head.head if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
+            else head
+        if thing_speaker(noun, verb):
+            own = (head.idx, head.idx + len(head))
+            self.speaker_conf[own] = 0.0
+            return None, own
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
                 and head.head.head.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.

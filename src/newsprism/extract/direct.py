@@ -131,6 +131,10 @@ class DirectFinder(CueReader, SignatureReader):
             return verb, None
         if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
             return None, None  # "“...” to deny ...": an infinitive is no cue
+        if any(c.dep_ == "mark" and c.lower_ != "as" and c.i < verb.i for c in verb.children):
+            # "“...?” After the student reported it, ...": a clause about something else
+            # (after, when, because ...), not the quote's cue; "as X put it" still is one.
+            return None, None
         quoting = verb.lemma_.lower() == "quote" or verb.head.lemma_.lower() == "quote"
         # "“...,” Y quoted X as saying": not the subject but the object is the speaker.
         subject = None if quoting else self.subject_between(c_tok, verb.i)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from .cues import CueReader
+from .cues import CueReader, according_to
 from .direct import Attribution
 
 # Heads of a noun phrase that names an outlet or a document, not a person.
@@ -110,7 +110,7 @@ def outer_source(reader: CueReader, a: Attribution) -> tuple[tuple[int, int], in
         return not reader.in_quote(t) and not sp0 <= t.idx < sp1
 
     for t in sent:
-        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+        if not according_to(t):
             continue
         if not free(t) or not (t.head.i == verb.i or t.i > verb.i):
             continue

@@ -31,6 +31,7 @@ from .cues import (
     PARENTHETICAL_LEMMAS,
     SPEECH_LEMMAS,
     SUBJECT_DEPS,
+    according_to,
     trim_span,
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
@@ -87,7 +88,7 @@ class _Finder(DirectFinder):
             comps: list = []
             clause = None
             if verb.lower_ == "according":
-                if verb.i + 1 >= len(doc) or doc[verb.i + 1].lower_ != "to":
+                if not according_to(verb):
                     continue
                 sent = self.sent_of(verb.i)
                 if len(sent) > MAX_CLAUSE_TOKENS:
