@@ -14,8 +14,8 @@ from datetime import timedelta
 from ..dates import parse_iso, resolve_dates
 from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
 from ..text import stable_id
+from .according import according_to
 from .anchors import anchors_at, speech_date
-from .cues import according_to
 from .quantities import find_quantities
 
 # Verbs of saying: a sentence built on one of them reports someone else's statement.

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from .cues import CueReader, according_to
+from .according import according_to
+from .cues import CueReader
 from .direct import Attribution
 
 # Heads of a noun phrase that names an outlet or a document, not a person.

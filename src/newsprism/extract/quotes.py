@@ -24,6 +24,7 @@ import re
 from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of
 from ..text import stable_id
+from .according import according_to
 from .cues import (
     INDIRECT_LEMMAS,
     MAX_CLAUSE_TOKENS,
@@ -31,7 +32,6 @@ from .cues import (
     PARENTHETICAL_LEMMAS,
     SPEECH_LEMMAS,
     SUBJECT_DEPS,
-    according_to,
     trim_span,
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
