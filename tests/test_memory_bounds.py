@@ -102,3 +102,37 @@ def test_packed_report_holds_a_fraction_of_the_decoded_stories(tmp_path):
         assert peak < decoded / 4, (peak, decoded)
     finally:
         store.close()
+
+
+def test_pair_cosines_in_bounded_steps_give_the_same_values():
+    """The pair step holds at most `max_entries` stored entries of the two row sets (one
+    pair alone may exceed it) and gives bit for bit what one step gives."""
+    import numpy as np
+    from scipy import sparse
+
+    from newsprism.stories import link
+
+    rng = np.random.default_rng(7)
+    x = sparse.random(60, 400, density=0.1, format="csr", random_state=rng)
+    x.data = rng.random(len(x.data))
+    a, b = np.triu_indices(60, k=1)
+    seen: list[int] = []
+
+    class Spy(sparse.csr_matrix):
+        def __getitem__(self, key):  # noqa: ANN001, ANN204
+            got = super().__getitem__(key)
+            seen.append(got.nnz)
+            return got
+
+    whole = link.pair_cosines(x, a, b, max_entries=10**12)
+    dense = x.toarray()
+    assert np.allclose(whole, (dense[a] * dense[b]).sum(axis=1))
+    for budget in (1, 97, 5_000):
+        seen.clear()
+        stepped = link.pair_cosines(Spy(x), a, b, max_entries=budget)
+        assert np.array_equal(stepped, whole)
+        steps = list(zip(seen[::2], seen[1::2], strict=True))
+        assert len(steps) > 1
+        assert all(ea + eb <= max(budget, 2 * 400) for ea, eb in steps)
+        if budget >= 5_000:
+            assert all(ea + eb <= budget for ea, eb in steps)
