@@ -6,6 +6,7 @@ work itself is in `service`, `outlets` and the `eval` modules.
 
 from __future__ import annotations
 
+import heapq
 import json
 import sys
 import time
@@ -147,7 +148,8 @@ def _summary_table(report: Report) -> Table:
                         f"{len(report.reuse)} reuse pairs")
     for col in ("story", "articles", "quotes", "conflicts", "consensus"):
         table.add_column(col, overflow="fold")
-    for s in sorted(report.stories, key=lambda s: -len(s.article_ids))[:15]:
+    # The 15 largest, as a stable sort would order them, without holding every story.
+    for s in heapq.nsmallest(15, report.stories, key=lambda s: -len(s.article_ids)):
         table.add_row(shown(s.title), str(len(s.article_ids)), str(len(s.quotes)),
                       str(len(s.conflicts)), str(len(s.consensus)))
     return table

@@ -10,6 +10,7 @@ Collections are tuples so that values stay hashable and immutable; derive with
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
@@ -432,7 +433,8 @@ class Correction:
 class Report:
     articles: tuple[Article, ...]
     reuse: tuple[Reuse, ...]
-    stories: tuple[Story, ...]
+    # A tuple, or stories a store decodes one at a time (`storage.packed.PackedStories`).
+    stories: Sequence[Story]
     problems: tuple[InputProblem, ...] = field(default=())
     corrections: tuple[Correction, ...] = field(default=())  # from the store, when there is one
 

@@ -115,12 +115,29 @@ def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray, rank: np.ndarray | Non
     return co.row[keep].astype(np.int64), co.col[keep].astype(np.int64)
 
 
+# Stored entries of `x[a]` and `x[b]` one step of `pair_cosines` copies (16 bytes each, and
+# again in their product): 200,000 pairs a step copied about 0.8 GB for 500 real articles
+# (hundreds of features each), the peak of the --db build (issue 25, docs/scale.md).
+PAIR_CHUNK_ENTRIES = 4_000_000
+
+
 def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
-                 chunk: int = 200_000) -> np.ndarray:
+                 chunk: int = 200_000, max_entries: int = PAIR_CHUNK_ENTRIES) -> np.ndarray:
+    """Dot products of rows a[k] and b[k] of x, in steps of at most `chunk` pairs and (unless
+    one pair alone has more) `max_entries` stored entries. Each pair's value is the product
+    of its own two rows, so the steps change no value."""
     out = np.empty(len(a), dtype=np.float64)
-    for s in range(0, len(a), chunk):
-        e = min(s + chunk, len(a))
+    if not len(a):
+        return out
+    sizes = np.diff(x.indptr)
+    ends = np.cumsum(sizes[a] + sizes[b], dtype=np.int64)
+    s = 0
+    while s < len(a):
+        done = int(ends[s - 1]) if s else 0
+        e = int(np.searchsorted(ends, done + max_entries, side="right"))
+        e = min(max(e, s + 1), s + chunk, len(a))
         out[s:e] = np.asarray(x[a[s:e]].multiply(x[b[s:e]]).sum(axis=1)).ravel()
+        s = e
     return out
 
 
