@@ -151,7 +151,7 @@ def process_articles(articles: Sequence[Article], settings: Settings,
     clean = stage_function("clean")
     extract = stage_function("extract")
     cleaned = [clean(a, settings) for a in articles]
-    pipeline = nlp.load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
+    pipeline = nlp.pipeline_for(settings)
     out: list[tuple[Article, ArticleFacts]] = []
     texts = (a.text for a in cleaned)
     for article, doc in zip(cleaned, nlp.parse_many(pipeline, texts, settings.spacy_batch_size),

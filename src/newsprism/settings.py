@@ -14,7 +14,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -39,6 +39,9 @@ class Settings(BaseModel):
     # Run the model's attribute ruler and rule lemmatizer through exact memoised stand-ins
     # (nlp_rules.py: same annotations, about a sixth less parse time); False: stock ones.
     spacy_fast_rules: bool = True
+    # "selective": the dependency parser runs only on the lead and on sentences with a quote,
+    # figure or date cue (nlp/selective.py; docs/scale.md "Throughput"); "full": on every one.
+    spacy_parse: Literal["full", "selective"] = "full"
     max_article_chars: int = _limit(200_000, POSITIVE, gt=0)  # longer texts are cut
     # Dask runner: seconds one article may take before its worker is restarted and the
     # article reported (0 = no limit); a batch of n articles gets n times as long.
@@ -110,7 +113,8 @@ SECRET_FREE_DB = ""  # what workers see as the database URL: they never open the
 
 # The stage each setting belongs to: the sections of a settings file.
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "nlp": ("spacy_model", "spacy_batch_size", "spacy_fast_rules", "max_article_chars"),
+    "nlp": ("spacy_model", "spacy_batch_size", "spacy_fast_rules", "spacy_parse",
+            "max_article_chars"),
     "runner": ("article_time_limit",),
     "fetch": ("user_agent", "fetch_timeout", "fetch_retries", "fetch_host_delay",
               "fetch_max_bytes", "allow_private_fetch"),

@@ -30,13 +30,13 @@ def run_story(articles: Sequence[Article], settings: Settings,
               used: list[str] | None = None) -> tuple[Story, StoryContext]:
     """The line on one story's articles, taken from `pipeline.STAGES`: clean, extract, reuse,
     entities and compare (what `analyze` runs, with the articles given as one story)."""
-    from ..nlp import load_pipeline, parse_many
+    from ..nlp import parse_many, pipeline_for
     from ..pipeline import stage_function
 
     used = used if used is not None else []
     clean, extract = stage_function("clean"), stage_function("extract")
     articles = [clean(a, settings) for a in articles]
-    nlp = load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
+    nlp = pipeline_for(settings)
     facts: list[ArticleFacts] = [
         extract(a, doc, settings)
         for a, doc in zip(articles, parse_many(nlp, (a.text for a in articles)), strict=True)]

@@ -337,12 +337,12 @@ def textacy_predict(nlp) -> Callable[[str, str], list[Pred]] | str:
 def command(gold: Path, split: str = "dev", limit: int | None = None,
             baseline: bool = True) -> dict:
     """Score newsprism (and textacy when `baseline`) on a PolNeAR split; returns the numbers."""
-    from ..nlp.loader import load_pipeline
+    from ..nlp.loader import pipeline_for
     from ..settings import Settings
 
     problems: list[str] = []
     docs: list[PolnearDoc] = load_polnear(Path(gold), split, limit, problems)
-    nlp = load_pipeline(Settings().spacy_model)
+    nlp = pipeline_for(Settings())
     # "newsprism" scores a nested attribution's provenance as its source (PolNeAR's
     # convention); "newsprism (speaker)" scores the inner speaker, for comparison.
     systems: dict[str, Callable] = {"newsprism": newsprism_predict_both(nlp)}

@@ -64,9 +64,9 @@ def fast_facts(article: Article, doc) -> ArticleFacts:
 
 def _compute_fast(articles: Sequence[Article], settings: Settings,
                   progress: bool, max_words: int) -> list[ArticleFacts]:
-    from ..nlp.loader import load_pipeline
+    from ..nlp.loader import pipeline_for
 
-    nlp = load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
+    nlp = pipeline_for(settings)
     texts = [cut(a.text, max_words) for a in articles]
     n_process = 2 if len(articles) >= _PARALLEL_FROM else 1
     out = []
@@ -139,6 +139,8 @@ def analyzed_for(articles: Sequence[Article], settings: Settings,
 def cache_key(articles: Sequence[Article], settings: Settings, mode: str,
               max_words: int = MAX_WORDS) -> str:
     parts = [mode, settings.spacy_model, str(max_words), "v1"]
+    if settings.spacy_parse != "full":  # selective parsing gives other facts
+        parts.append(f"parse={settings.spacy_parse}")
     parts += [stable_id(a.id, a.text, a.published) for a in articles]
     return stable_id(*parts)
 

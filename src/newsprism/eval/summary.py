@@ -148,7 +148,7 @@ def _contexts(stories: Sequence[NeusStory], settings: Settings,
     from ..pipeline import STAGES, stage_function
     from ..reuse.index import find_reuse
 
-    pipeline = nlp_mod.load_pipeline(settings.spacy_model, settings.spacy_fast_rules)
+    pipeline = nlp_mod.pipeline_for(settings)
     # NeuS does not say which outlet wrote which excerpt ("source1" is a position, not a
     # name): the summary counts them ("one outlet") rather than naming a position.
     stories = [dataclasses.replace(s, sources=tuple(dataclasses.replace(a, outlet=None)

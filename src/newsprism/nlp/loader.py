@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelError
 
+if TYPE_CHECKING:
+    from ..settings import Settings
+
 _LOCK = threading.Lock()
-_CACHE: dict[tuple[str, bool], object] = {}
+_CACHE: dict[tuple[str, bool, str], object] = {}
 
 
-def load_pipeline(name: str, fast_rules: bool = True):  # -> spacy.language.Language
+def load_pipeline(name: str, fast_rules: bool = True, parse: str = "full"):
     """Load (once per process) the installed spaCy pipeline called `name`. `fast_rules`:
     its attribute ruler and rule lemmatizer run through the exact memoised stand-ins of
-    `nlp_rules` when it can reproduce them (same annotations, less time)."""
+    `nlp_rules` when it can reproduce them (same annotations, less time). `parse`: "full",
+    or "selective" (the parser on the sentences that need it only; `nlp/selective.py`)."""
+    if parse not in ("full", "selective"):
+        raise ValueError(f"parse must be 'full' or 'selective', got {parse!r}")
     with _LOCK:
-        nlp = _CACHE.get((name, fast_rules))
+        nlp = _CACHE.get((name, fast_rules, parse))
         if nlp is None:
             import spacy
 
@@ -34,12 +41,21 @@ def load_pipeline(name: str, fast_rules: bool = True):  # -> spacy.language.Lang
                 ) from exc
             # Articles can be long; we cut them to Settings.max_article_chars before parsing.
             nlp.max_length = max(nlp.max_length, 2_000_000)
+            if parse == "selective":
+                from .selective import install as selective
+
+                selective(nlp)
             if fast_rules:
                 from .rules import install
 
                 install(nlp)
-            _CACHE[(name, fast_rules)] = nlp
+            _CACHE[(name, fast_rules, parse)] = nlp
         return nlp
+
+
+def pipeline_for(settings: Settings) -> Any:
+    """The pipeline `settings` ask for (model, fast rules, full or selective parse)."""
+    return load_pipeline(settings.spacy_model, settings.spacy_fast_rules, settings.spacy_parse)
 
 
 def text_of(doc) -> str:

@@ -45,11 +45,11 @@ STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories tr
 POLL_SECONDS = 1.0  # how often running batches are checked against their time limit
 
 
-def _warm(model: str, fast_rules: bool) -> str:
+def _warm(model: str, fast_rules: bool, parse: str = "full") -> str:
     """Run on each worker before the first batch: load spaCy there once."""
     from ..nlp.loader import load_pipeline
 
-    load_pipeline(model, fast_rules)
+    load_pipeline(model, fast_rules, parse)
     return model
 
 
@@ -95,7 +95,8 @@ class DaskRunner(BatchRunner):
             raise ConfigError(f"cannot connect to the Dask scheduler at {where} ({exc}); check "
                               "--scheduler (tcp://host:8786)") from exc
         atexit.register(self.close)
-        self._client.run(_warm, self.settings.spacy_model, self.settings.spacy_fast_rules)
+        self._client.run(_warm, self.settings.spacy_model, self.settings.spacy_fast_rules,
+                         self.settings.spacy_parse)
         return self._client
 
     def close(self) -> None:
