@@ -32,6 +32,18 @@ def test_story_round_trips_through_codec():
     assert load(Story, to_data(story)) == story
 
 
+def test_report_round_trips_with_its_stories_typed():
+    """`Report.stories` is a Sequence (a store's report holds them packed): loading a report
+    must still give Story objects, not dicts (the load test's store build, an upload)."""
+    from newsprism.model import Report
+
+    story = Story(id="s1", title="t", article_ids=("a",))
+    report = Report(articles=(Article(id="a", source="a.txt", text="x"),), reuse=(),
+                    stories=(story,))
+    back = load(Report, to_data(report))
+    assert back.stories == (story,) and isinstance(back.stories[0], Story)
+
+
 def test_models_are_frozen():
     art = Article(id="a", source="f.txt", text="one two")
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -6,6 +6,7 @@ the typed value from the field annotations. The report's public form is `report.
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import threading
 import types
@@ -98,6 +99,8 @@ def _build(cls: Any) -> Decoder:
         return _decoder(args[0]) if len(args) == 1 else _same
     if origin is typing.Literal:
         return _same
+    if origin is collections.abc.Sequence:  # `Report.stories`: decoded as a tuple
+        return _decoder(tuple[typing.get_args(cls)[0], ...])
     if origin is tuple:
         parts = typing.get_args(cls)
         if len(parts) == 2 and parts[1] is Ellipsis:
