@@ -270,11 +270,13 @@ def test_invariants(ctx: StoryContext, budget: int) -> None:
     out = summarize_story(ctx, Settings(summary_sentences=budget))
     ids = set(ctx.story.article_ids)
     assert len(out.summary) <= budget
-    neutral = Neutralizer(ctx.story)
+    # A loaded term outside quote marks only where the story's articles share it (most of
+    # them write it: how the story is told, stated as written; issue 24 round 4).
+    neutral = Neutralizer(ctx.story, texts=[a.text for a in ctx.articles])
     for s in out.summary:
         assert s.article_ids and set(s.article_ids) <= ids
         assert all(sp.article_id in ids for sp in s.spans)
-        assert neutral.loaded_in(s.text) == [], s.text
+        assert [t for t in neutral.loaded_in(s.text) if not neutral.shared(t)] == [], s.text
     roles = [s.role for s in out.summary]
     assert roles == sorted(roles, key=["consensus", "context", "conflict", "exclusive"].index)
     assert [t.date for t in out.timeline] == sorted(t.date for t in out.timeline)
