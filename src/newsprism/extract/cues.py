@@ -12,6 +12,10 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicons.cues import (
+    ISSUE_LEMMAS,
+    SPEECH_LEMMAS,
+)
 from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
@@ -24,27 +28,6 @@ from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPEECH_LEMMAS = frozenset("""
-say tell add state claim announce insist warn argue note explain stress emphasize emphasise
-declare assert affirm reiterate report confirm deny acknowledge admit suggest write tweet post
-ask reply respond answer conclude quote describe call urge predict promise vow pledge recall
-remark comment observe mention reveal disclose maintain contend allege complain boast testify
-believe think hope fear expect learn agree accuse charge threaten signal indicate estimate
-caution concede counter propose recommend demand question wonder order instruct inform assure
-joke quip exclaim lament bark yell shout scream chant cry whisper mutter plead beg retort
-interject interrupt recount muse sigh gush scoff snap tout insist grumble concur
-""".split())
-# Verbs that take a reported clause for the indirect kind: the subset that is about speaking
-# or writing, so "hope that" or "expect that" alone does not make a quote.
-INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) | frozenset(
-    "show find know realize recognize understand feel doubt assume mention".split())
-# Statement verbs whose object is what was said: "announced new sanctions".
-OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge demand deny "
-                          "confirm reveal describe cite predict threaten accuse blame "
-                          "criticize praise condemn".split())
-# Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
-PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
-                           "continue tell report state".split())
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
@@ -58,7 +41,6 @@ ADDRESS_LEMMAS = frozenset("tell ask inform assure urge warn thank remind write 
 # Documents that speak for whoever issued them ("the statement said").
 DOCUMENT_NOUNS = frozenset("statement letter release communique communiqué memo report "
                            "post tweet filing complaint lawsuit".split())
-ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign".split())
 ISSUER_REACH = 2000  # characters a later "the statement" may look back for its issuer
 # Confidence of speakers that are not pronouns or descriptions: a name the article's people
 # hold, a name alone (the NER's, not grouped), a group or document as written, "it" after one.

@@ -14,11 +14,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..lexicons.cues import SPEECH_LEMMAS
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
     MAX_RIGHT_CUE_GAP,
-    SPEECH_LEMMAS,
     SUBJECT_DEPS,
     CueReader,
     trim_span,

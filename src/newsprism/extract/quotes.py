@@ -21,19 +21,12 @@ import bisect
 import dataclasses
 import re
 
+from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS, SPEECH_LEMMAS
 from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of
 from ..text import stable_id
 from .according import according_to
-from .cues import (
-    INDIRECT_LEMMAS,
-    MAX_CLAUSE_TOKENS,
-    OBJECT_LEMMAS,
-    PARENTHETICAL_LEMMAS,
-    SPEECH_LEMMAS,
-    SUBJECT_DEPS,
-    trim_span,
-)
+from .cues import MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
 from .speakers import SPEAKER_MIN_CONFIDENCE

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .cues import SPEECH_LEMMAS
+from ..lexicons.cues import SPEECH_LEMMAS
 
 
 def _speech_form(word: str) -> bool:

@@ -31,23 +31,14 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..lexicons.cues import CUE_LEMMAS
+
 FACTORY = "newsprism_selective_parser"
 LEAD_SENTENCES = 3  # the lead: the first sentences of the text (title lines included)
 
-# Forms of the verbs the quote and claim extractors treat as cues (extract/cues.py and
-# extract/claims.py read them as lemmas; the lemmatizer has not run yet, so word forms here).
-_CUE_STEMS = frozenset("""
-say tell add state claim announce insist warn argue note explain stress emphasize emphasise
-declare assert affirm reiterate report confirm deny acknowledge admit suggest write tweet post
-ask reply respond answer conclude quote describe call urge predict promise vow pledge recall
-remark comment observe mention reveal disclose maintain contend allege complain boast testify
-believe think hope fear expect learn agree accuse charge threaten signal indicate estimate
-caution concede counter propose recommend demand question wonder order instruct inform assure
-joke quip exclaim lament bark yell shout scream chant cry whisper mutter plead beg retort
-interject interrupt recount muse sigh gush scoff snap tout grumble concur show find know
-realize recognize understand feel doubt assume cite blame criticize praise condemn issue
-release publish send file sign continue
-""".split())
+# The verbs the quote and claim extractors treat as cues (lemmas; the lemmatizer has not run
+# yet, so `_stems` maps word forms onto them).
+_CUE_STEMS = CUE_LEMMAS
 _IRREGULAR = frozenset("""
 said says told wrote written thought felt knew known found shown showed sent spoke spoken
 """.split())

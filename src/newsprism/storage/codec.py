@@ -100,7 +100,9 @@ def _build(cls: Any) -> Decoder:
     if origin is typing.Literal:
         return _same
     if origin is collections.abc.Sequence:  # `Report.stories`: decoded as a tuple
-        return _decoder(tuple[typing.get_args(cls)[0], ...])
+        each = _decoder(typing.get_args(cls)[0])
+        return lambda data: None if data is None else tuple(
+            None if v is None else each(v) for v in data)
     if origin is tuple:
         parts = typing.get_args(cls)
         if len(parts) == 2 and parts[1] is Ellipsis:

@@ -1,0 +1,33 @@
+"""The verbs that cue a quote or a claim, as lemmas (read by `extract.cues` and its passes, and
+by `nlp.selective`, which parses only the sentences holding one of them). No imports: both
+the extractors and the NLP loader may use it.
+"""
+
+from __future__ import annotations
+
+SPEECH_LEMMAS = frozenset("""
+say tell add state claim announce insist warn argue note explain stress emphasize emphasise
+declare assert affirm reiterate report confirm deny acknowledge admit suggest write tweet post
+ask reply respond answer conclude quote describe call urge predict promise vow pledge recall
+remark comment observe mention reveal disclose maintain contend allege complain boast testify
+believe think hope fear expect learn agree accuse charge threaten signal indicate estimate
+caution concede counter propose recommend demand question wonder order instruct inform assure
+joke quip exclaim lament bark yell shout scream chant cry whisper mutter plead beg retort
+interject interrupt recount muse sigh gush scoff snap tout insist grumble concur
+""".split())
+# Verbs that take a reported clause for the indirect kind: the subset that is about speaking
+# or writing, so "hope that" or "expect that" alone does not make a quote.
+INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) | frozenset(
+    "show find know realize recognize understand feel doubt assume mention".split())
+# Statement verbs whose object is what was said: "announced new sanctions".
+OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge demand deny "
+                          "confirm reveal describe cite predict threaten accuse blame "
+                          "criticize praise condemn".split())
+# Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
+PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
+                           "continue tell report state".split())
+# Verbs that issue a document: the statement it released said.
+ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign".split())
+
+# Every cue lemma: a sentence holding one of them needs the parser.
+CUE_LEMMAS = SPEECH_LEMMAS | INDIRECT_LEMMAS | OBJECT_LEMMAS | PARENTHETICAL_LEMMAS | ISSUE_LEMMAS
