@@ -127,6 +127,8 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
                      if any(same_name_token(name, o.split()[-1]) for o in names)]
             if len(cands) > 1:  # two people share the surname: use the one its article named
                 cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])
+            elif cands and _named_only_after(m, clusters.members[ids[cands[0]]], by_name[name]):
+                cands = []
             if len(cands) == 1:
                 clusters.members[ids[cands[0]]].append(m)
                 continue
@@ -150,6 +152,18 @@ def _introduced_before(m: Mention, cands: list[tuple[int, list[Mention]]]) -> li
               if any(x.article_id == m.article_id and x.start < m.start
                      and len(person_name(x.text).split()) > 1 for x in members)]
     return before if len(before) == 1 else []
+
+
+def _named_only_after(m: Mention, members: list[Mention], same: list[Mention]) -> bool:
+    """`m`'s own article names this person in full only after it, and uses the surname alone
+    three times or more before that: the article took that surname as someone known (another
+    namesake), not this person. (A headline or lead may give the surname once or twice before
+    the body names the person in full.)"""
+    full = [x.start for x in members if x.article_id == m.article_id
+            and len(person_name(x.text).split()) > 1]
+    if not full or m.start > min(full):
+        return False
+    return sum(y.article_id == m.article_id and y.start < min(full) for y in same) >= 3
 
 
 def _cluster_others(mentions: list[Mention], clusters: _Clusters) -> None:

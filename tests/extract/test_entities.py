@@ -171,3 +171,20 @@ def test_surname_does_not_join_a_namesake_named_only_after_it(settings):
     assert harald.article_ids == ("b",)
     alone = next(e for e in story.entities if e.name == "Voss")
     assert [(m.article_id, m.start) for m in alone.mentions] == [("a", 0), ("a", 5)]
+
+
+def test_surname_before_the_only_namesake_of_its_own_article_stays_apart(settings):
+    """The story's only "Voss" in full is Greta, named by article a in a closing line after
+    three "Voss": those are someone a took as known; article b's "Voss" (b names no Voss in
+    full) still joins Greta, the story's one Voss, and so does c's headline "Voss"."""
+    ctx = make_ctx({"a": [("Voss", "PERSON"), ("Voss", "PERSON"), ("Voss", "PERSON"),
+                          ("Greta Voss", "PERSON")],
+                    "b": [("Voss", "PERSON")],
+                    # a headline's surname once before the body's full name: that person
+                    "c": [("Voss", "PERSON"), ("Greta Voss", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    greta = next(e for e in story.entities if e.name == "Greta Voss")
+    assert sorted((m.article_id, m.start) for m in greta.mentions) == [
+        ("a", 15), ("b", 0), ("c", 0), ("c", 5)]
+    alone = next(e for e in story.entities if e.name == "Voss")
+    assert [(m.article_id, m.start) for m in alone.mentions] == [("a", 0), ("a", 5), ("a", 10)]

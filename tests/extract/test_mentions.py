@@ -92,3 +92,15 @@ def test_names_run_together_from_a_link_list_are_cut(mentions_of, name):
     assert "Dana Price" in people and not any("PriceCarl" in p for p in people)
     assert name in people  # a name prefix (Mc, De, Mac) is no second name
     assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def test_a_place_named_after_a_titled_person_stays_a_place(nlp):
+    """"Chief Seattle" once, Seattle the city four times: the city's mentions are not a person
+    (on real news a pronoun was resolved to the city, typed PERSON from the one titled
+    mention)."""
+    text = ("Mayor Dana Holt grew up in Seattle. Seattle has doubled in size since 2010, and the "
+            "port of Seattle is busy. A statue of Chief Seattle stands by the harbour. \"We come "
+            "back from adversity,\" she says of Seattle.")
+    mentions = find_mentions(Article(id="p1", source="t", text=text), nlp(text))
+    city = [m for m in mentions if m.text == "Seattle" and m.start != text.index("Seattle stands")]
+    assert city and all(m.label == "GPE" for m in city), [(m.label, m.start) for m in city]

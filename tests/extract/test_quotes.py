@@ -593,3 +593,13 @@ def test_a_cue_in_a_later_clause_about_something_else_is_not_the_quotes(quotes_o
             "reported the remark, the dean opened an inquiry.")
     q = one(quotes_of(text), "Am I boring you")
     assert q.speaker != "the student" and q.cue != "reported"
+
+
+def test_the_subject_of_a_passive_address_verb_was_spoken_to(quotes_of):
+    text = ("Thousands of residents who left the valley are being warned not to return home "
+            "until the river falls.")
+    for q in quotes_of(text):
+        assert q.speaker is None or "residents" not in q.speaker, (q.text, q.speaker)
+    told = ("The residents were told by Mayor Ilse Brandt that the water is safe to drink.")
+    q = one(quotes_of(told), "water is safe")
+    assert q.speaker is not None and q.speaker.endswith("Ilse Brandt")

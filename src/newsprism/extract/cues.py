@@ -303,6 +303,12 @@ class CueReader(SpanReader):
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
         # (A "subject" inside quote marks is the parser joining the quote to the cue.)
+        if lemma in ADDRESS_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "Residents are being warned not to return", "X was told that ...": the subject of
+            # a passive address verb was spoken to; the speaker is its agent ("by X") or no one.
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj" and not self.in_quote(g)]
+            return (self._same_line(agents[0], verb) if agents else None), (verb.i, cue_end)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
         if subjects:
             # Several subjects: the parser ran sentences together; the one nearest the verb.

@@ -28,6 +28,7 @@ Fixes (each general, none keyed to a corpus):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
@@ -125,7 +126,7 @@ def _titled_person(doc, start: int, end: int, surnames: set[str]) -> int | None:
 def _titled_surnames(doc) -> set[str]:
     """Folded last words of the names the article writes after a person's title ("Gen.
     Brandt", "Defense Minister Ali Ayoub"): whatever the model typed them, people."""
-    out: set[str] = set()
+    titled: Counter[str] = Counter()
     for t in doc:
         if not is_title_token(t.text) or t.text[:1].islower():
             continue
@@ -139,8 +140,11 @@ def _titled_surnames(doc) -> set[str]:
             j += 1
         if run and fold(run[-1].text) not in _ORG_WORDS \
                 and fold(run[-1].text) not in CAPITALS and doc[j - 1].pos_ == "PROPN":
-            out.add(fold(run[-1].text))
-    return out
+            titled[fold(run[-1].text)] += 1 if len(run) == 1 else len(doc)
+    # A one-word "name" after a title that the article writes more often as a place ("Chief
+    # Seattle" in a story about Seattle) is that place, not a person.
+    places = Counter(fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    return {w for w, n in titled.items() if n >= places[w]}
 
 
 def _not_a_person(text: str, article: Article) -> bool:
