@@ -603,3 +603,11 @@ def test_the_subject_of_a_passive_address_verb_was_spoken_to(quotes_of):
     told = ("The residents were told by Mayor Ilse Brandt that the water is safe to drink.")
     q = one(quotes_of(told), "water is safe")
     assert q.speaker is not None and q.speaker.endswith("Ilse Brandt")
+
+
+def test_a_reported_clause_never_crosses_a_paragraph_break(quotes_of):
+    text = ("“Every week something new comes out,” Senator Ana Ruiz said on Twitter\n\n"
+            "Lars Olsen, who led the last inquiry, called the hearing an overused tool.")
+    for q in quotes_of(text):
+        assert not ("overused tool" in q.text and q.speaker and "Ruiz" in q.speaker), \
+            (q.text, q.speaker)

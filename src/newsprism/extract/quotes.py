@@ -33,6 +33,8 @@ from .speakers import SPEAKER_MIN_CONFIDENCE
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
 
 class _Finder(DirectFinder):
     """Adds the indirect kinds and headline colons to the direct pass."""
@@ -123,6 +125,9 @@ class _Finder(DirectFinder):
                         own = [t for t in verb.subtree if t.i not in inner]
                         hole = (own[0].idx, own[-1].idx + len(own[-1]))
                     lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+                    a, b = sorted((verb.idx, doc[lo].idx if lo > verb.i else doc[hi - 1].idx))
+                    if _PARAGRAPH_BREAK.search(self.text, a, b):
+                        continue  # the parser ran two paragraphs together (no closing period)
                     if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
                         lo += 1
                     # ", claiming that ...": a second attribution nested in this one ends it.
