@@ -4,7 +4,7 @@ import pytest
 
 from newsprism.extract.mentions import find_mentions
 from newsprism.extract.quotes import find_quotes
-from newsprism.model import Article
+from newsprism.model import Article, Mention
 from newsprism.text import stable_id
 
 
@@ -611,3 +611,23 @@ def test_a_reported_clause_never_crosses_a_paragraph_break(quotes_of):
     for q in quotes_of(text):
         assert not ("overused tool" in q.text and q.speaker and "Ruiz" in q.speaker), \
             (q.text, q.speaker)
+
+
+def test_a_surname_used_before_a_later_namesake_is_not_that_namesake(nlp):
+    """Three "Voss" before the article's only full name with that surname, a closing link
+    line's "Greta Voss": the quote's "Voss" is someone the article took as known, not Greta
+    (the model's PERSON tags are given, so the test is about the rule, not the tagger)."""
+    def speaker(text: str) -> str | None:
+        import re as _re
+        ms = tuple(Mention("v", m.start(), m.end(), m.group(), "PERSON")
+                   for m in _re.finditer(r"(?:Greta )?Voss", text))
+        art = Article(id="v", source="t", text=text)
+        return one(find_quotes(art, nlp(text), ms), "rebuild the port").speaker
+
+    text = ("Voss flew to the coast on Monday. Voss met the harbour board. Voss spoke to "
+            "reporters.\n\n“We will rebuild the port,” Voss said.\n\n"
+            "Related: Greta Voss opens a gallery | Storm season ends")
+    assert speaker(text) == "Voss"
+    headline = ("Voss vows to rebuild\n\nGreta Voss, the harbour minister, toured the port.\n\n"
+                "“We will rebuild the port,” Voss said.")
+    assert speaker(headline) == "Greta Voss"

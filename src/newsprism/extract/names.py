@@ -8,9 +8,15 @@ tables are world knowledge, not words of any one corpus.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..text import fold
+
+if TYPE_CHECKING:
+    from ..model import Mention
 
 # Titles and honorifics written before a name. Multi-word titles are matched word by word, so
 # "Major General", "Maj. Gen.", "Lt. Gen." and "Defense Minister" all strip.
@@ -226,3 +232,21 @@ def name_gender(name: str, title: str | None = None) -> str | None:
         return None
     first = fold(parts[0]).replace(" ", "")
     return first_name_genders().get(first)
+
+
+def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
+                   ) -> set[tuple[int, int]]:
+    """Spans of one-word names used 3+ times before the article first names anyone of that
+    surname in full ("Trump" all through a report, "Ivanka Trump" only in a closing link
+    line): the article took them as someone known, not the namesake it names later. Once or
+    twice before the full name is a headline or lead: that person. `surname` gives a full
+    name's folded surname (its generational suffix left out)."""
+    first_full: dict[str, int] = {}
+    for m in mentions:
+        if len(m.text.split()) > 1:
+            key = surname(m.text)
+            first_full[key] = min(first_full.get(key, m.start), m.start)
+    early = [m for m in mentions if len(m.text.split()) == 1
+             and m.start < first_full.get(fold(m.text), -1)]
+    counts = Counter(fold(m.text) for m in early)
+    return {(m.start, m.end) for m in early if counts[fold(m.text)] >= 3}

@@ -31,6 +31,7 @@ from .names import (
     PERSON_ROLE_NOUNS,
     PRONOUNS,
     demonym_matches,
+    early_surnames,
     is_title_token,
     name_gender,
     role_words,
@@ -83,6 +84,9 @@ class Person:
     nations: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
+    # A surname the article used alone, 3+ times, before naming anyone of that surname in
+    # full: someone it took as known, not the namesake named later (see `People`).
+    known_surname: bool = False
 
     @property
     def name(self) -> str:
@@ -144,8 +148,10 @@ class People:
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
+        early = early_surnames(by_len, lambda n: fold(without_suffix(n.split())[-1]))
         for m in by_len:
-            index[(m.start, m.end)] = self._group(m.text)
+            index[(m.start, m.end)] = self._early(m.text) if (m.start, m.end) in early \
+                else self._group(m.text)
         covered: set[int] = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
@@ -229,9 +235,17 @@ class People:
             return False
         return verb.dep_ == "ROOT" or _reported_by_no_one(verb)
 
+    def _early(self, name: str) -> int:
+        """The person of a surname used alone before its article names a namesake."""
+        for k, p in enumerate(self.persons):
+            if p.known_surname and p.matches(name):
+                return k
+        self.persons.append(Person(names=[name], known_surname=True))
+        return len(self.persons) - 1
+
     def _group(self, name: str) -> int:
         for k, p in enumerate(self.persons):
-            if p.matches(name):
+            if p.matches(name) and not p.known_surname:
                 if name not in p.names:
                     p.names.append(name)
                 return k
