@@ -39,10 +39,9 @@ from .cluster import (
     EVENT_GAP_DAYS,
     IdfBasis,
     make_stories,
-    similarity_graph,
+    ordered_graph,
     split_at_date_gaps,
 )
-from .features import raw_features
 from .split import split_story
 
 __all__ = ["attach", "fixed_linkage"]
@@ -54,13 +53,8 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
     """Stories over `articles`: the stored stories `fixed` (id -> article ids, all among
     `articles`) kept whole, each `fresh` article attached to one, starting one, or bridging
     several (module doc). Sorted by story id, as `cluster`."""
-    by_id = {a.id: a for a in articles}
-    ordered = [by_id[k] for k in sorted(by_id)]
-    facts_by_id = {f.article_id: f for f in facts}
-    ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
-    raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
-    edges, _, _, days, _, near = similarity_graph(ordered, raws, reuse, settings,
-                                                  ordered_facts, basis)
+    ordered, raws, (edges, _, _, days, _, near) = ordered_graph(articles, facts, reuse, settings,
+                                                             basis)
     pos = {a.id: k for k, a in enumerate(ordered)}
     start = list(range(len(ordered)))
     unit = list(range(len(ordered)))  # the stored story (its first index) or the article

@@ -384,6 +384,22 @@ def split_at_date_gaps(members: list[int], days: np.ndarray,
     return [sorted(seg) for seg in segments]
 
 
+def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
+                  reuse: Sequence[Reuse], settings: Settings, basis: IdfBasis | None
+                  ) -> tuple[list[Article], list[RawFeatures],
+                             tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
+                                   np.ndarray, Pairs | None, Near]]:
+    """The articles in id order, their raw features (an article without facts is clustered on
+    nothing), and `similarity_graph` over them: the start `cluster` and `attach.attach`
+    share."""
+    by_id = {a.id: a for a in articles}
+    ordered = [by_id[k] for k in sorted(by_id)]
+    facts_by_id = {f.article_id: f for f in facts}
+    ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
+    raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
+    return ordered, raws, similarity_graph(ordered, raws, reuse, settings, ordered_facts, basis)
+
+
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
             settings: Settings, basis: IdfBasis | None = None) -> tuple[Story, ...]:
     """Partition the articles into stories (singletons allowed), sorted by story id.
@@ -392,13 +408,8 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     in any order; an article without facts is clustered on nothing and stays alone. `basis`:
     IDF weights from a larger corpus than `articles` (an incremental update's store).
     """
-    by_id = {a.id: a for a in articles}
-    ordered = [by_id[k] for k in sorted(by_id)]
-    facts_by_id = {f.article_id: f for f in facts}
-    ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
-    raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
-    edges, x, df, days, pairs, near = similarity_graph(ordered, raws, reuse, settings,
-                                                       ordered_facts, basis)
+    ordered, raws, (edges, x, df, days, pairs, near) = ordered_graph(
+        articles, facts, reuse, settings, basis)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold, near.vetoes)
     if pairs is not None and not np.isnan(days).all():
         # Not every pair was scored: continue with exact means, so the pairs the candidate
