@@ -199,3 +199,20 @@ def test_prose_mentioning_images_is_kept(settings, prose):
 ])
 def test_membership_appeals_are_boilerplate(line, widget):
     assert is_widget(line) is widget
+
+
+def test_all_capital_promo_lines_are_not_article_text(settings):
+    """Inline promo headlines and app plugs in capitals sit between paragraphs of many sites'
+    pages; one read as text gave a quote to "MAYOR SLAMS" as its speaker."""
+    promo = "MAYOR SLAMS WATER AGENCY OVER 'RECKLESS' LIMITS, SAYS FARMERS WILL PAY"
+    plug = "CLICK HERE TO GET OUR NEWS APP"
+    art = clean("\n\n".join([P1, promo, P2, plug, P3]), settings)
+    assert art.text.split("\n\n") == [P1, P2, P3]
+
+
+def test_capitals_kept_where_they_are_the_text_or_a_quote(settings):
+    shouted = [p.upper() for p in (P1, P2, P3)]
+    assert clean("\n\n".join(shouted), settings).text.split("\n\n") == shouted
+    quoted = "\u201cWE WILL NOT PAY FOR THEIR MISTAKES AGAIN\u201d"
+    art = clean("\n\n".join([P1, quoted, P2]), settings)
+    assert quoted in art.text

@@ -29,6 +29,7 @@ from .lines import (
     caption_base,
     is_caption,
     is_menu,
+    is_shouted,
     is_widget,
     nwords,
     smart_case,
@@ -118,14 +119,20 @@ def _cut(text: str, limit: int) -> str:
 
 
 def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
-    """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines."""
+    """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines, and
+    all-capital promo lines when the rest of the text is written in normal case (a text all in
+    capitals, as some wire feeds send, keeps its lines)."""
     captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
     captions.discard("")
+    filled = [s for s in lines if s.strip()]
+    shouted = {i for i, s in enumerate(lines) if is_shouted(s)}
+    if len(shouted) * 2 > len(filled):
+        shouted = set()
     kept: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
         s = line.strip()
-        if i in drop:
+        if i in drop or i in shouted:
             continue
         if not s:
             kept.append("")

@@ -117,6 +117,16 @@ def is_menu(line: str) -> bool:
     return len(tokens) >= 8 and capitalized == len(tokens) and repeated and menu >= 2
 
 
+def is_shouted(line: str) -> bool:
+    """A line written all in capitals, of four words or more: an inline promo headline ("OFFICIAL
+    SLAMS PLAN, SAYS ..."), an app or newsletter plug, or a subhead. Never a sentence of the
+    story, and never a quote's speaker. A quoted line (an all-caps post quoted whole) is kept."""
+    s = line.strip()
+    if not s or s[0] in "\"“‘'«" or s != s.upper():
+        return False
+    return len(ALPHA_WORD.findall(s)) >= 4
+
+
 def nwords(line: str) -> int:
     """A cheap word count (whitespace tokens), for length rules on hot paths."""
     return len(line.split())
