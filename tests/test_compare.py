@@ -364,3 +364,15 @@ def test_precise_figures_and_broad_nouns_need_the_same_statement():
                        quantities=(_qty(e, "Dozens of people", 24, 99, "people"),))
     (conflict,) = quantity_conflicts(claims, {"e": "e", "d": "d"})
     assert {v.value for v in conflict.versions} == {"Dozens of people", "Hundreds of people"}
+
+
+def test_two_quotes_of_the_same_function_words_are_not_one_quote():
+    """Two different short quotes built from the same small words ("we don't know" and "we
+    don't want that") matched by word-set ratio and gave a false attribution dispute."""
+    a = _article("a", 'He said: "We cannot say that it is fully safe, we do not know."')
+    b = _article("b", '"Do not say that, we do not want that!" she replied.')
+    quotes = [_quote(a, "We cannot say that it is fully safe, we do not know.", "Sam Rivers", "e1"),
+              _quote(b, "Do not say that, we do not want that!", "Alex Stone", "e2")]
+    people = {"e1": Entity(id="e1", name="Sam Rivers", type="PERSON"),
+              "e2": Entity(id="e2", name="Alex Stone", type="PERSON")}
+    assert attribution_conflicts(quotes, people, {"a": "a", "b": "b"}) == []

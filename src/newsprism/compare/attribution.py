@@ -97,6 +97,15 @@ def _join_spellings(keyed: list[tuple[str, str]]) -> dict[str, str]:
     return out
 
 
+# What is left of a folded contraction ("don't" -> "don t"): not a content word.
+_CONTRACTED = {"don", "doesn", "didn", "isn", "wasn", "aren", "weren", "won", "wouldn",
+               "couldn", "shouldn", "hasn", "haven", "hadn", "ain", "can", "ll", "ve", "re"}
+
+
+def _content(words: set[str]) -> set[str]:
+    return {w for w in words if len(w) > 2 and w not in STOP and w not in _CONTRACTED}
+
+
 def _same_folded(fa: str, fb: str, wa: set[str], wb: set[str]) -> bool:
     na, nb = len(fa.split()), len(fb.split())
     # Cheap gate first: a re-worded quote still shares most of its words.
@@ -106,6 +115,11 @@ def _same_folded(fa: str, fb: str, wa: set[str], wb: set[str]) -> bool:
         return False
     if min(na, nb) <= 7:  # short fragments must be the same words
         return fa == fb
+    # ... and most of its content words: two different short quotes made of the same
+    # function words ("don't say that, we don't ...") are not one quote re-worded.
+    ca, cb = _content(wa), _content(wb)
+    if len(ca & cb) < 0.6 * min(len(ca), len(cb)) or (ca and cb and not ca & cb):
+        return False
     # partial_ratio lets a partial quote match the fuller one it was cut from.
     if max(na, nb) > 2 * min(na, nb):
         return fuzz.partial_ratio(fa, fb) >= QUOTE_MATCH + 5
