@@ -264,6 +264,14 @@ def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
     assert q.kind == "partial" and q.speaker == "Lena Varga" and q.cue == "thanked"
 
 
+def test_scare_quoted_word_under_a_verb_not_of_speaking_has_no_speaker(quotes_of):
+    """`would not blow that up into a “scandal”`: the writer's scare quotes; the verb's
+    subject (here through "It") never said the word."""
+    text = ("Mayor Lena Varga criticised the harbour board on Monday. "
+            "The board would blow that up into a “scandal” and then forget it.")
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
 def test_fragment_named_in_passing_has_no_speaker(quotes_of):
     text = "The harbour plan was dubbed the “shore up the coast together” project by locals."
     assert all(q.speaker is None for q in quotes_of(text))
