@@ -272,6 +272,16 @@ def test_scare_quoted_word_under_a_verb_not_of_speaking_has_no_speaker(quotes_of
     assert all(q.speaker is None for q in quotes_of(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Mayor Lena Varga did not call for a “full closure of the harbour” this year.",
+    "Mayor Lena Varga did not say whether the harbour would reopen in May.",
+    "Mayor Lena Varga never said that the harbour would close for good.",
+])
+def test_a_negated_cue_gives_its_subject_no_quote(quotes_of, text):
+    """What a negated cue reports is what the subject did not say."""
+    assert all(q.speaker is None for q in quotes_of(text))
+
+
 def test_fragment_named_in_passing_has_no_speaker(quotes_of):
     text = "The harbour plan was dubbed the “shore up the coast together” project by locals."
     assert all(q.speaker is None for q in quotes_of(text))

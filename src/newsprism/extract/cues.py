@@ -64,6 +64,12 @@ firm council board ministry department office union coalition team staff family 
 """.split())
 
 
+def negated(verb) -> bool:
+    """`did not say`, `never called for`: the cue verb is negated, so what it reports is not
+    what its subject said."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def thing_speaker(head, verb) -> bool:
     """The speaker head `head` of cue `verb` is a thing, not someone who can say something."""
     if verb is None or verb.lemma_.lower() not in THING_SUBJECT_LEMMAS or head.pos_ != "NOUN":

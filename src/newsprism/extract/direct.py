@@ -21,6 +21,7 @@ from .cues import (
     MAX_RIGHT_CUE_GAP,
     SUBJECT_DEPS,
     CueReader,
+    negated,
     trim_span,
 )
 from .names import is_title_token
@@ -239,6 +240,9 @@ class DirectFinder(CueReader, SignatureReader):
                     # `would hype it into a “crisis”`: one or two words under a verb that is
                     # not about speaking are the writer's scare quotes, not anyone's words.
                     verb = None
+            if verb is not None and negated(verb):
+                # `he did not call for a “...”`: the fragment is what the subject did NOT say.
+                verb = None
             if verb is not None:
                 head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
                 if subject is not None and (head is None or not c_tok <= head.i < verb.i):
