@@ -70,6 +70,18 @@ def negated(verb) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def unasserted(verb) -> bool:
+    """A cue that reports nothing said: negated; asked about (`asked whether she would
+    agree that ...`, `if he says that ...`); or an infinitive after "be" (`the best I can do
+    is to explain why ...`: a plan, not a statement)."""
+    if negated(verb):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return True
+    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def thing_speaker(head, verb) -> bool:
     """The speaker head `head` of cue `verb` is a thing, not someone who can say something."""
     if verb is None or verb.lemma_.lower() not in THING_SUBJECT_LEMMAS or head.pos_ != "NOUN":

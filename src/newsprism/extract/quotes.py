@@ -26,7 +26,7 @@ from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of
 from ..text import stable_id
 from .according import according_to
-from .cues import MAX_CLAUSE_TOKENS, SUBJECT_DEPS, negated, trim_span
+from .cues import MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
 from .speakers import SPEAKER_MIN_CONFIDENCE
@@ -150,8 +150,8 @@ class _Finder(DirectFinder):
                 # "The plan, he said, is dead": the content is on both sides of the cue.
                 left, right = trim_span(self.text, cs, hole[0]), trim_span(self.text, hole[1], ce)
                 parts = tuple(p for p in (left, right) if p[1] > p[0])
-            if negated(verb):
-                continue  # "did not say whether ...": not what the subject said
+            if unasserted(verb):
+                continue  # "did not say that ...", "asked whether she would agree that ..."
             head, (c0, c1) = self.speaker_of(verb)
             if verb.lower_ == "according":
                 # "Here's what he told reporters, according to <outlet>": the outlet reported
