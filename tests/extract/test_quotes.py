@@ -264,16 +264,9 @@ def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
     assert q.kind == "partial" and q.speaker == "Lena Varga" and q.cue == "thanked"
 
 
-def test_scare_quoted_word_under_a_verb_not_of_speaking_has_no_speaker(quotes_of):
-    """`would not blow that up into a “scandal”`: the writer's scare quotes; the verb's
-    subject (here through "It") never said the word."""
-    text = ("Mayor Lena Varga criticised the harbour board on Monday. "
-            "The board would blow that up into a “scandal” and then forget it.")
-    assert all(q.speaker is None for q in quotes_of(text))
-
-
 @pytest.mark.parametrize("text", [
     "Mayor Lena Varga did not call for a “full closure of the harbour” this year.",
+    "Mayor Lena Varga would not blow that up into a “scandal” as others did.",
     "Mayor Lena Varga did not say whether the harbour would reopen in May.",
     "Mayor Lena Varga never said that the harbour would close for good.",
     "The council asked whether Lena Varga would agree that the harbour must close.",

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..lexicons.cues import CUE_LEMMAS, SPEECH_LEMMAS
+from ..lexicons.cues import SPEECH_LEMMAS
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -236,10 +236,6 @@ class DirectFinder(CueReader, SignatureReader):
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
             if verb is None and kind == "partial":
                 verb = self._governing_verb(o_tok, c_tok)
-                if verb is not None and n_words <= 2 and verb.lemma_.lower() not in CUE_LEMMAS:
-                    # `would hype it into a “crisis”`: one or two words under a verb that is
-                    # not about speaking are the writer's scare quotes, not anyone's words.
-                    verb = None
             if verb is not None and negated(verb):
                 # `he did not call for a “...”`: the fragment is what the subject did NOT say.
                 verb = None
