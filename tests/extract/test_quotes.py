@@ -278,6 +278,19 @@ def test_a_negated_or_asked_cue_gives_its_subject_no_quote(quotes_of, text):
     assert not [q for q in quotes_of(text) if q.speaker and "Varga" in q.speaker]
 
 
+def test_who_after_a_participles_object_is_not_that_object(quotes_of):
+    """`those seeking the nomination, who insist that ...`: "who" is the seekers, never the
+    nomination; with no noun to name them the speaker stays unresolved."""
+    text = ("The harbour plan has been attacked by some, including those seeking the "
+            "mayoral nomination, who insist that the plan is unlawful.")
+    got = [q for q in quotes_of(text) if "unlawful" in q.text]
+    assert got and all(q.speaker is None or "nomination" not in q.speaker for q in got)
+    text = ("The plan was attacked by residents living near the old harbour wall, who insist "
+            "that the plan is unlawful.")
+    (q,) = [q for q in quotes_of(text) if "unlawful" in q.text]
+    assert q.speaker and "residents" in q.speaker
+
+
 def test_fragment_named_in_passing_has_no_speaker(quotes_of):
     text = "The harbour plan was dubbed the “shore up the coast together” project by locals."
     assert all(q.speaker is None for q in quotes_of(text))

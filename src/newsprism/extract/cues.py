@@ -64,6 +64,17 @@ firm council board ministry department office union coalition team staff family 
 """.split())
 
 
+def _participle_owner(noun):
+    """The phrase a participle describes when `noun` is that participle's object ("those
+    seeking [the nomination]" -> "those"), for a noun that is not a person's name."""
+    if noun.ent_type_ in ("PERSON", "NORP") or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ == "acl" and verb.head.i < verb.i:
+        return verb.head
+    return None
+
+
 def negated(verb) -> bool:
     """`did not say`, `never called for`: the cue verb is negated, so what it reports is not
     what its subject said."""
@@ -391,6 +402,17 @@ class CueReader(SpanReader):
             and verb.i != head.i else None
         noun = head.head.head if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
             else head
+        if noun is not head and head.lower_ == "who":
+            outer = _participle_owner(noun)
+            if outer is not None:
+                # "those seeking the nomination, who insist": the parser hangs "who" on the
+                # participle's object; the people are the phrase the participle describes.
+                if outer.pos_ not in ("NOUN", "PROPN"):
+                    return None, (head.idx, head.idx + len(head))
+                name, chars = self._resolve(outer, head.head.left_edge.i)
+                own = (head.idx, head.idx + len(head))
+                self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
+                return name, own
         if thing_speaker(noun, verb):
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = 0.0
