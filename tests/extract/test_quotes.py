@@ -266,7 +266,6 @@ def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
 
 @pytest.mark.parametrize("text", [
     "Mayor Lena Varga did not call for a “full closure of the harbour” this year.",
-    "Mayor Lena Varga would not blow that up into a “scandal” as others did.",
     "Mayor Lena Varga did not say whether the harbour would reopen in May.",
     "Mayor Lena Varga never said that the harbour would close for good.",
     "The council asked whether Lena Varga would agree that the harbour must close.",
@@ -276,6 +275,14 @@ def test_a_negated_or_asked_cue_gives_its_subject_no_quote(quotes_of, text):
     """What a negated cue reports is what the subject did not say; a cue asked about or
     planned reports nothing said."""
     assert not [q for q in quotes_of(text) if q.speaker and "Varga" in q.speaker]
+
+
+def test_a_fragment_under_a_negated_verb_not_of_speaking_is_still_quoted(quotes_of):
+    """`she didn't want “...”`: the quote marks still hold her words."""
+    text = ("In a statement, Lena Varga made clear that she didn't want “any of this noise to "
+            "slow the harbour repairs.”")
+    (q,) = [q for q in quotes_of(text) if "noise" in q.text]
+    assert q.speaker == "Lena Varga"
 
 
 def test_who_after_a_participles_object_is_not_that_object(quotes_of):

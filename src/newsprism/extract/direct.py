@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..lexicons.cues import SPEECH_LEMMAS
+from ..lexicons.cues import CUE_LEMMAS, SPEECH_LEMMAS
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -236,8 +236,9 @@ class DirectFinder(CueReader, SignatureReader):
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
             if verb is None and kind == "partial":
                 verb = self._governing_verb(o_tok, c_tok)
-            if verb is not None and negated(verb):
+            if verb is not None and negated(verb) and verb.lemma_.lower() in CUE_LEMMAS:
                 # `he did not call for a “...”`: the fragment is what the subject did NOT say.
+                # (`he didn't want “...”` under a verb not of speaking still quotes him.)
                 verb = None
             if verb is not None:
                 head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
