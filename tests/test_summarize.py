@@ -1029,3 +1029,37 @@ def test_a_loaded_term_most_outlets_write_is_not_quoted(texts: list[str], quoted
                   tones=(OutletTone("Harbor Post", -0.2, ("crimes",)),))
     out = Neutralizer(story, use_builtin=False, texts=texts).rewrite(texts[0]).text
     assert out == ("The council passed the hate “crimes” bill." if quoted else texts[0])
+
+
+def _person(article: Article, name: str) -> Mention:
+    s = article.text.index(name)
+    return Mention(article.id, s, s + len(name), name, "PERSON")
+
+
+def test_timeline_pronoun_after_a_quote_naming_someone_else_is_not_anchored_by_that_name() -> None:
+    """A name inside the quote is not who "she" is: the speaker outside the quote marks is.
+    (Seen on a real page: "“... Kelby ...,” she said." was kept with nobody named.)"""
+    from newsprism.summarize.timeline import build_timeline
+
+    text = ("Councillor Ana Vale spoke at the dam on Monday. "
+            "“Mayor Tomas Dorn cannot let the repairs of May 2 wait any longer,” she said.")
+    arts = make_articles({"t1": ("Harbor Post", "2031-05-14", text)})
+    a = arts[0]
+    ref = _date(a, "of May 2", "2031-05-02")
+    sents = tuple(Sentence(a.id, s, e) for s, e in split_sentences(a.text))
+    mentions = (_person(a, "Ana Vale"), _person(a, "Tomas Dorn"))
+    q0 = text.index("“") + 1
+    she = text.index("she said")
+    quote = Quote("q1", "t1", q0, text.index("”"), text[q0:text.index("”")], "direct",
+                  speaker="Ana Vale", speaker_text="she", speaker_start=she,
+                  speaker_end=she + 3, cue="said")
+    facts = (ArticleFacts("t1", sentences=sents, dates=(ref,), mentions=mentions,
+                          quotes=(quote,)),)
+    story = Story(id="s", title="t", article_ids=("t1",))
+    out = build_timeline(StoryContext(story, arts, facts))
+    assert [t.text for t in out] == ["“Mayor Tomas Dorn cannot let the repairs of May 2 wait "
+                                     "any longer,” Ana Vale said."]
+    # Without a known speaker the entry goes: the name in the quote is no antecedent.
+    facts = (dataclasses.replace(facts[0], quotes=()),)
+    out = build_timeline(StoryContext(story, arts, facts))
+    assert not any(" she said" in t.text for t in out)

@@ -278,9 +278,12 @@ class Resolver:
                     if not (_anchored(text[:m.start()]) or _EXPLETIVE.match(text, m.start())):
                         return None
                     continue
-                if named or _names_a_person_before(text[:m.start()], people, self.ctx.article(
-                        article_id).text[start:end]) or self._named_before(text[:m.start()]) \
-                        or _ROLE_BEFORE.search(text[:m.start()]) \
+                # Only who the sentence names outside quote marks can be the pronoun's
+                # person: "“... Dorn ...,” she said" names Dorn, yet "she" is the speaker.
+                prefix = QUOTED.sub(" ", text[:m.start()])
+                if named or _names_a_person_before(prefix, people, self.ctx.article(
+                        article_id).text[start:end]) or self._named_before(prefix) \
+                        or _ROLE_BEFORE.search(prefix) \
                         or self._named_after_opening(text, m.start(), people):
                     continue
                 who = (self._speaker_at(article_id, start, end)
