@@ -82,8 +82,8 @@ LOADED_PENALTY = 1.0  # score lost per loaded term: of two near equals, take the
 # not of report. Set on NeuS train 1-400 (1.0 against 0.3 and 0).
 CASUAL_PENALTY = 1.0
 # Score lost per unit of charge in a sentence's quoted words (`select.quoted_charge`): of two
-# near-equal sentences, the one that repeats a speaker's charged rhetoric ("“sooooo
-# corrupt”") gives way to the one that reports. Set on NeuS train 1-400 and 1201-1400
+# near-equal sentences, the one that repeats a speaker's charged rhetoric ("“a disgrace and
+# a disaster”") gives way to the one that reports. Set on NeuS train 1-400 and 1201-1400
 # (0.3, 0.5, 0.7, 1.0, 2.0: ROUGE-1 rose on all three parts up to 1.0 and fell at 2.0).
 QUOTED_CHARGE_PENALTY = 1.0
 # An article carries a sentence when its own spans hold every name and number and this share
