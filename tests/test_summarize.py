@@ -1029,3 +1029,87 @@ def test_a_loaded_term_most_outlets_write_is_not_quoted(texts: list[str], quoted
                   tones=(OutletTone("Harbor Post", -0.2, ("crimes",)),))
     out = Neutralizer(story, use_builtin=False, texts=texts).rewrite(texts[0]).text
     assert out == ("The council passed the hate “crimes” bill." if quoted else texts[0])
+
+
+def _person(article: Article, name: str) -> Mention:
+    s = article.text.index(name)
+    return Mention(article.id, s, s + len(name), name, "PERSON")
+
+
+def test_timeline_pronoun_after_a_quote_naming_someone_else_is_not_anchored_by_that_name() -> None:
+    """A name inside the quote is not who "she" is: the speaker outside the quote marks is.
+    (Seen on a real page: "“... Kelby ...,” she said." was kept with nobody named.)"""
+    from newsprism.summarize.timeline import build_timeline
+
+    text = ("Councillor Ana Vale spoke at the dam on Monday. "
+            "“Mayor Tomas Dorn cannot let the repairs of May 2 wait any longer,” she said.")
+    arts = make_articles({"t1": ("Harbor Post", "2031-05-14", text)})
+    a = arts[0]
+    ref = _date(a, "of May 2", "2031-05-02")
+    sents = tuple(Sentence(a.id, s, e) for s, e in split_sentences(a.text))
+    mentions = (_person(a, "Ana Vale"), _person(a, "Tomas Dorn"))
+    q0 = text.index("“") + 1
+    she = text.index("she said")
+    quote = Quote("q1", "t1", q0, text.index("”"), text[q0:text.index("”")], "direct",
+                  speaker="Ana Vale", speaker_text="she", speaker_start=she,
+                  speaker_end=she + 3, cue="said")
+    facts = (ArticleFacts("t1", sentences=sents, dates=(ref,), mentions=mentions,
+                          quotes=(quote,)),)
+    story = Story(id="s", title="t", article_ids=("t1",))
+    out = build_timeline(StoryContext(story, arts, facts))
+    assert [t.text for t in out] == ["“Mayor Tomas Dorn cannot let the repairs of May 2 wait "
+                                     "any longer,” Ana Vale said."]
+    # Without a known speaker the entry goes: the name in the quote is no antecedent.
+    facts = (dataclasses.replace(facts[0], quotes=()),)
+    out = build_timeline(StoryContext(story, arts, facts))
+    assert not any(" she said" in t.text for t in out)
+
+
+def test_timeline_pronoun_contraction_is_written_out_and_that_s_points_out_of_the_entry() -> None:
+    """"He'll return on Tuesday" stands alone as "Vale will return ...", not "Vale'll";
+    "That's 40 miles from ... on Tuesday" leans on the sentence before it and is no entry.
+    (Both seen on a real page's timeline.)"""
+    from newsprism.summarize.timeline import build_timeline
+
+    text = ("Councillor Ana Vale toured the flooded farms near Kelby. "
+            "He'll return to the dam on Tuesday evening to meet the engineers. "
+            "That's 40 miles from the council offices he visits on Tuesday morning.")
+    arts = make_articles({"c1": ("Harbor Post", "2031-05-14", text)})
+    a = arts[0]
+    refs = (_date(a, "on Tuesday evening", "2031-05-13"),
+            _date(a, "on Tuesday morning", "2031-05-13"))
+    sents = tuple(Sentence(a.id, s, e) for s, e in split_sentences(a.text))
+    facts = (ArticleFacts("c1", sentences=sents, dates=refs, mentions=(_person(a, "Ana Vale"),)),)
+    story = Story(id="s", title="t", article_ids=("c1",))
+    out = build_timeline(StoryContext(story, arts, facts))
+    assert [t.text for t in out] == ["Ana Vale will return to the dam on Tuesday evening to meet "
+                                     "the engineers."]
+
+
+def test_quoted_charge_counts_charged_words_inside_quote_marks_only() -> None:
+    from newsprism.summarize.select import quoted_charge
+
+    assert quoted_charge("Vale called the delay “a disgrace and a disaster”.") > 0.5
+    # The same words outside quote marks are the sentence's own (the neutral wording's job).
+    assert quoted_charge("Vale called the delay a disgrace and a disaster.") == 0.0
+    assert quoted_charge("Vale said the works would “start in June”.") == 0.0
+
+
+def test_of_two_near_equal_sentences_the_one_without_charged_quotes_is_chosen(monkeypatch) -> None:
+    from newsprism.summarize import story as story_mod
+    from newsprism.summarize.story import build_summary
+
+    texts = {"a1": ("Harbor Post", "2031-05-14",
+                    "Mayor Ana Vale called the delay of the dam repairs in Kelby “a disgrace "
+                    "and a disaster” on Monday."),
+             "a2": ("Valley Times", "2031-05-14",
+                    "Mayor Ana Vale discussed the delay of the dam repairs in Kelby with the "
+                    "council on Monday.")}
+    arts = make_articles(texts)
+    ctx = StoryContext(Story(id="s", title="t", article_ids=("a1", "a2")), arts,
+                       make_facts(arts))
+    chosen = [s.text for s in build_summary(ctx, 1)]
+    assert len(chosen) == 1 and "disgrace" not in chosen[0] and "with the council" in chosen[0]
+    # Without the preference the tie goes to the first article, quote and all.
+    monkeypatch.setattr(story_mod, "QUOTED_CHARGE_PENALTY", 0.0)
+    assert "disgrace" in build_summary(ctx, 1)[0].text

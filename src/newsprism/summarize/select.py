@@ -103,6 +103,34 @@ def casual(text: str) -> bool:
     return _CONTRACTION.search(QUOTED.sub(" ", text)) is not None
 
 
+@lru_cache(maxsize=1)
+def charged_words() -> dict[str, float]:
+    """word -> intensity (0..1) of the words a sentiment lexicon rates clearly charged
+    (lexicons/charged_words.tsv, derived from VADER: see scripts/build_charged_words.py)."""
+    from importlib import resources
+
+    text = resources.files("newsprism.lexicons").joinpath("charged_words.tsv").read_text(
+        encoding="utf-8")
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        word, sep, value = line.partition("\t")
+        if sep and not word.startswith("#"):
+            out[word] = float(value)
+    return out
+
+
+def quoted_charge(text: str) -> float:
+    """The summed intensity of the charged words inside the sentence's quote marks (each word
+    once; function words and words under three letters aside): the speaker's rhetoric, which
+    a summary can report without repeating."""
+    inside = " ".join(m.group() for m in QUOTED.finditer(text))
+    if not inside:
+        return 0.0
+    lex = charged_words()
+    found = {w.lower() for w in word_norms(inside)}
+    return sum(lex.get(w, 0.0) for w in found if len(w) >= 3 and w not in STOPWORDS)
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """A fallback splitter for articles without parsed sentences (facts missing)."""
     spans = []

@@ -73,12 +73,13 @@ _EXPLETIVE = re.compile(r"it(?:\s+(?:is|was|has been|will be|would be|seems|seem
 # A demonstrative, or "the move"/"the statement", standing for what the article said before
 # ("This comes after ...", "The move followed ..."): the sentence points out of itself, and
 # there is no name to put in.
-_DEMONSTRATIVE = re.compile(r"^(?:this|that|these|those|the\s+(?:statement|move|decision|"
-                            r"announcement|remarks|comments?|step|development|news))\s+(?:is|"
+_DEMONSTRATIVE = re.compile(r"^(?:(?:this|that)[’']s\b|(?:this|that|these|those|the\s+(?:"
+                            r"statement|move|decision|announcement|remarks|comments?|step|"
+                            r"development|news))\s+(?:is|"
                             r"was|are|were|has|had|have|will|"
                             r"would|could|can|may|might|comes?|came|means?|meant|marks?|marked|"
                             r"follows?|followed|happened|happens|led|leads?|makes?|made|includes?|"
-                            r"included|seems?|seemed|sets?|puts?|gives?|gave)\b", re.IGNORECASE)
+                            r"included|seems?|seemed|sets?|puts?|gives?|gave)\b)", re.IGNORECASE)
 # "The two said in a statement ...": a number or "the pair"/"the latter" standing for people
 # the article named before, as the subject of a verb. Unless the sentence names them first
 # ("Vale and Dorn met, and the two agreed ..."), it points out of itself.
@@ -278,17 +279,26 @@ class Resolver:
                     if not (_anchored(text[:m.start()]) or _EXPLETIVE.match(text, m.start())):
                         return None
                     continue
-                if named or _names_a_person_before(text[:m.start()], people, self.ctx.article(
-                        article_id).text[start:end]) or self._named_before(text[:m.start()]) \
-                        or _ROLE_BEFORE.search(text[:m.start()]) \
+                # Only who the sentence names outside quote marks can be the pronoun's
+                # person: "“... Dorn ...,” she said" names Dorn, yet "she" is the speaker.
+                prefix = QUOTED.sub(" ", text[:m.start()])
+                if named or _names_a_person_before(prefix, people, self.ctx.article(
+                        article_id).text[start:end]) or self._named_before(prefix) \
+                        or _ROLE_BEFORE.search(prefix) \
                         or self._named_after_opening(text, m.start(), people):
                     continue
                 who = (self._speaker_at(article_id, start, end)
                        or self._antecedent(article_id, start))
                 if who is None:
                     return None
-                out.append(text[pos:m.start()] + _form(word, who.text, text[m.end():]))
-                pos = m.end()
+                short = _CONTRACTED.match(text, m.end())
+                if short is not None:  # "he'll" -> "Vale will", not "Vale'll"
+                    out.append(text[pos:m.start()] + who.text + " "
+                               + _expand(short.group(1), text[short.end():]))
+                    pos = short.end()
+                else:
+                    out.append(text[pos:m.start()] + _form(word, who.text, text[m.end():]))
+                    pos = m.end()
                 spans.extend(who.spans)
                 named = True
         out.append(text[pos:])
@@ -411,6 +421,24 @@ def _names_a_person_before(prefix: str, people: list[Mention], sentence: str) ->
     folded = fold(prefix)
     return any(fold(m.text) in folded and fold(m.text) in fold(sentence) for m in people
                if m.text.strip())
+
+
+_CONTRACTED = re.compile(r"[’'](ll|d|s)\b", re.IGNORECASE)
+_PARTICIPLES = frozenset("been got gotten had done gone seen said made told taken given".split())
+
+
+def _expand(short: str, after: str) -> str:
+    """The auxiliary a pronoun's contraction stands for, written out after the name put in:
+    'll -> will; 'd -> had before a participle, else would; 's -> has before a participle,
+    else is ("he's been" / "he's going")."""
+    nxt = after.split()[0].strip(".,;:“”\"'’").lower() if after.split() else ""
+    participle = nxt in _PARTICIPLES or nxt.endswith("ed")
+    short = short.lower()
+    if short == "ll":
+        return "will"
+    if short == "d":
+        return "had" if participle else "would"
+    return "has" if participle else "is"
 
 
 def _form(pronoun: str, name: str, after: str) -> str:
