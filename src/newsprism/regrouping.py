@@ -123,6 +123,19 @@ def lean_reader(store: Store, fresh_facts: Mapping[str, ArticleFacts] | None
     return lean_of, spent
 
 
+def save_features(store: Store) -> int:
+    """Make and store the clustering features of every stored article that lacks them and is
+    not pending (what the first update on a store from before them does in its commit; a
+    benchmark does it ahead, `throughput.py incremental --features-first`). Returns how many."""
+    pending = set(store.pending_ids())
+    articles = [a for a in store.articles() if a.id not in pending]
+    lean_of, _ = lean_reader(store, None)
+    features = _Features.read(store, articles, lean_of)
+    with store.engine.begin() as conn:
+        features.write(conn)
+    return len(features.made)
+
+
 def _picked(lean: Sequence[ArticleFacts]) -> LeanOf:
     by_id = {f.article_id: f for f in lean}
 
