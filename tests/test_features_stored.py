@@ -177,3 +177,27 @@ def test_a_replaced_article_title_is_counted_again(tmp_path):
             assert "t:headline" in set(conn.execute(names).scalars())
     finally:
         store.close()
+
+
+def test_save_features_stores_what_the_first_update_would(tmp_path):
+    """`save_features` on a store from before the stored features: the counts are the whole
+    store's basis, and the next update uses them (and gives the derived features' stories)."""
+    from newsprism.regrouping import save_features
+
+    old, first, _ = batches()
+    store = open_store(f"sqlite:///{tmp_path}/s.db")
+    try:
+        analyze_into_store(store, arts(old), SETTINGS, runner=runner_for(old + first))
+        with store.engine.begin() as conn:
+            for t in story_features.metadata.sorted_tables:
+                conn.execute(t.delete())
+        assert save_features(store) == len(old)
+        check_basis(store)
+        assert save_features(store) == 0  # nothing left to make
+        before = store.story_members()
+        analyze_into_store(store, arts(old + first), SETTINGS, runner=runner_for(old + first))
+        want, _ = expected_members(store, before, {a.id for a, _ in first})
+        assert store.story_members() == want
+        check_basis(store)
+    finally:
+        store.close()
