@@ -123,25 +123,27 @@ class PeakMemory:
         return self.cpu_seconds()
 
 
-# The update's steps as its progress names them, and what each CPU figure of `cpu_steps_s`
-# covers (from the first report of one to the first of the next).
-CPU_STEPS = {"articles": "parse + load", "reuse": "reuse", "clustering": "stories",
-             "stories": "story stages + commit"}
+# Where the update's steps begin, as its progress reports them (step, done): the first
+# report of the reuse phase, the start of clustering, its end (the story stages follow).
+CPU_STEPS = {("reuse", 0): "reuse", ("clustering", 0): "stories",
+             ("clustering", 1): "story stages + commit"}
 
 
 def cpu_by_step(mem: PeakMemory) -> tuple[Any, Any]:
     """A progress callback that splits the CPU seconds of an update (main process, Dask
-    workers) at the first report of each step, starting now, and the function that gives
-    the split at the end: under load, CPU seconds per step are the usable figure."""
-    marks: list[tuple[str, dict[str, float]]] = [("articles", mem.now())]
+    workers) where each step begins (`CPU_STEPS`; the first, parse + load, starts now),
+    and the function that gives the split at the end: under load, CPU seconds per step are
+    the usable figure."""
+    marks: list[tuple[str, dict[str, float]]] = [("parse + load", mem.now())]
 
-    def progress(step: str, _done: int, _total: int) -> None:
-        if step in CPU_STEPS and step not in {m[0] for m in marks}:
-            marks.append((step, mem.now()))
+    def progress(step: str, done: int, _total: int) -> None:
+        name = CPU_STEPS.get((step, done))
+        if name is not None and name not in {m[0] for m in marks}:
+            marks.append((name, mem.now()))
 
     def split() -> dict[str, dict[str, float]]:
         ends = [m[1] for m in marks[1:]] + [mem.now()]
-        return {CPU_STEPS[name]: {k: round(e[k] - a[k], 1) for k in a}
+        return {name: {k: round(e[k] - a[k], 1) for k in a}
                 for (name, a), e in zip(marks, ends, strict=True)}
     return progress, split
 
