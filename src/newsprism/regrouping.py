@@ -200,7 +200,9 @@ class _Features:
             state = story_features.state(conn)
             have = story_features.stored_ids(conn) if state else set()
             ids = {a.id for a in articles}
-            fresh = state is None or state[0] != FEATURES_KEY or not have <= ids
+            # Rows of articles no longer stored, or counts not of the rows: made again.
+            fresh = state is None or state[0] != FEATURES_KEY or not have <= ids \
+                or state[1] != len(have)
             vocab = Vocab([], [], [], 0) if fresh else Vocab(*story_features.vocab(conn),
                                                               n=state[1])  # type: ignore[index]
         if fresh:
