@@ -116,6 +116,37 @@ class PeakMemory:
     def mb(self) -> float:
         return round(self.peak / 1e6, 1)
 
+    def now(self) -> dict[str, float]:
+        """CPU seconds used so far (`cpu_seconds`), this process read at once."""
+        times = self.proc.cpu_times()
+        self.cpu[self.proc.pid] = times.user + times.system
+        return self.cpu_seconds()
+
+
+# Where the update's steps begin, as its progress reports them (step, done): the first
+# report of the reuse phase, the start of clustering, its end (the story stages follow).
+CPU_STEPS = {("reuse", 0): "reuse", ("clustering", 0): "stories",
+             ("clustering", 1): "story stages + commit"}
+
+
+def cpu_by_step(mem: PeakMemory) -> tuple[Any, Any]:
+    """A progress callback that splits the CPU seconds of an update (main process, Dask
+    workers) where each step begins (`CPU_STEPS`; the first, parse + load, starts now),
+    and the function that gives the split at the end: under load, CPU seconds per step are
+    the usable figure."""
+    marks: list[tuple[str, dict[str, float]]] = [("parse + load", mem.now())]
+
+    def progress(step: str, done: int, _total: int) -> None:
+        name = CPU_STEPS.get((step, done))
+        if name is not None and name not in {m[0] for m in marks}:
+            marks.append((name, mem.now()))
+
+    def split() -> dict[str, dict[str, float]]:
+        ends = [m[1] for m in marks[1:]] + [mem.now()]
+        return {name: {k: round(e[k] - a[k], 1) for k in a}
+                for (name, a), e in zip(marks, ends, strict=True)}
+    return progress, split
+
 
 def cpu_ticks() -> tuple[int, int]:
     """(steal, total) jiffies of the whole machine so far (Linux /proc/stat; zeros elsewhere)."""
@@ -532,6 +563,13 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             url = f"sqlite:///{copy}"
         path = Path(tmp) / "new.jsonl"
         path.write_text("".join(lines), encoding="utf-8")
+        made = None
+        if args.features_first:  # the store's features stored before the update is timed
+            from newsprism.regrouping import save_features
+
+            ahead = open_store(url)
+            made = save_features(ahead)
+            ahead.close()
         runner = make_runner(args.runner, None, settings) or LocalRunner()
         if args.runner == "dask":
             runner.client()  # type: ignore[attr-defined]
@@ -543,8 +581,11 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             t0 = time.perf_counter()
             articles, _ = read_articles([str(path)], settings)
             store = open_store(url)
-            analyze_into_store(store, articles, settings, runner=runner, stats=stats)
+            progress, split = cpu_by_step(mem)
+            analyze_into_store(store, articles, settings, runner=runner, stats=stats,
+                               progress=progress)
             secs = time.perf_counter() - t0
+            cpu_steps = split()
             t1 = time.perf_counter()
             report = consistent_report(store) if args.report else None
             report_secs = time.perf_counter() - t1 if args.report else None
@@ -554,6 +595,7 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
                             - {i for row in rows_before.values() for i in row[0]})
         drift = batch_agreement(url) if args.compare_batch else None
     return {"what": "incremental", "runner": args.runner, "added": len(lines),
+            "features_made_first": made,
             "full_recluster": stats.full_recluster,
             "stories_reclustered": stats.stories_reclustered,
             "against_batch": drift, "churn": churn,
@@ -570,6 +612,7 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "seconds": round(secs, 1),
             "report_s": round(report_secs, 1) if report_secs is not None else None,
             "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
+            "cpu_steps_s": cpu_steps,
             "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
 
 
@@ -735,6 +778,9 @@ def main() -> None:
     inc.add_argument("--add", type=int, default=100)
     inc.add_argument("--runner", default="dask", choices=["local", "dask"])
     inc.add_argument("--in-place", action="store_true")
+    inc.add_argument("--features-first", action="store_true",
+                     help="store the clustering features of a store made before them first "
+                          "(untimed; else the update makes them, once)")
     inc.add_argument("--compare-batch", action="store_true",
                      help="also re-cluster the whole store after the update and report how "
                           "far the stored stories are from that batch result")

@@ -17,19 +17,33 @@ local update, which takes whole stored stories, applies them to the stories it r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .corrections import apply_to_stories
 from .model import Article, ArticleFacts, Correction, Reuse, Story
 from .pipeline import stage_function
 from .settings import Settings
+from .stories.cluster import IdfBasis
+from .stories.features_stored import (
+    FEATURES_KEY,
+    Packed,
+    Vocab,
+    day_windows,
+    feature_row,
+    stored_reach,
+)
 from .stories.ids import successors
-from .stories.incremental import local_update, needs_full
+from .stories.incremental import LocalUpdate, attach_reached, needs_full, reuse_reach
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from .storage.store import Store
+
+LeanOf = Callable[[Sequence[str] | None], list[ArticleFacts]]  # ids (None: all) -> lean facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +60,10 @@ class Regroup:
     reclustered: int
     full: bool
     full_articles: int
+    write_features: Callable[[Connection], None] | None = None
 
 
-def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[ArticleFacts],
+def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
                     reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
                     touched: set[str], corrections: Sequence[Correction] = (),
                     loose: set[str] | None = None) -> Regroup:
@@ -56,7 +71,10 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[Ar
     stories `arrived` articles reach and those holding a `touched` article. Under the local
     rule a re-clustered story whose members are as stored and none of whose articles is
     `touched` keeps its stored row, title included. `loose`: articles a correction made or
-    undone names; their stories are placed again, not kept whole (`local_update`)."""
+    undone names; their stories are placed again, not kept whole (`local_update`).
+    `lean_of`: the stored lean facts of some articles (or of all). The stored clustering
+    features (stories/features_stored.py) are brought up to date either way, and written with
+    the stories (`Regroup.write_features`)."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -64,14 +82,17 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[Ar
     counted = recorded if recorded is not None else len(articles) - len(arrived)
     full = needs_full(len(articles), counted, bool(before), settings.story_consolidate_share)
     if full:
+        lean = lean_of(None)
+        features = _Features.read(store, articles, _picked(lean))
         stories: tuple[Story, ...] = apply_to_stories(
             tuple(stage_function("stories")(articles, lean, reuse, settings)), articles,
             corrections)
         titles = store.story_titles() if before else {}
         replaced: frozenset[str] = frozenset(before)
     else:
-        local = local_update(articles, lean, reuse, settings, before, arrived, touched,
-                             loose or set())
+        features = _Features.read(store, articles, lean_of)
+        local = _local(store, features, articles, lean_of, reuse, settings, before, arrived,
+                       touched, loose or set())
         subset = {i for s in local.stories for i in s.article_ids}
         stories = apply_to_stories(local.stories, [a for a in articles if a.id in subset],
                                    corrections)
@@ -84,4 +105,125 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean: Sequence[Ar
     removed = [k for k in sorted(replaced) if k not in new_ids]
     redirects = successors({k: before[k] for k in removed}, stories)
     return Regroup(changed, removed, redirects, len(before) - len(replaced) + len(stories),
-                   len(replaced), full, len(articles) if full else counted)
+                   len(replaced), full, len(articles) if full else counted, features.write)
+
+
+def lean_reader(store: Store, fresh_facts: Mapping[str, ArticleFacts] | None
+                ) -> tuple[LeanOf, list[float]]:
+    """Stored lean facts (of some ids; None: all), and the seconds spent reading them: an
+    update reads only those of the stories it reaches. `fresh_facts`: full facts the caller
+    holds (cut down, not read)."""
+    spent = [0.0]
+
+    def lean_of(ids: Sequence[str] | None) -> list[ArticleFacts]:
+        t = time.perf_counter()
+        found = store.lean_facts(known=fresh_facts, ids=ids)
+        spent[0] += time.perf_counter() - t
+        return found
+    return lean_of, spent
+
+
+def save_features(store: Store) -> int:
+    """Make and store the clustering features of every stored article that lacks them and is
+    not pending (what the first update on a store from before them does in its commit; a
+    benchmark does it ahead, `throughput.py incremental --features-first`). Returns how many."""
+    pending = set(store.pending_ids())
+    articles = [a for a in store.articles() if a.id not in pending]
+    lean_of, _ = lean_reader(store, None)
+    features = _Features.read(store, articles, lean_of)
+    with store.engine.begin() as conn:
+        features.write(conn)
+    return len(features.made)
+
+
+def _picked(lean: Sequence[ArticleFacts]) -> LeanOf:
+    by_id = {f.article_id: f for f in lean}
+
+    def pick(ids: Sequence[str] | None) -> list[ArticleFacts]:
+        return list(lean) if ids is None else [by_id[i] for i in ids if i in by_id]
+    return pick
+
+
+def _local(store: Store, features: _Features, articles: Sequence[Article], lean_of: LeanOf,
+           reuse: Sequence[Reuse], settings: Settings, before: dict[str, tuple[str, ...]],
+           arrived: set[str], touched: set[str], loose: set[str]) -> LocalUpdate:
+    """`incremental.local_update` from the stored features: the same stories, but only the
+    rows the arrived articles' time windows reach are read, and only the lean facts of the
+    stories they reach."""
+    from .storage import story_features
+
+    new = [p for p in features.made if p.article_id in arrived]
+    stored: list[Packed] = []
+    if new:
+        with store.engine.connect() as conn:
+            stored = [_unpack(r) for r in story_features.rows(
+                conn, day_windows(new, settings.story_window_days))]
+    others = [p for p in features.made if p.article_id not in arrived]
+    reached = stored_reach(new, stored + others, features.vocab, settings.story_threshold,
+                           settings.story_window_days)
+    reached |= reuse_reach(reuse, settings.story_threshold, arrived)
+    reached -= arrived
+    story_of = {i: sid for sid, ids in before.items() for i in ids}
+    wanted = set(arrived) | {i for sid in {story_of[i] for i in reached | touched | loose
+                                           if i in story_of} for i in before[sid]}
+    df, event_df = features.vocab.basis_maps()
+    return attach_reached([a for a in articles if a.id in wanted], lean_of(sorted(wanted)),
+                          reuse, settings, IdfBasis(df, event_df, features.vocab.n), before,
+                          arrived, reached, touched, loose)
+
+
+def _unpack(row: tuple[str, float | None, bool, bytes, bytes, bytes]) -> Packed:
+    import numpy as np
+
+    aid, day, dated, ids, counts, actors = row
+    return Packed(aid, day, dated, np.frombuffer(ids, "<i8"), np.frombuffer(counts, "<f8"),
+                  np.frombuffer(actors, "u1").astype(bool))
+
+
+@dataclass(slots=True)
+class _Features:
+    """The store's stored clustering features brought up to this update: `vocab` counts every
+    stored article (the whole store's `IdfBasis`); `made`: the rows made now (the arrived
+    articles, and every article of a store whose features are missing or of another key)."""
+
+    vocab: Vocab
+    made: list[Packed]
+    fresh: bool
+    first_new: int
+
+    @classmethod
+    def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
+        from .model import ArticleFacts as Facts
+        from .storage import story_features
+
+        with store.engine.connect() as conn:
+            state = story_features.state(conn)
+            have = story_features.stored_ids(conn) if state else set()
+            ids = {a.id for a in articles}
+            # Rows of articles no longer stored, or counts not of the rows: made again.
+            fresh = state is None or state[0] != FEATURES_KEY or not have <= ids \
+                or state[1] != len(have)
+            vocab = Vocab([], [], [], 0) if fresh else Vocab(*story_features.vocab(conn),
+                                                              n=state[1])  # type: ignore[index]
+        if fresh:
+            have = set()
+        first_new = len(vocab.names)
+        missing = sorted(ids - have)
+        lean = {f.article_id: f for f in lean_of(missing)} if missing else {}
+        by_id = {a.id: a for a in articles}
+        made = [vocab.pack(i, feature_row(by_id[i], lean.get(i) or Facts(article_id=i)))
+                for i in missing]
+        return cls(vocab, made, fresh, first_new)
+
+    def write(self, conn: Connection) -> None:
+        """Record the rows made and the vocabulary's new counts (in the stories' commit)."""
+        from .storage import story_features
+
+        v = self.vocab
+        rows: list[dict[str, Any]] = [
+            {"article_id": p.article_id, "day": p.day, "dated": p.dated,
+             "ids": p.ids.astype("<i8").tobytes(), "counts": p.counts.astype("<f8").tobytes(),
+             "actors": p.actors.astype("u1").tobytes()} for p in self.made]
+        story_features.write(conn, FEATURES_KEY, v.n, v.names,
+                             [(k, v.df[k], v.event_df[k]) for k in sorted(v.grown)], rows,
+                             self.first_new, self.fresh)

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
-from .regrouping import Regroup, regroup_stories
+from .regrouping import Regroup, lean_reader, regroup_stories
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
@@ -292,8 +292,8 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     t = time.perf_counter()
     articles = store.articles()
     st.stored_articles = len(articles)
-    lean = store.lean_facts(known=fresh_facts)
     st.seconds["load"] = time.perf_counter() - t
+    lean_of, lean_seconds = lean_reader(store, fresh_facts)
 
     t = time.perf_counter()
     index = reuse_index if reuse_index is not None else ReuseIndex(settings)
@@ -305,11 +305,12 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
 
     t = time.perf_counter()
     with phase(progress, "clustering"):
-        regroup = regroup_stories(store, articles, lean, reuse, settings, set(pending),
+        regroup = regroup_stories(store, articles, lean_of, reuse, settings, set(pending),
                                   touched | forced, corrections, forced)
     changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
     _count_stories(regroup, pending, st)
-    st.seconds["stories"] = time.perf_counter() - t
+    st.seconds["load lean"] = lean_seconds[0]
+    st.seconds["stories"] = time.perf_counter() - t - lean_seconds[0]
 
     t = time.perf_counter()
     fresh = fresh_facts or {}
@@ -338,7 +339,8 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
                           reuse_removed=sorted(set(dropped) | set(changed_keys)),
                           reuse_state=index.state_row(update) if update else None,
                           prints=index.print_rows(update) if update else None,
-                          redirects=redirects, full_articles=regroup.full_articles)
+                          redirects=redirects, full_articles=regroup.full_articles,
+                          also=regroup.write_features)
     st.seconds["commit"] = time.perf_counter() - t
     return st
 

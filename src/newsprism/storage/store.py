@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..errors import StoreError
 from ..model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from ..reuse.state import PrintRow, ReuseState
-from . import search
+from . import search, story_features
 from .codec import load, to_data
 from .search import StoryEntry, story_list_t
 
@@ -312,7 +312,8 @@ class Store:
                         reuse_state: ReuseState | None = None,
                         prints: Mapping[str, PrintRow] | None = None,
                         redirects: Mapping[str, str] | None = None,
-                        full_articles: int | None = None) -> None:
+                        full_articles: int | None = None,
+                        also: Callable[[Connection], None] | None = None) -> None:
         """One transaction: drop the `reuse_removed` pairs, then add the `reuse` pairs not
         stored (to change a pair, name its key in both); replace stories (`stories` are
         written; stories in `removed` or sharing an id with a written one are dropped first);
@@ -320,7 +321,8 @@ class Store:
         id -> (key, shingles, prints)) not stored; record `redirects` (retired story id -> the
         story now holding its articles; older redirects to a retired id follow it, and an id
         written again stops redirecting); `full_articles`: the stories were re-clustered as a
-        whole over this many articles (`story_state`). Repeating it gives the same rows."""
+        whole over this many articles (`story_state`); `also`: more writes of the same
+        transaction (the stored clustering features). Repeating it gives the same rows."""
         # Encoded once here: the row and the search index read the same encoding.
         stories = sorted((s if isinstance(s, EncodedStory) else encode_story(s)
                           for s in stories), key=lambda s: s.id)
@@ -359,6 +361,8 @@ class Store:
             for i in range(0, len(finished), 500):
                 conn.execute(pending_t.delete().where(
                     pending_t.c.article_id.in_(finished[i:i + 500])))
+            if also is not None:
+                also(conn)
 
     @staticmethod
     def _redirect(conn: Connection, written: Sequence[str], redirects: Mapping[str, str]) -> None:
@@ -385,6 +389,7 @@ class Store:
             return
         ids = sorted(given)
         with self.engine.begin() as conn:
+            story_features.forget(conn, ids)  # made again from the new facts
             for i in range(0, len(ids), 500):
                 chunk = ids[i:i + 500]
                 conn.execute(facts_t.delete().where(facts_t.c.article_id.in_(chunk)))
@@ -403,6 +408,7 @@ class Store:
         """
         with self.engine.begin() as conn:
             conn.execute(reuse_state_t.delete())
+            story_features.forget(conn, [a.id for a in report.articles])  # titles may change
             for a in report.articles:
                 conn.execute(articles_t.delete().where(articles_t.c.id == a.id))
             if report.articles:
@@ -538,16 +544,26 @@ class Store:
             return list(conn.execute(sa.select(pending_t.c.article_id)
                                      .order_by(pending_t.c.article_id)).scalars())
 
-    def lean_facts(self, known: Mapping[str, ArticleFacts] | None = None) -> list[ArticleFacts]:
-        """What clustering needs of every stored article's facts, by article id. `known`:
-        full facts the caller holds for some of them (equal to the stored ones), which are
-        cut down here instead of decoded again."""
+    def lean_facts(self, known: Mapping[str, ArticleFacts] | None = None,
+                   ids: Sequence[str] | None = None) -> list[ArticleFacts]:
+        """What clustering needs of every stored article's facts (of those of `ids`, when
+        given), by article id. `known`: full facts the caller holds for some of them (equal
+        to the stored ones), which are cut down here instead of decoded again."""
         known = known or {}
         q = sa.select(lean_facts_t.c.article_id, lean_facts_t.c.data) \
             .order_by(lean_facts_t.c.article_id)
         with self.engine.connect() as conn:
-            out = [lean(known[i]) if i in known else load(ArticleFacts, json.loads(d))
-                   for i, d in conn.execute(q)]
+            if ids is None:
+                out = [lean(known[i]) if i in known else load(ArticleFacts, json.loads(d))
+                       for i, d in conn.execute(q)]
+            else:
+                wanted = sorted(set(ids))
+                out = [lean(known[i]) for i in wanted if i in known]
+                ask = [i for i in wanted if i not in known]
+                for k in range(0, len(ask), 500):
+                    out.extend(load(ArticleFacts, json.loads(d)) for _, d in conn.execute(
+                        q.where(lean_facts_t.c.article_id.in_(ask[k:k + 500]))))
+                out.sort(key=lambda f: f.article_id)
         old = [k for k, f in enumerate(out) if _lacks_lead(f)]
         if old:  # rows of an older store: completed from the full facts (read once each)
             full = self.facts([out[k].article_id for k in old])
@@ -750,6 +766,7 @@ def open_store(url: str) -> Store:
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         metadata.create_all(engine)
+        story_features.create(engine)
         store = Store(engine)
         store.backfill_search(rebuild=search.prepare(engine))
     except (sa.exc.SQLAlchemyError, OSError, ValueError) as exc:

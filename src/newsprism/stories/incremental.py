@@ -54,7 +54,7 @@ from .cluster import (
 from .features import raw_features
 from .ids import reuse_weight
 
-__all__ = ["LocalUpdate", "local_update", "needs_full"]
+__all__ = ["LocalUpdate", "attach_reached", "local_update", "needs_full", "reuse_reach"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,18 +96,42 @@ def local_update(articles: Sequence[Article], facts: Sequence[ArticleFacts],
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
     basis = idf_basis(raws)
     reached = _reached(ordered, ordered_facts, raws, basis, reuse, settings, arrived)
+    return attach_reached(ordered, facts, reuse, settings, basis, before, arrived, reached,
+                          touched, loose)
+
+
+def attach_reached(articles: Sequence[Article], facts: Sequence[ArticleFacts],
+                   reuse: Sequence[Reuse], settings: Settings, basis: IdfBasis,
+                   before: Mapping[str, Sequence[str]], arrived: Set[str], reached: Set[str],
+                   touched: Set[str] = frozenset(), loose: Set[str] = frozenset()
+                   ) -> LocalUpdate:
+    """The tail of `local_update` once the `reached` stored articles are known (there, or
+    from the stored features: regrouping.py): attach the arrived articles to the stories
+    holding a reached or `touched` article. `articles` and `facts` need only hold those
+    stories' articles and the arrived ones (more are ignored); `basis`: the whole store's."""
     story_of = {i: sid for sid, ids in before.items() for i in ids}
     freed = {story_of[i] for i in loose if i in story_of}
-    replaced = frozenset({story_of[i] for i in reached | set(touched) if i in story_of} | freed)
+    replaced = frozenset({story_of[i] for i in set(reached) | set(touched) if i in story_of}
+                         | freed)
     subset = set(arrived) | {i for sid in replaced for i in before[sid]}
     fresh = set(arrived) | {i for sid in freed for i in before[sid]}
-    by_id = {a.id: a for a in ordered}
+    by_id = {a.id: a for a in articles}
+    facts_by_id = {f.article_id: f for f in facts}
     sub_reuse = [r for r in reuse if r.a in subset and r.b in subset]
     stories = attach([by_id[i] for i in sorted(subset) if i in by_id],
                      [facts_by_id[i] for i in sorted(subset) if i in facts_by_id],
                      sub_reuse, settings, basis,
                      {sid: before[sid] for sid in replaced if sid not in freed}, fresh)
     return LocalUpdate(stories, replaced, len(reached))
+
+
+def reuse_reach(reuse: Sequence[Reuse], threshold: float, arrived: Set[str]) -> set[str]:
+    """Both ends of the reuse pairs of an arrived article as strong as `threshold`."""
+    out: set[str] = set()
+    for r in reuse:
+        if reuse_weight(r) >= threshold and (r.a in arrived or r.b in arrived):
+            out.update((r.a, r.b))
+    return out
 
 
 def _reached(ordered: Sequence[Article], facts: Sequence[ArticleFacts], raws: Sequence,
@@ -134,9 +158,7 @@ def _reached(ordered: Sequence[Article], facts: Sequence[ArticleFacts], raws: Se
         gap = np.abs(when[rows] - when[sims.col])
         keep = (sims.data >= floor) & ~(gap > window)  # nan gap (undated): kept
         out.update(ordered[j].id for j in np.unique(sims.col[keep]).tolist())
-    for r in reuse:
-        if reuse_weight(r) >= floor and (r.a in arrived or r.b in arrived):
-            out.update((r.a, r.b))
+    out |= reuse_reach(reuse, floor, arrived)
     return out - set(arrived)
 
 

@@ -1,0 +1,212 @@
+"""The stored form of the clustering features (issue 25): what an incremental update reads
+instead of deriving every stored article's features again.
+
+An update used to recompute `raw_features` for every stored article (from every article's
+lean facts), count the store's document frequencies again (`cluster.idf_basis`) and multiply
+the new articles' TF-IDF rows with the whole store's. Now each article's features are made
+once, when the update that stores it commits, and kept with the store's counts:
+
+    article + lean facts ──> `feature_row` (raw features, event day, dated or not)
+                         ──> `Vocab.pack`: feature ids (one store-wide vocabulary), counts and
+                             actor flags, written with the vocabulary's document frequencies
+                             (storage/story_features.py), in the transaction of the stories
+
+    an update ──> `Vocab` (every feature's df and event df: the `IdfBasis` of the whole store)
+              ──> `stored_reach`: the arrived articles' cosines with the stored articles that
+                  the time window lets them reach (an index on the event day; every one when
+                  an arrived article has no day), from their packed rows: the postings of
+                  those rows' features (a sparse product over the column index), with the
+                  whole store's weights
+
+Exact: the weights, rows and window are those `incremental._reached` computes over every
+article (the same `idf`, the same counts, the same window rule), so the articles reached are
+the same (tests/test_features_stored.py compares the two on generated stores; the sums may
+differ in the last bit of a float, and a cosine that close to the threshold is not met in
+practice). `FEATURES_KEY` names the code the features were made with: stored features of
+another key are made again, all at once, on the next update.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Article, ArticleFacts
+from .cluster import STAND_IN_WINDOW, event_day, published_day
+from .features import RawFeatures, raw_features
+from .features import idf as idf_of
+
+__all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "stored_reach"]
+
+
+def _key() -> str:
+    """The code the features are made with: features.py and the text helpers it reads."""
+    from .. import text
+    from . import features
+
+    digest = hashlib.sha1(b"features-stored-1")
+    for module in (features, text):
+        digest.update(Path(module.__file__ or "").read_bytes() if module.__file__ else b"")
+    return digest.hexdigest()[:16]
+
+
+FEATURES_KEY = _key()
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureRow:
+    """What the reach reads of one article: its raw features, its event day (ordinal, None
+    when unknown: `cluster.event_day`) and whether it has a publish day (`dated`: the
+    narrower time window applies)."""
+
+    raw: RawFeatures
+    day: float | None
+    dated: bool
+
+
+def _ordinal(day: date | None) -> float | None:
+    return float(day.toordinal()) if day is not None else None
+
+
+def feature_row(article: Article, facts: ArticleFacts) -> FeatureRow:
+    """The stored form of one article (its lean facts suffice)."""
+    return FeatureRow(raw_features(facts, article.title), _ordinal(event_day(article, facts)),
+                      published_day(article) is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """One article's row as stored: vocabulary ids, counts (> 0) and actor flags, in the
+    order of `RawFeatures.counts`."""
+
+    article_id: str
+    day: float | None
+    dated: bool
+    ids: np.ndarray  # int64
+    counts: np.ndarray  # float64
+    actors: np.ndarray  # bool
+
+
+@dataclass(slots=True)
+class Vocab:
+    """The store's feature vocabulary with each feature's document frequency (`df`: articles
+    holding it; `event_df`: in their event part) over `n` articles: the `cluster.IdfBasis`
+    of the whole store. `grown`: ids added or counted since it was read (to write back)."""
+
+    names: list[str]
+    df: list[int]
+    event_df: list[int]
+    n: int
+    index: dict[str, int] = field(default_factory=dict)
+    grown: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        if not self.index:
+            self.index = {f: k for k, f in enumerate(self.names)}
+
+    def pack(self, article_id: str, row: FeatureRow) -> Packed:
+        """Count `row` in (a new article of the store) and return its packed form."""
+        ids, counts, actors = [], [], []
+        actor_set = set(row.raw.actors)
+        for f, c in row.raw.counts:
+            if c <= 0:
+                continue
+            k = self.index.get(f)
+            if k is None:
+                k = self.index[f] = len(self.names)
+                self.names.append(f)
+                self.df.append(0)
+                self.event_df.append(0)
+            self.df[k] += 1
+            is_actor = f in actor_set
+            if not is_actor:
+                self.event_df[k] += 1
+            self.grown.add(k)
+            ids.append(k)
+            counts.append(c)
+            actors.append(is_actor)
+        self.n += 1
+        return Packed(article_id, row.day, row.dated, np.asarray(ids, np.int64),
+                      np.asarray(counts, np.float64), np.asarray(actors, bool))
+
+    def basis_maps(self) -> tuple[Mapping[str, int], Mapping[str, int]]:
+        """`IdfBasis.df` and `event_df` as mappings by feature name."""
+        return _ByName(self.index, self.df), _ByName(self.index, self.event_df)
+
+
+class _ByName(Mapping[str, int]):
+    def __init__(self, index: Mapping[str, int], counts: Sequence[int]) -> None:
+        self._index, self._counts = index, counts
+
+    def __getitem__(self, key: str) -> int:
+        return self._counts[self._index[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def _rows(packed: Sequence[Packed], weights: np.ndarray, width: int) -> sparse.csr_matrix:
+    """Unit TF-IDF rows (as `cluster.tfidf_rows` with a basis: counts times the weight of
+    their feature, each row divided by its L2 norm)."""
+    indptr = np.zeros(len(packed) + 1, np.int64)
+    indptr[1:] = np.cumsum([len(p.ids) for p in packed])
+    indices = np.concatenate([p.ids for p in packed]) if packed else np.zeros(0, np.int64)
+    data = np.concatenate([p.counts for p in packed]) if packed else np.zeros(0)
+    x = sparse.csr_matrix((data * weights[indices], indices, indptr),
+                          shape=(len(packed), max(width, 1)))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
+
+
+def stored_reach(new: Sequence[Packed], stored: Sequence[Packed], vocab: Vocab,
+                 threshold: float, window_days: float) -> set[str]:
+    """Ids of the `stored` rows an arrived (`new`) one reaches: a cosine at `threshold` with
+    the whole store's weights, and event days within the window (`cluster`'s windows: the
+    wider `STAND_IN_WINDOW` when either has no publish day; no day: always within). The
+    rule of `incremental._reached` (without its reuse pairs)."""
+    if not new or not stored:
+        return set()
+    used = np.unique(np.concatenate([p.ids for p in (*new, *stored)]))
+    weights = np.zeros(len(vocab.names))
+    weights[used] = [idf_of(vocab.df[k], vocab.n) for k in used.tolist()]
+    xn = _rows(new, weights, len(vocab.names))
+    xs = _rows(stored, weights, len(vocab.names))
+    sims = (xn @ xs.T.tocsr()).tocoo()  # over the stored rows' feature postings
+    nan = float("nan")
+    when_new = np.array([nan if p.day is None else p.day for p in new])
+    when_old = np.array([nan if p.day is None else p.day for p in stored])
+    dated_new = np.array([p.dated for p in new])
+    dated_old = np.array([p.dated for p in stored])
+    stand_in = ~dated_new[sims.row] | ~dated_old[sims.col]
+    window = np.where(stand_in, max(window_days, STAND_IN_WINDOW), window_days)
+    gap = np.abs(when_new[sims.row] - when_old[sims.col])
+    keep = (sims.data >= threshold) & ~(gap > window)  # nan gap (no day): kept
+    return {stored[j].article_id for j in np.unique(sims.col[keep]).tolist()}
+
+
+def day_windows(new: Sequence[Packed], window_days: float) -> list[tuple[float, float]] | None:
+    """The event days a stored article must fall in (or have none) to be reachable by one
+    of `new` (merged intervals, the widest window each side), or None: every day (an
+    arrived article has no day, so the window bounds nothing)."""
+    days = [p.day for p in new]
+    if any(d is None for d in days):
+        return None
+    reach = max(window_days, STAND_IN_WINDOW)
+    out: list[tuple[float, float]] = []
+    for d in sorted(d for d in days if d is not None):
+        lo, hi = d - reach, d + reach
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
