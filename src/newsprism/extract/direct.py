@@ -21,6 +21,7 @@ from .cues import (
     MAX_RIGHT_CUE_GAP,
     SUBJECT_DEPS,
     CueReader,
+    phrasal_cue,
     trim_span,
 )
 from .names import is_title_token
@@ -129,11 +130,14 @@ class DirectFinder(CueReader, SignatureReader):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
         if verb is None or verb.lower_ == "according":
             return verb, None
-        if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
+        if verb.tag_ == "VB" and not phrasal_cue(verb) \
+                or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
             return None, None  # "“...” to deny ...": an infinitive is no cue
-        if any(c.dep_ == "mark" and c.lower_ != "as" and c.i < verb.i for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ != "as" and c.i < verb.i and not self.in_quote(c)
+               for c in verb.children):
             # "“...?” After the student reported it, ...": a clause about something else
-            # (after, when, because ...), not the quote's cue; "as X put it" still is one.
+            # (after, when, because ...), not the quote's cue; "as X put it" still is one. A
+            # "that" ending the quote ("… understand that,” X told") is the parser's error.
             return None, None
         quoting = verb.lemma_.lower() == "quote" or verb.head.lemma_.lower() == "quote"
         # "“...,” Y quoted X as saying": not the subject but the object is the speaker.
@@ -239,6 +243,8 @@ class DirectFinder(CueReader, SignatureReader):
                 head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
                 if subject is not None and (head is None or not c_tok <= head.i < verb.i):
                     head = subject  # the words between `”` and the verb name the speaker
+                if head is None and right and verb.i == c_tok:
+                    head = self._inverted_subject(verb)
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             elif named is not None:  # `Jane Doe: “...”`, `“...” — Jane Doe`
@@ -288,6 +294,17 @@ class DirectFinder(CueReader, SignatureReader):
                         and not sentence_break(body[:-1]) and not self._second_cue(c_tok, m):
                     carry[m] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _inverted_subject(self, verb):
+        """`“…,” said retired harbourmaster X, asked about …`: the parser hung X on the
+        participle after it, so the inverted cue has no subject; the noun phrase right after
+        the verb, up to its comma and within its sentence, is the speaker."""
+        doc = self.doc
+        end = verb.i + 1
+        while end < len(doc) and end - verb.i <= MAX_RIGHT_CUE_GAP \
+                and doc[end].text not in (".", "!", "?", ";") and "\n" not in doc[end].text:
+            end += 1
+        return self.subject_between(verb.i + 1, end)
 
     def _bare_cue(self, c_tok: int) -> bool:
         """`“....” Smith said.`: a sentence of only a name and a speech verb after a quote that
