@@ -153,4 +153,7 @@ class SpanReader:
             return None
         heads = [t for t in seg if (t.pos_ in ("PROPN", "NOUN", "PRON") or _misread_name(doc, t.i))
                  and t.ent_type_ not in ("DATE", "TIME")]
+        if not heads and len(seg) > 1 and seg[-1].lower_ == "old" \
+                and any(t.lower_ in ("year", "years") for t in seg):
+            return seg[-1]  # "the 43-year-old": an age used as a noun (tagged DATE)
         return heads[-1] if heads else None
