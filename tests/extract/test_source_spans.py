@@ -73,3 +73,53 @@ def test_an_age_noun_after_the_quote_is_the_speaker(nlp):
     text = ("Nora Vale posted the clip on Thursday.\n\n“What if the harbour had a second "
             "lighthouse?” the 43-year-old asked in the video’s description.")
     assert _speaker_text(nlp, text, "second lighthouse") == "the 43-year-old"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Scott Olson via Getty Images.\n\nVale then interjected, calling Okafor’s proposed "
+     "harbour fee “a tax on every fisherman.”\n\n“We have to decide what is fair,” Vale said.",
+     "a tax on every fisherman", "Vale"),
+    ("In one of her columns, Nora Vale criticized people who sail at night, hitting “their "
+     "reckless love for the dark sea and its storms.”", "reckless love", "Nora Vale"),
+])
+def test_a_fragment_after_a_participle_goes_to_the_subject_of_its_verb(nlp, text, fragment,
+                                                                        speaker):
+    got = _speaker_text(nlp, text, fragment)
+    assert got is not None and speaker in got
+
+
+def test_a_quote_after_another_persons_sentence_is_not_the_earlier_speakers(nlp):
+    text = ("“We will keep the harbour open for every boat,” Vale said on Radio Porto.\n\n"
+            "On “Harbour Week,” Senator Tomas Hale (Porto), who lost the primary to Vale, "
+            "identified the young sailors’ anger as one reason to back the plan. “The younger "
+            "people are sick and tired of closures and delays.”")
+    atts = [a for a in _atts(nlp, text) if "younger people" in text[a.start:a.end]]
+    assert len(atts) == 1
+    span = atts[0].speaker_span
+    assert span is not None and "Tomas Hale" in text[span[0]:span[1]]
+
+
+def test_the_lead_sentence_may_start_after_the_last_paragraphs_closing_mark(nlp):
+    """The parser glues a paragraph's closing quote mark to the next sentence."""
+    text = ('"We need to step away from efforts to close the harbour," Vale said on Radio '
+            'Porto.\n\nOn "Harbour Week," Sen. Tomas Hale (Porto), who lost the primary to Vale, '
+            'identified young sailors\' anger as one reason to back the plan. "The younger '
+            'people are sick and tired of closures and delays."')
+    atts = [a for a in _atts(nlp, text) if "younger" in text[a.start:a.end]]
+    assert len(atts) == 1
+    span = atts[0].speaker_span
+    assert span is not None and "Tomas Hale" in text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize("text", [
+    # initials after the cue are no sentence end
+    ("“This is a sad day for the harbour,” said Rep. T.K. Okafor (D-Porto), head of the "
+     "Harbour Caucus. “The plan is a disgrace. It was a disgrace from the start.”"),
+    # a sentence about the speaker, by pronoun, between the two quotes of one paragraph
+    ('"We have had problems with the harbour in the past," Vale said after meeting with '
+     'Mayor Tomas Hale. She did not suggest a fee. "Our goal is not to punish the '
+     'fishermen."'),
+])
+def test_two_quotes_of_one_turn_are_one_attribution(nlp, text):
+    atts = [a for a in _atts(nlp, text) if not a.continued]
+    assert len(atts) == 1 and len(atts[0].parts) == 2

@@ -145,11 +145,13 @@ class CueReader(SpanReader):
 
     # -- cues ---------------------------------------------------------------------------
     def cue_verb(self, lo: int, hi: int, near_end: bool):
-        """The speech verb in tokens [lo, hi) closest to the quote."""
+        """The speech verb in tokens [lo, hi) closest to the quote (not a participle used as
+        an adjective: "X's proposed fee")."""
         order = range(hi - 1, lo - 1, -1) if near_end else range(lo, hi)
         for i in order:
             t = self.doc[i]
-            if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t)) \
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" \
+                    and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t)) \
                     and not self.in_quote(t):
                 return t
             if according_to(t):
