@@ -527,6 +527,8 @@ def eval_quotes(
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     baseline: Annotated[bool, typer.Option("--baseline/--no-baseline",
                                            help="Also score textacy.")] = True,
+    part: Annotated[str, typer.Option("--part", help="all, or the tune or blind half of "
+                                      "the split (by a hash of the file name).")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
     keep: OutOpt = None,
     role: RoleOpt = "",
@@ -537,8 +539,8 @@ def eval_quotes(
 
     started = time.perf_counter()
     try:
-        report = command(gold, split=split, limit=limit, baseline=baseline)
-    except FileNotFoundError as exc:
+        report = command(gold, split=split, limit=limit, baseline=baseline, part=part)
+    except (FileNotFoundError, ValueError) as exc:
         _fail(exc)
     for line in report["problems"]:
         err.print(line, highlight=False, soft_wrap=True, markup=False)
@@ -546,7 +548,9 @@ def eval_quotes(
     if as_json:
         _print_metrics(report)
         return
-    lines = [f"PolNeAR {report['split']}: {report['documents']} documents", format_table(report)]
+    half = f" ({report['part']} half)" if "part" in report else ""
+    lines = [f"PolNeAR {report['split']}{half}: {report['documents']} documents",
+             format_table(report)]
     if "textacy_error" in report:
         lines.append(report["textacy_error"])
     out.print("\n".join(lines), highlight=False, soft_wrap=True, markup=False)

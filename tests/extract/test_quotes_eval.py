@@ -82,3 +82,16 @@ def test_nested_attribution_scored_as_polnear_annotates_it(nlp):
         s = Scorer()
         s.add(text, gold, preds)
         assert s.result()["source_exact"]["f1"] == 100.0 * hit
+
+
+def test_parts_split_the_texts_by_name(data_dir):
+    """`--part`: the tune and blind halves are fixed by the file name and share no text."""
+    from newsprism.eval.quotes import part_of
+
+    names = ["doc-a", "doc-b", "doc-c", "doc-d", "doc-e", "doc-f"]
+    assert [part_of(n) for n in names] == [part_of(n) for n in names]
+    assert {part_of(n) for n in names} == {"tune", "blind"}
+    with pytest.raises(ValueError):
+        command(data_dir / "polnear", "dev", limit=1, baseline=False, part="half")
+    tune = command(data_dir / "polnear", "dev", limit=4, baseline=False, part="tune")
+    assert tune["part"] == "tune" and tune["documents"] <= 4

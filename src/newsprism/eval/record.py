@@ -280,6 +280,8 @@ def read_kinds(folder: Path | None) -> Iterator[tuple[str, dict[str, Any] | None
 def quotes_slice(result: Mapping[str, Any], split: str, limit: int | None,
                  role: str) -> Slice:
     n = result.get("documents")
+    if result.get("part"):
+        return Slice("PolNeAR", split, f"{result['part']} half, {n} texts", role)
     return Slice("PolNeAR", split, f"first {n} texts" if limit else f"all {n} texts", role)
 
 

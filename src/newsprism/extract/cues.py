@@ -102,6 +102,15 @@ def thing_speaker(head, verb) -> bool:
                 or lemma in SPEAKING_GROUP_NOUNS or head.lower_ in SPEAKING_GROUP_NOUNS)
 
 
+def phrasal_cue(t) -> bool:
+    """A verb that is a cue only with its particle or frame: "as X put it", "X pointed out"."""
+    lemma = t.lemma_.lower()
+    if lemma == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children) \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+    return lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+
+
 def _is_date(t) -> bool:
     """"Tuesday", "last week" (but not "the 46-year-old")."""
     return t.ent_type_ in ("DATE", "TIME") and not any(c.dep_ == "det" for c in t.children)
@@ -154,16 +163,24 @@ class CueReader(SpanReader):
     def tok_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self._starts, char) - 1)
 
+    def same_line(self, a, b) -> bool:
+        """Tokens `a` and `b` are on one line (the parser runs some sentences across
+        paragraphs; a cue or a source never reaches over a line break)."""
+        lo, hi = sorted((a.idx, b.idx))
+        return "\n" not in self.text[lo:hi]
+
     def in_quote(self, token) -> bool:
         return self.people.in_quote(token.idx)
 
     # -- cues ---------------------------------------------------------------------------
     def cue_verb(self, lo: int, hi: int, near_end: bool):
-        """The speech verb in tokens [lo, hi) closest to the quote."""
+        """The speech verb in tokens [lo, hi) closest to the quote (not a participle used as
+        an adjective: "X's proposed fee")."""
         order = range(hi - 1, lo - 1, -1) if near_end else range(lo, hi)
         for i in order:
             t = self.doc[i]
-            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_LEMMAS \
+            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" \
+                    and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t)) \
                     and not self.in_quote(t):
                 return t
             if according_to(t):

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..lexicons.cues import CUE_LEMMAS, SPEECH_LEMMAS
+from ..lexicons.cues import CUE_LEMMAS, INDIRECT_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -22,6 +22,7 @@ from .cues import (
     SUBJECT_DEPS,
     CueReader,
     negated,
+    phrasal_cue,
     trim_span,
 )
 from .names import is_title_token
@@ -29,19 +30,39 @@ from .quotemarks import inner
 from .signatures import SignatureReader
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
 MARKS = " \t\r\n.,\"'“”‘’"
 
 
-def sentence_break(s: str) -> bool:
-    """A sentence ends inside `s` (not at "Gov." or an initial)."""
+def _sentence_starts(s: str):
+    """Offsets in `s` where a new sentence starts (not after "Gov." or an initial)."""
     for m in _SENT_BREAK.finditer(s):
         words = s[:m.start() + 1].split()
         word = words[-1] if words else ""
-        if s[m.start()] == "." and (is_title_token(word) or len(word.strip(".")) <= 1):
+        if s[m.start()] == "." and (is_title_token(word) or len(word.strip(".")) <= 1
+                                    or _INITIALS.fullmatch(word.strip("()[],"))):
             continue
-        return True
-    return False
+        yield m.end() - 1
+
+
+def sentence_break(s: str) -> bool:
+    """A sentence ends inside `s` (not at "Gov." or an initial)."""
+    return next(_sentence_starts(s), None) is not None
+
+
+_SUBJECT_PRONOUNS = ("He ", "She ", "They ")
+
+
+def pronoun_turn(gap: str) -> bool:
+    """`“A,” X said after …. She did not … “B”`: between two quotes of one paragraph, the
+    first quote's cue sentence and then only sentences that open with a subject pronoun (the
+    speaker, still): one turn of speech."""
+    if "\n" in gap or len(gap) > 250:
+        return False
+    starts = list(_sentence_starts(gap))
+    return bool(starts) and all(gap.startswith(_SUBJECT_PRONOUNS, i) for i in starts) \
+        and not gap.strip().endswith((",", ":"))
 
 
 _NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
@@ -130,11 +151,14 @@ class DirectFinder(CueReader, SignatureReader):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
         if verb is None or verb.lower_ == "according":
             return verb, None
-        if verb.tag_ == "VB" or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
+        if verb.tag_ == "VB" and not phrasal_cue(verb) \
+                or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
             return None, None  # "“...” to deny ...": an infinitive is no cue
-        if any(c.dep_ == "mark" and c.lower_ != "as" and c.i < verb.i for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ != "as" and c.i < verb.i and not self.in_quote(c)
+               for c in verb.children):
             # "“...?” After the student reported it, ...": a clause about something else
-            # (after, when, because ...), not the quote's cue; "as X put it" still is one.
+            # (after, when, because ...), not the quote's cue; "as X put it" still is one. A
+            # "that" ending the quote ("… understand that,” X told") is the parser's error.
             return None, None
         quoting = verb.lemma_.lower() == "quote" or verb.head.lemma_.lower() == "quote"
         # "“...,” Y quoted X as saying": not the subject but the object is the speaker.
@@ -244,18 +268,26 @@ class DirectFinder(CueReader, SignatureReader):
                 head, (c0, c1) = self.speaker_of(verb, nearby=subject is None)
                 if subject is not None and (head is None or not c_tok <= head.i < verb.i):
                     head = subject  # the words between `”` and the verb name the speaker
+                if head is None and right and verb.i == c_tok:
+                    head = self._inverted_subject(verb)
                 speaker, sp = self.resolve(head, verb)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             elif named is not None:  # `Jane Doe: “...”`, `“...” — Jane Doe`
                 head, sp, mark = named
                 speaker, _ = self.resolve(head)
                 cue = (mark, mark + 1)
+            elif kind == "direct" and (lead := self._lead_subject(o_tok, prev)) is not None:
+                # `Sen. X … identified A as B. “…”`: the person the sentence before is about
+                head, verb = lead
+                speaker, sp = self.resolve(head, verb)
+                cue = (verb.idx, verb.idx + len(verb))
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
-                if one_turn(text[prev.end:pair.open], cue_after):
+                if one_turn(text[prev.end:pair.open], cue_after) \
+                        or cue_after and pronoun_turn(text[prev.end:pair.open]):
                     # The next paragraph goes on quoting: one attribution in several parts.
                     root = prev_idx
                     out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
@@ -293,6 +325,47 @@ class DirectFinder(CueReader, SignatureReader):
                         and not sentence_break(body[:-1]) and not self._second_cue(c_tok, m):
                     carry[m] = (len(out) - 1, speaker, sp, cue)
         return out
+
+    def _lead_subject(self, o_tok: int, prev: Attribution | None):
+        """(subject, verb) of the sentence right before a quote with no cue, on its line, when
+        the subject is a person named there and not the previous quote's speaker, and the
+        sentence quotes nothing: `Sen. X, who …, identified A as B. “…”` is X's (not the
+        speaker of a quote in the paragraph before). None otherwise."""
+        doc, text = self.doc, self.text
+        if o_tok == 0 or doc[o_tok - 1].text not in (".", "!", "?") \
+                and not (o_tok > 1 and doc[o_tok - 2].text in (".", "!", "?")
+                         and doc[o_tok - 1].is_space and "\n" not in doc[o_tok - 1].text):
+            return None
+        sent = self.sent_of(o_tok - 1)
+        line_start = text.rfind("\n", 0, doc[o_tok].idx) + 1
+        root = sent.root
+        if sent.start == o_tok or root.idx < line_start or root.pos_ != "VERB" \
+                or root.lemma_.lower() in ("be", "have") or root.lemma_.lower() in SPEECH_LEMMAS \
+                or root.lemma_.lower() in INDIRECT_LEMMAS or root.lemma_.lower() in OBJECT_LEMMAS:
+            return None  # (a reported clause goes on in its quote: `quotes._follow_reported`)
+        lo, hi = max(line_start, doc[sent.start].idx), doc[o_tok].idx
+        if any(lo <= p.close and p.open < hi and not self._is_title(m)
+               for m, p in enumerate(self.pairs)):  # (a show's name in quote marks is fine)
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.ent_type_ != "PERSON" or subj.pos_ != "PROPN" \
+                or subj.idx < line_start:
+            return None
+        if prev is not None and prev.speaker_span is not None \
+                and subj.text in text[prev.speaker_span[0]:prev.speaker_span[1]]:
+            return None  # the previous quote's speaker: the follow-on rule handles it
+        return subj, root
+
+    def _inverted_subject(self, verb):
+        """`“…,” said retired harbourmaster X, asked about …`: the parser hung X on the
+        participle after it, so the inverted cue has no subject; the noun phrase right after
+        the verb, up to its comma and within its sentence, is the speaker."""
+        doc = self.doc
+        end = verb.i + 1
+        while end < len(doc) and end - verb.i <= MAX_RIGHT_CUE_GAP \
+                and doc[end].text not in (".", "!", "?", ";") and "\n" not in doc[end].text:
+            end += 1
+        return self.subject_between(verb.i + 1, end)
 
     def _bare_cue(self, c_tok: int) -> bool:
         """`“....” Smith said.`: a sentence of only a name and a speech verb after a quote that
@@ -344,6 +417,10 @@ class DirectFinder(CueReader, SignatureReader):
                 or t.lemma_.lower() in ("be", "have"):
             return None
         subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
+        if not subj and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") \
+                and t.head.pos_ == "VERB" and t.head.i < t.i:
+            # `X interjected, calling Y “…”`: the participle's subject is its verb's
+            subj = [c for c in t.head.children if c.dep_ == "nsubj" and not self.in_quote(c)]
         return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
             else None
 

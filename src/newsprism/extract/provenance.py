@@ -111,7 +111,7 @@ def outer_source(reader: CueReader, a: Attribution) -> tuple[tuple[int, int], in
         return not reader.in_quote(t) and not sp0 <= t.idx < sp1
 
     for t in sent:
-        if not according_to(t):
+        if not according_to(t) or not reader.same_line(t, verb):
             continue
         if not free(t) or not (t.head.i == verb.i or t.i > verb.i):
             continue
@@ -127,7 +127,8 @@ def outer_source(reader: CueReader, a: Attribution) -> tuple[tuple[int, int], in
         if not (s[0] < sp1 and sp0 < s[1]):
             return s, cut
     for t in doc[verb.i + 1:min(sent.end, verb.i + _SEARCH)]:
-        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in REPORT_LEMMAS or not free(t):
+        if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in REPORT_LEMMAS or not free(t) \
+                or not reader.same_line(t, verb):
             continue
         # (The parser can hang the inner speaker on the outer verb too: "said X, reports Y".)
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and free(c)

@@ -59,10 +59,13 @@ class _Finder(DirectFinder):
         return self._clause(lo, hi, verb.idx)
 
     def _said_before(self, according):
-        """A verb of saying with a speaker earlier in the sentence of an "according to"."""
+        """A verb of saying with a speaker earlier in the sentence of an "according to", on
+        its line."""
         sent = self.sent_of(according.i)
         for i in range(according.i - 1, sent.start - 1, -1):
             t = self.doc[i]
+            if not self.same_line(t, according):
+                return None
             if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
                     and not self.in_quote(t) and self.speaker_of(t)[0] is not None:
                 return t

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicons.cues import SPEECH_LEMMAS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -20,6 +22,16 @@ _MEDIA = frozenset("statement speech interview email e-mail release tweet post l
                    "conference remarks video memo op-ed broadcast appearance".split())
 _QUANTIFIER_LEADS = frozenset({"both", "either", "neither", "about", "around", "nearly",
                                "almost", "over", "under"})
+
+
+def _misread_name(doc, i: int) -> bool:
+    """A capitalised word inside a sentence that the tagger read as a verb or a modal: part of
+    a name ("“…,” Will wrote", "“…,” Tulsa police Chief X said"). Not a speech verb ("Says
+    X"), "I", or the first word of a sentence."""
+    t = doc[i]
+    return t.pos_ in ("VERB", "AUX") and t.text[:1].isupper() and t.text != "I" \
+        and not t.text.isupper() and i > 0 and doc[i - 1].text not in (".", "!", "?") \
+        and "\n" not in doc[i - 1].text_with_ws and t.lemma_.lower() not in SPEECH_LEMMAS
 
 
 def _possessive_mark(doc, i: int) -> bool:
@@ -130,13 +142,18 @@ class SpanReader:
         """The head of a noun phrase filling tokens [lo, hi) up to its first comma (`Ramos` in
         `Ramos, 58,`), or None when those tokens are not a noun phrase."""
         doc = self.doc
-        if hi <= lo or doc[lo].pos_ not in NP_START:
+        # (a participle may open it as an adjective: "retired harbourmaster X")
+        if hi <= lo or doc[lo].pos_ not in NP_START and doc[lo].dep_ != "amod" \
+                and not _misread_name(doc, lo):
             return None
         end = next((i for i in range(lo, hi) if doc[i].text in (",", "(", "—", "–")), hi)
         seg = doc[lo:end]
-        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.tag_ != "VBN" or t.is_quote
-               or "\n" in t.text for t in seg):
+        if any(t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and t.tag_ != "VBN"
+               and not _misread_name(doc, t.i) or t.is_quote or "\n" in t.text for t in seg):
             return None
-        heads = [t for t in seg if t.pos_ in ("PROPN", "NOUN", "PRON")
+        heads = [t for t in seg if (t.pos_ in ("PROPN", "NOUN", "PRON") or _misread_name(doc, t.i))
                  and t.ent_type_ not in ("DATE", "TIME")]
+        if not heads and len(seg) > 1 and seg[-1].lower_ == "old" \
+                and any(t.lower_ in ("year", "years") for t in seg):
+            return seg[-1]  # "the 43-year-old": an age used as a noun (tagged DATE)
         return heads[-1] if heads else None

@@ -1,0 +1,125 @@
+"""Speaker spans of quotes (issue 20, round 5: PolNeAR source span errors read on the tune half
+of dev, fixed in the span builder). Every sentence here is made up."""
+
+import pytest
+
+from newsprism.extract.mentions import find_mentions
+from newsprism.extract.quotes import find_attributions
+from newsprism.model import Article
+
+
+def _atts(nlp, text):
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    return find_attributions(article, doc, find_mentions(article, doc))
+
+
+def _speaker_text(nlp, text, fragment):
+    hits = [a for a in _atts(nlp, text) if fragment in text[a.start:a.end]]
+    assert len(hits) == 1, [(a.kind, text[a.start:a.end]) for a in hits]
+    a = hits[0]
+    return text[a.speaker_span[0]:a.speaker_span[1]] if a.speaker_span else None
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser hangs a "that" ending the quote on the cue verb as its subordinator
+    ("“The harbour is moving a bit to the east and the sailors who use it understand that,” "
+     "Okafor told the Coast Gazette in May. “Some boats will have to move.”",
+     "harbour is moving", "Okafor"),
+    # a first name the tagger reads as a modal or a verb
+    ("“The eruption of the old quarrel is a reminder that the harbour will need a new "
+     "master,” Will wrote.", "eruption of the old quarrel", "Will"),
+    # an inverted cue whose subject the parser hung on the participle after it
+    ("“I am not going to say it is a mistake, so forget about it,” said retired "
+     "harbourmaster Tomas Hale, asked about his claim that he had sailed to Porto.",
+     "not going to say", "retired harbourmaster Tomas Hale"),
+])
+def test_right_cue_speaker_despite_the_parse(nlp, text, fragment, speaker):
+    got = _speaker_text(nlp, text, fragment)
+    assert got is not None and speaker in got
+
+
+def test_according_to_does_not_reach_into_the_paragraph_before(nlp):
+    """The parser can run the last sentence of a paragraph into the next one: an "according
+    to" there neither becomes the provenance of the quote before, nor takes its speaker."""
+    text = ('In an essay last week, Nora Vale described the troubles of the harbour. "The '
+            'number of boats in the harbour has doubled in the past three decades," she wrote, '
+            '"and most of the owners work in low-paying jobs without any benefits."\n\n'
+            "About 9,000 fishing boats sail from the region, according to federal statistics. "
+            "Nearly a third of them are old.")
+    atts = _atts(nlp, text)
+    boats = [a for a in atts if "has doubled" in text[a.start:a.end]]
+    assert boats and all(a.via is None for a in boats)
+    region = [a for a in atts if "fishing boats sail" in text[a.clause_start:a.clause_end]]
+    assert len(region) == 1
+    span = region[0].speaker_span
+    assert span is not None and text[span[0]:span[1]] == "federal statistics"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Most buyers must show a job, but the main test is a "lawful source of investment '
+     'income," as a harbour office memo put it.', "lawful source", "a harbour office memo"),
+    ("As the Tide Gazette put it, “Hello, the harbour is back.” The boats returned on Monday.",
+     "the harbour is back", "the Tide Gazette"),
+    ("As harbour analyst Dara Lind pointed out in December, “The delegates will have many "
+     "chances to change the rules before the vote.”", "many chances", "Dara Lind"),
+])
+def test_as_x_put_it_and_pointed_out_are_cues(nlp, text, fragment, speaker):
+    got = _speaker_text(nlp, text, fragment)
+    assert got is not None and speaker in got
+
+
+def test_an_age_noun_after_the_quote_is_the_speaker(nlp):
+    text = ("Nora Vale posted the clip on Thursday.\n\n“What if the harbour had a second "
+            "lighthouse?” the 43-year-old asked in the video’s description.")
+    assert _speaker_text(nlp, text, "second lighthouse") == "the 43-year-old"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Scott Olson via Getty Images.\n\nVale then interjected, calling Okafor’s proposed "
+     "harbour fee “a tax on every fisherman.”\n\n“We have to decide what is fair,” Vale said.",
+     "a tax on every fisherman", "Vale"),
+    ("In one of her columns, Nora Vale criticized people who sail at night, hitting “their "
+     "reckless love for the dark sea and its storms.”", "reckless love", "Nora Vale"),
+])
+def test_a_fragment_after_a_participle_goes_to_the_subject_of_its_verb(nlp, text, fragment,
+                                                                        speaker):
+    got = _speaker_text(nlp, text, fragment)
+    assert got is not None and speaker in got
+
+
+def test_a_quote_after_another_persons_sentence_is_not_the_earlier_speakers(nlp):
+    text = ("“We will keep the harbour open for every boat,” Vale said on Radio Porto.\n\n"
+            "On “Harbour Week,” Senator Tomas Hale (Porto), who lost the primary to Vale, "
+            "identified the young sailors’ anger as one reason to back the plan. “The younger "
+            "people are sick and tired of closures and delays.”")
+    atts = [a for a in _atts(nlp, text) if "younger people" in text[a.start:a.end]]
+    assert len(atts) == 1
+    span = atts[0].speaker_span
+    assert span is not None and "Tomas Hale" in text[span[0]:span[1]]
+
+
+def test_the_lead_sentence_may_start_after_the_last_paragraphs_closing_mark(nlp):
+    """The parser glues a paragraph's closing quote mark to the next sentence."""
+    text = ('"We need to step away from efforts to close the harbour," Vale said on Radio '
+            'Porto.\n\nOn "Harbour Week," Sen. Tomas Hale (Porto), who lost the primary to Vale, '
+            'identified young sailors\' anger as one reason to back the plan. "The younger '
+            'people are sick and tired of closures and delays."')
+    atts = [a for a in _atts(nlp, text) if "younger" in text[a.start:a.end]]
+    assert len(atts) == 1
+    span = atts[0].speaker_span
+    assert span is not None and "Tomas Hale" in text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize("text", [
+    # initials after the cue are no sentence end
+    ("“This is a sad day for the harbour,” said Rep. T.K. Okafor (D-Porto), head of the "
+     "Harbour Caucus. “The plan is a disgrace. It was a disgrace from the start.”"),
+    # a sentence about the speaker, by pronoun, between the two quotes of one paragraph
+    ('"We have had problems with the harbour in the past," Vale said after meeting with '
+     'Mayor Tomas Hale. She did not suggest a fee. "Our goal is not to punish the '
+     'fishermen."'),
+])
+def test_two_quotes_of_one_turn_are_one_attribution(nlp, text):
+    atts = [a for a in _atts(nlp, text) if not a.continued]
+    assert len(atts) == 1 and len(atts[0].parts) == 2
