@@ -179,7 +179,8 @@ def prints_key(settings: Settings) -> str:
 def results_key(settings: Settings) -> str:
     """What stored reuse pairs depend on besides the texts and the template."""
     return (f"{prints_key(settings)}/shared{settings.reuse_min_shared}"
-            f"/passage{settings.reuse_min_passage_words}")
+            f"/passage{settings.reuse_min_passage_words}"
+            f"/best{settings.reuse_candidates_per_article}")
 
 
 def candidate_pairs(norms: Iterable[Sequence[str]], settings: Settings,
@@ -196,8 +197,8 @@ def pairs_of(prints: Sequence[Prints], settings: Settings,
              ) -> tuple[list[tuple[int, int]], np.ndarray]:
     """`candidate_pairs` from the texts' `Prints`."""
     template = template_shingles([p.shingles for p in prints], outlets)
-    return (fingerprint_pairs([p.prints for p in prints], template, settings.reuse_min_shared),
-            template)
+    return (fingerprint_pairs([p.prints for p in prints], template, settings.reuse_min_shared,
+                              settings.reuse_candidates_per_article), template)
 
 
 def winnow(positions: np.ndarray, window: int) -> np.ndarray:
@@ -212,7 +213,7 @@ def winnow(positions: np.ndarray, window: int) -> np.ndarray:
 
 
 def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
-                      min_shared: int) -> list[tuple[int, int]]:
+                      min_shared: int, per_article: int = 0) -> list[tuple[int, int]]:
     """Index pairs (i < j, sorted) that share at least `min_shared` fingerprints outside the
     site template (or all the fingerprints of the smaller text, for a short text).
 
@@ -221,7 +222,11 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     fingerprint are bounded whatever the corpus size: the work grows with the corpus, not
     with its square (a phrase in more documents is furniture or a stock phrase, not evidence
     of copying). A document that would lose more than 90% of its fingerprints to the template
-    keeps them all, so a repost of a much-copied text stays findable."""
+    keeps them all, so a repost of a much-copied text stays findable.
+
+    `per_article` (0: no bound): a pair is kept only when it is among the `per_article` best
+    of either of its articles (`best_per_article`), so the pairs aligned are at most
+    `per_article` x N whatever the corpus holds (issues 23 and 25)."""
     n = len(fingerprints)
     kept = [without_template(fp, template) for fp in fingerprints]
     sizes = np.array([len(f) for f in kept], dtype=np.int64)
@@ -246,7 +251,43 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     first, second = key // n, key % n
     need = np.minimum(min_shared, np.minimum(sizes[first], sizes[second]))
     hit = count >= need
-    return list(zip(first[hit].tolist(), second[hit].tolist(), strict=True))
+    first, second, count = first[hit], second[hit], count[hit]
+    if per_article:
+        best = best_per_article(first, second, count, sizes, per_article)
+        first, second = first[best], second[best]
+    return list(zip(first.tolist(), second.tolist(), strict=True))
+
+
+def best_per_article(first: np.ndarray, second: np.ndarray, shared: np.ndarray,
+                     sizes: np.ndarray, k: int) -> np.ndarray:
+    """Per pair (first[m], second[m], sharing shared[m] fingerprints; `sizes`: each article's
+    fingerprints): is it among the k best pairs of either of its articles?
+
+    Best by fingerprint agreement: the Jaccard of the two fingerprint sets (shared over their
+    union), which orders near-copies first, then by fingerprints shared, then by the other
+    article's index (a total order; `update_reuse` indexes the articles in id order, so the
+    choice does not depend on the input order). Without a
+    bound, a text whose phrases recur across a corpus (one outlet's stock sentences, or
+    reports on one ongoing event) pairs with a share of the whole corpus, and the pairs
+    aligned grow with its square; with it they are at most k x N. A group of m > k + 1
+    copies of one text keeps at least the k best pairs of each copy, enough to join them all
+    in one independent source (`independent_groups`), not all m(m - 1)/2 pairs."""
+    m = len(first)
+    if not m:
+        return np.zeros(0, dtype=bool)
+    union = sizes[first] + sizes[second] - shared
+    agreement = shared / np.maximum(union, 1)
+    owner = np.concatenate([first, second])
+    other = np.concatenate([second, first])
+    score = np.concatenate([agreement, agreement])
+    tie = np.concatenate([shared, shared])
+    order = np.lexsort((other, -tie, -score, owner))
+    owner_sorted = owner[order]
+    starts = np.flatnonzero(np.r_[True, owner_sorted[1:] != owner_sorted[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    kept = np.zeros(2 * m, dtype=bool)
+    kept[order[rank < k]] = True
+    return kept[:m] | kept[m:]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
