@@ -448,7 +448,14 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
       flipped (`without_template` now keeps all its fingerprints where it dropped the
       template ones, or the reverse) keeps a different set of template fingerprints, so
       the articles sharing one of its fingerprints are stale too. (A fingerprint that
-      entered or left the template is a moved shingle of every article holding it.)"""
+      entered or left the template is a moved shingle of every article holding it.)
+
+    With the per-article bound (`reuse_candidates_per_article`) one more case is not exact:
+    a pair of two old articles that was outside both their best k, and enters one of them
+    because a rival pair lost fingerprints to the document-count cap or a rival article
+    became stale, is taken as aligned before without a result, so it is missed until one of
+    the two is stale (a batch run over the same articles finds it). New articles only push
+    old pairs out of a best k, which is exact: those pairs are no longer candidates."""
     n = len(ordered)
     if previous is None or previous.key != results_key(settings):
         return np.ones(n, dtype=bool)
