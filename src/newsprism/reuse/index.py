@@ -26,6 +26,7 @@ from ..model import Article, Reuse
 from ..settings import Settings
 from ..text import word_norms
 from .align import Alignment, Tokens, align, tokenize
+from .best import best_per_article
 from .origin import decide_origin
 
 NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
@@ -257,37 +258,6 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
         first, second = first[best], second[best]
     return list(zip(first.tolist(), second.tolist(), strict=True))
 
-
-def best_per_article(first: np.ndarray, second: np.ndarray, shared: np.ndarray,
-                     sizes: np.ndarray, k: int) -> np.ndarray:
-    """Per pair (first[m], second[m], sharing shared[m] fingerprints; `sizes`: each article's
-    fingerprints): is it among the k best pairs of either of its articles?
-
-    Best by fingerprint agreement: the Jaccard of the two fingerprint sets (shared over their
-    union), which orders near-copies first, then by fingerprints shared, then by the other
-    article's index (a total order; `update_reuse` indexes the articles in id order, so the
-    choice does not depend on the input order). Without a
-    bound, a text whose phrases recur across a corpus (one outlet's stock sentences, or
-    reports on one ongoing event) pairs with a share of the whole corpus, and the pairs
-    aligned grow with its square; with it they are at most k x N. A group of m > k + 1
-    copies of one text keeps at least the k best pairs of each copy, enough to join them all
-    in one independent source (`independent_groups`), not all m(m - 1)/2 pairs."""
-    m = len(first)
-    if not m:
-        return np.zeros(0, dtype=bool)
-    union = sizes[first] + sizes[second] - shared
-    agreement = shared / np.maximum(union, 1)
-    owner = np.concatenate([first, second])
-    other = np.concatenate([second, first])
-    score = np.concatenate([agreement, agreement])
-    tie = np.concatenate([shared, shared])
-    order = np.lexsort((other, -tie, -score, owner))
-    owner_sorted = owner[order]
-    starts = np.flatnonzero(np.r_[True, owner_sorted[1:] != owner_sorted[:-1]])
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    kept = np.zeros(2 * m, dtype=bool)
-    kept[order[rank < k]] = True
-    return kept[:m] | kept[m:]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
