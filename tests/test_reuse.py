@@ -310,3 +310,69 @@ def test_reuse_holds_tokens_of_a_bounded_number_of_characters(settings, monkeypa
     monkeypatch.setattr(index, "TOKEN_CACHE_CHARS", 3 * max(len(a.text) for a in arts))
     assert len(find_reuse(arts, settings)) == 66
     assert 2 <= most[0] <= 5  # up to the budget's 3 articles, plus the pair's own two
+
+
+def _fp(*xs: int) -> np.ndarray:
+    return np.array(sorted(xs), dtype=np.uint64)
+
+
+def test_pairs_per_article_are_bounded_by_the_best_k() -> None:
+    """30 copies of one text (every pair a candidate): unbounded, all 435 pairs are aligned;
+    with the best 4 per article at most 4 x 30, every copy keeps at least its 4 best, and
+    the kept pairs still join all copies into one group."""
+    from scipy.cluster.hierarchy import DisjointSet
+
+    none = np.zeros(0, dtype=np.uint64)
+    docs = [_fp(1, 2, 3, 4, 5, 100 + i) for i in range(30)]
+    assert len(fingerprint_pairs(docs, none, min_shared=3)) == 435
+    pairs = fingerprint_pairs(docs, none, min_shared=3, per_article=4)
+    assert len(pairs) <= 4 * 30
+    degree = np.bincount(np.array(pairs).ravel(), minlength=30)
+    assert degree.min() >= 4
+    groups = DisjointSet(range(30))
+    for i, j in pairs:
+        groups.merge(i, j)
+    assert groups.n_subsets == 1
+
+
+def test_best_pairs_are_the_near_copies_whatever_the_order() -> None:
+    """Text 0 has one near-copy (text 1) and shares three fingerprints with each of 20 long
+    texts: with one pair per article the near-copy is the pair kept for text 0, and the
+    choice does not depend on the order of the texts."""
+    none = np.zeros(0, dtype=np.uint64)
+    base = list(range(1, 11))
+    docs = [_fp(*base), _fp(*base[:9], 98, 99)]  # sizes differ: no ties below
+    docs += [_fp(1, 2, 3, *range(1000 * (i + 1), 1000 * (i + 1) + 40)) for i in range(20)]
+    pairs = fingerprint_pairs(docs, none, min_shared=3, per_article=1)
+    assert (0, 1) in pairs
+    # Each long text's own best is text 0 or 1 (its only partners), so it keeps one pair.
+    assert len(pairs) <= 1 + 20
+    perm = list(range(len(docs)))
+    random.Random(5).shuffle(perm)
+    shuffled = fingerprint_pairs([docs[i] for i in perm], none, min_shared=3, per_article=1)
+    back = {tuple(sorted((perm[i], perm[j]))) for i, j in shuffled}
+    assert back == set(pairs)
+
+
+def test_look_alike_texts_align_a_bounded_number_of_pairs_per_text() -> None:
+    """Texts built from one topic's stock sentences all share phrases: without the bound
+    the candidates per text grow with the corpus (every text pairs with its topic's
+    others); with it they stay within 2 x k per text at every size."""
+    rng = random.Random(7)
+    frames = [[f"w{t}_{s}_{i}" for i in range(12)] for t in range(3) for s in range(6)]
+
+    def text(topic: int) -> list[str]:
+        out: list[str] = []
+        for _ in range(8):
+            out += frames[topic * 6 + rng.randrange(6)] + [f"x{rng.randrange(10**6)}"]
+        return out
+
+    unbounded, bounded = [], []
+    for n in (60, 240):
+        texts = [text(i % 3) for i in range(n)]
+        for k, out in ((0, unbounded), (5, bounded)):
+            cfg = Settings(reuse_candidates_per_article=k)
+            out.append(len(candidate_pairs(texts, cfg)[0]) / n)
+    assert unbounded[1] > 3 * unbounded[0]  # the pairs per text grow with the corpus ...
+    assert max(bounded) <= 5  # ... and are at most k per text with the bound (k x N pairs)
+    assert bounded[1] >= 0.8 * 5  # each text still keeps (close to) its k best

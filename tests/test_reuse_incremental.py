@@ -252,3 +252,10 @@ def test_reuse_index_rows_round_trip_and_equal_the_batch_stage() -> None:
     changed = ReuseIndex(other).update(later, [a.id for a in articles[25:]], old, stored, state)
     assert changed.aligned == changed.candidates  # a results key that differs: nothing kept
     assert changed.reuse == find_reuse(later, other)
+
+    # The per-article bound is part of the key too: pairs kept under another k are not reused.
+    bounded = settings.replace(reuse_candidates_per_article=1)
+    changed = ReuseIndex(bounded).update(later, [a.id for a in articles[25:]], old, stored,
+                                         state)
+    assert changed.aligned == changed.candidates
+    assert changed.reuse == find_reuse(later, bounded)

@@ -60,6 +60,9 @@ class Settings(BaseModel):
     # fingerprints two articles share before they are aligned
     reuse_min_shared: int = _limit(3, POSITIVE, gt=0)
     reuse_min_passage_words: int = _limit(12, POSITIVE, gt=0)
+    # candidate pairs aligned per article: its best by fingerprint agreement (0: every
+    # candidate; the pairs then grow with the square of a corpus of look-alike texts)
+    reuse_candidates_per_article: int = _limit(20, ">= 0", ge=0)
     # Stories
     story_threshold: float = _limit(0.15, "between 0 and 1", gt=0, lt=1)  # docs/stories.md
     story_window_days: float = _limit(7.0, "> 0", gt=0)
@@ -118,7 +121,8 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "runner": ("article_time_limit",),
     "fetch": ("user_agent", "fetch_timeout", "fetch_retries", "fetch_host_delay",
               "fetch_max_bytes", "allow_private_fetch"),
-    "reuse": ("reuse_shingle", "reuse_window", "reuse_min_shared", "reuse_min_passage_words"),
+    "reuse": ("reuse_shingle", "reuse_window", "reuse_min_shared", "reuse_min_passage_words",
+              "reuse_candidates_per_article"),
     "stories": ("story_threshold", "story_window_days", "story_consolidate_share"),
     "summary": ("summary_sentences", "summary_max_words"),
     "storage": ("db_url",),

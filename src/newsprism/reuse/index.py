@@ -26,6 +26,7 @@ from ..model import Article, Reuse
 from ..settings import Settings
 from ..text import word_norms
 from .align import Alignment, Tokens, align, tokenize
+from .best import best_per_article
 from .origin import decide_origin
 
 NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
@@ -179,7 +180,8 @@ def prints_key(settings: Settings) -> str:
 def results_key(settings: Settings) -> str:
     """What stored reuse pairs depend on besides the texts and the template."""
     return (f"{prints_key(settings)}/shared{settings.reuse_min_shared}"
-            f"/passage{settings.reuse_min_passage_words}")
+            f"/passage{settings.reuse_min_passage_words}"
+            f"/best{settings.reuse_candidates_per_article}")
 
 
 def candidate_pairs(norms: Iterable[Sequence[str]], settings: Settings,
@@ -196,8 +198,8 @@ def pairs_of(prints: Sequence[Prints], settings: Settings,
              ) -> tuple[list[tuple[int, int]], np.ndarray]:
     """`candidate_pairs` from the texts' `Prints`."""
     template = template_shingles([p.shingles for p in prints], outlets)
-    return (fingerprint_pairs([p.prints for p in prints], template, settings.reuse_min_shared),
-            template)
+    return (fingerprint_pairs([p.prints for p in prints], template, settings.reuse_min_shared,
+                              settings.reuse_candidates_per_article), template)
 
 
 def winnow(positions: np.ndarray, window: int) -> np.ndarray:
@@ -212,7 +214,7 @@ def winnow(positions: np.ndarray, window: int) -> np.ndarray:
 
 
 def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
-                      min_shared: int) -> list[tuple[int, int]]:
+                      min_shared: int, per_article: int = 0) -> list[tuple[int, int]]:
     """Index pairs (i < j, sorted) that share at least `min_shared` fingerprints outside the
     site template (or all the fingerprints of the smaller text, for a short text).
 
@@ -221,7 +223,11 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     fingerprint are bounded whatever the corpus size: the work grows with the corpus, not
     with its square (a phrase in more documents is furniture or a stock phrase, not evidence
     of copying). A document that would lose more than 90% of its fingerprints to the template
-    keeps them all, so a repost of a much-copied text stays findable."""
+    keeps them all, so a repost of a much-copied text stays findable.
+
+    `per_article` (0: no bound): a pair is kept only when it is among the `per_article` best
+    of either of its articles (`best_per_article`), so the pairs aligned are at most
+    `per_article` x N whatever the corpus holds (issues 23 and 25)."""
     n = len(fingerprints)
     kept = [without_template(fp, template) for fp in fingerprints]
     sizes = np.array([len(f) for f in kept], dtype=np.int64)
@@ -246,7 +252,12 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     first, second = key // n, key % n
     need = np.minimum(min_shared, np.minimum(sizes[first], sizes[second]))
     hit = count >= need
-    return list(zip(first[hit].tolist(), second[hit].tolist(), strict=True))
+    first, second, count = first[hit], second[hit], count[hit]
+    if per_article:
+        best = best_per_article(first, second, count, sizes, per_article)
+        first, second = first[best], second[best]
+    return list(zip(first.tolist(), second.tolist(), strict=True))
+
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -407,7 +418,14 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
       flipped (`without_template` now keeps all its fingerprints where it dropped the
       template ones, or the reverse) keeps a different set of template fingerprints, so
       the articles sharing one of its fingerprints are stale too. (A fingerprint that
-      entered or left the template is a moved shingle of every article holding it.)"""
+      entered or left the template is a moved shingle of every article holding it.)
+
+    With the per-article bound (`reuse_candidates_per_article`) one more case is not exact:
+    a pair of two old articles that was outside both their best k, and enters one of them
+    because a rival pair lost fingerprints to the document-count cap or a rival article
+    became stale, is taken as aligned before without a result, so it is missed until one of
+    the two is stale (a batch run over the same articles finds it). New articles only push
+    old pairs out of a best k, which is exact: those pairs are no longer candidates."""
     n = len(ordered)
     if previous is None or previous.key != results_key(settings):
         return np.ones(n, dtype=bool)
