@@ -279,6 +279,21 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
                 + figure_vetoes(raws, when, a, b),
                 frozenset(zip(a[clash].tolist(), b[clash].tolist(), strict=True)))
+    a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
+    kept = weight > 0
+    edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
+    if n <= ALL_PAIRS_UP_TO:
+        return edges, x, df, days, None, near
+    return edges, x, df, days, (a, b, weight), near
+
+
+def with_reuse(a: np.ndarray, b: np.ndarray, weight: np.ndarray, articles: Sequence[Article],
+               reuse: Sequence[Reuse], when: np.ndarray, settings: Settings) -> Pairs:
+    """The scored pairs (a, b, weight) with the reuse pairs' weights (`ids.reuse_weight`):
+    a strong reuse pair is linked whatever its vocabulary, unless a passage is reused more
+    than `story_window_days` later (a new story quoting an old one)."""
+    n = len(articles)
+    floor = settings.story_threshold * FLOOR_RATIO
     pos = {art.id: k for k, art in enumerate(articles)}
     reused: dict[tuple[int, int], float] = {}
     for r in reuse:
@@ -307,11 +322,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
             weight = np.concatenate([weight, [t[2] for t in new]])
             order = np.lexsort((b, a))
             a, b, weight = a[order], b[order], weight[order]
-    kept = weight > 0
-    edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
-    if n <= ALL_PAIRS_UP_TO:
-        return edges, x, df, days, None, near
-    return edges, x, df, days, (a, b, weight), near
+    return a, b, weight
 
 
 # Two headlines that share no word family besides names tell of two different happenings

@@ -264,13 +264,13 @@ def rejoin_lone(labels: Sequence[int], edges: Sequence[tuple[int, int, float]],
         for x, y in ((i, j), (j, i)):
             if x in barred:
                 barred[x].add(labels[y])
-    pull: dict[int, Counter[int]] = {i: Counter() for i in lone}
+    pull: dict[int, dict[int, float]] = {i: {} for i in lone}
     for i, j, w in plain:
         if whole[i] != whole[j]:
             continue
         for x, y in ((i, j), (j, i)):
             if x in lone and y not in lone and labels[y] not in barred[x]:
-                pull[x][labels[y]] += w
+                pull[x][labels[y]] = pull[x].get(labels[y], 0.0) + w
     out = list(labels)
     for i, p in pull.items():
         if p:
