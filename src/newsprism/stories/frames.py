@@ -115,7 +115,7 @@ def _predicates(root: Any) -> list[Any]:
             heads.append(child)
         elif child.dep_ in ("acl", "appos") and child.pos_ == "VERB" and \
                 root.pos_ in ("NOUN", "PROPN"):
-            heads.append(child)  # "Cohen in court: ex-lawyer admits lying"
+            heads.append(child)  # "Mayor in court: aide admits leak"
     if len(heads) > 1 and root.lemma_.lower() in REPORTING:
         heads = heads[1:]
     return heads
