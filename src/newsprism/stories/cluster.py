@@ -39,6 +39,7 @@ from .features import (
     raw_features,
 )
 from .features import idf as idf_of
+from .frames import Frame, article_frames, discount_clashes, rejoin_lone
 from .ids import first_key, reuse_weight, story_id
 from .link import (
     ALL_PAIRS_UP_TO,
@@ -167,6 +168,7 @@ class Near:
     sims: np.ndarray
     days: np.ndarray
     vetoes: tuple[tuple[int, int], ...] = ()
+    clashes: frozenset[tuple[int, int]] = frozenset()
 
 
 def related_stories(labels: Sequence[int], near: Near, story_of: dict[int, str],
@@ -229,7 +231,7 @@ def _rank(days: np.ndarray) -> np.ndarray:
 def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                      reuse: Sequence[Reuse], settings: Settings,
                      facts: Sequence[ArticleFacts] | None = None,
-                     basis: IdfBasis | None = None
+                     basis: IdfBasis | None = None, frames: Sequence[Frame] | None = None
                      ) -> tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
                                 np.ndarray, Pairs | None, Near]:
     """Weighted edges between article indices (articles in the given order), the unit
@@ -258,6 +260,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     floor = settings.story_threshold * FLOOR_RATIO
     weight = np.where(sims >= floor, sims, 0.0)
     veto = np.zeros(len(a), dtype=bool)
+    clash = np.zeros(len(a), dtype=bool)
     close = sims >= settings.story_threshold
     if len(a):
         xe, _ = tfidf_rows(raws, event=True, basis=basis)
@@ -265,6 +268,8 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         weight[ecos < EVENT_FLOOR] = 0.0
         veto = (ecos < np.maximum(VETO_EVENT, VETO_RATIO * sims)) & (sims >= VETO_WHOLE)
         weight[~triggers_agree(raws, a, b)] *= TRIGGER_DISCOUNT
+        if frames is not None:
+            clash = discount_clashes(weight, frames, a, b, ecos)
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])
@@ -272,7 +277,23 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                               settings.story_window_days)] = 0.0
     near = Near(a[close], b[close], sims[close], when,
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
-                + figure_vetoes(raws, when, a, b))
+                + figure_vetoes(raws, when, a, b),
+                frozenset(zip(a[clash].tolist(), b[clash].tolist(), strict=True)))
+    a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
+    kept = weight > 0
+    edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
+    if n <= ALL_PAIRS_UP_TO:
+        return edges, x, df, days, None, near
+    return edges, x, df, days, (a, b, weight), near
+
+
+def with_reuse(a: np.ndarray, b: np.ndarray, weight: np.ndarray, articles: Sequence[Article],
+               reuse: Sequence[Reuse], when: np.ndarray, settings: Settings) -> Pairs:
+    """The scored pairs (a, b, weight) with the reuse pairs' weights (`ids.reuse_weight`):
+    a strong reuse pair is linked whatever its vocabulary, unless a passage is reused more
+    than `story_window_days` later (a new story quoting an old one)."""
+    n = len(articles)
+    floor = settings.story_threshold * FLOOR_RATIO
     pos = {art.id: k for k, art in enumerate(articles)}
     reused: dict[tuple[int, int], float] = {}
     for r in reuse:
@@ -301,11 +322,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
             weight = np.concatenate([weight, [t[2] for t in new]])
             order = np.lexsort((b, a))
             a, b, weight = a[order], b[order], weight[order]
-    kept = weight > 0
-    edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
-    if n <= ALL_PAIRS_UP_TO:
-        return edges, x, df, days, None, near
-    return edges, x, df, days, (a, b, weight), near
+    return a, b, weight
 
 
 # Two headlines that share no word family besides names tell of two different happenings
@@ -397,7 +414,9 @@ def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
     facts_by_id = {f.article_id: f for f in facts}
     ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
     raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
-    return ordered, raws, similarity_graph(ordered, raws, reuse, settings, ordered_facts, basis)
+    frames = article_frames(ordered, ordered_facts, settings)
+    return ordered, raws, similarity_graph(ordered, raws, reuse, settings, ordered_facts, basis,
+                                           frames)
 
 
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
@@ -411,6 +430,9 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     ordered, raws, (edges, x, df, days, pairs, near) = ordered_graph(
         articles, facts, reuse, settings, basis)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold, near.vetoes)
+    if near.clashes:
+        coarse = rejoin_lone(coarse, edges, near.clashes, settings.story_threshold,
+                             near.vetoes)
     if pairs is not None and not np.isnan(days).all():
         # Not every pair was scored: continue with exact means, so the pairs the candidate
         # step never offered count their true cosine instead of 0 (a big story stays whole).
