@@ -276,7 +276,7 @@ def holders_row(conn: sqlite3.Connection, n: int, share: float) -> dict[str, Any
                                            (k,))]
 
     def lean_shared() -> list[ArticleFacts]:
-        return load_lean(json.loads(d) for (d,) in conn.execute(
+        return load_lean(d for (d,) in conn.execute(
             f"SELECT data FROM lean_facts WHERE article_id IN ({marks})", ids))
 
     def stories() -> list[Story]:

@@ -573,7 +573,7 @@ class Store:
         q = sa.select(lean_facts_t.c.article_id, lean_facts_t.c.data) \
             .order_by(lean_facts_t.c.article_id)
         with self.engine.connect() as conn:  # values that repeat are held once (`load_lean`)
-            out = load_lean(to_data(lean(known[i])) if i in known else json.loads(d)
+            out = load_lean(_dump(lean(known[i])) if i in known else d
                             for i, d in conn.execute(q))
         old = [k for k, f in enumerate(out) if _lacks_lead(f)]
         if old:  # rows of an older store: completed from the full facts (read once each)
