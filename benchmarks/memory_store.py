@@ -133,7 +133,9 @@ class Phases:
             tracemalloc.reset_peak()
             if current > self.best[0]:
                 self.best = (current, self.phase, tracemalloc.take_snapshot())
-        print(f"{time.perf_counter() - self.t0:8.1f} s  {self.phase} -> {name}", flush=True)
+        print(f"{time.perf_counter() - self.t0:8.1f} s  {self.phase} -> {name}  (peak of "
+              f"{self.phase}: main {self.main.get(self.phase, 0):.0f} MB, workers "
+              f"{self.kids.get(self.phase, 0):.0f} MB)", flush=True)
         self.phase = name
         if name not in self.order:
             self.order.append(name)
@@ -242,7 +244,7 @@ def holders_row(conn: sqlite3.Connection, n: int, share: float) -> dict[str, Any
     from newsprism.model import Article, ArticleFacts, Story
     from newsprism.service import PackedFacts
     from newsprism.storage.codec import load
-    from newsprism.storage.packed import PackedStories
+    from newsprism.storage.packed import PackedEncoded, PackedStories, load_lean, pack_story
 
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY rowid LIMIT ?", (n,))]
     marks = ",".join("?" * len(ids))
@@ -273,16 +275,25 @@ def holders_row(conn: sqlite3.Connection, n: int, share: float) -> dict[str, Any
         return [d for (d,) in conn.execute("SELECT data FROM stories ORDER BY id LIMIT ?",
                                            (k,))]
 
+    def lean_shared() -> list[ArticleFacts]:
+        return load_lean(d for (d,) in conn.execute(
+            f"SELECT data FROM lean_facts WHERE article_id IN ({marks})", ids))
+
     def stories() -> list[Story]:
         return [load(Story, json.loads(d)) for d in story_rows()]
+
+    def packed_for_commit() -> PackedEncoded:
+        return PackedEncoded(pack_story(load(Story, json.loads(d))) for d in story_rows())
 
     def packed_stories() -> PackedStories:
         return PackedStories(story_rows())
 
     row: dict[str, Any] = {"articles": len(ids), "stories": k}
     for name, make in (("articles", articles), ("lean facts", lean),
+                       ("lean facts shared (now)", lean_shared),
                        ("packed full facts", packed), ("reuse prints", prints),
                        ("stories as encoded (JSON)", story_rows),
+                       ("stories packed for the commit (now)", packed_for_commit),
                        ("stories decoded (report)", stories),
                        ("stories packed (report now)", packed_stories)):
         mb, value = traced(make)

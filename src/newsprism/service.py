@@ -280,7 +280,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     from .corrections import apply_to_facts
     from .reuse.state import ReuseIndex
     from .storage.corrections import list_corrections
-    from .storage.store import encode_story
+    from .storage.packed import PackedEncoded, pack_story
 
     st = stats if stats is not None else UpdateStats()
     pending = store.pending_ids()
@@ -325,12 +325,12 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
         load_seconds[0] += time.perf_counter() - t_facts
         return found
 
-    # Encoded where they are analysed: this process only writes the rows.
+    # Encoded where analysed, held compressed until the commit writes them (`PackedEncoded`).
     used = runner or LocalRunner()
     advance = counter(progress, "stories", len(changed))
-    analysed: list[Any] = []
-    for chunk in task_chunks(changed, articles, chunk_facts, reuse, TASK_CHUNK_ARTICLES):
-        analysed.extend(used.map_stories(chunk, settings, advance, encode_story))
+    analysed = PackedEncoded()
+    for chunk in task_chunks(changed, articles, chunk_facts, reuse, *TASK_CHUNK):
+        analysed.extend(used.map_stories(chunk, settings, advance, pack_story))
     st.seconds["load facts"] = load_seconds[0]
     st.seconds["story stages"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -391,30 +391,31 @@ def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
     return [t for chunk in task_chunks(stories, articles, facts, reuse) for t in chunk]
 
 
-# Articles whose full facts one chunk of story tasks holds at once (`task_chunks`): the full
-# facts are about 30 bytes per character of text (55 kB for a 1,700-character article), so
-# holding every story's at once grew with the corpus (issue 23).
-TASK_CHUNK_ARTICLES = 2_000
+# Bounds on the articles, and characters of text, whose full facts a chunk of story tasks
+# holds (`task_chunks`; 25-30 bytes a character: 2,000 real articles held 0.3 GB; issue 23).
+TASK_CHUNK = (2_000, 4_000_000)
 
 
 def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
                 facts: Callable[[list[str]], dict[str, ArticleFacts]],
-                reuse: Sequence[Reuse], max_articles: int | None = None
-                ) -> Iterator[list[StoryTask]]:
-    """`story_tasks` in chunks of stories (in id order) of about `max_articles` articles each
-    (None: one chunk); `facts` is asked once per chunk, when the chunk is made."""
+                reuse: Sequence[Reuse], max_articles: int | None = None,
+                max_chars: int | None = None) -> Iterator[list[StoryTask]]:
+    """`story_tasks` in chunks (stories in id order) of about `max_articles` articles or
+    `max_chars` characters, whichever first (None: no bound); `facts` asked once a chunk."""
     by_id = {a.id: a for a in articles}
     by_article: dict[str, list[Reuse]] = {}
     for r in reuse:
         by_article.setdefault(r.a, []).append(r)
     groups: list[list[Story]] = [[]]
-    size = 0
+    size = chars = 0
     for story in sorted(stories, key=lambda s: s.id):
-        if max_articles is not None and groups[-1] and size >= max_articles:
+        if groups[-1] and ((max_articles is not None and size >= max_articles)
+                           or (max_chars is not None and chars >= max_chars)):
             groups.append([])
-            size = 0
+            size = chars = 0
         groups[-1].append(story)
         size += len(story.article_ids)
+        chars += sum(len(by_id[i].text) for i in story.article_ids if i in by_id)
     for group in groups:
         if not group:
             continue
@@ -493,7 +494,7 @@ def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Set
     analysed: list[Story] = []
     for chunk in task_chunks(stories, cleaned,
                              lambda ids: {i: unpack_facts(packed[i]) for i in ids if i in packed},
-                             reuse, TASK_CHUNK_ARTICLES):
+                             reuse, *TASK_CHUNK):
         analysed.extend(runner.map_stories(chunk, settings, advance))
     analysed.sort(key=lambda s: s.id)
     return Report(articles=tuple(cleaned), reuse=reuse, stories=tuple(analysed))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -174,6 +174,30 @@ class StoryRow:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
+# Stories a commit writes per insert (`encoded_slices`): the rows, search entries and member
+# articles of one slice are what the commit holds decoded at a time.
+COMMIT_SLICE = 200
+
+
+def encoded_slices(stories: Sequence[Story | EncodedStory]
+                   ) -> tuple[list[str], Iterator[list[EncodedStory]]]:
+    """The ids of `stories` in id order, and the stories encoded (each once: the row and
+    the search index read the same encoding) in that order, `COMMIT_SLICE` at a time.
+    Stories held packed (`packed.PackedEncoded`) are decoded only as their slice is
+    written; others are encoded all at once, as given."""
+    from .packed import PackedEncoded
+
+    if isinstance(stories, PackedEncoded):
+        order, given = stories.id_order(), stories.ids
+        ids = [given[k] for k in order]
+        return ids, ([stories[k] for k in order[i:i + COMMIT_SLICE]]
+                     for i in range(0, len(order), COMMIT_SLICE))
+    coded = sorted((s if isinstance(s, EncodedStory) else encode_story(s) for s in stories),
+                   key=lambda s: s.id)
+    return [c.id for c in coded], (coded[i:i + COMMIT_SLICE]
+                                   for i in range(0, len(coded), COMMIT_SLICE))
+
+
 def storable_text(text: str) -> str:
     """`text` as the store keeps it (and gives it back): NUL and lone surrogates replaced."""
     return _UNSTORABLE.sub("\ufffd", text)
@@ -322,10 +346,11 @@ class Store:
         story now holding its articles; older redirects to a retired id follow it, and an id
         written again stops redirecting); `full_articles`: the stories were re-clustered as a
         whole over this many articles (`story_state`); `also`: more writes of the same
-        transaction (the stored clustering features). Repeating it gives the same rows."""
-        # Encoded once here: the row and the search index read the same encoding.
-        stories = sorted((s if isinstance(s, EncodedStory) else encode_story(s)
-                          for s in stories), key=lambda s: s.id)
+        transaction (the stored clustering features). Repeating it gives the same rows.
+        The stories are written a slice at a time in id order (`encoded_slices`), each slice
+        with its own articles read, so held packed (`packed.PackedEncoded`) they are decoded
+        a slice at a time."""
+        written, slices = encoded_slices(stories)
         with self.engine.begin() as conn:
             if full_articles is not None:
                 conn.execute(story_state_t.delete())
@@ -342,21 +367,21 @@ class Store:
             for a, b in sorted(set(reuse_removed)):
                 conn.execute(reuse_t.delete().where((reuse_t.c.a == a) & (reuse_t.c.b == b)))
             _insert_new(conn, reuse_t, [{"a": r.a, "b": r.b, "data": _dump(r)} for r in reuse])
-            stale = sorted(set(removed) | {s.id for s in stories})
+            stale = sorted(set(removed) | set(written))
             for i in range(0, len(stale), 500):
                 chunk = stale[i:i + 500]
                 conn.execute(story_articles_t.delete().where(
                     story_articles_t.c.story_id.in_(chunk)))
                 conn.execute(stories_t.delete().where(stories_t.c.id.in_(chunk)))
                 search.drop_stories(conn, chunk)
-            if stories:
-                ids = sorted({i for s in stories for i in s.article_ids})
+            for part in slices:
+                ids = sorted({i for s in part for i in s.article_ids})
                 by_id = {a.id: a for a in self._articles(conn, ids)}
-                conn.execute(stories_t.insert(), [self._story_row(s, by_id) for s in stories])
-                self._index_stories(conn, stories, by_id)
+                conn.execute(stories_t.insert(), [self._story_row(s, by_id) for s in part])
+                self._index_stories(conn, part, by_id)
                 conn.execute(story_articles_t.insert(), [
-                    {"story_id": s.id, "article_id": i} for s in stories for i in s.article_ids])
-            self._redirect(conn, [s.id for s in stories], redirects or {})
+                    {"story_id": s.id, "article_id": i} for s in part for i in s.article_ids])
+            self._redirect(conn, written, redirects or {})
             finished = sorted(set(done))
             for i in range(0, len(finished), 500):
                 conn.execute(pending_t.delete().where(
@@ -548,22 +573,25 @@ class Store:
                    ids: Sequence[str] | None = None) -> list[ArticleFacts]:
         """What clustering needs of every stored article's facts (of those of `ids`, when
         given), by article id. `known`: full facts the caller holds for some of them (equal
-        to the stored ones), which are cut down here instead of decoded again."""
+        to the stored ones), which are cut down here instead of decoded again. Values that
+        repeat are held once (`packed.load_lean`)."""
+        from .packed import load_lean
+
         known = known or {}
         q = sa.select(lean_facts_t.c.article_id, lean_facts_t.c.data) \
             .order_by(lean_facts_t.c.article_id)
         with self.engine.connect() as conn:
             if ids is None:
-                out = [lean(known[i]) if i in known else load(ArticleFacts, json.loads(d))
-                       for i, d in conn.execute(q)]
+                out = load_lean(_dump(lean(known[i])) if i in known else d
+                                for i, d in conn.execute(q))
             else:
                 wanted = sorted(set(ids))
-                out = [lean(known[i]) for i in wanted if i in known]
+                rows = {i: _dump(lean(known[i])) for i in wanted if i in known}
                 ask = [i for i in wanted if i not in known]
                 for k in range(0, len(ask), 500):
-                    out.extend(load(ArticleFacts, json.loads(d)) for _, d in conn.execute(
-                        q.where(lean_facts_t.c.article_id.in_(ask[k:k + 500]))))
-                out.sort(key=lambda f: f.article_id)
+                    rows.update(conn.execute(
+                        q.where(lean_facts_t.c.article_id.in_(ask[k:k + 500]))).tuples())
+                out = load_lean(rows[i] for i in sorted(rows))
         old = [k for k, f in enumerate(out) if _lacks_lead(f)]
         if old:  # rows of an older store: completed from the full facts (read once each)
             full = self.facts([out[k].article_id for k in old])
