@@ -589,8 +589,8 @@ class Store:
                 rows = {i: _dump(lean(known[i])) for i in wanted if i in known}
                 ask = [i for i in wanted if i not in known]
                 for k in range(0, len(ask), 500):
-                    rows.update(conn.execute(
-                        q.where(lean_facts_t.c.article_id.in_(ask[k:k + 500]))).tuples())
+                    rows.update((i, d) for i, d in conn.execute(
+                        q.where(lean_facts_t.c.article_id.in_(ask[k:k + 500]))))
                 out = load_lean(rows[i] for i in sorted(rows))
         old = [k for k, f in enumerate(out) if _lacks_lead(f)]
         if old:  # rows of an older store: completed from the full facts (read once each)
