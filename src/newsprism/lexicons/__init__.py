@@ -23,15 +23,26 @@ def load_lexicon() -> dict[str, float]:
     return out
 
 
+def _tsv(name: str) -> dict[str, str]:
+    """key -> value of a shipped two-column list (tab-separated; "#" lines are comments)."""
+    text = resources.files("newsprism.lexicons").joinpath(name).read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        key, _, value = line.partition("\t")
+        if value and not key.startswith("#"):
+            out[key] = value
+    return out
+
+
 @lru_cache(maxsize=1)
 def first_name_genders() -> dict[str, str]:
     """first name (folded) -> "m" or "f"; names missing here are unknown. Derived from
     nomquamgender (MIT) by scripts/build_first_names.py; see first_names.LICENSE."""
-    text = resources.files("newsprism.lexicons").joinpath("first_names.tsv").read_text(
-        encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        name, _, gender = line.partition("\t")
-        if gender and not name.startswith("#"):
-            out[name] = gender
-    return out
+    return _tsv("first_names.tsv")
+
+
+@lru_cache(maxsize=1)
+def charged_words() -> dict[str, float]:
+    """word -> intensity (0..1) of the words a sentiment lexicon rates clearly charged
+    (charged_words.tsv, derived from VADER: see scripts/build_charged_words.py)."""
+    return {word: float(value) for word, value in _tsv("charged_words.tsv").items()}

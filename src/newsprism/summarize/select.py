@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..lexicons import charged_words
 from ..model import Article, Reuse, Sentence, StoryContext
 from ..text import word_count, word_norms
 from .neutral import QUOTED, compress
@@ -101,22 +102,6 @@ def casual(text: str) -> bool:
     """The outlet's own conversational voice (a contraction outside quotes), the register of
     commentary rather than report. Quoted speech is the speaker's, not the outlet's."""
     return _CONTRACTION.search(QUOTED.sub(" ", text)) is not None
-
-
-@lru_cache(maxsize=1)
-def charged_words() -> dict[str, float]:
-    """word -> intensity (0..1) of the words a sentiment lexicon rates clearly charged
-    (lexicons/charged_words.tsv, derived from VADER: see scripts/build_charged_words.py)."""
-    from importlib import resources
-
-    text = resources.files("newsprism.lexicons").joinpath("charged_words.tsv").read_text(
-        encoding="utf-8")
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        word, sep, value = line.partition("\t")
-        if sep and not word.startswith("#"):
-            out[word] = float(value)
-    return out
 
 
 def quoted_charge(text: str) -> float:
