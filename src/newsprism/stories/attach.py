@@ -40,8 +40,10 @@ from .cluster import (
     IdfBasis,
     make_stories,
     ordered_graph,
+    replace_group,
     split_at_date_gaps,
 )
+from .link import fold_vetoes
 from .split import split_story
 
 __all__ = ["attach", "fixed_linkage"]
@@ -74,12 +76,7 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
         parts = [p for part in _whole(parts, members, unit)
                  for p in _whole(split_at_date_gaps(part, days, edges, EVENT_GAP_DAYS),
                                  part, unit)]
-        if len(parts) > 1:
-            del groups[members[0]]
-            for part in parts:
-                groups[part[0]] = part
-                for i in part:
-                    labels[i] = part[0]
+        replace_group(groups, labels, members, parts)
     return make_stories(ordered, raws, groups, labels, edges, near)
 
 
@@ -165,12 +162,7 @@ def _between(start: Sequence[int], edges: Sequence[tuple[int, int, float]],
 def _fold(nbr: list[dict[int, float]], veto: list[set[int]], i: int, j: int
           ) -> dict[int, float]:
     """Cluster j joins cluster i: i takes j's edges and vetoes. Returns i's edges."""
-    for k in veto[j]:
-        veto[k].discard(j)
-        if k != i:
-            veto[k].add(i)
-            veto[i].add(k)
-    veto[j] = set()
+    fold_vetoes(veto, i, j)
     merged = nbr[i]
     merged.pop(j, None)
     for k, w in nbr[j].items():

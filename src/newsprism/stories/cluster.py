@@ -443,23 +443,25 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
         groups.setdefault(label, []).append(i)
     labels = list(coarse)
     for members in list(groups.values()):
-        parts = split_story([raws[i] for i in members])
-        if len(parts) > 1:
-            del groups[members[0]]
-            for part in parts:
-                idx = [members[k] for k in part]
-                groups[idx[0]] = idx
-                for i in idx:
-                    labels[i] = idx[0]
+        split = split_story([raws[i] for i in members])
+        replace_group(groups, labels, members, [[members[k] for k in part] for part in split])
     for members in list(groups.values()):
-        parts = split_at_date_gaps(members, days, edges, EVENT_GAP_DAYS)
-        if len(parts) > 1:
-            del groups[members[0]]
-            for part in parts:
-                groups[part[0]] = part
-                for i in part:
-                    labels[i] = part[0]
+        replace_group(groups, labels, members,
+                      split_at_date_gaps(members, days, edges, EVENT_GAP_DAYS))
     return make_stories(ordered, raws, groups, labels, edges, near)
+
+
+def replace_group(groups: dict[int, list[int]], labels: list[int], members: Sequence[int],
+                  parts: Sequence[list[int]]) -> None:
+    """Put `parts` (article indices) in place of the group `members` when there are two or
+    more: each part a group labelled by its first member."""
+    if len(parts) < 2:
+        return
+    del groups[members[0]]
+    for part in parts:
+        groups[part[0]] = part
+        for i in part:
+            labels[i] = part[0]
 
 
 def make_stories(ordered: Sequence[Article], raws: Sequence[RawFeatures],

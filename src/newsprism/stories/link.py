@@ -154,7 +154,7 @@ def _veto_table(n: int, vetoes: Sequence[tuple[int, int]], labels: Sequence[int]
     return table
 
 
-def _fold_vetoes(table: list[set[int]], i: int, j: int) -> None:
+def fold_vetoes(table: list[set[int]], i: int, j: int) -> None:
     """Cluster j joins cluster i: i inherits j's vetoes."""
     for k in table[j]:
         table[k].discard(j)
@@ -201,7 +201,7 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
         alive[j] = False
         parent[j] = i
         version[i] += 1
-        _fold_vetoes(veto, i, j)
+        fold_vetoes(veto, i, j)
         merged = nbr[i]
         merged.pop(j, None)
         for k, w in nbr[j].items():
@@ -337,7 +337,7 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  
         alive[j] = False
         parent[j] = i
         version[i] += 1
-        _fold_vetoes(veto, i, j)
+        fold_vetoes(veto, i, j)
         ni, nj = nbr[i], nbr[j]
         ni.pop(j, None)
         nj.pop(i, None)
