@@ -123,3 +123,33 @@ def test_the_lead_sentence_may_start_after_the_last_paragraphs_closing_mark(nlp)
 def test_two_quotes_of_one_turn_are_one_attribution(nlp, text):
     atts = [a for a in _atts(nlp, text) if not a.continued]
     assert len(atts) == 1 and len(atts[0].parts) == 2
+
+
+# Round 6: fragments under verbs of judging (PolNeAR tune half of dev).
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a "being" under a preposition is no verb of its own: the verb that governs it cues
+    ("Dana Rivers blasted the local press for being “wildly unfair” on Monday. She left early.",
+     "wildly unfair", "Dana Rivers"),
+    ("Newt Harlow cynically dismissed the harbour town as being in the “suburbs of Porto” "
+     "last week.", "suburbs of Porto", "Newt Harlow"),
+    # a second verb of judging shares its subject with the first
+    ("Tomas Hale described Sam Gold as a “menace” after Nora Vale attacked the harbour staff "
+     "and blamed the floods on “careless planning” by the council.", "careless planning",
+     "Nora Vale"),
+])
+def test_a_fragment_under_a_verb_of_judging_is_its_subjects(nlp, text, fragment, speaker):
+    assert _speaker_text(nlp, text, fragment) == speaker
+
+
+def test_being_under_a_verb_not_of_judging_quotes_no_one(nlp):
+    text = ("A loud press may make it harder for our sailors to put on a show of being "
+            "“strong” like the old captains, but there is no doubt we are all better off.")
+    assert not [a for a in _atts(nlp, text) if a.speaker_span and "strong" in
+                text[a.start:a.end]]
+
+
+def test_a_partial_clause_ends_before_a_later_adverbial_clause(nlp):
+    text = ("Tomas Hale described Sam Gold as a “menace” after Nora Vale attacked the harbour "
+            "staff on Monday.")
+    atts = [a for a in _atts(nlp, text) if "menace" in text[a.start:a.end]]
+    assert atts and all("attacked" not in text[a.clause_start:a.clause_end] for a in atts)

@@ -14,7 +14,13 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..lexicons.cues import CUE_LEMMAS, INDIRECT_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
+from ..lexicons.cues import (
+    CUE_LEMMAS,
+    INDIRECT_LEMMAS,
+    OBJECT_LEMMAS,
+    SPEECH_LEMMAS,
+    VERDICT_LEMMAS,
+)
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -33,6 +39,8 @@ _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
 MARKS = " \t\r\n.,\"'“”‘’"
+# Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
+_JUDGING = CUE_LEMMAS | VERDICT_LEMMAS
 
 
 def _sentence_starts(s: str):
@@ -89,6 +97,11 @@ def _title_name(content: str, before: str) -> bool:
     last = before.rstrip()[-1:]
     return len(words) >= 3 and running and (last.isalnum() or last in ",;(—–") \
         and ". " not in content
+
+
+def _bare_being(t) -> bool:
+    """A gerund "being" right under a preposition (`for being “…”`, `as being in “…”`)."""
+    return t.lower_ == "being" and t.dep_ == "pcomp" and t.head.pos_ == "ADP"
 
 
 def one_turn(gap: str, cue_in_gap: bool) -> bool:
@@ -305,8 +318,13 @@ class DirectFinder(CueReader, SignatureReader):
                     and verb.lower_ != "according" \
                     and verb.right_edge.i - verb.i <= MAX_CLAUSE_TOKENS \
                     and verb.right_edge.i >= c_tok - 1:
-                # `calls her “a total stiff”`: what the cue says is the rest of its phrase.
-                clause = self._clause(verb.i + 1, verb.right_edge.i + 1, pair.open)
+                # `calls her “a total stiff”`: what the cue says is the rest of its phrase, up
+                # to an adverbial clause after the quote (`… “a disgrace” after she …`).
+                hi = min([verb.right_edge.i + 1] + [c.left_edge.i for c in verb.children
+                                                    if c.dep_ == "advcl" and c.i >= c_tok
+                                                    and any(g.dep_ in ("mark", "nsubj")
+                                                            for g in c.children)])
+                clause = self._clause(verb.i + 1, hi, pair.open)
                 if clause is not None and clause[0] <= cs and clause[1] >= ce:
                     ks, ke = clause
             att = Attribution(kind, cs, ce, ks, ke, cue, sp, speaker, ((cs, ce),))
@@ -406,10 +424,16 @@ class DirectFinder(CueReader, SignatureReader):
                 and any(doc[i].head.i >= c_tok for i in range(o_tok + 1, c_tok - 1)):
             return None  # `waved “Hispanics for X” signs`: a label on the noun after it
         t, hops = doc[o_tok + 1], 0
-        while self.in_quote(t) or t.pos_ not in ("VERB", "AUX"):
+        # (`blasted the press for being “unfair”`: a "being" under a preposition is no verb
+        # of its own; the verb that governs the preposition is.)
+        being = False
+        while self.in_quote(t) or t.pos_ not in ("VERB", "AUX") or _bare_being(t):
             if t.head.i == t.i or hops >= 8:
                 return None
+            being = being or _bare_being(t)
             t, hops = t.head, hops + 1
+        if being and t.lemma_.lower() not in _JUDGING:
+            return None  # (`to put on a show of being “strong”`: no one said it)
         line_start = self.text.rfind("\n", 0, doc[o_tok].idx) + 1
         # Not "the show is dubbed “...”" (passive) nor "a bill that created “...”" (a
         # relative clause): names given in passing, not words someone said.
@@ -417,9 +441,12 @@ class DirectFinder(CueReader, SignatureReader):
                 or t.lemma_.lower() in ("be", "have"):
             return None
         subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
-        if not subj and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") \
+        if not subj and (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj")
+                         or t.dep_ == "conj" and t.tag_ == "VBD"
+                         and t.lemma_.lower() in _JUDGING) \
                 and t.head.pos_ == "VERB" and t.head.i < t.i:
-            # `X interjected, calling Y “…”`: the participle's subject is its verb's
+            # `X interjected, calling Y “…”`: the participle's subject is its verb's; so is
+            # a second verb's (`she attacked A and blamed B on “…”`).
             subj = [c for c in t.head.children if c.dep_ == "nsubj" and not self.in_quote(c)]
         return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
             else None

@@ -29,5 +29,11 @@ PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim 
 # Verbs that issue a document: the statement it released said.
 ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign".split())
 
+# Verbs of judging someone aloud (`blasted the press for being “…”`, `dismissed X as “…”`):
+# cues only where the syntax already ties a quoted fragment to them (`direct._governing_verb`).
+VERDICT_LEMMAS = frozenset("blast slam dismiss lambaste decry denounce mock ridicule laud hail "
+                           "brand label dub criticize praise condemn blame accuse attack chide "
+                           "scold rebuke fault castigate".split())
+
 # Every cue lemma: a sentence holding one of them needs the parser.
 CUE_LEMMAS = SPEECH_LEMMAS | INDIRECT_LEMMAS | OBJECT_LEMMAS | PARENTHETICAL_LEMMAS | ISSUE_LEMMAS
