@@ -153,3 +153,28 @@ def test_a_partial_clause_ends_before_a_later_adverbial_clause(nlp):
             "staff on Monday.")
     atts = [a for a in _atts(nlp, text) if "menace" in text[a.start:a.end]]
     assert atts and all("attacked" not in text[a.clause_start:a.clause_end] for a in atts)
+
+
+_TRANSCRIPT_TEXT = (
+    "On Sunday's show, harbour master Nora Vale said the new fees were fair.\n\n"
+    "Partial transcript as follows:\n\n"
+    "\"HALE: Let's start with the fees. Why would the harbour raise them now? And will the "
+    "boats stay?\n\n"
+    "\"VALE: Well, look, the council apparently thinks this is a game of “Monopoly.” But "
+    "this is our town, Tom. The boats will stay.\n\n"
+    "\"HALE: But, Ms. Vale, the fishermen say the fees are too high.\n\n"
+    "\"VALE: The fees are lower than in any other port on this coast.")
+
+
+def test_transcript_turns_that_open_with_a_quote_mark(nlp):
+    """A transcript whose every turn opens with a quote mark it never closes: each turn is
+    its label's, and no quote runs from one turn into the next."""
+    text = _TRANSCRIPT_TEXT
+    atts = [a for a in _atts(nlp, text) if not a.continued and a.start > 100]
+    labels = [text[a.speaker_span[0]:a.speaker_span[1]] if a.speaker_span else None
+              for a in atts]
+    assert labels == ["HALE", "VALE", "HALE", "VALE"]
+    assert [a.speaker for a in atts if "VALE" in text[a.start - 8:a.start]] == \
+        ["Nora Vale", "Nora Vale"]
+    for a in atts:  # every turn stays on its own line
+        assert "\n" not in text[a.start:a.end]

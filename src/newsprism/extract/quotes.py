@@ -26,7 +26,14 @@ from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of
 from ..text import stable_id
 from .according import according_to
-from .cues import MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
+from .cues import (
+    CONF_LONE_NAME,
+    CONF_NAME,
+    MAX_CLAUSE_TOKENS,
+    SUBJECT_DEPS,
+    trim_span,
+    unasserted,
+)
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
 from .speakers import SPEAKER_MIN_CONFIDENCE
@@ -190,6 +197,17 @@ class _Finder(DirectFinder):
         return out
 
 
+    def _turn_speaker(self, label: str, sp: tuple[int, int]) -> str:
+        """The person a transcript label names ("PENCE" -> the article's Mike Pence), else
+        the label as a name ("Kate Doe")."""
+        name = " ".join(w.capitalize() for w in label.split())
+        k, conf = self.people.name_confidence(name, sp[0])
+        if k is not None and conf >= SPEAKER_MIN_CONFIDENCE:
+            self.speaker_conf[sp] = min(conf, CONF_NAME)
+            return self.people.persons[k].name
+        self.speaker_conf[sp] = CONF_LONE_NAME
+        return name
+
     def headline_colons(self, taken: list[Attribution]) -> list[Attribution]:
         """Headline convention `Name: what they said` (a short line, the name right before
         the colon). Lines already holding an attribution are left alone."""
@@ -206,6 +224,8 @@ class _Finder(DirectFinder):
             turn = _TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
             if turn and turn.group(1).strip(" .").upper() in _KICKERS:
                 turn = None
+            if turn:  # (a turn may open with a quote mark the transcript never closes)
+                start, line = start + turn.start(1), line[turn.start(1):]
             if not 0 < colon <= 80 or not turn and (len(line) > 250
                                                     or not _headline_case(line)):
                 continue
@@ -235,15 +255,26 @@ class _Finder(DirectFinder):
                 sp = trim_span(text, dash + 3 if dash >= 0 else start, name_end)
             else:
                 sp = (m.start, m.end) if m else (head.idx, name_end)
+            if turn and (speaker is None or self.speaker_conf.get(sp, 0.0) < CONF_LONE_NAME):
+                speaker = self._turn_speaker(turn.group(1), sp)
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out
 
 
-_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{1,30}):\s")
+_TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s")
 # Capitalised kickers that are no speaker ("UPDATE: ...").
 _KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
                       "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ"})
+
+
+def _crosses_turn(text: str, a: Attribution, turn: Attribution) -> bool:
+    """`a` runs out of the transcript turn `turn` ("SMITH: ..." on its own line), or takes
+    its cue from outside it."""
+    line = text.rfind("\n", 0, turn.start) + 1
+    return (a.start < line or a.end > turn.end
+            or a.cue is not None and not line <= a.cue[0] < turn.end) \
+        and _TRANSCRIPT.match(text[line:turn.start]) is not None
 
 
 def _headline_case(line: str) -> bool:
@@ -270,9 +301,12 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
             merged.append(a)
             seen.add((a.start, a.end))
     heads = finder.headline_colons(merged)
-    if heads:  # they replace speakerless quotes on the same line
+    if heads:  # they replace speakerless quotes on the same line, and a transcript turn
+        # replaces what runs across it (marks paired from one turn into the next)
+        text = finder.text
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
-            not a.speaker or a.cue == h.cue) for h in heads)] + heads
+            not a.speaker or a.cue == h.cue or _crosses_turn(text, a, h))
+            for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
     merged = _one_per_cue(finder.text, _follow_reported(finder.text, merged))
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))
