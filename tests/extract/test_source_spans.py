@@ -178,3 +178,27 @@ def test_transcript_turns_that_open_with_a_quote_mark(nlp):
         ["Nora Vale", "Nora Vale"]
     for a in atts:  # every turn stays on its own line
         assert "\n" not in text[a.start:a.end]
+
+
+def test_a_not_inside_the_quote_does_not_negate_the_cue_after_it(nlp):
+    text = ('"Are we where we need to be? Probably not," Ms. Lane said. "Are we going to get '
+            'there? Absolutely."')
+    assert _speaker_text(nlp, text, "where we need to be") == "Ms. Lane"
+
+
+def test_a_fragment_under_verbs_without_a_subject_goes_to_the_judging_verb(nlp):
+    text = ('Gov. Ray Tamblin of Nova lauded Mr. Clerk in his annual address for helping '
+            'develop "new and clever ideas."')
+    assert _speaker_text(nlp, text, "new and clever") == "Gov. Ray Tamblin of Nova"
+
+
+def test_a_partial_clause_ends_before_a_second_verb(nlp):
+    text = "Dana Rivers mocked the plan as “a menace to the town” and left the hall."
+    atts = [a for a in _atts(nlp, text) if "menace" in text[a.start:a.end]]
+    assert atts and all("left the hall" not in text[a.clause_start:a.clause_end] for a in atts)
+
+
+def test_a_second_verb_after_a_judging_verb_shares_its_subject(nlp):
+    text = ("In the debate, Sam Gold called the harbour master “a menace” and compared "
+            "her fee to “highway robbery” on Monday.")
+    assert _speaker_text(nlp, text, "highway robbery") == "Sam Gold"

@@ -77,8 +77,12 @@ def _participle_owner(noun):
 
 def negated(verb) -> bool:
     """`did not say`, `never called for`: the cue verb is negated, so what it reports is not
-    what its subject said."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    what its subject said. A "not" cut off from the verb by punctuation is someone else's
+    (`“… Probably not,” she said`: the parser hangs the quote's "not" on the cue)."""
+    doc = verb.doc
+    return any(c.dep_ == "neg" and not any(
+        doc[i].is_punct for i in range(min(c.i, verb.i) + 1, max(c.i, verb.i)))
+        for c in verb.children)
 
 
 def unasserted(verb) -> bool:

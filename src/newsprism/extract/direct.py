@@ -99,9 +99,24 @@ def _title_name(content: str, before: str) -> bool:
         and ". " not in content
 
 
-def _bare_being(t) -> bool:
-    """A gerund "being" right under a preposition (`for being “…”`, `as being in “…”`)."""
-    return t.lower_ == "being" and t.dep_ == "pcomp" and t.head.pos_ == "ADP"
+def _bare_being(t, depth: int = 0) -> bool:
+    """A verb without a subject of its own under a preposition (`for being “…”`, `as being
+    in “…”`, `for failing to make clear that “…”`, `for helping develop “…”`): the verb that
+    governs the preposition is the one that speaks of it."""
+    if t.tag_ not in ("VBG", "VB") or any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        return False
+    if t.dep_ == "pcomp":
+        return t.head.pos_ == "ADP"
+    return t.dep_ == "xcomp" and depth < 3 and t.head.i != t.i and _bare_being(t.head, depth + 1)
+
+
+def _conj_start(c) -> int:
+    """Where a clause after the cue's phrase starts, with the "and" before a second verb."""
+    doc, lo = c.doc, c.left_edge.i
+    while lo > 0 and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct
+                      and doc[lo - 1].text == ","):
+        lo -= 1
+    return lo
 
 
 def one_turn(gap: str, cue_in_gap: bool) -> bool:
@@ -319,11 +334,13 @@ class DirectFinder(CueReader, SignatureReader):
                     and verb.right_edge.i - verb.i <= MAX_CLAUSE_TOKENS \
                     and verb.right_edge.i >= c_tok - 1:
                 # `calls her “a total stiff”`: what the cue says is the rest of its phrase, up
-                # to an adverbial clause after the quote (`… “a disgrace” after she …`).
-                hi = min([verb.right_edge.i + 1] + [c.left_edge.i for c in verb.children
-                                                    if c.dep_ == "advcl" and c.i >= c_tok
-                                                    and any(g.dep_ in ("mark", "nsubj")
-                                                            for g in c.children)])
+                # to an adverbial clause (`… “a disgrace” after she …`) or a second verb
+                # (`… “a con” and urged …`) after the quote.
+                hi = min([verb.right_edge.i + 1] + [
+                    _conj_start(c) for c in verb.children if c.i >= c_tok and (
+                        c.dep_ == "advcl" and any(g.dep_ in ("mark", "nsubj")
+                                                  for g in c.children)
+                        or c.dep_ == "conj" and c.pos_ == "VERB")])
                 clause = self._clause(verb.i + 1, hi, pair.open)
                 if clause is not None and clause[0] <= cs and clause[1] >= ce:
                     ks, ke = clause
@@ -430,7 +447,7 @@ class DirectFinder(CueReader, SignatureReader):
         while self.in_quote(t) or t.pos_ not in ("VERB", "AUX") or _bare_being(t):
             if t.head.i == t.i or hops >= 8:
                 return None
-            being = being or _bare_being(t)
+            being = being or not self.in_quote(t) and _bare_being(t)
             t, hops = t.head, hops + 1
         if being and t.lemma_.lower() not in _JUDGING:
             return None  # (`to put on a show of being “strong”`: no one said it)
@@ -442,8 +459,9 @@ class DirectFinder(CueReader, SignatureReader):
             return None
         subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
         if not subj and (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj")
-                         or t.dep_ == "conj" and t.tag_ == "VBD"
-                         and t.lemma_.lower() in _JUDGING) \
+                         or t.dep_ == "conj" and t.tag_ in ("VBD", "VBN")
+                         and not any(c.dep_ == "auxpass" for c in t.children)
+                         and (t.lemma_.lower() in _JUDGING or t.head.lemma_.lower() in _JUDGING)) \
                 and t.head.pos_ == "VERB" and t.head.i < t.i:
             # `X interjected, calling Y “…”`: the participle's subject is its verb's; so is
             # a second verb's (`she attacked A and blamed B on “…”`).
