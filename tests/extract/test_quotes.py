@@ -565,7 +565,7 @@ def test_channel_of_the_statement_is_not_the_speaker(quotes_of, text):
      "the handle Gull.", "freedom of opinion", "a user from Lisbon going by the handle Gull"),
     # a bracket after the name, a leading "But", a comma-set participle before the cue
     ("But Sen. Jane Doe (D-Ore.), noting the size of the deficit, said, “We will cut the "
-     "harbour budget.”", "cut the harbour", "Sen. Jane Doe (D-Ore."),
+     "harbour budget.”", "cut the harbour", "Sen. Jane Doe (D-Ore.)"),
 ])
 def test_speaker_found_past_quoted_subjects_and_brackets(quotes_of, text, fragment, speaker):
     assert one(quotes_of(text), fragment).speaker_text == speaker

@@ -202,3 +202,14 @@ def test_a_second_verb_after_a_judging_verb_shares_its_subject(nlp):
     text = ("In the debate, Sam Gold called the harbour master “a menace” and compared "
             "her fee to “highway robbery” on Monday.")
     assert _speaker_text(nlp, text, "highway robbery") == "Sam Gold"
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("In the poll, 40 percent of voters backed the plan. An even bigger number (59 percent) "
+     "said the harbour should “stay open for good.”", "stay open", "An even bigger number "
+     "(59 percent)"),
+    ("Sen. Tomas Hale (D-Porto) said the fee was “a disgrace to the town.”", "a disgrace",
+     "Sen. Tomas Hale (D-Porto)"),
+])
+def test_a_speaker_span_keeps_its_closing_bracket(nlp, text, fragment, speaker):
+    assert _speaker_text(nlp, text, fragment) == speaker

@@ -451,6 +451,9 @@ class CueReader(SpanReader):
                  after_cue: bool = False) -> tuple[str | None, tuple[int, int]]:
         doc = self.doc
         left, right = self.np_span(head, stop, after_cue)
+        if right + 1 < len(doc) and doc[right + 1].text == ")" \
+                and doc[left:right + 1].text.count("(") > doc[left:right + 1].text.count(")"):
+            right += 1  # "Sen. X (D-Porto)", "a bigger number (59 percent)": keep the bracket
         span = doc[left:right + 1]
         chars = (span.start_char, span.end_char)
         if "|" in span.text:
