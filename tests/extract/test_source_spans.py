@@ -213,3 +213,17 @@ def test_a_second_verb_after_a_judging_verb_shares_its_subject(nlp):
 ])
 def test_a_speaker_span_keeps_its_closing_bracket(nlp, text, fragment, speaker):
     assert _speaker_text(nlp, text, fragment) == speaker
+
+
+def test_going_on_to_starts_a_new_attribution_for_the_next_quote(nlp):
+    text = ('"We will look at the needs of the town," Vale said, going on to contrast her plan '
+            'with the mayor\'s. "So I would just say to the young: look at the issues."')
+    nxt = [a for a in _atts(nlp, text) if "look at the issues" in text[a.start:a.end]]
+    assert len(nxt) == 1 and not nxt[0].continued
+
+
+def test_an_adjectival_participle_does_not_split_one_turn(nlp):
+    text = ("“Let’s go, let’s have a big win in Porto,” he tells hundreds of screaming "
+            "supporters at a party. “And let’s keep the harbour open.”")
+    nxt = [a for a in _atts(nlp, text) if "keep the harbour" in text[a.start:a.end]]
+    assert len(nxt) == 1 and nxt[0].continued

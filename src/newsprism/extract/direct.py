@@ -110,6 +110,13 @@ def _bare_being(t, depth: int = 0) -> bool:
     return t.dep_ == "xcomp" and depth < 3 and t.head.i != t.i and _bare_being(t.head, depth + 1)
 
 
+def _goes_on_to(t) -> bool:
+    """`X said, going on to contrast A with B`: a new turn of X's, which the next quote is."""
+    return t.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on"
+                                            for c in t.children) \
+        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children)
+
+
 def _conj_start(c) -> int:
     """Where a clause after the cue's phrase starts, with the "and" before a second verb."""
     doc, lo = c.doc, c.left_edge.i
@@ -314,8 +321,10 @@ class DirectFinder(CueReader, SignatureReader):
                     and pair.open - prev.end < 600:
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
-                if one_turn(text[prev.end:pair.open], cue_after) \
-                        or cue_after and pronoun_turn(text[prev.end:pair.open]):
+                if (one_turn(text[prev.end:pair.open], cue_after)
+                        or cue_after and pronoun_turn(text[prev.end:pair.open])) \
+                        and not any(_goes_on_to(t) for t in self.doc[
+                            self.tok_at(prev.end):self.tok_at(pair.open)]):
                     # The next paragraph goes on quoting: one attribution in several parts.
                     root = prev_idx
                     out[root] = dataclasses.replace(out[root], parts=(*out[root].parts,
@@ -421,7 +430,7 @@ class DirectFinder(CueReader, SignatureReader):
         i = c_tok
         while i < len(doc) and doc[i].idx < stop and i - c_tok < MAX_RIGHT_CUE_GAP:
             t = doc[i]
-            if t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_LEMMAS:
+            if t.tag_ == "VBG" and (t.lemma_.lower() in SPEECH_LEMMAS or _goes_on_to(t)):
                 return True
             i += 1
         return False
