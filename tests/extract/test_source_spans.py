@@ -227,3 +227,10 @@ def test_an_adjectival_participle_does_not_split_one_turn(nlp):
             "supporters at a party. “And let’s keep the harbour open.”")
     nxt = [a for a in _atts(nlp, text) if "keep the harbour" in text[a.start:a.end]]
     assert len(nxt) == 1 and nxt[0].continued
+
+
+def test_an_object_pronoun_has_no_speaker_span(nlp):
+    text = "On Monday the harbour board let them know that “the fees are here to stay.”"
+    atts = [a for a in _atts(nlp, text) if "here to stay" in text[a.start:a.end]]
+    assert atts and all(a.speaker_span is None or text[a.speaker_span[0]:a.speaker_span[1]]
+                        != "them" for a in atts)

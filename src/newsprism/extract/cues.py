@@ -75,6 +75,9 @@ def _participle_owner(noun):
     return None
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
+
+
 def negated(verb) -> bool:
     """`did not say`, `never called for`: the cue verb is negated, so what it reports is not
     what its subject said. A "not" cut off from the verb by punctuation is someone else's
@@ -416,8 +419,8 @@ class CueReader(SpanReader):
         """(resolved speaker name or phrase, speaker char span) for a speaker head token. The
         span is the words of the attribution itself ("he", "who"); the name is what they
         point at."""
-        if head is None:
-            return None, None
+        if head is None or head.lower_ in _OBJECT_PRONOUNS:
+            return None, None  # "let them know that …": an object pronoun never speaks
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and verb.i != head.i else None
