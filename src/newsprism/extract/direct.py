@@ -19,7 +19,6 @@ from ..lexicons.cues import (
     INDIRECT_LEMMAS,
     OBJECT_LEMMAS,
     SPEECH_LEMMAS,
-    VERDICT_LEMMAS,
 )
 from .cues import (
     MAX_CLAUSE_TOKENS,
@@ -31,6 +30,7 @@ from .cues import (
     phrasal_cue,
     trim_span,
 )
+from .fragments import JUDGING, bare_nonfinite, conj_start, goes_on_to, title_name
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
@@ -39,8 +39,6 @@ _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
 MARKS = " \t\r\n.,\"'“”‘’"
-# Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
-_JUDGING = CUE_LEMMAS | VERDICT_LEMMAS
 
 
 def _sentence_starts(s: str):
@@ -71,59 +69,6 @@ def pronoun_turn(gap: str) -> bool:
     starts = list(_sentence_starts(gap))
     return bool(starts) and all(gap.startswith(_SUBJECT_PRONOUNS, i) for i in starts) \
         and not gap.strip().endswith((",", ":"))
-
-
-_NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
-
-
-def _title_name(content: str, before: str) -> bool:
-    """`CNN’s “Morning Desk”`, `the “Harbour Bill”`: a capitalised name in quote marks (a
-    show, a bill, a slogan's title) after a possessive, article or place preposition; or of
-    three words or more in the middle of a sentence of running text (`the book “…”`)."""
-    words = content.rstrip(".,").split()
-    if not 1 <= len(words) <= 12 or content.rstrip()[-1:] in ("!", "?"):
-        return False
-    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_GLUE for w in words):
-        return False
-    prev = before.split()[-1].lower() if before.split() else ""
-    if prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from"):
-        return len(words) <= 6
-    # `a book, “Those Guys: Inside the World of X.”`: a title with a subtitle
-    # Mid-sentence in running text, a capitalised phrase of three words or more in quote marks
-    # is a title (`the book “Those Guys Have All the Fun”`, `a column, “America with X”`); on a
-    # headline-case line every phrase is capitalised, so there it may be a quote.
-    lead = [w for w in before.split()[-3:] if w[:1].isalpha()]
-    running = any(w[0].islower() for w in lead)
-    last = before.rstrip()[-1:]
-    return len(words) >= 3 and running and (last.isalnum() or last in ",;(—–") \
-        and ". " not in content
-
-
-def _bare_being(t, depth: int = 0) -> bool:
-    """A verb without a subject of its own under a preposition (`for being “…”`, `as being
-    in “…”`, `for failing to make clear that “…”`, `for helping develop “…”`): the verb that
-    governs the preposition is the one that speaks of it."""
-    if t.tag_ not in ("VBG", "VB") or any(c.dep_ in SUBJECT_DEPS for c in t.children):
-        return False
-    if t.dep_ == "pcomp":
-        return t.head.pos_ == "ADP"
-    return t.dep_ == "xcomp" and depth < 3 and t.head.i != t.i and _bare_being(t.head, depth + 1)
-
-
-def _goes_on_to(t) -> bool:
-    """`X said, going on to contrast A with B`: a new turn of X's, which the next quote is."""
-    return t.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on"
-                                            for c in t.children) \
-        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children)
-
-
-def _conj_start(c) -> int:
-    """Where a clause after the cue's phrase starts, with the "and" before a second verb."""
-    doc, lo = c.doc, c.left_edge.i
-    while lo > 0 and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct
-                      and doc[lo - 1].text == ","):
-        lo -= 1
-    return lo
 
 
 def one_turn(gap: str, cue_in_gap: bool) -> bool:
@@ -254,7 +199,7 @@ class DirectFinder(CueReader, SignatureReader):
             if not any(ch.isalpha() for ch in content):
                 continue
             n_words = len(content.split())
-            if _title_name(content, text[max(0, pair.open - 20):pair.open]):
+            if title_name(content, text[max(0, pair.open - 20):pair.open]):
                 continue
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
@@ -323,7 +268,7 @@ class DirectFinder(CueReader, SignatureReader):
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
                 if (one_turn(text[prev.end:pair.open], cue_after)
                         or cue_after and pronoun_turn(text[prev.end:pair.open])) \
-                        and not any(_goes_on_to(t) for t in self.doc[
+                        and not any(goes_on_to(t) for t in self.doc[
                             self.tok_at(prev.end):self.tok_at(pair.open)]):
                     # The next paragraph goes on quoting: one attribution in several parts.
                     root = prev_idx
@@ -346,7 +291,7 @@ class DirectFinder(CueReader, SignatureReader):
                 # to an adverbial clause (`… “a disgrace” after she …`) or a second verb
                 # (`… “a con” and urged …`) after the quote.
                 hi = min([verb.right_edge.i + 1] + [
-                    _conj_start(c) for c in verb.children if c.i >= c_tok and (
+                    conj_start(c) for c in verb.children if c.i >= c_tok and (
                         c.dep_ == "advcl" and any(g.dep_ in ("mark", "nsubj")
                                                   for g in c.children)
                         or c.dep_ == "conj" and c.pos_ == "VERB")])
@@ -430,7 +375,7 @@ class DirectFinder(CueReader, SignatureReader):
         i = c_tok
         while i < len(doc) and doc[i].idx < stop and i - c_tok < MAX_RIGHT_CUE_GAP:
             t = doc[i]
-            if t.tag_ == "VBG" and (t.lemma_.lower() in SPEECH_LEMMAS or _goes_on_to(t)):
+            if t.tag_ == "VBG" and (t.lemma_.lower() in SPEECH_LEMMAS or goes_on_to(t)):
                 return True
             i += 1
         return False
@@ -438,7 +383,7 @@ class DirectFinder(CueReader, SignatureReader):
     def _is_title(self, n: int) -> bool:
         pair, text = self.pairs[n], self.text
         cs, ce = trim_span(text, *inner(text, pair))
-        return ce > cs and _title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
+        return ce > cs and title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
 
     def _governing_verb(self, o_tok: int, c_tok: int):
         """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted
@@ -453,12 +398,12 @@ class DirectFinder(CueReader, SignatureReader):
         # (`blasted the press for being “unfair”`: a "being" under a preposition is no verb
         # of its own; the verb that governs the preposition is.)
         being = False
-        while self.in_quote(t) or t.pos_ not in ("VERB", "AUX") or _bare_being(t):
+        while self.in_quote(t) or t.pos_ not in ("VERB", "AUX") or bare_nonfinite(t):
             if t.head.i == t.i or hops >= 8:
                 return None
-            being = being or not self.in_quote(t) and _bare_being(t)
+            being = being or not self.in_quote(t) and bare_nonfinite(t)
             t, hops = t.head, hops + 1
-        if being and t.lemma_.lower() not in _JUDGING:
+        if being and t.lemma_.lower() not in JUDGING:
             return None  # (`to put on a show of being “strong”`: no one said it)
         line_start = self.text.rfind("\n", 0, doc[o_tok].idx) + 1
         # Not "the show is dubbed “...”" (passive) nor "a bill that created “...”" (a
@@ -470,7 +415,7 @@ class DirectFinder(CueReader, SignatureReader):
         if not subj and (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj")
                          or t.dep_ == "conj" and t.tag_ in ("VBD", "VBN")
                          and not any(c.dep_ == "auxpass" for c in t.children)
-                         and (t.lemma_.lower() in _JUDGING or t.head.lemma_.lower() in _JUDGING)) \
+                         and (t.lemma_.lower() in JUDGING or t.head.lemma_.lower() in JUDGING)) \
                 and t.head.pos_ == "VERB" and t.head.i < t.i:
             # `X interjected, calling Y “…”`: the participle's subject is its verb's; so is
             # a second verb's (`she attacked A and blamed B on “…”`).

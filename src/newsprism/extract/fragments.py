@@ -1,0 +1,62 @@
+"""Syntax around a quoted fragment, for the direct pass (`direct.DirectFinder`): whether it is
+a title rather than a quote, which verbs a climb from it to its cue passes over, and where the
+clause it belongs to ends."""
+
+from __future__ import annotations
+
+from ..lexicons.cues import CUE_LEMMAS, VERDICT_LEMMAS
+from .spans import SUBJECT_DEPS
+
+# Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
+JUDGING = CUE_LEMMAS | VERDICT_LEMMAS
+_NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
+
+
+def title_name(content: str, before: str) -> bool:
+    """`CNN’s “Morning Desk”`, `the “Harbour Bill”`: a capitalised name in quote marks (a
+    show, a bill, a slogan's title) after a possessive, article or place preposition; or of
+    three words or more in the middle of a sentence of running text (`the book “…”`)."""
+    words = content.rstrip(".,").split()
+    if not 1 <= len(words) <= 12 or content.rstrip()[-1:] in ("!", "?"):
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_GLUE for w in words):
+        return False
+    prev = before.split()[-1].lower() if before.split() else ""
+    if prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from"):
+        return len(words) <= 6
+    # `a book, “Those Guys: Inside the World of X.”`: a title with a subtitle
+    # Mid-sentence in running text, a capitalised phrase of three words or more in quote marks
+    # is a title (`the book “Those Guys Have All the Fun”`, `a column, “America with X”`); on a
+    # headline-case line every phrase is capitalised, so there it may be a quote.
+    lead = [w for w in before.split()[-3:] if w[:1].isalpha()]
+    running = any(w[0].islower() for w in lead)
+    last = before.rstrip()[-1:]
+    return len(words) >= 3 and running and (last.isalnum() or last in ",;(—–") \
+        and ". " not in content
+
+
+def bare_nonfinite(t, depth: int = 0) -> bool:
+    """A verb without a subject of its own under a preposition (`for being “…”`, `as being
+    in “…”`, `for failing to make clear that “…”`, `for helping develop “…”`): the verb that
+    governs the preposition is the one that speaks of it."""
+    if t.tag_ not in ("VBG", "VB") or any(c.dep_ in SUBJECT_DEPS for c in t.children):
+        return False
+    if t.dep_ == "pcomp":
+        return t.head.pos_ == "ADP"
+    return t.dep_ == "xcomp" and depth < 3 and t.head.i != t.i and bare_nonfinite(t.head, depth + 1)
+
+
+def goes_on_to(t) -> bool:
+    """`X said, going on to contrast A with B`: a new turn of X's, which the next quote is."""
+    return t.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on"
+                                            for c in t.children) \
+        and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in t.children)
+
+
+def conj_start(c) -> int:
+    """Where a clause after the cue's phrase starts, with the "and" before a second verb."""
+    doc, lo = c.doc, c.left_edge.i
+    while lo > 0 and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct
+                      and doc[lo - 1].text == ","):
+        lo -= 1
+    return lo
