@@ -270,11 +270,24 @@ def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
     "Mayor Lena Varga never said that the harbour would close for good.",
     "The council asked whether Lena Varga would agree that the harbour must close.",
     "The best Lena Varga can do is to explain why the harbour plan changed twice.",
+    "The new rule would allow Lena Varga to demand 60 votes to advance the harbour plan.",
+    "Lena Varga plans to announce that the harbour will close for the winter.",
+    "Lena Varga is expected to say that the harbour will close for the winter.",
+    "Lena Varga is said to have approved the harbour closure in secret.",
 ])
 def test_a_negated_or_asked_cue_gives_its_subject_no_quote(quotes_of, text):
     """What a negated cue reports is what the subject did not say; a cue asked about or
     planned reports nothing said."""
     assert not [q for q in quotes_of(text) if q.speaker and "Varga" in q.speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga went on to say that the harbour would close for the winter.",
+    "Lena Varga then tried to explain that the harbour would close for the winter.",
+])
+def test_an_infinitive_cue_that_reports_a_statement_keeps_its_speaker(quotes_of, text):
+    got = [q for q in quotes_of(text) if "close for the winter" in q.text]
+    assert got and all(q.speaker == "Lena Varga" for q in got)
 
 
 def test_a_fragment_under_a_negated_verb_not_of_speaking_is_still_quoted(quotes_of):

@@ -88,16 +88,35 @@ def negated(verb) -> bool:
         for c in verb.children)
 
 
+# Heads under which an infinitive cue is only permitted, wanted, planned or expected.
+IRREALIS_HEADS = frozenset({
+    "allow", "let", "permit", "enable", "want", "wish", "plan", "intend", "hope", "expect",
+    "aim", "need", "prepare", "urge", "ask", "encourage", "invite", "force",
+    "pressure", "push", "refuse", "decline", "fail", "hesitate", "schedule", "set", "due",
+    "likely", "unlikely", "ready", "eager", "willing", "reluctant"})
+
+
 def unasserted(verb) -> bool:
     """A cue that reports nothing said: negated; asked about (`asked whether she would
-    agree that ...`, `if he says that ...`); or an infinitive after "be" (`the best I can do
-    is to explain why ...`: a plan, not a statement)."""
+    agree that ...`, `if he says that ...`); an infinitive after "be" (`the best I can do
+    is to explain why ...`: a plan, not a statement); or an infinitive under a verb of
+    permission, intention or expectation (`would allow the minority to demand ...`, `plans
+    to announce ...`: nothing said yet). "went on to say", "tried to explain" report what
+    was said and stay cues. A passive cue with an infinitive ("X is expected to say ...",
+    "X is said to have left") is others' words about X."""
     if negated(verb):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
         return True
-    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in verb.children):
+        return True  # "X is expected to say ...", "X is said to have left": not X's words
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                    for c in verb.children):
+        return False
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ == "be") \
+        or (verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_HEADS)
 
 
 def thing_speaker(head, verb) -> bool:
