@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -29,6 +29,7 @@ from scipy import sparse
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
+from . import undated
 from .features import (
     EVENT_FLOOR,
     VETO_EVENT,
@@ -51,10 +52,11 @@ from .link import (
 )
 from .split import split_story
 from .title import story_title
+from .undated import LEAD_SENTENCES, stated_day, undated_clashes, undone
 
-__all__ = ["cluster"]
+__all__ = ["LEAD_SENTENCES", "cluster"]
 
-STAND_IN_DATES = True  # undated articles: a full date stated in the lead stands in
+STAND_IN_DATES = True  # undated articles: a day stated in the lead stands in (undated.py)
 # A date stated in the text is a rougher event date than a publish date (a report may state
 # an earlier date of its own story): two such dates must be a month apart to keep two apart.
 STAND_IN_WINDOW = 30
@@ -69,7 +71,6 @@ RELATED_MAX = 5  # related stories listed per story: the saga's nearest chapters
 # years, 162 of 259 stories had links, most of them loose (a gun law and "Obama's second-term
 # priorities"); twice the default threshold and a shared name keep the sagas (docs/stories.md).
 RELATED_COSINE = 0.3
-LEAD_SENTENCES = 3  # the lead: where a report states its own event's date (later: background)
 
 def published_day(article: Article) -> date | None:
     try:
@@ -80,18 +81,12 @@ def published_day(article: Article) -> date | None:
 
 def event_day(article: Article, facts: ArticleFacts) -> date | None:
     """When the article's event happened, for the time window: its publish day; undated, the
-    latest full date its lead states (a report states its own event's date there; background
-    dates come later; a date without a year cannot be resolved without the publish date)."""
+    day its lead states (`undated.stated_day`: a full date, or a month-day in the one year
+    the article states; background dates come later; weekdays need a publish day)."""
     day = published_day(article)
     if day is not None or not STAND_IN_DATES:
         return day
-    lead_end = (facts.sentences[min(LEAD_SENTENCES, len(facts.sentences)) - 1].end
-                if facts.sentences else 0)
-    stated = [d.date for d in facts.dates if d.granularity == "day" and d.start < lead_end]
-    try:
-        return parse_iso(max(stated)) if stated else None
-    except (TypeError, ValueError):
-        return None
+    return stated_day(article, facts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +163,7 @@ class Near:
     sims: np.ndarray
     days: np.ndarray
     vetoes: tuple[tuple[int, int], ...] = ()
-    clashes: frozenset[tuple[int, int]] = frozenset()
+    clashes: Mapping[tuple[int, int], float] = field(default_factory=dict)
 
 
 def related_stories(labels: Sequence[int], near: Near, story_of: dict[int, str],
@@ -261,15 +256,20 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     weight = np.where(sims >= floor, sims, 0.0)
     veto = np.zeros(len(a), dtype=bool)
     clash = np.zeros(len(a), dtype=bool)
+    strong = np.zeros(len(a), dtype=bool)
     close = sims >= settings.story_threshold
     if len(a):
         xe, _ = tfidf_rows(raws, event=True, basis=basis)
         ecos = pair_cosines(xe, a, b)
         weight[ecos < EVENT_FLOOR] = 0.0
         veto = (ecos < np.maximum(VETO_EVENT, VETO_RATIO * sims)) & (sims >= VETO_WHOLE)
-        weight[~triggers_agree(raws, a, b)] *= TRIGGER_DISCOUNT
+        agree = triggers_agree(raws, a, b)
+        weight[~agree] *= TRIGGER_DISCOUNT
         if frames is not None:
             clash = discount_clashes(weight, frames, a, b, ecos)
+            if undated.UNDATED_DISCOUNT < 1.0:  # no day on either side: frames, specifics
+                strong = undated_clashes(raws, frames, when, a, b, ~agree)
+                weight[strong] *= undated.UNDATED_DISCOUNT
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])
@@ -278,7 +278,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     near = Near(a[close], b[close], sims[close], when,
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
                 + figure_vetoes(raws, when, a, b),
-                frozenset(zip(a[clash].tolist(), b[clash].tolist(), strict=True)))
+                undone(a, b, clash, strong))
     a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
     kept = weight > 0
     edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))

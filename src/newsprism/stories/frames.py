@@ -28,7 +28,7 @@ sentence) is no conflict.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -244,7 +244,8 @@ def discount_clashes(weight: np.ndarray, frames: Sequence[Frame], a: np.ndarray,
 
 
 def rejoin_lone(labels: Sequence[int], edges: Sequence[tuple[int, int, float]],
-                clashes: frozenset[tuple[int, int]], threshold: float,
+                clashes: Mapping[tuple[int, int], float] | frozenset[tuple[int, int]],
+                threshold: float,
                 vetoes: Sequence[tuple[int, int]]) -> list[int]:
     """Average-linkage `labels` over `edges` (clashing pairs discounted), with each article
     the discount left alone put back: when the linkage over the plain edges (the discount
@@ -253,7 +254,8 @@ def rejoin_lone(labels: Sequence[int], edges: Sequence[tuple[int, int, float]],
     player's absence beside the playoff win, an opinion piece) is an angle on the story; two
     groups of articles, each telling its own happening, are two stories. Labels stay the
     smallest member index."""
-    plain = [(i, j, w / FRAME_DISCOUNT if (i, j) in clashes else w) for i, j, w in edges]
+    factor = clashes if isinstance(clashes, Mapping) else dict.fromkeys(clashes, FRAME_DISCOUNT)
+    plain = [(i, j, w / factor[(i, j)] if (i, j) in factor else w) for i, j, w in edges]
     whole = average_linkage(len(labels), plain, threshold, vetoes)
     size, wsize = Counter(labels), Counter(whole)
     lone = {i for i, lab in enumerate(labels) if size[lab] == 1 and wsize[whole[i]] > 1}

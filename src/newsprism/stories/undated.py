@@ -1,0 +1,137 @@
+"""Undated articles: the day their own text gives them, and what decides when neither
+article of a pair has a day.
+
+A reader of an undated report dates it from its lead: "WASHINGTON, March 3 -" or "on March 3"
+in a report that states the year 2019 elsewhere is 3 March 2019. A weekday or "yesterday"
+needs the publish day and is left unresolved; so is a month-day in an article that states
+no year or several (which one would be a guess).
+
+With no day on either side, the issue asks trigger and specifics to decide: two undated
+articles whose headlines share no word family, whose event frames conflict
+(`frames.frames_conflict`: what happened differs) and that share no specific (no figure, no
+stated day, no named place or object besides their people, held by at most
+`SPECIFIC_MAX_DF` articles of the corpus) weigh `UNDATED_DISCOUNT` of their edge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from ..dates import MONTHS
+from ..model import Article, ArticleFacts
+from . import frames as frames_module
+from .features import RawFeatures
+from .frames import Frame, frames_conflict
+
+LEAD_SENTENCES = 3  # the lead: where a report states its own event's date (later: background)
+
+# "March 3", "Sept. 14th", "3 March" not followed by a year (those are full dates already).
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_NO_YEAR = r"(?!\.?,?\s*(?:19|20)\d\d)"
+_MONTH_DAY = re.compile(
+    r"\b(?P<m1>" + _MONTH + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b" + _NO_YEAR
+    + r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTH + r")\b" + _NO_YEAR,
+    re.I)
+
+
+def lead_end(facts: ArticleFacts) -> int:
+    """Where the lead (its first `LEAD_SENTENCES` sentences) ends in the text."""
+    if not facts.sentences:
+        return 0
+    return facts.sentences[min(LEAD_SENTENCES, len(facts.sentences)) - 1].end
+
+
+def stated_year(facts: ArticleFacts) -> int | None:
+    """The one year an article states (its full dates and "in 2019"), or None when it
+    states none or several."""
+    years = {d.date[:4] for d in facts.dates}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def month_days(text: str, year: int) -> list[date]:
+    """The month-days without a year in `text` ("March 3", "3 March"), in `year`."""
+    out = []
+    for m in _MONTH_DAY.finditer(text):
+        month = MONTHS.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+        try:
+            out.append(date(year, month or 0, int(m.group("d1") or m.group("d2"))))
+        except ValueError:
+            continue
+    return out
+
+
+def stated_day(article: Article, facts: ArticleFacts) -> date | None:
+    """An undated article's event day from its lead: the latest full date stated there, or a
+    month-day there put in the one year the article states; None when neither."""
+    end = lead_end(facts)
+    days = []
+    for d in facts.dates:
+        if d.granularity == "day" and d.start < end:
+            try:
+                days.append(date.fromisoformat(d.date))
+            except ValueError:
+                continue
+    year = stated_year(facts)
+    if year is not None and end:
+        days.extend(month_days(article.text[:end], year))
+    return max(days) if days else None
+
+
+# With no day on either side, trigger and specifics decide: two undated articles whose
+# headlines share no word family (`cluster.triggers_agree`), whose frames conflict and that
+# share no specific held by at most SPECIFIC_MAX_DF articles weigh UNDATED_DISCOUNT of their
+# edge (after the other discounts). A lone article this splits off rejoins its story
+# (`frames.rejoin_lone`), as for the frame discount. Chosen on NeuS lines 1-1226 and ECB+
+# (docs/stories.md, 2026-12-03, sixth session): without the headline condition, a veto or a
+# lower discount splits ECB+ events (0.77-0.93); 1 turns the rule off.
+UNDATED_DISCOUNT = 0.5
+# A specific of an event is held by its few reports; one held by more is the saga's (a
+# country, a court) and keeps no link.
+SPECIFIC_MAX_DF = 30
+_SPECIFIC = ("q:", "d:", "e:")
+
+
+def specifics(raw: RawFeatures) -> frozenset[str]:
+    """An article's specifics: figures (`q:`), stated days (`d:`) and names (`e:`) that are
+    not its actors."""
+    actors = set(raw.actors)
+    return frozenset(f for f, c in raw.counts
+                     if c > 0 and f.startswith(_SPECIFIC) and f not in actors)
+
+
+def undated_clashes(raws: Sequence[RawFeatures], frames: Sequence[Frame], when: np.ndarray,
+                    a: np.ndarray, b: np.ndarray, headlines_differ: np.ndarray) -> np.ndarray:
+    """Per scored pair (a, b): both without an event day (`when` nan), headlines sharing no
+    word family (`headlines_differ`), frames in conflict, and no specific held by both that
+    at most `SPECIFIC_MAX_DF` articles hold."""
+    out = np.zeros(len(a), dtype=bool)
+    if not len(a):
+        return out
+    undated = np.isnan(when)
+    pick = np.flatnonzero(undated[a] & undated[b] & headlines_differ)
+    if not len(pick):
+        return out
+    spec = [specifics(r) for r in raws]
+    df = Counter(f for s in spec for f in s)
+    rare = [frozenset(f for f in s if df[f] <= SPECIFIC_MAX_DF) for s in spec]
+    for k in pick.tolist():
+        i, j = int(a[k]), int(b[k])
+        out[k] = not (rare[i] & rare[j]) and frames_conflict(frames[i], frames[j])
+    return out
+
+
+def undone(a: np.ndarray, b: np.ndarray, clash: np.ndarray, strong: np.ndarray
+           ) -> dict[tuple[int, int], float]:
+    """The discounted pairs `frames.rejoin_lone` may undo, with the factor each was weighed:
+    frame clashes (`clash`) and the pairs of `undated_clashes` (`strong`)."""
+    factor = (np.where(clash, frames_module.FRAME_DISCOUNT, 1.0)
+              * np.where(strong, UNDATED_DISCOUNT, 1.0))
+    k = np.flatnonzero(factor < 1.0)
+    return dict(zip(zip(a[k].tolist(), b[k].tolist(), strict=True), factor[k].tolist(),
+                    strict=True))
