@@ -294,3 +294,17 @@ def test_a_same_noun_figure_about_something_else_does_not_hide_a_change(line):
     got = _kinds(line(FILLER + also + "\n\n" + a, FILLER + a.replace("171", "520")),
                  "quantity")
     assert got == []
+
+
+def test_a_figure_without_a_counted_noun_is_compared_in_one_sentence(line):
+    """"hundreds of thousands tried to walk home" names no counted noun, so it was never
+    compared; the same sentence with another figure is one statement all the same."""
+    a = ("Carrying their bags on their heads and children on their shoulders, hundreds of "
+         "thousands tried to walk back to their villages.")
+    b = a.replace("hundreds of", "dozens of")
+    (c,) = _kinds(line(FILLER + a, FILLER + b), "quantity")
+    assert {v.value for v in c.versions} == {"hundreds of thousands", "dozens of thousands"}
+    # Without a counted noun, sentences that differ in more than the figure stay apart.
+    b = ("Carrying bags and children, dozens of thousands tried to reach the border crossing "
+         "before dawn.")
+    assert _kinds(line(FILLER + a, FILLER + b), "quantity") == []

@@ -229,8 +229,11 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
         all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)
+    # Figures with no counted noun ("hundreds of thousands tried to walk home") take part
+    # only as one sentence changed in its figure (`_comparable`).
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [
-        (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
+        (c, q, _context_words(c, q)) for c in claims for q in c.quantities
+        if q.unit or q.low is not None]
     per_unit: Counter[tuple[str, str]] = Counter()
     for c, q, _ in items:
         per_unit[(c.article_id, canon(q.unit or ""))] += 1
@@ -357,8 +360,10 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # Two sentences word for word the same but the figure: one statement. What the parse
     # reads around the figure (its verb, anchors, modifiers) can differ between two copies
     # of one sentence (one inside its article, one alone), so none of it is a doubt here.
-    twins = units_match(qi.unit, qj.unit) and _same_but_figure(ci, qi, cj, qj)
-    if not twins and not same_counted(qi, qj):
+    twins = abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3 and \
+        (units_match(qi.unit, qj.unit) or not (qi.unit or qj.unit)) and \
+        _same_but_figure(ci, qi, cj, qj)
+    if not twins and not (qi.unit and qj.unit and same_counted(qi, qj)):
         return None
     # Figures hanging on different named places or actors: two margins, two states' counts.
     if not twins and anchors_clash(qi.anchors, qj.anchors):
