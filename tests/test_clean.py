@@ -235,6 +235,11 @@ def test_inline_link_cards_are_cut_from_the_sentence(settings):
     assert drop_link_cards("Asked about it, " + CARD) == "Asked about it, Gov. Ana Ruiz"
     assert drop_link_cards("Speaker Paul Ruiz Paul Davis Ruiz Retirees say no to the plan MORE "
                            "(R-Wis.) left.") == "Speaker Paul Ruiz (R-Wis.) left."
+    # A card with no headline ends in "MORE" glued to the name: the cut stops there and
+    # never runs on through the prose to a later card.
+    assert drop_link_cards("Some fear that manager Ana Ruiz Ana (Annie) Maria RuizMORE is in "
+                           "over her head. And Joe Lee Joe Li LeeFox poll out MORE.") == \
+        "Some fear that manager Ana Ruiz is in over her head. And Joe Lee."
 
 
 @pytest.mark.parametrize("line", [

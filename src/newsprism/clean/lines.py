@@ -252,7 +252,8 @@ _LOW = "a-zà-öø-ÿ"
 _NAME_WORD = (rf"(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo)?[A-Z][{_LOW}'’]*[{_LOW}]"
               rf"(?:-[A-Z][{_LOW}'’]*[{_LOW}])?")
 _CARD_SURNAME = re.compile(rf"\b(?P<surname>{_NAME_WORD})(?=[A-Z0-9]| [A-Z0-9'‘\"“])")
-_CARD_END = re.compile(r" MORE(?=$|[^\w])(?!\s+[A-Z]{2,}\b)")
+# "MORE" after a space, or glued to the name when the card holds no headline ("RuizMORE").
+_CARD_END = re.compile(rf"(?:(?<= )|(?<=[{_LOW}]))MORE(?=$|[^\w])(?!\s+[A-Z]{{2,}}\b)")
 _CARD_NAME = re.compile(r"^(?:\s*(?:[A-Z][\w'’.\-]*|\([A-Z][\w'’.\-]*\)|[A-Z]\.|"
                         r"de|del|da|van|von|der|bin|al|la|le)){1,6}$")
 CARD_MAX_CHARS = 700  # from the card's name to "MORE": a few headlines
@@ -265,7 +266,7 @@ def drop_link_cards(line: str) -> str:
     its last name word also stands just before its full name (the link's own text: "Ana Ruiz
     Ana (Annie) Maria RuizCity ... MORE"), so a glued brand in prose ("YouTube") or a shouted
     "MORE THAN" is kept."""
-    if " MORE" not in line:
+    if "MORE" not in line:
         return line
     out, at = [], 0
     for end in _CARD_END.finditer(line):
@@ -286,7 +287,7 @@ def _card_start(line: str, lo: int, more: int) -> int | None:
     """Where the card ending at `more` starts: right after the linked name's last word. A
     glued last name word is the sure sign and is tried first; one followed by a space needs
     a card name of two words or more ("Paul Ryan Paul Davis Ryan Retirees ...")."""
-    found = [m for m in _CARD_SURNAME.finditer(line, max(lo, more - CARD_MAX_CHARS), more)]
+    found = list(_CARD_SURNAME.finditer(line, max(lo, more - CARD_MAX_CHARS), more + 1))
     glued = [m for m in found if line[m.end():m.end() + 1] != " "]
     for last in [*glued, *(m for m in found if m not in glued)]:
         surname = last.group("surname")
