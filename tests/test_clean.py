@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.clean.article import clean_article
-from newsprism.clean.lines import is_widget
+from newsprism.clean.lines import drop_link_cards, is_widget
 from newsprism.model import Article
 
 P1 = ("The regional water agency said on Wednesday that reservoirs had fallen to 38 percent of "
@@ -216,3 +216,37 @@ def test_capitals_kept_where_they_are_the_text_or_a_quote(settings):
     quoted = "\u201cWE WILL NOT PAY FOR THEIR MISTAKES AGAIN\u201d"
     art = clean("\n\n".join([P1, quoted, P2]), settings)
     assert quoted in art.text
+
+
+CARD = ("Gov. Ana Ruiz Ana (Annie) Maria RuizCity council delays vote on the dam | Farm bill "
+        "advances Ruiz says the reservoir plan 'will not wait' MORE")
+
+
+def test_inline_link_cards_are_cut_from_the_sentence(settings):
+    """Some sites print a card after a linked name: the full name glued to a few headlines,
+    closed by "MORE". Read as text, its headlines became sentences and its "says" a quote."""
+    line = (CARD.replace("Gov. ", "") + " (D-Ore.) said the agency must publish daily figures, "
+            "and Rep. Bo Chen Bo Wei ChenBudget talks stall 2020 hopefuls meet MORE agreed.")
+    art = clean("\n\n".join([P1, "Gov. " + line, P2]), settings)
+    assert art.text.split("\n\n") == [
+        P1, "Gov. Ana Ruiz (D-Ore.) said the agency must publish daily figures, and Rep. Bo "
+        "Chen agreed.", P2]
+    # A card at the end of its line, and one whose glue became a space.
+    assert drop_link_cards("Asked about it, " + CARD) == "Asked about it, Gov. Ana Ruiz"
+    assert drop_link_cards("Speaker Paul Ruiz Paul Davis Ruiz Retirees say no to the plan MORE "
+                           "(R-Wis.) left.") == "Speaker Paul Ruiz (R-Wis.) left."
+    # A card with no headline ends in "MORE" glued to the name: the cut stops there and
+    # never runs on through the prose to a later card.
+    assert drop_link_cards("Some fear that manager Ana Ruiz Ana (Annie) Maria RuizMORE is in "
+                           "over her head. And Joe Lee Joe Li LeeFox poll out MORE.") == \
+        "Some fear that manager Ana Ruiz is in over her head. And Joe Lee."
+
+
+@pytest.mark.parametrize("line", [
+    "She posts YouTube videos daily and says the city needs MORE THAN promises.",
+    "Funds went to two groups, OBS and MORE, the foundation said.",
+    "Ana Ruiz met Ana Ruiz Lopez in May; the council wants MORE.",
+    "Joe Ruiz Joe Ruiz Says Yes to the plan MORE",  # a one-word card name and a space: unsure
+])
+def test_lines_that_only_look_like_link_cards_are_kept(line):
+    assert drop_link_cards(line) == line

@@ -263,3 +263,48 @@ def test_a_speaker_named_at_the_cue_may_name_themself_in_the_quote():
     # Found through "he" only, the name inside the quote still holds no side.
     by_pronoun = [quote("a", "Tomas Varga", "v", "he"), named[1]]
     assert attribution_conflicts(by_pronoun, ents, {"a": "a", "b": "b"}) == []
+
+
+def test_one_sentence_changed_only_in_its_figure_keeps_no_parse_doubt(line):
+    """Two copies of one sentence, one inside its article and one alone, can be parsed
+    differently around the figure (another verb, "Ohio" or "Columbus" as its place): with
+    the words the same but the figure, those readings are no doubt and no clash."""
+    a = ("Hundreds of protesters, many ignoring distancing rules, rallied at the Ohio "
+         "Statehouse in Columbus on Monday in opposition to the closures of schools and shops.")
+    (c,) = _kinds(line(FILLER + a, FILLER + a.replace("Hundreds", "Dozens")), "quantity")
+    assert c.status == "confident" and "doubts" not in c.why
+    # Other words around the figure: the parse's readings stay doubts (never confident).
+    b = ("Dozens of protesters, many ignoring distancing rules, rallied at the Texas Capitol "
+         "in Austin on Monday in opposition to the closures of schools and shops.")
+    assert all(c.status == "possible" for c in _kinds(line(FILLER + a, FILLER + b), "quantity"))
+
+
+def test_a_same_noun_figure_about_something_else_does_not_hide_a_change(line):
+    """An article holding one version and, in a sentence about something else, a figure in
+    the other version's range ("500 or fewer employees", a loan rule) still holds its side."""
+    a = ("Forced to close by the order and with no revenue coming in, family firm Tarvel & Sons "
+         "has had to furlough 171 employees, which is most of its staff.")
+    rule = ("The owners said the firm sought the loan because it was meant for companies with "
+            "500 or fewer employees.")
+    (c,) = _kinds(line(FILLER + rule + "\n\n" + a, FILLER + a.replace("171", "520")),
+                  "quantity")
+    assert {v.value for v in c.versions} == {"171 employees", "520 employees"}
+    # A figure in the other's range about the same thing still makes the article hold both.
+    also = "Tarvel & Sons later said it would furlough 520 employees, most of its staff."
+    got = _kinds(line(FILLER + also + "\n\n" + a, FILLER + a.replace("171", "520")),
+                 "quantity")
+    assert got == []
+
+
+def test_a_figure_without_a_counted_noun_is_compared_in_one_sentence(line):
+    """"hundreds of thousands tried to walk home" names no counted noun, so it was never
+    compared; the same sentence with another figure is one statement all the same."""
+    a = ("Carrying their bags on their heads and children on their shoulders, hundreds of "
+         "thousands tried to walk back to their villages.")
+    b = a.replace("hundreds of", "dozens of")
+    (c,) = _kinds(line(FILLER + a, FILLER + b), "quantity")
+    assert {v.value for v in c.versions} == {"hundreds of thousands", "dozens of thousands"}
+    # Without a counted noun, sentences that differ in more than the figure stay apart.
+    b = ("Carrying bags and children, dozens of thousands tried to reach the border crossing "
+         "before dawn.")
+    assert _kinds(line(FILLER + a, FILLER + b), "quantity") == []

@@ -63,3 +63,15 @@ def test_real_stories_are_read_when_the_data_is_there():
     names = [n for n, _ in got]
     assert names[:2] == ["neus:401", "neus:402"] and "ecb:1" in names and "ecbplus:1" in names
     assert all(len(arts) >= 2 for n, arts in got if n.startswith("neus"))
+
+
+def test_a_figure_opening_its_sentence_keeps_its_capital():
+    """"Hundreds of ..." changed to "dozens of ..." was parsed differently from the
+    original and read by no outlet that way: the plant keeps the capital."""
+    text = ("Hundreds of protesters rallied outside the state capitol on the first warm day. "
+            "Three nurses spoke to the crowd about the shortage of masks at the clinic.")
+    arts = [Article(id="a", source="a", text=text, outlet="x"),
+            Article(id="b", source="b", text=B, outlet="y")]
+    kinds = {p.kind: p.inserted for p in plants_for("test", arts, [])}
+    assert kinds["vague"].startswith("Dozens of protesters rallied")
+    assert kinds["words"].startswith("Fifty nurses spoke")

@@ -27,6 +27,7 @@ from ..text import COPYRIGHT, fold
 from .header import read_header
 from .lines import (
     caption_base,
+    drop_link_cards,
     is_caption,
     is_menu,
     is_shouted,
@@ -121,7 +122,8 @@ def _cut(text: str, limit: int) -> str:
 def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines, and
     all-capital promo lines when the rest of the text is written in normal case (a text all in
-    capitals, as some wire feeds send, keeps its lines)."""
+    capitals, as some wire feeds send, keeps its lines); inline link cards are cut out of the
+    sentences that carry them (`drop_link_cards`)."""
     captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
     captions.discard("")
     filled = [s for s in lines if s.strip()]
@@ -131,9 +133,10 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     kept: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        s = line.strip()
         if i in drop or i in shouted:
             continue
+        line = drop_link_cards(line)
+        s = line.strip()
         if not s:
             kept.append("")
             continue

@@ -239,3 +239,65 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 
 def same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]
+
+
+# Inline link cards some sites print into the sentence after a linked name: the person's full
+# name (nickname in brackets) glued to the first of a few headlines, closed by "MORE":
+# "Gov. Ana Ruiz Ana (Annie) Maria RuizCity council delays vote | ... MORE (D-Ore.) said".
+# The card's last name word runs into a capital or a digit ("RuizCity", "Ruiz2024"), or, where
+# the page's markup became a space, is followed by one and a capitalised headline.
+_LOW = "a-zà-öø-ÿ"
+# A name word: maybe a prefix with its own capital ("McCann", "DeLuca", "LoBiondo"), a
+# capital and lower-case letters, maybe a second part after a hyphen ("Ocasio-Cortez").
+_NAME_WORD = (rf"(?:Mc|Mac|De|Di|Da|Du|La|Le|Lo)?[A-Z][{_LOW}'’]*[{_LOW}]"
+              rf"(?:-[A-Z][{_LOW}'’]*[{_LOW}])?")
+_CARD_SURNAME = re.compile(rf"\b(?P<surname>{_NAME_WORD})(?=[A-Z0-9]| [A-Z0-9'‘\"“])")
+# "MORE" after a space, or glued to the name when the card holds no headline ("RuizMORE").
+_CARD_END = re.compile(rf"(?:(?<= )|(?<=[{_LOW}]))MORE(?=$|[^\w])(?!\s+[A-Z]{{2,}}\b)")
+_CARD_NAME = re.compile(r"^(?:\s*(?:[A-Z][\w'’.\-]*|\([A-Z][\w'’.\-]*\)|[A-Z]\.|"
+                        r"de|del|da|van|von|der|bin|al|la|le)){1,6}$")
+CARD_MAX_CHARS = 700  # from the card's name to "MORE": a few headlines
+_CARD_BEFORE = 80  # how far before the card's name the linked name may start
+
+
+def drop_link_cards(line: str) -> str:
+    """The line without inline link cards (see `_CARD_SURNAME`): the card's full name,
+    headlines and "MORE" are cut, the linked name before them stays. A card is cut only when
+    its last name word also stands just before its full name (the link's own text: "Ana Ruiz
+    Ana (Annie) Maria RuizCity ... MORE"), so a glued brand in prose ("YouTube") or a shouted
+    "MORE THAN" is kept."""
+    if "MORE" not in line:
+        return line
+    out, at = [], 0
+    for end in _CARD_END.finditer(line):
+        if end.start() < at:
+            continue
+        start = _card_start(line, at, end.start())
+        if start is None:
+            continue
+        out.append(line[at:start])
+        at = end.end()
+    if not out:
+        return line
+    out.append(line[at:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(out)).rstrip()
+
+
+def _card_start(line: str, lo: int, more: int) -> int | None:
+    """Where the card ending at `more` starts: right after the linked name's last word. A
+    glued last name word is the sure sign and is tried first; one followed by a space needs
+    a card name of two words or more ("Paul Ryan Paul Davis Ryan Retirees ...")."""
+    found = list(_CARD_SURNAME.finditer(line, max(lo, more - CARD_MAX_CHARS), more + 1))
+    glued = [m for m in found if line[m.end():m.end() + 1] != " "]
+    for last in [*glued, *(m for m in found if m not in glued)]:
+        surname = last.group("surname")
+        base = max(lo, last.start() - _CARD_BEFORE)
+        before = line[base:last.start()]
+        # The linked name's last word (itself glued to the card's name at times: "Ana
+        # RuizAna Maria RuizCity"), then up to six name words of the card's full name.
+        for anchor in reversed(list(re.finditer(r"\b" + re.escape(surname) + rf"(?![{_LOW}])",
+                                                before))):
+            name = before[anchor.end():].strip()
+            if _CARD_NAME.match(name) and (last in glued or len(name.split()) >= 2):
+                return base + anchor.end()
+    return None

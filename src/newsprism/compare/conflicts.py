@@ -200,16 +200,20 @@ def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, fr
 
 def _could_count(q: Quantity, words: frozenset[str],
                  item: tuple[Claim, Quantity, frozenset[str]]) -> bool:
-    """A figure that may count what `item` counts: the same counted thing (open bounds too:
-    "at least 40 people" killed beside "around 100 people" wounded), or a large figure with no
-    noun ("rose by 3.2 million") in a sentence about the same thing. A bare "three" elsewhere
-    in a full article says nothing about "twelve soldiers"; percentages count nothing."""
+    """A figure that may count what `item` counts, in a sentence sharing words with it: the
+    same counted thing (open bounds too: "at least 40 people" killed beside "around 100
+    people" wounded), or a large figure with no noun ("rose by 3.2 million"). A bare "three"
+    elsewhere in a full article says nothing about "twelve soldiers"; percentages count
+    nothing."""
     if canon(q.unit or "") == "percent":
+        return False
+    # Either way its sentence must share words with the compared one: "500 or fewer
+    # employees" in a sentence about a loan rule counts no firm's furloughed employees.
+    if len(words & item[2]) < BARE_CONTEXT:
         return False
     if q.unit:
         return same_counted(q, item[1])
-    return q.low is not None and q.high is not None and q.high >= BARE_FIGURE_MIN and \
-        len(words & item[2]) >= BARE_CONTEXT
+    return q.low is not None and q.high is not None and q.high >= BARE_FIGURE_MIN
 
 
 def _capitalised_unit(q: Quantity) -> bool:
@@ -225,8 +229,11 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
     for c in claims:
         all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)
+    # Figures with no counted noun ("hundreds of thousands tried to walk home") take part
+    # only as one sentence changed in its figure (`_comparable`).
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [
-        (c, q, _context_words(c, q)) for c in claims for q in c.quantities if q.unit]
+        (c, q, _context_words(c, q)) for c in claims for q in c.quantities
+        if q.unit or q.low is not None]
     per_unit: Counter[tuple[str, str]] = Counter()
     for c, q, _ in items:
         per_unit[(c.article_id, canon(q.unit or ""))] += 1
@@ -348,10 +355,18 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
                 per_unit: Counter[tuple[str, str]]) -> tuple[str, ...] | None:
     """None when two figures are not about one thing; else the doubts that remain."""
     (ci, qi, wi), (cj, qj, wj) = a, b
-    if ci.article_id == cj.article_id or not same_counted(qi, qj):
+    if ci.article_id == cj.article_id:
+        return None
+    # Two sentences word for word the same but the figure: one statement. What the parse
+    # reads around the figure (its verb, anchors, modifiers) can differ between two copies
+    # of one sentence (one inside its article, one alone), so none of it is a doubt here.
+    twins = abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3 and \
+        (units_match(qi.unit, qj.unit) or not (qi.unit or qj.unit)) and \
+        _same_but_figure(ci, qi, cj, qj)
+    if not twins and not (qi.unit and qj.unit and same_counted(qi, qj)):
         return None
     # Figures hanging on different named places or actors: two margins, two states' counts.
-    if anchors_clash(qi.anchors, qj.anchors):
+    if not twins and anchors_clash(qi.anchors, qj.anchors):
         return None
     # A part and its whole: "246 passengers" against "420 passengers and crew".
     # (Two lists that share a listed noun are one list, whatever else the parse joined to
@@ -363,6 +378,8 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     unit = canon(qi.unit or "")
     if _far_apart(qi, qj):
         return None
+    if twins:
+        return ()
     similarity, shared = dice(wi, wj), len(wi & wj)
     # Nationalities ("Americans") are whole populations: as broad as "people".
     broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)

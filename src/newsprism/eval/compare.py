@@ -269,12 +269,15 @@ def _changed_count(m: re.Match[str]) -> tuple[str, str] | None:
     """(kind, replacement) for a count: digits and words times three plus seven, vague
     plurals swapped for a range that cannot overlap."""
     num = m.group("num").lower()
+    # A figure opening its sentence keeps its capital ("Hundreds of ..." -> "Dozens of ..."):
+    # a lower-case opening is parsed differently, and no outlet writes it.
+    case = str.capitalize if m.group("num")[:1].isupper() else str
     if num in _VAGUE_SWAP:
-        return "vague", _VAGUE_SWAP[num]
+        return "vague", case(_VAGUE_SWAP[num])
     if num in _WORD_NUM:
         value = _WORD_NUM[num] * PLANT_FACTOR + PLANT_ADD
-        return "words", _NUM_WORD.get(value, _NUM_WORD[max(v for v in _NUM_WORD
-                                                           if v >= 2 * _WORD_NUM[num])])
+        return "words", case(_NUM_WORD.get(value, _NUM_WORD[max(v for v in _NUM_WORD
+                                                                if v >= 2 * _WORD_NUM[num])]))
     value = int(num.replace(",", ""))
     if 1900 <= value <= 2100:
         return None  # a year
