@@ -690,6 +690,16 @@ _DEBT = "The Kelby debt"
      None),
     # "to" and "from" are no break: "urged voters" is not what "urged voters to" claims.
     ("The Kelby council urged voters to reject the dam levy from", [(_DAM, "urge")], None),
+    # What is left must not end on a bare span of time or an adverb ("..., weeks."), nor keep
+    # less than two content words of the object ("cleared the way.").
+    ("The Kelby council approved the repair of the Orrin dam on Monday, weeks after the flood "
+     "that", [(_DAM, "approve")], "The Kelby council approved the repair of the Orrin dam on "
+     "Monday."),
+    ("The Kelby council on Monday cleared the way for the engineers of the valley to", [(
+        _DAM, "clear")], None),
+    # The claim is a clause's inside the sentence ("... who said he ..."): nothing is cut.
+    ("One of the Kelby engineers — who said he inspected the Orrin dam wall on", [("he",
+                                                                                "inspect")], None),
     # Without the verb, no phrase break is tried.
     ("The Kelby council on Tuesday approved the repair of the Orrin dam after last month's "
      "flood that destroyed 40 homes in", [], None),

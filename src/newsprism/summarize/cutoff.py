@@ -47,6 +47,13 @@ _OPENER = re.compile(r"\b(?:that|which|who|whom|whose|whether|if|because|althoug
                      r"\b(?:and|but|or)\s+(?:the|a|an|he|she|they|it|his|her|their|its|we|"
                      r"i)\b", re.IGNORECASE)
 VERB_GAP = 5  # words at most between the subject and its verb ("has openly embraced")
+# Fewer content words after the verb leave an idiom or a bare noun without what it needs
+# ("cleared the way", "unveiled plans").
+MIN_OBJECT_WORDS = 2
+# A kept part ending on an adverb or a bare span of time leans on what was cut (", weeks",
+# "a weak person shortly").
+_DANGLING_END = re.compile(r"^(?:[a-z]+ly|soon|just|right|even|moments|seconds|minutes|hours|"
+                           r"days|weeks|months|years)$")
 _PARTICLES = frozenset("down off back away on in".split())  # "cracked down" has no object
 _BOUND = re.compile(r"^(?:first|only|most|least|record|ever|never|[a-z]{3,}est)$")
 # Words ending in -est that are no superlative.
@@ -115,6 +122,8 @@ def _after_object(body: str, subject: str | None, lemma: str) -> str | None:
     at = body.find(subject) if subject else -1
     if not subject or at < 0:
         return None  # no subject seen: the "verb" may be a noun the parser misread
+    if _OPENER.search(body, 0, at):
+        return None  # "... victims — who said he ...": the claim is a clause's, not the sentence's
     verb = verb_end(body, lemma, at + len(subject))
     if verb is None or len(body[at + len(subject):verb].split()) > VERB_GAP:
         return None
@@ -130,8 +139,9 @@ def _after_object(body: str, subject: str | None, lemma: str) -> str | None:
         # a comma what follows is an aside, not a bound.
         near = [] if body[m.start()] == "," else between[-5:] + [
             _bare(w) for w in body[m.end():].split()[:4]]
-        if not content or between[-1] in STOPWORDS or any(
-                _BOUND.match(w) and w not in _NOT_BOUND for w in near):
+        if len(content) < MIN_OBJECT_WORDS or between[-1] in STOPWORDS \
+                or _DANGLING_END.match(between[-1]) or any(
+                    _BOUND.match(w) and w not in _NOT_BOUND for w in near):
             continue
         best = _whole(body[:m.start()]) or best
     return best
