@@ -664,6 +664,78 @@ def test_cut_off_sentence_is_trimmed_at_its_last_clause_break(text: str, expecte
     assert trim_cut_off(text) == expected
 
 
+_DAM = "The Kelby council"
+_DEBT = "The Kelby debt"
+
+
+@pytest.mark.parametrize(("text", "verbs", "expected"), [
+    # No clause break, but the main verb and its object are whole before a trailing phrase.
+    ("The Kelby council on Tuesday approved the repair of the Orrin dam after last month's "
+     "flood that destroyed 40 homes in", [(_DAM, "approve")],
+     "The Kelby council on Tuesday approved the repair of the Orrin dam."),
+    # An appositive on the clause after a comma; the "first time" qualifier is kept whole.
+    ("The Kelby debt passed 40 million for the first time on Tuesday, a sum that the mayor "
+     "said could", [(_DEBT, "pass")],
+     "The Kelby debt passed 40 million for the first time on Tuesday."),
+    # A clause opened after the verb ("that ...") may have lost its own verb: no cut in it.
+    ("The Kelby council declared on Sunday that the engineer has won the contract for",
+     [(_DAM, "declare")], None),
+    # Cutting the bound of a superlative would make a false claim.
+    ("The Orrin river reached its highest level in forty years on", [("The Orrin river",
+                                                                       "reach")], None),
+    ("The Kelby council approved the dam repair for the first time in seven years on",
+     [(_DAM, "approve")], None),
+    # The claim's subject is not in the sentence (a misread noun): nothing is cut.
+    ("The death toll in the flood on Monday rose again in the valley towns of", [(None, "toll")],
+     None),
+    # "to" and "from" are no break: "urged voters" is not what "urged voters to" claims.
+    ("The Kelby council urged voters to reject the dam levy from", [(_DAM, "urge")], None),
+    # What is left must not end on a bare span of time or an adverb ("..., weeks."), nor keep
+    # less than two content words of the object ("cleared the way.").
+    ("The Kelby council approved the repair of the Orrin dam on Monday, weeks after the flood "
+     "that", [(_DAM, "approve")], "The Kelby council approved the repair of the Orrin dam on "
+     "Monday."),
+    ("The Kelby council on Monday cleared the way for the engineers of the valley to", [(
+        _DAM, "clear")], None),
+    # The claim is a clause's inside the sentence ("... who said he ..."): nothing is cut.
+    ("One of the Kelby engineers — who said he inspected the Orrin dam wall on", [("he",
+                                                                                "inspect")], None),
+    # Without the verb, no phrase break is tried.
+    ("The Kelby council on Tuesday approved the repair of the Orrin dam after last month's "
+     "flood that destroyed 40 homes in", [], None),
+])
+def test_cut_off_sentence_is_trimmed_after_its_verbs_object(text, verbs, expected) -> None:
+    from newsprism.summarize.cutoff import trim_cut_off
+
+    assert trim_cut_off(text, verbs) == expected
+
+
+def test_story_of_cut_off_sentences_still_gets_a_summary() -> None:
+    """Excerpts that the page cut off mid-sentence, with no clause break: the summary keeps
+    each one's claim up to a trailing phrase rather than leaving the story without one."""
+    from newsprism.model import Claim
+    from newsprism.summarize.story import build_summary
+
+    texts = {"c1": ("Harbor Post", "The Kelby council on Tuesday approved the repair of the "
+                                   "Orrin dam after last month's flood that destroyed 40 "
+                                   "homes in"),
+             "c2": ("Valley Times", "Engineers in Kelby have inspected the cracked Orrin dam "
+                                    "wall on Monday at the request of the")}
+    ctx = _people_context(texts, [])
+    subjects = {"c1": (_DAM, "approve"), "c2": ("Engineers in Kelby", "inspect")}
+    facts = tuple(dataclasses.replace(f, claims=(Claim(
+        "k" + f.article_id, f.article_id, 0, len(ctx.article(f.article_id).text),
+        ctx.article(f.article_id).text, *subjects[f.article_id]),)) for f in ctx.facts)
+    ctx = dataclasses.replace(ctx, facts=facts)
+    out = build_summary(ctx, 3)
+    assert {s.text for s in out} == {
+        "According to Harbor Post, the Kelby council on Tuesday approved the repair of the "
+        "Orrin dam.",
+        "According to Valley Times, engineers in Kelby have inspected the cracked Orrin dam "
+        "wall on Monday."}
+    assert audit(ctx, out).unsupported == 0
+
+
 def test_only_an_articles_last_sentence_counts_as_cut_off() -> None:
     from newsprism.summarize.standalone import Resolver
 

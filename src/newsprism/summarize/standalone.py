@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from ..model import Mention, Span, StoryContext
 from ..text import fold
+from .cutoff import ELLIPSIS as _ELLIPSIS
+from .cutoff import trim_cut_off
 from .neutral import QUOTED
 from .select import STOPWORDS
 
@@ -137,40 +139,6 @@ def _boilerplate(text: str) -> bool:
 _ENDS = ".!?\"”’)"
 _TITLE_END = re.compile(r"\b(?:Reps?|Sens?|Gov|Govs|Dr|Drs|Mr|Mrs|Ms|Messrs|Gen|Lt|Col|Sgt|Capt|"
                         r"Cmdr|Adm|Rev|Prof|Hon|Pres|Gens)\.$")
-# Where a sentence the page cut off can end: before a clause that hangs on a whole one
-# ("..., after warning ...", "..., but reiterated ...", "... — but also ..."). What is kept is
-# the source's own words up to there, a claim the source makes in full.
-# Relative pronouns are no break: "The parents of X, who ..." would keep a subject alone. A
-# conjunction breaks only before a lower-case word ("..., and House Speaker Y" joins names).
-_CLAUSE_BREAK = re.compile(r"(?:,|;|\s+(?:—|–|--))\s+(?=(?:where|when|while|after|before|as|"
-                           r"though|although|because|since|amid|despite|including|according|"
-                           r"[a-z]+ing)\b|(?:but|and|or)\s+[a-z])"
-                           r"|\s+(?=(?:before|after|while|since|despite|by|without)\s+[a-z]+ing\b)")
-CUT_MIN_WORDS = 8  # a shorter remainder of a cut-off sentence says too little
-_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
-
-
-def trim_cut_off(text: str) -> str | None:
-    """A sentence the page cut off ("... after warning Mr. Smith that he could face prison
-    for lying to") ended at its last clause break, when what is left is a whole clause in
-    running prose; else None. Headlines (mostly capitalised words) are not trimmed."""
-    body = _ELLIPSIS.sub("", text).rstrip()
-    if body.endswith(":"):
-        return None  # a list or a quote follows: the line is whole, and says nothing alone
-    words = body.split()
-    if len(words) < CUT_MIN_WORDS or sum(w[:1].islower() for w in words) * 2 < len(words):
-        return None
-    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(body)]
-    if not cuts:
-        return None
-    kept = body[:cuts[-1]].rstrip(" ,;—–-")
-    outside = QUOTED.sub(" ", kept)
-    if (len(kept.split()) < CUT_MIN_WORDS or outside.count('"') % 2
-            or outside.count("“") != outside.count("”") or kept.count("(") != kept.count(")")):
-        return None
-    return kept if kept.endswith(".") else kept + "."
-
-
 def _anchored(prefix: str) -> bool:
     """Whether "it"/"they" after `prefix` (the sentence before it) can point at something
     the sentence itself names: a content word before it ("Police say they ..."), or
@@ -227,6 +195,11 @@ class Resolver:
                 return self._name(max(inside, key=lambda m: len(m.text)))
         return None
 
+    def _verbs(self, article_id: str, start: int, end: int) -> list[tuple[str | None, str]]:
+        """(subject, verb lemma) of the extract stage's claims in [start, end)."""
+        return [(c.subject, c.predicate) for c in self.ctx.facts_for(article_id).claims
+                if c.predicate and start <= c.start < end]
+
     def _speaker_at(self, article_id: str, start: int, end: int) -> Standalone | None:
         """The resolved speaker of a quote whose speaker words or quoted words lie in
         [start, end), with the span of a mention that writes the name."""
@@ -254,7 +227,8 @@ class Resolver:
             # Only the article's last sentence can be one the page cut off; elsewhere a
             # line without a full stop is a headline or a caption.
             whole = self.ctx.article(article_id).text if article_id else ""
-            trimmed = trim_cut_off(text) if article_id and not whole[end:].strip() else None
+            trimmed = trim_cut_off(text, self._verbs(article_id, start, end)) \
+                if article_id and not whole[end:].strip() else None
             if trimmed is None:
                 return None
             text = trimmed
