@@ -582,8 +582,17 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             articles, _ = read_articles([str(path)], settings)
             store = open_store(url)
             progress, split = cpu_by_step(mem)
+            prof = None
+            if args.profile:
+                import cProfile
+
+                prof = cProfile.Profile()
+                prof.enable()
             analyze_into_store(store, articles, settings, runner=runner, stats=stats,
                                progress=progress)
+            if prof is not None:
+                prof.disable()
+                prof.dump_stats(args.profile)
             secs = time.perf_counter() - t0
             cpu_steps = split()
             t1 = time.perf_counter()
@@ -787,6 +796,9 @@ def main() -> None:
     inc.add_argument("--no-report", dest="report", action="store_false",
                      help="skip reading the whole store's report after the update "
                           "(`report_s`: what `analyze --db --out` adds to the update)")
+    inc.add_argument("--profile", default=None,
+                     help="cProfile the update in the main process, stats written here "
+                          "(read with `python -m pstats`)")
     gs = sub.add_parser("genstore")
     gs.add_argument("--facts", required=True, help="facts saved by `line --save-facts`")
     gs.add_argument("--n", type=int, default=10000)

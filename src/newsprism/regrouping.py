@@ -19,20 +19,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .corrections import apply_to_stories
 from .model import Article, ArticleFacts, Correction, Reuse, Story
 from .pipeline import stage_function
 from .settings import Settings
-from .stories.cluster import IdfBasis
+from .stories.cluster import FramesOf, IdfBasis
 from .stories.features_stored import (
     FEATURES_KEY,
     Packed,
     Vocab,
     day_windows,
     feature_row,
+    frame_of_row,
+    frame_row,
+    frames_key,
     stored_reach,
 )
 from .stories.ids import successors
@@ -169,7 +172,7 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     df, event_df = features.vocab.basis_maps()
     return attach_reached([a for a in articles if a.id in wanted], lean_of(sorted(wanted)),
                           reuse, settings, IdfBasis(df, event_df, features.vocab.n), before,
-                          arrived, reached, touched, loose)
+                          arrived, reached, touched, loose, features.frames_of(store, settings))
 
 
 def _unpack(row: tuple[str, float | None, bool, bytes, bytes, bytes]) -> Packed:
@@ -190,6 +193,8 @@ class _Features:
     made: list[Packed]
     fresh: bool
     first_new: int
+    frames_made: dict[str, tuple[str, str]] = field(default_factory=dict)
+    frames_key: str = ""
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -215,9 +220,38 @@ class _Features:
                 for i in missing]
         return cls(vocab, made, fresh, first_new)
 
-    def write(self, conn: Connection) -> None:
-        """Record the rows made and the vocabulary's new counts (in the stories' commit)."""
+    def frames_of(self, store: Store, settings: Settings) -> FramesOf:
+        """`frames.article_frames` that reads the frames the store kept (made under the same
+        key) and parses only the other articles, whose frames `write` then stores: the same
+        frames, without parsing every reached story's headlines and leads on each update."""
         from .storage import story_features
+        from .stories.frames import Frame, article_frames
+
+        self.frames_key = key = frames_key(settings.spacy_model, settings.spacy_fast_rules)
+
+        def frames_of(ordered: Sequence[Article], facts: Sequence[ArticleFacts]
+                      ) -> list[Frame] | None:
+            with store.engine.connect() as conn:
+                kept = story_features.frames(conn, key, [a.id for a in ordered])
+            todo = [k for k, a in enumerate(ordered) if a.id not in kept]
+            made = article_frames([ordered[k] for k in todo], [facts[k] for k in todo],
+                                  settings)
+            if made is None:  # frames off, or no pipeline: none at all, as in `cluster`
+                return None
+            out = [frame_of_row(kept[a.id]) if a.id in kept else None for a in ordered]
+            for k, frame in zip(todo, made, strict=True):
+                out[k] = frame
+                self.frames_made[ordered[k].id] = frame_row(frame)
+            return [f if f is not None else Frame() for f in out]
+        return frames_of
+
+    def write(self, conn: Connection) -> None:
+        """Record the rows made and the vocabulary's new counts (in the stories' commit), and
+        the frames parsed."""
+        from .storage import story_features
+
+        if self.frames_made:
+            story_features.write_frames(conn, self.frames_key, self.frames_made)
 
         v = self.vocab
         rows: list[dict[str, Any]] = [
