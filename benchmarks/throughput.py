@@ -568,7 +568,7 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             from newsprism.regrouping import save_features
 
             ahead = open_store(url)
-            made = save_features(ahead)
+            made = save_features(ahead, settings)
             ahead.close()
         runner = make_runner(args.runner, None, settings) or LocalRunner()
         if args.runner == "dask":
@@ -788,8 +788,8 @@ def main() -> None:
     inc.add_argument("--runner", default="dask", choices=["local", "dask"])
     inc.add_argument("--in-place", action="store_true")
     inc.add_argument("--features-first", action="store_true",
-                     help="store the clustering features of a store made before them first "
-                          "(untimed; else the update makes them, once)")
+                     help="store the clustering features (and event frames) of a store made "
+                          "before them first (untimed; else updates make them)")
     inc.add_argument("--compare-batch", action="store_true",
                      help="also re-cluster the whole store after the update and report how "
                           "far the stored stories are from that batch result")

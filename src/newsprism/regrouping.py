@@ -18,7 +18,7 @@ local update, which takes whole stored stories, applies them to the stories it r
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -69,7 +69,8 @@ class Regroup:
 def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
                     reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
                     touched: set[str], corrections: Sequence[Correction] = (),
-                    loose: set[str] | None = None) -> Regroup:
+                    loose: set[str] | None = None,
+                    pairs: Collection[tuple[str, str]] | None = None) -> Regroup:
     """Re-cluster the whole store when the consolidation rule asks for it, else only the
     stories `arrived` articles reach and those holding a `touched` article. Under the local
     rule a re-clustered story whose members are as stored and none of whose articles is
@@ -77,7 +78,11 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     undone names; their stories are placed again, not kept whole (`local_update`).
     `lean_of`: the stored lean facts of some articles (or of all). The stored clustering
     features (stories/features_stored.py) are brought up to date either way, and written with
-    the stories (`Regroup.write_features`)."""
+    the stories (`Regroup.write_features`). `pairs`: the reuse pairs (a, b) this update
+    added, changed or dropped; given, a story with its stored members (and title) is
+    analysed again only when one of them lies inside it or it holds a `loose` article, as
+    the story stages read only the pairs between a story's own articles (without: when it
+    holds a `touched` article)."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -100,15 +105,28 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
         stories = apply_to_stories(local.stories, [a for a in articles if a.id in subset],
                                    corrections)
         replaced, titles = local.replaced, {}
+    inputs = _inputs_changed(touched, loose or set(), pairs)
     changed = [s for s in stories
                if before.get(s.id) != tuple(sorted(s.article_ids))
                or (full and titles.get(s.id) != s.title)
-               or touched.intersection(s.article_ids)]
+               or inputs(s.article_ids)]
     new_ids = {s.id for s in stories}
     removed = [k for k in sorted(replaced) if k not in new_ids]
     redirects = successors({k: before[k] for k in removed}, stories)
     return Regroup(changed, removed, redirects, len(before) - len(replaced) + len(stories),
                    len(replaced), full, len(articles) if full else counted, features.write)
+
+
+def _inputs_changed(touched: set[str], loose: set[str],
+                    pairs: Collection[tuple[str, str]] | None) -> Callable[[Sequence[str]], bool]:
+    """Whether the story stages of a story with these members read something this update
+    changed (see `regroup_stories`)."""
+    def holds(ids: Sequence[str]) -> bool:
+        if pairs is None:
+            return bool(touched.intersection(ids))
+        members = set(ids)
+        return bool(loose & members) or any(a in members and b in members for a, b in pairs)
+    return holds
 
 
 def lean_reader(store: Store, fresh_facts: Mapping[str, ArticleFacts] | None
@@ -126,14 +144,21 @@ def lean_reader(store: Store, fresh_facts: Mapping[str, ArticleFacts] | None
     return lean_of, spent
 
 
-def save_features(store: Store) -> int:
+def save_features(store: Store, settings: Settings | None = None) -> int:
     """Make and store the clustering features of every stored article that lacks them and is
     not pending (what the first update on a store from before them does in its commit; a
-    benchmark does it ahead, `throughput.py incremental --features-first`). Returns how many."""
+    benchmark does it ahead, `throughput.py incremental --features-first`). Returns how many.
+    With `settings`, also the event frames of every such article without one (updates make
+    them as they reach stories)."""
     pending = set(store.pending_ids())
     articles = [a for a in store.articles() if a.id not in pending]
     lean_of, _ = lean_reader(store, None)
     features = _Features.read(store, articles, lean_of)
+    if settings is not None:
+        lean = {f.article_id: f for f in lean_of(None)}
+        ordered = sorted(articles, key=lambda a: a.id)
+        features.frames_of(store, settings)(
+            ordered, [lean.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered])
     with store.engine.begin() as conn:
         features.write(conn)
     return len(features.made)

@@ -306,7 +306,8 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     t = time.perf_counter()
     with phase(progress, "clustering"):
         regroup = regroup_stories(store, articles, lean_of, reuse, settings, set(pending),
-                                  touched | forced, corrections, forced)
+                                  touched | forced, corrections, forced,
+                                  pairs={(r.a, r.b) for r in added} | set(dropped))
     changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
     _count_stories(regroup, pending, st)
     st.seconds["load lean"] = lean_seconds[0]
