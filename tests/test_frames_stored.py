@@ -120,3 +120,51 @@ def test_a_stored_frame_is_read_and_one_of_another_key_is_not(tmp_path) -> None:
         assert set(features.frames_made) == {b.id}
     finally:
         store.close()
+
+
+def test_stored_rows_give_back_the_raw_features_and_attach_reads_few_lean_facts(
+        tmp_path, monkeypatch) -> None:
+    import numpy as np
+
+    from newsprism.stories.features import raw_features
+    from newsprism.stories.features_stored import Packed, raw_of
+
+    old, first, _ = (headlined(b) for b in batches())
+    every = old + first
+    store = open_store(make_store_url("sqlite", tmp_path))
+    try:
+        analyze_into_store(store, arts(old), SETTINGS, runner=runner_for(every))
+        lean = {f.article_id: f for f in store.lean_facts()}
+        with store.engine.connect() as conn:
+            names = story_features.vocab(conn)[0]
+            rows = story_features.rows_of(conn, sorted(lean))
+        by_id = {a.id: a for a in store.articles()}
+        assert [r[0] for r in rows] == sorted(lean)
+        for aid, day, dated, ids, counts, actors in rows:
+            packed = Packed(aid, day, dated, np.frombuffer(ids, "<i8"),
+                            np.frombuffer(counts, "<f8"), np.frombuffer(actors, "u1") > 0)
+            assert raw_of(packed, names, by_id[aid].title) == \
+                raw_features(lean[aid], by_id[aid].title)
+        # With every stored frame made (`save_features`), the update reads the lean facts of
+        # the new articles and of the undated ones only.
+        from newsprism.regrouping import save_features
+
+        save_features(store, SETTINGS)
+        asked: list[str] = []
+        real = store.lean_facts
+
+        def lean_facts(known=None, ids=None):
+            asked.extend(ids or [])
+            return real(known=known, ids=ids)
+
+        monkeypatch.setattr(store, "lean_facts", lean_facts)
+        framed = set(stored_frames(store))
+        analyze_into_store(store, arts(every), SETTINGS, runner=runner_for(every))
+        arrived = {a.id for a, _ in first}
+        assert arrived <= set(asked)
+        assert framed == set(lean)
+        assert set(asked) - arrived == {i for i in set(asked) - arrived
+                                        if by_id[i].published is None}
+    finally:
+        store.close()
+

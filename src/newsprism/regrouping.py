@@ -27,6 +27,7 @@ from .model import Article, ArticleFacts, Correction, Reuse, Story
 from .pipeline import stage_function
 from .settings import Settings
 from .stories.cluster import FramesOf, IdfBasis
+from .stories.features import RawFeatures
 from .stories.features_stored import (
     FEATURES_KEY,
     Packed,
@@ -36,6 +37,7 @@ from .stories.features_stored import (
     frame_of_row,
     frame_row,
     frames_key,
+    raw_of,
     stored_reach,
 )
 from .stories.ids import successors
@@ -195,9 +197,34 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     wanted = set(arrived) | {i for sid in {story_of[i] for i in reached | touched | loose
                                            if i in story_of} for i in before[sid]}
     df, event_df = features.vocab.basis_maps()
-    return attach_reached([a for a in articles if a.id in wanted], lean_of(sorted(wanted)),
-                          reuse, settings, IdfBasis(df, event_df, features.vocab.n), before,
-                          arrived, reached, touched, loose, features.frames_of(store, settings))
+    subset = [a for a in articles if a.id in wanted]
+    raws, facts_for = _stored_raws(store, features, subset, settings)
+    return attach_reached(subset, lean_of(sorted(facts_for | arrived)), reuse, settings,
+                          IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
+                          touched, loose, features.frames_of(store, settings), raws)
+
+
+def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
+                 settings: Settings) -> tuple[dict[str, RawFeatures], set[str]]:
+    """The raw features of `subset` from their stored rows (`features_stored.raw_of`), and
+    the articles whose lean facts `attach` still reads: those without a stored frame (parsed
+    from their headline and lead), without a publish day (their event day may be a date
+    their lead states: `cluster.event_day`) or without a row."""
+    from .storage import story_features
+    from .stories.cluster import published_day
+
+    ids = [a.id for a in subset]
+    rows = {p.article_id: p for p in features.made}
+    key = frames_key(settings.spacy_model, settings.spacy_fast_rules)
+    with store.engine.connect() as conn:
+        rows.update((r[0], _unpack(r)) for r in story_features.rows_of(
+            conn, [i for i in ids if i not in rows]))
+        framed = set(story_features.frames(conn, key, ids))
+    raws = {a.id: raw_of(rows[a.id], features.vocab.names, a.title)
+            for a in subset if a.id in rows}
+    facts_for = {a.id for a in subset
+                 if a.id not in raws or a.id not in framed or published_day(a) is None}
+    return raws, facts_for
 
 
 def _unpack(row: tuple[str, float | None, bool, bytes, bytes, bytes]) -> Packed:

@@ -99,6 +99,20 @@ def rows(conn: Connection, windows: Sequence[tuple[float, float]] | None,
     return out
 
 
+def rows_of(conn: Connection, article_ids: Sequence[str]
+            ) -> list[tuple[str, float | None, bool, bytes, bytes, bytes]]:
+    """The stored rows (as `rows`) of `article_ids`, by id."""
+    t = story_features_t
+    ids = sorted(set(article_ids))
+    out: list[tuple[str, float | None, bool, bytes, bytes, bytes]] = []
+    for i in range(0, len(ids), _IN_CHUNK):
+        q = sa.select(t.c.article_id, t.c.day, t.c.dated, t.c.ids, t.c.counts, t.c.actors) \
+            .where(t.c.article_id.in_(ids[i:i + _IN_CHUNK]))
+        out.extend((r.article_id, r.day, bool(r.dated), bytes(r.ids), bytes(r.counts),
+                    bytes(r.actors)) for r in conn.execute(q))
+    return sorted(out)
+
+
 def reset(conn: Connection, key: str) -> None:
     """Drop every stored feature (made by other code than `key`'s)."""
     conn.execute(story_features_t.delete())

@@ -39,12 +39,12 @@ from scipy import sparse
 
 from ..model import Article, ArticleFacts
 from .cluster import STAND_IN_WINDOW, event_day, published_day
-from .features import RawFeatures, raw_features
+from .features import RawFeatures, raw_features, title_content, title_figures, title_trigger
 from .features import idf as idf_of
 from .frames import Frame
 
 __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "frame_of_row",
-           "frame_row", "frames_key", "stored_reach"]
+           "frame_row", "frames_key", "raw_of", "stored_reach"]
 
 
 def _key() -> str:
@@ -79,6 +79,17 @@ def frames_key(model: str, fast_rules: bool) -> str:
             digest.update(f"{dist}=?;".encode())
     digest.update(f"fast={fast_rules}".encode())
     return digest.hexdigest()[:16]
+
+
+def raw_of(packed: Packed, names: Sequence[str], title: str | None) -> RawFeatures:
+    """The `raw_features` an article's stored row was packed from (`Vocab.pack` keeps every
+    count, positive, in their sorted order, and the actor flags; the rest is the title's)."""
+    counts = tuple((names[k], c) for k, c in zip(packed.ids.tolist(), packed.counts.tolist(),
+                                                 strict=True))
+    actors = tuple(sorted(names[k] for k, a in zip(packed.ids.tolist(), packed.actors.tolist(),
+                                                   strict=True) if a))
+    return RawFeatures(packed.article_id, counts, actors, title_figures(title),
+                       title_trigger(title, actors), title_content(title))
 
 
 def frame_row(frame: Frame) -> tuple[str, str]:
