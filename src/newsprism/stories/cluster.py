@@ -153,7 +153,6 @@ def tfidf_rows(raws: Sequence[RawFeatures], event: bool = False, basis: IdfBasis
 
 
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
-# Articles and their facts (in one order) -> each one's frame, or None (frames off).
 FramesOf = Callable[[Sequence[Article], Sequence[ArticleFacts]], list[Frame] | None]
 
 
@@ -412,9 +411,9 @@ def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
                                    np.ndarray, Pairs | None, Near]]:
     """The articles in id order, their raw features (an article without facts is clustered on
     nothing), and `similarity_graph` over them: the start `cluster` and `attach.attach`
-    share. `frames_of` and `raws_of` (by article id): the articles' frames and raw features
-    instead of `frames.article_frames` and `raw_features` (the same values: an update reads
-    those a store kept, regrouping.py)."""
+    share. `frames_of` (articles, facts -> frames, or None: off) and `raws_of` (by article
+    id): the articles' frames and raw features instead of `frames.article_frames` and
+    `raw_features` (the same values: an update reads those a store kept, regrouping.py)."""
     by_id = {a.id: a for a in articles}
     ordered = [by_id[k] for k in sorted(by_id)]
     facts_by_id = {f.article_id: f for f in facts}
