@@ -568,7 +568,7 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             from newsprism.regrouping import save_features
 
             ahead = open_store(url)
-            made = save_features(ahead)
+            made = save_features(ahead, settings)
             ahead.close()
         runner = make_runner(args.runner, None, settings) or LocalRunner()
         if args.runner == "dask":
@@ -582,8 +582,17 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             articles, _ = read_articles([str(path)], settings)
             store = open_store(url)
             progress, split = cpu_by_step(mem)
+            prof = None
+            if args.profile:
+                import cProfile
+
+                prof = cProfile.Profile()
+                prof.enable()
             analyze_into_store(store, articles, settings, runner=runner, stats=stats,
                                progress=progress)
+            if prof is not None:
+                prof.disable()
+                prof.dump_stats(args.profile)
             secs = time.perf_counter() - t0
             cpu_steps = split()
             t1 = time.perf_counter()
@@ -779,14 +788,17 @@ def main() -> None:
     inc.add_argument("--runner", default="dask", choices=["local", "dask"])
     inc.add_argument("--in-place", action="store_true")
     inc.add_argument("--features-first", action="store_true",
-                     help="store the clustering features of a store made before them first "
-                          "(untimed; else the update makes them, once)")
+                     help="store the clustering features (and event frames) of a store made "
+                          "before them first (untimed; else updates make them)")
     inc.add_argument("--compare-batch", action="store_true",
                      help="also re-cluster the whole store after the update and report how "
                           "far the stored stories are from that batch result")
     inc.add_argument("--no-report", dest="report", action="store_false",
                      help="skip reading the whole store's report after the update "
                           "(`report_s`: what `analyze --db --out` adds to the update)")
+    inc.add_argument("--profile", default=None,
+                     help="cProfile the update in the main process, stats written here "
+                          "(read with `python -m pstats`)")
     gs = sub.add_parser("genstore")
     gs.add_argument("--facts", required=True, help="facts saved by `line --save-facts`")
     gs.add_argument("--n", type=int, default=10000)

@@ -18,21 +18,26 @@ local update, which takes whole stored stories, applies them to the stories it r
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .corrections import apply_to_stories
 from .model import Article, ArticleFacts, Correction, Reuse, Story
 from .pipeline import stage_function
 from .settings import Settings
-from .stories.cluster import IdfBasis
+from .stories.cluster import FramesOf, IdfBasis
+from .stories.features import RawFeatures
 from .stories.features_stored import (
     FEATURES_KEY,
     Packed,
     Vocab,
     day_windows,
     feature_row,
+    frame_of_row,
+    frame_row,
+    frames_key,
+    raw_of,
     stored_reach,
 )
 from .stories.ids import successors
@@ -66,7 +71,8 @@ class Regroup:
 def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
                     reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
                     touched: set[str], corrections: Sequence[Correction] = (),
-                    loose: set[str] | None = None) -> Regroup:
+                    loose: set[str] | None = None,
+                    pairs: Collection[tuple[str, str]] | None = None) -> Regroup:
     """Re-cluster the whole store when the consolidation rule asks for it, else only the
     stories `arrived` articles reach and those holding a `touched` article. Under the local
     rule a re-clustered story whose members are as stored and none of whose articles is
@@ -74,7 +80,11 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     undone names; their stories are placed again, not kept whole (`local_update`).
     `lean_of`: the stored lean facts of some articles (or of all). The stored clustering
     features (stories/features_stored.py) are brought up to date either way, and written with
-    the stories (`Regroup.write_features`)."""
+    the stories (`Regroup.write_features`). `pairs`: the reuse pairs (a, b) this update
+    added, changed or dropped; given, a story with its stored members (and title) is
+    analysed again only when one of them lies inside it or it holds a `loose` article, as
+    the story stages read only the pairs between a story's own articles (without: when it
+    holds a `touched` article)."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -97,15 +107,28 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
         stories = apply_to_stories(local.stories, [a for a in articles if a.id in subset],
                                    corrections)
         replaced, titles = local.replaced, {}
+    inputs = _inputs_changed(touched, loose or set(), pairs)
     changed = [s for s in stories
                if before.get(s.id) != tuple(sorted(s.article_ids))
                or (full and titles.get(s.id) != s.title)
-               or touched.intersection(s.article_ids)]
+               or inputs(s.article_ids)]
     new_ids = {s.id for s in stories}
     removed = [k for k in sorted(replaced) if k not in new_ids]
     redirects = successors({k: before[k] for k in removed}, stories)
     return Regroup(changed, removed, redirects, len(before) - len(replaced) + len(stories),
                    len(replaced), full, len(articles) if full else counted, features.write)
+
+
+def _inputs_changed(touched: set[str], loose: set[str],
+                    pairs: Collection[tuple[str, str]] | None) -> Callable[[Sequence[str]], bool]:
+    """Whether the story stages of a story with these members read something this update
+    changed (see `regroup_stories`)."""
+    def holds(ids: Sequence[str]) -> bool:
+        if pairs is None:
+            return bool(touched.intersection(ids))
+        members = set(ids)
+        return bool(loose & members) or any(a in members and b in members for a, b in pairs)
+    return holds
 
 
 def lean_reader(store: Store, fresh_facts: Mapping[str, ArticleFacts] | None
@@ -123,14 +146,21 @@ def lean_reader(store: Store, fresh_facts: Mapping[str, ArticleFacts] | None
     return lean_of, spent
 
 
-def save_features(store: Store) -> int:
+def save_features(store: Store, settings: Settings | None = None) -> int:
     """Make and store the clustering features of every stored article that lacks them and is
     not pending (what the first update on a store from before them does in its commit; a
-    benchmark does it ahead, `throughput.py incremental --features-first`). Returns how many."""
+    benchmark does it ahead, `throughput.py incremental --features-first`). Returns how many.
+    With `settings`, also the event frames of every such article without one (updates make
+    them as they reach stories)."""
     pending = set(store.pending_ids())
     articles = [a for a in store.articles() if a.id not in pending]
     lean_of, _ = lean_reader(store, None)
     features = _Features.read(store, articles, lean_of)
+    if settings is not None:
+        lean = {f.article_id: f for f in lean_of(None)}
+        ordered = sorted(articles, key=lambda a: a.id)
+        features.frames_of(store, settings)(
+            ordered, [lean.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered])
     with store.engine.begin() as conn:
         features.write(conn)
     return len(features.made)
@@ -167,9 +197,34 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     wanted = set(arrived) | {i for sid in {story_of[i] for i in reached | touched | loose
                                            if i in story_of} for i in before[sid]}
     df, event_df = features.vocab.basis_maps()
-    return attach_reached([a for a in articles if a.id in wanted], lean_of(sorted(wanted)),
-                          reuse, settings, IdfBasis(df, event_df, features.vocab.n), before,
-                          arrived, reached, touched, loose)
+    subset = [a for a in articles if a.id in wanted]
+    raws, facts_for = _stored_raws(store, features, subset, settings)
+    return attach_reached(subset, lean_of(sorted(facts_for | arrived)), reuse, settings,
+                          IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
+                          touched, loose, features.frames_of(store, settings), raws)
+
+
+def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
+                 settings: Settings) -> tuple[dict[str, RawFeatures], set[str]]:
+    """The raw features of `subset` from their stored rows (`features_stored.raw_of`), and
+    the articles whose lean facts `attach` still reads: those without a stored frame (parsed
+    from their headline and lead), without a publish day (their event day may be a date
+    their lead states: `cluster.event_day`) or without a row."""
+    from .storage import story_features
+    from .stories.cluster import published_day
+
+    ids = [a.id for a in subset]
+    rows = {p.article_id: p for p in features.made}
+    key = frames_key(settings.spacy_model, settings.spacy_fast_rules)
+    with store.engine.connect() as conn:
+        rows.update((r[0], _unpack(r)) for r in story_features.rows_of(
+            conn, [i for i in ids if i not in rows]))
+        framed = set(story_features.frames(conn, key, ids))
+    raws = {a.id: raw_of(rows[a.id], features.vocab.names, a.title)
+            for a in subset if a.id in rows}
+    facts_for = {a.id for a in subset
+                 if a.id not in raws or a.id not in framed or published_day(a) is None}
+    return raws, facts_for
 
 
 def _unpack(row: tuple[str, float | None, bool, bytes, bytes, bytes]) -> Packed:
@@ -190,6 +245,8 @@ class _Features:
     made: list[Packed]
     fresh: bool
     first_new: int
+    frames_made: dict[str, tuple[str, str]] = field(default_factory=dict)
+    frames_key: str = ""
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -215,9 +272,38 @@ class _Features:
                 for i in missing]
         return cls(vocab, made, fresh, first_new)
 
-    def write(self, conn: Connection) -> None:
-        """Record the rows made and the vocabulary's new counts (in the stories' commit)."""
+    def frames_of(self, store: Store, settings: Settings) -> FramesOf:
+        """`frames.article_frames` that reads the frames the store kept (made under the same
+        key) and parses only the other articles, whose frames `write` then stores: the same
+        frames, without parsing every reached story's headlines and leads on each update."""
         from .storage import story_features
+        from .stories.frames import Frame, article_frames
+
+        self.frames_key = key = frames_key(settings.spacy_model, settings.spacy_fast_rules)
+
+        def frames_of(ordered: Sequence[Article], facts: Sequence[ArticleFacts]
+                      ) -> list[Frame] | None:
+            with store.engine.connect() as conn:
+                kept = story_features.frames(conn, key, [a.id for a in ordered])
+            todo = [k for k, a in enumerate(ordered) if a.id not in kept]
+            made = article_frames([ordered[k] for k in todo], [facts[k] for k in todo],
+                                  settings)
+            if made is None:  # frames off, or no pipeline: none at all, as in `cluster`
+                return None
+            out = [frame_of_row(kept[a.id]) if a.id in kept else None for a in ordered]
+            for k, frame in zip(todo, made, strict=True):
+                out[k] = frame
+                self.frames_made[ordered[k].id] = frame_row(frame)
+            return [f if f is not None else Frame() for f in out]
+        return frames_of
+
+    def write(self, conn: Connection) -> None:
+        """Record the rows made and the vocabulary's new counts (in the stories' commit), and
+        the frames parsed."""
+        from .storage import story_features
+
+        if self.frames_made:
+            story_features.write_frames(conn, self.frames_key, self.frames_made)
 
         v = self.vocab
         rows: list[dict[str, Any]] = [

@@ -271,12 +271,11 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
                    reuse_index: ReuseIndex | None = None,
                    rerun: Iterable[str] = ()) -> UpdateStats:
     """Join the pending articles to the stored reuse pairs and stories (see module doc).
-    `fresh_facts`: facts this run has just stored and still holds (the same values the
-    store would give back), so they are not read again; `reuse_index`: the reuse stage's
-    state, holding the prints of the articles this run stored. The store's corrections
-    (corrections.py) reshape the clusters and set quotes' speakers on every run; `rerun`:
-    article ids whose stories are analysed again even with nothing pending (a correction
-    was just made or undone)."""
+    `fresh_facts`: facts this run has just stored and still holds (the same values the store
+    would give back), so they are not read again; `reuse_index`: the reuse stage's state,
+    holding the prints of the articles this run stored. The store's corrections (corrections.py)
+    reshape the clusters and set quotes' speakers on every run; `rerun`: article ids whose
+    stories are analysed again even with nothing pending (a correction was just made or undone)."""
     from .corrections import apply_to_facts
     from .reuse.state import ReuseIndex
     from .storage.corrections import list_corrections
@@ -300,13 +299,14 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     old_reuse = {(r.a, r.b): r for r in store.reuse()}
     update, reuse, added, dropped = _update_reuse(store, index, articles, pending, old_reuse,
                                                   progress, st)
-    touched = {i for r in added for i in (r.a, r.b)} | {i for k in dropped for i in k}
+    pairs = {(r.a, r.b) for r in added} | set(dropped)  # the reuse pairs that changed
+    touched = {i for k in pairs for i in k}
     st.seconds["reuse"] = time.perf_counter() - t
 
     t = time.perf_counter()
     with phase(progress, "clustering"):
         regroup = regroup_stories(store, articles, lean_of, reuse, settings, set(pending),
-                                  touched | forced, corrections, forced)
+                                  touched | forced, corrections, forced, pairs=pairs)
     changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
     _count_stories(regroup, pending, st)
     st.seconds["load lean"] = lean_seconds[0]

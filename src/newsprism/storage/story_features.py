@@ -1,6 +1,7 @@
 """The stored clustering features (issue 25; stories/features_stored.py has the form and its
 reasons): each article's packed feature counts with its event day, the store's feature
-vocabulary with document frequencies, and the key of the code that made them.
+vocabulary with document frequencies, and the key of the code that made them; and each
+article's event frame (`story_frames`), which re-clustering otherwise parses again.
 
 Written by `write` inside the transaction that commits an update's stories (so the counts are
 always those of the articles the stored stories cover), forgotten for an article whose facts
@@ -10,7 +11,7 @@ event day (`rows`). SQLite and PostgreSQL alike; the tables are made when the st
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -42,6 +43,19 @@ story_features_t = sa.Table(
     sa.Column("counts", sa.LargeBinary, nullable=False),  # float64
     sa.Column("actors", sa.LargeBinary, nullable=False),  # one byte per feature
 )
+
+# Each article's event frame (`stories.frames.Frame`: predicate and object families, each a
+# space-joined word list), under the key of the code and spaCy pipeline that parsed it
+# (`features_stored.FRAMES_KEY`): a row of another key is no frame. Written by the update
+# whose re-clustering parsed it; an update then parses only the articles without one.
+story_frames_t = sa.Table(
+    "story_frames", metadata,
+    sa.Column("article_id", sa.String(128), primary_key=True),
+    sa.Column("key", sa.String(64), nullable=False),
+    sa.Column("predicates", sa.Text, nullable=False),
+    sa.Column("objects", sa.Text, nullable=False),
+)
+_IN_CHUNK = 500  # ids per IN (...) list
 
 
 def create(engine: sa.Engine) -> None:
@@ -85,6 +99,20 @@ def rows(conn: Connection, windows: Sequence[tuple[float, float]] | None,
     return out
 
 
+def rows_of(conn: Connection, article_ids: Sequence[str]
+            ) -> list[tuple[str, float | None, bool, bytes, bytes, bytes]]:
+    """The stored rows (as `rows`) of `article_ids`, by id."""
+    t = story_features_t
+    ids = sorted(set(article_ids))
+    out: list[tuple[str, float | None, bool, bytes, bytes, bytes]] = []
+    for i in range(0, len(ids), _IN_CHUNK):
+        q = sa.select(t.c.article_id, t.c.day, t.c.dated, t.c.ids, t.c.counts, t.c.actors) \
+            .where(t.c.article_id.in_(ids[i:i + _IN_CHUNK]))
+        out.extend((r.article_id, r.day, bool(r.dated), bytes(r.ids), bytes(r.counts),
+                    bytes(r.actors)) for r in conn.execute(q))
+    return sorted(out)
+
+
 def reset(conn: Connection, key: str) -> None:
     """Drop every stored feature (made by other code than `key`'s)."""
     conn.execute(story_features_t.delete())
@@ -116,12 +144,40 @@ def write(conn: Connection, key: str, n: int, names: Sequence[str],
     conn.execute(story_features_state_t.insert().values(id=1, key=key, n=n))
 
 
+def frames(conn: Connection, key: str, article_ids: Sequence[str]
+           ) -> dict[str, tuple[str, str]]:
+    """The stored frames (predicates, objects) of `article_ids` made under `key`."""
+    t = story_frames_t
+    ids = sorted(set(article_ids))
+    out: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        q = sa.select(t.c.article_id, t.c.predicates, t.c.objects).where(
+            t.c.key == key, t.c.article_id.in_(ids[i:i + _IN_CHUNK]))
+        out.update((r.article_id, (r.predicates, r.objects)) for r in conn.execute(q))
+    return out
+
+
+def write_frames(conn: Connection, key: str, rows: Mapping[str, tuple[str, str]]) -> None:
+    """Store frames (id -> (predicates, objects)) under `key`, replacing any row of those
+    ids."""
+    t = story_frames_t
+    ids = sorted(rows)
+    for i in range(0, len(ids), _IN_CHUNK):
+        conn.execute(t.delete().where(t.c.article_id.in_(ids[i:i + _IN_CHUNK])))
+    if ids:
+        conn.execute(t.insert(), [{"article_id": i, "key": key, "predicates": rows[i][0],
+                                   "objects": rows[i][1]} for i in ids])
+
+
 def forget(conn: Connection, article_ids: Iterable[str]) -> None:
     """Take articles out of the stored features (their facts or text are being replaced):
     their rows go, the vocabulary counts them no more; the next update makes them again."""
     import numpy as np
 
     ids = sorted(set(article_ids))
+    for i in range(0, len(ids), _IN_CHUNK):  # a new text or new facts: another frame
+        conn.execute(story_frames_t.delete().where(
+            story_frames_t.c.article_id.in_(ids[i:i + _IN_CHUNK])))
     t = story_features_t
     found: list[Any] = []
     for i in range(0, len(ids), 500):

@@ -37,12 +37,14 @@ from ..model import Article, ArticleFacts, Reuse, Story
 from ..settings import Settings
 from .cluster import (
     EVENT_GAP_DAYS,
+    FramesOf,
     IdfBasis,
     make_stories,
     ordered_graph,
     replace_group,
     split_at_date_gaps,
 )
+from .features import RawFeatures
 from .link import fold_vetoes
 from .split import split_story
 
@@ -51,12 +53,14 @@ __all__ = ["attach", "fixed_linkage"]
 
 def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
            settings: Settings, basis: IdfBasis | None, fixed: Mapping[str, Sequence[str]],
-           fresh: Set[str]) -> tuple[Story, ...]:
+           fresh: Set[str], frames_of: FramesOf | None = None,
+           raws_of: Mapping[str, RawFeatures] | None = None) -> tuple[Story, ...]:
     """Stories over `articles`: the stored stories `fixed` (id -> article ids, all among
     `articles`) kept whole, each `fresh` article attached to one, starting one, or bridging
-    several (module doc). Sorted by story id, as `cluster`."""
+    several (module doc). Sorted by story id, as `cluster`. `frames_of`, `raws_of`: the
+    articles' frames and raw features as a store kept them (`cluster.ordered_graph`)."""
     ordered, raws, (edges, _, _, days, _, near) = ordered_graph(articles, facts, reuse, settings,
-                                                             basis)
+                                                             basis, frames_of, raws_of)
     pos = {a.id: k for k, a in enumerate(ordered)}
     start = list(range(len(ordered)))
     unit = list(range(len(ordered)))  # the stored story (its first index) or the article

@@ -19,7 +19,7 @@ time, then id; undated articles after dated ones): adding later articles keeps t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -148,6 +148,7 @@ def tfidf_rows(raws: Sequence[RawFeatures], event: bool = False, basis: IdfBasis
 
 
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
+FramesOf = Callable[[Sequence[Article], Sequence[ArticleFacts]], list[Frame] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,19 +403,26 @@ def split_at_date_gaps(members: list[int], days: np.ndarray,
 
 
 def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
-                  reuse: Sequence[Reuse], settings: Settings, basis: IdfBasis | None
+                  reuse: Sequence[Reuse], settings: Settings, basis: IdfBasis | None,
+                  frames_of: FramesOf | None = None,
+                  raws_of: Mapping[str, RawFeatures] | None = None
                   ) -> tuple[list[Article], list[RawFeatures],
                              tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
                                    np.ndarray, Pairs | None, Near]]:
     """The articles in id order, their raw features (an article without facts is clustered on
     nothing), and `similarity_graph` over them: the start `cluster` and `attach.attach`
-    share."""
+    share. `frames_of` (articles, facts -> frames, or None: off) and `raws_of` (by article
+    id): the articles' frames and raw features instead of `frames.article_frames` and
+    `raw_features` (the same values: an update reads those a store kept, regrouping.py)."""
     by_id = {a.id: a for a in articles}
     ordered = [by_id[k] for k in sorted(by_id)]
     facts_by_id = {f.article_id: f for f in facts}
     ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
-    raws = [raw_features(f, a.title) for f, a in zip(ordered_facts, ordered, strict=True)]
-    frames = article_frames(ordered, ordered_facts, settings)
+    given = raws_of or {}
+    raws = [given[a.id] if a.id in given else raw_features(f, a.title)
+            for f, a in zip(ordered_facts, ordered, strict=True)]
+    frames = (frames_of(ordered, ordered_facts) if frames_of is not None
+              else article_frames(ordered, ordered_facts, settings))
     return ordered, raws, similarity_graph(ordered, raws, reuse, settings, ordered_facts, basis,
                                            frames)
 

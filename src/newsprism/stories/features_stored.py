@@ -39,10 +39,12 @@ from scipy import sparse
 
 from ..model import Article, ArticleFacts
 from .cluster import STAND_IN_WINDOW, event_day, published_day
-from .features import RawFeatures, raw_features
+from .features import RawFeatures, raw_features, title_content, title_figures, title_trigger
 from .features import idf as idf_of
+from .frames import Frame
 
-__all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "stored_reach"]
+__all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "frame_of_row",
+           "frame_row", "frames_key", "raw_of", "stored_reach"]
 
 
 def _key() -> str:
@@ -57,6 +59,47 @@ def _key() -> str:
 
 
 FEATURES_KEY = _key()
+
+
+def frames_key(model: str, fast_rules: bool) -> str:
+    """What a stored frame depends on: the frame code, the word families and lemma rules it
+    reads, and the spaCy pipeline that parses it (name, version, fast rules)."""
+    from importlib import metadata
+
+    from ..nlp import rules
+    from . import features, frames
+
+    digest = hashlib.sha1(b"frames-stored-1")
+    for module in (frames, features, rules):
+        digest.update(Path(module.__file__ or "").read_bytes() if module.__file__ else b"")
+    for dist in ("spacy", model):
+        try:
+            digest.update(f"{dist}={metadata.version(dist)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist}=?;".encode())
+    digest.update(f"fast={fast_rules}".encode())
+    return digest.hexdigest()[:16]
+
+
+def raw_of(packed: Packed, names: Sequence[str], title: str | None) -> RawFeatures:
+    """The `raw_features` an article's stored row was packed from (`Vocab.pack` keeps every
+    count, positive, in their sorted order, and the actor flags; the rest is the title's)."""
+    counts = tuple((names[k], c) for k, c in zip(packed.ids.tolist(), packed.counts.tolist(),
+                                                 strict=True))
+    actors = tuple(sorted(names[k] for k, a in zip(packed.ids.tolist(), packed.actors.tolist(),
+                                                   strict=True) if a))
+    return RawFeatures(packed.article_id, counts, actors, title_figures(title),
+                       title_trigger(title, actors), title_content(title))
+
+
+def frame_row(frame: Frame) -> tuple[str, str]:
+    """A frame as stored: its predicate and object families, each space-joined (families
+    are letters only)."""
+    return " ".join(sorted(frame.predicates)), " ".join(sorted(frame.objects))
+
+
+def frame_of_row(row: tuple[str, str]) -> Frame:
+    return Frame(frozenset(row[0].split()), frozenset(row[1].split()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,13 +45,14 @@ from ..settings import Settings
 from .attach import attach
 from .cluster import (
     STAND_IN_WINDOW,
+    FramesOf,
     IdfBasis,
     event_day,
     idf_basis,
     published_day,
     tfidf_rows,
 )
-from .features import raw_features
+from .features import RawFeatures, raw_features
 from .ids import reuse_weight
 
 __all__ = ["LocalUpdate", "attach_reached", "local_update", "needs_full", "reuse_reach"]
@@ -103,12 +104,15 @@ def local_update(articles: Sequence[Article], facts: Sequence[ArticleFacts],
 def attach_reached(articles: Sequence[Article], facts: Sequence[ArticleFacts],
                    reuse: Sequence[Reuse], settings: Settings, basis: IdfBasis,
                    before: Mapping[str, Sequence[str]], arrived: Set[str], reached: Set[str],
-                   touched: Set[str] = frozenset(), loose: Set[str] = frozenset()
-                   ) -> LocalUpdate:
+                   touched: Set[str] = frozenset(), loose: Set[str] = frozenset(),
+                   frames_of: FramesOf | None = None,
+                   raws_of: Mapping[str, RawFeatures] | None = None) -> LocalUpdate:
     """The tail of `local_update` once the `reached` stored articles are known (there, or
     from the stored features: regrouping.py): attach the arrived articles to the stories
     holding a reached or `touched` article. `articles` and `facts` need only hold those
-    stories' articles and the arrived ones (more are ignored); `basis`: the whole store's."""
+    stories' articles and the arrived ones (more are ignored); `basis`: the whole store's;
+    `frames_of`, `raws_of`: the articles' frames and raw features as the store kept them
+    (`attach.attach`; `facts` then need hold only what those leave out)."""
     story_of = {i: sid for sid, ids in before.items() for i in ids}
     freed = {story_of[i] for i in loose if i in story_of}
     replaced = frozenset({story_of[i] for i in set(reached) | set(touched) if i in story_of}
@@ -121,7 +125,8 @@ def attach_reached(articles: Sequence[Article], facts: Sequence[ArticleFacts],
     stories = attach([by_id[i] for i in sorted(subset) if i in by_id],
                      [facts_by_id[i] for i in sorted(subset) if i in facts_by_id],
                      sub_reuse, settings, basis,
-                     {sid: before[sid] for sid in replaced if sid not in freed}, fresh)
+                     {sid: before[sid] for sid in replaced if sid not in freed}, fresh,
+                     frames_of, raws_of)
     return LocalUpdate(stories, replaced, len(reached))
 
 
