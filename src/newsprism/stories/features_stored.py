@@ -48,12 +48,13 @@ __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "fram
 
 
 def _key() -> str:
-    """The code the features are made with: features.py and the text helpers it reads."""
+    """The code the features are made with: features.py and the text helpers it reads, and
+    undated.py, whose dates stand in for a missing publish day in the stored event day."""
     from .. import text
-    from . import features
+    from . import features, undated
 
     digest = hashlib.sha1(b"features-stored-1")
-    for module in (features, text):
+    for module in (features, text, undated):
         digest.update(Path(module.__file__ or "").read_bytes() if module.__file__ else b"")
     return digest.hexdigest()[:16]
 
