@@ -678,3 +678,23 @@ def test_a_surname_used_before_a_later_namesake_is_not_that_namesake(nlp):
     headline = ("Voss vows to rebuild\n\nGreta Voss, the harbour minister, toured the port.\n\n"
                 "“We will rebuild the port,” Voss said.")
     assert speaker(headline) == "Greta Voss"
+
+
+def test_object_pronouns_tell_nothing_of_the_subjects_gender(quotes_of):
+    """`Brandt assaulted her`: "her" is someone else, so it does not make Brandt a woman,
+    and the "she" of the next quote is not Brandt."""
+    text = ("Karen Valdor met Tomas Brandt at the harbour in May. Brandt assaulted her at a "
+            "private dinner. Brandt called her twice the next day. “He offered me money,” she "
+            "wrote.")
+    (q,) = [q for q in quotes_of(text) if "offered me money" in q.text]
+    assert q.speaker == "Karen Valdor"
+
+
+def test_pronoun_evidence_that_disagrees_tells_nothing(quotes_of):
+    """Sentences about one person whose possessives disagree ("his office", "her brother")
+    leave the first-name table's word standing."""
+    text = ("Karen Valdor met Tomas Brandt at the harbour in May. Brandt went back to his "
+            "office. Brandt then showed her brother the plans. “He offered me money,” she "
+            "wrote.")
+    (q,) = [q for q in quotes_of(text) if "offered me money" in q.text]
+    assert q.speaker != "Tomas Brandt"

@@ -185,20 +185,27 @@ class People:
         by_sent: dict[int, list[tuple[int, int, bool]]] = {}
         for e in self._events:
             by_sent.setdefault(self.doc[self._tok(e[0])].sent.start, []).append(e)
+        told: dict[int, set[str]] = {}
         for events in by_sent.values():
             if len({k for _, k, _ in events}) != 1 or not events[0][2]:
                 continue
             p0, k, _ = events[0]
             sent = self.doc[self._tok(p0)].sent
             # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
-            # speaks about X.
+            # speaks about X. Not an object pronoun: in "X assaulted her" she is someone
+            # else.
             seen = {PRONOUNS[t.lower_] for t in sent if t.lower_ in PRONOUNS
-                    and t.idx > p0 and not self.in_quote(t.idx) and not (
+                    and t.idx > p0 and not self.in_quote(t.idx)
+                    and not (t.tag_ == "PRP" and t.dep_ not in _SUBJECT) and not (
                         t.dep_ in _SUBJECT and t.head.lemma_.lower() in SPEECH_VERBS)}
+            if len(seen) == 1:
+                told.setdefault(k, set()).update(seen)
+        for k, genders in told.items():
             person = self.persons[k]
             titled = any(GENDERED_TITLES.get(fold(w)) for t in person.titles for w in t.split())
-            if len(seen) == 1 and not titled:
-                person.gender = seen.pop()
+            # Sentences that disagree ("his property", "her attractiveness") tell nothing.
+            if len(genders) == 1 and not titled:
+                person.gender = genders.pop()
 
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
