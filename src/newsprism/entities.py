@@ -217,6 +217,13 @@ def office_holder(words: str | None, roles: dict[str, set[str]]) -> str | None:
     return holders[0] if len(holders) == 1 else None
 
 
+# A party's word for one member ("the California Democrat", "the Republican"): a person
+# described through the party, never the party itself (its plural names the party).
+PARTY_MEMBER_NOUNS = frozenset({
+    "democrat", "republican", "independent", "libertarian", "conservative", "liberal",
+    "socialist", "progressive", "tory", "centrist", "moderate", "communist", "green"})
+
+
 def _heads_phrase(q: Quote, mentions: list[Mention], eid: str) -> bool:
     """The entity's mention ends the speaker phrase and only a determiner or capitalised
     words stand before it ("the NYDN", "Team president X"): the phrase names the entity rather
@@ -227,6 +234,8 @@ def _heads_phrase(q: Quote, mentions: list[Mention], eid: str) -> bool:
     for m in mentions:
         if m.entity_id != eid or not (start <= m.start and m.end <= end):
             continue
+        if m.label == "NORP" and fold(m.text) in PARTY_MEMBER_NOUNS:
+            return False  # "the California Democrat" is one member, not the party
         before = (q.speaker_text or "")[:m.start - start].split()
         if m.end == end and all(w[:1].isupper() or w.lower() == "the" for w in before):
             return True

@@ -188,3 +188,24 @@ def test_surname_before_the_only_namesake_of_its_own_article_stays_apart(setting
         ("a", 15), ("b", 0), ("c", 0), ("c", 5)]
     alone = next(e for e in story.entities if e.name == "Voss")
     assert [(m.article_id, m.start) for m in alone.mentions] == [("a", 0), ("a", 5), ("a", 10)]
+
+
+@pytest.mark.parametrize("phrase, group, linked", [
+    ("The Harbourshire Democrat", "Democrat", False),  # one member, not the party
+    ("the Republican", "Republican", False),
+    ("The Taliban", "Taliban", True),  # the group itself
+    ("the Democrats", "Democrats", True),
+])
+def test_a_party_member_described_by_the_party_is_not_the_party(settings, phrase, group,
+                                                                 linked):
+    text = f"{phrase} added that the harbour plan was unlawful."
+    start = text.index(group)
+    article = Article(id="a", source="a", text=text)
+    mention = Mention("a", start, start + len(group), group, "NORP")
+    q = Quote(id="q1", article_id="a", start=len(phrase) + 12, end=len(text) - 1,
+              text=text[len(phrase) + 12:-1], kind="indirect", speaker=phrase,
+              speaker_text=phrase, speaker_start=0, speaker_end=len(phrase))
+    ctx = StoryContext(Story("st", "t", ("a",)), (article,),
+                       (ArticleFacts("a", mentions=(mention,), quotes=(q,)),))
+    (got,) = resolve_entities(ctx, settings).quotes
+    assert (got.speaker_entity is not None) == linked
