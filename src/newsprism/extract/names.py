@@ -250,3 +250,22 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
              and m.start < first_full.get(fold(m.text), -1)]
     counts = Counter(fold(m.text) for m in early)
     return {(m.start, m.end) for m in early if counts[fold(m.text)] >= 3}
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def name_suffix(name: str) -> str | None:
+    """"jr" for Jr./II/III/IV, "sr" for Sr., None for a plain name."""
+    words = name.split()
+    last = fold(words[-1]).replace(" ", "").rstrip(".") if len(words) > 1 else ""
+    if last not in NAME_SUFFIXES:
+        return None
+    return "sr" if last == "sr" else "jr"
+
+
+def without_suffix(parts: list[str]) -> list[str]:
+    """"Luther Stan Pate IV" -> ["Luther", "Stan", "Pate"]: the surname is before it."""
+    while len(parts) > 1 and fold(parts[-1]).replace(" ", "") in NAME_SUFFIXES:
+        parts = parts[:-1]
+    return parts

@@ -34,8 +34,10 @@ from .names import (
     early_surnames,
     is_title_token,
     name_gender,
+    name_suffix,
     role_words,
     same_name_token,
+    without_suffix,
 )
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
@@ -106,29 +108,10 @@ class Person:
         return True
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-
-
 # Words that tell a son from his father when both share the name: "the younger Mr. X" is
 # the Jr., "the elder Mr. X" the one without it (or the Sr.).
 QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
 CONF_QUALIFIED = 0.9
-
-
-def name_suffix(name: str) -> str | None:
-    """"jr" for Jr./II/III/IV, "sr" for Sr., None for a plain name."""
-    words = name.split()
-    last = fold(words[-1]).replace(" ", "").rstrip(".") if len(words) > 1 else ""
-    if last not in _SUFFIXES:
-        return None
-    return "sr" if last == "sr" else "jr"
-
-
-def without_suffix(parts: list[str]) -> list[str]:
-    """"Luther Stan Pate IV" -> ["Luther", "Stan", "Pate"]: the surname is before it."""
-    while len(parts) > 1 and fold(parts[-1]).replace(" ", "") in _SUFFIXES:
-        parts = parts[:-1]
-    return parts
 
 
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
