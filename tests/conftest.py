@@ -63,3 +63,14 @@ def quotes_of(nlp):
         doc = nlp(text)
         return find_quotes(article, doc, find_mentions(article, doc))
     return run
+
+
+@pytest.fixture(scope="module")
+def reader(settings):
+    """The event-frame reader (stories/frames.py) of the configured spaCy pipeline."""
+    from newsprism.stories.frames import reader_for
+
+    r = reader_for(settings.spacy_model, settings.spacy_fast_rules)
+    if r is None:
+        pytest.skip("spaCy pipeline not installed")
+    return r

@@ -14,7 +14,6 @@ from newsprism.stories.frames import (
     EMPTY,
     Frame,
     frames_conflict,
-    reader_for,
     rejoin_lone,
     sentence_case,
 )
@@ -22,14 +21,6 @@ from test_stories_events import article, groups, run
 
 frames_module = importlib.import_module("newsprism.stories.frames")
 
-
-@pytest.fixture(scope="module")
-def reader():
-    settings = Settings()
-    r = reader_for(settings.spacy_model, settings.spacy_fast_rules)
-    if r is None:
-        pytest.skip("spaCy pipeline not installed")
-    return r
 
 
 def test_headline_frames_tell_the_hearing_from_the_vote(reader) -> None:

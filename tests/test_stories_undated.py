@@ -7,13 +7,12 @@ import importlib
 from dataclasses import replace
 
 import numpy as np
-import pytest
 
 from newsprism.model import Article, ArticleFacts, DateRef, Sentence
 from newsprism.settings import Settings
 from newsprism.stories.cluster import event_day
 from newsprism.stories.features import RawFeatures
-from newsprism.stories.frames import Frame, reader_for
+from newsprism.stories.frames import Frame
 from newsprism.stories.undated import month_days, stated_day, stated_year, undated_clashes
 from test_stories_events import HIKE, article, groups, run
 
@@ -126,14 +125,6 @@ def test_a_specific_held_by_many_articles_keeps_no_link(monkeypatch) -> None:
                           np.array([True]))
     assert out.tolist() == [True]  # the city is in every article: no specific
 
-
-@pytest.fixture(scope="module")
-def reader():
-    settings = Settings()
-    r = reader_for(settings.spacy_model, settings.spacy_fast_rules)
-    if r is None:
-        pytest.skip("spaCy pipeline not installed")
-    return r
 
 
 CHAPTER_WORDS = {"nominee": 2, "court": 2, "senate": 2, "judge": 1}
