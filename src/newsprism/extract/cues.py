@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicons.cues import (
+    IRREALIS_HEADS,
     ISSUE_LEMMAS,
     SPEECH_LEMMAS,
 )
@@ -88,12 +89,9 @@ def negated(verb) -> bool:
         for c in verb.children)
 
 
-# Heads under which an infinitive cue is only permitted, wanted, planned or expected.
-IRREALIS_HEADS = frozenset({
-    "allow", "let", "permit", "enable", "want", "wish", "plan", "intend", "hope", "expect",
-    "aim", "need", "prepare", "urge", "ask", "encourage", "invite", "force",
-    "pressure", "push", "refuse", "decline", "fail", "hesitate", "schedule", "set", "due",
-    "likely", "unlikely", "ready", "eager", "willing", "reluctant"})
+def _to_infinitive(tok) -> bool:
+    """`to say`: the token has its own "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def unasserted(verb) -> bool:
@@ -109,11 +107,9 @@ def unasserted(verb) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
         return True
     if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
-            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            for c in verb.children):
+            c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children):
         return True  # "X is expected to say ...", "X is said to have left": not X's words
-    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to"
-                                    for c in verb.children):
+    if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
     return (verb.dep_ == "xcomp" and verb.head.lemma_ == "be") \
         or (verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_HEADS)

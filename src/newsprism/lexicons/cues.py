@@ -35,5 +35,12 @@ VERDICT_LEMMAS = frozenset("blast slam dismiss lambaste decry denounce mock ridi
                            "brand label dub criticize praise condemn blame accuse attack chide "
                            "scold rebuke fault castigate".split())
 
+# Heads under which an infinitive cue is only permitted, wanted, planned or expected
+# (`would allow X to demand`, `plans to announce`): nothing said yet (`extract.cues.unasserted`).
+IRREALIS_HEADS = frozenset(
+    "allow let permit enable want wish plan intend hope expect aim need prepare urge ask "
+    "encourage invite force pressure push refuse decline fail hesitate schedule set due "
+    "likely unlikely ready eager willing reluctant".split())
+
 # Every cue lemma: a sentence holding one of them needs the parser.
 CUE_LEMMAS = SPEECH_LEMMAS | INDIRECT_LEMMAS | OBJECT_LEMMAS | PARENTHETICAL_LEMMAS | ISSUE_LEMMAS
