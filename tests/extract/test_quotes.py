@@ -274,6 +274,10 @@ def test_fragment_in_the_object_of_any_verb_is_its_subjects(quotes_of):
     "Lena Varga plans to announce that the harbour will close for the winter.",
     "Lena Varga is expected to say that the harbour will close for the winter.",
     "Lena Varga is said to have approved the harbour closure in secret.",
+    # a cue coordinated with the planned infinitive shares it
+    "The new rule would allow Lena Varga to meet the council and demand a vote on the plan.",
+    "Under the plan, Lena Varga will be allowed to form a board and, with its support, "
+    "demand that the harbour stay open.",
 ])
 def test_a_negated_or_asked_cue_gives_its_subject_no_quote(quotes_of, text):
     """What a negated cue reports is what the subject did not say; a cue asked about or
@@ -284,6 +288,8 @@ def test_a_negated_or_asked_cue_gives_its_subject_no_quote(quotes_of, text):
 @pytest.mark.parametrize("text", [
     "Lena Varga went on to say that the harbour would close for the winter.",
     "Lena Varga then tried to explain that the harbour would close for the winter.",
+    "Lena Varga was asked to leave the meeting and said that the harbour would close for "
+    "the winter.",
 ])
 def test_an_infinitive_cue_that_reports_a_statement_keeps_its_speaker(quotes_of, text):
     got = [q for q in quotes_of(text) if "close for the winter" in q.text]

@@ -180,6 +180,31 @@ def test_transcript_turns_that_open_with_a_quote_mark(nlp):
         assert "\n" not in text[a.start:a.end]
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor spoke on Tuesday about the damage to the old market.\n\n"
+    "PHOTO GALLERY: Storms batter the harbour town\n\n"
+    "The pastor said the town would rebuild.",
+    "The council met again on Monday.\n\n"
+    "TAX REFORM: THE SENATE FACTOR. In the brewing battle over a new tax plan, the senate is "
+    "placed to play a decisive role, and both parties know it.",
+])
+def test_a_lone_capitalised_section_head_is_no_transcript_turn(nlp, text):
+    """A capitalised label before a colon that names nobody in the article and opens one line
+    only is a section head or a kicker, not a speaker (real coverage had "PHOTO GALLERY" and a
+    newsletter's section heads as speakers)."""
+    head = text.split("\n\n")[1]
+    start = text.index(head)
+    atts = [a for a in _atts(nlp, text) if a.start < start + len(head) and a.end > start]
+    assert atts == []
+
+
+def test_a_lone_turn_label_naming_a_person_of_the_article_stays_a_turn(nlp):
+    text = ("Harbour master Nora Vale spoke to the radio on Sunday.\n\n"
+            "VALE: The fees are lower than in any other port on this coast.")
+    atts = [a for a in _atts(nlp, text) if "fees are lower" in text[a.start:a.end]]
+    assert [a.speaker for a in atts] == ["Nora Vale"]
+
+
 def test_a_not_inside_the_quote_does_not_negate_the_cue_after_it(nlp):
     text = ('"Are we where we need to be? Probably not," Ms. Lane said. "Are we going to get '
             'there? Absolutely."')

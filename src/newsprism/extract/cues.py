@@ -109,10 +109,30 @@ def unasserted(verb) -> bool:
     if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
             c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children):
         return True  # "X is expected to say ...", "X is said to have left": not X's words
+    if _irrealis_conjunct(verb):
+        return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
     return (verb.dep_ == "xcomp" and verb.head.lemma_ == "be") \
         or (verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_HEADS)
+
+
+def _irrealis_conjunct(verb) -> bool:
+    """A present-form cue with no subject of its own, coordinated with an infinitive under a
+    verb of permission or intention, shares that infinitive: "would allow the party to meet
+    and demand a vote", "will be allowed to form groups and demand lower prices" (the parser
+    may hang the second verb on "allowed" itself). A past form ("was asked to leave and
+    said ...") is a statement and stays a cue."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VB", "VBP") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    first = verb.head
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if first.lemma_.lower() in IRREALIS_HEADS:  # "allowed to form ... and demand"
+        return any(c.dep_ == "xcomp" and _to_infinitive(c) for c in first.children)
+    return _to_infinitive(first) and first.dep_ in ("xcomp", "ccomp") \
+        and first.head.lemma_.lower() in IRREALIS_HEADS
 
 
 def thing_speaker(head, verb) -> bool:

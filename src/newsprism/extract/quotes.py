@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 
 from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS, SPEECH_LEMMAS
 from ..model import Article, Mention, Quote
@@ -208,6 +209,20 @@ class _Finder(DirectFinder):
         self.speaker_conf[sp] = CONF_LONE_NAME
         return name
 
+    def _is_turn(self, turn: re.Match, labels: Counter, pos: int) -> bool:
+        """A capitalised label before a colon is a transcript turn when it is no kicker
+        ("UPDATE:") and either names a person of the article or opens more than one line (a
+        dialogue). A lone label that names nobody ("PHOTO GALLERY:", "TAX REFORM: THE
+        SENATE FACTOR.") is a section head, no speaker."""
+        label = _turn_label(turn)
+        if label in _KICKERS:
+            return False
+        if labels[label] >= 2:
+            return True
+        name = " ".join(w.capitalize() for w in turn.group(1).split())
+        k, conf = self.people.name_confidence(name, pos)
+        return k is not None and conf >= SPEAKER_MIN_CONFIDENCE
+
     def headline_colons(self, taken: list[Attribution]) -> list[Attribution]:
         """Headline convention `Name: what they said` (a short line, the name right before
         the colon). Lines already holding an attribution are left alone."""
@@ -218,12 +233,14 @@ class _Finder(DirectFinder):
         # misses a bare name in a headline ("Smith: ‘...’").
         known = {m.text for m in people.values()} | {
             m.text.split()[-1] for m in self.mentions if m.label == "PERSON"}
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        labels = Counter(_turn_label(t) for line in lines if (t := _TRANSCRIPT.match(line)))
+        for line in lines:
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
             turn = _TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
-            if turn and turn.group(1).strip(" .").upper() in _KICKERS:
-                turn = None
+            if turn and not self._is_turn(turn, labels, start):
+                continue  # a capitalised kicker or section head ("PHOTO GALLERY: ...")
             if turn:  # (a turn may open with a quote mark the transcript never closes)
                 start, line = start + turn.start(1), line[turn.start(1):]
             if not 0 < colon <= 80 or not turn and (len(line) > 250
@@ -260,6 +277,10 @@ class _Finder(DirectFinder):
             out.append(Attribution("indirect", cs, ce, cs, ce, (c, c + 1), sp, speaker,
                                    ((cs, ce),)))
         return out
+
+
+def _turn_label(turn: re.Match) -> str:
+    return turn.group(1).strip(" .").upper()
 
 
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s")
