@@ -104,3 +104,17 @@ def test_a_place_named_after_a_titled_person_stays_a_place(nlp):
     mentions = find_mentions(Article(id="p1", source="t", text=text), nlp(text))
     city = [m for m in mentions if m.text == "Seattle" and m.start != text.index("Seattle stands")]
     assert city and all(m.label == "GPE" for m in city), [(m.label, m.start) for m in city]
+
+
+@pytest.mark.parametrize("surname", ["Hollings-Drake", "Okafor-Lind"])
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full(mentions_of, surname):
+    """The model types a bare hyphenated surname ORG; after the article names the person in
+    full it is that person, as a whole word (real coverage gave "she tweeted" to someone
+    else, and split the name into "Okafor")."""
+    text = (f"Appearing with Mayor Dana {surname}, the police chief defended her.\n\n"
+            f"Earlier, {surname} toured the damage. \"We will rebuild,\" she wrote.\n\n"
+            f"{surname} walked back comments she made about the looters.")
+    ms = mentions_of(text)
+    bare = [m for m in ms if m.text == surname]
+    assert len(bare) == 2 and all(m.label == "PERSON" for m in bare)
+    assert not [m for m in ms if m.label == "PERSON" and surname.startswith(m.text + "-")]

@@ -123,6 +123,16 @@ def _titled_person(doc, start: int, end: int, surnames: set[str]) -> int | None:
     return i if known_first or fold(name[-1].text) in surnames else None
 
 
+def _hyphen_end(doc, k: int) -> int:
+    """The token index after the word that starts at token `k`, a hyphenated name included:
+    "Lind-Berg" is three tokens ("Lind", "-", "Berg") written as one word."""
+    j = k + 1
+    while j + 1 < len(doc) and not doc[j - 1].whitespace_ and doc[j].text == "-" \
+            and not doc[j].whitespace_ and doc[j + 1].is_title and doc[j + 1].is_alpha:
+        j += 2
+    return j
+
+
 def _titled_surnames(doc) -> set[str]:
     """Folded last words of the names the article writes after a person's title ("Gen.
     Brandt", "Defense Minister Ali Ayoub"): whatever the model typed them, people."""
@@ -140,7 +150,8 @@ def _titled_surnames(doc) -> set[str]:
             j += 1
         if run and fold(run[-1].text) not in _ORG_WORDS \
                 and fold(run[-1].text) not in CAPITALS and doc[j - 1].pos_ == "PROPN":
-            titled[fold(run[-1].text)] += 1 if len(run) == 1 else len(doc)
+            last = doc[run[-1].i:_hyphen_end(doc, run[-1].i)].text  # "Mayor Ana Lind-Berg"
+            titled[fold(last)] += 1 if len(run) == 1 else len(doc)
     # A one-word "name" after a title that the article writes more often as a place ("Chief
     # Seattle" in a story about Seattle) is that place, not a person.
     places = Counter(fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
@@ -208,11 +219,12 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
     for ent in ents:
         label = ent.label_
         start_tok, end_tok = ent.start, ent.end
-        if (label in ("ORG", "GPE", "LOC", "FAC") and end_tok - start_tok == 1
+        if (label in ("ORG", "GPE", "LOC", "FAC") and " " not in ent.text
                 and fold(ent.text) in person_lasts
                 and (start_tok == 0 or doc[start_tok - 1].lower_ != "the")):
-            # "Rustam Lind ... Lind said": the surname alone, tagged ORG or LOC by the model,
-            # is the person the article has already named in full.
+            # "Rustam Lind ... Lind said": the surname alone (one word, maybe hyphenated:
+            # "Lind-Berg"), tagged ORG or LOC by the model, is the person the article has
+            # already named in full.
             label = "PERSON"
         elif (label in ("ORG", "GPE", "LOC", "FAC") and 2 <= end_tok - start_tok <= 3
               and fold(doc[end_tok - 1].text) in titled and doc[start_tok].lower_ != "the"
@@ -316,7 +328,10 @@ def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int]) 
         while j < len(doc) and j - i < 3 and j not in tagged and doc[j].pos_ == "PROPN" \
                 and doc[j].is_title and doc[j].is_alpha and not is_title_token(doc[j].text):
             j += 1
-        if j > i and fold(doc[j - 1].text) in titled and (j == len(doc) or doc[j].pos_ != "PROPN"):
+        last = j - 1
+        if j > i and (e := _hyphen_end(doc, last)) > j and not tagged & set(range(j, e)):
+            j = e  # a hyphenated surname ("Ana Lind-Berg")
+        if j > i and fold(doc[last:j].text) in titled and (j == len(doc) or doc[j].pos_ != "PROPN"):
             title, _ = _title_before(doc, i)
             span = doc[i:j]
             out.append(Mention(article.id, span.start_char, span.end_char, span.text, "PERSON",
