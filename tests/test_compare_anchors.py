@@ -63,6 +63,16 @@ def test_figures_about_two_places_are_no_conflict(line):
     assert {v.value for v in conflict.versions} == {"13 points", "nearly 9 points"}
 
 
+def test_its_figure_is_about_the_subject_of_the_reporting_clause(line):
+    """"The Ohio department said that its 200 tracers ...": the figure is Ohio's, so it is
+    no version of Texas's figure for the same noun (real coverage compared two states)."""
+    a = FILLER + ("The Ohio health department confirmed that just five of its roughly 200 "
+                  "contact tracers speak Spanish.")
+    b = FILLER + ("In Texas, the state health department has about 1,600 contact tracers, "
+                  "officials said.")
+    assert _kinds(line(a, b), "quantity") == []
+
+
 def test_a_date_of_saying_is_never_a_confident_conflict(line):
     a = FILLER + "The mayor said on March 2 that the old bridge over the river would close."
     b = FILLER + "The mayor said on March 4 that the old bridge over the river would close."

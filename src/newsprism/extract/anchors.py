@@ -90,6 +90,22 @@ def _subject(verb):
     return None
 
 
+_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _possessor(verb, skip: range) -> set[str]:
+    """What "its" / "their" on a figure's noun stands for in a reported clause: the subject of
+    the verb the clause hangs on ("The Nova ministry said that its 300 nurses ...": Nova)."""
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return set()
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _entity_names(_subtree_without_clauses(subj), skip)
+    return set()
+
+
 def anchors_at(doc, start: int, end: int) -> tuple[str, ...]:
     """Named places, organisations and people that the figure or date at chars [start, end)
     hangs on: the modifiers of its noun phrase, its verb's subject and the places of its
@@ -109,13 +125,17 @@ def anchors_at(doc, start: int, end: int) -> tuple[str, ...]:
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
+    possessive = False
     for t in path:
         if t.pos_ in ("NOUN", "PROPN", "NUM"):
             mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                     or (c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "for", "at"))]
             for m in mods:
                 names |= _entity_names(_subtree_without_clauses(m), skip)
+            possessive |= any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in t.children)
     verb = _verb_of(tok)
+    if possessive and verb is not None:
+        names |= _possessor(verb, skip)
     if verb is not None:
         subj = _subject(verb)
         if subj is not None:
