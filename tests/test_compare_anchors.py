@@ -73,6 +73,22 @@ def test_its_figure_is_about_the_subject_of_the_reporting_clause(line):
     assert _kinds(line(a, b), "quantity") == []
 
 
+def test_a_deadline_is_no_version_of_the_day_something_happened(line):
+    """"in effect until April 29" bounds a period; "took effect on April 14" dates an event:
+    not two versions of one date (real coverage showed such pairs). Two deadlines are."""
+    a = FILLER + ("Governor Lena Varga issued a stay-at-home order for the state effective "
+                  "until April 29.")
+    b = FILLER + ("In Harbourton on Tuesday, about 100 people protested Governor Lena Varga's "
+                  "stay-at-home order for the state.")
+    assert _kinds(line(a, b, published="2020-04-15"), "date") == []
+    a = FILLER + ("Governor Lena Varga issued a stay-at-home order for the whole state that "
+                  "stays in effect until April 29, officials said.")
+    c = FILLER + ("Governor Lena Varga issued a stay-at-home order for the whole state that "
+                  "stays in effect until May 8, officials said.")
+    (conflict,) = _kinds(line(a, c), "date")
+    assert {v.value for v in conflict.versions} == {"2020-04-29", "2020-05-08"}
+
+
 def test_a_date_of_saying_is_never_a_confident_conflict(line):
     a = FILLER + "The mayor said on March 2 that the old bridge over the river would close."
     b = FILLER + "The mayor said on March 4 that the old bridge over the river would close."

@@ -505,6 +505,21 @@ def _weekday_only(versions: Sequence[Sequence[DateRef]]) -> bool:
                for v in versions for d in v if d.granularity == "day" and not is_relative(d))
 
 
+# Words that make a date a bound of a period, not the day something happened.
+_BOUND_WORDS = frozenset({"until", "till", "through", "by", "before", "after", "since"})
+
+
+def date_bound(claim: Claim, d: DateRef) -> str | None:
+    """The bound word before a date ("effective until April 29", "reopen the state by May
+    1"), else None. A bound is compared only with the same kind of bound: a deadline is no
+    version of the day an event happened."""
+    words = fold(d.text).split()
+    if words and words[0] in _BOUND_WORDS:
+        return words[0]
+    before = fold(claim.text[max(0, d.start - claim.start - 12):d.start - claim.start]).split()
+    return before[-1] if before and before[-1] in _BOUND_WORDS else None
+
+
 def in_spans(d: DateRef, quoted: dict[str, list[tuple[int, int]]]) -> bool:
     return any(s <= d.start and d.end <= e for s, e in quoted.get(d.article_id, ()))
 
@@ -525,8 +540,11 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
                 seen.add((d.article_id, d.start))
                 noun, _, verb = d.event.rpartition(" ")
                 *mods, head = noun.split("_")
-                # Modifiers must agree exactly: "ceasefire agreement" is not "the agreement".
-                by_event["_".join([*mods, canon(head)]) + " " + verb].append(d)
+                # Modifiers must agree exactly: "ceasefire agreement" is not "the agreement";
+                # and a deadline ("signed by May 2") is no date of the event ("on May 4").
+                bound = date_bound(c, d)
+                by_event["_".join([*mods, canon(head)]) + " " + verb
+                         + (f" ({bound})" if bound else "")].append(d)
     out: list[Conflict] = []
     for event, refs in sorted(by_event.items()):
         if len({d.article_id for d in refs}) < 2:
@@ -593,9 +611,10 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         # matched third outlet must neither hide the disagreement nor join it. Two dates
         # that both name their event are `event_date_conflicts`' to compare.
         words = [content_words(c.text) for c, _ in dated]
+        bounds = [date_bound(c, ds[0]) for c, ds in dated]
         dated = [m for i, m in enumerate(dated) if any(
             dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
-            and not (m[1][0].event and o[1][0].event)
+            and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
             and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
             for j, o in enumerate(dated) if j != i)]
         if len({c.article_id for c, _ in dated}) < 2:
