@@ -308,3 +308,16 @@ def test_a_figure_without_a_counted_noun_is_compared_in_one_sentence(line):
     b = ("Carrying bags and children, dozens of thousands tried to reach the border crossing "
          "before dawn.")
     assert _kinds(line(FILLER + a, FILLER + b), "quantity") == []
+
+
+def test_a_figure_in_millions_written_m_is_compared_as_millions(line):
+    """"more than 1.1m phone calls" was read as "more than 1.1": open upward, it lay in every
+    range and no change of it was ever found."""
+    a = "The hotline took more than 1.1m phone calls from worried parents last week."
+    b = "The hotline took thousands of phone calls from worried parents last week."
+    (c,) = _kinds(line(FILLER + a, FILLER + b), "quantity")
+    assert {v.value for v in c.versions} == {"more than 1.1m phone calls",
+                                             "thousands of phone calls"}
+    # Two open bounds can both hold: no conflict ("upwards of" 300 / 907).
+    a = "Upwards of 300 protesters marched past the town hall on the first warm day of spring."
+    assert _kinds(line(FILLER + a, FILLER + a.replace("300", "907")), "quantity") == []

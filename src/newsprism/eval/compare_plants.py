@@ -25,22 +25,39 @@ _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "
 _NUM_WORD = {v: k for k, v in _WORD_NUM.items()}
 # A change far outside any rounding or vague range: the figure times three plus seven.
 PLANT_FACTOR, PLANT_ADD = 3, 7
-_VAGUE_SWAP = {"dozens": "thousands", "hundreds": "dozens", "thousands": "hundreds",
-               "tens of thousands": "hundreds", "millions": "thousands"}
+# Each swap gives a range that cannot overlap the original one.
+_VAGUE_SWAP = {"dozens": "thousands", "scores": "thousands", "hundreds": "dozens",
+               "thousands": "hundreds", "tens of thousands": "hundreds",
+               "hundreds of thousands": "thousands", "tens of millions": "thousands",
+               "hundreds of millions": "thousands", "millions": "thousands"}
+# Chains first: "hundreds of thousands of X" is one figure, not "hundreds" of "thousands"
+# (which made "dozens of thousands of immigrants", a count no outlet writes).
+_VAGUE_WORDS = "|".join(sorted(_VAGUE_SWAP, key=len, reverse=True))
 _NOT_COUNTED = ("(?:years|months|days|weeks|hours|minutes|seconds|decades|seasons|nights|points|"
                 "percent|times|dollars|cents|miles|kilometers|kilometres|meters|metres|feet|"
-                "inches|pounds|kilograms|acres|hectares|tons|tonnes)")
-# Plain counts only: no bound or approximation before them (a changed "over 1,100" can still
-# overlap), no figure glued to another, no time or measure nouns (those are not things).
+                "inches|pounds|kilograms|acres|hectares|tons|tonnes|dozens|scores|hundreds|"
+                "thousands|millions|billions)")
+# Plain counts only: no bound or approximation before them (a changed "over 1,100" or
+# "upwards of 300" can still overlap: two open bounds are no conflict), no figure glued to
+# another, no time or measure nouns (those are not things).
 # Not a year written "’18" / "'61", nor a day number beside any month ("June 26 remarks").
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_COUNT = re.compile(r"(?<![\d,.\-$'\u2019])(?<!over )(?<!than )(?<!least )(?<!about )"
-                    r"(?<!nearly )(?<!some )(?<!almost )(?<!around )(?<!to )(?<!as )(?<!or )"
-                    r"(?<!and )" + "".join(f"(?<!{m} )" for m in _MONTHS) + r"\b"
+_BOUNDS = ("over", "than", "least", "about", "nearly", "some", "almost", "around", "to", "as",
+           "or", "and", "upwards of", "upward of", "excess of", "under", "below", "above",
+           "exceeding", "beyond", "roughly", "approximately", "estimated", *_MONTHS)
+_COUNT = re.compile(r"(?<![\d,.\-$'\u2019])" + "".join(f"(?<!{b} )" for b in _BOUNDS) + r"\b"
                     r"(?P<num>\d{1,3}(?:,\d{3})+|\d{2,6}|" + "|".join(_WORD_NUM) +
-                    r"|tens of thousands|dozens|hundreds|thousands|millions)\s+(?:of\s+)?"
+                    r"|" + _VAGUE_WORDS + r")\s+(?:of\s+)?"
                     r"(?P<noun>(?!" + _NOT_COUNTED + r"\b)(?-i:[a-z]{4,}s))\b", re.I)
+# A vague figure also counts a noun with up to two words before it ("hundreds of Syrian
+# refugees", "thousands of people"): vague figures are mostly written that way.
+_FUNCTION = ("(?:the|a|an|those|these|them|their|its|his|her|our|your|which|who|that|and|or|of|"
+             "in|on|at|to|for|from|with|by|were|was|are|is|have|has|had|more|such)")
+_VAGUE_COUNT = re.compile(r"(?<![\w-] of )" + "".join(f"(?<!{b} )" for b in _BOUNDS) +
+                          r"\b(?P<num>" + _VAGUE_WORDS + r")\s+of\s+(?:(?!" + _FUNCTION +
+                          r"\b)[\w'.-]+\s+){0,2}?(?P<noun>(?!" + _NOT_COUNTED + r"\b)"
+                          r"(?-i:[a-z]{4,}s|people))\b", re.I)
 _MEASURE = re.compile(r"(?<![\d,.\-])(?<!by )\b(?P<num>\d{1,4}(?:\.\d)?)\s+"
                       r"(?P<unit>miles|kilometers|kilometres|"
                       r"feet|meters|metres|pounds|kilograms|acres|hectares)\b(?!\s+(?:per|an|a)\b)",
@@ -172,15 +189,22 @@ def plants_for(story: str, articles: Sequence[Article], names: Sequence[str]) ->
     return out
 
 
+def _count_candidate(m: re.Match[str] | None, sent: str, span: tuple[int, int]):
+    if m and (got := _changed_count(m)):
+        num, noun = m.group("num"), m.group("noun")
+        yield (got[0], sent[:m.start("num")] + got[1] + sent[m.end("num"):], sent, span,
+               lambda text, num=num, noun=noun: not _holds(text, num)
+               and not _counts(text, noun))
+
+
 def _candidates(story: str, art: Article, start: int, sent: str, names: Sequence[str]):
     """(kind, changed sentence, control sentence, span in A, host test) for one sentence."""
     end = start + len(sent)
     m = _COUNT.search(sent)
-    if m and (got := _changed_count(m)):
-        num, noun = m.group("num"), m.group("noun")
-        yield (got[0], sent[:m.start("num")] + got[1] + sent[m.end("num"):], sent,
-               (start, end), lambda text, num=num, noun=noun: not _holds(text, num)
-               and not _counts(text, noun))
+    if m is None or m.group("num").lower() not in _VAGUE_SWAP:
+        yield from _count_candidate(m, sent, (start, end))
+        m = _VAGUE_COUNT.search(sent)
+    yield from _count_candidate(m, sent, (start, end))
     m = _MEASURE.search(sent)
     if m:
         value, unit = float(m.group("num")), m.group("unit").lower()
