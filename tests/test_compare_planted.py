@@ -107,3 +107,25 @@ def test_a_vague_figure_counts_a_noun_with_words_before_it():
     got = _plants("Thousands of people lined the river to watch the old ships sail past the "
                   "harbour.")
     assert got["vague"].startswith("Hundreds of people lined")
+
+
+def test_a_control_copy_joining_its_sources_side_is_no_false_alarm(settings):
+    """The story itself disagrees (three soldiers / twelve soldiers); a control copies the
+    first outlet's sentence unchanged into a third. The copy sides with its source: that is
+    no alarm raised by the copy, and it is kept apart. A copy set against its own source is."""
+    pytest.importorskip("newsprism.extract.quotes")
+    said = "Officials said three soldiers were killed in the attack on the northern base."
+    arts = [Article(id="a", source="a", text=A.replace(A[:A.index(".") + 1], said),
+                    outlet="x"),
+            Article(id="b", source="b", text=B, outlet="y"),
+            Article(id="c", source="c", text=B + "\n\n" + said.replace("three", "twelve"),
+                    outlet="z")]
+    copy = Plant("control-words", "test", "a", 0, len(said), said, "b")
+    joined: list = []
+    alarm, _, story = run_plant(copy, arts, settings, joined)
+    assert story.conflicts and not alarm
+    assert len(joined) == 1
+    changed = Plant("control-words", "test", "a", 0, len(said),
+                    said.replace("three", "forty"), "b")
+    alarm, _, _ = run_plant(changed, arts, settings, [])
+    assert alarm

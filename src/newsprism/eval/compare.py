@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from ..model import Article, ArticleFacts, Story, StoryContext
+from ..model import Article, ArticleFacts, Conflict, Story, StoryContext
 from ..settings import Settings
 from .compare_plants import PLANT_PUBLISHED, SWAP_NAMES, Plant, plants_for
 
@@ -158,9 +158,11 @@ _KIND_OF = {"digits": "quantity", "words": "quantity", "vague": "quantity",
             "attribution": "attribution"}
 
 
-def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings
-              ) -> tuple[bool, bool, Story]:
-    """(found, found as confident, the story) for one plant: B is the article after A."""
+def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings,
+              joined: list[Conflict] | None = None) -> tuple[bool, bool, Story]:
+    """(found, found as confident, the story) for one plant: B is the article after A.
+    A control's copy that only joins its own source's side of a conflict the story has
+    anyway is no false alarm: that conflict is appended to `joined` instead."""
     b = next(a for a in articles if a.id == plant.host)
     text = b.text.rstrip() + "\n\n" + plant.inserted + "\n"
     lo = len(b.text.rstrip()) + 2
@@ -179,12 +181,14 @@ def run_plant(plant: Plant, articles: Sequence[Article], settings: Settings
     for c in story.conflicts:
         in_b = [v for v in c.versions for s in v.spans
                 if s.article_id == b.id and s.start < hi and lo < s.end]
-        if plant.kind.startswith("control-"):
-            if in_b:
-                hits.append(c)
-            continue
         in_a = [v for v in c.versions for s in v.spans if s.article_id == plant.source
                 and s.start < a_hi and a_lo < s.end]
+        if plant.kind.startswith("control-"):
+            if set(map(id, in_b)) - set(map(id, in_a)):
+                hits.append(c)  # the copy against its source, or against another outlet
+            elif in_b and joined is not None:
+                joined.append(c)
+            continue
         if c.kind == kind and in_a and in_b and not set(map(id, in_a)) & set(map(id, in_b)):
             hits.append(c)
     return bool(hits), any(c.status == "confident" for c in hits), story
@@ -233,24 +237,30 @@ def command(data: Path, part: str = "tune", per_kind: int = 40,
         if len(articles) < 2:
             continue
         for plant in plants_for(story, articles, names):
-            tally = counts.setdefault(plant.kind, [0, 0, 0])
+            tally = counts.setdefault(plant.kind, [0, 0, 0, 0])
             if tally[0] >= per_kind:
                 continue
-            found, confident, _ = run_plant(plant, articles, settings)
+            joined: list[Conflict] = []
+            found, confident, _ = run_plant(plant, articles, settings, joined)
             tally[0] += 1
             tally[1] += found
             tally[2] += confident
+            tally[3] += bool(joined)
             if found == plant.kind.startswith("control-"):
                 missed.append(f"{plant.kind} {story}: {plant.inserted[:120]}")
+            elif joined:
+                missed.append(f"{plant.kind} {story} (joins its source's side, not counted): "
+                              f"{plant.inserted[:120]}")
         if len(counts) == 2 * len(_KIND_OF) and all(t[0] >= per_kind for t in counts.values()):
             break
     for line in missed:
         say(line)
     result: dict = {"part": part, "stories": len(stories)}
-    for kind, (n, n_found, n_confident) in sorted(counts.items()):
+    for kind, (n, n_found, n_confident, n_joined) in sorted(counts.items()):
         if kind.startswith("control-"):
             result[kind] = {"n": n, "false_alarms": n_found,
-                            "confident_false_alarms": n_confident}
+                            "confident_false_alarms": n_confident,
+                            "joined_source_side": n_joined}
         else:
             result[kind] = {"n": n, "recall": round(n_found / n, 3) if n else None,
                             "recall_confident": round(n_confident / n, 3) if n else None}
