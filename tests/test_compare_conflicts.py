@@ -308,3 +308,33 @@ def test_a_figure_without_a_counted_noun_is_compared_in_one_sentence(line):
     b = ("Carrying bags and children, dozens of thousands tried to reach the border crossing "
          "before dawn.")
     assert _kinds(line(FILLER + a, FILLER + b), "quantity") == []
+
+
+def test_a_figure_in_millions_written_m_is_compared_as_millions(line):
+    """"more than 1.1m phone calls" was read as "more than 1.1": open upward, it lay in every
+    range and no change of it was ever found."""
+    a = "The hotline took more than 1.1m phone calls from worried parents last week."
+    b = "The hotline took thousands of phone calls from worried parents last week."
+    (c,) = _kinds(line(FILLER + a, FILLER + b), "quantity")
+    assert {v.value for v in c.versions} == {"more than 1.1m phone calls",
+                                             "thousands of phone calls"}
+    # Two open bounds can both hold: no conflict ("upwards of" 300 / 907).
+    a = "Upwards of 300 protesters marched past the town hall on the first warm day of spring."
+    assert _kinds(line(FILLER + a, FILLER + a.replace("300", "907")), "quantity") == []
+
+
+def test_a_bare_figure_sharing_only_a_name_does_not_hide_a_change(line):
+    """"injuring hundreds" counts people hurt, not claims settled; it shares only the
+    company's name with the settlement sentence, so the article still holds its side."""
+    a = ("Tarvel Holdings agreed to pay up to $80 million to settle thousands of injury claims "
+         "stemming from the 2017 bridge collapse, lawyers said Thursday.")
+    hurt = ("In 2017 a Tarvel-owned footbridge of the Holdings park gave way during a parade, "
+            "killing 12 and injuring hundreds.")
+    (c,) = _kinds(line(FILLER + a + " " + hurt, FILLER + a.replace("thousands", "hundreds")),
+                  "quantity")
+    assert {v.value for v in c.versions} == {"thousands of injury claims",
+                                             "hundreds of injury claims"}
+    # A bare figure in a sentence about the same thing still holds the other version.
+    also = "Lawyers said hundreds of the claims stemming from the collapse were settled early."
+    assert _kinds(line(FILLER + a + " " + also, FILLER + a.replace("thousands", "hundreds")),
+                  "quantity") == []

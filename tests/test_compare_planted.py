@@ -75,3 +75,57 @@ def test_a_figure_opening_its_sentence_keeps_its_capital():
     kinds = {p.kind: p.inserted for p in plants_for("test", arts, [])}
     assert kinds["vague"].startswith("Dozens of protesters rallied")
     assert kinds["words"].startswith("Fifty nurses spoke")
+
+
+def _plants(text: str) -> dict[str, str]:
+    arts = [Article(id="a", source="a", text=text, outlet="x"),
+            Article(id="b", source="b", text=B, outlet="y")]
+    return {p.kind: p.inserted for p in plants_for("test", arts, [])}
+
+
+def test_a_bound_is_never_planted_as_a_count():
+    """"upwards of 300" changed to "upwards of 907" is two open bounds that can both hold:
+    no conflict to find, so no plant."""
+    assert "digits" not in _plants("Upwards of 300 protesters marched past the town hall on "
+                                   "the first warm day of the spring.")
+    assert "digits" not in _plants("The lake now holds under 400 swans after the long and "
+                                   "very dry summer months.")
+
+
+def test_a_chained_vague_figure_is_changed_whole():
+    """"hundreds of thousands of tenants" is one figure; it used to become "dozens of
+    thousands of tenants", with "thousands" taken as the counted noun."""
+    got = _plants("The new rule could force hundreds of thousands of tenants to leave their "
+                  "homes before the winter.")
+    assert got["vague"].startswith("The new rule could force thousands of tenants to leave")
+
+
+def test_a_vague_figure_counts_a_noun_with_words_before_it():
+    got = _plants("Hundreds of Marovian farmers blocked the main road into the capital with "
+                  "their tractors.")
+    assert got["vague"].startswith("Dozens of Marovian farmers blocked")
+    got = _plants("Thousands of people lined the river to watch the old ships sail past the "
+                  "harbour.")
+    assert got["vague"].startswith("Hundreds of people lined")
+
+
+def test_a_control_copy_joining_its_sources_side_is_no_false_alarm(settings):
+    """The story itself disagrees (three soldiers / twelve soldiers); a control copies the
+    first outlet's sentence unchanged into a third. The copy sides with its source: that is
+    no alarm raised by the copy, and it is kept apart. A copy set against its own source is."""
+    pytest.importorskip("newsprism.extract.quotes")
+    said = "Officials said three soldiers were killed in the attack on the northern base."
+    arts = [Article(id="a", source="a", text=A.replace(A[:A.index(".") + 1], said),
+                    outlet="x"),
+            Article(id="b", source="b", text=B, outlet="y"),
+            Article(id="c", source="c", text=B + "\n\n" + said.replace("three", "twelve"),
+                    outlet="z")]
+    copy = Plant("control-words", "test", "a", 0, len(said), said, "b")
+    joined: list = []
+    alarm, _, story = run_plant(copy, arts, settings, joined)
+    assert story.conflicts and not alarm
+    assert len(joined) == 1
+    changed = Plant("control-words", "test", "a", 0, len(said),
+                    said.replace("three", "forty"), "b")
+    alarm, _, _ = run_plant(changed, arts, settings, [])
+    assert alarm

@@ -184,7 +184,8 @@ def _context_words(claim: Claim, q: Quantity) -> frozenset[str]:
 
 
 def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, frozenset[str]]],
-                  all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]]) -> bool:
+                  all_quantities: dict[str, list[tuple[Quantity, frozenset[str], str]]]
+                  ) -> bool:
     """Whether an article holding one version also states a figure inside another version's
     range that could count the same thing: then it counts two things, not contradicting."""
     for a, va in enumerate(values):
@@ -192,13 +193,14 @@ def _states_other(values: list[list[int]], items: list[tuple[Claim, Quantity, fr
         for b, vb in enumerate(values):
             if a == b:
                 continue
-            if any(_overlap(q, items[k][1]) and _could_count(q, words, items[k])
-                   for art in arts for k in vb for q, words in all_quantities.get(art, ())):
+            if any(_overlap(q, items[k][1]) and _could_count(q, words, text, items[k])
+                   for art in arts for k in vb
+                   for q, words, text in all_quantities.get(art, ())):
                 return True
     return False
 
 
-def _could_count(q: Quantity, words: frozenset[str],
+def _could_count(q: Quantity, words: frozenset[str], sentence: str,
                  item: tuple[Claim, Quantity, frozenset[str]]) -> bool:
     """A figure that may count what `item` counts, in a sentence sharing words with it: the
     same counted thing (open bounds too: "at least 40 people" killed beside "around 100
@@ -209,11 +211,21 @@ def _could_count(q: Quantity, words: frozenset[str],
         return False
     # Either way its sentence must share words with the compared one: "500 or fewer
     # employees" in a sentence about a loan rule counts no firm's furloughed employees.
-    if len(words & item[2]) < BARE_CONTEXT:
+    shared = words & item[2]
+    if len(shared) < BARE_CONTEXT:
         return False
     if q.unit:
         return same_counted(q, item[1])
+    # A bare figure names nothing it counts, so a shared name is no shared subject: "injuring
+    # hundreds" beside "the MGM-owned resort" counts no claims settled by "MGM Resorts".
+    if len(shared - name_words(item[0].text) - name_words(sentence)) < BARE_CONTEXT:
+        return False
     return q.low is not None and q.high is not None and q.high >= BARE_FIGURE_MIN
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Content words of the capitalised words of a sentence after its first (names)."""
+    return content_words(" ".join(w for w in text.split()[1:] if w[:1].isupper()))
 
 
 def _capitalised_unit(q: Quantity) -> bool:
@@ -226,9 +238,10 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     Long because grouping the quantities (a union-find over unit and context) and judging each
     group read the same indexes built at its top; to be split with the compare/ rework (issue
     19)."""
-    all_quantities: dict[str, list[tuple[Quantity, frozenset[str]]]] = defaultdict(list)
+    all_quantities: dict[str, list[tuple[Quantity, frozenset[str], str]]] = defaultdict(list)
     for c in claims:
-        all_quantities[c.article_id].extend((q, content_words(c.text)) for q in c.quantities)
+        all_quantities[c.article_id].extend((q, content_words(c.text), c.text)
+                                            for q in c.quantities)
     # Figures with no counted noun ("hundreds of thousands tried to walk home") take part
     # only as one sentence changed in its figure (`_comparable`).
     items: list[tuple[Claim, Quantity, frozenset[str]]] = [

@@ -227,7 +227,9 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
                 j += 1
                 continue
             break
-        run = list(doc[i:j])
+        million = _million_suffix(doc, i, j)
+        j += million
+        run = list(doc[i:j - million])
         # "a hundred", "a dozen": the article belongs to the number.
         start_tok = i
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and run[0].lower_ in SCALE:
@@ -240,6 +242,8 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         low: float | None
         high: float | None
         low, high, exact = parsed
+        if million:
+            low, high = low * 1_000_000, high * 1_000_000
         first = doc[start_tok]
         # Day numbers the NER missed ("08 July", "July 8"): dates are the date parser's job.
         if _near_month(doc, start_tok, j):
@@ -258,7 +262,10 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
             unit, _ = _unit_of(run, doc)
             if unit is None:
                 continue
-        unit, end = _unit_of(run, doc)
+        unit, end = _unit_of(list(doc[start_tok:j]) if million else run, doc)
+        # The plural after "m" is what it counts, whatever the parse hung the figure on.
+        if million and (noun := _million_noun(doc, j - 1)) is not None:
+            unit, end = noun.lemma_.lower(), noun.idx + len(noun.text)
         if run[0].lower_ == "one" and len(run) == 1 and unit is None:
             continue  # "one of the ...", "one another": not a count
         # Clock times ("3:30 a.m.", tokenised "3 : 30") are not counts.
@@ -310,6 +317,37 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
                             high=None if high is None else float(high), unit=unit,
                             exact=exact, modifiers=modifiers, verb=verb))
     return tuple(out)
+
+
+# After "m" read as million, the counted noun may wear up to this many words before it
+# ("1.1m phone calls", "2m fully vaccinated people").
+MILLION_NOUN_WINDOW = 3
+# Plural nouns that name a race or a swim, not counted things: "100m hurdles".
+_EVENTS = frozenset({"hurdles", "relays", "freestyle", "medley", "sprints", "heats", "finals",
+                     "records"})
+
+
+def _million_suffix(doc, i: int, j: int) -> int:
+    """1 when the token after the digit run doc[i:j] is an "m" glued to it that means
+    million: after a currency sign ("£30m") or before a counted plural noun ("1.1m phone
+    calls", "2.5m people"). Otherwise (an "m" alone, "100m tall", "300m from the river") it
+    is metres, the unit compare converts; 0 then."""
+    if j >= len(doc) or doc[j].lower_ != "m" or doc[j - 1].whitespace_ or \
+            not all(_DIGITS.match(t.text) for t in doc[i:j]):
+        return 0
+    if i > 0 and doc[i - 1].lower_ in CURRENCY:
+        return 1
+    return int(_million_noun(doc, j) is not None)
+
+
+def _million_noun(doc, m: int):
+    """The counted plural noun a few words after the "m" at doc[m], or None."""
+    for t in doc[m + 1:m + 1 + MILLION_NOUN_WINDOW]:
+        if t.tag_ in ("NNS", "NNPS") or t.lower_ == "people":
+            return None if t.lower_ in _EVENTS else t
+        if t.tag_ not in ("JJ", "NN", "NNP", "RB", "VBN", "VBG"):
+            return None
+    return None
 
 
 VERB_STEPS = 4  # heads climbed from the counted noun to its verb ("dozens of X have died")
