@@ -13,10 +13,15 @@ Three ways to get them:
   words (the lede carries the event), distractors to `DISTRACTOR_WORDS` (this machine parses
   about 500 words/s when shared: 12k full articles would take hours). Two processes for large
   batches.
+- In mode `"analyze"` a list of more than `CHUNK` articles is analyzed in chunks of `CHUNK`
+  (two processes), each cached as soon as it is done: a long run (12k distractors) stopped
+  part way keeps its finished chunks, and a run over a prefix of the list reads them.
 - `"pipeline"`: the facts of `"analyze"` without the cleaned articles (kept for old caches).
 
 The cache key is a hash of the mode, the model name, the word cut and every article's id and
-text, so a changed input never reads stale facts.
+text, so a changed input never reads stale facts. The folder is `CACHE_DIR`, or
+`NEWSPRISM_STORIES_CACHE` when set (the key holds no code: a run whose code changes the facts
+needs its own folder).
 """
 
 from __future__ import annotations
