@@ -13,16 +13,22 @@ Three ways to get them:
   words (the lede carries the event), distractors to `DISTRACTOR_WORDS` (this machine parses
   about 500 words/s when shared: 12k full articles would take hours). Two processes for large
   batches.
+- In mode `"analyze"` a list of more than `CHUNK` articles is analyzed in chunks of `CHUNK`
+  (two processes), each cached as soon as it is done: a long run (12k distractors) stopped
+  part way keeps its finished chunks, and a run over a prefix of the list reads them.
 - `"pipeline"`: the facts of `"analyze"` without the cleaned articles (kept for old caches).
 
 The cache key is a hash of the mode, the model name, the word cut and every article's id and
-text, so a changed input never reads stale facts.
+text, so a changed input never reads stale facts. The folder is `CACHE_DIR`, or
+`NEWSPRISM_STORIES_CACHE` when set (the key holds no code: a run whose code changes the facts
+needs its own folder).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +41,10 @@ from ..text import stable_id, words
 
 MAX_WORDS = 400
 DISTRACTOR_WORDS = 150
-CACHE_DIR = Path("/tmp/newsprism-stories-cache")
+# NEWSPRISM_STORIES_CACHE: another folder, e.g. for a long run whose facts must not mix with
+# those of another checkout (the key holds the texts and the model, not the code).
+CACHE_DIR = Path(os.environ.get("NEWSPRISM_STORIES_CACHE") or "/tmp/newsprism-stories-cache")
+CHUNK = 500  # articles; large lists are analyzed and cached in chunks of this size
 _PARALLEL_FROM = 3000  # articles; below this a second process costs more than it saves
 MODES = ("analyze", "fast", "pipeline")
 
@@ -92,47 +101,68 @@ def _analyze_part(articles: Sequence[Article], settings: Settings
     return process_articles(articles, settings)
 
 
-def _compute_analyze(articles: Sequence[Article], settings: Settings,
-                     progress: bool) -> list[tuple[Article, ArticleFacts]]:
-    """`process_articles` over the articles; large batches in two processes (two halves)."""
-    if len(articles) < _PARALLEL_FROM:
-        return _analyze_part(articles, settings)
-    from concurrent.futures import ProcessPoolExecutor
+def _read_analyzed(path: Path, articles: Sequence[Article]
+                   ) -> list[tuple[Article, ArticleFacts]] | None:
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    pairs = [(from_data(Article, r["a"]), from_data(ArticleFacts, r["f"])) for r in rows]
+    return pairs if [a.id for a, _ in pairs] == [a.id for a in articles] else None
 
-    half = len(articles) // 2
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        parts = pool.map(_analyze_part, (articles[:half], articles[half:]),
-                         (settings, settings))
-        out = [pair for part in parts for pair in part]
-    if progress:
-        print(f"  analyzed: {len(out)}/{len(articles)}", file=sys.stderr, flush=True)
-    return out
+
+def _write_analyzed(path: Path, pairs: Sequence[tuple[Article, ArticleFacts]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8") as fh:
+        for a, f in pairs:
+            fh.write(json.dumps({"a": to_data(a), "f": to_data(f)}, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+
+
+def _analyze_chunked(articles: Sequence[Article], settings: Settings, cache_dir: Path,
+                     progress: bool) -> list[tuple[Article, ArticleFacts]]:
+    """Chunks of `CHUNK` articles, each cached as soon as it is done (two processes), so a
+    long run stopped part way keeps its finished chunks, and a run over the first N
+    articles (N a multiple of `CHUNK`) reads them. An article's facts do not depend on the
+    others, so the chunks give what one pass gives."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    chunks = [articles[k:k + CHUNK] for k in range(0, len(articles), CHUNK)]
+    paths = [cache_path(c, settings, "analyze", 0, cache_dir) for c in chunks]
+    done: dict[int, list[tuple[Article, ArticleFacts]]] = {}
+    for i, (chunk, path) in enumerate(zip(chunks, paths, strict=True)):
+        got = _read_analyzed(path, chunk)
+        if got is not None:
+            done[i] = got
+    todo = [i for i in range(len(chunks)) if i not in done]
+    if todo:
+        with ProcessPoolExecutor(max_workers=min(2, len(todo))) as pool:
+            futures = {pool.submit(_analyze_part, chunks[i], settings): i for i in todo}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                done[i] = fut.result()
+                _write_analyzed(paths[i], done[i])
+                if progress:
+                    print(f"  analyzed chunk {i + 1}/{len(chunks)} ({len(done)} done)",
+                          file=sys.stderr, flush=True)
+    return [pair for i in range(len(chunks)) for pair in done[i]]
 
 
 def analyzed_for(articles: Sequence[Article], settings: Settings,
-                 cache_dir: Path | None = CACHE_DIR, progress: bool = False
+                 cache_dir: Path | None = None, progress: bool = False
                  ) -> list[tuple[Article, ArticleFacts]]:
     """(cleaned article, facts) for each article, in order, as `newsprism analyze` computes
-    them per article; read from the cache when present."""
-    path = None
-    if cache_dir is not None:
-        path = cache_path(articles, settings, "analyze", 0, cache_dir)
-        if path.exists():
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                rows = [json.loads(line) for line in fh]
-            pairs = [(from_data(Article, r["a"]), from_data(ArticleFacts, r["f"]))
-                     for r in rows]
-            if [a.id for a, _ in pairs] == [a.id for a in articles]:
-                return pairs
-    pairs = _compute_analyze(articles, settings, progress)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with gzip.open(tmp, "wt", encoding="utf-8") as fh:
-            for a, f in pairs:
-                fh.write(json.dumps({"a": to_data(a), "f": to_data(f)}, ensure_ascii=False)
-                         + "\n")
-        tmp.replace(path)
+    them per article; read from the cache (`CACHE_DIR` unless given) when present."""
+    cache_dir = CACHE_DIR if cache_dir is None else cache_dir
+    path = cache_path(articles, settings, "analyze", 0, cache_dir)
+    got = _read_analyzed(path, articles)
+    if got is not None:
+        return got
+    if len(articles) > CHUNK:
+        return _analyze_chunked(articles, settings, cache_dir, progress)
+    pairs = _analyze_part(articles, settings)
+    _write_analyzed(path, pairs)
     return pairs
 
 

@@ -40,6 +40,12 @@ MIN_SIDE = 3
 KNN_K = 6
 NCUT_KNN = 0.3
 MAX_DENSE = 1500  # larger stories are examined on a sample-free sparse path (eigsh)
+# Two similar events are told apart in time: a cut whose two sides each state one day in at
+# least this share of their articles (and in at least SAME_DAY_MIN of them) is one event told
+# from two angles (a rehab check-in and the walk-out hours later), and is not taken. NeuS
+# excerpts and undated articles state few full days, so it rarely applies there.
+SAME_DAY_SHARE = 1 / 3
+SAME_DAY_MIN = 2
 
 
 def local_similarity(raws: Sequence[RawFeatures]) -> np.ndarray:
@@ -155,10 +161,30 @@ def _keeps_headlines(cut: tuple[float, list[int], list[int]] | None, group: list
     return not any(heads[group[i]] in left for i in cut[2])
 
 
+def _days_held(raws: Sequence[RawFeatures], side: Sequence[int]) -> dict[str, int]:
+    """How many articles of `side` state each day (`d:` features)."""
+    held: dict[str, int] = {}
+    for i in side:
+        for f in {f for f, c in raws[i].counts if c > 0 and f.startswith("d:")}:
+            held[f] = held.get(f, 0) + 1
+    return held
+
+
+def same_day(raws: Sequence[RawFeatures], side_a: Sequence[int], side_b: Sequence[int]) -> bool:
+    """Whether both sides of a cut state one day in a large share of their articles
+    (`SAME_DAY_SHARE`, at least `SAME_DAY_MIN` articles each)."""
+    need_a = max(SAME_DAY_MIN, math.ceil(SAME_DAY_SHARE * len(side_a)))
+    need_b = max(SAME_DAY_MIN, math.ceil(SAME_DAY_SHARE * len(side_b)))
+    held_a = _days_held(raws, side_a)
+    held_b = _days_held(raws, side_b)
+    return any(n >= need_a and held_b.get(day, 0) >= need_b for day, n in held_a.items())
+
+
 def split_story(raws: Sequence[RawFeatures], threshold: float | None = None) -> list[list[int]]:
     """Groups of indices into `raws` (each sorted; groups sorted by their first index).
     Articles carrying one headline (`headline_groups`) are never cut apart: their local
-    similarity is raised to 1, and a cut through such a group is not taken."""
+    similarity is raised to 1, and a cut through such a group is not taken; nor is a cut
+    whose sides state one day (`same_day`)."""
     threshold = NCUT_SPLIT if threshold is None else threshold
     heads = headline_groups(raws)
     out: list[list[int]] = []
@@ -180,7 +206,8 @@ def split_story(raws: Sequence[RawFeatures], threshold: float | None = None) -> 
                 cut = None
         elif not _cut_below(cut, threshold):
             cut = None
-        if cut is None or not _keeps_headlines(cut, group, heads):
+        if cut is None or not _keeps_headlines(cut, group, heads) or same_day(
+                raws, [group[i] for i in cut[1]], [group[i] for i in cut[2]]):
             out.append(group)
             continue
         todo.append([group[i] for i in cut[1]])
