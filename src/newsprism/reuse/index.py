@@ -23,7 +23,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ..model import Article, Reuse
 from ..settings import Settings
-from ..text import word_norms
+from ..text import word_norms, words
 from .align import Alignment, Tokens, align, tokenize
 from .best import best_per_article
 from .origin import decide_origin
@@ -298,8 +298,11 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
     del all_prints
 
     def make_tokens(idx: int) -> Tokens:
-        flags = template_words(norms(idx), settings.reuse_shingle, hasher, template)
-        return tokenize(ordered[idx].text, flags)
+        text = ordered[idx].text
+        split = words(text)  # once, for the template flags and the tokens
+        flags = template_words([w.norm for w in split], settings.reuse_shingle, hasher,
+                               template)
+        return tokenize(text, flags, split)
 
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     todo = both[stale[both[:, 0]] | stale[both[:, 1]]]  # the pairs aligned here
