@@ -70,6 +70,10 @@ class PeakMemory:
         self.peak = 0
         self.every = every
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds (user + system), last sample
+        # The step being timed (`cpu_by_step` moves it), and per step the highest RSS seen
+        # of this process and of its children together, bytes: where the peak is held.
+        self.step = "start"
+        self.by_step: dict[str, list[int]] = {}
         self._cpu0: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -78,12 +82,14 @@ class PeakMemory:
         import psutil
 
         while not self._stop.is_set():
-            total = 0
+            total = main = 0
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
                 for p in procs:
                     try:
-                        total += p.memory_info().rss
+                        rss = p.memory_info().rss
+                        total += rss
+                        main = rss if p is self.proc else main
                         times = p.cpu_times()
                         self.cpu[p.pid] = times.user + times.system
                     except psutil.Error:
@@ -91,6 +97,8 @@ class PeakMemory:
             except psutil.Error:
                 pass
             self.peak = max(self.peak, total)
+            top = self.by_step.setdefault(self.step, [0, 0])
+            top[0], top[1] = max(top[0], main), max(top[1], total - main)
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakMemory:
@@ -116,6 +124,11 @@ class PeakMemory:
     def mb(self) -> float:
         return round(self.peak / 1e6, 1)
 
+    def mb_by_step(self) -> dict[str, dict[str, float]]:
+        """Per step: the highest RSS of this process and of the children, MB."""
+        return {k: {"main": round(m / 1e6), "children": round(c / 1e6)}
+                for k, (m, c) in self.by_step.items()}
+
     def now(self) -> dict[str, float]:
         """CPU seconds used so far (`cpu_seconds`), this process read at once."""
         times = self.proc.cpu_times()
@@ -140,6 +153,7 @@ def cpu_by_step(mem: PeakMemory) -> tuple[Any, Any]:
         name = CPU_STEPS.get((step, done))
         if name is not None and name not in {m[0] for m in marks}:
             marks.append((name, mem.now()))
+            mem.step = name
 
     def split() -> dict[str, dict[str, float]]:
         ends = [m[1] for m in marks[1:]] + [mem.now()]
@@ -582,6 +596,7 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             articles, _ = read_articles([str(path)], settings)
             store = open_store(url)
             progress, split = cpu_by_step(mem)
+            mem.step = "parse + load"
             prof = None
             if args.profile:
                 import cProfile
@@ -622,7 +637,8 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "report_s": round(report_secs, 1) if report_secs is not None else None,
             "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
             "cpu_steps_s": cpu_steps,
-            "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+            "peak_rss_mb": mem.mb, "peak_rss_by_step_mb": mem.mb_by_step(),
+            "cpu_s": mem.cpu_seconds()}
 
 
 def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
