@@ -238,7 +238,12 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
             analyze_into_store(store, articles[:k], settings,
                                runner=LocalRunner(work=_no_nlp), stats=stats)
             runs.append(stats)
-            assert store.reuse() == list(find_reuse(store.articles(), settings))
+            batch = update_reuse(store.articles(), settings, keep=False)
+            assert store.reuse() == list(batch.reuse)
+            # The stored template, brought up to date on each step, is the batch one.
+            state = store.reuse_state()
+            assert state is not None
+            assert state.template == batch.template.astype("<u8").tobytes()
         assert len(store.reuse_prints("nothing")) == 0
         from newsprism.reuse.index import prints_key
         assert sorted(store.reuse_prints(prints_key(settings))) == sorted(a.id for a in articles)
