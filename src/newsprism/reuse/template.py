@@ -55,7 +55,7 @@ def updated_template(shingles: Sequence[np.ndarray], outlets: Sequence[str] | No
     outlets) are the ones `previous` was made from, none since removed: then any other
     shingle has the same document and outlet counts as then, and the document-count cap has
     not fallen, so it was not template and still is not."""
-    fresh = [shingles[i] for i in np.flatnonzero(added)]
+    fresh = [shingles[i] for i in np.flatnonzero(added).tolist()]
     recheck = np.union1d(previous, np.unique(np.concatenate(fresh))) if fresh else previous
     if not len(recheck):
         return np.zeros(0, dtype=np.uint64)
