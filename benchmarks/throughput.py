@@ -70,6 +70,10 @@ class PeakMemory:
         self.peak = 0
         self.every = every
         self.cpu: dict[int, float] = {}  # pid -> CPU seconds (user + system), last sample
+        # The step being timed (`cpu_by_step` moves it), and per step the highest RSS seen
+        # of this process and of its children together, bytes: where the peak is held.
+        self.step = "start"
+        self.by_step: dict[str, list[int]] = {}
         self._cpu0: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -78,12 +82,14 @@ class PeakMemory:
         import psutil
 
         while not self._stop.is_set():
-            total = 0
+            total = main = 0
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
                 for p in procs:
                     try:
-                        total += p.memory_info().rss
+                        rss = p.memory_info().rss
+                        total += rss
+                        main = rss if p is self.proc else main
                         times = p.cpu_times()
                         self.cpu[p.pid] = times.user + times.system
                     except psutil.Error:
@@ -91,6 +97,8 @@ class PeakMemory:
             except psutil.Error:
                 pass
             self.peak = max(self.peak, total)
+            top = self.by_step.setdefault(self.step, [0, 0])
+            top[0], top[1] = max(top[0], main), max(top[1], total - main)
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakMemory:
@@ -116,6 +124,11 @@ class PeakMemory:
     def mb(self) -> float:
         return round(self.peak / 1e6, 1)
 
+    def mb_by_step(self) -> dict[str, dict[str, float]]:
+        """Per step: the highest RSS of this process and of the children, MB."""
+        return {k: {"main": round(m / 1e6), "children": round(c / 1e6)}
+                for k, (m, c) in self.by_step.items()}
+
     def now(self) -> dict[str, float]:
         """CPU seconds used so far (`cpu_seconds`), this process read at once."""
         times = self.proc.cpu_times()
@@ -140,6 +153,7 @@ def cpu_by_step(mem: PeakMemory) -> tuple[Any, Any]:
         name = CPU_STEPS.get((step, done))
         if name is not None and name not in {m[0] for m in marks}:
             marks.append((name, mem.now()))
+            mem.step = name
 
     def split() -> dict[str, dict[str, float]]:
         ends = [m[1] for m in marks[1:]] + [mem.now()]
@@ -582,6 +596,7 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             articles, _ = read_articles([str(path)], settings)
             store = open_store(url)
             progress, split = cpu_by_step(mem)
+            mem.step = "parse + load"
             prof = None
             if args.profile:
                 import cProfile
@@ -622,7 +637,8 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "report_s": round(report_secs, 1) if report_secs is not None else None,
             "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
             "cpu_steps_s": cpu_steps,
-            "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds()}
+            "peak_rss_mb": mem.mb, "peak_rss_by_step_mb": mem.mb_by_step(),
+            "cpu_s": mem.cpu_seconds()}
 
 
 def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
@@ -686,24 +702,32 @@ def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-def story_rows(url: str) -> dict[str, tuple[tuple[str, ...], str, str]]:
-    """Stored story id -> (article ids, title, stored data)."""
+def story_rows(url: str) -> dict[str, tuple[tuple[str, ...], str, bytes]]:
+    """Stored story id -> (article ids, title, a digest of the stored data). A digest, not
+    the data: the rows before an update are held while it runs, and at 10k stories the data
+    is about 0.5 GB, which the update's peak RSS would count (it did until round 7)."""
+    import hashlib
+
     import sqlalchemy as sa
 
     from newsprism.storage.store import open_store, stories_t
+
+    def digest(data: str | bytes) -> bytes:
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+        return hashlib.blake2b(raw, digest_size=16).digest()
 
     store = open_store(url)
     try:
         members = store.story_members()
         with store.engine.connect() as conn:
-            return {r.id: (members.get(r.id, ()), r.title, r.data)
+            return {r.id: (members.get(r.id, ()), r.title, digest(r.data))
                     for r in conn.execute(sa.select(stories_t))}
     finally:
         store.close()
 
 
-def story_churn(before: dict[str, tuple[tuple[str, ...], str, str]],
-                after: dict[str, tuple[tuple[str, ...], str, str]], new: set[str]
+def story_churn(before: dict[str, tuple[tuple[str, ...], str, bytes]],
+                after: dict[str, tuple[tuple[str, ...], str, bytes]], new: set[str]
                 ) -> dict[str, int]:
     """What an update did to the stored stories, from their rows before and after: stories
     removed, and the rows written (new id or changed) split by whether they hold a new

@@ -293,8 +293,8 @@ def test_reuse_holds_tokens_of_a_bounded_number_of_characters(settings, monkeypa
     most = [0]
     make, pair = index.tokenize, index._pair
 
-    def tokenize(text, template=None):
-        t = Tracked(*(getattr(made := make(text, template), f.name)
+    def tokenize(text, template=None, split=None):
+        t = Tracked(*(getattr(made := make(text, template, split), f.name)
                       for f in dataclasses.fields(Tokens)))
         del made
         alive.append(weakref.ref(t))

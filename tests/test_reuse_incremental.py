@@ -67,7 +67,9 @@ def grow(articles: list[Article], chunks: list[int], settings):
         done += size
         have = articles[:done]
         update = update_reuse(have, settings, prints, previous)
-        assert update.reuse == find_reuse(have, settings)  # the batch result, every step
+        batch = update_reuse(have, settings, keep=False)
+        assert update.reuse == batch.reuse  # the batch result, every step
+        assert np.array_equal(update.template, batch.template)  # the template brought up to date
         prints.update(update.computed)
         previous = Previous({(r.a, r.b): r for r in update.reuse}, update.template,
                             frozenset(a.id for a in have), results_key(settings))
@@ -150,6 +152,39 @@ def test_old_article_whose_template_rule_flips_makes_its_sharers_stale(settings,
     assert exercised >= 2
 
 
+def test_updated_template_is_the_template_of_the_whole(monkeypatch):
+    """The template brought up to date from the last one (counting only the added
+    documents' shingles and the old template's) equals the rule over every document, step
+    after step, while shingles enter it (more documents, or one outlet's furniture) and leave
+    it (the cap grows with the corpus, other outlets take up a phrase). Small floors, so a
+    few hundred documents move the cap."""
+    import newsprism.reuse.template as tmpl
+
+    monkeypatch.setattr(tmpl, "BOILERPLATE_MIN_DF", 4)
+    monkeypatch.setattr(tmpl, "BOILERPLATE_FRACTION", 0.05)
+    monkeypatch.setattr(tmpl, "TEMPLATE_MIN_DF", 3)
+    rng = np.random.default_rng(5)
+    docs, outlets = [], []
+    template = tmpl.template_shingles([], [])
+    entered = left = 0
+    for step in range(12):
+        before = len(docs)
+        for _ in range(int(rng.integers(5, 40))):
+            # Shingles from a small vocabulary, so counts climb past the cap and the rule;
+            # later steps spread over more outlets, so one outlet's share falls.
+            docs.append(np.unique(rng.integers(0, 300, size=int(rng.integers(1, 30)))
+                                  .astype(np.uint64)))
+            outlets.append(f"outlet {int(rng.integers(0, 2 if step < 6 else 9))}")
+        added = np.arange(len(docs)) >= before
+        whole = tmpl.template_shingles(docs, outlets)
+        got = tmpl.updated_template(docs, outlets, template, added)
+        assert np.array_equal(got, whole), step
+        entered += len(np.setdiff1d(whole, template))
+        left += len(np.setdiff1d(template, whole))
+        template = whole
+    assert entered and left  # both ways exercised
+
+
 def test_changed_settings_align_everything_again(settings):
     articles = corpus(11)
     first = update_reuse(articles[:30], settings)
@@ -203,7 +238,12 @@ def test_store_grown_in_steps_holds_the_batch_reuse(kind, tmp_path, settings):
             analyze_into_store(store, articles[:k], settings,
                                runner=LocalRunner(work=_no_nlp), stats=stats)
             runs.append(stats)
-            assert store.reuse() == list(find_reuse(store.articles(), settings))
+            batch = update_reuse(store.articles(), settings, keep=False)
+            assert store.reuse() == list(batch.reuse)
+            # The stored template, brought up to date on each step, is the batch one.
+            state = store.reuse_state()
+            assert state is not None
+            assert state.template == batch.template.astype("<u8").tobytes()
         assert len(store.reuse_prints("nothing")) == 0
         from newsprism.reuse.index import prints_key
         assert sorted(store.reuse_prints(prints_key(settings))) == sorted(a.id for a in articles)

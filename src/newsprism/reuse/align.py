@@ -80,9 +80,11 @@ class _Chain:
         return j + n
 
 
-def tokenize(text: str, template: Sequence[bool] | None = None) -> Tokens:
-    """`template` flags words of the site's own furniture (one per word, from the corpus)."""
-    ws = tuple(words(text))
+def tokenize(text: str, template: Sequence[bool] | None = None,
+             split: Sequence[Word] | None = None) -> Tokens:
+    """`template` flags words of the site's own furniture (one per word, from the corpus).
+    `split`: `words(text)` when the caller has made it already."""
+    ws = tuple(words(text) if split is None else split)
     regions = quote_regions(text)
     quoted: list[bool] = []
     r = 0

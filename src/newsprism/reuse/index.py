@@ -14,7 +14,6 @@ articles linked by substantial reuse into one independent source each. See docs/
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,25 +23,29 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ..model import Article, Reuse
 from ..settings import Settings
-from ..text import word_norms
+from ..text import word_norms, words
 from .align import Alignment, Tokens, align, tokenize
 from .best import best_per_article
 from .origin import decide_origin
+from .template import (  # noqa: F401  (the template rule's names, as they were imported here)
+    BOILERPLATE_FRACTION,
+    BOILERPLATE_MIN_DF,
+    TEMPLATE_MIN_DF,
+    TEMPLATE_OUTLET_SHARE,
+    boilerplate_cap,
+    in_sorted,
+    template_shingles,
+    updated_template,
+)
 
 NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
 GROUP_SHARE = 0.3  # substantial reuse: this much of either article is shared
 PAIR_MIN_FACTOR = 2  # a pair shares at least this many times reuse_min_passage_words
 PAIR_MIN_SHARE = 0.5  # ... or this much of either article
-# Template (site furniture) shingles: in more than max(BOILERPLATE_MIN_DF,
-# BOILERPLATE_FRACTION x corpus) documents ...
-BOILERPLATE_MIN_DF = 100
 # Fingerprints in more documents than this make no pairs: bounded work per fingerprint, so
 # candidates grow with the corpus, not with its square. The template floor: up to 10k
 # documents, a fingerprint in more documents is template anyway.
 PAIR_DF_CAP = BOILERPLATE_MIN_DF
-BOILERPLATE_FRACTION = 0.01
-TEMPLATE_MIN_DF = 10  # ... or in this many documents,
-TEMPLATE_OUTLET_SHARE = 0.9  # nearly all from one outlet
 # Stored prints, templates and pairs carry this in their key: change it with any change to
 # word norms, shingle hashing, winnowing, the template rule or the alignment rules, and a store
 # computes them again instead of reusing the old ones.
@@ -82,48 +85,6 @@ def position_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndar
         for offset in range(k):
             h = (h * _PRIME) ^ wh[offset:offset + n]
     return h
-
-
-def boilerplate_cap(n_docs: int) -> int:
-    """Shingles in more documents than this are furniture, not reuse."""
-    return max(BOILERPLATE_MIN_DF, math.ceil(BOILERPLATE_FRACTION * n_docs))
-
-
-def template_shingles(shingles: Sequence[np.ndarray], outlets: Sequence[str] | None = None
-                      ) -> np.ndarray:
-    """Sorted hashes of site template shingles: those in more than `boilerplate_cap`
-    documents, and those in at least `TEMPLATE_MIN_DF` documents of which at least
-    `TEMPLATE_OUTLET_SHARE` come from one outlet (newsletter boxes, footers, link rails).
-    A story syndicated across outlets is spread over many outlets, so it is not template."""
-    if not shingles or not sum(map(len, shingles)):
-        return np.zeros(0, dtype=np.uint64)
-    labels = {o: n for n, o in enumerate(sorted(set(outlets)))} if outlets is not None else None
-    owner = np.repeat(np.array([labels[o] for o in outlets] if outlets is not None and labels
-                               else np.arange(len(shingles)), dtype=np.int64),
-                      [len(x) for x in shingles])
-    hashes = np.concatenate(shingles)
-    order = np.lexsort((owner, hashes))
-    hashes, owner = hashes[order], owner[order]
-    del order
-    run = np.flatnonzero(np.r_[True, (hashes[1:] != hashes[:-1]) | (owner[1:] != owner[:-1])])
-    run_len = np.diff(np.r_[run, len(hashes)])
-    run_hash = hashes[run]
-    group = np.flatnonzero(np.r_[True, run_hash[1:] != run_hash[:-1]])
-    df = np.add.reduceat(run_len, group)
-    top = np.maximum.reduceat(run_len, group)
-    cap = boilerplate_cap(len(shingles))
-    bad = (df > cap) | ((df >= TEMPLATE_MIN_DF) & (top >= TEMPLATE_OUTLET_SHARE * df))
-    return run_hash[group][bad]
-
-
-def in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """Per value: is it in `sorted_set` (sorted, distinct)? A binary search per value, so the
-    cost does not grow with the set: `np.isin` sorts the set again on every call, and the
-    corpus's template set grows with the corpus, which made the per-article calls quadratic."""
-    if not len(sorted_set) or not len(values):
-        return np.zeros(len(values), dtype=bool)
-    idx = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[idx] == values
 
 
 def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
@@ -296,8 +257,10 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
     template: a candidate pair of two articles the previous run covered, neither holding a
     shingle that entered or left the template since, was a candidate then too (a fingerprint's
     document count only grows, which only removes pairs) with the same inputs, so its stored
-    result (or its absence) stands (see `_stale`). `keep=False`: the prints made are not
-    returned (nor held while pairs are aligned)."""
+    result (or its absence) stands (see `_stale`). With `previous` the template is brought up
+    to date from the previous one (`template.updated_template`), not counted again over every
+    article's shingles. `keep=False`: the prints made are not returned (nor held while pairs
+    are aligned)."""
     by_id: dict[str, Article] = {}
     for art in articles:
         # The same id twice: keep one version deterministically (readers report duplicates).
@@ -321,13 +284,25 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
             if keep:
                 computed[art.id] = got
         all_prints.append(got)
-    pairs, template = pairs_of(all_prints, settings, [a.outlet_label for a in ordered])
+    outlets = [a.outlet_label for a in ordered]
+    shingles = [p.shingles for p in all_prints]
+    if previous is not None and previous.key == results_key(settings):
+        added = np.array([a.id not in previous.covered for a in ordered], dtype=bool)
+        template = updated_template(shingles, outlets, previous.template, added)
+    else:
+        template = template_shingles(shingles, outlets)
+    del shingles
+    pairs = fingerprint_pairs([p.prints for p in all_prints], template,
+                              settings.reuse_min_shared, settings.reuse_candidates_per_article)
     stale = _stale(ordered, all_prints, template, previous, settings)
     del all_prints
 
     def make_tokens(idx: int) -> Tokens:
-        flags = template_words(norms(idx), settings.reuse_shingle, hasher, template)
-        return tokenize(ordered[idx].text, flags)
+        text = ordered[idx].text
+        split = words(text)  # once, for the template flags and the tokens
+        flags = template_words([w.norm for w in split], settings.reuse_shingle, hasher,
+                               template)
+        return tokenize(text, flags, split)
 
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     todo = both[stale[both[:, 0]] | stale[both[:, 1]]]  # the pairs aligned here

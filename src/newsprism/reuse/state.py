@@ -49,7 +49,9 @@ def hashes_to_bytes(hashes: np.ndarray) -> bytes:
 
 
 def hashes_from_bytes(raw: bytes) -> np.ndarray:
-    return np.frombuffer(raw, dtype="<u8").astype(np.uint64)
+    """The stored form read back: a read-only view of `raw` where the machine is
+    little-endian (no second copy of every stored article's prints), else a copy."""
+    return np.frombuffer(raw, dtype="<u8").astype(np.uint64, copy=False)
 
 
 class ReuseIndex:
