@@ -11,6 +11,11 @@ articles whose headlines share no word family, whose event frames conflict
 (`frames.frames_conflict`: what happened differs) and that share no specific (no figure, no
 stated day, no named place or object besides their people, held by at most
 `SPECIFIC_MAX_DF` articles of the corpus) weigh `UNDATED_DISCOUNT` of their edge.
+
+Two more kinds of evidence weigh a pair down when one of it has no publish day
+(`evidence_against`, the one call `cluster.similarity_graph` makes): leads stating month-days
+more than `MONTH_DAYS_APART` days apart on the calendar (`month_day_clashes`), and predicates
+on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`).
 """
 
 from __future__ import annotations
