@@ -115,3 +115,29 @@ def test_a_lone_article_the_discount_split_off_rejoins_its_story() -> None:
         (i, j, 0.2 * d) for i in (0, 1, 2) for j in (3, 4)]
     clashes2 = frozenset((i, j) for i in (0, 1, 2) for j in (3, 4))
     assert rejoin_lone(two, edges2, clashes2, 0.15, ()) == two
+
+
+def test_opposed_predicates_take_different_sides_of_one_axis() -> None:
+    from newsprism.stories.frames import frames_opposed
+
+    rise = Frame(frozenset({"ris"}), frozenset({"claim"}))
+    fall = Frame(frozenset({"fall", "drop"}), frozenset({"claim"}))
+    both = Frame(frozenset({"fall", "ris"}), frozenset({"stock"}))
+    sign = Frame(frozenset({"sign"}), frozenset({"bill"}))
+    veto = Frame(frozenset({"veto"}), frozenset({"bill"}))
+    assert frames_opposed(rise, fall) and frames_opposed(sign, veto)
+    assert not frames_opposed(fall, Frame(frozenset({"drop"})))  # the same side
+    assert not frames_opposed(both, fall)  # a frame on both sides opposes nothing
+    assert not frames_opposed(rise, sign)  # different axes: no evidence
+    assert not frames_opposed(rise, EMPTY)
+
+
+def test_undated_reports_going_opposite_ways_stay_apart(reader, monkeypatch) -> None:
+    words = {"claim": 2, "benefit": 2, "worker": 1, "office": 1}
+    items = ([_chapter(f"u{k}", words, "Jobless claims rise in the state") for k in range(3)]
+             + [_chapter(f"d{k}", words, "Jobless claims fall in the state") for k in range(3)])
+    settings = Settings(story_threshold=0.75)
+    assert groups(run(items, settings)) == {frozenset({"u0", "u1", "u2"}),
+                                            frozenset({"d0", "d1", "d2"})}
+    monkeypatch.setattr(frames_module, "OPPOSED_DISCOUNT", 1.0)
+    assert len(run(items, settings)) == 1

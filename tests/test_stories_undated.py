@@ -152,3 +152,50 @@ def test_undated_chapters_with_conflicting_frames_and_no_specific_stay_apart(
                                             frozenset({"c3", "c4", "c5"})}
     monkeypatch.setattr(undated_module, "UNDATED_DISCOUNT", 1.0)
     assert len(run(items, settings)) == 1  # the same people and nouns: one story without it
+
+
+def test_lead_month_days_skip_sentences_looking_back_or_ahead() -> None:
+    from newsprism.stories.undated import calendar_gap, lead_month_days
+
+    art, facts = undated("Claims fell in the week ending March 20. The count began in 2031. "
+                         "A hearing is set for June 2", lead_sentences=3)
+    assert lead_month_days(art, facts) == frozenset({80})  # March 20 of a leap year
+    art, facts = undated("The plant shut on May 4 last year. Its owners will meet on July 9",
+                         lead_sentences=2)
+    assert lead_month_days(art, facts) == frozenset()  # looking back, then ahead
+    assert calendar_gap(frozenset({355}), frozenset({10})) == 21  # Dec 20 / Jan 10
+    assert calendar_gap(frozenset({80, 230}), frozenset({240})) == 10
+
+
+def _weekly(aid: str, month_day: str, published: str | None = None):
+    art, facts = article(aid, HIKE, published=published)
+    text = f"The board met in the week ending {month_day}. " + art.text
+    return (replace(art, text=text), replace(facts, sentences=(Sentence(aid, 0, len(text)),)))
+
+
+def test_month_days_far_apart_in_two_leads_weigh_the_pair_down() -> None:
+    from newsprism.stories.undated import month_day_clashes
+
+    items = [_weekly("a", "March 20"), _weekly("b", "August 14"), _weekly("c", "March 30"),
+             _weekly("d", "August 14", published="2031-08-15"),
+             _weekly("e", "March 2", published="2031-03-03")]
+    arts, facts = [x for x, _ in items], [f for _, f in items]
+    days = np.array([np.nan, np.nan, np.nan, 1.0, 2.0])
+    a, b = np.array([0, 0, 1, 3]), np.array([1, 2, 2, 4])
+    # (0, 1) 147 days apart; (0, 2) ten days; (1, 2) far apart; (3, 4) both published: the
+    # publish days decide.
+    assert month_day_clashes(arts, facts, days, a, b).tolist() == [True, False, True, False]
+    plain = [article("p", HIKE)]
+    assert month_day_clashes(arts[:1] + [plain[0][0]], facts[:1] + [plain[0][1]],
+                             np.full(2, np.nan), np.array([0]), np.array([1])).tolist() == [
+        False]  # one lead states no month-day: no evidence
+
+
+def test_undated_weekly_reports_of_different_weeks_stay_apart(monkeypatch) -> None:
+    spring = [_weekly(f"s{k}", "March 20") for k in range(3)]
+    summer = [_weekly(f"u{k}", "August 14") for k in range(3)]
+    settings = Settings(story_threshold=0.45)
+    assert groups(run(spring + summer, settings)) == {frozenset({"s0", "s1", "s2"}),
+                                                      frozenset({"u0", "u1", "u2"})}
+    monkeypatch.setattr(undated_module, "MONTH_DAY_DISCOUNT", 1.0)
+    assert len(run(spring + summer, settings)) == 1  # the same words: one story without it

@@ -52,7 +52,7 @@ from .link import (
 )
 from .split import split_story
 from .title import story_title
-from .undated import LEAD_SENTENCES, stated_day, undated_clashes, undone
+from .undated import LEAD_SENTENCES, stated_day, undone
 
 __all__ = ["LEAD_SENTENCES", "cluster"]
 
@@ -257,7 +257,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     weight = np.where(sims >= floor, sims, 0.0)
     veto = np.zeros(len(a), dtype=bool)
     clash = np.zeros(len(a), dtype=bool)
-    strong = np.zeros(len(a), dtype=bool)
+    strong = np.ones(len(a))
     close = sims >= settings.story_threshold
     if len(a):
         xe, _ = tfidf_rows(raws, event=True, basis=basis)
@@ -268,9 +268,9 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         weight[~agree] *= TRIGGER_DISCOUNT
         if frames is not None:
             clash = discount_clashes(weight, frames, a, b, ecos)
-            if undated.UNDATED_DISCOUNT < 1.0:  # no day on either side: frames, specifics
-                strong = undated_clashes(raws, frames, when, a, b, ~agree)
-                weight[strong] *= undated.UNDATED_DISCOUNT
+        strong = undated.evidence_against(articles, facts, raws, frames, days, when, a, b,
+                                          ~agree)  # two events beyond the words
+        weight *= strong
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])

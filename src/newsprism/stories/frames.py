@@ -293,3 +293,42 @@ def reader_for(model: str, fast_rules: bool) -> FrameReader | None:
         return FrameReader(load_pipeline(model, fast_rules))
     except ModelError:
         return None
+
+
+# Opposed predicates: two chapters of one saga often tell of the same thing going the other
+# way ("claims rise" / "claims fall", a rule imposed / lifted, a bill passed / signed /
+# vetoed). Each axis lists its sides (lemmas); two frames are opposed on an axis when each
+# holds a predicate of a side the other frame lacks entirely (a frame holding both sides,
+# "stocks fall as yields rise", opposes nothing). Such a pair weighs OPPOSED_DISCOUNT of its
+# edge (1: off), when one of the pair has no publish day (`undated.OPPOSED_UNDATED_ONLY`).
+# Chosen on NeuS lines 1-1226 and ECB+ (docs/stories.md, seventh session): a veto, or axes
+# of court stages ("sue" / "rule"), cost ECB+ recall.
+OPPOSED_DISCOUNT = 0.7
+OPPOSED_AXES: tuple[tuple[str, ...], ...] = (
+    ("rise climb jump increase surge soar spike rebound grow",
+     "fall drop decline plunge sink dip slide tumble plummet shrink slump"),
+    ("impose require mandate tighten reinstate wear",
+     "lift ease ditch scrap relax loosen rescind revoke"),
+    ("resign quit oust", "appoint nominate hire"),
+    ("propose unveil introduce", "pass approve adopt", "sign", "veto"),
+    ("indict arrest", "convict", "acquit", "sentence"),
+    ("open reopen", "close shut"),
+)
+
+
+@lru_cache(maxsize=1)
+def _axes() -> tuple[tuple[frozenset[str], ...], ...]:
+    return tuple(tuple(frozenset(family(w)[:PREFIX] for w in side.split()) for side in axis)
+                 for axis in OPPOSED_AXES)
+
+
+def frames_opposed(x: Frame, y: Frame) -> bool:
+    """Whether two frames' predicates take different sides of one `OPPOSED_AXES` axis."""
+    if not x.predicates or not y.predicates:
+        return False
+    for axis in _axes():
+        xs = {k for k, side in enumerate(axis) if x.predicates & side}
+        ys = {k for k, side in enumerate(axis) if y.predicates & side}
+        if xs and ys and not xs & ys:
+            return True
+    return False

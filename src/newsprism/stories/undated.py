@@ -11,6 +11,11 @@ articles whose headlines share no word family, whose event frames conflict
 (`frames.frames_conflict`: what happened differs) and that share no specific (no figure, no
 stated day, no named place or object besides their people, held by at most
 `SPECIFIC_MAX_DF` articles of the corpus) weigh `UNDATED_DISCOUNT` of their edge.
+
+Two more kinds of evidence weigh a pair down when one of it has no publish day
+(`evidence_against`, the one call `cluster.similarity_graph` makes): leads stating month-days
+more than `MONTH_DAYS_APART` days apart on the calendar (`month_day_clashes`), and predicates
+on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`).
 """
 
 from __future__ import annotations
@@ -126,12 +131,95 @@ def undated_clashes(raws: Sequence[RawFeatures], frames: Sequence[Frame], when: 
     return out
 
 
-def undone(a: np.ndarray, b: np.ndarray, clash: np.ndarray, strong: np.ndarray
+def undone(a: np.ndarray, b: np.ndarray, clash: np.ndarray, against: np.ndarray
            ) -> dict[tuple[int, int], float]:
     """The discounted pairs `frames.rejoin_lone` may undo, with the factor each was weighed:
-    frame clashes (`clash`) and the pairs of `undated_clashes` (`strong`)."""
-    factor = (np.where(clash, frames_module.FRAME_DISCOUNT, 1.0)
-              * np.where(strong, UNDATED_DISCOUNT, 1.0))
-    k = np.flatnonzero(factor < 1.0)
+    frame clashes (`clash`) and the factors of `evidence_against`."""
+    factor = np.where(clash, frames_module.FRAME_DISCOUNT, 1.0) * against
+    k = np.flatnonzero((factor < 1.0) & (factor > 0.0))  # 0: a veto, never undone
     return dict(zip(zip(a[k].tolist(), b[k].tolist(), strict=True), factor[k].tolist(),
                     strict=True))
+
+
+# Two leads that state month-days without a year more than MONTH_DAYS_APART days apart on
+# the calendar (circularly: December 20 and January 10 are 21 days apart) tell of events that
+# far apart in any year: the week ending March 20 against the week ending August 14. Such a
+# pair, one of them without a publish day, weighs MONTH_DAY_DISCOUNT of its edge (1: off). A
+# lead sentence looking back ("a year ago", "anniversary", "last year") or ahead ("set for",
+# "will", "until") states no event day. A full date with its year is not read here: it
+# dates the article already (`stated_day`). Chosen on NeuS lines 1-1226 and ECB+
+# (docs/stories.md, seventh session): a veto, or full dates and sentences looking ahead
+# counted, cut ECB+ events (whose gold clusters hold a trial's plea and its verdict).
+MONTH_DAY_DISCOUNT = 0.3
+MONTH_DAYS_APART = 30
+_LOOKING_BACK = re.compile(r"\banniversar|\b(?:last|previous|a|one) year\b|\byears? ago\b|"
+                           r"\byears? earlier\b|\bsince\b", re.I)
+_LOOKING_AHEAD = re.compile(r"\b(?:will|set for|scheduled|due|until|deadline|expected)\b", re.I)
+_LEAP = 2000  # a leap year, so February 29 has a place
+
+
+def lead_month_days(article: Article, facts: ArticleFacts) -> frozenset[int]:
+    """The days of the (leap) year of the month-days without a year the lead states, outside
+    sentences looking back or ahead."""
+    out: set[int] = set()
+    for s in facts.sentences[:LEAD_SENTENCES]:
+        text = article.text[s.start:s.end]
+        if not (_LOOKING_BACK.search(text) or _LOOKING_AHEAD.search(text)):
+            out.update(d.timetuple().tm_yday for d in month_days(text, _LEAP))
+    return frozenset(out)
+
+
+def calendar_gap(x: frozenset[int], y: frozenset[int]) -> int:
+    """The fewest days between a day of `x` and a day of `y`, round the calendar."""
+    return min(min(abs(u - v), 366 - abs(u - v)) for u in x for v in y)
+
+
+def month_day_clashes(articles: Sequence[Article], facts: Sequence[ArticleFacts],
+                      days: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per scored pair (a, b), one of them without a publish day (`days` nan): both leads
+    state month-days and none of one's is within `MONTH_DAYS_APART` of one of the other's."""
+    out = np.zeros(len(a), dtype=bool)
+    if not len(a):
+        return out
+    pick = np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b]))
+    memo: dict[int, frozenset[int]] = {}
+
+    def lead(i: int) -> frozenset[int]:
+        if i not in memo:
+            memo[i] = lead_month_days(articles[i], facts[i])
+        return memo[i]
+
+    for k in pick.tolist():
+        i, j = int(a[k]), int(b[k])
+        x, y = lead(i), lead(j)
+        out[k] = bool(x and y) and calendar_gap(x, y) > MONTH_DAYS_APART
+    return out
+
+
+OPPOSED_UNDATED_ONLY = True  # opposed frames count only when one of the pair has no day
+
+
+def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] | None,
+                     raws: Sequence[RawFeatures], frames: Sequence[Frame] | None,
+                     days: np.ndarray,
+                     when: np.ndarray, a: np.ndarray, b: np.ndarray,
+                     headlines_differ: np.ndarray) -> np.ndarray:
+    """Per scored pair (a, b), the factor its edge weighs for evidence of two events found
+    beyond the words: `undated_clashes` (`UNDATED_DISCOUNT`), `month_day_clashes`
+    (`MONTH_DAY_DISCOUNT`) and opposed frames (`frames.frames_opposed`,
+    `frames.OPPOSED_DISCOUNT`); 1 where there is none. Without frames (no pipeline) only
+    the month-days count."""
+    factor = np.ones(len(a))
+    if not len(a):
+        return factor
+    if UNDATED_DISCOUNT < 1.0 and frames is not None:
+        factor[undated_clashes(raws, frames, when, a, b, headlines_differ)] *= UNDATED_DISCOUNT
+    if MONTH_DAY_DISCOUNT < 1.0 and facts is not None:
+        factor[month_day_clashes(articles, facts, days, a, b)] *= MONTH_DAY_DISCOUNT
+    if frames_module.OPPOSED_DISCOUNT < 1.0 and frames is not None:
+        pick = (np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b])) if OPPOSED_UNDATED_ONLY
+                else np.arange(len(a)))
+        for k in pick.tolist():
+            if frames_module.frames_opposed(frames[int(a[k])], frames[int(b[k])]):
+                factor[k] *= frames_module.OPPOSED_DISCOUNT
+    return factor
