@@ -187,6 +187,9 @@ def test_transcript_turns_that_open_with_a_quote_mark(nlp):
     "The council met again on Monday.\n\n"
     "TAX REFORM: THE SENATE FACTOR. In the brewing battle over a new tax plan, the senate is "
     "placed to play a decisive role, and both parties know it.",
+    "The council met again on Monday.\n\n"
+    "STORMS: Harbour Town Braces For Another Week Of Floods\n\n"
+    "The pastor said the town would rebuild.",
 ])
 def test_a_lone_capitalised_section_head_is_no_transcript_turn(nlp, text):
     """A capitalised label before a colon that names nobody in the article and opens one line

@@ -209,10 +209,11 @@ class _Finder(DirectFinder):
         self.speaker_conf[sp] = CONF_LONE_NAME
         return name
 
-    def _is_turn(self, turn: re.Match, labels: Counter, pos: int) -> bool:
+    def _is_turn(self, turn: re.Match, line: str, labels: Counter, pos: int) -> bool:
         """A capitalised label before a colon is a transcript turn when it is no kicker
-        ("UPDATE:") and either names a person of the article or opens more than one line (a
-        dialogue). A lone label that names nobody ("PHOTO GALLERY:", "TAX REFORM: THE
+        ("UPDATE:") and names a person of the article, or opens more than one line (a
+        dialogue), or is one word ("HALE:") followed by a sentence. A lone label of several
+        words that names nobody ("PHOTO GALLERY: Storms batter the town", "TAX REFORM: THE
         SENATE FACTOR.") is a section head, no speaker."""
         label = _turn_label(turn)
         if label in _KICKERS:
@@ -221,7 +222,11 @@ class _Finder(DirectFinder):
             return True
         name = " ".join(w.capitalize() for w in turn.group(1).split())
         k, conf = self.people.name_confidence(name, pos)
-        return k is not None and conf >= SPEAKER_MIN_CONFIDENCE
+        if k is not None and conf >= SPEAKER_MIN_CONFIDENCE:
+            return True
+        rest = line[turn.end():].strip(" \"“”")
+        first = rest.split(". ")[0].rstrip(".") + "."  # its first sentence, closed
+        return len(label.split()) == 1 and not _headline_case(first)
 
     def headline_colons(self, taken: list[Attribution]) -> list[Attribution]:
         """Headline convention `Name: what they said` (a short line, the name right before
@@ -239,7 +244,7 @@ class _Finder(DirectFinder):
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
             turn = _TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
-            if turn and not self._is_turn(turn, labels, start):
+            if turn and not self._is_turn(turn, line, labels, start):
                 continue  # a capitalised kicker or section head ("PHOTO GALLERY: ...")
             if turn:  # (a turn may open with a quote mark the transcript never closes)
                 start, line = start + turn.start(1), line[turn.start(1):]
@@ -286,7 +291,8 @@ def _turn_label(turn: re.Match) -> str:
 _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s")
 # Capitalised kickers that are no speaker ("UPDATE: ...").
 _KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
-                      "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ"})
+                      "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ",
+                      "ANALYSIS", "OPINION", "RELATED", "SPONSORED", "ADVERTISEMENT", "LISTEN"})
 
 
 def _crosses_turn(text: str, a: Attribution, turn: Attribution) -> bool:
