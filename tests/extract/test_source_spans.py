@@ -241,22 +241,22 @@ def test_a_participle_cue_does_not_climb_into_a_clause_that_is_not_reported(nlp)
     the first its complement; the participle is still X's, not the subject of a verb that
     reports nothing (round 7, read on PolNeAR train)."""
     text = ('Mayor Jane Rowan attacked the harbour board on Monday, saying the plan would '
-            'ruin the port, its budget is "dangerously wrong" and the chairman is a "bully."')
+            'ruin the port, its budget is "totally wrong" and the chairman is a "fraud."')
     atts = [a for a in _atts(nlp, text) if "ruin the port" in text[a.start:a.end]
-            or "dangerously" in text[a.start:a.end]]
+            or "totally" in text[a.start:a.end]]
     assert atts
     for a in atts:
         assert a.speaker_span and "Jane Rowan" in text[a.speaker_span[0]:a.speaker_span[1]]
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
-    ("“Having the old charts is valuable,” said Skelly, explaining he worked more closely "
-     "with the pilots.", "old charts", "Skelly"),
+    ("“Having the old charts is valuable,” said Varsly, explaining he worked more closely "
+     "with the pilots.", "old charts", "Varsly"),
     ("Told of the harbour’s debts, Early described it as “news to me and to the board.”",
      "news to me", "Early"),
 ])
 def test_a_name_in_ly_read_as_an_adverb_still_speaks(nlp, text, fragment, speaker):
-    """The tagger reads "Skelly", "Early" as adverbs; capitalised beside the cue, mid-sentence,
+    """The tagger reads "Varsly", "Early" as adverbs; capitalised beside the cue, mid-sentence,
     they are the speaker's name."""
     assert _speaker_text(nlp, text, fragment) == speaker
 
@@ -268,8 +268,8 @@ def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker(nlp):
 
 
 @pytest.mark.parametrize("text, fragment, speaker", [
-    ('"Friend, let me be blunt. I can beat the mayor," the email read. It went on for pages.',
-     "let me be blunt", "email"),
+    ('"Neighbour, I will be plain. The harbour can still be saved," the email read. It went on '
+     "for pages.", "I will be plain", "email"),
     ('"The harbour will reopen in May and every boat will be welcome," read the statement '
      "from the port office.", "every boat will be welcome", "the statement"),
 ])
@@ -286,21 +286,21 @@ def test_a_person_who_reads_a_title_is_no_source(nlp):
 
 
 def test_a_speech_participle_after_the_cue_is_its_own_attribution(nlp):
-    """`“A,” X said, mentioning the album is “…”`: the parser makes the participle the
+    """`“A,” X said, mentioning the boat is “…”`: the parser makes the participle the
     subject of a clause under "said"; the fragment is still X's, under its own cue, and not
     a part of A."""
-    text = ('"We wrote a lot of songs before we met the producer," Hale said, mentioning the '
-            'long-awaited album is "in the home stretch."')
+    text = ('"We mended most of the nets before the storm came," Hale said, mentioning the '
+            'new boat is "in the final stretch."')
     atts = _atts(nlp, text)
-    first = next(a for a in atts if "wrote a lot" in text[a.start:a.end])
+    first = next(a for a in atts if "mended most" in text[a.start:a.end])
     assert len(first.parts) == 1
-    frag = [a for a in atts if "home stretch" in text[a.start:a.end]]
+    frag = [a for a in atts if "final stretch" in text[a.start:a.end]]
     assert frag and all(text[a.speaker_span[0]:a.speaker_span[1]] == "Hale" for a in frag)
 
 
 
 @pytest.mark.parametrize("text", [
-    "“It was very nice,” Hale told the Gazette in Porto when asked if he liked the new mayor.",
+    "“The pier looks fine,” Hale told the Gazette in Porto when asked if he liked the new mayor.",
     "“This is about the harbour,” Rosa Lima said, when asked whether she backed the new mayor.",
 ])
 def test_the_question_in_when_asked_is_no_ones_words(nlp, text):

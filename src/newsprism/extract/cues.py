@@ -183,7 +183,7 @@ def phrasal_cue(t) -> bool:
 
 
 def _adverb_name(t, verb) -> bool:
-    """`said Skelly,`, `Early described`: a capitalised word in "-ly" right beside the cue,
+    """`said Varsly,`, `Early described`: a capitalised word in "-ly" right beside the cue,
     not opening its sentence, that the tagger read as an adverb is a name (an adverb is
     not capitalised there)."""
     doc = t.doc

@@ -272,7 +272,7 @@ _KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VID
 
 def _opens_with_own_cue(doc, lo: int) -> bool:
     """The "clause" a cue reports opens with a speech participle after a comma (`X said,
-    mentioning the album is “…”`, parsed with the participle as the subject of the clause):
+    mentioning the boat is “…”`, parsed with the participle as the subject of the clause):
     that is a second attribution with its own cue, not what the first verb reports."""
     t = doc[lo]
     return lo > 0 and doc[lo - 1].text == "," and t.tag_ == "VBG" \
