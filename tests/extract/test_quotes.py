@@ -211,6 +211,23 @@ def test_dateline_is_not_part_of_the_speaker(quotes_of):
     assert q.speaker_text == "Harbour master Tomas Hale"
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('Porto Vale (Agency) - Calling the plan "a disgrace to the harbour," Senator Jane Rowan '
+     "vowed to block it.", "disgrace", "Jane Rowan"),
+    ('LISBON (Agency) – Citing "serious concerns about the old pier," regulators closed the '
+     "harbour on Friday.", "serious concerns", "regulators"),
+    ('Porto Vale (Agency) - Insisting that the port "will stay open all winter," the harbour '
+     "board rejected the demands.", "stay open", "the harbour board"),
+])
+def test_a_participle_cue_after_a_dateline_is_not_the_datelines(quotes_of, text, fragment,
+                                                                  speaker):
+    """`PLACE (Agency) - Calling X “…”, Y vowed ...`: the parser makes the dateline the
+    participle's subject; the speaker is the subject of the clause the participle opens."""
+    got = [q for q in quotes_of(text) if fragment in q.text]
+    assert got and all(q.speaker == speaker for q in got)
+    assert all("Agency" not in (q.speaker_text or "") for q in quotes_of(text))
+
+
 def test_any_verb_closing_its_clause_before_a_quote_is_the_cue(quotes_of):
     text = ("Tomas Hale spoke first.\n\n"
             "He continued, “The harbour will not reopen before the storms are over.”")
@@ -283,6 +300,30 @@ def test_a_negated_or_asked_cue_gives_its_subject_no_quote(quotes_of, text):
     """What a negated cue reports is what the subject did not say; a cue asked about or
     planned reports nothing said."""
     assert not [q for q in quotes_of(text) if q.speaker and "Varga" in q.speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The ban will be lifted after Lena Varga confirms that the harbour is safe.",
+    "Once Lena Varga announces that the harbour is closed, the ferries will stop.",
+    "Trade will resume when Lena Varga declares that the harbour is safe.",
+    "The talks go on unless Lena Varga says the offer is final.",
+    "Nothing moves until Lena Varga tells the council that the harbour is safe.",
+    "As soon as Lena Varga confirms that the harbour is safe, the ships will sail.",
+])
+def test_a_conditional_cue_reports_nothing_said(quotes_of, text):
+    """A cue in a clause of condition or of a time still to come (`after X confirms that
+    ...`, `once X announces ...`): what it reports has not been said."""
+    assert not [q for q in quotes_of(text) if q.speaker and "Varga" in q.speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The ban was lifted after Lena Varga confirmed that the harbour was safe.",
+    "When Lena Varga announced that the harbour was closed, the ferries stopped.",
+    "Trade resumed once Lena Varga declared that the harbour was safe.",
+])
+def test_a_past_cue_in_a_time_clause_reports_a_statement(quotes_of, text):
+    got = [q for q in quotes_of(text) if "harbour" in q.text]
+    assert got and all(q.speaker == "Lena Varga" for q in got)
 
 
 @pytest.mark.parametrize("text", [

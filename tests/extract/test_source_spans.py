@@ -262,3 +262,76 @@ def test_an_object_pronoun_has_no_speaker_span(nlp):
     atts = [a for a in _atts(nlp, text) if "here to stay" in text[a.start:a.end]]
     assert atts and all(a.speaker_span is None or text[a.speaker_span[0]:a.speaker_span[1]]
                         != "them" for a in atts)
+
+
+def test_a_participle_cue_does_not_climb_into_a_clause_that_is_not_reported(nlp):
+    """`X attacked Y, saying A, B is “…”`: the parser can make the last clause the root and
+    the first its complement; the participle is still X's, not the subject of a verb that
+    reports nothing (round 7, read on PolNeAR train)."""
+    text = ('Mayor Jane Rowan attacked the harbour board on Monday, saying the plan would '
+            'ruin the port, its budget is "totally wrong" and the chairman is a "fraud."')
+    atts = [a for a in _atts(nlp, text) if "ruin the port" in text[a.start:a.end]
+            or "totally" in text[a.start:a.end]]
+    assert atts
+    for a in atts:
+        assert a.speaker_span and "Jane Rowan" in text[a.speaker_span[0]:a.speaker_span[1]]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("“Having the old charts is valuable,” said Varsly, explaining he worked more closely "
+     "with the pilots.", "old charts", "Varsly"),
+    ("Told of the harbour’s debts, Early described it as “news to me and to the board.”",
+     "news to me", "Early"),
+])
+def test_a_name_in_ly_read_as_an_adverb_still_speaks(nlp, text, fragment, speaker):
+    """The tagger reads "Varsly", "Early" as adverbs; capitalised beside the cue, mid-sentence,
+    they are the speaker's name."""
+    assert _speaker_text(nlp, text, fragment) == speaker
+
+
+def test_a_capitalised_adverb_opening_a_sentence_is_no_speaker(nlp):
+    text = "“The harbour is safe,” Hale said.\n\nFinally, he announced that the port was open."
+    atts = [a for a in _atts(nlp, text) if "port was open" in text[a.start:a.end]]
+    assert atts and all(text[a.speaker_span[0]:a.speaker_span[1]] == "he" for a in atts)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ('"Neighbour, I will be plain. The harbour can still be saved," the email read. It went on '
+     "for pages.", "I will be plain", "email"),
+    ('"The harbour will reopen in May and every boat will be welcome," read the statement '
+     "from the port office.", "every boat will be welcome", "the statement"),
+])
+def test_a_text_that_reads_is_the_source(nlp, text, fragment, speaker):
+    """`“…,” the email read`, `“…,” read the statement`: "read" is a cue when a text reads
+    (the tagger often takes it for a noun there)."""
+    got = _speaker_text(nlp, text, fragment)
+    assert got is not None and speaker in got
+
+
+def test_a_person_who_reads_a_title_is_no_source(nlp):
+    text = 'Lena Rowan read "The Old Harbour of Porto" to the children on Monday.'
+    assert not [a for a in _atts(nlp, text) if a.speaker_span]
+
+
+def test_a_speech_participle_after_the_cue_is_its_own_attribution(nlp):
+    """`“A,” X said, mentioning the boat is “…”`: the parser makes the participle the
+    subject of a clause under "said"; the fragment is still X's, under its own cue, and not
+    a part of A."""
+    text = ('"We mended most of the nets before the storm came," Hale said, mentioning the '
+            'new boat is "in the final stretch."')
+    atts = _atts(nlp, text)
+    first = next(a for a in atts if "mended most" in text[a.start:a.end])
+    assert len(first.parts) == 1
+    frag = [a for a in atts if "final stretch" in text[a.start:a.end]]
+    assert frag and all(text[a.speaker_span[0]:a.speaker_span[1]] == "Hale" for a in frag)
+
+
+
+@pytest.mark.parametrize("text", [
+    "“The pier looks fine,” Hale told the Gazette in Porto when asked if he liked the new mayor.",
+    "“This is about the harbour,” Rosa Lima said, when asked whether she backed the new mayor.",
+])
+def test_the_question_in_when_asked_is_no_ones_words(nlp, text):
+    """`X said, when asked whether Y`: Y is the question put to X, not what X said."""
+    atts = [a for a in _atts(nlp, text) if "mayor" in text[a.clause_start:a.clause_end]]
+    assert not [a for a in atts if a.speaker_span]

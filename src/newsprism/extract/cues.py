@@ -13,8 +13,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicons.cues import (
+    CUE_LEMMAS,
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
+    READABLE_NOUNS,
     SPEECH_LEMMAS,
 )
 from ..model import Article, Mention
@@ -94,6 +96,24 @@ def _to_infinitive(tok) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+# Subordinators of a condition or of a time still to come: a present-tense cue under one
+# (`after X confirms that ...`, `once X announces ...`, `unless X says ...`) is awaited.
+_CONDITION_MARKS = frozenset("after once when whenever until till unless before provided "
+                             "providing lest".split())
+
+
+def _conditional(verb) -> bool:
+    """`after Israel confirms that ...`, `once X announces ...`, `as soon as X says ...`: a
+    present-tense cue in a clause of condition or of a time to come reports nothing said yet.
+    The past (`after X confirmed that ...`) is a statement and stays a cue."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("advcl", "ccomp", "conj"):
+        return False
+    if verb.head.lower_ == "soon" and verb.head.i < verb.i:  # "as soon as X says"
+        return True
+    return any(c.dep_ in ("mark", "advmod") and c.i < verb.i and c.lower_ in _CONDITION_MARKS
+               for c in verb.children)
+
+
 def unasserted(verb) -> bool:
     """A cue that reports nothing said: negated; asked about (`asked whether she would
     agree that ...`, `if he says that ...`); an infinitive after "be" (`the best I can do
@@ -101,11 +121,18 @@ def unasserted(verb) -> bool:
     permission, intention or expectation (`would allow the minority to demand ...`, `plans
     to announce ...`: nothing said yet). "went on to say", "tried to explain" report what
     was said and stay cues. A passive cue with an infinitive ("X is expected to say ...",
-    "X is said to have left") is others' words about X."""
+    "X is said to have left") is others' words about X. A cue in a clause of condition or
+    of a time to come (`after X confirms that ...`: `_conditional`) and the question in
+    `X said, when asked whether ...` report nothing said."""
     if negated(verb):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
         return True
+    if _conditional(verb):
+        return True
+    if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in verb.children):
+        return True  # "X said, when asked whether Y ...": the question put to X
     if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
             c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children):
         return True  # "X is expected to say ...", "X is said to have left": not X's words
@@ -144,13 +171,47 @@ def thing_speaker(head, verb) -> bool:
                 or lemma in SPEAKING_GROUP_NOUNS or head.lower_ in SPEAKING_GROUP_NOUNS)
 
 
+def text_reader(t):
+    """The text that reads in `“…,” the email read`, `“…,” it read`, `read the statement`,
+    `a sign, which read “…”` (the token before "read", or after it when "read" follows a
+    quote or a comma), or None: "read" is a cue only when a text reads, never a person.
+    Read from the words, since the tagger often takes this "read" for a noun."""
+    doc = t.doc
+    if t.lower_ != "read" or t.i == 0:
+        return None
+    before = doc[t.i - 1]
+    if before.lower_ in READABLE_NOUNS and before.lower_ != "that" and not before.is_punct:
+        return before
+    if before.is_quote or before.text == ",":
+        j = t.i + 1
+        if j < len(doc) and doc[j].lower_ in ("the", "a", "an", "this", "its", "one", "another"):
+            j += 1 if doc[j].lower_ not in ("one", "another") else 0
+        if j < len(doc) and doc[j].lemma_.lower() in READABLE_NOUNS:
+            return doc[j]
+    return None
+
+
 def phrasal_cue(t) -> bool:
     """A verb that is a cue only with its particle or frame: "as X put it", "X pointed out"."""
     lemma = t.lemma_.lower()
+    if t.lower_ == "read":
+        return text_reader(t) is not None
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children) \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
     return lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children)
+
+
+def _adverb_name(t, verb) -> bool:
+    """`said Varsly,`, `Early described`: a capitalised word in "-ly" right beside the cue,
+    not opening its sentence, that the tagger read as an adverb is a name (an adverb is
+    not capitalised there)."""
+    doc = t.doc
+    return t.dep_ == "advmod" and t.tag_ == "RB" and abs(t.i - verb.i) == 1 \
+        and len(t) > 3 and t.lower_.endswith("ly") and t.text[0].isupper() \
+        and t.text[1:].islower() and not t.is_sent_start and t.i > 0 \
+        and not doc[t.i - 1].is_quote and "\n" not in doc[t.i - 1].text_with_ws \
+        and doc[t.i - 1].text not in (".", ":", "!", "?", "—", "–", "-")
 
 
 def _is_date(t) -> bool:
@@ -221,9 +282,9 @@ class CueReader(SpanReader):
         order = range(hi - 1, lo - 1, -1) if near_end else range(lo, hi)
         for i in order:
             t = self.doc[i]
-            if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" \
-                    and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t)) \
-                    and not self.in_quote(t):
+            if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+                    and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t))
+                    or text_reader(t) is not None) and not self.in_quote(t):
                 return t
             if according_to(t):
                 return t
@@ -288,14 +349,24 @@ class CueReader(SpanReader):
         return out
 
     def _after_dateline(self, head, verb):
-        """`WASHINGTON (Agency) – X has said`: a subject before a dash that precedes the verb
-        is the dateline; the speaker is the noun phrase after the dash."""
+        """`WASHINGTON (Agency) – X has said`: a subject before a dash (or a spaced hyphen)
+        that precedes the verb is the dateline; the speaker is the noun phrase after the
+        dash."""
         doc = self.doc
         dash = next((i for i in range(verb.i - 1, head.i, -1)
-                     if doc[i].text in ("—", "–", "--")), None)
-        if dash is None or verb.i - dash > 12 or dash + 1 >= verb.i \
+                     if doc[i].text in ("—", "–", "--")
+                     or doc[i].text == "-" and doc[i].whitespace_ and doc[i - 1].whitespace_),
+                    None)
+        if dash is None or verb.i - dash > 12 \
                 or not (doc[dash - 1].text == ")" or head.text.isupper() and len(head) > 1):
             return head  # "X — a teacher — says" is an apposition, not a dateline
+        if dash + 1 == verb.i:
+            # "PLACE (Agency) - Calling X “…”, Y vowed ...": the participle opens the
+            # sentence after the dateline; its subject is that of the clause it opens.
+            top = verb.head
+            subj = [c for c in top.children if c.dep_ in SUBJECT_DEPS and c.i > verb.i] \
+                if verb.tag_ == "VBG" and verb.dep_ == "advcl" and top.i > verb.i else []
+            return subj[0] if subj and not self.in_quote(subj[0]) else None
         t, hops = doc[dash + 1], 0
         while dash < t.head.i < verb.i and t.head.i != t.i and hops < 12 \
                 and t.head.pos_ not in ("VERB", "AUX"):
@@ -368,6 +439,21 @@ class CueReader(SpanReader):
             end = seg_start
         return None
 
+    def _chain_subject(self, verb):
+        """"X emphasized that ..., claiming ...", "X began by saying": the participle shares
+        the subject of the top verb of its chain, not of the clause it is attached to. A
+        complement climbs only to a verb that reports it ("X said he would go, adding"): "X
+        attacked Y, saying A, B is “…”", parsed with "is" as the root and "attacked" as its
+        complement, stays X's."""
+        top, hops = verb, 0
+        while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
+                and top.head.i != top.i and hops < 6 and not (
+                    top.dep_ == "ccomp" and top.head.lemma_.lower() not in CUE_LEMMAS
+                    and any(c.dep_ in SUBJECT_DEPS for c in top.children)):
+            top, hops = top.head, hops + 1
+        return next((c for c in top.children if c.dep_ in SUBJECT_DEPS
+                     and "\n" not in self.text[c.idx:verb.idx]), None)
+
     def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
         if verb.lower_ == "according":
@@ -376,6 +462,9 @@ class CueReader(SpanReader):
             head = objs[0] if objs else (doc[verb.i + 2] if verb.i + 2 < len(doc) else None)
             return head, (verb.i, verb.i + 1)
         cue_end = verb.i
+        reader = text_reader(verb)
+        if reader is not None and not self.in_quote(reader):
+            return reader, (verb.i, cue_end)  # `“…,” the email read`: the email
         lemma = verb.lemma_.lower()
         # "Y quoted X as saying" / "X was quoted as saying": the quoted one speaks.
         if lemma == "quote":
@@ -398,6 +487,8 @@ class CueReader(SpanReader):
                       if g.dep_ == "pobj" and not self.in_quote(g)]
             return (self._same_line(agents[0], verb) if agents else None), (verb.i, cue_end)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
+        if not subjects:
+            subjects = [c for c in verb.children if _adverb_name(c, verb)]
         if subjects:
             # Several subjects: the parser ran sentences together; the one nearest the verb.
             c = min(subjects, key=lambda c: abs(c.i - verb.i))
@@ -416,20 +507,14 @@ class CueReader(SpanReader):
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp"):
-            # "X emphasized that ..., claiming ...", "X began by saying": the participle shares
-            # the subject of the top verb of its chain, not of the clause it is attached to.
-            top, hops = verb, 0
-            while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep") \
-                    and top.head.i != top.i and hops < 6:
-                top, hops = top.head, hops + 1
-            for c in top.children:
-                if c.dep_ in SUBJECT_DEPS and "\n" not in self.text[c.idx:verb.idx]:
-                    return c, (verb.i, cue_end)
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
+            subj = self._chain_subject(verb)
+            if subj is not None:
+                return subj, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None
         # "..., said X", "” said X", and "Said X:" at the start of a line.
-        inverted = prev_tok is not None and (prev_tok.is_quote or prev_tok.text == ","
-                                             or "\n" in prev_tok.text_with_ws)
+        inverted = prev_tok is not None and verb.tag_ != "VBG" and (
+            prev_tok.is_quote or prev_tok.text == "," or "\n" in prev_tok.text_with_ws)
         for c in verb.children:  # "..., said Haddad": inverted subjects the parser calls dobj
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
                     and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c) \

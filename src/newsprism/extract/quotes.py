@@ -141,6 +141,8 @@ class _Finder(DirectFinder):
                         continue  # the parser ran two paragraphs together (no closing period)
                     if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
                         lo += 1
+                    if lo > verb.i and _opens_with_own_cue(doc, lo):
+                        continue  # `“…,” X said, mentioning Y is “…”`: the participle's own
                     # ", claiming that ...": a second attribution nested in this one ends it.
                     for i in range(lo + 2, hi):
                         t = doc[i]
@@ -293,6 +295,15 @@ _TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s")
 _KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
                       "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ",
                       "ANALYSIS", "OPINION", "RELATED", "SPONSORED", "ADVERTISEMENT", "LISTEN"})
+
+
+def _opens_with_own_cue(doc, lo: int) -> bool:
+    """The "clause" a cue reports opens with a speech participle after a comma (`X said,
+    mentioning the boat is “…”`, parsed with the participle as the subject of the clause):
+    that is a second attribution with its own cue, not what the first verb reports."""
+    t = doc[lo]
+    return lo > 0 and doc[lo - 1].text == "," and t.tag_ == "VBG" \
+        and t.lemma_.lower() in INDIRECT_LEMMAS
 
 
 def _crosses_turn(text: str, a: Attribution, turn: Attribution) -> bool:

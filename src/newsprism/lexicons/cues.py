@@ -42,5 +42,12 @@ IRREALIS_HEADS = frozenset(
     "encourage invite force pressure push refuse decline fail hesitate schedule set due "
     "likely unlikely ready eager willing reluctant".split())
 
+# What a text is written on or in: "read" is a cue when one of these reads (`“…,” the
+# email read`, `a sign that read “…”`, `“…,” read one`), never when a person reads.
+READABLE_NOUNS = frozenset("""statement letter email e-mail memo note message sign placard
+banner poster shirt t-shirt headline caption tweet post text release notice card ad
+advertisement billboard slogan inscription plaque label editorial column page website
+one another it which that""".split())
+
 # Every cue lemma: a sentence holding one of them needs the parser.
 CUE_LEMMAS = SPEECH_LEMMAS | INDIRECT_LEMMAS | OBJECT_LEMMAS | PARENTHETICAL_LEMMAS | ISSUE_LEMMAS
