@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections import Counter
 
@@ -38,6 +39,7 @@ from .cues import (
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
 from .speakers import SPEAKER_MIN_CONFIDENCE
+from .turns import TRANSCRIPT, crosses_turn, headline_case, plausible_turn, turn_label
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -211,24 +213,10 @@ class _Finder(DirectFinder):
         self.speaker_conf[sp] = CONF_LONE_NAME
         return name
 
-    def _is_turn(self, turn: re.Match, line: str, labels: Counter, pos: int) -> bool:
-        """A capitalised label before a colon is a transcript turn when it is no kicker
-        ("UPDATE:") and names a person of the article, or opens more than one line (a
-        dialogue), or is one word ("HALE:") followed by a sentence. A lone label of several
-        words that names nobody ("PHOTO GALLERY: Storms batter the town", "TAX REFORM: THE
-        SENATE FACTOR.") is a section head, no speaker."""
-        label = _turn_label(turn)
-        if label in _KICKERS:
-            return False
-        if labels[label] >= 2:
-            return True
-        name = " ".join(w.capitalize() for w in turn.group(1).split())
+    def _names_person(self, label: str, pos: int) -> bool:
+        name = " ".join(w.capitalize() for w in label.split())
         k, conf = self.people.name_confidence(name, pos)
-        if k is not None and conf >= SPEAKER_MIN_CONFIDENCE:
-            return True
-        rest = line[turn.end():].strip(" \"“”")
-        first = rest.split(". ")[0].rstrip(".") + "."  # its first sentence, closed
-        return len(label.split()) == 1 and not _headline_case(first)
+        return k is not None and conf >= SPEAKER_MIN_CONFIDENCE
 
     def headline_colons(self, taken: list[Attribution]) -> list[Attribution]:
         """Headline convention `Name: what they said` (a short line, the name right before
@@ -241,17 +229,18 @@ class _Finder(DirectFinder):
         known = {m.text for m in people.values()} | {
             m.text.split()[-1] for m in self.mentions if m.label == "PERSON"}
         lines = text.split("\n")
-        labels = Counter(_turn_label(t) for line in lines if (t := _TRANSCRIPT.match(line)))
+        labels = Counter(turn_label(t) for line in lines if (t := TRANSCRIPT.match(line)))
         for line in lines:
             start, pos = pos, pos + len(line) + 1
             colon = line.find(": ")
-            turn = _TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
-            if turn and not self._is_turn(turn, line, labels, start):
+            turn = TRANSCRIPT.match(line)  # "SMITH: ..." in an interview transcript
+            if turn and not plausible_turn(turn, line, labels,
+                                           functools.partial(self._names_person, pos=start)):
                 continue  # a capitalised kicker or section head ("PHOTO GALLERY: ...")
             if turn:  # (a turn may open with a quote mark the transcript never closes)
                 start, line = start + turn.start(1), line[turn.start(1):]
             if not 0 < colon <= 80 or not turn and (len(line) > 250
-                                                    or not _headline_case(line)):
+                                                    or not headline_case(line)):
                 continue
             c = start + colon
             # "Name on Topic: ‘...’": the name is the speaker, the topic only a label.
@@ -286,17 +275,6 @@ class _Finder(DirectFinder):
         return out
 
 
-def _turn_label(turn: re.Match) -> str:
-    return turn.group(1).strip(" .").upper()
-
-
-_TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s")
-# Capitalised kickers that are no speaker ("UPDATE: ...").
-_KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
-                      "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ",
-                      "ANALYSIS", "OPINION", "RELATED", "SPONSORED", "ADVERTISEMENT", "LISTEN"})
-
-
 def _opens_with_own_cue(doc, lo: int) -> bool:
     """The "clause" a cue reports opens with a speech participle after a comma (`X said,
     mentioning the boat is “…”`, parsed with the participle as the subject of the clause):
@@ -304,24 +282,6 @@ def _opens_with_own_cue(doc, lo: int) -> bool:
     t = doc[lo]
     return lo > 0 and doc[lo - 1].text == "," and t.tag_ == "VBG" \
         and t.lemma_.lower() in INDIRECT_LEMMAS
-
-
-def _crosses_turn(text: str, a: Attribution, turn: Attribution) -> bool:
-    """`a` runs out of the transcript turn `turn` ("SMITH: ..." on its own line), or takes
-    its cue from outside it."""
-    line = text.rfind("\n", 0, turn.start) + 1
-    return (a.start < line or a.end > turn.end
-            or a.cue is not None and not line <= a.cue[0] < turn.end) \
-        and _TRANSCRIPT.match(text[line:turn.start]) is not None
-
-
-def _headline_case(line: str) -> bool:
-    """A headline line: no final full stop, or most words capitalised (some sources end every
-    headline with one)."""
-    if not line.rstrip().endswith("."):
-        return True
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> list[Attribution]:
@@ -343,7 +303,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         # replaces what runs across it (marks paired from one turn into the next)
         text = finder.text
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
-            not a.speaker or a.cue == h.cue or _crosses_turn(text, a, h))
+            not a.speaker or a.cue == h.cue or crosses_turn(text, a, h))
             for h in heads)] + heads
     merged.sort(key=lambda a: (a.start, a.end))
     merged = _one_per_cue(finder.text, _follow_reported(finder.text, merged))
