@@ -113,10 +113,14 @@ MAX_BONUS = 0.3  # the most `claim_similarity` adds to the Dice of content words
 LINK_FACTOR = 0.8  # average similarity a merged cluster keeps, relative to the pair threshold
 
 
+PAIR_BLOCK = 512  # claims per row block of the sparse product in `candidate_pairs`
+
+
 def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
                     min_dice: float) -> list[tuple[int, int]]:
     """Cross-article claim pairs whose content-word Dice can reach `min_dice`: one sparse
-    product instead of a Python loop over every pair (a 40-article story has ~3,000 claims)."""
+    product, row block by row block, instead of a Python loop over every pair (a 40-article
+    story has ~3,000 claims)."""
     import numpy as np
     from scipy.sparse import csr_matrix
 
@@ -130,13 +134,18 @@ def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
         return []
     x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                    shape=(len(words), len(vocab)))
-    shared = (x @ x.T).tocoo()
+    xt = x.T.tocsr()
     sizes = np.array([len(w) for w in words], dtype=np.float32)
-    article = [c.article_id for c in claims]
-    out = []
-    for i, j, n in zip(shared.row, shared.col, shared.data, strict=True):
-        if i < j and article[i] != article[j] and 2 * n / (sizes[i] + sizes[j]) >= min_dice:
-            out.append((int(i), int(j)))
+    ids: dict[str, int] = {}
+    article = np.array([ids.setdefault(c.article_id, len(ids)) for c in claims])
+    out: list[tuple[int, int]] = []
+    # Row blocks: the whole product of long articles written from few words holds nearly
+    # every pair (a 0.3 MB gzip of five 200,000-character articles: 0.8 GB at once).
+    for lo in range(0, len(words), PAIR_BLOCK):
+        shared = (x[lo:lo + PAIR_BLOCK] @ xt).tocoo()
+        i, j, n = shared.row + lo, shared.col, shared.data
+        keep = (i < j) & (article[i] != article[j]) & (2 * n / (sizes[i] + sizes[j]) >= min_dice)
+        out.extend(zip(i[keep].tolist(), j[keep].tolist(), strict=True))
     out.sort()
     return out
 
