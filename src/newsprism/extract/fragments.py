@@ -10,11 +10,17 @@ from .spans import SUBJECT_DEPS
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
 JUDGING = CUE_LEMMAS | VERDICT_LEMMAS
 _NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
+# Nouns for a named work: a capitalised name in quote marks right after one is its title
+# (`a host on the radio show “Harbour Talk.”`, `his podcast “Porto Nights”`).
+_WORK_NOUNS = frozenset("""show program programme series book novel film movie documentary
+podcast column album song play segment musical magazine newspaper blog website newsletter
+""".split())
 
 
 def title_name(content: str, before: str) -> bool:
     """`CNN’s “Morning Desk”`, `the “Harbour Bill”`: a capitalised name in quote marks (a
-    show, a bill, a slogan's title) after a possessive, article or place preposition; or of
+    show, a bill, a slogan's title) after a possessive, article, place preposition or a noun
+    for a work (`the radio show “Harbour Talk”`); or of
     three words or more in the middle of a sentence of running text (`the book “…”`)."""
     words = content.rstrip(".,").split()
     if not 1 <= len(words) <= 12 or content.rstrip()[-1:] in ("!", "?"):
@@ -24,6 +30,8 @@ def title_name(content: str, before: str) -> bool:
     prev = before.split()[-1].lower() if before.split() else ""
     if prev.endswith(("’s", "'s")) or prev in ("the", "on", "in", "at", "from"):
         return len(words) <= 6
+    if prev.rstrip(",") in _WORK_NOUNS and len(words) <= 6:
+        return True
     # `a book, “Those Guys: Inside the World of X.”`: a title with a subtitle
     # Mid-sentence in running text, a capitalised phrase of three words or more in quote marks
     # is a title (`the book “Those Guys Have All the Fun”`, `a column, “America with X”`); on a

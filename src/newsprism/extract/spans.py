@@ -40,6 +40,11 @@ def _possessive_mark(doc, i: int) -> bool:
         and doc[i - 1].lower_.endswith("s")
 
 
+def in_reported_clause(t) -> bool:
+    """Whether a token lies in a clause reported by a verb of saying ("X said [he ...]")."""
+    return any(a.dep_ == "ccomp" and a.head.lemma_.lower() in SPEECH_LEMMAS for a in t.ancestors)
+
+
 class SpanReader:
     """Speaker-span methods; the class that mixes it in provides `doc`, `in_quote` and the
     speech verbs (", who added ...": a second attribution, not a description)."""
@@ -71,7 +76,7 @@ class SpanReader:
                     doc[i + 1].pos_ == "ADP" and not (after_cue and doc[i + 1].lower_ in _ORIGIN)
                     or doc[i + 1].pos_ == "NUM" and not after_cue
                     and not self._apposition_at(i + 2, right)) \
-                    or self._medium(doc[i], head) \
+                    or self._medium(doc[i], head) or self._margin(doc[i], head) \
                     or doc[i].is_quote and not _possessive_mark(doc, i) \
                     or self.in_quote(doc[i]) and not _possessive_mark(doc, i) \
                     or "\n" in doc[i - 1].text_with_ws \
@@ -83,6 +88,8 @@ class SpanReader:
                          and doc[i + 1].head.lemma_.lower() in self.speech_lemmas) \
                     or self._bare_clause(doc[i], head):
                 right = i - 1
+                if doc[i].is_quote or self.in_quote(doc[i]):
+                    right = self._before_cut_clause(head, i, right)
                 break
         for i in range(head.i - 1, left - 1, -1):
             # A dash before the speaker ends a dateline ("RENO, Nev. (AP) — X said"); the
@@ -113,6 +120,23 @@ class SpanReader:
             return False
         objs = [c for c in t.children if c.dep_ == "pobj"]
         return t.lower_ == "via" or bool(objs) and objs[0].lemma_.lower() in _MEDIA
+
+    @staticmethod
+    def _before_cut_clause(head, i: int, right: int) -> int:
+        """`said X, who hosts the show “Harbour Talk.”`: a description cut by a quote mark
+        (a title) is left out whole rather than kept in half."""
+        for c in head.children:
+            if c.dep_ in ("relcl", "acl") and c.i > head.i and c.left_edge.i < i <= c.right_edge.i:
+                return min(right, c.left_edge.i - 1)
+        return right
+
+    def _margin(self, t, head) -> bool:
+        """`Registered voters by 51-43 percent said`: the figures of a poll result are how
+        many spoke, not who; the speakers are the people before them."""
+        if t.lower_ != "by" or t.dep_ != "prep" or t.head.i != head.i:
+            return False
+        return any(c.like_num or c.lower_ in ("percent", "%", "margin", "points")
+                   for c in t.subtree)
 
     def _bare_clause(self, t, head) -> bool:
         """A finite verb the parser hung on the name without a relative pronoun ("X, the

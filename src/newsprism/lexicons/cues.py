@@ -22,7 +22,7 @@ INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) |
 # Statement verbs whose object is what was said: "announced new sanctions".
 OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge demand deny "
                           "confirm reveal describe cite predict threaten accuse blame "
-                          "criticize praise condemn".split())
+                          "criticize criticise praise condemn".split())
 # Verbs that can stand as a parenthetical cue: "The plan, he said, is dead."
 PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim warn contend "
                            "continue tell report state".split())
@@ -32,8 +32,8 @@ ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign"
 # Verbs of judging someone aloud (`blasted the press for being “…”`, `dismissed X as “…”`):
 # cues only where the syntax already ties a quoted fragment to them (`direct._governing_verb`).
 VERDICT_LEMMAS = frozenset("blast slam dismiss lambaste decry denounce mock ridicule laud hail "
-                           "brand label dub criticize praise condemn blame accuse attack chide "
-                           "scold rebuke fault castigate".split())
+                           "brand label dub criticize criticise praise condemn blame accuse "
+                           "attack chide scold rebuke fault castigate".split())
 
 # Heads under which an infinitive cue is only permitted, wanted, planned or expected
 # (`would allow X to demand`, `plans to announce`): nothing said yet (`extract.cues.unasserted`).
