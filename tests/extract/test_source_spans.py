@@ -335,3 +335,57 @@ def test_the_question_in_when_asked_is_no_ones_words(nlp, text):
     """`X said, when asked whether Y`: Y is the question put to X, not what X said."""
     atts = [a for a in _atts(nlp, text) if "mayor" in text[a.clause_start:a.clause_end]]
     assert not [a for a in atts if a.speaker_span]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Mara Voss said she welcomed the new pier and added, “We will sail again in May.”",
+     "sail again", "Mara Voss"),
+    ("Tomas Hale said he had read the report and added, “The harbour tax is a fair deal.”",
+     "harbour tax", "Tomas Hale"),
+])
+def test_a_pronoun_cue_inside_a_reported_clause_is_the_reporters(nlp, text, fragment, speaker):
+    """`X said she welcomed it and added, “…”`: the cue sits in the clause X reports; the
+    speaker span is X (PolNeAR marks the reporting clause's subject), the speaker the same
+    person either way."""
+    hits = [a for a in _atts(nlp, text) if fragment in text[a.start:a.end]]
+    assert hits and all(text[a.speaker_span[0]:a.speaker_span[1]] == speaker
+                        and a.speaker == speaker for a in hits)
+
+
+def test_a_pronoun_cue_for_another_person_keeps_its_own_span(nlp):
+    """The outer speaker is taken only when the pronoun resolves to them. "he" is John: a
+    "he" in the clause Susan reports does not make Susan a man (before, the sentence's
+    pronoun outranked the first-name table, and "he" went to Susan)."""
+    text = ("John Ortega met the harbour board on Monday. Susan Voss said he stood up and "
+            "declared, “We will sail again in May.”")
+    hits = [a for a in _atts(nlp, text) if "sail again" in text[a.start:a.end]]
+    assert hits and all(text[a.speaker_span[0]:a.speaker_span[1]] == "he"
+                        and a.speaker == "John Ortega" for a in hits)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Registered voters by 51-43 percent said the harbour plan was “a waste of money,” the "
+     "survey found.", "waste of money", "Registered voters"),
+    ("Harbour residents by a margin of 60 to 30 percent say the pier should be “rebuilt at "
+     "once.”", "rebuilt at once", "Harbour residents"),
+])
+def test_a_poll_margin_is_not_part_of_the_speaker_span(nlp, text, fragment, speaker):
+    """`Registered voters by 51-43 percent said`: the figures say how many spoke, not who."""
+    assert _speaker_text(nlp, text, fragment) == speaker
+
+
+def test_a_show_title_after_a_relative_clause_is_no_quote(nlp):
+    """`said X, who hosts the radio show “Harbour Talk.” “…”`: the title is no quote, the
+    description it cuts is left out, and the quote after it goes on with X's words."""
+    text = ("“It's too early to tell,” said Ortega, who is also a host on the radio show "
+            "\"Harbour Talk.\" “I mean, it depends on what happens with the vote.”")
+    atts = _atts(nlp, text)
+    assert not [a for a in atts if text[a.start:a.end].startswith("Harbour Talk")]
+    spans = {text[a.speaker_span[0]:a.speaker_span[1]] for a in atts if a.speaker_span}
+    assert spans == {"Ortega"}
+    assert any("depends on what happens" in text[s:e] for a in atts for s, e in a.parts)
+
+
+def test_the_british_spelling_of_criticise_is_a_verdict_cue(nlp):
+    text = "Tom Hale also criticised the new mayor for making “very rude statements”."
+    assert _speaker_text(nlp, text, "very rude statements") == "Tom Hale"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+_QUOTE_CHARS = frozenset('"“”«»')
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
 # After a quote the speaker phrase can be long ("X, who served as ..., told"); the verb must
@@ -535,10 +536,49 @@ class CueReader(SpanReader):
         return None, (verb.i, cue_end)
 
     # -- speakers -----------------------------------------------------------------------
-    def resolve(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
+    def resolve(self, head, verb=None, reporter: bool = False
+                ) -> tuple[str | None, tuple[int, int] | None]:
         """(resolved speaker name or phrase, speaker char span) for a speaker head token. The
         span is the words of the attribution itself ("he", "who"); the name is what they
-        point at."""
+        point at. With `reporter` (quotes in quote marks), a he/she cue inside the clause
+        another cue reports ("X said he welcomed it and added, “…”") is the outer speaker's
+        when both resolve to the same person: the span is then the outer one (X), as the
+        reporting clause names who speaks. (An indirect clause inside another continues the
+        outer attribution and keeps its own words, `quotes._one_per_cue`.)"""
+        name, chars = self._resolve_head(head, verb)
+        outer = self._reporting_head(head, verb) if name is not None and reporter else None
+        if outer is not None:
+            outer_name, outer_chars = self._resolve_head(*outer)
+            if outer_name == name and outer_chars is not None:
+                return outer_name, outer_chars
+        return name, chars
+
+    def _reporting_head(self, head, verb):
+        """(speaker head, cue) of the cue whose reported clause holds `verb`, when `head` is
+        the he/she subject of `verb` (or of the verb it is coordinated with) and that outer
+        speaker is written out (not a pronoun); else None."""
+        if verb is None or head is None or head.lower_ not in ("he", "she"):
+            return None
+        v, hops = verb, 0
+        while v.dep_ == "conj" and v.head.i != v.i and hops < 3:
+            v, hops = v.head, hops + 1
+        if head.head.i not in (verb.i, v.i) or v.dep_ != "ccomp":
+            return None
+        outer = v.head
+        between = self.text[outer.idx:head.idx]
+        # The reporting clause comes first and runs into the pronoun's clause ("X said he
+        # ..."); a pronoun cue after a quote or a line break is a sentence of its own the
+        # parser hung on a later verb.
+        if outer.pos_ not in ("VERB", "AUX") or outer.lemma_.lower() not in CUE_LEMMAS \
+                or negated(outer) or outer.i > head.i or "\n" in between \
+                or any(ch in _QUOTE_CHARS for ch in between):
+            return None
+        outer_head, _ = self.speaker_of(outer, nearby=False)
+        if outer_head is None or outer_head.pos_ == "PRON" or outer_head.tag_ in ("WP", "WDT"):
+            return None
+        return outer_head, outer
+
+    def _resolve_head(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
         if head is None or head.lower_ in _OBJECT_PRONOUNS:
             return None, None  # "let them know that …": an object pronoun never speaks
         # "a joint statement saying ...": the phrase ends before its own cue verb.

@@ -250,7 +250,7 @@ class DirectFinder(CueReader, SignatureReader):
                     head = subject  # the words between `”` and the verb name the speaker
                 if head is None and right and verb.i == c_tok:
                     head = self._inverted_subject(verb)
-                speaker, sp = self.resolve(head, verb)
+                speaker, sp = self.resolve(head, verb, reporter=True)
                 cue = (doc[c0].idx, doc[c1].idx + len(doc[c1]))
             elif named is not None:  # `Jane Doe: “...”`, `“...” — Jane Doe`
                 head, sp, mark = named
@@ -259,7 +259,7 @@ class DirectFinder(CueReader, SignatureReader):
             elif kind == "direct" and (lead := self._lead_subject(o_tok, prev)) is not None:
                 # `Sen. X … identified A as B. “…”`: the person the sentence before is about
                 head, verb = lead
-                speaker, sp = self.resolve(head, verb)
+                speaker, sp = self.resolve(head, verb, reporter=True)
                 cue = (verb.idx, verb.idx + len(verb))
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \

@@ -39,6 +39,7 @@ from .names import (
     same_name_token,
     without_suffix,
 )
+from .spans import in_reported_clause
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
 _ROLE_ADP = frozenset({"of", "for", "at", "in"})
@@ -169,6 +170,7 @@ class People:
         for e in self._events:
             by_sent.setdefault(self.doc[self._tok(e[0])].sent.start, []).append(e)
         told: dict[int, set[str]] = {}
+        reported: set[int] = set()  # people told only by pronouns inside a reported clause
         for events in by_sent.values():
             if len({k for _, k, _ in events}) != 1 or not events[0][2]:
                 continue
@@ -177,17 +179,25 @@ class People:
             # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
             # speaks about X. Not an object pronoun: in "X assaulted her" she is someone
             # else.
-            seen = {PRONOUNS[t.lower_] for t in sent if t.lower_ in PRONOUNS
+            toks = [t for t in sent if t.lower_ in PRONOUNS
                     and t.idx > p0 and not self.in_quote(t.idx)
                     and not (t.tag_ == "PRP" and t.dep_ not in _SUBJECT) and not (
-                        t.dep_ in _SUBJECT and t.head.lemma_.lower() in SPEECH_VERBS)}
+                        t.dep_ in _SUBJECT and t.head.lemma_.lower() in SPEECH_VERBS)]
+            seen = {PRONOUNS[t.lower_] for t in toks}
             if len(seen) == 1:
+                if (k not in told or k in reported) and not all(map(in_reported_clause, toks)):
+                    reported.discard(k)
+                elif k not in told:
+                    reported.add(k)
                 told.setdefault(k, set()).update(seen)
         for k, genders in told.items():
             person = self.persons[k]
             titled = any(GENDERED_TITLES.get(fold(w)) for t in person.titles for w in t.split())
             # Sentences that disagree ("his property", "her attractiveness") tell nothing.
-            if len(genders) == 1 and not titled:
+            # "Susan X said he stood up": a pronoun in the clause X reports is often someone
+            # else; alone it does not overrule the first-name table.
+            if len(genders) == 1 and not titled \
+                    and not (k in reported and person.gender is not None):
                 person.gender = genders.pop()
 
     def _tok(self, char: int) -> int:
