@@ -389,3 +389,26 @@ def test_a_show_title_after_a_relative_clause_is_no_quote(nlp):
 def test_the_british_spelling_of_criticise_is_a_verdict_cue(nlp):
     text = "Tom Hale also criticised the new mayor for making “very rude statements”."
     assert _speaker_text(nlp, text, "very rude statements") == "Tom Hale"
+
+
+@pytest.mark.parametrize("text, fragment, span", [
+    ('The board\'s worries go beyond Hale\'s controversial pledge to be "neutral about the '
+     'pier" during the harbour talks.', "neutral about", "Hale's"),
+    ('Voss blasted Hale\'s claim that the pier was "fully repaired by the crew" last spring.',
+     "fully repaired", "Hale's"),
+    ('He repeated his warning that the town would go to the "back of the queue" for repairs.',
+     "back of the queue", "his"),
+])
+def test_a_fragment_in_a_possessed_claim_is_the_possessors(nlp, text, fragment, span):
+    """`his promise to be “neutral”`, `Hale's claim that …`: the source span is whoever the
+    claim belongs to, not the sentence's subject ("Voss blasted"); no speaker is resolved
+    from it (the claim may be someone's as others put it)."""
+    hits = [a for a in _atts(nlp, text) if fragment in text[a.start:a.end]]
+    assert len(hits) == 1
+    a = hits[0]
+    assert text[a.speaker_span[0]:a.speaker_span[1]] == span and a.speaker is None
+
+
+def test_a_fragment_in_a_clause_with_its_own_cue_is_not_the_possessors(nlp):
+    text = 'Rosa Lima said the mayor\'s plan is "a disaster for the harbour."'
+    assert _speaker_text(nlp, text, "disaster") == "Rosa Lima"

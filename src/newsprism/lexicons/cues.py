@@ -35,6 +35,12 @@ VERDICT_LEMMAS = frozenset("blast slam dismiss lambaste decry denounce mock ridi
                            "brand label dub criticize criticise praise condemn blame accuse "
                            "attack chide scold rebuke fault castigate".split())
 
+# Nouns of something said whose possessor said it (`his promise to be “neutral”`, `Trump's
+# claim that X “founded” Y`): a quoted fragment in their phrase is the possessor's.
+CLAIM_NOUNS = frozenset("""claim assertion contention promise pledge vow warning accusation
+comment remark statement argument insistence suggestion denial admission declaration call
+prediction boast threat description dictum characterization characterisation""".split())
+
 # Heads under which an infinitive cue is only permitted, wanted, planned or expected
 # (`would allow X to demand`, `plans to announce`): nothing said yet (`extract.cues.unasserted`).
 IRREALIS_HEADS = frozenset(
