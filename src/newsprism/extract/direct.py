@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from ..lexicons.cues import (
-    CLAIM_NOUNS,
     CUE_LEMMAS,
     INDIRECT_LEMMAS,
     OBJECT_LEMMAS,
@@ -31,7 +30,14 @@ from .cues import (
     phrasal_cue,
     trim_span,
 )
-from .fragments import JUDGING, bare_nonfinite, conj_start, goes_on_to, title_name
+from .fragments import (
+    JUDGING,
+    bare_nonfinite,
+    claim_owner,
+    conj_start,
+    goes_on_to,
+    title_name,
+)
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
@@ -239,8 +245,8 @@ class DirectFinder(CueReader, SignatureReader):
                              or "\n" in text[max(0, pair.open - 2):pair.open]
                              or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
-            owner = self._claim_owner(o_tok, c_tok) if verb is None and named is None \
-                and kind == "partial" else None
+            owner = claim_owner(doc, o_tok, c_tok, self.in_quote) if verb is None \
+                and named is None and kind == "partial" else None
             if verb is None and kind == "partial" and owner is None:
                 verb = self._governing_verb(o_tok, c_tok)
             if verb is not None and negated(verb) and verb.lemma_.lower() in CUE_LEMMAS:
@@ -259,8 +265,8 @@ class DirectFinder(CueReader, SignatureReader):
                 # The span only: a claim may be someone's as others put it ("the rally
                 # denounced X's call for “…”"), so no speaker is resolved from it.
                 head, noun = owner
-                left, right = self.np_span(head)
-                sp = (doc[left].idx, doc[right].idx + len(doc[right]))
+                lo_t, hi_t = self.np_span(head)
+                sp = (doc[lo_t].idx, doc[hi_t].idx + len(doc[hi_t]))
                 speaker = None
                 cue = (noun.idx, noun.idx + len(noun))
             elif named is not None:  # `Jane Doe: “...”`, `“...” — Jane Doe`
@@ -395,28 +401,6 @@ class DirectFinder(CueReader, SignatureReader):
         pair, text = self.pairs[n], self.text
         cs, ce = trim_span(text, *inner(text, pair))
         return ce > cs and title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
-
-    def _claim_owner(self, o_tok: int, c_tok: int):
-        """(possessor, noun) when a quoted fragment lies in the phrase of a noun of something
-        said with a possessor before it (`his promise to be “neutral”`, `Trump's claim that
-        Obama “founded” it`, `her assertion that “…”`): the possessor said it. None when a
-        verb of its own clause comes first on the way up, or the possessor is quoted."""
-        doc = self.doc
-        if o_tok + 1 >= c_tok:
-            return None
-        t, hops = doc[o_tok + 1], 0
-        while hops < 8 and t.head.i != t.i:
-            t, hops = t.head, hops + 1
-            if t.i >= o_tok:
-                continue
-            if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS:
-                poss = [c for c in t.children if c.dep_ == "poss" and not self.in_quote(c)]
-                return (poss[0], t) if poss and poss[0].i < t.i else None
-            if t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in t.children) \
-                    and not (t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN"
-                             and t.head.lemma_.lower() in CLAIM_NOUNS):
-                return None  # `X said Y's plan is “…”`: the clause's own cue decides
-        return None
 
     def _governing_verb(self, o_tok: int, c_tok: int):
         """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted

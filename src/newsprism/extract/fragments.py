@@ -4,7 +4,7 @@ clause it belongs to ends."""
 
 from __future__ import annotations
 
-from ..lexicons.cues import CUE_LEMMAS, VERDICT_LEMMAS
+from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, VERDICT_LEMMAS
 from .spans import SUBJECT_DEPS
 
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
@@ -41,6 +41,29 @@ def title_name(content: str, before: str) -> bool:
     last = before.rstrip()[-1:]
     return len(words) >= 3 and running and (last.isalnum() or last in ",;(—–") \
         and ". " not in content
+
+
+def claim_owner(doc, o_tok: int, c_tok: int, in_quote):
+    """(possessor, noun) when a quoted fragment (tokens o_tok..c_tok with its marks) lies in
+    the phrase of a noun of something said with a possessor before it (`his promise to be
+    “neutral”`, `Trump's claim that Obama “founded” it`): the possessor said it. None when a
+    verb with a subject of its own comes first on the way up (`X said Y's plan is “…”`: that
+    clause's cue decides), unless it is the noun's own clause (`X's claim that Y “…”`)."""
+    if o_tok + 1 >= c_tok:
+        return None
+    t, hops = doc[o_tok + 1], 0
+    while hops < 8 and t.head.i != t.i:
+        t, hops = t.head, hops + 1
+        if t.i >= o_tok:
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS:
+            poss = [c for c in t.children if c.dep_ == "poss" and not in_quote(c)]
+            return (poss[0], t) if poss and poss[0].i < t.i else None
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in t.children) \
+                and not (t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN"
+                         and t.head.lemma_.lower() in CLAIM_NOUNS):
+            return None
+    return None
 
 
 def bare_nonfinite(t, depth: int = 0) -> bool:
