@@ -29,7 +29,7 @@ from scipy import sparse
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
-from . import undated
+from . import undated, years
 from .features import (
     EVENT_FLOOR,
     VETO_EVENT,
@@ -53,7 +53,6 @@ from .link import (
 from .split import split_story
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
-from .years import year_vetoes
 
 __all__ = ["LEAD_SENTENCES", "cluster"]
 
@@ -279,7 +278,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                               settings.story_window_days)] = 0.0
     near = Near(a[close], b[close], sims[close], when,
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
-                + figure_vetoes(raws, when, a, b) + year_vetoes(articles, days, a, b),
+                + figure_vetoes(raws, when, a, b) + years.year_vetoes(articles, days, a, b),
                 undone(a, b, clash, strong))
     a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
     kept = weight > 0
