@@ -29,7 +29,7 @@ from scipy import sparse
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
-from . import undated
+from . import undated, years
 from .features import (
     EVENT_FLOOR,
     VETO_EVENT,
@@ -269,7 +269,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
         if frames is not None:
             clash = discount_clashes(weight, frames, a, b, ecos)
         strong = undated.evidence_against(articles, facts, raws, frames, days, when, a, b,
-                                          ~agree)  # two events beyond the words
+                                          ~agree, sims)  # two events beyond the words
         weight *= strong
     if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
@@ -278,7 +278,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                               settings.story_window_days)] = 0.0
     near = Near(a[close], b[close], sims[close], when,
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
-                + figure_vetoes(raws, when, a, b),
+                + figure_vetoes(raws, when, a, b) + years.year_vetoes(articles, days, a, b),
                 undone(a, b, clash, strong))
     a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
     kept = weight > 0

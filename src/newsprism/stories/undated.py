@@ -198,20 +198,39 @@ def month_day_clashes(articles: Sequence[Article], facts: Sequence[ArticleFacts]
 
 OPPOSED_UNDATED_ONLY = True  # opposed frames count only when one of the pair has no day
 
+# An article without a day beside one with a day, headlines sharing no word family, and a
+# cosine below TOPIC_ONLY_COSINE: nothing but the topic links them (on real coverage, a
+# piece of another year beside a report: an old summit beside a new threat, a campaign
+# piece beside the election night). Weight 0, so `frames.rejoin_lone` does not undo it
+# (0: the rule is off). Chosen on ECB+ odd topics and real Baly samples (docs/stories.md,
+# eighth session); both undated (NeuS), the headline discount and `undated_clashes` decide.
+TOPIC_ONLY_COSINE = 0.25
+
+
+def topic_only(when: np.ndarray, a: np.ndarray, b: np.ndarray, headlines_differ: np.ndarray,
+               sims: np.ndarray) -> np.ndarray:
+    """Per scored pair (a, b): one with an event day (`when`), the other without, headlines
+    sharing no word family and a cosine (`sims`) below `TOPIC_ONLY_COSINE`."""
+    undated = np.isnan(when)
+    return (undated[a] != undated[b]) & headlines_differ & (sims < TOPIC_ONLY_COSINE)
+
 
 def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] | None,
                      raws: Sequence[RawFeatures], frames: Sequence[Frame] | None,
                      days: np.ndarray,
                      when: np.ndarray, a: np.ndarray, b: np.ndarray,
-                     headlines_differ: np.ndarray) -> np.ndarray:
+                     headlines_differ: np.ndarray, sims: np.ndarray | None = None
+                     ) -> np.ndarray:
     """Per scored pair (a, b), the factor its edge weighs for evidence of two events found
     beyond the words: `undated_clashes` (`UNDATED_DISCOUNT`), `month_day_clashes`
     (`MONTH_DAY_DISCOUNT`) and opposed frames (`frames.frames_opposed`,
-    `frames.OPPOSED_DISCOUNT`); 1 where there is none. Without frames (no pipeline) only
-    the month-days count."""
+    `frames.OPPOSED_DISCOUNT`); 1 where there is none; 0 for a `topic_only` pair (with
+    `sims`, the pairs' cosines). Without frames (no pipeline) only the month-days count."""
     factor = np.ones(len(a))
     if not len(a):
         return factor
+    if TOPIC_ONLY_COSINE > 0 and sims is not None:
+        factor[topic_only(when, a, b, headlines_differ, sims)] = 0.0
     if UNDATED_DISCOUNT < 1.0 and frames is not None:
         factor[undated_clashes(raws, frames, when, a, b, headlines_differ)] *= UNDATED_DISCOUNT
     if MONTH_DAY_DISCOUNT < 1.0 and facts is not None:
