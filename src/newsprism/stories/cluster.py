@@ -156,8 +156,8 @@ class Near:
     """Article pairs whose whole vectors are as close as one story's (cosine >= threshold),
     whatever the event gate and time window decided, and each article's event day (ordinal,
     nan when unknown): where they end in different stories, those stories are related.
-    `vetoes`: (a, b) index pairs alike in people only (`features.VETO_EVENT`): never
-    in one story."""
+    `vetoes`: (a, b) index pairs alike in people only (`features.VETO_EVENT`): their
+    clusters are not merged while such pairs are `link.VETO_SHARE` of the pairs across."""
 
     a: np.ndarray
     b: np.ndarray

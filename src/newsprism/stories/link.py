@@ -38,6 +38,13 @@ MAX_POSTING = 100
 MIN_SHARED = 2  # offered features two candidates must share (one is often chance)
 COMMON_TOP_K = 8  # common features (held by > MAX_POSTING) each article offers
 COMMON_WIDTH = 5  # holders of a common feature paired with their nearest this many in order
+# A veto (a pair alike in people only, `features.VETO_EVENT`) keeps two clusters apart while
+# the vetoed pairs are at least this share of the pairs across them: between an article and a
+# round-up that would chain it to another event, always; between two sizeable parts of one
+# event whose mean reaches the threshold, one people-only pair in more than 20 does not. A
+# story of 18 undated reports of one rehab stay stayed in three parts over one vetoed pair
+# (ECB+ with 2,000 distractors; docs/stories.md, eighth session).
+VETO_SHARE = 0.05
 FLOOR_RATIO = 0.5  # edges below threshold * FLOOR_RATIO are dropped (they barely move a mean)
 
 
@@ -141,17 +148,36 @@ def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
     return out
 
 
-def _veto_table(n: int, vetoes: Sequence[tuple[int, int]], labels: Sequence[int] | None = None
-                ) -> list[set[int]]:
-    """For each item (or cluster root of `labels`), the items it must never join."""
-    table: list[set[int]] = [set() for _ in range(n)]
+def _veto_counts(n: int, vetoes: Sequence[tuple[int, int]],
+                 labels: Sequence[int] | None = None) -> list[dict[int, int]]:
+    """For each item (or cluster root of `labels`), the vetoed pairs it holds with each
+    other item (cluster)."""
+    table: list[dict[int, int]] = [{} for _ in range(n)]
     for i, j in vetoes:
         if labels is not None:
             i, j = labels[i], labels[j]
         if i != j:
-            table[i].add(j)
-            table[j].add(i)
+            table[i][j] = table[i].get(j, 0) + 1
+            table[j][i] = table[j].get(i, 0) + 1
     return table
+
+
+def fold_veto_counts(table: list[dict[int, int]], i: int, j: int) -> None:
+    """Cluster j joins cluster i: i adds j's vetoed pairs to its own."""
+    for k, c in table[j].items():
+        del table[k][j]
+        if k != i:
+            table[k][i] = table[k].get(i, 0) + c
+            table[i][k] = table[i].get(k, 0) + c
+    table[i].pop(j, None)
+    table[j] = {}
+
+
+def vetoed(table: list[dict[int, int]], i: int, j: int, pairs: float) -> bool:
+    """Whether the vetoes between clusters i and j (`pairs` article pairs across) bind:
+    at least `VETO_SHARE` of the pairs across, and at least one."""
+    held = table[i].get(j, 0)
+    return held > 0 and held >= VETO_SHARE * pairs
 
 
 def fold_vetoes(table: list[set[int]], i: int, j: int) -> None:
@@ -170,9 +196,10 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
 
     Sparse: only the given edges have weight; the mean similarity of two clusters is the sum of
     their edges over the product of their sizes. Deterministic: ties go to smaller indices.
-    `vetoes`: pairs of items that must not end in one cluster (two clusters holding the two
-    ends of a veto are never merged, whatever their mean): a third article cannot chain two
-    reports that were judged apart.
+    `vetoes`: pairs of items that must not end in one cluster: two clusters holding the two
+    ends of a veto are not merged, whatever their mean, while such pairs are `VETO_SHARE` or
+    more of the pairs across them (`vetoed`): a third article cannot chain two reports that
+    were judged apart.
     """
     size = [1] * n
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
@@ -181,7 +208,7 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
             continue
         nbr[i][j] = nbr[i].get(j, 0.0) + w
         nbr[j][i] = nbr[j].get(i, 0.0) + w
-    veto = _veto_table(n, vetoes)
+    veto = _veto_counts(n, vetoes)
     alive = [True] * n
     version = [0] * n
     heap: list[tuple[float, int, int, int, int]] = []
@@ -195,13 +222,13 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
         neg, i, j, vi, vj = heapq.heappop(heap)
         if not (alive[i] and alive[j]) or version[i] != vi or version[j] != vj:
             continue
-        if j in veto[i]:
+        if vetoed(veto, i, j, size[i] * size[j]):
             continue
         # i < j always; j is folded into i so the label stays the smallest index.
         alive[j] = False
         parent[j] = i
         version[i] += 1
-        fold_vetoes(veto, i, j)
+        fold_veto_counts(veto, i, j)
         merged = nbr[i]
         merged.pop(j, None)
         for k, w in nbr[j].items():
@@ -294,7 +321,7 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  
         return vec[i]
 
     sz = size.tolist()
-    veto = _veto_table(m, vetoes, inv.tolist())
+    veto = _veto_counts(m, vetoes, inv.tolist())
     if days is None:
         first_day = [0.0] * m
         last_day = [0.0] * m
@@ -332,12 +359,12 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  
         _, i, j, vi, vj = heapq.heappop(heap)
         if not (alive[i] and alive[j]) or version[i] != vi or version[j] != vj:
             continue
-        if j in veto[i]:
+        if vetoed(veto, i, j, sz[i] * sz[j]):
             continue
         alive[j] = False
         parent[j] = i
         version[i] += 1
-        fold_vetoes(veto, i, j)
+        fold_veto_counts(veto, i, j)
         ni, nj = nbr[i], nbr[j]
         ni.pop(j, None)
         nj.pop(i, None)
