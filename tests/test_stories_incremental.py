@@ -299,3 +299,25 @@ def test_fixed_linkage_merges_only_through_a_fresh_cluster() -> None:
     assert fixed_linkage(start, fresh, edges, 0.4) == [0, 0, 2, 2, 2, 5]
     assert fixed_linkage(start, [False] * 6, edges, 0.3) == start  # nothing new: as stored
     assert fixed_linkage(start, fresh, edges, 0.3, vetoes=[(1, 4)]) == [0, 0, 2, 2, 2, 5]
+
+
+def test_fixed_linkage_from_all_new_singletons_is_batch_linkage_vetoes_included() -> None:
+    """With every item new and alone, the update's linkage is the batch linkage, including
+    when a veto stops binding because it is under `link.VETO_SHARE` of the pairs across two
+    big clusters (an update must not be stricter than a rebuild)."""
+    import random
+
+    from newsprism.stories.attach import fixed_linkage
+    from newsprism.stories.link import average_linkage
+
+    rng = random.Random(8)
+    yielded = 0
+    for _ in range(300):
+        n = rng.randint(4, 30)
+        edges = [(i, j, round(rng.uniform(0.2, 1.0), 3)) for i in range(n)
+                 for j in range(i + 1, n) if rng.random() < 0.5]
+        vetoes = [(i, j) for i, j, _w in edges if rng.random() < 0.03]
+        batch = average_linkage(n, edges, 0.3, vetoes)
+        assert fixed_linkage(list(range(n)), [True] * n, edges, 0.3, vetoes) == batch
+        yielded += any(batch[i] == batch[j] for i, j in vetoes)
+    assert yielded > 0  # some vetoes did yield: the case is exercised

@@ -45,7 +45,7 @@ from .cluster import (
     split_at_date_gaps,
 )
 from .features import RawFeatures
-from .link import fold_vetoes
+from .link import fold_veto_counts, veto_counts, vetoed
 from .split import split_story
 
 __all__ = ["attach", "fixed_linkage"]
@@ -104,8 +104,9 @@ def fixed_linkage(start: Sequence[int], fresh: Sequence[bool],
     """Average linkage from the clusters `start` (each item's initial label: the smallest
     index of its cluster) where a merge needs a side holding a `fresh` item; a merged cluster
     holds one. Means as `link.average_linkage` (edge weight over the product of the sizes),
-    the highest first, ties to smaller labels; two clusters holding the ends of a veto never
-    merge (a veto inside one starting cluster is moot). Returns each item's label, the
+    the highest first, ties to smaller labels; vetoes bind as there (`link.vetoed`: while
+    they are `link.VETO_SHARE` or more of the pairs across; a veto inside one starting
+    cluster is moot). Returns each item's label, the
     smallest index of its cluster."""
     n = len(start)
     size = np.bincount(np.asarray(start, dtype=np.int64), minlength=n).tolist() if n else []
@@ -123,7 +124,9 @@ def fixed_linkage(start: Sequence[int], fresh: Sequence[bool],
     parent = list(range(n))
     while heap:
         _, i, j, vi, vj = heapq.heappop(heap)
-        if not (live[i] and live[j]) or version[i] != vi or version[j] != vj or j in veto[i]:
+        if not (live[i] and live[j]) or version[i] != vi or version[j] != vj:
+            continue
+        if vetoed(veto, i, j, size[i] * size[j]):
             continue
         live[j] = False
         parent[j] = i
@@ -145,8 +148,9 @@ def fixed_linkage(start: Sequence[int], fresh: Sequence[bool],
 
 
 def _between(start: Sequence[int], edges: Sequence[tuple[int, int, float]],
-             vetoes: Sequence[tuple[int, int]]) -> tuple[list[dict[int, float]], list[set[int]]]:
-    """The summed edge weight and the vetoes between the starting clusters."""
+             vetoes: Sequence[tuple[int, int]]
+             ) -> tuple[list[dict[int, float]], list[dict[int, int]]]:
+    """The summed edge weight and the vetoed pairs between the starting clusters."""
     n = len(start)
     nbr: list[dict[int, float]] = [{} for _ in range(n)]
     for i, j, w in edges:
@@ -154,19 +158,13 @@ def _between(start: Sequence[int], edges: Sequence[tuple[int, int, float]],
         if a != b:
             nbr[a][b] = nbr[a].get(b, 0.0) + w
             nbr[b][a] = nbr[b].get(a, 0.0) + w
-    veto: list[set[int]] = [set() for _ in range(n)]
-    for i, j in vetoes:
-        a, b = start[i], start[j]
-        if a != b:
-            veto[a].add(b)
-            veto[b].add(a)
-    return nbr, veto
+    return nbr, veto_counts(n, vetoes, start)
 
 
-def _fold(nbr: list[dict[int, float]], veto: list[set[int]], i: int, j: int
+def _fold(nbr: list[dict[int, float]], veto: list[dict[int, int]], i: int, j: int
           ) -> dict[int, float]:
-    """Cluster j joins cluster i: i takes j's edges and vetoes. Returns i's edges."""
-    fold_vetoes(veto, i, j)
+    """Cluster j joins cluster i: i takes j's edges and vetoed pairs. Returns i's edges."""
+    fold_veto_counts(veto, i, j)
     merged = nbr[i]
     merged.pop(j, None)
     for k, w in nbr[j].items():

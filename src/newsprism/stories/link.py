@@ -148,7 +148,7 @@ def pair_cosines(x: sparse.csr_matrix, a: np.ndarray, b: np.ndarray,
     return out
 
 
-def _veto_counts(n: int, vetoes: Sequence[tuple[int, int]],
+def veto_counts(n: int, vetoes: Sequence[tuple[int, int]],
                  labels: Sequence[int] | None = None) -> list[dict[int, int]]:
     """For each item (or cluster root of `labels`), the vetoed pairs it holds with each
     other item (cluster)."""
@@ -208,7 +208,7 @@ def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
             continue
         nbr[i][j] = nbr[i].get(j, 0.0) + w
         nbr[j][i] = nbr[j].get(i, 0.0) + w
-    veto = _veto_counts(n, vetoes)
+    veto = veto_counts(n, vetoes)
     alive = [True] * n
     version = [0] * n
     heap: list[tuple[float, int, int, int, int]] = []
@@ -321,7 +321,7 @@ def exact_linkage(x: sparse.csr_matrix, df: np.ndarray, labels: Sequence[int],  
         return vec[i]
 
     sz = size.tolist()
-    veto = _veto_counts(m, vetoes, inv.tolist())
+    veto = veto_counts(m, vetoes, inv.tolist())
     if days is None:
         first_day = [0.0] * m
         last_day = [0.0] * m
