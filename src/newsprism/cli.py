@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -256,9 +257,11 @@ def watch(
     def ask_stop(signum: int, _frame: object) -> None:
         if stop.is_set():  # a second signal: stop now (the store's checkpoints hold)
             raise KeyboardInterrupt
-        err.print(f"{signal.Signals(signum).name}: stopping after the current poll",
-                  highlight=False, markup=False)
         stop.set()
+        # Plain bytes to stderr, not the rich console: a handler that runs while the main
+        # thread is inside an import rich needs (its emoji table) failed on a partial import.
+        os.write(2, f"{signal.Signals(signum).name}: stopping after the current poll\n"
+                 .encode())
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, ask_stop)
