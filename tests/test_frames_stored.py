@@ -199,7 +199,10 @@ def test_frames_made_where_articles_are_parsed_give_the_same_stories_and_rows(
     def work(batch, _s):
         return [(a, lookup[a.id]) for a in batch]
 
+    asked: list[bool] = []
+
     def process(index, articles, settings, w=None, frames=False):  # notes a batch's frames
+        asked.append(frames)
         in_batch[0] = True
         try:
             return real_process(index, articles, settings, w, frames)
@@ -214,8 +217,13 @@ def test_frames_made_where_articles_are_parsed_give_the_same_stories_and_rows(
         for done, batch in (([], old), (old, first), (old + first, second)):
             analyze_into_store(here, arts(done + batch), SETTINGS, runner=_NoFrames(work=work))
             outside.clear()
+            asked.clear()
             analyze_into_store(worker, arts(done + batch), SETTINGS, runner=LocalRunner(work=work))
-            if done:  # a local update: no new article's frame is made outside its batch
+            # The first update re-clusters the whole store, which parses every frame itself:
+            # its batches make none. The others are local: no new article's frame is made
+            # outside its batch.
+            assert asked and all(asked) == bool(done) and any(asked) == bool(done)
+            if done:
                 assert not {a.id for a, _ in batch} & set(outside)
             assert story_rows(worker) == story_rows(here)
             assert worker.story_members() == here.story_members()
@@ -248,3 +256,24 @@ def test_a_batch_brings_the_frames_of_its_articles_but_not_of_unstorable_ones() 
     plain = process_batch(0, [a for a, _ in items], SETTINGS,
                           lambda b, _s: [(a, lookup[a.id]) for a in b])
     assert plain.frames == () and plain.frames_key == ""
+
+
+def test_an_update_expects_to_be_local_as_the_consolidation_rule_decides(tmp_path) -> None:
+    from newsprism.regrouping import expects_local
+
+    old, first, _ = (headlined(b) for b in batches())
+    store = open_store(make_store_url("sqlite", tmp_path))
+    try:
+        lookup = {a.id: f for a, f in old + first}
+        runner = LocalRunner(work=lambda batch, _s: [(a, lookup[a.id]) for a in batch])
+        new = arts(first)
+        assert not expects_local(store, new, SETTINGS)  # no stories yet
+        analyze_into_store(store, arts(old), SETTINGS, runner=runner)
+        assert expects_local(store, new, SETTINGS)
+        assert not expects_local(store, new, Settings(story_consolidate_share=0.0))  # rule off
+        n = len(old)  # a share that the new articles push past: consolidation
+        tight = Settings(story_consolidate_share=(len(new) - 1) / (2 * n))
+        assert not expects_local(store, new, tight)
+        assert expects_local(store, new[:1], tight)
+    finally:
+        store.close()

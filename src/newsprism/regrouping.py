@@ -124,6 +124,20 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
                    len(replaced), full, len(articles) if full else counted, features.write)
 
 
+def expects_local(store: Store, adding: Sequence[Article], settings: Settings) -> bool:
+    """Whether the update that stores `adding` will attach them to the stored stories
+    (`needs_full` false), guessed before they are parsed: only then does it read their
+    event frames (a whole re-cluster parses every article's frame itself), so only then are
+    they worth making where they are parsed (`runner.base.process_batch`). A wrong guess
+    (articles that fail, at the consolidation bound) changes no result: a frame not made is
+    parsed by the update, one made and not read is dropped."""
+    counts = store.counts()
+    recorded = store.full_articles()
+    counted = recorded if recorded is not None else counts["articles"] - counts["pending"]
+    return not needs_full(counts["articles"] + len(adding), counted, counts["stories"] > 0,
+                          settings.story_consolidate_share)
+
+
 def _inputs_changed(touched: set[str], loose: set[str],
                     pairs: Collection[tuple[str, str]] | None) -> Callable[[Sequence[str]], bool]:
     """Whether the story stages of a story with these members read something this update
