@@ -168,3 +168,112 @@ def test_stored_rows_give_back_the_raw_features_and_attach_reads_few_lean_facts(
     finally:
         store.close()
 
+
+
+class _NoFrames(LocalRunner):
+    """A runner whose batches bring no frames (as a foreign runner's): the update parses the
+    new articles' frames itself."""
+
+    def iter_batches(self, articles, settings, frames=False):
+        return super().iter_batches(articles, settings, frames=False)
+
+
+def test_frames_made_where_articles_are_parsed_give_the_same_stories_and_rows(
+        kind, tmp_path, monkeypatch) -> None:
+    old, first, second = (headlined(b) for b in batches())
+    every = old + first + second
+    lookup = {a.id: f for a, f in every}
+    (tmp_path / "here").mkdir()
+    (tmp_path / "worker").mkdir()
+    here = open_store(make_store_url(kind, tmp_path / "here"))
+    worker = open_store(make_store_url(kind, tmp_path / "worker"))
+    real = frames_module.article_frames
+    in_batch = [False]
+    outside: list[str] = []
+
+    def counting(articles, facts, settings):
+        if not in_batch[0]:
+            outside.extend(a.id for a in articles)
+        return real(articles, facts, settings)
+
+    def work(batch, _s):
+        return [(a, lookup[a.id]) for a in batch]
+
+    asked: list[bool] = []
+
+    def process(index, articles, settings, w=None, frames=False):  # notes a batch's frames
+        asked.append(frames)
+        in_batch[0] = True
+        try:
+            return real_process(index, articles, settings, w, frames)
+        finally:
+            in_batch[0] = False
+
+    from newsprism.runner import local as local_module
+    real_process = local_module.process_batch
+    monkeypatch.setattr(local_module, "process_batch", process)
+    monkeypatch.setattr(frames_module, "article_frames", counting)
+    try:
+        for done, batch in (([], old), (old, first), (old + first, second)):
+            analyze_into_store(here, arts(done + batch), SETTINGS, runner=_NoFrames(work=work))
+            outside.clear()
+            asked.clear()
+            analyze_into_store(worker, arts(done + batch), SETTINGS, runner=LocalRunner(work=work))
+            # The first update re-clusters the whole store, which parses every frame itself:
+            # its batches make none. The others are local: no new article's frame is made
+            # outside its batch.
+            assert asked and all(asked) == bool(done) and any(asked) == bool(done)
+            if done:
+                assert not {a.id for a, _ in batch} & set(outside)
+            assert story_rows(worker) == story_rows(here)
+            assert worker.story_members() == here.story_members()
+            assert stored_frames(worker) == stored_frames(here)
+        if not stored_frames(here):
+            pytest.skip("no spaCy pipeline: frames are off")
+        assert any(p and o for p, o in stored_frames(worker).values())  # frames were made
+    finally:
+        here.close()
+        worker.close()
+
+
+def test_a_batch_brings_the_frames_of_its_articles_but_not_of_unstorable_ones() -> None:
+    from newsprism.runner.base import process_batch
+
+    old, _, _ = (headlined(b) for b in batches())
+    items = old[:4]
+    bad = dataclasses.replace(items[3][0], title=items[3][0].title + "\x00")
+    items = items[:3] + [(bad, items[3][1])]
+    lookup = {a.id: f for a, f in items}
+    batch = process_batch(0, [a for a, _ in items], SETTINGS,
+                          lambda b, _s: [(a, lookup[a.id]) for a in b], frames=True)
+    made = frames_module.article_frames([a for a, _ in items[:3]], [f for _, f in items[:3]],
+                                        SETTINGS)
+    if made is None:
+        pytest.skip("no spaCy pipeline: frames are off")
+    assert batch.frames_key == frames_key(SETTINGS.spacy_model, SETTINGS.spacy_fast_rules)
+    assert batch.frames == tuple((a.id, *frame_row(f)) for (a, _), f in
+                                 zip(items[:3], made, strict=True))
+    plain = process_batch(0, [a for a, _ in items], SETTINGS,
+                          lambda b, _s: [(a, lookup[a.id]) for a in b])
+    assert plain.frames == () and plain.frames_key == ""
+
+
+def test_an_update_expects_to_be_local_as_the_consolidation_rule_decides(tmp_path) -> None:
+    from newsprism.regrouping import expects_local
+
+    old, first, _ = (headlined(b) for b in batches())
+    store = open_store(make_store_url("sqlite", tmp_path))
+    try:
+        lookup = {a.id: f for a, f in old + first}
+        runner = LocalRunner(work=lambda batch, _s: [(a, lookup[a.id]) for a in batch])
+        new = arts(first)
+        assert not expects_local(store, new, SETTINGS)  # no stories yet
+        analyze_into_store(store, arts(old), SETTINGS, runner=runner)
+        assert expects_local(store, new, SETTINGS)
+        assert not expects_local(store, new, Settings(story_consolidate_share=0.0))  # rule off
+        n = len(old)  # a share that the new articles push past: consolidation
+        tight = Settings(story_consolidate_share=(len(new) - 1) / (2 * n))
+        assert not expects_local(store, new, tight)
+        assert expects_local(store, new[:1], tight)
+    finally:
+        store.close()

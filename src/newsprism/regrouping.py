@@ -72,7 +72,9 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
                     reuse: Sequence[Reuse], settings: Settings, arrived: set[str],
                     touched: set[str], corrections: Sequence[Correction] = (),
                     loose: set[str] | None = None,
-                    pairs: Collection[tuple[str, str]] | None = None) -> Regroup:
+                    pairs: Collection[tuple[str, str]] | None = None,
+                    frames: Mapping[str, Mapping[str, tuple[str, str]]] | None = None
+                    ) -> Regroup:
     """Re-cluster the whole store when the consolidation rule asks for it, else only the
     stories `arrived` articles reach and those holding a `touched` article. Under the local
     rule a re-clustered story whose members are as stored and none of whose articles is
@@ -84,7 +86,9 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     added, changed or dropped; given, a story with its stored members (and title) is
     analysed again only when one of them lies inside it or it holds a `loose` article, as
     the story stages read only the pairs between a story's own articles (without: when it
-    holds a `touched` article)."""
+    holds a `touched` article). `frames`: event frames of arrived articles made where they
+    were parsed, by frames key (`features_stored.parsed_frames`); those of this update's key
+    are used as a stored one would be (and stored), instead of parsing the articles here."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -101,6 +105,7 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
         replaced: frozenset[str] = frozenset(before)
     else:
         features = _Features.read(store, articles, lean_of)
+        features.parsed = frames or {}
         local = _local(store, features, articles, lean_of, reuse, settings, before, arrived,
                        touched, loose or set())
         subset = {i for s in local.stories for i in s.article_ids}
@@ -117,6 +122,20 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     redirects = successors({k: before[k] for k in removed}, stories)
     return Regroup(changed, removed, redirects, len(before) - len(replaced) + len(stories),
                    len(replaced), full, len(articles) if full else counted, features.write)
+
+
+def expects_local(store: Store, adding: Sequence[Article], settings: Settings) -> bool:
+    """Whether the update that stores `adding` will attach them to the stored stories
+    (`needs_full` false), guessed before they are parsed: only then does it read their
+    event frames (a whole re-cluster parses every article's frame itself), so only then are
+    they worth making where they are parsed (`runner.base.process_batch`). A wrong guess
+    (articles that fail, at the consolidation bound) changes no result: a frame not made is
+    parsed by the update, one made and not read is dropped."""
+    counts = store.counts()
+    recorded = store.full_articles()
+    counted = recorded if recorded is not None else counts["articles"] - counts["pending"]
+    return not needs_full(counts["articles"] + len(adding), counted, counts["stories"] > 0,
+                          settings.story_consolidate_share)
 
 
 def _inputs_changed(touched: set[str], loose: set[str],
@@ -247,6 +266,7 @@ class _Features:
     first_new: int
     frames_made: dict[str, tuple[str, str]] = field(default_factory=dict)
     frames_key: str = ""
+    parsed: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -277,17 +297,22 @@ class _Features:
         key) and parses only the other articles, whose frames `write` then stores: the same
         frames, without parsing every reached story's headlines and leads on each update."""
         from .storage import story_features
-        from .stories.frames import Frame, article_frames
+        from .stories.frames import FRAME_DISCOUNT, Frame, article_frames
 
         self.frames_key = key = frames_key(settings.spacy_model, settings.spacy_fast_rules)
+        parsed = self.parsed.get(key, {})  # made by the workers: used, and stored, as made here
 
         def frames_of(ordered: Sequence[Article], facts: Sequence[ArticleFacts]
                       ) -> list[Frame] | None:
             with store.engine.connect() as conn:
                 kept = story_features.frames(conn, key, [a.id for a in ordered])
+            for a in ordered:
+                if a.id not in kept and a.id in parsed:
+                    kept[a.id] = self.frames_made[a.id] = parsed[a.id]
             todo = [k for k, a in enumerate(ordered) if a.id not in kept]
+            # Nothing to parse: no pipeline loaded here (frames off: none at all, below).
             made = article_frames([ordered[k] for k in todo], [facts[k] for k in todo],
-                                  settings)
+                                  settings) if todo or FRAME_DISCOUNT >= 1.0 else []
             if made is None:  # frames off, or no pipeline: none at all, as in `cluster`
                 return None
             out = [frame_of_row(kept[a.id]) if a.id in kept else None for a in ordered]

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
-from .regrouping import Regroup, lean_reader, regroup_stories
+from .regrouping import Regroup, expects_local, lean_reader, regroup_stories
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
@@ -220,14 +220,16 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     from .storage.store import storable_text
 
     reuse_index = ReuseIndex(settings)
+    frames: dict[str, dict[str, tuple[str, str]]] = {}  # key -> id -> a worker's frame
     if isinstance(used, BatchRunner):
-        for batch in used.iter_batches(todo, settings):
+        for batch in used.iter_batches(todo, settings, frames=expects_local(store, todo, settings)):
             new_ids = set(store.add_processed(batch.pairs, on_problem))
             for a, f in batch.pairs:
                 fresh.add(a.id, f)
-            for a, _ in batch.pairs:
                 if a.id in new_ids:  # as stored: the prints of the stored text
                     reuse_index.add(a.id, storable_text(a.text))
+            frames.setdefault(batch.frames_key, {}).update(
+                (i, (p, o)) for i, p, o in batch.frames if i in new_ids)
             for problem in batch.problems:
                 if on_problem is not None:
                     on_problem(problem)
@@ -242,7 +244,7 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     st.seconds["articles"] = time.perf_counter() - t0
     update_stories(store, settings, progress=progress, stats=st,
                    runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh,
-                   reuse_index=reuse_index)
+                   reuse_index=reuse_index, fresh_frames=frames)
     return st
 
 
@@ -265,17 +267,18 @@ def changed_known(store: Store, articles: Sequence[Article], settings: Settings
 
 
 def update_stories(store: Store, settings: Settings, *, progress: Progress | None = None,
-                   stats: UpdateStats | None = None,
-                   runner: BatchRunner | None = None,
+                   stats: UpdateStats | None = None, runner: BatchRunner | None = None,
                    fresh_facts: Mapping[str, ArticleFacts] | None = None,
-                   reuse_index: ReuseIndex | None = None,
-                   rerun: Iterable[str] = ()) -> UpdateStats:
+                   reuse_index: ReuseIndex | None = None, rerun: Iterable[str] = (),
+                   fresh_frames: Mapping[str, Mapping[str, tuple[str, str]]] | None = None
+                   ) -> UpdateStats:
     """Join the pending articles to the stored reuse pairs and stories (see module doc).
     `fresh_facts`: facts this run has just stored and still holds (the same values the store
     would give back), so they are not read again; `reuse_index`: the reuse stage's state,
-    holding the prints of the articles this run stored. The store's corrections (corrections.py)
-    reshape the clusters and set quotes' speakers on every run; `rerun`: article ids whose
-    stories are analysed again even with nothing pending (a correction was just made or undone)."""
+    holding the prints of the articles this run stored; `fresh_frames`: their event frames
+    made by the workers (`features_stored.parsed_frames`). The store's corrections reshape
+    the clusters and set quotes' speakers on every run; `rerun`: article ids whose stories
+    are analysed again with nothing pending (a correction was just made or undone)."""
     from .corrections import apply_to_facts
     from .reuse.state import ReuseIndex
     from .storage.corrections import list_corrections
@@ -306,15 +309,14 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     t = time.perf_counter()
     with phase(progress, "clustering"):
         regroup = regroup_stories(store, articles, lean_of, reuse, settings, set(pending),
-                                  touched | forced, corrections, forced, pairs=pairs)
+                                  touched | forced, corrections, forced, pairs=pairs,
+                                  frames=fresh_frames)
     changed, removed, redirects = regroup.changed, regroup.removed, regroup.redirects
     _count_stories(regroup, pending, st)
     st.seconds["load lean"] = lean_seconds[0]
     st.seconds["stories"] = time.perf_counter() - t - lean_seconds[0]
 
-    t = time.perf_counter()
-    fresh = fresh_facts or {}
-    load_seconds = [0.0]
+    t, fresh, load_seconds = time.perf_counter(), fresh_facts or {}, [0.0]
 
     def chunk_facts(ids: list[str]) -> dict[str, ArticleFacts]:
         """One read per chunk of stories (not all stories' facts at once: issue 23)."""
@@ -326,13 +328,11 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
         return found
 
     # Encoded where analysed, held compressed until the commit writes them (`PackedEncoded`).
-    used = runner or LocalRunner()
-    advance = counter(progress, "stories", len(changed))
+    used, advance = runner or LocalRunner(), counter(progress, "stories", len(changed))
     analysed = PackedEncoded()
     for chunk in task_chunks(changed, articles, chunk_facts, reuse, *TASK_CHUNK):
         analysed.extend(used.map_stories(chunk, settings, advance, pack_story))
-    st.seconds["load facts"] = load_seconds[0]
-    st.seconds["story stages"] = time.perf_counter() - t
+    st.seconds.update({"load facts": load_seconds[0], "story stages": time.perf_counter() - t})
     t = time.perf_counter()
     changed_keys = [(r.a, r.b) for r in added if (r.a, r.b) in old_reuse]
     store.commit_analysis(added, analysed, removed, pending,

@@ -21,11 +21,15 @@ ProblemSink = Callable[[InputProblem], None]
 @pickle_by_fields
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """One finished batch: its index in the input order, its results and its bad articles."""
+    """One finished batch: its index in the input order, its results and its bad articles;
+    when asked for, the event frames of its articles (`features_stored.parsed_frames`: the
+    key they were made under, and a row per article)."""
 
     index: int
     pairs: tuple[Pair, ...]
     problems: tuple[InputProblem, ...] = ()
+    frames_key: str = ""
+    frames: tuple[tuple[str, str, str], ...] = ()
 
 
 # Characters of text one batch may hold. Parsing and extraction cost memory per character
@@ -80,10 +84,22 @@ Work = Callable[[Sequence[Article], Settings], list[Pair]]
 
 
 def process_batch(index: int, articles: Sequence[Article], settings: Settings,
-                  work: Work | None = None) -> Batch:
+                  work: Work | None = None, frames: bool = False) -> Batch:
     """The per-article stages over one batch (`work`, default `pipeline.process_articles`; tests
     pass a fake). If the batch fails, each article is retried alone so one bad article becomes
-    one reported problem, not a lost batch."""
+    one reported problem, not a lost batch. `frames`: also the event frames of the articles
+    parsed, made here with the pipeline already loaded (a store's update reads them)."""
+    batch = _process_batch(index, articles, settings, work)
+    if frames and batch.pairs:
+        from ..stories.features_stored import parsed_frames
+
+        key, rows = parsed_frames(batch.pairs, settings)
+        batch = Batch(batch.index, batch.pairs, batch.problems, key, rows)
+    return batch
+
+
+def _process_batch(index: int, articles: Sequence[Article], settings: Settings,
+                   work: Work | None) -> Batch:
     if work is None:
         from ..pipeline import process_articles
 
@@ -144,7 +160,10 @@ class BatchRunner:
     batch_size: int | None = None  # None: settings.spacy_batch_size
     on_problem: ProblemSink | None = None
 
-    def iter_batches(self, articles: Sequence[Article], settings: Settings) -> Iterator[Batch]:
+    def iter_batches(self, articles: Sequence[Article], settings: Settings,
+                     frames: bool = False) -> Iterator[Batch]:
+        """Each batch as it finishes; `frames`: with its articles' event frames
+        (`process_batch`)."""
         raise NotImplementedError
 
     def map_articles(self, articles: Sequence[Article], settings: Settings,

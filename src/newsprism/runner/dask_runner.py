@@ -115,9 +115,12 @@ class DaskRunner(BatchRunner):
 
     # -- work ------------------------------------------------------------------------------
 
-    def iter_batches(self, articles: Sequence[Article], settings: Settings) -> Iterator[Batch]:
+    def iter_batches(self, articles: Sequence[Article], settings: Settings,
+                     frames: bool = False) -> Iterator[Batch]:
         """Yield each batch as it finishes (in completion order; `Batch.index` gives the
-        input order). A worker error that is not one article's fault is raised here."""
+        input order). A worker error that is not one article's fault is raised here.
+        `frames`: each batch with its articles' event frames, made on the worker that parsed
+        them (`process_batch`)."""
         from distributed import wait
 
         if not articles:
@@ -145,7 +148,7 @@ class DaskRunner(BatchRunner):
                     (i, arts), pos = todo.popleft(), None
                 # pure=False: two identical batches are still two tasks (no result sharing).
                 future = client.submit(process_batch, i, arts, worker_settings, self.work,
-                                       pure=False)
+                                       frames, pure=False)
                 active[future] = (i, pos, arts, time.monotonic())
 
         fill()
@@ -172,8 +175,12 @@ class DaskRunner(BatchRunner):
                     done_parts = parts.pop(i)
                     got = [done_parts[k] for k in sorted(done_parts)]
                     del left[i]
+                    keys = {b.frames_key for b in got if b.frames}
+                    one = len(keys) == 1  # the parts' frames, made under one key
                     yield Batch(i, tuple(p for b in got for p in b.pairs),
-                                tuple(q for b in got for q in b.problems))
+                                tuple(q for b in got for q in b.problems),
+                                keys.pop() if one else "",
+                                tuple(r for b in got for r in b.frames) if one else ())
             fill()
 
     def _expire(self, client: Any, active: dict, retry: deque, parts: dict, left: dict,

@@ -18,7 +18,8 @@ class LocalRunner(BatchRunner):
         self.batch_size = batch_size
         self.work = work
 
-    def iter_batches(self, articles: Sequence[Article], settings: Settings) -> Iterator[Batch]:
+    def iter_batches(self, articles: Sequence[Article], settings: Settings,
+                     frames: bool = False) -> Iterator[Batch]:
         size = self.batch_size or settings.spacy_batch_size
         for index, batch in enumerate(split(articles, size)):
-            yield process_batch(index, batch, settings, self.work)
+            yield process_batch(index, batch, settings, self.work, frames)

@@ -29,10 +29,12 @@ another key are made again, all at once, on the next update.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -43,8 +45,11 @@ from .features import RawFeatures, raw_features, title_content, title_figures, t
 from .features import idf as idf_of
 from .frames import Frame
 
+if TYPE_CHECKING:
+    from ..settings import Settings
+
 __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "frame_of_row",
-           "frame_row", "frames_key", "raw_of", "stored_reach"]
+           "frame_row", "frames_key", "parsed_frames", "raw_of", "stored_reach"]
 
 
 def _key() -> str:
@@ -101,6 +106,34 @@ def frame_row(frame: Frame) -> tuple[str, str]:
 
 def frame_of_row(row: tuple[str, str]) -> Frame:
     return Frame(frozenset(row[0].split()), frozenset(row[1].split()))
+
+
+# What the store replaces in a text (`storage.store.storable_text`): a frame made from an
+# article before it is stored could differ from one made from the stored article.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+FrameRows = tuple[tuple[str, str, str], ...]  # (article id, predicates, objects): `frame_row`
+
+
+def parsed_frames(pairs: Sequence[tuple[Article, ArticleFacts]], settings: Settings
+                  ) -> tuple[str, FrameRows]:
+    """The frames of articles just parsed, made where they were parsed (a runner's worker,
+    whose pipeline is loaded), as (`frames_key`, rows): an update then reads them instead of
+    loading spaCy in its own process to parse the new articles' headlines and leads. The same
+    frames: the same `frames.article_frames` over the same title, lead and names (the lean
+    facts keep the first sentences and the mentions). An article whose title, text or names
+    the store would change is left out (the update parses it after it is stored, as before).
+    ("", ()) when frames are off or the pipeline is missing."""
+    from .frames import article_frames
+
+    keep = [(a, f) for a, f in pairs
+            if not any(_UNSTORABLE.search(x) for x in
+                       (a.title or "", a.text, *(m.text for m in f.mentions)))]
+    made = article_frames([a for a, _ in keep], [f for _, f in keep], settings) \
+        if keep else None
+    if made is None:
+        return "", ()
+    return (frames_key(settings.spacy_model, settings.spacy_fast_rules),
+            tuple((a.id, *frame_row(frame)) for (a, _), frame in zip(keep, made, strict=True)))
 
 
 @dataclass(frozen=True, slots=True)
