@@ -5,10 +5,11 @@ pair finds."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 
-from newsprism.compare import match
+from newsprism.compare import conflicts, match
 from newsprism.model import Claim, DateRef, Quantity
 
 
@@ -128,3 +129,46 @@ def test_pairs_over_the_cap_keep_the_best_and_say_so(monkeypatch, caplog, block)
         score, i, j = match.scored_pairs(claims, words, 0.45)
     assert list(zip(score.tolist(), i.tolist(), j.tolist(), strict=True)) == want[:15]
     assert "only the best 15 are clustered" in caplog.text
+
+
+def _figures(seed: int, n: int = 70):
+    """Random figures of three articles: counted nouns that match as compounds, units of
+    measure of one dimension under different names, "square" lengths, bare numbers; sentences
+    that differ only in their figure, so every path of `_comparable` is taken."""
+    rng = random.Random(seed)
+    units = [None, None, "strike", "airstrikes", "strikes", "mile", "km", "kilometre",
+             "acre", "people", "person", "vote", "%"]
+    out = []
+    for k in range(n):
+        aid = f"a{k % 3}"
+        low = float(rng.choice([12, 14, 120, 400, 410]))
+        unit = rng.choice(units)
+        q = Quantity(aid, 5, 8, f"{int(low)}", low, low, unit=unit, exact=rng.random() < 0.3,
+                     modifiers=tuple(rng.sample(["square", "+crew", "local"],
+                                                rng.randint(0, 1))))
+        text = f"Officers said {int(low)} {unit or ''} were counted in Varlen on Monday " + \
+            " ".join(rng.sample(["after", "the", "storm", "flood", "vote", "march"], 3))
+        out.append((Claim(id=f"c{k}", article_id=aid, start=k, end=k + 1, text=text,
+                          predicate=rng.choice(["count", "say"]),
+                          subject_entity=rng.choice([None, "e1"]), quantities=(q,)), q,
+                    conflicts._context_words(Claim(id="x", article_id=aid, start=0, end=1,
+                                                   text=text, quantities=(q,)), q)))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_comparable_figures_grouped_by_unit_equal_every_pair_tried(seed):
+    """Trying only figures whose units can meet finds the same pairs, with the same doubts,
+    as trying every pair."""
+    items = _figures(seed)
+    per_unit: Counter = Counter((c.article_id, match.canon(q.unit or "")) for c, q, _ in items)
+    want = {}
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            doubts = conflicts._comparable(items[i], items[j], per_unit)
+            if doubts is not None:
+                want[(i, j)] = doubts
+    got = conflicts._comparable_pairs(items, per_unit)
+    assert got == want
+    units = {(items[i][1].unit, items[j][1].unit) for i, j in want}
+    assert len(want) > 20 and len(units) > 3  # pairs of several unit kinds, measures included
