@@ -255,13 +255,9 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     from scipy.cluster.hierarchy import DisjointSet
 
     sets = DisjointSet(range(n))
-    comparable: dict[tuple[int, int], tuple[str, ...]] = {}  # pair -> its doubts
-    for i in range(n):
-        for j in range(i + 1, n):
-            doubts = _comparable(items[i], items[j], per_unit)
-            if doubts is not None:
-                comparable[(i, j)] = doubts
-                sets.merge(i, j)
+    comparable = _comparable_pairs(items, per_unit)  # pair -> its doubts
+    for i, j in comparable:
+        sets.merge(i, j)
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         comps[sets[i]].append(i)
@@ -361,6 +357,50 @@ def _far_apart(a: Quantity, b: Quantity) -> bool:
                 y.low / x.high > MAX_RATIO:
             return True
     return False
+
+
+def _unit_key(q: Quantity) -> tuple[bool, str, str | None]:
+    """What `_comparable` reads of a figure's unit before anything else: whether it has one,
+    its canonical form and its dimension of measure."""
+    m = measure(q)
+    return bool(q.unit), canon(q.unit or ""), m[0] if m else None
+
+
+def _units_may_meet(a: tuple[bool, str, str | None], qa: Quantity,
+                    b: tuple[bool, str, str | None], qb: Quantity) -> bool:
+    """False when no two figures of these unit keys can be `_comparable`: it needs both
+    without a unit (one sentence changed in its figure), or both with units that match
+    (`units_match` reads only their canonical forms) or measure one dimension."""
+    if not a[0] or not b[0]:
+        return not a[0] and not b[0]
+    return units_match(qa.unit, qb.unit) or (a[2] is not None and a[2] == b[2])
+
+
+def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
+                      per_unit: Counter[tuple[str, str]]
+                      ) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(i, j) with i < j -> doubts, for every pair of figures `_comparable` accepts. Only
+    pairs whose units can meet are tried (units grouped first): the same pairs as trying
+    every pair, without the square of a story's figures in Python calls when its figures
+    count different things."""
+    by_key: dict[tuple[bool, str, str | None], list[int]] = defaultdict(list)
+    for k, (_, q, _) in enumerate(items):
+        by_key[_unit_key(q)].append(k)
+    keys = list(by_key)
+    out: dict[tuple[int, int], tuple[str, ...]] = {}
+    for x, ka in enumerate(keys):
+        for kb in keys[x:]:
+            ga, gb = by_key[ka], by_key[kb]
+            if not _units_may_meet(ka, items[ga[0]][1], kb, items[gb[0]][1]):
+                continue
+            for i in ga:
+                for j in gb:
+                    if (i < j if ka == kb else i != j):
+                        lo, hi = min(i, j), max(i, j)
+                        doubts = _comparable(items[lo], items[hi], per_unit)
+                        if doubts is not None:
+                            out[(lo, hi)] = doubts
+    return out
 
 
 def _comparable(a: tuple[Claim, Quantity, frozenset[str]],

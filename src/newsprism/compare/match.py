@@ -7,11 +7,16 @@ most one claim per article, so one long article cannot pull two facts together.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+
+import numpy as np
 
 from ..model import Claim, Reuse
 from ..text import STOP, dice, fold
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -114,14 +119,20 @@ LINK_FACTOR = 0.8  # average similarity a merged cluster keeps, relative to the 
 
 
 PAIR_BLOCK = 512  # claims per row block of the sparse product in `candidate_pairs`
+# The most scored claim pairs `cluster_claims` keeps (the best by score; ties by position). Long
+# articles written from few words match nearly everywhere: a story of five 200,000-character
+# generated articles has 2.8 million pairs over the threshold. At 16 bytes a pair, this holds
+# clustering to about 0.3 GB; a story over it clusters on its best pairs only, and says so in
+# the log (a recorded limit: docs/faults.md).
+MAX_SCORED_PAIRS = 6_000_000
+_EPS = 1e-9  # slack on a float upper bound, so a pair exactly at the threshold is never lost
 
 
-def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
-                    min_dice: float) -> list[tuple[int, int]]:
-    """Cross-article claim pairs whose content-word Dice can reach `min_dice`: one sparse
-    product, row block by row block, instead of a Python loop over every pair (a 40-article
-    story has ~3,000 claims)."""
-    import numpy as np
+def _candidate_blocks(claims: Sequence[Claim], words: Sequence[frozenset[str]],
+                      min_dice: float) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Cross-article claim pairs (i < j) whose content-word Dice can reach `min_dice`, as
+    arrays (i, j, shared words), one row block of the sparse product at a time: the whole
+    product of long articles written from few words holds nearly every pair."""
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
@@ -131,35 +142,125 @@ def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
             rows.append(i)
             cols.append(vocab.setdefault(term, len(vocab)))
     if not vocab:
-        return []
+        return
     x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                    shape=(len(words), len(vocab)))
     xt = x.T.tocsr()
     sizes = np.array([len(w) for w in words], dtype=np.float32)
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(c.article_id, len(ids)) for c in claims])
-    out: list[tuple[int, int]] = []
-    # Row blocks: the whole product of long articles written from few words holds nearly
-    # every pair (a 0.3 MB gzip of five 200,000-character articles: 0.8 GB at once).
     for lo in range(0, len(words), PAIR_BLOCK):
         shared = (x[lo:lo + PAIR_BLOCK] @ xt).tocoo()
         i, j, n = shared.row + lo, shared.col, shared.data
         keep = (i < j) & (article[i] != article[j]) & (2 * n / (sizes[i] + sizes[j]) >= min_dice)
-        out.extend(zip(i[keep].tolist(), j[keep].tolist(), strict=True))
+        yield i[keep], j[keep], n[keep]
+
+
+def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
+                    min_dice: float) -> list[tuple[int, int]]:
+    """Cross-article claim pairs whose content-word Dice can reach `min_dice`, sorted."""
+    out: list[tuple[int, int]] = []
+    for i, j, _ in _candidate_blocks(claims, words, min_dice):
+        out.extend(zip(i.tolist(), j.tolist(), strict=True))
     out.sort()
     return out
+
+
+def _ids(values: Iterable[object]) -> np.ndarray:
+    """One integer per distinct truthy value, -1 for a falsy one."""
+    seen: dict[object, int] = {}
+    return np.array([seen.setdefault(v, len(seen)) if v else -1 for v in values],
+                    dtype=np.int64)
+
+
+def _scores(claims: Sequence[Claim], words: Sequence[frozenset[str]], i: np.ndarray,
+            j: np.ndarray, shared: np.ndarray, threshold: float,
+            feats: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`claim_similarity` of the pairs (i, j) that can reach `threshold`, and those pairs.
+
+    The Dice, predicate and subject terms are taken with numpy, in `claim_similarity`'s order
+    of float additions (so to the same bit); the quantity and date terms, only for pairs
+    where both claims hold some, in Python."""
+    size, pred, subj, has_q, has_d = feats
+    score = 2 * shared.astype(np.float64) / (size[i] + size[j])
+    score = score + 0.1 * ((pred[i] == pred[j]) & (pred[i] >= 0))
+    score = score + 0.1 * ((subj[i] == subj[j]) & (subj[i] >= 0))
+    both_q, both_d = has_q[i] & has_q[j], has_d[i] & has_d[j]
+    keep = score + 0.05 * both_q + 0.05 * both_d >= threshold - _EPS
+    i, j, score, both_q, both_d = i[keep], j[keep], score[keep], both_q[keep], both_d[keep]
+    q_bonus = np.zeros(len(i))
+    d_bonus = np.zeros(len(i))
+    for k in np.flatnonzero(both_q | both_d).tolist():
+        a, b = claims[int(i[k])], claims[int(j[k])]
+        if any(units_match(qa.unit, qb.unit) for qa in a.quantities for qb in b.quantities):
+            q_bonus[k] = 0.05
+        if {d.date for d in a.dates} & {d.date for d in b.dates}:
+            d_bonus[k] = 0.05
+    score = np.minimum(score + q_bonus + d_bonus, 1.0)
+    ok = score >= threshold
+    return score[ok], i[ok], j[ok]
+
+
+def _best(score: np.ndarray, i: np.ndarray, j: np.ndarray, cap: int | None = None
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs best score first, ties by i then j; the first `cap` only when given."""
+    order = np.lexsort((j, i, -score))
+    if cap is not None:
+        order = order[:cap]
+    return score[order], i[order], j[order]
+
+
+def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], threshold: float
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(score, i, j) of every cross-article claim pair with `claim_similarity` at or over
+    `threshold`, best first (ties by i, then j), at most `MAX_SCORED_PAIRS` of them: numpy
+    arrays, 16 bytes a pair, never a Python object per pair."""
+    feats = (np.array([len(w) for w in words], dtype=np.float64),
+             _ids(c.predicate if c.predicate not in ("be", "have", "say") else None
+                  for c in claims),
+             _ids(c.subject_entity for c in claims),
+             np.array([bool(c.quantities) for c in claims]),
+             np.array([bool(c.dates) for c in claims]))
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    held, cut = 0, False
+    for i, j, n in _candidate_blocks(claims, words, threshold - MAX_BONUS):
+        s, i, j = _scores(claims, words, i, j, n, threshold, feats)
+        parts.append((s, i.astype(np.int32), j.astype(np.int32)))
+        held += len(s)
+        if held > 2 * MAX_SCORED_PAIRS:  # keep the best so far: what is dropped never returns
+            parts = [_best(*_joined(parts), cap=MAX_SCORED_PAIRS)]
+            held, cut = len(parts[0][0]), True
+    score, i, j = _joined(parts)
+    if cut or len(score) > MAX_SCORED_PAIRS:
+        log.warning("claim clustering: %d claims have more than %d pairs over the threshold; "
+                    "only the best %d are clustered", len(claims), MAX_SCORED_PAIRS,
+                    MAX_SCORED_PAIRS)
+    return _best(score, i, j, cap=MAX_SCORED_PAIRS)
+
+
+def _joined(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if not parts:
+        return np.zeros(0), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+            np.concatenate([p[2] for p in parts]))
+
+
+def _scored_pair_rows(claims: Sequence[Claim], words: Sequence[frozenset[str]],
+                      threshold: float, chunk: int = 65_536) -> Iterator[tuple[int, int]]:
+    """The pairs of `scored_pairs`, best first, as Python ints a chunk at a time."""
+    _, i, j = scored_pairs(claims, words, threshold)
+    for lo in range(0, len(i), chunk):
+        yield from zip(i[lo:lo + chunk].tolist(), j[lo:lo + chunk].tolist(), strict=True)
 
 
 def cluster_claims(claims: Sequence[Claim], threshold: float) -> list[list[Claim]]:
     """Greedy agglomeration of cross-article claim pairs, best pairs first; a cluster holds at
     most one claim per article. Deterministic for a given input order."""
     words = [content_words(c.text) for c in claims]
-    pairs = [(s, i, j) for i, j in candidate_pairs(claims, words, threshold - MAX_BONUS)
-             if (s := claim_similarity(claims[i], claims[j], words[i], words[j])) >= threshold]
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    for _, i, j in pairs:
+    for i, j in _scored_pair_rows(claims, words, threshold):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
