@@ -172,3 +172,20 @@ def test_comparable_figures_grouped_by_unit_equal_every_pair_tried(seed):
     assert got == want
     units = {(items[i][1].unit, items[j][1].unit) for i, j in want}
     assert len(want) > 20 and len(units) > 3  # pairs of several unit kinds, measures included
+
+
+def test_a_story_over_the_pair_cap_is_reported_with_the_story(monkeypatch, examples_dir):
+    """The cap is a limit the analyst must see: `newsprism analyze`'s report names each story
+    whose claims were grouped on their best pairs only (and, under the cap, names none)."""
+    from newsprism.service import run_analysis
+    from newsprism.settings import Settings
+
+    plain = run_analysis([str(examples_dir)], Settings())
+    assert not [p for p in plain.problems if "compare limit" in p.reason]
+    monkeypatch.setattr(match, "MAX_SCORED_PAIRS", 2)
+    report = run_analysis([str(examples_dir)], Settings())
+    limited = [p for p in report.problems if "compare limit" in p.reason]
+    multi = {s.id for s in report.stories if len(s.article_ids) > 1}
+    assert limited and {p.source.split()[1] for p in limited} <= multi
+    assert all("only the best 2 of" in p.reason for p in limited)
+    assert [s.id for s in report.stories] == [s.id for s in plain.stories]  # the run went on

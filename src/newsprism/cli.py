@@ -181,7 +181,8 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
         raise NewsprismError(f"no article could be read from {', '.join(inputs)}")
     out.print(_summary_table(report))
     if report.problems:
-        err.print(f"[yellow]{len(report.problems)} input(s) skipped[/] (reasons above)")
+        # inputs skipped, and stories whose analysis failed or met a limit
+        err.print(f"[yellow]{len(report.problems)} problem(s) reported[/] (reasons above)")
     return report
 
 

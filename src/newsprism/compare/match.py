@@ -7,8 +7,10 @@ most one claim per article, so one long article cannot pull two facts together.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -125,6 +127,10 @@ PAIR_BLOCK = 512  # claims per row block of the sparse product in `candidate_pai
 # clustering to about 0.3 GB; a story over it clusters on its best pairs only, and says so in
 # the log (a recorded limit: docs/faults.md).
 MAX_SCORED_PAIRS = 6_000_000
+# The limits compare hit while `recorded_limits` runs (None outside it): each a sentence for
+# the analyst, reported with the story (`runner.base.analyse_stories`), not only logged.
+_LIMITS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "compare_limits", default=None)
 _EPS = 1e-9  # slack on a float upper bound, so a pair exactly at the threshold is never lost
 
 
@@ -222,20 +228,38 @@ def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], thres
              np.array([bool(c.quantities) for c in claims]),
              np.array([bool(c.dates) for c in claims]))
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    held, cut = 0, False
+    held, total = 0, 0
     for i, j, n in _candidate_blocks(claims, words, threshold - MAX_BONUS):
         s, i, j = _scores(claims, words, i, j, n, threshold, feats)
         parts.append((s, i.astype(np.int32), j.astype(np.int32)))
         held += len(s)
+        total += len(s)
         if held > 2 * MAX_SCORED_PAIRS:  # keep the best so far: what is dropped never returns
             parts = [_best(*_joined(parts), cap=MAX_SCORED_PAIRS)]
-            held, cut = len(parts[0][0]), True
+            held = len(parts[0][0])
     score, i, j = _joined(parts)
-    if cut or len(score) > MAX_SCORED_PAIRS:
+    if total > MAX_SCORED_PAIRS:
         log.warning("claim clustering: %d claims have more than %d pairs over the threshold; "
                     "only the best %d are clustered", len(claims), MAX_SCORED_PAIRS,
                     MAX_SCORED_PAIRS)
+        notes = _LIMITS.get()
+        if notes is not None:
+            notes.append(f"compare limit: only the best {MAX_SCORED_PAIRS:,} of {total:,} "
+                         f"similar claim pairs ({len(claims):,} claims) were grouped; weaker "
+                         f"agreement between its articles may be missing")
     return _best(score, i, j, cap=MAX_SCORED_PAIRS)
+
+
+@contextmanager
+def recorded_limits() -> Iterator[list[str]]:
+    """The limits compare hits inside the block (a cut it made to stay within memory), one
+    sentence each, for the caller to report with the story."""
+    notes: list[str] = []
+    token = _LIMITS.set(notes)
+    try:
+        yield notes
+    finally:
+        _LIMITS.reset(token)
 
 
 def _joined(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]

@@ -134,13 +134,17 @@ def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: Enco
     title without findings, and the failure is reported (the run goes on). `encode`: each
     story comes back as `encode(story)` (the service passes the store's row encoder, so the
     encoding happens on the worker and the runner knows nothing of the store)."""
+    from ..compare.match import recorded_limits
     from ..pipeline import analyze_story
 
     out: list[Any] = []
     problems: list[InputProblem] = []
     for story, articles, facts, reuse in tasks:
         try:
-            done = analyze_story(story, articles, facts, reuse, settings)
+            with recorded_limits() as limits:
+                done = analyze_story(story, articles, facts, reuse, settings)
+            problems.extend(InputProblem(f"story {story.id} ({story.title[:60]})", note)
+                            for note in limits)
         except (ModelError, ConfigError):
             raise
         except Exception as exc:  # one story must not stop the run
