@@ -412,3 +412,20 @@ def test_a_fragment_in_a_possessed_claim_is_the_possessors(nlp, text, fragment, 
 def test_a_fragment_in_a_clause_with_its_own_cue_is_not_the_possessors(nlp):
     text = 'Rosa Lima said the mayor\'s plan is "a disaster for the harbour."'
     assert _speaker_text(nlp, text, "disaster") == "Rosa Lima"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("She is also hoping to calm worries among growers that a drawn-out harvest would hurt the "
+     "co-op in the spring market, noting that the harvest four years ago ran longer than this "
+     "one has and the co-op was still able to sell and grow that spring.", "ran longer"),
+    ("She wants to soothe concerns among farmers that a prolonged drought would damage the "
+     "valley in the next harvest, pointing out that the drought of the nineties lasted longer.",
+     "lasted longer"),
+])
+def test_a_participle_hung_on_a_that_clause_is_not_that_clauses_subjects(nlp, text, fragment):
+    """`X hopes to calm worries that Y would hurt Z, noting that …`: the parser hangs the
+    participle on the "that" clause, whose subject (a harvest, a drought) says nothing: the
+    owner is not that subject; the parse cannot tell whose it is, so no speaker."""
+    atts = [a for a in _atts(nlp, text) if fragment in text[a.start:a.end]]
+    spans = [text[a.speaker_span[0]:a.speaker_span[1]] for a in atts if a.speaker_span]
+    assert not any("harvest" in s or "drought" in s for s in spans), spans

@@ -68,6 +68,32 @@ firm council board ministry department office union coalition team staff family 
 """.split())
 
 
+def _chain_top(verb):
+    """The top verb of a participle's chain (see `Cues._chain_subject`)."""
+    top, hops = verb, 0
+    while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
+            and top.head.i != top.i and hops < 6 and not (
+                top.dep_ == "ccomp" and top.head.lemma_.lower() not in CUE_LEMMAS
+                and any(c.dep_ in SUBJECT_DEPS for c in top.children)):
+        top, hops = top.head, hops + 1
+    return top
+
+
+def _hung_on_that_clause(verb) -> bool:
+    """`X hopes to calm worries that Y would hurt Z, noting that …`: a comma-set participle
+    whose chain stops at a "that" clause of a verb or noun that reports nothing. The parser
+    hangs it there, but the clause's subject (Y, often a thing) is rarely its owner, and the
+    parse cannot say whether X is: no speaker rather than a wrong one."""
+    if verb.tag_ != "VBG":
+        return False
+    top = _chain_top(verb)
+    return top.i != verb.i and top.dep_ in ("ccomp", "acl") \
+        and top.head.lemma_.lower() not in CUE_LEMMAS \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in top.children) \
+        and any(c.dep_ in SUBJECT_DEPS for c in top.children) \
+        and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
 def _participle_owner(noun):
     """The phrase a participle describes when `noun` is that participle's object ("those
     seeking [the nomination]" -> "those"), for a noun that is not a person's name."""
@@ -313,7 +339,8 @@ class CueReader(SpanReader):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
         if head is not None and head.i < verb.i:
             head = self._after_dateline(head, verb)
-        if head is None and nearby and verb.lower_ != "according":
+        if head is None and nearby and verb.lower_ != "according" \
+                and not _hung_on_that_clause(verb):  # an abstention stays one
             head = self._nearby_speaker(verb)
         if head is not None and verb.lower_ != "according" and self._addressee(head, verb):
             head = None  # "told X", "in a letter to X": X was spoken to, not speaking
@@ -446,12 +473,7 @@ class CueReader(SpanReader):
         complement climbs only to a verb that reports it ("X said he would go, adding"): "X
         attacked Y, saying A, B is “…”", parsed with "is" as the root and "attacked" as its
         complement, stays X's."""
-        top, hops = verb, 0
-        while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
-                and top.head.i != top.i and hops < 6 and not (
-                    top.dep_ == "ccomp" and top.head.lemma_.lower() not in CUE_LEMMAS
-                    and any(c.dep_ in SUBJECT_DEPS for c in top.children)):
-            top, hops = top.head, hops + 1
+        top = _chain_top(verb)
         return next((c for c in top.children if c.dep_ in SUBJECT_DEPS
                      and "\n" not in self.text[c.idx:verb.idx]), None)
 
@@ -509,6 +531,8 @@ class CueReader(SpanReader):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
+            if _hung_on_that_clause(verb):
+                return None, (verb.i, cue_end)  # whose participle it is, the parse cannot tell
             subj = self._chain_subject(verb)
             if subj is not None:
                 return subj, (verb.i, cue_end)
