@@ -83,8 +83,10 @@ def _hung_on_that_clause(verb) -> bool:
     """`X hopes to calm worries that Y would hurt Z, noting that …`: a comma-set participle
     whose chain stops at a "that" clause of a verb or noun that reports nothing. The parser
     hangs it there, but the clause's subject (Y, often a thing) is rarely its owner, and the
-    parse cannot say whether X is: no speaker rather than a wrong one."""
-    if verb.tag_ != "VBG":
+    parse cannot say whether X is: no speaker rather than a wrong one (nor the words next to
+    the cue in its place)."""
+    if verb.tag_ != "VBG" or verb.lower_ == "according" \
+            or verb.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
         return False
     top = _chain_top(verb)
     return top.i != verb.i and top.dep_ in ("ccomp", "acl") \
@@ -334,13 +336,14 @@ class CueReader(SpanReader):
     def speaker_of(self, verb, nearby: bool = True) -> tuple[Token | None, tuple[int, int]]:
         """(speaker head token, cue token range) for a cue verb: from the parse, else (when
         `nearby`) from the words next to the verb."""
+        if _hung_on_that_clause(verb):  # whose participle it is, the parse cannot tell
+            return None, (verb.i, verb.i)
         head, cue = self._parsed_speaker(verb)
         if head is not None and (self.in_quote(head) or _is_date(head)):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
         if head is not None and head.i < verb.i:
             head = self._after_dateline(head, verb)
-        if head is None and nearby and verb.lower_ != "according" \
-                and not _hung_on_that_clause(verb):  # an abstention stays one
+        if head is None and nearby and verb.lower_ != "according":
             head = self._nearby_speaker(verb)
         if head is not None and verb.lower_ != "according" and self._addressee(head, verb):
             head = None  # "told X", "in a letter to X": X was spoken to, not speaking
@@ -531,8 +534,6 @@ class CueReader(SpanReader):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
-            if _hung_on_that_clause(verb):
-                return None, (verb.i, cue_end)  # whose participle it is, the parse cannot tell
             subj = self._chain_subject(verb)
             if subj is not None:
                 return subj, (verb.i, cue_end)
