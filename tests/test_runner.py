@@ -124,7 +124,13 @@ def test_dask_hang_is_one_reported_article_and_the_run_goes_on(settings):
         # The restarted worker is back in service: a second run uses both workers again.
         again = runner.map_articles([_art(f"b{i}") for i in range(6)], small)
     assert [a.id for a, _ in out] == [a.id for a in articles if a.id != "hang1"]
-    assert len(seen) == 1 and "hang1" in seen[0].source and "timed out" in seen[0].reason
+    about = [p for p in seen if "hang1" in p.source]
+    assert len(about) == 1 and "timed out" in about[0].reason
+    # On a loaded machine the restart itself can outlast its own limit: that is one more
+    # line, from the runner, and the article's line does not claim a restart.
+    others = [p for p in seen if p not in about]
+    assert all(p.source == "dask runner" and "could not restart" in p.reason for p in others)
+    assert len(others) <= 1 and ("was restarted" in about[0].reason) == (not others)
     assert took < 100  # far below the 120 s the hanging article sleeps
     assert [a.id for a, _ in again] == [f"b{i}" for i in range(6)]
 

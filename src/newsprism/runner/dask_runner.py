@@ -198,10 +198,12 @@ class DaskRunner(BatchRunner):
         moved = {k for addr in hung for k in processing[addr]} - keys
         for future in overdue:
             future.cancel()
+        restarted = "its worker was restarted"
         if hung:
             try:
                 client.restart_workers(workers=hung, timeout=max(60.0, limit))
-            except Exception as exc:  # no nanny, or it did not come back
+            except Exception as exc:  # no nanny, or it did not come back in time
+                restarted = "its worker did not restart in time (reported apart)"
                 self._report([InputProblem("dask runner", f"could not restart worker(s) "
                                            f"{', '.join(hung)} after a time-out ({exc})")])
         for future, (i, pos, arts, _t0) in list(active.items()):
@@ -219,7 +221,7 @@ class DaskRunner(BatchRunner):
             out.append((i, pos, Batch(i, (), (InputProblem(
                 f"{a.source} (article {a.id})",
                 f"analysis timed out (over {seconds} s; article_time_limit "
-                f"{limit:g} s); its worker was restarted"),))))
+                f"{limit:g} s); {restarted}"),))))
         return out
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
