@@ -180,16 +180,6 @@ def vetoed(table: list[dict[int, int]], i: int, j: int, pairs: float) -> bool:
     return held > 0 and held >= VETO_SHARE * pairs
 
 
-def fold_vetoes(table: list[set[int]], i: int, j: int) -> None:
-    """Cluster j joins cluster i: i inherits j's vetoes."""
-    for k in table[j]:
-        table[k].discard(j)
-        if k != i:
-            table[k].add(i)
-            table[i].add(k)
-    table[j] = set()
-
-
 def average_linkage(n: int, edges: Sequence[tuple[int, int, float]],
                     threshold: float, vetoes: Sequence[tuple[int, int]] = ()) -> list[int]:
     """Cluster label (the smallest member index) of each of n items.
