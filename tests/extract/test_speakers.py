@@ -315,3 +315,28 @@ def test_the_outlet_cited_before_a_quote_paragraph_is_not_its_speaker(quotes_of)
         "\n\nHere's what he told reporters, according to Politico:\n\n\"His remarks were "
         "offensive and wrong and he should step aside from the race.\" Baker did not reply.")
     assert _speaker(quotes, "offensive and wrong").speaker == "Frank Dolan"
+
+
+@pytest.mark.parametrize("text, fragment, as_written", [
+    ("Mayor Lena Okafor won the harbour vote last spring. Okafor supporters are more engaged "
+     "in the contest, and say they are more likely to vote than her rivals.",
+     "more likely to vote", "Okafor supporters"),
+    ("Lena Okafor spoke on Monday.\n\n“We will build the harbour,” Okafor aides said.",
+     "build the harbour", "Okafor aides"),
+])
+def test_a_name_that_modifies_the_speaker_noun_is_not_the_speaker(quotes_of, text, fragment,
+                                                                   as_written):
+    """"Okafor supporters say …": the supporters speak, not Okafor (round 9, seen on real
+    text: "Romney supporters … say" given to Mitt Romney)."""
+    q = _speaker(quotes_of(text), fragment)
+    assert q.speaker != "Lena Okafor" and q.speaker_text == as_written
+
+
+def test_one_adviser_is_someone_not_named_before(quotes_of):
+    """"one adviser" introduces a person, as "an adviser" does: never the adviser named in the
+    sentence before (round 9, PolNeAR train: "one longtime adviser to X" given to a named
+    adviser)."""
+    q = _speaker(quotes_of(
+        "Mayor Lena Okafor spoke first. Her adviser Tom Hale backed her.\n\n"
+        "\"The harbour will not close,\" one adviser said."), "will not close")
+    assert q.speaker != "Tom Hale"

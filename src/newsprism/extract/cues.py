@@ -768,12 +768,15 @@ class CueReader(SpanReader):
         return None
 
     def _beside(self, head, m: Mention) -> bool:
-        """The name `m` is in apposition to `head` or `head` is a title in the name."""
+        """The name `m` is in apposition to `head` or `head` is a title in the name. A name
+        that modifies the head from before it ("Okafor supporters", "Okafor aides") is whose
+        people they are, not who speaks."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
         return root.head.i == head.i and root.dep_ in ("appos", "compound", "flat") \
+            and root.i > head.i \
             or head.head.i == root.i and head.dep_ in ("appos", "compound")
 
     @staticmethod
@@ -785,8 +788,10 @@ class CueReader(SpanReader):
 
     @staticmethod
     def _indefinite(head) -> bool:
-        """"a spokesman", "an aide", "another official": a person not named before."""
-        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children)
+        """"a spokesman", "an aide", "another official", "one adviser": a person not named
+        before."""
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                   or c.dep_ in ("nummod", "det") and c.lower_ == "one" for c in head.children)
 
     def _issuer(self, head) -> tuple[str | None, float] | None:
         """"a statement from X", "X's statement", "the statement" after "X said in a
