@@ -429,3 +429,21 @@ def test_a_participle_hung_on_a_that_clause_is_not_that_clauses_subjects(nlp, te
     atts = [a for a in _atts(nlp, text) if fragment in text[a.start:a.end]]
     spans = [text[a.speaker_span[0]:a.speaker_span[1]] for a in atts if a.speaker_span]
     assert not any("harvest" in s or "drought" in s for s in spans), spans
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the parser hangs "issued" on the quote's own verb
+    ("Immediately after the storm, Okafor issued a statement, “Last night, our harbour was "
+     "hit by the worst storm in decades.”", "harbour was hit", "Okafor"),
+    ("The board issued a statement, “We regret the delay,” on Monday.", "regret the delay",
+     "The board"),
+])
+def test_the_text_a_verb_issued_is_its_subjects(nlp, text, fragment, speaker):
+    """`X issued a statement, “…”`: the quote is the statement, and X speaks (round 9, read
+    on PolNeAR train)."""
+    assert _speaker_text(nlp, text, fragment) == speaker
+
+
+def test_a_statement_read_out_is_not_the_readers_own(nlp):
+    text = "Okafor read a statement, “We will rebuild.”"
+    assert _speaker_text(nlp, text, "will rebuild") is None

@@ -36,6 +36,7 @@ from .fragments import (
     claim_owner,
     conj_start,
     goes_on_to,
+    issuing_verb,
     title_name,
 )
 from .names import is_title_token
@@ -186,6 +187,11 @@ class DirectFinder(CueReader, SignatureReader):
             if v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and k > lo \
                     and v.lemma_.lower() not in ("be", "have") and not self.in_quote(v) \
                     and v.dep_ not in ("relcl", "advcl", "acl") \
+                    and self.speaker_of(v)[0] is not None:
+                verb = v
+        if verb is None and o_tok >= 3 and doc[o_tok - 1].text in (",", ":"):
+            v = issuing_verb(doc[o_tok - 2], o_tok)  # `X issued a statement, “…”`
+            if v is not None and v.i > lo and not self.in_quote(v) \
                     and self.speaker_of(v)[0] is not None:
                 verb = v
         return verb

@@ -4,7 +4,7 @@ clause it belongs to ends."""
 
 from __future__ import annotations
 
-from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, VERDICT_LEMMAS
+from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, ISSUE_LEMMAS, ISSUED_NOUNS, VERDICT_LEMMAS
 from .spans import SUBJECT_DEPS
 
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
@@ -91,3 +91,17 @@ def conj_start(c) -> int:
                       and doc[lo - 1].text == ","):
         lo -= 1
     return lo
+
+
+def issuing_verb(noun, open_tok: int):
+    """The finite verb that issued `noun` when the words quoted right after it (from token
+    `open_tok`) are that text (`X issued a statement, “…”`, `X posted a message: “…”`), else
+    None. A clause hung on a verb inside the quote is the parse running into the quote, not
+    a subordinate clause (`after X issued a statement, …` has its own marker)."""
+    v = noun.head
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in ISSUED_NOUNS \
+            or v.lemma_.lower() not in ISSUE_LEMMAS or v.tag_ not in ("VBD", "VBZ", "VBP") \
+            or v.dep_ in ("relcl", "acl") or any(c.dep_ == "mark" for c in v.children) \
+            or v.dep_ == "advcl" and v.head.i < open_tok:
+        return None
+    return v

@@ -28,6 +28,10 @@ PARENTHETICAL_LEMMAS = frozenset("say add note write argue explain insist claim 
                            "continue tell report state".split())
 # Verbs that issue a document: the statement it released said.
 ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign".split())
+# What such a verb issues that can hold the words quoted right after it (`X issued a
+# statement, “…”`, `X posted a message: “…”`; `direct._left_cue`).
+ISSUED_NOUNS = frozenset("statement message tweet post letter note memo release email e-mail"
+                         .split())
 
 # Verbs of judging someone aloud (`blasted the press for being “…”`, `dismissed X as “…”`):
 # cues only where the syntax already ties a quoted fragment to them (`direct._governing_verb`).
