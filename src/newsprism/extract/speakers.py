@@ -470,11 +470,14 @@ class People:
             return None, 0.0
         tied = [c for c in scored if c[0] == best[0]]
         if len(tied) > 1:
-            # Of two "presidents", the one this or the previous paragraph refers to.
+            # Of two "presidents", the one this or the previous paragraph refers to, when it is
+            # what the paragraph is about (a subject or a speaker there): one only named there
+            # ("a dinner for President X") decides nothing.
             lo = self._window_start(pos)
-            near = {k for p0, k, _ in self._events if lo <= p0 < pos} & {c[2] for c in tied}
-            if len(near) == 1:
-                return near.pop(), CONF_MODIFIER_MATCH
+            near = [(k, salient) for p0, k, salient in self._events if lo <= p0 < pos
+                    and k in {c[2] for c in tied}]
+            if len({k for k, _ in near}) == 1 and any(salient for _, salient in near):
+                return near[0][0], CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
 
