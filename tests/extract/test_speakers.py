@@ -353,3 +353,17 @@ def test_a_president_only_named_nearby_does_not_break_the_tie(quotes_of):
         "“It is a historic chance to build new ties,” the president told staff at the "
         "embassy."), "historic chance")
     assert q.speaker is None and q.speaker_text == "the president"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("“The harbour will reopen in spring,” said Black, who has been friends with Tom Hale "
+     "for 40 years.", "harbour will reopen"),
+    ("KellyAnne Conway, a pollster who supported Sen. Tom Hale during the primaries, said the "
+     "harbour “will reopen in spring.”", "will reopen"),
+])
+def test_a_name_in_the_speakers_description_is_not_the_speaker(quotes_of, text, fragment):
+    """A name the model does not tag as a person, described by a clause that names someone
+    else: the someone else does not speak (round 9, PolNeAR train tune: "Black, who has been
+    friends with Manafort for 40 years" resolved to Manafort)."""
+    q = _speaker(quotes_of(text), fragment)
+    assert q.speaker is None or "Hale" not in q.speaker

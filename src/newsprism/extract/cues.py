@@ -96,6 +96,18 @@ def _hung_on_that_clause(verb) -> bool:
         and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
+def _name_words(head) -> str:
+    """The words of the name headed by `head` ("KellyAnne Conway"), without what describes
+    it."""
+    lo = hi = head.i
+    doc = head.doc
+    while lo > 0 and doc[lo - 1].dep_ in ("compound", "flat") and doc[lo - 1].head.i == head.i:
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].dep_ == "flat" and doc[hi + 1].head.i == head.i:
+        hi += 1
+    return doc[lo:hi + 1].text
+
+
 def _participle_owner(noun):
     """The phrase a participle describes when `noun` is that participle's object ("those
     seeking [the nomination]" -> "those"), for a noun that is not a person's name."""
@@ -691,7 +703,7 @@ class CueReader(SpanReader):
         hi = bisect.bisect_left(self._person_starts, chars[1])
         persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
         own = [m for m in persons if m.start <= head.idx < m.end]
-        if not own and head.pos_ == "NOUN":
+        if not own and head.pos_ in ("NOUN", "PROPN"):
             # "Two jurors who spoke at X's news conference": a name that only modifies the
             # phrase does not speak; one set beside the head does ("the minister, X").
             persons = [m for m in persons if self._beside(head, m)]
@@ -733,6 +745,8 @@ class CueReader(SpanReader):
                 return people.persons[k].name, min(conf, CONF_LONE_NAME)
             if qualifier is not None:
                 return None, 0.0
+            if "," in span.text:  # "Black, who has been friends with X": the name, not X
+                return _name_words(head), CONF_AS_WRITTEN
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN

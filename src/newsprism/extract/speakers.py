@@ -458,8 +458,7 @@ class People:
                 scored.append((score, recent[k], k))
         if not scored:
             return None, 0.0
-        scored.sort(reverse=True)
-        best = scored[0]
+        best = max(scored)
         if best[0] >= 2:
             conf = CONF_ROLE_MATCH
         elif best[0] >= 1:
@@ -470,13 +469,11 @@ class People:
             return None, 0.0
         tied = [c for c in scored if c[0] == best[0]]
         if len(tied) > 1:
-            # Of two "presidents", the one this or the previous paragraph refers to, when it is
-            # what the paragraph is about (a subject or a speaker there): one only named there
-            # ("a dinner for President X") decides nothing.
-            lo = self._window_start(pos)
-            near = [(k, salient) for p0, k, salient in self._events if lo <= p0 < pos
-                    and k in {c[2] for c in tied}]
-            if len({k for k, _ in near}) == 1 and any(salient for _, salient in near):
+            # Of two "presidents", the only one this or the previous paragraph names, if as a
+            # subject or speaker ("a dinner for President X" decides nothing).
+            lo, ks = self._window_start(pos), {c[2] for c in tied}
+            near = [(k, sal) for p0, k, sal in self._events if lo <= p0 < pos and k in ks]
+            if len({k for k, _ in near}) == 1 and any(sal for _, sal in near):
                 return near[0][0], CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
