@@ -367,3 +367,14 @@ def test_a_name_in_the_speakers_description_is_not_the_speaker(quotes_of, text, 
     friends with Manafort for 40 years" resolved to Manafort)."""
     q = _speaker(quotes_of(text), fragment)
     assert q.speaker is None or "Hale" not in q.speaker
+
+
+def test_the_byline_above_the_story_is_no_one_it_talks_about(quotes_of):
+    """"Nora Vale" / "HARBOUR TIMES" / story: the writer's name alone on its line above the
+    first sentence is not a person a "he" in the story can be (round 9, seen on real text: a
+    senator's statement given to the reporter in the byline)."""
+    quotes = quotes_of(
+        "Nora Vale\n\nHARBOUR TIMES\n\nA sailor approached the senator at the dock on Friday "
+        "after he released a statement saying he would vote for the harbour bill.")
+    q = _speaker(quotes, "vote for the harbour bill")
+    assert q.speaker is None and q.speaker_text == "he"

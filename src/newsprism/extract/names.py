@@ -269,3 +269,15 @@ def without_suffix(parts: list[str]) -> list[str]:
     while len(parts) > 1 and fold(parts[-1]).replace(" ", "") in NAME_SUFFIXES:
         parts = parts[:-1]
     return parts
+
+
+def byline_name(text: str, start: int, end: int) -> bool:
+    """A name alone on its line in the block above the story's first sentence ("Jane Doe" /
+    "USA TODAY" / story): the writer's byline, not a person the story talks about."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if text[lo:hi].strip() != text[start:end].strip() or start > 400:
+        return False
+    return not any(line.rstrip().endswith((".", "!", "?", "\u201d", '"'))
+                   for line in text[:lo].splitlines())

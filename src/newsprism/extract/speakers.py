@@ -30,6 +30,7 @@ from .names import (
     GENDERED_TITLES,
     PERSON_ROLE_NOUNS,
     PRONOUNS,
+    byline_name,
     demonym_matches,
     early_surnames,
     is_title_token,
@@ -143,7 +144,7 @@ class People:
                 continue
             k = index[(m.start, m.end)]
             self._add_roles(k, m)
-            if not self.in_quote(m.start):
+            if not self.in_quote(m.start) and not byline_name(self.text, m.start, m.end):
                 self.refer(m.start, k, self._is_subject(m.start, m.end))
         # The NER misses names it found elsewhere in the same article (often at a sentence
         # start): a bare surname of a known person still refers to that person.
@@ -469,8 +470,7 @@ class People:
             return None, 0.0
         tied = [c for c in scored if c[0] == best[0]]
         if len(tied) > 1:
-            # Of two "presidents", the only one this or the previous paragraph names, if as a
-            # subject or speaker ("a dinner for President X" decides nothing).
+            # Of two "presidents", the only one the paragraph (or the one before) names as subject.
             lo, ks = self._window_start(pos), {c[2] for c in tied}
             near = [(k, sal) for p0, k, sal in self._events if lo <= p0 < pos and k in ks]
             if len({k for k, _ in near}) == 1 and any(sal for _, sal in near):
