@@ -378,3 +378,16 @@ def test_the_byline_above_the_story_is_no_one_it_talks_about(quotes_of):
         "after he released a statement saying he would vote for the harbour bill.")
     q = _speaker(quotes, "vote for the harbour bill")
     assert q.speaker is None and q.speaker_text == "he"
+
+
+def test_a_name_modifying_a_description_is_not_what_the_sentence_is_about(quotes_of):
+    """"X heckled Bernie Okafor supporters …", "Lindqvist, herself an Okafor supporter, drew
+    boos … She continued": Okafor only modifies a noun, so the "she" is not Okafor's (round 9,
+    PolNeAR train tune: a "She continued" given to a man named that way)."""
+    q = _speaker(quotes_of(
+        "Comedian Sarah Lindqvist heckled Bernie Okafor supporters on Monday after telling "
+        "holdouts for the senator that they were “being ridiculous.”\n\nLindqvist, herself "
+        "an Okafor supporter during the primary, drew boos upon saying, “The mayor heard the "
+        "passion of the people.”\n\nShe continued, “I am proud to be a part of this "
+        "movement.”"), "proud to be a part")
+    assert q.speaker != "Bernie Okafor"

@@ -208,8 +208,7 @@ class People:
     @staticmethod
     def _gender_of(p: Person) -> str | None:
         """From titles and first names; evidence for both genders leaves it unknown."""
-        seen = {name_gender(n) for n in p.names} | {name_gender("", t) for t in p.titles}
-        seen.discard(None)
+        seen = ({name_gender(n) for n in p.names} | {name_gender("", t) for t in p.titles}) - {None}
         return seen.pop() if len(seen) == 1 else None
 
     def _is_subject(self, start: int, end: int) -> bool:
@@ -225,7 +224,8 @@ class People:
         if first == span.sent.start:
             return True
         root = span.root
-        while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i:
+        while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i \
+                and not (root.dep_ == "compound" and root.head.pos_ == "NOUN"):  # "X supporter"
             root = root.head
         # The subject of a main clause; not of a reported one ("Cox says Obama is trying":
         # Obama is what Cox talks about, Cox the one a following "he says" continues).
