@@ -26,6 +26,12 @@ def test_first_names_and_titles_tell_gender():
     assert name_gender("Zyx Qwv") is None  # unknown: agreement is then not used
 
 
+def test_a_role_word_the_model_took_into_the_name_hides_no_first_name():
+    # "Comedian Sarah Doe" as one PERSON (round 9): Sarah is still the first name
+    assert name_gender("Comedian Sarah Doe") == "f"
+    assert name_gender("Comedian Doe") is None
+
+
 def test_he_skips_the_woman_named_just_before(quotes_of):
     q = _speaker(quotes_of(
         "Tom Baxter leads the port union. He met Helen Carter on Monday.\n\n"

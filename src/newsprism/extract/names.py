@@ -228,10 +228,11 @@ def name_gender(name: str, title: str | None = None) -> str | None:
         if g:
             return g
     parts = [p for p in name.split() if not is_title_token(p)]
-    if len(parts) < 2:
-        return None
-    first = fold(parts[0]).replace(" ", "")
-    return first_name_genders().get(first)
+    # The model may take a role word into the name ("Comedian Sarah Doe"): the first word
+    # before the surname that the table knows is the first name.
+    table = first_name_genders()
+    return next((table[w] for w in (fold(p).replace(" ", "") for p in parts[:-1])
+                 if w in table), None)
 
 
 def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
