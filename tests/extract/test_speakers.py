@@ -397,3 +397,24 @@ def test_a_name_modifying_a_description_is_not_what_the_sentence_is_about(quotes
         "passion of the people.”\n\nShe continued, “I am proud to be a part of this "
         "movement.”"), "proud to be a part")
     assert q.speaker != "Bernie Okafor"
+
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("“The law is sound,” wrote University of Porto law school dean Tomas Hale.", "law is sound",
+     "Tomas Hale"),
+    ("Michael Cohen met him in May. “What financing?” Okafor asks, interrupting Cohen.",
+     "What financing", "Okafor"),
+])
+def test_a_name_at_the_end_of_a_long_title_still_speaks(quotes_of, text, fragment, speaker):
+    """Guards for the round 9 rules on names inside a speaker phrase: a name after a long title
+    (the parser may head the phrase on "University") and a name before a cue read as a noun
+    ("Okafor asks") still speak."""
+    assert _speaker(quotes_of(text), fragment).speaker == speaker
+
+
+def test_it_continues_a_group_written_with_its_description(quotes_of):
+    q = _speaker(quotes_of(
+        "The Harbour Study Committee, a group of 105 sailors, rejected the plan, calling it "
+        "“reckless.” Instead, it proposes slashing the harbour budget."), "slashing")
+    assert q.speaker == "Harbour Study Committee" and q.speaker_text == "it"

@@ -703,10 +703,13 @@ class CueReader(SpanReader):
         hi = bisect.bisect_left(self._person_starts, chars[1])
         persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
         own = [m for m in persons if m.start <= head.idx < m.end]
-        if not own and head.pos_ in ("NOUN", "PROPN"):
+        if not own and head.pos_ == "NOUN":
             # "Two jurors who spoke at X's news conference": a name that only modifies the
             # phrase does not speak; one set beside the head does ("the minister, X").
             persons = [m for m in persons if self._beside(head, m)]
+        elif not own and head.pos_ == "PROPN":  # "Black, who has been friends with X"
+            persons = [m for m in persons if self._beside(head, m)
+                       or m.start > head.idx and not self._in_clause(head, m)]
         if persons:
             m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
             qualifier = self._qualifier(m.start, chars)
@@ -746,6 +749,7 @@ class CueReader(SpanReader):
             if qualifier is not None:
                 return None, 0.0
             if "," in span.text:  # "Black, who has been friends with X": the name, not X
+                bisect.insort(self._groups, (head.idx, _name_words(head)))
                 return _name_words(head), CONF_AS_WRITTEN
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
@@ -784,14 +788,26 @@ class CueReader(SpanReader):
     def _beside(self, head, m: Mention) -> bool:
         """The name `m` is in apposition to `head` or `head` is a title in the name. A name
         that modifies the head from before it ("Okafor supporters", "Okafor aides") is whose
-        people they are, not who speaks."""
+        people they are, not who speaks, unless the head is a cue read as a noun ("Trump
+        asks")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
         return root.head.i == head.i and root.dep_ in ("appos", "compound", "flat") \
-            and root.i > head.i \
+            and (root.i > head.i or head.lemma_.lower() in SPEECH_LEMMAS) \
             or head.head.i == root.i and head.dep_ in ("appos", "compound")
+
+    def _in_clause(self, head, m: Mention) -> bool:
+        """The name `m` lies in a clause that describes `head` ("X, who has been friends
+        with Y")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        t, hops = (span.root if span is not None else head), 0
+        while t.i != head.i and t.head.i != t.i and hops < 12:
+            if t.dep_ in ("relcl", "acl", "advcl"):
+                return True
+            t, hops = t.head, hops + 1
+        return False
 
     @staticmethod
     def _definite(head) -> bool:
