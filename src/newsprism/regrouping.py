@@ -37,6 +37,7 @@ from .stories.features_stored import (
     frame_of_row,
     frame_row,
     frames_key,
+    may_state_month_day,
     raw_of,
     stored_reach,
 )
@@ -228,7 +229,10 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
     """The raw features of `subset` from their stored rows (`features_stored.raw_of`), and
     the articles whose lean facts `attach` still reads: those without a stored frame (parsed
     from their headline and lead), without a publish day (their event day may be a date
-    their lead states: `cluster.event_day`) or without a row."""
+    their lead states: `cluster.event_day`) or without a row; and, when one of `subset` has
+    no publish day, those whose text may state a month-day (`features_stored.
+    may_state_month_day`): `undated.month_day_clashes` reads both leads of a pair one of
+    which has no publish day, and an empty lead there counted as stating none."""
     from .storage import story_features
     from .stories.cluster import published_day
 
@@ -241,8 +245,10 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
         framed = set(story_features.frames(conn, key, ids))
     raws = {a.id: raw_of(rows[a.id], features.vocab.names, a.title)
             for a in subset if a.id in rows}
+    undated = any(published_day(a) is None for a in subset)
     facts_for = {a.id for a in subset
-                 if a.id not in raws or a.id not in framed or published_day(a) is None}
+                 if a.id not in raws or a.id not in framed or published_day(a) is None
+                 or (undated and may_state_month_day(a.text))}
     return raws, facts_for
 
 
