@@ -219,9 +219,33 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     df, event_df = features.vocab.basis_maps()
     subset = [a for a in articles if a.id in wanted]
     raws, facts_for = _stored_raws(store, features, subset, settings)
-    return attach_reached(subset, lean_of(sorted(facts_for | arrived)), reuse, settings,
+    lean = lean_of(sorted(facts_for | arrived))
+    leads = _leads_to_read(subset, lean, facts_for | arrived)
+    if leads:
+        lean += lean_of(leads)
+    return attach_reached(subset, lean, reuse, settings,
                           IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
                           touched, loose, features.frames_of(store, settings), raws)
+
+
+def _leads_to_read(subset: Sequence[Article], lean: Sequence[ArticleFacts], read: set[str]
+                   ) -> list[str]:
+    """The articles of `subset` not `read` whose lean facts `attach` needs for their lead
+    after all: `undated.month_day_clashes` weighs a pair one of which has no publish day when
+    both leads state month-days (without a year), so once the lead of an article without a
+    publish day (its facts are in `lean`) states one, every dated article whose text may
+    state one (`features_stored.may_state_month_day`) is read. An unread lead counted as
+    stating none: a new undated report joined a story that the derived features kept apart."""
+    from .stories.cluster import published_day
+    from .stories.undated import MONTH_DAY_DISCOUNT, lead_month_days
+
+    if MONTH_DAY_DISCOUNT >= 1.0:
+        return []
+    by_id = {a.id: a for a in subset}
+    if not any(lead_month_days(by_id[f.article_id], f) for f in lean
+               if f.article_id in by_id and published_day(by_id[f.article_id]) is None):
+        return []
+    return sorted(a.id for a in subset if a.id not in read and may_state_month_day(a.text))
 
 
 def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
@@ -229,10 +253,8 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
     """The raw features of `subset` from their stored rows (`features_stored.raw_of`), and
     the articles whose lean facts `attach` still reads: those without a stored frame (parsed
     from their headline and lead), without a publish day (their event day may be a date
-    their lead states: `cluster.event_day`) or without a row; and, when one of `subset` has
-    no publish day, those whose text may state a month-day (`features_stored.
-    may_state_month_day`): `undated.month_day_clashes` reads both leads of a pair one of
-    which has no publish day, and an empty lead there counted as stating none."""
+    their lead states: `cluster.event_day`) or without a row (and after them, maybe, the
+    leads of `_leads_to_read`)."""
     from .storage import story_features
     from .stories.cluster import published_day
 
@@ -245,10 +267,8 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
         framed = set(story_features.frames(conn, key, ids))
     raws = {a.id: raw_of(rows[a.id], features.vocab.names, a.title)
             for a in subset if a.id in rows}
-    undated = any(published_day(a) is None for a in subset)
     facts_for = {a.id for a in subset
-                 if a.id not in raws or a.id not in framed or published_day(a) is None
-                 or (undated and may_state_month_day(a.text))}
+                 if a.id not in raws or a.id not in framed or published_day(a) is None}
     return raws, facts_for
 
 

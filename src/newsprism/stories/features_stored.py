@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,10 +92,9 @@ def frames_key(model: str, fast_rules: bool) -> str:
 def raw_of(packed: Packed, names: Sequence[str], title: str | None) -> RawFeatures:
     """The `raw_features` an article's stored row was packed from (`Vocab.pack` keeps every
     count, positive, in their sorted order, and the actor flags; the rest is the title's)."""
-    counts = tuple((names[k], c) for k, c in zip(packed.ids.tolist(), packed.counts.tolist(),
-                                                 strict=True))
-    actors = tuple(sorted(names[k] for k, a in zip(packed.ids.tolist(), packed.actors.tolist(),
-                                                   strict=True) if a))
+    named = list(map(names.__getitem__, packed.ids.tolist()))
+    counts = tuple(zip(named, packed.counts.tolist(), strict=True))
+    actors = tuple(sorted(compress(named, packed.actors.tolist())))
     return RawFeatures(packed.article_id, counts, actors, title_figures(title),
                        title_trigger(title, actors), title_content(title))
 
@@ -225,6 +225,11 @@ class _ByName(Mapping[str, int]):
     def __getitem__(self, key: str) -> int:
         return self._counts[self._index[key]]
 
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        """As `Mapping.get`, in one call (`tfidf_rows` asks it once per feature)."""
+        k = self._index.get(key)
+        return default if k is None else self._counts[k]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
 
@@ -256,7 +261,9 @@ def stored_reach(new: Sequence[Packed], stored: Sequence[Packed], vocab: Vocab,
         return set()
     used = np.unique(np.concatenate([p.ids for p in (*new, *stored)]))
     weights = np.zeros(len(vocab.names))
-    weights[used] = [idf_of(vocab.df[k], vocab.n) for k in used.tolist()]
+    # `idf` once per distinct frequency (the same floats as once per feature).
+    held, where = np.unique(np.asarray(vocab.df, np.int64)[used], return_inverse=True)
+    weights[used] = np.array([idf_of(int(d), vocab.n) for d in held.tolist()])[where.ravel()]
     xn = _rows(new, weights, len(vocab.names))
     xs = _rows(stored, weights, len(vocab.names))
     sims = (xn @ xs.T.tocsr()).tocoo()  # over the stored rows' feature postings
