@@ -68,6 +68,10 @@ def test_a_dated_reports_lead_weighs_a_new_undated_report(kind, tmp_path) -> Non
         # from the reports' leads): the case this test is about.
         assert any(ids == ("late",) for ids in want.values())
         assert store.story_members() == want
+        ids = sorted(a.id for a, _ in old + new)
+        assert [(f.article_id, f.sentences) for f in store.lead_facts(ids)] == \
+            [(f.article_id, f.sentences) for f in store.lean_facts(ids=ids)]
+        assert all(f.sentences for f in store.lead_facts(ids))
     finally:
         store.close()
 

@@ -222,7 +222,7 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     lean = lean_of(sorted(facts_for | arrived))
     leads = _leads_to_read(subset, lean, facts_for | arrived)
     if leads:
-        lean += lean_of(leads)
+        lean += store.lead_facts(leads)  # their leads only: all `attach` reads of them
     return attach_reached(subset, lean, reuse, settings,
                           IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
                           touched, loose, features.frames_of(store, settings), raws)
@@ -233,9 +233,11 @@ def _leads_to_read(subset: Sequence[Article], lean: Sequence[ArticleFacts], read
     """The articles of `subset` not `read` whose lean facts `attach` needs for their lead
     after all: `undated.month_day_clashes` weighs a pair one of which has no publish day when
     both leads state month-days (without a year), so once the lead of an article without a
-    publish day (its facts are in `lean`) states one, every dated article whose text may
-    state one (`features_stored.may_state_month_day`) is read. An unread lead counted as
-    stating none: a new undated report joined a story that the derived features kept apart."""
+    publish day (its facts are in `lean`) states one, the lead of every dated article whose
+    text may state one (`features_stored.may_state_month_day`) is read (`Store.lead_facts`;
+    the rest of such an article `attach` reads from its stored row and frame). An unread
+    lead counted as stating none: a new undated report joined a story that the derived
+    features kept apart."""
     from .stories.cluster import published_day
     from .stories.undated import MONTH_DAY_DISCOUNT, lead_month_days
 
