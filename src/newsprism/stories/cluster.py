@@ -39,7 +39,6 @@ from .features import (
     figures_agree,
     raw_features,
 )
-from .features import idf as idf_of
 from .frames import Frame, article_frames, discount_clashes, rejoin_lone
 from .ids import first_key, reuse_weight, story_id
 from .link import (
@@ -51,6 +50,7 @@ from .link import (
     scored_pairs,
 )
 from .split import split_story
+from .tfidf import tfidf_rows
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
 
@@ -110,41 +110,6 @@ def idf_basis(raws: Sequence[RawFeatures]) -> IdfBasis:
         df.update(f for f, c in raw.counts if c > 0)
         event_df.update(f for f, c in raw.event_counts() if c > 0)
     return IdfBasis(df, event_df, len(raws))
-
-
-def tfidf_rows(raws: Sequence[RawFeatures], event: bool = False, basis: IdfBasis | None = None
-            ) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Unit TF-IDF rows of the articles and the document frequencies; `event`: over the
-    event part of each article only (`RawFeatures.event_counts`); `basis`: the IDF weights
-    from its frequencies instead of those of `raws` (the returned frequencies stay those
-    of `raws`: the candidate step's)."""
-    vocab: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    for raw in raws:
-        for f, c in (raw.event_counts() if event else raw.counts):
-            if c <= 0:
-                continue
-            indices.append(vocab.setdefault(f, len(vocab)))
-            data.append(c)
-        indptr.append(len(indices))
-    x = sparse.csr_matrix((np.asarray(data, np.float64), np.asarray(indices, np.int64),
-                           np.asarray(indptr, np.int64)), shape=(len(raws), max(len(vocab), 1)))
-    df = np.bincount(x.indices, minlength=x.shape[1])
-    n = len(raws)
-    if basis is None:
-        weights = np.array([idf_of(int(d), n) for d in df]) if len(df) else np.zeros(0)
-    else:
-        held = basis.event_df if event else basis.df
-        names = sorted(vocab, key=vocab.__getitem__)
-        # No features at all: one empty column (as above), weighted 1.
-        weights = np.array([idf_of(held.get(f, 0), basis.n) for f in names]
-                           + [1.0] * (len(df) - len(names)))
-    x = x @ sparse.diags(weights) if len(df) else x
-    x = sparse.csr_matrix(x)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    x = sparse.diags(1.0 / norms) @ x
-    return sparse.csr_matrix(x), df
 
 
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]

@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,8 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "frame_of_row",
-           "frame_row", "frames_key", "parsed_frames", "raw_of", "stored_reach"]
+           "frame_row", "frames_key", "may_state_month_day", "parsed_frames", "raw_of",
+           "stored_reach"]
 
 
 def _key() -> str:
@@ -90,10 +92,9 @@ def frames_key(model: str, fast_rules: bool) -> str:
 def raw_of(packed: Packed, names: Sequence[str], title: str | None) -> RawFeatures:
     """The `raw_features` an article's stored row was packed from (`Vocab.pack` keeps every
     count, positive, in their sorted order, and the actor flags; the rest is the title's)."""
-    counts = tuple((names[k], c) for k, c in zip(packed.ids.tolist(), packed.counts.tolist(),
-                                                 strict=True))
-    actors = tuple(sorted(names[k] for k, a in zip(packed.ids.tolist(), packed.actors.tolist(),
-                                                   strict=True) if a))
+    named = list(map(names.__getitem__, packed.ids.tolist()))
+    counts = tuple(zip(named, packed.counts.tolist(), strict=True))
+    actors = tuple(sorted(compress(named, packed.actors.tolist())))
     return RawFeatures(packed.article_id, counts, actors, title_figures(title),
                        title_trigger(title, actors), title_content(title))
 
@@ -224,6 +225,11 @@ class _ByName(Mapping[str, int]):
     def __getitem__(self, key: str) -> int:
         return self._counts[self._index[key]]
 
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        """As `Mapping.get`, in one call (`tfidf_rows` asks it once per feature)."""
+        k = self._index.get(key)
+        return default if k is None else self._counts[k]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
 
@@ -255,7 +261,9 @@ def stored_reach(new: Sequence[Packed], stored: Sequence[Packed], vocab: Vocab,
         return set()
     used = np.unique(np.concatenate([p.ids for p in (*new, *stored)]))
     weights = np.zeros(len(vocab.names))
-    weights[used] = [idf_of(vocab.df[k], vocab.n) for k in used.tolist()]
+    # `idf` once per distinct frequency (the same floats as once per feature).
+    held, where = np.unique(np.asarray(vocab.df, np.int64)[used], return_inverse=True)
+    weights[used] = np.array([idf_of(int(d), vocab.n) for d in held.tolist()])[where.ravel()]
     xn = _rows(new, weights, len(vocab.names))
     xs = _rows(stored, weights, len(vocab.names))
     sims = (xn @ xs.T.tocsr()).tocoo()  # over the stored rows' feature postings
@@ -269,6 +277,22 @@ def stored_reach(new: Sequence[Packed], stored: Sequence[Packed], vocab: Vocab,
     gap = np.abs(when_new[sims.row] - when_old[sims.col])
     keep = (sims.data >= threshold) & ~(gap > window)  # nan gap (no day): kept
     return {stored[j].article_id for j in np.unique(sims.col[keep]).tolist()}
+
+
+# Every month-day `undated.month_days` finds in a lead ("March 3", "Sept. 14th", "3rd of
+# March") matches this looser pattern somewhere in the article's text: no word boundaries,
+# no look-ahead for a year, any letters after a month's first three. So a text it does not
+# match states no month-day in its lead, and the lead need not be read to know it.
+_MONTH_DAY_ANYWHERE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I)
+
+
+def may_state_month_day(text: str) -> bool:
+    """Whether `text` may state a month-day without a year in its lead (false: it does not;
+    `undated.lead_month_days` of its article is empty)."""
+    return _MONTH_DAY_ANYWHERE.search(text) is not None
 
 
 def day_windows(new: Sequence[Packed], window_days: float) -> list[tuple[float, float]] | None:

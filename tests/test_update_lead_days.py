@@ -1,0 +1,98 @@
+"""An update from the stored features reads the lead of every article a lead's month-days
+can weigh (issue 25, round 9): `undated.month_day_clashes` reads the leads of both articles
+of a pair one of which has no publish day, so a dated article's lead matters as soon as an
+undated article stands beside it. Before, the update read the lean facts of undated, new
+and unframed articles only, and a stored dated report's lead counted as empty: a new
+undated report stating another month-day joined its story, where the derived features
+(`incremental.local_update`) keep it apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Article, ArticleFacts, Mention, Sentence
+from newsprism.regrouping import save_features
+from newsprism.service import analyze_into_store
+from newsprism.settings import Settings
+from newsprism.storage.store import open_store
+from newsprism.stories import frames as frames_module
+from storecases import STORE_KINDS, make_store_url
+from test_features_stored import expected_members, runner_for
+
+SETTINGS = Settings(story_consolidate_share=50.0)  # every update after the first is local
+TOPIC = ["harbour", "crane", "collapse", "dockworkers", "inquiry", "cargo"]
+OTHER = ["budget", "ferry", "timetable", "tourism", "festival", "museum", "bakery"]
+
+
+def report(aid: str, lead_day: str, words: list[str], published: str | None
+           ) -> tuple[Article, ArticleFacts]:
+    """A report whose lead (its first sentence) states `lead_day` without a year."""
+    lead = f"On {lead_day} a crane fell in Portvale harbour."
+    body = " ".join(words) + "."
+    text = f"{lead} {body}"
+    place = text.index("Portvale")
+    article = Article(id=aid, source=f"test:{aid}", text=text, published=published,
+                      title="Crane collapse at Portvale harbour", outlet=f"Outlet {aid}")
+    terms = tuple(sorted({**{w: 2 for w in words}, "ent:portvale": 1}.items()))
+    facts = ArticleFacts(article_id=aid,
+                         sentences=(Sentence(aid, 0, len(lead)),
+                                    Sentence(aid, len(lead) + 1, len(text))),
+                         mentions=(Mention(aid, place, place + 8, "Portvale", "GPE"),),
+                         terms=terms)
+    return article, facts
+
+
+def corpus():
+    old = [report(f"old{k}", "March 3", TOPIC, f"2023-03-0{3 + k}") for k in range(3)]
+    # Elsewhere in the store: other events, so the weights are a corpus's.
+    old += [report(f"else{k}", "May 9", OTHER[k:k + 4], "2023-05-09") for k in range(3)]
+    # New, undated, its lead stating a day five months off; half the event's words.
+    new = [report("late", "August 14", TOPIC[:3] + ["lorry", "weather", "tide"], None)]
+    return old, new
+
+
+@pytest.mark.parametrize("kind", STORE_KINDS)
+def test_a_dated_reports_lead_weighs_a_new_undated_report(kind, tmp_path) -> None:
+    old, new = corpus()
+    store = open_store(make_store_url(kind, tmp_path))
+    try:
+        analyze_into_store(store, [a for a, _ in old], SETTINGS, runner=runner_for(old + new))
+        if frames_module.article_frames([old[0][0]], [old[0][1]], SETTINGS) is None:
+            pytest.skip("no spaCy pipeline: frames are off, every lean fact is read")
+        save_features(store, SETTINGS)  # every frame stored: dated leads are not read for them
+        before = store.story_members()
+        analyze_into_store(store, [a for a, _ in old + new], SETTINGS,
+                           runner=runner_for(old + new))
+        want, _ = expected_members(store, before, {"late"})
+        # The derived features keep the late report apart (its lead's day is five months
+        # from the reports' leads): the case this test is about.
+        assert any(ids == ("late",) for ids in want.values())
+        assert store.story_members() == want
+        ids = sorted(a.id for a, _ in old + new)
+        assert [(f.article_id, f.sentences) for f in store.lead_facts(ids)] == \
+            [(f.article_id, f.sentences) for f in store.lean_facts(ids=ids)]
+        assert all(f.sentences for f in store.lead_facts(ids))
+    finally:
+        store.close()
+
+
+LEADS = ["On March 3 the council met.", "WASHINGTON, Sept. 14th - Talks ended.",
+         "The vote on 3rd of March failed.", "Fighting resumed on 12 March, officials said.",
+         "On March 3. 2019 was a year of storms.", "By dec 1 the harbour had reopened.",
+         "The strike began in May 2019.", "Nothing dated here at all.", "MAY 5: a storm hit."]
+
+
+@pytest.mark.parametrize("lead", LEADS)
+def test_a_text_that_may_state_no_month_day_states_none_in_its_lead(lead: str) -> None:
+    from newsprism.stories.features_stored import may_state_month_day
+    from newsprism.stories.undated import lead_month_days
+
+    text = f"{lead} More follows in the body, on March 9."
+    facts = ArticleFacts(article_id="a", sentences=(Sentence("a", 0, len(lead)),))
+    article = Article(id="a", source="t", text=text)
+    if lead_month_days(article, facts):
+        assert may_state_month_day(lead)
+    assert may_state_month_day(text)  # the body states one
+    # Looser than the lead's rule ("May 2019" may), never stricter; a lead without a
+    # month and a figure side by side may not.
+    assert may_state_month_day(lead) == (lead != "Nothing dated here at all.")
