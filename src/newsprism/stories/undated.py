@@ -30,6 +30,7 @@ import numpy as np
 from ..dates import MONTHS
 from ..model import Article, ArticleFacts
 from . import frames as frames_module
+from . import weekdays
 from .features import RawFeatures
 from .frames import Frame, frames_conflict
 
@@ -158,13 +159,18 @@ _LOOKING_AHEAD = re.compile(r"\b(?:will|set for|scheduled|due|until|deadline|exp
 _LEAP = 2000  # a leap year, so February 29 has a place
 
 
+def looks_away(text: str) -> bool:
+    """Whether a sentence looks back or ahead (its dates are not its event's)."""
+    return bool(_LOOKING_BACK.search(text) or _LOOKING_AHEAD.search(text))
+
+
 def lead_month_days(article: Article, facts: ArticleFacts) -> frozenset[int]:
     """The days of the (leap) year of the month-days without a year the lead states, outside
     sentences looking back or ahead."""
     out: set[int] = set()
     for s in facts.sentences[:LEAD_SENTENCES]:
         text = article.text[s.start:s.end]
-        if not (_LOOKING_BACK.search(text) or _LOOKING_AHEAD.search(text)):
+        if not looks_away(text):
             out.update(d.timetuple().tm_yday for d in month_days(text, _LEAP))
     return frozenset(out)
 
@@ -235,6 +241,9 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
         factor[undated_clashes(raws, frames, when, a, b, headlines_differ)] *= UNDATED_DISCOUNT
     if MONTH_DAY_DISCOUNT < 1.0 and facts is not None:
         factor[month_day_clashes(articles, facts, days, a, b)] *= MONTH_DAY_DISCOUNT
+    if weekdays.WEEKDAY_DISCOUNT < 1.0 and facts is not None:
+        factor[weekdays.weekday_clashes(articles, facts, days, a, b, looks_away)
+               ] *= weekdays.WEEKDAY_DISCOUNT
     if frames_module.OPPOSED_DISCOUNT < 1.0 and frames is not None:
         pick = (np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b])) if OPPOSED_UNDATED_ONLY
                 else np.arange(len(a)))

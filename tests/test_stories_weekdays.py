@@ -1,0 +1,69 @@
+"""Weekdays in the lead (stories/weekdays.py): two undated reports whose first sentences put
+their events on different weekdays are weighed apart. Made-up articles only."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from newsprism.model import Sentence
+from newsprism.settings import Settings
+from newsprism.stories import weekdays
+from newsprism.stories.undated import looks_away
+from newsprism.stories.weekdays import lead_weekdays, weekday_clashes
+from test_stories_events import HIKE, article, groups, run
+
+
+def _report(aid: str, opening: str, published: str | None = None):
+    """A made-up rate-hike report whose first sentence is `opening`."""
+    art, facts = article(aid, HIKE, published=published)
+    text = opening + " " + art.text
+    return (replace(art, text=text),
+            replace(facts, sentences=(Sentence(aid, 0, len(opening)),
+                                      Sentence(aid, len(opening) + 1, len(text)))))
+
+
+def test_lead_weekdays_read_the_first_sentence_only_and_skip_other_days() -> None:
+    art, facts = _report("a", "The Portville board on Monday voted to raise its rate.")
+    assert lead_weekdays(art, facts, looks_away) == frozenset({"monday"})
+    art, facts = _report("b", "Sunday's vote by the Portville board raised its rate.")
+    assert lead_weekdays(art, facts, looks_away) == frozenset({"sunday"})
+    # "last", "next", "this" name no event day; a sentence looking ahead states a plan.
+    art, facts = _report("c", "After last Friday's talks the board raised its rate.")
+    assert lead_weekdays(art, facts, looks_away) == frozenset()
+    art, facts = _report("d", "The Portville board will vote Thursday on its rate.")
+    assert lead_weekdays(art, facts, looks_away) == frozenset()
+    assert lead_weekdays(art, facts) == frozenset({"thursday"})  # nothing skipped
+    # A weekday in the second sentence is background, not the event's day.
+    art, facts = _report("e", "The Portville board raised its rate.")
+    art = replace(art, text=art.text + " It met on Tuesday.")
+    assert lead_weekdays(art, facts, looks_away) == frozenset()
+
+
+def test_weekday_clashes_need_two_leads_with_weekdays_none_shared_and_an_undated_one() -> None:
+    items = [_report("a", "The board on Monday raised its rate."),
+             _report("b", "The board raised its rate on Wednesday."),
+             _report("c", "On Monday, the board raised its rate."),
+             _report("d", "The board raised its rate."),
+             _report("e", "The board on Monday raised its rate.", published="2031-03-03"),
+             _report("f", "The board raised its rate on Friday.", published="2031-03-07")]
+    arts, facts = [x for x, _ in items], [f for _, f in items]
+    days = np.array([np.nan, np.nan, np.nan, np.nan, 1.0, 5.0])
+    a, b = np.array([0, 0, 0, 4, 1]), np.array([1, 2, 3, 5, 4])
+    # (0, 1) Monday / Wednesday; (0, 2) the same day; (0, 3) no weekday: no evidence;
+    # (4, 5) both published: the publish days decide; (1, 4) Wednesday / Monday, one undated.
+    assert weekday_clashes(arts, facts, days, a, b, looks_away).tolist() == [
+        True, False, False, False, True]
+
+
+def test_undated_reports_of_different_weekdays_stay_apart(monkeypatch) -> None:
+    monday = [_report(f"m{k}", "The Portville board on Monday raised its rate.")
+              for k in range(3)]
+    wednesday = [_report(f"w{k}", "The Portville board raised its rate again on Wednesday.")
+                 for k in range(3)]
+    settings = Settings(story_threshold=0.6)  # the same words: a cosine near 1 across
+    assert groups(run(monday + wednesday, settings)) == {
+        frozenset({"m0", "m1", "m2"}), frozenset({"w0", "w1", "w2"})}
+    monkeypatch.setattr(weekdays, "WEEKDAY_DISCOUNT", 1.0)
+    assert len(run(monday + wednesday, settings)) == 1  # the same words: one story without it
