@@ -15,7 +15,8 @@ stated day, no named place or object besides their people, held by at most
 Two more kinds of evidence weigh a pair down when one of it has no publish day
 (`evidence_against`, the one call `cluster.similarity_graph` makes): leads stating month-days
 more than `MONTH_DAYS_APART` days apart on the calendar (`month_day_clashes`), and predicates
-on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`).
+on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`),
+and leads naming different weekdays (`weekdays.weekday_clashes`).
 """
 
 from __future__ import annotations
@@ -229,7 +230,8 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
                      ) -> np.ndarray:
     """Per scored pair (a, b), the factor its edge weighs for evidence of two events found
     beyond the words: `undated_clashes` (`UNDATED_DISCOUNT`), `month_day_clashes`
-    (`MONTH_DAY_DISCOUNT`) and opposed frames (`frames.frames_opposed`,
+    (`MONTH_DAY_DISCOUNT`), `weekdays.weekday_clashes` (`weekdays.WEEKDAY_DISCOUNT`) and
+    opposed frames (`frames.frames_opposed`,
     `frames.OPPOSED_DISCOUNT`); 1 where there is none; 0 for a `topic_only` pair (with
     `sims`, the pairs' cosines). Without frames (no pipeline) only the month-days count."""
     factor = np.ones(len(a))
@@ -242,8 +244,8 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
     if MONTH_DAY_DISCOUNT < 1.0 and facts is not None:
         factor[month_day_clashes(articles, facts, days, a, b)] *= MONTH_DAY_DISCOUNT
     if weekdays.WEEKDAY_DISCOUNT < 1.0 and facts is not None:
-        factor[weekdays.weekday_clashes(articles, facts, days, a, b, looks_away)
-               ] *= weekdays.WEEKDAY_DISCOUNT
+        factor[weekdays.weekday_clashes(articles, facts, days, a, b)] *= (
+            weekdays.WEEKDAY_DISCOUNT)
     if frames_module.OPPOSED_DISCOUNT < 1.0 and frames is not None:
         pick = (np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b])) if OPPOSED_UNDATED_ONLY
                 else np.arange(len(a)))
