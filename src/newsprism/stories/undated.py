@@ -243,9 +243,8 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
         factor[undated_clashes(raws, frames, when, a, b, headlines_differ)] *= UNDATED_DISCOUNT
     if MONTH_DAY_DISCOUNT < 1.0 and facts is not None:
         factor[month_day_clashes(articles, facts, days, a, b)] *= MONTH_DAY_DISCOUNT
-    if weekdays.WEEKDAY_DISCOUNT < 1.0 and facts is not None:
-        factor[weekdays.weekday_clashes(articles, facts, days, a, b)] *= (
-            weekdays.WEEKDAY_DISCOUNT)
+    if facts is not None:
+        factor *= weekdays.weekday_factors(articles, facts, days, a, b)
     if frames_module.OPPOSED_DISCOUNT < 1.0 and frames is not None:
         pick = (np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b])) if OPPOSED_UNDATED_ONLY
                 else np.arange(len(a)))

@@ -10,7 +10,9 @@ day to become a date (`undated.stated_day` never resolves it), but two different
 names are two different days in any week, so no date is needed to see that they differ.
 
 A pair, one of them without a publish day, whose first `WEEKDAY_SENTENCES` lead sentences
-both name weekdays and share none weighs `WEEKDAY_DISCOUNT` of its edge. "last Monday",
+both name weekdays and share none weighs `WEEKDAY_DISCOUNT` of its edge when the nearest two
+are a day apart (one event and its telling the next day, often), `WEEKDAY_FAR_DISCOUNT` when
+they are further apart, round the week (`weekday_factors`). "last Monday",
 "next Friday", "this Sunday", "every Tuesday" name no day of the event and are not read.
 Sentences looking ahead are read (unlike `undated.lead_month_days`): "the President on
 Monday will ask for ..." names the day he announced it, and skipping them cost NeuS
@@ -22,7 +24,7 @@ event of ECB+), so a lone article it splits off may rejoin its story (`frames.re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -30,41 +32,49 @@ from ..model import Article, ArticleFacts
 
 # Chosen on NeuS lines 1-1226 and ECB+ odd topics (docs/stories.md, round 9). 1: off.
 WEEKDAY_DISCOUNT = 0.4
+# Leads a day apart (Monday / Tuesday) are often one event and its next-day telling; two or
+# more days apart they are other days of a saga: those weigh WEEKDAY_FAR_DISCOUNT.
+WEEKDAY_FAR_DISCOUNT = 0.3
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_SENTENCES = 3  # the lead: where a report states its own event's day
 _WEEKDAY = re.compile(
     r"(?<![\w-])(?<!last )(?<!next )(?<!this )(?<!every )(?<!past )(?<!coming )"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.I)
 
 
-def lead_weekdays(article: Article, facts: ArticleFacts,
-                  skip: Callable[[str], bool] | None = None) -> frozenset[str]:
-    """The weekdays named in the first `WEEKDAY_SENTENCES` sentences, outside sentences
-    `skip` rejects (looking back or ahead)."""
+def lead_weekdays(article: Article, facts: ArticleFacts) -> frozenset[str]:
+    """The weekdays named in the first `WEEKDAY_SENTENCES` sentences."""
     out: set[str] = set()
     for s in facts.sentences[:WEEKDAY_SENTENCES]:
-        text = article.text[s.start:s.end]
-        if skip is None or not skip(text):
-            out.update(m.lower() for m in _WEEKDAY.findall(text))
+        out.update(m.lower() for m in _WEEKDAY.findall(article.text[s.start:s.end]))
     return frozenset(out)
 
 
-def weekday_clashes(articles: Sequence[Article], facts: Sequence[ArticleFacts],
-                    days: np.ndarray, a: np.ndarray, b: np.ndarray,
-                    skip: Callable[[str], bool] | None = None) -> np.ndarray:
-    """Per scored pair (a, b), one of them without a publish day (`days` nan): both leads
-    name weekdays and none of one's is among the other's."""
-    out = np.zeros(len(a), dtype=bool)
+def weekday_gap(x: frozenset[str], y: frozenset[str]) -> int:
+    """The fewest days between a weekday of `x` and one of `y`, round the week (0 when
+    either is empty or they share one)."""
+    if not (x and y):
+        return 0
+    return min(min((_DAYS.index(u) - _DAYS.index(v)) % 7, (_DAYS.index(v) - _DAYS.index(u)) % 7)
+               for u in x for v in y)
+
+
+def weekday_factors(articles: Sequence[Article], facts: Sequence[ArticleFacts],
+                    days: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per scored pair (a, b), the factor its edge weighs for leads naming other weekdays:
+    `WEEKDAY_DISCOUNT` a day apart, `WEEKDAY_FAR_DISCOUNT` further; 1 where they share one
+    or either names none, or both articles have a publish day."""
+    out = np.ones(len(a))
     if not len(a):
         return out
     pick = np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b]))
     memo: dict[int, frozenset[str]] = {}
-
-    def lead(i: int) -> frozenset[str]:
-        if i not in memo:
-            memo[i] = lead_weekdays(articles[i], facts[i], skip)
-        return memo[i]
-
     for k in pick.tolist():
-        x, y = lead(int(a[k])), lead(int(b[k]))
-        out[k] = bool(x and y) and not (x & y)
+        i, j = int(a[k]), int(b[k])
+        for t in (i, j):
+            if t not in memo:
+                memo[t] = lead_weekdays(articles[t], facts[t])
+        gap = weekday_gap(memo[i], memo[j])
+        if gap:
+            out[k] = WEEKDAY_DISCOUNT if gap == 1 else WEEKDAY_FAR_DISCOUNT
     return out
