@@ -16,7 +16,8 @@ Two more kinds of evidence weigh a pair down when one of it has no publish day
 (`evidence_against`, the one call `cluster.similarity_graph` makes): leads stating month-days
 more than `MONTH_DAYS_APART` days apart on the calendar (`month_day_clashes`), and predicates
 on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`),
-and leads naming different weekdays (`weekdays.weekday_clashes`).
+leads naming different weekdays (`weekdays.weekday_factors`), and headlines each naming
+someone the other report never mentions (`headnames.headname_factors`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import numpy as np
 from ..dates import MONTHS
 from ..model import Article, ArticleFacts
 from . import frames as frames_module
-from . import weekdays
+from . import headnames, weekdays
 from .features import RawFeatures
 from .frames import Frame, frames_conflict
 
@@ -230,7 +231,7 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
                      ) -> np.ndarray:
     """Per scored pair (a, b), the factor its edge weighs for evidence of two events found
     beyond the words: `undated_clashes` (`UNDATED_DISCOUNT`), `month_day_clashes`
-    (`MONTH_DAY_DISCOUNT`), `weekdays.weekday_clashes` (`weekdays.WEEKDAY_DISCOUNT`) and
+    (`MONTH_DAY_DISCOUNT`), `weekdays.weekday_factors`, `headnames.headname_factors` and
     opposed frames (`frames.frames_opposed`,
     `frames.OPPOSED_DISCOUNT`); 1 where there is none; 0 for a `topic_only` pair (with
     `sims`, the pairs' cosines). Without frames (no pipeline) only the month-days count."""
@@ -245,6 +246,7 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
         factor[month_day_clashes(articles, facts, days, a, b)] *= MONTH_DAY_DISCOUNT
     if facts is not None:
         factor *= weekdays.weekday_factors(articles, facts, days, a, b)
+        factor *= headnames.headname_factors(articles, facts, days, a, b)
     if frames_module.OPPOSED_DISCOUNT < 1.0 and frames is not None:
         pick = (np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b])) if OPPOSED_UNDATED_ONLY
                 else np.arange(len(a)))
