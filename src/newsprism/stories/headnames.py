@@ -36,8 +36,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def headline_names(article: Article, facts: ArticleFacts) -> frozenset[str]:
     """The name words (last word of a PERSON or ORG mention, lower case, three letters or
-    more) that the article's own headline holds."""
-    title = set(_WORD.findall((article.title or "").lower()))
+    more) that the article's own headline holds, possessive or not ("Smith's plan")."""
+    title = {_POSSESSIVE.sub("", w) for w in _WORD.findall((article.title or "").lower())}
     if not title:
         return frozenset()
     out = set()
