@@ -15,7 +15,9 @@ stated day, no named place or object besides their people, held by at most
 Two more kinds of evidence weigh a pair down when one of it has no publish day
 (`evidence_against`, the one call `cluster.similarity_graph` makes): leads stating month-days
 more than `MONTH_DAYS_APART` days apart on the calendar (`month_day_clashes`), and predicates
-on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`).
+on opposite sides of one axis, "claims rise" against "claims fall" (`frames.frames_opposed`),
+leads naming different weekdays (`weekdays.weekday_factors`), and headlines each naming
+someone the other report never mentions (`headnames.headname_factors`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import numpy as np
 from ..dates import MONTHS
 from ..model import Article, ArticleFacts
 from . import frames as frames_module
+from . import headnames, weekdays
 from .features import RawFeatures
 from .frames import Frame, frames_conflict
 
@@ -158,13 +161,18 @@ _LOOKING_AHEAD = re.compile(r"\b(?:will|set for|scheduled|due|until|deadline|exp
 _LEAP = 2000  # a leap year, so February 29 has a place
 
 
+def looks_away(text: str) -> bool:
+    """Whether a sentence looks back or ahead (its dates are not its event's)."""
+    return bool(_LOOKING_BACK.search(text) or _LOOKING_AHEAD.search(text))
+
+
 def lead_month_days(article: Article, facts: ArticleFacts) -> frozenset[int]:
     """The days of the (leap) year of the month-days without a year the lead states, outside
     sentences looking back or ahead."""
     out: set[int] = set()
     for s in facts.sentences[:LEAD_SENTENCES]:
         text = article.text[s.start:s.end]
-        if not (_LOOKING_BACK.search(text) or _LOOKING_AHEAD.search(text)):
+        if not looks_away(text):
             out.update(d.timetuple().tm_yday for d in month_days(text, _LEAP))
     return frozenset(out)
 
@@ -223,7 +231,8 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
                      ) -> np.ndarray:
     """Per scored pair (a, b), the factor its edge weighs for evidence of two events found
     beyond the words: `undated_clashes` (`UNDATED_DISCOUNT`), `month_day_clashes`
-    (`MONTH_DAY_DISCOUNT`) and opposed frames (`frames.frames_opposed`,
+    (`MONTH_DAY_DISCOUNT`), `weekdays.weekday_factors`, `headnames.headname_factors` and
+    opposed frames (`frames.frames_opposed`,
     `frames.OPPOSED_DISCOUNT`); 1 where there is none; 0 for a `topic_only` pair (with
     `sims`, the pairs' cosines). Without frames (no pipeline) only the month-days count."""
     factor = np.ones(len(a))
@@ -235,6 +244,9 @@ def evidence_against(articles: Sequence[Article], facts: Sequence[ArticleFacts] 
         factor[undated_clashes(raws, frames, when, a, b, headlines_differ)] *= UNDATED_DISCOUNT
     if MONTH_DAY_DISCOUNT < 1.0 and facts is not None:
         factor[month_day_clashes(articles, facts, days, a, b)] *= MONTH_DAY_DISCOUNT
+    if facts is not None:
+        factor *= weekdays.weekday_factors(articles, facts, days, a, b)
+        factor *= headnames.headname_factors(articles, facts, days, a, b)
     if frames_module.OPPOSED_DISCOUNT < 1.0 and frames is not None:
         pick = (np.flatnonzero(np.isnan(days[a]) | np.isnan(days[b])) if OPPOSED_UNDATED_ONLY
                 else np.arange(len(a)))
