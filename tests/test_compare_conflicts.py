@@ -377,3 +377,21 @@ def test_a_rate_and_a_total_are_no_conflict(line):
     other = ("Health officials reported 5,000 new cases a day across the province last week, up "
              "sharply.")
     assert len(_kinds(line(rate, other), "quantity")) == 1
+
+
+def test_a_set_defined_by_a_relative_clause_is_compared_only_with_that_clause(line):
+    letters = ("The mayor unveiled the school safety plan surrounded by four children who had "
+               "written her letters after the shooting at Dunmore Elementary.")
+    killed = ("The mayor has vowed to act on school safety after the shooting deaths of 20 "
+              "children at Dunmore Elementary last month.")
+    assert _kinds(line(letters, killed), "quantity") == []
+    a = "Rescuers reached 12 miners who were trapped in the collapsed shaft at the Korvel mine."
+    b = "Rescuers said they reached 40 miners who were trapped in the collapsed shaft at Korvel."
+    assert len(_kinds(line(a, b), "quantity")) == 1
+
+
+def test_a_figure_its_sentence_adds_another_to_is_a_part(line):
+    part = ("Wisconsin awarded 18 delegates to Cruz as the statewide winner, and another 18 went "
+            "to him for winning districts.")
+    total = "Cruz won at least 36 delegates in Wisconsin, a resounding victory over Trump."
+    assert _kinds(line(part, total), "quantity") == []

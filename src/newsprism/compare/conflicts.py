@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..dates import MONTHS
-from ..extract.qualifiers import PERIOD, kind_tags, since_tag
+from ..extract.qualifiers import PERIOD, kind_tags, relative_verb, since_tag
 from ..model import (
     Claim,
     Conflict,
@@ -493,6 +493,12 @@ def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
     if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
             (since_i and since_j and since_i != since_j):
         return None
+    # "four children who had written him letters" are not the "20 children" killed: a set
+    # defined by a relative clause is compared only with one whose verb is that clause's.
+    for x, y in ((qi, qj), (qj, qi)):
+        rel = relative_verb(x.qualifiers)
+        if rel and rel not in {y.verb, relative_verb(y.qualifiers)}:
+            return None
     if bool(since_i) != bool(since_j) and PERIOD not in {*qi.qualifiers, *qj.qualifiers}:
         return ("only one side counts from a stated start "
                 f"({(since_i or since_j or '').replace(':', ' ')}): a part of the other?",)

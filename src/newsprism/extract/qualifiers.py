@@ -5,9 +5,10 @@ capacity, a stock, a rate, or a count from a stated start ("since the curfew").
 31,082 ventilators" count one thing (ventilators) but state two facts: what is there and what
 will be needed. "Police made 10 arrests since the curfew" and "police made more than 200
 arrests" count two periods. `qualifiers_at` reads the parse around a figure's counted noun
-and returns its tags ("need", "future", "capacity", "stock", "rate", "since:curfew", and
+and returns its tags ("need", "future", "capacity", "stock", "rate", "part" when the sentence
+adds "another N", "since:curfew", "who:write" for a relative clause on the counted noun, and
 "period" for another stated period such as "in recent years"); `compare.conflicts` compares
-only figures of the same kind and start. A plain count of what happened has none.
+only figures of the same kind, start and clause. A plain count of what happened has none.
 """
 
 from __future__ import annotations
@@ -78,6 +79,26 @@ def _rate(noun) -> bool:
     return False
 
 
+_MORE = frozenset({"another", "additional"})
+
+
+def _part(noun) -> bool:
+    """Whether the figure's sentence adds more of it later ("18 delegates went to Cruz as the
+    statewide winner and another 18 were awarded to him"): the figure is a part."""
+    sent = noun.sent
+    return any(t.lower_ in _MORE and t.i + 1 < sent.end and noun.doc[t.i + 1].like_num
+               for t in noun.doc[noun.i + 1:sent.end])
+
+
+def _relative(noun) -> str | None:
+    """"who:<verb>" for a figure narrowed by a relative clause ("four children who had
+    written him letters"): the clause's verb defines the set counted."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX"):
+            return "who:" + c.lemma_.lower()
+    return None
+
+
 def _words_near(noun) -> tuple[list[str], object | None]:
     """Lemmas that qualify the counted noun (its clause and phrase modifiers, the heads of
     "in/for" phrases on it, the words up to its clause's verb and that verb's modals and
@@ -116,6 +137,11 @@ def qualifiers_at(doc, end: int) -> tuple[str, ...]:
     tags = {QUALIFIER_WORDS[w] for w in words if w in QUALIFIER_WORDS}
     if _rate(noun):
         tags.add("rate")
+    if _part(noun):
+        tags.add("part")
+    who = _relative(noun)
+    if who:
+        tags.add(who)
     since = _since(verb) if verb is not None else None
     if since is None:
         since = _since(noun)
@@ -130,8 +156,12 @@ PERIOD = "period"  # a stated period other than a start: "in recent years", "las
 
 
 def kind_tags(tags: tuple[str, ...]) -> frozenset[str]:
-    """The tags that say what kind of figure it is (not its period)."""
-    return frozenset(t for t in tags if t != PERIOD and not t.startswith("since:"))
+    """The tags that say what kind of figure it is (not its period nor its clause)."""
+    return frozenset(t for t in tags if t != PERIOD and not t.startswith(("since:", "who:")))
+
+
+def relative_verb(tags: tuple[str, ...]) -> str | None:
+    return next((t[4:] for t in tags if t.startswith("who:")), None)
 
 
 def since_tag(tags: tuple[str, ...]) -> str | None:
