@@ -409,7 +409,7 @@ def test_speakers_sharing_a_name_word_make_no_attribution_conflict():
 
 
 def test_a_speaker_whose_first_name_is_in_the_quote_holds_no_side():
-    # "I'm heartbroken for Matt" is not said by Matt, even when a headline beside it names him.
+    # "... heartbroken for Tomas" is not said by Tomas, even when a headline beside it names him.
     words = "All we can say is that we are heartbroken. I am heartbroken for Tomas,"
     cues = {"a": ("Tomas Reyes: the host spoke on air.", "Tomas Reyes", 1.0),
             "b": ("Ilse Brandt said on air.", "Ilse Brandt", 1.0)}

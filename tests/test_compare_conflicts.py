@@ -380,10 +380,10 @@ def test_a_rate_and_a_total_are_no_conflict(line):
 
 
 def test_a_set_defined_by_a_relative_clause_is_compared_only_with_that_clause(line):
-    letters = ("The mayor unveiled the school safety plan surrounded by four children who had "
-               "written her letters after the shooting at Dunmore Elementary.")
-    killed = ("The mayor has vowed to act on school safety after the shooting deaths of 20 "
-              "children at Dunmore Elementary last month.")
+    letters = ("The mayor unveiled the school safety plan surrounded by four pupils who had "
+               "written to her after the fire at Dunmore Elementary.")
+    killed = ("The mayor has vowed to act on school safety after the deaths of 20 pupils in "
+              "the fire at Dunmore Elementary last month.")
     assert _kinds(line(letters, killed), "quantity") == []
     a = "Rescuers reached 12 miners who were trapped in the collapsed shaft at the Korvel mine."
     b = "Rescuers said they reached 40 miners who were trapped in the collapsed shaft at Korvel."
@@ -391,7 +391,8 @@ def test_a_set_defined_by_a_relative_clause_is_compared_only_with_that_clause(li
 
 
 def test_a_figure_its_sentence_adds_another_to_is_a_part(line):
-    part = ("Wisconsin awarded 18 delegates to Cruz as the statewide winner, and another 18 went "
-            "to him for winning districts.")
-    total = "Cruz won at least 36 delegates in Wisconsin, a resounding victory over Trump."
+    part = ("In Norland, 18 delegates went to Reyes as the statewide winner and another 18 were "
+            "awarded to him for winning districts.")
+    total = ("The Norland victory was resounding, handing Reyes at least 36 delegates compared "
+             "to six for Brandt.")
     assert _kinds(line(part, total), "quantity") == []

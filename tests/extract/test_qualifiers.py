@@ -26,8 +26,8 @@ def _tags(nlp, text: str, phrase: str) -> tuple[str, ...]:
     ("Police made 10 arrests since the curfew took effect.", "10 arrests", ("since:curfew",)),
     ("Israel carried out dozens of airstrikes in recent years.", "dozens of airstrikes",
      ("period",)),
-    ("He met four children who had written him letters.", "four children", ("who:write",)),
-    ("Cruz won 18 delegates statewide and another 18 in the districts.", "18 delegates",
+    ("She met four pupils who had written to the mayor.", "four pupils", ("who:write",)),
+    ("Reyes won 18 delegates statewide and another 18 in the districts.", "18 delegates",
      ("part",)),
     ("The storm killed 12 people on the island.", "12 people", ()),
 ])

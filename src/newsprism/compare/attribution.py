@@ -250,7 +250,7 @@ def _weak(q: Quote) -> bool:
 
 
 def _names_shared(keys: list[str], names: dict[str, str]) -> bool:
-    """Whether two sides' speakers share a name word ("Barack Obama" / "Obama's State", a
+    """Whether two sides' speakers share a name word ("Tomas Reyes" / "Reyes's State", a
     name the entity stage ran on into the next word): one person, or too close to tell."""
     words = [{w for w in _name_words(names[k]) if len(w) > 2} for k in keys]
     return any(words[i] & words[j] for i in range(len(words)) for j in range(i + 1, len(words)))
@@ -259,7 +259,7 @@ def _names_shared(keys: list[str], names: dict[str, str]) -> bool:
 def _named_inside(q: Quote, key: tuple[str, str], entities: dict[str, Entity]) -> bool:
     """Whether the speaker's name is inside the quote: for a speaker found through a pronoun
     or a description, any of their names; for one named at the cue, their first name alone
-    ("I'm heartbroken for Matt," given to Matt Lauer): nobody speaks of themself so. A speaker
+    ("I am heartbroken for Tomas," given to Tomas Reyes): nobody speaks of themself so. A speaker
     named at the cue ("..., Trump said") may name themself or their own organisation in the
     quote ("the Trump campaign")."""
     forms = [f for f in _names(key[0], key[1], entities) if len(f) > 3]

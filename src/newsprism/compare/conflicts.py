@@ -493,7 +493,7 @@ def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
     if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
             (since_i and since_j and since_i != since_j):
         return None
-    # "four children who had written him letters" are not the "20 children" killed: a set
+    # "four pupils who had written to the mayor" are not the "20 pupils" hurt: a set
     # defined by a relative clause is compared only with one whose verb is that clause's.
     for x, y in ((qi, qj), (qj, qi)):
         rel = relative_verb(x.qualifiers)

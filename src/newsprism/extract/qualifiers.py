@@ -1,8 +1,8 @@
 """What kind of figure a count is, beyond the thing it counts: a need, a forecast or plan, a
 capacity, a stock, a rate, or a count from a stated start ("since the curfew").
 
-"The federal stockpile holds nearly 10,000 ventilators" and "the country is projected to need
-31,082 ventilators" count one thing (ventilators) but state two facts: what is there and what
+"The state's stockpile holds 8,000 pumps" and "the state is projected to need 25,000 pumps"
+count one thing (ventilators) but state two facts: what is there and what
 will be needed. "Police made 10 arrests since the curfew" and "police made more than 200
 arrests" count two periods. `qualifiers_at` reads the parse around a figure's counted noun
 and returns its tags ("need", "future", "capacity", "stock", "rate", "part" when the sentence
@@ -83,16 +83,16 @@ _MORE = frozenset({"another", "additional"})
 
 
 def _part(noun) -> bool:
-    """Whether the figure's sentence adds more of it later ("18 delegates went to Cruz as the
-    statewide winner and another 18 were awarded to him"): the figure is a part."""
+    """Whether the figure's sentence adds more of it later ("12 seats went to the party in
+    the capital and another 9 in the provinces"): the figure is a part."""
     sent = noun.sent
     return any(t.lower_ in _MORE and t.i + 1 < sent.end and noun.doc[t.i + 1].like_num
                for t in noun.doc[noun.i + 1:sent.end])
 
 
 def _relative(noun) -> str | None:
-    """"who:<verb>" for a figure narrowed by a relative clause ("four children who had
-    written him letters"): the clause's verb defines the set counted."""
+    """"who:<verb>" for a figure narrowed by a relative clause ("twelve miners who were
+    trapped"): the clause's verb defines the set counted."""
     for c in noun.children:
         if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX"):
             return "who:" + c.lemma_.lower()
