@@ -376,3 +376,44 @@ def test_two_quotes_of_the_same_function_words_are_not_one_quote():
     people = {"e1": Entity(id="e1", name="Sam Rivers", type="PERSON"),
               "e2": Entity(id="e2", name="Alex Stone", type="PERSON")}
     assert attribution_conflicts(quotes, people, {"a": "a", "b": "b"}) == []
+
+
+def _attributed(words: str, cues: dict[str, tuple[str, str, float | None]]):
+    """Articles quoting `words`, each with (cue sentence, speaker, speaker confidence)."""
+    arts = {k: _article(k, f'"{words}" {cue}') for k, (cue, _, _) in cues.items()}
+    names = sorted({who for _, who, _ in cues.values()})
+    ents = {f"e{i}": Entity(id=f"e{i}", name=n, type="PERSON") for i, n in enumerate(names)}
+    ids = {e.name: k for k, e in ents.items()}
+    quotes = [dataclasses.replace(_quote(arts[k], words, who, ids[who]), speaker_text=who,
+                                  speaker_confidence=conf)
+              for k, (_, who, conf) in cues.items()]
+    return attribution_conflicts(quotes, ents, {k: k for k in arts},
+                                 {k: a.text for k, a in arts.items()})
+
+
+def test_a_weakly_resolved_speaker_holds_no_attribution_side():
+    words = "Nothing in this budget should raise the deficit by a single dime,"
+    sure = {"a": ("Tomas Reyes said.", "Tomas Reyes", 1.0),
+            "b": ("he said in his prepared remarks.", "Ilse Brandt", 0.95)}
+    assert len(_attributed(words, sure)) == 1
+    weak = {"a": sure["a"], "b": ("he said in his prepared remarks.", "Ilse Brandt", 0.6)}
+    assert _attributed(words, weak) == []
+
+
+def test_speakers_sharing_a_name_word_make_no_attribution_conflict():
+    # The entity stage ran a name on into the next word ("Reyes's State"): one person.
+    words = "It does not make sense, and that is why I will veto any new bill,"
+    cues = {"a": ("he said.", "Tomas Reyes", 1.0),
+            "b": ("the president said.", "Reyes\u2019s State", 0.9)}
+    assert _attributed(words, cues) == []
+
+
+def test_a_speaker_whose_first_name_is_in_the_quote_holds_no_side():
+    # "... heartbroken for Tomas" is not said by Tomas, even when a headline beside it names him.
+    words = "All we can say is that we are heartbroken. I am heartbroken for Tomas,"
+    cues = {"a": ("Tomas Reyes: the host spoke on air.", "Tomas Reyes", 1.0),
+            "b": ("Ilse Brandt said on air.", "Ilse Brandt", 1.0)}
+    assert _attributed(words, cues) == []
+    # Their surname alone may be their own ("the Reyes family"), and holds a side.
+    words = "All we can say is that the Reyes family is heartbroken tonight,"
+    assert len(_attributed(words, cues)) == 1

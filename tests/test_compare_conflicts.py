@@ -338,3 +338,61 @@ def test_a_bare_figure_sharing_only_a_name_does_not_hide_a_change(line):
     also = "Lawyers said hundreds of the claims stemming from the collapse were settled early."
     assert _kinds(line(FILLER + a + " " + also, FILLER + a.replace("thousands", "hundreds")),
                   "quantity") == []
+
+
+def test_a_stock_and_a_need_are_no_conflict(line):
+    # What is there and what will be needed count one noun but state two facts; two needs
+    # that differ still conflict.
+    has = "The state has 10,000 ventilators in its stockpile, the governor said on Monday."
+    need = ("The state will need 40,000 ventilators at the peak of the outbreak, the governor "
+            "said on Monday.")
+    assert _kinds(line(has, need), "quantity") == []
+    other = "The governor said on Monday that the state will need 4,000 ventilators at the peak."
+    (c,) = _kinds(line(need, other), "quantity")
+    assert {v.value for v in c.versions} == {"40,000 ventilators", "4,000 ventilators"}
+    plan = "The city plans to hire 500 contact tracers by the end of the month, the mayor said."
+    hired = "The city has hired 120 contact tracers to track the outbreak, the mayor said."
+    assert _kinds(line(plan, hired), "quantity") == []
+
+
+def test_counts_from_different_starts_are_no_conflict(line):
+    a = "Police made 10 arrests since the curfew took effect, the chief said at a news conference."
+    b = ("Police made more than 200 arrests since the unrest began, the chief said at a news "
+         "conference.")
+    assert _kinds(line(a, b), "quantity") == []
+    same = "The chief said police made 60 arrests overnight since the curfew took effect."
+    (c,) = _kinds(line(a, same), "quantity")
+    assert {v.value for v in c.versions} == {"10 arrests", "60 arrests"}
+    # A start on one side only: the count since the curfew may be a part of the other.
+    whole = ("Police made more than 200 arrests during the protests, the chief said at a news "
+             "conference.")
+    (c,) = _kinds(line(a, whole), "quantity")
+    assert c.status == "possible" and "stated start (since curfew)" in c.why
+
+
+def test_a_rate_and_a_total_are_no_conflict(line):
+    rate = "Health officials reported 500 new cases a day across the province last week."
+    total = "Health officials reported 5,000 new cases across the province last week, up sharply."
+    assert _kinds(line(rate, total), "quantity") == []
+    other = ("Health officials reported 5,000 new cases a day across the province last week, up "
+             "sharply.")
+    assert len(_kinds(line(rate, other), "quantity")) == 1
+
+
+def test_a_set_defined_by_a_relative_clause_is_compared_only_with_that_clause(line):
+    letters = ("The mayor unveiled the school safety plan surrounded by four pupils who had "
+               "written to her after the fire at Dunmore Elementary.")
+    killed = ("The mayor has vowed to act on school safety after the deaths of 20 pupils in "
+              "the fire at Dunmore Elementary last month.")
+    assert _kinds(line(letters, killed), "quantity") == []
+    a = "Rescuers reached 12 miners who were trapped in the collapsed shaft at the Korvel mine."
+    b = "Rescuers said they reached 40 miners who were trapped in the collapsed shaft at Korvel."
+    assert len(_kinds(line(a, b), "quantity")) == 1
+
+
+def test_a_figure_its_sentence_adds_another_to_is_a_part(line):
+    part = ("In Norland, 18 delegates went to Reyes as the statewide winner and another 18 were "
+            "awarded to him for winning districts.")
+    total = ("The Norland victory was resounding, handing Reyes at least 36 delegates compared "
+             "to six for Brandt.")
+    assert _kinds(line(part, total), "quantity") == []

@@ -219,6 +219,9 @@ class Quantity:
     # Named places, organisations, people the figure hangs on ("GPE:ohio", "PERSON:northam"):
     # figures about different ones are not versions of one fact (extract.anchors).
     anchors: tuple[str, ...] = ()
+    # What kind of figure beyond its noun ("need", "future", "capacity", "stock", "rate",
+    # "since:curfew"; extract.qualifiers): figures of different kinds state different facts.
+    qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..dates import MONTHS
+from ..extract.qualifiers import PERIOD, kind_tags, relative_verb, since_tag
 from ..model import (
     Claim,
     Conflict,
@@ -433,6 +434,9 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         return None
     if twins:
         return ()
+    kind_doubts = qualifier_doubts(qi, qj)
+    if kind_doubts is None:
+        return None
     similarity, shared = dice(wi, wj), len(wi & wj)
     # Nationalities ("Americans") are whole populations: as broad as "people".
     broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
@@ -476,7 +480,29 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if lower and not narrowing(qi) & narrowing(qj):
         doubts.append("the counted things are qualified differently (a part of the other?)")
     doubts.extend(anchor_doubt(qi.anchors, ci.text, qj.anchors, cj.text))
-    return tuple(doubts)
+    return (*doubts, *kind_doubts)
+
+
+def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
+    """None for figures of different kinds (a stock against a need, a forecast against a
+    count, a rate against a total) or from different starts (since the curfew / since the
+    unrest began): two facts (extract.qualifiers). Else the doubt of a start stated on one
+    side only ("10 arrests since the curfew" / "more than 200 arrests", no period stated:
+    the count from a start may be a part of the other)."""
+    since_i, since_j = since_tag(qi.qualifiers), since_tag(qj.qualifiers)
+    if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
+            (since_i and since_j and since_i != since_j):
+        return None
+    # "four pupils who had written to the mayor" are not the "20 pupils" hurt: a set
+    # defined by a relative clause is compared only with one whose verb is that clause's.
+    for x, y in ((qi, qj), (qj, qi)):
+        rel = relative_verb(x.qualifiers)
+        if rel and rel not in {y.verb, relative_verb(y.qualifiers)}:
+            return None
+    if bool(since_i) != bool(since_j) and PERIOD not in {*qi.qualifiers, *qj.qualifiers}:
+        return ("only one side counts from a stated start "
+                f"({(since_i or since_j or '').replace(':', ' ')}): a part of the other?",)
+    return ()
 
 
 def _same_but_figure(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool:

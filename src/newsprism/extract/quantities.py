@@ -14,6 +14,7 @@ import re
 from ..dates import MONTHS
 from ..model import Article, Quantity
 from ..nlp.loader import text_of
+from .qualifiers import qualifiers_at
 
 # Vague plural quantities: (low, high, magnitude). Magnitude multiplies a following
 # "of <vague>" ("tens of thousands" = 20-99 x 1000). Ranges follow common usage: "dozens"
@@ -283,6 +284,7 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         if unit is None and before in CURRENCY:
             # What the money is ("$13 billion in aid", "$9.6 billion for the power authority").
             unit, modifiers = CURRENCY[before], modifiers_of(doc[j - 1], range(start_tok, j))
+        qualifiers = qualifiers_at(doc, end) if unit else ()
         # "each sold hundreds of thousands of dollars", "$1,200 apiece": a figure per item,
         # which a total never contradicts.
         if unit and _per_item(doc, start_tok, j):
@@ -315,7 +317,8 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         out.append(Quantity(article_id=article.id, start=start, end=end,
                             text=text[start:end], low=None if low is None else float(low),
                             high=None if high is None else float(high), unit=unit,
-                            exact=exact, modifiers=modifiers, verb=verb))
+                            exact=exact, modifiers=modifiers, verb=verb,
+                            qualifiers=qualifiers))
     return tuple(out)
 
 
