@@ -68,31 +68,21 @@ def test_a_dated_reports_lead_weighs_a_new_undated_report(kind, tmp_path) -> Non
         # from the reports' leads): the case this test is about.
         assert any(ids == ("late",) for ids in want.values())
         assert store.story_members() == want
-        ids = sorted(a.id for a, _ in old + new)
-        assert [(f.article_id, f.sentences) for f in store.lead_facts(ids)] == \
-            [(f.article_id, f.sentences) for f in store.lean_facts(ids=ids)]
-        assert all(f.sentences for f in store.lead_facts(ids))
     finally:
         store.close()
 
 
-LEADS = ["On March 3 the council met.", "WASHINGTON, Sept. 14th - Talks ended.",
-         "The vote on 3rd of March failed.", "Fighting resumed on 12 March, officials said.",
-         "On March 3. 2019 was a year of storms.", "By dec 1 the harbour had reopened.",
-         "The strike began in May 2019.", "Nothing dated here at all.", "MAY 5: a storm hit."]
+def test_the_dated_articles_facts_are_read_once_an_undated_one_stands_beside_them() -> None:
+    """The rules that weigh a pair one of which is undated read both articles' leads,
+    mentions and dates (month-days, weekdays, headline names, undoings, previews), so every
+    dated article not read yet is read once an undated article is among the reached; with
+    none, none is."""
+    from newsprism.regrouping import dated_to_read
 
+    def art(aid: str, published: str | None) -> Article:
+        return Article(id=aid, source=f"test:{aid}", text="On Monday a crane fell.",
+                       published=published)
 
-@pytest.mark.parametrize("lead", LEADS)
-def test_a_text_that_may_state_no_month_day_states_none_in_its_lead(lead: str) -> None:
-    from newsprism.stories.features_stored import may_state_month_day
-    from newsprism.stories.undated import lead_month_days
-
-    text = f"{lead} More follows in the body, on March 9."
-    facts = ArticleFacts(article_id="a", sentences=(Sentence("a", 0, len(lead)),))
-    article = Article(id="a", source="t", text=text)
-    if lead_month_days(article, facts):
-        assert may_state_month_day(lead)
-    assert may_state_month_day(text)  # the body states one
-    # Looser than the lead's rule ("May 2019" may), never stricter; a lead without a
-    # month and a figure side by side may not.
-    assert may_state_month_day(lead) == (lead != "Nothing dated here at all.")
+    dated = [art("d1", "2023-03-03"), art("d2", "2023-03-04"), art("d3", "2023-03-05")]
+    assert dated_to_read(dated, {"d1"}) == set()
+    assert dated_to_read([*dated, art("u", None)], {"d1", "u"}) == {"d2", "d3"}

@@ -37,7 +37,6 @@ from .stories.features_stored import (
     frame_of_row,
     frame_row,
     frames_key,
-    may_state_month_day,
     raw_of,
     stored_reach,
 )
@@ -219,35 +218,27 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     df, event_df = features.vocab.basis_maps()
     subset = [a for a in articles if a.id in wanted]
     raws, facts_for = _stored_raws(store, features, subset, settings)
-    lean = lean_of(sorted(facts_for | arrived))
-    leads = _leads_to_read(subset, lean, facts_for | arrived)
-    if leads:
-        lean += store.lead_facts(leads)  # their leads only: all `attach` reads of them
+    read = facts_for | arrived
+    lean = lean_of(sorted(read | dated_to_read(subset, read)))
     return attach_reached(subset, lean, reuse, settings,
                           IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
                           touched, loose, features.frames_of(store, settings), raws)
 
 
-def _leads_to_read(subset: Sequence[Article], lean: Sequence[ArticleFacts], read: set[str]
-                   ) -> list[str]:
-    """The articles of `subset` not `read` whose lean facts `attach` needs for their lead
-    after all: `undated.month_day_clashes` weighs a pair one of which has no publish day when
-    both leads state month-days (without a year), so once the lead of an article without a
-    publish day (its facts are in `lean`) states one, the lead of every dated article whose
-    text may state one (`features_stored.may_state_month_day`) is read (`Store.lead_facts`;
-    the rest of such an article `attach` reads from its stored row and frame). An unread
-    lead counted as stating none: a new undated report joined a story that the derived
-    features kept apart."""
+def dated_to_read(subset: Sequence[Article], read: set[str]) -> set[str]:
+    """The dated articles of `subset` whose lean facts `attach` reads after all: every one
+    not `read`, once an article without a publish day is among them. The rules that weigh a
+    pair one of which is undated (`undated.evidence_against`: month-days, weekdays and
+    headline names; `undoing`, `ahead`) read both articles' leads, mentions and dates, and a
+    dated article's unread facts counted as stating nothing: a new undated report joined a
+    story that the derived features (`incremental.local_update`, which reads every
+    article's facts) keep apart. The rest of a dated article with a stored frame `attach`
+    reads from its stored row and frame."""
     from .stories.cluster import published_day
-    from .stories.undated import MONTH_DAY_DISCOUNT, lead_month_days
 
-    if MONTH_DAY_DISCOUNT >= 1.0:
-        return []
-    by_id = {a.id: a for a in subset}
-    if not any(lead_month_days(by_id[f.article_id], f) for f in lean
-               if f.article_id in by_id and published_day(by_id[f.article_id]) is None):
-        return []
-    return sorted(a.id for a in subset if a.id not in read and may_state_month_day(a.text))
+    if all(published_day(a) is not None for a in subset):
+        return set()
+    return {a.id for a in subset if a.id not in read and published_day(a) is not None}
 
 
 def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
@@ -256,7 +247,7 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
     the articles whose lean facts `attach` still reads: those without a stored frame (parsed
     from their headline and lead), without a publish day (their event day may be a date
     their lead states: `cluster.event_day`) or without a row (and after them, maybe, the
-    leads of `_leads_to_read`)."""
+    facts of `dated_to_read`)."""
     from .storage import story_features
     from .stories.cluster import published_day
 

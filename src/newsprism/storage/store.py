@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreError
-from ..model import Article, ArticleFacts, InputProblem, Report, Reuse, Sentence, Story
+from ..model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from ..reuse.state import PrintRow, ReuseState
 from . import search, story_features
 from .codec import load, to_data
@@ -600,28 +600,6 @@ class Store:
                 if f is not None:
                     out[k] = lean(f)
         return out
-
-    def lead_facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
-        """Facts holding only the lead's sentences of each of `ids` (those `lean_facts` gives),
-        by article id: what `undated.lead_month_days` reads, without decoding the rest."""
-        q = sa.select(lean_facts_t.c.article_id, lean_facts_t.c.data)
-        wanted = sorted(set(ids))
-        out: dict[str, ArticleFacts] = {}
-        old: list[str] = []
-        with self.engine.connect() as conn:
-            for k in range(0, len(wanted), 500):
-                for i, d in conn.execute(q.where(
-                        lean_facts_t.c.article_id.in_(wanted[k:k + 500]))):
-                    data = json.loads(d)
-                    if not data.get("sentences") and data.get("dates"):
-                        old.append(i)  # a row without its lead (`_lacks_lead`)
-                    out[i] = ArticleFacts(article_id=i, sentences=load(
-                        tuple[Sentence, ...], data.get("sentences") or []))
-        if old:
-            out.update((f.article_id, replace(ArticleFacts(article_id=f.article_id),
-                                              sentences=f.sentences))
-                       for f in self.lean_facts(ids=old))
-        return [out[i] for i in sorted(out)]
 
     def story_members(self) -> dict[str, tuple[str, ...]]:
         """Stored story id -> its article ids (sorted)."""

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "frame_of_row",
-           "frame_row", "frames_key", "may_state_month_day", "parsed_frames", "raw_of",
+           "frame_row", "frames_key", "parsed_frames", "raw_of",
            "stored_reach"]
 
 
@@ -277,22 +277,6 @@ def stored_reach(new: Sequence[Packed], stored: Sequence[Packed], vocab: Vocab,
     gap = np.abs(when_new[sims.row] - when_old[sims.col])
     keep = (sims.data >= threshold) & ~(gap > window)  # nan gap (no day): kept
     return {stored[j].article_id for j in np.unique(sims.col[keep]).tolist()}
-
-
-# Every month-day `undated.month_days` finds in a lead ("March 3", "Sept. 14th", "3rd of
-# March") matches this looser pattern somewhere in the article's text: no word boundaries,
-# no look-ahead for a year, any letters after a month's first three. So a text it does not
-# match states no month-day in its lead, and the lead need not be read to know it.
-_MONTH_DAY_ANYWHERE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.I)
-
-
-def may_state_month_day(text: str) -> bool:
-    """Whether `text` may state a month-day without a year in its lead (false: it does not;
-    `undated.lead_month_days` of its article is empty)."""
-    return _MONTH_DAY_ANYWHERE.search(text) is not None
 
 
 def day_windows(new: Sequence[Packed], window_days: float) -> list[tuple[float, float]] | None:
