@@ -29,7 +29,7 @@ from scipy import sparse
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
-from . import undated, undoing, years
+from . import ahead, undated, years
 from .features import (
     EVENT_FLOOR,
     VETO_EVENT,
@@ -270,7 +270,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
             clash = discount_clashes(weight, frames, a, b, ecos)
         strong = undated.evidence_against(articles, facts, raws, frames, days, when, a, b,
                                           ~agree, sims)  # two events beyond the words
-        strong *= undoing.undo_factor(articles, facts, frames, days, a, b)  # act and undoing
+        strong *= ahead.apart_factor(articles, facts, frames, days, a, b)  # undone; far ahead
         weight *= strong
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])
