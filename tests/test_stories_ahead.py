@@ -49,6 +49,11 @@ def test_a_preview_is_far_ahead_when_its_scheduled_day_is_a_month_away() -> None
     assert not previews_far_ahead(art, facts, float("nan"))  # no publish day
     said, said_facts = _with_lead("s", "The vote was held on December 15.", "2020-12-15")
     assert not previews_far_ahead(said, said_facts, published)  # no word of scheduling
+    # A month-day without a year: its next time after the publish day (no date resolved).
+    bare, bare_facts = _with_lead("b", "The vote is scheduled for December 15 of this year.")
+    assert previews_far_ahead(bare, bare_facts, published)
+    late, late_facts = _with_lead("l", "The vote is scheduled for September 25.")
+    assert not previews_far_ahead(late, late_facts, published)  # five days ahead
     done, done_facts = _with_lead("d", "The parliament vote is over.")
     assert not looks_ahead(done, done_facts)
     assert looks_ahead(art, facts)

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..model import Article, ArticleFacts
 from .frames import Frame
-from .undated import LEAD_SENTENCES
+from .undated import LEAD_SENTENCES, month_days
 from .undoing import undo_factor
 
 AHEAD_FACTOR = 0.3  # 1: off
@@ -41,19 +41,30 @@ def previews_far_ahead(article: Article, facts: ArticleFacts, published: float) 
     after the publish day (an ordinal; nan: never)."""
     if np.isnan(published):
         return False
+    return any(day - published >= AHEAD_DAYS for day in scheduled_days(article, facts,
+                                                                       int(published)))
+
+
+def scheduled_days(article: Article, facts: ArticleFacts, published: int) -> list[int]:
+    """The days (ordinals) the lead's sentences with a word of scheduling state: full dates,
+    and month-days without a year at their next time on or after the publish day."""
+    out: list[int] = []
+    year = date.fromordinal(published).year
     for s in facts.sentences[:LEAD_SENTENCES]:
-        if not SCHEDULED.search(article.text[s.start:s.end]):
+        text = article.text[s.start:s.end]
+        if not SCHEDULED.search(text):
             continue
         for d in facts.dates:
-            if d.granularity != "day" or not s.start <= d.start < s.end:
-                continue
-            try:
-                day = date.fromisoformat(d.date).toordinal()
-            except ValueError:
-                continue
-            if day - published >= AHEAD_DAYS:
-                return True
-    return False
+            if d.granularity == "day" and s.start <= d.start < s.end:
+                try:
+                    out.append(date.fromisoformat(d.date).toordinal())
+                except ValueError:
+                    continue
+        for day in month_days(text, year):  # the next time the month-day comes
+            if day.toordinal() < published and (day.month, day.day) != (2, 29):
+                day = day.replace(year=year + 1)
+            out.append(day.toordinal())
+    return out
 
 
 def looks_ahead(article: Article, facts: ArticleFacts) -> bool:
