@@ -49,6 +49,7 @@ def test_a_preview_is_far_ahead_when_its_scheduled_day_is_a_month_away() -> None
     assert not previews_far_ahead(art, facts, float("nan"))  # no publish day
     said, said_facts = _with_lead("s", "The vote was held on December 15.", "2020-12-15")
     assert not previews_far_ahead(said, said_facts, published)  # no word of scheduling
+    assert not ahead.SCHEDULED.search("Turnout fell due to the storm on December 15.")
     # A month-day without a year: its next time after the publish day (no date resolved).
     bare, bare_facts = _with_lead("b", "The vote is scheduled for December 15 of this year.")
     assert previews_far_ahead(bare, bare_facts, published)

@@ -30,7 +30,7 @@ from .undoing import undo_factor
 
 AHEAD_FACTOR = 0.3  # 1: off
 AHEAD_DAYS = 30  # as cluster.STAND_IN_WINDOW, the window of an undated article
-SCHEDULED = re.compile(r"\b(?:scheduled|planned|slated|set|due)\s+(?:for|on|to)\b|"
+SCHEDULED = re.compile(r"\b(?:scheduled|planned|slated|set|due)\s+(?:for|on)\b|"
                        r"\bwill\s+(?:be\s+)?(?:held|take\s+place)\b", re.I)
 LOOKING_AHEAD = re.compile(r"\b(?:will|would|set for|scheduled|planned|slated|due|upcoming|"
                            r"expected|next)\b", re.I)
