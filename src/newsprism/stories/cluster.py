@@ -29,7 +29,7 @@ from scipy import sparse
 from ..dates import parse_iso
 from ..model import Article, ArticleFacts, RelatedStory, Reuse, Story
 from ..settings import Settings
-from . import undated, years
+from . import ahead, undated, years
 from .features import (
     EVENT_FLOOR,
     VETO_EVENT,
@@ -196,17 +196,17 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                      ) -> tuple[list[tuple[int, int, float]], sparse.csr_matrix, np.ndarray,
                                 np.ndarray, Pairs | None, Near]:
     """Weighted edges between article indices (articles in the given order), the unit
-    vectors, document frequencies, publish days (ordinal, nan when undated), when not
-    every pair was scored (a large corpus) every candidate pair as (a, b, weight) for
-    `exact_linkage` (weight 0: below the floor, outside the time window or without shared
-    event evidence; None when every pair was scored), and the `Near` pairs.
+    vectors, document frequencies, publish days (ordinal, nan when undated), when not every
+    pair was scored (a large corpus) every candidate pair as (a, b, weight) for `exact_linkage`
+    (weight 0: below the floor, outside the time window or without shared event evidence;
+    None when every pair was scored), and the `Near` pairs.
 
     An edge needs, besides a cosine >= threshold * FLOOR_RATIO: event evidence (the event
-    parts' cosine >= `EVENT_FLOOR`: shared people alone make no story) and event days at
-    most `story_window_days` apart (the publish day; undated, a full date stated in the lead,
-    then with `STAND_IN_WINDOW`); headlines sharing no word family weigh `TRIGGER_DISCOUNT`.
-    A pair alike in people only (`features.VETO_EVENT`) is a veto (`Near.vetoes`). `facts`
-    give the stated dates; `basis`: the IDF weights' frequencies (`tfidf_rows`)."""
+    parts' cosine >= `EVENT_FLOOR`: shared people alone make no story) and event days at most
+    `story_window_days` apart (the publish day; undated, a full date stated in the lead, then
+    with `STAND_IN_WINDOW`); headlines sharing no word family weigh `TRIGGER_DISCOUNT`, and
+    evidence of two events less (`undated`, `undoing`). A pair alike in people only
+    (`features.VETO_EVENT`) is a veto (`Near.vetoes`). `basis`: as in `tfidf_rows`."""
     x, df = tfidf_rows(raws, basis=basis)
     days = np.array([d.toordinal() if d is not None else np.nan
                      for d in (published_day(art) for art in articles)], dtype=np.float64)
@@ -235,8 +235,8 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
             clash = discount_clashes(weight, frames, a, b, ecos)
         strong = undated.evidence_against(articles, facts, raws, frames, days, when, a, b,
                                           ~agree, sims)  # two events beyond the words
+        strong *= ahead.apart_factor(articles, facts, frames, days, a, b)  # undone; far ahead
         weight *= strong
-    if len(a):
         gap = np.abs(when[a] - when[b])  # nan (never > window) when either is undated
         stand_in = np.isnan(days[a]) | np.isnan(days[b])
         weight[gap > np.where(stand_in, max(settings.story_window_days, STAND_IN_WINDOW),
