@@ -201,6 +201,19 @@ def test_membership_appeals_are_boilerplate(line, widget):
     assert is_widget(line) is widget
 
 
+@pytest.mark.parametrize("line, widget", [
+    ("( Also on HARBOUR DAILY: Mayor sells water deal to council)", True),
+    ("ALSO ON The Coast Post: Ferry strike ends", True),
+    ("Also on Saturday, the ferry company struck a deal with the union: pay rises of 4%.",
+     False),
+    ("Also on the agenda were the harbour tolls.", False),
+])
+def test_cross_links_to_other_stories_are_not_text(line, widget):
+    """A cross-link line read as text put "Mayor sells water deal" beside the story's own
+    statements, and compare matched it as one with another subject."""
+    assert is_widget(line) is widget
+
+
 def test_all_capital_promo_lines_are_not_article_text(settings):
     """Inline promo headlines and app plugs in capitals sit between paragraphs of many sites'
     pages; one read as text gave a quote to "MAYOR SLAMS" as its speaker."""

@@ -54,7 +54,9 @@ _WIDGET = re.compile(
     r"\s*[:|.…]*\W*$", re.I)
 _WIDGET_PREFIX = re.compile(r"^\W*(?:share(?: this(?: article| story)?)?|read more|read also|"
                             r"see also|related|tags|topics|"
-                            r"filed under|follow us|join us|join our|also read|watch)\s*:", re.I)
+                            r"filed under|follow us|join us|join our|also read|watch|"
+                            # a cross-link to the site's other stories: "(Also on SITE: …)"
+                            r"also on(?:\s+[\w.&'’-]+){1,3})\s*:", re.I)
 _BOILER = re.compile(
     r"\b(?:cookies?|subscribe|subscription|subscriber|sign up|signup|log in|login|newsletter|"
     r"privacy policy|terms of (?:use|service)|all rights reserved|ad ?blocker|"
