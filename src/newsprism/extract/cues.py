@@ -31,7 +31,6 @@ from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _QUOTE_CHARS = frozenset('"“”«»')
 _NP_RIGHT = frozenset({"compound", "flat", "prep", "pobj", "amod", "nummod", "appos"})
 MAX_CUE_GAP = 12  # tokens between a quote mark and its cue verb
@@ -119,6 +118,9 @@ def _participle_owner(noun):
     return None
 
 
+# Object pronouns never speak ("let them know that …", "..., told him"). "her" is left out: it
+# is as often the possessive ("her spokesman said"). (Defined once: an earlier copy with "her"
+# was shadowed by this one, so this set is the one every use already read.)
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 
 
