@@ -111,6 +111,21 @@ def test_the_statement_speaks_for_who_issued_it(quotes_of, cue):
     assert q.speaker == "Lena Varga" and q.speaker_text == "the statement"
 
 
+@pytest.mark.parametrize("text", [
+    "In a statement, the letter said the plan was dead. “We will not go on with it,” the "
+    "letter said.",
+    "Through a statement, the memo said the talks had failed. “The talks are over,” the memo "
+    "added.",
+])
+def test_a_document_issued_by_a_document_speaks_for_no_one(quotes_of, text):
+    """"In a statement, the letter said": the letter is the statement's issuer, and asking
+    who issued the letter found the same statement again, without end (a RecursionError that
+    stopped the whole `newsprism analyze` run; seen on a real Baly article)."""
+    q = _speaker(quotes_of(text), "We will not" if "letter" in text else "The talks")
+    assert q.speaker_text in ("the letter", "the memo")
+    assert q.speaker in (None, q.speaker_text)  # never a person
+
+
 def test_a_platform_is_never_a_person(nlp):
     text = "Twitter said it removed the posts. Jane Doe wrote on Twitter that it was late."
     article = Article(id="a", source="t", text=text)

@@ -842,6 +842,10 @@ class CueReader(SpanReader):
         if i < 0 or head.idx - self._issuers[i][0] > ISSUER_REACH:
             return None
         subj = self._issuers[i][1]
+        if subj.lemma_.lower() in DOCUMENT_NOUNS:
+            # "In a statement, the letter said": a document stands for no one; and asking who
+            # issued "the letter" would find this same entry again, without end.
+            return None
         name, conf = self._who(subj, self.doc[subj.i:subj.i + 1], (subj.idx, subj.idx + len(subj)))
         return (name, conf) if name is not None else None
 
