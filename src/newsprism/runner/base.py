@@ -110,9 +110,9 @@ def _process_batch(index: int, articles: Sequence[Article], settings: Settings,
         return Batch(index, tuple(run(articles, settings)))
     except (ModelError, ConfigError):
         raise  # the whole run is misconfigured: no article can succeed
-    except Exception:  # isolated below, article by article, and reported
-        if len(articles) == 1:
-            raise
+    except Exception as exc:  # isolated below, article by article, and reported
+        if len(articles) == 1:  # already alone: its failure is the problem (no retry)
+            return Batch(index, (), (_failure(articles[0], exc),))
     pairs: list[Pair] = []
     problems: list[InputProblem] = []
     for article in articles:
@@ -121,11 +121,15 @@ def _process_batch(index: int, articles: Sequence[Article], settings: Settings,
         except (ModelError, ConfigError):
             raise
         except Exception as exc:  # one bad article must not stop the run
-            first = str(exc).splitlines()[0][:200] if str(exc) else ""
-            problems.append(InputProblem(
-                f"{article.source} (article {article.id})",
-                f"analysis failed: {exc.__class__.__name__}: {first}"))
+            problems.append(_failure(article, exc))
     return Batch(index, tuple(pairs), tuple(problems))
+
+
+def _failure(article: Article, exc: Exception) -> InputProblem:
+    """The one-line problem for an article whose analysis raised `exc`."""
+    first = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return InputProblem(f"{article.source} (article {article.id})",
+                        f"analysis failed: {exc.__class__.__name__}: {first}")
 
 
 def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: Encode | None = None
