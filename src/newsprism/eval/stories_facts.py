@@ -18,10 +18,10 @@ Three ways to get them:
   part way keeps its finished chunks, and a run over a prefix of the list reads them.
 - `"pipeline"`: the facts of `"analyze"` without the cleaned articles (kept for old caches).
 
-The cache key is a hash of the mode, the model name, the word cut and every article's id and
-text, so a changed input never reads stale facts. The folder is `CACHE_DIR`, or
-`NEWSPRISM_STORIES_CACHE` when set (the key holds no code: a run whose code changes the facts
-needs its own folder).
+The cache key is a hash of the mode, the word cut, `facts_version` (a hash of the source of the
+stages that make facts, with the model name and the parse mode) and every article's id and
+text, so neither a changed input nor changed extractor code reads stale facts. The folder is
+`CACHE_DIR`, or `NEWSPRISM_STORIES_CACHE` when set.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..dates import parse_iso, resolve_dates
+from ..facts_version import facts_version
 from ..model import Article, ArticleFacts, DateRef, Mention
 from ..settings import Settings
 from ..storage.codec import from_data, to_data
@@ -41,8 +42,7 @@ from ..text import stable_id, words
 
 MAX_WORDS = 400
 DISTRACTOR_WORDS = 150
-# NEWSPRISM_STORIES_CACHE: another folder, e.g. for a long run whose facts must not mix with
-# those of another checkout (the key holds the texts and the model, not the code).
+# NEWSPRISM_STORIES_CACHE: another folder (e.g. to keep one checkout's cache apart).
 CACHE_DIR = Path(os.environ.get("NEWSPRISM_STORIES_CACHE") or "/tmp/newsprism-stories-cache")
 CHUNK = 500  # articles; large lists are analyzed and cached in chunks of this size
 _PARALLEL_FROM = 3000  # articles; below this a second process costs more than it saves
@@ -168,9 +168,8 @@ def analyzed_for(articles: Sequence[Article], settings: Settings,
 
 def cache_key(articles: Sequence[Article], settings: Settings, mode: str,
               max_words: int = MAX_WORDS) -> str:
-    parts = [mode, settings.spacy_model, str(max_words), "v1"]
-    if settings.spacy_parse != "full":  # selective parsing gives other facts
-        parts.append(f"parse={settings.spacy_parse}")
+    # facts_version: the fact-making code, the model and the parse mode (facts_version.py)
+    parts = [mode, str(max_words), "v2", facts_version(settings)]
     parts += [stable_id(a.id, a.text, a.published) for a in articles]
     return stable_id(*parts)
 
