@@ -238,9 +238,11 @@ class _Kit:
         count as one name)."""
         out = []
         parts = sort_words(text, self.lower, self.frame)  # (share_held, once per sentence)
-        for aid in sorted({s.article_id for s in spans}):
-            own = tuple(sorted({s for s in spans if s.article_id == aid},
-                               key=lambda s: (s.start, s.end)))
+        by_article: dict[str, set[Span]] = {}
+        for s in spans:
+            by_article.setdefault(s.article_id, set()).add(s)
+        for aid in sorted(by_article):
+            own = tuple(sorted(by_article[aid], key=lambda s: (s.start, s.end)))
             have = self._evidence.get(own)
             if have is None:  # the same spans are weighed for many variants
                 have = self._evidence[own] = vocabulary(
