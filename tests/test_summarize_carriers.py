@@ -46,3 +46,19 @@ def test_the_summary_equals_the_per_article_weighing(settings, monkeypatch):
     assert len(story["summary"]) >= 2, "the story has a summary to compare"
     assert any(len(s["article_ids"]) >= 2 for s in story["summary"])  # a consensus sentence
     assert fast == slow
+
+
+def test_a_speaker_of_marks_alone_does_not_stop_the_summary():
+    # A stored quote whose speaker folds to no word ("’’", made by extractor code before stop
+    # 35) failed its whole story's analysis (IndexError in the standalone resolver).
+    from newsprism.model import ArticleFacts, Quote, Story, StoryContext
+    from newsprism.summarize.standalone import Resolver
+
+    text = "“We asked for the money three times.” The council did not answer."
+    art = Article(id="a0", source="t", text=text)
+    end = text.index("”") + 1
+    quote = Quote(id="q", article_id="a0", start=1, end=end - 1, text=text[1:end - 1],
+                  kind="direct", speaker="’’")
+    ctx = StoryContext(Story(id="s", title="Kelby", article_ids=("a0",)), (art,),
+                       (ArticleFacts(article_id="a0", quotes=(quote,)),))
+    assert Resolver(ctx).resolve(text[:end], "a0", 0, end) is None  # no one to name

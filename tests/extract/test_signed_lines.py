@@ -58,3 +58,14 @@ def test_with_the_people_spoken_to_is_no_absolute(quotes_of):
         "Mayor Anna Berg met with reporters at the town hall, saying the dam would be "
         "\"rebuilt within the year.\"")
     assert _one(quotes, "rebuilt").speaker == "Anna Berg"
+
+
+def test_a_quote_closed_by_two_right_single_marks_has_its_speaker(quotes_of):
+    quotes = quotes_of(
+        "Republicans lost the seat on Saturday.\n\n"
+        "“I believe the party has to be rebuilt. And I think Tuesday night was a big step,’’ "
+        "says veteran political consultant Mike Madrid.\n\n"
+        "“That’s the question: how do you start over?,’’ said Joel Fox, a longtime strategist.")
+    assert _one(quotes, "big step").speaker == "Mike Madrid"
+    assert _one(quotes, "start over").speaker == "Joel Fox"
+    assert all(q.speaker is None or any(ch.isalpha() for ch in q.speaker) for q in quotes)
