@@ -799,7 +799,8 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
             continue
         name_words = [set(fold(n).split()) for n in by_actor]
         if any(name_words[i] & name_words[j] for i in range(len(name_words))
-               for j in range(i + 1, len(name_words))):
+               for j in range(i + 1, len(name_words))) \
+                or _one_persons_names(name_words, entities):
             continue
         # If every article's sentence also names the other actors, the parse picked different
         # heads of one phrase ("Norland, Tarland's old rival,"): no disagreement about who.
@@ -815,6 +816,13 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                                  + shorten(acting[0].text, 8), versions,
                                  BASE_CONFIDENCE * DOUBT, why))
     return out
+
+
+def _one_persons_names(name_words: Sequence[set[str]], entities: dict[str, Entity]) -> bool:
+    """Every actor's name is made of words of one person of the story: "Donald" and "Trump"
+    beside a "Donald Trump" (a first name and a surname the resolver left apart)."""
+    return any(all(w <= full for w in name_words) for e in entities.values()
+               if e.type == "PERSON" and len(full := set(fold(e.name).split())) > 1)
 
 
 def _names_in(entity: Entity, claim: Claim) -> bool:
