@@ -140,3 +140,17 @@ def test_an_actor_named_by_surname_in_the_other_sentence_is_no_other_actor():
     a = _claim("a", "John Harlow and Gantry won the state caucus vote this week.", "e1")
     b = _claim("b", "Harlow, Gantry won the state caucus vote this week.", "e3")
     assert actor_conflicts([[a, b]], _actors(), {}) == []
+
+
+def test_a_first_name_and_a_surname_of_one_story_person_are_no_two_actors():
+    # seed 157 (real): "Donald looks at the Statue of Liberty ..." vs "Trump looks at ...",
+    # the story also holding "Donald Trump": one person the resolver left in three entities
+    from newsprism.compare.conflicts import actor_conflicts
+    from newsprism.model import Entity
+    ents = {"e1": Entity("e1", "John", "PERSON"), "e2": Entity("e2", "Harlow", "PERSON"),
+            "e3": Entity("e3", "John Harlow", "PERSON")}
+    a = _claim("a", "John has won the state caucus vote this week.", "e1")
+    b = _claim("b", "Harlow has won the state caucus vote this week.", "e2")
+    assert actor_conflicts([[a, b]], ents, {}) == []
+    ents["e3"] = Entity("e3", "Mary Pellin", "PERSON")  # no person holds both: still compared
+    assert len(actor_conflicts([[a, b]], ents, {})) == 1

@@ -75,3 +75,11 @@ def test_a_mark_glued_between_sentences_closes_or_opens():
     text = ('She said the plan "makes a point and no real one."The paper, in turn, said he '
             'will attend."As editor, I talk with people," he said.')
     assert contents(text) == ["makes a point and no real one.", "As editor, I talk with people,"]
+
+
+def test_doubled_curly_marks_are_one_double_mark():
+    # `“...,’’ says X` (an archive's closing double mark as two right single quotes, read on
+    # real news, stop 35): one quote, whose content holds no stray mark
+    text = "“It was a big step,’’ says Mike Madrid. It was, he wrote, ‘‘a long night.’’"
+    got = [text[slice(*inner(text, p))] for p in pair_quotes(text)]
+    assert got == ["It was a big step,", "a long night."]

@@ -38,6 +38,7 @@ from .match import (
     stem,
     units_match,
 )
+from .occasions import OCCASION_DOUBT, figures_differ, marks_other_occasion
 
 QUANTITY_CONTEXT = 0.2
 EXACT_CONTEXT = 0.5  # two exact figures must come from near-identical sentences
@@ -614,6 +615,9 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
     quoted = quoted or {}
     for c in claims:
         for d in c.dates:
+            if d.event and marks_other_occasion(c.text, d.event.rpartition(" ")[0]
+                                                .rpartition("_")[2]):
+                continue  # "a previous poll released on ...": one of several occasions
             if d.event and not d.speech and (d.article_id, d.start) not in seen and \
                     not in_spans(d, quoted):
                 seen.add((d.article_id, d.start))
@@ -696,8 +700,9 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
             and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
             and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
             for j, o in enumerate(dated) if j != i)]
-        if len({c.article_id for c, _ in dated}) < 2:
-            continue
+        if len({c.article_id for c, _ in dated}) < 2 \
+                or any(marks_other_occasion(c.text) for c, _ in dated):
+            continue  # ("a previous poll": the writer tells of another occasion)
         by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
         refs: dict[str, list[DateRef]] = defaultdict(list)
         for c, ds in dated:
@@ -714,6 +719,8 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         # date one statement by when they heard it, or report two occasions.
         if any(d.speech for v in refs.values() for d in v):
             doubts = (*doubts, SPEECH_DOUBT)
+        if figures_differ([c for c, _ in dated]):
+            doubts = (*doubts, OCCASION_DOUBT)
         versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
         about = "when: " + shorten(dated[0][0].text, 10)
         why = ("date: matched statements (one fact in several articles) give different days "
@@ -792,7 +799,8 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
             continue
         name_words = [set(fold(n).split()) for n in by_actor]
         if any(name_words[i] & name_words[j] for i in range(len(name_words))
-               for j in range(i + 1, len(name_words))):
+               for j in range(i + 1, len(name_words))) \
+                or _one_persons_names(name_words, entities):
             continue
         # If every article's sentence also names the other actors, the parse picked different
         # heads of one phrase ("Norland, Tarland's old rival,"): no disagreement about who.
@@ -808,6 +816,13 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                                  + shorten(acting[0].text, 8), versions,
                                  BASE_CONFIDENCE * DOUBT, why))
     return out
+
+
+def _one_persons_names(name_words: Sequence[set[str]], entities: dict[str, Entity]) -> bool:
+    """Every actor's name is made of words of one person of the story: "Donald" and "Trump"
+    beside a "Donald Trump" (a first name and a surname the resolver left apart)."""
+    return any(all(w <= full for w in name_words) for e in entities.values()
+               if e.type == "PERSON" and len(full := set(fold(e.name).split())) > 1)
 
 
 def _names_in(entity: Entity, claim: Claim) -> bool:

@@ -78,6 +78,41 @@ def _chain_top(verb):
     return top
 
 
+def _with_subject(verb):
+    """`The group rejected it, with Jane Doe, its chair, saying that …`: in this absolute
+    construction the noun after "with" is the participle's subject, not the clause's. The
+    parser hangs the participle on the noun (acl) or beside "with" on the clause's verb
+    (advcl; the acl case is `Cues._parsed_speaker`'s). The noun, or None."""
+    if verb.tag_ != "VBG" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < verb.i:
+            continue
+        for noun in prep.children:
+            # Next to the participle, or set off by the commas of its own apposition or
+            # clause: "spoke with reporters, saying" is no absolute (the subject speaks).
+            if noun.dep_ == "pobj" and _may_speak(noun) \
+                    and (noun.right_edge.i + 1 == verb.i and not noun.right_edge.is_punct
+                         or noun.right_edge.i + 2 >= verb.i
+                         and all(t.text == "," for t in noun.doc[noun.right_edge.i:verb.i]
+                                 if t.is_punct)
+                         and any(c.dep_ in ("appos", "relcl", "acl") for c in noun.children)):
+                return noun
+    return None
+
+
+def _may_speak(noun) -> bool:
+    """A person, an organisation, a speaking group ("critics") or a personal pronoun: not "a
+    reference to the film", which no participle of saying has as its subject."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in ("it", "this", "that", "which", "what")
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") \
+        or noun.lemma_.lower() in SPEAKING_GROUP_NOUNS or any(
+            c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in noun.children)
+
+
 def _hung_on_that_clause(verb) -> bool:
     """`X hopes to calm worries that Y would hurt Z, noting that …`: a comma-set participle
     whose chain stops at a "that" clause of a verb or noun that reports nothing. The parser
@@ -539,16 +574,17 @@ class CueReader(SpanReader):
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head
             # "X emailed supporters saying", "X issued a statement saying", "X responded on
-            # Twitter, calling": the noun is an object; the verb's subject speaks.
+            # Twitter, calling": the noun is an object; the verb's subject speaks. But "with X
+            # saying": X speaks.
             gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" \
-                else None
+                and not (noun.head.lower_ == "with" and _may_speak(noun)) else None
             if gov is not None and gov.pos_ in ("VERB", "AUX"):
                 subj = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
-            subj = self._chain_subject(verb)
+            subj = _with_subject(verb) or self._chain_subject(verb)
             if subj is not None:
                 return subj, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None

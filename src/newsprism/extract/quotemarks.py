@@ -21,6 +21,8 @@ MAX_QUOTE_CHARS = 4000
 MAX_SINGLE_CHARS = 400  # single-quoted stretches are short in news (headlines, scare quotes)
 _OPEN_BEFORE = frozenset("([{—–-/:;,")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
+_DOUBLED = "'’‘"  # a mark written twice for a double one: '' ’’ ‘‘
+_DOUBLED_MARKS = frozenset(c * 2 for c in _DOUBLED)
 
 
 class QuotePair(NamedTuple):
@@ -51,8 +53,10 @@ def _glued(text: str, i: int) -> bool:
 def inner(text: str, pair: QuotePair) -> tuple[int, int]:
     """The characters between a pair's marks (both marks of a doubled `''`)."""
     start, end = pair.open + 1, pair.close
-    if text[pair.open:pair.open + 2] == "''" and text[end - 1:end + 1] == "''":
-        start, end = start + 1, end - 1
+    if text[pair.open:pair.open + 2] in _DOUBLED_MARKS:
+        start += 1
+    if text[end - 1:end + 1] in _DOUBLED_MARKS and end - 1 > pair.open:
+        end -= 1
     return start, max(start, end)
 
 
@@ -77,10 +81,10 @@ def pair_quotes(text: str) -> list[QuotePair]:  # noqa: C901  (a linear scanner:
                     out.append(QuotePair(d_open, i, False))
                 d_open = None
             s_open = None
-        elif c == "'" and text[i + 1:i + 2] == "'" and s_open is None:
-            # `''Like this,''`: two apostrophes are one double mark in some archives. The pair
-            # runs from the first mark of the opening to the second of the closing (callers
-            # take the content with `inner`).
+        elif c in _DOUBLED and text[i + 1:i + 2] == c and s_open is None:
+            # `''Like this,''`: two apostrophes are one double mark in some archives (curly
+            # too: `“Like this,’’ says X`). The pair runs from the first mark of the opening
+            # to the second of the closing (callers take the content with `inner`).
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + 2] if i + 2 < n else " "
             if d_open is None:

@@ -462,6 +462,11 @@ def find_quotes(article: Article, doc, mentions: tuple[Mention, ...]) -> tuple[Q
 
 def _quote(article_id: str, text: str, a: Attribution, start: int, end: int) -> Quote:
     sp, cue = a.speaker_span, a.cue
+    if a.speaker is not None and not any(ch.isalnum() for ch in a.speaker):
+        # A closing mark written as two apostrophes ("’’") read as the speaker: no one.
+        a = dataclasses.replace(a, speaker=None, speaker_confidence=0.0)
+        if sp is not None and not any(ch.isalnum() for ch in text[sp[0]:sp[1]]):
+            sp = None
     return Quote(
         id=stable_id(article_id, str(start), str(end)), article_id=article_id,
         start=start, end=end, text=text[start:end], kind=a.kind,  # type: ignore[arg-type]

@@ -10,6 +10,9 @@ from typing import Any
 
 from ..lexicons.cues import SPEECH_LEMMAS
 
+_PLACES = ("GPE", "LOC", "NORP", "FAC")
+_APPOSITION_TOKENS = 30  # how far back from the colon a name and its description may start
+
 
 def _speech_form(word: str) -> bool:
     """`word` is an inflected speech verb ("stated", "continued", "replied", "adds")."""
@@ -43,6 +46,9 @@ class SignatureReader:
             return None
         colon = self.tok_at(j)
         line_start = text.rfind("\n", 0, j) + 1
+        named = self._named_apposition(colon, line_start)
+        if named is not None:
+            return (*named, j)
         i, lead = colon, None
         while i > 0 and colon - i < 8:
             t = doc[i - 1]
@@ -69,7 +75,42 @@ class SignatureReader:
         if lead != "from" and not any(t.pos_ == "PROPN" for t in seg):
             return None  # "Here is the list:": only a name or a document introduces a quote
         head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        if head.ent_type_ in _PLACES:
+            return None  # "... a delegate from Iowa:": a place signs nothing
         return head, (seg.start_char, seg.end_char), j
+
+    def _named_apposition(self, colon: int, line_start: int):
+        """`-- Jane Doe, 44, a delegate from Kent County who backs X: “...”` (a line start or
+        a spaced dash, a name, a comma, its description, the colon): the name signs the quote,
+        however long the description, and nothing inside the description does. (head token,
+        speaker char span) or None."""
+        text, doc = self.text, self.doc
+        i = colon
+        while i > 0 and colon - i < _APPOSITION_TOKENS:
+            t = doc[i - 1]
+            if t.idx < line_start or "\n" in t.text:
+                break
+            if t.text in ("-", "–", "—", "--") and t.whitespace_ \
+                    and text[t.idx - 1:t.idx].isspace():
+                break
+            i -= 1
+        else:
+            if i > 0:
+                return None  # no line start or dash within reach
+        k = i
+        while k < colon and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if k == i or k >= colon or doc[k].text != "," or k - i > 5 \
+                or any(t.is_quote or self.in_quote(t) for t in doc[i:colon]):
+            return None
+        name = doc[i:k]
+        if name[-1].dep_ in ("nsubj", "nsubjpass") or any(
+                t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in doc[k:colon]):
+            return None  # "Jane Doe, an aide, said in a statement:": the verb's cue reads it
+        if any(t.ent_type_ in _PLACES or t.ent_type_ == "DATE" for t in name) \
+                or not any(t.ent_type_ == "PERSON" for t in name):
+            return None  # only a person's name heads such a line ("Paris, June 5:" is none)
+        return name[-1], (name.start_char, name.end_char)
 
     def _dash_byline(self, after: int):
         """`“...”` + (new line) `— Jane Doe.` / `— Jane Doe (@handle) May 1`: a name after a

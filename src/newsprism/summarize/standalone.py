@@ -209,7 +209,8 @@ class Resolver:
             hit = where is not None and start <= where[0] and where[1] <= end
             if not (hit or (where is None and start <= q.start < end)) or not q.speaker:
                 continue
-            key = fold(q.speaker).split()[-1] if q.speaker.split() else ""
+            words = fold(q.speaker).split()  # (a speaker may fold to nothing: "’’")
+            key = words[-1] if words else ""
             for m in reversed(self._people.get(article_id, [])):
                 if m.start < end and key and key in fold(m.text).split():
                     return self._name(m)
@@ -302,7 +303,8 @@ class Resolver:
         """The resolved speaker of the quote that holds [start, end), with a mention of it."""
         for q in self.ctx.facts_for(article_id).quotes:
             if q.start <= start + 2 and end <= q.end + 2 and q.speaker:
-                key = fold(q.speaker).split()[-1] if q.speaker.split() else ""
+                words = fold(q.speaker).split()
+                key = words[-1] if words else ""
                 for m in self._people.get(article_id, []):
                     if key and key in fold(m.text).split():
                         return self._name(m)

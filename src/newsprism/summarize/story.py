@@ -65,7 +65,9 @@ from .support import (
     frame_vocabulary,
     lower_vocabulary,
     readable_date,
-    share_held,
+    share_of,
+    sort_words,
+    vocabulary,
 )
 from .timeline import build_timeline
 
@@ -217,7 +219,7 @@ class _Kit:
 
         self.ctx, self.neutral, self.members = ctx, neutral, members
         self.attribute_single, self.count_unnamed = attribute_single, count_unnamed
-        self._evidence: dict[tuple[Span, ...], list[str]] = {}
+        self._evidence: dict[tuple[Span, ...], frozenset[str]] = {}  # spans -> vocabulary
         self.resolver = Resolver(ctx)
         self.group_of = independent_groups(sorted(members), list(ctx.reuse))
         texts = [a.text for a in ctx.articles]
@@ -235,12 +237,17 @@ class _Kit:
         least COMMON_SHARE of its other content words (spellings the entity stage joined
         count as one name)."""
         out = []
-        for aid in sorted({s.article_id for s in spans}):
-            own = tuple(sorted({s for s in spans if s.article_id == aid},
-                               key=lambda s: (s.start, s.end)))
-            if own not in self._evidence:  # the same spans are weighed for many variants
-                self._evidence[own] = sum(evidence_for(self.ctx, own, self.neutral), [])
-            share, named = share_held(text, self._evidence[own], self.lower, self.frame)
+        parts = sort_words(text, self.lower, self.frame)  # (share_held, once per sentence)
+        by_article: dict[str, set[Span]] = {}
+        for s in spans:
+            by_article.setdefault(s.article_id, set()).add(s)
+        for aid in sorted(by_article):
+            own = tuple(sorted(by_article[aid], key=lambda s: (s.start, s.end)))
+            have = self._evidence.get(own)
+            if have is None:  # the same spans are weighed for many variants
+                have = self._evidence[own] = vocabulary(
+                    sum(evidence_for(self.ctx, own, self.neutral), []))
+            share, named = share_of(parts, have)
             if named and share >= COMMON_SHARE:
                 out.append(aid)
         return out

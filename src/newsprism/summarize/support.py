@@ -130,8 +130,12 @@ def share_held(text: str, evidence: Iterable[str], lower: frozenset[str] = froze
                frame: frozenset[str] = frozenset()) -> tuple[float, bool]:
     """(share of content words held, whether every name and number is held) for one
     article's evidence: how the consensus decides which articles carry a sentence."""
-    have = vocabulary(evidence)
-    parts = sort_words(text, lower, frame)
+    return share_of(sort_words(text, lower, frame), vocabulary(evidence))
+
+
+def share_of(parts: Sorted, have: frozenset[str]) -> tuple[float, bool]:
+    """`share_held` for a sentence's sorted words and an evidence vocabulary made once: the
+    consensus weighs one sentence against every article of a story."""
     held = sum(w in have for w in parts.words)
     share = held / len(parts.words) if parts.words else 1.0
     return share, all(w in have for w in parts.names + parts.numbers)

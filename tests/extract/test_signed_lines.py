@@ -1,0 +1,71 @@
+"""Two speaker shapes read on real news (lead, stop 35): a list line `-- Name, description:
+"..."` is signed by the name, never by a place inside its description; and in `X did Y, with
+Z saying ...` the noun after "with" speaks, not the clause's subject. Made-up sentences."""
+
+from __future__ import annotations
+
+
+def _one(quotes, fragment: str):
+    (q,) = [q for q in quotes if fragment in q.text]
+    return q
+
+
+def test_a_list_line_is_signed_by_its_name_not_by_a_place_in_its_description(quotes_of):
+    quotes = quotes_of(
+        "Delegates gave their views.\n\n"
+        "-- Tom Welland, 44, an alternate delegate from Kent County (Ohio) who backs Ron "
+        "Paul: \"Mitt Romney. I do not see a lot of difference.\"\n\n"
+        "-- Mary Hollis, 60, a delegate from Iowa: \"Energetic.\"")
+    assert _one(quotes, "Energetic").speaker == "Mary Hollis"
+    assert _one(quotes, "Mitt Romney").speaker == "Tom Welland"
+
+
+def test_a_place_alone_before_the_colon_signs_nothing(quotes_of):
+    quotes = quotes_of("Reactions came from every county.\n\n"
+                       "-- A farmer from Iowa: \"We are worried about the price.\"")
+    assert _one(quotes, "worried").speaker != "Iowa"
+
+
+def test_a_dated_place_line_is_no_signature(quotes_of):
+    quotes = quotes_of("Kelby, June 5: \"We will rebuild the dam,\" the mayor said.")
+    assert _one(quotes, "rebuild").speaker != "Kelby"
+
+
+def test_with_x_saying_gives_the_words_to_x(quotes_of):
+    quotes = quotes_of(
+        "The union clearly rejected the plan, with Chris Dalton, who heads the union's legal "
+        "office, saying in a letter to the council that it \"would unfairly harm the rights "
+        "of workers.\"")
+    assert _one(quotes, "unfairly harm").speaker == "Chris Dalton"
+
+
+def test_with_a_described_speaker_saying(quotes_of):
+    quotes = quotes_of(
+        "The council approved the budget on Monday, with the mayor, Anna Berg, saying the "
+        "vote was \"a good day for the harbour.\"")
+    assert _one(quotes, "good day").speaker in ("Anna Berg", "the mayor")
+
+
+def test_the_clause_subject_still_speaks_without_with(quotes_of):
+    quotes = quotes_of(
+        "Chris Dalton rejected the plan on Monday, saying in a letter to the council that it "
+        "\"would unfairly harm the rights of workers.\"")
+    assert _one(quotes, "unfairly harm").speaker == "Chris Dalton"
+
+
+def test_with_the_people_spoken_to_is_no_absolute(quotes_of):
+    quotes = quotes_of(
+        "Mayor Anna Berg met with reporters at the town hall, saying the dam would be "
+        "\"rebuilt within the year.\"")
+    assert _one(quotes, "rebuilt").speaker == "Anna Berg"
+
+
+def test_a_quote_closed_by_two_right_single_marks_has_its_speaker(quotes_of):
+    quotes = quotes_of(
+        "Republicans lost the seat on Saturday.\n\n"
+        "“I believe the party has to be rebuilt. And I think Tuesday night was a big step,’’ "
+        "says veteran political consultant Mike Madrid.\n\n"
+        "“That’s the question: how do you start over?,’’ said Joel Fox, a longtime strategist.")
+    assert _one(quotes, "big step").speaker == "Mike Madrid"
+    assert _one(quotes, "start over").speaker == "Joel Fox"
+    assert all(q.speaker is None or any(ch.isalpha() for ch in q.speaker) for q in quotes)
