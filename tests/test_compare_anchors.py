@@ -104,6 +104,19 @@ def test_a_date_of_saying_is_never_a_confident_conflict(line):
     assert c.status == "confident"
 
 
+def test_a_date_of_saying_is_never_compared_with_the_events_date(line):
+    # "said Saturday" dates the statement; "on Friday afternoon" the attempt it is about.
+    a = FILLER + ("President Arkan Vell said on March 5 that soldiers had tried to seize power "
+                  "in the capital overnight.")
+    b = FILLER + ("Soldiers tried to seize power in the capital overnight on March 4, officials "
+                  "said.")
+    assert _kinds(line(a, b), "date") == []
+    a = FILLER + ("Rebel soldiers tried to seize power in the capital, President Arkan Vell told "
+                  "reporters on March 5.")
+    b = FILLER + "Rebel soldiers tried to seize power in the capital on March 4, officials said."
+    assert _kinds(line(a, b), "date") == []
+
+
 def test_dates_about_two_places_are_no_conflict(line):
     a = FILLER + "Ohio will begin reopening its restaurants and shops on May 1, the governor said."
     b = FILLER + "Texas will begin reopening its restaurants and shops on May 4, the governor said."

@@ -674,9 +674,7 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     out: list[Conflict] = []
     quoted = quoted or {}
     for members in clusters:
-        dated = [(c, [d for d in c.dates if d.granularity == "day"
-                      and not in_spans(d, quoted)]) for c in members]
-        dated = _one_differing_date(dated)
+        dated = _one_differing_date([(c, _fact_days(c, quoted)) for c in members])
         # Short statements are kept only when another outlet says them word for word but for
         # the date ("The vote will now move to the full Senate on Monday" / "... Thursday").
         twins = [_without(c, ds[0]) for c, ds in dated]
@@ -684,44 +682,64 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
             len(twins[i]) >= SAME_SENTENCE_WORDS and any(
                 twins[i] == t and o[0].article_id != m[0].article_id
                 for t, o in zip(twins, dated, strict=True)))]
-        if len({c.article_id for c, _ in dated}) < 2:
-            continue
-        # Only members that say nearly the same as a member dating it otherwise: a loosely
-        # matched third outlet must neither hide the disagreement nor join it. Two dates
-        # that both name their event are `event_date_conflicts`' to compare.
-        words = [content_words(c.text) for c, _ in dated]
-        bounds = [date_bound(c, ds[0]) for c, ds in dated]
-        dated = [m for i, m in enumerate(dated) if any(
-            dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
-            and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
-            and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
-            for j, o in enumerate(dated) if j != i)]
-        if len({c.article_id for c, _ in dated}) < 2:
-            continue
-        by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
-        refs: dict[str, list[DateRef]] = defaultdict(list)
-        for c, ds in dated:
-            d = ds[0]
-            by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
-            refs[d.date].append(d)
-        if len(by_date) < 2:
-            continue
-        doubts = date_doubts(list(refs.values()))
-        if doubts is None or _dates_clash(list(refs.values())):
-            continue
-        doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
-        # A date of the saying ("X said Friday that ...") is no date of the fact: outlets
-        # date one statement by when they heard it, or report two occasions.
-        if any(d.speech for v in refs.values() for d in v):
-            doubts = (*doubts, SPEECH_DOUBT)
-        versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
-        about = "when: " + shorten(dated[0][0].text, 10)
-        why = ("date: matched statements (one fact in several articles) give different days "
-               + " vs ".join(v.value for v in versions)
-               + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
-        out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
-                                 why))
+        # A date of the saying ("X said Saturday", "told reporters on Monday") is the date of
+        # the statement, not of the event it reports ("the coup on Friday"): it is compared
+        # only with another date of saying, never with the event's.
+        for speech in (False, True):
+            found = _cluster_date_conflict(
+                [m for m in dated if all(d.speech for d in m[1]) == speech], groups)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _fact_days(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> list[DateRef]:
+    """The claim's days outside quotes; a date of its saying only when it dates nothing else
+    ("X said Saturday that the coup on Friday ...": the coup's day is the fact's)."""
+    days = [d for d in c.dates if d.granularity == "day" and not in_spans(d, quoted)]
+    facts = [d for d in days if not d.speech]
+    return facts or days
+
+
+def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dict[str, str]
+                           ) -> Conflict | None:
+    """The date conflict among one cluster's dated members (each with its one day), if any."""
+    if len({c.article_id for c, _ in dated}) < 2:
+        return None
+    # Only members that say nearly the same as a member dating it otherwise: a loosely
+    # matched third outlet must neither hide the disagreement nor join it. Two dates
+    # that both name their event are `event_date_conflicts`' to compare.
+    words = [content_words(c.text) for c, _ in dated]
+    bounds = [date_bound(c, ds[0]) for c, ds in dated]
+    dated = [m for i, m in enumerate(dated) if any(
+        dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
+        and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
+        and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
+        for j, o in enumerate(dated) if j != i)]
+    if len({c.article_id for c, _ in dated}) < 2:
+        return None
+    by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+    refs: dict[str, list[DateRef]] = defaultdict(list)
+    for c, ds in dated:
+        d = ds[0]
+        by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
+        refs[d.date].append(d)
+    if len(by_date) < 2:
+        return None
+    doubts = date_doubts(list(refs.values()))
+    if doubts is None or _dates_clash(list(refs.values())):
+        return None
+    doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
+    # Two dates of saying: outlets date one statement by when they heard it, or report two
+    # occasions.
+    if any(d.speech for v in refs.values() for d in v):
+        doubts = (*doubts, SPEECH_DOUBT)
+    versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
+    about = "when: " + shorten(dated[0][0].text, 10)
+    why = ("date: matched statements (one fact in several articles) give different days "
+           + " vs ".join(v.value for v in versions)
+           + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
+    return make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts), why)
 
 
 SPEECH_DOUBT = "the dates are when it was said, not when it happened"
