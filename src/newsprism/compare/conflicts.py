@@ -414,9 +414,14 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # Two sentences word for word the same but the figure: one statement. What the parse
     # reads around the figure (its verb, anchors, modifiers) can differ between two copies
     # of one sentence (one inside its article, one alone), so none of it is a doubt here.
-    twins = abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3 and \
-        (units_match(qi.unit, qj.unit) or not (qi.unit or qj.unit)) and \
-        _same_but_figure(ci, qi, cj, qj)
+    # Two copies of a sentence with several figures ("sank in 3,000 feet of water 40 miles off
+    # the coast") pair their figures by place: the depth is no version of the distance.
+    slot = _same_slot(ci, qi, cj, qj)
+    if slot is False:
+        return None
+    twins = _twin_units(qi, qj) and (slot or (
+        abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3
+        and _same_but_figure(ci, qi, cj, qj)))
     if not twins and not (qi.unit and qj.unit and same_counted(qi, qj)):
         return None
     # Figures hanging on different named places or actors: two margins, two states' counts.
@@ -481,6 +486,50 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         doubts.append("the counted things are qualified differently (a part of the other?)")
     doubts.extend(anchor_doubt(qi.anchors, ci.text, qj.anchors, cj.text))
     return (*doubts, *kind_doubts)
+
+
+def _same_slot(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
+    """For two sentences word for word the same once every figure is taken out: whether the
+    two figures stand in the same place; None for sentences that differ otherwise."""
+    def skeleton(c: Claim) -> tuple[list[str], list[int]]:
+        text, starts, at = c.text, [], 0
+        for q in sorted(c.quantities, key=lambda q: q.start):
+            k = q.start - c.start
+            if k < at or c.text[k:k + len(q.text)] != q.text:
+                return [], []
+            starts.append(q.start)
+            at = k + len(q.text)
+        for q in sorted(c.quantities, key=lambda q: -q.start):
+            k = q.start - c.start
+            text = text[:k] + " # " + text[k + len(q.text):]
+        return fold(text).replace(".", " ").split(), starts
+    (wi, si), (wj, sj) = skeleton(ci), skeleton(cj)
+    if len(wi) < SAME_SENTENCE_WORDS or wi != wj or len(si) != len(sj) or \
+            qi.start not in si or qj.start not in sj:
+        return None
+    return si.index(qi.start) == sj.index(qj.start)
+
+
+def _twin_units(qi: Quantity, qj: Quantity) -> bool:
+    """Whether two figures of one sentence copied but for the figure can be compared as they
+    stand: measures of one dimension (converted: "120 metres" / "393.7 feet"), or one counted
+    noun or none. A unit of measure the parse left out of `unit` ("another 300 acres": an
+    increment) must be the same word on both sides: 300 acres are no 121.4 acres."""
+    mi, mj = measure(qi), measure(qj)
+    if mi or mj:
+        return bool(mi and mj and mi[0] == mj[0])
+    return (units_match(qi.unit, qj.unit) or not (qi.unit or qj.unit)) and \
+        _written_measure(qi) == _written_measure(qj)
+
+
+def _written_measure(q: Quantity) -> str | None:
+    """The unit of measure a figure's text ends in ("300 acres" -> "acre"), else None."""
+    words = fold(q.text).split()
+    last = words[-1] if words else ""
+    for word in (last, last[:-1], last[:-2]):
+        if word in MEASURES:
+            return word
+    return None
 
 
 def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
