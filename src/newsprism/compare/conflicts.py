@@ -414,25 +414,17 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # Two sentences word for word the same but the figure: one statement. What the parse
     # reads around the figure (its verb, anchors, modifiers) can differ between two copies
     # of one sentence (one inside its article, one alone), so none of it is a doubt here.
-    # Two copies of a sentence with several figures ("sank in 3,000 feet of water 40 miles off
-    # the coast") pair their figures by place: the depth is no version of the distance.
-    slot = _same_slot(ci, qi, cj, qj)
-    if slot is False:
-        return None
-    twins = _twin_units(qi, qj) and (slot or (
-        abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3
-        and _same_but_figure(ci, qi, cj, qj)))
-    if not twins and not (qi.unit and qj.unit and same_counted(qi, qj)):
-        return None
-    # Figures hanging on different named places or actors: two margins, two states' counts.
-    if not twins and anchors_clash(qi.anchors, qj.anchors):
+    twins = _twins(ci, qi, cj, qj)
+    # Else: one counted thing, and not figures hanging on different named places or actors
+    # (two margins, two states' counts).
+    if twins is None or not twins and not (
+            qi.unit and qj.unit and same_counted(qi, qj)
+            and not anchors_clash(qi.anchors, qj.anchors)):
         return None
     # A part and its whole: "246 passengers" against "420 passengers and crew".
     # (Two lists that share a listed noun are one list, whatever else the parse joined to
     # it: "11 novels, multiple children's books, two plays" / "40 novels, ..., two plays".)
-    plus_i = {m for m in qi.modifiers if m.startswith("+")}
-    plus_j = {m for m in qj.modifiers if m.startswith("+")}
-    if bool(plus_i) != bool(plus_j) or (plus_i and not plus_i & plus_j):
+    if _part_and_whole(qi, qj):
         return None
     unit = canon(qi.unit or "")
     if _far_apart(qi, qj):
@@ -486,6 +478,25 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         doubts.append("the counted things are qualified differently (a part of the other?)")
     doubts.extend(anchor_doubt(qi.anchors, ci.text, qj.anchors, cj.text))
     return (*doubts, *kind_doubts)
+
+
+def _part_and_whole(qi: Quantity, qj: Quantity) -> bool:
+    """One figure counts a list ("passengers and crew") the other is not, or two other lists."""
+    plus_i = {m for m in qi.modifiers if m.startswith("+")}
+    plus_j = {m for m in qj.modifiers if m.startswith("+")}
+    return bool(plus_i) != bool(plus_j) or bool(plus_i and not plus_i & plus_j)
+
+
+def _twins(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
+    """Whether the two figures are one statement's, copied but for the figure; None when the
+    sentences are copies and the figures stand in different places ("sank in 3,000 feet of
+    water 40 miles off the coast": the depth is no version of the distance)."""
+    slot = _same_slot(ci, qi, cj, qj)
+    if slot is False:
+        return None
+    return _twin_units(qi, qj) and (slot or (
+        abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3
+        and _same_but_figure(ci, qi, cj, qj)))
 
 
 def _same_slot(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
