@@ -117,6 +117,18 @@ def test_a_date_of_saying_is_never_compared_with_the_events_date(line):
     assert _kinds(line(a, b), "date") == []
 
 
+def test_a_planned_date_is_no_version_of_the_day_it_happened(line):
+    # The plan was for Wednesday; the vote came on Thursday: two facts, no disagreement.
+    a = FILLER + ("At first, council members planned to take quick action and pass a resolution "
+                  "on the matter on March 6.")
+    b = FILLER + "The council passed a resolution on March 7 condemning the attack on the mayor."
+    assert _kinds(line(a, b), "date") == []
+    # Two dates of the thing done still disagree.
+    c = FILLER + "The council passed a resolution on March 9 condemning the attack on the mayor."
+    (conflict,) = _kinds(line(b, c), "date")
+    assert conflict.about == "when the resolution was passed"  # not "died"
+
+
 def test_dates_about_two_places_are_no_conflict(line):
     a = FILLER + "Ohio will begin reopening its restaurants and shops on May 1, the governor said."
     b = FILLER + "Texas will begin reopening its restaurants and shops on May 4, the governor said."

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..dates import MONTHS
+from ..extract.claims import PLANNED
 from ..extract.qualifiers import PERIOD, kind_tags, relative_verb, since_tag
 from ..model import (
     Claim,
@@ -717,14 +718,16 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
         why = (f"date: one event ({event.replace('_', ' ')}: the noun and the kind of verb the "
                f"dates hang on) dated " + " vs ".join(v.value for v in versions)
                + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
-        out.append(make_conflict("date", f"when the {noun} {_VERB_WORD.get(verb, verb)}",
+        said = f"is planned to {verb[len(PLANNED):]}" if verb.startswith(PLANNED) else \
+            _VERB_WORD.get(verb, verb)
+        out.append(make_conflict("date", f"when the {noun} {said}",
                                  versions, BASE_CONFIDENCE * DOUBT ** len(doubts), why))
     return out
 
 
 _VERB_WORD = {"start": "began", "end": "ended", "sign": "was signed", "complete": "was completed",
               "die": "died", "arrest": "was arrested", "elect": "was elected", "win": "won",
-              "found": "was founded"}
+              "found": "was founded", "pass": "was passed"}
 
 
 def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
