@@ -440,3 +440,14 @@ def test_a_sentence_copied_in_another_unit_skips_the_kind_checks():
     assert {v.value for v in c.versions} == {"5 kilometers", "6.5 miles"}
     same = claim("b", "3.1 miles", "mile", 3.1, ())
     assert quantity_conflicts([a, same], {"a": "a", "b": "b"}) == []
+
+
+def test_a_conflict_with_three_doubts_is_not_reported(line):
+    # A force left behind against the whole force ordered out: other verbs, other modifiers,
+    # a name on one side only. Each doubt alone leaves it "possible"; three are no finding.
+    a = FILLER + ("Concerning Marovia, she abruptly announced a full withdrawal of troops last "
+                  "December, only to be convinced to leave a rump force of about 1,000 troops "
+                  "to work with the local forces in the battle against the rebels.")
+    b = FILLER + ("Last December, Ms. Kell overruled her top advisers to order the withdrawal of "
+                  "all 2,000 Tarlandian ground troops from Marovia within 30 days.")
+    assert _kinds(line(a, b), "quantity") == []

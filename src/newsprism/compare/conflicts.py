@@ -59,6 +59,9 @@ CONFIDENT_AT = 0.7  # at or above: shown by default; below: listed apart as "pos
 # costs: one doubt alone drops a conflict below CONFIDENT_AT (shown, but as "possible").
 BASE_CONFIDENCE = 0.9
 DOUBT = 0.75
+# Below this (three doubts or more, 0.38) a conflict is not reported at all: each doubt alone
+# says the two figures or dates may be two facts; three together are no finding.
+SHOWN_AT = 0.4
 # Figures without a counted noun that still tell two different things apart: counts of a
 # hundred or more ("rose by 3.2 million"); small bare numbers ("three", "two") are everywhere.
 BARE_FIGURE_MIN = 100

@@ -32,6 +32,7 @@ from ..model import (
 from ..settings import Settings
 from .attribution import attribution_conflicts
 from .conflicts import (
+    SHOWN_AT,
     actor_conflicts,
     date_conflicts,
     event_date_conflicts,
@@ -160,6 +161,7 @@ def _compare(ctx: StoryContext) -> Story:
         *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
     ]
+    conflicts = [c for c in conflicts if c.confidence >= SHOWN_AT]
     consensus = mark_disputed(consensus, conflicts)
     frames = framing(ctx.story.entities, ctx.articles, ctx.facts)
     tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
