@@ -165,3 +165,23 @@ def test_an_actor_named_by_surname_in_the_other_sentence_is_no_other_actor():
     a = _claim("a", "John Harlow and Gantry won the state caucus vote this week.", "e1")
     b = _claim("b", "Harlow, Gantry won the state caucus vote this week.", "e3")
     assert actor_conflicts([[a, b]], _actors(), {}) == []
+
+
+def test_copies_of_one_sentence_share_whether_their_date_is_one_of_saying():
+    # The parse of one copy missed the speech verb ("said on Monday it would ..."): the two
+    # copies still date one kind of thing, so they are compared (as dates of saying).
+    from newsprism.compare.conflicts import SPEECH_DOUBT, date_conflicts
+    from newsprism.model import Claim, DateRef
+
+    def claim(aid, day, date, speech):
+        text = (f"The health ministry said on {day} it would allow the regions to test new "
+                "rules for hospital visits during the outbreak.")
+        at = text.index("on ")
+        d = DateRef(aid, at, at + 3 + len(day), f"on {day}", date, "day", speech=speech)
+        return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                     subject="ministry", predicate="allow", dates=(d,))
+
+    a = claim("a", "Thursday", "2020-07-02", True)
+    b = claim("b", "Monday", "2020-07-06", False)
+    (c,) = date_conflicts([[a, b]], {"a": "a", "b": "b"})
+    assert c.status == "possible" and SPEECH_DOUBT in c.why

@@ -748,15 +748,30 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
             len(twins[i]) >= SAME_SENTENCE_WORDS and any(
                 twins[i] == t and o[0].article_id != m[0].article_id
                 for t, o in zip(twins, dated, strict=True)))]
+        twins = [_without(c, ds[0]) for c, ds in dated]
         # A date of the saying ("X said Saturday", "told reporters on Monday") is the date of
         # the statement, not of the event it reports ("the coup on Friday"): it is compared
         # only with another date of saying, never with the event's.
-        for speech in (False, True):
+        speech = _speech_sides(dated, twins)
+        for side in (False, True):
             found = _cluster_date_conflict(
-                [m for m in dated if all(d.speech for d in m[1]) == speech], groups)
+                [m for m, said in zip(dated, speech, strict=True) if said == side], groups)
             if found is not None:
                 out.append(found)
     return out
+
+
+def _speech_sides(dated: list[tuple[Claim, list[DateRef]]], twins: list[list[str]]
+                  ) -> list[bool]:
+    """Whether each member's date is a date of saying. Two copies of one sentence but for
+    the date take it from either: the parse of one copy may miss the speech verb the date
+    hangs on ("said on Monday it would ..."), and one sentence dates one kind of thing."""
+    speech = [all(d.speech for d in ds) for _, ds in dated]
+    for i, ti in enumerate(twins):
+        if len(ti) >= SAME_SENTENCE_WORDS and any(
+                ti == tj and speech[j] for j, tj in enumerate(twins)):
+            speech[i] = True
+    return speech
 
 
 def _fact_days(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> list[DateRef]:
