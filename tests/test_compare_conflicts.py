@@ -451,3 +451,20 @@ def test_a_conflict_with_three_doubts_is_not_reported(line):
     b = FILLER + ("Last December, Ms. Kell overruled her top advisers to order the withdrawal of "
                   "all 2,000 Tarlandian ground troops from Marovia within 30 days.")
     assert _kinds(line(a, b), "quantity") == []
+
+
+def test_who_acted_inside_a_quote_is_no_other_actor(line):
+    # The name inside the quote is the speaker's words (one he mocks), not the outlet's account.
+    fill = "Turnout was high across the county. Polls closed at 8 p.m. and counting went on.\n\n"
+    a = fill + ("Senator Mark Delaney was winning the county vote by a wide margin late on "
+                "Tuesday night.")
+    b = fill + ("\u201cIf he loses, he says, \u2018Senator Ruth Okafor was winning the county vote "
+                "by a wide margin late on Tuesday night,\u2019\u201d a campaign aide said.")
+    assert _kinds(line(a, b), "other") == []
+    # Two outlets' own accounts still disagree about who won.
+    a = fill + ("Senator Mark Delaney won the county vote by a wide margin in the race on Tuesday "
+                "night, officials said.")
+    b = fill + ("Ruth Okafor won the county vote by a wide margin in the race on Tuesday night, "
+                "officials said.")
+    (c,) = _kinds(line(a, b), "other")
+    assert {v.value for v in c.versions} == {"Mark Delaney", "Ruth Okafor"}

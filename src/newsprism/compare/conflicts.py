@@ -865,15 +865,20 @@ def _one_differing_date(dated: list[tuple[Claim, list[DateRef]]]
 
 
 def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Entity],
-                    groups: dict[str, str]) -> list[Conflict]:
-    """Matched claims (one event, same predicate) whose actors are different story entities."""
+                    groups: dict[str, str],
+                    quoted: dict[str, list[tuple[int, int]]] | None = None) -> list[Conflict]:
+    """Matched claims (one event, same predicate) whose actors are different story entities.
+    A claim mostly inside a quote (`quoted`: article id -> spans) is the speaker's words ("'big bad
+    X is winning,' he says"), not the outlet's account of who acted, and is left out."""
     out: list[Conflict] = []
+    quoted = quoted or {}
     for members in clusters:
         # People only, and names that share no word: "Trump Saturday" vs "Donald Trump" is a
         # resolver slip, and groups ("Democrats") act alongside their members.
         acting = [c for c in members if c.subject_entity in entities and c.predicate
                   and entities[c.subject_entity or ""].type == "PERSON"
-                  and c.predicate not in ("be", "have", "say")]
+                  and c.predicate not in ("be", "have", "say")
+                  and not _mostly_quoted(c, quoted)]
         if len({c.article_id for c in acting}) < 2 or len({c.predicate for c in acting}) != 1:
             continue
         words = [content_words(c.text) for c in acting]
@@ -907,6 +912,12 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                                  + shorten(acting[0].text, 8), versions,
                                  BASE_CONFIDENCE * DOUBT, why))
     return out
+
+
+def _mostly_quoted(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> bool:
+    """Half of the claim or more lies inside quotes (its marks and cue outside them)."""
+    inside = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in quoted.get(c.article_id, ()))
+    return 2 * inside >= c.end - c.start
 
 
 def _names_in(entity: Entity, claim: Claim) -> bool:

@@ -159,7 +159,7 @@ def _compare(ctx: StoryContext) -> Story:
         *quantity_conflicts(claims, groups),
         *event_date_conflicts(claims, groups, quoted),
         *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
-        *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
+        *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
     ]
     conflicts = [c for c in conflicts if c.confidence >= SHOWN_AT]
     consensus = mark_disputed(consensus, conflicts)
