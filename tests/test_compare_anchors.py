@@ -104,6 +104,31 @@ def test_a_date_of_saying_is_never_a_confident_conflict(line):
     assert c.status == "confident"
 
 
+def test_a_date_of_saying_is_never_compared_with_the_events_date(line):
+    # "said Saturday" dates the statement; "on Friday afternoon" the attempt it is about.
+    a = FILLER + ("President Arkan Vell said on March 5 that soldiers had tried to seize power "
+                  "in the capital overnight.")
+    b = FILLER + ("Soldiers tried to seize power in the capital overnight on March 4, officials "
+                  "said.")
+    assert _kinds(line(a, b), "date") == []
+    a = FILLER + ("Rebel soldiers tried to seize power in the capital, President Arkan Vell told "
+                  "reporters on March 5.")
+    b = FILLER + "Rebel soldiers tried to seize power in the capital on March 4, officials said."
+    assert _kinds(line(a, b), "date") == []
+
+
+def test_a_planned_date_is_no_version_of_the_day_it_happened(line):
+    # The plan was for Wednesday; the vote came on Thursday: two facts, no disagreement.
+    a = FILLER + ("At first, council members planned to take quick action and pass a resolution "
+                  "on the matter on March 6.")
+    b = FILLER + "The council passed a resolution on March 7 condemning the attack on the mayor."
+    assert _kinds(line(a, b), "date") == []
+    # Two dates of the thing done still disagree.
+    c = FILLER + "The council passed a resolution on March 9 condemning the attack on the mayor."
+    (conflict,) = _kinds(line(b, c), "date")
+    assert conflict.about == "when the resolution was passed"  # not "died"
+
+
 def test_dates_about_two_places_are_no_conflict(line):
     a = FILLER + "Ohio will begin reopening its restaurants and shops on May 1, the governor said."
     b = FILLER + "Texas will begin reopening its restaurants and shops on May 4, the governor said."
@@ -154,3 +179,22 @@ def test_a_first_name_and_a_surname_of_one_story_person_are_no_two_actors():
     assert actor_conflicts([[a, b]], ents, {}) == []
     ents["e3"] = Entity("e3", "Mary Pellin", "PERSON")  # no person holds both: still compared
     assert len(actor_conflicts([[a, b]], ents, {})) == 1
+
+def test_copies_of_one_sentence_share_whether_their_date_is_one_of_saying():
+    # The parse of one copy missed the speech verb ("said on Monday it would ..."): the two
+    # copies still date one kind of thing, so they are compared (as dates of saying).
+    from newsprism.compare.conflicts import SPEECH_DOUBT, date_conflicts
+    from newsprism.model import Claim, DateRef
+
+    def claim(aid, day, date, speech):
+        text = (f"The health ministry said on {day} it would allow the regions to test new "
+                "rules for hospital visits during the outbreak.")
+        at = text.index("on ")
+        d = DateRef(aid, at, at + 3 + len(day), f"on {day}", date, "day", speech=speech)
+        return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                     subject="ministry", predicate="allow", dates=(d,))
+
+    a = claim("a", "Thursday", "2020-07-02", True)
+    b = claim("b", "Monday", "2020-07-06", False)
+    (c,) = date_conflicts([[a, b]], {"a": "a", "b": "b"})
+    assert c.status == "possible" and SPEECH_DOUBT in c.why

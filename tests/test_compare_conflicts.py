@@ -396,3 +396,75 @@ def test_a_figure_its_sentence_adds_another_to_is_a_part(line):
     total = ("The Norland victory was resounding, handing Reyes at least 36 delegates compared "
              "to six for Brandt.")
     assert _kinds(line(part, total), "quantity") == []
+
+
+UNIT_FILL_A = ("Rescue teams worked through the night in the valley. Two helicopters and 40 "
+               "volunteers joined the search on the second day, and three roads stayed closed.\n\n")
+UNIT_FILL_B = ("The regional governor visited the area on Tuesday. She said 12 families had been "
+               "moved to a school and that 300 homes were without power.\n\n")
+
+
+def test_copies_of_a_sentence_with_two_measures_pair_their_figures_by_place(line):
+    # The depth changed (and converted); the distance beside it did not: still one conflict.
+    s = "The ship sank in {} of water about 40 miles off the coast, the coast guard said."
+    a = UNIT_FILL_A + s.format("3,000 feet")
+    b = UNIT_FILL_B + s.format("1189.7 meters")
+    (c,) = _kinds(line(a, b), "quantity")
+    assert {v.value for v in c.versions} == {"3,000 feet", "1189.7 meters"}
+    assert _kinds(line(a, UNIT_FILL_B + s.format("914.4 meters")), "quantity") == []
+
+
+def test_an_increment_in_another_unit_is_no_conflict(line):
+    # "Another 300 acres" is an increment (no unit kept); 121.4 hectares are the same area.
+    s = "Another {} burned overnight, bringing the total to 2,500 acres, officials said."
+    a = UNIT_FILL_A + s.format("300 acres")
+    assert _kinds(line(a, UNIT_FILL_B + s.format("121.4 hectares")), "quantity") == []
+
+
+def test_a_sentence_copied_in_another_unit_skips_the_kind_checks():
+    # Two parses of one sentence may tag it differently ("future" on one side only): a copy
+    # with its measure converted is one statement, as a copy in the same unit is.
+    from newsprism.compare.conflicts import quantity_conflicts
+    from newsprism.model import Claim, Quantity
+
+    def claim(aid, figure, unit, low, tags):
+        text = f"The company said the new tunnel under the pass will run {figure} when finished."
+        at = text.index(figure)
+        q = Quantity(aid, at, at + len(figure), figure, low, low, unit, True, (), "run", (), tags)
+        return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                     subject="tunnel", predicate="run", quantities=(q,))
+
+    a = claim("a", "5 kilometers", "kilometer", 5.0, ("future",))
+    b = claim("b", "6.5 miles", "mile", 6.5, ())
+    (c,) = quantity_conflicts([a, b], {"a": "a", "b": "b"})
+    assert {v.value for v in c.versions} == {"5 kilometers", "6.5 miles"}
+    same = claim("b", "3.1 miles", "mile", 3.1, ())
+    assert quantity_conflicts([a, same], {"a": "a", "b": "b"}) == []
+
+
+def test_a_conflict_with_three_doubts_is_not_reported(line):
+    # A force left behind against the whole force ordered out: other verbs, other modifiers,
+    # a name on one side only. Each doubt alone leaves it "possible"; three are no finding.
+    a = FILLER + ("Concerning Marovia, she abruptly announced a full withdrawal of troops last "
+                  "December, only to be convinced to leave a rump force of about 1,000 troops "
+                  "to work with the local forces in the battle against the rebels.")
+    b = FILLER + ("Last December, Ms. Kell overruled her top advisers to order the withdrawal of "
+                  "all 2,000 Tarlandian ground troops from Marovia within 30 days.")
+    assert _kinds(line(a, b), "quantity") == []
+
+
+def test_who_acted_inside_a_quote_is_no_other_actor(line):
+    # The name inside the quote is the speaker's words (one he mocks), not the outlet's account.
+    fill = "Turnout was high across the county. Polls closed at 8 p.m. and counting went on.\n\n"
+    a = fill + ("Senator Mark Delaney was winning the county vote by a wide margin late on "
+                "Tuesday night.")
+    b = fill + ("\u201cIf he loses, he says, \u2018Senator Ruth Okafor was winning the county vote "
+                "by a wide margin late on Tuesday night,\u2019\u201d a campaign aide said.")
+    assert _kinds(line(a, b), "other") == []
+    # Two outlets' own accounts still disagree about who won.
+    a = fill + ("Senator Mark Delaney won the county vote by a wide margin in the race on Tuesday "
+                "night, officials said.")
+    b = fill + ("Ruth Okafor won the county vote by a wide margin in the race on Tuesday night, "
+                "officials said.")
+    (c,) = _kinds(line(a, b), "other")
+    assert {v.value for v in c.versions} == {"Mark Delaney", "Ruth Okafor"}

@@ -67,6 +67,13 @@ def test_dates_resolved_against_publish_date(nlp):
     assert no_anchor == ()  # relative dates need an anchor
 
 
+def test_a_date_inside_a_web_address_is_no_date(nlp):
+    text = ("Read more: https://www.example.com/story/news/2018/11/09/vote-count/1944123002/ "
+            "The count ended on November 9.")
+    _, (_, dates, _) = _run(nlp, text, published="2018-11-10")
+    assert [d.text for d in dates] == ["November 9"]
+
+
 def test_reported_speech_is_unwrapped(nlp):
     text = "The mayor said that the city will close three schools next week."
     article, (_, dates, claims) = _run(nlp, text)
@@ -124,6 +131,14 @@ def test_identifiers_and_dated_figures(nlp):
     ("Since the signing of the March 5 ceasefire agreement, rebels regrouped.", "March 5",
      "ceasefire_agreement sign"),
     ("The minister said on Monday that prices rose.", "on Monday", None),
+    # Only "passed away" is a death; an intended or future event is keyed apart from a done one.
+    ("The House passed a resolution on Thursday condemning hate.", "on Thursday",
+     "resolution pass"),
+    ("The senator passed away on Thursday at his home.", "on Thursday", "senator die"),
+    ("Democrats planned to take quick action and pass a resolution on Wednesday.",
+     "on Wednesday", "resolution planned_pass"),
+    ("Marovia and Tarland will sign an agreement on Tuesday.", "on Tuesday",
+     "agreement planned_sign"),
 ])
 def test_dates_name_their_event(nlp, text, phrase, event):
     _, (_, dates, _) = _run(nlp, text, published="2024-03-13")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..dates import MONTHS
+from ..extract.claims import PLANNED
 from ..extract.qualifiers import PERIOD, kind_tags, relative_verb, since_tag
 from ..model import (
     Claim,
@@ -59,6 +60,9 @@ CONFIDENT_AT = 0.7  # at or above: shown by default; below: listed apart as "pos
 # costs: one doubt alone drops a conflict below CONFIDENT_AT (shown, but as "possible").
 BASE_CONFIDENCE = 0.9
 DOUBT = 0.75
+# Below this (three doubts or more, 0.38) a conflict is not reported at all: each doubt alone
+# says the two figures or dates may be two facts; three together are no finding.
+SHOWN_AT = 0.4
 # Figures without a counted noun that still tell two different things apart: counts of a
 # hundred or more ("rose by 3.2 million"); small bare numbers ("three", "two") are everywhere.
 BARE_FIGURE_MIN = 100
@@ -415,20 +419,17 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # Two sentences word for word the same but the figure: one statement. What the parse
     # reads around the figure (its verb, anchors, modifiers) can differ between two copies
     # of one sentence (one inside its article, one alone), so none of it is a doubt here.
-    twins = abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3 and \
-        (units_match(qi.unit, qj.unit) or not (qi.unit or qj.unit)) and \
-        _same_but_figure(ci, qi, cj, qj)
-    if not twins and not (qi.unit and qj.unit and same_counted(qi, qj)):
-        return None
-    # Figures hanging on different named places or actors: two margins, two states' counts.
-    if not twins and anchors_clash(qi.anchors, qj.anchors):
+    twins = _twins(ci, qi, cj, qj)
+    # Else: one counted thing, and not figures hanging on different named places or actors
+    # (two margins, two states' counts).
+    if twins is None or not twins and not (
+            qi.unit and qj.unit and same_counted(qi, qj)
+            and not anchors_clash(qi.anchors, qj.anchors)):
         return None
     # A part and its whole: "246 passengers" against "420 passengers and crew".
     # (Two lists that share a listed noun are one list, whatever else the parse joined to
     # it: "11 novels, multiple children's books, two plays" / "40 novels, ..., two plays".)
-    plus_i = {m for m in qi.modifiers if m.startswith("+")}
-    plus_j = {m for m in qj.modifiers if m.startswith("+")}
-    if bool(plus_i) != bool(plus_j) or (plus_i and not plus_i & plus_j):
+    if _part_and_whole(qi, qj):
         return None
     unit = canon(qi.unit or "")
     if _far_apart(qi, qj):
@@ -482,6 +483,69 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         doubts.append("the counted things are qualified differently (a part of the other?)")
     doubts.extend(anchor_doubt(qi.anchors, ci.text, qj.anchors, cj.text))
     return (*doubts, *kind_doubts)
+
+
+def _part_and_whole(qi: Quantity, qj: Quantity) -> bool:
+    """One figure counts a list ("passengers and crew") the other is not, or two other lists."""
+    plus_i = {m for m in qi.modifiers if m.startswith("+")}
+    plus_j = {m for m in qj.modifiers if m.startswith("+")}
+    return bool(plus_i) != bool(plus_j) or bool(plus_i and not plus_i & plus_j)
+
+
+def _twins(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
+    """Whether the two figures are one statement's, copied but for the figure; None when the
+    sentences are copies and the figures stand in different places ("sank in 3,000 feet of
+    water 40 miles off the coast": the depth is no version of the distance)."""
+    slot = _same_slot(ci, qi, cj, qj)
+    if slot is False:
+        return None
+    return _twin_units(qi, qj) and (slot or (
+        abs(len(ci.text) - len(qi.text) - len(cj.text) + len(qj.text)) <= 3
+        and _same_but_figure(ci, qi, cj, qj)))
+
+
+def _same_slot(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
+    """For two sentences word for word the same once every figure is taken out: whether the
+    two figures stand in the same place; None for sentences that differ otherwise."""
+    def skeleton(c: Claim) -> tuple[list[str], list[int]]:
+        text, starts, at = c.text, [], 0
+        for q in sorted(c.quantities, key=lambda q: q.start):
+            k = q.start - c.start
+            if k < at or c.text[k:k + len(q.text)] != q.text:
+                return [], []
+            starts.append(q.start)
+            at = k + len(q.text)
+        for q in sorted(c.quantities, key=lambda q: -q.start):
+            k = q.start - c.start
+            text = text[:k] + " # " + text[k + len(q.text):]
+        return fold(text).replace(".", " ").split(), starts
+    (wi, si), (wj, sj) = skeleton(ci), skeleton(cj)
+    if len(wi) < SAME_SENTENCE_WORDS or wi != wj or len(si) != len(sj) or \
+            qi.start not in si or qj.start not in sj:
+        return None
+    return si.index(qi.start) == sj.index(qj.start)
+
+
+def _twin_units(qi: Quantity, qj: Quantity) -> bool:
+    """Whether two figures of one sentence copied but for the figure can be compared as they
+    stand: measures of one dimension (converted: "120 metres" / "393.7 feet"), or one counted
+    noun or none. A unit of measure the parse left out of `unit` ("another 300 acres": an
+    increment) must be the same word on both sides: 300 acres are no 121.4 acres."""
+    mi, mj = measure(qi), measure(qj)
+    if mi or mj:
+        return bool(mi and mj and mi[0] == mj[0])
+    return (units_match(qi.unit, qj.unit) or not (qi.unit or qj.unit)) and \
+        _written_measure(qi) == _written_measure(qj)
+
+
+def _written_measure(q: Quantity) -> str | None:
+    """The unit of measure a figure's text ends in ("300 acres" -> "acre"), else None."""
+    words = fold(q.text).split()
+    last = words[-1] if words else ""
+    for word in (last, last[:-1], last[:-2]):
+        if word in MEASURES:
+            return word
+    return None
 
 
 def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
@@ -661,14 +725,16 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
         why = (f"date: one event ({event.replace('_', ' ')}: the noun and the kind of verb the "
                f"dates hang on) dated " + " vs ".join(v.value for v in versions)
                + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
-        out.append(make_conflict("date", f"when the {noun} {_VERB_WORD.get(verb, verb)}",
+        said = f"is planned to {verb[len(PLANNED):]}" if verb.startswith(PLANNED) else \
+            _VERB_WORD.get(verb, verb)
+        out.append(make_conflict("date", f"when the {noun} {said}",
                                  versions, BASE_CONFIDENCE * DOUBT ** len(doubts), why))
     return out
 
 
 _VERB_WORD = {"start": "began", "end": "ended", "sign": "was signed", "complete": "was completed",
               "die": "died", "arrest": "was arrested", "elect": "was elected", "win": "won",
-              "found": "was founded"}
+              "found": "was founded", "pass": "was passed"}
 
 
 def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
@@ -678,9 +744,7 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     out: list[Conflict] = []
     quoted = quoted or {}
     for members in clusters:
-        dated = [(c, [d for d in c.dates if d.granularity == "day"
-                      and not in_spans(d, quoted)]) for c in members]
-        dated = _one_differing_date(dated)
+        dated = _one_differing_date([(c, _fact_days(c, quoted)) for c in members])
         # Short statements are kept only when another outlet says them word for word but for
         # the date ("The vote will now move to the full Senate on Monday" / "... Thursday").
         twins = [_without(c, ds[0]) for c, ds in dated]
@@ -688,47 +752,82 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
             len(twins[i]) >= SAME_SENTENCE_WORDS and any(
                 twins[i] == t and o[0].article_id != m[0].article_id
                 for t, o in zip(twins, dated, strict=True)))]
-        if len({c.article_id for c, _ in dated}) < 2:
-            continue
-        # Only members that say nearly the same as a member dating it otherwise: a loosely
-        # matched third outlet must neither hide the disagreement nor join it. Two dates
-        # that both name their event are `event_date_conflicts`' to compare.
-        words = [content_words(c.text) for c, _ in dated]
-        bounds = [date_bound(c, ds[0]) for c, ds in dated]
-        dated = [m for i, m in enumerate(dated) if any(
-            dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
-            and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
-            and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
-            for j, o in enumerate(dated) if j != i)]
-        if len({c.article_id for c, _ in dated}) < 2 \
-                or any(marks_other_occasion(c.text) for c, _ in dated):
-            continue  # ("a previous poll": the writer tells of another occasion)
-        by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
-        refs: dict[str, list[DateRef]] = defaultdict(list)
-        for c, ds in dated:
-            d = ds[0]
-            by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
-            refs[d.date].append(d)
-        if len(by_date) < 2:
-            continue
-        doubts = date_doubts(list(refs.values()))
-        if doubts is None or _dates_clash(list(refs.values())):
-            continue
-        doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
-        # A date of the saying ("X said Friday that ...") is no date of the fact: outlets
-        # date one statement by when they heard it, or report two occasions.
-        if any(d.speech for v in refs.values() for d in v):
-            doubts = (*doubts, SPEECH_DOUBT)
-        if figures_differ([c for c, _ in dated]):
-            doubts = (*doubts, OCCASION_DOUBT)
-        versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
-        about = "when: " + shorten(dated[0][0].text, 10)
-        why = ("date: matched statements (one fact in several articles) give different days "
-               + " vs ".join(v.value for v in versions)
-               + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
-        out.append(make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts),
-                                 why))
+        twins = [_without(c, ds[0]) for c, ds in dated]
+        # A date of the saying ("X said Saturday", "told reporters on Monday") is the date of
+        # the statement, not of the event it reports ("the coup on Friday"): it is compared
+        # only with another date of saying, never with the event's.
+        speech = _speech_sides(dated, twins)
+        for side in (False, True):
+            found = _cluster_date_conflict(
+                [m for m, said in zip(dated, speech, strict=True) if said == side], groups)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _speech_sides(dated: list[tuple[Claim, list[DateRef]]], twins: list[list[str]]
+                  ) -> list[bool]:
+    """Whether each member's date is a date of saying. Two copies of one sentence but for
+    the date take it from either: the parse of one copy may miss the speech verb the date
+    hangs on ("said on Monday it would ..."), and one sentence dates one kind of thing."""
+    speech = [all(d.speech for d in ds) for _, ds in dated]
+    for i, ti in enumerate(twins):
+        if len(ti) >= SAME_SENTENCE_WORDS and any(
+                ti == tj and speech[j] for j, tj in enumerate(twins)):
+            speech[i] = True
+    return speech
+
+
+def _fact_days(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> list[DateRef]:
+    """The claim's days outside quotes; a date of its saying only when it dates nothing else
+    ("X said Saturday that the coup on Friday ...": the coup's day is the fact's)."""
+    days = [d for d in c.dates if d.granularity == "day" and not in_spans(d, quoted)]
+    facts = [d for d in days if not d.speech]
+    return facts or days
+
+
+def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dict[str, str]
+                           ) -> Conflict | None:
+    """The date conflict among one cluster's dated members (each with its one day), if any."""
+    if len({c.article_id for c, _ in dated}) < 2:
+        return None
+    # Only members that say nearly the same as a member dating it otherwise: a loosely
+    # matched third outlet must neither hide the disagreement nor join it. Two dates
+    # that both name their event are `event_date_conflicts`' to compare.
+    words = [content_words(c.text) for c, _ in dated]
+    bounds = [date_bound(c, ds[0]) for c, ds in dated]
+    dated = [m for i, m in enumerate(dated) if any(
+        dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
+        and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
+        and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
+        for j, o in enumerate(dated) if j != i)]
+    if len({c.article_id for c, _ in dated}) < 2 \
+            or any(marks_other_occasion(c.text) for c, _ in dated):
+        return None  # ("a previous poll": the writer tells of another occasion)
+    by_date: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+    refs: dict[str, list[DateRef]] = defaultdict(list)
+    for c, ds in dated:
+        d = ds[0]
+        by_date[d.date].append((c.article_id, Span(c.article_id, d.start, d.end)))
+        refs[d.date].append(d)
+    if len(by_date) < 2:
+        return None
+    doubts = date_doubts(list(refs.values()))
+    if doubts is None or _dates_clash(list(refs.values())):
+        return None
+    doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
+    # Two dates of saying: outlets date one statement by when they heard it, or report two
+    # occasions.
+    if any(d.speech for v in refs.values() for d in v):
+        doubts = (*doubts, SPEECH_DOUBT)
+    if figures_differ([c for c, _ in dated]):
+        doubts = (*doubts, OCCASION_DOUBT)
+    versions = tuple(conflict_version(day, v, groups) for day, v in sorted(by_date.items()))
+    about = "when: " + shorten(dated[0][0].text, 10)
+    why = ("date: matched statements (one fact in several articles) give different days "
+           + " vs ".join(v.value for v in versions)
+           + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
+    return make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts), why)
 
 
 SPEECH_DOUBT = "the dates are when it was said, not when it happened"
@@ -773,15 +872,20 @@ def _one_differing_date(dated: list[tuple[Claim, list[DateRef]]]
 
 
 def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Entity],
-                    groups: dict[str, str]) -> list[Conflict]:
-    """Matched claims (one event, same predicate) whose actors are different story entities."""
+                    groups: dict[str, str],
+                    quoted: dict[str, list[tuple[int, int]]] | None = None) -> list[Conflict]:
+    """Matched claims (one event, same predicate) whose actors are different story entities.
+    A claim mostly inside a quote (`quoted`: article id -> spans) is the speaker's words ("'big bad
+    X is winning,' he says"), not the outlet's account of who acted, and is left out."""
     out: list[Conflict] = []
+    quoted = quoted or {}
     for members in clusters:
         # People only, and names that share no word: "Trump Saturday" vs "Donald Trump" is a
         # resolver slip, and groups ("Democrats") act alongside their members.
         acting = [c for c in members if c.subject_entity in entities and c.predicate
                   and entities[c.subject_entity or ""].type == "PERSON"
-                  and c.predicate not in ("be", "have", "say")]
+                  and c.predicate not in ("be", "have", "say")
+                  and not _mostly_quoted(c, quoted)]
         if len({c.article_id for c in acting}) < 2 or len({c.predicate for c in acting}) != 1:
             continue
         words = [content_words(c.text) for c in acting]
@@ -823,6 +927,12 @@ def _one_persons_names(name_words: Sequence[set[str]], entities: dict[str, Entit
     beside a "Donald Trump" (a first name and a surname the resolver left apart)."""
     return any(all(w <= full for w in name_words) for e in entities.values()
                if e.type == "PERSON" and len(full := set(fold(e.name).split())) > 1)
+
+
+def _mostly_quoted(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> bool:
+    """Half of the claim or more lies inside quotes (its marks and cue outside them)."""
+    inside = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in quoted.get(c.article_id, ()))
+    return 2 * inside >= c.end - c.start
 
 
 def _names_in(entity: Entity, claim: Claim) -> bool:

@@ -32,6 +32,7 @@ from ..model import (
 from ..settings import Settings
 from .attribution import attribution_conflicts
 from .conflicts import (
+    SHOWN_AT,
     actor_conflicts,
     date_conflicts,
     event_date_conflicts,
@@ -158,8 +159,9 @@ def _compare(ctx: StoryContext) -> Story:
         *quantity_conflicts(claims, groups),
         *event_date_conflicts(claims, groups, quoted),
         *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
-        *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups),
+        *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
     ]
+    conflicts = [c for c in conflicts if c.confidence >= SHOWN_AT]
     consensus = mark_disputed(consensus, conflicts)
     frames = framing(ctx.story.entities, ctx.articles, ctx.facts)
     tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)

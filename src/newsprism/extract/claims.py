@@ -93,7 +93,30 @@ def _event_of(doc, start: int, end: int) -> str | None:
         noun = tok.head
     if noun is None or noun.pos_ == "PRON":
         return None
-    return f"{_noun_key(noun, span)} {VERB_CLASS.get(lemma, lemma)}"
+    # "The House passed the bill": only "passed away" is a death.
+    cls = lemma if lemma == "pass" and not any(c.lower_ == "away" for c in tok.children) \
+        else VERB_CLASS.get(lemma, lemma)
+    # "planned to pass a resolution on Wednesday", "will sign it on Monday": the date of an
+    # intention, no version of the day it happened.
+    return f"{_noun_key(noun, span)} {PLANNED + cls if _intended(tok) else cls}"
+
+
+PLANNED = "planned_"  # before the verb class of an event that is intended, not done
+# Verbs whose open complement is intended, not done: "planned to pass", "hopes to sign".
+_INTENT = frozenset({"plan", "intend", "aim", "hope", "want", "seek", "expect", "schedule",
+                     "set", "propose", "vow", "promise", "pledge", "threaten", "try", "go",
+                     "prepare", "wish", "need"})
+_MODAL = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should",
+                    "must", "can", "ca"})
+
+
+def _intended(verb) -> bool:
+    """Whether a verb is intended or future: it has a future or modal auxiliary, or it (or
+    the verb it is joined to by "and") is the open complement of a verb of intention."""
+    v = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
+    if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in (*verb.children, *v.children)):
+        return True
+    return v.dep_ == "xcomp" and v.head.lemma_.lower() in _INTENT
 
 
 _PLAIN_ADJ = {"new", "first", "last", "latest", "recent", "previous", "final", "long", "big",
@@ -144,6 +167,8 @@ def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
         end = r.start + len(text)
         if text == "TODAY" or article.text[max(0, r.start - 4):r.start] == "USA ":
             continue  # "USA TODAY", the paper, is no date
+        if _in_url(article.text, r.start, end):
+            continue  # ".../2018/11/09/story-name": a web address, no date of anything
         day = r.day
         # A bare weekday is read as the past one; with a future verb it is the coming one.
         words = text.lower().split()
@@ -157,6 +182,14 @@ def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
                            date=day.isoformat(), granularity=r.granularity, event=event,
                            anchors=anchors, speech=speech))
     return tuple(out)
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether chars [start, end) lie inside a web address (the run of non-space around)."""
+    lo = max(text.rfind(w, 0, start) for w in (" ", "\n", "\t")) + 1
+    his = [k for k in (text.find(w, end) for w in (" ", "\n", "\t")) if k >= 0]
+    chunk = text[lo:min(his) if his else len(text)]
+    return "://" in chunk or chunk.lower().startswith("www.")
 
 
 def _phrase(tok, lo: int, hi: int) -> str:
