@@ -9,7 +9,7 @@ import numpy as np
 
 from newsprism.model import Sentence
 from newsprism.settings import Settings
-from newsprism.stories import weekdays
+from newsprism.stories import weekcut, weekdays
 from newsprism.stories.weekdays import lead_weekdays, weekday_factors, weekday_gap
 from test_stories_events import HIKE, article, groups, run
 
@@ -80,12 +80,16 @@ def test_undated_reports_of_different_weekdays_stay_apart(monkeypatch) -> None:
     settings = Settings(story_threshold=0.6)  # the same words: a cosine near 1 across
     assert groups(run(monday + wednesday, settings)) == {
         frozenset({"m0", "m1", "m2"}), frozenset({"w0", "w1", "w2"})}
+    monkeypatch.setattr(weekcut, "STORY_CUT", False)  # the pair rule alone (weekcut.py)
+    assert groups(run(monday + wednesday, settings)) == {
+        frozenset({"m0", "m1", "m2"}), frozenset({"w0", "w1", "w2"})}
     monkeypatch.setattr(weekdays, "WEEKDAY_DISCOUNT", 1.0)
     monkeypatch.setattr(weekdays, "WEEKDAY_FAR_DISCOUNT", 1.0)
     assert len(run(monday + wednesday, settings)) == 1  # the same words: one story without it
 
 
-def test_leads_days_apart_weigh_less_than_leads_a_day_apart() -> None:
+def test_leads_days_apart_weigh_less_than_leads_a_day_apart(monkeypatch) -> None:
+    monkeypatch.setattr(weekcut, "STORY_CUT", False)  # the pair weights alone (weekcut.py)
     def reports(prefix: str, day: str):
         return [_report(f"{prefix}{k}", f"The Portville board on {day} raised its rate.")
                 for k in range(3)]

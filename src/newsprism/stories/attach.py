@@ -47,6 +47,7 @@ from .cluster import (
 from .features import RawFeatures
 from .link import fold_veto_counts, veto_counts, vetoed
 from .split import split_story
+from .weekcut import weekday_split
 
 __all__ = ["attach", "fixed_linkage"]
 
@@ -80,6 +81,8 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
         parts = [p for part in _whole(parts, members, unit)
                  for p in _whole(split_at_date_gaps(part, days, edges, EVENT_GAP_DAYS),
                                  part, unit)]
+        parts = [p for part, cut in zip(parts, weekday_split(parts, ordered, facts, days, edges),
+                                        strict=True) for p in _whole(cut, part, unit)]
         replace_group(groups, labels, members, parts)
     return make_stories(ordered, raws, groups, labels, edges, near)
 

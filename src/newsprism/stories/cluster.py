@@ -53,6 +53,7 @@ from .split import split_story
 from .tfidf import tfidf_rows
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
+from .weekcut import weekday_split
 
 __all__ = ["LEAD_SENTENCES", "cluster"]
 
@@ -421,6 +422,9 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     for members in list(groups.values()):
         replace_group(groups, labels, members,
                       split_at_date_gaps(members, days, edges, EVENT_GAP_DAYS))
+    now = list(groups.values())
+    for members, parts in zip(now, weekday_split(now, ordered, facts, days, edges), strict=True):
+        replace_group(groups, labels, members, parts)
     return make_stories(ordered, raws, groups, labels, edges, near)
 
 
