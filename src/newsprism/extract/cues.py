@@ -729,8 +729,10 @@ class CueReader(SpanReader):
             issuer = self._issuer(head)
             if issuer is not None:
                 return issuer
+        # "King agreed …" in an article naming Peter King: a known surname, not a role word.
+        surname = head.pos_ == "PROPN" and people.resolve_name(head.text) is not None
         if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single and \
-                not self._indefinite(head):
+                not self._indefinite(head) and not surname:
             # "A spokesman for X said" introduces someone new: never the spokesman named
             # before (a White House spokesman quoted a paragraph earlier).
             k, conf = people.resolve_description(head, head.idx)

@@ -125,6 +125,11 @@ class DirectFinder(CueReader, SignatureReader):
                                or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
                 break
             hi += 1
+        if c_tok < len(doc) and doc[c_tok].pos_ == "CCONJ" \
+                and text[:self.pairs[n].open].rstrip().endswith(":"):
+            # `X nudged her: “You go first,” and Y sighed`: the colon of X's sentence
+            # introduces the quote; "and" opens a clause of its own, no tag: Y did not say it.
+            return None, None
         verb = self.cue_verb(c_tok, hi, near_end=False)
         before = self.text[:self.pairs[n].open].rstrip()[-1:]
         last = self.text[:inner(self.text, self.pairs[n])[1]].rstrip()[-1:]

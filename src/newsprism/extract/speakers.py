@@ -130,6 +130,7 @@ class People:
         self._events: list[tuple[int, int, bool]] = []
         self._quoted = quoted
         self._place_words = {fold(m.text) for m in mentions if m.label in ("GPE", "NORP")}
+        self._titled = _titled_words(doc)
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
@@ -138,8 +139,9 @@ class People:
             index[(m.start, m.end)] = self._early(m.text) if (m.start, m.end) in early \
                 else self._group(m.text)
         covered: set[int] = set()
+        groups: set[int] = set()  # NORP mentions: the NER's guess for some lone surnames
         for m in mentions:
-            covered.update(range(m.start, m.end))
+            (groups if m.label == "NORP" else covered).update(range(m.start, m.end))
             if m.label != "PERSON":
                 continue
             k = index[(m.start, m.end)]
@@ -150,14 +152,19 @@ class People:
         # start): a bare surname of a known person still refers to that person.
         surnames = {fold(without_suffix(p.name.split())[-1]): k
                     for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
-        if surnames:
-            for t in doc:
-                if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
-                        and not self.in_quote(t.idx):
-                    k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
-                        else surnames[fold(t.text)]
-                    if k2 is not None and len(self.persons[k2].name.split()) > 1:
+        for t in doc:
+            if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
+                    and not self.in_quote(t.idx):
+                k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
+                    else surnames[fold(t.text)]
+                if k2 is not None and len(self.persons[k2].name.split()) > 1:
+                    if t.idx not in groups:
                         self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
+                elif k2 is None and self._untagged_subject(t):
+                    # "Chambliss kicked off ... by telling a station, “…” He added, “…”" with
+                    # "Chambliss" not tagged PERSON: the subject is a person of its own, so
+                    # that "he" is not given to someone named before.
+                    self.refer(t.idx, self._group(t.text), True)
         for p in self.persons:
             p.gender = self._gender_of(p)
         self._pronoun_evidence()
@@ -201,6 +208,21 @@ class People:
                     and not (k in reported and person.gender is not None):
                 person.gender = genders.pop()
 
+    def _untagged_subject(self, t) -> bool:
+        """A one-word name the NER did not tag as a person (or took for a group: NORP), the
+        subject of the sentence's main verb, that the article also writes after a title
+        ("Sens. Saxby Chambliss and …", then "Chambliss kicked off ..."). Without the title a
+        capitalised subject is as often a thing ("Loyalty, he noted, …"), a firm or a group
+        ("the Republican")."""
+        if fold(t.lemma_) in PERSON_ROLE_NOUNS or fold(t.text) in PERSON_ROLE_NOUNS \
+                or is_title_token(t.text):
+            return False  # "The Chairman of … said": a role, resolved as a description
+        return t.tag_ == "NNP" and t.dep_ in _SUBJECT and t.ent_type_ in ("", "PERSON", "NORP") \
+            and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX") \
+            and not (t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN") \
+            and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN") \
+            and fold(t.text) in self._titled
+
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
@@ -231,6 +253,10 @@ class People:
         # Obama is what Cox talks about, Cox the one a following "he says" continues).
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
+            if self.in_quote(verb.head.idx) and not self.in_quote(verb.idx):
+                # `“You go first,” and X sighed`: the parser hangs the narration on the
+                # quote's verb; X's clause is a main clause of the writer's.
+                return root.dep_ in _SUBJECT
             verb = verb.head
         if root.dep_ not in _SUBJECT:
             return False
@@ -477,6 +503,23 @@ class People:
                 return near[0][0], CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
+
+
+def _titled_words(doc) -> set[str]:
+    """Folded names written right after a title, or one name word after it: "Sens. Saxby
+    Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.")."""
+    out: set[str] = set()
+    for t in doc:
+        word, at = t.text, t.i + 1
+        if at < len(doc) and doc[at].text == "." and not word.endswith("."):
+            word, at = word + ".", at + 1  # the tokenizer may split "Sens" and "."
+        if not (is_title_token(word) or word.endswith("s.") and is_title_token(word[:-2] + ".")):
+            continue
+        for j in (at, at + 1):
+            if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].is_title:
+                break
+            out.add(fold(doc[j].text))
+    return out
 
 
 def _reported_by_no_one(verb) -> bool:
