@@ -496,3 +496,25 @@ def test_the_name_after_a_quote_and_and_does_not_speak(quotes_of):
         "Fielder sighed. “I am torn between the two,” she said.")
     assert _speaker(quotes, "go first").speaker == "Rosa Quint-Ortega"
     assert _speaker(quotes, "torn between").speaker == "Dana Fielder"
+
+
+def test_a_whole_quote_after_the_comma_of_a_main_clause_is_its_subjects(quotes_of):
+    """Round 10, PolNeAR train tune miss class "gold span, none of ours": `X shared her worry
+    with an audience, “…”` (a verb no speech, a comma, a quoted sentence) had no speaker."""
+    q = _speaker(quotes_of(
+        "Earlier this week, Rita Vance shared a bit of her anxiety with an audience at a "
+        "fundraiser in the hills, “I do not know which rival will show up.”"), "which rival")
+    assert q.speaker == "Rita Vance"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Rita Vance did not share her worry with the audience, “I do not know what comes.”",
+     "what comes"),
+    ("When Rita Vance arrived at the hall, “We are not done yet” was on every sign.",
+     "not done yet"),
+])
+def test_no_speaker_from_a_comma_after_a_negated_verb_or_a_subclause(
+        quotes_of, text, fragment):
+    """Guards of the comma rule: a negated verb says nothing, a subordinate clause before the
+    comma is no main clause."""
+    assert _speaker(quotes_of(text), fragment).speaker is None

@@ -20,7 +20,6 @@ Every resolution comes with a confidence (0..1); the caller leaves a speaker unr
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from ..model import Mention
 from ..nlp.loader import text_of
@@ -37,9 +36,10 @@ from .names import (
     name_gender,
     name_suffix,
     role_words,
-    same_name_token,
+    titled_words,
     without_suffix,
 )
+from .persons import Person
 from .spans import in_reported_clause
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
@@ -78,38 +78,6 @@ CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
 
 
-@dataclass
-class Person:
-    names: list[str] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
-    # Role words written as the person's title: right before the name ("Gov.", "House Speaker")
-    # or in apposition ("X, the governor of Y"); `roles` also holds looser words around it.
-    title_roles: set[str] = field(default_factory=set)
-    nations: set[str] = field(default_factory=set)
-    titles: list[str] = field(default_factory=list)
-    gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
-    # A surname the article used alone, 3+ times, before naming anyone of that surname in
-    # full: someone it took as known, not the namesake named later (see `People`).
-    known_surname: bool = False
-
-    @property
-    def name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
-
-    def matches(self, name: str) -> bool:
-        parts, own = without_suffix(name.split()), without_suffix(self.name.split())
-        if not parts or not own or not same_name_token(parts[-1], own[-1]):
-            return False
-        if name_suffix(name) and name_suffix(name) != name_suffix(self.name):
-            return False  # "Trump Jr." is not plain Donald Trump
-        if len(parts) > 1 and len(own) > 1:
-            if [fold(w) for w in name.split()[len(parts):]] != \
-                    [fold(w) for w in self.name.split()[len(own):]]:
-                return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
-            return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
-        return True
-
-
 # Words that tell a son from his father when both share the name: "the younger Mr. X" is
 # the Jr., "the elder Mr. X" the one without it (or the Sr.).
 QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
@@ -130,7 +98,7 @@ class People:
         self._events: list[tuple[int, int, bool]] = []
         self._quoted = quoted
         self._place_words = {fold(m.text) for m in mentions if m.label in ("GPE", "NORP")}
-        self._titled = _titled_words(doc)
+        self._titled = titled_words(doc)
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
@@ -503,23 +471,6 @@ class People:
                 return near[0][0], CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
-
-
-def _titled_words(doc) -> set[str]:
-    """Folded names written right after a title, or one name word after it: "Sens. Saxby
-    Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.")."""
-    out: set[str] = set()
-    for t in doc:
-        word, at = t.text, t.i + 1
-        if at < len(doc) and doc[at].text == "." and not word.endswith("."):
-            word, at = word + ".", at + 1  # the tokenizer may split "Sens" and "."
-        if not (is_title_token(word) or word.endswith("s.") and is_title_token(word[:-2] + ".")):
-            continue
-        for j in (at, at + 1):
-            if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].is_title:
-                break
-            out.add(fold(doc[j].text))
-    return out
 
 
 def _reported_by_no_one(verb) -> bool:
