@@ -518,3 +518,23 @@ def test_no_speaker_from_a_comma_after_a_negated_verb_or_a_subclause(
     """Guards of the comma rule: a negated verb says nothing, a subordinate clause before the
     comma is no main clause."""
     assert _speaker(quotes_of(text), fragment).speaker is None
+
+
+@pytest.mark.parametrize("text", [
+    "“We will not back down,” Maria Lopez and David Chen said in a joint letter.",
+    "“We will not back down,” Rita Vance and Tom Hale said in a joint letter.",
+])
+def test_two_people_joined_by_and_are_not_one_speaker(quotes_of, text):
+    """Round 10 (PolNeAR train tune, 19 such speakers): "X and Y said" was resolved to X (or
+    to Y); both speak, so neither alone is the speaker: unresolved, with the span kept. The
+    second text has the NER type one of the two names otherwise."""
+    q = _speaker(quotes_of(text), "back down")
+    assert q.speaker is None and q.speaker_text is not None and " and " in q.speaker_text
+
+
+def test_a_title_with_and_before_one_name_is_one_speaker(quotes_of):
+    """Guard: "Vice President for news and talk X" is one person, X."""
+    q = _speaker(quotes_of(
+        "Harbour Radio Vice President for news and talk Dave Gorman called the show “the "
+        "best news show of record.”"), "news show")
+    assert q.speaker is not None and q.speaker.endswith("Dave Gorman")
