@@ -23,7 +23,7 @@ from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
 from .according import according_to
-from .names import PERSON_ROLE_NOUNS
+from .names import PERSON_ROLE_NOUNS, is_title_token
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
@@ -748,6 +748,8 @@ class CueReader(SpanReader):
         elif not own and head.pos_ == "PROPN":  # "Black, who has been friends with X"
             persons = [m for m in persons if self._beside(head, m)
                        or m.start > head.idx and not self._in_clause(head, m)]
+        if persons and self._two_people(head, persons, chars):
+            return None, 0.0  # "X and Y said": both speak; neither alone is the speaker
         if persons:
             m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
             qualifier = self._qualifier(m.start, chars)
@@ -765,8 +767,10 @@ class CueReader(SpanReader):
             issuer = self._issuer(head)
             if issuer is not None:
                 return issuer
+        # "King agreed …" in an article naming Peter King: a known surname, not a role word.
+        surname = head.pos_ == "PROPN" and people.resolve_name(head.text) is not None
         if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single and \
-                not self._indefinite(head):
+                not self._indefinite(head) and not surname:
             # "A spokesman for X said" introduces someone new: never the spokesman named
             # before (a White House spokesman quoted a paragraph earlier).
             k, conf = people.resolve_description(head, head.idx)
@@ -806,6 +810,24 @@ class CueReader(SpanReader):
         while words and words[-1] in HONORIFICS:
             words.pop()
         return QUALIFIERS.get(words[-1]) if words else None
+
+    def _two_people(self, head, persons: list[Mention], chars: tuple[int, int]) -> bool:
+        """Whether the speaker phrase is two named people joined by "and" around its head
+        ("X and Y said"); the NER may type one of them otherwise, so two coordinated proper
+        nouns with a person among them count too. Not a name inside an apposition ("X, an
+        aide to Y and Z")."""
+        inside = [m for m in persons if chars[0] <= m.start and m.end <= chars[1]]
+        for o, m in zip(inside, inside[1:], strict=False):
+            if re.fullmatch(r",?\s+(?:and|&)\s+", self.text[o.end:m.start]) \
+                    and (o.start <= head.idx < o.end or m.start <= head.idx < m.end):
+                return True
+        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if not conj or fold(head.lemma_) in PERSON_ROLE_NOUNS or is_title_token(head.text) \
+                or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
+            return False  # ("Vice President for news and talk X": one person, misparsed)
+        own = any(m.start <= head.idx < m.end for m in inside)
+        return (own or head.pos_ == "PROPN") \
+            and any(m.start <= t.idx < m.end for m in inside for t in (head, *conj))
 
     def _named_after_role(self, persons: list[Mention], chars: tuple[int, int]
                           ) -> Mention | None:

@@ -25,7 +25,6 @@ from .cues import (
     MAX_CUE_GAP,
     MAX_RIGHT_CUE_GAP,
     SUBJECT_DEPS,
-    CueReader,
     negated,
     phrasal_cue,
     trim_span,
@@ -39,6 +38,7 @@ from .fragments import (
     issuing_verb,
     title_name,
 )
+from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
@@ -111,7 +111,7 @@ class Attribution:
     speaker_confidence: float | None = None
 
 
-class DirectFinder(CueReader, SignatureReader):
+class DirectFinder(IntroReader, SignatureReader):
     """The direct pass over one article's quote pairs (`direct`), and the clause helper the
     indirect pass shares."""
 
@@ -125,6 +125,11 @@ class DirectFinder(CueReader, SignatureReader):
                                or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
                 break
             hi += 1
+        if c_tok < len(doc) and doc[c_tok].pos_ == "CCONJ" \
+                and text[:self.pairs[n].open].rstrip().endswith(":"):
+            # `X nudged her: “You go first,” and Y sighed`: the colon of X's sentence
+            # introduces the quote; "and" opens a clause of its own, no tag: Y did not say it.
+            return None, None
         verb = self.cue_verb(c_tok, hi, near_end=False)
         before = self.text[:self.pairs[n].open].rstrip()[-1:]
         last = self.text[:inner(self.text, self.pairs[n])[1]].rstrip()[-1:]
@@ -241,7 +246,8 @@ class DirectFinder(CueReader, SignatureReader):
             if verb is None:
                 named = self._named_colon(pair.open)
             if verb is None and named is None:
-                verb = self._left_cue(n, o_tok) or self._colon_intro(pair.open)
+                verb = self._left_cue(n, o_tok) or self._colon_intro(pair.open) \
+                    or self._comma_intro(pair.open, content)
             if verb is None and named is None:
                 named = self._dash_byline(pair.close + 1)
             # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or
@@ -445,40 +451,6 @@ class DirectFinder(CueReader, SignatureReader):
             subj = [c for c in t.head.children if c.dep_ == "nsubj" and not self.in_quote(c)]
         return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
             else None
-
-    def _colon_intro(self, open_char: int):
-        """`Cruz responded:` then the quote (same line or next paragraph): the main verb of the
-        sentence that ends with the colon is the cue."""
-        text = self.text
-        j = open_char - 1
-        while j >= 0 and text[j].isspace() and open_char - j < 8:
-            j -= 1
-        if j < 0 or text[j] != ":":
-            return None
-        tok = self.doc[self.tok_at(j)]
-        sent = self.sent_of(tok.i)
-        if len(sent) > MAX_CLAUSE_TOKENS:
-            return None
-        line_start = text.rfind("\n", 0, j) + 1
-        # The parser often runs a sentence across paragraphs ("Cruz continued:\n\n“...”"):
-        # the verb the colon hangs on (or the verb of the noun it hangs on: "issued the
-        # following statement:"), else the sentence's root, on the colon's own line.
-        for cand in (tok.head, tok.head.head, tok.head.head.head, sent.root):
-            if cand.pos_ in ("VERB", "AUX") and not self.in_quote(cand) \
-                    and line_start <= cand.idx < tok.idx \
-                    and cand.lemma_.lower() not in ("be", "have") \
-                    and self.speaker_of(cand)[0] is not None:
-                return cand
-        # "As X noted, the reason is simple:" then the quote: the speech verb of an
-        # "as"-clause on the colon's line.
-        for i in range(max(sent.start, tok.i - MAX_CLAUSE_TOKENS), tok.i):
-            t = self.doc[i]
-            if t.idx >= line_start and t.lemma_.lower() in SPEECH_LEMMAS \
-                    and t.pos_ == "VERB" and not self.in_quote(t) \
-                    and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
-                    and self.speaker_of(t)[0] is not None:
-                return t
-        return None
 
     def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
         """Char span of tokens [lo, hi), cut at line breaks to the part nearest `anchor`."""

@@ -282,3 +282,20 @@ def byline_name(text: str, start: int, end: int) -> bool:
         return False
     return not any(line.rstrip().endswith((".", "!", "?", "\u201d", '"'))
                    for line in text[:lo].splitlines())
+
+
+def titled_words(doc) -> set[str]:
+    """Folded names written right after a title, or one name word after it: "Sens. Saxby
+    Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.")."""
+    out: set[str] = set()
+    for t in doc:
+        word, at = t.text, t.i + 1
+        if at < len(doc) and doc[at].text == "." and not word.endswith("."):
+            word, at = word + ".", at + 1  # the tokenizer may split "Sens" and "."
+        if not (is_title_token(word) or word.endswith("s.") and is_title_token(word[:-2] + ".")):
+            continue
+        for j in (at, at + 1):
+            if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].is_title:
+                break
+            out.add(fold(doc[j].text))
+    return out

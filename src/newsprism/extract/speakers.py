@@ -20,7 +20,6 @@ Every resolution comes with a confidence (0..1); the caller leaves a speaker unr
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from ..model import Mention
 from ..nlp.loader import text_of
@@ -37,9 +36,10 @@ from .names import (
     name_gender,
     name_suffix,
     role_words,
-    same_name_token,
+    titled_words,
     without_suffix,
 )
+from .persons import Person
 from .spans import in_reported_clause
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
@@ -78,38 +78,6 @@ CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
 
 
-@dataclass
-class Person:
-    names: list[str] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
-    # Role words written as the person's title: right before the name ("Gov.", "House Speaker")
-    # or in apposition ("X, the governor of Y"); `roles` also holds looser words around it.
-    title_roles: set[str] = field(default_factory=set)
-    nations: set[str] = field(default_factory=set)
-    titles: list[str] = field(default_factory=list)
-    gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
-    # A surname the article used alone, 3+ times, before naming anyone of that surname in
-    # full: someone it took as known, not the namesake named later (see `People`).
-    known_surname: bool = False
-
-    @property
-    def name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
-
-    def matches(self, name: str) -> bool:
-        parts, own = without_suffix(name.split()), without_suffix(self.name.split())
-        if not parts or not own or not same_name_token(parts[-1], own[-1]):
-            return False
-        if name_suffix(name) and name_suffix(name) != name_suffix(self.name):
-            return False  # "Trump Jr." is not plain Donald Trump
-        if len(parts) > 1 and len(own) > 1:
-            if [fold(w) for w in name.split()[len(parts):]] != \
-                    [fold(w) for w in self.name.split()[len(own):]]:
-                return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
-            return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
-        return True
-
-
 # Words that tell a son from his father when both share the name: "the younger Mr. X" is
 # the Jr., "the elder Mr. X" the one without it (or the Sr.).
 QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
@@ -130,6 +98,7 @@ class People:
         self._events: list[tuple[int, int, bool]] = []
         self._quoted = quoted
         self._place_words = {fold(m.text) for m in mentions if m.label in ("GPE", "NORP")}
+        self._titled = titled_words(doc)
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
@@ -138,8 +107,9 @@ class People:
             index[(m.start, m.end)] = self._early(m.text) if (m.start, m.end) in early \
                 else self._group(m.text)
         covered: set[int] = set()
+        groups: set[int] = set()  # NORP mentions: the NER's guess for some lone surnames
         for m in mentions:
-            covered.update(range(m.start, m.end))
+            (groups if m.label == "NORP" else covered).update(range(m.start, m.end))
             if m.label != "PERSON":
                 continue
             k = index[(m.start, m.end)]
@@ -150,14 +120,19 @@ class People:
         # start): a bare surname of a known person still refers to that person.
         surnames = {fold(without_suffix(p.name.split())[-1]): k
                     for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
-        if surnames:
-            for t in doc:
-                if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
-                        and not self.in_quote(t.idx):
-                    k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
-                        else surnames[fold(t.text)]
-                    if k2 is not None and len(self.persons[k2].name.split()) > 1:
+        for t in doc:
+            if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
+                    and not self.in_quote(t.idx):
+                k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
+                    else surnames[fold(t.text)]
+                if k2 is not None and len(self.persons[k2].name.split()) > 1:
+                    if t.idx not in groups:
                         self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
+                elif k2 is None and self._untagged_subject(t):
+                    # "Chambliss kicked off ... by telling a station, “…” He added, “…”" with
+                    # "Chambliss" not tagged PERSON: the subject is a person of its own, so
+                    # that "he" is not given to someone named before.
+                    self.refer(t.idx, self._group(t.text), True)
         for p in self.persons:
             p.gender = self._gender_of(p)
         self._pronoun_evidence()
@@ -201,6 +176,21 @@ class People:
                     and not (k in reported and person.gender is not None):
                 person.gender = genders.pop()
 
+    def _untagged_subject(self, t) -> bool:
+        """A one-word name the NER did not tag as a person (or took for a group: NORP), the
+        subject of the sentence's main verb, that the article also writes after a title
+        ("Sens. Saxby Chambliss and …", then "Chambliss kicked off ..."). Without the title a
+        capitalised subject is as often a thing ("Loyalty, he noted, …"), a firm or a group
+        ("the Republican")."""
+        if fold(t.lemma_) in PERSON_ROLE_NOUNS or fold(t.text) in PERSON_ROLE_NOUNS \
+                or is_title_token(t.text):
+            return False  # "The Chairman of … said": a role, resolved as a description
+        return t.tag_ == "NNP" and t.dep_ in _SUBJECT and t.ent_type_ in ("", "PERSON", "NORP") \
+            and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX") \
+            and not (t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN") \
+            and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN") \
+            and fold(t.text) in self._titled
+
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
@@ -231,6 +221,10 @@ class People:
         # Obama is what Cox talks about, Cox the one a following "he says" continues).
         verb = root.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
+            if self.in_quote(verb.head.idx) and not self.in_quote(verb.idx):
+                # `“You go first,” and X sighed`: the parser hangs the narration on the
+                # quote's verb; X's clause is a main clause of the writer's.
+                return root.dep_ in _SUBJECT
             verb = verb.head
         if root.dep_ not in _SUBJECT:
             return False

@@ -1,0 +1,41 @@
+"""A person of one article as speaker resolution sees it (`speakers.People`): the names
+grouped as one person, the roles, titles and nationalities written with them, and a gender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import fold
+from .names import name_suffix, same_name_token, without_suffix
+
+
+@dataclass
+class Person:
+    names: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    # Role words written as the person's title: right before the name ("Gov.", "House Speaker")
+    # or in apposition ("X, the governor of Y"); `roles` also holds looser words around it.
+    title_roles: set[str] = field(default_factory=set)
+    nations: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
+    # A surname the article used alone, 3+ times, before naming anyone of that surname in
+    # full: someone it took as known, not the namesake named later (see `People`).
+    known_surname: bool = False
+
+    @property
+    def name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    def matches(self, name: str) -> bool:
+        parts, own = without_suffix(name.split()), without_suffix(self.name.split())
+        if not parts or not own or not same_name_token(parts[-1], own[-1]):
+            return False
+        if name_suffix(name) and name_suffix(name) != name_suffix(self.name):
+            return False  # "Trump Jr." is not plain Donald Trump
+        if len(parts) > 1 and len(own) > 1:
+            if [fold(w) for w in name.split()[len(parts):]] != \
+                    [fold(w) for w in self.name.split()[len(own):]]:
+                return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
+            return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
+        return True
