@@ -12,8 +12,10 @@ features, and each holder of one is paired with its `COMMON_WIDTH` nearest holde
 side in one global order (publish day, then index: the sorted-neighbourhood method). The
 order is global, so two articles close in time meet in every common list they share and can
 reach MIN_SHARED; the work is N * COMMON_TOP_K * COMMON_WIDTH. Undated articles have no
-place in that order and offer no common features (a random order costs NeuS, whose
-excerpts are undated, precision: docs/stories.md).
+place in that order and offer no common features there (a random order costs NeuS, whose
+excerpts are undated, precision: docs/stories.md); instead each offers its `UNDATED_TOP_K`
+heaviest features that are common in the corpus but rare among the undated articles
+(`undated_pairs`), so undated reports of one event among a growing dated corpus still meet.
 
 Candidates get their exact cosine; pairs above a floor become edges. Average linkage then
 merges the two clusters with the highest mean similarity (a missing edge counts as 0) while
