@@ -12,8 +12,10 @@ features, and each holder of one is paired with its `COMMON_WIDTH` nearest holde
 side in one global order (publish day, then index: the sorted-neighbourhood method). The
 order is global, so two articles close in time meet in every common list they share and can
 reach MIN_SHARED; the work is N * COMMON_TOP_K * COMMON_WIDTH. Undated articles have no
-place in that order and offer no common features (a random order costs NeuS, whose
-excerpts are undated, precision: docs/stories.md).
+place in that order and offer no common features there (a random order costs NeuS, whose
+excerpts are undated, precision: docs/stories.md); instead each offers its `UNDATED_TOP_K`
+heaviest features that are common in the corpus but rare among the undated articles
+(`undated_pairs`), so undated reports of one event among a growing dated corpus still meet.
 
 Candidates get their exact cosine; pairs above a floor become edges. Average linkage then
 merges the two clusters with the highest mean similarity (a missing edge counts as 0) while
@@ -38,6 +40,11 @@ MAX_POSTING = 100
 MIN_SHARED = 2  # offered features two candidates must share (one is often chance)
 COMMON_TOP_K = 8  # common features (held by > MAX_POSTING) each article offers
 COMMON_WIDTH = 5  # holders of a common feature paired with their nearest this many in order
+# Undated articles offer, besides their rare features, this many of their heaviest features
+# that are common in the corpus but rare among the undated (`undated_pairs`): ECB+ (all
+# undated) among 12,000 dated Baly articles lost recall 0.935 -> 0.908 because its stories'
+# words became common; 8 gave 0.939, 16 and 32 0.942 (docs/stories.md, round 10).
+UNDATED_TOP_K = 16
 # A veto (a pair alike in people only, `features.VETO_EVENT`) keeps two clusters apart while
 # the vetoed pairs are at least this share of the pairs across them: between an article and a
 # round-up that would chain it to another event, always; between two sizeable parts of one
@@ -108,6 +115,8 @@ def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray, rank: np.ndarray | Non
     r, c = _offers(x, (df >= 2) & (df <= MAX_POSTING), TOP_K)
     t = sparse.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=x.shape)
     co = sparse.triu(t @ t.T, k=1).tocoo()
+    if rank is not None and UNDATED_TOP_K:
+        co = (co.tocsr() + undated_pairs(x, df, rank < 0)).tocoo()
     if COMMON_TOP_K and COMMON_WIDTH:
         rank = np.arange(n) if rank is None else rank
         r, c = _offers(x, df > MAX_POSTING, COMMON_TOP_K)
@@ -120,6 +129,27 @@ def candidate_pairs(x: sparse.csr_matrix, df: np.ndarray, rank: np.ndarray | Non
         co = (co.tocsr() + near.tocsr()).tocoo()
     keep = co.data >= MIN_SHARED
     return co.row[keep].astype(np.int64), co.col[keep].astype(np.int64)
+
+
+def undated_pairs(x: sparse.csr_matrix, df: np.ndarray, undated: np.ndarray
+                  ) -> sparse.csr_matrix:
+    """Offers shared by two undated rows (upper triangle, n x n): each undated row offers its
+    `UNDATED_TOP_K` heaviest features that are common in the corpus (held by > MAX_POSTING)
+    but rare among the undated rows (held by 2 to MAX_POSTING of them). Undated rows have no
+    place in the common features' time order; without this, a word of their event that the
+    dated rest of the corpus makes common ("rehab", "earthquake") pairs them with nothing,
+    and their story splits as the corpus grows. Bounded as the rare offers: each such
+    feature pairs at most MAX_POSTING undated holders. When every row is undated no feature
+    qualifies (common and rare at once): nothing changes."""
+    n = x.shape[0]
+    rows = np.flatnonzero(undated)
+    if not len(rows):
+        return sparse.csr_matrix((n, n), dtype=np.float32)
+    xu = sparse.csr_matrix(x[rows])
+    held = np.bincount(xu.indices, minlength=x.shape[1])
+    r, c = _offers(xu, (df > MAX_POSTING) & (held >= 2) & (held <= MAX_POSTING), UNDATED_TOP_K)
+    t = sparse.csr_matrix((np.ones(len(r), np.float32), (rows[r], c)), shape=x.shape)
+    return sparse.csr_matrix(sparse.triu(t @ t.T, k=1), shape=(n, n))
 
 
 # Stored entries of `x[a]` and `x[b]` one step of `pair_cosines` copies (16 bytes each, and
