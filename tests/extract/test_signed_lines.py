@@ -69,3 +69,12 @@ def test_a_quote_closed_by_two_right_single_marks_has_its_speaker(quotes_of):
     assert _one(quotes, "big step").speaker == "Mike Madrid"
     assert _one(quotes, "start over").speaker == "Joel Fox"
     assert all(q.speaker is None or any(ch.isalpha() for ch in q.speaker) for q in quotes)
+
+
+def test_according_to_after_a_verb_that_says_nothing_names_the_source(quotes_of):
+    # seed 157 (real): "Former rival X didn't say much there, other than a joke, according to
+    # a senator in the room" was given to X through his negated "say"
+    quotes = quotes_of(
+        "After the meeting, party leaders briefed their members. Former rival Tom Welland "
+        "didn't say much there, other than a joke, according to a senator in the room.")
+    assert _one(quotes, "say much").speaker == "a senator in the room"

@@ -70,14 +70,16 @@ class _Finder(DirectFinder):
 
     def _said_before(self, according):
         """A verb of saying with a speaker earlier in the sentence of an "according to", on
-        its line."""
+        its line; not one that says nothing ("X didn't say much, according to Y": Y is the
+        source)."""
         sent = self.sent_of(according.i)
         for i in range(according.i - 1, sent.start - 1, -1):
             t = self.doc[i]
             if not self.same_line(t, according):
                 return None
             if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
-                    and not self.in_quote(t) and self.speaker_of(t)[0] is not None:
+                    and not self.in_quote(t) and not unasserted(t) \
+                    and self.speaker_of(t)[0] is not None:
                 return t
         return None
 
