@@ -94,3 +94,63 @@ def test_scored_pairs_over_the_cap_hold_a_bounded_number(monkeypatch):
     assert len(held) > 5 and max(held) <= 12
     assert score.tolist() == want[0][:10].tolist()
     assert i.tolist() == want[1][:10].tolist() and j.tolist() == want[2][:10].tolist()
+
+
+def _figure_items(n: int = 30):
+    """Figures of three articles in sentences that differ only in their figure: every
+    cross-article pair is comparable."""
+    from newsprism.compare import conflicts
+    from newsprism.model import Quantity
+
+    out = []
+    for k in range(n):
+        aid = f"a{k % 3}"
+        low = float(10 + k)
+        q = Quantity(aid, 14, 16, f"{int(low)}", low, low, unit="strikes")
+        text = f"Officers said {int(low)} strikes were counted in Varlen on Monday"
+        claim = Claim(id=f"c{k}", article_id=aid, start=k, end=k + 1, text=text,
+                      predicate="count", quantities=(q,))
+        out.append((claim, q, conflicts._context_words(claim, q)))
+    return out
+
+
+def test_figure_pairs_over_the_limit_abstain_and_say_so(monkeypatch):
+    """Past MAX_FIGURE_PAIRS comparable figure pairs, none are held: `_comparable_pairs` gives
+    None and records the limit for the story; under it, every pair."""
+    from collections import Counter
+
+    from newsprism.compare import conflicts
+
+    items = _figure_items()
+    per_unit = Counter((c.article_id, match.canon(q.unit or "")) for c, q, _ in items)
+    with match.recorded_limits() as notes:
+        full = conflicts._comparable_pairs(items, per_unit)
+    assert full is not None and len(full) > 100 and not notes
+    monkeypatch.setattr(conflicts, "MAX_FIGURE_PAIRS", 50)
+    with match.recorded_limits() as notes:
+        assert conflicts._comparable_pairs(items, per_unit) is None
+    assert len(notes) == 1 and "no count conflict was judged" in notes[0]
+    assert f"{len(items):,} figures" in notes[0]
+
+
+def test_a_story_over_the_figure_limit_has_no_count_conflict_and_is_reported(monkeypatch,
+                                                                             examples_dir):
+    """Through `newsprism analyze`'s path: with the limit at 0, the stories that had count
+    conflicts have none (abstain), each is named in the report's problems, and the other
+    findings stay."""
+    from newsprism.compare import conflicts
+    from newsprism.service import run_analysis
+    from newsprism.settings import Settings
+
+    plain = run_analysis([str(examples_dir)], Settings())
+    counted = {s.id for s in plain.stories if any(c.kind == "quantity" for c in s.conflicts)}
+    assert counted and not [p for p in plain.problems if "figures" in p.reason]
+    monkeypatch.setattr(conflicts, "MAX_FIGURE_PAIRS", 0)
+    report = run_analysis([str(examples_dir)], Settings())
+    assert not [c for s in report.stories for c in s.conflicts if c.kind == "quantity"]
+    limited = {p.source.split()[1] for p in report.problems
+               if "no count conflict was judged" in p.reason}
+    assert counted <= limited
+    by_id = {s.id: s for s in plain.stories}
+    for s in report.stories:
+        assert s.consensus == by_id[s.id].consensus

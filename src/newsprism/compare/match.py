@@ -248,11 +248,9 @@ def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], thres
         log.warning("claim clustering: %d claims have more than %d pairs over the threshold; "
                     "only the best %d are clustered", len(claims), MAX_SCORED_PAIRS,
                     MAX_SCORED_PAIRS)
-        notes = _LIMITS.get()
-        if notes is not None:
-            notes.append(f"compare limit: only the best {MAX_SCORED_PAIRS:,} of {total:,} "
-                         f"similar claim pairs ({len(claims):,} claims) were grouped; weaker "
-                         f"agreement between its articles may be missing")
+        record_limit(f"compare limit: only the best {MAX_SCORED_PAIRS:,} of {total:,} "
+                     f"similar claim pairs ({len(claims):,} claims) were grouped; weaker "
+                     f"agreement between its articles may be missing")
     return best.result()
 
 
@@ -298,6 +296,14 @@ class BestPairs:
         score, i, j = self.parts[0]
         self.parts, self.held = [], 0
         return score, i, j
+
+
+def record_limit(note: str) -> None:
+    """Record a limit compare hit (a sentence for the analyst) for `recorded_limits`; outside
+    it, the note is only logged by the caller."""
+    notes = _LIMITS.get()
+    if notes is not None:
+        notes.append(note)
 
 
 @contextmanager
