@@ -417,7 +417,8 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                         if doubts is not None:
                             out[(lo, hi)] = doubts
                 if len(out) > MAX_FIGURE_PAIRS:
-                    return _over_figure_limit(len(items))
+                    _over_figure_limit(len(items))
+                    return None
     return out
 
 
