@@ -10,6 +10,7 @@ kind with the compare/ rework (issue 19).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -36,10 +37,13 @@ from .match import (
     dice,
     group_count,
     newsworthy,
+    record_limit,
     stem,
     units_match,
 )
 from .occasions import OCCASION_DOUBT, figures_differ, marks_other_occasion
+
+log = logging.getLogger(__name__)
 
 QUANTITY_CONTEXT = 0.2
 EXACT_CONTEXT = 0.5  # two exact figures must come from near-identical sentences
@@ -262,6 +266,8 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
 
     sets = DisjointSet(range(n))
     comparable = _comparable_pairs(items, per_unit)  # pair -> its doubts
+    if comparable is None:  # too many to hold: no count conflict is claimed (reported)
+        return []
     for i, j in comparable:
         sets.merge(i, j)
     comps: dict[int, list[int]] = defaultdict(list)
@@ -382,13 +388,22 @@ def _units_may_meet(a: tuple[bool, str, str | None], qa: Quantity,
     return units_match(qa.unit, qb.unit) or (a[2] is not None and a[2] == b[2])
 
 
+# The most comparable figure pairs `quantity_conflicts` holds for one story (issue 23). Held
+# as a dict, about 150 bytes a pair; their number grows with the square of a story's figures:
+# a story of six 150,000-character generated articles has about a million. Over the limit
+# the story's count conflicts are not judged at all (abstaining: a subset of the pairs could
+# split one group of figures into two and set one against the other), and the story's
+# problems say so (`match.record_limit`).
+MAX_FIGURE_PAIRS = 2_000_000
+
+
 def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                       per_unit: Counter[tuple[str, str]]
-                      ) -> dict[tuple[int, int], tuple[str, ...]]:
+                      ) -> dict[tuple[int, int], tuple[str, ...]] | None:
     """(i, j) with i < j -> doubts, for every pair of figures `_comparable` accepts. Only
     pairs whose units can meet are tried (units grouped first): the same pairs as trying
     every pair, without the square of a story's figures in Python calls when its figures
-    count different things."""
+    count different things. None (and the limit recorded) past `MAX_FIGURE_PAIRS` pairs."""
     by_key: dict[tuple[bool, str, str | None], list[int]] = defaultdict(list)
     for k, (_, q, _) in enumerate(items):
         by_key[_unit_key(q)].append(k)
@@ -406,7 +421,17 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                         doubts = _comparable(items[lo], items[hi], per_unit)
                         if doubts is not None:
                             out[(lo, hi)] = doubts
+                if len(out) > MAX_FIGURE_PAIRS:
+                    _over_figure_limit(len(items))
+                    return None
     return out
+
+
+def _over_figure_limit(figures: int) -> None:
+    note = (f"compare limit: over {MAX_FIGURE_PAIRS:,} comparable pairs among its "
+            f"{figures:,} figures; no count conflict was judged for this story")
+    log.warning("quantity conflicts: %s", note)
+    record_limit(note)
 
 
 def _comparable(a: tuple[Claim, Quantity, frozenset[str]],

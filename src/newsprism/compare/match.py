@@ -120,7 +120,12 @@ MAX_BONUS = 0.3  # the most `claim_similarity` adds to the Dice of content words
 LINK_FACTOR = 0.8  # average similarity a merged cluster keeps, relative to the pair threshold
 
 
-PAIR_BLOCK = 512  # claims per row block of the sparse product in `candidate_pairs`
+PAIR_BLOCK = 512  # the most claims per row block of the sparse product in `candidate_pairs`
+# The most claim pairs one row block may span (its rows times the story's claims). A block's
+# product and the float arrays that score it grow with that span: 512 rows of a story of twelve
+# 150,000-character articles (17,600 claims) span 9 million pairs, about 0.5 GB of arrays.
+# Bounding the span bounds a block by a constant, whatever the size of the story.
+PAIR_CELLS = 1 << 20
 # The most scored claim pairs `cluster_claims` keeps (the best by score; ties by position). Long
 # articles written from few words match nearly everywhere: a story of five 200,000-character
 # generated articles has 2.8 million pairs over the threshold. At 16 bytes a pair, this holds
@@ -155,11 +160,18 @@ def _candidate_blocks(claims: Sequence[Claim], words: Sequence[frozenset[str]],
     sizes = np.array([len(w) for w in words], dtype=np.float32)
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(c.article_id, len(ids)) for c in claims])
-    for lo in range(0, len(words), PAIR_BLOCK):
-        shared = (x[lo:lo + PAIR_BLOCK] @ xt).tocoo()
+    step = block_rows(len(words))
+    for lo in range(0, len(words), step):
+        shared = (x[lo:lo + step] @ xt).tocoo()
         i, j, n = shared.row + lo, shared.col, shared.data
         keep = (i < j) & (article[i] != article[j]) & (2 * n / (sizes[i] + sizes[j]) >= min_dice)
         yield i[keep], j[keep], n[keep]
+
+
+def block_rows(n: int) -> int:
+    """Rows per block of the sparse product over `n` claims: at most `PAIR_BLOCK`, and at
+    most `PAIR_CELLS` pairs a block (at least one row)."""
+    return max(1, min(PAIR_BLOCK, PAIR_CELLS // max(n, 1)))
 
 
 def candidate_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]],
@@ -227,27 +239,71 @@ def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], thres
              _ids(c.subject_entity for c in claims),
              np.array([bool(c.quantities) for c in claims]),
              np.array([bool(c.dates) for c in claims]))
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    held, total = 0, 0
+    best = BestPairs(MAX_SCORED_PAIRS)
     for i, j, n in _candidate_blocks(claims, words, threshold - MAX_BONUS):
         s, i, j = _scores(claims, words, i, j, n, threshold, feats)
-        parts.append((s, i.astype(np.int32), j.astype(np.int32)))
-        held += len(s)
-        total += len(s)
-        if held > 2 * MAX_SCORED_PAIRS:  # keep the best so far: what is dropped never returns
-            parts = [_best(*_joined(parts), cap=MAX_SCORED_PAIRS)]
-            held = len(parts[0][0])
-    score, i, j = _joined(parts)
+        best.add(s, i.astype(np.int32), j.astype(np.int32))
+    total = best.total
     if total > MAX_SCORED_PAIRS:
         log.warning("claim clustering: %d claims have more than %d pairs over the threshold; "
                     "only the best %d are clustered", len(claims), MAX_SCORED_PAIRS,
                     MAX_SCORED_PAIRS)
-        notes = _LIMITS.get()
-        if notes is not None:
-            notes.append(f"compare limit: only the best {MAX_SCORED_PAIRS:,} of {total:,} "
-                         f"similar claim pairs ({len(claims):,} claims) were grouped; weaker "
-                         f"agreement between its articles may be missing")
-    return _best(score, i, j, cap=MAX_SCORED_PAIRS)
+        record_limit(f"compare limit: only the best {MAX_SCORED_PAIRS:,} of {total:,} "
+                     f"similar claim pairs ({len(claims):,} claims) were grouped; weaker "
+                     f"agreement between its articles may be missing")
+    return best.result()
+
+
+class BestPairs:
+    """The best `cap` scored pairs of those added block by block (best first, ties by i then
+    j), holding at most about `cap` and a quarter of it at once: the same pairs as cutting
+    the whole list at the end. Once `cap` pairs are held, the score of the last of them is a
+    floor: a pair scored under it can never be among the best `cap`, so it is not kept."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.slack = max(cap // 4, 1)
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.held = 0
+        self.total = 0  # pairs added, the dropped ones included
+        self.floor: float | None = None
+
+    def add(self, score: np.ndarray, i: np.ndarray, j: np.ndarray) -> None:
+        self.total += len(score)
+        if self.floor is not None:
+            keep = score >= self.floor
+            score, i, j = score[keep], i[keep], j[keep]
+        if len(score):
+            self.parts.append((score, i, j))
+            self.held += len(score)
+        if self.held > self.cap + self.slack:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Keep the best `cap` (each block's arrays freed before the sort's copies)."""
+        parts, self.parts = self.parts, []
+        joined = _joined(parts)
+        del parts
+        kept = _best(*joined, cap=self.cap)
+        del joined
+        self.parts, self.held = [kept], len(kept[0])
+        if self.held >= self.cap:
+            self.floor = float(kept[0][-1])
+
+    def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The best `cap` pairs added, best first (ties by i, then j)."""
+        self._compact()
+        score, i, j = self.parts[0]
+        self.parts, self.held = [], 0
+        return score, i, j
+
+
+def record_limit(note: str) -> None:
+    """Record a limit compare hit (a sentence for the analyst) for `recorded_limits`; outside
+    it, the note is only logged by the caller."""
+    notes = _LIMITS.get()
+    if notes is not None:
+        notes.append(note)
 
 
 @contextmanager
