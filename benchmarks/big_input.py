@@ -287,9 +287,12 @@ def check_report(out: Path, articles: int, cuts: int) -> str:
     got = len(report.get("articles", []))
     if got != articles:
         return f"{got} articles in the report, {articles} in the file"
-    problems = len(report.get("problems", []))
-    if problems != cuts:
-        return f"{problems} problem lines, expected {cuts}"
+    # A story over a recorded compare limit ("compare limit: ...", docs/faults.md) is a
+    # stated limit of that story's findings, reported with it; not an input line's problem.
+    problems = [p for p in report.get("problems", [])
+                if not str(p.get("reason", "")).startswith("compare limit:")]
+    if len(problems) != cuts:
+        return f"{len(problems)} problem lines, expected {cuts}"
     return ""
 
 
