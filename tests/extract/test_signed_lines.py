@@ -4,6 +4,8 @@ Z saying ...` the noun after "with" speaks, not the clause's subject. Made-up se
 
 from __future__ import annotations
 
+import pytest
+
 
 def _one(quotes, fragment: str):
     (q,) = [q for q in quotes if fragment in q.text]
@@ -78,3 +80,17 @@ def test_according_to_after_a_verb_that_says_nothing_names_the_source(quotes_of)
         "After the meeting, party leaders briefed their members. Former rival Tom Welland "
         "didn't say much there, other than a joke, according to a senator in the room.")
     assert _one(quotes, "say much").speaker == "a senator in the room"
+
+
+@pytest.mark.parametrize("surname", ["Sessions", "Woods"])
+def test_a_known_surname_tagged_a_plural_noun_still_refers(quotes_of, surname):
+    # seed 145 (real, h-conf10's sample): "Sessions emphasized that Congress has outlawed it
+    # since it was used in the George W. Bush administration. ... he said" went to Bush: the
+    # tagger read the sentence-opening surname as a plural noun, so the person was not there
+    quotes = quotes_of(
+        f"Attorney General Tom {surname} faced questions from the committee on Monday.\n\n"
+        f"{surname} emphasized that Congress has outlawed the practice since it was used in the "
+        "Harold Wren administration during the war.\n\n"
+        "\"Congress has taken an action now that makes it absolutely improper to use it,\" he "
+        "said.")
+    assert _one(quotes, "improper").speaker == f"Tom {surname}"

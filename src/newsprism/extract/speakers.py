@@ -121,7 +121,9 @@ class People:
         surnames = {fold(without_suffix(p.name.split())[-1]): k
                     for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
         for t in doc:
-            if t.pos_ == "PROPN" and t.is_title and t.idx not in covered \
+            # (a known surname opening a sentence may be tagged a plural noun: "Sessions")
+            if (t.pos_ == "PROPN" or t.is_sent_start and fold(t.text) in surnames) \
+                    and t.is_title and t.idx not in covered \
                     and not self.in_quote(t.idx):
                 k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
                     else surnames[fold(t.text)]
