@@ -237,7 +237,7 @@ class _Kit:
         least COMMON_SHARE of its other content words (spellings the entity stage joined
         count as one name)."""
         out = []
-        parts = sort_words(text, self.lower, self.frame)  # (share_held, once per sentence)
+        parts = sort_words(text, self.lower, self.frame)  # once per sentence
         by_article: dict[str, set[Span]] = {}
         for s in spans:
             by_article.setdefault(s.article_id, set()).add(s)

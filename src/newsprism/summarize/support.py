@@ -126,16 +126,11 @@ def check(text: str, evidence: Iterable[str], derived: Iterable[str] = (),
                    numbers=tuple(w for w in parts.numbers if w not in have))
 
 
-def share_held(text: str, evidence: Iterable[str], lower: frozenset[str] = frozenset(),
-               frame: frozenset[str] = frozenset()) -> tuple[float, bool]:
-    """(share of content words held, whether every name and number is held) for one
-    article's evidence: how the consensus decides which articles carry a sentence."""
-    return share_of(sort_words(text, lower, frame), vocabulary(evidence))
-
-
 def share_of(parts: Sorted, have: frozenset[str]) -> tuple[float, bool]:
-    """`share_held` for a sentence's sorted words and an evidence vocabulary made once: the
-    consensus weighs one sentence against every article of a story."""
+    """(share of content words held, whether every name and number is held) of a sentence's
+    sorted words (`sort_words`) in one article's evidence vocabulary (`vocabulary`): how the
+    consensus decides which articles carry a sentence. Both are made once per sentence and per
+    article, since the consensus weighs one sentence against every article of a story."""
     held = sum(w in have for w in parts.words)
     share = held / len(parts.words) if parts.words else 1.0
     return share, all(w in have for w in parts.names + parts.numbers)
