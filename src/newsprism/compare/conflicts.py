@@ -704,14 +704,13 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
     quoted = quoted or {}
     for c in claims:
         for d in c.dates:
-            if d.event and marks_other_occasion(c.text, d.event.rpartition(" ")[0]
-                                                .rpartition("_")[2]):
-                continue  # "a previous poll released on ...": one of several occasions
             if d.event and not d.speech and (d.article_id, d.start) not in seen and \
                     not in_spans(d, quoted):
-                seen.add((d.article_id, d.start))
                 noun, _, verb = d.event.rpartition(" ")
                 *mods, head = noun.split("_")
+                if marks_other_occasion(c.text, head):
+                    continue  # "a previous poll released on ...": one of several occasions
+                seen.add((d.article_id, d.start))
                 # Modifiers must agree exactly: "ceasefire agreement" is not "the agreement";
                 # and a deadline ("signed by May 2") is no date of the event ("on May 4").
                 bound = date_bound(c, d)
