@@ -53,7 +53,7 @@ from .split import split_story
 from .tfidf import tfidf_rows
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
-from .weekcut import weekday_split
+from .weekcut import neighbours, place_rest, weekday_split
 
 __all__ = ["LEAD_SENTENCES", "cluster"]
 
@@ -355,17 +355,7 @@ def split_at_date_gaps(members: list[int], days: np.ndarray,
         segments[-1].append(i)
     if len(segments) == 1:
         return [members]
-    part_of = {i: k for k, seg in enumerate(segments) for i in seg}
-    pull: dict[int, list[float]] = {i: [0.0] * len(segments) for i in members
-                                    if i not in part_of}
-    for i, j, w in edges:
-        if i in pull and j in part_of:
-            pull[i][part_of[j]] += w
-        elif j in pull and i in part_of:
-            pull[j][part_of[i]] += w
-    for i, weights in pull.items():
-        segments[max(range(len(segments)), key=lambda k: (weights[k], -k))].append(i)
-    return [sorted(seg) for seg in segments]
+    return place_rest(members, segments, neighbours(edges, set(members)))
 
 
 def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
