@@ -745,3 +745,24 @@ def test_pronoun_evidence_that_disagrees_tells_nothing(quotes_of):
             "wrote.")
     (q,) = [q for q in quotes_of(text) if "offered me money" in q.text]
     assert q.speaker != "Tomas Brandt"
+
+
+def test_a_surname_used_before_a_later_namesake_stays_apart_after_it(nlp):
+    """Stop 36, real text: "Mr. Voss" all through a profile, then once "(Greta Voss, his
+    mother, spoke at ...)": the later "Mr. Voss said" is still the man the article took as
+    known, never the namesake it named in passing (it was given to her)."""
+    def speaker(text: str) -> str | None:
+        import re as _re
+        ms = tuple(Mention("v", m.start(), m.end(), m.group(), "PERSON")
+                   for m in _re.finditer(r"(?:Greta )?Voss", text))
+        art = Article(id="v", source="t", text=text)
+        return one(find_quotes(art, nlp(text), ms), "rebuild the port").speaker
+
+    text = ("Mr. Voss flew to the coast on Monday. Mr. Voss met the harbour board. Mr. Voss "
+            "spoke to the crews.\n\nHe grew up by the sea (Greta Voss, his mother, ran the "
+            "ferry).\n\n“We will rebuild the port,” Mr. Voss said.")
+    assert speaker(text) == "Voss"
+    # Named in full first, the surname after it is that person, as before.
+    full = ("Greta Voss, the harbour minister, toured the port. Voss met the board. Voss "
+            "spoke to the crews.\n\n“We will rebuild the port,” Voss said.")
+    assert speaker(full) == "Greta Voss"

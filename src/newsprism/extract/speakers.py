@@ -414,6 +414,10 @@ class People:
             return (fit[0], CONF_QUALIFIED) if len(fit) == 1 else (None, 0.0)
         if len(cands) <= 1:
             return (cands[0], 1.0) if cands else (None, 0.0)
+        known = [k for k in cands if self.persons[k].known_surname]
+        if len(known) == 1 and len(name.split()) == 1:
+            # the article used this surname alone for one person before naming a namesake
+            return known[0], CONF_SHARED_SURNAME_NEAR
         lo = self._window_start(pos)
         near = {k for p0, k, _ in self._events if lo <= p0 < pos} & set(cands)
         if len(near) == 1:
