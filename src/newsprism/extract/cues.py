@@ -526,8 +526,14 @@ class CueReader(SpanReader):
         attacked Y, saying A, B is “…”", parsed with "is" as the root and "attacked" as its
         complement, stays X's."""
         top = _chain_top(verb)
-        return next((c for c in top.children if c.dep_ in SUBJECT_DEPS
-                     and "\n" not in self.text[c.idx:verb.idx]), None)
+        subjects = [c for c in top.children if c.dep_ in SUBJECT_DEPS
+                    and "\n" not in self.text[c.idx:verb.idx]]
+        if not subjects:
+            return None
+        # "possible contender Jeb Bush doubled down ..., stating": a description and its name
+        # parsed as two subjects side by side; the name (the later one) heads it.
+        return next((d for d in subjects if d.left_edge.i == subjects[0].right_edge.i + 1),
+                    subjects[0])
 
     def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
