@@ -46,6 +46,16 @@ __all__ = ["Attribution", "find_attributions", "find_quotes"]
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+# "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
+# anyone is nobody's statement (not "someone familiar with the talks said", a source).
+_ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
+
+
+def _anyone(head) -> bool:
+    return head.lower_ in _ANYONE or head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
+
+
 class _Finder(DirectFinder):
     """Adds the indirect kinds and headline colons to the direct pass."""
 
@@ -176,7 +186,7 @@ class _Finder(DirectFinder):
                 said = self._said_before(verb)
                 if said is not None:
                     head, (c0, c1) = self.speaker_of(said)
-            if head is None:
+            if head is None or _anyone(head):
                 continue
             inside = [d for d in direct if d.start < ce and d.end > cs]
             covered = sum(min(ce, d.end) - max(cs, d.start) for d in inside)
