@@ -766,3 +766,32 @@ def test_a_surname_used_before_a_later_namesake_stays_apart_after_it(nlp):
     full = ("Greta Voss, the harbour minister, toured the port. Voss met the board. Voss "
             "spoke to the crews.\n\n“We will rebuild the port,” Voss said.")
     assert speaker(full) == "Greta Voss"
+
+
+def test_a_relative_clause_hung_on_a_verb_is_not_what_was_said(quotes_of):
+    """Stop 36, real text: `watchdogs have complained about the status of X, a federal agency
+    … that today is in charge of …`: the parser hung the relative clause on "complained", and
+    it became the watchdogs' indirect quote. A clause whose subject is a relative pronoun
+    reports nothing; a "that" clause of the verb still does."""
+    quotes = quotes_of(
+        "Similarly, watchdogs have complained for years about the odd status of the Marshals "
+        "Service, a federal agency with roots in the frontier that today is in charge of "
+        "protecting courts and judges. Critics have complained that the agency is slow. In "
+        "October, Mr. Ray Paulo, who made billions on a bet against mortgages, told investors "
+        "that concerns about drug makers like Valeant were ''overblown,'' adding that it had "
+        "''significant upside.''")
+    assert not [q for q in quotes if "in charge of" in q.text]
+    assert one(quotes, "agency is slow").speaker == "Critics"
+    # (guard: a "that" clause after the verb's own object is still what was said)
+    assert one(quotes, "overblown").cue == "told"
+
+
+def test_words_inside_a_quoted_title_are_no_indirect_quote(quotes_of):
+    """Stop 36, real text: `X gushed in the book, “What Really Happened: …”` (a title, skipped
+    as a quote) still gave X an indirect quote, "What Really Happened", read as the clause of
+    "gushed"."""
+    quotes = quotes_of(
+        "\u201cAnd lead he did,\u201d Hunter, 48, gushed in the book, \u201cWhat Really "
+        "Happened: John Edwards, Our Daughter, and Me.\u201d")
+    assert not [q for q in quotes if "Really Happened" in q.text]
+    assert one(quotes, "lead he did").speaker == "Hunter"

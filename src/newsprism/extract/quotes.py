@@ -143,6 +143,13 @@ class _Finder(DirectFinder):
                     # Several ccomps: the one after the verb is what it reports.
                     after = [c for c in comps if c.i > verb.i]
                     comp = after[0] if after else comps[-1]
+                    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
+                           and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
+                           and doc[c.i - 1].head.i != verb.i  # not `told investors that`
+                           for c in comp.children):
+                        continue  # `complained about X, an agency that is …`: a relative
+                        # clause of a noun the parser hung on the verb, not what was said
+                        # (`a deadline that aides said went unnoticed` is: "that" before)
                     if comp.right_edge.i - comp.left_edge.i > MAX_CLAUSE_TOKENS:
                         continue  # a runaway parse, not a reported clause (and bounded work)
                     if verb.right_edge.i - verb.left_edge.i <= MAX_CLAUSE_TOKENS + 40:
@@ -172,6 +179,9 @@ class _Finder(DirectFinder):
             if clause is None:
                 continue
             cs, ce = clause
+            if any(self.pairs[k].open < cs and ce <= self.pairs[k].close and self._is_title(k)
+                   for k in range(len(self.pairs))):
+                continue  # `gushed in the book, “What Really Happened: …”`: a title's words
             parts: tuple[tuple[int, int], ...] = ((cs, ce),)
             if hole is not None and cs < hole[0] and hole[1] < ce:
                 # "The plan, he said, is dead": the content is on both sides of the cue.
