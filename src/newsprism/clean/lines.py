@@ -189,10 +189,16 @@ _BOILER_STEMS = ("cookie", "subscri", "sign up", "signup", "log in", "login", "n
                  "support our")
 
 
+# A video player's block: its "CLOSE" button read as text, then the clip's caption and credit
+# ("CLOSE Claims by X are casting a shadow over Y. (Jan. 27) AP Domestic").
+_PLAYER = re.compile(r"^CLOSE\s+[A-Z“\"]")
+
+
 def is_widget(line: str) -> bool:
-    """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes."""
+    """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes,
+    a video player's caption block."""
     s = line.strip()
-    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s) or _PLAYER.match(s):
         return True
     if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
         return False
