@@ -559,3 +559,19 @@ def test_a_description_parsed_as_a_second_subject_does_not_speak(nlp):
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["contender", "Varga"]
     q = _speaker(find_quotes(article, doc, find_mentions(article, doc)), "lost patience")
     assert q.speaker == "Tom Varga"
+
+
+def test_a_gendered_title_never_joins_a_full_name_of_the_other_gender(quotes_of):
+    """Stop 36, real text: "Jonette and Ken X have become uneasy ... says Mrs. X": the only
+    full name was Ken's, and every "Mrs. X" quote went to him. A surname with "Mrs."/"Ms."
+    (or "Mr.") stays apart from a full name whose first name is the other gender; the man's
+    own quotes ("Mr. X, who notes he ...") still go to him."""
+    quotes = quotes_of(
+        "Jonette and Ken Vanterpool have become uneasy with the debate.\n\n“We should defend "
+        "our own values,” says Mrs. Vanterpool, who retired last month. “Not all diversity "
+        "deserves celebration,” continues Mr. Vanterpool, who notes he voted for the mayor.\n\n"
+        "“Expressing pride in the town today is often met with endless reminders,” says Mrs. "
+        "Vanterpool.")
+    assert _speaker(quotes, "own values").speaker != "Ken Vanterpool"
+    assert _speaker(quotes, "Expressing pride").speaker != "Ken Vanterpool"
+    assert _speaker(quotes, "Not all diversity").speaker == "Ken Vanterpool"

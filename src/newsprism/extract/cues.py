@@ -23,7 +23,7 @@ from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
 from .according import according_to
-from .names import PERSON_ROLE_NOUNS, is_title_token
+from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
@@ -759,7 +759,8 @@ class CueReader(SpanReader):
         if persons:
             m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
             qualifier = self._qualifier(m.start, chars)
-            k, conf = people.name_confidence(m.text, head.idx, qualifier)
+            gender = name_gender("", m.title) if len(m.text.split()) == 1 else None
+            k, conf = people.name_confidence(m.text, head.idx, qualifier, gender)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)
