@@ -784,6 +784,21 @@ def test_a_relative_clause_hung_on_a_verb_is_not_what_was_said(quotes_of):
     assert one(quotes, "agency is slow").speaker == "Critics"
     # (guard: a "that" clause after the verb's own object is still what was said)
     assert one(quotes, "overblown").cue == "told"
+    # (the parser tags this "that" a relative pronoun too; the agent's phrase is the verb's)
+    told = quotes_of("The mayor was told by the treasurer that the money is gone.")
+    assert one(told, "money is gone").speaker == "the treasurer"
+
+
+def test_a_passive_instruction_is_no_statement_of_its_subject(quotes_of):
+    """Stop 36, real text: `X refused to answer questions after his lawyer had conferred with
+    the White House and was told again to refuse to answer ..., according to Y` was given to X
+    through the passive "was told" (X was spoken to); the sentence is Y's account."""
+    quotes = quotes_of(
+        "Even then, Vance refused to answer questions after his lawyer had conferred with the "
+        "mayor and was told again to refuse to answer questions about the transition, "
+        "according to Representative Adam Lind, the top Democrat on the committee.")
+    q = one(quotes, "refused to answer")
+    assert q.speaker == "Adam Lind"
 
 
 def test_words_inside_a_quoted_title_are_no_indirect_quote(quotes_of):

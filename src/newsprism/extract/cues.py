@@ -561,6 +561,11 @@ class CueReader(SpanReader):
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
         # (A "subject" inside quote marks is the parser joining the quote to the cue.)
+        if lemma in ADDRESS_LEMMAS and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "X refused to answer and was told to refuse": the first verb's subject was spoken
+            # to; who spoke is not said here.
+            return None, (verb.i, cue_end)
         if lemma in ADDRESS_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
             # "Residents are being warned not to return", "X was told that ...": the subject of
             # a passive address verb was spoken to; the speaker is its agent ("by X") or no one.

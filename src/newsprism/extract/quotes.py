@@ -51,6 +51,17 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
 
 
+def _near(t, verb, hops: int = 2) -> bool:
+    """`t` is the verb's own object or in a phrase right on it (`told by the treasurer`)."""
+    for _ in range(hops):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
+
+
 def _anyone(head) -> bool:
     return head.lower_ in _ANYONE or head.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
@@ -145,7 +156,7 @@ class _Finder(DirectFinder):
                     comp = after[0] if after else comps[-1]
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
                            and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
-                           and doc[c.i - 1].head.i != verb.i  # not `told investors that`
+                           and not _near(doc[c.i - 1], verb)  # `told investors that`
                            for c in comp.children):
                         continue  # `complained about X, an agency that is …`: a relative
                         # clause of a noun the parser hung on the verb, not what was said
