@@ -205,6 +205,11 @@ def test_membership_appeals_are_boilerplate(line, widget):
     ("CLOSE Claims by the former adviser are casting a shadow over the harbour inquiry. "
      "(Jan. 27) Coast Wire", True),
     ("Close to 100 people marched to the harbour on Monday.", False),
+    # a staff credit line: two outlets' "X contributed to this report" made a consensus item
+    ("- Coast Wire Political Producer Ana Lind contributed to this report", True),
+    ("Tom Hale and Rita Vance contributed reporting from Varlen.", True),
+    ("The harbour board contributed to this report's findings, the mayor said on Monday.",
+     False),
 ])
 def test_a_video_players_caption_block_is_not_text(line, widget):
     """Stop 36, real text: a video player's block ("CLOSE" button, clip caption, credit) opened
