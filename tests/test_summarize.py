@@ -1206,3 +1206,18 @@ def test_attribution_drops_a_dangling_connective_and_lowers_function_words(text,
     from newsprism.summarize.neutral import attribute
     from newsprism.summarize.standalone import strip_dateline
     assert attribute(strip_dateline(text), "CNN", frozenset({"defense"})).startswith(expected)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # Stop 36, real summary: a consensus sentence '"…," they said.' was shown as it stood;
+    # the words in quote marks are not what "they" points at.
+    ("\u201cWe take our duty to vet each nominee very seriously,\u201d they said.", False),
+    ("\u201cIt is over,\u201d it said in a statement.", False),
+    # a group named outside the quote anchors it, as before
+    ("Committee leaders said they would vet each nominee.", True),
+])
+def test_a_group_pronoun_after_a_quote_needs_a_name_outside_it(text: str, kept: bool) -> None:
+    from newsprism.summarize.standalone import Resolver
+
+    ctx = _people_context({"r1": ("Harbor Post", text)}, [("r1", "Piet Dorn")])
+    assert (Resolver(ctx).resolve(text, "r1", 0, len(text)) is not None) is kept

@@ -256,7 +256,10 @@ class Resolver:
             for m in _PRONOUN.finditer(text, a, b):
                 word = m.group().lower()
                 if word in GROUP_PRONOUNS:
-                    if not (_anchored(text[:m.start()]) or _EXPLETIVE.match(text, m.start())):
+                    # (words inside quote marks are someone's, not what "they" points at:
+                    # "“We take our duty seriously,” they said" names no one)
+                    if not (_anchored(QUOTED.sub(" ", text[:m.start()]))
+                            or _EXPLETIVE.match(text, m.start())):
                         return None
                     continue
                 # Only who the sentence names outside quote marks can be the pronoun's
