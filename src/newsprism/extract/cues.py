@@ -535,6 +535,17 @@ class CueReader(SpanReader):
         return next((d for d in subjects if d.left_edge.i == subjects[0].right_edge.i + 1),
                     subjects[0])
 
+    def _passive_address(self, verb):
+        """The speaker of a passive verb of address: "Residents are being warned not to
+        return", "X was told that ...": its subject was spoken to; the speaker is its agent
+        ("by X") or no one. "X refused to answer and was told to refuse" (the subject is the
+        first verb's): who spoke is not said here."""
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" and not self.in_quote(g)]
+        return self._same_line(agents[0], verb) if agents else None
+
     def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
         if verb.lower_ == "according":
@@ -561,17 +572,9 @@ class CueReader(SpanReader):
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
         # (A "subject" inside quote marks is the parser joining the quote to the cue.)
-        if lemma in ADDRESS_LEMMAS and any(c.dep_ == "auxpass" for c in verb.children) \
-                and not any(c.dep_ == "nsubjpass" for c in verb.children):
-            # "X refused to answer and was told to refuse": the first verb's subject was spoken
-            # to; who spoke is not said here.
-            return None, (verb.i, cue_end)
-        if lemma in ADDRESS_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
-            # "Residents are being warned not to return", "X was told that ...": the subject of
-            # a passive address verb was spoken to; the speaker is its agent ("by X") or no one.
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children
-                      if g.dep_ == "pobj" and not self.in_quote(g)]
-            return (self._same_line(agents[0], verb) if agents else None), (verb.i, cue_end)
+        if lemma in ADDRESS_LEMMAS and any(c.dep_ in ("nsubjpass", "auxpass")
+                                           for c in verb.children):
+            return self._passive_address(verb), (verb.i, cue_end)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
         if not subjects:
             subjects = [c for c in verb.children if _adverb_name(c, verb)]

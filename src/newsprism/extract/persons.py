@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import fold
-from .names import name_suffix, same_name_token, without_suffix
+from .names import name_gender, name_suffix, same_name_token, without_suffix
 
 
 @dataclass
@@ -39,3 +39,9 @@ class Person:
                 return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
             return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
         return True
+
+    def told_gender(self) -> str | None:
+        """From titles and first names; evidence for both genders leaves it unknown."""
+        seen = ({name_gender(n) for n in self.names}
+                | {name_gender("", t) for t in self.titles}) - {None}
+        return seen.pop() if len(seen) == 1 else None

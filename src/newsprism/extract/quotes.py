@@ -38,33 +38,13 @@ from .cues import (
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
+from .reported import on_verb_phrase, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
 from .turns import TRANSCRIPT, crosses_turn, headline_case, plausible_turn, turn_label
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-# "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
-# anyone is nobody's statement (not "someone familiar with the talks said", a source).
-_ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
-
-
-def _near(t, verb, hops: int = 2) -> bool:
-    """`t` is the verb's own object or in a phrase right on it (`told by the treasurer`)."""
-    for _ in range(hops):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.i == verb.i:
-            return True
-    return False
-
-
-def _anyone(head) -> bool:
-    return head.lower_ in _ANYONE or head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
 
 
 class _Finder(DirectFinder):
@@ -156,7 +136,7 @@ class _Finder(DirectFinder):
                     comp = after[0] if after else comps[-1]
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
                            and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
-                           and not _near(doc[c.i - 1], verb)  # `told investors that`
+                           and not on_verb_phrase(doc[c.i - 1], verb)  # `told investors that`
                            for c in comp.children):
                         continue  # `complained about X, an agency that is …`: a relative
                         # clause of a noun the parser hung on the verb, not what was said
@@ -207,7 +187,7 @@ class _Finder(DirectFinder):
                 said = self._said_before(verb)
                 if said is not None:
                     head, (c0, c1) = self.speaker_of(said)
-            if head is None or _anyone(head):
+            if head is None or stands_for_anyone(head):
                 continue
             inside = [d for d in direct if d.start < ce and d.end > cs]
             covered = sum(min(ce, d.end) - max(cs, d.start) for d in inside)

@@ -137,7 +137,7 @@ class People:
                     # that "he" is not given to someone named before.
                     self.refer(t.idx, self._group(t.text), True)
         for p in self.persons:
-            p.gender = self._gender_of(p)
+            p.gender = p.told_gender()
         self._pronoun_evidence()
 
     def _pronoun_evidence(self) -> None:
@@ -198,12 +198,6 @@ class People:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
 
-    @staticmethod
-    def _gender_of(p: Person) -> str | None:
-        """From titles and first names; evidence for both genders leaves it unknown."""
-        seen = ({name_gender(n) for n in p.names} | {name_gender("", t) for t in p.titles}) - {None}
-        return seen.pop() if len(seen) == 1 else None
-
     def _is_subject(self, start: int, end: int) -> bool:
         """A subject, or a name opening its sentence (what the sentence is about, also when
         the parse goes wrong: "Ayoub, for his part, lauded ..." read as a modifier)."""
@@ -242,9 +236,7 @@ class People:
         return len(self.persons) - 1
 
     def _group(self, name: str, gender: str | None = None) -> int:
-        """The person `name` belongs to (a new one if none). A surname with a gendered title
-        (`gender`) never joins a full name whose first name is the other gender: in "Jonette
-        and Ken Christian ... says Mrs. Christian", she is not Ken."""
+        """`name`'s person (new if none); a titled surname's `gender` ("Mrs. X") must fit."""
         for k, p in enumerate(self.persons):
             if p.matches(name) and not p.known_surname \
                     and gender in (None, name_gender(p.name) or gender):

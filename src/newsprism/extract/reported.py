@@ -1,0 +1,23 @@
+"""Which verbs' clauses report something said, beyond the cue lexicons (`quotes` reads them)."""
+
+from __future__ import annotations
+
+# "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
+# anyone is nobody's statement (not "someone familiar with the talks said", a source).
+ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
+
+
+def stands_for_anyone(head) -> bool:
+    return head.lower_ in ANYONE or head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
+
+
+def on_verb_phrase(t, verb, hops: int = 2) -> bool:
+    """`t` is the verb's own object or in a phrase right on it (`told by the treasurer`)."""
+    for _ in range(hops):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
