@@ -810,3 +810,15 @@ def test_words_inside_a_quoted_title_are_no_indirect_quote(quotes_of):
         "Happened: John Edwards, Our Daughter, and Me.\u201d")
     assert not [q for q in quotes if "Really Happened" in q.text]
     assert one(quotes, "lead he did").speaker == "Hunter"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Stop 36, real text: `The "historic gun control" bill, writes the New Haven Register,
+    # "also addressed ..."` was given to "bill" (the parser made the sentence's subject the
+    # cue's too, and the name after the cue its object).
+    ("The plan, writes the Harbour Register, \u201cwill cost the town dearly.\u201d",
+     "the Harbour Register"),
+    ("The plan, wrote Tom Hale, \u201cwill cost the town dearly.\u201d", "Tom Hale"),
+])
+def test_a_name_after_a_cue_set_off_by_commas_speaks(quotes_of, text, speaker):
+    assert one(quotes_of(text), "cost the town").speaker_text == speaker

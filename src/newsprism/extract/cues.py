@@ -16,6 +16,7 @@ from ..lexicons.cues import (
     CUE_LEMMAS,
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
+    PARENTHETICAL_LEMMAS,
     READABLE_NOUNS,
     SPEECH_LEMMAS,
 )
@@ -394,7 +395,8 @@ class CueReader(SpanReader):
             head = self._after_dateline(head, verb)
         if head is None and nearby and verb.lower_ != "according":
             head = self._nearby_speaker(verb)
-        if head is not None and verb.lower_ != "according" and self._addressee(head, verb):
+        if head is not None and verb.lower_ != "according" and self._addressee(head, verb) \
+                and head.i != getattr(self._set_off_after(verb), "i", -1):  # (", writes X,")
             head = None  # "told X", "in a letter to X": X was spoken to, not speaking
         return head, cue
 
@@ -535,6 +537,23 @@ class CueReader(SpanReader):
         return next((d for d in subjects if d.left_edge.i == subjects[0].right_edge.i + 1),
                     subjects[0])
 
+    def _set_off_after(self, verb):
+        """`The bill, writes the Harbour Register, “…”`: a parenthetical cue between commas
+        with a name after it. The parser takes the noun before the first comma (the sentence's
+        subject) as the cue's; the name after the cue is the one who writes or says it."""
+        doc = self.doc
+        # ("X, who ..., told POLITICO, “…”": whom one tells is spoken to, never the speaker.)
+        if verb.lemma_.lower() not in PARENTHETICAL_LEMMAS - {"tell"} or verb.i == 0 \
+                or doc[verb.i - 1].text != "," or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+            return None
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.i > verb.i \
+                    and c.pos_ in ("PROPN", "NOUN") and not self.in_quote(c) \
+                    and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == "," \
+                    and any(t.pos_ == "PROPN" for t in doc[c.left_edge.i:c.right_edge.i + 1]):
+                return c
+        return None
+
     def _passive_address(self, verb):
         """The speaker of a passive verb of address: "Residents are being warned not to
         return", "X was told that ...": its subject was spoken to; the speaker is its agent
@@ -575,6 +594,8 @@ class CueReader(SpanReader):
         if lemma in ADDRESS_LEMMAS and any(c.dep_ in ("nsubjpass", "auxpass")
                                            for c in verb.children):
             return self._passive_address(verb), (verb.i, cue_end)
+        if (named := self._set_off_after(verb)) is not None:
+            return named, (verb.i, cue_end)
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
         if not subjects:
             subjects = [c for c in verb.children if _adverb_name(c, verb)]
