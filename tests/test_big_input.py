@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from newsprism.model import (
     ArticleFacts,
     Edit,
@@ -105,3 +107,12 @@ def test_task_chunks_ask_facts_per_chunk_and_keep_story_order():
             assert all(r.a in story.article_ids and r.b in story.article_ids for r in reuse)
     assert len(list(task_chunks(report.stories, report.articles, lookup, report.reuse))) == 1
 
+
+
+def test_unpack_facts_refuses_what_pack_facts_did_not_make():
+    """h-speed11: facts are held pickled; bytes of anything else are refused, not returned."""
+    import pickle
+    import zlib
+
+    with pytest.raises(TypeError):
+        unpack_facts(zlib.compress(pickle.dumps(("not", "facts"))))

@@ -95,3 +95,14 @@ def test_lookup_lemmatizer_is_left_alone():
     nlp.add_pipe("attribute_ruler")
     assert nlp_rules.install(nlp) is False  # no lemmatizer: nothing to stand in for
     assert nlp.pipe_names == ["attribute_ruler"]
+
+
+def test_lemma_index_is_left_as_shipped(fast, stock):
+    """The word index is read as sets during a pass (h-speed11) and is the shipped lists
+    after it: the component still serialises, and its tables equal the stock ones."""
+    list(fast.pipe(["Zorblatting quixotically, the flommers unrebuilt seventeen harbours."]))
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    shipped = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert dict(index.items()) == dict(shipped.items())
+    assert all(isinstance(v, list) for v in index.values())
+    assert fast.get_pipe("lemmatizer").to_bytes()

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from newsprism.errors import StoreError
-from newsprism.model import Passage, Report, Reuse
+from newsprism.model import ArticleFacts, Passage, Report, Reuse, Sentence
 from newsprism.storage.store import lean, metadata, open_store
 from storecases import STORE_KINDS, article, facts, make_store_url, story
 
@@ -173,3 +173,23 @@ def test_retired_story_ids_redirect_to_where_their_articles_went(store_url):
                           removed=[], done=[], redirects={"sq": "sr"})
     assert dump(store) == before
     store.close()
+
+
+def test_lean_facts_read_the_stored_rows_and_cut_known_facts_only_where_none_is_stored(
+        store_url):
+    """h-speed11: a stored lean row is read as it is, also when the caller holds the
+    article's facts (they are equal to the stored ones: cutting them down again only cost
+    CPU); known facts of an id with no stored row are still cut down. Fails before: the
+    known facts were cut down for every id they covered."""
+    import dataclasses
+
+    def with_lead(i: str) -> ArticleFacts:  # a lead sentence: a row of today's stores
+        return dataclasses.replace(facts(i), sentences=(Sentence(i, 0, 5),))
+
+    store = open_store(store_url)
+    store.add_processed([(article("a1", "2024-05-01"), with_lead("a1"))])
+    other = dataclasses.replace(with_lead("a1"), terms=(("held", 1),))
+    extra = with_lead("z9")  # known, never stored
+    assert store.lean_facts(known={"a1": other}) == [lean(with_lead("a1"))]
+    assert store.lean_facts(known={"a1": other, "z9": extra}, ids=["a1", "z9"]) \
+        == [lean(with_lead("a1")), lean(extra)]

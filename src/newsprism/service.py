@@ -19,8 +19,8 @@ re-run ends in the same store, and the same input twice leaves the store as it w
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
+import pickle
 import sys
 import time
 import zlib
@@ -433,17 +433,17 @@ def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
 
 
 def pack_facts(facts: ArticleFacts) -> bytes:
-    """Full facts as compressed JSON (the store's codec): about a twentieth of their size as
-    objects. Exact: `unpack_facts(pack_facts(f)) == f`."""
-    from .storage.codec import to_data
-
-    return zlib.compress(json.dumps(to_data(facts), separators=(",", ":")).encode(), 1)
+    """Full facts pickled and compressed (held in this process only). Exact: `unpack_facts(
+    pack_facts(f)) == f`. Not the store's JSON codec: on 100 Baly articles 0.05 against 0.28
+    CPU s to pack, 0.13 against 0.25 to unpack, 0.97 against 1.12 MB (h-speed11)."""
+    return zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def unpack_facts(data: bytes) -> ArticleFacts:
-    from .storage.codec import load
-
-    return load(ArticleFacts, json.loads(zlib.decompress(data)))
+    facts = pickle.loads(zlib.decompress(data))  # noqa: S301  (made by pack_facts, here)
+    if not isinstance(facts, ArticleFacts):
+        raise TypeError(f"not packed facts: {type(facts).__name__}")
+    return facts
 
 
 def clustering_facts(facts: ArticleFacts) -> ArticleFacts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, ArticleFacts, Sentence
+from ..nlp.loader import ents_of, forget_views, sents_of, text_of, tokens_of
 from ..settings import Settings
 
 _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -17,8 +18,9 @@ _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 def sentences_of(article: Article, doc) -> tuple[Sentence, ...]:
     out = []
-    for sent in doc.sents:
-        text = sent.text
+    whole = text_of(doc)
+    for sent in sents_of(doc):
+        text = whole[sent.start_char:sent.end_char]  # sent.text, without a pass over its tokens
         lead = len(text) - len(text.lstrip())
         start, end = sent.start_char + lead, sent.start_char + len(text.rstrip())
         if end > start:
@@ -29,10 +31,10 @@ def sentences_of(article: Article, doc) -> tuple[Sentence, ...]:
 def terms_of(doc) -> tuple[tuple[str, int], ...]:
     """Lemmatised content words (and whole entity names) with counts, for clustering."""
     counts: Counter[str] = Counter()
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.pos_ in _TERM_POS and not tok.is_stop and len(tok.text) > 1 and tok.is_alpha:
             counts[tok.lemma_.lower()] += 1
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"):
             counts["ent:" + ent.text.lower()] += 1
     return tuple(sorted(counts.items()))
@@ -40,21 +42,24 @@ def terms_of(doc) -> tuple[tuple[str, int], ...]:
 
 def analyze_article(article: Article, doc, settings: Settings) -> ArticleFacts:
     from .claims import find_claims
+    from .descriptors import mention_descriptors
     from .mentions import find_mentions
     from .quotes import find_quotes
 
-    mentions = find_mentions(article, doc)
-    quotes = find_quotes(article, doc, mentions)
-    quantities, dates, claims = find_claims(article, doc, mentions, quotes)
-    from .descriptors import mention_descriptors
-    return ArticleFacts(
-        article_id=article.id,
-        sentences=sentences_of(article, doc),
-        mentions=mentions,
-        quotes=quotes,
-        quantities=quantities,
-        dates=dates,
-        claims=claims,
-        terms=terms_of(doc),
-        descriptors=mention_descriptors(doc, mentions),
-    )
+    try:
+        mentions = find_mentions(article, doc)
+        quotes = find_quotes(article, doc, mentions)
+        quantities, dates, claims = find_claims(article, doc, mentions, quotes)
+        return ArticleFacts(
+            article_id=article.id,
+            sentences=sentences_of(article, doc),
+            mentions=mentions,
+            quotes=quotes,
+            quantities=quantities,
+            dates=dates,
+            claims=claims,
+            terms=terms_of(doc),
+            descriptors=mention_descriptors(doc, mentions),
+        )
+    finally:
+        forget_views(doc)  # the cached tokens refer back to the Doc

@@ -12,6 +12,8 @@ Tuesday, X said") from a date of the event reported: the first says when the spe
 
 from __future__ import annotations
 
+from ..nlp.loader import ents_of
+
 ANCHOR_TYPES = frozenset({"GPE", "ORG", "PERSON"})
 # Prepositions on the verb whose object places the event ("held a rally in Las Vegas").
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
@@ -42,7 +44,7 @@ def _entity_names(tokens, skip: range) -> set[str]:
     for t in tokens:
         if t.i in skip or t.ent_type_ not in ANCHOR_TYPES:
             continue
-        for ent in t.doc.ents:  # few per sentence: fine
+        for ent in ents_of(t.doc):  # few per sentence: fine
             if ent.start <= t.i < ent.end:
                 out.add(_name(ent))
                 break

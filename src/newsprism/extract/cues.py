@@ -21,7 +21,7 @@ from ..lexicons.cues import (
     SPEECH_LEMMAS,
 )
 from ..model import Article, Mention
-from ..nlp.loader import text_of
+from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender
@@ -321,7 +321,7 @@ class CueReader(SpanReader):
         self.quoted = [(p.open, p.close + 1) for p in self.pairs]
         self.people = People(doc, mentions, self.quoted)
         self.mentions = mentions
-        self._starts = [t.idx for t in doc]
+        self._starts = [t.idx for t in tokens_of(doc)]
         self._persons = sorted((m for m in mentions if m.label == "PERSON"),
                                key=lambda m: m.start)
         self._person_starts = [m.start for m in self._persons]
@@ -330,7 +330,7 @@ class CueReader(SpanReader):
         self.speaker_conf: dict[tuple[int, int], float] = {}
         self._issuers = self._find_issuers()
         try:
-            sents = list(doc.sents) if len(doc) else []
+            sents = list(sents_of(doc)) if len(doc) else []
         except ValueError:  # a Doc without sentence boundaries (tokenizer only)
             sents = []
         self._sent_starts = [s.start for s in sents] or [0]
@@ -415,7 +415,7 @@ class CueReader(SpanReader):
         """(offset, issuer token) for "X said in a statement", "X issued a statement": who a
         later "the statement said" stands for."""
         out = []
-        for t in self.doc:
+        for t in tokens_of(self.doc):
             if t.lemma_.lower() not in DOCUMENT_NOUNS or t.pos_ != "NOUN" or self.in_quote(t):
                 continue
             verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" else None
@@ -746,7 +746,7 @@ class CueReader(SpanReader):
             if t.i >= head.i:
                 break
             if t.dep_ == "pobj" and t.head.lower_ == "to" and t.ent_type_ == "PERSON":
-                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                ent = next((e for e in ents_of(self.doc) if e.start <= t.i < e.end), None)
                 k = self.people.resolve_name(ent.text) if ent is not None else None
                 if k is not None:
                     out.add(k)

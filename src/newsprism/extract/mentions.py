@@ -32,7 +32,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Article, Mention
-from ..nlp.loader import text_of
+from ..nlp.loader import ents_of, text_of, tokens_of
 from ..text import fold
 from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
 
@@ -137,24 +137,25 @@ def _titled_surnames(doc) -> set[str]:
     """Folded last words of the names the article writes after a person's title ("Gen.
     Brandt", "Defense Minister Ali Ayoub"): whatever the model typed them, people."""
     titled: Counter[str] = Counter()
-    for t in doc:
+    toks = tokens_of(doc)
+    for t in toks:
         if not is_title_token(t.text) or t.text[:1].islower():
             continue
         j = t.i + 1
-        while j < len(doc) and doc[j].text == ".":
+        while j < len(toks) and toks[j].text == ".":
             j += 1
         run: list[Token] = []
-        while j < len(doc) and len(run) < 3 and doc[j].is_title and doc[j].is_alpha \
-                and not is_title_token(doc[j].text) and doc[j].ent_type_ != "NORP":
-            run.append(doc[j])
+        while j < len(toks) and len(run) < 3 and toks[j].is_title and toks[j].is_alpha \
+                and not is_title_token(toks[j].text) and toks[j].ent_type_ != "NORP":
+            run.append(toks[j])
             j += 1
         if run and fold(run[-1].text) not in _ORG_WORDS \
-                and fold(run[-1].text) not in CAPITALS and doc[j - 1].pos_ == "PROPN":
+                and fold(run[-1].text) not in CAPITALS and toks[j - 1].pos_ == "PROPN":
             last = doc[run[-1].i:_hyphen_end(doc, run[-1].i)].text  # "Mayor Ana Lind-Berg"
             titled[fold(last)] += 1 if len(run) == 1 else len(doc)
     # A one-word "name" after a title that the article writes more often as a place ("Chief
     # Seattle" in a story about Seattle) is that place, not a person.
-    places = Counter(fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC"))
+    places = Counter(fold(e.text) for e in ents_of(doc) if e.label_ in ("GPE", "LOC"))
     return {w for w, n in titled.items() if n >= places[w]}
 
 
@@ -203,7 +204,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
     Long because each known NER fix reads the article-wide sets built at its top, and the fixes
     apply in order."""
     text = text_of(doc)
-    ents = [e for e in doc.ents if e.label_ in LABELS]
+    ents = [e for e in ents_of(doc) if e.label_ in LABELS]
     person_texts = [e for e in ents if e.label_ == "PERSON"]
     person_lasts = {fold(e.text.split()[-1]) for e in person_texts if len(e.text.split()) > 1}
     non_person = {fold(e.text): e.label_ for e in ents if e.label_ in ("ORG", "GPE", "FAC")}
@@ -211,8 +212,9 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
     person_lasts |= titled
     surnames = {fold(e[-1].text) for e in person_texts} | titled
     place_words = {fold(e.text) for e in ents if e.label_ in ("GPE", "NORP", "LOC", "ORG")}
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    lower_words |= {t.lemma_.lower() for t in doc if t.is_lower and t.is_alpha}
+    lower = [t for t in tokens_of(doc) if t.is_lower and t.is_alpha]
+    lower_words = {t.text for t in lower}
+    lower_words |= {t.lemma_.lower() for t in lower}
     menu_cache: dict[int, bool] = {}
 
     out: list[Mention] = []
@@ -319,19 +321,21 @@ def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int]) 
     one to three title-case proper nouns outside every entity, ending in such a surname."""
     out: list[Mention] = []
     i = 0
-    while i < len(doc):
-        t = doc[i]
+    toks = tokens_of(doc)
+    while i < len(toks):
+        t = toks[i]
         if i in tagged or t.pos_ != "PROPN" or not t.is_title or is_title_token(t.text):
             i += 1
             continue
         j = i
-        while j < len(doc) and j - i < 3 and j not in tagged and doc[j].pos_ == "PROPN" \
-                and doc[j].is_title and doc[j].is_alpha and not is_title_token(doc[j].text):
+        while j < len(toks) and j - i < 3 and j not in tagged and toks[j].pos_ == "PROPN" \
+                and toks[j].is_title and toks[j].is_alpha and not is_title_token(toks[j].text):
             j += 1
         last = j - 1
         if j > i and (e := _hyphen_end(doc, last)) > j and not tagged & set(range(j, e)):
             j = e  # a hyphenated surname ("Ana Lind-Berg")
-        if j > i and fold(doc[last:j].text) in titled and (j == len(doc) or doc[j].pos_ != "PROPN"):
+        if j > i and fold(doc[last:j].text) in titled \
+                and (j == len(toks) or toks[j].pos_ != "PROPN"):
             title, _ = _title_before(doc, i)
             span = doc[i:j]
             out.append(Mention(article.id, span.start_char, span.end_char, span.text, "PERSON",

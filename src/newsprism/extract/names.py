@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..nlp.loader import tokens_of
 from ..text import fold
 
 if TYPE_CHECKING:
@@ -293,14 +294,15 @@ def titled_words(doc) -> set[str]:
     """Folded names written right after a title, or one name word after it: "Sens. Saxby
     Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.")."""
     out: set[str] = set()
-    for t in doc:
+    toks = tokens_of(doc)
+    for t in toks:
         word, at = t.text, t.i + 1
-        if at < len(doc) and doc[at].text == "." and not word.endswith("."):
+        if at < len(toks) and toks[at].text == "." and not word.endswith("."):
             word, at = word + ".", at + 1  # the tokenizer may split "Sens" and "."
         if not (is_title_token(word) or word.endswith("s.") and is_title_token(word[:-2] + ".")):
             continue
         for j in (at, at + 1):
-            if j >= len(doc) or doc[j].pos_ != "PROPN" or not doc[j].is_title:
+            if j >= len(toks) or toks[j].pos_ != "PROPN" or not toks[j].is_title:
                 break
-            out.add(fold(doc[j].text))
+            out.add(fold(toks[j].text))
     return out

@@ -25,7 +25,7 @@ from collections import Counter
 
 from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS, SPEECH_LEMMAS
 from ..model import Article, Mention, Quote
-from ..nlp.loader import text_of
+from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
 from .according import according_to
 from .cues import (
@@ -91,7 +91,7 @@ class _Finder(DirectFinder):
         out: list[Attribution] = []
         later: list[Attribution] = []  # "according to": only where no speech verb claimed it
         doc = self.doc
-        for verb in doc:
+        for verb in tokens_of(doc):
             lemma = verb.lemma_.lower()
             if self.in_quote(verb):
                 continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 
 from ..model import Mention
-from ..nlp.loader import text_of
+from ..nlp.loader import text_of, tokens_of
 from ..text import fold
 from .claims import SPEECH_VERBS
 from .names import (
@@ -121,7 +121,7 @@ class People:
         # start): a bare surname of a known person still refers to that person.
         surnames = {fold(without_suffix(p.name.split())[-1]): k
                     for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
-        for t in doc:
+        for t in tokens_of(doc):
             # (a known surname opening a sentence may be tagged a plural noun: "Sessions")
             if (t.pos_ == "PROPN" or t.is_sent_start and fold(t.text) in surnames) \
                     and t.is_title and t.idx not in covered \

@@ -573,8 +573,11 @@ class Store:
                    ids: Sequence[str] | None = None) -> list[ArticleFacts]:
         """What clustering needs of every stored article's facts (of those of `ids`, when
         given), by article id. `known`: full facts the caller holds for some of them (equal
-        to the stored ones), which are cut down here instead of decoded again. Values that
-        repeat are held once (`packed.load_lean`)."""
+        to the stored ones), cut down here for an id of `ids` that has no stored row. A
+        stored row is read as it is, also for a known id: it is the text `add_processed`
+        wrote from the same facts, and cutting the known facts down again cost unpacking
+        them and encoding their lean part (h-speed11). Values that repeat are held once
+        (`packed.load_lean`)."""
         from .packed import load_lean
 
         known = known or {}
@@ -582,15 +585,15 @@ class Store:
             .order_by(lean_facts_t.c.article_id)
         with self.engine.connect() as conn:
             if ids is None:
-                out = load_lean(_dump(lean(known[i])) if i in known else d
-                                for i, d in conn.execute(q))
+                out = load_lean(d for _, d in conn.execute(q))
             else:
                 wanted = sorted(set(ids))
-                rows = {i: _dump(lean(known[i])) for i in wanted if i in known}
-                ask = [i for i in wanted if i not in known]
-                for k in range(0, len(ask), 500):
+                rows: dict[str, str] = {}
+                for k in range(0, len(wanted), 500):
                     rows.update((i, d) for i, d in conn.execute(
-                        q.where(lean_facts_t.c.article_id.in_(ask[k:k + 500]))))
+                        q.where(lean_facts_t.c.article_id.in_(wanted[k:k + 500]))))
+                rows.update((i, _dump(lean(known[i]))) for i in wanted
+                             if i not in rows and i in known)
                 out = load_lean(rows[i] for i in sorted(rows))
         old = [k for k, f in enumerate(out) if _lacks_lead(f)]
         if old:  # rows of an older store: completed from the full facts (read once each)
