@@ -576,9 +576,9 @@ def _written_measure(q: Quantity) -> str | None:
 def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
     """None for figures of different kinds (a stock against a need, a forecast against a
     count, a rate against a total) or from different starts (since the curfew / since the
-    unrest began): two facts (extract.qualifiers). Else the doubt of a start stated on one
-    side only ("10 arrests since the curfew" / "more than 200 arrests", no period stated:
-    the count from a start may be a part of the other)."""
+    unrest began): two facts (extract.qualifiers). A start stated on one side only, no period
+    on the other ("10 arrests since the curfew" / "more than 200 arrests"): the count from the
+    start may be a part of the other, so None when it is no larger; a doubt when it is."""
     since_i, since_j = since_tag(qi.qualifiers), since_tag(qj.qualifiers)
     if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
             (since_i and since_j and since_i != since_j):
@@ -590,6 +590,9 @@ def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
         if rel and rel not in {y.verb, relative_verb(y.qualifiers)}:
             return None
     if bool(since_i) != bool(since_j) and PERIOD not in {*qi.qualifiers, *qj.qualifiers}:
+        part, whole = (qi, qj) if since_i else (qj, qi)
+        if part.low is None or whole.high is None or part.low <= whole.high:
+            return None  # "10 arrests since the curfew" may be a part of "200 arrests"
         return ("only one side counts from a stated start "
                 f"({(since_i or since_j or '').replace(':', ' ')}): a part of the other?",)
     return ()
