@@ -368,7 +368,8 @@ def test_counts_from_different_starts_are_no_conflict(line):
     whole = ("Police made more than 200 arrests during the protests, the chief said at a news "
              "conference.")
     assert _kinds(line(a, whole), "quantity") == []
-    more = "Police made 900 arrests since the curfew took effect, the chief said at a news conference."
+    more = ("Police made 900 arrests since the curfew took effect, the chief said at a news "
+            "conference.")
     about = ("Police made about 200 arrests during the protests, the chief said at a news "
              "conference.")
     (c,) = _kinds(line(more, about), "quantity")
