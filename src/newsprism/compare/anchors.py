@@ -41,7 +41,19 @@ def _same_name(a: str, b: str) -> bool:
     wa, wb = set(a.split()), set(b.split())
     if wa <= wb or wb <= wa:
         return True
-    return a.replace(" ", "") in (_initials(b), b) or b.replace(" ", "") in (_initials(a), a)
+    return a.replace(" ", "") in (_initials(b), b) or b.replace(" ", "") in (_initials(a), a) \
+        or _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """"fla" / "florida", "calif" / "california", "pa" / "pennsylvania": a one-word name of
+    two to five letters that opens with the other's first letter and whose letters all stand in
+    it, in order (the period of "Fla." is gone once folded)."""
+    if " " in short or " " in long or not 2 <= len(short) <= 5 or len(long) < len(short) + 2 \
+            or short[0] != long[0]:
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 def anchors_clash(a: Sequence[str], b: Sequence[str]) -> bool:
