@@ -489,3 +489,18 @@ def test_about_a_round_number_in_words_is_a_loose_range(line):
     digits = ("Police detained about 12 protesters outside the city hall on Tuesday night, "
               "officials said.")
     assert len(_kinds(line(ten, digits), "quantity")) == 1
+
+
+def test_the_dead_are_no_count_of_the_crowd(line):
+    died = ("Dozens of demonstrators have died during the border protests since March 30, the "
+            "health ministry said.")
+    amassed = ("Over 35,000 demonstrators have amassed at the fence during the border protests "
+               "since March 30.")
+    assert _kinds(line(died, amassed), "quantity") == []
+    # "died" and "were killed" say one thing befell them: compared, with no doubt about verbs.
+    killed = ("More than 300 demonstrators have been killed during the border protests since "
+              "March 30.")
+    (c,) = _kinds(line(died, killed), "quantity")
+    assert {v.value for v in c.versions} == {"Dozens of demonstrators",
+                                             "More than 300 demonstrators"}
+    assert "different verbs" not in c.why

@@ -355,8 +355,23 @@ DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "make", "perform
                          "execute", "do", "hold", "undertake"})
 
 
+# What befell the counted things: the dead, the hurt and the held are each a part of the crowd
+# and apart from each other ("dozens of demonstrators died" / "35,000 demonstrators amassed").
+CASUALTY = {"die": "dead", "kill": "dead", "wound": "hurt", "injure": "hurt", "hurt": "hurt",
+            "arrest": "held", "detain": "held"}
+
+
 def _verb_class(verb: str) -> str:
     return "do" if verb in DOING_VERBS else verb
+
+
+def _casualties_apart(qi: Quantity, qj: Quantity) -> bool:
+    """Two verbs of which one says the counted things died, were hurt or were held, and the
+    other says something else befell them: two sets, not two versions of one."""
+    if not (qi.verb and qj.verb):
+        return False
+    ci, cj = CASUALTY.get(qi.verb), CASUALTY.get(qj.verb)
+    return (ci is not None or cj is not None) and ci != cj
 
 
 MAX_RATIO = 1000.0  # figures this far apart count different things ($1,200 each / $1 trillion)
@@ -462,7 +477,7 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if twins:
         return ()
     kind_doubts = qualifier_doubts(qi, qj)
-    if kind_doubts is None:
+    if kind_doubts is None or _casualties_apart(qi, qj):
         return None
     similarity, shared = dice(wi, wj), len(wi & wj)
     # Nationalities ("Americans") are whole populations: as broad as "people".
@@ -497,7 +512,8 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         doubts.append("different actors")
     # What happened to the counted things: "dozens of demonstrators died" is no count of
     # "35,000 demonstrators amassed", whatever the sentences share.
-    if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb):
+    if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb) and \
+            not CASUALTY.get(qi.verb) == CASUALTY.get(qj.verb) is not None:  # died / killed
         doubts.append(f"different verbs on the counted things ({qi.verb} / {qj.verb})")
     # One side narrows the counted noun ("wounded soldiers") and the other does not: the
     # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's
