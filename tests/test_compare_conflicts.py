@@ -504,3 +504,18 @@ def test_the_dead_are_no_count_of_the_crowd(line):
     assert {v.value for v in c.versions} == {"Dozens of demonstrators",
                                              "More than 300 demonstrators"}
     assert "different verbs" not in c.why
+
+
+def test_counts_given_by_two_named_sources_carry_that_doubt(line):
+    # Each official may count another set (the city's inquiry, the federal one): with the
+    # other two doubts of this pair, no finding.
+    voss = ("Chief Dana Voss said more than 500 officers, including federal agents, have "
+            "conducted 236 interviews in following up 435 leads.")
+    other = ("Meanwhile, more than 500 local, state and federal agents have combed through 400 "
+             "tips and more than 500 leads, Halvorsen said.")
+    assert _kinds(line(voss, other), "quantity") == []
+    # The same source on both sides: compared as before (possible: other verbs, close figures).
+    same = ("Meanwhile, more than 500 local, state and federal agents have combed through 400 "
+            "tips and more than 500 leads, Voss said.")
+    (c,) = _kinds(line(voss, same), "quantity")
+    assert c.status == "possible" and "different sources" not in c.why

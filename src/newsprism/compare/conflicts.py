@@ -510,6 +510,11 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if ci.subject_entity and cj.subject_entity and ci.subject_entity != cj.subject_entity \
             and qi.text not in (ci.subject or "") and qj.text not in (cj.subject or ""):
         doubts.append("different actors")
+    # Two named sources' counts ("435 leads, Manley said" / "more than 500 leads, Milanowski
+    # said"): each official may count a different set (the local and the federal inquiry).
+    if ci.attributed_to and cj.attributed_to and not \
+            content_words(ci.attributed_to) & content_words(cj.attributed_to):
+        doubts.append(f"given by different sources ({ci.attributed_to} / {cj.attributed_to})")
     # What happened to the counted things: "dozens of demonstrators died" is no count of
     # "35,000 demonstrators amassed", whatever the sentences share.
     if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb) and \
