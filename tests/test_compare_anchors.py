@@ -51,6 +51,21 @@ def test_a_place_and_its_abbreviation_are_one_anchor():
     assert anchors_clash(("GPE:ohio",), ("GPE:oklahoma",))
 
 
+def test_only_a_known_state_abbreviation_is_one_anchor_with_its_name():
+    # Letters in order are not enough: "Ga." is Georgia, not Guatemala; Cuba is not Columbia,
+    # Niger not Nigeria, Mali not Malaysia.
+    assert anchors_clash(("GPE:guatemala",), ("GPE:ga",))
+    assert anchors_clash(("GPE:columbia",), ("GPE:cuba",))
+    assert anchors_clash(("GPE:nigeria",), ("GPE:niger",))
+    assert anchors_clash(("GPE:malaysia",), ("GPE:mali",))
+    # The state abbreviations of US news copy (AP style and postal) still match.
+    assert not anchors_clash(("GPE:georgia",), ("GPE:ga",))
+    assert not anchors_clash(("GPE:pennsylvania",), ("GPE:pa",))
+    assert not anchors_clash(("GPE:tennessee",), ("GPE:tenn",))
+    assert not anchors_clash(("GPE:west virginia",), ("GPE:wva",))
+    assert not anchors_clash(("GPE:texas",), ("GPE:tx",))
+
+
 def test_a_figure_in_a_place_written_short_is_compared(line):
     a = "Hundreds of students from a Florida high school staged a walkout on Tuesday over guns."
     b = ("About 20 students from Lakeview High School in Ocala, Fla., staged a walkout on "
