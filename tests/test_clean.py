@@ -202,6 +202,23 @@ def test_membership_appeals_are_boilerplate(line, widget):
 
 
 @pytest.mark.parametrize("line, widget", [
+    ("CLOSE Claims by the former adviser are casting a shadow over the harbour inquiry. "
+     "(Jan. 27) Coast Wire", True),
+    ("Close to 100 people marched to the harbour on Monday.", False),
+    # a staff credit line: two outlets' "X contributed to this report" made a consensus item
+    ("- Coast Wire Political Producer Ana Lind contributed to this report", True),
+    ("Tom Hale and Rita Vance contributed reporting from Varlen.", True),
+    ("The harbour board contributed to this report's findings, the mayor said on Monday.",
+     False),
+])
+def test_a_video_players_caption_block_is_not_text(line, widget):
+    """Stop 36, real text: a video player's block ("CLOSE" button, clip caption, credit) opened
+    many network pages, and its caption became a summary sentence ("According to X, CLOSE
+    Claims by ...")."""
+    assert is_widget(line) is widget
+
+
+@pytest.mark.parametrize("line, widget", [
     ("( Also on HARBOUR DAILY: Mayor sells water deal to council)", True),
     ("ALSO ON The Coast Post: Ferry strike ends", True),
     ("Also on Saturday, the ferry company struck a deal with the union: pay rises of 4%.",

@@ -179,6 +179,16 @@ def test_consensus_needs_two_independent_sources_and_omission(settings):
     only_wire = compare_story(_ctx([a1, a2], claims[:2], reuse=[_wire("a1", "a2")]), settings)
     assert only_wire.consensus == ()
 
+    # Stop 36, real text: two pages of one outlet (each its own words, no copy between them)
+    # are one voice: "X contributed to this report" on both was a consensus of "2 sources".
+    b1, b2 = _article("b1", fact, outlet="Coast Wire"), _article("b2", para, outlet="Coast Wire")
+    own = [_claim(b, b.text, predicate="raise") for b in (b1, b2)]
+    assert compare_story(_ctx([b1, b2], own), settings).consensus == ()
+    b3 = _article("b3", fact, outlet="Harbour Post")
+    both = compare_story(_ctx([b1, b2, b3], [*own, _claim(b3, fact, predicate="raise")]),
+                         settings)
+    assert [c.independent_sources for c in both.consensus] == [2]
+
 
 def test_lexicon_is_documented_and_hits_skip_names_and_quotes():
     lex = load_lexicon()

@@ -1185,3 +1185,24 @@ def test_of_two_near_equal_sentences_the_one_without_charged_quotes_is_chosen(mo
     # Without the preference the tie goes to the first article, quote and all.
     monkeypatch.setattr(story_mod, "QUOTED_CHARGE_PENALTY", 0.0)
     assert "disgrace" in build_summary(ctx, 1)[0].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Stop 36, real summaries: a lifted sentence that answers one not shown, a dateline with
+    # its agency and no dash, and function words left capitalised after "According to X,".
+    ("Instead, defense lawyers turned to Biden.", "According to CNN, defense lawyers turned"),
+    ("Nevertheless, the plan failed on Monday.", "According to CNN, the plan failed"),
+    ("Miami (CNN) There were few softballs.", "According to CNN, there were few softballs"),
+    ("Next Tuesday was the day she hoped to win.", "According to CNN, next Tuesday was"),
+    ("If Tom Hale is re-elected, he will owe it to her.", "According to CNN, if Tom Hale is"),
+    # phrases that only look like connectives stay; names and titles stay as written
+    ("Instead of a vote, the council held a hearing.", "According to CNN, instead of a vote"),
+    ("So far, nobody has been charged.", "According to CNN, so far, nobody"),
+    ("President Ada Brill spoke on Monday.", "According to CNN, President Ada Brill"),
+    ("Butler County voted on Monday.", "According to CNN, Butler County voted"),
+    ("Sen. Tom Hale (R-Texas) said it failed.", "According to CNN, Sen. Tom Hale (R-Texas)"),
+])
+def test_attribution_drops_a_dangling_connective_and_lowers_function_words(text, expected):
+    from newsprism.summarize.neutral import attribute
+    from newsprism.summarize.standalone import strip_dateline
+    assert attribute(strip_dateline(text), "CNN", frozenset({"defense"})).startswith(expected)

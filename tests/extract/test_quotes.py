@@ -745,3 +745,68 @@ def test_pronoun_evidence_that_disagrees_tells_nothing(quotes_of):
             "wrote.")
     (q,) = [q for q in quotes_of(text) if "offered me money" in q.text]
     assert q.speaker != "Tomas Brandt"
+
+
+def test_a_surname_used_before_a_later_namesake_stays_apart_after_it(nlp):
+    """Stop 36, real text: "Mr. Voss" all through a profile, then once "(Greta Voss, his
+    mother, spoke at ...)": the later "Mr. Voss said" is still the man the article took as
+    known, never the namesake it named in passing (it was given to her)."""
+    def speaker(text: str) -> str | None:
+        import re as _re
+        ms = tuple(Mention("v", m.start(), m.end(), m.group(), "PERSON")
+                   for m in _re.finditer(r"(?:Greta )?Voss", text))
+        art = Article(id="v", source="t", text=text)
+        return one(find_quotes(art, nlp(text), ms), "rebuild the port").speaker
+
+    text = ("Mr. Voss flew to the coast on Monday. Mr. Voss met the harbour board. Mr. Voss "
+            "spoke to the crews.\n\nHe grew up by the sea (Greta Voss, his mother, ran the "
+            "ferry).\n\n“We will rebuild the port,” Mr. Voss said.")
+    assert speaker(text) == "Voss"
+    # Named in full first, the surname after it is that person, as before.
+    full = ("Greta Voss, the harbour minister, toured the port. Voss met the board. Voss "
+            "spoke to the crews.\n\n“We will rebuild the port,” Voss said.")
+    assert speaker(full) == "Greta Voss"
+
+
+def test_a_relative_clause_hung_on_a_verb_is_not_what_was_said(quotes_of):
+    """Stop 36, real text: `watchdogs have complained about the status of X, a federal agency
+    … that today is in charge of …`: the parser hung the relative clause on "complained", and
+    it became the watchdogs' indirect quote. A clause whose subject is a relative pronoun
+    reports nothing; a "that" clause of the verb still does."""
+    quotes = quotes_of(
+        "Similarly, watchdogs have complained for years about the odd status of the Marshals "
+        "Service, a federal agency with roots in the frontier that today is in charge of "
+        "protecting courts and judges. Critics have complained that the agency is slow. In "
+        "October, Mr. Ray Paulo, who made billions on a bet against mortgages, told investors "
+        "that concerns about drug makers like Valeant were ''overblown,'' adding that it had "
+        "''significant upside.''")
+    assert not [q for q in quotes if "in charge of" in q.text]
+    assert one(quotes, "agency is slow").speaker == "Critics"
+    # (guard: a "that" clause after the verb's own object is still what was said)
+    assert one(quotes, "overblown").cue == "told"
+    # (the parser tags this "that" a relative pronoun too; the agent's phrase is the verb's)
+    told = quotes_of("The mayor was told by the treasurer that the money is gone.")
+    assert one(told, "money is gone").speaker == "the treasurer"
+
+
+def test_a_passive_instruction_is_no_statement_of_its_subject(quotes_of):
+    """Stop 36, real text: `X refused to answer questions after his lawyer had conferred with
+    the White House and was told again to refuse to answer ..., according to Y` was given to X
+    through the passive "was told" (X was spoken to); the sentence is Y's account."""
+    quotes = quotes_of(
+        "Even then, Vance refused to answer questions after his lawyer had conferred with the "
+        "mayor and was told again to refuse to answer questions about the transition, "
+        "according to Representative Adam Lind, the top Democrat on the committee.")
+    q = one(quotes, "refused to answer")
+    assert q.speaker == "Adam Lind"
+
+
+def test_words_inside_a_quoted_title_are_no_indirect_quote(quotes_of):
+    """Stop 36, real text: `X gushed in the book, “What Really Happened: …”` (a title, skipped
+    as a quote) still gave X an indirect quote, "What Really Happened", read as the clause of
+    "gushed"."""
+    quotes = quotes_of(
+        "\u201cAnd lead he did,\u201d Hunter, 48, gushed in the book, \u201cWhat Really "
+        "Happened: John Edwards, Our Daughter, and Me.\u201d")
+    assert not [q for q in quotes if "Really Happened" in q.text]
+    assert one(quotes, "lead he did").speaker == "Hunter"

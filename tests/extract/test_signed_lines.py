@@ -94,3 +94,38 @@ def test_a_known_surname_tagged_a_plural_noun_still_refers(quotes_of, surname):
         "\"Congress has taken an action now that makes it absolutely improper to use it,\" he "
         "said.")
     assert _one(quotes, "improper").speaker == f"Tom {surname}"
+
+
+def test_with_x_characterizing_gives_the_fragment_to_x(quotes_of):
+    """Stop 36, real text: `Leading lawmakers, including A and B, called for C to resign, with
+    A characterizing his comments as "apparent perjury."` was given to the lawmakers through
+    "called": "characterize" (like "describe") is a verb of saying, and its subject speaks."""
+    quotes = quotes_of(
+        "Leading Democratic lawmakers, including Ana Lind and Sen. Rita Vance, called for the "
+        "minister to resign after the news broke, with Lind characterizing his comments in the "
+        "hearing as \u201capparent perjury.\u201d")
+    assert _one(quotes, "apparent perjury").speaker == "Ana Lind"
+
+
+def test_a_quoted_name_on_the_noun_after_it_is_no_quote(quotes_of):
+    """Stop 36, real text: `Mr. X calls himself a big "Star Trek" fan` made the title a
+    partial quote of X's. Quoted words that modify the noun right after the closing mark are
+    a name, not words said; a quoted phrase that ends its clause still is."""
+    quotes = quotes_of(
+        "Mayor Tom Hale met voters in Varlen on Monday. Mr. Hale, after all, calls himself a "
+        "big \u201cStar Wars\u201d fan but stops short of dressing up. Hale said the port is "
+        "\u201cnot for sale to anyone.\u201d")
+    assert not [q for q in quotes if q.text.strip(". ") == "Star Wars"]
+    assert _one(quotes, "not for sale").speaker == "Tom Hale"
+
+
+def test_a_subject_that_stands_for_anyone_reports_nothing(quotes_of):
+    """Stop 36, real text: `Any reasonable person contemplating X knows that chaos may
+    result` became an indirect quote of "Any reasonable person …". Such a subject is the
+    writer's own argument; a described source ("a senior official … said") still speaks."""
+    quotes = quotes_of(
+        "Hamas rules the strip. Any reasonable person contemplating the consequences of a "
+        "breach knows that chaos and bloodshed may result. Everyone knows that the wall is "
+        "old. A senior official familiar with the talks said that the deal is close.")
+    assert not [q for q in quotes if "chaos" in q.text or "wall is old" in q.text]
+    assert _one(quotes, "deal is close").speaker_text == "A senior official familiar with the talks"

@@ -69,6 +69,10 @@ _APPEAL = re.compile(r"help keep (?:this |our )?(?:news|journalism|reporting|sit
                      r"support our (?:work|reporting|newsroom)", re.I)
 _CREDIT_LINE = re.compile(r"^\((?:reporting|writing|editing|additional reporting|compiled|"
                           r"translated|produced|research)\b[^()]*\)\.?$", re.I)
+# "- CNN Political Producer Jane Doe contributed to this report.": a staff credit line.
+_CONTRIBUTED = re.compile(r"^[-–—•*\s]*(?:[\w.,'’&-]+\s+){1,12}contributed\s+(?:to\s+this\s+"
+                          r"(?:report|story|article)|reporting)(?:\s+from\s+[\w ,.'’-]{1,40})?"
+                          r"\s*\.?$", re.I)
 _SENTENCE_END = re.compile(r"[.!?\"”’)]\s*$")
 MENU_WORDS = frozenset(
     "home news world politics business opinion opinions sport sports entertainment culture "
@@ -189,10 +193,17 @@ _BOILER_STEMS = ("cookie", "subscri", "sign up", "signup", "log in", "login", "n
                  "support our")
 
 
+# A video player's block: its "CLOSE" button read as text, then the clip's caption and credit
+# ("CLOSE Claims by X are casting a shadow over Y. (Jan. 27) AP Domestic").
+_PLAYER = re.compile(r"^CLOSE\s+[A-Z“\"]")
+
+
 def is_widget(line: str) -> bool:
-    """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes."""
+    """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes,
+    a video player's caption block."""
     s = line.strip()
-    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s):
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s) or _PLAYER.match(s) \
+            or _CONTRIBUTED.match(s):
         return True
     if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
         return False

@@ -42,7 +42,6 @@ from .framing import framing, outlet_tones
 from .match import (
     cluster_claims,
     content_words,
-    group_count,
     independent_groups,
     newsworthy,
 )
@@ -77,6 +76,28 @@ def _representative(members: Sequence[Claim]) -> Claim:
     return members[max(range(len(members)), key=centrality)]
 
 
+def source_count(ids: Sequence[str], groups: dict[str, str], outlet_of: dict[str, str]) -> int:
+    """Independent sources among `ids`: articles that copy one another (one wire, `groups`)
+    are one source, and so are one outlet's own articles (an outlet agreeing with itself, or
+    two of its pages sharing a credit line, is one voice, not two)."""
+    parent = {i: i for i in ids}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first: dict[tuple[str, str], str] = {}
+    for i in ids:
+        for key in (("group", groups.get(i, i)), ("outlet", outlet_of.get(i, i))):
+            if key in first:
+                parent[root(i)] = root(first[key])
+            else:
+                first[key] = i
+    return len({root(i) for i in ids})
+
+
 def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Article],
                              groups: dict[str, str]
                              ) -> tuple[tuple[Consensus, ...], tuple[Exclusive, ...]]:
@@ -87,7 +108,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
     per_article: dict[str, int] = {}
     for members in clusters:
         ids = tuple(sorted({c.article_id for c in members}))
-        n_groups = group_count(ids, groups)
+        n_groups = source_count(ids, groups, outlet_of)
         rep = _representative(members)
         spans = tuple(Span(c.article_id, c.start, c.end)
                       for c in sorted(members, key=lambda c: (c.article_id, c.start)))

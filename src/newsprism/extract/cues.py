@@ -23,7 +23,7 @@ from ..model import Article, Mention
 from ..nlp.loader import text_of
 from ..text import fold
 from .according import according_to
-from .names import PERSON_ROLE_NOUNS, is_title_token
+from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
@@ -526,8 +526,14 @@ class CueReader(SpanReader):
         attacked Y, saying A, B is “…”", parsed with "is" as the root and "attacked" as its
         complement, stays X's."""
         top = _chain_top(verb)
-        return next((c for c in top.children if c.dep_ in SUBJECT_DEPS
-                     and "\n" not in self.text[c.idx:verb.idx]), None)
+        subjects = [c for c in top.children if c.dep_ in SUBJECT_DEPS
+                    and "\n" not in self.text[c.idx:verb.idx]]
+        if not subjects:
+            return None
+        # "possible contender Jeb Bush doubled down ..., stating": a description and its name
+        # parsed as two subjects side by side; the name (the later one) heads it.
+        return next((d for d in subjects if d.left_edge.i == subjects[0].right_edge.i + 1),
+                    subjects[0])
 
     def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
@@ -555,6 +561,11 @@ class CueReader(SpanReader):
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
         # (A "subject" inside quote marks is the parser joining the quote to the cue.)
+        if lemma in ADDRESS_LEMMAS and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "X refused to answer and was told to refuse": the first verb's subject was spoken
+            # to; who spoke is not said here.
+            return None, (verb.i, cue_end)
         if lemma in ADDRESS_LEMMAS and any(c.dep_ == "nsubjpass" for c in verb.children):
             # "Residents are being warned not to return", "X was told that ...": the subject of
             # a passive address verb was spoken to; the speaker is its agent ("by X") or no one.
@@ -753,7 +764,8 @@ class CueReader(SpanReader):
         if persons:
             m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
             qualifier = self._qualifier(m.start, chars)
-            k, conf = people.name_confidence(m.text, head.idx, qualifier)
+            gender = name_gender("", m.title) if len(m.text.split()) == 1 else None
+            k, conf = people.name_confidence(m.text, head.idx, qualifier, gender)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)

@@ -221,6 +221,11 @@ class DirectFinder(IntroReader, SignatureReader):
                 continue
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
+            if n_words <= 4 and content[-1:].isalnum() and self._labels_noun_after(o_tok, c_tok) \
+                    and doc[c_tok].pos_ == "NOUN" \
+                    and all(doc[i].head.i in range(o_tok + 1, c_tok) or doc[i].head.i == c_tok
+                            for i in range(o_tok + 1, c_tok - 1)):
+                continue  # `a big “Star Wars” fan`: a name on the noun after it, not words said
             cue: tuple[int, int] | None
             # The second half of `“A,” he said, “B”` (unless B has a cue of its own: `“A,” he
             # said. “B,” she replied.`).
@@ -414,14 +419,18 @@ class DirectFinder(IntroReader, SignatureReader):
         cs, ce = trim_span(text, *inner(text, pair))
         return ce > cs and title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
 
+    def _labels_noun_after(self, o_tok: int, c_tok: int) -> bool:
+        """The quoted words (tokens o_tok+1 .. c_tok-2) hang on the noun right after the
+        closing mark: `waved “Hispanics for X” signs`, `a big “Star Wars” fan`."""
+        doc = self.doc
+        return c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
+            and any(doc[i].head.i >= c_tok for i in range(o_tok + 1, c_tok - 1))
+
     def _governing_verb(self, o_tok: int, c_tok: int):
         """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted
         fragment, when the verb comes first and has a subject of its own on the same line."""
         doc = self.doc
-        if o_tok + 1 >= c_tok:
-            return None
-        if c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
-                and any(doc[i].head.i >= c_tok for i in range(o_tok + 1, c_tok - 1)):
+        if o_tok + 1 >= c_tok or self._labels_noun_after(o_tok, c_tok):
             return None  # `waved “Hispanics for X” signs`: a label on the noun after it
         t, hops = doc[o_tok + 1], 0
         # (`blasted the press for being “unfair”`: a "being" under a preposition is no verb

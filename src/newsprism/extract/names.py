@@ -237,11 +237,12 @@ def name_gender(name: str, title: str | None = None) -> str | None:
 
 def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
                    ) -> set[tuple[int, int]]:
-    """Spans of one-word names used 3+ times before the article first names anyone of that
-    surname in full ("Trump" all through a report, "Ivanka Trump" only in a closing link
-    line): the article took them as someone known, not the namesake it names later. Once or
-    twice before the full name is a headline or lead: that person. `surname` gives a full
-    name's folded surname (its generational suffix left out)."""
+    """Spans of one-word names whose surname is used 3+ times before the article first names
+    anyone of that surname in full ("Trump" all through a report, "Ivanka Trump" only in a
+    closing link line), before the full name and after it: the article took them as someone
+    known, not the namesake it names later. Once or twice before the full name is a headline
+    or lead: that person. `surname` gives a full name's folded surname (its generational
+    suffix left out)."""
     first_full: dict[str, int] = {}
     for m in mentions:
         if len(m.text.split()) > 1:
@@ -250,7 +251,11 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
     early = [m for m in mentions if len(m.text.split()) == 1
              and m.start < first_full.get(fold(m.text), -1)]
     counts = Counter(fold(m.text) for m in early)
-    return {(m.start, m.end) for m in early if counts[fold(m.text)] >= 3}
+    # The surname stays that person after the namesake too: a profile's "Mr. Romney" all
+    # through, then once "(George Romney spoke at ...)", then "Mr. Romney said" again.
+    known = {key for key, n in counts.items() if n >= 3}
+    return {(m.start, m.end) for m in mentions
+            if len(m.text.split()) == 1 and fold(m.text) in known}
 
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})

@@ -46,6 +46,27 @@ __all__ = ["Attribution", "find_attributions", "find_quotes"]
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+# "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
+# anyone is nobody's statement (not "someone familiar with the talks said", a source).
+_ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
+
+
+def _near(t, verb, hops: int = 2) -> bool:
+    """`t` is the verb's own object or in a phrase right on it (`told by the treasurer`)."""
+    for _ in range(hops):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == verb.i:
+            return True
+    return False
+
+
+def _anyone(head) -> bool:
+    return head.lower_ in _ANYONE or head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
+
+
 class _Finder(DirectFinder):
     """Adds the indirect kinds and headline colons to the direct pass."""
 
@@ -133,6 +154,13 @@ class _Finder(DirectFinder):
                     # Several ccomps: the one after the verb is what it reports.
                     after = [c for c in comps if c.i > verb.i]
                     comp = after[0] if after else comps[-1]
+                    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
+                           and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
+                           and not _near(doc[c.i - 1], verb)  # `told investors that`
+                           for c in comp.children):
+                        continue  # `complained about X, an agency that is …`: a relative
+                        # clause of a noun the parser hung on the verb, not what was said
+                        # (`a deadline that aides said went unnoticed` is: "that" before)
                     if comp.right_edge.i - comp.left_edge.i > MAX_CLAUSE_TOKENS:
                         continue  # a runaway parse, not a reported clause (and bounded work)
                     if verb.right_edge.i - verb.left_edge.i <= MAX_CLAUSE_TOKENS + 40:
@@ -162,6 +190,9 @@ class _Finder(DirectFinder):
             if clause is None:
                 continue
             cs, ce = clause
+            if any(self.pairs[k].open < cs and ce <= self.pairs[k].close and self._is_title(k)
+                   for k in range(len(self.pairs))):
+                continue  # `gushed in the book, “What Really Happened: …”`: a title's words
             parts: tuple[tuple[int, int], ...] = ((cs, ce),)
             if hole is not None and cs < hole[0] and hole[1] < ce:
                 # "The plan, he said, is dead": the content is on both sides of the cue.
@@ -176,7 +207,7 @@ class _Finder(DirectFinder):
                 said = self._said_before(verb)
                 if said is not None:
                     head, (c0, c1) = self.speaker_of(said)
-            if head is None:
+            if head is None or _anyone(head):
                 continue
             inside = [d for d in direct if d.start < ce and d.end > cs]
             covered = sum(min(ce, d.end) - max(cs, d.start) for d in inside)

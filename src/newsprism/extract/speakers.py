@@ -105,7 +105,8 @@ class People:
         early = early_surnames(by_len, lambda n: fold(without_suffix(n.split())[-1]))
         for m in by_len:
             index[(m.start, m.end)] = self._early(m.text) if (m.start, m.end) in early \
-                else self._group(m.text)
+                else self._group(m.text, name_gender("", m.title)
+                                 if len(m.text.split()) == 1 else None)
         covered: set[int] = set()
         groups: set[int] = set()  # NORP mentions: the NER's guess for some lone surnames
         for m in mentions:
@@ -240,9 +241,13 @@ class People:
         self.persons.append(Person(names=[name], known_surname=True))
         return len(self.persons) - 1
 
-    def _group(self, name: str) -> int:
+    def _group(self, name: str, gender: str | None = None) -> int:
+        """The person `name` belongs to (a new one if none). A surname with a gendered title
+        (`gender`) never joins a full name whose first name is the other gender: in "Jonette
+        and Ken Christian ... says Mrs. Christian", she is not Ken."""
         for k, p in enumerate(self.persons):
-            if p.matches(name) and not p.known_surname:
+            if p.matches(name) and not p.known_surname \
+                    and gender in (None, name_gender(p.name) or gender):
                 if name not in p.names:
                     p.names.append(name)
                 return k
@@ -398,14 +403,16 @@ class People:
                 return k
         return None
 
-    def name_confidence(self, name: str, pos: int, qualifier: str | None = None
-                        ) -> tuple[int | None, float]:
+    def name_confidence(self, name: str, pos: int, qualifier: str | None = None,
+                        gender: str | None = None) -> tuple[int | None, float]:
         """A name -> (person, confidence): sure when one person matches; a bare surname two
         people share ("Trump" beside "Donald Trump Jr.") goes to the one this or the previous
         paragraph refers to, else to the most recent, less sure. A qualifier ("jr" for "the
         younger Mr. X", "sr" for "the elder") must fit: never the plain name for "younger";
-        none fitting, or two, leaves it unresolved."""
-        cands = [k for k, p in enumerate(self.persons) if p.matches(name)]
+        none fitting, or two, leaves it unresolved. A gendered title's `gender` ("Mrs. X")
+        keeps only the people of that gender or of none known."""
+        cands = [k for k, p in enumerate(self.persons) if p.matches(name)
+                 and self.agrees(k, gender)]
         if qualifier is not None:
             suffixes = {k: name_suffix(self.persons[k].name) for k in cands}
             fit = [k for k in cands if suffixes[k] == qualifier]
@@ -414,6 +421,10 @@ class People:
             return (fit[0], CONF_QUALIFIED) if len(fit) == 1 else (None, 0.0)
         if len(cands) <= 1:
             return (cands[0], 1.0) if cands else (None, 0.0)
+        known = [k for k in cands if self.persons[k].known_surname]
+        if len(known) == 1 and len(name.split()) == 1:
+            # the article used this surname alone for one person before naming a namesake
+            return known[0], CONF_SHARED_SURNAME_NEAR
         lo = self._window_start(pos)
         near = {k for p0, k, _ in self._events if lo <= p0 < pos} & set(cands)
         if len(near) == 1:

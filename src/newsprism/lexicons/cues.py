@@ -14,6 +14,7 @@ believe think hope fear expect learn agree accuse charge threaten signal indicat
 caution concede counter propose recommend demand question wonder order instruct inform assure
 joke quip exclaim lament bark yell shout scream chant cry whisper mutter plead beg retort
 interject interrupt recount muse sigh gush scoff snap tout insist grumble concur
+characterize characterise
 """.split())
 # Verbs that take a reported clause for the indirect kind: the subset that is about speaking
 # or writing, so "hope that" or "expect that" alone does not make a quote.

@@ -32,7 +32,10 @@ QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _LOWER_START = frozenset("a an the in on at after before as by for from of to with when while "
                          "during since some many several within without not under over amid "
                          "despite among across through until then now more most only even "
-                         "just".split())
+                         "just if next last this these those there it its they their we our "
+                         "he she his her although though because once what how why where "
+                         "whether each every all both no few other another about around "
+                         "nearly almost also instead so".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,8 @@ _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*" + _DASH + r"\s*"  # (CNN) —
     r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (Harbor Post)The storm ..., no dash
+    r"|[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\([A-Z][A-Za-z.&' -]{1,30}\)\s*"
+    + _DASH + r"?\s*(?=[A-Z“\"])"  # Miami (CNN) There were ...: a place, its agency, no dash
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # WASHINGTON, NEW YORK
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # , Lebanon
     r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
@@ -39,9 +41,12 @@ _FURNITURE = re.compile(r"photo credit|image caption|\(photo\b|getty images|file
                         r"^by\s+[A-Z][A-Z]+\s+[A-Z]", re.IGNORECASE)
 # Words that tie a sentence to the one before it ("For his part, X said"; "However, ...");
 # cut, the claim stands on its own.
-_CONNECTIVE = re.compile(r"^(?:(?:for|from|on) (?:his|her|their|its) (?:part|side)|in (?:his|her|"
-                         r"their|its) turn|however|meanwhile|also|in addition|moreover|"
-                         r"furthermore|therefore|thus|still|yet|but|and|so)\s*,?\s+",
+# ("So far", "Still waters", "Instead of X", "Also known as": these four only with their comma.)
+_CONNECTIVE = re.compile(r"^(?:(?:(?:for|from|on) (?:his|her|their|its) (?:part|side)|"
+                         r"in (?:his|her|their|its) turn|however|meanwhile|in addition|moreover|"
+                         r"furthermore|"
+                         r"therefore|thus|nevertheless|nonetheless|separately|likewise|indeed|"
+                         r"besides|similarly|yet|but|and)\s*,?|(?:so|still|also|instead)\s*,)\s+",
                          re.IGNORECASE)
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # three words in capitals: a header
 # Words before "it"/"they" that name nothing it could point at.
