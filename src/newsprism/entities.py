@@ -129,11 +129,6 @@ def _join_surnames(by_name: dict[str, list[Mention]], names_of: list[list[str]],
     """Each surname-only mention joins the one full name of the story with its surname (of
     the two or more, the one its article names before it), or a group of its own."""
     early = _early_spans([m for ms in by_name.values() for m in ms])
-    one_word = {(m.article_id, m.start, m.end): n for n, ms in by_name.items()
-                if len(n.split()) == 1 for m in ms}
-    known = {fold(one_word[span]) for span in early if span in one_word}
-    full_in = {(m.article_id, fold(n.split()[-1])) for n, ms in by_name.items()
-               if len(n.split()) > 1 for m in ms}
     genders = [next((sex for n in names if (sex := name_gender(n))), None) for names in names_of]
     single: dict[int, list[Mention]] = defaultdict(list)  # unresolved surnames by group
     groups: list[list[Mention]] = []
@@ -145,10 +140,7 @@ def _join_surnames(by_name: dict[str, list[Mention]], names_of: list[list[str]],
                      and title_gender in (None, genders[j] or title_gender)]
             if len(cands) > 1:  # two people share the surname: use the one its article named
                 cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])
-            if (m.article_id, m.start, m.end) in early or (
-                    fold(name) in known and (m.article_id, fold(name)) not in full_in):
-                # an article took this surname as someone known, apart from the namesake
-                # it names: a bare one in an article naming neither may be either person
+            if (m.article_id, m.start, m.end) in early:
                 cands = []
             if len(cands) == 1:
                 clusters.members[ids[cands[0]]].append(m)
