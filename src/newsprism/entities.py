@@ -7,7 +7,9 @@ Rules (see docs/quotes.md, "Entities"):
   or initials of each other; middle names may be missing. A surname-only mention joins the one
   full name in the story with that surname; when the story has two such people it joins the one
   its own article names, and otherwise stays apart. Two different people sharing a surname are
-  never merged (their first names differ).
+  never merged (their first names differ). As in the article's speaker pass, a surname with a
+  gendered title ("Mrs. X") joins only a full name of that gender (or unknown), and an
+  article's early surname (`names.early_surnames`) never joins a full name.
 - places: abbreviations and common names meet through a country-alias table
   (U.S./US/USA/America/the United States). A capital joins its country only where the article
   uses it as an actor (`Mention.sense == "government"`: "Tehran backs ...", "backed by
