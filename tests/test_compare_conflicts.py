@@ -363,10 +363,16 @@ def test_counts_from_different_starts_are_no_conflict(line):
     same = "The chief said police made 60 arrests overnight since the curfew took effect."
     (c,) = _kinds(line(a, same), "quantity")
     assert {v.value for v in c.versions} == {"10 arrests", "60 arrests"}
-    # A start on one side only: the count since the curfew may be a part of the other.
+    # A start on one side only: the count since the curfew may be a part of the other, so
+    # no conflict while it is no larger; larger than the whole, a doubt.
     whole = ("Police made more than 200 arrests during the protests, the chief said at a news "
              "conference.")
-    (c,) = _kinds(line(a, whole), "quantity")
+    assert _kinds(line(a, whole), "quantity") == []
+    more = ("Police made 900 arrests since the curfew took effect, the chief said at a news "
+            "conference.")
+    about = ("Police made about 200 arrests during the protests, the chief said at a news "
+             "conference.")
+    (c,) = _kinds(line(more, about), "quantity")
     assert c.status == "possible" and "stated start (since curfew)" in c.why
 
 
@@ -468,3 +474,48 @@ def test_who_acted_inside_a_quote_is_no_other_actor(line):
                 "officials said.")
     (c,) = _kinds(line(a, b), "other")
     assert {v.value for v in c.versions} == {"Mark Delaney", "Ruth Okafor"}
+
+
+def test_about_a_round_number_in_words_is_a_loose_range(line):
+    # "about a dozen" is said of 10 as readily as of 12: no conflict with "10".
+    ten = "Police detained 10 protesters outside the city hall on Tuesday night, officials said."
+    dozen = ("Police detained about a dozen protesters outside the city hall on Tuesday night, "
+             "officials said.")
+    assert _kinds(line(ten, dozen), "quantity") == []
+    # Still a conflict when the ranges cannot meet, and "about 12" in digits stays narrow.
+    forty = "Police detained 40 protesters outside the city hall on Tuesday night, officials said."
+    (c,) = _kinds(line(forty, dozen), "quantity")
+    assert {v.value for v in c.versions} == {"40 protesters", "about a dozen protesters"}
+    digits = ("Police detained about 12 protesters outside the city hall on Tuesday night, "
+              "officials said.")
+    assert len(_kinds(line(ten, digits), "quantity")) == 1
+
+
+def test_the_dead_are_no_count_of_the_crowd(line):
+    died = ("Dozens of demonstrators have died during the border protests since March 30, the "
+            "health ministry said.")
+    amassed = ("Over 35,000 demonstrators have amassed at the fence during the border protests "
+               "since March 30.")
+    assert _kinds(line(died, amassed), "quantity") == []
+    # "died" and "were killed" say one thing befell them: compared, with no doubt about verbs.
+    killed = ("More than 300 demonstrators have been killed during the border protests since "
+              "March 30.")
+    (c,) = _kinds(line(died, killed), "quantity")
+    assert {v.value for v in c.versions} == {"Dozens of demonstrators",
+                                             "More than 300 demonstrators"}
+    assert "different verbs" not in c.why
+
+
+def test_counts_given_by_two_named_sources_carry_that_doubt(line):
+    # Each official may count another set (the city's inquiry, the federal one): with the
+    # other two doubts of this pair, no finding.
+    voss = ("Chief Dana Voss said more than 500 officers, including federal agents, have "
+            "conducted 236 interviews in following up 435 leads.")
+    other = ("Meanwhile, more than 500 local, state and federal agents have combed through 400 "
+             "tips and more than 500 leads, Halvorsen said.")
+    assert _kinds(line(voss, other), "quantity") == []
+    # The same source on both sides: compared as before (possible: other verbs, close figures).
+    same = ("Meanwhile, more than 500 local, state and federal agents have combed through 400 "
+            "tips and more than 500 leads, Voss said.")
+    (c,) = _kinds(line(voss, same), "quantity")
+    assert c.status == "possible" and "different sources" not in c.why

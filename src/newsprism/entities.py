@@ -7,7 +7,9 @@ Rules (see docs/quotes.md, "Entities"):
   or initials of each other; middle names may be missing. A surname-only mention joins the one
   full name in the story with that surname; when the story has two such people it joins the one
   its own article names, and otherwise stays apart. Two different people sharing a surname are
-  never merged (their first names differ).
+  never merged (their first names differ). As in the article's speaker pass, a surname with a
+  gendered title ("Mrs. X") joins only a full name of that gender (or unknown), and an
+  article's early surname (`names.early_surnames`) never joins a full name.
 - places: abbreviations and common names meet through a country-alias table
   (U.S./US/USA/America/the United States). A capital joins its country only where the article
   uses it as an actor (`Mention.sense == "government"`: "Tehran backs ...", "backed by
@@ -30,6 +32,8 @@ from .extract.names import (
     CAPITALS,
     PERSON_ROLE_NOUNS,
     country_key,
+    early_surnames,
+    name_gender,
     role_words,
     same_name_token,
     split_title,
@@ -119,15 +123,26 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
         else:
             names_of.append([name])
             ids.append(clusters.add("PERSON", by_name[name]))
+    _join_surnames(by_name, names_of, ids, clusters)
+
+
+def _join_surnames(by_name: dict[str, list[Mention]], names_of: list[list[str]],
+                   ids: list[int], clusters: _Clusters) -> None:
+    """Each surname-only mention joins the one full name of the story with its surname (of
+    the two or more, the one its article names before it), or a group of its own."""
+    early = _early_spans([m for ms in by_name.values() for m in ms])
+    genders = [next((sex for n in names if (sex := name_gender(n))), None) for names in names_of]
     single: dict[int, list[Mention]] = defaultdict(list)  # unresolved surnames by group
     groups: list[list[Mention]] = []
     for name in sorted(n for n in by_name if len(n.split()) == 1):
         for m in by_name[name]:
+            title_gender = name_gender("", m.title)
             cands = [j for j, names in enumerate(names_of)
-                     if any(same_name_token(name, o.split()[-1]) for o in names)]
+                     if any(same_name_token(name, o.split()[-1]) for o in names)
+                     and title_gender in (None, genders[j] or title_gender)]
             if len(cands) > 1:  # two people share the surname: use the one its article named
                 cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])
-            elif cands and _named_only_after(m, clusters.members[ids[cands[0]]], by_name[name]):
+            if (m.article_id, m.start, m.end) in early:
                 cands = []
             if len(cands) == 1:
                 clusters.members[ids[cands[0]]].append(m)
@@ -154,16 +169,20 @@ def _introduced_before(m: Mention, cands: list[tuple[int, list[Mention]]]) -> li
     return before if len(before) == 1 else []
 
 
-def _named_only_after(m: Mention, members: list[Mention], same: list[Mention]) -> bool:
-    """`m`'s own article names this person in full only after it, and uses the surname alone
-    three times or more before that: the article took that surname as someone known (another
-    namesake), not this person. (A headline or lead may give the surname once or twice before
-    the body names the person in full.)"""
-    full = [x.start for x in members if x.article_id == m.article_id
-            and len(person_name(x.text).split()) > 1]
-    if not full or m.start > min(full):
-        return False
-    return sum(y.article_id == m.article_id and y.start < min(full) for y in same) >= 3
+def _early_spans(mentions: list[Mention]) -> set[tuple[str, int, int]]:
+    """(article, start, end) of the one-word names each article used alone three times or more
+    before naming anyone of that surname in full, before that full name and after it
+    (`names.early_surnames`, the rule the article's own speaker pass follows): the article
+    took that surname as someone known, not the namesake it names. (A headline or lead may
+    give the surname once or twice before the body names the person in full.)"""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(dataclasses.replace(m, text=person_name(m.text)))
+    out: set[tuple[str, int, int]] = set()
+    for aid, ms in by_article.items():
+        ms.sort(key=lambda x: (x.start, x.end))
+        out |= {(aid, s, e) for s, e in early_surnames(ms, lambda n: fold(n.split()[-1]))}
+    return out
 
 
 def _cluster_others(mentions: list[Mention], clusters: _Clusters) -> None:
@@ -276,6 +295,9 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                 if eid is not None and not _heads_phrase(q, find.mention_index[q.article_id],
                                                          eid):
                     eid = None  # "the Taradise star" is not Taradise
+            elif eid is None and q.speaker and q.speaker_start is not None:
+                eid = find.named_in_span(q.article_id, q.speaker, q.speaker_start,
+                                         q.speaker_end)
             if eid is not None:
                 q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
             elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):
@@ -348,7 +370,9 @@ class _Lookup:
             self.by_name[key] = self.lookup_name(article_id, text, people_only)
         return self.by_name[key]
 
-    def lookup_name(self, article_id: str, text: str, people_only: bool) -> str | None:
+    def person_hits(self, article_id: str, text: str) -> list[Entity]:
+        """The people a name may stand for: its exact name or alias, else a full name's
+        variant or a surname's bearers; of two or more, those its article mentions."""
         people = self.people
         name = person_name(text)
         hits = [e for e in people if name == e.name or name in self.alias_names[e.id]]
@@ -358,6 +382,21 @@ class _Lookup:
             hits = [e for e in people if same_name_token(name, e.name.split()[-1])]
         if len(hits) > 1:
             hits = [e for e in hits if article_id in e.article_ids]
+        return hits
+
+    def named_in_span(self, article_id: str, text: str, start: int, end: int | None
+                      ) -> str | None:
+        """A speaker name two people of the story share ("Vanterpool": Ken, and Mrs.
+        Vanterpool kept apart from him) -> the one of them whose mention stands in the
+        speaker phrase ("says Mrs. Vanterpool"), when exactly one does."""
+        ids = {e.id for e in self.person_hits(article_id, text)}
+        end = start if end is None else end
+        inside = {m.entity_id for m in self.mention_index.get(article_id, ())
+                  if m.start < end and m.end > start and m.entity_id in ids}
+        return inside.pop() if len(inside) == 1 else None
+
+    def lookup_name(self, article_id: str, text: str, people_only: bool) -> str | None:
+        hits = self.person_hits(article_id, text)
         if len(hits) == 1:
             return hits[0].id
         if not people_only:

@@ -125,8 +125,8 @@ def test_identifiers_and_dated_figures(nlp):
 
 
 @pytest.mark.parametrize(("text", "phrase", "event"), [
-    ("The two governments first opened talks on the river in 2019.", "2019", "talk start"),
-    ("He said the talks, which began in 2021, had been held in secret.", "2021", "talk start"),
+    ("The two governments first opened talks on the river in 2019.", "2019", "talks start"),
+    ("He said the talks, which began in 2021, had been held in secret.", "2021", "talks start"),
     ("Marovia and Tarland signed an agreement on Tuesday.", "on Tuesday", "agreement sign"),
     ("Since the signing of the March 5 ceasefire agreement, rebels regrouped.", "March 5",
      "ceasefire_agreement sign"),
@@ -139,6 +139,10 @@ def test_identifiers_and_dated_figures(nlp):
      "on Wednesday", "resolution planned_pass"),
     ("Marovia and Tarland will sign an agreement on Tuesday.", "on Tuesday",
      "agreement planned_sign"),
+    # A plural event noun is many events: "primaries" is no version of "the primary".
+    ("Six states held primaries on Tuesday, the last of the season.", "on Tuesday",
+     "primaries hold"),
+    ("The state held its primary on Feb. 5 that year.", "Feb. 5", "primary hold"),
 ])
 def test_dates_name_their_event(nlp, text, phrase, event):
     _, (_, dates, _) = _run(nlp, text, published="2024-03-13")
@@ -169,3 +173,17 @@ def test_claims_on_headline_like_text_terminate(nlp):
     article = Article(id="t", source="t", text=text, published="2021-03-02")
     facts = analyze_article(article, nlp(text), Settings())
     assert facts.article_id == "t"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # Published on Wednesday 2024-03-13: an intention held now is for the coming Tuesday.
+    ("The two leaders hope to sign the agreement on Tuesday in Geneva.", "2024-03-19"),
+    ("Lawmakers want to vote on the bill on Tuesday, aides said.", "2024-03-19"),
+    # Held in the past, or only tried: the Tuesday gone.
+    ("The two leaders hoped to sign the agreement on Tuesday in Geneva.", "2024-03-12"),
+    ("The two leaders signed the agreement on Tuesday in Geneva.", "2024-03-12"),
+])
+def test_a_weekday_of_an_intention_held_now_is_the_coming_one(nlp, text, day):
+    _, (_, dates, _) = _run(nlp, text, published="2024-03-13")
+    (found,) = [d for d in dates if d.text.endswith("Tuesday")]
+    assert found.date == day

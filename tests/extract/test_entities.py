@@ -209,3 +209,68 @@ def test_a_party_member_described_by_the_party_is_not_the_party(settings, phrase
                        (ArticleFacts("a", mentions=(mention,), quotes=(q,)),))
     (got,) = resolve_entities(ctx, settings).quotes
     assert (got.speaker_entity is not None) == linked
+
+
+def _titled_ctx(per_article: dict[str, list[tuple[str, str | None]]], quotes=()
+                ) -> StoryContext:
+    """Person mentions (name, title) laid out one after another, a space between."""
+    articles, facts = [], []
+    for aid, items in per_article.items():
+        pos, ms, words = 0, [], []
+        for name, title in items:
+            word = f"{title} {name}" if title else name
+            start = pos + len(word) - len(name)
+            ms.append(Mention(aid, start, start + len(name), name, "PERSON", title=title))
+            words.append(word)
+            pos += len(word) + 1
+        articles.append(Article(id=aid, source=aid, text=" ".join(words)))
+        facts.append(ArticleFacts(aid, mentions=tuple(ms),
+                                  quotes=tuple(q for q in quotes if q.article_id == aid)))
+    return StoryContext(Story("st", "t", tuple(per_article)), tuple(articles), tuple(facts))
+
+
+def _quote(qid: str, aid: str, speaker: str, text: str, start: int) -> Quote:
+    return Quote(id=qid, article_id=aid, start=900, end=910, text="we will", kind="direct",
+                 speaker=speaker, speaker_text=text, speaker_start=start,
+                 speaker_end=start + len(text))
+
+
+def test_a_gendered_title_never_joins_a_full_name_of_the_other_gender(settings):
+    """Stop 36: "Jonette and Ken X ... says Mrs. X": the article's pass keeps Mrs. X apart
+    from Ken, and the story must not join her back to the story's one full name X (it did:
+    every "Mrs. X" quote, in that article and in another, went to Ken). "Mr. X" is Ken."""
+    ctx = _titled_ctx({"a": [("Ken Vanterpool", None), ("Vanterpool", "Mrs."),
+                             ("Vanterpool", "Mr.")],
+                       "b": [("Vanterpool", "Mrs.")]},
+                      quotes=(_quote("q1", "a", "Vanterpool", "Mrs. Vanterpool", 15),
+                              _quote("q2", "b", "Vanterpool", "Mrs. Vanterpool", 0),
+                              _quote("q3", "a", "Ken Vanterpool", "Mr. Vanterpool", 31)))
+    story = resolve_entities(ctx, settings)
+    ken = next(e for e in story.entities if e.name == "Ken Vanterpool")
+    assert [(m.article_id, m.title) for m in ken.mentions] == [("a", None), ("a", "Mr.")]
+    got = {q.id: q for q in story.quotes}
+    assert got["q1"].speaker_entity != ken.id and got["q2"].speaker_entity != ken.id
+    alone = next(e for e in story.entities if e.name == "Vanterpool")
+    assert got["q1"].speaker_entity == alone.id and got["q3"].speaker_entity == ken.id
+    # "Mrs. X" with the wife and the husband both named in full is the wife.
+    ctx = _titled_ctx({"a": [("Bill Harlow", None), ("Hillary Harlow", None)],
+                       "b": [("Harlow", "Mrs.")]})
+    story = resolve_entities(ctx, settings)
+    assert next(e for e in story.entities if e.name == "Hillary Harlow").article_ids == (
+        "a", "b")
+
+
+def test_an_early_surname_stays_apart_from_its_articles_namesake_after_it_too(settings):
+    """Stop 36: "Mr. Voss" all through a profile, once "(Greta Voss, his mother, ...)", then
+    "Mr. Voss said": the article's pass gives the quote to the Voss it took as known, and the
+    story must neither join that later "Voss" to Greta nor lose the quote's speaker."""
+    ctx = _titled_ctx({"a": [("Voss", "Mr."), ("Voss", "Mr."), ("Voss", "Mr."),
+                             ("Greta Voss", None), ("Voss", "Mr.")]},
+                      quotes=(_quote("q1", "a", "Voss", "Mr. Voss", 38),))
+    story = resolve_entities(ctx, settings)
+    greta = next(e for e in story.entities if e.name == "Greta Voss")
+    alone = next(e for e in story.entities if e.name == "Voss")
+    assert [m.start for m in greta.mentions] == [27]
+    assert [m.start for m in alone.mentions] == [4, 13, 22, 42]
+    (q,) = story.quotes
+    assert q.speaker_entity == alone.id

@@ -41,7 +41,36 @@ def _same_name(a: str, b: str) -> bool:
     wa, wb = set(a.split()), set(b.split())
     if wa <= wb or wb <= wa:
         return True
-    return a.replace(" ", "") in (_initials(b), b) or b.replace(" ", "") in (_initials(a), a)
+    return a.replace(" ", "") in (_initials(b), b) or b.replace(" ", "") in (_initials(a), a) \
+        or _abbreviates(a, b) or _abbreviates(b, a)
+
+
+# US states as news copy writes them short: AP style ("Fla.", "Calif.", folded without the
+# period) and the postal codes. Letters in order are not enough ("ga" would be Guatemala,
+# "cuba" Columbia, "niger" Nigeria), so only these count; Louisiana ("La.", "la") is left
+# out: "L.A." folds to it too.
+_STATE_SHORT = {
+    "alabama": "ala al", "alaska": "ak", "arizona": "ariz az", "arkansas": "ark ar",
+    "california": "calif ca", "colorado": "colo co", "connecticut": "conn ct",
+    "delaware": "del de", "florida": "fla fl", "georgia": "ga", "hawaii": "hi", "idaho": "id",
+    "illinois": "ill il", "indiana": "ind in", "iowa": "ia", "kansas": "kan ks",
+    "kentucky": "ky", "maine": "me", "maryland": "md",
+    "massachusetts": "mass ma", "michigan": "mich mi", "minnesota": "minn mn",
+    "mississippi": "miss ms", "missouri": "mo", "montana": "mont mt", "nebraska": "neb ne",
+    "nevada": "nev nv", "new hampshire": "nh", "new jersey": "nj", "new mexico": "nm",
+    "new york": "ny", "north carolina": "nc", "north dakota": "nd", "ohio": "oh",
+    "oklahoma": "okla ok", "oregon": "ore or", "pennsylvania": "pa", "rhode island": "ri",
+    "south carolina": "sc", "south dakota": "sd", "tennessee": "tenn tn", "texas": "tex tx",
+    "utah": "ut", "vermont": "vt", "virginia": "va", "washington": "wash wa",
+    "west virginia": "wva wv", "wisconsin": "wis wi", "wyoming": "wyo wy",
+}
+_STATE_OF = {short: state for state, shorts in _STATE_SHORT.items() for short in shorts.split()}
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """"fla" / "florida", "calif" / "california", "pa" / "pennsylvania": a US state and the
+    short form news copy gives it (the period of "Fla." is gone once folded)."""
+    return _STATE_OF.get(short) == long
 
 
 def anchors_clash(a: Sequence[str], b: Sequence[str]) -> bool:

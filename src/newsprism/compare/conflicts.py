@@ -355,8 +355,23 @@ DOING_VERBS = frozenset({"carry", "conduct", "launch", "stage", "make", "perform
                          "execute", "do", "hold", "undertake"})
 
 
+# What befell the counted things: the dead, the hurt and the held are each a part of the crowd
+# and apart from each other ("dozens of demonstrators died" / "35,000 demonstrators amassed").
+CASUALTY = {"die": "dead", "kill": "dead", "wound": "hurt", "injure": "hurt", "hurt": "hurt",
+            "arrest": "held", "detain": "held"}
+
+
 def _verb_class(verb: str) -> str:
     return "do" if verb in DOING_VERBS else verb
+
+
+def _casualties_apart(qi: Quantity, qj: Quantity) -> bool:
+    """Two verbs of which one says the counted things died, were hurt or were held, and the
+    other says something else befell them: two sets, not two versions of one."""
+    if not (qi.verb and qj.verb):
+        return False
+    ci, cj = CASUALTY.get(qi.verb), CASUALTY.get(qj.verb)
+    return (ci is not None or cj is not None) and ci != cj
 
 
 MAX_RATIO = 1000.0  # figures this far apart count different things ($1,200 each / $1 trillion)
@@ -462,7 +477,7 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if twins:
         return ()
     kind_doubts = qualifier_doubts(qi, qj)
-    if kind_doubts is None:
+    if kind_doubts is None or _casualties_apart(qi, qj):
         return None
     similarity, shared = dice(wi, wj), len(wi & wj)
     # Nationalities ("Americans") are whole populations: as broad as "people".
@@ -495,9 +510,15 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     if ci.subject_entity and cj.subject_entity and ci.subject_entity != cj.subject_entity \
             and qi.text not in (ci.subject or "") and qj.text not in (cj.subject or ""):
         doubts.append("different actors")
+    # Two named sources' counts ("435 leads, Manley said" / "more than 500 leads, Milanowski
+    # said"): each official may count a different set (the local and the federal inquiry).
+    if ci.attributed_to and cj.attributed_to and not \
+            content_words(ci.attributed_to) & content_words(cj.attributed_to):
+        doubts.append(f"given by different sources ({ci.attributed_to} / {cj.attributed_to})")
     # What happened to the counted things: "dozens of demonstrators died" is no count of
     # "35,000 demonstrators amassed", whatever the sentences share.
-    if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb):
+    if qi.verb and qj.verb and _verb_class(qi.verb) != _verb_class(qj.verb) and \
+            not CASUALTY.get(qi.verb) == CASUALTY.get(qj.verb) is not None:  # died / killed
         doubts.append(f"different verbs on the counted things ({qi.verb} / {qj.verb})")
     # One side narrows the counted noun ("wounded soldiers") and the other does not: the
     # narrower may be a part of the other. Proper modifiers ("Syrian") name the story's
@@ -576,9 +597,9 @@ def _written_measure(q: Quantity) -> str | None:
 def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
     """None for figures of different kinds (a stock against a need, a forecast against a
     count, a rate against a total) or from different starts (since the curfew / since the
-    unrest began): two facts (extract.qualifiers). Else the doubt of a start stated on one
-    side only ("10 arrests since the curfew" / "more than 200 arrests", no period stated:
-    the count from a start may be a part of the other)."""
+    unrest began): two facts (extract.qualifiers). A start stated on one side only, no period
+    on the other ("10 arrests since the curfew" / "more than 200 arrests"): the count from the
+    start may be a part of the other, so None when it is no larger; a doubt when it is."""
     since_i, since_j = since_tag(qi.qualifiers), since_tag(qj.qualifiers)
     if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
             (since_i and since_j and since_i != since_j):
@@ -590,6 +611,9 @@ def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
         if rel and rel not in {y.verb, relative_verb(y.qualifiers)}:
             return None
     if bool(since_i) != bool(since_j) and PERIOD not in {*qi.qualifiers, *qj.qualifiers}:
+        part, whole = (qi, qj) if since_i else (qj, qi)
+        if part.low is None or whole.high is None or part.low <= whole.high:
+            return None  # "10 arrests since the curfew" may be a part of "200 arrests"
         return ("only one side counts from a stated start "
                 f"({(since_i or since_j or '').replace(':', ' ')}): a part of the other?",)
     return ()

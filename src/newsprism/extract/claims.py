@@ -53,7 +53,7 @@ _RELATIVE = {"which", "that", "who", "whom"}
 
 def _event_of(doc, start: int, end: int) -> str | None:
     """"noun verb-class" for the event a date expression dates: the verb it hangs on and that
-    verb's object (or subject), e.g. "the talks, which began in 2021" -> "talk start";
+    verb's object (or subject), e.g. "the talks, which began in 2021" -> "talks start";
     distinguishing modifiers are joined to the noun ("ceasefire_agreement sign")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -131,7 +131,10 @@ def _noun_key(noun, date_span) -> str:
                   if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")
                   and not date_span.start <= c.i < date_span.end and c.is_alpha
                   and c.lemma_.lower() not in _PLAIN_ADJ)
-    return "_".join([*mods, noun.lemma_.lower()])
+    # "six states held primaries" is many events, "the primary was held" one: a plural
+    # event noun keeps its plural, so the two are no versions of one date.
+    head = noun.lower_ if noun.tag_ in ("NNS", "NNPS") and noun.is_alpha else noun.lemma_.lower()
+    return "_".join([*mods, head])
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -154,8 +157,11 @@ def _future(doc, start: int, end: int) -> bool:
         if v.lemma_.lower() in ("set", "schedule", "go", "expect", "plan") and \
                 any(c.dep_ == "xcomp" for c in v.children) and v is not verb:
             return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("set", "schedule", "go",
-                                                                 "plan", "expect")
+    # "hope to sign it on Tuesday", "want to vote on Monday": an intention held now (not
+    # "hoped to", "tried to") is for a day to come.
+    return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("set", "schedule", "go",
+                                                                  "plan", "expect") or (
+        verb.head.lemma_.lower() in _INTENT - {"try"} and verb.head.tag_ in ("VBP", "VBZ")))
 
 
 def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:

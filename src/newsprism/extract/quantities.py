@@ -101,6 +101,18 @@ def _parse_run(words: list[str]) -> tuple[float, float, bool] | None:
     return value, value, True
 
 
+# How far "about" / "nearly" widens a round number written in words ("about a dozen" 9-15).
+ROUND_WORD_SLACK = 0.25
+
+
+def _round_word(run: list, value: float) -> bool:
+    """A figure written in words only whose value is round: a multiple of ten or of a dozen
+    ("a dozen", "two dozen", "twenty", "a hundred"), not "eleven" or "12"."""
+    if not run or any(any(ch.isdigit() for ch in t.text) for t in run):
+        return False
+    return value >= 10 and (value % 10 == 0 or value % 12 == 0)
+
+
 def _modifier(text_before: str) -> str | None:
     before = " " + " ".join(text_before.lower().split())
     for group, name in ((_LOWER, "lower"), (_UPPER, "upper"), (_NEAR_BELOW, "near"),
@@ -306,11 +318,13 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
                 high = None
             elif name == "upper":
                 low = None
-            elif name == "near":
-                low = round(low * 0.9, 6)
-            elif name == "about":
-                low = round(low * 0.9, 6)
-                high = round(high * 1.1, 6) if high is not None else None
+            elif name in ("near", "about"):
+                # "about a dozen", "nearly twenty": a round number in words is a looser
+                # estimate than "about 12" (10 is "about a dozen").
+                slack = ROUND_WORD_SLACK if _round_word(run, low) else 0.1
+                low = round(low * (1 - slack), 6)
+                if name == "about" and high is not None:
+                    high = round(high * (1 + slack), 6)
             exact = False
         # Floats as the model says (a stored copy comes back as float: 9999 must not be
         # written as "9999" by one run and "9999.0" by the run that resumes it).
