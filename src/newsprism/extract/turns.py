@@ -5,6 +5,7 @@ newsletter's all-capitals headline right before a quote, which names no speaker.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -64,6 +65,7 @@ was were be been has have had will would can do does did how why what who when w
 most one your yourself you i we it its this that these those not no new after over up out
 """.split())
 _MIN_KICKER_LETTERS = 6
+_KICKER_REACH = 200  # characters from a line's start to its quote
 
 
 def caps_kicker(text: str, quote_start: int) -> tuple[int, int] | None:
@@ -72,7 +74,10 @@ def caps_kicker(text: str, quote_start: int) -> tuple[int, int] | None:
     two or more words in capitals, a newsletter's headline for the item the quote belongs to.
     Its char span, or None. A label closed by a dash (`ART BEAT—“Title,” by X: …`) is a
     section's name before a headline and its byline, not the item's headline."""
-    line_start = text.rfind("\n", 0, quote_start) + 1
+    lo = max(0, quote_start - _KICKER_REACH)
+    line_start = text.rfind("\n", lo, quote_start) + 1
+    if line_start == 0 and lo > 0:
+        return None  # (a headline is short: the look-back stays bounded on a huge line)
     j = quote_start
     while j > line_start and (text[j - 1].isspace() or text[j - 1] in "\"'“”‘’:«»"):
         j -= 1
@@ -102,6 +107,10 @@ def names_someone(label: str, speaker: str | None, labels: Counter,
     return labels[label.strip(" .").upper()] >= 2 or names_person(label)
 
 
+def _at(names_person: Callable[[str, int], bool], pos: int, label: str) -> bool:
+    return names_person(label, pos)
+
+
 def headline_kickers(text: str, atts: list[Attribution],
                      names_person: Callable[[str, int], bool]) -> list[Attribution]:
     """A quote right after a newsletter's all-capitals headline (`caps_kicker`) that has no
@@ -115,7 +124,7 @@ def headline_kickers(text: str, atts: list[Attribution],
         sp = a.speaker_span
         if k is not None and (sp is None or k[0] <= sp[0] and sp[1] <= k[1]) \
                 and not names_someone(text[k[0]:k[1]], a.speaker, labels,
-                                      lambda s, at=k[0]: names_person(s, at)):
+                                      functools.partial(_at, names_person, k[0])):
             a = dataclasses.replace(a, speaker_span=k, speaker=None)
         out.append(a)
     return out
