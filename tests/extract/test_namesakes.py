@@ -1,7 +1,7 @@
-"""Round 11, real text (a long interview where "she" went to a man named once): a bare surname
+"""Round 11, real text: a long interview where "she" went to a man named once (a bare surname
 two people share is not read as one of them for gender, a role word on the line before a name
-is not its title, and a possessive the model took into a name is not part of it. Made-up
-sentences."""
+is not its title, a possessive the model took into a name is not part of it), and a
+participle hung on the complement of "let" (`let X know …, saying`). Made-up sentences."""
 
 from __future__ import annotations
 
@@ -43,3 +43,12 @@ def test_a_possessive_before_a_name_is_not_part_of_it(nlp):
     people = [m.text for m in find_mentions(Article(id="p1", source="t", text=text), nlp(text))
               if m.label == "PERSON"]
     assert people == ["Garland"]
+
+
+def test_a_participle_after_let_x_know_is_the_callers(quotes_of):
+    """`X called for residents to let their representatives know …, saying: “…”`: the parser
+    hangs "saying" on "know", whose subject is the object of "let"; the participle is X's."""
+    quotes = quotes_of(
+        "Gov. Ray Miller called for residents to let their elected representatives know what "
+        "they think, saying: \"The only way we can change this is if the people demand it.\"")
+    assert _one(quotes, "The only way").speaker == "Ray Miller"
