@@ -355,7 +355,7 @@ class People:
         known = None  # the most recent whose gender is known to agree
         while j >= 0 and self._events[j][0] >= lo:
             p, k, salient = self._events[j]
-            k = self._namesake(p, k, gender)
+            k = self._namesake(p, k, gender) if salient else k
             if k not in skip and self.agrees(k, gender):
                 plain = plain if plain is not None else j
                 if known is None and gender and self.persons[k].gender == gender:
@@ -380,7 +380,8 @@ class People:
                 j -= 1
         if chosen is None:
             return None, 0.0
-        k, salient = self._namesake(*self._events[chosen][:2], gender), self._events[chosen][2]
+        k, salient = self._events[chosen][1], self._events[chosen][2]
+        k = self._namesake(self._events[chosen][0], k, gender) if salient else k
         known = gender is not None and self.persons[k].gender == gender
         conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
         between = {e[1] for e in self._events[chosen + 1:i + 1]
@@ -392,16 +393,15 @@ class People:
         return k, round(conf, 2)
 
     def _namesake(self, pos: int, k: int, gender: str | None) -> int:
-        """A bare surname at `pos` grouped with `k` whose gender disagrees with the pronoun's
-        ("Clinton" with Bill and Hillary named): the one namesake of that gender is meant."""
+        """A bare surname subject at `pos` grouped with `k` whose gender disagrees with the
+        pronoun's ("Clinton" with Bill and Hillary named): the one namesake of that gender."""
         if gender is None or self.persons[k].gender in (None, gender):
             return k
         other = [k2 for k2 in self._namesakes(pos, k) if self.persons[k2].gender == gender]
         return other[0] if len(other) == 1 else k
 
     def _namesakes(self, pos: int, k: int) -> list[int]:
-        """The other people named in full whom the bare surname at `pos` (grouped with `k`)
-        may mean; none when the mention there is not a bare surname."""
+        """Others named in full whom the bare surname at `pos` (grouped with `k`) may mean."""
         word = (self.text[pos:pos + 40].split(maxsplit=1) or [""])[0].strip(".,;:’'")
         if not word or not self.persons[k].matches(word):
             return []
