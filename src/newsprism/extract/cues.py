@@ -68,12 +68,18 @@ firm council board ministry department office union coalition team staff family 
 """.split())
 
 
+# Verbs whose complement's "subject" is their object (`let X know`, `made X sign`): a
+# participle hung on that complement is not X's.
+_CAUSATIVE_LEMMAS = frozenset("let make help have see watch hear".split())
+
+
 def _chain_top(verb):
     """The top verb of a participle's chain (see `Cues._chain_subject`)."""
     top, hops = verb, 0
     while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
             and top.head.i != top.i and hops < 6 and not (
                 top.dep_ == "ccomp" and top.head.lemma_.lower() not in CUE_LEMMAS
+                and top.head.lemma_.lower() not in _CAUSATIVE_LEMMAS
                 and any(c.dep_ in SUBJECT_DEPS for c in top.children)):
         top, hops = top.head, hops + 1
     return top

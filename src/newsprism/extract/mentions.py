@@ -54,6 +54,9 @@ institute foundation association union court house senate assembly news times po
 motors electric mills department""".split())
 
 
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
 def _is_menu_line(text: str) -> bool:
     """A line with several words and no lower-case content word: menus, bylines, headlines."""
     toks = re.findall(r"[^\W\d_][\w'’.-]*", text)
@@ -252,8 +255,9 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                 while k < end_tok and not _common_word(doc[k], lower_words):
                     k += 1
                 end_tok = k
+            # (and the possessive of a word before the name: "a poor man’s Smith" -> "’s Smith")
             while start_tok < end_tok - 1 and (is_title_token(doc[start_tok].text)
-                                               or doc[start_tok].text == "."):
+                                               or doc[start_tok].text in (".", *_POSSESSIVE)):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
             end_tok, glued_at = _well_formed_end(doc, start_tok, end_tok)

@@ -40,7 +40,14 @@ from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
 from .reported import on_verb_phrase, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
-from .turns import TRANSCRIPT, crosses_turn, headline_case, plausible_turn, turn_label
+from .turns import (
+    TRANSCRIPT,
+    crosses_turn,
+    headline_case,
+    headline_kickers,
+    plausible_turn,
+    turn_label,
+)
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -318,6 +325,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
             not a.speaker or a.cue == h.cue or crosses_turn(text, a, h))
             for h in heads)] + heads
+    merged = headline_kickers(finder.text, merged, finder._names_person)
     merged.sort(key=lambda a: (a.start, a.end))
     merged = _one_per_cue(finder.text, _follow_reported(finder.text, merged))
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))

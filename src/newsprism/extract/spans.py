@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicons.cues import SPEECH_LEMMAS
+from .names import PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -181,3 +182,20 @@ class SpanReader:
                 and any(t.lower_ in ("year", "years") for t in seg):
             return seg[-1]  # "the 43-year-old": an age used as a noun (tagged DATE)
         return heads[-1] if heads else None
+
+
+def reported_by_no_one(verb) -> bool:
+    """Whether a reported clause's report has no person behind it ("a story saying that X
+    plans ...", "the paper reported that X ..."): then X is what the sentence is about."""
+    if verb.dep_ != "ccomp":
+        return False
+    tok = verb.head
+    for _ in range(4):  # "posted a story saying that ...": up to the main clause
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj.ent_type_ != "PERSON" and subj.lower_ not in PRONOUNS \
+                and subj.pos_ != "PRON"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

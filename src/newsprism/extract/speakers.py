@@ -40,7 +40,7 @@ from .names import (
     without_suffix,
 )
 from .persons import Person
-from .spans import in_reported_clause
+from .spans import in_reported_clause, reported_by_no_one
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
 _ROLE_ADP = frozenset({"of", "for", "at", "in"})
@@ -154,6 +154,8 @@ class People:
             if len({k for _, k, _ in events}) != 1 or not events[0][2]:
                 continue
             p0, k, _ = events[0]
+            if self._namesakes(p0, k):
+                continue  # "Clinton ... his" with Bill and Hillary Clinton named: either
             sent = self.doc[self._tok(p0)].sent
             # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
             # speaks about X. Not an object pronoun: in "X assaulted her" she is someone
@@ -225,7 +227,7 @@ class People:
             verb = verb.head
         if root.dep_ not in _SUBJECT:
             return False
-        return verb.dep_ == "ROOT" or _reported_by_no_one(verb)
+        return verb.dep_ == "ROOT" or reported_by_no_one(verb)
 
     def _early(self, name: str) -> int:
         """The person of a surname used alone before its article names a namesake."""
@@ -266,8 +268,9 @@ class People:
         commas = 0
         while i >= 0 and span.start - i <= 12:
             t = doc[i]
-            if t.is_sent_end and i != span.start - 1 or t.ent_type_ == "PERSON":
-                break
+            if t.is_sent_end and i != span.start - 1 or t.ent_type_ == "PERSON" \
+                    or "\n" in t.text_with_ws:
+                break  # (a role word on the line before is not the name's title)
             if t.text == ",":
                 commas += 1
                 if commas > 1 or words:
@@ -349,6 +352,7 @@ class People:
         known = None  # the most recent whose gender is known to agree
         while j >= 0 and self._events[j][0] >= lo:
             p, k, salient = self._events[j]
+            k = self._namesake(p, k, gender) if salient else k
             if k not in skip and self.agrees(k, gender):
                 plain = plain if plain is not None else j
                 if known is None and gender and self.persons[k].gender == gender:
@@ -374,6 +378,7 @@ class People:
         if chosen is None:
             return None, 0.0
         k, salient = self._events[chosen][1], self._events[chosen][2]
+        k = self._namesake(self._events[chosen][0], k, gender) if salient else k
         known = gender is not None and self.persons[k].gender == gender
         conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
         between = {e[1] for e in self._events[chosen + 1:i + 1]
@@ -383,6 +388,22 @@ class People:
         if far:
             conf -= COST_OUT_OF_WINDOW
         return k, round(conf, 2)
+
+    def _namesake(self, pos: int, k: int, gender: str | None) -> int:
+        """A bare surname subject at `pos` grouped with `k` whose gender disagrees with the
+        pronoun's ("Clinton" with Bill and Hillary named): the one namesake of that gender."""
+        if gender is None or self.persons[k].gender in (None, gender):
+            return k
+        other = [k2 for k2 in self._namesakes(pos, k) if self.persons[k2].gender == gender]
+        return other[0] if len(other) == 1 else k
+
+    def _namesakes(self, pos: int, k: int) -> list[int]:
+        """Others named in full whom the bare surname at `pos` (grouped with `k`) may mean."""
+        word = (self.text[pos:pos + 40].split(maxsplit=1) or [""])[0].strip(".,;:’'")
+        if not word or not self.persons[k].matches(word):
+            return []
+        return [k2 for k2, p in enumerate(self.persons)
+                if k2 != k and len(p.name.split()) > 1 and p.matches(word)]
 
     def learn_gender(self, k: int, gender: str | None) -> None:
         """A pronoun resolved with confidence to a person of unknown gender tells it."""
@@ -476,23 +497,6 @@ class People:
                 return near[0][0], CONF_MODIFIER_MATCH
             conf -= COST_TIE
         return best[2], round(conf, 2)
-
-
-def _reported_by_no_one(verb) -> bool:
-    """Whether a reported clause's report has no person behind it ("a story saying that X
-    plans ...", "the paper reported that X ..."): then X is what the sentence is about."""
-    if verb.dep_ != "ccomp":
-        return False
-    tok = verb.head
-    for _ in range(4):  # "posted a story saying that ...": up to the main clause
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT), None)
-        if subj is not None:
-            return subj.ent_type_ != "PERSON" and subj.lower_ not in PRONOUNS \
-                and subj.pos_ != "PRON"
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
 
 
 def pronoun_gender(word: str) -> str | None:

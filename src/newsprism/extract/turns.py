@@ -1,8 +1,11 @@
 """Transcript turns ("SMITH: We will ..." on its own line) and the capitalised labels before a
-colon that are not turns: kickers ("UPDATE:") and section heads ("PHOTO GALLERY: ...")."""
+colon that are not turns: kickers ("UPDATE:") and section heads ("PHOTO GALLERY: ..."); and a
+newsletter's all-capitals headline right before a quote, which names no speaker."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -54,3 +57,74 @@ def plausible_turn(turn: re.Match, line: str, labels: Counter,
     rest = line[turn.end():].strip(" \"“”")
     first = rest.split(". ")[0].rstrip(".") + "."  # its first sentence, closed
     return len(label.split()) == 1 and not headline_case(first)
+
+
+# Words no person's name or title is made of: an all-capitals label holding one is a headline.
+_FUNCTION_WORDS = frozenset("""a an the of in on at to from for with by as and or but if is are
+was were be been has have had will would can do does did how why what who when where which more
+most one your yourself you i we it its this that these those not no new after over up out
+""".split())
+_MIN_KICKER_LETTERS = 6
+_KICKER_REACH = 200  # characters from a line's start to its quote
+
+
+def caps_kicker(text: str, quote_start: int) -> tuple[int, int] | None:
+    """`FARMERS BRACE FOR A DROUGHT “The reservoirs are …”`, `MORE FROM THE MAYOR: ‘…’`: the
+    line from its start to the quote (at `quote_start`, past its mark and an optional colon) is
+    two or more words in capitals, a newsletter's headline for the item the quote belongs to.
+    Its char span, or None. A label closed by a dash (`ART BEAT—“Title,” by X: …`) is a
+    section's name before a headline and its byline, not the item's headline."""
+    lo = max(0, quote_start - _KICKER_REACH)
+    line_start = text.rfind("\n", lo, quote_start) + 1
+    if line_start == 0 and lo > 0:
+        return None  # (a headline is short: the look-back stays bounded on a huge line)
+    j = quote_start
+    while j > line_start and (text[j - 1].isspace() or text[j - 1] in "\"'“”‘’:«»"):
+        j -= 1
+    i = line_start
+    while i < j and (text[i].isspace() or text[i] in "-–—•*"):
+        i += 1
+    seg = text[i:j]
+    words = [w for w in seg.split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2 or any(ch.islower() for ch in seg) or seg[-1:] in ("-", "–", "—") \
+            or sum(ch.isalpha() for ch in seg) < _MIN_KICKER_LETTERS \
+            or not any(ch in "\"'“”‘’«»" for ch in text[j:quote_start + 1]):
+        return None
+    return i, j
+
+
+def names_someone(label: str, speaker: str | None, labels: Counter,
+                  names_person: Callable[[str], bool]) -> bool:
+    """A capitalised label is a speaker's name, not a headline ("MAYOR JANE DOE:", or a label
+    that opens two lines of a transcript): no function word ("MORE FROM DOE" is a headline),
+    and the label holds every word of the speaker read from it, or names a person of the
+    article, or is a dialogue's label."""
+    words = [w.strip(".,’'").lower() for w in label.split()]
+    if any(w in _FUNCTION_WORDS for w in words):
+        return False
+    if speaker and all(w.lower() in words for w in speaker.split()):
+        return True
+    return labels[label.strip(" .").upper()] >= 2 or names_person(label)
+
+
+def _at(names_person: Callable[[str, int], bool], pos: int, label: str) -> bool:
+    return names_person(label, pos)
+
+
+def headline_kickers(text: str, atts: list[Attribution],
+                     names_person: Callable[[str, int], bool]) -> list[Attribution]:
+    """A quote right after a newsletter's all-capitals headline (`caps_kicker`) that has no
+    speaker phrase, or only words of the headline as one ("ONE QUESTION" of `ASK YOURSELF ONE
+    QUESTION: ‘…’`): the headline is its source as written and no one is its speaker. A
+    label that names a person (`names_someone`) keeps its reading."""
+    labels = Counter(turn_label(t) for line in text.split("\n") if (t := TRANSCRIPT.match(line)))
+    out = []
+    for a in atts:
+        k = caps_kicker(text, a.start)
+        sp = a.speaker_span
+        if k is not None and (sp is None or k[0] <= sp[0] and sp[1] <= k[1]) \
+                and not names_someone(text[k[0]:k[1]], a.speaker, labels,
+                                      functools.partial(_at, names_person, k[0])):
+            a = dataclasses.replace(a, speaker_span=k, speaker=None)
+        out.append(a)
+    return out
