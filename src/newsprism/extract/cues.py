@@ -24,10 +24,10 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
-from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender
+from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
-from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People, pronoun_gender
+from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -48,6 +48,10 @@ activist veteran businessman businesswoman billionaire mogul negotiator mediator
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
+
+def pronoun_gender(word: str) -> str | None:
+    return PRONOUNS.get(word.lower())
+
 # Title words that tell a person's gender (folded, without the dot).
 GENDERED_TITLES = {
     "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "emir": "m", "sultan": "m",

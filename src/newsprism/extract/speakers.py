@@ -498,6 +498,3 @@ class People:
             conf -= COST_TIE
         return best[2], round(conf, 2)
 
-
-def pronoun_gender(word: str) -> str | None:
-    return PRONOUNS.get(word.lower())
