@@ -168,6 +168,14 @@ def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
     "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP",
     "Story Continued Below",
     "Farmers gather near the dry channel on Friday. Jane Roe/Getty Images",
+    # The wire's credit, agency first, and a credit chain after "Photograph:" (round 11).
+    "Farmers gather near the dry channel in Fresno, U.S. May 2, 2024. Picture taken May 2, "
+    "2024. REUTERS/ Jane Roe",
+    "Facebook Twitter Pinterest Farmers gather near the channel. Photograph: Jane Roe/AFP/Getty "
+    "Images",
+    # A video player's text: labels, the clip's title twice and its duration.
+    "JUST WATCHED Farmers count the cost of drought Replay More Videos ... MUST WATCH Farmers "
+    "count the cost of drought 02:09",
 ])
 def test_media_player_and_photo_furniture_is_not_article_text(settings, furniture):
     art = clean("\n\n".join([P1, furniture, P2]), settings)
@@ -180,11 +188,20 @@ def test_a_furniture_line_at_the_top_is_not_the_title(settings):
     assert clean(text, settings).title == "Reservoirs fall to record low as drought deepens"
 
 
+def test_a_video_player_run_into_a_paragraph_is_cut_from_it(settings):
+    player = ("JUST WATCHED Agency: 'Reservoirs at record low' Replay More Videos ... MUST WATCH "
+              "Agency: 'Reservoirs at record low' 01:55")
+    art = clean("\n\n".join([P1, f"{P2} {player} {P3}"]), settings)
+    assert art.text.split("\n\n") == [P1, f"{P2} {P3}"]
+
+
 @pytest.mark.parametrize("prose", [
     # Prose that mentions images, captions or a slash is kept.
     "Image rights were at the centre of the dispute, the agency said in a statement on Monday.",
     "The caption on the poster read that the water was safe, officials told reporters.",
     "The report was filed jointly by the two wire services, AP/Reuters said.",
+    "The data came from a poll published on Monday by the FBI/Justice Department.",
+    "The clip was titled Just Watched and shared widely, officials said on Monday.",
 ])
 def test_prose_mentioning_images_is_kept(settings, prose):
     assert prose in clean("\n\n".join([P1, prose, P2]), settings).text

@@ -28,6 +28,7 @@ from .header import read_header
 from .lines import (
     caption_base,
     drop_link_cards,
+    drop_player_widgets,
     is_caption,
     is_menu,
     is_shouted,
@@ -123,7 +124,8 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines, and
     all-capital promo lines when the rest of the text is written in normal case (a text all in
     capitals, as some wire feeds send, keeps its lines); inline link cards are cut out of the
-    sentences that carry them (`drop_link_cards`)."""
+    sentences that carry them (`drop_link_cards`), and so is a video player's text
+    (`drop_player_widgets`)."""
     captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
     captions.discard("")
     filled = [s for s in lines if s.strip()]
@@ -135,7 +137,7 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     for i, line in enumerate(lines):
         if i in drop or i in shouted:
             continue
-        line = drop_link_cards(line)
+        line = drop_player_widgets(drop_link_cards(line))
         s = line.strip()
         if not s:
             kept.append("")

@@ -35,12 +35,16 @@ _MEDIA_FURNITURE = re.compile(
     r"^\W*(?:(?:image|photo|picture|media|video)\s+(?:copyright|caption|credit|source)\b"
     r"|media playback is (?:unsupported|not supported)\b|enlarge this (?:image|photo)\b"
     r"|toggle caption\b|hide caption\b|(?:video|audio) player\b)", re.I)
-# A caption closed by a bare photographer/agency credit: "... on Friday. Jane Roe/Getty Images".
+# A caption closed by a bare photographer/agency credit: "... on Friday. Jane Roe/Getty Images",
+# "... Photograph: Jane Roe/AFP/Getty Images", or the wire's order, agency first: "... May 2,
+# 2019. REUTERS/ Jane Roe". A chain of name parts joined by "/", one of them a known agency.
+_AGENCY = (r"(?:AP(?: Photo)?|AFP|Reuters|REUTERS|Getty Images|EPA(?:-EFE)?|Xinhua|Anadolu|"
+           r"Shutterstock|Bloomberg|Sputnik|TASS|DPA|UPI|Landov|LANDOV|Redux|Polaris|"
+           r"Zuma(?: Press)?|ZUMA(?: Wire| Press)?|The [A-Z]\w+(?: [A-Z]\w+)* via Getty Images)")
+_CREDIT_PART = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|al-\w+|de|van|von|da)){0,4}"
 _CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?\s])[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*/\s*(?:AP|AFP|Reuters|"
-    r"Getty Images|EPA(?:-EFE)?|Xinhua|Anadolu|Shutterstock|Bloomberg|Sputnik|TASS|DPA|UPI|"
-    r"Landov|Redux|Polaris|Zuma(?: Press)?|The [A-Z]\w+(?: [A-Z]\w+)* via Getty Images)"
-    r"\s*\.?$")
+    rf"(?:^|[.!?:\s])(?:{_CREDIT_PART}\s*/\s*)+{_AGENCY}(?:\s*/\s*{_CREDIT_PART})*\s*\.?$"
+    rf"|(?:^|[.!?:]\s*){_AGENCY}\s*/\s*{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})*\s*\.?$")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _WIDGET = re.compile(
@@ -241,6 +245,23 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 
 def same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]
+
+
+# A video player's text printed into the story: "JUST WATCHED <clip title> Replay More Videos
+# ... MUST WATCH <clip title> 02:09" (the player's labels in capitals, the clip's title twice,
+# its duration), a whole line or run into a paragraph. Cut from the labels to the duration.
+_PLAYER = re.compile(r"(?:^|(?<=\s))JUST WATCHED\s.{1,300}?\sReplay\s+More\s+Videos"
+                     r"\s*(?:\.{3}|…)?\s*(?:MUST WATCH(?:\s.{1,300}?\s\d{1,2}:\d{2}(?::\d{2})?)?"
+                     r"(?=\s|$))?")
+
+
+def drop_player_widgets(line: str) -> str:
+    """The line without a video player's text (see `_PLAYER`); a line that held only the
+    player comes back empty."""
+    if "Replay" not in line:
+        return line
+    return re.sub(r"[ \t]{2,}", " ", _PLAYER.sub("", line)).strip() if _PLAYER.search(line) \
+        else line
 
 
 # Inline link cards some sites print into the sentence after a linked name: the person's full
