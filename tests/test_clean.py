@@ -195,6 +195,13 @@ def test_a_video_player_run_into_a_paragraph_is_cut_from_it(settings):
     assert art.text.split("\n\n") == [P1, f"{P2} {P3}"]
 
 
+def test_a_story_highlights_label_is_cut_and_its_bullet_kept(settings):
+    bullet = "Farm groups say the limits on irrigation hit fruit growers hardest"
+    art = clean("\n\n".join([f"Story highlights {bullet}", P1, P2]), settings,
+                title="Reservoirs fall to record low")
+    assert art.text.split("\n\n")[0] == bullet
+
+
 @pytest.mark.parametrize("prose", [
     # Prose that mentions images, captions or a slash is kept.
     "Image rights were at the centre of the dispute, the agency said in a statement on Monday.",
@@ -202,6 +209,7 @@ def test_a_video_player_run_into_a_paragraph_is_cut_from_it(settings):
     "The report was filed jointly by the two wire services, AP/Reuters said.",
     "The data came from a poll published on Monday by the FBI/Justice Department.",
     "The clip was titled Just Watched and shared widely, officials said on Monday.",
+    "Story highlights of the season were shown again at the meeting, the agency said.",
 ])
 def test_prose_mentioning_images_is_kept(settings, prose):
     assert prose in clean("\n\n".join([P1, prose, P2]), settings).text

@@ -29,6 +29,7 @@ from .lines import (
     caption_base,
     drop_link_cards,
     drop_player_widgets,
+    drop_story_label,
     is_caption,
     is_menu,
     is_shouted,
@@ -124,8 +125,8 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines, and
     all-capital promo lines when the rest of the text is written in normal case (a text all in
     capitals, as some wire feeds send, keeps its lines); inline link cards are cut out of the
-    sentences that carry them (`drop_link_cards`), and so is a video player's text
-    (`drop_player_widgets`)."""
+    sentences that carry them (`drop_link_cards`), and so are a video player's text
+    (`drop_player_widgets`) and a "Story highlights" label (`drop_story_label`)."""
     captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
     captions.discard("")
     filled = [s for s in lines if s.strip()]
@@ -137,7 +138,7 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     for i, line in enumerate(lines):
         if i in drop or i in shouted:
             continue
-        line = drop_player_widgets(drop_link_cards(line))
+        line = drop_story_label(drop_player_widgets(drop_link_cards(line)))
         s = line.strip()
         if not s:
             kept.append("")

@@ -264,6 +264,15 @@ def drop_player_widgets(line: str) -> str:
         else line
 
 
+# A content system's label glued before the story's first bullet: "Story highlights Mayor
+# says ...". The label goes, the bullet stays.
+_STORY_LABEL = re.compile(r"^\s*[Ss]tory [Hh]ighlights\s*:?\s+(?=[A-Z0-9\"“‘'])")
+
+
+def drop_story_label(line: str) -> str:
+    return _STORY_LABEL.sub("", line, count=1) if line[:1] in "Ss \t" else line
+
+
 # Inline link cards some sites print into the sentence after a linked name: the person's full
 # name (nickname in brackets) glued to the first of a few headlines, closed by "MORE":
 # "Gov. Ana Ruiz Ana (Annie) Maria RuizCity council delays vote | ... MORE (D-Ore.) said".
