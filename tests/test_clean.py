@@ -176,6 +176,8 @@ def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
     # A video player's text: labels, the clip's title twice and its duration.
     "JUST WATCHED Farmers count the cost of drought Replay More Videos ... MUST WATCH Farmers "
     "count the cost of drought 02:09",
+    # A link to another story: its headline and "Read more".
+    "Reservoir levels: what the drought means for your water bill Read more",
 ])
 def test_media_player_and_photo_furniture_is_not_article_text(settings, furniture):
     art = clean("\n\n".join([P1, furniture, P2]), settings)
@@ -210,6 +212,7 @@ def test_a_story_highlights_label_is_cut_and_its_bullet_kept(settings):
     "The data came from a poll published on Monday by the FBI/Justice Department.",
     "The clip was titled Just Watched and shared widely, officials said on Monday.",
     "Story highlights of the season were shown again at the meeting, the agency said.",
+    "Officials urged farmers who wanted the details to visit the agency's website and read more",
 ])
 def test_prose_mentioning_images_is_kept(settings, prose):
     assert prose in clean("\n\n".join([P1, prose, P2]), settings).text

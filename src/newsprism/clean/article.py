@@ -31,6 +31,7 @@ from .lines import (
     drop_player_widgets,
     drop_story_label,
     is_caption,
+    is_link_line,
     is_menu,
     is_shouted,
     is_widget,
@@ -126,7 +127,8 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     all-capital promo lines when the rest of the text is written in normal case (a text all in
     capitals, as some wire feeds send, keeps its lines); inline link cards are cut out of the
     sentences that carry them (`drop_link_cards`), and so are a video player's text
-    (`drop_player_widgets`) and a "Story highlights" label (`drop_story_label`)."""
+    (`drop_player_widgets`) and a "Story highlights" label (`drop_story_label`); a link line
+    ("<headline> Read more", `is_link_line`) goes whole."""
     captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
     captions.discard("")
     filled = [s for s in lines if s.strip()]
@@ -148,7 +150,7 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
         if is_caption(s) or s in captions or (n >= 6 and captions and any(
                 s.startswith(c) and len(c) >= 0.8 * len(s) for c in captions)):
             continue
-        if is_widget(s) or is_menu(s):
+        if is_widget(s) or is_menu(s) or is_link_line(s):
             continue
         if key in seen and (n >= 4 or is_widget(s)):
             continue

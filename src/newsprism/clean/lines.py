@@ -264,6 +264,16 @@ def drop_player_widgets(line: str) -> str:
         else line
 
 
+# A link to another story printed as a line: its headline closed by "Read more" ("Mayor
+# quits over budget row Read more"). Short: a paragraph that ends so is kept.
+_READ_MORE_END = re.compile(r"\s(?:Read|READ) (?:more|More|MORE)\s*[.…:»›>]*$")
+
+
+def is_link_line(line: str) -> bool:
+    s = line.strip()
+    return nwords(s) <= 30 and bool(_READ_MORE_END.search(s))
+
+
 # A content system's label glued before the story's first bullet: "Story highlights Mayor
 # says ...". The label goes, the bullet stays.
 _STORY_LABEL = re.compile(r"^\s*[Ss]tory [Hh]ighlights\s*:?\s+(?=[A-Z0-9\"“‘'])")
