@@ -178,6 +178,10 @@ def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
     "count the cost of drought 02:09",
     # A link to another story: its headline and "Read more".
     "Reservoir levels: what the drought means for your water bill Read more",
+    "( PHOTOS: Ten dry reservoirs seen from the air)",
+    # A promo for another story (caption | credit headline), and a bare "Photo:" credit.
+    "The mayor speaks on Friday. | Jane Roe/AP Photo Council delays vote on water limits",
+    "Farmers gather near the dry channel on Friday. Photo: Getty Images",
 ])
 def test_media_player_and_photo_furniture_is_not_article_text(settings, furniture):
     art = clean("\n\n".join([P1, furniture, P2]), settings)
@@ -213,6 +217,8 @@ def test_a_story_highlights_label_is_cut_and_its_bullet_kept(settings):
     "The clip was titled Just Watched and shared widely, officials said on Monday.",
     "Story highlights of the season were shown again at the meeting, the agency said.",
     "Officials urged farmers who wanted the details to visit the agency's website and read more",
+    "The agency's chief said the photos would be shown at the meeting | Reuters reported.",
+    "The exhibit, titled Photo: A Century of Farms, ran for a year, the agency said.",
 ])
 def test_prose_mentioning_images_is_kept(settings, prose):
     assert prose in clean("\n\n".join([P1, prose, P2]), settings).text

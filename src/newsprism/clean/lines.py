@@ -89,8 +89,19 @@ def words_of(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+# A promo for another story: its photo's caption, " | ", the credit, then its headline ("Mayor
+# speaks on Friday. | Jane Roe/AP Photo Council delays vote"); and a caption closed by
+# "Photo: <credit>" without brackets ("... on Friday. Photo: Getty Images").
+_PIPE_CREDIT = re.compile(rf"[.!?\"”’]\s*\|\s*(?:(?:{_CREDIT_PART}\s*/\s*)*{_AGENCY}|"
+                          r"(?:AP|Reuters) Photos)\b")
+_PHOTO_TAIL = re.compile(r"(?:^|[.!?\"”’]\s)Photo:\s+[A-Z][^.!?:]{0,60}$")
+
+
 def is_caption(line: str) -> bool:
     s = line.strip()
+    if nwords(s) <= 80 and ("|" in s and _PIPE_CREDIT.search(s) or "Photo:" in s[-70:]
+                            and _PHOTO_TAIL.search(s[-80:])):
+        return True
     # Credits close the line: only its tail needs the (slow, unanchored) search.
     if s[-1:] in ").:" and _CAPTION_END.search(s[-160:]) or _CAPTION_START.match(s):
         return True
@@ -269,9 +280,14 @@ def drop_player_widgets(line: str) -> str:
 _READ_MORE_END = re.compile(r"\s(?:Read|READ) (?:more|More|MORE)\s*[.…:»›>]*$")
 
 
+# A bracketed pointer to a gallery or another story: "( PHOTOS: Ten lines from the debate)".
+_PAREN_LINK = re.compile(r"^\(\s*(?:PHOTOS?|VIDEOS?|POLL|MORE|READ|RELATED|SEE|LISTEN)\s*:"
+                         r"[^()]{1,200}\)\.?$")
+
+
 def is_link_line(line: str) -> bool:
     s = line.strip()
-    return nwords(s) <= 30 and bool(_READ_MORE_END.search(s))
+    return nwords(s) <= 30 and bool(_READ_MORE_END.search(s) or _PAREN_LINK.match(s))
 
 
 # A content system's label glued before the story's first bullet: "Story highlights Mayor
