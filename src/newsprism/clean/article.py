@@ -2,8 +2,9 @@
 
 `clean_article(article, settings)` returns the article with
 - `text` cleaned: header lines (dates, bylines, labels, menus, the title), photo captions and
-  credits, share/comment widgets, cookie and subscription text, site menus, repeated lines and
-  "About <outlet>" / "Related" footers removed; cut to `settings.max_article_chars`. Every
+  credits, promos and link lines for other stories, a video player's text, share/comment
+  widgets, cookie and subscription text, site menus, repeated lines and "About <outlet>" /
+  "Related" footers removed; cut to `settings.max_article_chars`. Every
   offset downstream refers to this text.
 - `title`, `outlet`, `byline`, `published` recovered from the header (see `clean_header`) where
   the reader did not supply them; values from HTML/JSONL metadata are trusted unless clearly
