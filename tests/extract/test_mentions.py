@@ -136,3 +136,13 @@ def test_bodies_with_of_or_a_particle_stay_organisations(mentions_of):
             "The Banco del Sur lent more. Loans from Casa de Moneda rose.")
     people = [m.text for m in mentions_of(text) if m.label == "PERSON"]
     assert people == []
+
+
+def test_a_name_never_runs_over_a_line_break(mentions_of):
+    # The model joins a caption's credit and the next paragraph's first word into one PERSON.
+    text = ("Farmers gather near the dry channel in Fresno. REUTERS/ Jane Roe\n\nFairbank has been "
+            "non-committal on the plan, saying it was up to the mayor.")
+    ms = mentions_of(text)
+    assert not [m for m in ms if "\n" in m.text]
+    assert {"Jane Roe", "Fairbank"} <= {m.text for m in ms}
+    assert all(text[m.start:m.end] == m.text for m in ms)

@@ -26,7 +26,9 @@ Fixes (each general, none keyed to a corpus):
 - a name with a lower-case particle typed ORG ("Odile de Rugal", "Adel al-Hamid") is the
   person when its first word is a first name of the table, a person's title stands before
   it, or a speech verb stands right before or after it ("said Odile de Rugal, ..."); "Bank
-  of America" (no particle) and names ending in an organisation word are never touched.
+  of America" (no particle) and names ending in an organisation word are never touched;
+- a span over a line break ("Jane Roe\n\nFairbank": a credit and the next paragraph) is cut
+  there into two mentions.
 """
 
 from __future__ import annotations
@@ -79,6 +81,16 @@ def _particle_person(doc, start: int, end: int) -> bool:
         return True
     return any(0 <= i < len(doc) and doc[i].lemma_.lower() in _SPEECH_LEMMAS
                for i in (start - 1, end))
+
+
+def _line_break_cut(doc, ent):
+    """(token end of `ent`'s part before its first line break, the span after its last break
+    or None when that part holds no letter)."""
+    breaks = [k for k in range(ent.start, ent.end) if "\n" in doc[k].text_with_ws]
+    first, last = breaks[0], breaks[-1]
+    end = first if doc[first].is_space else first + 1
+    rest = doc[last + 1:ent.end]
+    return end, (rest if rest.text.strip() and any(c.isalpha() for c in rest.text) else None)
 
 
 def _is_menu_line(text: str) -> bool:
@@ -246,6 +258,15 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
     for ent in ents:
         label = ent.label_
         start_tok, end_tok = ent.start, ent.end
+        if "\n" in ent.text:
+            # A name never runs over a line break: "Jane Roe\n\nFairbank" is a caption's
+            # credit and the next paragraph's first word. The part after the break is its own
+            # mention; the part before goes through the fixes below.
+            end_tok, rest = _line_break_cut(doc, ent)
+            if rest is not None:
+                out.append(Mention(article.id, rest.start_char, rest.end_char, rest.text, label))
+            if end_tok <= start_tok:
+                continue
         if (label in ("ORG", "GPE", "LOC", "FAC") and " " not in ent.text
                 and fold(ent.text) in person_lasts
                 and (start_tok == 0 or doc[start_tok - 1].lower_ != "the")):
