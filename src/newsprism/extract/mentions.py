@@ -28,7 +28,7 @@ Fixes (each general, none keyed to a corpus):
   it, or a speech verb stands right before or after it ("said Odile de Rugal, ..."); "Bank
   of America" (no particle) and names ending in an organisation word are never touched;
 - a span over a line break ("Jane Roe\n\nFairbank": a credit and the next paragraph) is cut
-  there into two mentions.
+  at the break; the part after it is dropped.
 """
 
 from __future__ import annotations
@@ -83,14 +83,10 @@ def _particle_person(doc, start: int, end: int) -> bool:
                for i in (start - 1, end))
 
 
-def _line_break_cut(doc, ent):
-    """(token end of `ent`'s part before its first line break, the span after its last break
-    or None when that part holds no letter)."""
-    breaks = [k for k in range(ent.start, ent.end) if "\n" in doc[k].text_with_ws]
-    first, last = breaks[0], breaks[-1]
-    end = first if doc[first].is_space else first + 1
-    rest = doc[last + 1:ent.end]
-    return end, (rest if rest.text.strip() and any(c.isalpha() for c in rest.text) else None)
+def _line_break_end(doc, ent) -> int:
+    """The token end of `ent`'s part before its first line break."""
+    first = next(k for k in range(ent.start, ent.end) if "\n" in doc[k].text_with_ws)
+    return first if doc[first].is_space else first + 1
 
 
 def _is_menu_line(text: str) -> bool:
@@ -260,11 +256,10 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
         start_tok, end_tok = ent.start, ent.end
         if "\n" in ent.text:
             # A name never runs over a line break: "Jane Roe\n\nFairbank" is a caption's
-            # credit and the next paragraph's first word. The part after the break is its own
-            # mention; the part before goes through the fixes below.
-            end_tok, rest = _line_break_cut(doc, ent)
-            if rest is not None:
-                out.append(Mention(article.id, rest.start_char, rest.end_char, rest.text, label))
+            # credit and the next paragraph's first word. The part before the break goes on;
+            # the part after is dropped (the model's label was for the whole run, and kept it
+            # made list labels such as "Upside:" into speakers).
+            end_tok = _line_break_end(doc, ent)
             if end_tok <= start_tok:
                 continue
         if (label in ("ORG", "GPE", "LOC", "FAC") and " " not in ent.text
