@@ -168,6 +168,20 @@ def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
     "Enlarge this image toggle caption Jane Roe/AP Jane Roe/AP",
     "Story Continued Below",
     "Farmers gather near the dry channel on Friday. Jane Roe/Getty Images",
+    # The wire's credit, agency first, and a credit chain after "Photograph:" (round 11).
+    "Farmers gather near the dry channel in Fresno, U.S. May 2, 2024. Picture taken May 2, "
+    "2024. REUTERS/ Jane Roe",
+    "Facebook Twitter Pinterest Farmers gather near the channel. Photograph: Jane Roe/AFP/Getty "
+    "Images",
+    # A video player's text: labels, the clip's title twice and its duration.
+    "JUST WATCHED Farmers count the cost of drought Replay More Videos ... MUST WATCH Farmers "
+    "count the cost of drought 02:09",
+    # A link to another story: its headline and "Read more".
+    "Reservoir levels: what the drought means for your water bill Read more",
+    "( PHOTOS: Ten dry reservoirs seen from the air)",
+    # A promo for another story (caption | credit headline), and a bare "Photo:" credit.
+    "The mayor speaks on Friday. | Jane Roe/AP Photo Council delays vote on water limits",
+    "Farmers gather near the dry channel on Friday. Photo: Getty Images",
 ])
 def test_media_player_and_photo_furniture_is_not_article_text(settings, furniture):
     art = clean("\n\n".join([P1, furniture, P2]), settings)
@@ -180,11 +194,31 @@ def test_a_furniture_line_at_the_top_is_not_the_title(settings):
     assert clean(text, settings).title == "Reservoirs fall to record low as drought deepens"
 
 
+def test_a_video_player_run_into_a_paragraph_is_cut_from_it(settings):
+    player = ("JUST WATCHED Agency: 'Reservoirs at record low' Replay More Videos ... MUST WATCH "
+              "Agency: 'Reservoirs at record low' 01:55")
+    art = clean("\n\n".join([P1, f"{P2} {player} {P3}"]), settings)
+    assert art.text.split("\n\n") == [P1, f"{P2} {P3}"]
+
+
+def test_a_story_highlights_label_is_cut_and_its_bullet_kept(settings):
+    bullet = "Farm groups say the limits on irrigation hit fruit growers hardest"
+    art = clean("\n\n".join([f"Story highlights {bullet}", P1, P2]), settings,
+                title="Reservoirs fall to record low")
+    assert art.text.split("\n\n")[0] == bullet
+
+
 @pytest.mark.parametrize("prose", [
     # Prose that mentions images, captions or a slash is kept.
     "Image rights were at the centre of the dispute, the agency said in a statement on Monday.",
     "The caption on the poster read that the water was safe, officials told reporters.",
     "The report was filed jointly by the two wire services, AP/Reuters said.",
+    "The data came from a poll published on Monday by the FBI/Justice Department.",
+    "The clip was titled Just Watched and shared widely, officials said on Monday.",
+    "Story highlights of the season were shown again at the meeting, the agency said.",
+    "Officials urged farmers who wanted the details to visit the agency's website and read more",
+    "The agency's chief said the photos would be shown at the meeting | Reuters reported.",
+    "The exhibit, titled Photo: A Century of Farms, ran for a year, the agency said.",
 ])
 def test_prose_mentioning_images_is_kept(settings, prose):
     assert prose in clean("\n\n".join([P1, prose, P2]), settings).text

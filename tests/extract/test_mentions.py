@@ -118,3 +118,31 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full(mentions_of, sur
     bare = [m for m in ms if m.text == surname]
     assert len(bare) == 2 and all(m.label == "PERSON" for m in bare)
     assert not [m for m in ms if m.label == "PERSON" and surname.startswith(m.text + "-")]
+
+
+def test_a_particle_name_typed_org_after_said_is_the_person(mentions_of, quotes_of):
+    # The model types this made-up name ORG; "said" before it and a first name of the table
+    # make it the person, so the later "she said" has her as its speaker.
+    text = ("Mayor Tom Baker backed the tax. \"It will cost jobs,\" said Corinne du Plessy, "
+            "senior research fellow at the Lakeside Institute. \"Nobody asked the families,\" "
+            "she said.")
+    labels = {m.text: m.label for m in mentions_of(text)}
+    assert labels["Corinne du Plessy"] == "PERSON"
+    assert [q.speaker for q in quotes_of(text)] == ["Corinne du Plessy"] * 2
+
+
+def test_bodies_with_of_or_a_particle_stay_organisations(mentions_of):
+    text = ("Analysts at Bank of America and the University of Eastbrook cut the forecast. "
+            "The Banco del Sur lent more. Loans from Casa de Moneda rose.")
+    people = [m.text for m in mentions_of(text) if m.label == "PERSON"]
+    assert people == []
+
+
+def test_a_name_never_runs_over_a_line_break(mentions_of):
+    # The model joins a caption's credit and the next paragraph's first word into one PERSON.
+    text = ("Farmers gather near the dry channel in Fresno. REUTERS/ Jane Roe\n\nFairbank has been "
+            "non-committal on the plan, saying it was up to the mayor.")
+    ms = mentions_of(text)
+    assert not [m for m in ms if "\n" in m.text]
+    assert "Jane Roe" in {m.text for m in ms if m.label == "PERSON"}
+    assert all(text[m.start:m.end] == m.text for m in ms)

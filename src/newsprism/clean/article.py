@@ -2,8 +2,9 @@
 
 `clean_article(article, settings)` returns the article with
 - `text` cleaned: header lines (dates, bylines, labels, menus, the title), photo captions and
-  credits, share/comment widgets, cookie and subscription text, site menus, repeated lines and
-  "About <outlet>" / "Related" footers removed; cut to `settings.max_article_chars`. Every
+  credits, promos and link lines for other stories, a video player's text, share/comment
+  widgets, cookie and subscription text, site menus, repeated lines and "About <outlet>" /
+  "Related" footers removed; cut to `settings.max_article_chars`. Every
   offset downstream refers to this text.
 - `title`, `outlet`, `byline`, `published` recovered from the header (see `clean_header`) where
   the reader did not supply them; values from HTML/JSONL metadata are trusted unless clearly
@@ -28,7 +29,10 @@ from .header import read_header
 from .lines import (
     caption_base,
     drop_link_cards,
+    drop_player_widgets,
+    drop_story_label,
     is_caption,
+    is_link_line,
     is_menu,
     is_shouted,
     is_widget,
@@ -123,7 +127,9 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     """Body boilerplate: captions (and their bare repeats), widgets, menus, repeated lines, and
     all-capital promo lines when the rest of the text is written in normal case (a text all in
     capitals, as some wire feeds send, keeps its lines); inline link cards are cut out of the
-    sentences that carry them (`drop_link_cards`)."""
+    sentences that carry them (`drop_link_cards`), and so are a video player's text
+    (`drop_player_widgets`) and a "Story highlights" label (`drop_story_label`); a link line
+    ("<headline> Read more", `is_link_line`) goes whole."""
     captions = {caption_base(lines[i]) for i in range(len(lines)) if is_caption(lines[i])}
     captions.discard("")
     filled = [s for s in lines if s.strip()]
@@ -135,7 +141,7 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
     for i, line in enumerate(lines):
         if i in drop or i in shouted:
             continue
-        line = drop_link_cards(line)
+        line = drop_story_label(drop_player_widgets(drop_link_cards(line)))
         s = line.strip()
         if not s:
             kept.append("")
@@ -145,7 +151,7 @@ def clean_lines(lines: list[str], drop: set[int]) -> list[str]:
         if is_caption(s) or s in captions or (n >= 6 and captions and any(
                 s.startswith(c) and len(c) >= 0.8 * len(s) for c in captions)):
             continue
-        if is_widget(s) or is_menu(s):
+        if is_widget(s) or is_menu(s) or is_link_line(s):
             continue
         if key in seen and (n >= 4 or is_widget(s)):
             continue

@@ -35,12 +35,16 @@ _MEDIA_FURNITURE = re.compile(
     r"^\W*(?:(?:image|photo|picture|media|video)\s+(?:copyright|caption|credit|source)\b"
     r"|media playback is (?:unsupported|not supported)\b|enlarge this (?:image|photo)\b"
     r"|toggle caption\b|hide caption\b|(?:video|audio) player\b)", re.I)
-# A caption closed by a bare photographer/agency credit: "... on Friday. Jane Roe/Getty Images".
+# A caption closed by a bare photographer/agency credit: "... on Friday. Jane Roe/Getty Images",
+# "... Photograph: Jane Roe/AFP/Getty Images", or the wire's order, agency first: "... May 2,
+# 2019. REUTERS/ Jane Roe". A chain of name parts joined by "/", one of them a known agency.
+_AGENCY = (r"(?:AP(?: Photo)?|AFP|Reuters|REUTERS|Getty Images|EPA(?:-EFE)?|Xinhua|Anadolu|"
+           r"Shutterstock|Bloomberg|Sputnik|TASS|DPA|UPI|Landov|LANDOV|Redux|Polaris|"
+           r"Zuma(?: Press)?|ZUMA(?: Wire| Press)?|The [A-Z]\w+(?: [A-Z]\w+)* via Getty Images)")
+_CREDIT_PART = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|al-\w+|de|van|von|da)){0,4}"
 _CREDIT_TAIL = re.compile(
-    r"(?:^|[.!?\s])[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*/\s*(?:AP|AFP|Reuters|"
-    r"Getty Images|EPA(?:-EFE)?|Xinhua|Anadolu|Shutterstock|Bloomberg|Sputnik|TASS|DPA|UPI|"
-    r"Landov|Redux|Polaris|Zuma(?: Press)?|The [A-Z]\w+(?: [A-Z]\w+)* via Getty Images)"
-    r"\s*\.?$")
+    rf"(?:^|[.!?:\s])(?:{_CREDIT_PART}\s*/\s*)+{_AGENCY}(?:\s*/\s*{_CREDIT_PART})*\s*\.?$"
+    rf"|(?:^|[.!?:]\s*){_AGENCY}\s*/\s*{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})*\s*\.?$")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _WIDGET = re.compile(
@@ -89,8 +93,19 @@ def words_of(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+# A promo for another story: its photo's caption, " | ", the credit, then its headline ("Mayor
+# speaks on Friday. | Jane Roe/AP Photo Council delays vote"); and a caption closed by
+# "Photo: <credit>" without brackets ("... on Friday. Photo: Getty Images").
+_PIPE_CREDIT = re.compile(rf"[.!?\"”’]\s*\|\s*(?:(?:{_CREDIT_PART}\s*/\s*)*{_AGENCY}|"
+                          r"(?:AP|Reuters) Photos)\b")
+_PHOTO_TAIL = re.compile(r"(?:^|[.!?\"”’]\s)Photo:\s+[A-Z][^.!?:]{0,60}$")
+
+
 def is_caption(line: str) -> bool:
     s = line.strip()
+    if nwords(s) <= 80 and ("|" in s and _PIPE_CREDIT.search(s) or "Photo:" in s[-70:]
+                            and _PHOTO_TAIL.search(s[-80:])):
+        return True
     # Credits close the line: only its tail needs the (slow, unanchored) search.
     if s[-1:] in ").:" and _CAPTION_END.search(s[-160:]) or _CAPTION_START.match(s):
         return True
@@ -195,15 +210,15 @@ _BOILER_STEMS = ("cookie", "subscri", "sign up", "signup", "log in", "login", "n
 
 # A video player's block: its "CLOSE" button read as text, then the clip's caption and credit
 # ("CLOSE Claims by X are casting a shadow over Y. (Jan. 27) AP Domestic").
-_PLAYER = re.compile(r"^CLOSE\s+[A-Z“\"]")
+_CLOSE_BLOCK = re.compile(r"^CLOSE\s+[A-Z“\"]")
 
 
 def is_widget(line: str) -> bool:
     """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes,
     a video player's caption block."""
     s = line.strip()
-    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s) or _PLAYER.match(s) \
-            or _CONTRIBUTED.match(s):
+    if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s) \
+            or _CLOSE_BLOCK.match(s) or _CONTRIBUTED.match(s):
         return True
     if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
         return False
@@ -252,6 +267,47 @@ MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "
 
 def same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words_of(a)] == [w.lower() for w in words_of(b)]
+
+
+# A video player's text printed into the story: "JUST WATCHED <clip title> Replay More Videos
+# ... MUST WATCH <clip title> 02:09" (the player's labels in capitals, the clip's title twice,
+# its duration), a whole line or run into a paragraph. Cut from the labels to the duration.
+_PLAYER = re.compile(r"(?:^|(?<=\s))JUST WATCHED\s.{1,300}?\sReplay\s+More\s+Videos"
+                     r"\s*(?:\.{3}|…)?\s*(?:MUST WATCH(?:\s.{1,300}?\s\d{1,2}:\d{2}(?::\d{2})?)?"
+                     r"(?=\s|$))?")
+
+
+def drop_player_widgets(line: str) -> str:
+    """The line without a video player's text (see `_PLAYER`); a line that held only the
+    player comes back empty."""
+    if "Replay" not in line:
+        return line
+    return re.sub(r"[ \t]{2,}", " ", _PLAYER.sub("", line)).strip() if _PLAYER.search(line) \
+        else line
+
+
+# A link to another story printed as a line: its headline closed by "Read more" ("Mayor
+# quits over budget row Read more"). Short: a paragraph that ends so is kept.
+_READ_MORE_END = re.compile(r"\s(?:Read|READ) (?:more|More|MORE)\s*[.…:»›>]*$")
+
+
+# A bracketed pointer to a gallery or another story: "( PHOTOS: Ten lines from the debate)".
+_PAREN_LINK = re.compile(r"^\(\s*(?:PHOTOS?|VIDEOS?|POLL|MORE|READ|RELATED|SEE|LISTEN)\s*:"
+                         r"[^()]{1,200}\)\.?$")
+
+
+def is_link_line(line: str) -> bool:
+    s = line.strip()
+    return nwords(s) <= 30 and bool(_READ_MORE_END.search(s) or _PAREN_LINK.match(s))
+
+
+# A content system's label glued before the story's first bullet: "Story highlights Mayor
+# says ...". The label goes, the bullet stays.
+_STORY_LABEL = re.compile(r"^\s*[Ss]tory [Hh]ighlights\s*:?\s+(?=[A-Z0-9\"“‘'])")
+
+
+def drop_story_label(line: str) -> str:
+    return _STORY_LABEL.sub("", line, count=1) if line[:1] in "Ss \t" else line
 
 
 # Inline link cards some sites print into the sentence after a linked name: the person's full

@@ -22,7 +22,13 @@ Fixes (each general, none keyed to a corpus):
 - a title and a name the model typed ORG ("Major General Firstname Surname") is the person,
   when the name has a first name in the shipped table or a surname the article tags PERSON;
   a name typed ORG/GPE/FAC, or left untagged, whose surname the article writes after a
-  person's title ("Gen. Brandt") is that person.
+  person's title ("Gen. Brandt") is that person;
+- a name with a lower-case particle typed ORG ("Odile de Rugal", "Adel al-Hamid") is the
+  person when its first word is a first name of the table, a person's title stands before
+  it, or a speech verb stands right before or after it ("said Odile de Rugal, ..."); "Bank
+  of America" (no particle) and names ending in an organisation word are never touched;
+- a span over a line break ("Jane Roe\n\nFairbank": a credit and the next paragraph) is cut
+  at the break; the part after it is dropped.
 """
 
 from __future__ import annotations
@@ -55,6 +61,35 @@ motors electric mills department""".split())
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+# Lower-case particles inside a person's name ("de Rugal", "van Dorp", "al-Hamid").
+_PARTICLE_NAME = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? (?:(?:de|van|von|da|di|du|le|la|del|der|den|des|dos|"
+    r"das|bin|ben) )+[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"
+    r"|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)? (?:al|el)-[A-Z][\w'’-]+$")
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "ask", "explain", "note", "argue"})
+
+
+def _particle_person(doc, start: int, end: int) -> bool:
+    """An ORG span that is a person's name with a particle ("Odile de Rugal"): the shape,
+    no organisation word, and a first name of the table, a title before it or a speech verb
+    next to it (see the module docstring)."""
+    span = doc[start:end]
+    if not _PARTICLE_NAME.match(span.text) or any(fold(t.text) in _ORG_WORDS for t in span):
+        return False
+    if name_gender(span.text.split()[0] + " " + span.text.split()[-1]) is not None:
+        return True
+    if _title_before(doc, start)[0] is not None:
+        return True
+    return any(0 <= i < len(doc) and doc[i].lemma_.lower() in _SPEECH_LEMMAS
+               for i in (start - 1, end))
+
+
+def _line_break_end(doc, ent) -> int:
+    """The token end of `ent`'s part before its first line break."""
+    first = next(k for k in range(ent.start, ent.end) if "\n" in doc[k].text_with_ws)
+    return first if doc[first].is_space else first + 1
 
 
 def _is_menu_line(text: str) -> bool:
@@ -224,6 +259,14 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
     for ent in ents:
         label = ent.label_
         start_tok, end_tok = ent.start, ent.end
+        if "\n" in ent.text:
+            # A name never runs over a line break: "Jane Roe\n\nFairbank" is a caption's
+            # credit and the next paragraph's first word. The part before the break goes on;
+            # the part after is dropped (the model's label was for the whole run, and kept it
+            # made list labels such as "Upside:" into speakers).
+            end_tok = _line_break_end(doc, ent)
+            if end_tok <= start_tok:
+                continue
         if (label in ("ORG", "GPE", "LOC", "FAC") and " " not in ent.text
                 and fold(ent.text) in person_lasts
                 and (start_tok == 0 or doc[start_tok - 1].lower_ != "the")):
@@ -236,6 +279,9 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
               and all(t.is_title and not is_title_token(t.text) for t in ent)):
             # "Ivo Brandt" typed ORG where the article also writes "Gen. Brandt".
             label = "PERSON"
+        particle = label == "ORG" and _particle_person(doc, start_tok, end_tok)
+        if particle:
+            label = "PERSON"  # "said Odile de Rugal, senior fellow at ..."
         title: str | None = None
         sense: str | None = None
         ls, le = _line_bounds(text, ent.start_char, ent.end_char)
@@ -272,7 +318,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                 # "the Herald", "the Guardian": a one-word name after "the" is a paper or a
                 # body, not a person (people are not named with an article in English).
                 label = "ORG"
-            if _AL.search(span.text):
+            if _AL.search(span.text) and not particle:
                 f = fold(span.text)
                 elsewhere = [lab for key, lab in non_person.items() if f in key]
                 if elsewhere:
