@@ -66,7 +66,9 @@ def test_merge_speaker_and_wrong_mark_survive_an_incremental_analyze(
     assert r.status_code == 201, r.text
     made["speaker"] = r.json()["id"]
     merged = client.get(f"/api/v1/stories/{merged['id']}").json()["story"]
-    conflict = next(c for c in merged["conflicts"] if c["kind"] == "quantity")
+    # (the date conflict: the crowd counts of the merged story come from two named sources
+    # and carry three doubts there, so that conflict is not shown; round 11, compare)
+    conflict = next(c for c in merged["conflicts"] if c["kind"] == "date")
     r = client.post("/api/v1/corrections", headers=auth, json={
         "kind": "conflict.wrong", "story_id": merged["id"], "key": conflict["key"]})
     assert r.status_code == 201, r.text
@@ -83,7 +85,7 @@ def test_merge_speaker_and_wrong_mark_survive_an_incremental_analyze(
     q = next(q for q in story["quotes"] if q["key"] == key)
     assert q["speaker"] == "Mara Olsen" and made["speaker"] in q["corrections"]
     wrong = [c for c in story["conflicts"] if c["wrong"]]
-    assert len(wrong) == 1 and wrong[0]["kind"] == "quantity"
+    assert len(wrong) == 1 and wrong[0]["kind"] == "date"
     assert made["wrong"] in wrong[0]["corrections"]
     status = {c["id"]: c["status"] for c in second["corrections"]}
     assert status == {made["merge"]: "applied", made["speaker"]: "applied",
