@@ -536,14 +536,17 @@ HARBOUR_YEAR = ("Westhaven harbour freight report\n\n"
 def test_counts_over_different_periods_are_only_possible(line):
     # The period is stated before the figure (the lead, a list's heading), not beside it:
     # a month's count against a year's is no confident conflict.
-    fig = "Dock workers at the harbour unloaded {} containers from cargo ships, the board said."
-    (c,) = _kinds(line(HARBOUR_MONTH + fig.format("4,000"),
-                       HARBOUR_YEAR + fig.format("more than 40,000")), "quantity")
+    a = "Dock workers at the harbour unloaded 4,000 containers from cargo ships, mostly at night."
+    b = "Dock workers at the harbour unloaded more than 40,000 containers from cargo ships."
+    (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_YEAR + b), "quantity")
     assert c.status == "possible"
     assert "measured over different periods (march / the year)" in c.why
     # One period on both sides (or none found on either): unchanged.
-    (c,) = _kinds(line(HARBOUR_MONTH + fig.format("4,000"),
-                       HARBOUR_MONTH + fig.format("more than 40,000")), "quantity")
+    (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_MONTH + b), "quantity")
     assert c.status == "confident" and "periods" not in c.why
-    (c,) = _kinds(line(fig.format("4,000"), fig.format("more than 40,000")), "quantity")
+    (c,) = _kinds(line(a, b), "quantity")
+    assert c.status == "confident" and "periods" not in c.why
+    # One sentence copied but for its figure is one statement, wherever each copy stands.
+    (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_YEAR + a.replace("4,000", "40,000")),
+                  "quantity")
     assert c.status == "confident" and "periods" not in c.why

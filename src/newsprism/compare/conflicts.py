@@ -452,12 +452,24 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                         lo, hi = min(i, j), max(i, j)
                         doubts = _comparable(items[lo], items[hi], per_unit)
                         if doubts is not None:
-                            apart = period_doubt(periods[lo], periods[hi]) if periods else None
+                            apart = _periods_apart(items, periods, lo, hi)
                             out[(lo, hi)] = (*doubts, apart) if apart else doubts
                 if len(out) > MAX_FIGURE_PAIRS:
                     _over_figure_limit(len(items))
                     return None
     return out
+
+
+def _periods_apart(items: list[tuple[Claim, Quantity, frozenset[str]]],
+                   periods: Sequence[Period | None], lo: int, hi: int) -> str | None:
+    """The doubt of two figures their texts put in periods of different spans. Not for one
+    sentence copied but for its figure: one statement, wherever each copy stands."""
+    if not periods:
+        return None
+    apart = period_doubt(periods[lo], periods[hi])
+    if apart is None or _twins(items[lo][0], items[lo][1], items[hi][0], items[hi][1]):
+        return None
+    return apart
 
 
 def _over_figure_limit(figures: int) -> None:
