@@ -48,3 +48,16 @@ def test_periods_of_different_spans_are_a_doubt():
     assert period_doubt(month, april) is not None
     assert period_doubt(month, last_month) is None  # one month, maybe the same one
     assert period_doubt(month, None) is None and period_doubt(None, None) is None
+
+
+def test_a_day_in_the_figures_sentence_dates_it_and_a_span_in_the_lead_does_not():
+    # The lead's "for 26 years" is no period of a crowd counted on Monday.
+    text = ("HARBOURTOWN - Thousands of dockers marched to the harbour on Monday to protest "
+            "the new rules. The union, which has led the port for 26 years, said more would come.")
+    p = _period(text, "Thousands of dockers")
+    assert (p.kind, p.label) == ("day", "monday")
+    said = "Dockers unloaded 300 containers, the board said Friday. The port has 9 cranes."
+    assert _period(said, "300 containers") is None
+    lead_span = ("The union has led the port for 26 years and its members work every shift "
+                 "of the day.\n\nCranes were idle.\n\nDockers unloaded 300 containers.")
+    assert _period(lead_span, "300 containers") is None

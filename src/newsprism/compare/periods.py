@@ -33,6 +33,11 @@ PERIOD = re.compile(
     r"(?! (?:earlier|ago|before|later|after|old)\b)(?![- ](?:on|over)[- ]))"
     r"|(?P<adverb>\b(?P<unit4>week|month|quarter|year)ly\b|\bannual(?:ly)?\b|\bdaily\b)",
     re.IGNORECASE)
+# A day the figure's own sentence dates it to ("rallied on Monday"); not the day it was said
+# ("the department said Friday"). Only read in the figure's sentence: elsewhere in the
+# paragraph a weekday is mostly when something was said or done, not the figure's span.
+DAY = re.compile(r"(?<!said )(?<!says )(?<!reported )(?<!announced )\b(?:Monday|Tuesday|"
+                 r"Wednesday|Thursday|Friday|Saturday|Sunday|[Tt]oday|[Yy]esterday|[Tt]onight)\b")
 LIST_ITEM = re.compile(r"^\s*(?:--?|[•*·–—]|\d{1,2}[.)])\s")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-Z0-9-])")
 
@@ -119,8 +124,10 @@ def figure_period(text: str, start: int, end: int, title: str | None = None) -> 
     following = SENTENCE_END.search(paragraph, max(end - p_start, s_start))
     s_end = following.start() if following else len(paragraph)
     middle = (start + end) // 2 - p_start
-    own = [(abs(at - middle), p) for at, p in _periods(paragraph[s_start:s_end])
-           for at in [at + s_start]]
+    sentence = paragraph[s_start:s_end]
+    days = [((m.start() + m.end()) // 2, Period("day", m.group(0).lower(), None))
+            for m in DAY.finditer(sentence)]
+    own = [(abs(at + s_start - middle), p) for at, p in (*_periods(sentence), *days)]
     if own:
         return min(own, key=lambda x: x[0])[1]
     before = _periods(paragraph[:s_start])
@@ -131,11 +138,12 @@ def figure_period(text: str, start: int, end: int, title: str | None = None) -> 
         found = _periods(text[context[0]:context[1]])
         if found:
             return found[-1][1]
-    # Last, the article's own period: its title, else its lead.
+    # Last, the article's own period, when its title (else its lead) names one ("jobs
+    # added in December"): a span there ("for 26 years") is mostly about something else.
     for head in (title or "", text[:_lead_end(text)]):
-        found = _periods(head)
-        if found:
-            return found[0][1]
+        named = [p for _, p in _periods(head) if p.named]
+        if named:
+            return named[0]
     return None
 
 
