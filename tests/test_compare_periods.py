@@ -48,6 +48,8 @@ def test_periods_of_different_spans_are_a_doubt():
     assert period_doubt(month, april) is not None
     assert period_doubt(month, last_month) is None  # one month, maybe the same one
     assert period_doubt(month, None) is None and period_doubt(None, None) is None
+    monday = _period("Dockers unloaded 300 containers on Monday.", "300 containers")
+    assert period_doubt(monday, month) is None  # a day of an event is inside the month
 
 
 def test_a_day_in_the_figures_sentence_dates_it_and_a_span_in_the_lead_does_not():

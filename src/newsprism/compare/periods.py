@@ -163,6 +163,10 @@ def period_doubt(a: Period | None, b: Period | None) -> str | None:
     a year, a week against a month, two different named months or years."""
     if a is None or b is None:
         return None
+    # A day dates an event ("fought with police on Monday") inside any longer period the
+    # other text names; its sentence may also be cut short elsewhere ("at 7 p.m. Monday").
+    if "day" in (a.kind, b.kind):
+        return None
     if a.kind == b.kind and not (a.named and b.named and a.named != b.named):
         return None
     return f"measured over different periods ({a.label} / {b.label})"
