@@ -519,3 +519,34 @@ def test_counts_given_by_two_named_sources_carry_that_doubt(line):
             "tips and more than 500 leads, Voss said.")
     (c,) = _kinds(line(voss, same), "quantity")
     assert c.status == "possible" and "different sources" not in c.why
+
+
+HARBOUR_MONTH = ("Westhaven harbour freight report\n\n"
+                 "The harbour board published its freight figures for March on Friday, and "
+                 "traffic at the port held up despite the storms along the coast.\n\n"
+                 "Coastal shipping was steady and the ferry ran on time all month.\n\n")
+HARBOUR_YEAR = ("Westhaven harbour freight report\n\n"
+                "The harbour board published its freight figures on Friday, and traffic at the "
+                "port held up despite the storms along the coast.\n\n"
+                "Update at 9 a.m. For The Year:\n\n"
+                "-- Coastal shipping was steady.\n\n"
+                "-- The ferry ran on time.\n\n-- ")
+
+
+def test_counts_over_different_periods_are_only_possible(line):
+    # The period is stated before the figure (the lead, a list's heading), not beside it:
+    # a month's count against a year's is no confident conflict.
+    a = "Dock workers at the harbour unloaded 4,000 containers from cargo ships, mostly at night."
+    b = "Dock workers at the harbour unloaded more than 40,000 containers from cargo ships."
+    (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_YEAR + b), "quantity")
+    assert c.status == "possible"
+    assert "measured over different periods (march / the year)" in c.why
+    # One period on both sides (or none found on either): unchanged.
+    (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_MONTH + b), "quantity")
+    assert c.status == "confident" and "periods" not in c.why
+    (c,) = _kinds(line(a, b), "quantity")
+    assert c.status == "confident" and "periods" not in c.why
+    # One sentence copied but for its figure is one statement, wherever each copy stands.
+    (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_YEAR + a.replace("4,000", "40,000")),
+                  "quantity")
+    assert c.status == "confident" and "periods" not in c.why

@@ -20,6 +20,7 @@ from ..dates import MONTHS
 from ..extract.claims import PLANNED
 from ..extract.qualifiers import PERIOD, kind_tags, relative_verb, since_tag
 from ..model import (
+    Article,
     Claim,
     Conflict,
     ConflictKind,
@@ -42,6 +43,7 @@ from .match import (
     units_match,
 )
 from .occasions import OCCASION_DOUBT, figures_differ, marks_other_occasion
+from .periods import Period, figure_period, period_doubt
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +245,11 @@ def _capitalised_unit(q: Quantity) -> bool:
     return last[:1].isupper() and q.unit is not None and fold(last).startswith(q.unit[:4])
 
 
-def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[Conflict]:  # noqa: C901  (unit, context and outlet tests of one comparison; split tracked in issue 19)
+def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str],  # noqa: C901
+                       articles: Sequence[Article] = ()) -> list[Conflict]:
     """Count conflicts: quantities of one unit and context whose ranges cannot both be true.
+    (noqa C901: unit, context and outlet tests of one comparison; split tracked in issue 19.)
+    With the `articles`, two figures their texts put in periods of different spans are a doubt.
     Long because grouping the quantities (a union-find over unit and context) and judging each
     group read the same indexes built at its top; to be split with the compare/ rework (issue
     19)."""
@@ -265,7 +270,7 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str]) -> list[
     from scipy.cluster.hierarchy import DisjointSet
 
     sets = DisjointSet(range(n))
-    comparable = _comparable_pairs(items, per_unit)  # pair -> its doubts
+    comparable = _comparable_pairs(items, per_unit, _item_periods(items, articles))
     if comparable is None:  # too many to hold: no count conflict is claimed (reported)
         return []
     for i, j in comparable:
@@ -412,8 +417,20 @@ def _units_may_meet(a: tuple[bool, str, str | None], qa: Quantity,
 MAX_FIGURE_PAIRS = 2_000_000
 
 
+def _item_periods(items: list[tuple[Claim, Quantity, frozenset[str]]],
+                  articles: Sequence[Article]) -> list[Period | None]:
+    """The period each figure's article text puts it in (None: no text, or none found)."""
+    by_id = {a.id: a for a in articles}
+    out: list[Period | None] = []
+    for c, q, _ in items:
+        art = by_id.get(c.article_id)
+        out.append(figure_period(art.text, q.start, q.end, art.title) if art else None)
+    return out
+
+
 def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
-                      per_unit: Counter[tuple[str, str]]
+                      per_unit: Counter[tuple[str, str]],
+                      periods: Sequence[Period | None] = ()
                       ) -> dict[tuple[int, int], tuple[str, ...]] | None:
     """(i, j) with i < j -> doubts, for every pair of figures `_comparable` accepts. Only
     pairs whose units can meet are tried (units grouped first): the same pairs as trying
@@ -435,11 +452,24 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                         lo, hi = min(i, j), max(i, j)
                         doubts = _comparable(items[lo], items[hi], per_unit)
                         if doubts is not None:
-                            out[(lo, hi)] = doubts
+                            apart = _periods_apart(items, periods, lo, hi)
+                            out[(lo, hi)] = (*doubts, apart) if apart else doubts
                 if len(out) > MAX_FIGURE_PAIRS:
                     _over_figure_limit(len(items))
                     return None
     return out
+
+
+def _periods_apart(items: list[tuple[Claim, Quantity, frozenset[str]]],
+                   periods: Sequence[Period | None], lo: int, hi: int) -> str | None:
+    """The doubt of two figures their texts put in periods of different spans. Not for one
+    sentence copied but for its figure: one statement, wherever each copy stands."""
+    if not periods:
+        return None
+    apart = period_doubt(periods[lo], periods[hi])
+    if apart is None or _twins(items[lo][0], items[lo][1], items[hi][0], items[hi][1]):
+        return None
+    return apart
 
 
 def _over_figure_limit(figures: int) -> None:

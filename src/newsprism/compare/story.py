@@ -177,7 +177,7 @@ def _compare(ctx: StoryContext) -> Story:
             quoted.setdefault(q.article_id, []).append((q.start, q.end))
     conflicts = [
         *attribution_conflicts(quotes, entities, groups, {a.id: a.text for a in ctx.articles}),
-        *quantity_conflicts(claims, groups),
+        *quantity_conflicts(claims, groups, ctx.articles),
         *event_date_conflicts(claims, groups, quoted),
         *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
