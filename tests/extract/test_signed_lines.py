@@ -129,3 +129,16 @@ def test_a_subject_that_stands_for_anyone_reports_nothing(quotes_of):
         "old. A senior official familiar with the talks said that the deal is close.")
     assert not [q for q in quotes if "chaos" in q.text or "wall is old" in q.text]
     assert _one(quotes, "deal is close").speaker_text == "A senior official familiar with the talks"
+
+
+def test_a_broadcast_credit_is_no_one_a_pronoun_points_at(quotes_of):
+    """Stop 36, real text (seed 281): "NRA chief X defended his call ... NBC's Y reports." then
+    "He said, “…”" gave X's words to the reporter Y, and a possible attribution conflict came
+    of it. A sentence of an outlet's reporter and "reports" alone is a credit."""
+    quotes = quotes_of(
+        "Union chief Tom Hale defended his call for guards at every dock. Coast TV's Rob Vance "
+        "reports.\n\nHe said, \u201cIf you want to stop the thieves, lock the gates.\u201d")
+    assert _one(quotes, "lock the gates").speaker == "Tom Hale"
+    # a reporter who reports something is a speaker as before
+    said = quotes_of("Coast TV's Rob Vance reports that the docks are closed.")
+    assert _one(said, "docks are closed").speaker == "Rob Vance"

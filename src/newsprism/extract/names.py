@@ -294,6 +294,22 @@ def byline_name(text: str, start: int, end: int) -> bool:
                    for line in text[:lo].splitlines())
 
 
+_CREDIT_AFTER = re.compile(r"\s+(?:reports|reported)\s*\.")
+_CREDIT_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s\s+)?$")
+
+
+def credit_sentence(text: str, start: int, end: int) -> bool:
+    """"NBC's Peter Alexander reports.": a broadcast report's credit (a sentence of the name
+    and "reports" alone), not a person the story talks about."""
+    return bool(_CREDIT_AFTER.match(text, end)) and bool(
+        _CREDIT_BEFORE.search(text[max(0, start - 80):start]))
+
+
+def aside_name(text: str, start: int, end: int) -> bool:
+    """A name that signs or credits the story, not one it talks about."""
+    return byline_name(text, start, end) or credit_sentence(text, start, end)
+
+
 def titled_words(doc) -> set[str]:
     """Folded names written right after a title, or one name word after it: "Sens. Saxby
     Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.")."""

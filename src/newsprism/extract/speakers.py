@@ -29,7 +29,7 @@ from .names import (
     GENDERED_TITLES,
     PERSON_ROLE_NOUNS,
     PRONOUNS,
-    byline_name,
+    aside_name,
     demonym_matches,
     early_surnames,
     is_title_token,
@@ -115,7 +115,7 @@ class People:
                 continue
             k = index[(m.start, m.end)]
             self._add_roles(k, m)
-            if not self.in_quote(m.start) and not byline_name(self.text, m.start, m.end):
+            if not self.in_quote(m.start) and not aside_name(self.text, m.start, m.end):
                 self.refer(m.start, k, self._is_subject(m.start, m.end))
         # The NER misses names it found elsewhere in the same article (often at a sentence
         # start): a bare surname of a known person still refers to that person.
