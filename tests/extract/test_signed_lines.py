@@ -142,3 +142,17 @@ def test_a_broadcast_credit_is_no_one_a_pronoun_points_at(quotes_of):
     # a reporter who reports something is a speaker as before
     said = quotes_of("Coast TV's Rob Vance reports that the docks are closed.")
     assert _one(said, "docks are closed").speaker == "Rob Vance"
+
+
+def test_whose_words_were_before_a_colon_is_not_the_first_subjects(quotes_of):
+    """Stop 36, real text (seed 281): "He was followed by House Majority Leader X whose first
+    words were:" then a quote: it went to "He" (the speaker before X) through "followed", and a
+    possible attribution conflict came of it. The words are X's; the parse does not say whom
+    "whose" stands for, so the quote keeps no speaker rather than a wrong one."""
+    quotes = quotes_of(
+        "Republicans were quick to pounce.\n\nAt a briefing, the first words out of House "
+        "Speaker Tom Hale's mouth were:\n\n\"Mr. Mayor, take it from me, the harbour is not "
+        "doing well.\"\n\nHe was followed by House Majority Leader Ana Lind whose first words "
+        "were:\n\n\"As the speaker said, we just listened to the mayor say the harbour is doing "
+        "fine.\"")
+    assert _one(quotes, "As the speaker said").speaker in (None, "Ana Lind")

@@ -52,6 +52,12 @@ class IntroReader(CueReader):
         if len(sent) > MAX_CLAUSE_TOKENS:
             return None
         line_start = text.rfind("\n", 0, j) + 1
+        if tok.head.lemma_.lower() == "be" and any(
+                g.tag_ == "WP$" for c in tok.head.children if c.dep_ == "nsubj"
+                for g in c.children):
+            # "He was followed by X, whose first words were:": X's words, not those of the
+            # subject of "followed"; who "whose" stands for the parse does not say: no cue.
+            return None
         # The parser often runs a sentence across paragraphs ("Cruz continued:\n\n“...”"):
         # the verb the colon hangs on (or the verb of the noun it hangs on: "issued the
         # following statement:"), else the sentence's root, on the colon's own line.
