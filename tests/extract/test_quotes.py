@@ -707,24 +707,27 @@ def test_a_reported_clause_never_crosses_a_paragraph_break(quotes_of):
             (q.text, q.speaker)
 
 
+def _voss_speaker(nlp, text: str) -> str | None:
+    """The speaker of the "rebuild the port" quote, with every "(Greta )Voss" a PERSON
+    mention (the model's tags are given, so these tests are about the rule, not the tagger)."""
+    import re as _re
+    ms = tuple(Mention("v", m.start(), m.end(), m.group(), "PERSON")
+               for m in _re.finditer(r"(?:Greta )?Voss", text))
+    art = Article(id="v", source="t", text=text)
+    return one(find_quotes(art, nlp(text), ms), "rebuild the port").speaker
+
+
 def test_a_surname_used_before_a_later_namesake_is_not_that_namesake(nlp):
     """Three "Voss" before the article's only full name with that surname, a closing link
     line's "Greta Voss": the quote's "Voss" is someone the article took as known, not Greta
     (the model's PERSON tags are given, so the test is about the rule, not the tagger)."""
-    def speaker(text: str) -> str | None:
-        import re as _re
-        ms = tuple(Mention("v", m.start(), m.end(), m.group(), "PERSON")
-                   for m in _re.finditer(r"(?:Greta )?Voss", text))
-        art = Article(id="v", source="t", text=text)
-        return one(find_quotes(art, nlp(text), ms), "rebuild the port").speaker
-
     text = ("Voss flew to the coast on Monday. Voss met the harbour board. Voss spoke to "
             "reporters.\n\n“We will rebuild the port,” Voss said.\n\n"
             "Related: Greta Voss opens a gallery | Storm season ends")
-    assert speaker(text) == "Voss"
+    assert _voss_speaker(nlp, text) == "Voss"
     headline = ("Voss vows to rebuild\n\nGreta Voss, the harbour minister, toured the port.\n\n"
                 "“We will rebuild the port,” Voss said.")
-    assert speaker(headline) == "Greta Voss"
+    assert _voss_speaker(nlp, headline) == "Greta Voss"
 
 
 def test_object_pronouns_tell_nothing_of_the_subjects_gender(quotes_of):
@@ -751,21 +754,14 @@ def test_a_surname_used_before_a_later_namesake_stays_apart_after_it(nlp):
     """Stop 36, real text: "Mr. Voss" all through a profile, then once "(Greta Voss, his
     mother, spoke at ...)": the later "Mr. Voss said" is still the man the article took as
     known, never the namesake it named in passing (it was given to her)."""
-    def speaker(text: str) -> str | None:
-        import re as _re
-        ms = tuple(Mention("v", m.start(), m.end(), m.group(), "PERSON")
-                   for m in _re.finditer(r"(?:Greta )?Voss", text))
-        art = Article(id="v", source="t", text=text)
-        return one(find_quotes(art, nlp(text), ms), "rebuild the port").speaker
-
     text = ("Mr. Voss flew to the coast on Monday. Mr. Voss met the harbour board. Mr. Voss "
             "spoke to the crews.\n\nHe grew up by the sea (Greta Voss, his mother, ran the "
             "ferry).\n\n“We will rebuild the port,” Mr. Voss said.")
-    assert speaker(text) == "Voss"
+    assert _voss_speaker(nlp, text) == "Voss"
     # Named in full first, the surname after it is that person, as before.
     full = ("Greta Voss, the harbour minister, toured the port. Voss met the board. Voss "
             "spoke to the crews.\n\n“We will rebuild the port,” Voss said.")
-    assert speaker(full) == "Greta Voss"
+    assert _voss_speaker(nlp, full) == "Greta Voss"
 
 
 def test_a_relative_clause_hung_on_a_verb_is_not_what_was_said(quotes_of):
