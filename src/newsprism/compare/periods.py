@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MONTHS = ("january", "february", "march", "april", "june", "july", "august", "september",
-          "october", "november", "december")  # "May" only after "in"/"of"/"for" (a verb too)
+from .. import dates
+
+# Full month names from the date reader's table; "May" only after "in"/"of"/"for" (a verb too).
+MONTHS = tuple(sorted((m for m in dates.MONTHS if len(m) > 3 and m not in ("sept", "feburary")),
+                      key=dates.MONTHS.__getitem__))
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTHS) + "|(?<=in )May|(?<=of )May|(?<=for )May)"
