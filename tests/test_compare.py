@@ -427,3 +427,25 @@ def test_a_speaker_whose_first_name_is_in_the_quote_holds_no_side():
     # Their surname alone may be their own ("the Reyes family"), and holds a side.
     words = "All we can say is that the Reyes family is heartbroken tonight,"
     assert len(_attributed(words, cues)) == 1
+
+
+def test_two_speakers_quoting_one_document_make_no_attribution_conflict():
+    """A short quote of a law's words matched the part of a longer quote that itself quotes
+    that law (in inner quote marks): two people citing one text, not one quote disputed."""
+    law = "theft, fraud, or other grave offences against the public purse."
+    a = _article("a", f"Judge Ilse Brandt read the statute aloud: \u201c{law}\u201d")
+    long = ("The word never appears in the charge sheet that began the whole inquiry. It is "
+            f"not in the statute, which lists as grounds \u2018{law}\u2019 Nor is it in the "
+            "commentaries, where the drafters explained what those offences might be.")
+    b = _article("b", f"\u201c{long}\u201d \u2014 Tomas Reyes, columnist")
+    quotes = [_quote(a, law, "Ilse Brandt", "e1"), _quote(b, long, "Tomas Reyes", "e2")]
+    people = {"e1": Entity(id="e1", name="Ilse Brandt", type="PERSON"),
+              "e2": Entity(id="e2", name="Tomas Reyes", type="PERSON")}
+    texts = {"a": a.text, "b": b.text}
+    assert attribution_conflicts(quotes, people, {"a": "a", "b": "b"}, texts) == []
+    # The same long quote with the law's words as its own still matches the short one.
+    own = long.replace(f"\u2018{law}\u2019", law)
+    c = _article("c", f"\u201c{own}\u201d \u2014 Tomas Reyes, columnist")
+    quotes[1] = _quote(c, own, "Tomas Reyes", "e2")
+    assert len(attribution_conflicts(quotes, people, {"a": "a", "c": "c"},
+                                     {"a": a.text, "c": c.text})) == 1
