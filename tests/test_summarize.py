@@ -472,6 +472,12 @@ def test_outlets_without_a_name_are_counted() -> None:
     ("MINNEAPOLIS—Gov. Walz sent troops.", "Gov. Walz sent troops."),
     ("For his part, Ayoub praised the deal.", "Ayoub praised the deal."),
     ("U.S. officials met on Monday.", "U.S. officials met on Monday."),
+    # "In addition to" and "Besides" without a comma begin the sentence's own phrase (round 12:
+    # "In addition to suspending X, the order bans Y" had become "To suspending X, ...").
+    ("In addition, the port will close.", "The port will close."),
+    ("In addition to closing the port, the order bans trucks.",
+     "In addition to closing the port, the order bans trucks."),
+    ("Besides the tax, the bill cuts fees.", "Besides the tax, the bill cuts fees."),
 ])
 def test_datelines_and_connectives_are_cut(text: str, expected: str) -> None:
     assert strip_dateline(text) == expected

@@ -41,12 +41,14 @@ _FURNITURE = re.compile(r"photo credit|image caption|\(photo\b|getty images|file
                         r"^by\s+[A-Z][A-Z]+\s+[A-Z]", re.IGNORECASE)
 # Words that tie a sentence to the one before it ("For his part, X said"; "However, ...");
 # cut, the claim stands on its own.
-# ("So far", "Still waters", "Instead of X", "Also known as": these four only with their comma.)
+# ("So far", "Still waters", "Instead of X", "Also known as", "In addition to X", "Besides the
+# tax": these six only with their comma.)
 _CONNECTIVE = re.compile(r"^(?:(?:(?:for|from|on) (?:his|her|their|its) (?:part|side)|"
-                         r"in (?:his|her|their|its) turn|however|meanwhile|in addition|moreover|"
+                         r"in (?:his|her|their|its) turn|however|meanwhile|moreover|"
                          r"furthermore|"
                          r"therefore|thus|nevertheless|nonetheless|separately|likewise|indeed|"
-                         r"besides|similarly|yet|but|and)\s*,?|(?:so|still|also|instead)\s*,)\s+",
+                         r"similarly|yet|but|and)\s*,?|"
+                         r"(?:so|still|also|instead|in addition|besides)\s*,)\s+",
                          re.IGNORECASE)
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # three words in capitals: a header
 # Words before "it"/"they" that name nothing it could point at.
