@@ -521,6 +521,30 @@ def test_bare_quote_gets_its_speaker_or_is_dropped() -> None:
     assert not any("rebuild" in t for t in out)
 
 
+def test_a_sentence_ending_inside_its_quote_is_a_bare_quote() -> None:
+    """Round 12, two real summaries: a sentence that opens a quote the next sentence closes
+    ("“I, as President, want ... MERIT. ...” he wrote") was shown as an outlet's own words with
+    no speaker, and its quoted words were open to rewording (a framing term inside it became an
+    entity's name)."""
+    from newsprism.summarize.standalone import Resolver
+
+    text = ("Mayor Ana Vale wrote to the council on Monday. \u201cI want boats that come in "
+            "through a system based on merit. Our harbour must stay open,\u201d she wrote.")
+    first = text[text.index("\u201cI want"):text.index("merit.") + 6]
+    start = text.index(first)
+    anonymous = _people_context({"p1": ("Harbor Post", text)}, [("p1", "Ana Vale")])
+    assert Resolver(anonymous).resolve(first, "p1", start, start + len(first)) is None
+    quote = Quote("q1", "p1", start + 1, text.index("\u201d"),
+                  text[start + 1:text.index("\u201d")], "direct", speaker="Ana Vale")
+    known = _people_context({"p1": ("Harbor Post", text)}, [("p1", "Ana Vale")], (quote,))
+    st = Resolver(known).resolve(first, "p1", start, start + len(first))
+    assert st is not None and st.text.startswith("Ana Vale said: \u201cI want")
+    assert st.text.endswith("\u201d")
+    neutral = Neutralizer(full_context().story)
+    assert neutral.rewrite("Its order said \u201cthe Kelby regime was slow.").text \
+        == "Its order said \u201cthe Kelby regime was slow."
+
+
 def test_loaded_rewrite_of_shared_copy_is_a_finding() -> None:
     a = "The occupying regime of Norland has launched hundreds of strikes on the valley."
     b = "Key ally Norland has launched hundreds of strikes on the valley since 2011."

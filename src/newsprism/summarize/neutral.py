@@ -125,7 +125,14 @@ def compress(text: str) -> str:
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    """Quoted stretches; an opening mark the text never closes (a sentence that ends inside
+    its quote) quotes to the end."""
+    regions = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    last = regions[-1][1] if regions else 0
+    opened = text.find("“", last)
+    if opened >= 0 and "”" not in text[opened:]:
+        regions.append((opened, len(text)))
+    return regions
 
 
 def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:

@@ -306,7 +306,8 @@ class Resolver:
             who = self._speaker_at(article_id, start, end)
             if who is None:
                 return None
-            return Standalone(f"{who.text} said: {text}", who.spans)
+            closed = text.rstrip() + "”" if _open_quote(text) else text
+            return Standalone(f"{who.text} said: {closed}", who.spans)
         return Standalone(text)
 
     def _quote_speaker(self, article_id: str, start: int, end: int) -> Standalone | None:
@@ -394,9 +395,11 @@ def quote_tail(text: str) -> bool:
 
 
 def _bare_quote(text: str) -> bool:
-    if not QUOTED.search(text):
+    if not QUOTED.search(text) and not _open_quote(text):
         return False
     outside = QUOTED.sub(" ", text)
+    if _open_quote(outside):  # the sentence ends inside its quote: "“I want X. ..."
+        outside = outside[:max(outside.rfind("“"), outside.rfind('"'))]
     if _SAYING.search(outside):
         return False
     return len(re.findall(r"[^\W\d_]{2,}", outside)) < BARE_QUOTE_WORDS
