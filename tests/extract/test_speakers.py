@@ -213,6 +213,26 @@ def test_the_president_is_not_the_vice_president(quotes_of):
     assert q.speaker == "Ana Ruiz"
 
 
+def test_a_foreign_president_named_far_back_is_not_the_president_here(quotes_of):
+    """The only "President" titled in the article is a foreign one named in passing long
+    before; the paragraphs around the quote are about another man (never titled there): "the
+    President" stays unresolved (round 12, a real column's quote given to the foreign one)."""
+    q = _speaker(quotes_of(
+        "Tom Hale has declared an emergency to fund his harbour wall.\n\n"
+        "Hale has also praised the counsel of Brazilian President Joao Lima over his own "
+        "advisers.\n\nCritics say the move tests the courts. Hale has dared them to act, and "
+        "his allies in the council have backed him.\n\nThe courts may move slowly. Hale's "
+        "explanation for the emergency was revealing.\n\n"
+        "\u201cI could build the wall over a longer time, but I want it faster,\u201d the "
+        "President said."), "longer time")
+    assert q.speaker is None and q.speaker_text == "the President"
+    # Named in the paragraph before, the foreign president is still "the President".
+    q = _speaker(quotes_of(
+        "Tom Hale met Brazilian President Joao Lima on Monday.\n\n"
+        "\u201cWe will build the bridge together,\u201d the President said."), "bridge")
+    assert q.speaker == "Joao Lima"
+
+
 def test_two_judges_leave_the_judge_unresolved(quotes_of):
     q = _speaker(quotes_of(
         "Judge Carl Moss heard the case after Judge Peter Lund stepped aside.\n\n"

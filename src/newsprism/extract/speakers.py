@@ -60,14 +60,12 @@ CONF_GENDER_UNKNOWN = 0.85
 COST_BETWEEN_SALIENT = 0.15
 COST_BETWEEN_PLAIN = 0.3
 COST_OUT_OF_WINDOW = 0.25
-# Description confidence: its head is one of the person's roles ("the governor" for "Gov.
-# X"), only a modifier fits ("the Syrian official"), or the article names one person only;
-# two people who fit as well leave it unresolved (the most recent would be a guess: "the
-# judge" with two judges named).
+# Description confidence: its head is one of the person's roles ("the governor" for "Gov. X"),
+# only a modifier fits ("the Syrian official"), or the article names one person only; two who
+# fit as well leave it unresolved ("the judge" with two judges named).
 CONF_ROLE_MATCH = 0.9
-# A bare surname two people of the article share: the one the paragraphs refer to, else the
-# most recent (right in all 6 such cases of PolNeAR train 1-60; kept just above the threshold
-# so that compare can weigh it).
+# A bare surname two people of the article share: the one the paragraphs refer to, else the most
+# recent (right in all 6 such cases of PolNeAR train 1-60; just above the threshold).
 CONF_SHARED_SURNAME_NEAR = 0.75
 CONF_SHARED_SURNAME = 0.65
 TITLE_REACH = 4  # tokens before a name that can still be its title ("Syria's Defense Minister,")
@@ -77,12 +75,10 @@ CONF_MODIFIER_MATCH = 0.75
 CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
 
-
 # Words that tell a son from his father when both share the name: "the younger Mr. X" is
 # the Jr., "the elder Mr. X" the one without it (or the Sr.).
 QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
 CONF_QUALIFIED = 0.9
-
 
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
 
@@ -480,6 +476,10 @@ class People:
         if not scored:
             return None, 0.0
         best = max(scored)
+        lo, k0 = self._window_start(pos), best[2]
+        if not any(k == k0 and (sal or p0 >= lo) for p0, k, sal in self._events if p0 < pos) \
+                and any(lo <= p0 < pos for p0, _, _ in self._events):
+            return None, 0.0  # named in passing far back: not "the President" of another's text
         if best[0] >= 2:
             conf = CONF_ROLE_MATCH
         elif best[0] >= 1:
@@ -491,7 +491,7 @@ class People:
         tied = [c for c in scored if c[0] == best[0]]
         if len(tied) > 1:
             # Of two "presidents", the only one the paragraph (or the one before) names as subject.
-            lo, ks = self._window_start(pos), {c[2] for c in tied}
+            ks = {c[2] for c in tied}
             near = [(k, sal) for p0, k, sal in self._events if lo <= p0 < pos and k in ks]
             if len({k for k, _ in near}) == 1 and any(sal for _, sal in near):
                 return near[0][0], CONF_MODIFIER_MATCH
