@@ -52,3 +52,16 @@ def test_a_participle_after_let_x_know_is_the_callers(quotes_of):
         "Gov. Ray Miller called for residents to let their elected representatives know what "
         "they think, saying: \"The only way we can change this is if the people demand it.\"")
     assert _one(quotes, "The only way").speaker == "Ray Miller"
+
+
+def test_a_bare_surname_is_the_namesake_named_before_it_not_the_longest(quotes_of):
+    """Round 12, real text: "Kennedy says" all through a report on Patrick Kennedy went to
+    "President John F. Kennedy", his uncle, named once near the end (the longest namesake
+    made the group every bare "Kennedy" joined)."""
+    quotes = quotes_of(
+        "Hospitals are full, says Paul Marden, a former mayor of the port.\n\n"
+        "The city fails its patients, Marden says. He has fought for better care for years.\n\n"
+        "While in office, Marden led the fight for a new law. Marden has joined suits against "
+        "insurers.\n\nClinics will close next year, Marden says.\n\n"
+        "In 1963, Marden's uncle, Governor Ivo Anton Marden, signed a law to build them.")
+    assert _one(quotes, "Clinics will close").speaker == "Paul Marden"

@@ -263,6 +263,26 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
             if len(m.text.split()) == 1 and fold(m.text) in known}
 
 
+def first_namesakes(mentions: list[Mention], surname: Callable[[str], str]
+                    ) -> dict[tuple[int, int], str]:
+    """Span of an untitled one-word name -> the first full name of its surname written before
+    it, where the article names two or more people of that surname in full: "Kennedy says"
+    after "Patrick Kennedy" is still Patrick when a later paragraph names "President John F.
+    Kennedy" (the longest namesake is not the one meant)."""
+    fulls = sorted((m.start, m.text) for m in mentions if len(m.text.split()) > 1)
+    names: dict[str, set[str]] = {}
+    for _, text in fulls:
+        names.setdefault(surname(text), set()).add(text)
+    out: dict[tuple[int, int], str] = {}
+    for m in mentions:
+        key = fold(m.text)
+        if len(m.text.split()) == 1 and not m.title and len(names.get(key, ())) > 1:
+            before = [text for start, text in fulls if start < m.start and surname(text) == key]
+            if before:
+                out[(m.start, m.end)] = before[0]
+    return out
+
+
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 
 

@@ -32,6 +32,7 @@ from .names import (
     aside_name,
     demonym_matches,
     early_surnames,
+    first_namesakes,
     is_title_token,
     name_gender,
     name_suffix,
@@ -75,8 +76,7 @@ CONF_MODIFIER_MATCH = 0.75
 CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
 
-# Words that tell a son from his father when both share the name: "the younger Mr. X" is
-# the Jr., "the elder Mr. X" the one without it (or the Sr.).
+# "the younger Mr. X" is the Jr., "the elder Mr. X" the one without it (or the Sr.).
 QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
 CONF_QUALIFIED = 0.9
 
@@ -99,9 +99,10 @@ class People:
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
         early = early_surnames(by_len, lambda n: fold(without_suffix(n.split())[-1]))
+        first = first_namesakes(by_len, lambda n: fold(without_suffix(n.split())[-1]))
         for m in by_len:
             index[(m.start, m.end)] = self._early(m.text) if (m.start, m.end) in early \
-                else self._group(m.text, name_gender("", m.title)
+                else self._group(first.get((m.start, m.end), m.text), name_gender("", m.title)
                                  if len(m.text.split()) == 1 else None)
         covered: set[int] = set()
         groups: set[int] = set()  # NORP mentions: the NER's guess for some lone surnames
@@ -113,8 +114,8 @@ class People:
             self._add_roles(k, m)
             if not self.in_quote(m.start) and not aside_name(self.text, m.start, m.end):
                 self.refer(m.start, k, self._is_subject(m.start, m.end))
-        # The NER misses names it found elsewhere in the same article (often at a sentence
-        # start): a bare surname of a known person still refers to that person.
+        # The NER misses names it found elsewhere in the article (often at a sentence start):
+        # a bare surname of a known person still refers to that person.
         surnames = {fold(without_suffix(p.name.split())[-1]): k
                     for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
         for t in tokens_of(doc):
@@ -128,9 +129,8 @@ class People:
                     if t.idx not in groups:
                         self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
                 elif k2 is None and self._untagged_subject(t):
-                    # "Chambliss kicked off ... by telling a station, “…” He added, “…”" with
-                    # "Chambliss" not tagged PERSON: the subject is a person of its own, so
-                    # that "he" is not given to someone named before.
+                    # "Chambliss kicked off ... “…” He added" with "Chambliss" not tagged
+                    # PERSON: a person of its own, so "he" is not someone named before.
                     self.refer(t.idx, self._group(t.text), True)
         for p in self.persons:
             p.gender = p.told_gender()
