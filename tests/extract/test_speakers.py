@@ -233,6 +233,20 @@ def test_a_foreign_president_named_far_back_is_not_the_president_here(quotes_of)
     assert q.speaker == "Joao Lima"
 
 
+def test_he_is_the_subject_of_a_clause_rather_than_its_object(quotes_of):
+    """Round 12, real text: "That was far from the only time Trump ran down Sessions in the
+    interview. He told X that “…”" gave the quote to Sessions (the object, the most recent man
+    named) as no main clause had a subject; the subject of the relative clause outranks it."""
+    q = _speaker(quotes_of(
+        "Hours after being insulted by Mayor Tom Hale, Judge Ivo Brandt hit back.\n\n"
+        "The first line came as a rebuttal to Hale putting Brandt on blast in his interview "
+        "with host Lena Ruiz: \"I put in a judge who never took control of the court.\"\n\n"
+        "That was far from the only time Hale ran down Brandt in the interview. He told Ruiz "
+        "that \"even my enemies say Brandt should have told me he would step aside.\""),
+        "even my enemies")
+    assert q.speaker == "Tom Hale"
+
+
 def test_two_judges_leave_the_judge_unresolved(quotes_of):
     q = _speaker(quotes_of(
         "Judge Carl Moss heard the case after Judge Peter Lund stepped aside.\n\n"

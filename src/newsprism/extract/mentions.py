@@ -71,6 +71,18 @@ _PARTICLE_NAME = re.compile(
 _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "ask", "explain", "note", "argue"})
 
 
+def clause_subject(doc, char: int) -> bool:
+    """Whether the name at `char` is the subject of some clause, main or not ("the only time
+    Trump ran down Sessions": Trump, not Sessions)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
 def _particle_person(doc, start: int, end: int) -> bool:
     """An ORG span that is a person's name with a particle ("Odile de Rugal"): the shape,
     no organisation word, and a first name of the table, a title before it or a speech verb

@@ -1,20 +1,18 @@
 """Who a speaker phrase points at, within one article.
 
-People named in the article are grouped by name (surname variants meet, see
-`names.same_name_token`); each group remembers the roles and nationalities written with its
-names ("Syria's Defense Minister, X" gives {defense, minister} and {syria}). A speaker phrase is
-then resolved as:
+People named in the article are grouped by name (surname variants meet: `names.same_name_token`);
+each group keeps the roles and nationalities written with its names ("Syria's Defense Minister,
+X": {defense, minister} and {syria}). A speaker phrase is then resolved as:
 - a name: to the fullest name of its group ("Qaderi" -> "Karim Qaderi");
 - he/she: to a person of the same gender (from a gendered title, a first name in the shipped
   table, or earlier pronouns resolved to them; unknown gender agrees with both), preferring the
   most recent subject or speaker in this or the previous paragraph over the most recent name
   (objects and addressees are referred to, but are not salient);
-- a description with a person-role head ("the Syrian commander", "the minister", "the
-  governor"): to the group whose roles (titles with their aliases: "Gov." is "governor") and
-  nationality fit best; a nationality that contradicts rules a group out;
+- a description with a person-role head ("the Syrian commander", "the governor"): to the group
+  whose roles (titles with their aliases: "Gov." is "governor") and nationality fit best; a
+  nationality that contradicts rules a group out;
 - anything else ("a joint statement", "state television", "sources") stays as written.
-Every resolution comes with a confidence (0..1); the caller leaves a speaker unresolved below
-`SPEAKER_MIN_CONFIDENCE`.
+Every resolution has a confidence (0..1); below `SPEAKER_MIN_CONFIDENCE` it stays unresolved.
 """
 
 from __future__ import annotations
@@ -25,6 +23,7 @@ from ..model import Mention
 from ..nlp.loader import text_of, tokens_of
 from ..text import fold
 from .claims import SPEECH_VERBS
+from .mentions import clause_subject
 from .names import (
     GENDERED_TITLES,
     PERSON_ROLE_NOUNS,
@@ -338,9 +337,9 @@ class People:
     def resolve_pronoun(self, pos: int, gender: str | None, skip: frozenset[int] = frozenset()
                         ) -> tuple[int | None, float]:
         """he/she at `pos` -> (person, confidence). The most recent subject or speaker of the
-        same gender in this or the previous paragraph, else the most recent mention there,
-        else the most recent mention within PRONOUN_FAR characters (less sure). People in
-        `skip` (the addressees of the pronoun's own cue) are never chosen."""
+        same gender in this or the previous paragraph, else a clause's subject or the most
+        recent mention there, else the most recent within PRONOUN_FAR characters (less sure).
+        Never one in `skip` (the addressees of the pronoun's own cue)."""
         i = bisect.bisect_left(self._events, (pos, -1, False)) - 1
         lo = self._window_start(pos)
         chosen = plain = None
@@ -357,13 +356,14 @@ class People:
                     chosen = j
                     break
             j -= 1
-        # With no subject or speaker to go by, a person known to be of that gender outranks
-        # a more recent one of unknown gender ("advice from X on how to handle Brexit talks:
-        # He suggested": "Brexit" typed PERSON).
+        # No subject or speaker: one known to be of that gender outranks a more recent one of
+        # unknown gender ("advice from X on Brexit talks: He suggested": "Brexit" a PERSON).
         plain = known if known is not None else plain
         far = False
-        if chosen is None:
-            chosen = plain
+        if chosen is None and plain is not None:  # no main subject: a clause's outranks an object
+            chosen = next((w for w in range(i, j, -1) if self._events[w][1] not in skip
+                           and self.agrees(self._events[w][1], gender)
+                           and clause_subject(self.doc, self._events[w][0])), plain)
         if chosen is None:
             j = i
             while j >= 0 and self._events[j][0] >= pos - PRONOUN_FAR:
