@@ -545,6 +545,22 @@ def test_a_sentence_ending_inside_its_quote_is_a_bare_quote() -> None:
         == "Its order said \u201cthe Kelby regime was slow."
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # Round 12, real summaries: a promo line in parentheses and an aside opened in one
+    # sentence and closed in the next were shown as outlets' sentences.
+    ("(Get all the harbour results: here)", False),
+    ("(Nor are claims of fraud in the harbour vote.", False),
+    ("(The council met twice.)", False),
+    ("(Harbor Post) The council met twice on Monday.", True),
+    ("The council (which met twice) voted on Monday.", True),
+])
+def test_a_sentence_in_parentheses_is_no_summary_sentence(text: str, kept: bool) -> None:
+    from newsprism.summarize.standalone import Resolver
+
+    ctx = _people_context({"r1": ("Harbor Post", text)}, [])
+    assert (Resolver(ctx).resolve(text, "r1", 0, len(text)) is not None) is kept
+
+
 def test_loaded_rewrite_of_shared_copy_is_a_finding() -> None:
     a = "The occupying regime of Norland has launched hundreds of strikes on the valley."
     b = "Key ally Norland has launched hundreds of strikes on the valley since 2011."

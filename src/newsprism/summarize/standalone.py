@@ -136,7 +136,13 @@ def furniture(text: str) -> bool:
     # abbreviation at the end ("... two members of the panel, Reps.") is the sentence splitter
     # cutting before the name: the rest of the sentence is elsewhere.
     return _boilerplate(text) or text.rstrip()[-1:] not in _ENDS \
-        or _TITLE_END.search(text.rstrip()) is not None
+        or _TITLE_END.search(text.rstrip()) is not None or _aside(text.strip())
+
+
+def _aside(text: str) -> bool:
+    """A sentence wholly in parentheses, or opening one it never closes: a promo ("(Get all
+    the results: here)") or an aside whose end is in the next sentence ("(Nor are ...")."""
+    return text.startswith("(") and text.find(")") in (-1, len(text.rstrip(".!?")) - 1)
 
 
 def _boilerplate(text: str) -> bool:
