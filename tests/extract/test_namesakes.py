@@ -65,3 +65,14 @@ def test_a_bare_surname_is_the_namesake_named_before_it_not_the_longest(quotes_o
         "insurers.\n\nClinics will close next year, Marden says.\n\n"
         "In 1963, Marden's uncle, Governor Ivo Anton Marden, signed a law to build them.")
     assert _one(quotes, "Clinics will close").speaker == "Paul Marden"
+
+
+def test_kin_words_tell_the_gender_of_a_first_name_alone(quotes_of):
+    """Round 12, real text: "his son, Matthew" left Matthew of unknown gender (a lone word
+    may be a surname), and a later "she says" of a woman the model never tagged went to him."""
+    quotes = quotes_of(
+        "Pastor Rick Hale could not find care for his son, Matthew, who was ill for years.\n\n"
+        "Matthew died last year, at age 27.\n\n"
+        "The stigma kept the family silent. \u201cNobody ever talked about it in our town,\u201d "
+        "she says.")
+    assert _one(quotes, "Nobody ever").speaker is None

@@ -60,6 +60,12 @@ GENDERED_TITLES = {
     "madam": "f", "madame": "f", "sister": "f",
     "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
     "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
+    # kin written before or after a name ("his son, Matthew", "Ana, his wife"); round 12:
+    # a "she" went to a son named by his first name alone (a lone word: gender unknown)
+    "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m",
+    "grandson": "m", "grandfather": "m", "stepson": "m", "boyfriend": "m", "widower": "m",
+    "daughter": "f", "wife": "f", "mother": "f", "aunt": "f", "niece": "f", "widow": "f",
+    "granddaughter": "f", "grandmother": "f", "stepdaughter": "f", "girlfriend": "f",
 }
 
 # Abbreviated titles and the role word a description uses for the same office ("Gov. X" is
