@@ -472,6 +472,12 @@ def test_outlets_without_a_name_are_counted() -> None:
     ("MINNEAPOLIS—Gov. Walz sent troops.", "Gov. Walz sent troops."),
     ("For his part, Ayoub praised the deal.", "Ayoub praised the deal."),
     ("U.S. officials met on Monday.", "U.S. officials met on Monday."),
+    # Round 12: a title-case city and state before a spaced dash (its agency dropped as an
+    # aside in parentheses) stayed at the start of a summary sentence.
+    ("Porto Alegre, Rio Grande - With the vote near, the council met.",
+     "With the vote near, the council met."),
+    ("Kelby, Harbor Post - The council met.", "The council met."),
+    ("Ana Vale - the mayor - spoke.", "Ana Vale - the mayor - spoke."),
     # "In addition to" and "Besides" without a comma begin the sentence's own phrase (round 12:
     # "In addition to suspending X, the order bans Y" had become "To suspending X, ...").
     ("In addition, the port will close.", "The port will close."),

@@ -33,6 +33,8 @@ _DATELINE = re.compile(
     r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (Harbor Post)The storm ..., no dash
     r"|[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\([A-Z][A-Za-z.&' -]{1,30}\)\s*"
     + _DASH + r"?\s*(?=[A-Z“\"])"  # Miami (CNN) There were ...: a place, its agency, no dash
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+" + _DASH
+    + r"\s+(?=[A-Z“\"])"  # Charlotte, North Carolina - With ...: a city, its state, a dash
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*"  # WASHINGTON, NEW YORK
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # , Lebanon
     r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
