@@ -1253,6 +1253,8 @@ def test_of_two_near_equal_sentences_the_one_without_charged_quotes_is_chosen(mo
     ("President Ada Brill spoke on Monday.", "According to CNN, President Ada Brill"),
     ("Butler County voted on Monday.", "According to CNN, Butler County voted"),
     ("Sen. Tom Hale (R-Texas) said it failed.", "According to CNN, Sen. Tom Hale (R-Texas)"),
+    # Round 12: a function word with its comma ("Now, states are ...") stayed capitalised.
+    ("Now, states are starting to act.", "According to CNN, now, states are"),
 ])
 def test_attribution_drops_a_dangling_connective_and_lowers_function_words(text, expected):
     from newsprism.summarize.neutral import attribute

@@ -139,11 +139,12 @@ def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
     """Lower-case the first word when it is a function word or a word the story's texts use in
     lower case (`common`): never a name."""
     first, _, rest = text.partition(" ")
+    word = first.rstrip(",;:").lower()  # "Now, states are ..." (round 12)
     # "President Biden", "Vice President Harris": a title before a name stays as written.
-    if rest[:1].isupper() and first.lower() not in _LOWER_START:
+    if rest[:1].isupper() and word not in _LOWER_START:
         return text
     if first[:1].isupper() and (first[1:2].islower() or len(first) == 1) and (
-            first.lower() in _LOWER_START or first.lower() in common):
+            word in _LOWER_START or word in common):
         return first.lower() + text[len(first):]
     return text
 
