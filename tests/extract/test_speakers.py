@@ -220,9 +220,12 @@ def test_a_foreign_president_named_far_back_is_not_the_president_here(quotes_of)
     q = _speaker(quotes_of(
         "Tom Hale has declared an emergency to fund his harbour wall.\n\n"
         "Hale has also praised the counsel of Brazilian President Joao Lima over his own "
-        "advisers.\n\nCritics say the move tests the courts. Hale has dared them to act, and "
+        "advisers.\n\n" + "Hale's fight with the council over the harbour budget has gone on "
+        "for months, and each side blames the other for the delay in the repairs.\n\n" * 12 +
+        "Critics say the move tests the courts. Hale has dared them to act, and "
         "his allies in the council have backed him.\n\nThe courts may move slowly. Hale's "
-        "explanation for the emergency was revealing.\n\n"
+        "explanation for the emergency was revealing.\n\nBut the remark said much about a "
+        "rule rooted in outrage more than in any long-term plan.\n\n"
         "\u201cI could build the wall over a longer time, but I want it faster,\u201d the "
         "President said."), "longer time")
     assert q.speaker is None and q.speaker_text == "the President"
