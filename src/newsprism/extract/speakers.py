@@ -476,9 +476,9 @@ class People:
         if not scored:
             return None, 0.0
         best = max(scored)
-        lo, k0, near = self._window_start(pos), best[2], pos - PRONOUN_FAR
-        if not any(k == k0 and (sal or p0 >= near) for p0, k, sal in self._events if p0 < pos) \
-                and any(near <= p0 < pos for p0, _, _ in self._events):
+        lo, k0, reach = self._window_start(pos), best[2], pos - PRONOUN_FAR
+        if not any(k == k0 and (sal or p0 >= reach) for p0, k, sal in self._events if p0 < pos) \
+                and any(reach <= p0 < pos for p0, _, _ in self._events):
             return None, 0.0  # named in passing far back: not "the President" of another's text
         if best[0] >= 2:
             conf = CONF_ROLE_MATCH
