@@ -12,6 +12,7 @@ from newsprism.settings import Settings
 from newsprism.stories.cluster import cluster, idf_basis
 from newsprism.stories.features import raw_features
 from newsprism.stories.incremental import local_update, needs_full
+from newsprism.stories.ties import TIE_FLOOR
 
 COMMON = ["say", "report", "official", "people", "city", "police", "time", "year", "day"]
 
@@ -146,8 +147,8 @@ def _a_pair_the_new_articles_tip(old, new, threshold: float):
     """Two articles apart from everything else whose cosine is just under the threshold in
     `old` and at it once `new` (unrelated to them) raise every IDF weight: a whole
     re-cluster merges them although no new article came near them."""
-    for k in range(6, 14):
-        for counts in ((1, 1), (4, 4), (6, 4), (7, 5), (7, 7), (2, 4), (1, 7)):
+    for k in range(1, 14):
+        for counts in ((1, 1), (4, 4), (6, 4), (7, 5), (7, 7), (2, 4), (1, 7), (5, 6), (1, 8)):
             for shared in (1, 2):
                 pair = _near_pair(k, counts, shared)
                 ids = (pair[0][0].id, pair[1][0].id)
@@ -173,7 +174,9 @@ def test_adding_to_one_story_leaves_an_unrelated_story_untouched(tmp_path) -> No
     first = new[0][0]
     new[0] = (Article(id=first.id, source=first.source, text=first.text, outlet=first.outlet,
                       title=first.title, published="2023-01-06"), new[0][1])  # a day earlier
-    pair = _a_pair_the_new_articles_tip(old, new, settings.story_threshold)
+    # A dated story of two needs its edge at TIE_FLOOR (stories/ties.py), not only at the
+    # threshold: the pair must cross that.
+    pair = _a_pair_the_new_articles_tip(old, new, max(settings.story_threshold, TIE_FLOOR))
     lookup = {a.id: f for a, f in old + new + pair}
 
     def work(articles, _settings):

@@ -47,7 +47,8 @@ from .cluster import (
 from .features import RawFeatures
 from .link import fold_veto_counts, veto_counts, vetoed
 from .split import split_story
-from .weekcut import weekday_split
+from .ties import peel_weak
+from .weekcut import neighbours, weekday_split
 
 __all__ = ["attach", "fixed_linkage"]
 
@@ -74,6 +75,8 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
+    nbr = neighbours(edges, {i for g in groups.values() if len(g) > 1 for i in g})
+    dated = (~np.isnan(days)).tolist()
     for members in list(groups.values()):
         if not any(is_fresh[i] for i in members):
             continue  # a stored story that took nothing: as stored
@@ -83,6 +86,8 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
                                  part, unit)]
         parts = [p for part, cut in zip(parts, weekday_split(parts, ordered, facts, days, edges),
                                         strict=True) for p in _whole(cut, part, unit)]
+        parts = [p for part in parts for p in _whole(
+            peel_weak(part, nbr, dated, settings.story_threshold), part, unit)]
         replace_group(groups, labels, members, parts)
     return make_stories(ordered, raws, groups, labels, edges, near)
 

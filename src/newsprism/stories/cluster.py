@@ -51,6 +51,7 @@ from .link import (
 )
 from .split import split_story
 from .tfidf import tfidf_rows
+from .ties import peel_weak
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
 from .weekcut import neighbours, place_rest, weekday_split
@@ -415,6 +416,11 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     now = list(groups.values())
     for members, parts in zip(now, weekday_split(now, ordered, facts, days, edges), strict=True):
         replace_group(groups, labels, members, parts)
+    nbr = neighbours(edges, {i for g in groups.values() if len(g) > 1 for i in g})
+    dated = (~np.isnan(days)).tolist()
+    for members in list(groups.values()):
+        replace_group(groups, labels, members,
+                      peel_weak(members, nbr, dated, settings.story_threshold))
     return make_stories(ordered, raws, groups, labels, edges, near)
 
 
