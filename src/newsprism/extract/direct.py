@@ -221,11 +221,14 @@ class DirectFinder(IntroReader, SignatureReader):
                 continue
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
-            if n_words <= 4 and content[-1:].isalnum() and self._labels_noun_after(o_tok, c_tok) \
+            if n_words <= 4 and text[:inner(text, pair)[1]].rstrip()[-1:].isalnum() \
+                    and self._labels_noun_after(o_tok, c_tok) \
                     and doc[c_tok].pos_ == "NOUN" \
                     and all(doc[i].head.i in range(o_tok + 1, c_tok) or doc[i].head.i == c_tok
                             for i in range(o_tok + 1, c_tok - 1)):
-                continue  # `a big “Star Wars” fan`: a name on the noun after it, not words said
+                # `a big “Star Wars” fan`: a name on the noun after it, not words said. A comma
+                # inside the mark ends a quoted sentence: `“It’s over,” councilmember X said`.
+                continue
             cue: tuple[int, int] | None
             # The second half of `“A,” he said, “B”` (unless B has a cue of its own: `“A,” he
             # said. “B,” she replied.`).
