@@ -37,6 +37,7 @@ from .cues import (
     unasserted,
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
+from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
@@ -349,10 +350,8 @@ def _confident(finder: _Finder, atts: list[Attribution]) -> list[Attribution]:
     resolved name until here (follow-on quotes, scare quotes), so nulling is done last."""
     out = []
     for a in atts:
-        conf = _span_confidence(finder.speaker_conf, a.speaker_span)
-        if a.speaker is None:
-            conf = 0.0
-        speaker = a.speaker if conf >= SPEAKER_MIN_CONFIDENCE else None
+        conf = 0.0 if a.speaker is None else _span_confidence(finder.speaker_conf, a.speaker_span)
+        speaker = without_possessive(a.speaker) if conf >= SPEAKER_MIN_CONFIDENCE else None
         out.append(dataclasses.replace(a, speaker=speaker, speaker_confidence=conf))
     return out
 
