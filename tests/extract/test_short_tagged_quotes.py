@@ -29,3 +29,13 @@ def test_an_adverb_opening_a_sentence_is_no_person_for_a_pronoun(quotes_of):
             "Nationally, about a quarter of students graduate with excessive debt, he said.")
     q = _one(quotes_of(text), "about a quarter")
     assert q.speaker == "Mark Kantrowitz"
+
+
+def test_a_ministry_portfolio_is_no_person_name(quotes_of):
+    # "Foreign" is a title word ("Foreign Minister X"), so "Affairs" after it read as a
+    # surname and "Foreign Affairs" was cut from the ministry as a person.
+    text = ("“Such hasty and accusatory articles have spurred unnecessary fears among the "
+            "public,” Cambodia’s Ministry of Foreign Affairs and International Cooperation "
+            "said in a statement last week.")
+    q = _one(quotes_of(text), "unnecessary fears")
+    assert q.speaker is not None and q.speaker.startswith("Cambodia’s Ministry of Foreign")

@@ -57,7 +57,8 @@ _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "&", "-", "a"})
 _ORG_WORDS = frozenset("""corp corporation inc co company ltd llc group party army corps force
 forces ministry department office council committee agency bank university college school
 institute foundation association union court house senate assembly news times post network
-motors electric mills department""".split())
+motors electric mills department affairs cooperation relations services resources development
+commerce security finance""".split())  # (a ministry's portfolio: "Foreign Affairs" is no name)
 
 
 def _opening_modifier(span) -> bool:
