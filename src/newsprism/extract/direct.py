@@ -38,6 +38,7 @@ from .fragments import (
     issuing_verb,
     title_name,
 )
+from .inner_cues import inner_cue
 from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
@@ -250,6 +251,8 @@ class DirectFinder(IntroReader, SignatureReader):
                                      or self._bare_cue(c_tok)):
                 verb, subject = self._right_cue(n, c_tok)
                 right = verb is not None
+                if right and (nested := inner_cue(verb)) is not None:
+                    verb, subject = nested  # `“…,” X reports that officials wrote`
             named = None
             if verb is None:
                 named = self._named_colon(pair.open)
