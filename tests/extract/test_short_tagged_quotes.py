@@ -39,3 +39,10 @@ def test_a_ministry_portfolio_is_no_person_name(quotes_of):
             "said in a statement last week.")
     q = _one(quotes_of(text), "unnecessary fears")
     assert q.speaker is not None and q.speaker.startswith("Cambodia’s Ministry of Foreign")
+
+
+def test_a_fronted_topic_is_not_the_speaker(quotes_of):
+    # The parser made "Of" the subject of "said" and the speaker its object's apposition.
+    text = ("Eric Lindqvist attended the dinner. Of Carson, Lindqvist, who has given money to "
+            "another candidate, said, “He’s flat-out scary. I think he’s a wonderful man.”")
+    assert _one(quotes_of(text), "flat-out scary").speaker == "Eric Lindqvist"

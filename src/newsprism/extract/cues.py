@@ -312,6 +312,18 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _topic_apposition(head):
+    """"Of Carson, Levine, who backs Rubio, said": the parser made the fronted topic's
+    preposition the subject and the speaker an apposition of its object. That name, or None
+    (a preposition is never a speaker)."""
+    obj = next((c for c in head.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if any(t.text == "," for t in head.doc[head.i + 1:obj.i]):
+        return obj  # (or the parser hung the topic on the name: "Of [Carson,] Levine")
+    return next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+
+
 # Honorifics that may stand between a qualifier and the name ("the younger Mr. X").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 
@@ -395,6 +407,8 @@ class CueReader(SpanReader):
         if _hung_on_that_clause(verb):  # whose participle it is, the parse cannot tell
             return None, (verb.i, verb.i)
         head, cue = self._parsed_speaker(verb)
+        if head is not None and head.pos_ == "ADP":
+            head = _topic_apposition(head)  # "Of Carson, Levine said": Levine
         if head is not None and (self.in_quote(head) or _is_date(head)):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
         if head is not None and head.i < verb.i:
