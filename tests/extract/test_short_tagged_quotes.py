@@ -46,3 +46,14 @@ def test_a_fronted_topic_is_not_the_speaker(quotes_of):
     text = ("Eric Lindqvist attended the dinner. Of Carson, Lindqvist, who has given money to "
             "another candidate, said, “He’s flat-out scary. I think he’s a wonderful man.”")
     assert _one(quotes_of(text), "flat-out scary").speaker == "Eric Lindqvist"
+
+
+def test_a_cue_under_might_or_may_reports_nothing_said(quotes_of):
+    text = ("The speaker might say he is not interested in the nomination. But the video "
+            "might convince people otherwise.")
+    assert not quotes_of(text)
+    text = "Halvorsen may say the bill is unfair, but the votes are not there."
+    assert not quotes_of(text)
+    # a statement reported as made still is one
+    text = "Halvorsen said on Monday that the bill is unfair to farmers."
+    assert quotes_of(text)[0].speaker == "Halvorsen"

@@ -215,6 +215,8 @@ def unasserted(verb) -> bool:
         return True
     if _conditional(verb):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.children):
+        return True  # "X might say he is not interested": a guess at words, none said
     if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in verb.children):
         return True  # "X said, when asked whether Y ...": the question put to X
