@@ -57,3 +57,11 @@ def test_a_cue_under_might_or_may_reports_nothing_said(quotes_of):
     # a statement reported as made still is one
     text = "Halvorsen said on Monday that the bill is unfair to farmers."
     assert quotes_of(text)[0].speaker == "Halvorsen"
+
+
+def test_a_reported_clause_does_not_end_on_a_conjunction(quotes_of):
+    text = ("The Department of Homeland Security has warned border security could be affected, "
+            "and Immigration and Customs Enforcement has already started releasing detainees "
+            "from local jails in Arizona.")
+    q = _one(quotes_of(text), "border security")
+    assert q.text == "border security could be affected"

@@ -50,6 +50,9 @@ _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
 MARKS = " \t\r\n.,\"'“”‘’"
 
 
+_TRAILING_CONJ = re.compile(r"[,;]?\s+(?:and|but|or)$")
+
+
 def _sentence_starts(s: str):
     """Offsets in `s` where a new sentence starts (not after "Gov." or an initial)."""
     for m in _SENT_BREAK.finditer(s):
@@ -480,6 +483,8 @@ class DirectFinder(IntroReader, SignatureReader):
         if brk >= 0:
             ce = brk
         cs, ce = trim_span(text, cs, ce)
+        if (tail := _TRAILING_CONJ.search(text[cs:ce])) is not None:
+            ce = cs + tail.start()  # `X warned A could happen, and [B did]`: "and" is not A's
         while ce > cs and text[ce - 1] in ".\"'“”‘’":
             ce -= 1
         return (cs, ce) if ce - cs >= 8 else None
