@@ -65,3 +65,16 @@ def test_a_reported_clause_does_not_end_on_a_conjunction(quotes_of):
             "from local jails in Arizona.")
     q = _one(quotes_of(text), "border security")
     assert q.text == "border security could be affected"
+
+
+def test_the_report_is_not_the_issuer_of_another_kind_of_document(quotes_of):
+    # "the report" took the issuer of the latest document of any kind: the inmates' lawsuit.
+    text = ("At least 4,893 detained people have contracted the virus, according to a report "
+            "released Wednesday by the health agency.\n\n"
+            "The inmates filed a class action lawsuit against the warden, seeking temporary "
+            "release.\n\n"
+            "\"Approximately one half of facilities with cases reported them among staff "
+            "members but not among incarcerated persons,\" the report said.")
+    q = _one(quotes_of(text), "Approximately one half")
+    assert q.speaker != "inmates"
+    assert q.speaker_text == "the report"

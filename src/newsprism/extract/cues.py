@@ -326,6 +326,15 @@ def _topic_apposition(head):
     return next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
 
 
+# Document nouns that name one kind of document ("the release" after "said in a statement").
+_STATEMENT_KIND = frozenset({"statement", "release", "communique", "communiqué"})
+
+
+def _document_kind(lemma: str) -> str:
+    lemma = lemma.lower()
+    return "statement" if lemma in _STATEMENT_KIND else lemma
+
+
 # Honorifics that may stand between a qualifier and the name ("the younger Mr. X").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 
@@ -433,9 +442,9 @@ class CueReader(SpanReader):
         return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i in (
             verb.i, *(c.i for c in verb.children))
 
-    def _find_issuers(self) -> list[tuple[int, Token]]:
-        """(offset, issuer token) for "X said in a statement", "X issued a statement": who a
-        later "the statement said" stands for."""
+    def _find_issuers(self) -> list[tuple[int, Token, str]]:
+        """(offset, issuer token, document noun) for "X said in a statement", "X issued a
+        statement": who a later "the statement said" stands for."""
         out = []
         for t in tokens_of(self.doc):
             if t.lemma_.lower() not in DOCUMENT_NOUNS or t.pos_ != "NOUN" or self.in_quote(t):
@@ -449,7 +458,7 @@ class CueReader(SpanReader):
                 continue
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
             if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
-                out.append((t.idx, subj[0]))
+                out.append((t.idx, subj[0], _document_kind(t.lemma_)))
         return out
 
     def _after_dateline(self, head, verb):
@@ -955,6 +964,11 @@ class CueReader(SpanReader):
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
         i = bisect.bisect_left(self._issuers, (head.idx,), key=lambda e: (e[0],)) - 1
+        # The nearest issuer of the same kind of document: "the report" is not the lawsuit
+        # the inmates filed.
+        while i >= 0 and self._issuers[i][2] != _document_kind(head.lemma_) \
+                and head.idx - self._issuers[i][0] <= ISSUER_REACH:
+            i -= 1
         if i < 0 or head.idx - self._issuers[i][0] > ISSUER_REACH:
             return None
         subj = self._issuers[i][1]
