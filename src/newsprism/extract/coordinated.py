@@ -11,6 +11,7 @@ as its cue.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from ..lexicons.cues import CUE_LEMMAS, VERDICT_LEMMAS
@@ -19,6 +20,14 @@ from .direct import Attribution
 from .quotemarks import inner
 
 _MARKS = "\"”’'"
+_SECOND_CUE_LEMMAS = CUE_LEMMAS | VERDICT_LEMMAS
+
+
+def _pair_in(pairs: list, opens: list[int], lo: int, hi: int):
+    """The first quote pair (of `pairs`, in order of opening) that opens in [lo, hi), or
+    None (a bisection: the pass stays near-linear on a text of many quotes)."""
+    k = bisect.bisect_left(opens, lo)
+    return pairs[k] if k < len(opens) and opens[k] < hi else None
 
 
 def _before(doc, i: int) -> str:
@@ -29,23 +38,23 @@ def _before(doc, i: int) -> str:
     return doc[i].lower_ if i >= 0 else ""
 
 
-def _second_cue(finder, a: Attribution):
+def _second_cue(finder, pairs: list, opens: list[int], a: Attribution):
     """The coordinated verb of saying inside `a`'s clause with a quoted fragment before and
     after it (the token), or None."""
     doc = finder.doc
     lo, hi = a.clause_start, a.clause_end
-    first = next((p for p in finder.pairs if lo <= p.open < hi), None)
+    first = _pair_in(pairs, opens, lo, hi)
     if first is None or a.cue is None or lo <= a.cue[0] < hi:
         return None
     for t in doc[finder.tok_at(first.close):finder.tok_at(hi - 1) + 1]:
         if t.idx >= hi:
             break
         if t.idx <= first.close or t.pos_ != "VERB" or finder.in_quote(t) \
-                or t.lemma_.lower() not in CUE_LEMMAS | VERDICT_LEMMAS \
+                or t.lemma_.lower() not in _SECOND_CUE_LEMMAS \
                 or t.dep_ not in ("conj", "advcl") or _before(doc, t.i) not in ("and", ",") \
                 or t.head.idx < lo or t.head.idx >= hi:
             continue
-        if any(t.idx < p.open < hi for p in finder.pairs):
+        if _pair_in(pairs, opens, t.idx + 1, hi) is not None:
             return t
     return None
 
@@ -56,10 +65,12 @@ def split_coordinated(finder, atts: list[Attribution]) -> list[Attribution]:
     out = list(atts)
     text = finder.text
     added: list[Attribution] = []
+    pairs = sorted(finder.pairs, key=lambda p: p.open)
+    opens = [p.open for p in pairs]
     for k, a in enumerate(out):
         if a.continued or a.kind == "direct" or a.speaker_span is None:
             continue
-        v = _second_cue(finder, a)
+        v = _second_cue(finder, pairs, opens, a)
         if v is None:
             continue
         prev = finder.doc[v.i - 1]
@@ -73,9 +84,11 @@ def split_coordinated(finder, atts: list[Attribution]) -> list[Attribution]:
         if end > cut or a.start >= cut:
             continue
         old_end = a.clause_end
+        pair = _pair_in(pairs, opens, v.idx + 1, old_end)
+        if pair is None:
+            continue
         out[k] = dataclasses.replace(a, end=end, clause_end=cut, parts=tuple(
             p for p in a.parts if p[1] <= cut) or ((a.start, end),))
-        pair = next(p for p in finder.pairs if v.idx < p.open < old_end)
         cs, ce = trim_span(text, *inner(text, pair))
         cue = (v.idx, v.idx + len(v))
         rest = [j for j, b in enumerate(out) if b.continued and b.cue == a.cue
@@ -90,8 +103,8 @@ def split_coordinated(finder, atts: list[Attribution]) -> list[Attribution]:
                                          parts=((out[j].start, out[j].end),))
         elif not any(b.start == cs and b.end == ce and not b.continued for b in out):
             # `…, adding, “Democracy is messy.”`: a whole quoted sentence after its verb
-            kind = "direct" if text[cs:cs + 1].isupper() \
-                and text[:pair.open].rstrip()[-1:] in (",", ":") else "partial"
+            before = text[max(0, pair.open - 10):pair.open].rstrip()[-1:]
+            kind = "direct" if text[cs:cs + 1].isupper() and before in (",", ":") else "partial"
             added.append(Attribution(kind, cs, ce, clause[0], clause[1], cue,
                                      a.speaker_span, a.speaker, ((cs, ce),)))
     out.extend(added)
