@@ -215,6 +215,8 @@ def unasserted(verb) -> bool:
         return True
     if _conditional(verb):
         return True
+    if any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.children):
+        return True  # "X might say he is not interested": a guess at words, none said
     if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in verb.children):
         return True  # "X said, when asked whether Y ...": the question put to X
@@ -312,6 +314,27 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _topic_apposition(head):
+    """"Of Carson, Levine, who backs Rubio, said": the parser made the fronted topic's
+    preposition the subject and the speaker an apposition of its object. That name, or None
+    (a preposition is never a speaker)."""
+    obj = next((c for c in head.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    if any(t.text == "," for t in head.doc[head.i + 1:obj.i]):
+        return obj  # (or the parser hung the topic on the name: "Of [Carson,] Levine")
+    return next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+
+
+# Document nouns that name one kind of document ("the release" after "said in a statement").
+_STATEMENT_KIND = frozenset({"statement", "release", "communique", "communiqué"})
+
+
+def _document_kind(lemma: str) -> str:
+    lemma = lemma.lower()
+    return "statement" if lemma in _STATEMENT_KIND else lemma
+
+
 # Honorifics that may stand between a qualifier and the name ("the younger Mr. X").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 
@@ -395,6 +418,8 @@ class CueReader(SpanReader):
         if _hung_on_that_clause(verb):  # whose participle it is, the parse cannot tell
             return None, (verb.i, verb.i)
         head, cue = self._parsed_speaker(verb)
+        if head is not None and head.pos_ == "ADP":
+            head = _topic_apposition(head)  # "Of Carson, Levine said": Levine
         if head is not None and (self.in_quote(head) or _is_date(head)):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
         if head is not None and head.i < verb.i:
@@ -417,9 +442,9 @@ class CueReader(SpanReader):
         return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i in (
             verb.i, *(c.i for c in verb.children))
 
-    def _find_issuers(self) -> list[tuple[int, Token]]:
-        """(offset, issuer token) for "X said in a statement", "X issued a statement": who a
-        later "the statement said" stands for."""
+    def _find_issuers(self) -> list[tuple[int, Token, str]]:
+        """(offset, issuer token, document noun) for "X said in a statement", "X issued a
+        statement": who a later "the statement said" stands for."""
         out = []
         for t in tokens_of(self.doc):
             if t.lemma_.lower() not in DOCUMENT_NOUNS or t.pos_ != "NOUN" or self.in_quote(t):
@@ -433,7 +458,7 @@ class CueReader(SpanReader):
                 continue
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.in_quote(c)]
             if subj and subj[0].pos_ in ("PROPN", "PRON", "NOUN"):
-                out.append((t.idx, subj[0]))
+                out.append((t.idx, subj[0], _document_kind(t.lemma_)))
         return out
 
     def _after_dateline(self, head, verb):
@@ -939,6 +964,11 @@ class CueReader(SpanReader):
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
         i = bisect.bisect_left(self._issuers, (head.idx,), key=lambda e: (e[0],)) - 1
+        # The nearest issuer of the same kind of document: "the report" is not the lawsuit
+        # the inmates filed.
+        while i >= 0 and self._issuers[i][2] != _document_kind(head.lemma_) \
+                and head.idx - self._issuers[i][0] <= ISSUER_REACH:
+            i -= 1
         if i < 0 or head.idx - self._issuers[i][0] > ISSUER_REACH:
             return None
         subj = self._issuers[i][1]

@@ -38,6 +38,7 @@ from .fragments import (
     issuing_verb,
     title_name,
 )
+from .inner_cues import inner_cue
 from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
@@ -47,6 +48,9 @@ _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
 _CONNECTIVE = re.compile(r"\.\s+(?:But|And|Then|So|Still|Yet)$")
 MARKS = " \t\r\n.,\"'“”‘’"
+
+
+_TRAILING_CONJ = re.compile(r"[,;]?\s+(?:and|but|or)$")
 
 
 def _sentence_starts(s: str):
@@ -221,11 +225,14 @@ class DirectFinder(IntroReader, SignatureReader):
                 continue
             o_tok = self.tok_at(pair.open)
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
-            if n_words <= 4 and content[-1:].isalnum() and self._labels_noun_after(o_tok, c_tok) \
+            if n_words <= 4 and text[:inner(text, pair)[1]].rstrip()[-1:].isalnum() \
+                    and self._labels_noun_after(o_tok, c_tok) \
                     and doc[c_tok].pos_ == "NOUN" \
                     and all(doc[i].head.i in range(o_tok + 1, c_tok) or doc[i].head.i == c_tok
                             for i in range(o_tok + 1, c_tok - 1)):
-                continue  # `a big “Star Wars” fan`: a name on the noun after it, not words said
+                # `a big “Star Wars” fan`: a name on the noun after it, not words said. A comma
+                # inside the mark ends a quoted sentence: `“It’s over,” councilmember X said`.
+                continue
             cue: tuple[int, int] | None
             # The second half of `“A,” he said, “B”` (unless B has a cue of its own: `“A,” he
             # said. “B,” she replied.`).
@@ -247,6 +254,8 @@ class DirectFinder(IntroReader, SignatureReader):
                                      or self._bare_cue(c_tok)):
                 verb, subject = self._right_cue(n, c_tok)
                 right = verb is not None
+                if right and (nested := inner_cue(verb)) is not None:
+                    verb, subject = nested  # `“…,” X reports that officials wrote`
             named = None
             if verb is None:
                 named = self._named_colon(pair.open)
@@ -474,6 +483,8 @@ class DirectFinder(IntroReader, SignatureReader):
         if brk >= 0:
             ce = brk
         cs, ce = trim_span(text, cs, ce)
+        if (tail := _TRAILING_CONJ.search(text[cs:ce])) is not None:
+            ce = cs + tail.start()  # `X warned A could happen, and [B did]`: "and" is not A's
         while ce > cs and text[ce - 1] in ".\"'“”‘’":
             ce -= 1
         return (cs, ce) if ce - cs >= 8 else None

@@ -57,7 +57,17 @@ _CONNECTORS = frozenset({"of", "and", "the", "for", "on", "in", "&", "-", "a"})
 _ORG_WORDS = frozenset("""corp corporation inc co company ltd llc group party army corps force
 forces ministry department office council committee agency bank university college school
 institute foundation association union court house senate assembly news times post network
-motors electric mills department""".split())
+motors electric mills department affairs cooperation relations services resources development
+commerce security finance""".split())  # (a ministry's portfolio: "Foreign Affairs" is no name)
+
+
+def _opening_modifier(span) -> bool:
+    """"Nationally, about a quarter …", "Conceding that …, he warned": a word the model tagged
+    PERSON that opens its sentence as an adverb or a participle, not a name (the parser reads
+    it as a modifier of the verb, and it is no proper noun)."""
+    t = span[0]
+    return len(span) == 1 and t.is_sent_start and t.tag_ in ("RB", "VBG", "VBN") \
+        and t.dep_ in ("advmod", "advcl")
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -325,6 +335,8 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                                    text[doc[start_tok].idx:glued_at], "PERSON", title=title))
                 continue
             span = doc[start_tok:end_tok]
+            if _opening_modifier(span):
+                continue
             if (len(span) == 1 and start_tok > 0 and doc[start_tok - 1].lower_ == "the"
                     and title is None):
                 # "the Herald", "the Guardian": a one-word name after "the" is a paper or a

@@ -45,3 +45,14 @@ class Person:
         seen = ({name_gender(n) for n in self.names}
                 | {name_gender("", t) for t in self.titles}) - {None}
         return seen.pop() if len(seen) == 1 else None
+
+
+def without_possessive(name: str) -> str:
+    """"Bernie Sanders's" -> "Bernie Sanders": the model sometimes tags a name with its
+    possessive ending, and the longest name of a person is the one it is shown by. Only the
+    name shown loses the ending; the mentions, and so who is grouped with whom, keep it."""
+    for end in ("’s", "'s", "’", "'"):
+        if name.endswith(end) and len(name) > len(end) + 1 and name[:1].isupper() \
+                and (len(end) == 2 or name[-len(end) - 1:-len(end)] == "s"):
+            return name[:-len(end)]
+    return name

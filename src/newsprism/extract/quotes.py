@@ -28,6 +28,7 @@ from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
 from .according import according_to
+from .coordinated import split_coordinated
 from .cues import (
     CONF_LONE_NAME,
     CONF_NAME,
@@ -37,6 +38,7 @@ from .cues import (
     unasserted,
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
+from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
@@ -318,16 +320,15 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         if (a.start, a.end) not in seen:
             merged.append(a)
             seen.add((a.start, a.end))
-    heads = finder.headline_colons(merged)
+    heads, text = finder.headline_colons(merged), finder.text
     if heads:  # they replace speakerless quotes on the same line, and a transcript turn
         # replaces what runs across it (marks paired from one turn into the next)
-        text = finder.text
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
             not a.speaker or a.cue == h.cue or crosses_turn(text, a, h))
             for h in heads)] + heads
-    merged = headline_kickers(finder.text, merged, finder._names_person)
+    merged = headline_kickers(text, merged, finder._names_person)
     merged.sort(key=lambda a: (a.start, a.end))
-    merged = _one_per_cue(finder.text, _follow_reported(finder.text, merged))
+    merged = split_coordinated(finder, _one_per_cue(text, _follow_reported(text, merged)))
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))
 
 
@@ -349,10 +350,9 @@ def _confident(finder: _Finder, atts: list[Attribution]) -> list[Attribution]:
     resolved name until here (follow-on quotes, scare quotes), so nulling is done last."""
     out = []
     for a in atts:
-        conf = _span_confidence(finder.speaker_conf, a.speaker_span)
-        if a.speaker is None:
-            conf = 0.0
-        speaker = a.speaker if conf >= SPEAKER_MIN_CONFIDENCE else None
+        conf = 0.0 if a.speaker is None else _span_confidence(finder.speaker_conf, a.speaker_span)
+        speaker = without_possessive(a.speaker) \
+            if a.speaker is not None and conf >= SPEAKER_MIN_CONFIDENCE else None
         out.append(dataclasses.replace(a, speaker=speaker, speaker_confidence=conf))
     return out
 

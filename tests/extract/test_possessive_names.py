@@ -1,0 +1,30 @@
+"""Round 12: a name the model tagged with its possessive ending ("X's campaign") is shown
+without it as the speaker; who is grouped with whom does not change. Made-up sentences."""
+
+from __future__ import annotations
+
+
+def _one(quotes, fragment: str):
+    (q,) = [q for q in quotes if fragment in q.text]
+    return q
+
+
+def test_a_speaker_is_not_shown_with_a_possessive_ending(quotes_of):
+    text = ("She wanted men to sign up for mobile updates from Bernie Sanders's presidential "
+            "campaign.\n\n"
+            "\"We will win this state, and then we will win the next one,\" Senator Sanders said.")
+    assert _one(quotes_of(text), "win this state").speaker == "Bernie Sanders"
+    text = ("Volunteers knocked on doors for Ted Cruz’s campaign all weekend.\n\n"
+            "“We are going to win Iowa, and it will not be close,” Cruz said on Sunday.")
+    assert _one(quotes_of(text), "win Iowa").speaker == "Ted Cruz"
+
+
+def test_only_a_possessive_ending_is_cut():
+    from newsprism.extract.persons import without_possessive
+
+    assert without_possessive("Bernie Sanders's") == "Bernie Sanders"
+    assert without_possessive("James Chambers’") == "James Chambers"
+    assert without_possessive("Ted Cruz’s") == "Ted Cruz"
+    assert without_possessive("he’s") == "he’s"  # a pronoun and "is", not a name
+    assert without_possessive("Ann O'Neil") == "Ann O'Neil"
+    assert without_possessive("Jim Hart'") == "Jim Hart'"  # a lone mark after no "s"
