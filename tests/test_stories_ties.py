@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.settings import Settings
 from newsprism.stories import ties
-from newsprism.stories.cluster import cluster, ordered_graph
+from newsprism.stories.cluster import RELATED_COSINE, cluster, ordered_graph
 from newsprism.stories.incremental import local_update
 from newsprism.stories.ties import TIE_FLOOR, peel_weak
 from test_stories_events import article, groups, run
@@ -40,14 +40,15 @@ def test_peeling_repeats_on_the_rest_weakest_first() -> None:
     assert peel_weak([0, 1], _nbr([(0, 1, 0.2)]), [True, True], 0.15) == [[1], [0]]
 
 
-def _pair(published: str | None):
+def _pair(published: str | None, own: int = 2):
     """Two reports of one day on the same bank, one on its rate hike and one on mortgages:
-    one ordinary edge (0.15-0.3) between them, and five unrelated weather reports."""
+    one ordinary edge (0.15-0.3) between them, and five unrelated weather reports. `own`:
+    how often the mortgage report repeats its own words."""
     a = article("a", {"hike": 2, "rate": 2, "inflation": 1, "basis": 1, "bank": 1,
                       "markets": 2}, people=[("Jerome Powell", "PERSON"), *FED],
                 published=published)
-    b = article("b", {"hike": 1, "rate": 1, "mortgage": 2, "housing": 2, "buyers": 2,
-                      "loans": 2}, people=[("Janet Yellen", "PERSON"), *FED],
+    b = article("b", {"hike": 1, "rate": 1, "mortgage": own, "housing": own, "buyers": own,
+                      "loans": own}, people=[("Janet Yellen", "PERSON"), *FED],
                 published=published)
     rest = [article(f"z{i}", {w: 2, "weather": 1}, people=[(f"Person{i} Name", "PERSON")],
                     published=published)
@@ -85,3 +86,42 @@ def test_an_update_peels_a_new_article_as_the_batch_does() -> None:
     def reached(stories):
         return {g for g in groups(stories) if g & {"a", "b"}}
     assert reached(local.stories) == reached(batch) == {frozenset({"a"}), frozenset({"b"})}
+
+
+def _related(stories) -> dict[frozenset[str], set[frozenset[str]]]:
+    """Each story (as its article ids) with the stories it lists as related."""
+    by_id = {s.id: frozenset(s.article_ids) for s in stories}
+    return {by_id[s.id]: {by_id[r.story_id] for r in s.related} for s in stories}
+
+
+def _whole_cosine(items) -> float:
+    _, _, (*_, near) = ordered_graph([a for a, _ in items], [f for _, f in items], (),
+                                     Settings(), None)
+    return next(w for i, j, w in zip(near.a, near.b, near.sims, strict=True) if (i, j) == (0, 1))
+
+
+def test_a_pair_split_by_the_floor_lists_each_other_as_related() -> None:
+    # The whole vectors are too far apart for the related rule of shared names alone.
+    items = _pair(DAY, own=6)
+    assert Settings().story_threshold <= _edge(items) < TIE_FLOOR
+    assert _whole_cosine(items) < RELATED_COSINE
+    stories = run(items)
+    assert frozenset({"a", "b"}) not in groups(stories)
+    related = _related(stories)
+    assert related[frozenset({"a"})] == {frozenset({"b"})}
+    assert related[frozenset({"b"})] == {frozenset({"a"})}
+    # Same day: "same topic".
+    assert {r.relation for s in stories for r in s.related} == {"same topic"}
+
+
+def test_an_update_that_splits_a_new_article_off_keeps_it_related() -> None:
+    items = _pair(DAY, own=6)
+    old = [x for x in items if x[0].id != "b"]
+    settings = Settings()
+    before = {s.id: s.article_ids for s in cluster([a for a, _ in old], [f for _, f in old],
+                                                     (), settings)}
+    local = local_update([a for a, _ in items], [f for _, f in items], (), settings, before,
+                         {"b"})
+    related = _related(local.stories)
+    assert related[frozenset({"a"})] == {frozenset({"b"})}
+    assert related[frozenset({"b"})] == {frozenset({"a"})}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["TIE_FLOOR", "TIE_MAX_ORDINARY", "peel_weak"]
+__all__ = ["TIE_FLOOR", "TIE_MAX_ORDINARY", "held_links", "peel_weak"]
 
 # Swept on three judged real samples (seeds 201/211/221) with ECB+ and NeuS lines 1-1226
 # (docs/stories.md, round 12): 0.22 / 0.25 / 0.3 / 0.35 left 22 / 16 / 13 / 10 of 36 wrong
@@ -55,3 +55,14 @@ def peel_weak(members: Sequence[int], nbr: Mapping[int, Mapping[int, float]],
         inside.discard(i)
         peeled.append([i])
     return [keep, *peeled]
+
+
+def held_links(parts: Sequence[Sequence[int]], nbr: Mapping[int, Mapping[int, float]],
+               threshold: float) -> list[tuple[int, int, float]]:
+    """The edges at the story threshold or above that join two of `parts` (the parts of one
+    story, `peel_weak`): what held a peeled member in its story. The stories they join are
+    related (`cluster.related_stories`): the split-off member stays in view of the story it
+    left, although its tie was too weak to keep it inside."""
+    part_of = {i: k for k, part in enumerate(parts) for i in part}
+    return [(i, j, w) for i, k in part_of.items() for j, w in nbr.get(i, {}).items()
+            if i < j and part_of.get(j, k) != k and w >= threshold]
