@@ -42,12 +42,13 @@ from .cluster import (
     make_stories,
     ordered_graph,
     replace_group,
+    specific_ties,
     split_at_date_gaps,
 )
 from .features import RawFeatures
 from .link import fold_veto_counts, veto_counts, vetoed
 from .split import split_story
-from .ties import peel_weak
+from .ties import held_links, peel_weak
 from .weekcut import neighbours, weekday_split
 
 __all__ = ["attach", "fixed_linkage"]
@@ -77,6 +78,8 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
         groups.setdefault(label, []).append(i)
     nbr = neighbours(edges, {i for g in groups.values() if len(g) > 1 for i in g})
     dated = (~np.isnan(days)).tolist()
+    held: list[tuple[int, int, float]] = []  # what held the members split off (ties.py)
+    specific = specific_ties(ordered, raws, reuse, near, basis)
     for members in list(groups.values()):
         if not any(is_fresh[i] for i in members):
             continue  # a stored story that took nothing: as stored
@@ -86,10 +89,12 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
                                  part, unit)]
         parts = [p for part, cut in zip(parts, weekday_split(parts, ordered, facts, days, edges),
                                         strict=True) for p in _whole(cut, part, unit)]
-        parts = [p for part in parts for p in _whole(
-            peel_weak(part, nbr, dated, settings.story_threshold), part, unit)]
+        peeled = [_whole(peel_weak(part, nbr, dated, settings.story_threshold, specific),
+                         part, unit) for part in parts]
+        held += [e for cut in peeled for e in held_links(cut, nbr, settings.story_threshold)]
+        parts = [p for cut in peeled for p in cut]
         replace_group(groups, labels, members, parts)
-    return make_stories(ordered, raws, groups, labels, edges, near)
+    return make_stories(ordered, raws, groups, labels, edges, near, held)
 
 
 def _whole(parts: list[list[int]], members: list[int], unit: Sequence[int]) -> list[list[int]]:

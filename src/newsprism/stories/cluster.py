@@ -51,7 +51,7 @@ from .link import (
 )
 from .split import split_story
 from .tfidf import tfidf_rows
-from .ties import peel_weak
+from .ties import Specific, held_links, peel_weak, rare_names
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
 from .weekcut import neighbours, place_rest, weekday_split
@@ -132,20 +132,30 @@ class Near:
     days: np.ndarray
     vetoes: tuple[tuple[int, int], ...] = ()
     clashes: Mapping[tuple[int, int], float] = field(default_factory=dict)
+    frames: tuple[Frame, ...] = ()  # each article's frame; empty when frames are off
 
 
 def related_stories(labels: Sequence[int], near: Near, story_of: dict[int, str],
-                    raws: Sequence[RawFeatures]) -> dict[str, tuple[RelatedStory, ...]]:
+                    raws: Sequence[RawFeatures], held: Sequence[tuple[int, int, float]] = ()
+                    ) -> dict[str, tuple[RelatedStory, ...]]:
     """Each story's related stories (at most `RELATED_MAX`, strongest link first): two
     stories are related when one of their article pairs names the same person or organisation
     (a whole name) and has a whole-vector cosine >= `RELATED_COSINE`: the same people on the
-    same subject. "earlier"/"later" when their event days do not overlap, else "same topic"."""
+    same subject. They are also related when an edge of `held` joins them: an edge at the
+    story threshold that held a member the tie floor split off (`ties.held_links`), so that
+    member stays in view of the story it left. "earlier"/"later" when their event days do
+    not overlap, else "same topic"."""
     lab = np.asarray(labels, dtype=np.int64)
     names = [frozenset(f for f in r.actors if f.startswith("e:")) for r in raws]
     best: dict[tuple[int, int], float] = {}
     for a, b, i, j, w in zip(near.a.tolist(), near.b.tolist(), lab[near.a].tolist(),
                              lab[near.b].tolist(), near.sims.tolist(), strict=True):
         if i != j and w >= RELATED_COSINE and names[a] & names[b]:
+            key = (min(i, j), max(i, j))
+            best[key] = max(best.get(key, 0.0), w)
+    for a, b, w in held:
+        i, j = int(lab[a]), int(lab[b])
+        if i != j:
             key = (min(i, j), max(i, j))
             best[key] = max(best.get(key, 0.0), w)
     if not best:
@@ -246,7 +256,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     near = Near(a[close], b[close], sims[close], when,
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
                 + figure_vetoes(raws, when, a, b) + years.year_vetoes(articles, days, a, b),
-                undone(a, b, clash, strong))
+                undone(a, b, clash, strong), tuple(frames) if frames is not None else ())
     a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
     kept = weight > 0
     edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
@@ -418,10 +428,23 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
         replace_group(groups, labels, members, parts)
     nbr = neighbours(edges, {i for g in groups.values() if len(g) > 1 for i in g})
     dated = (~np.isnan(days)).tolist()
+    held: list[tuple[int, int, float]] = []
+    specific = specific_ties(ordered, raws, reuse, near, basis)
     for members in list(groups.values()):
-        replace_group(groups, labels, members,
-                      peel_weak(members, nbr, dated, settings.story_threshold))
-    return make_stories(ordered, raws, groups, labels, edges, near)
+        parts = peel_weak(members, nbr, dated, settings.story_threshold, specific)
+        held += held_links(parts, nbr, settings.story_threshold)
+        replace_group(groups, labels, members, parts)
+    return make_stories(ordered, raws, groups, labels, edges, near, held)
+
+
+def specific_ties(ordered: Sequence[Article], raws: Sequence[RawFeatures],
+                  reuse: Sequence[Reuse], near: Near, basis: IdfBasis | None) -> Specific:
+    """What makes an ordinary edge a strong tie for the tie floor (`ties.Specific`)."""
+    pos = {art.id: k for k, art in enumerate(ordered)}
+    reused = {(min(i, j), max(i, j)) for i, j in ((pos.get(r.a), pos.get(r.b)) for r in reuse)
+              if i is not None and j is not None}
+    return Specific(rare_names(raws, basis.df if basis is not None else None),
+                    near.days.tolist(), near.frames, frozenset(reused))
 
 
 def replace_group(groups: dict[int, list[int]], labels: list[int], members: Sequence[int],
@@ -439,10 +462,12 @@ def replace_group(groups: dict[int, list[int]], labels: list[int], members: Sequ
 
 def make_stories(ordered: Sequence[Article], raws: Sequence[RawFeatures],
                  groups: Mapping[int, Sequence[int]], labels: Sequence[int],
-                 edges: Sequence[tuple[int, int, float]], near: Near) -> tuple[Story, ...]:
+                 edges: Sequence[tuple[int, int, float]], near: Near,
+                 held: Sequence[tuple[int, int, float]] = ()) -> tuple[Story, ...]:
     """The stories of a partition of `ordered` (`groups`: label -> member indices; `labels`:
-    each article's label): ids, titles (by centrality over `edges`) and related stories,
-    sorted by story id. Also used by an incremental update (stories/attach.py)."""
+    each article's label): ids, titles (by centrality over `edges`) and related stories
+    (`held`: as `related_stories`), sorted by story id. Also used by an incremental update
+    (stories/attach.py)."""
     strength: dict[int, float] = {}
     for i, j, w in edges:
         if labels[i] == labels[j]:
@@ -450,7 +475,7 @@ def make_stories(ordered: Sequence[Article], raws: Sequence[RawFeatures],
             strength[j] = strength.get(j, 0.0) + w
     story_of = {label: story_id(min((ordered[i] for i in members), key=first_key).id)
                 for label, members in groups.items()}
-    related = related_stories(labels, near, story_of, raws)
+    related = related_stories(labels, near, story_of, raws, held)
     stories = []
     for label, members in groups.items():
         arts = [ordered[i] for i in members]
