@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from newsprism.model import Reuse
 from newsprism.settings import Settings
 from newsprism.stories import ties
 from newsprism.stories.cluster import RELATED_COSINE, cluster, ordered_graph
-from newsprism.stories.frames import Frame
 from newsprism.stories.incremental import local_update
-from newsprism.stories.ties import TIE_FLOOR, Specific, peel_weak
+from newsprism.stories.ties import TIE_FLOOR, peel_weak
 from test_stories_events import article, groups, run
 
 DAY = "2024-05-06T10:00:00"
@@ -42,15 +40,15 @@ def test_peeling_repeats_on_the_rest_weakest_first() -> None:
     assert peel_weak([0, 1], _nbr([(0, 1, 0.2)]), [True, True], 0.15) == [[1], [0]]
 
 
-def _pair(published: str | None, own: int = 2, also: tuple[tuple[str, str], ...] = ()):
+def _pair(published: str | None, own: int = 2):
     """Two reports of one day on the same bank, one on its rate hike and one on mortgages:
     one ordinary edge (0.15-0.3) between them, and five unrelated weather reports. `own`:
-    how often the mortgage report repeats its own words; `also`: more names both hold."""
+    how often the mortgage report repeats its own words."""
     a = article("a", {"hike": 2, "rate": 2, "inflation": 1, "basis": 1, "bank": 1,
-                      "markets": 2}, people=[("Jerome Powell", "PERSON"), *FED, *also],
+                      "markets": 2}, people=[("Jerome Powell", "PERSON"), *FED],
                 published=published)
     b = article("b", {"hike": 1, "rate": 1, "mortgage": own, "housing": own, "buyers": own,
-                      "loans": own}, people=[("Janet Yellen", "PERSON"), *FED, *also],
+                      "loans": own}, people=[("Janet Yellen", "PERSON"), *FED],
                 published=published)
     rest = [article(f"z{i}", {w: 2, "weather": 1}, people=[(f"Person{i} Name", "PERSON")],
                     published=published)
@@ -127,39 +125,3 @@ def test_an_update_that_splits_a_new_article_off_keeps_it_related() -> None:
     related = _related(local.stories)
     assert related[frozenset({"a"})] == {frozenset({"b"})}
     assert related[frozenset({"b"})] == {frozenset({"a"})}
-
-
-def test_specific_evidence_makes_an_ordinary_edge_a_strong_tie() -> None:
-    nbr = _nbr([(0, 1, 0.5), (1, 2, 0.2)])
-    plain = [frozenset()] * 3
-    two = [frozenset(), frozenset({"e:x", "e:y"}), frozenset({"e:x", "e:y"})]
-    one = [frozenset(), frozenset({"e:x"}), frozenset({"e:x"})]
-    day = [1.0, 1.0, 1.0]
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.15, Specific(plain, day)) == [[0, 1], [2]]
-    # Two rare names of the same day; one predicate family; shared passages: kept.
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.15, Specific(two, day)) == [[0, 1, 2]]
-    fr = [Frame(), Frame(frozenset({"cut"}), frozenset({"job"})),
-          Frame(frozenset({"cut"}), frozenset({"plant"}))]
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.15, Specific(plain, day, fr)) == [[0, 1, 2]]
-    reused = Specific(plain, day, (), frozenset({(1, 2)}))
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.15, reused) == [[0, 1, 2]]
-    # One rare name, or two on different days, or an edge under the threshold: peeled.
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.15, Specific(one, day)) == [[0, 1], [2]]
-    apart = Specific(two, [1.0, 1.0, 2.0])
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.15, apart) == [[0, 1], [2]]
-    assert peel_weak([0, 1, 2], nbr, [True] * 3, 0.25, Specific(two, day)) == [[0, 1], [2]]
-
-
-def test_two_dated_articles_sharing_two_rare_names_stay_one_story(monkeypatch) -> None:
-    items = _pair(DAY, own=8, also=(("Brookings Institution", "ORG"),))
-    assert Settings().story_threshold <= _edge(items) < TIE_FLOOR
-    assert frozenset({"a", "b"}) in groups(run(items))
-    monkeypatch.setattr(ties, "RARE_SHARED", 99)  # before: the floor cut them
-    assert frozenset({"a", "b"}) not in groups(run(items))
-
-
-def test_a_reuse_pair_is_a_strong_tie() -> None:
-    items = _pair(DAY)
-    shared = Reuse("a", "b", 0.05, 0.05, None)
-    stories = cluster([a for a, _ in items], [f for _, f in items], (shared,), Settings())
-    assert frozenset({"a", "b"}) in groups(stories)

@@ -42,7 +42,6 @@ from .cluster import (
     make_stories,
     ordered_graph,
     replace_group,
-    specific_ties,
     split_at_date_gaps,
 )
 from .features import RawFeatures
@@ -79,7 +78,6 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
     nbr = neighbours(edges, {i for g in groups.values() if len(g) > 1 for i in g})
     dated = (~np.isnan(days)).tolist()
     held: list[tuple[int, int, float]] = []  # what held the members split off (ties.py)
-    specific = specific_ties(ordered, raws, reuse, near, basis)
     for members in list(groups.values()):
         if not any(is_fresh[i] for i in members):
             continue  # a stored story that took nothing: as stored
@@ -89,8 +87,8 @@ def attach(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Se
                                  part, unit)]
         parts = [p for part, cut in zip(parts, weekday_split(parts, ordered, facts, days, edges),
                                         strict=True) for p in _whole(cut, part, unit)]
-        peeled = [_whole(peel_weak(part, nbr, dated, settings.story_threshold, specific),
-                         part, unit) for part in parts]
+        peeled = [_whole(peel_weak(part, nbr, dated, settings.story_threshold), part, unit)
+                  for part in parts]
         held += [e for cut in peeled for e in held_links(cut, nbr, settings.story_threshold)]
         parts = [p for cut in peeled for p in cut]
         replace_group(groups, labels, members, parts)

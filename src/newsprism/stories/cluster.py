@@ -51,7 +51,7 @@ from .link import (
 )
 from .split import split_story
 from .tfidf import tfidf_rows
-from .ties import Specific, held_links, peel_weak, rare_names
+from .ties import held_links, peel_weak
 from .title import story_title
 from .undated import LEAD_SENTENCES, stated_day, undone
 from .weekcut import neighbours, place_rest, weekday_split
@@ -132,7 +132,6 @@ class Near:
     days: np.ndarray
     vetoes: tuple[tuple[int, int], ...] = ()
     clashes: Mapping[tuple[int, int], float] = field(default_factory=dict)
-    frames: tuple[Frame, ...] = ()  # each article's frame; empty when frames are off
 
 
 def related_stories(labels: Sequence[int], near: Near, story_of: dict[int, str],
@@ -256,7 +255,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
     near = Near(a[close], b[close], sims[close], when,
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
                 + figure_vetoes(raws, when, a, b) + years.year_vetoes(articles, days, a, b),
-                undone(a, b, clash, strong), tuple(frames) if frames is not None else ())
+                undone(a, b, clash, strong))
     a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
     kept = weight > 0
     edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
@@ -429,22 +428,11 @@ def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: S
     nbr = neighbours(edges, {i for g in groups.values() if len(g) > 1 for i in g})
     dated = (~np.isnan(days)).tolist()
     held: list[tuple[int, int, float]] = []
-    specific = specific_ties(ordered, raws, reuse, near, basis)
     for members in list(groups.values()):
-        parts = peel_weak(members, nbr, dated, settings.story_threshold, specific)
+        parts = peel_weak(members, nbr, dated, settings.story_threshold)
         held += held_links(parts, nbr, settings.story_threshold)
         replace_group(groups, labels, members, parts)
     return make_stories(ordered, raws, groups, labels, edges, near, held)
-
-
-def specific_ties(ordered: Sequence[Article], raws: Sequence[RawFeatures],
-                  reuse: Sequence[Reuse], near: Near, basis: IdfBasis | None) -> Specific:
-    """What makes an ordinary edge a strong tie for the tie floor (`ties.Specific`)."""
-    pos = {art.id: k for k, art in enumerate(ordered)}
-    reused = {(min(i, j), max(i, j)) for i, j in ((pos.get(r.a), pos.get(r.b)) for r in reuse)
-              if i is not None and j is not None}
-    return Specific(rare_names(raws, basis.df if basis is not None else None),
-                    near.days.tolist(), near.frames, frozenset(reused))
 
 
 def replace_group(groups: dict[int, list[int]], labels: list[int], members: Sequence[int],

@@ -8,10 +8,7 @@ same day paired. Here, after the split steps, a dated member is peeled off to it
 while its strongest edge inside the story is below `TIE_FLOOR` and at most
 `TIE_MAX_ORDINARY` members are tied to it at the story threshold or above; the weakest such
 member goes first, and the test is repeated on the rest (a story of two whose one edge is
-below the floor comes apart). An edge at the threshold that carries specific evidence of one
-event (`Specific`: two rare names of the same day, one predicate family in the frames, shared
-passages) is a strong tie whatever its weight. The stories a peeled member left and joined
-are related (`held_links`), so it stays in view.
+below the floor comes apart).
 
 Undated members are never peeled: on the undated sets with event labels (NeuS excerpts, the
 undated ECB+ reports), the members this would peel belong to their story more often than
@@ -22,69 +19,23 @@ day.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
-from .features import RawFeatures
-from .frames import Frame
-
-__all__ = ["RARE_NAME_MAX", "RARE_SHARED", "TIE_FLOOR", "TIE_MAX_ORDINARY", "Specific",
-           "held_links", "peel_weak", "rare_names"]
+__all__ = ["TIE_FLOOR", "TIE_MAX_ORDINARY", "held_links", "peel_weak"]
 
 # Swept on three judged real samples (seeds 201/211/221) with ECB+ and NeuS lines 1-1226
 # (docs/stories.md, round 12): 0.22 / 0.25 / 0.3 / 0.35 left 22 / 16 / 13 / 10 of 36 wrong
 # stories and kept 242 / 236 / 234 / 223 of 289 right pairs; ECB+ and NeuS unchanged.
 TIE_FLOOR = 0.3
 TIE_MAX_ORDINARY = 1
-# What makes an ordinary edge a strong tie (`Specific`), measured on the judged tune samples
-# (docs/stories.md, round 12, second part): two whole names shared that each appear in at
-# most `RARE_NAME_MAX` of the corpus's articles, on the same event day; one such name alone
-# was too weak (in 180 articles "the CDC" or "Anthony Fauci" is rare: 7 right pairs kept for
-# 5 wrong ones).
-RARE_NAME_MAX = 3
-RARE_SHARED = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Specific:
-    """Evidence that makes an ordinary edge (at the story threshold, below `TIE_FLOOR`) a
-    strong tie: `RARE_SHARED` rare whole names shared on the same event day, or a predicate
-    family shared by the two frames (headline and lead: what happened), or shared passages.
-    `names`: each article's rare whole names (`rare_names`); `days`: event days (ordinal, nan
-    unknown); `frames`: each article's frame (`frames.Frame`), empty when frames are off;
-    `reused`: index pairs (i < j) that share passages (`model.Reuse`)."""
-
-    names: Sequence[frozenset[str]]
-    days: Sequence[float]
-    frames: Sequence[Frame] = ()
-    reused: Set[tuple[int, int]] = frozenset()
-
-    def __call__(self, i: int, j: int) -> bool:
-        if (min(i, j), max(i, j)) in self.reused:
-            return True
-        if self.days[i] == self.days[j] and len(self.names[i] & self.names[j]) >= RARE_SHARED:
-            return True
-        return bool(self.frames) and bool(self.frames[i].predicates & self.frames[j].predicates)
-
-
-def rare_names(raws: Sequence[RawFeatures], df: Mapping[str, int] | None = None
-               ) -> list[frozenset[str]]:
-    """Each article's whole names held by at most `RARE_NAME_MAX` articles: of `df` (a
-    store's document frequencies) when given, else of `raws`."""
-    names = [frozenset(f for f in r.actors if f.startswith("e:")) for r in raws]
-    if df is None:
-        df = Counter(f for nm in names for f in nm)
-    return [frozenset(f for f in nm if df.get(f, 0) <= RARE_NAME_MAX) for nm in names]
 
 
 def peel_weak(members: Sequence[int], nbr: Mapping[int, Mapping[int, float]],
-              dated: Sequence[bool], threshold: float,
-              specific: Specific | None = None) -> list[list[int]]:
+              dated: Sequence[bool], threshold: float) -> list[list[int]]:
     """The parts of one story (`members`, indices): the members kept, then each peeled
     member alone (module doc). `nbr`: edge weights by end (`weekcut.neighbours`); `dated`:
-    whether each article has a publish day; `threshold`: the story threshold; `specific`:
-    what makes an edge at the threshold a strong tie. One part when nothing is peeled."""
+    whether each article has a publish day; `threshold`: the story threshold. One part when
+    nothing is peeled."""
     keep = list(members)
     inside = set(keep)
     peeled: list[list[int]] = []
@@ -93,12 +44,8 @@ def peel_weak(members: Sequence[int], nbr: Mapping[int, Mapping[int, float]],
         for i in keep:
             if not dated[i]:
                 continue
-            near = [(j, w) for j, w in nbr.get(i, {}).items() if j in inside and j != i]
-            ties = [w for _, w in near]
+            ties = [w for j, w in nbr.get(i, {}).items() if j in inside and j != i]
             best = max(ties, default=0.0)
-            if specific is not None and any(w >= threshold and specific(i, j)
-                                            for j, w in near):
-                continue
             if best < TIE_FLOOR and sum(w >= threshold for w in ties) <= TIE_MAX_ORDINARY:
                 weak.append((best, i))
         if not weak:
