@@ -145,3 +145,28 @@ def test_the_summary_drafts_only_the_candidates_pick_reaches(settings, monkeypat
     assert made, "the extractive part ran"
     # Before round 12 every candidate of the pool was drafted (one per sentence here).
     assert len(made) < sentences - 3
+
+
+def _fold_char_by_char(text: str) -> str:  # text.fold before round 12
+    import unicodedata
+
+    from newsprism.text import _FOLD_WORD
+
+    if text.isascii():
+        return " ".join(_FOLD_WORD.findall(text.lower()))
+    decomposed = unicodedata.normalize("NFKD", text)
+    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_FOLD_WORD.findall(no_marks.lower()))
+
+
+def test_fold_looks_up_only_characters_that_can_combine():
+    from newsprism.text import fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    chunks = [every[i:i + 4000] for i in range(0, len(every), 4000)]
+    rng = random.Random(3)
+    made = ["".join(rng.choice("aé\u0301\u0327ñ ßŒﬁ²\u2019x") for _ in range(40))
+            for _ in range(500)]
+    for text in chunks + made + ["Ｆｕｌｌ ｗｉｄｔｈ Łódź São Tomé", "naïve café"]:
+        assert fold.__wrapped__(text) == _fold_char_by_char(text)
+    assert fold("São Tomé ’s") == "sao tome s"

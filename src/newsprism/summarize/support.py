@@ -85,7 +85,13 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    """Normalised words the texts write in lower case: at a sentence start they are no name."""
+    """Normalised words the texts write in lower case: at a sentence start they are no name.
+    Kept for the last few stories' texts: the summary and the timeline both ask."""
+    return _lower_of(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _lower_of(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(norm(w) for t in texts for w in words_of(t) if w[:1].islower())
 
 
