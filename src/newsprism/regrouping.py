@@ -88,7 +88,8 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     the story stages read only the pairs between a story's own articles (without: when it
     holds a `touched` article). `frames`: event frames of arrived articles made where they
     were parsed, by frames key (`features_stored.parsed_frames`); those of this update's key
-    are used as a stored one would be (and stored), instead of parsing the articles here."""
+    are used as a stored one would be (and stored), instead of parsing the articles here,
+    by a local update and a whole re-cluster alike."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -98,9 +99,11 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     if full:
         lean = lean_of(None)
         features = _Features.read(store, articles, _picked(lean))
+        features.parsed = frames or {}
         stories: tuple[Story, ...] = apply_to_stories(
-            tuple(stage_function("stories")(articles, lean, reuse, settings)), articles,
-            corrections)
+            tuple(stage_function("stories")(articles, lean, reuse, settings,
+                                            frames_of=features.frames_of(store, settings))),
+            articles, corrections)
         titles = store.story_titles() if before else {}
         replaced: frozenset[str] = frozenset(before)
     else:
@@ -130,7 +133,8 @@ def expects_local(store: Store, adding: Sequence[Article], settings: Settings) -
     event frames (a whole re-cluster parses every article's frame itself), so only then are
     they worth making where they are parsed (`runner.base.process_batch`). A wrong guess
     (articles that fail, at the consolidation bound) changes no result: a frame not made is
-    parsed by the update, one made and not read is dropped."""
+    parsed by the update, one made and not read is dropped. Since round 12 the line asks
+    for the frames on every run (a whole re-cluster reads the workers' frames too)."""
     counts = store.counts()
     recorded = store.full_articles()
     counted = recorded if recorded is not None else counts["articles"] - counts["pending"]
