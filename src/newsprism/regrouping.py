@@ -102,7 +102,8 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
         features.parsed = frames or {}
         stories: tuple[Story, ...] = apply_to_stories(
             tuple(stage_function("stories")(articles, lean, reuse, settings,
-                                            frames_of=features.frames_of(store, settings))),
+                                            frames_of=features.frames_of(store, settings),
+                                            raws_of=features.raws)),
             articles, corrections)
         titles = store.story_titles() if before else {}
         replaced: frozenset[str] = frozenset(before)
@@ -290,6 +291,7 @@ class _Features:
     frames_made: dict[str, tuple[str, str]] = field(default_factory=dict)
     frames_key: str = ""
     parsed: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
+    raws: dict[str, RawFeatures] = field(default_factory=dict)  # of the rows `made`
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -311,9 +313,9 @@ class _Features:
         missing = sorted(ids - have)
         lean = {f.article_id: f for f in lean_of(missing)} if missing else {}
         by_id = {a.id: a for a in articles}
-        made = [vocab.pack(i, feature_row(by_id[i], lean.get(i) or Facts(article_id=i)))
-                for i in missing]
-        return cls(vocab, made, fresh, first_new)
+        rows = {i: feature_row(by_id[i], lean.get(i) or Facts(article_id=i)) for i in missing}
+        made = [vocab.pack(i, row) for i, row in rows.items()]
+        return cls(vocab, made, fresh, first_new, raws={i: r.raw for i, r in rows.items()})
 
     def frames_of(self, store: Store, settings: Settings) -> FramesOf:
         """`frames.article_frames` that reads the frames the store kept (made under the same
