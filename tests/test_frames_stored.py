@@ -221,12 +221,11 @@ def test_frames_made_where_articles_are_parsed_give_the_same_stories_and_rows(
             outside.clear()
             asked.clear()
             analyze_into_store(worker, arts(done + batch), SETTINGS, runner=LocalRunner(work=work))
-            # The first update re-clusters the whole store, which parses every frame itself:
-            # its batches make none. The others are local: no new article's frame is made
-            # outside its batch.
-            assert asked and all(asked) == bool(done) and any(asked) == bool(done)
-            if done:
-                assert not {a.id for a, _ in batch} & set(outside)
+            # Every batch makes its articles' frames, and no new article's frame is made
+            # outside its batch: not by a local update, nor (since round 12) by the first
+            # update, which re-clusters the whole store.
+            assert asked and all(asked)
+            assert not {a.id for a, _ in batch} & set(outside)
             assert story_rows(worker) == story_rows(here)
             assert worker.story_members() == here.story_members()
             assert stored_frames(worker) == stored_frames(here)
@@ -279,3 +278,45 @@ def test_an_update_expects_to_be_local_as_the_consolidation_rule_decides(tmp_pat
         assert expects_local(store, new[:1], tight)
     finally:
         store.close()
+
+
+def test_a_whole_recluster_counts_each_articles_features_once(tmp_path, monkeypatch) -> None:
+    # The first update re-clusters the whole store: the raw features it makes for the stored
+    # rows are the ones clustering reads (round 12: it counted every article twice).
+    import sys
+
+    from newsprism import regrouping
+    from newsprism.stories import features_stored as stored_module
+
+    cluster_module = sys.modules["newsprism.stories.cluster"]  # the package shows the function
+
+    old, first, _ = (headlined(b) for b in batches())
+    every = old + first
+    counted: list[str] = []
+    for module in (cluster_module, stored_module):
+        monkeypatch.setattr(module, "raw_features", _counting(module.raw_features, counted))
+    (tmp_path / "once").mkdir()
+    (tmp_path / "twice").mkdir()
+    once = open_store(make_store_url("sqlite", tmp_path / "once"))
+    twice = open_store(make_store_url("sqlite", tmp_path / "twice"))
+    try:
+        analyze_into_store(once, arts(every), SETTINGS, runner=runner_for(every))
+        assert sorted(counted) == sorted(a.id for a, _ in every)
+        real_read = regrouping._Features.read.__func__
+
+        def forgetting(cls, *args):  # the features clustering reads counted again
+            return dataclasses.replace(real_read(cls, *args), raws={})
+        monkeypatch.setattr(regrouping._Features, "read", classmethod(forgetting))
+        analyze_into_store(twice, arts(every), SETTINGS, runner=runner_for(every))
+        assert story_rows(once) == story_rows(twice) and story_rows(once)
+        assert once.story_members() == twice.story_members()
+    finally:
+        once.close()
+        twice.close()
+
+
+def _counting(real, counted: list[str]):  # noqa: ANN202
+    def raw_features(facts, title):  # noqa: ANN001, ANN202
+        counted.append(facts.article_id)
+        return real(facts, title)
+    return raw_features

@@ -9,7 +9,7 @@ import newsprism.summarize.story as story_module
 from newsprism.model import Article
 from newsprism.pipeline import analyze
 from newsprism.storage.codec import to_data
-from newsprism.summarize.support import share_of, sort_words, vocabulary
+from newsprism.summarize.support import evidence_for, share_of, sort_words, vocabulary
 
 _TEXTS = [
     "The Orrin dam above Kelby burst on Tuesday night after three days of rain, flooding 240 "
@@ -29,7 +29,7 @@ def _reference_carriers(self, text, spans):  # the code before: everything per a
     for aid in sorted({s.article_id for s in spans}):
         own = tuple(sorted({s for s in spans if s.article_id == aid},
                            key=lambda s: (s.start, s.end)))
-        evidence = sum(story_module.evidence_for(self.ctx, own, self.neutral), [])
+        evidence = sum(evidence_for(self.ctx, own, self.neutral), [])
         share, named = share_of(sort_words(text, self.lower, self.frame), vocabulary(evidence))
         if named and share >= story_module.COMMON_SHARE:
             out.append(aid)

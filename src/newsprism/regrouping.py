@@ -88,7 +88,8 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     the story stages read only the pairs between a story's own articles (without: when it
     holds a `touched` article). `frames`: event frames of arrived articles made where they
     were parsed, by frames key (`features_stored.parsed_frames`); those of this update's key
-    are used as a stored one would be (and stored), instead of parsing the articles here."""
+    are used as a stored one would be (and stored), instead of parsing the articles here,
+    by a local update and a whole re-cluster alike."""
     before = store.story_members()
     # A store written before the rule was re-clustered whole by every update: its stories
     # are the batch result over the articles stored before this update.
@@ -98,9 +99,12 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
     if full:
         lean = lean_of(None)
         features = _Features.read(store, articles, _picked(lean))
+        features.parsed = frames or {}
         stories: tuple[Story, ...] = apply_to_stories(
-            tuple(stage_function("stories")(articles, lean, reuse, settings)), articles,
-            corrections)
+            tuple(stage_function("stories")(articles, lean, reuse, settings,
+                                            frames_of=features.frames_of(store, settings),
+                                            raws_of=features.raws)),
+            articles, corrections)
         titles = store.story_titles() if before else {}
         replaced: frozenset[str] = frozenset(before)
     else:
@@ -130,7 +134,8 @@ def expects_local(store: Store, adding: Sequence[Article], settings: Settings) -
     event frames (a whole re-cluster parses every article's frame itself), so only then are
     they worth making where they are parsed (`runner.base.process_batch`). A wrong guess
     (articles that fail, at the consolidation bound) changes no result: a frame not made is
-    parsed by the update, one made and not read is dropped."""
+    parsed by the update, one made and not read is dropped. Since round 12 the line asks
+    for the frames on every run (a whole re-cluster reads the workers' frames too)."""
     counts = store.counts()
     recorded = store.full_articles()
     counted = recorded if recorded is not None else counts["articles"] - counts["pending"]
@@ -286,6 +291,7 @@ class _Features:
     frames_made: dict[str, tuple[str, str]] = field(default_factory=dict)
     frames_key: str = ""
     parsed: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
+    raws: dict[str, RawFeatures] = field(default_factory=dict)  # of the rows `made`
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -307,9 +313,9 @@ class _Features:
         missing = sorted(ids - have)
         lean = {f.article_id: f for f in lean_of(missing)} if missing else {}
         by_id = {a.id: a for a in articles}
-        made = [vocab.pack(i, feature_row(by_id[i], lean.get(i) or Facts(article_id=i)))
-                for i in missing]
-        return cls(vocab, made, fresh, first_new)
+        rows = {i: feature_row(by_id[i], lean.get(i) or Facts(article_id=i)) for i in missing}
+        made = [vocab.pack(i, row) for i, row in rows.items()]
+        return cls(vocab, made, fresh, first_new, raws={i: r.raw for i, r in rows.items()})
 
     def frames_of(self, store: Store, settings: Settings) -> FramesOf:
         """`frames.article_frames` that reads the frames the store kept (made under the same

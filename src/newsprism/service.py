@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
-from .regrouping import Regroup, expects_local, lean_reader, regroup_stories
+from .regrouping import Regroup, lean_reader, regroup_stories
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
@@ -222,7 +222,7 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
     reuse_index = ReuseIndex(settings)
     frames: dict[str, dict[str, tuple[str, str]]] = {}  # key -> id -> a worker's frame
     if isinstance(used, BatchRunner):
-        for batch in used.iter_batches(todo, settings, frames=expects_local(store, todo, settings)):
+        for batch in used.iter_batches(todo, settings, frames=True):
             new_ids = set(store.add_processed(batch.pairs, on_problem))
             for a, f in batch.pairs:
                 fresh.add(a.id, f)

@@ -69,6 +69,13 @@ def unify_quotes(text: str) -> str:
     return text.translate(_QUOTE_TRANS)
 
 
+_MAYBE_MARK = re.compile("[^\x00-\u02ff]+")
+
+
+def _unless_mark(m: re.Match[str]) -> str:
+    return "".join(c for c in m.group() if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation: for comparing names and phrases.
@@ -76,7 +83,8 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to decompose (most names and sentences)
         return " ".join(_FOLD_WORD.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text)
-    no_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Only characters from U+0300 on can combine: the rest are kept without a look-up.
+    no_marks = _MAYBE_MARK.sub(_unless_mark, decomposed)
     return " ".join(_FOLD_WORD.findall(no_marks.lower()))
 
 

@@ -394,15 +394,20 @@ def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
 
 
 def cluster(articles: Sequence[Article], facts: Sequence[ArticleFacts], reuse: Sequence[Reuse],
-            settings: Settings, basis: IdfBasis | None = None) -> tuple[Story, ...]:
+            settings: Settings, basis: IdfBasis | None = None,
+            frames_of: FramesOf | None = None,
+            raws_of: Mapping[str, RawFeatures] | None = None) -> tuple[Story, ...]:
     """Partition the articles into stories (singletons allowed), sorted by story id.
 
     Deterministic whatever the input order: articles are put in id order first. `facts` may be
     in any order; an article without facts is clustered on nothing and stays alone. `basis`:
     IDF weights from a larger corpus than `articles` (an incremental update's store).
+    `frames_of`, `raws_of`: the articles' event frames as a store kept them or its runner's
+    workers made them, and raw features already made from the same facts (`ordered_graph`),
+    instead of parsing every headline and lead and counting every article's features again.
     """
     ordered, raws, (edges, x, df, days, pairs, near) = ordered_graph(
-        articles, facts, reuse, settings, basis)
+        articles, facts, reuse, settings, basis, frames_of, raws_of)
     coarse = average_linkage(len(ordered), edges, settings.story_threshold, near.vetoes)
     if near.clashes:
         coarse = rejoin_lone(coarse, edges, near.clashes, settings.story_threshold,

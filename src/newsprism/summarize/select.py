@@ -10,7 +10,7 @@ Selection prefers central, widely supported sentences and skips near-repeats (MM
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -268,10 +268,14 @@ def score_candidates(ctx: StoryContext, cands: list[Candidate]) -> np.ndarray:
 def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
          chosen: Sequence[Candidate] = (), redundancy: float = SAME_CONTENT,
          penalty: dict[int, float] | None = None, max_words: int | None = None,
-         used_words: int = 0, lengths: dict[int, int] | None = None) -> list[Candidate]:
+         used_words: int = 0, lengths: dict[int, int] | None = None,
+         words: Callable[[Candidate], int | None] | None = None) -> list[Candidate]:
     """Up to k candidates by score, skipping any too similar to one already chosen, and (with
     `max_words`) any that would take the summary past that many words (`lengths`: the words
-    each will have in the summary, by vector row, when not those of its text)."""
+    each will have in the summary, by vector row, when not those of its text). `words`, when
+    given, is asked instead of `lengths`, and only for a candidate reached and not too
+    similar: None passes it over as if it were not among `cands` (the summary makes a
+    sentence's draft only when it may be picked)."""
     penalty = penalty or {}
     order = sorted(cands, key=lambda c: (-(c.score - penalty.get(c.vector_row, 0.0)),
                                          c.article_id, c.start))
@@ -282,7 +286,13 @@ def pick(cands: Sequence[Candidate], sim: np.ndarray, k: int,
             break
         if c.vector_row in taken or any(sim[c.vector_row, t] >= redundancy for t in taken):
             continue
-        n_words = (lengths or {}).get(c.vector_row, len(c.text.split()))
+        if words is not None:
+            counted = words(c)
+            if counted is None:
+                continue
+            n_words = counted
+        else:
+            n_words = (lengths or {}).get(c.vector_row, len(c.text.split()))
         if max_words is not None and used_words + n_words > max_words and (picked or
                                                                           used_words):
             continue

@@ -60,8 +60,8 @@ from .select import (
 )
 from .standalone import Resolver
 from .support import (
+    Evidence,
     check,
-    evidence_for,
     frame_vocabulary,
     lower_vocabulary,
     readable_date,
@@ -189,18 +189,13 @@ def build_summary(ctx: StoryContext, budget: int, neutral: Neutralizer | None = 
         # every side; stated alone they would take one side.
         pool = [c for c in cands if not (drafts_have_conflict(drafts) and (
             _touches(c.text, disputed) or in_dispute(c)))]
-        ready: dict[int, _Draft] = {}
-        for c in pool:
-            d = kit.finish(_extractive_draft(ctx, c, cands, sim, kit, disputed, in_dispute(c)))
-            if d is not None:
-                ready[c.vector_row] = d
-        pool = [c for c in pool if c.vector_row in ready]
+        ready: dict[int, _Draft | None] = {}
         used = sum(len(d.text.split()) for d in drafts + exclusive_drafts)
-        lengths = {row: len(d.text.split()) for row, d in ready.items()}
         same = _same_claim(sim, story.consensus, cands)
         picked = pick(pool, same, room, chosen=said, penalty=penalty, max_words=max_words,
-                      used_words=used, lengths=lengths)
-        drafts.extend(ready[c.vector_row] for c in picked)
+                      used_words=used,
+                      words=_drafting(ctx, cands, sim, kit, disputed, in_dispute, ready))
+        drafts.extend(d for c in picked if (d := ready[c.vector_row]) is not None)
     drafts.extend(exclusive_drafts)
     drafts.sort(key=lambda d: (_ROLE_ORDER[d.role], d.rank))
     return tuple(SummarySentence(text=d.text, article_ids=d.article_ids, role=d.role,  # type: ignore[arg-type]
@@ -221,6 +216,7 @@ class _Kit:
         self.attribute_single, self.count_unnamed = attribute_single, count_unnamed
         self._evidence: dict[tuple[Span, ...], frozenset[str]] = {}  # spans -> vocabulary
         self.resolver = Resolver(ctx)
+        self.evidence = Evidence(ctx, neutral)
         self.group_of = independent_groups(sorted(members), list(ctx.reuse))
         texts = [a.text for a in ctx.articles]
         self.lower = lower_vocabulary(texts)
@@ -246,7 +242,7 @@ class _Kit:
             have = self._evidence.get(own)
             if have is None:  # the same spans are weighed for many variants
                 have = self._evidence[own] = vocabulary(
-                    sum(evidence_for(self.ctx, own, self.neutral), []))
+                    sum(self.evidence.of(own), []))
             share, named = share_of(parts, have)
             if named and share >= COMMON_SHARE:
                 out.append(aid)
@@ -256,7 +252,7 @@ class _Kit:
         """The draft when its spans support every word of it (module support.py), else None."""
         if d is None or not d.text:
             return None
-        evidence, derived = evidence_for(self.ctx, d.spans, self.neutral)
+        evidence, derived = self.evidence.of(d.spans)
         return d if check(d.text, evidence, derived, self.lower, self.frame).ok else None
 
 
@@ -604,6 +600,21 @@ def _exclusive_draft(ctx: StoryContext, ex: Exclusive, cands: list[Candidate], k
 
 
 # --- extractive ------------------------------------------------------------------------------
+
+
+def _drafting(ctx: StoryContext, cands: list[Candidate], sim: np.ndarray, kit: _Kit,
+              disputed: list[str], in_dispute: Callable[[Candidate], bool],
+              ready: dict[int, _Draft | None]) -> Callable[[Candidate], int | None]:
+    """`pick`'s `words` for the extractive part: a candidate's draft is made (and kept in
+    `ready`) only when `pick` reaches it, as most never are; one that fails the support check
+    is passed over, as if it were not in the pool."""
+    def words(c: Candidate) -> int | None:
+        if c.vector_row not in ready:
+            ready[c.vector_row] = kit.finish(_extractive_draft(
+                ctx, c, cands, sim, kit, disputed, in_dispute(c)))
+        d = ready[c.vector_row]
+        return None if d is None else len(d.text.split())
+    return words
 
 
 def _extractive_draft(ctx: StoryContext, c: Candidate, cands: list[Candidate], sim: np.ndarray,

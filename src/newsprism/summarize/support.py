@@ -18,7 +18,7 @@ words, names or numbers is missing from its evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -85,7 +85,13 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    """Normalised words the texts write in lower case: at a sentence start they are no name."""
+    """Normalised words the texts write in lower case: at a sentence start they are no name.
+    Kept for the last few stories' texts: the summary and the timeline both ask."""
+    return _lower_of(tuple(texts))
+
+
+@lru_cache(maxsize=4)
+def _lower_of(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(norm(w) for t in texts for w in words_of(t) if w[:1].islower())
 
 
@@ -155,39 +161,100 @@ def readable_date(value: str) -> str:
     return f"{_MONTH_NAMES[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
 
 
-def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
-    return any(s.start <= start and end <= max(s.end, s.start + 1) for s in spans)
-
-
 def evidence_for(ctx: StoryContext, spans: Iterable[Span], neutral: Neutralizer
                  ) -> tuple[list[str], list[str]]:
     """(evidence, derived) for spans of the story's articles: the span texts and the names of
     the entities mentioned in them (every spelling the entity stage joined); the calendar form
     of the dates resolved in them, and the plain words the neutral wording puts for their
-    loaded ones."""
-    by_article: dict[str, list[Span]] = {}
-    for sp in spans:
-        by_article.setdefault(sp.article_id, []).append(sp)
-    evidence: list[str] = []
-    derived: list[str] = []
-    texts = {a.id: a.text for a in ctx.articles}
-    for aid, sps in by_article.items():
-        if aid not in texts:
-            continue
-        parts = [texts[aid][s.start:s.end] for s in sps]
-        evidence.extend(parts)
-        for part in parts:
-            derived.extend(plain for _, plain in neutral.rewrite(part).replaced)
-        try:
-            facts = ctx.facts_for(aid)
-        except KeyError:
-            continue
-        derived.extend(f"{readable_date(d.date)} {d.date}" for d in facts.dates
-                       if _inside(d.start, d.end, sps))
-    for e in ctx.story.entities:
-        if any(_inside(m.start, m.end, by_article.get(m.article_id, ())) for m in e.mentions):
-            evidence.extend((e.name, *e.aliases))
-    return evidence, derived
+    loaded ones. One call; a caller weighing many spans of one story keeps an `Evidence`."""
+    return Evidence(ctx, neutral).of(spans)
+
+
+def _holds(span: Span, start: int, end: int) -> bool:
+    """Whether `span` holds the characters start..end (an empty span holds its first one)."""
+    return span.start <= start and end <= max(span.end, span.start + 1)
+
+
+class Evidence:
+    """`evidence_for` over one story, keeping what it finds per span (the entities mentioned
+    and the dates resolved in it) and per text (the neutral wording's plain words): the
+    summary weighs the same sentences' spans many times over (issue 25, the story stages'
+    time). The same lists, in the same order, as finding them afresh on every call."""
+
+    def __init__(self, ctx: StoryContext, neutral: Neutralizer) -> None:
+        self.ctx, self.neutral = ctx, neutral
+        self._texts = {a.id: a.text for a in ctx.articles}
+        self._mentions: dict[str, list[tuple[int, int, int]]] | None = None
+        self._entities_in: dict[Span, set[int]] = {}
+        self._dates_in: dict[Span, set[int]] = {}
+        self._plain: dict[str, list[str]] = {}
+        self._dates: dict[str, list[str] | None] = {}
+
+    def of(self, spans: Iterable[Span]) -> tuple[list[str], list[str]]:
+        """(evidence, derived) of `spans`, as `evidence_for` documents."""
+        by_article: dict[str, list[Span]] = {}
+        for sp in spans:
+            by_article.setdefault(sp.article_id, []).append(sp)
+        evidence: list[str] = []
+        derived: list[str] = []
+        for aid, sps in by_article.items():
+            text = self._texts.get(aid)
+            if text is None:
+                continue
+            parts = [text[s.start:s.end] for s in sps]
+            evidence.extend(parts)
+            for part in parts:
+                derived.extend(self._replaced(part))
+            dates = self._dates_of(aid)
+            if dates is None:
+                continue
+            held = set().union(*(self._dates_held(s) for s in sps))
+            derived.extend(dates[k] for k in sorted(held))
+        entities = self.ctx.story.entities
+        found = set().union(*(self._entities_held(s) for sps in by_article.values()
+                              for s in sps))
+        for k in sorted(found):
+            evidence.extend((entities[k].name, *entities[k].aliases))
+        return evidence, derived
+
+    def _replaced(self, part: str) -> list[str]:
+        got = self._plain.get(part)
+        if got is None:
+            got = self._plain[part] = [plain for _, plain in self.neutral.rewrite(part).replaced]
+        return got
+
+    def _dates_of(self, aid: str) -> list[str] | None:
+        """The article's resolved dates in calendar form (None: the story holds no facts of
+        it)."""
+        if aid not in self._dates:
+            try:
+                facts = self.ctx.facts_for(aid)
+            except KeyError:
+                self._dates[aid] = None
+            else:
+                self._dates[aid] = [f"{readable_date(d.date)} {d.date}" for d in facts.dates]
+        return self._dates[aid]
+
+    def _dates_held(self, span: Span) -> set[int]:
+        held = self._dates_in.get(span)
+        if held is None:
+            facts = self.ctx.facts_for(span.article_id)
+            held = self._dates_in[span] = {k for k, d in enumerate(facts.dates)
+                                           if _holds(span, d.start, d.end)}
+        return held
+
+    def _entities_held(self, span: Span) -> set[int]:
+        held = self._entities_in.get(span)
+        if held is None:
+            if self._mentions is None:
+                self._mentions = {}
+                for k, e in enumerate(self.ctx.story.entities):
+                    for m in e.mentions:
+                        self._mentions.setdefault(m.article_id, []).append((m.start, m.end, k))
+            held = self._entities_in[span] = {
+                k for start, end, k in self._mentions.get(span.article_id, ())
+                if _holds(span, start, end)}
+        return held
 
 
 @dataclass(frozen=True, slots=True)
