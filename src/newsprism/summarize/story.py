@@ -60,6 +60,7 @@ from .select import (
 )
 from .standalone import Resolver
 from .support import (
+    EvidenceIndex,
     check,
     evidence_for,
     frame_vocabulary,
@@ -221,6 +222,7 @@ class _Kit:
         self.attribute_single, self.count_unnamed = attribute_single, count_unnamed
         self._evidence: dict[tuple[Span, ...], frozenset[str]] = {}  # spans -> vocabulary
         self.resolver = Resolver(ctx)
+        self.index = EvidenceIndex(ctx)  # every draft's evidence is looked up in it
         self.group_of = independent_groups(sorted(members), list(ctx.reuse))
         texts = [a.text for a in ctx.articles]
         self.lower = lower_vocabulary(texts)
@@ -246,7 +248,7 @@ class _Kit:
             have = self._evidence.get(own)
             if have is None:  # the same spans are weighed for many variants
                 have = self._evidence[own] = vocabulary(
-                    sum(evidence_for(self.ctx, own, self.neutral), []))
+                    sum(evidence_for(self.ctx, own, self.neutral, self.index), []))
             share, named = share_of(parts, have)
             if named and share >= COMMON_SHARE:
                 out.append(aid)
@@ -256,7 +258,7 @@ class _Kit:
         """The draft when its spans support every word of it (module support.py), else None."""
         if d is None or not d.text:
             return None
-        evidence, derived = evidence_for(self.ctx, d.spans, self.neutral)
+        evidence, derived = evidence_for(self.ctx, d.spans, self.neutral, self.index)
         return d if check(d.text, evidence, derived, self.lower, self.frame).ok else None
 
 

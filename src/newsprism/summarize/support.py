@@ -18,12 +18,13 @@ words, names or numbers is missing from its evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import Span, StoryContext, SummarySentence
+from ..model import DateRef, Span, StoryContext, SummarySentence
 from ..text import fold
 from .select import STOPWORDS
 
@@ -159,12 +160,72 @@ def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
     return any(s.start <= start and end <= max(s.end, s.start + 1) for s in spans)
 
 
-def evidence_for(ctx: StoryContext, spans: Iterable[Span], neutral: Neutralizer
-                 ) -> tuple[list[str], list[str]]:
+class _Places:
+    """(start, end, key) rows of one article sorted by start: the keys of the rows inside
+    any of a few spans (as `_inside` has it), found by bisection on the starts. A row inside
+    a span starts at or after the span's start and, since it ends no later than the span
+    (at least one character long), starts no later than that end; the rare row that ends
+    before it starts is tried against every span."""
+
+    __slots__ = ("starts", "rows", "odd")
+
+    def __init__(self, rows: list[tuple[int, int, int]]) -> None:
+        self.rows = sorted((r for r in rows if r[1] >= r[0]), key=lambda r: r[0])
+        self.starts = [r[0] for r in self.rows]
+        self.odd = [r for r in rows if r[1] < r[0]]
+
+    def keys_inside(self, spans: Sequence[Span]) -> set[int]:
+        keys: set[int] = set()
+        for sp in spans:
+            last = max(sp.end, sp.start + 1)
+            lo = bisect_left(self.starts, sp.start)
+            hi = bisect_right(self.starts, last, lo)
+            keys.update(key for _, end, key in self.rows[lo:hi] if end <= last)
+        keys.update(key for start, end, key in self.odd if _inside(start, end, spans))
+        return keys
+
+
+class EvidenceIndex:
+    """A story's entity mentions and its articles' dates, by article and place, made once per
+    story: which of them lie inside a sentence's spans is then found by bisection instead of
+    a pass over every mention and date of the story for each sentence, which made the summary
+    of one long article grow with the square of its length. Same answer as that pass."""
+
+    def __init__(self, ctx: StoryContext) -> None:
+        self.ctx = ctx
+        rows: dict[str, list[tuple[int, int, int]]] = {}
+        for i, e in enumerate(ctx.story.entities):
+            for m in e.mentions:
+                rows.setdefault(m.article_id, []).append((m.start, m.end, i))
+        self._mentions = {aid: _Places(r) for aid, r in rows.items()}
+        self._dates: dict[str, _Places] = {}
+
+    def entities_inside(self, by_article: dict[str, list[Span]]) -> list[int]:
+        """Indices into `ctx.story.entities`, in order, of those mentioned inside the spans."""
+        keys: set[int] = set()
+        for aid, sps in by_article.items():
+            if aid in self._mentions:
+                keys |= self._mentions[aid].keys_inside(sps)
+        return sorted(keys)
+
+    def dates_inside(self, aid: str, dates: Sequence[DateRef], spans: Sequence[Span]) -> list[int]:
+        """Indices, in order, of the article's `dates` (its facts' dates) inside the spans."""
+        places = self._dates.get(aid)
+        if places is None:
+            places = self._dates[aid] = _Places([(d.start, d.end, i)
+                                                 for i, d in enumerate(dates)])
+        return sorted(places.keys_inside(spans))
+
+
+def evidence_for(ctx: StoryContext, spans: Iterable[Span], neutral: Neutralizer,
+                 index: EvidenceIndex | None = None) -> tuple[list[str], list[str]]:
     """(evidence, derived) for spans of the story's articles: the span texts and the names of
     the entities mentioned in them (every spelling the entity stage joined); the calendar form
     of the dates resolved in them, and the plain words the neutral wording puts for their
-    loaded ones."""
+    loaded ones. `index` is the story's `EvidenceIndex` (made here when not given): a caller
+    asking for many sentences of one story makes it once."""
+    if index is None or index.ctx is not ctx:
+        index = EvidenceIndex(ctx)
     by_article: dict[str, list[Span]] = {}
     for sp in spans:
         by_article.setdefault(sp.article_id, []).append(sp)
@@ -182,11 +243,11 @@ def evidence_for(ctx: StoryContext, spans: Iterable[Span], neutral: Neutralizer
             facts = ctx.facts_for(aid)
         except KeyError:
             continue
-        derived.extend(f"{readable_date(d.date)} {d.date}" for d in facts.dates
-                       if _inside(d.start, d.end, sps))
-    for e in ctx.story.entities:
-        if any(_inside(m.start, m.end, by_article.get(m.article_id, ())) for m in e.mentions):
-            evidence.extend((e.name, *e.aliases))
+        derived.extend(f"{readable_date(d.date)} {d.date}" for d in
+                       (facts.dates[i] for i in index.dates_inside(aid, facts.dates, sps)))
+    for i in index.entities_inside(by_article):
+        e = ctx.story.entities[i]
+        evidence.extend((e.name, *e.aliases))
     return evidence, derived
 
 
