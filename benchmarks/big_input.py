@@ -311,7 +311,8 @@ def main() -> None:
     ap.add_argument("--src", type=Path, default=REPO / "src",
                     help="the newsprism source tree to run (to compare two versions)")
     ap.add_argument("--keep", type=Path, default=None,
-                    help="write the input files here and keep them (default: a temporary dir)")
+                    help="write the input files and each run's report here and keep them "
+                         "(default: a temporary dir)")
     args = ap.parse_args()
     sizes = sorted(float(s) for s in args.sizes.split(","))
     if not sizes or sizes[0] <= 0 or sizes[-1] > 5:
@@ -334,7 +335,9 @@ def main() -> None:
                 rng = random.Random(args.seed)
                 stem = where / f"in-{size:g}MB".replace(".", "p")
                 path, n, cuts = SHAPES[shape](stem, int(size * MB), rng)
-                out = Path(tmp) / "report.json"
+                # --keep keeps each run's report beside its input (problem lines to read).
+                out = (stem.with_name(f"{stem.name}-{shape}-report.json") if args.keep
+                       else Path(tmp) / "report.json")
                 out.unlink(missing_ok=True)
                 secs, cpu, rss, code = run_cli(path, out, args.timeout, args.src)
                 why = check_report(out, n, cuts) or ("" if exit_ok(code, n) else f"exit {code}")

@@ -18,7 +18,8 @@ words, names or numbers is missing from its evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -175,6 +176,33 @@ def _holds(span: Span, start: int, end: int) -> bool:
     return span.start <= start and end <= max(span.end, span.start + 1)
 
 
+class _Places:
+    """(start, end, key) rows of one article sorted by start: the keys of the rows inside
+    any of a few spans (as `_holds` has it), found by bisection on the starts (h-few12: a pass
+    over every row per span made the summary of one long article grow with the square of
+    its length). A row inside a span starts at or after the span's start and, since it ends
+    no later than the span (at least one character long), starts no later than that end; the
+    rare row that ends before it starts is tried against every span."""
+
+    __slots__ = ("starts", "rows", "odd")
+
+    def __init__(self, rows: list[tuple[int, int, int]]) -> None:
+        self.rows = sorted((r for r in rows if r[1] >= r[0]), key=lambda r: r[0])
+        self.starts = [r[0] for r in self.rows]
+        self.odd = [r for r in rows if r[1] < r[0]]
+
+    def keys_inside(self, spans: Sequence[Span]) -> set[int]:
+        keys: set[int] = set()
+        for sp in spans:
+            last = max(sp.end, sp.start + 1)
+            lo = bisect_left(self.starts, sp.start)
+            hi = bisect_right(self.starts, last, lo)
+            keys.update(key for _, end, key in self.rows[lo:hi] if end <= last)
+        keys.update(key for start, end, key in self.odd
+                    if any(_holds(sp, start, end) for sp in spans))
+        return keys
+
+
 class Evidence:
     """`evidence_for` over one story, keeping what it finds per span (the entities mentioned
     and the dates resolved in it) and per text (the neutral wording's plain words): the
@@ -184,7 +212,8 @@ class Evidence:
     def __init__(self, ctx: StoryContext, neutral: Neutralizer) -> None:
         self.ctx, self.neutral = ctx, neutral
         self._texts = {a.id: a.text for a in ctx.articles}
-        self._mentions: dict[str, list[tuple[int, int, int]]] | None = None
+        self._mentions: dict[str, _Places] | None = None
+        self._date_places: dict[str, _Places] = {}
         self._entities_in: dict[Span, set[int]] = {}
         self._dates_in: dict[Span, set[int]] = {}
         self._plain: dict[str, list[str]] = {}
@@ -238,22 +267,26 @@ class Evidence:
     def _dates_held(self, span: Span) -> set[int]:
         held = self._dates_in.get(span)
         if held is None:
-            facts = self.ctx.facts_for(span.article_id)
-            held = self._dates_in[span] = {k for k, d in enumerate(facts.dates)
-                                           if _holds(span, d.start, d.end)}
+            places = self._date_places.get(span.article_id)
+            if places is None:
+                facts = self.ctx.facts_for(span.article_id)
+                places = self._date_places[span.article_id] = _Places(
+                    [(d.start, d.end, k) for k, d in enumerate(facts.dates)])
+            held = self._dates_in[span] = places.keys_inside((span,))
         return held
 
     def _entities_held(self, span: Span) -> set[int]:
         held = self._entities_in.get(span)
         if held is None:
             if self._mentions is None:
-                self._mentions = {}
+                rows: dict[str, list[tuple[int, int, int]]] = {}
                 for k, e in enumerate(self.ctx.story.entities):
                     for m in e.mentions:
-                        self._mentions.setdefault(m.article_id, []).append((m.start, m.end, k))
-            held = self._entities_in[span] = {
-                k for start, end, k in self._mentions.get(span.article_id, ())
-                if _holds(span, start, end)}
+                        rows.setdefault(m.article_id, []).append((m.start, m.end, k))
+                self._mentions = {aid: _Places(r) for aid, r in rows.items()}
+            places = self._mentions.get(span.article_id)
+            held = self._entities_in[span] = (places.keys_inside((span,)) if places is not None
+                                              else set())
         return held
 
 
