@@ -50,6 +50,19 @@ def test_a_cue_joined_to_a_reported_clause_has_no_speaker(quotes_of):
     assert not [q for q in quotes if q.speaker == "Tuesday"]
 
 
+def test_a_relative_clause_cue_after_a_quote_is_not_its_cue(quotes_of):
+    """`losing the “care about” question ... in every other category that voters said
+    mattered most`: the quote before went to "voters", and so did the relative word
+    "that" as an indirect quote of its own."""
+    quotes = quotes_of(
+        'Pollsters ask whether the candidate would "care about" people like you. Ridley lost '
+        'the "care about" question by 30 points, even though he led in every other category '
+        "that voters said mattered most in their choice (leadership and values).")
+    assert not [q for q in quotes if q.speaker == "voters" and "care about" in q.text]
+    assert not [q for q in quotes if q.text.strip() == "that"]
+    assert with_text(quotes, "mattered most").speaker == "voters"
+
+
 def test_an_infinitive_cue_after_an_object_is_the_objects(quotes_of):
     """`Cruz did not win any, prompting Trump adviser X to urge him to “get out of the way”`
     was given to Cruz (the parser hung "to urge" on "win")."""

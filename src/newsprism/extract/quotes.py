@@ -38,7 +38,7 @@ from .cues import (
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
-from .reported import on_verb_phrase, stands_for_anyone
+from .reported import on_verb_phrase, past_relative_word, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
 from .turns import (
     TRANSCRIPT,
@@ -154,7 +154,7 @@ class _Finder(DirectFinder):
                         inner = {t.i for t in comp.subtree}
                         own = [t for t in verb.subtree if t.i not in inner]
                         hole = (own[0].idx, own[-1].idx + len(own[-1]))
-                    lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+                    lo, hi = past_relative_word(verb, comp), comp.right_edge.i + 1
                     a, b = sorted((verb.idx, doc[lo].idx if lo > verb.i else doc[hi - 1].idx))
                     if _PARAGRAPH_BREAK.search(self.text, a, b):
                         continue  # the parser ran two paragraphs together (no closing period)

@@ -21,3 +21,13 @@ def on_verb_phrase(t, verb, hops: int = 2) -> bool:
         if t.i == verb.i:
             return True
     return False
+
+
+def past_relative_word(verb, comp) -> int:
+    """The first token of what a relative-clause cue reports: in `a category that voters said
+    mattered`, the relative word before the cue stands for the noun and is no part of what
+    was said ("mattered ..." is); otherwise the clause's first token."""
+    lo = comp.left_edge.i
+    if lo < verb.i and verb.dep_ == "relcl" and verb.doc[lo].tag_ in ("WDT", "WP"):
+        return min((t.i for t in comp.subtree if t.i > verb.i), default=lo)
+    return lo

@@ -1,8 +1,8 @@
 """Cue constructions whose subject did not say what the cue reports: the subject of a passive
-cue, of an infinitive supposed after "for" or after an object, and a cue the parser joined
-to a clause another cue reports. Each is a test on the parse of one cue
-verb; `cues` and `direct` read them and leave the speaker unresolved (or the quote without
-this cue) rather than guess."""
+cue, of an infinitive supposed after "for" or after an object, of a relative clause about a
+noun after the quote, and a cue the parser joined to a clause another cue reports. Each is a
+test on the parse of one cue verb; `cues` and `direct` read them and leave the speaker
+unresolved (or the quote without this cue) rather than guess."""
 
 from __future__ import annotations
 
@@ -50,6 +50,13 @@ def joined_to_reported_clause(verb) -> bool:
         return False
     subj = [c for c in first.children if c.dep_ in SUBJECT_DEPS]
     return bool(subj) and subj[0].lower_ not in _SHARED_SUBJECTS
+
+
+def relative_about_later_noun(verb, close_tok: int) -> bool:
+    """`lost the “care about” question, though he led in every category that voters said
+    mattered`: a cue heading a relative clause of a noun written after a quote reports that
+    noun, not the quote before it."""
+    return verb.dep_ == "relcl" and verb.head.i > close_tok
 
 
 def object_controlled(verb) -> bool:
