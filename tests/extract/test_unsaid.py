@@ -69,3 +69,12 @@ def test_an_infinitive_cue_after_an_object_is_the_objects(quotes_of):
     quotes = quotes_of("Ted Harlan came third in Ohio. Harlan won none, leading Ridley aide "
                        "Sarah Lopez to tell him on Fox to “quit the race” soon.")
     assert with_text(quotes, "quit the race").speaker != "Ted Harlan"
+
+
+def test_a_kicker_before_a_headline_colon_is_no_speaker(quotes_of):
+    """`Exclusive: Two other Trump advisers also spoke with Russian envoy` in a list of
+    linked headlines was an indirect quote of "Exclusive"."""
+    quotes = quotes_of("Ridley has a history of making claims without evidence\n\n"
+                       "Exclusive: Two other Ridley advisers also spoke with the envoy during "
+                       "the convention\n\nRidley accuses Tate of spying on him")
+    assert not [q for q in quotes if q.speaker == "Exclusive"]

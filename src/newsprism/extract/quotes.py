@@ -43,9 +43,9 @@ from .speakers import SPEAKER_MIN_CONFIDENCE
 from .turns import (
     TRANSCRIPT,
     crosses_turn,
-    headline_case,
     headline_kickers,
     plausible_turn,
+    speaker_headline,
     turn_label,
 )
 
@@ -260,7 +260,7 @@ class _Finder(DirectFinder):
             if turn:  # (a turn may open with a quote mark the transcript never closes)
                 start, line = start + turn.start(1), line[turn.start(1):]
             if not 0 < colon <= 80 or not turn and (len(line) > 250
-                                                    or not headline_case(line)):
+                                                    or not speaker_headline(line)):
                 continue
             c = start + colon
             # "Name on Topic: ‘...’": the name is the speaker, the topic only a label.
