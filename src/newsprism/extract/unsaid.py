@@ -54,9 +54,11 @@ def joined_to_reported_clause(verb) -> bool:
 
 def relative_about_later_noun(verb, close_tok: int) -> bool:
     """`lost the “care about” question, though he led in every category that voters said
-    mattered`: a cue heading a relative clause of a noun written after a quote reports that
-    noun, not the quote before it."""
-    return verb.dep_ == "relcl" and verb.head.i > close_tok
+    mattered`: a cue heading a relative clause of a noun written after a quote, with a
+    subject of its own, reports that noun, not the quote before it. (In `“…,” continues
+    Mr. X, who notes he ...` the relative word is the subject: X speaks.)"""
+    return verb.dep_ == "relcl" and verb.head.i > close_tok and any(
+        c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in verb.children)
 
 
 def object_controlled(verb) -> bool:
