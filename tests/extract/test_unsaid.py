@@ -78,3 +78,14 @@ def test_a_kicker_before_a_headline_colon_is_no_speaker(quotes_of):
                        "Exclusive: Two other Ridley advisers also spoke with the envoy during "
                        "the convention\n\nRidley accuses Tate of spying on him")
     assert not [q for q in quotes if q.speaker == "Exclusive"]
+
+
+def test_the_question_put_to_a_speaker_is_not_his(quotes_of):
+    """`“…,” McCain said when asked what specifically he likes about Trump's foreign policy
+    platform` gave the question to McCain as an indirect quote ("asked" parsed a past tense,
+    so the rule for the participle missed it)."""
+    quotes = quotes_of('"Well, I think leadership matters, and he understands that," Tom Ridley '
+                       "said when asked what specifically he likes about Tate's foreign policy "
+                       'platform. "This mayor does not want to lead."')
+    assert not [q for q in quotes if "he likes" in q.text]
+    assert with_text(quotes, "leadership matters").speaker == "Tom Ridley"

@@ -29,6 +29,7 @@ from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 from .unsaid import (
+    asked_of_subject,
     for_to_infinitive,
     joined_to_reported_clause,
     object_controlled,
@@ -229,7 +230,7 @@ def unasserted(verb) -> bool:
         return True  # "X is expected to say ...", "X is said to have left": not X's words
     if _irrealis_conjunct(verb):
         return True
-    if for_to_infinitive(verb):
+    if for_to_infinitive(verb) or asked_of_subject(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False

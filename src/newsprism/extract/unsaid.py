@@ -80,3 +80,15 @@ def _may_speak(noun) -> bool:
     if noun.pos_ == "PRON":
         return noun.lower_ not in ("it", "this", "that", "which", "what")
     return noun.ent_type_ in ("PERSON", "NORP", "ORG") or noun.tag_ == "NNS"
+
+
+def asked_of_subject(verb) -> bool:
+    """`X said when asked what he likes about ...` (the parser often tags this "asked" a past
+    tense): "asked" with no subject of its own, opened by "when"/"if"/"after", puts the
+    question to X; its words are the unnamed asker's, not X's."""
+    return verb.lemma_.lower() == "ask" and verb.dep_ == "advcl" \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children) \
+        and any(c.dep_ in ("advmod", "mark") and c.i < verb.i
+                and c.lower_ in ("when", "if", "after", "once", "as", "while")
+                for c in verb.children)
+
