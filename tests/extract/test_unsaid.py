@@ -89,3 +89,16 @@ def test_the_question_put_to_a_speaker_is_not_his(quotes_of):
                        'platform. "This mayor does not want to lead."')
     assert not [q for q in quotes if "he likes" in q.text]
     assert with_text(quotes, "leadership matters").speaker == "Tom Ridley"
+
+
+def test_a_row_of_linked_headlines_inside_a_sentence_is_no_quote(quotes_of):
+    """`... Joe Biden Joe Biden Parnas: ... Parnas: Trump threatened to withhold more than
+    just military aid to Ukraine MORE, both of which ...`: a site's row of linked headlines
+    run into a sentence gave Trump an indirect quote."""
+    quotes = quotes_of(
+        "Pelosi launched the inquiry after allegations that Ridley had withheld aid to Kyiv as "
+        "leverage to secure investigations into former Vice President Joe Tate Joe Tate Lind: "
+        "Envoy to Ukraine removed to clear path for investigations into Tates Five takeaways "
+        "from Lind's interview Lind: Ridley threatened to withhold more than just military aid "
+        "to Ukraine MORE, both of which could have helped Ridley politically.")
+    assert not [q for q in quotes if "withhold more" in q.text]

@@ -42,7 +42,7 @@ from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
-from .unsaid import relative_about_later_noun
+from .unsaid import in_link_row, relative_about_later_noun
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
@@ -479,4 +479,4 @@ class DirectFinder(IntroReader, SignatureReader):
         cs, ce = trim_span(text, cs, ce)
         while ce > cs and text[ce - 1] in ".\"'“”‘’":
             ce -= 1
-        return (cs, ce) if ce - cs >= 8 else None
+        return (cs, ce) if ce - cs >= 8 and not in_link_row(text, cs, ce) else None

@@ -6,8 +6,14 @@ unresolved (or the quote without this cue) rather than guess."""
 
 from __future__ import annotations
 
+import re
+
 from ..lexicons.cues import CUE_LEMMAS
 from .spans import SUBJECT_DEPS
+
+# "… military aid to Ukraine MORE, both of which …": the capitalised "MORE" that ends a row of
+# linked headlines some sites run inside a sentence, after a word with lower-case letters.
+_LINK_ROW_END = re.compile(r"[a-z][\w’'.]*\s+MORE\b")
 
 # Subjects that a clause joined to a reported clause may share with the reporting cue.
 _SHARED_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
@@ -92,3 +98,8 @@ def asked_of_subject(verb) -> bool:
                 and c.lower_ in ("when", "if", "after", "once", "as", "while")
                 for c in verb.children)
 
+
+def in_link_row(text: str, start: int, end: int) -> bool:
+    """The clause `text[start:end]` runs into a row of linked headlines ("Lind: X threatened
+    to withhold more than just aid MORE"): what the row's headlines say nobody says here."""
+    return _LINK_ROW_END.search(text, start, min(len(text), end + 6)) is not None
