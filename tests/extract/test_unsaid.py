@@ -102,3 +102,21 @@ def test_a_row_of_linked_headlines_inside_a_sentence_is_no_quote(quotes_of):
         "from Lind's interview Lind: Ridley threatened to withhold more than just military aid "
         "to Ukraine MORE, both of which could have helped Ridley politically.")
     assert not [q for q in quotes if "withhold more" in q.text]
+
+
+def test_a_thing_called_by_a_name_says_nothing(quotes_of):
+    """`In 1939, a German ship called the St. Louis tried to make port ...` (parsed with
+    "called" as the verb) was an indirect quote of "a German ship"."""
+    quotes = quotes_of("In 1939, a German ship called the St. Louis tried to make port in "
+                       "Florida with more than 900 passengers, most of them refugees.")
+    assert not [q for q in quotes if q.speaker == "a German ship"]
+
+
+def test_calling_someone_is_no_statement_about_them(quotes_of):
+    """`Obama called relatives of Newtown shooting victims ... to thank them` made
+    "relatives of Newtown" an indirect quote of Obama's; "called the plan a disgrace" is
+    still one."""
+    quotes = quotes_of("Mayor Lena Varsk called relatives of the victims on Sunday.")
+    assert not [q for q in quotes if "relatives" in q.text]
+    quotes = quotes_of("Mayor Lena Varsk called the plan a disgrace on Sunday.")
+    assert with_text(quotes, "disgrace").speaker == "Lena Varsk"

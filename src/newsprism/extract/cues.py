@@ -32,6 +32,7 @@ from .unsaid import (
     asked_of_subject,
     for_to_infinitive,
     joined_to_reported_clause,
+    naming_call,
     object_controlled,
     passive_cue,
 )
@@ -230,7 +231,7 @@ def unasserted(verb) -> bool:
         return True  # "X is expected to say ...", "X is said to have left": not X's words
     if _irrealis_conjunct(verb):
         return True
-    if for_to_infinitive(verb) or asked_of_subject(verb):
+    if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False

@@ -38,7 +38,7 @@ from .cues import (
 )
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .provenance import with_provenance
-from .reported import on_verb_phrase, past_relative_word, stands_for_anyone
+from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
 from .turns import (
     TRANSCRIPT,
@@ -66,7 +66,7 @@ class _Finder(DirectFinder):
             c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
                 c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
             and lemma == "call")]
-        if not parts:
+        if not parts or phone_call(lemma, parts):
             return None
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1

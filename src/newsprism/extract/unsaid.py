@@ -103,3 +103,17 @@ def in_link_row(text: str, start: int, end: int) -> bool:
     """The clause `text[start:end]` runs into a row of linked headlines ("Lind: X threatened
     to withhold more than just aid MORE"): what the row's headlines say nobody says here."""
     return _LINK_ROW_END.search(text, start, min(len(text), end + 6)) is not None
+
+
+def naming_call(verb) -> bool:
+    """`a German ship called the St. Louis tried to make port`: "called" right after a thing
+    introduced with "a"/"an" and right before a name gives the thing's name; the parser may
+    still read it as the sentence's verb with the thing as a speaking subject."""
+    doc = verb.doc
+    if verb.lower_ != "called" or verb.i < 2 or verb.i + 2 >= len(doc):
+        return False
+    noun, after = doc[verb.i - 1], doc[verb.i + 1]
+    if after.lower_ == "the":
+        after = doc[verb.i + 2]
+    return noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and after.pos_ == "PROPN" \
+        and any(t.lower_ in ("a", "an") for t in doc[max(0, verb.i - 4):verb.i - 1])
