@@ -120,3 +120,15 @@ def test_calling_someone_is_no_statement_about_them(quotes_of):
     assert not [q for q in quotes if "relatives" in q.text]
     quotes = quotes_of("Mayor Lena Varsk called the plan a disgrace on Sunday.")
     assert with_text(quotes, "disgrace").speaker == "Lena Varsk"
+
+
+def test_a_from_inside_a_clause_before_a_colon_names_no_speaker(quotes_of):
+    """`Julianne Malveaux dreamed of Clarence Thomas dying from too much fatty food: “…”`
+    gave the quote to "too much fatty food" (the "From the report: “…”" convention read the
+    clause's own "from"); "Excerpts from the report:" still names the report."""
+    quotes = quotes_of("Long ago, radio host Julia Marvane dreamed of Judge Tom Ridley dying "
+                       "from too much fatty food: “You know, I hope his wife feeds him lots of "
+                       "butter and he dies early.” I suppose others would agree.")
+    assert with_text(quotes, "lots of butter").speaker != "too much fatty food"
+    quotes = quotes_of("Excerpts from the report: “The agency failed to act on the warnings.”")
+    assert with_text(quotes, "failed to act").speaker == "the report"
