@@ -28,6 +28,14 @@ from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gende
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
+from .unsaid import (
+    asked_of_subject,
+    for_to_infinitive,
+    joined_to_reported_clause,
+    naming_call,
+    object_controlled,
+    passive_cue,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -224,6 +232,8 @@ def unasserted(verb) -> bool:
             c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children):
         return True  # "X is expected to say ...", "X is said to have left": not X's words
     if _irrealis_conjunct(verb):
+        return True
+    if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
@@ -622,8 +632,7 @@ class CueReader(SpanReader):
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
         # (A "subject" inside quote marks is the parser joining the quote to the cue.)
-        if lemma in ADDRESS_LEMMAS and any(c.dep_ in ("nsubjpass", "auxpass")
-                                           for c in verb.children):
+        if passive_cue(verb):
             return self._passive_address(verb), (verb.i, cue_end)
         if (named := self._set_off_after(verb)) is not None:
             return named, (verb.i, cue_end)
@@ -664,6 +673,8 @@ class CueReader(SpanReader):
                     and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):  # "matter-of-"
                 return c, (verb.i, cue_end)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            if joined_to_reported_clause(verb) or object_controlled(verb):
+                return None, (verb.i, cue_end)
             for c in verb.head.children:
                 if c.dep_ in SUBJECT_DEPS:
                     return self._same_line(c, verb), (verb.i, cue_end)
@@ -954,7 +965,8 @@ class CueReader(SpanReader):
         """"a statement from X", "X's statement", "the statement" after "X said in a
         statement": who issued the document."""
         for c in head.children:
-            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and not self.in_quote(c):
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and not self.in_quote(c) \
+                    and not _is_date(c):  # "Wednesday's lawsuit": no one issued it
                 return self._who(c, self.doc[c.i:c.i + 1], (c.idx, c.idx + len(c)))
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                 objs = [o for o in c.children if o.dep_ == "pobj"]

@@ -43,6 +43,7 @@ from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
+from .unsaid import in_link_row, relative_about_later_noun
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
@@ -162,6 +163,8 @@ class DirectFinder(IntroReader, SignatureReader):
         subject = None if quoting else self.subject_between(c_tok, verb.i)
         if verb.i - c_tok <= 2:
             return verb, subject
+        if relative_about_later_noun(verb, c_tok):
+            return None, None
         # Further away, the verb's subject must sit between the quote and the verb.
         if any(c.dep_ in SUBJECT_DEPS and c_tok <= c.i < verb.i for c in verb.children):
             return verb, subject
@@ -487,4 +490,4 @@ class DirectFinder(IntroReader, SignatureReader):
             ce = cs + tail.start()  # `X warned A could happen, and [B did]`: "and" is not A's
         while ce > cs and text[ce - 1] in ".\"'“”‘’":
             ce -= 1
-        return (cs, ce) if ce - cs >= 8 else None
+        return (cs, ce) if ce - cs >= 8 and not in_link_row(text, cs, ce) else None

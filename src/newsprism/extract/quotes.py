@@ -40,14 +40,14 @@ from .cues import (
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .persons import without_possessive
 from .provenance import with_provenance
-from .reported import on_verb_phrase, stands_for_anyone
+from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
 from .turns import (
     TRANSCRIPT,
     crosses_turn,
-    headline_case,
     headline_kickers,
     plausible_turn,
+    speaker_headline,
     turn_label,
 )
 
@@ -68,7 +68,7 @@ class _Finder(DirectFinder):
             c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
                 c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
             and lemma == "call")]
-        if not parts:
+        if not parts or phone_call(lemma, parts):
             return None
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
@@ -156,7 +156,7 @@ class _Finder(DirectFinder):
                         inner = {t.i for t in comp.subtree}
                         own = [t for t in verb.subtree if t.i not in inner]
                         hole = (own[0].idx, own[-1].idx + len(own[-1]))
-                    lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+                    lo, hi = past_relative_word(verb, comp), comp.right_edge.i + 1
                     a, b = sorted((verb.idx, doc[lo].idx if lo > verb.i else doc[hi - 1].idx))
                     if _PARAGRAPH_BREAK.search(self.text, a, b):
                         continue  # the parser ran two paragraphs together (no closing period)
@@ -262,7 +262,7 @@ class _Finder(DirectFinder):
             if turn:  # (a turn may open with a quote mark the transcript never closes)
                 start, line = start + turn.start(1), line[turn.start(1):]
             if not 0 < colon <= 80 or not turn and (len(line) > 250
-                                                    or not headline_case(line)):
+                                                    or not speaker_headline(line)):
                 continue
             c = start + colon
             # "Name on Topic: ‘...’": the name is the speaker, the topic only a label.

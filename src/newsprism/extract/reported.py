@@ -21,3 +21,25 @@ def on_verb_phrase(t, verb, hops: int = 2) -> bool:
         if t.i == verb.i:
             return True
     return False
+
+
+def past_relative_word(verb, comp) -> int:
+    """The first token of what a relative-clause cue reports: in `a category that voters said
+    mattered`, the relative word before the cue stands for the noun and is no part of what
+    was said ("mattered ..." is); otherwise the clause's first token."""
+    lo = comp.left_edge.i
+    if lo < verb.i and verb.dep_ == "relcl" and verb.doc[lo].tag_ in ("WDT", "WP"):
+        return min((t.i for t in comp.subtree if t.i > verb.i), default=lo)
+    return lo
+
+
+def phone_call(lemma: str, parts) -> bool:
+    """`Obama called relatives of the victims`: "call" with one object alone (no "a liar", no
+    "for", no "as", no apposition: "called Y, a former driver, an outstanding leader"), and no
+    quote mark in the rest of its sentence ("called a report ... “outrageous”"), is a
+    telephone call or a summons, not words said about that object."""
+    if lemma != "call" or len(parts) != 1 or parts[0].dep_ != "dobj":
+        return False
+    obj = parts[0]
+    return not any(c.dep_ in ("appos", "npadvmod", "attr") for c in obj.children) \
+        and not any(t.is_quote for t in obj.doc[obj.head.i:obj.sent.end])

@@ -58,7 +58,10 @@ class SignatureReader:
                     and text[t.idx - 1:t.idx].isspace():
                 lead = "dash"
             elif t.lower_ == "from":
-                lead = "from"
+                # "From the report:", "Excerpts from the letter:", not "X dreamed of Y dying
+                # from too much food:" (a verb before it: the clause's own "from").
+                lead = "from" if not any(u.pos_ in ("VERB", "AUX") and u.idx >= line_start
+                                         for u in doc[t.sent.start:t.i]) else "clause"
             if lead:
                 break
             i -= 1
@@ -67,7 +70,7 @@ class SignatureReader:
         seg = doc[i:colon]
         if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_):
             seg = seg[1:]  # "Stated Smith:" (the tagger reads the verb as a name)
-        if lead is None or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
+        if lead in (None, "clause") or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
                 or seg[0].text[:1].islower() and lead != "from" \
                 or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.is_quote or self.in_quote(t)
                        or t.is_punct and t.text not in (".", "&", ",") for t in seg):

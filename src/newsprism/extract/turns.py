@@ -42,6 +42,13 @@ def headline_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def speaker_headline(line: str) -> bool:
+    """A headline line whose words before its colon may name a speaker: in headline case
+    (`headline_case`) and not led by a kicker ("Exclusive: Two advisers met ...": no one
+    called Exclusive said it)."""
+    return headline_case(line) and line.split(": ", 1)[0].strip(" .").upper() not in KICKERS
+
+
 def plausible_turn(turn: re.Match, line: str, labels: Counter,
                    names_person: Callable[[str], bool]) -> bool:
     """A capitalised label before a colon is a transcript turn when it is no kicker

@@ -1,0 +1,119 @@
+"""Cue constructions whose subject did not say what the cue reports: the subject of a passive
+cue, of an infinitive supposed after "for" or after an object, of a relative clause about a
+noun after the quote, and a cue the parser joined to a clause another cue reports. Each is a
+test on the parse of one cue verb; `cues` and `direct` read them and leave the speaker
+unresolved (or the quote without this cue) rather than guess."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicons.cues import CUE_LEMMAS
+from .spans import SUBJECT_DEPS
+
+# "… military aid to Ukraine MORE, both of which …": the capitalised "MORE" that ends a row of
+# linked headlines some sites run inside a sentence, after a word with lower-case letters.
+_LINK_ROW_END = re.compile(r"[a-z][\w’'.]*\s+MORE\b")
+
+# Subjects that a clause joined to a reported clause may share with the reporting cue.
+_SHARED_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def passive_cue(verb) -> bool:
+    """A cue verb in the passive ("X was told that ...", "the city was promised “...”", "the
+    deal was announced"): its subject was spoken to or about, never the speaker (who is the
+    agent, "by Y", or not said). "X was quoted as saying" is read before this. The parser
+    takes the "'s" of "he's said", "who's argued" (has) for a passive's: a passive only with
+    "it" ("it's said that ...")."""
+    if verb.lemma_.lower() == "quote":
+        return False
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if aux and all(a.lower_ in ("'s", "’s") for a in aux):
+        return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.children)
+    return bool(aux) or any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def for_to_infinitive(verb) -> bool:
+    """`For the government to demand that cities ... might cause riots`: an infinitive with
+    its own subject after "for" is a thing supposed, not a statement of that subject."""
+    return verb.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
+def joined_to_reported_clause(verb) -> bool:
+    """`The lawsuit demands that the agency pay damages and asks the court to rule ...`: a
+    cue with no subject of its own that the parser joined to a clause another cue reports,
+    whose subject is not a he/she/they. Whether it goes on the reported clause's subject
+    (the agency) or the outer cue's (the lawsuit), the parse cannot tell: no speaker."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    first, hops = verb.head, 0
+    while first.dep_ == "conj" and first.head.i != first.i and hops < 4:
+        first, hops = first.head, hops + 1
+    if first.dep_ != "ccomp" or first.head.i > first.i \
+            or first.head.lemma_.lower() not in CUE_LEMMAS:
+        return False
+    subj = [c for c in first.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subj) and subj[0].lower_ not in _SHARED_SUBJECTS
+
+
+def relative_about_later_noun(verb, close_tok: int) -> bool:
+    """`lost the “care about” question, though he led in every category that voters said
+    mattered`: a cue heading a relative clause of a noun written after a quote, with a
+    subject of its own, reports that noun, not the quote before it. (In `“…,” continues
+    Mr. X, who notes he ...` the relative word is the subject: X speaks.)"""
+    return verb.dep_ == "relcl" and verb.head.i > close_tok and any(
+        c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
+def object_controlled(verb) -> bool:
+    """`X did not win any, prompting adviser Y to urge him to “get out”`, `X won none, leading
+    aide Y to tell him ...`: an infinitive cue whose governing verb has an object before it
+    that may speak says what that object did; the governing verb's subject (X) did not say
+    it. For a purpose clause ("X called Y to say": either's) only a person's name counts."""
+    if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(c.dep_ in ("dobj", "npadvmod") and verb.head.i < c.i < verb.i
+               and (c.ent_type_ == "PERSON" or verb.dep_ == "xcomp" and _may_speak(c))
+               for c in verb.head.children)
+
+
+def _may_speak(noun) -> bool:
+    """People, groups or a personal pronoun: not "chose Astana to announce ..." (a purpose:
+    the subject announced)."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in ("it", "this", "that", "which", "what")
+    return noun.ent_type_ in ("PERSON", "NORP", "ORG") or noun.tag_ == "NNS"
+
+
+def asked_of_subject(verb) -> bool:
+    """`X said when asked what he likes about ...` (the parser often tags this "asked" a past
+    tense): "asked" with no subject of its own, opened by "when"/"if"/"after", puts the
+    question to X; its words are the unnamed asker's, not X's."""
+    return verb.lemma_.lower() == "ask" and verb.dep_ == "advcl" \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children) \
+        and any(c.dep_ in ("advmod", "mark") and c.i < verb.i
+                and c.lower_ in ("when", "if", "after", "once", "as", "while")
+                for c in verb.children)
+
+
+def in_link_row(text: str, start: int, end: int) -> bool:
+    """The clause `text[start:end]` runs into a row of linked headlines ("Lind: X threatened
+    to withhold more than just aid MORE"): what the row's headlines say nobody says here."""
+    return _LINK_ROW_END.search(text, start, min(len(text), end + 6)) is not None
+
+
+def naming_call(verb) -> bool:
+    """`a German ship called the St. Louis tried to make port`: "called" right after a thing
+    introduced with "a"/"an" and right before a name gives the thing's name; the parser may
+    still read it as the sentence's verb with the thing as a speaking subject."""
+    doc = verb.doc
+    if verb.lower_ != "called" or verb.i < 2 or verb.i + 2 >= len(doc):
+        return False
+    noun, after = doc[verb.i - 1], doc[verb.i + 1]
+    if after.lower_ == "the":
+        after = doc[verb.i + 2]
+    return noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and after.pos_ == "PROPN" \
+        and any(t.lower_ in ("a", "an") for t in doc[max(0, verb.i - 4):verb.i - 1])

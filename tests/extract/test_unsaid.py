@@ -1,0 +1,134 @@
+"""Cue constructions whose subject did not say the words (issue 20, round 12 real samples).
+
+Each text is made up; the shape of each comes from a wrong speaker read on real news."""
+
+
+def with_text(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, [(q.kind, q.text, q.speaker) for q in quotes]
+    return hits[0]
+
+
+def test_the_subject_of_a_passive_cue_was_spoken_to(quotes_of):
+    """`the city was promised “a high degree of autonomy”` was given to the city."""
+    quotes = quotes_of('Mayor Lena Varsk spoke on Monday. The town was promised "a new bridge '
+                       'by the spring," but work has not started.')
+    q = with_text(quotes, "a new bridge")
+    assert q.speaker is None and q.speaker_text is None
+
+
+def test_a_passive_cue_with_an_agent_keeps_the_agent(quotes_of):
+    """(guard) `was told by the treasurer that ...`: the agent speaks."""
+    told = quotes_of("The mayor was told by the treasurer that the money is gone.")
+    assert with_text(told, "money is gone").speaker == "the treasurer"
+
+
+def test_has_written_as_an_apostrophe_s_is_no_passive(quotes_of):
+    """(guard) The parser reads the "'s" of `who's argued` as a passive auxiliary."""
+    quotes = quotes_of("That effort has been championed by committeeman Curly Haugland, who’s "
+                       "argued for years that delegates can’t be bound to any candidate.")
+    assert with_text(quotes, "delegates can").speaker == "Curly Haugland"
+
+
+def test_an_infinitive_after_for_is_supposed_not_said(quotes_of):
+    """`For the federal government to demand that cities follow federal law ... might cause
+    rioting` gave an indirect quote to the federal government."""
+    quotes = quotes_of("Ridley lost badly. For the state government to demand that towns follow "
+                       "the rules or face cuts in funding might cause protests.")
+    assert not [q for q in quotes if "towns follow" in q.text]
+
+
+def test_a_cue_joined_to_a_reported_clause_has_no_speaker(quotes_of):
+    """`Wednesday's lawsuit ... demands that the IRS be forced to ... and asks the court to
+    rule that ...`: the second cue, parsed as joined to the reported clause, went to the
+    IRS; and "Wednesday's" was read as the lawsuit's issuer."""
+    quotes = quotes_of(
+        "The company denies wrongdoing. Tuesday's lawsuit, filed by the Farmers Union in a "
+        "state court, demands that the company pay damages and asks the court to rule that "
+        "the company broke state law.")
+    assert not [q for q in quotes if q.speaker == "the company"]
+    assert not [q for q in quotes if q.speaker == "Tuesday"]
+
+
+def test_a_relative_clause_cue_after_a_quote_is_not_its_cue(quotes_of):
+    """`losing the “care about” question ... in every other category that voters said
+    mattered most`: the quote before went to "voters", and so did the relative word
+    "that" as an indirect quote of its own."""
+    quotes = quotes_of(
+        'Pollsters ask whether the candidate would "care about" people like you. Ridley lost '
+        'the "care about" question by 30 points, even though he led in every other category '
+        "that voters said mattered most in their choice (leadership and values).")
+    assert not [q for q in quotes if q.speaker == "voters" and "care about" in q.text]
+    assert not [q for q in quotes if q.text.strip() == "that"]
+    assert with_text(quotes, "mattered most").speaker == "voters"
+
+
+def test_an_infinitive_cue_after_an_object_is_the_objects(quotes_of):
+    """`Cruz did not win any, prompting Trump adviser X to urge him to “get out of the way”`
+    was given to Cruz (the parser hung "to urge" on "win")."""
+    quotes = quotes_of("Ted Harlan came third in Ohio. Harlan won none, leading Ridley aide "
+                       "Sarah Lopez to tell him on Fox to “quit the race” soon.")
+    assert with_text(quotes, "quit the race").speaker != "Ted Harlan"
+
+
+def test_a_kicker_before_a_headline_colon_is_no_speaker(quotes_of):
+    """`Exclusive: Two other Trump advisers also spoke with Russian envoy` in a list of
+    linked headlines was an indirect quote of "Exclusive"."""
+    quotes = quotes_of("Ridley has a history of making claims without evidence\n\n"
+                       "Exclusive: Two other Ridley advisers also spoke with the envoy during "
+                       "the convention\n\nRidley accuses Tate of spying on him")
+    assert not [q for q in quotes if q.speaker == "Exclusive"]
+
+
+def test_the_question_put_to_a_speaker_is_not_his(quotes_of):
+    """`“…,” McCain said when asked what specifically he likes about Trump's foreign policy
+    platform` gave the question to McCain as an indirect quote ("asked" parsed a past tense,
+    so the rule for the participle missed it)."""
+    quotes = quotes_of('"Well, I think leadership matters, and he understands that," Tom Ridley '
+                       "said when asked what specifically he likes about Tate's foreign policy "
+                       'platform. "This mayor does not want to lead."')
+    assert not [q for q in quotes if "he likes" in q.text]
+    assert with_text(quotes, "leadership matters").speaker == "Tom Ridley"
+
+
+def test_a_row_of_linked_headlines_inside_a_sentence_is_no_quote(quotes_of):
+    """`... Joe Biden Joe Biden Parnas: ... Parnas: Trump threatened to withhold more than
+    just military aid to Ukraine MORE, both of which ...`: a site's row of linked headlines
+    run into a sentence gave Trump an indirect quote."""
+    quotes = quotes_of(
+        "Pelosi launched the inquiry after allegations that Ridley had withheld aid to Kyiv as "
+        "leverage to secure investigations into former Vice President Joe Tate Joe Tate Lind: "
+        "Envoy to Ukraine removed to clear path for investigations into Tates Five takeaways "
+        "from Lind's interview Lind: Ridley threatened to withhold more than just military aid "
+        "to Ukraine MORE, both of which could have helped Ridley politically.")
+    assert not [q for q in quotes if "withhold more" in q.text]
+
+
+def test_a_thing_called_by_a_name_says_nothing(quotes_of):
+    """`In 1939, a German ship called the St. Louis tried to make port ...` (parsed with
+    "called" as the verb) was an indirect quote of "a German ship"."""
+    quotes = quotes_of("In 1939, a German ship called the St. Louis tried to make port in "
+                       "Florida with more than 900 passengers, most of them refugees.")
+    assert not [q for q in quotes if q.speaker == "a German ship"]
+
+
+def test_calling_someone_is_no_statement_about_them(quotes_of):
+    """`Obama called relatives of Newtown shooting victims ... to thank them` made
+    "relatives of Newtown" an indirect quote of Obama's; "called the plan a disgrace" is
+    still one."""
+    quotes = quotes_of("Mayor Lena Varsk called relatives of the victims on Sunday.")
+    assert not [q for q in quotes if "relatives" in q.text]
+    quotes = quotes_of("Mayor Lena Varsk called the plan a disgrace on Sunday.")
+    assert with_text(quotes, "disgrace").speaker == "Lena Varsk"
+
+
+def test_a_from_inside_a_clause_before_a_colon_names_no_speaker(quotes_of):
+    """`Julianne Malveaux dreamed of Clarence Thomas dying from too much fatty food: “…”`
+    gave the quote to "too much fatty food" (the "From the report: “…”" convention read the
+    clause's own "from"); "Excerpts from the report:" still names the report."""
+    quotes = quotes_of("Long ago, radio host Julia Marvane dreamed of Judge Tom Ridley dying "
+                       "from too much fatty food: “You know, I hope his wife feeds him lots of "
+                       "butter and he dies early.” I suppose others would agree.")
+    assert with_text(quotes, "lots of butter").speaker != "too much fatty food"
+    quotes = quotes_of("Excerpts from the report: “The agency failed to act on the warnings.”")
+    assert with_text(quotes, "failed to act").speaker == "the report"
