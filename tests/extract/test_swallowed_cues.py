@@ -59,3 +59,19 @@ def test_a_quote_after_narration_about_the_same_speaker_stays_his(quotes_of):
             "three campaigns for Maria Lopez.\n\n“We know how to win.”")
     q = _one(quotes_of(text), "how to win")
     assert q.speaker == "Tom Harlan"
+
+
+def test_a_named_subject_whose_verb_lies_outside_the_gap_does_not_count(nlp):
+    # `Clinton: “…” Bush: “…”`: the parser may make "Bush" the subject of a verb inside the
+    # next quote; only a clause written out between the quotes is narration.
+    from newsprism.extract.cues import CueReader
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.model import Article
+
+    text = "“We will win.” Then Maria Lopez spoke to the crowd."
+    article = Article(id="a1", source="test", text=text)
+    doc = nlp(text)
+    reader = CueReader(article, doc, tuple(find_mentions(article, doc)))
+    assert reader.other_person_between(0, len(text), "Tom Harlan")
+    assert not reader.other_person_between(0, text.index("spoke"), "Tom Harlan")
+    assert not reader.other_person_between(0, len(text), "Maria Lopez")

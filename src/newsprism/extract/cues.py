@@ -369,11 +369,12 @@ class CueReader(SpanReader):
     def other_person_between(self, lo: int, hi: int, speaker: str | None) -> bool:
         """Someone other than `speaker` is the subject of a clause in text[lo:hi]: narration
         between two quotes (`“A,” X said. But Y was relentless. “B”`) leaves B's speaker
-        open (a name as an object, `she votes for Y`, does not)."""
+        open (a name as an object, `she votes for Y`, or a subject of a verb elsewhere, does
+        not)."""
         words = set((speaker or "").split())
         i = bisect.bisect_left(self._person_starts, lo)
         return any(m.text.split()[-1] not in words and any(
-            t.dep_ in ("nsubj", "nsubjpass") for t in self.doc[
+            t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.idx < hi for t in self.doc[
                 self.tok_at(m.start):self.tok_at(m.end - 1) + 1])
             for m in self._persons[i:] if m.start < hi)
 
