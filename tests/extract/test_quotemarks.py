@@ -83,3 +83,14 @@ def test_doubled_curly_marks_are_one_double_mark():
     text = "“It was a big step,’’ says Mike Madrid. It was, he wrote, ‘‘a long night.’’"
     got = [text[slice(*inner(text, p))] for p in pair_quotes(text)]
     assert got == ["It was a big step,", "a long night."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Round 12: a space before the closing mark, after the quoted sentence's end, closes it.
+    ('They asked about the plan. "What does it mean? " Mona Reyes asked.', ["What does it mean? "]),
+    ('"We will not give up, " the mayor said.', ["We will not give up, "]),
+    # a mark alone between spaces with no sentence end before it still pairs nothing
+    ('He said "no" and then " maybe later " to them.', ["no"]),
+])
+def test_a_spaced_closing_mark_after_a_sentence_end_closes(text, expected):
+    assert contents(text) == expected

@@ -26,7 +26,7 @@ from ..text import fold
 from .according import according_to
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
-from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader
+from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 from .unsaid import (
     asked_of_subject,
@@ -376,6 +376,18 @@ class CueReader(SpanReader):
         self._sent_ends = [s.end for s in sents] or [len(doc)]
 
     # -- token helpers ------------------------------------------------------------------
+    def other_person_between(self, lo: int, hi: int, speaker: str | None) -> bool:
+        """Someone other than `speaker` is the subject of a clause in text[lo:hi]: narration
+        between two quotes (`“A,” X said. But Y was relentless. “B”`) leaves B's speaker
+        open (a name as an object, `she votes for Y`, or a subject of a verb elsewhere, does
+        not)."""
+        words = set((speaker or "").split())
+        i = bisect.bisect_left(self._person_starts, lo)
+        return any(m.text.split()[-1] not in words and any(
+            t.dep_ in ("nsubj", "nsubjpass") and lo <= t.head.idx < hi for t in self.doc[
+                self.tok_at(m.start):self.tok_at(m.end - 1) + 1])
+            for m in self._persons[i:] if m.start < hi)
+
     def sent_of(self, i: int):
         """The sentence holding token i (precomputed once: `Token.sent` rescans each call)."""
         k = bisect.bisect_right(self._sent_starts, i) - 1
@@ -735,7 +747,7 @@ class CueReader(SpanReader):
             return None, None  # "let them know that …": an object pronoun never speaks
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
-            and verb.i != head.i else None
+            and (verb.i != head.i or swallowed_cue(head)) else None
         noun = head.head.head if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
             else head
         if noun is not head and head.lower_ == "who":

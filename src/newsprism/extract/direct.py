@@ -36,6 +36,7 @@ from .fragments import (
     conj_start,
     goes_on_to,
     issuing_verb,
+    said_after,
     title_name,
 )
 from .inner_cues import inner_cue
@@ -43,6 +44,7 @@ from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
+from .spans import swallowed_cue
 from .unsaid import in_link_row, relative_about_later_noun
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
@@ -136,6 +138,10 @@ class DirectFinder(IntroReader, SignatureReader):
             # introduces the quote; "and" opens a clause of its own, no tag: Y did not say it.
             return None, None
         verb = self.cue_verb(c_tok, hi, near_end=False)
+        head = self.subject_between(c_tok, hi) if verb is None else None
+        if head is not None and swallowed_cue(head) and head.i - c_tok <= 3 \
+                and (head.i + 1 == len(doc) or doc[head.i + 1].text in (",", ".")):
+            return head, head  # `“…,” the document states,`: its own cue; span cut before it
         before = self.text[:self.pairs[n].open].rstrip()[-1:]
         last = self.text[:inner(self.text, self.pairs[n])[1]].rstrip()[-1:]
         if verb is None and last in (",", "!", "?") \
@@ -224,9 +230,10 @@ class DirectFinder(IntroReader, SignatureReader):
             if not any(ch.isalpha() for ch in content):
                 continue
             n_words = len(content.split())
-            if title_name(content, text[max(0, pair.open - 20):pair.open]):
-                continue
             o_tok = self.tok_at(pair.open)
+            if title_name(content, text[max(0, pair.open - 20):pair.open]) \
+                    and not said_after(doc, o_tok):
+                continue
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
             if n_words <= 4 and text[:inner(text, pair)[1]].rstrip()[-1:].isalnum() \
                     and self._labels_noun_after(o_tok, c_tok) \
@@ -309,7 +316,8 @@ class DirectFinder(IntroReader, SignatureReader):
                 cue = (verb.idx, verb.idx + len(verb))
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
-                    and pair.open - prev.end < 600:
+                    and pair.open - prev.end < 600 \
+                    and not self.other_person_between(prev.end, pair.open, prev.speaker):
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open
                 if (one_turn(text[prev.end:pair.open], cue_after)

@@ -4,7 +4,14 @@ clause it belongs to ends."""
 
 from __future__ import annotations
 
-from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, ISSUE_LEMMAS, ISSUED_NOUNS, VERDICT_LEMMAS
+from ..lexicons.cues import (
+    CLAIM_NOUNS,
+    CUE_LEMMAS,
+    ISSUE_LEMMAS,
+    ISSUED_NOUNS,
+    SPEECH_LEMMAS,
+    VERDICT_LEMMAS,
+)
 from .spans import SUBJECT_DEPS
 
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
@@ -41,6 +48,15 @@ def title_name(content: str, before: str) -> bool:
     last = before.rstrip()[-1:]
     return len(words) >= 3 and running and (last.isalnum() or last in ",;(—–") \
         and ". " not in content
+
+
+def said_after(doc, o_tok: int) -> bool:
+    """`… by interjecting, “Only Rosie.”`, `he said, “Make It Stop.”`: the opening mark
+    follows a speech verb and its comma, so the capitalised words are a sentence said, not
+    a title (`a column, “America with X”` has a noun before the comma)."""
+    return o_tok >= 2 and doc[o_tok - 1].text == "," and doc[o_tok - 2].pos_ == "VERB" \
+        and doc[o_tok - 2].tag_ in ("VBD", "VBZ", "VBP", "VBG") \
+        and doc[o_tok - 2].lemma_.lower() in SPEECH_LEMMAS
 
 
 def claim_owner(doc, o_tok: int, c_tok: int, in_quote):

@@ -50,6 +50,16 @@ def _glued(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1] in ".!?," and text[i + 1].isupper()
 
 
+def _spaced_close(text: str, i: int) -> bool:
+    """A mark after one space that follows a sentence's end (`… mean? " Clinton asked`).
+
+    Spaces on both sides make a mark neither opening nor closing; with a quote open and the
+    space right after the punctuation that ends quoted words, it closes that quote.
+    """
+    return i >= 2 and text[i - 1] == " " and text[i - 2] in ".,!?;'’" \
+        and (i + 1 >= len(text) or text[i + 1].isspace())
+
+
 def inner(text: str, pair: QuotePair) -> tuple[int, int]:
     """The characters between a pair's marks (both marks of a doubled `''`)."""
     start, end = pair.open + 1, pair.close
@@ -104,6 +114,8 @@ def pair_quotes(text: str) -> list[QuotePair]:  # noqa: C901  (a linear scanner:
                 # `...in public."Politico said` / `...with him."As editor, ...`: a space lost
                 # in scraping. An open quote ends here; with none open, one starts.
                 opening, closing = d_open is None, d_open is not None
+            elif not (opening or closing) and d_open is not None and _spaced_close(text, i):
+                closing = True
             if d_open is None:
                 if opening or (c in OPENERS and not closing):
                     d_open = i

@@ -70,7 +70,7 @@ class SpanReader:
             return head.i, head.i
         left, right = max(head.left_edge.i, head.i - 40), min(head.right_edge.i, head.i + 40)
         if stop is not None:
-            right = min(right, stop - 1) if stop > head.i else right
+            right = min(right, stop - 1) if stop >= head.i else right
             left = max(left, stop + 1) if stop < head.i else left
         for i in range(head.i + 1, right + 1):
             if doc[i].text == "," and i + 1 <= right and (
@@ -182,6 +182,14 @@ class SpanReader:
                 and any(t.lower_ in ("year", "years") for t in seg):
             return seg[-1]  # "the 43-year-old": an age used as a noun (tagged DATE)
         return heads[-1] if heads else None
+
+
+def swallowed_cue(t) -> bool:
+    """Whether a noun phrase's head is a speech verb the parser read as a plural noun
+    (`the document states`, "states" tagged NNS with "the document" as its modifiers): the
+    phrase then holds its own cue, and no later verb is the quote's."""
+    return t.tag_ == "NNS" and t.lower_.endswith("s") and t.lemma_.lower() in SPEECH_LEMMAS \
+        and any(c.dep_ == "compound" and c.i == t.i - 1 for c in t.children)
 
 
 def reported_by_no_one(verb) -> bool:
