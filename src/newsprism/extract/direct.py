@@ -3,9 +3,8 @@
 A quoted sentence or fragment (`quotemarks.pair_quotes`) gets a cue verb after it (`“...,” he
 said`, `,” said X`, `“...!” beamed X`), before it (`X said: “...”`, `He continued, “...”`), or
 from the sentence its colon ends; a fragment inside the object of a verb with its own subject
-is that subject's (`X thanked Y for “...”`). A quote that goes on after its cue, in the same
-paragraph or at the start of the next one, is a part of the same attribution; a later quote
-with no cue of its own follows the previous speaker. `quotes` adds the indirect kinds.
+is that subject's (`X thanked Y for “...”`). A quote going on after its cue (same paragraph or
+the next one's start) is part of it; a later uncued quote follows the previous speaker.
 """
 
 from __future__ import annotations
