@@ -34,6 +34,7 @@ from .extract.names import (
     country_key,
     early_surnames,
     name_gender,
+    patronymic_last,
     role_words,
     same_name_token,
     split_title,
@@ -138,7 +139,8 @@ def _join_surnames(by_name: dict[str, list[Mention]], names_of: list[list[str]],
         for m in by_name[name]:
             title_gender = name_gender("", m.title)
             cands = [j for j, names in enumerate(names_of)
-                     if any(same_name_token(name, o.split()[-1]) for o in names)
+                     if any(same_name_token(name, o.split()[-1]) and not patronymic_last(o.split())
+                            for o in names)
                      and title_gender in (None, genders[j] or title_gender)]
             if len(cands) > 1:  # two people share the surname: use the one its article named
                 cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])

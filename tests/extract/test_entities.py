@@ -274,3 +274,18 @@ def test_an_early_surname_stays_apart_from_its_articles_namesake_after_it_too(se
     assert [m.start for m in alone.mentions] == [4, 13, 22, 42]
     (q,) = story.quotes
     assert q.speaker_entity == alone.id
+
+
+def test_a_bare_name_does_not_join_the_one_whose_patronymic_it_is(settings):
+    """Stop 37, real text: "King Salman" joined the story's one full name "Mohammed bin
+    Salman"; after "bin" the name is the father's, so a bare "Rashed" stays its own person,
+    while another article's "Omar Rashed" (a family name) still takes it."""
+    ctx = _titled_ctx({"a": [("Khalid bin Rashed", None), ("Rashed", "King")],
+                       "b": [("Rashed", "King")]})
+    story = resolve_entities(ctx, settings)
+    son = next(e for e in story.entities if e.name == "Khalid bin Rashed")
+    assert [m.article_id for m in son.mentions] == ["a"]
+    assert next(e for e in story.entities if e.name == "Rashed").article_ids == ("a", "b")
+    ctx = _titled_ctx({"a": [("Omar Rashed", None), ("Rashed", None)], "b": [("Rashed", None)]})
+    story = resolve_entities(ctx, settings)
+    assert next(e for e in story.entities if e.name == "Omar Rashed").article_ids == ("a", "b")

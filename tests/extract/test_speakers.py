@@ -612,3 +612,20 @@ def test_a_gendered_title_never_joins_a_full_name_of_the_other_gender(quotes_of)
     assert _speaker(quotes, "own values").speaker != "Ken Vanterpool"
     assert _speaker(quotes, "Expressing pride").speaker != "Ken Vanterpool"
     assert _speaker(quotes, "Not all diversity").speaker == "Ken Vanterpool"
+
+
+def test_a_bare_name_is_not_the_person_whose_patronymic_it_is(quotes_of):
+    """Stop 37, real text: "King Salman strongly denied ..." was given to "Mohammed bin
+    Salman", named before: after "bin" the name is the father's, and a bare "Salman" is most
+    often the father himself. "bin Salman" still joins the son."""
+    quotes = quotes_of(
+        "Crown Prince Faisal bin Nasser met the envoys on Monday.\n\n"
+        "In a call, King Nasser strongly denied any knowledge of the missing shipment, "
+        "the envoy said.\n\n"
+        "\u201cWe will open every port to inspectors,\u201d bin Nasser said.")
+    (denied,) = [q for q in quotes if q.text.startswith("any knowledge")]
+    assert denied.speaker_text == "King Nasser" and denied.speaker == "Nasser"
+    assert _speaker(quotes, "every port").speaker == "Faisal bin Nasser"
+    # The envoy who reports the call is no one named here (it was the prince, at 0.65).
+    (call,) = [q for q in quotes if q.text.startswith("In a call")]
+    assert call.speaker is None

@@ -168,6 +168,18 @@ def skeleton(token: str) -> str:
     return p[:1] + re.sub(r"[aeiou]", "", p[1:]) if p else ""
 
 
+# Particles of a patronymic ("son/daughter of"): in "Mohammed bin Salman" the last word is the
+# father's name, not a family name, and a bare "Salman" is most often the father himself
+# ("King Salman"). Lower-case only: "Ben" is a first name.
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti", "ben", "bat"})
+
+
+def patronymic_last(parts: list[str]) -> bool:
+    """Whether a name's last word is a patronymic (`PATRONYMIC_PARTICLES` before it): a bare
+    mention of that word is not this person by surname."""
+    return len(parts) > 1 and parts[-2] in PATRONYMIC_PARTICLES
+
+
 @lru_cache(maxsize=1 << 16)
 def same_name_token(a: str, b: str) -> bool:
     """Two name tokens that are spelling or transliteration variants of each other."""

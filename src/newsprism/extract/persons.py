@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import fold
-from .names import name_gender, name_suffix, same_name_token, without_suffix
+from .names import name_gender, name_suffix, patronymic_last, same_name_token, without_suffix
 
 
 @dataclass
@@ -31,6 +31,10 @@ class Person:
         parts, own = without_suffix(name.split()), without_suffix(self.name.split())
         if not parts or not own or not same_name_token(parts[-1], own[-1]):
             return False
+        if patronymic_last(parts) != patronymic_last(own):
+            return False  # "King Salman" is not "Mohammed bin Salman" ("bin Salman" is)
+        if patronymic_last(parts) and min(len(parts), len(own)) == 2:
+            return True  # "bin Salman": "Mohammed bin Salman" named short
         if name_suffix(name) and name_suffix(name) != name_suffix(self.name):
             return False  # "Trump Jr." is not plain Donald Trump
         if len(parts) > 1 and len(own) > 1:
