@@ -132,3 +132,22 @@ def test_a_from_inside_a_clause_before_a_colon_names_no_speaker(quotes_of):
     assert with_text(quotes, "lots of butter").speaker != "too much fatty food"
     quotes = quotes_of("Excerpts from the report: “The agency failed to act on the warnings.”")
     assert with_text(quotes, "failed to act").speaker == "the report"
+
+
+def test_a_fragment_under_a_clause_another_verb_reports_is_not_its_subjects(quotes_of):
+    """Stop 37, real text: `Such coercion, the court held, would violate the principle that
+    “…”` gave the quoted words to "Such coercion", the subject of the verb that governs them;
+    that verb is inside what "the court held" reports."""
+    quotes = quotes_of('The bakers won on appeal. Such a penalty, the tribunal held, would '
+                       'breach the rule that "no trader may be made to print a message he '
+                       'rejects."')
+    q = with_text(quotes, "no trader may")
+    assert q.speaker_text != "Such a penalty" and q.speaker is None \
+        or q.speaker_text == "the tribunal"
+
+
+def test_a_fragment_under_a_verb_with_its_own_subject_keeps_it(quotes_of):
+    """(guard) `X blamed the delay on “…”`, reported by no other verb: X's words."""
+    quotes = quotes_of('Mayor Lena Varsk blamed the delay on "a council that never reads its '
+                       'own reports."')
+    assert with_text(quotes, "never reads").speaker == "Lena Varsk"

@@ -44,7 +44,7 @@ from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
 from .spans import swallowed_cue
-from .unsaid import in_link_row, relative_about_later_noun
+from .unsaid import in_link_row, relative_about_later_noun, unless_reported
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
@@ -283,7 +283,7 @@ class DirectFinder(IntroReader, SignatureReader):
             owner = claim_owner(doc, o_tok, c_tok, self.in_quote) if verb is None \
                 and named is None and kind == "partial" else None
             if verb is None and kind == "partial" and owner is None:
-                verb = self._governing_verb(o_tok, c_tok)
+                verb = unless_reported(self._governing_verb(o_tok, c_tok))
             if verb is not None and negated(verb) and verb.lemma_.lower() in CUE_LEMMAS:
                 # `he did not call for a “...”`: the fragment is what the subject did NOT say.
                 # (`he didn't want “...”` under a verb not of speaking still quotes him.)

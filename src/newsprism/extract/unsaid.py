@@ -117,3 +117,19 @@ def naming_call(verb) -> bool:
         after = doc[verb.i + 2]
     return noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and after.pos_ == "PROPN" \
         and any(t.lower_ in ("a", "an") for t in doc[max(0, verb.i - 4):verb.i - 1])
+
+
+def reported_by_another(verb) -> bool:
+    """`Such coercion, the court held, would violate the principle that “…”`: the verb that
+    governs a quoted fragment sits inside what another verb of saying reports (a parenthetical
+    "the court held", or "X said such coercion would violate …"): its own subject is a thing
+    the reporter talks about, not the one who chose the words, so no speaker from it."""
+    head = verb.head if verb.dep_ == "ccomp" and verb.head.i != verb.i else None
+    reporters = [c for c in verb.children if c.dep_ == "parataxis"] + ([head] if head else [])
+    return any((r.lemma_.lower() in CUE_LEMMAS or r.lemma_.lower() in ("hold", "rule"))
+               and any(c.dep_ in SUBJECT_DEPS for c in r.children) for r in reporters)
+
+
+def unless_reported(verb):
+    """`verb` (a quoted fragment's governing verb), or None when another verb reports it."""
+    return None if verb is not None and reported_by_another(verb) else verb
