@@ -65,6 +65,16 @@ def quotes_of(nlp):
     return run
 
 
+@pytest.fixture
+def quote_with():
+    """(quotes, fragment) -> the one quote whose text holds `fragment` (fails on none or two)."""
+    def pick(quotes, fragment: str):
+        hits = [q for q in quotes if fragment in q.text]
+        assert len(hits) == 1, [(q.kind, q.text, q.speaker) for q in hits]
+        return hits[0]
+    return pick
+
+
 @pytest.fixture(scope="module")
 def reader(settings):
     """The event-frame reader (stories/frames.py) of the configured spaCy pipeline."""

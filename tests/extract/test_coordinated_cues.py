@@ -4,16 +4,11 @@ attribution of its own, with the same speaker (`extract/coordinated.py`). Made-u
 from __future__ import annotations
 
 
-def _one(quotes, fragment: str):
-    (q,) = [q for q in quotes if fragment in q.text]
-    return q
-
-
-def test_and_insisted_is_the_cue_of_the_fragment_after_it(quotes_of):
+def test_and_insisted_is_the_cue_of_the_fragment_after_it(quotes_of, quote_with):
     text = ("Premier Lindqvist said Monday that she will \"try to form a stable government\" "
             "and insisted that her party was \"still the first force in the country.\"")
     quotes = quotes_of(text)
-    first, second = _one(quotes, "stable government"), _one(quotes, "first force")
+    first, second = quote_with(quotes, "stable government"), quote_with(quotes, "first force")
     assert first.cue == "said"
     assert second.cue == "insisted"
     assert second.speaker == first.speaker == "Lindqvist"
@@ -36,7 +31,7 @@ def test_the_first_clause_ends_before_the_second_cue(quotes_of, nlp):
     assert text[called.cue[0]:called.cue[1]] == "called"
 
 
-def test_a_second_speaker_with_his_own_verb_keeps_his_quote(quotes_of):
+def test_a_second_speaker_with_his_own_verb_keeps_his_quote(quotes_of, quote_with):
     text = ("The premier said the plan was \"dead on arrival\" and Halvorsen said later that "
             "it was \"worth a look.\"")
-    assert _one(quotes_of(text), "worth a look").speaker == "Halvorsen"
+    assert quote_with(quotes_of(text), "worth a look").speaker == "Halvorsen"

@@ -17,13 +17,9 @@ NEWSLETTER = (
     "Mayor Lena Ortiz said the city would rebuild the dam within two years.")
 
 
-def _one(quotes, fragment: str):
-    (q,) = [q for q in quotes if fragment in q.text]
-    return q
 
-
-def test_a_capitals_headline_before_a_quote_is_its_source_and_no_speaker(quotes_of):
-    q = _one(quotes_of(NEWSLETTER), "reservoirs")
+def test_a_capitals_headline_before_a_quote_is_its_source_and_no_speaker(quotes_of, quote_with):
+    q = quote_with(quotes_of(NEWSLETTER), "reservoirs")
     assert q.speaker_text == "FARMERS BRACE FOR A LONG DROUGHT"
     assert q.speaker is None
 
@@ -34,10 +30,10 @@ def test_a_capitals_headline_with_a_colon_names_no_speaker(quotes_of):
     assert all(q.speaker is None for q in quotes if "Rebuild The Dam" in q.text)
 
 
-def test_a_capitals_name_label_still_signs_its_quote(quotes_of):
+def test_a_capitals_name_label_still_signs_its_quote(quotes_of, quote_with):
     text = ("Mayor Lena Ortiz spoke at the town hall on Tuesday night.\n\n"
             "MAYOR LENA ORTIZ: “We will rebuild the dam, and we will do it within two years.”")
-    assert _one(quotes_of(text), "rebuild the dam").speaker == "Lena Ortiz"
+    assert quote_with(quotes_of(text), "rebuild the dam").speaker == "Lena Ortiz"
 
 
 def test_caps_kicker_needs_two_capital_words_right_before_the_mark():

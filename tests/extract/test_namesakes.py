@@ -9,12 +9,7 @@ from newsprism.extract.mentions import find_mentions
 from newsprism.model import Article
 
 
-def _one(quotes, fragment: str):
-    (q,) = [q for q in quotes if fragment in q.text]
-    return q
-
-
-def test_she_after_a_surname_shared_by_a_couple_is_the_wife(quotes_of):
+def test_she_after_a_surname_shared_by_a_couple_is_the_wife(quotes_of, quote_with):
     """"Carrow ... his wife" tells the husband's gender, not that of every Carrow; the later
     "Carrow took questions ... she said" is the senator (it was left unresolved)."""
     quotes = quotes_of(
@@ -24,17 +19,17 @@ def test_she_after_a_surname_shared_by_a_couple_is_the_wife(quotes_of):
         "joked about the weather.\n\n"
         "Later, Carrow took questions from voters. “I will fight for every family in this "
         "state,” she said.")
-    assert _one(quotes, "every family").speaker == "Marlo Carrow"
+    assert quote_with(quotes, "every family").speaker == "Marlo Carrow"
 
 
-def test_a_role_word_on_the_line_before_is_not_the_names_title(quotes_of):
+def test_a_role_word_on_the_line_before_is_not_the_names_title(quotes_of, quote_with):
     """"… the congressman’s body language." ends a paragraph; the name opening the next one
     is no congressman (the title made her a man, and "she" found no one)."""
     quotes = quotes_of(
         "Many suburban women did not like the congressman’s body language.\n\n"
         "Marlo Vance is genial in person. “I like the small towns more than the big rallies,” "
         "she said.")
-    assert _one(quotes, "small towns").speaker == "Marlo Vance"
+    assert quote_with(quotes, "small towns").speaker == "Marlo Vance"
 
 
 def test_a_possessive_before_a_name_is_not_part_of_it(nlp):
@@ -45,16 +40,16 @@ def test_a_possessive_before_a_name_is_not_part_of_it(nlp):
     assert people == ["Garland"]
 
 
-def test_a_participle_after_let_x_know_is_the_callers(quotes_of):
+def test_a_participle_after_let_x_know_is_the_callers(quotes_of, quote_with):
     """`X called for residents to let their representatives know …, saying: “…”`: the parser
     hangs "saying" on "know", whose subject is the object of "let"; the participle is X's."""
     quotes = quotes_of(
         "Gov. Ray Miller called for residents to let their elected representatives know what "
         "they think, saying: \"The only way we can change this is if the people demand it.\"")
-    assert _one(quotes, "The only way").speaker == "Ray Miller"
+    assert quote_with(quotes, "The only way").speaker == "Ray Miller"
 
 
-def test_a_bare_surname_is_the_namesake_named_before_it_not_the_longest(quotes_of):
+def test_a_bare_surname_is_the_namesake_named_before_it_not_the_longest(quotes_of, quote_with):
     """Round 12, real text: "Kennedy says" all through a report on Patrick Kennedy went to
     "President John F. Kennedy", his uncle, named once near the end (the longest namesake
     made the group every bare "Kennedy" joined)."""
@@ -64,10 +59,10 @@ def test_a_bare_surname_is_the_namesake_named_before_it_not_the_longest(quotes_o
         "While in office, Marden led the fight for a new law. Marden has joined suits against "
         "insurers.\n\nClinics will close next year, Marden says.\n\n"
         "In 1963, Marden's uncle, Governor Ivo Anton Marden, signed a law to build them.")
-    assert _one(quotes, "Clinics will close").speaker == "Paul Marden"
+    assert quote_with(quotes, "Clinics will close").speaker == "Paul Marden"
 
 
-def test_kin_words_tell_the_gender_of_a_first_name_alone(quotes_of):
+def test_kin_words_tell_the_gender_of_a_first_name_alone(quotes_of, quote_with):
     """Round 12, real text: "his son, Matthew" left Matthew of unknown gender (a lone word
     may be a surname), and a later "she says" of a woman the model never tagged went to him."""
     quotes = quotes_of(
@@ -75,4 +70,4 @@ def test_kin_words_tell_the_gender_of_a_first_name_alone(quotes_of):
         "Matthew died last year, at age 27.\n\n"
         "The stigma kept the family silent. \u201cNobody ever talked about it in our town,\u201d "
         "she says.")
-    assert _one(quotes, "Nobody ever").speaker is None
+    assert quote_with(quotes, "Nobody ever").speaker is None

@@ -4,19 +4,14 @@ without it as the speaker; who is grouped with whom does not change. Made-up sen
 from __future__ import annotations
 
 
-def _one(quotes, fragment: str):
-    (q,) = [q for q in quotes if fragment in q.text]
-    return q
-
-
-def test_a_speaker_is_not_shown_with_a_possessive_ending(quotes_of):
+def test_a_speaker_is_not_shown_with_a_possessive_ending(quotes_of, quote_with):
     text = ("She wanted men to sign up for mobile updates from Bernie Sanders's presidential "
             "campaign.\n\n"
             "\"We will win this state, and then we will win the next one,\" Senator Sanders said.")
-    assert _one(quotes_of(text), "win this state").speaker == "Bernie Sanders"
+    assert quote_with(quotes_of(text), "win this state").speaker == "Bernie Sanders"
     text = ("Volunteers knocked on doors for Ted Cruz’s campaign all weekend.\n\n"
             "“We are going to win Iowa, and it will not be close,” Cruz said on Sunday.")
-    assert _one(quotes_of(text), "win Iowa").speaker == "Ted Cruz"
+    assert quote_with(quotes_of(text), "win Iowa").speaker == "Ted Cruz"
 
 
 def test_only_a_possessive_ending_is_cut():

@@ -4,39 +4,35 @@ capitalised sentence after a speech verb and its comma. Made-up sentences."""
 from __future__ import annotations
 
 
-def _one(quotes, fragment: str):
-    (q,) = [q for q in quotes if fragment in q.text]
-    return q
-
-
-def test_a_verb_read_as_a_plural_noun_is_the_cue_not_part_of_the_span(quotes_of):
+def test_a_verb_read_as_a_plural_noun_is_the_cue_not_part_of_the_span(quotes_of, quote_with):
     # "states" is tagged NNS with "the document" as its modifiers; the span was "the document
     # states" and the cue the later verb "becomes".
     text = ("One worker provided a document that she identified as the firm's benefits. "
             "\"Family Medical Leave,\" the document states, becomes available \"after one "
             "year of work.\"")
-    q = _one(quotes_of(text), "Family Medical Leave")
+    q = quote_with(quotes_of(text), "Family Medical Leave")
     assert q.speaker_text == "the document"
 
 
-def test_a_verb_read_as_a_plural_noun_before_the_full_stop(quotes_of):
+def test_a_verb_read_as_a_plural_noun_before_the_full_stop(quotes_of, quote_with):
     text = "A worker showed a memo from the firm. \"No overtime is paid,\" the memo states."
-    q = _one(quotes_of(text), "No overtime")
+    q = quote_with(quotes_of(text), "No overtime")
     assert q.speaker_text == "the memo"
 
 
-def test_a_plural_noun_subject_keeps_its_own_verb(quotes_of):
+def test_a_plural_noun_subject_keeps_its_own_verb(quotes_of, quote_with):
     # "states" as a real noun with a verb of its own: the span is the whole phrase.
     text = "\"We want the money now,\" the border states said on Monday."
-    q = _one(quotes_of(text), "money now")
+    q = quote_with(quotes_of(text), "money now")
     assert q.speaker_text == "the border states"
 
 
-def test_a_short_capitalised_sentence_after_a_speech_verb_is_said_not_a_title(quotes_of):
+def test_a_short_capitalised_sentence_after_a_speech_verb_is_said_not_a_title(
+        quotes_of, quote_with):
     for text in ("The mayor tried to end the argument by interjecting, \"Only on Sundays.\" "
                  "But the critics kept going.",
                  "The mayor ended the meeting by saying, \"Only on Sundays.\""):
-        q = _one(quotes_of(text), "Only on Sundays")
+        q = quote_with(quotes_of(text), "Only on Sundays")
         assert q.speaker_text == "The mayor"
 
 
@@ -45,19 +41,19 @@ def test_a_capitalised_title_after_a_noun_and_comma_stays_a_title(quotes_of):
     assert not [q for q in quotes if "America With" in q.text]
 
 
-def test_a_quote_after_narration_about_someone_else_is_not_the_last_speakers(quotes_of):
+def test_a_quote_after_narration_about_someone_else_is_not_the_last_speakers(quotes_of, quote_with):
     # A follow-on quote took the last speaker even when the sentence between has another
     # person as its subject; then the quote's speaker is open.
     text = ("“We will win this race,” said Tom Harlan, the campaign chair. But Maria Lopez "
             "was unmoved.\n\n“Does that sound like a winning campaign to you?”")
-    q = _one(quotes_of(text), "winning campaign")
+    q = quote_with(quotes_of(text), "winning campaign")
     assert q.speaker != "Tom Harlan"
 
 
-def test_a_quote_after_narration_about_the_same_speaker_stays_his(quotes_of):
+def test_a_quote_after_narration_about_the_same_speaker_stays_his(quotes_of, quote_with):
     text = ("“We will win this race,” said Tom Harlan, the campaign chair. Harlan has run "
             "three campaigns for Maria Lopez.\n\n“We know how to win.”")
-    q = _one(quotes_of(text), "how to win")
+    q = quote_with(quotes_of(text), "how to win")
     assert q.speaker == "Tom Harlan"
 
 

@@ -3,31 +3,26 @@
 Each text is made up; the shape of each comes from a wrong speaker read on real news."""
 
 
-def with_text(quotes, fragment: str):
-    hits = [q for q in quotes if fragment in q.text]
-    assert len(hits) == 1, [(q.kind, q.text, q.speaker) for q in quotes]
-    return hits[0]
 
-
-def test_the_subject_of_a_passive_cue_was_spoken_to(quotes_of):
+def test_the_subject_of_a_passive_cue_was_spoken_to(quotes_of, quote_with):
     """`the city was promised “a high degree of autonomy”` was given to the city."""
     quotes = quotes_of('Mayor Lena Varsk spoke on Monday. The town was promised "a new bridge '
                        'by the spring," but work has not started.')
-    q = with_text(quotes, "a new bridge")
+    q = quote_with(quotes, "a new bridge")
     assert q.speaker is None and q.speaker_text is None
 
 
-def test_a_passive_cue_with_an_agent_keeps_the_agent(quotes_of):
+def test_a_passive_cue_with_an_agent_keeps_the_agent(quotes_of, quote_with):
     """(guard) `was told by the treasurer that ...`: the agent speaks."""
     told = quotes_of("The mayor was told by the treasurer that the money is gone.")
-    assert with_text(told, "money is gone").speaker == "the treasurer"
+    assert quote_with(told, "money is gone").speaker == "the treasurer"
 
 
-def test_has_written_as_an_apostrophe_s_is_no_passive(quotes_of):
+def test_has_written_as_an_apostrophe_s_is_no_passive(quotes_of, quote_with):
     """(guard) The parser reads the "'s" of `who's argued` as a passive auxiliary."""
     quotes = quotes_of("That effort has been championed by committeeman Curly Haugland, who’s "
                        "argued for years that delegates can’t be bound to any candidate.")
-    assert with_text(quotes, "delegates can").speaker == "Curly Haugland"
+    assert quote_with(quotes, "delegates can").speaker == "Curly Haugland"
 
 
 def test_an_infinitive_after_for_is_supposed_not_said(quotes_of):
@@ -50,7 +45,7 @@ def test_a_cue_joined_to_a_reported_clause_has_no_speaker(quotes_of):
     assert not [q for q in quotes if q.speaker == "Tuesday"]
 
 
-def test_a_relative_clause_cue_after_a_quote_is_not_its_cue(quotes_of):
+def test_a_relative_clause_cue_after_a_quote_is_not_its_cue(quotes_of, quote_with):
     """`losing the “care about” question ... in every other category that voters said
     mattered most`: the quote before went to "voters", and so did the relative word
     "that" as an indirect quote of its own."""
@@ -60,15 +55,15 @@ def test_a_relative_clause_cue_after_a_quote_is_not_its_cue(quotes_of):
         "that voters said mattered most in their choice (leadership and values).")
     assert not [q for q in quotes if q.speaker == "voters" and "care about" in q.text]
     assert not [q for q in quotes if q.text.strip() == "that"]
-    assert with_text(quotes, "mattered most").speaker == "voters"
+    assert quote_with(quotes, "mattered most").speaker == "voters"
 
 
-def test_an_infinitive_cue_after_an_object_is_the_objects(quotes_of):
+def test_an_infinitive_cue_after_an_object_is_the_objects(quotes_of, quote_with):
     """`Cruz did not win any, prompting Trump adviser X to urge him to “get out of the way”`
     was given to Cruz (the parser hung "to urge" on "win")."""
     quotes = quotes_of("Ted Harlan came third in Ohio. Harlan won none, leading Ridley aide "
                        "Sarah Lopez to tell him on Fox to “quit the race” soon.")
-    assert with_text(quotes, "quit the race").speaker != "Ted Harlan"
+    assert quote_with(quotes, "quit the race").speaker != "Ted Harlan"
 
 
 def test_a_kicker_before_a_headline_colon_is_no_speaker(quotes_of):
@@ -80,7 +75,7 @@ def test_a_kicker_before_a_headline_colon_is_no_speaker(quotes_of):
     assert not [q for q in quotes if q.speaker == "Exclusive"]
 
 
-def test_the_question_put_to_a_speaker_is_not_his(quotes_of):
+def test_the_question_put_to_a_speaker_is_not_his(quotes_of, quote_with):
     """`“…,” McCain said when asked what specifically he likes about Trump's foreign policy
     platform` gave the question to McCain as an indirect quote ("asked" parsed a past tense,
     so the rule for the participle missed it)."""
@@ -88,7 +83,7 @@ def test_the_question_put_to_a_speaker_is_not_his(quotes_of):
                        "said when asked what specifically he likes about Tate's foreign policy "
                        'platform. "This mayor does not want to lead."')
     assert not [q for q in quotes if "he likes" in q.text]
-    assert with_text(quotes, "leadership matters").speaker == "Tom Ridley"
+    assert quote_with(quotes, "leadership matters").speaker == "Tom Ridley"
 
 
 def test_a_row_of_linked_headlines_inside_a_sentence_is_no_quote(quotes_of):
@@ -112,42 +107,42 @@ def test_a_thing_called_by_a_name_says_nothing(quotes_of):
     assert not [q for q in quotes if q.speaker == "a German ship"]
 
 
-def test_calling_someone_is_no_statement_about_them(quotes_of):
+def test_calling_someone_is_no_statement_about_them(quotes_of, quote_with):
     """`Obama called relatives of Newtown shooting victims ... to thank them` made
     "relatives of Newtown" an indirect quote of Obama's; "called the plan a disgrace" is
     still one."""
     quotes = quotes_of("Mayor Lena Varsk called relatives of the victims on Sunday.")
     assert not [q for q in quotes if "relatives" in q.text]
     quotes = quotes_of("Mayor Lena Varsk called the plan a disgrace on Sunday.")
-    assert with_text(quotes, "disgrace").speaker == "Lena Varsk"
+    assert quote_with(quotes, "disgrace").speaker == "Lena Varsk"
 
 
-def test_a_from_inside_a_clause_before_a_colon_names_no_speaker(quotes_of):
+def test_a_from_inside_a_clause_before_a_colon_names_no_speaker(quotes_of, quote_with):
     """`Julianne Malveaux dreamed of Clarence Thomas dying from too much fatty food: “…”`
     gave the quote to "too much fatty food" (the "From the report: “…”" convention read the
     clause's own "from"); "Excerpts from the report:" still names the report."""
     quotes = quotes_of("Long ago, radio host Julia Marvane dreamed of Judge Tom Ridley dying "
                        "from too much fatty food: “You know, I hope his wife feeds him lots of "
                        "butter and he dies early.” I suppose others would agree.")
-    assert with_text(quotes, "lots of butter").speaker != "too much fatty food"
+    assert quote_with(quotes, "lots of butter").speaker != "too much fatty food"
     quotes = quotes_of("Excerpts from the report: “The agency failed to act on the warnings.”")
-    assert with_text(quotes, "failed to act").speaker == "the report"
+    assert quote_with(quotes, "failed to act").speaker == "the report"
 
 
-def test_a_fragment_under_a_clause_another_verb_reports_is_not_its_subjects(quotes_of):
+def test_a_fragment_under_a_clause_another_verb_reports_is_not_its_subjects(quotes_of, quote_with):
     """Stop 37, real text: `Such coercion, the court held, would violate the principle that
     “…”` gave the quoted words to "Such coercion", the subject of the verb that governs them;
     that verb is inside what "the court held" reports."""
     quotes = quotes_of('The bakers won on appeal. Such a penalty, the tribunal held, would '
                        'breach the rule that "no trader may be made to print a message he '
                        'rejects."')
-    q = with_text(quotes, "no trader may")
+    q = quote_with(quotes, "no trader may")
     assert q.speaker_text != "Such a penalty" and q.speaker is None \
         or q.speaker_text == "the tribunal"
 
 
-def test_a_fragment_under_a_verb_with_its_own_subject_keeps_it(quotes_of):
+def test_a_fragment_under_a_verb_with_its_own_subject_keeps_it(quotes_of, quote_with):
     """(guard) `X blamed the delay on “…”`, reported by no other verb: X's words."""
     quotes = quotes_of('Mayor Lena Varsk blamed the delay on "a council that never reads its '
                        'own reports."')
-    assert with_text(quotes, "never reads").speaker == "Lena Varsk"
+    assert quote_with(quotes, "never reads").speaker == "Lena Varsk"
