@@ -74,15 +74,20 @@ def test_undated_articles_are_not_peeled() -> None:
     assert frozenset({"a", "b"}) in groups(run(_pair(None)))
 
 
-def test_an_update_peels_a_new_article_as_the_batch_does() -> None:
-    items = _pair(DAY)
+def _update_adding_b(items):
+    """The stories of an update that adds article "b" to a store holding the others."""
     old = [x for x in items if x[0].id != "b"]
     settings = Settings()
     before = {s.id: s.article_ids for s in cluster([a for a, _ in old], [f for _, f in old],
                                                      (), settings)}
-    local = local_update([a for a, _ in items], [f for _, f in items], (), settings, before,
-                         {"b"})
-    batch = cluster([a for a, _ in items], [f for _, f in items], (), settings)
+    return local_update([a for a, _ in items], [f for _, f in items], (), settings, before,
+                        {"b"})
+
+
+def test_an_update_peels_a_new_article_as_the_batch_does() -> None:
+    items = _pair(DAY)
+    local = _update_adding_b(items)
+    batch = cluster([a for a, _ in items], [f for _, f in items], (), Settings())
     def reached(stories):
         return {g for g in groups(stories) if g & {"a", "b"}}
     assert reached(local.stories) == reached(batch) == {frozenset({"a"}), frozenset({"b"})}
@@ -115,13 +120,6 @@ def test_a_pair_split_by_the_floor_lists_each_other_as_related() -> None:
 
 
 def test_an_update_that_splits_a_new_article_off_keeps_it_related() -> None:
-    items = _pair(DAY, own=6)
-    old = [x for x in items if x[0].id != "b"]
-    settings = Settings()
-    before = {s.id: s.article_ids for s in cluster([a for a, _ in old], [f for _, f in old],
-                                                     (), settings)}
-    local = local_update([a for a, _ in items], [f for _, f in items], (), settings, before,
-                         {"b"})
-    related = _related(local.stories)
+    related = _related(_update_adding_b(_pair(DAY, own=6)).stories)
     assert related[frozenset({"a"})] == {frozenset({"b"})}
     assert related[frozenset({"b"})] == {frozenset({"a"})}
