@@ -7,15 +7,25 @@ from __future__ import annotations
 
 import random
 import re
+from types import SimpleNamespace
 
 import numpy as np
 
 import newsprism.summarize.story as story_module
-from newsprism.model import Article, Span, StoryContext
+from newsprism.model import (
+    Article,
+    ArticleFacts,
+    DateRef,
+    Entity,
+    Mention,
+    Span,
+    Story,
+    StoryContext,
+)
 from newsprism.pipeline import analyze, process_articles
 from newsprism.summarize.neutral import for_story
 from newsprism.summarize.select import Candidate, pick
-from newsprism.summarize.support import Evidence, readable_date
+from newsprism.summarize.support import Evidence, evidence_for, readable_date
 
 _TEXTS = [
     "The Orrin dam above Kelby burst on Tuesday night after three days of rain, flooding 240 "
@@ -170,3 +180,56 @@ def test_fold_looks_up_only_characters_that_can_combine():
     for text in chunks + made + ["Ｆｕｌｌ ｗｉｄｔｈ Łódź São Tomé", "naïve café"]:
         assert fold.__wrapped__(text) == _fold_char_by_char(text)
     assert fold("São Tomé ’s") == "sao tome s"
+
+
+class _NoRewrite:
+    def rewrite(self, text):
+        return SimpleNamespace(replaced=())
+
+
+def _story(rng: random.Random, n_articles: int = 3, length: int = 400) -> StoryContext:
+    ids = [f"a{i}" for i in range(n_articles)]
+    arts = tuple(Article(id=i, source="t", text="".join(rng.choice("ab .") for _ in
+                                                         range(length))) for i in ids)
+
+    def place() -> tuple[int, int]:
+        start = rng.randrange(length)
+        end = start + rng.choice([0, 1, 2, 5, 20, 60])  # empty places too
+        return (end, start) if rng.random() < 0.03 else (start, end)  # and a reversed one
+
+    entities = []
+    for k in range(rng.randrange(1, 12)):
+        mentions = tuple(Mention(aid, *place(), text="x", label="PERSON")
+                         for aid in rng.sample(ids + ["elsewhere"], 2)
+                         for _ in range(rng.randrange(0, 6)))
+        entities.append(Entity(id=f"e{k}", name=f"Name{k}", type="PERSON",
+                               aliases=(f"Alias{k}",) * (k % 2), mentions=mentions))
+    facts = tuple(ArticleFacts(article_id=aid, dates=tuple(
+        DateRef(aid, *place(), text="then", date=f"2024-0{rng.randrange(1, 10)}-1{j % 10}")
+        for j in range(rng.randrange(0, 15)))) for aid in ids)
+    story = Story(id="s", title="t", article_ids=tuple(ids), entities=tuple(entities))
+    return StoryContext(story=story, articles=arts, facts=facts)
+
+
+def test_evidence_found_by_bisection_equals_every_mention_and_date_tried():
+    """Random stories with reversed and empty places (h-few12, issue 23: a pass over every
+    mention per sentence made one long article's summary grow with the square of its length)."""
+    rng = random.Random(7)
+    tried = found = 0
+    for _ in range(60):
+        ctx = _story(rng)
+        kept = Evidence(ctx, _NoRewrite())  # one per story, asked many times
+        ids = [a.id for a in ctx.articles] + ["not-in-story"]
+        for _ in range(25):
+            spans = []
+            for _ in range(rng.randrange(1, 5)):
+                start = rng.randrange(400)
+                spans.append(Span(rng.choice(ids), start,
+                                  start + rng.choice([0, 1, 3, 30, 120, 400])))
+            want = _reference(ctx, spans, _NoRewrite())
+            assert kept.of(spans) == want
+            assert evidence_for(ctx, spans, _NoRewrite()) == want  # made on the spot
+            tried += 1
+            found += bool(want[1]) and len(want[0]) > len(spans)
+    assert found > tried // 4, "the random spans hold mentions and dates to find"
+
