@@ -46,6 +46,10 @@ def test_spoken_openers_are_cut_and_number_words_lowered(text: str, expected: st
     ("No, officials said.", True),
     ("Yes, Vale told reporters.", True),
     ("No, the council did not close the port on Monday.", False),
+    # an opener before an inverted speech tag: cut, "Says Dorn, ..." would follow the
+    # attribution
+    ("Well, says Dorn, the problem is that the dam is old.", True),
+    ("Well, the problem is that the dam is old, says Dorn.", False),
     # A lead-in to what the page shows next (a list, an ad, a video) says nothing alone.
     ("Here are four things to watch for as Vale and Dorn meet in Kelby.", True),
     ("Here's what we know about the Kelby dam.", True),

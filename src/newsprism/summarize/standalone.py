@@ -60,8 +60,13 @@ _DISCOURSE = re.compile(r"^(?:(?:yes|no|well|look|listen|okay|ok|oh|sure|anyway|
                         r"|so(?=\s+(?:the|a|an|this|these|those|it|its|we|i|you|he|she|they|"
                         r"there|here|what|why|how|who|our|my|his|her|their)\b))\s+",
                         re.IGNORECASE)
-# An answer whose rest is a speech tag alone ("No, officials said."): cut, it loses its sense.
-_ANSWER_ONLY = re.compile(r"^(?:yes|no)\s*[,:]\s*(?:\S+\s+){0,3}\S+[.!]?$", re.IGNORECASE)
+# An answer whose rest is a speech tag alone ("No, officials said."): cut, it loses its sense;
+# an opener before an inverted speech tag ("Well, says Klein, the problem is ...") would leave
+# "Says Klein, ..." after "According to X,". Neither sentence is used.
+_ANSWER_ONLY = re.compile(r"^(?:(?:yes|no)\s*[,:]\s*(?:\S+\s+){0,3}\S+[.!]?$|"
+                          r"(?:yes|no|well|look|listen|okay|ok|oh|sure|anyway|alright|so)\s*,?\s*"
+                          r"(?:says|said|asks|asked|adds|added|writes|wrote|notes|noted|explains|"
+                          r"explained)\b)", re.IGNORECASE)
 # A lead-in to what the page shows next: a list ("Here are four things ..."), an embed ('This ad
 # is called "forgiveness:"'). A colon at the very end, or "Here is/are/'s" at the start.
 _LEAD_IN = re.compile(r":\s*[\"”’]?\s*$|^here(?:[’']s|\s+is|\s+are)\b", re.IGNORECASE)
