@@ -35,7 +35,11 @@ _LOWER_START = frozenset("a an the in on at after before as by for from of to wi
                          "just if next last this these those there it its they their we our "
                          "he she his her although though because once what how why where "
                          "whether each every all both no few other another about around "
-                         "nearly almost also instead so".split())
+                         "nearly almost also instead so "
+                         # number words ("Ten candidates took the stage"); not "one" (One
+                         # America News and other names)
+                         "two three four five six seven eight nine ten eleven twelve twenty "
+                         "dozens hundreds thousands millions".split())
 
 
 @dataclass(frozen=True, slots=True)

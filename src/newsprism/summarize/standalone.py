@@ -40,7 +40,8 @@ _DATELINE = re.compile(
     r"\s*(?:\([^()]{1,40}\))?\s*" + _DASH + r"\s*)")  # (Reuters) —
 _FURNITURE = re.compile(r"photo credit|image caption|\(photo\b|getty images|file photo|"
                         r"posted on\b|publish date|news id\b|all rights reserved|click here|"
-                        r"^by\s+[A-Z][A-Z]+\s+[A-Z]", re.IGNORECASE)
+                        r"^by\s+[A-Z][A-Z]+\s+[A-Z]|"
+                        r"^update[ds]?\b[^.]{0,20}\d{1,2}:\d{2}", re.IGNORECASE)
 # Words that tie a sentence to the one before it ("For his part, X said"; "However, ...");
 # cut, the claim stands on its own.
 # ("So far", "Still waters", "Instead of X", "Also known as", "In addition to X", "Besides the
@@ -52,6 +53,23 @@ _CONNECTIVE = re.compile(r"^(?:(?:(?:for|from|on) (?:his|her|their|its) (?:part|
                          r"similarly|yet|but|and)\s*,?|"
                          r"(?:so|still|also|instead|in addition|besides)\s*,)\s+",
                          re.IGNORECASE)
+# Spoken-style openers ("So the debate has ended", "Yes: Vale was calmer", "Well, ..."): cut, the
+# claim stands without them. "So" without its comma only before a word that starts a clause
+# ("So far", "So many" stay); "Now," stays (it may be the sentence's time).
+_DISCOURSE = re.compile(r"^(?:(?:yes|no|well|look|listen|okay|ok|oh|sure|anyway|alright)\s*[,:]"
+                        r"|so(?=\s+(?:the|a|an|this|these|those|it|its|we|i|you|he|she|they|"
+                        r"there|here|what|why|how|who|our|my|his|her|their)\b))\s+",
+                        re.IGNORECASE)
+# An answer whose rest is a speech tag alone ("No, officials said."): cut, it loses its sense;
+# an opener before an inverted speech tag ("Well, says Klein, the problem is ...") would leave
+# "Says Klein, ..." after "According to X,". Neither sentence is used.
+_ANSWER_ONLY = re.compile(r"^(?:(?:yes|no)\s*[,:]\s*(?:\S+\s+){0,3}\S+[.!]?$|"
+                          r"(?:yes|no|well|look|listen|okay|ok|oh|sure|anyway|alright|so)\s*,?\s*"
+                          r"(?:says|said|asks|asked|adds|added|writes|wrote|notes|noted|explains|"
+                          r"explained)\b)", re.IGNORECASE)
+# A lead-in to what the page shows next: a list ("Here are four things ..."), an embed ('This ad
+# is called "forgiveness:"'). A colon at the very end, or "Here is/are/'s" at the start.
+_LEAD_IN = re.compile(r":\s*[\"”’]?\s*$|^here(?:[’']s|\s+is|\s+are)\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")  # three words in capitals: a header
 # Words before "it"/"they" that name nothing it could point at.
 _NO_ANTECEDENT = frozenset("because although though even still now many few both each "
@@ -121,8 +139,9 @@ class Standalone:
 
 
 def strip_dateline(text: str) -> str:
-    """The sentence without a dateline or a connective at its start."""
-    for pattern in (_DATELINE, _CONNECTIVE):
+    """The sentence without a dateline, a connective or a spoken opener ("So", "Yes:") at its
+    start (an opener and a connective may follow each other: "Okay, so ...")."""
+    for pattern in (_DATELINE, _CONNECTIVE, _DISCOURSE, _CONNECTIVE, _DISCOURSE):
         m = pattern.match(text)
         if m is None or m.end() >= len(text):
             continue
@@ -138,6 +157,7 @@ def furniture(text: str) -> bool:
     # abbreviation at the end ("... two members of the panel, Reps.") is the sentence splitter
     # cutting before the name: the rest of the sentence is elsewhere.
     return _boilerplate(text) or text.rstrip()[-1:] not in _ENDS \
+        or _ANSWER_ONLY.match(text.strip()) is not None or _LEAD_IN.search(text) is not None \
         or _TITLE_END.search(text.rstrip()) is not None or _aside(text.strip())
 
 

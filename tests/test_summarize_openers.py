@@ -1,0 +1,66 @@
+"""Round 13 (h-sum13): spoken-style openers, lead-ins and number words in summary sentences.
+
+Made-up sentences; the classes were read on the summaries of a real Baly sample (docs/summary.md,
+round 13).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.summarize.neutral import attribute
+from newsprism.summarize.standalone import furniture, strip_dateline
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A discourse opener left after "According to X," ("According to X, so the vote ...",
+    # "According to X, Yes: Ana Vale was ...") is cut; the claim stands without it.
+    ("So the second council vote has ended and the result is in.",
+     "According to CNN, the second council vote has ended"),
+    ("Yes: Ana Vale, for the most part, was calmer on Monday.",
+     "According to CNN, Ana Vale, for the most part, was calmer"),
+    ("No, the council did not close the port on Monday.",
+     "According to CNN, the council did not close the port"),
+    ("Well, the mayor has a plan for the dam.", "According to CNN, the mayor has a plan"),
+    ("Look, the budget was never going to pass.", "According to CNN, the budget was never"),
+    ("Okay, so the port will reopen on Friday.", "According to CNN, the port will reopen"),
+    # words that only look like openers stay
+    ("So far, nobody has been charged.", "According to CNN, so far, nobody"),
+    ("So many people came that the hall was full.", "According to CNN, so many people came"),
+    ("No one in Kelby voted against the plan.", "According to CNN, no one in Kelby voted"),
+    ("Well water in Kelby was tested on Monday.", "According to CNN, Well water in Kelby"),
+    ("Now, states are starting to act.", "According to CNN, now, states are"),
+    # Number words left capitalised ("According to X, Ten candidates took the stage")
+    ("Ten candidates took the stage in Kelby on Tuesday.",
+     "According to CNN, ten candidates took the stage"),
+    ("Dozens of homes were flooded in Kelby.", "According to CNN, dozens of homes"),
+    ("Hundreds of Kelby residents marched on Monday.", "According to CNN, hundreds of Kelby"),
+])
+def test_spoken_openers_are_cut_and_number_words_lowered(text: str, expected: str) -> None:
+    assert attribute(strip_dateline(text), "CNN", frozenset()).startswith(expected)
+
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    # An answer whose rest is only a speech tag: cut, it would lose its sense ("No, officials
+    # said." is not "Officials said."); the sentence is not used.
+    ("No, officials said.", True),
+    ("Yes, Vale told reporters.", True),
+    ("No, the council did not close the port on Monday.", False),
+    # an opener before an inverted speech tag: cut, "Says Dorn, ..." would follow the
+    # attribution
+    ("Well, says Dorn, the problem is that the dam is old.", True),
+    ("Well, the problem is that the dam is old, says Dorn.", False),
+    # A lead-in to what the page shows next (a list, an ad, a video) says nothing alone.
+    ("Here are four things to watch for as Vale and Dorn meet in Kelby.", True),
+    ("Here's what we know about the Kelby dam.", True),
+    ("This ad is called \u201cforgiveness:\u201d", True),
+    ("The mayor listed three demands:", True),
+    ("Here in Kelby, the council voted on Monday.", False),
+    ("The mayor said: \u201cWe will rebuild the dam.\u201d", False),
+    # A live-page update stamp is page furniture.
+    ("Update at 1:15 p.m. ET. Kelby's council asks Vale to step aside.", True),
+    ("Updated 3:40 p.m. The dam held.", True),
+    ("An update at the council meeting was brief.", False),
+])
+def test_answers_lead_ins_and_update_stamps_are_no_sentences(text: str, dropped: bool) -> None:
+    assert furniture(text) is dropped
