@@ -10,6 +10,7 @@ kind with the compare/ rework (issue 19).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -460,7 +461,8 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                         doubts = _comparable_known(items[lo], items[hi], figures[lo],
                                                    figures[hi], meet, per_unit)
                         if doubts is not None:
-                            apart = _periods_apart(items, periods, lo, hi)
+                            apart = _periods_apart(items, periods, lo, hi,
+                                                   (figures[lo], figures[hi], meet))
                             out[(lo, hi)] = (*doubts, apart) if apart else doubts
                 if len(out) > MAX_FIGURE_PAIRS:
                     _over_figure_limit(len(items))
@@ -469,15 +471,24 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
 
 
 def _periods_apart(items: list[tuple[Claim, Quantity, frozenset[str]]],
-                   periods: Sequence[Period | None], lo: int, hi: int) -> str | None:
+                   periods: Sequence[Period | None], lo: int, hi: int,
+                   known: tuple[_Figure, _Figure, bool] | None = None) -> str | None:
     """The doubt of two figures their texts put in periods of different spans. Not for one
-    sentence copied but for its figure: one statement, wherever each copy stands."""
+    sentence copied but for its figure: one statement, wherever each copy stands. `known`:
+    the two figures' `_Figure`s and `units_match` of their units, when made."""
     if not periods:
         return None
     apart = period_doubt(periods[lo], periods[hi])
-    if apart is None or _twins(items[lo][0], items[lo][1], items[hi][0], items[hi][1]):
+    if apart is None:
         return None
-    return apart
+    (_, qi, _), (_, qj, _) = items[lo], items[hi]
+    if known is None:
+        twins = _twins(items[lo][0], qi, items[hi][0], qj)
+    else:
+        fa, fb, meet = known
+        twins = _known_twins(fa, fb, meet or not (qi.unit or qj.unit),
+                             fa.rest is not None and fa.rest == fb.rest)
+    return None if twins else apart
 
 
 def _over_figure_limit(figures: int) -> None:
@@ -746,21 +757,29 @@ def _written_measure(q: Quantity) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _qualifier_parts(tags: tuple[str, ...]) -> tuple[frozenset[str], str | None, str | None]:
+    """A figure's kind tags, start and relative clause's verb: a few tag tuples recur over
+    the million figure pairs of a story of long articles."""
+    return kind_tags(tags), since_tag(tags), relative_verb(tags)
+
+
 def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
     """None for figures of different kinds (a stock against a need, a forecast against a
     count, a rate against a total) or from different starts (since the curfew / since the
     unrest began): two facts (extract.qualifiers). A start stated on one side only, no period
     on the other ("10 arrests since the curfew" / "more than 200 arrests"): the count from the
     start may be a part of the other, so None when it is no larger; a doubt when it is."""
-    since_i, since_j = since_tag(qi.qualifiers), since_tag(qj.qualifiers)
-    if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
-            (since_i and since_j and since_i != since_j):
+    if not qi.qualifiers and not qj.qualifiers:
+        return ()  # (what the rest gives for two figures with no qualifier: most of them)
+    (kind_i, since_i, rel_i), (kind_j, since_j, rel_j) = \
+        _qualifier_parts(qi.qualifiers), _qualifier_parts(qj.qualifiers)
+    if kind_i != kind_j or (since_i and since_j and since_i != since_j):
         return None
     # "four pupils who had written to the mayor" are not the "20 pupils" hurt: a set
     # defined by a relative clause is compared only with one whose verb is that clause's.
-    for x, y in ((qi, qj), (qj, qi)):
-        rel = relative_verb(x.qualifiers)
-        if rel and rel not in {y.verb, relative_verb(y.qualifiers)}:
+    for rel, y, rel_y in ((rel_i, qj, rel_j), (rel_j, qi, rel_i)):
+        if rel and rel not in {y.verb, rel_y}:
             return None
     if bool(since_i) != bool(since_j) and PERIOD not in {*qi.qualifiers, *qj.qualifiers}:
         part, whole = (qi, qj) if since_i else (qj, qi)
