@@ -10,10 +10,12 @@ kind with the compare/ rework (issue 19).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from ..dates import MONTHS
@@ -383,7 +385,11 @@ MAX_RATIO = 1000.0  # figures this far apart count different things ($1,200 each
 
 
 def _far_apart(a: Quantity, b: Quantity) -> bool:
-    a, b = in_si(a), in_si(b)
+    return _far_apart_si(in_si(a), in_si(b))
+
+
+def _far_apart_si(a: Quantity, b: Quantity) -> bool:
+    """`_far_apart` of two figures already in SI units (`in_si`)."""
     for x, y in ((a, b), (b, a)):
         if x.high is not None and x.high > 0 and y.low is not None and \
                 y.low / x.high > MAX_RATIO:
@@ -440,19 +446,23 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
     for k, (_, q, _) in enumerate(items):
         by_key[_unit_key(q)].append(k)
     keys = list(by_key)
+    figures = _figures(items)
     out: dict[tuple[int, int], tuple[str, ...]] = {}
     for x, ka in enumerate(keys):
         for kb in keys[x:]:
             ga, gb = by_key[ka], by_key[kb]
             if not _units_may_meet(ka, items[ga[0]][1], kb, items[gb[0]][1]):
                 continue
+            meet = units_match(items[ga[0]][1].unit, items[gb[0]][1].unit)
             for i in ga:
                 for j in gb:
                     if (i < j if ka == kb else i != j):
                         lo, hi = min(i, j), max(i, j)
-                        doubts = _comparable(items[lo], items[hi], per_unit)
+                        doubts = _comparable_known(items[lo], items[hi], figures[lo],
+                                                   figures[hi], meet, per_unit)
                         if doubts is not None:
-                            apart = _periods_apart(items, periods, lo, hi)
+                            apart = _periods_apart(items, periods, lo, hi,
+                                                   (figures[lo], figures[hi], meet))
                             out[(lo, hi)] = (*doubts, apart) if apart else doubts
                 if len(out) > MAX_FIGURE_PAIRS:
                     _over_figure_limit(len(items))
@@ -461,15 +471,24 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
 
 
 def _periods_apart(items: list[tuple[Claim, Quantity, frozenset[str]]],
-                   periods: Sequence[Period | None], lo: int, hi: int) -> str | None:
+                   periods: Sequence[Period | None], lo: int, hi: int,
+                   known: tuple[_Figure, _Figure, bool] | None = None) -> str | None:
     """The doubt of two figures their texts put in periods of different spans. Not for one
-    sentence copied but for its figure: one statement, wherever each copy stands."""
+    sentence copied but for its figure: one statement, wherever each copy stands. `known`:
+    the two figures' `_Figure`s and `units_match` of their units, when made."""
     if not periods:
         return None
     apart = period_doubt(periods[lo], periods[hi])
-    if apart is None or _twins(items[lo][0], items[lo][1], items[hi][0], items[hi][1]):
+    if apart is None:
         return None
-    return apart
+    (_, qi, _), (_, qj, _) = items[lo], items[hi]
+    if known is None:
+        twins = _twins(items[lo][0], qi, items[hi][0], qj)
+    else:
+        fa, fb, meet = known
+        twins = _known_twins(fa, fb, meet or not (qi.unit or qj.unit),
+                             fa.rest is not None and fa.rest == fb.rest)
+    return None if twins else apart
 
 
 def _over_figure_limit(figures: int) -> None:
@@ -483,7 +502,7 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
                 b: tuple[Claim, Quantity, frozenset[str]],
                 per_unit: Counter[tuple[str, str]]) -> tuple[str, ...] | None:
     """None when two figures are not about one thing; else the doubts that remain."""
-    (ci, qi, wi), (cj, qj, wj) = a, b
+    (ci, qi, _), (cj, qj, _) = a, b
     if ci.article_id == cj.article_id:
         return None
     # Two sentences word for word the same but the figure: one statement. What the parse
@@ -506,12 +525,27 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
         return None
     if twins:
         return ()
+    return _judged(a, b, per_unit, (unit, canon(qj.unit or "")),
+                   (_capitalised_unit(qi), _capitalised_unit(qj)),
+                   _same_but_figure(ci, qi, cj, qj), (narrowing(qi), narrowing(qj)))
+
+
+def _judged(a: tuple[Claim, Quantity, frozenset[str]],
+            b: tuple[Claim, Quantity, frozenset[str]], per_unit: Counter[tuple[str, str]],
+            units: tuple[str, str], capitalised: tuple[bool, bool], same_but_figure: bool,
+            narrowed: tuple[frozenset[str], frozenset[str]]) -> tuple[str, ...] | None:
+    """`_comparable` past its unit tests, for two figures that are no twins: None when their
+    sentences do not tell one fact, else the doubts. The arguments are what `_comparable`
+    reads of each figure (canonical unit, `_capitalised_unit`, `narrowing`) and of the pair
+    (`_same_but_figure`), worked out per call or once per story (`_Figure`)."""
+    (ci, qi, wi), (cj, qj, wj) = a, b
+    unit = units[0]
     kind_doubts = qualifier_doubts(qi, qj)
     if kind_doubts is None or _casualties_apart(qi, qj):
         return None
     similarity, shared = dice(wi, wj), len(wi & wj)
     # Nationalities ("Americans") are whole populations: as broad as "people".
-    broad = unit in GENERIC_UNITS or _capitalised_unit(qi) or _capitalised_unit(qj)
+    broad = unit in GENERIC_UNITS or capitalised[0] or capitalised[1]
     # Two precise figures that differ are nearly always two different facts ("514
     # patients" nationally, "86 patients" in two states): only near-paraphrases count.
     if ((qi.exact and qj.exact) or unit == "percent") and similarity < EXACT_CONTEXT:
@@ -526,9 +560,9 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # same crowd within one story, whatever verbs surround it.
     only_one = shared >= 2 and similarity >= 0.12 and not broad and \
         per_unit[(ci.article_id, unit)] == 1 and \
-        per_unit[(cj.article_id, canon(qj.unit or ""))] == 1
+        per_unit[(cj.article_id, units[1])] == 1
     strong = (similarity >= QUANTITY_CONTEXT and shared >= 2) or \
-        (same_actor and shared >= 1) or _same_but_figure(ci, qi, cj, qj)
+        (same_actor and shared >= 1) or same_but_figure
     if not (strong or only_one):
         return None
     doubts: list[str] = []
@@ -555,10 +589,105 @@ def _comparable(a: tuple[Claim, Quantity, frozenset[str]],
     # actor, which other outlets leave implicit, and do not count here.
     # Compared folded: "a Florida high school" and "West Boca Raton High School" share one.
     lower = any(m[:1].islower() for m in (*qi.modifiers, *qj.modifiers) if m[:1] != "+")
-    if lower and not narrowing(qi) & narrowing(qj):
+    if lower and not narrowed[0] & narrowed[1]:
         doubts.append("the counted things are qualified differently (a part of the other?)")
     doubts.extend(anchor_doubt(qi.anchors, ci.text, qj.anchors, cj.text))
     return (*doubts, *kind_doubts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """What `_comparable` reads of one figure and its sentence, worked out once per story by
+    `_figures` (issue 23: per pair, these were 6 million skeletons for a story of five long
+    articles). Word lists are kept as ids: equal ids, equal lists."""
+
+    article_id: str
+    skeleton: int | None  # the claim's `_skeleton` words and figure count; None: too short
+    slot: int | None  # where the figure's start stands among its claim's figure starts
+    rest: int | None  # the `_rest` words; None: under SAME_SENTENCE_WORDS words
+    length: int  # the sentence's characters less the figure's
+    measure: tuple[str, float] | None
+    written: str | None  # `_written_measure`
+    unit: str  # canonical counted noun
+    narrowed: frozenset[str]
+    plus: frozenset[str]  # listed nouns ("+crew")
+    si: Quantity
+    capitalised: bool
+
+
+def _figures(items: list[tuple[Claim, Quantity, frozenset[str]]]) -> list[_Figure]:
+    """Each figure's `_Figure`, a claim's skeleton made once for all its figures."""
+    ids: dict[tuple[tuple[str, ...], int], int] = {}
+    rests: dict[tuple[str, ...], int] = {}
+    skeletons: dict[int, tuple[int | None, list[int]]] = {}
+    out = []
+    for c, q, _ in items:
+        if id(c) not in skeletons:
+            words, starts = _skeleton(c)
+            key = ids.setdefault((tuple(words), len(starts)), len(ids)) \
+                if len(words) >= SAME_SENTENCE_WORDS else None
+            skeletons[id(c)] = (key, starts)
+        key, starts = skeletons[id(c)]
+        rest = tuple(_rest(c, q))
+        out.append(_Figure(
+            article_id=c.article_id, skeleton=key,
+            slot=starts.index(q.start) if q.start in starts else None,
+            rest=rests.setdefault(rest, len(rests)) if len(rest) >= SAME_SENTENCE_WORDS
+            else None, length=len(c.text) - len(q.text), measure=measure(q),
+            written=_written_measure(q), unit=canon(q.unit or ""), narrowed=narrowing(q),
+            plus=frozenset(m for m in q.modifiers if m.startswith("+")), si=in_si(q),
+            capitalised=_capitalised_unit(q)))
+    return out
+
+
+def _comparable_known(a: tuple[Claim, Quantity, frozenset[str]],
+                      b: tuple[Claim, Quantity, frozenset[str]], fa: _Figure, fb: _Figure,
+                      units_meet: bool, per_unit: Counter[tuple[str, str]]
+                      ) -> tuple[str, ...] | None:
+    """`_comparable` from the figures' `_Figure`s; `units_meet` is `units_match` of their
+    units (it reads only their canonical forms: one answer for two groups of `_unit_key`)."""
+    if fa.article_id == fb.article_id:
+        return None
+    qi, qj = a[1], b[1]
+    same_but = fa.rest is not None and fa.rest == fb.rest
+    twins = _known_twins(fa, fb, units_meet or not (qi.unit or qj.unit), same_but)
+    if twins is None or not twins and not (
+            qi.unit and qj.unit and _known_same_counted(fa, fb, units_meet)
+            and not anchors_clash(qi.anchors, qj.anchors)):
+        return None
+    if bool(fa.plus) != bool(fb.plus) or bool(fa.plus and not fa.plus & fb.plus):
+        return None  # `_part_and_whole`
+    if _far_apart_si(fa.si, fb.si):
+        return None
+    if twins:
+        return ()
+    return _judged(a, b, per_unit, (fa.unit, fb.unit), (fa.capitalised, fb.capitalised),
+                   same_but, (fa.narrowed, fb.narrowed))
+
+
+def _known_twins(fa: _Figure, fb: _Figure, units_fit: bool, same_but: bool) -> bool | None:
+    """`_twins` from `_Figure`s (`units_fit`: counted nouns that match, or none on either)."""
+    if fa.skeleton is None or fa.skeleton != fb.skeleton or fa.slot is None \
+            or fb.slot is None:
+        slot = None
+    else:
+        slot = fa.slot == fb.slot
+    if slot is False:
+        return None
+    if fa.measure or fb.measure:
+        twin_units = bool(fa.measure and fb.measure and fa.measure[0] == fb.measure[0])
+    else:
+        twin_units = units_fit and fa.written == fb.written
+    return twin_units and (slot or (abs(fa.length - fb.length) <= 3 and same_but))
+
+
+def _known_same_counted(fa: _Figure, fb: _Figure, units_meet: bool) -> bool:
+    """`same_counted` from `_Figure`s."""
+    if fa.measure or fb.measure:
+        return bool(fa.measure and fb.measure and fa.measure[0] == fb.measure[0])
+    if not units_meet:
+        return False
+    return not (fa.narrowed and fb.narrowed and not fa.narrowed & fb.narrowed)
 
 
 def _part_and_whole(qi: Quantity, qj: Quantity) -> bool:
@@ -583,23 +712,27 @@ def _twins(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
 def _same_slot(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool | None:
     """For two sentences word for word the same once every figure is taken out: whether the
     two figures stand in the same place; None for sentences that differ otherwise."""
-    def skeleton(c: Claim) -> tuple[list[str], list[int]]:
-        text, starts, at = c.text, [], 0
-        for q in sorted(c.quantities, key=lambda q: q.start):
-            k = q.start - c.start
-            if k < at or c.text[k:k + len(q.text)] != q.text:
-                return [], []
-            starts.append(q.start)
-            at = k + len(q.text)
-        for q in sorted(c.quantities, key=lambda q: -q.start):
-            k = q.start - c.start
-            text = text[:k] + " # " + text[k + len(q.text):]
-        return fold(text).replace(".", " ").split(), starts
-    (wi, si), (wj, sj) = skeleton(ci), skeleton(cj)
+    (wi, si), (wj, sj) = _skeleton(ci), _skeleton(cj)
     if len(wi) < SAME_SENTENCE_WORDS or wi != wj or len(si) != len(sj) or \
             qi.start not in si or qj.start not in sj:
         return None
     return si.index(qi.start) == sj.index(qj.start)
+
+
+def _skeleton(c: Claim) -> tuple[list[str], list[int]]:
+    """The sentence's words with every figure taken out, and its figures' starts (both
+    empty when a figure's text is not where its start says)."""
+    text, starts, at = c.text, [], 0
+    for q in sorted(c.quantities, key=lambda q: q.start):
+        k = q.start - c.start
+        if k < at or c.text[k:k + len(q.text)] != q.text:
+            return [], []
+        starts.append(q.start)
+        at = k + len(q.text)
+    for q in sorted(c.quantities, key=lambda q: -q.start):
+        k = q.start - c.start
+        text = text[:k] + " # " + text[k + len(q.text):]
+    return fold(text).replace(".", " ").split(), starts
 
 
 def _twin_units(qi: Quantity, qj: Quantity) -> bool:
@@ -624,21 +757,29 @@ def _written_measure(q: Quantity) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _qualifier_parts(tags: tuple[str, ...]) -> tuple[frozenset[str], str | None, str | None]:
+    """A figure's kind tags, start and relative clause's verb: a few tag tuples recur over
+    the million figure pairs of a story of long articles."""
+    return kind_tags(tags), since_tag(tags), relative_verb(tags)
+
+
 def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
     """None for figures of different kinds (a stock against a need, a forecast against a
     count, a rate against a total) or from different starts (since the curfew / since the
     unrest began): two facts (extract.qualifiers). A start stated on one side only, no period
     on the other ("10 arrests since the curfew" / "more than 200 arrests"): the count from the
     start may be a part of the other, so None when it is no larger; a doubt when it is."""
-    since_i, since_j = since_tag(qi.qualifiers), since_tag(qj.qualifiers)
-    if kind_tags(qi.qualifiers) != kind_tags(qj.qualifiers) or \
-            (since_i and since_j and since_i != since_j):
+    if not qi.qualifiers and not qj.qualifiers:
+        return ()  # (what the rest gives for two figures with no qualifier: most of them)
+    (kind_i, since_i, rel_i), (kind_j, since_j, rel_j) = \
+        _qualifier_parts(qi.qualifiers), _qualifier_parts(qj.qualifiers)
+    if kind_i != kind_j or (since_i and since_j and since_i != since_j):
         return None
     # "four pupils who had written to the mayor" are not the "20 pupils" hurt: a set
     # defined by a relative clause is compared only with one whose verb is that clause's.
-    for x, y in ((qi, qj), (qj, qi)):
-        rel = relative_verb(x.qualifiers)
-        if rel and rel not in {y.verb, relative_verb(y.qualifiers)}:
+    for rel, y, rel_y in ((rel_i, qj, rel_j), (rel_j, qi, rel_i)):
+        if rel and rel not in {y.verb, rel_y}:
             return None
     if bool(since_i) != bool(since_j) and PERIOD not in {*qi.qualifiers, *qj.qualifiers}:
         part, whole = (qi, qj) if since_i else (qj, qi)
@@ -653,13 +794,16 @@ def _same_but_figure(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool:
     """Two sentences that are word for word the same but for the figure ("I had three
     assignments there" / "I had fifty assignments there"): one statement, whatever its length
     (a short one shares too few content words for the context rule)."""
-    def rest(c: Claim, q: Quantity) -> list[str]:
-        at = q.start - c.start
-        text = c.text[:at] + " # " + c.text[at + len(q.text):] if \
-            c.text[at:at + len(q.text)] == q.text else c.text.replace(q.text, " # ", 1)
-        return fold(text).replace(".", " ").split()
-    a, b = rest(ci, qi), rest(cj, qj)
+    a, b = _rest(ci, qi), _rest(cj, qj)
     return len(a) >= SAME_SENTENCE_WORDS and a == b
+
+
+def _rest(c: Claim, q: Quantity) -> list[str]:
+    """The sentence's words with this figure taken out."""
+    at = q.start - c.start
+    text = c.text[:at] + " # " + c.text[at + len(q.text):] if \
+        c.text[at:at + len(q.text)] == q.text else c.text.replace(q.text, " # ", 1)
+    return fold(text).replace(".", " ").split()
 
 
 SAME_SENTENCE_WORDS = 5  # below this, "the same words" is too little to be one statement
