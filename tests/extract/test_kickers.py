@@ -17,7 +17,6 @@ NEWSLETTER = (
     "Mayor Lena Ortiz said the city would rebuild the dam within two years.")
 
 
-
 def test_a_capitals_headline_before_a_quote_is_its_source_and_no_speaker(quotes_of, quote_with):
     q = quote_with(quotes_of(NEWSLETTER), "reservoirs")
     assert q.speaker_text == "FARMERS BRACE FOR A LONG DROUGHT"

@@ -55,7 +55,6 @@ def test_one_megabyte_line_is_linear():
     assert all(p.close - p.open <= 4001 for p in pairs)
 
 
-
 @hsettings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab .,\n"“”„«»\'‘’`:')), max_size=300))
 def test_pairs_are_ordered_disjoint_and_bounded(text):

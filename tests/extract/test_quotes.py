@@ -572,7 +572,6 @@ def test_age_and_place_stay_in_a_speaker_span_after_the_cue(quotes_of):
     assert one(quotes_of(text), "port stays shut").speaker_text == "Tomas Hale, 58, of Porto"
 
 
-
 def test_speech_participle_between_quotes_starts_a_second_attribution(nlp):
     text = ("“The port stays shut,” Tomas Hale said on Monday, adding, “We need the winter to "
             "repair it.”")

@@ -17,7 +17,6 @@ def test_a_comma_inside_the_mark_ends_a_quoted_sentence_before_a_lower_case_titl
         assert q.speaker_text is not None and q.speaker_text.startswith("councilmember")
 
 
-
 def test_an_adverb_opening_a_sentence_is_no_person_for_a_pronoun(quotes_of, quote_with):
     # The model tagged "Nationally" PERSON, and the "he" after it took it as its antecedent.
     text = ("Mark Kantrowitz studies student debt. The amount of debt an average student has "

@@ -326,7 +326,6 @@ def test_a_speech_participle_after_the_cue_is_its_own_attribution(nlp):
     assert frag and all(text[a.speaker_span[0]:a.speaker_span[1]] == "Hale" for a in frag)
 
 
-
 @pytest.mark.parametrize("text", [
     "“The pier looks fine,” Hale told the Gazette in Porto when asked if he liked the new mayor.",
     "“This is about the harbour,” Rosa Lima said, when asked whether she backed the new mayor.",

@@ -451,7 +451,6 @@ def test_a_name_modifying_a_description_is_not_what_the_sentence_is_about(quotes
     assert q.speaker != "Bernie Okafor"
 
 
-
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("“The law is sound,” wrote University of Porto law school dean Tomas Hale.", "law is sound",
      "Tomas Hale"),

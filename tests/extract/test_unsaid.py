@@ -3,7 +3,6 @@
 Each text is made up; the shape of each comes from a wrong speaker read on real news."""
 
 
-
 def test_the_subject_of_a_passive_cue_was_spoken_to(quotes_of, quote_with):
     """`the city was promised “a high degree of autonomy”` was given to the city."""
     quotes = quotes_of('Mayor Lena Varsk spoke on Monday. The town was promised "a new bridge '
