@@ -272,9 +272,14 @@ class Resolver:
         if text.rstrip()[-1:] not in _ENDS:
             text = text.rstrip() + "."  # an aside cut from its end took the full stop
         if article_id is None:
-            return None if self._has_pronoun(text) or _bare_quote(text) else Standalone(text)
+            return None if self._has_pronoun(text) or _bare_quote(text) or speaks_as_self(text) \
+                else Standalone(text)
         given = self._give_speaker(text, article_id, start, end)
-        if given is None:
+        if given is None or speaks_as_self(given.text):
+            # "I"/"we"/"you" left outside quote marks: a statement or a tweet the page printed
+            # without them, or the outlet's own voice. The summary never speaks so (the
+            # extractive candidates are filtered by `select.own_voice`; this holds for every
+            # path: consensus items, exclusives, timelines).
             return None
         text, spans = given.text, list(given.spans)
         if _DEMONSTRATIVE.match(text) or quote_tail(text) or self._unnamed_group(text):
@@ -388,6 +393,21 @@ _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|respo
 
 _STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
                             r"declared|stated|announced)\b[^.!?]{0,40}:\s*$", re.IGNORECASE)
+
+
+# First and second person outside quote marks. Case-sensitive: "US" and "U.S." are the
+# country; "Me Too" a name; the "I" of "F.B.I." or "World War I" no speaker.
+_SELF = re.compile(r"(?<!War )(?<!Title )(?<!Phase )\b(?:[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?|"
+                   r"I(?![.\w])|me|[Mm]y|myself|ourselves|WE|YOU)\b")
+_ANY_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")  # also mixed marks: "...” and “..."
+
+
+def speaks_as_self(text: str) -> bool:
+    """Whether the sentence says "I", "we" or "you" outside its quote marks (an opening mark
+    never closed holds the rest of the sentence)."""
+    outside = _ANY_QUOTED.sub(" ", QUOTED.sub(" ", text))
+    cut = max(outside.rfind("“"), outside.rfind('"'))
+    return _SELF.search(outside[:cut] if cut >= 0 else outside) is not None
 
 
 def someones_words(whole: str, start: int) -> bool:
