@@ -46,6 +46,7 @@ from .text import fold, stable_id
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUFFIX_FORMS = {"jr": "Jr.", "ii": "II", "iii": "III", "iv": "IV"}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 
 
@@ -98,49 +99,96 @@ class _Clusters:
     def __init__(self) -> None:
         self.members: list[list[Mention]] = []
         self.label: list[str] = []
+        self.generation: list[str] = []  # a person's suffix, where the story tells them apart
 
-    def add(self, label: str, mentions: list[Mention]) -> int:
+    def add(self, label: str, mentions: list[Mention], generation: str = "") -> int:
         self.members.append(list(mentions))
         self.label.append(label)
+        self.generation.append(generation)
         return len(self.members) - 1
 
 
-def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
-    by_name: dict[str, list[Mention]] = defaultdict(list)
+def _generation(text: str) -> tuple[str, str]:
+    """(the name without a generational suffix, the suffix folded: "jr", "ii", ...; "" for none
+    and for "sr", the plain name's own)."""
+    _, name = split_title(text.strip())
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix)
+    parts = name.strip(" ,.").split()
+    if len(parts) >= 2 and fold(parts[-1]).strip(".,") in _SUFFIXES:
+        gen = fold(parts.pop()).strip(".,")
+        parts[-1] = parts[-1].rstrip(",")
+        return person_name(" ".join(parts)), "" if gen == "sr" else gen
+    return person_name(name), ""
+
+
+def _told_apart(mentions: list[Mention]) -> set[str]:
+    """Surnames whose generations are different people in this story: a "Sr." is written, or
+    one article writes a suffixed name and the plain full name ("Donald Trump Jr." and
+    "Donald Trump"), or the suffixed short form and the plain surname ("Trump Jr." and
+    "President Trump"). Elsewhere a suffix is the same person's, written or not ("Charles
+    Elliott Jr." / "Charles Elliott" in two outlets; "Martin Luther King Jr." then "King")."""
+    apart: set[str] = set()
+    forms: dict[tuple[str, str], set[tuple[bool, bool]]] = defaultdict(set)
     for m in mentions:
-        name = person_name(m.text)
-        if name:
-            by_name[name].append(m)
-    full = sorted((n for n in by_name if len(n.split()) > 1),
-                  key=lambda n: (-len(n.split()), -len(by_name[n]), n))
-    names_of: list[list[str]] = []
+        base, gen = _generation(m.text)
+        if not base:
+            continue
+        surname = fold(base.split()[-1])
+        if fold(m.text.rstrip(" .,")).endswith(" sr"):
+            apart.add(surname)
+        forms[(m.article_id, surname)].add((bool(gen), len(base.split()) > 1))
+    for (_, surname), seen in forms.items():
+        suffixed = {full for gen, full in seen if gen}
+        plain = {full for gen, full in seen if not gen}
+        if suffixed and (True in plain or (False in suffixed and False in plain)):
+            apart.add(surname)
+    return apart
+
+
+def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
+    apart = _told_apart(mentions)
+    by_name: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        base, gen = _generation(m.text)
+        if base and fold(base.split()[-1]) in apart:
+            by_name[(base, gen)].append(m)
+        elif name := person_name(m.text):
+            by_name[(name, "")].append(m)
+    full = sorted((n for n in by_name if len(n[0].split()) > 1),
+                  key=lambda n: (-len(n[0].split()), -len(by_name[n]), n))
+    names_of: list[list[tuple[str, str]]] = []
     ids: list[int] = []
     for name in full:
         for j, names in enumerate(names_of):
-            if all(same_person(name, other) for other in names):
+            if all(same_person(name[0], other[0]) and name[1] == other[1] for other in names):
                 names.append(name)
                 clusters.members[ids[j]].extend(by_name[name])
                 break
         else:
             names_of.append([name])
-            ids.append(clusters.add("PERSON", by_name[name]))
+            ids.append(clusters.add("PERSON", by_name[name], name[1]))
     _join_surnames(by_name, names_of, ids, clusters)
 
 
-def _join_surnames(by_name: dict[str, list[Mention]], names_of: list[list[str]],
+def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],
+                   names_of: list[list[tuple[str, str]]],
                    ids: list[int], clusters: _Clusters) -> None:
     """Each surname-only mention joins the one full name of the story with its surname (of
     the two or more, the one its article names before it), or a group of its own."""
     early = _early_spans([m for ms in by_name.values() for m in ms])
-    genders = [next((sex for n in names if (sex := name_gender(n))), None) for names in names_of]
+    genders = [next((sex for n, _ in names if (sex := name_gender(n))), None)
+               for names in names_of]
     single: dict[int, list[Mention]] = defaultdict(list)  # unresolved surnames by group
     groups: list[list[Mention]] = []
-    for name in sorted(n for n in by_name if len(n.split()) == 1):
-        for m in by_name[name]:
+    clusters_gen: list[str] = []  # each group's suffix
+    for key in sorted(n for n in by_name if len(n[0].split()) == 1):
+        name, gen = key
+        for m in by_name[key]:
             title_gender = name_gender("", m.title)
             cands = [j for j, names in enumerate(names_of)
                      if any(same_name_token(name, o.split()[-1]) and not patronymic_last(o.split())
-                            for o in names)
+                            and g == gen for o, g in names)
                      and title_gender in (None, genders[j] or title_gender)]
             if len(cands) > 1:  # two people share the surname: use the one its article named
                 cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])
@@ -150,14 +198,15 @@ def _join_surnames(by_name: dict[str, list[Mention]], names_of: list[list[str]],
                 clusters.members[ids[cands[0]]].append(m)
                 continue
             for k, g in enumerate(groups):
-                if same_name_token(name, person_name(g[0].text)):
+                if same_name_token(name, _generation(g[0].text)[0]) and clusters_gen[k] == gen:
                     single[k].append(m)
                     break
             else:
                 groups.append([m])
+                clusters_gen.append(gen)
                 single[len(groups) - 1] = [m]
     for k in range(len(groups)):
-        clusters.add("PERSON", single[k])
+        clusters.add("PERSON", single[k], clusters_gen[k])
 
 
 def _introduced_before(m: Mention, cands: list[tuple[int, list[Mention]]]) -> list[int]:
@@ -315,8 +364,14 @@ def _entities_of(story_id: str, clusters: _Clusters) -> list[Entity]:
     """One entity per cluster, its mentions linked to it; most mentioned first."""
     entities: list[Entity] = []
     used: set[str] = set()
-    for members, label in zip(clusters.members, clusters.label, strict=True):
-        name = canonical_name(members, label)
+    for members, label, gen in zip(clusters.members, clusters.label, clusters.generation,
+                                   strict=True):
+        if gen:  # "Donald Trump Jr.", told apart from "Donald Trump"
+            bases = Counter(_generation(m.text)[0] for m in members)
+            name = min(bases, key=lambda f: (-len(f.split()), -bases[f], f)) \
+                + " " + _SUFFIX_FORMS[gen]
+        else:
+            name = canonical_name(members, label)
         new_id = stable_id(story_id, name)
         if new_id in used:  # the person Jordan and the country Jordan: the type tells them apart
             new_id = stable_id(story_id, name, label)
@@ -382,6 +437,9 @@ class _Lookup:
             hits = [e for e in people if same_person(name, e.name)]
         elif not hits and name:
             hits = [e for e in people if same_name_token(name, e.name.split()[-1])]
+        base, gen = _generation(text)
+        if gen:  # "Donald Trump Jr." -> the Jr., where the story tells them apart
+            hits = [e for e in people if _generation(e.name) == (base, gen)] or hits
         if len(hits) > 1:
             hits = [e for e in hits if article_id in e.article_ids]
         return hits

@@ -289,3 +289,33 @@ def test_a_bare_name_does_not_join_the_one_whose_patronymic_it_is(settings):
     ctx = _titled_ctx({"a": [("Omar Rashed", None), ("Rashed", None)], "b": [("Rashed", None)]})
     story = resolve_entities(ctx, settings)
     assert next(e for e in story.entities if e.name == "Omar Rashed").article_ids == ("a", "b")
+
+
+def test_generations_told_apart_where_an_article_tells_them_apart(settings):
+    # One article names the son with his suffix and the father without it: two people, and
+    # the plain surname is the father's (not the son's, as when the suffix was dropped).
+    ctx = make_ctx({"a": [("Donald Trump Jr.", "PERSON"), ("Trump Jr.", "PERSON"),
+                          ("President Trump", "PERSON"), ("Trump", "PERSON")],
+                    "b": [("Donald Trump Jr.", "PERSON"), ("Donald Trump Sr.", "PERSON")],
+                    "c": [("Donald Trump", "PERSON"), ("Trump", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    names = {n: set(a) for n, a in people(story)}
+    assert "Donald Trump Jr." in names and "Donald Trump" in names, names
+    assert "Trump Jr." in names["Donald Trump Jr."]
+    assert not names["Donald Trump Jr."] & {"Trump", "President Trump", "Donald Trump Sr."}
+    q = Quote(id="q1", article_id="a", start=0, end=5, text="We met them.", kind="direct",
+              speaker="Donald Trump Jr.")
+    quoted = resolve_entities(make_ctx({"a": [("Donald Trump Jr.", "PERSON"),
+                                               ("Trump Jr.", "PERSON"), ("Trump", "PERSON")],
+                                         "b": [("Donald Trump", "PERSON")]}, quotes=[q]),
+                              settings)
+    assert quoted.quotes[0].speaker == "Donald Trump Jr."
+
+
+def test_a_suffix_alone_does_not_split_a_person(settings):
+    # "Martin Luther King Jr." then "King": the same man (no article writes both forms of
+    # two people); and "Charles Elliott Jr." / "Charles Elliott" across outlets stay one.
+    ctx = make_ctx({"a": [("Martin Luther King Jr.", "PERSON"), ("King", "PERSON")],
+                    "b": [("Martin Luther King", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    assert [n for n, _ in people(story)] == ["Martin Luther King"]
