@@ -153,8 +153,8 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
         base, gen = _generation(m.text)
         if base and fold(base.split()[-1]) in apart:
             by_name[(base, gen)].append(m)
-        elif name := person_name(m.text):
-            by_name[(name, "")].append(m)
+        elif plain := person_name(m.text):
+            by_name[(plain, "")].append(m)
     full = sorted((n for n in by_name if len(n[0].split()) > 1),
                   key=lambda n: (-len(n[0].split()), -len(by_name[n]), n))
     names_of: list[list[tuple[str, str]]] = []
