@@ -60,6 +60,16 @@ def _has_loaded(words: list[str]) -> bool:
                for j in range(i + 1, min(len(words), i + 3) + 1))
 
 
+_BRACKETS = frozenset({"(", ")", "[", "]"})
+
+
+def _parted(doc, left: int, start: int) -> bool:
+    """Whether a bracket stands between a noun and a name after it: then the parse's
+    apposition is a misreading ("to discuss adoption (the Kremlin, characteristically, ...").
+    (A full stop does not part them: "Lt. Col. Peter Lerner" is tokenised with its stops.)"""
+    return any(t.text in _BRACKETS for t in doc[left + 1:start + 1])
+
+
 def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case per dependency form of a descriptor)
                    others_typed: Sequence[tuple[int, int, str]] = ()
                    ) -> list[tuple[str, int, int, tuple[tuple[int, int], ...]]]:
@@ -105,7 +115,7 @@ def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case 
 
     # "Key regional ally Norland": the mention is the apposition of a describing noun.
     if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < head.i \
-            and head.head.dep_ != "pobj":
+            and head.head.dep_ != "pobj" and not _parted(doc, head.head.i, span.start):
         add(_left_run(head.head, inside), "appos")
     # Pre-modifiers outside the name: "the Zionist regime", "Major General Karim Qaderi".
     mods = [c for c in head.lefts if c.i not in inside and c.dep_ in
