@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -43,11 +44,15 @@ def content_words(text: str) -> frozenset[str]:
 
 
 MIN_CLAIM_WORDS = 5  # content words a claim needs to count as a finding on its own
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a quoted question is someone's, reported
 
 
 def newsworthy(c: Claim) -> bool:
-    """Enough content to be worth reporting alone (not a caption, dateline or sign-off)."""
-    return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None
+    """Enough content to be worth reporting alone (not a caption, dateline or sign-off), and a
+    statement: a question the outlet asks ("Quick: What did X say last year?") asserts
+    nothing for outlets to agree on or one to leave out."""
+    return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None \
+        and not _QUOTED.sub(" ", c.text).rstrip(" \"”’)").endswith("?")
 
 
 # Words news uses interchangeably for one counted thing or one kind of event. General
