@@ -3,7 +3,8 @@ statement the page printed without them (a resignation letter pasted after "said
 statement:", a tweet) or to the outlet's own voice. The extractive candidates were filtered so
 (`select.own_voice`); consensus items and exclusives reached the summary by another path and
 were not (read on a real Baly sample: "... I have tendered my resignation." as a consensus
-sentence). Made-up texts.
+sentence). Also: a name put in for a pronoun is written once, without the mention's own
+possessive. Made-up texts.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from newsprism.model import (
     ArticleFacts,
     Consensus,
     Exclusive,
+    Mention,
     Sentence,
     Span,
     Story,
@@ -91,3 +93,21 @@ def test_a_first_person_exclusive_is_not_a_summary_sentence() -> None:
     texts = [s.text for s in summarize_story(_context({"exclusives": (ex2,)}),
                                               Settings()).summary]
     assert any("left office" in t for t in texts), texts
+
+
+def test_a_possessive_mention_is_put_in_once() -> None:
+    # The mention the antecedent comes from is written "Dorn’s": the pronoun "His" becomes
+    # "Dorn’s", not "Dorn’s’s" (read in a real timeline: "Trump’s’s performance yesterday").
+    text = ("Critics faulted Piet Dorn’s speech on the dam.\n\nHis visit to Kelby on Monday "
+            "was cut short by the flood.")
+    arts = (Article(id="d1", source="/in/d1.txt", text=text, outlet="Harbor Post"),)
+    at = text.index("Piet Dorn’s")
+    facts = (ArticleFacts("d1", sentences=tuple(Sentence("d1", s, e)
+                                                for s, e in split_sentences(text)),
+                          mentions=(Mention("d1", at, at + len("Piet Dorn’s"), "Piet Dorn’s",
+                                            "PERSON"),)),)
+    ctx = StoryContext(Story(id="s", title="t", article_ids=("d1",)), arts, facts)
+    start = text.index("His visit")
+    st = Resolver(ctx).resolve(text[start:], "d1", start, len(text))
+    assert st is not None and st.text.startswith("Piet Dorn’s visit to Kelby"), st
+    assert [text[sp.start:sp.end] for sp in st.spans] == ["Piet Dorn"]

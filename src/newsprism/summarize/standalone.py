@@ -216,7 +216,10 @@ class Resolver:
         return e.id if e is not None else fold(m.text).split()[-1] if m.text.split() else ""
 
     def _name(self, m: Mention) -> Standalone:
-        return Standalone(m.text, (Span(m.article_id, m.start, m.end),))
+        """The person as the mention writes them, without its possessive ("Vale’s" -> "Vale":
+        the pronoun's own form is put on by `_form`)."""
+        text = m.text.removesuffix("’s").removesuffix("'s") if len(m.text) > 2 else m.text
+        return Standalone(text, (Span(m.article_id, m.start, m.start + len(text)),))
 
     def _antecedent(self, article_id: str, sent_start: int) -> Standalone | None:
         """The one person the nearest earlier sentence (within LOOKBACK) names, if one."""
