@@ -58,7 +58,9 @@ _ORG_WORDS = frozenset("""corp corporation inc co company ltd llc group party ar
 forces ministry department office council committee agency bank university college school
 institute foundation association union court house senate assembly news times post network
 motors electric mills department affairs cooperation relations services resources development
-commerce security finance""".split())  # (a ministry's portfolio: "Foreign Affairs" is no name)
+commerce security finance policy journal review magazine tribune herald gazette""".split())
+# (a ministry's portfolio: "Foreign Affairs" is no name; nor a publication's: "told Foreign
+# Policy", where "Foreign" reads as a title)
 
 
 def _opening_modifier(span) -> bool:
