@@ -93,6 +93,16 @@ def bare_nonfinite(t, depth: int = 0) -> bool:
     return t.dep_ == "xcomp" and depth < 3 and t.head.i != t.i and bare_nonfinite(t.head, depth + 1)
 
 
+def labels_noun_after(doc, o_tok: int, c_tok: int) -> bool:
+    """The quoted words (tokens o_tok+1 .. c_tok-2) hang on the noun right after the
+    closing mark: `waved “Hispanics for X” signs`, `a big “Star Wars” fan`. Punctuation
+    inside the marks does not count: the comma of `for being too “pro-gay,” X said` hangs on
+    the next clause, the words do not."""
+    return c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
+        and any(doc[i].head.i >= c_tok and not doc[i].is_punct
+                for i in range(o_tok + 1, c_tok - 1))
+
+
 def goes_on_to(t) -> bool:
     """`X said, going on to contrast A with B`: a new turn of X's, which the next quote is."""
     return t.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on"
