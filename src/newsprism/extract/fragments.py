@@ -15,7 +15,9 @@ from ..lexicons.cues import (
 from .spans import SUBJECT_DEPS
 
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
-JUDGING = CUE_LEMMAS | VERDICT_LEMMAS
+# (`defended his remarks as being “sarcastic”`, `portrayed it as being “…”`: verbs of
+# characterising, round 14.)
+JUDGING = CUE_LEMMAS | VERDICT_LEMMAS | frozenset("defend portray depict".split())
 _NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
 # Nouns for a named work: a capitalised name in quote marks right after one is its title
 # (`a host on the radio show “Harbour Talk.”`, `his podcast “Porto Nights”`).
