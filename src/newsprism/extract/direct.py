@@ -35,6 +35,7 @@ from .fragments import (
     conj_start,
     goes_on_to,
     issuing_verb,
+    labels_noun_after,
     said_after,
     title_name,
 )
@@ -439,11 +440,7 @@ class DirectFinder(IntroReader, SignatureReader):
         return ce > cs and title_name(text[cs:ce], text[max(0, pair.open - 20):pair.open])
 
     def _labels_noun_after(self, o_tok: int, c_tok: int) -> bool:
-        """The quoted words (tokens o_tok+1 .. c_tok-2) hang on the noun right after the
-        closing mark: `waved “Hispanics for X” signs`, `a big “Star Wars” fan`."""
-        doc = self.doc
-        return c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
-            and any(doc[i].head.i >= c_tok for i in range(o_tok + 1, c_tok - 1))
+        return labels_noun_after(self.doc, o_tok, c_tok)  # `a big “Star Wars” fan`
 
     def _governing_verb(self, o_tok: int, c_tok: int):
         """`X thanked Y for “...”`, `X blamed it on “...”`: the verb whose phrase holds a quoted

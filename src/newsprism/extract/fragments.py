@@ -15,7 +15,9 @@ from ..lexicons.cues import (
 from .spans import SUBJECT_DEPS
 
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
-JUDGING = CUE_LEMMAS | VERDICT_LEMMAS
+# (`defended his remarks as being “sarcastic”`, `portrayed it as being “…”`: verbs of
+# characterising, round 14.)
+JUDGING = CUE_LEMMAS | VERDICT_LEMMAS | frozenset("defend portray depict".split())
 _NAME_GLUE = frozenset("of the and for a an to in on at & with by".split())
 # Nouns for a named work: a capitalised name in quote marks right after one is its title
 # (`a host on the radio show “Harbour Talk.”`, `his podcast “Porto Nights”`).
@@ -91,6 +93,16 @@ def bare_nonfinite(t, depth: int = 0) -> bool:
     if t.dep_ == "pcomp":
         return t.head.pos_ == "ADP"
     return t.dep_ == "xcomp" and depth < 3 and t.head.i != t.i and bare_nonfinite(t.head, depth + 1)
+
+
+def labels_noun_after(doc, o_tok: int, c_tok: int) -> bool:
+    """The quoted words (tokens o_tok+1 .. c_tok-2) hang on the noun right after the
+    closing mark: `waved “Hispanics for X” signs`, `a big “Star Wars” fan`. Punctuation
+    inside the marks does not count: the comma of `for being too “pro-gay,” X said` hangs on
+    the next clause, the words do not."""
+    return c_tok < len(doc) and doc[c_tok].pos_ in ("NOUN", "PROPN") \
+        and any(doc[i].head.i >= c_tok and not doc[i].is_punct
+                for i in range(o_tok + 1, c_tok - 1))
 
 
 def goes_on_to(t) -> bool:

@@ -5,8 +5,7 @@ Three kinds (see docs/quotes.md; the direct pass is in `direct`):
   (`“...,” he said`, `X said: “...”`, `“...,” said X`, `“...,” Y quoted X as saying`), or a
   whole quoted sentence right after another quote of the same speaker;
 - partial: a quoted fragment inside a reported clause (`X said the deal “increases our will”`);
-  one- or two-word fragments count only when a speaker is attributed (else they are scare
-  quotes);
+  one- or two-word fragments count only with an attributed speaker (else: scare quotes);
 - indirect: a clause reported by a speech verb (`X said that ...`, `X told Y ...`,
   `X was quoted as saying ...`) or by `according to X`.
 
@@ -42,6 +41,7 @@ from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
+from .subject_rules import subject_rules
 from .turns import (
     TRANSCRIPT,
     crosses_turn,
@@ -326,7 +326,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
         merged = [a for a in merged if not any(h.start < a.end and a.start < h.end and (
             not a.speaker or a.cue == h.cue or crosses_turn(text, a, h))
             for h in heads)] + heads
-    merged = headline_kickers(text, merged, finder._names_person)
+    merged = subject_rules(finder, headline_kickers(text, merged, finder._names_person))
     merged.sort(key=lambda a: (a.start, a.end))
     merged = split_coordinated(finder, _one_per_cue(text, _follow_reported(text, merged)))
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))

@@ -19,7 +19,8 @@ characterize characterise
 # Verbs that take a reported clause for the indirect kind: the subset that is about speaking
 # or writing, so "hope that" or "expect that" alone does not make a quote.
 INDIRECT_LEMMAS = (SPEECH_LEMMAS - frozenset("wonder question order".split())) | frozenset(
-    "show find know realize recognize understand feel doubt assume mention".split())
+    "show find know realize recognize understand feel doubt assume mention "
+    "imply intimate insinuate speculate".split())
 # Statement verbs whose object is what was said: "announced new sanctions".
 OBJECT_LEMMAS = frozenset("announce mention propose promise pledge vow call urge demand deny "
                           "confirm reveal describe cite predict threaten accuse blame "
