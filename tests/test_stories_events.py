@@ -301,7 +301,8 @@ def test_undated_headline_figures_tell_two_reports_apart(monkeypatch) -> None:
 def test_dated_headline_figures_far_apart_tell_two_reports_apart(monkeypatch) -> None:
     """Dated reports of one day in the same words: headline figures 10 times apart or more
     (each absent from the other report) count different things and keep them apart;
-    figures of one magnitude (a rising toll) are left to the time window, and a figure the other report states is no evidence (issue 21, round 14)."""
+    figures of one magnitude (a rising toll) are left to the time window, and a figure
+    the other report states is no evidence (issue 21, round 14)."""
     feats = importlib.import_module("newsprism.stories.features")
     day = "2020-04-01"
     count = [_report(f"c{k}", "Jobless claims rise to 373,000", "373,000", published=day)
