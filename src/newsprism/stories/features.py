@@ -57,7 +57,8 @@ VETO_WHOLE = 0.2
 # week's 684,000; a 25-million-cases milestone against a 6-million one) report two events and
 # are a veto (`cluster.figure_vetoes`). Figures agree within FIGURE_TOLERANCE (rounding: "3.3
 # million" and "3.28 million"). Dated pairs are left to the time window: a rising death toll
-# updates its headline figure inside one event (docs/stories.md, 2026-12-03, third session).
+# updates its headline figure inside one event (docs/stories.md, 2026-12-03, third session),
+# unless their headline figures are FIGURE_FAR apart (below).
 FIGURE_TOLERANCE = 0.05
 # Dated pairs (issue 21, round 14): a rising toll updates its headline figure inside one
 # event, but headline figures FIGURE_FAR times apart or more count different things (a
