@@ -324,6 +324,24 @@ def test_dated_headline_figures_far_apart_tell_two_reports_apart(monkeypatch) ->
     assert len(run(count + bill)) == 1  # without the rule: one story
 
 
+def test_an_update_keeps_far_headline_figures_apart_as_the_batch_does() -> None:
+    """The dated far-figure veto holds in an update (`incremental.local_update`): the bill's
+    reports arriving at a store of the count's reports end as the batch puts them."""
+    from newsprism.stories.incremental import local_update
+
+    day = "2020-04-01"
+    count = [_report(f"c{k}", "Jobless claims rise to 373,000", "373,000", published=day)
+             for k in range(2)]
+    bill = [_report(f"b{k}", "Jobless claims bill of 45,000,000", "45,000,000", published=day)
+            for k in range(2)]
+    items = count + bill
+    before = {s.id: s.article_ids for s in run(count)}
+    local = local_update([a for a, _ in items], [f for _, f in items], (), Settings(), before,
+                         {"b0", "b1"})
+    apart = {frozenset({"c0", "c1"}), frozenset({"b0", "b1"})}
+    assert groups(local.stories) == groups(run(items)) == apart
+
+
 def test_headline_word_families_and_what_they_exclude() -> None:
     """A headline's trigger is its content words' families, less its actors' names."""
     from newsprism.stories.features import family, title_trigger
