@@ -298,6 +298,50 @@ def test_undated_headline_figures_tell_two_reports_apart(monkeypatch) -> None:
     assert len(run(spring + autumn + roundup)) == 1  # without the veto: one story
 
 
+def test_dated_headline_figures_far_apart_tell_two_reports_apart(monkeypatch) -> None:
+    """Dated reports of one day in the same words: headline figures 10 times apart or more
+    (each absent from the other report) count different things and keep them apart;
+    figures of one magnitude (a rising toll) are left to the time window, and a figure
+    the other report states is no evidence (issue 21, round 14)."""
+    feats = importlib.import_module("newsprism.stories.features")
+    day = "2020-04-01"
+    count = [_report(f"c{k}", "Jobless claims rise to 373,000", "373,000", published=day)
+             for k in range(2)]
+    bill = [_report(f"b{k}", "Jobless claims bill of 45,000,000", "45,000,000", published=day)
+            for k in range(2)]
+    assert groups(run(count + bill)) == {frozenset({"c0", "c1"}), frozenset({"b0", "b1"})}
+    toll = [_report(f"t{k}", h, f, published=day)
+            for k, (h, f) in enumerate([("Toll rises to 120", "120")] * 2
+                                       + [("Toll rises to 145", "145")] * 2)]
+    assert len(run(toll)) == 1  # one magnitude: the window decides
+    both = [_report(f"x{k}", "Jobless claims bill of 45,000,000", "45,000,000", "373,000",
+                    published=day) for k in range(2)]
+    assert len(run(count + both)) == 1  # the bill's reports state the count too
+    assert feats.figures_far(("q:9.38e+04",), ("q:2e+12",))
+    assert feats.figures_far(("q:50%",), ("q:120",))  # another kind
+    assert not feats.figures_far(("q:120",), ("q:145",)) and not feats.figures_far((), ("q:1",))
+    monkeypatch.setattr(feats, "FIGURE_FAR", float("inf"))
+    assert len(run(count + bill)) == 1  # without the rule: one story
+
+
+def test_an_update_keeps_far_headline_figures_apart_as_the_batch_does() -> None:
+    """The dated far-figure veto holds in an update (`incremental.local_update`): the bill's
+    reports arriving at a store of the count's reports end as the batch puts them."""
+    from newsprism.stories.incremental import local_update
+
+    day = "2020-04-01"
+    count = [_report(f"c{k}", "Jobless claims rise to 373,000", "373,000", published=day)
+             for k in range(2)]
+    bill = [_report(f"b{k}", "Jobless claims bill of 45,000,000", "45,000,000", published=day)
+            for k in range(2)]
+    items = count + bill
+    before = {s.id: s.article_ids for s in run(count)}
+    local = local_update([a for a, _ in items], [f for _, f in items], (), Settings(), before,
+                         {"b0", "b1"})
+    apart = {frozenset({"c0", "c1"}), frozenset({"b0", "b1"})}
+    assert groups(local.stories) == groups(run(items)) == apart
+
+
 def test_headline_word_families_and_what_they_exclude() -> None:
     """A headline's trigger is its content words' families, less its actors' names."""
     from newsprism.stories.features import family, title_trigger

@@ -37,6 +37,7 @@ from .features import (
     VETO_WHOLE,
     RawFeatures,
     figures_agree,
+    figures_far,
     raw_features,
 )
 from .frames import Frame, article_frames, discount_clashes, rejoin_lone
@@ -328,21 +329,24 @@ def triggers_agree(raws: Sequence[RawFeatures], a: np.ndarray, b: np.ndarray) ->
 
 def figure_vetoes(raws: Sequence[RawFeatures], when: np.ndarray, a: np.ndarray,
                   b: np.ndarray) -> tuple[tuple[int, int], ...]:
-    """Scored pairs (a, b) of articles without an event day whose headlines each state a
-    figure the other article does not state (`features.FIGURE_TOLERANCE`): with no date to
-    tell two reports of one kind apart (two weeks' jobless claims, two case-count
-    milestones), their specifics do. Vetoes, so no third article chains them either."""
+    """Scored pairs (a, b) whose headlines each state a figure the other article does not
+    state (`features.FIGURE_TOLERANCE`), when neither has an event day: with no date to tell
+    two reports of one kind apart (two weeks' jobless claims, two case-count milestones),
+    their specifics do. With a day, only when the headline figures are also
+    `features.FIGURE_FAR` apart (`figures_far`: a rising toll stays one event). Vetoes, so
+    no third article chains them either."""
     if not len(a):
         return ()
     undated = np.isnan(when)
     heads = np.array([bool(r.headline) for r in raws])
-    pick = np.flatnonzero(undated[a] & undated[b] & heads[a] & heads[b])
+    pick = np.flatnonzero(heads[a] & heads[b])
     out = []
     for k in pick.tolist():
         i, j = int(a[k]), int(b[k])
         ri, rj = raws[i], raws[j]
         if not figures_agree(ri.headline, rj.figures()) and \
-                not figures_agree(rj.headline, ri.figures()):
+                not figures_agree(rj.headline, ri.figures()) and \
+                (undated[i] and undated[j] or figures_far(ri.headline, rj.headline)):
             out.append((i, j))
     return tuple(out)
 
