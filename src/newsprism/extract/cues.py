@@ -821,10 +821,9 @@ class CueReader(SpanReader):
                 return None, 0.0
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
-            k, conf = people.resolve_pronoun(head.idx, gender, self._addressees(head))
+            k, conf = self.doubts.resolve(people, head.idx, gender, self._addressees(head))
             if k is None:
                 return None, 0.0
-            conf = self.doubts.judge(head.idx, gender, conf, people.last_of(head.idx, k))
             if conf >= SPEAKER_MIN_CONFIDENCE:
                 people.refer(head.idx, k, True)
                 people.learn_gender(k, gender)

@@ -41,6 +41,14 @@ class Doubts:
         self.threshold = threshold
         self.unsure: list[tuple[int, str]] = []  # (char offset, gender)
 
+    def resolve(self, people, pos: int, gender: str, skip: frozenset[int]
+                ) -> tuple[int | None, float]:
+        """`people.resolve_pronoun` (a `speakers.People`), then `judge`d."""
+        k, conf = people.resolve_pronoun(pos, gender, skip)
+        if k is None:
+            return None, 0.0
+        return k, self.judge(pos, gender, conf, people.last_of(pos, k))
+
     def judge(self, pos: int, gender: str, conf: float, antecedent: int) -> float:
         """`conf` of the he/she at `pos` resolved to a person last referred to at
         `antecedent`; capped at CONF_UNSURE when an unresolved he/she of its gender lies
