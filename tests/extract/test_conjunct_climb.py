@@ -12,11 +12,20 @@ def test_a_conjunct_with_its_own_subject_is_not_the_first_clauses(quotes_of):
                 and q.speaker == "The Central Bank of Norland"]
 
 
-def test_a_judging_verb_does_not_reach_into_the_next_clause(quotes_of):
-    quotes = quotes_of("Governor Anne Keller praised the plan, and the council had “acted with "
-                       "courage.”")
+def test_a_verb_of_no_speech_does_not_reach_into_the_next_clause(quotes_of):
+    quotes = quotes_of("Governor Anne Keller had cut the budget in May, and the council had "
+                       "“acted with courage.”")
     assert not [q for q in quotes if q.text.startswith("acted with courage")
                 and q.speaker == "Anne Keller"]
+
+
+def test_a_conjunct_hung_on_a_cue_still_climbs(quotes_of, quote_with):
+    """(guard) the parser hangs the second half of a reported clause on the cue before it
+    (real text, round 14: a president's tweet lost its speaker in the first version)."""
+    quotes = quotes_of('Mayor Ben Cole responded to the fire, tweeting Friday morning that it '
+                       'was a blaze "by a careless driver" and they "must be dealt with in a '
+                       'much tougher manner."')
+    assert quote_with(quotes, "must be dealt with").speaker == "Ben Cole"
 
 
 def test_a_shared_subject_still_climbs(quotes_of, quote_with):
