@@ -25,6 +25,7 @@ from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
+from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
@@ -359,6 +360,7 @@ class CueReader(SpanReader):
         self.pairs = [p for p in pair_quotes(self.text)]
         self.quoted = [(p.open, p.close + 1) for p in self.pairs]
         self.people = People(doc, mentions, self.quoted)
+        self.doubts = Doubts(SPEAKER_MIN_CONFIDENCE)  # he/she after an unresolved he/she
         self.mentions = mentions
         self._starts = [t.idx for t in tokens_of(doc)]
         self._persons = sorted((m for m in mentions if m.label == "PERSON"),
@@ -819,7 +821,7 @@ class CueReader(SpanReader):
                 return None, 0.0
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
-            k, conf = people.resolve_pronoun(head.idx, gender, self._addressees(head))
+            k, conf = self.doubts.resolve(people, head.idx, gender, self._addressees(head))
             if k is None:
                 return None, 0.0
             if conf >= SPEAKER_MIN_CONFIDENCE:

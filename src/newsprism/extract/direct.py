@@ -36,6 +36,7 @@ from .fragments import (
     goes_on_to,
     issuing_verb,
     labels_noun_after,
+    own_subject_conjunct,
     said_after,
     title_name,
 )
@@ -453,7 +454,7 @@ class DirectFinder(IntroReader, SignatureReader):
         # of its own; the verb that governs the preposition is.)
         being = False
         while self.in_quote(t) or t.pos_ not in ("VERB", "AUX") or bare_nonfinite(t):
-            if t.head.i == t.i or hops >= 8:
+            if t.head.i == t.i or hops >= 8 or own_subject_conjunct(t, self.in_quote):
                 return None
             being = being or not self.in_quote(t) and bare_nonfinite(t)
             t, hops = t.head, hops + 1

@@ -133,3 +133,15 @@ def issuing_verb(noun, open_tok: int):
             or v.dep_ == "advcl" and v.head.i < open_tok:
         return None
     return v
+
+
+def own_subject_conjunct(t, in_quote) -> bool:
+    """`the bank had cut rates, and trade tensions had “returned to a simmer”`: a verb inside
+    the quote joined by "and" to an earlier clause, with a subject of its own outside the quote.
+    The fragment is that subject's clause, not the earlier clause's subject's words; the climb
+    from the fragment to a verb must stop here (round 14). Not when the earlier verb is a cue:
+    the parser hangs the second half of a reported clause on it (`X responded, tweeting that
+    it was … and they “must be dealt with …”`: still X's)."""
+    return t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and in_quote(t) \
+        and t.head.lemma_.lower() not in CUE_LEMMAS \
+        and any(c.dep_ in SUBJECT_DEPS and not in_quote(c) for c in t.children)

@@ -40,6 +40,7 @@ from .names import (
     without_suffix,
 )
 from .persons import Person
+from .pronoun_doubt import unsure_cap
 from .spans import in_reported_clause, reported_by_no_one
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
@@ -310,9 +311,9 @@ class People:
     def refer(self, pos: int, k: int, salient: bool = False) -> None:
         bisect.insort(self._events, (pos, k, salient))
 
-    def most_recent(self, pos: int) -> int | None:
-        i = bisect.bisect_left(self._events, (pos, -1, False)) - 1
-        return self._events[i][1] if i >= 0 else None
+    def last_of(self, pos: int, k: int) -> int:
+        """Where the text last referred to person `k` before `pos` (-1: never)."""
+        return max((e[0] for e in self._events if e[0] < pos and e[1] == k), default=-1)
 
     def _window_start(self, pos: int) -> int:
         """Start of the previous paragraph (lines that hold text), at most PRONOUN_FAR back."""
@@ -379,11 +380,10 @@ class People:
         conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
         between = {e[1] for e in self._events[chosen + 1:i + 1]
                    if e[1] != k and self.agrees(e[1], gender)}
-        if between:
-            conf -= COST_BETWEEN_SALIENT if salient else COST_BETWEEN_PLAIN
-        if far:
-            conf -= COST_OUT_OF_WINDOW
-        return k, round(conf, 2)
+        conf -= (COST_BETWEEN_SALIENT if salient else COST_BETWEEN_PLAIN) if between else 0.0
+        conf -= COST_OUT_OF_WINDOW if far else 0.0
+        subj = not known and bool(clause_subject(self.doc, self._events[chosen][0]))
+        return k, round(unsure_cap(conf, known, salient, subj, bool(between), far), 2)
 
     def _namesake(self, pos: int, k: int, gender: str | None) -> int:
         """A bare surname subject at `pos` grouped with `k` whose gender disagrees with the
