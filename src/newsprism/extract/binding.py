@@ -1,0 +1,80 @@
+"""Whom a speaker phrase cannot stand for, from the shape of its own clause (issue 20, round 14
+real samples). `cues` reads these tests and leaves a speaker out (or unresolved) rather than
+guess.
+
+- A subject pronoun never stands for a person named later in its own clause: in "he called
+  for the dismissal of X's predecessor" or "she said X would win" "he"/"she" is not X (a
+  pronoun that comes first and governs the name cannot be that name). A clause of its own
+  joined to the verb ("he spoke and X left") is not part of it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicons.cues import CUE_LEMMAS
+from .spans import SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from .speakers import People
+
+# Clauses joined to the pronoun's verb that have their own subject and so lie outside the
+# pronoun's reach: "he said A, and X said B" may be X; so may a verb of saying with its own
+# subject that the parser joined to the reported clause ("he said A would win and X said B").
+_OWN_CLAUSE_DEPS = frozenset({"conj", "parataxis"})
+# Clauses in which writers name the speaker as background, against the rule: "he said after
+# X read the facts to which Lazar admitted", "he told Y, to cheers at the event where Trump
+# spoke".
+_ASIDE_DEPS = frozenset({"advcl", "relcl", "acl"})
+
+
+def _own_clause_tokens(pron) -> list:
+    """The tokens after `pron` in its verb's clause and line, without the pronoun's own
+    phrase, a joined clause of its own (`_OWN_CLAUSE_DEPS`), an adverbial or relative clause
+    (`_ASIDE_DEPS`) or words in brackets (the writer's aside)."""
+    verb, doc = pron.head, pron.doc
+    # (the parser's sentence may run over a paragraph break: stop at the line's end)
+    end = next((t.i + 1 for t in doc[pron.i:pron.sent.end] if "\n" in t.text_with_ws),
+               pron.sent.end)
+    out, stack = [], [c for c in verb.children if c.i != pron.i]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _ASIDE_DEPS and not _goes_on_saying(t) or t.dep_ in _OWN_CLAUSE_DEPS \
+                and (t.head.i == verb.i or t.lemma_.lower() in CUE_LEMMAS) \
+                and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            continue
+        if pron.i < t.i < end and not _in_brackets(t, pron.i):
+            out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+def _goes_on_saying(clause) -> bool:
+    """"he said, adding that ...", "he said when asked about ...": an adverbial clause of a
+    verb of saying with no subject of its own goes on with the pronoun's speech act."""
+    return clause.dep_ == "advcl" and clause.lemma_.lower() in CUE_LEMMAS \
+        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def _in_brackets(t, lo: int) -> bool:
+    """An opening bracket between token `lo` and `t` that is not closed before `t`."""
+    words = [w.text for w in t.doc[lo:t.i]]
+    return words.count("(") + words.count("[") > words.count(")") + words.count("]")
+
+
+def named_in_own_clause(pron, people: People) -> frozenset[int]:
+    """The people a subject he/she `pron` cannot be: those its own clause names after it
+    (the head word of a person mention, or of a proper noun, that names exactly one person
+    of the article). Words inside quote marks are a quote's own."""
+    if pron.dep_ not in SUBJECT_DEPS or pron.head.i == pron.i:
+        return frozenset()
+    out: set[int] = set()
+    for t in _own_clause_tokens(pron):
+        if t.pos_ != "PROPN" or t.dep_ == "compound" or people.in_quote(t.idx):
+            continue  # ("the Lanz administration": a name that only modifies a noun)
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        name = ent.text if ent is not None and ent.label_ == "PERSON" else t.text
+        fits = [k for k, p in enumerate(people.persons) if p.matches(name)]
+        if len(fits) == 1:
+            out.add(fits[0])
+    return frozenset(out)
