@@ -37,6 +37,7 @@ from .unsaid import (
     object_controlled,
     passive_cue,
 )
+from .vague import crowd_belief
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -762,6 +763,11 @@ class CueReader(SpanReader):
                 own = (head.idx, head.idx + len(head))
                 self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
                 return name, own
+        if crowd_belief(noun, verb):  # "few people believe ...": nobody said it
+            left, right = self.np_span(head, stop, verb is not None and head.i > verb.i)
+            own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
+            self.speaker_conf[own] = 0.0
+            return None, own
         if thing_speaker(noun, verb):
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = 0.0
