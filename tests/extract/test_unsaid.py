@@ -145,3 +145,21 @@ def test_a_fragment_under_a_verb_with_its_own_subject_keeps_it(quotes_of, quote_
     quotes = quotes_of('Mayor Lena Varsk blamed the delay on "a council that never reads its '
                        'own reports."')
     assert quote_with(quotes, "never reads").speaker == "Lena Varsk"
+
+
+def test_the_words_of_a_question_put_to_the_subject_are_not_its(quotes_of):
+    """(round 14) `Asked if “laws ...” should be “determined by the federal government” or
+    “left to each individual state”, 70 percent of Republicans said the latter`: the poll's
+    wording went to "70 percent of Republicans"."""
+    quotes = quotes_of("A new poll found strong opposition. Asked if “rules on hunting” should be "
+                       "“set by the national government” or “left to each state,” 70 percent of "
+                       "farmers said the latter.")
+    assert not [q for q in quotes if q.speaker is not None]
+
+
+def test_an_answer_after_a_question_put_keeps_its_speaker(quotes_of, quote_with):
+    """(guard) `When asked whether she would “run again,” X said she had not decided`: the
+    answer is X's."""
+    quotes = quotes_of("When asked whether she would “run again,” Ann Loft said she had not "
+                       "decided.")
+    assert quote_with(quotes, "had not decided").speaker == "Ann Loft"

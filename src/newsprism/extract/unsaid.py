@@ -133,3 +133,21 @@ def reported_by_another(verb) -> bool:
 def unless_reported(verb):
     """`verb` (a quoted fragment's governing verb), or None when another verb reports it."""
     return None if verb is not None and reported_by_another(verb) else verb
+
+
+def in_question_put(doc, o_tok: int, c_tok: int) -> bool:
+    """The quoted words (tokens after `o_tok`, before `c_tok`) lie inside a question put to
+    the sentence's subject: `Asked if “laws ...” should be “left to each state,” 70 percent
+    said the latter`, `when asked whether she would “run again”, X said ...`. An "asked" with
+    no subject or auxiliary of its own before them; its words are the asker's (a pollster,
+    a reporter), not the answerer's."""
+    if o_tok + 1 >= c_tok:
+        return False
+    t, hops = doc[o_tok + 1], 0
+    while t.head.i != t.i and hops < 12:
+        t, hops = t.head, hops + 1
+        if t.lemma_.lower() == "ask" and t.i < o_tok and t.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "agent")
+                            for c in t.children):
+            return True
+    return False
