@@ -163,3 +163,12 @@ def test_an_answer_after_a_question_put_keeps_its_speaker(quotes_of, quote_with)
     quotes = quotes_of("When asked whether she would “run again,” Ann Loft said she had not "
                        "decided.")
     assert quote_with(quotes, "had not decided").speaker == "Ann Loft"
+
+
+def test_a_cue_pointing_back_with_that_does_not_report_the_clause(quotes_of):
+    """(round 14) `Bernie Sanders: ... I cannot walk down the street, Secretary Clinton knows
+    that, without ...`: the first clause went to Clinton as her indirect quote."""
+    quotes = quotes_of("Moderator: Senator, do you regret it? Tom Kask: I was asked a question. "
+                       "I cannot walk down the street, Governor Loft knows that, without being "
+                       "told how much I have to attack Governor Loft.")
+    assert not [q for q in quotes if q.speaker is not None and "walk down" in q.text]

@@ -36,6 +36,7 @@ from .unsaid import (
     naming_call,
     object_controlled,
     passive_cue,
+    points_back,
 )
 from .vague import crowd_belief
 
@@ -235,7 +236,8 @@ def unasserted(verb) -> bool:
         return True  # "X is expected to say ...", "X is said to have left": not X's words
     if _irrealis_conjunct(verb):
         return True
-    if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb):
+    if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb) \
+            or points_back(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False

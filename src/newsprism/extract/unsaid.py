@@ -151,3 +151,16 @@ def in_question_put(doc, o_tok: int, c_tok: int) -> bool:
                             for c in t.children):
             return True
     return False
+
+
+def points_back(verb) -> bool:
+    """`I cannot walk down the street, Secretary Clinton knows that, without ...` (a speaker's
+    turn): a cue with a clause before it and a demonstrative object of its own after it
+    ("that", "this") comments on words already said by someone else; the clause is not its
+    report. (Not "it": in `...: X called it “…”` "it" is the thing named.)"""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 2 < len(doc) else None
+    # (the parser may take the "that" before a comma for a clause's mark)
+    pointer = nxt is not None and nxt.lower_ in ("that", "this") \
+        and (nxt.dep_ == "dobj" or doc[nxt.i + 1].is_punct)
+    return pointer and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
