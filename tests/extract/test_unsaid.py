@@ -172,3 +172,17 @@ def test_a_cue_pointing_back_with_that_does_not_report_the_clause(quotes_of):
                        "I cannot walk down the street, Governor Loft knows that, without being "
                        "told how much I have to attack Governor Loft.")
     assert not [q for q in quotes if q.speaker is not None and "walk down" in q.text]
+
+
+def test_a_quoted_recipient_of_a_transfer_is_not_the_senders_words(quotes_of):
+    """(round 14) `Corsi forwarded this email to an “overseas individual.”` (the indictment's
+    label) was given to Corsi."""
+    quotes = quotes_of("On July 25, Kask emailed Loft, telling him to act. Loft forwarded this "
+                       "email to an “overseas individual.”")
+    assert not [q for q in quotes if q.speaker is not None and "overseas" in q.text]
+
+
+def test_a_quoted_comparison_stays_with_its_subject(quotes_of, quote_with):
+    """(guard) `Kask compared him to a “mob boss”`: not a transfer; Kask's words."""
+    quotes = quotes_of("Tom Kask compared him to a “mob boss” on Monday.")
+    assert quote_with(quotes, "mob boss").speaker == "Tom Kask"

@@ -278,7 +278,7 @@ class DirectFinder(IntroReader, SignatureReader):
             owner = claim_owner(doc, o_tok, c_tok, self.in_quote) if verb is None \
                 and named is None and kind == "partial" else None
             if verb is None and kind == "partial" and owner is None:
-                verb = unless_reported(self._governing_verb(o_tok, c_tok))
+                verb = unless_reported(self._governing_verb(o_tok, c_tok), o_tok)
             if verb is not None and (negated(verb) and verb.lemma_.lower() in CUE_LEMMAS
                                      or in_question_put(doc, o_tok, c_tok)):
                 # `he did not call for a “...”`: the fragment is what the subject did NOT say;

@@ -130,9 +130,33 @@ def reported_by_another(verb) -> bool:
                and any(c.dep_ in SUBJECT_DEPS for c in r.children) for r in reporters)
 
 
-def unless_reported(verb):
-    """`verb` (a quoted fragment's governing verb), or None when another verb reports it."""
-    return None if verb is not None and reported_by_another(verb) else verb
+def unless_reported(verb, o_tok: int = -1):
+    """`verb` (the governing verb of a quoted fragment opened at token `o_tok`), or None when
+    another verb reports it or the fragment is the recipient of a transfer."""
+    if verb is None or reported_by_another(verb) or transfer_recipient(verb, o_tok):
+        return None
+    return verb
+
+
+# Verbs of handing something on: the one it went to, labelled in quote marks ("forwarded the
+# email to an “overseas individual”"), is named in someone else's words (a filing's, the
+# writer's), not the sender's.
+TRANSFER_LEMMAS = frozenset("""send forward give pass deliver hand transfer pay wire mail email
+e-mail route leak sell lend loan ship donate funnel channel relay""".split())
+
+
+def transfer_recipient(verb, o_tok: int) -> bool:
+    """The quoted fragment opened at `o_tok` is what "to" governs after a verb of
+    `TRANSFER_LEMMAS`: `Corsi forwarded this email to an “overseas individual.”`."""
+    doc = verb.doc
+    if o_tok < 0 or o_tok + 1 >= len(doc) or verb.lemma_.lower() not in TRANSFER_LEMMAS:
+        return False
+    t, hops = doc[o_tok + 1], 0
+    while t.head.i != t.i and t.head.i > o_tok and hops < 6:  # up to the phrase's head word
+        t, hops = t.head, hops + 1
+    prep = t.head
+    return t.dep_ == "pobj" and prep.lower_ == "to" and prep.i < o_tok \
+        and (prep.head.i == verb.i or prep.head.head.i == verb.i)
 
 
 def in_question_put(doc, o_tok: int, c_tok: int) -> bool:
