@@ -33,3 +33,21 @@ def test_a_name_in_a_joined_clause_of_its_own_does_not_bind(quotes_of, quote_wit
     quotes = quotes_of("Tom Kask spoke on Monday. He said Ann Loft would win and Kask said he "
                        "agreed.")
     assert quote_with(quotes, "Ann Loft would win").speaker == "Tom Kask"
+
+
+def test_a_pronoun_after_another_persons_remark_is_unresolved(quotes_of, quote_with):
+    """`McCain was referring to Trump's jaw-dropping comment last year on POWs, when he said,
+    “I like people that weren't captured.”` was given to McCain."""
+    quotes = quotes_of('John Kask said there would have to be a condition first. Kask was '
+                       "referring to Peter Loft's comment last year on veterans, when he said, "
+                       '"I like people that were not captured."')
+    assert quote_with(quotes, "not captured").speaker is None
+
+
+def test_a_remark_of_someone_of_the_other_gender_leaves_the_pronoun(quotes_of, quote_with):
+    """(guard) `Kask was referring to Ann Loft's comment, when she said ...`: only Ann Loft
+    fits "she"."""
+    quotes = quotes_of('Tom Kask said there would have to be a condition first. Kask was '
+                       "referring to Ann Loft's comment last year on veterans, when she said, "
+                       '"I like people that were not captured."')
+    assert quote_with(quotes, "not captured").speaker == "Ann Loft"

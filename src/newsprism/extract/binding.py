@@ -6,13 +6,16 @@ guess.
   for the dismissal of X's predecessor" or "she said X would win" "he"/"she" is not X (a
   pronoun that comes first and governs the name cannot be that name). A clause of its own
   joined to the verb ("he spoke and X left") is not part of it.
+- A subject pronoun whose sentence has just named someone else's remark ("X was referring
+  to Y's comment last year, when he said ...") may be either: the remark's owner (Y) is as
+  likely as the sentence's subject (X).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicons.cues import CUE_LEMMAS
+from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS
 from .spans import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -78,3 +81,21 @@ def named_in_own_clause(pron, people: People) -> frozenset[int]:
         if len(fits) == 1:
             out.add(fits[0])
     return frozenset(out)
+
+
+def rival_claimant(pron, people: People, chosen: int) -> bool:
+    """Another person than `chosen`, of a gender that fits, owns a remark named before the
+    subject pronoun `pron` in its sentence ("Y's comment", "Y's claim"): the pronoun may
+    stand for either."""
+    if pron.dep_ not in SUBJECT_DEPS:
+        return False
+    gender = {"he": "m", "she": "f"}.get(pron.lower_)
+    for t in pron.doc[pron.sent.start:pron.i]:
+        if t.dep_ != "poss" or t.pos_ != "PROPN" or t.head.lemma_.lower() not in CLAIM_NOUNS:
+            continue
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        name = ent.text if ent is not None and ent.label_ == "PERSON" else t.text
+        fits = [k for k, p in enumerate(people.persons) if p.matches(name)]
+        if len(fits) == 1 and fits[0] != chosen and people.agrees(fits[0], gender):
+            return True
+    return False

@@ -24,7 +24,7 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
-from .binding import named_in_own_clause
+from .binding import named_in_own_clause, rival_claimant
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -829,7 +829,8 @@ class CueReader(SpanReader):
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
             k, conf = people.resolve_pronoun(head.idx, gender, self._addressees(head))
-            if k is None or k in named_in_own_clause(head, people):
+            if k is None or k in named_in_own_clause(head, people) \
+                    or rival_claimant(head, people, k):
                 return None, 0.0
             if conf >= SPEAKER_MIN_CONFIDENCE:
                 people.refer(head.idx, k, True)
