@@ -36,3 +36,12 @@ def test_a_crowd_saying_keeps_its_phrase(quotes_of, quote_with):
     """(guard) A crowd that says something ("many people said") is kept as written."""
     quotes = quotes_of("Many people said the plan would fail.")
     assert quote_with(quotes, "plan would fail").speaker == "Many people"
+
+
+def test_a_counted_crowd_believing_has_no_speaker(quotes_of, quote_with):
+    """`most founding-era Americans “undoubtedly” thought ...`, `millions of citizens who
+    feel that ...`: crowds too (read in a second draw of the round 14 samples)."""
+    quotes = quotes_of("Now he has to win back millions of voters who feel that for too long he "
+                       "sought too many deals. Most farmers believe the tax is too high.")
+    assert quote_with(quotes, "too many deals").speaker is None
+    assert quote_with(quotes, "tax is too high").speaker is None

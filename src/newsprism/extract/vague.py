@@ -14,7 +14,9 @@ agree""".split())
 # ("Democrats", "the committee's members") is not one of them.
 CROWD_HEADS = frozenset("""people person persons folks everyone everybody anyone anybody nobody
 someone somebody many most few some lot lots majority minority plurality percent % share
-half third quarter fraction""".split())
+half third quarter fraction millions thousands hundreds dozens scores""".split())
+# A plural head counted this way is a crowd too: "most founding-era Americans", "many voters".
+_CROWD_COUNTS = frozenset("most many few some all".split())
 
 
 # Words that make a crowd a set of sources the writer spoke to: "people close to X",
@@ -27,9 +29,17 @@ def crowd_belief(head, verb) -> bool:
     Not a crowd the writer defines as sources ("people close to the Clintons felt", "many of
     her aides feel", "some people in Trump world think"): a proper noun, a possessor, a
     relative clause or a word of `_SOURCE_WORDS` in the phrase makes them someone."""
-    if verb is None or verb.lemma_.lower() not in BELIEF_LEMMAS \
-            or head.lower_ not in CROWD_HEADS or head.pos_ == "PROPN":
+    if verb is None or verb.lemma_.lower() not in BELIEF_LEMMAS or not _crowd(head):
         return False
+    # ("millions of citizens who feel": the cue's own relative clause does not count)
+    own = {t.i for t in verb.subtree} if verb.dep_ == "relcl" else set()
     return not any(t.pos_ == "PROPN" or t.dep_ in ("poss", "relcl", "acl")
                    or t.lemma_.lower() in _SOURCE_WORDS
-                   for t in head.subtree if t.i != head.i)
+                   for t in head.subtree if t.i != head.i and t.i not in own)
+
+
+def _crowd(head) -> bool:
+    if head.lower_ in CROWD_HEADS and head.pos_ != "PROPN":
+        return True
+    return head.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _CROWD_COUNTS for c in head.children)
