@@ -51,3 +51,19 @@ def test_a_remark_of_someone_of_the_other_gender_leaves_the_pronoun(quotes_of, q
                        "referring to Ann Loft's comment last year on veterans, when she said, "
                        '"I like people that were not captured."')
     assert quote_with(quotes, "not captured").speaker == "Ann Loft"
+
+
+def test_a_name_after_a_preposition_before_a_colon_does_not_speak(quotes_of):
+    """`Fauci with a subtle rebuke of Trump: “When you talk about ...”` was given to Trump
+    (second draw of seed 361)."""
+    quotes = quotes_of('Kask with a subtle rebuke of Ann Loft: "When you talk about the virus '
+                       'just going away, that is not going to happen."')
+    assert not [q for q in quotes if q.speaker == "Ann Loft"]
+
+
+def test_a_name_in_a_phrase_hung_on_a_name_speaker_does_not_speak(quotes_of):
+    """`Several senior Democrats with longtime ties to both Clintons cited another “trap”
+    debate` went to Bill Clinton (PolNeAR train tune, read in this round's diff)."""
+    quotes = quotes_of("Peter Loft won in May. Several senior Democrats with longtime ties to "
+                       "Peter Loft cited another “trap” debate.")
+    assert not [q for q in quotes if q.speaker == "Peter Loft"]

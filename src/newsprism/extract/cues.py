@@ -24,7 +24,7 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
-from .binding import named_in_own_clause, rival_claimant
+from .binding import in_phrase_after, named_in_own_clause, rival_claimant
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -846,7 +846,8 @@ class CueReader(SpanReader):
             persons = [m for m in persons if self._beside(head, m)]
         elif not own and head.pos_ == "PROPN":  # "Black, who has been friends with X"
             persons = [m for m in persons if self._beside(head, m)
-                       or m.start > head.idx and not self._in_clause(head, m)]
+                       or m.start > head.idx and not self._in_clause(head, m)
+                       and not in_phrase_after(head, m.start, m.end)]
         if persons and self._two_people(head, persons, chars):
             return None, 0.0  # "X and Y said": both speak; neither alone is the speaker
         if persons:

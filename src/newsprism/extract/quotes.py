@@ -46,6 +46,7 @@ from .turns import (
     TRANSCRIPT,
     crosses_turn,
     headline_kickers,
+    object_of_preposition,
     plausible_turn,
     speaker_headline,
     turn_label,
@@ -223,7 +224,6 @@ class _Finder(DirectFinder):
                 out.append(a)
         return out
 
-
     def _turn_speaker(self, label: str, sp: tuple[int, int]) -> str:
         """The person a transcript label names ("PENCE" -> the article's Mike Pence), else
         the label as a name ("Kate Doe")."""
@@ -276,9 +276,9 @@ class _Finder(DirectFinder):
                         for t in lead)):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
-            if len(text[cs:ce].split()) < 3 or not turn \
-                    and any(a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
-                            for a in taken):  # (a quote after the colon is a part of the line)
+            if len(text[cs:ce].split()) < 3 or not turn and (object_of_preposition(lead[-1]) or any(
+                    a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
+                    for a in taken)):  # (a quote after the colon is a part of the line)
                 continue
             while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1

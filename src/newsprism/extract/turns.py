@@ -135,3 +135,13 @@ def headline_kickers(text: str, atts: list[Attribution],
             a = dataclasses.replace(a, speaker_span=k, speaker=None)
         out.append(a)
     return out
+
+
+def object_of_preposition(name) -> bool:
+    """The name token `name` (the last word of a name) is governed by a preposition: in a
+    headline line `Fauci with a subtle rebuke of Trump: “…”` the name before the colon is
+    whom the line is about, not who speaks."""
+    t = name
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ != "according"
