@@ -9,8 +9,6 @@ guess.
 - A subject pronoun whose sentence has just named someone else's remark ("X was referring
   to Y's comment last year, when he said ...") may be either: the remark's owner (Y) is as
   likely as the sentence's subject (X).
-- A name speaker is not a person named in a phrase hung on it by a preposition: "Fauci with
-  a subtle rebuke of Trump: “…”" is Fauci's (unresolved if "Fauci" is not tagged a person).
 """
 
 from __future__ import annotations
@@ -103,15 +101,7 @@ def rival_claimant(pron, people: People, chosen: int) -> bool:
     return False
 
 
-def in_phrase_after(head, start: int, end: int) -> bool:
-    """The name at chars [start, end) lies in a prepositional phrase of the speaker phrase
-    headed by the proper noun `head` ("Fauci with a subtle rebuke of Trump")."""
-    span = head.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    t, hops = span.root, 0
-    while t.head.i != t.i and t.i != head.i and hops < 8:
-        if t.dep_ == "prep" and t.head.i == head.i:
-            return True
-        t, hops = t.head, hops + 1
-    return False
+def cannot_be(pron, people: People, chosen: int) -> bool:
+    """The person `chosen` for the subject pronoun `pron` is ruled out by its clause, or
+    another fits as well."""
+    return chosen in named_in_own_clause(pron, people) or rival_claimant(pron, people, chosen)

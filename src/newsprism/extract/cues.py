@@ -24,7 +24,7 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
-from .binding import in_phrase_after, named_in_own_clause, rival_claimant
+from .binding import cannot_be
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -829,8 +829,7 @@ class CueReader(SpanReader):
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
             k, conf = people.resolve_pronoun(head.idx, gender, self._addressees(head))
-            if k is None or k in named_in_own_clause(head, people) \
-                    or rival_claimant(head, people, k):
+            if k is None or cannot_be(head, people, k):
                 return None, 0.0
             if conf >= SPEAKER_MIN_CONFIDENCE:
                 people.refer(head.idx, k, True)
@@ -846,8 +845,7 @@ class CueReader(SpanReader):
             persons = [m for m in persons if self._beside(head, m)]
         elif not own and head.pos_ == "PROPN":  # "Black, who has been friends with X"
             persons = [m for m in persons if self._beside(head, m)
-                       or m.start > head.idx and not self._in_clause(head, m)
-                       and not in_phrase_after(head, m.start, m.end)]
+                       or m.start > head.idx and not self._in_clause(head, m)]
         if persons and self._two_people(head, persons, chars):
             return None, 0.0  # "X and Y said": both speak; neither alone is the speaker
         if persons:
@@ -961,11 +959,12 @@ class CueReader(SpanReader):
 
     def _in_clause(self, head, m: Mention) -> bool:
         """The name `m` lies in a clause that describes `head` ("X, who has been friends
-        with Y")."""
+        with Y"), or in a phrase a preposition hangs on it ("Fauci with a rebuke of Trump",
+        "Democrats with ties to both Clintons": round 14)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         t, hops = (span.root if span is not None else head), 0
         while t.i != head.i and t.head.i != t.i and hops < 12:
-            if t.dep_ in ("relcl", "acl", "advcl"):
+            if t.dep_ in ("relcl", "acl", "advcl") or t.dep_ == "prep" and t.head.i == head.i:
                 return True
             t, hops = t.head, hops + 1
         return False
