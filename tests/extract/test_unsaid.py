@@ -186,3 +186,18 @@ def test_a_quoted_comparison_stays_with_its_subject(quotes_of, quote_with):
     """(guard) `Kask compared him to a “mob boss”`: not a transfer; Kask's words."""
     quotes = quotes_of("Tom Kask compared him to a “mob boss” on Monday.")
     assert quote_with(quotes, "mob boss").speaker == "Tom Kask"
+
+
+def test_a_fragment_of_a_relative_clause_cue_is_not_the_outer_speakers(quotes_of):
+    """(round 14, second draw of seed 367) `Democrats say that reconciliation would address
+    the crisis, which Sen. Ben Cardin, D-Maryland, called a “civil war.”` gave the fragment
+    to "Democrats"."""
+    quotes = quotes_of('Democrats say that political talks in the capital would be able to end '
+                       'the crisis, which Sen. Peter Loft, D-Ohio, called a "civil war."')
+    assert not [q for q in quotes if "civil war" in q.text and q.speaker == "Democrats"]
+
+
+def test_a_fragment_under_a_reported_cue_stays_the_reporters(quotes_of, quote_with):
+    """(guard) `Obama said he expected that Americans will say “no”`: Obama's words."""
+    quotes = quotes_of('Ann Loft said she expected that voters will say "no" to the plan.')
+    assert quote_with(quotes, "no").speaker == "Ann Loft"

@@ -29,14 +29,7 @@ from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
 from .according import according_to
 from .coordinated import split_coordinated
-from .cues import (
-    CONF_LONE_NAME,
-    CONF_NAME,
-    MAX_CLAUSE_TOKENS,
-    SUBJECT_DEPS,
-    trim_span,
-    unasserted,
-)
+from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .persons import without_possessive
 from .provenance import with_provenance
@@ -51,6 +44,7 @@ from .turns import (
     speaker_headline,
     turn_label,
 )
+from .unsaid import own_cue_between
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -210,7 +204,8 @@ class _Finder(DirectFinder):
             if inside:
                 # Quoted fragments inside the reported clause: partial quotes of this speaker,
                 # one attribution (the first lists every fragment, the others continue it).
-                frags = [d for d in inside if not (d.kind == "direct" and d.speaker_span)]
+                frags = [d for d in inside if not (d.kind == "direct" and d.speaker_span)
+                         and not own_cue_between(doc, self.tok_at(d.start), verb)]
                 spans = tuple((d.start, d.end) for d in frags)
                 for k, d in enumerate(frags):
                     target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,

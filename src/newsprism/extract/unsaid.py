@@ -188,3 +188,18 @@ def points_back(verb) -> bool:
     pointer = nxt is not None and nxt.lower_ in ("that", "this") \
         and (nxt.dep_ == "dobj" or doc[nxt.i + 1].is_punct)
     return pointer and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+
+
+def own_cue_between(doc, tok: int, verb) -> bool:
+    """The quoted fragment at token `tok`, inside what `verb` reports, hangs first on a
+    relative clause's cue with a subject of its own: `Democrats say reconciliation would
+    address the crisis, which Sen. X called a “civil war”` (X's words, not the Democrats').
+    (Not any cue: in `Obama said Americans will say “no”` the words are Obama's.)"""
+    t, hops = doc[tok], 0
+    while t.head.i != t.i and t.i != verb.i and hops < 12:
+        t, hops = t.head, hops + 1
+        if t.i != verb.i and t.dep_ == "relcl" and t.lemma_.lower() in CUE_LEMMAS \
+                and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP")
+                        for c in t.children):
+            return True
+    return False
