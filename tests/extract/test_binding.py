@@ -67,3 +67,14 @@ def test_a_name_in_a_phrase_hung_on_a_name_speaker_does_not_speak(quotes_of):
     quotes = quotes_of("Peter Loft won in May. Several senior Democrats with longtime ties to "
                        "Peter Loft cited another “trap” debate.")
     assert not [q for q in quotes if q.speaker == "Peter Loft"]
+
+
+def test_who_after_a_name_stands_for_that_name(quotes_of, quote_with):
+    """`the Reverend Franklin Graham, who called it “disgraceful”, ... and Republican senator
+    Lindsey Graham, who said: “…”` gave Lindsey Graham's words to Franklin Graham: the parser
+    hung the second "who" on the first Graham (second draw of seed 367)."""
+    quotes = quotes_of("Critics included the Reverend Franklin Graham, who called it "
+                       "“disgraceful”, former aide Anthony Scaramucci, who said it was not "
+                       "“the Christian way”, and Republican senator Lindsey Graham, who said: "
+                       "“President Trump could stop this policy with a phone call.”")
+    assert quote_with(quotes, "phone call").speaker == "Lindsey Graham"

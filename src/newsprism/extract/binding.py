@@ -105,3 +105,18 @@ def cannot_be(pron, people: People, chosen: int) -> bool:
     """The person `chosen` for the subject pronoun `pron` is ruled out by its clause, or
     another fits as well."""
     return chosen in named_in_own_clause(pron, people) or rival_claimant(pron, people, chosen)
+
+
+def relative_antecedent(rel):
+    """The noun a relative pronoun `rel` ("who") stands for: the parser's head of its clause,
+    unless a person's name stands right before it (", who"): in "the Reverend X Graham, who
+    called it “…”, and senator Y Graham, who said: “…”" the parser may hang the second
+    "who" on the first Graham."""
+    doc, j = rel.doc, rel.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    parsed = rel.head.head
+    if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON" \
+            and doc[j].dep_ not in ("pobj", "poss") and parsed.ent_type_ == "PERSON":
+        return doc[j]  # (not "X, 24, from Manchester, who said": a place the model tagged)
+    return parsed

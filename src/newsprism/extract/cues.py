@@ -24,7 +24,7 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
-from .binding import cannot_be
+from .binding import cannot_be, relative_antecedent
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -752,8 +752,8 @@ class CueReader(SpanReader):
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and (verb.i != head.i or swallowed_cue(head)) else None
-        noun = head.head.head if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
-            else head
+        noun = relative_antecedent(head) if head.tag_ in ("WP", "WDT") \
+            and head.head.dep_ == "relcl" else head
         if noun is not head and head.lower_ == "who":
             outer = _participle_owner(noun)
             if outer is not None:
@@ -774,10 +774,9 @@ class CueReader(SpanReader):
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = 0.0
             return None, own
-        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
-                and head.head.head.pos_ in ("NOUN", "PROPN"):
+        if noun is not head and noun.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
-            name, chars = self._resolve(head.head.head, head.head.left_edge.i)
+            name, chars = self._resolve(noun, head.head.left_edge.i)
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
             return name, own
