@@ -78,3 +78,12 @@ def test_who_after_a_name_stands_for_that_name(quotes_of, quote_with):
                        "“the Christian way”, and Republican senator Lindsey Graham, who said: "
                        "“President Trump could stop this policy with a phone call.”")
     assert quote_with(quotes, "phone call").speaker == "Lindsey Graham"
+
+
+def test_a_parenthetical_pronoun_is_none_of_the_people_its_host_names(quotes_of):
+    """`Ryan, he says, is helping conservatives remember why they are conservatives` (Brooks
+    speaking) was given to Paul Ryan (third draw of seed 361)."""
+    quotes = quotes_of("Republicans such as Paul Ryan want to tap aspirations, Brooks said. "
+                       "Ryan, he says, is helping conservatives remember why they are "
+                       "conservatives.")
+    assert not [q for q in quotes if q.speaker == "Paul Ryan"]

@@ -5,7 +5,8 @@ guess.
 - A subject pronoun never stands for a person named later in its own clause: in "he called
   for the dismissal of X's predecessor" or "she said X would win" "he"/"she" is not X (a
   pronoun that comes first and governs the name cannot be that name). A clause of its own
-  joined to the verb ("he spoke and X left") is not part of it.
+  joined to the verb ("he spoke and X left") is not part of it. Nor is a parenthetical
+  "he says" a person its host clause names ("Ryan, he says, is helping ...").
 - A subject pronoun whose sentence has just named someone else's remark ("X was referring
   to Y's comment last year, when he said ...") may be either: the remark's owner (Y) is as
   likely as the sentence's subject (X).
@@ -13,14 +14,16 @@ guess.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS
+from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, PARENTHETICAL_LEMMAS
 from .spans import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from .speakers import People
 
+_BREAKS = re.compile(r"\n|;|:| - |—|–")
 # Clauses joined to the pronoun's verb that have their own subject and so lie outside the
 # pronoun's reach: "he said A, and X said B" may be X; so may a verb of saying with its own
 # subject that the parser joined to the reported clause ("he said A would win and X said B").
@@ -52,6 +55,21 @@ def _own_clause_tokens(pron) -> list:
     return out
 
 
+def _host_clause_tokens(pron) -> list:
+    """For a parenthetical cue ("Ryan, he says, is helping ...", "Democrats such as X can
+    offer solutions, he says"), the tokens of the clause it reports, on its line: what "he"
+    says about them, so he is none of them."""
+    verb = pron.head
+    if verb.dep_ != "parataxis" or verb.head.i == verb.i \
+            or verb.lemma_.lower() not in PARENTHETICAL_LEMMAS:
+        return []
+    own, doc = {t.i for t in verb.subtree}, pron.doc
+    # (only the stretch of the sentence the parenthetical sits in: not past a dash, colon,
+    # semicolon or line break, "Trump was back to implying X lied - if it was bad, he said")
+    return [t for t in verb.head.subtree if t.i not in own and t.sent == pron.sent
+            and not _BREAKS.search(doc[min(t.i, pron.i):max(t.i, pron.i)].text)]
+
+
 def _goes_on_saying(clause) -> bool:
     """"he said, adding that ...", "he said when asked about ...": an adverbial clause of a
     verb of saying with no subject of its own goes on with the pronoun's speech act."""
@@ -72,7 +90,7 @@ def named_in_own_clause(pron, people: People) -> frozenset[int]:
     if pron.dep_ not in SUBJECT_DEPS or pron.head.i == pron.i:
         return frozenset()
     out: set[int] = set()
-    for t in _own_clause_tokens(pron):
+    for t in _own_clause_tokens(pron) + _host_clause_tokens(pron):
         if t.pos_ != "PROPN" or t.dep_ == "compound" or people.in_quote(t.idx):
             continue  # ("the Lanz administration": a name that only modifies a noun)
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
