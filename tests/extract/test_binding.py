@@ -87,3 +87,21 @@ def test_a_parenthetical_pronoun_is_none_of_the_people_its_host_names(quotes_of)
                        "Ryan, he says, is helping conservatives remember why they are "
                        "conservatives.")
     assert not [q for q in quotes if q.speaker == "Paul Ryan"]
+
+
+def test_a_description_is_not_the_person_named_in_what_it_reports(quotes_of, quote_with):
+    """`The president said Clinton was ready to be commander in chief` went to Clinton (third
+    draw of seed 367); `the former vice president's spokeswoman told POLITICO that Gore plans
+    to skip ...` to Gore (PolNeAR train tune)."""
+    quotes = quotes_of("Former Vice President Al Lanz will skip the convention. Citing "
+                       "“obligations at home,” the former vice president’s spokeswoman told "
+                       "reporters that Lanz plans to skip the festivities.")
+    assert quote_with(quotes, "plans to skip").speaker is None
+
+
+def test_an_apposition_of_the_subject_does_not_bind(quotes_of, quote_with):
+    """(guard) `“…,” the governor said, before clarifying that he, Christie, ...`: the
+    apposition names the subject itself."""
+    quotes = quotes_of("Gov. Chris Kask backed the plan. “I have known him for years,” he said, "
+                       "adding that he, Kask, would not change his mind.")
+    assert quote_with(quotes, "known him for years").speaker == "Chris Kask"

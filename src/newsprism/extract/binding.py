@@ -23,6 +23,10 @@ from .spans import SUBJECT_DEPS
 if TYPE_CHECKING:
     from .speakers import People
 
+# Past this many tokens writers name the subject again in a long paraphrase ("the president
+# often says: In his view, ... what Mr. Obama said in Springfield was ..."); an apposition
+# names the subject itself ("before clarifying that he, Christie, ...").
+BIND_REACH = 15
 _BREAKS = re.compile(r"\n|;|:| - |—|–")
 # Clauses joined to the pronoun's verb that have their own subject and so lie outside the
 # pronoun's reach: "he said A, and X said B" may be X; so may a verb of saying with its own
@@ -35,9 +39,9 @@ _ASIDE_DEPS = frozenset({"advcl", "relcl", "acl"})
 
 
 def _own_clause_tokens(pron) -> list:
-    """The tokens after `pron` in its verb's clause and line, without the pronoun's own
-    phrase, a joined clause of its own (`_OWN_CLAUSE_DEPS`), an adverbial or relative clause
-    (`_ASIDE_DEPS`) or words in brackets (the writer's aside)."""
+    """The tokens after `pron` in its verb's clause and line (within `BIND_REACH`), without
+    an apposition, the pronoun's own phrase, a joined clause of its own (`_OWN_CLAUSE_DEPS`),
+    an adverbial or relative clause (`_ASIDE_DEPS`) or words in brackets (an aside)."""
     verb, doc = pron.head, pron.doc
     # (the parser's sentence may run over a paragraph break: stop at the line's end)
     end = next((t.i + 1 for t in doc[pron.i:pron.sent.end] if "\n" in t.text_with_ws),
@@ -49,7 +53,8 @@ def _own_clause_tokens(pron) -> list:
                 and (t.head.i == verb.i or t.lemma_.lower() in CUE_LEMMAS) \
                 and any(c.dep_ in SUBJECT_DEPS for c in t.children):
             continue
-        if pron.i < t.i < end and not _in_brackets(t, pron.i):
+        if pron.i < t.i < min(end, pron.i + BIND_REACH) and t.dep_ not in ("appos", "npadvmod") \
+                and not _in_brackets(t, pron.i):
             out.append(t)
         stack.extend(t.children)
     return out
@@ -84,7 +89,8 @@ def _in_brackets(t, lo: int) -> bool:
 
 
 def named_in_own_clause(pron, people: People) -> frozenset[int]:
-    """The people a subject he/she `pron` cannot be: those its own clause names after it
+    """The people a subject he/she (or description) `pron` cannot be: those its own clause
+    names after it
     (the head word of a person mention, or of a proper noun, that names exactly one person
     of the article). Words inside quote marks are a quote's own."""
     if pron.dep_ not in SUBJECT_DEPS or pron.head.i == pron.i:
@@ -138,3 +144,12 @@ def relative_antecedent(rel):
             and doc[j].dep_ not in ("pobj", "poss") and parsed.ent_type_ == "PERSON":
         return doc[j]  # (not "X, 24, from Manchester, who said": a place the model tagged)
     return parsed
+
+
+def unless_bound(found: tuple[int | None, float], subject, people: People
+                 ) -> tuple[int | None, float]:
+    """A description subject's (person, confidence), or (None, 0) when its own clause names
+    that person after it: in "The president said Clinton was ready" the president is not
+    Clinton."""
+    k = found[0]
+    return (None, 0.0) if k is not None and k in named_in_own_clause(subject, people) else found

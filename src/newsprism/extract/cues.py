@@ -24,7 +24,7 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
-from .binding import cannot_be, relative_antecedent
+from .binding import cannot_be, relative_antecedent, unless_bound
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -871,7 +871,7 @@ class CueReader(SpanReader):
                 not self._indefinite(head) and not surname:
             # "A spokesman for X said" introduces someone new: never the spokesman named
             # before (a White House spokesman quoted a paragraph earlier).
-            k, conf = people.resolve_description(head, head.idx)
+            k, conf = unless_bound(people.resolve_description(head, head.idx), head, people)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)
