@@ -105,3 +105,12 @@ def test_an_apposition_of_the_subject_does_not_bind(quotes_of, quote_with):
     quotes = quotes_of("Gov. Chris Kask backed the plan. “I have known him for years,” he said, "
                        "adding that he, Kask, would not change his mind.")
     assert quote_with(quotes, "known him for years").speaker == "Chris Kask"
+
+
+def test_a_titled_name_after_an_office_phrase_still_speaks(quotes_of, quote_with):
+    """(guard, read in the round 14 blind sample's diff) `said California Department of Public
+    Health Director Sonia Angels`: the parser hangs the name under "of"; after its title it
+    is still the speaker."""
+    quotes = quotes_of("There was no evidence the woman had any link to the base, said "
+                       "California Department of Public Health Director Sonia Angels.")
+    assert quote_with(quotes, "no evidence").speaker == "Sonia Angels"

@@ -201,3 +201,11 @@ def test_a_fragment_under_a_reported_cue_stays_the_reporters(quotes_of, quote_wi
     """(guard) `Obama said he expected that Americans will say “no”`: Obama's words."""
     quotes = quotes_of('Ann Loft said she expected that voters will say "no" to the plan.')
     assert quote_with(quotes, "no").speaker == "Ann Loft"
+
+
+def test_that_before_a_comma_and_a_clause_still_introduces_it(quotes_of, quote_with):
+    """(guard, read in the round 14 blind sample's diff) `Garin suggested that, in the long run,
+    there could be an advantage ...` lost its quote to the "knows that," rule."""
+    quotes = quotes_of("The plan is dead, Ann Loft suggested that, in the long run, there could "
+                       "be an advantage.")
+    assert quote_with(quotes, "could be an advantage").speaker == "Ann Loft"

@@ -187,7 +187,9 @@ def points_back(verb) -> bool:
     # (the parser may take the "that" before a comma for a clause's mark)
     pointer = nxt is not None and nxt.lower_ in ("that", "this") \
         and (nxt.dep_ == "dobj" or doc[nxt.i + 1].is_punct)
-    return pointer and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    # (not "X suggested that, in the long run, there could be ...": a clause after it)
+    return pointer and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def own_cue_between(doc, tok: int, verb) -> bool:
