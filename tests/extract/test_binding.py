@@ -114,3 +114,69 @@ def test_a_titled_name_after_an_office_phrase_still_speaks(quotes_of, quote_with
     quotes = quotes_of("There was no evidence the woman had any link to the base, said "
                        "California Department of Public Health Director Sonia Angels.")
     assert quote_with(quotes, "no evidence").speaker == "Sonia Angels"
+
+
+def _reparsed(nlp, text: str, heads: dict[int, tuple[int, str]]):
+    """`text` parsed, with the heads and relations of some tokens set as a parser once set
+    them on real text (token -> (head, relation))."""
+    from spacy.tokens import Doc
+
+    doc = nlp(text)
+    ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc]
+    new = [heads.get(t.i, (t.head.i, t.dep_)) for t in doc]
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc],
+               lemmas=[t.lemma_ for t in doc], heads=[h for h, _ in new],
+               deps=[d for _, d in new], ents=ents)
+
+
+def test_a_name_under_a_title_heads_preposition_still_speaks(nlp):
+    """(guard, read in the round 14 diff of seed 361) `what Director of National Intelligence
+    James Clapper and other top intelligence bosses called ...` with "Clapper" parsed under
+    "of": the title head's name speaks, not the FBI director named before."""
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.extract.quotes import find_quotes
+    from newsprism.model import Article
+
+    text = ("FBI Director Peter Lofton spoke on Monday. Lofton said he would testify. It tops "
+            "what Director of National Intelligence John Clapton and other top intelligence "
+            "bosses called an unprecedented spike in meddling.")
+    doc = _reparsed(nlp, text, {20: (22, "compound"), 22: (18, "pobj"), 23: (17, "cc"),
+                                27: (17, "conj")})
+    assert doc[22].text == "Clapton" and doc[18].text == "of"
+    article = Article(id="a1", source="test", text=text)
+    quotes = find_quotes(article, doc, find_mentions(article, doc))
+    spike = [q for q in quotes if "unprecedented spike" in q.text]
+    assert spike and spike[0].speaker == "John Clapton"
+
+
+def _quotes_of_doc(doc, text: str):
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.extract.quotes import find_quotes
+    from newsprism.model import Article
+
+    article = Article(id="a1", source="test", text=text)
+    return find_quotes(article, doc, find_mentions(article, doc))
+
+
+def test_he_said_hung_as_parataxis_without_commas_is_no_parenthetical(nlp):
+    """(guard, read in the round 14 diff of seed 361) `Mr. Clinton laid out math he said
+    showed that ...`, with "said" parsed as a parataxis of "laid": not a parenthetical "he
+    says", so the name in the clause it hangs on does not rule Clinton out."""
+    text = ("Mr. Bill Kask spoke for an hour. Mr. Kask laid out math he said showed that "
+            "Democrats lead in job creation.")
+    doc = _reparsed(nlp, text, {10: (10, "ROOT"), 14: (10, "parataxis")})
+    assert doc[14].text == "said"
+    quotes = _quotes_of_doc(doc, text)
+    assert [q.speaker for q in quotes if "Democrats lead" in q.text] == ["Bill Kask"]
+
+
+def test_a_headline_name_parsed_under_the_line_befores_preposition_speaks(nlp):
+    """(guard, read in the round 14 diff of seed 361) `Stewart: Michelle Obama gave one of the
+    finest speeches ...` with "Stewart" parsed as the object of "to" on the line before."""
+    text = ("Opinion\nGordon Kask: If Tom Loft is re-elected, he will owe much to his wife\n"
+            "Kask: Ann Loft gave one of the finest speeches ever at a convention")
+    doc = _reparsed(nlp, text, {21: (17, "pobj")})
+    assert doc[21].text == "Kask" and doc[17].text == "to"
+    quotes = _quotes_of_doc(doc, text)
+    assert [q.speaker for q in quotes if "finest speeches" in q.text] == ["Gordon Kask"]

@@ -64,11 +64,16 @@ def _host_clause_tokens(pron) -> list:
     """For a parenthetical cue ("Ryan, he says, is helping ...", "Democrats such as X can
     offer solutions, he says"), the tokens of the clause it reports, on its line: what "he"
     says about them, so he is none of them."""
-    verb = pron.head
+    verb, doc = pron.head, pron.doc
     if verb.dep_ != "parataxis" or verb.head.i == verb.i \
             or verb.lemma_.lower() not in PARENTHETICAL_LEMMAS:
         return []
-    own, doc = {t.i for t in verb.subtree}, pron.doc
+    # Set off by commas on both sides: not "math he said showed ..." nor "(that she insisted
+    # were not scandals)", which the parser also hangs on as parataxis.
+    if pron.i == 0 or doc[pron.i - 1].text != "," \
+            or not any(t.text == "," for t in doc[verb.i + 1:verb.i + 4]):
+        return []
+    own = {t.i for t in verb.subtree}
     # (only the stretch of the sentence the parenthetical sits in: not past a dash, colon,
     # semicolon or line break, "Trump was back to implying X lied - if it was bad, he said")
     return [t for t in verb.head.subtree if t.i not in own and t.sent == pron.sent

@@ -962,13 +962,14 @@ class CueReader(SpanReader):
         "Democrats with ties to both Clintons": round 14)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         t, hops = (span.root if span is not None else head), 0
-        # (not after a title: "Department of Public Health Director X" is X, misparsed)
+        # (not after a title: "Department of Public Health Director X" is X, misparsed; nor
+        # under a title head: "Director of National Intelligence X")
         titled = span is not None and span.start > 0 and (
             is_title_token(self.doc[span.start - 1].text)
             or fold(self.doc[span.start - 1].lemma_) in PERSON_ROLE_NOUNS)
         while t.i != head.i and t.head.i != t.i and hops < 12:
-            if t.dep_ in ("relcl", "acl", "advcl") \
-                    or t.dep_ == "prep" and t.head.i == head.i and not titled:
+            if t.dep_ in ("relcl", "acl", "advcl") or t.dep_ == "prep" and t.head.i == head.i \
+                    and not titled and not is_title_token(head.text):
                 return True
             t, hops = t.head, hops + 1
         return False

@@ -271,7 +271,7 @@ class _Finder(DirectFinder):
                         for t in lead)):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
-            if len(text[cs:ce].split()) < 3 or not turn and (object_of_preposition(lead[-1]) or any(
+            if len(text[cs:ce].split()) < 3 or not turn and (object_of_preposition(lead) or any(
                     a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
                     for a in taken)):  # (a quote after the colon is a part of the line)
                 continue
