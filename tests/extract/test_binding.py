@@ -180,3 +180,12 @@ def test_a_headline_name_parsed_under_the_line_befores_preposition_speaks(nlp):
     assert doc[21].text == "Kask" and doc[17].text == "to"
     quotes = _quotes_of_doc(doc, text)
     assert [q.speaker for q in quotes if "finest speeches" in q.text] == ["Gordon Kask"]
+
+
+def test_a_name_after_an_affiliation_preposition_still_speaks(quotes_of, quote_with):
+    """(guard, read in the round 14 diff of seed 367) `said Washington Institute for Near East
+    Policy fellow Eric Trager`: a name under "for" (or "of") of an affiliation is the speaker;
+    only "with", "to", "against" ... phrases name someone else."""
+    quotes = quotes_of("The army is “suffering” now, said Washington Institute for Near East "
+                       "Policy fellow Eric Lofton.")
+    assert quote_with(quotes, "suffering").speaker == "Eric Lofton"

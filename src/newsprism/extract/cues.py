@@ -353,6 +353,10 @@ def _document_kind(lemma: str) -> str:
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 
 
+# Prepositions whose phrase, hung on a name speaker, names someone else: "Fauci with a rebuke
+# of Trump", "Democrats with ties to both Clintons" (`CueReader._in_clause`).
+_ASIDE_PREPOSITIONS = frozenset("with to against about on toward towards".split())
+
 class CueReader(SpanReader):
     """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
 
@@ -962,14 +966,12 @@ class CueReader(SpanReader):
         "Democrats with ties to both Clintons": round 14)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         t, hops = (span.root if span is not None else head), 0
-        # (not after a title: "Department of Public Health Director X" is X, misparsed; nor
-        # under a title head: "Director of National Intelligence X")
-        titled = span is not None and span.start > 0 and (
-            is_title_token(self.doc[span.start - 1].text)
-            or fold(self.doc[span.start - 1].lemma_) in PERSON_ROLE_NOUNS)
+        # (only "with", "to", "against", ...: "of", "for", "at", "from" name an affiliation, and
+        # the parser hangs a titled name under them: "Director of National Intelligence X",
+        # "Department of Public Health Director X", "Institute for Policy fellow X")
         while t.i != head.i and t.head.i != t.i and hops < 12:
             if t.dep_ in ("relcl", "acl", "advcl") or t.dep_ == "prep" and t.head.i == head.i \
-                    and not titled and not is_title_token(head.text):
+                    and t.lower_ in _ASIDE_PREPOSITIONS:
                 return True
             t, hops = t.head, hops + 1
         return False
