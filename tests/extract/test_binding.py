@@ -189,3 +189,12 @@ def test_a_name_after_an_affiliation_preposition_still_speaks(quotes_of, quote_w
     quotes = quotes_of("The army is “suffering” now, said Washington Institute for Near East "
                        "Policy fellow Eric Lofton.")
     assert quote_with(quotes, "suffering").speaker == "Eric Lofton"
+
+
+def test_a_parenthetical_description_is_none_of_the_people_its_host_names(quotes_of):
+    """(read in the round 14 diff of seed 361) `Kushner, the official said, told Scarborough to
+    call the president`: the official is not Kushner (the commas are around the phrase)."""
+    quotes = quotes_of("A White House official said nothing untoward had occurred. The official "
+                       "told CNN that Kask called the son-in-law, Jared Lofton, about the story. "
+                       "Lofton, the official said, told Kask to call the president.")
+    assert not [q for q in quotes if q.speaker == "Jared Lofton"]

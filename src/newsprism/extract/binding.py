@@ -70,7 +70,8 @@ def _host_clause_tokens(pron) -> list:
         return []
     # Set off by commas on both sides: not "math he said showed ..." nor "(that she insisted
     # were not scandals)", which the parser also hangs on as parataxis.
-    if pron.i == 0 or doc[pron.i - 1].text != "," \
+    first = pron.left_edge.i  # ("Kushner, the official said, told ...": the phrase's start)
+    if first == 0 or doc[first - 1].text != "," \
             or not any(t.text == "," for t in doc[verb.i + 1:verb.i + 4]):
         return []
     own = {t.i for t in verb.subtree}
