@@ -145,3 +145,67 @@ def test_a_fragment_under_a_verb_with_its_own_subject_keeps_it(quotes_of, quote_
     quotes = quotes_of('Mayor Lena Varsk blamed the delay on "a council that never reads its '
                        'own reports."')
     assert quote_with(quotes, "never reads").speaker == "Lena Varsk"
+
+
+def test_the_words_of_a_question_put_to_the_subject_are_not_its(quotes_of):
+    """(round 14) `Asked if “laws ...” should be “determined by the federal government” or
+    “left to each individual state”, 70 percent of Republicans said the latter`: the poll's
+    wording went to "70 percent of Republicans"."""
+    quotes = quotes_of("A new poll found strong opposition. Asked if “rules on hunting” should be "
+                       "“set by the national government” or “left to each state,” 70 percent of "
+                       "farmers said the latter.")
+    assert not [q for q in quotes if q.speaker is not None]
+
+
+def test_an_answer_after_a_question_put_keeps_its_speaker(quotes_of, quote_with):
+    """(guard) `When asked whether she would “run again,” X said she had not decided`: the
+    answer is X's."""
+    quotes = quotes_of("When asked whether she would “run again,” Ann Loft said she had not "
+                       "decided.")
+    assert quote_with(quotes, "had not decided").speaker == "Ann Loft"
+
+
+def test_a_cue_pointing_back_with_that_does_not_report_the_clause(quotes_of):
+    """(round 14) `Bernie Sanders: ... I cannot walk down the street, Secretary Clinton knows
+    that, without ...`: the first clause went to Clinton as her indirect quote."""
+    quotes = quotes_of("Moderator: Senator, do you regret it? Tom Kask: I was asked a question. "
+                       "I cannot walk down the street, Governor Loft knows that, without being "
+                       "told how much I have to attack Governor Loft.")
+    assert not [q for q in quotes if q.speaker is not None and "walk down" in q.text]
+
+
+def test_a_quoted_recipient_of_a_transfer_is_not_the_senders_words(quotes_of):
+    """(round 14) `Corsi forwarded this email to an “overseas individual.”` (the indictment's
+    label) was given to Corsi."""
+    quotes = quotes_of("On July 25, Kask emailed Loft, telling him to act. Loft forwarded this "
+                       "email to an “overseas individual.”")
+    assert not [q for q in quotes if q.speaker is not None and "overseas" in q.text]
+
+
+def test_a_quoted_comparison_stays_with_its_subject(quotes_of, quote_with):
+    """(guard) `Kask compared him to a “mob boss”`: not a transfer; Kask's words."""
+    quotes = quotes_of("Tom Kask compared him to a “mob boss” on Monday.")
+    assert quote_with(quotes, "mob boss").speaker == "Tom Kask"
+
+
+def test_a_fragment_of_a_relative_clause_cue_is_not_the_outer_speakers(quotes_of):
+    """(round 14, second draw of seed 367) `Democrats say that reconciliation would address
+    the crisis, which Sen. Ben Cardin, D-Maryland, called a “civil war.”` gave the fragment
+    to "Democrats"."""
+    quotes = quotes_of('Democrats say that political talks in the capital would be able to end '
+                       'the crisis, which Sen. Peter Loft, D-Ohio, called a "civil war."')
+    assert not [q for q in quotes if "civil war" in q.text and q.speaker == "Democrats"]
+
+
+def test_a_fragment_under_a_reported_cue_stays_the_reporters(quotes_of, quote_with):
+    """(guard) `Obama said he expected that Americans will say “no”`: Obama's words."""
+    quotes = quotes_of('Ann Loft said she expected that voters will say "no" to the plan.')
+    assert quote_with(quotes, "no").speaker == "Ann Loft"
+
+
+def test_that_before_a_comma_and_a_clause_still_introduces_it(quotes_of, quote_with):
+    """(guard, read in the round 14 blind sample's diff) `Garin suggested that, in the long run,
+    there could be an advantage ...` lost its quote to the "knows that," rule."""
+    quotes = quotes_of("The plan is dead, Ann Loft suggested that, in the long run, there could "
+                       "be an advantage.")
+    assert quote_with(quotes, "could be an advantage").speaker == "Ann Loft"

@@ -24,6 +24,7 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
+from .binding import cannot_be, relative_antecedent, unless_bound
 from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
 from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
@@ -36,7 +37,9 @@ from .unsaid import (
     naming_call,
     object_controlled,
     passive_cue,
+    points_back,
 )
+from .vague import crowd_belief
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -234,7 +237,8 @@ def unasserted(verb) -> bool:
         return True  # "X is expected to say ...", "X is said to have left": not X's words
     if _irrealis_conjunct(verb):
         return True
-    if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb):
+    if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb) \
+            or points_back(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
@@ -349,6 +353,10 @@ def _document_kind(lemma: str) -> str:
 # Honorifics that may stand between a qualifier and the name ("the younger Mr. X").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir"})
 
+
+# Prepositions whose phrase, hung on a name speaker, names someone else: "Fauci with a rebuke
+# of Trump", "Democrats with ties to both Clintons" (`CueReader._in_clause`).
+_ASIDE_PREPOSITIONS = frozenset("with to against about on toward towards".split())
 
 class CueReader(SpanReader):
     """One parsed article: its quote pairs, people, sentences, and cue/speaker lookups."""
@@ -750,8 +758,8 @@ class CueReader(SpanReader):
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and (verb.i != head.i or swallowed_cue(head)) else None
-        noun = head.head.head if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
-            else head
+        noun = relative_antecedent(head) if head.tag_ in ("WP", "WDT") \
+            and head.head.dep_ == "relcl" else head
         if noun is not head and head.lower_ == "who":
             outer = _participle_owner(noun)
             if outer is not None:
@@ -763,14 +771,18 @@ class CueReader(SpanReader):
                 own = (head.idx, head.idx + len(head))
                 self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
                 return name, own
+        if crowd_belief(noun, verb):  # "few people believe ...": nobody said it
+            left, right = self.np_span(head, stop, verb is not None and head.i > verb.i)
+            own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
+            self.speaker_conf[own] = 0.0
+            return None, own
         if thing_speaker(noun, verb):
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = 0.0
             return None, own
-        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" \
-                and head.head.head.pos_ in ("NOUN", "PROPN"):
+        if noun is not head and noun.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.
-            name, chars = self._resolve(head.head.head, head.head.left_edge.i)
+            name, chars = self._resolve(noun, head.head.left_edge.i)
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
             return name, own
@@ -822,7 +834,7 @@ class CueReader(SpanReader):
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
             k, conf = self.doubts.resolve(people, head.idx, gender, self._addressees(head))
-            if k is None:
+            if k is None or cannot_be(head, people, k):
                 return None, 0.0
             if conf >= SPEAKER_MIN_CONFIDENCE:
                 people.refer(head.idx, k, True)
@@ -865,7 +877,7 @@ class CueReader(SpanReader):
                 not self._indefinite(head) and not surname:
             # "A spokesman for X said" introduces someone new: never the spokesman named
             # before (a White House spokesman quoted a paragraph earlier).
-            k, conf = people.resolve_description(head, head.idx)
+            k, conf = unless_bound(people.resolve_description(head, head.idx), head, people)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)
@@ -952,11 +964,16 @@ class CueReader(SpanReader):
 
     def _in_clause(self, head, m: Mention) -> bool:
         """The name `m` lies in a clause that describes `head` ("X, who has been friends
-        with Y")."""
+        with Y"), or in a phrase a preposition hangs on it ("Fauci with a rebuke of Trump",
+        "Democrats with ties to both Clintons": round 14)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         t, hops = (span.root if span is not None else head), 0
+        # (only "with", "to", "against", ...: "of", "for", "at", "from" name an affiliation, and
+        # the parser hangs a titled name under them: "Director of National Intelligence X",
+        # "Department of Public Health Director X", "Institute for Policy fellow X")
         while t.i != head.i and t.head.i != t.i and hops < 12:
-            if t.dep_ in ("relcl", "acl", "advcl"):
+            if t.dep_ in ("relcl", "acl", "advcl") or t.dep_ == "prep" and t.head.i == head.i \
+                    and t.lower_ in _ASIDE_PREPOSITIONS:
                 return True
             t, hops = t.head, hops + 1
         return False

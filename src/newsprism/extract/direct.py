@@ -13,12 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ..lexicons.cues import (
-    CUE_LEMMAS,
-    INDIRECT_LEMMAS,
-    OBJECT_LEMMAS,
-    SPEECH_LEMMAS,
-)
+from ..lexicons.cues import CUE_LEMMAS, INDIRECT_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -46,7 +41,7 @@ from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader
 from .spans import swallowed_cue
-from .unsaid import in_link_row, relative_about_later_noun, unless_reported
+from .unsaid import in_link_row, in_question_put, relative_about_later_noun, unless_reported
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "T.K.", "U.S.": no sentence end
@@ -285,9 +280,11 @@ class DirectFinder(IntroReader, SignatureReader):
             owner = claim_owner(doc, o_tok, c_tok, self.in_quote) if verb is None \
                 and named is None and kind == "partial" else None
             if verb is None and kind == "partial" and owner is None:
-                verb = unless_reported(self._governing_verb(o_tok, c_tok))
-            if verb is not None and negated(verb) and verb.lemma_.lower() in CUE_LEMMAS:
-                # `he did not call for a “...”`: the fragment is what the subject did NOT say.
+                verb = unless_reported(self._governing_verb(o_tok, c_tok), o_tok)
+            if verb is not None and (negated(verb) and verb.lemma_.lower() in CUE_LEMMAS
+                                     or in_question_put(doc, o_tok, c_tok)):
+                # `he did not call for a “...”`: the fragment is what the subject did NOT say;
+                # `Asked if “…”, 70 percent said the latter`: the question's words, the asker's.
                 # (`he didn't want “...”` under a verb not of speaking still quotes him.)
                 verb = None
             if verb is not None:

@@ -28,14 +28,7 @@ from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
 from .according import according_to
 from .coordinated import split_coordinated
-from .cues import (
-    CONF_LONE_NAME,
-    CONF_NAME,
-    MAX_CLAUSE_TOKENS,
-    SUBJECT_DEPS,
-    trim_span,
-    unasserted,
-)
+from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .persons import without_possessive
 from .provenance import with_provenance
@@ -46,10 +39,12 @@ from .turns import (
     TRANSCRIPT,
     crosses_turn,
     headline_kickers,
+    object_of_preposition,
     plausible_turn,
     speaker_headline,
     turn_label,
 )
+from .unsaid import own_cue_between
 
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
@@ -209,7 +204,8 @@ class _Finder(DirectFinder):
             if inside:
                 # Quoted fragments inside the reported clause: partial quotes of this speaker,
                 # one attribution (the first lists every fragment, the others continue it).
-                frags = [d for d in inside if not (d.kind == "direct" and d.speaker_span)]
+                frags = [d for d in inside if not (d.kind == "direct" and d.speaker_span)
+                         and not own_cue_between(doc, self.tok_at(d.start), verb)]
                 spans = tuple((d.start, d.end) for d in frags)
                 for k, d in enumerate(frags):
                     target.append(Attribution("partial", d.start, d.end, cs, ce, cue, sp,
@@ -222,7 +218,6 @@ class _Finder(DirectFinder):
                        for o in out):
                 out.append(a)
         return out
-
 
     def _turn_speaker(self, label: str, sp: tuple[int, int]) -> str:
         """The person a transcript label names ("PENCE" -> the article's Mike Pence), else
@@ -276,9 +271,9 @@ class _Finder(DirectFinder):
                         for t in lead)):
                 continue  # the words before the colon are not (only) a name
             cs, ce = trim_span(text, c + 1, start + len(line))
-            if len(text[cs:ce].split()) < 3 or not turn \
-                    and any(a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
-                            for a in taken):  # (a quote after the colon is a part of the line)
+            if len(text[cs:ce].split()) < 3 or not turn and (object_of_preposition(lead) or any(
+                    a.start < ce and a.end > cs and a.speaker and a.cue != (c, c + 1)
+                    for a in taken)):  # (a quote after the colon is a part of the line)
                 continue
             while ce > cs and text[ce - 1] in "\"'“”‘’.":
                 ce -= 1

@@ -135,3 +135,14 @@ def headline_kickers(text: str, atts: list[Attribution],
             a = dataclasses.replace(a, speaker_span=k, speaker=None)
         out.append(a)
     return out
+
+
+def object_of_preposition(lead) -> bool:
+    """The last word of `lead` (the words of a headline line before its colon) is governed by
+    a preposition among them: in `Fauci with a subtle rebuke of Trump: “…”` the name before
+    the colon is whom the line is about, not who speaks. (A preposition the parser found on
+    the line before does not count: "... / Stewart: “…”".)"""
+    t = lead[-1]
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ != "according" and lead[0].i <= t.head.i

@@ -130,6 +130,78 @@ def reported_by_another(verb) -> bool:
                and any(c.dep_ in SUBJECT_DEPS for c in r.children) for r in reporters)
 
 
-def unless_reported(verb):
-    """`verb` (a quoted fragment's governing verb), or None when another verb reports it."""
-    return None if verb is not None and reported_by_another(verb) else verb
+def unless_reported(verb, o_tok: int = -1):
+    """`verb` (the governing verb of a quoted fragment opened at token `o_tok`), or None when
+    another verb reports it or the fragment is the recipient of a transfer."""
+    if verb is None or reported_by_another(verb) or transfer_recipient(verb, o_tok):
+        return None
+    return verb
+
+
+# Verbs of handing something on: the one it went to, labelled in quote marks ("forwarded the
+# email to an “overseas individual”"), is named in someone else's words (a filing's, the
+# writer's), not the sender's.
+TRANSFER_LEMMAS = frozenset("""send forward give pass deliver hand transfer pay wire mail email
+e-mail route leak sell lend loan ship donate funnel channel relay""".split())
+
+
+def transfer_recipient(verb, o_tok: int) -> bool:
+    """The quoted fragment opened at `o_tok` is what "to" governs after a verb of
+    `TRANSFER_LEMMAS`: `Corsi forwarded this email to an “overseas individual.”`."""
+    doc = verb.doc
+    if o_tok < 0 or o_tok + 1 >= len(doc) or verb.lemma_.lower() not in TRANSFER_LEMMAS:
+        return False
+    t, hops = doc[o_tok + 1], 0
+    while t.head.i != t.i and t.head.i > o_tok and hops < 6:  # up to the phrase's head word
+        t, hops = t.head, hops + 1
+    prep = t.head
+    return t.dep_ == "pobj" and prep.lower_ == "to" and prep.i < o_tok \
+        and (prep.head.i == verb.i or prep.head.head.i == verb.i)
+
+
+def in_question_put(doc, o_tok: int, c_tok: int) -> bool:
+    """The quoted words (tokens after `o_tok`, before `c_tok`) lie inside a question put to
+    the sentence's subject: `Asked if “laws ...” should be “left to each state,” 70 percent
+    said the latter`, `when asked whether she would “run again”, X said ...`. An "asked" with
+    no subject or auxiliary of its own before them; its words are the asker's (a pollster,
+    a reporter), not the answerer's."""
+    if o_tok + 1 >= c_tok:
+        return False
+    t, hops = doc[o_tok + 1], 0
+    while t.head.i != t.i and hops < 12:
+        t, hops = t.head, hops + 1
+        if t.lemma_.lower() == "ask" and t.i < o_tok and t.tag_ in ("VBN", "VBD") \
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "agent")
+                            for c in t.children):
+            return True
+    return False
+
+
+def points_back(verb) -> bool:
+    """`I cannot walk down the street, Secretary Clinton knows that, without ...` (a speaker's
+    turn): a cue with a clause before it and a demonstrative object of its own after it
+    ("that", "this") comments on words already said by someone else; the clause is not its
+    report. (Not "it": in `...: X called it “…”` "it" is the thing named.)"""
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 2 < len(doc) else None
+    # (the parser may take the "that" before a comma for a clause's mark)
+    pointer = nxt is not None and nxt.lower_ in ("that", "this") \
+        and (nxt.dep_ == "dobj" or doc[nxt.i + 1].is_punct)
+    # (not "X suggested that, in the long run, there could be ...": a clause after it)
+    return pointer and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
+def own_cue_between(doc, tok: int, verb) -> bool:
+    """The quoted fragment at token `tok`, inside what `verb` reports, hangs first on a
+    relative clause's cue with a subject of its own: `Democrats say reconciliation would
+    address the crisis, which Sen. X called a “civil war”` (X's words, not the Democrats').
+    (Not any cue: in `Obama said Americans will say “no”` the words are Obama's.)"""
+    t, hops = doc[tok], 0
+    while t.head.i != t.i and t.i != verb.i and hops < 12:
+        t, hops = t.head, hops + 1
+        if t.i != verb.i and t.dep_ == "relcl" and t.lemma_.lower() in CUE_LEMMAS \
+                and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP")
+                        for c in t.children):
+            return True
+    return False
