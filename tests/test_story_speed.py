@@ -3,11 +3,15 @@ and names; no timing)."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
 from newsprism.compare.framing import terms_pattern
+from newsprism.entities import _generation, _Lookup, linked_mention, person_name, same_person
+from newsprism.extract.names import same_name_token
 from newsprism.lexicons import load_lexicon
+from newsprism.model import Entity, Mention
 
 
 def _plain(terms: list[str]) -> re.Pattern[str]:
@@ -44,3 +48,59 @@ def test_terms_pattern_matches_the_plain_alternation_on_the_shipped_lexicon():
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", ". "])
                        for _ in range(40))
         assert _matches(fast, text) == _matches(plain, text)
+
+
+# --- entities: the lookup's indexes, the direct link -----------------------------------------
+
+def _plain_person_hits(people: list[Entity], article_id: str, text: str) -> list[Entity]:
+    """`_Lookup.person_hits` as it was: every person compared with the name, every call."""
+    name = person_name(text)
+    hits = [e for e in people if name == e.name or name in {person_name(a) for a in e.aliases}]
+    if not hits and len(name.split()) > 1:
+        hits = [e for e in people if same_person(name, e.name)]
+    elif not hits and name:
+        hits = [e for e in people if same_name_token(name, e.name.split()[-1])]
+    base, gen = _generation(text)
+    if gen:
+        hits = [e for e in people if _generation(e.name) == (base, gen)] or hits
+    if len(hits) > 1:
+        hits = [e for e in hits if article_id in e.article_ids]
+    return hits
+
+
+def _person(name: str, aliases: tuple[str, ...], articles: tuple[str, ...]) -> Entity:
+    return Entity(id=name.lower().replace(" ", "-"), name=name, type="PERSON", aliases=aliases,
+                  article_ids=articles)
+
+
+def test_person_hits_match_the_plain_scan_on_made_up_people():
+    people = [
+        _person("Karim Qaderi", ("Gen. Karim Qaderi", "Qaderi's"), ("a1", "a2")),
+        _person("Kareem Ghaderi", (), ("a3",)),
+        _person("Lina Vanterpool", ("Mrs. Vanterpool",), ("a2",)),
+        _person("Ken Vanterpool", ("Vanterpool",), ("a1", "a3")),
+        _person("Dana Holt Jr.", ("Holt Jr.",), ("a1",)),
+        _person("Dana Holt", ("Holt",), ("a2",)),
+        _person("Mohammed bin Tarek", ("Muhammad bin Tarek",), ("a3",)),
+        _person("Olu", (), ("a2",)),
+    ]
+    others = [Entity(id="norland", name="Norland", type="GPE", article_ids=("a1",))]
+    find = _Lookup(people + others)
+    names = ["Karim Qaderi", "K. Qaderi", "Qaderi", "Ghaderi", "Kareem Ghaderi", "Vanterpool",
+             "Mrs. Vanterpool", "L. Vanterpool", "Ken Vanterpool", "Holt", "Dana Holt Jr.",
+             "Holt Jr.", "Dana Holt", "Muhammad bin Tarek", "Tarek", "Olu", "Norland",
+             "the ministry", "Gen. Qaderi's", "", "Dana"]
+    for article_id in ("a1", "a2", "a3", "a9"):
+        for text in names * 2:  # the second round is answered from the lookup's memory
+            assert find.person_hits(article_id, text) == _plain_person_hits(
+                people, article_id, text), (article_id, text)
+    assert [e.name for e in find.person_hits("a1", "Vanterpool")] == ["Ken Vanterpool"]
+    assert [e.name for e in find.person_hits("a9", "Vanterpool")] == []
+
+
+def test_linked_mention_is_replace_with_every_field_kept():
+    values = {"article_id": "a1", "start": 3, "end": 9, "text": "Gen. Ivo Brandt",
+              "label": "PERSON", "entity_id": "old", "title": "Gen.", "sense": "government"}
+    assert [f.name for f in dataclasses.fields(Mention)] == list(values)  # a new field: add it
+    m = Mention(**values)
+    assert linked_mention(m, "e7") == dataclasses.replace(m, entity_id="e7")
