@@ -109,11 +109,13 @@ def sort_words(text: str, lower: frozenset[str] = frozenset(),
     names: list[str] = []
     numbers: list[str] = []
     content: list[str] = []
+    frame_norms = _frame_norms()
     for i, raw in enumerate(words_of(text)):
         n = norm(raw)
-        if any(ch.isdigit() for ch in raw):
+        # (a word of letters only holds no digit: the character test only for the rest)
+        if not raw.isalpha() and any(ch.isdigit() for ch in raw):
             numbers.append(n)
-        elif n in _frame_norms() or n in frame or raw.lower() in STOPWORDS or len(n) < 2:
+        elif n in frame_norms or n in frame or raw.lower() in STOPWORDS or len(n) < 2:
             continue
         elif raw[:1].isupper() and not (i == 0 and n in lower):
             names.append(n)
