@@ -12,6 +12,8 @@ from newsprism.entities import _generation, _Lookup, linked_mention, person_name
 from newsprism.extract.names import same_name_token
 from newsprism.lexicons import load_lexicon
 from newsprism.model import Entity, Mention
+from newsprism.stories.features import family
+from newsprism.stories.frames import OPPOSED_AXES, PREFIX, Frame, frames_opposed, sides_taken
 
 
 def _plain(terms: list[str]) -> re.Pattern[str]:
@@ -104,3 +106,33 @@ def test_linked_mention_is_replace_with_every_field_kept():
     assert [f.name for f in dataclasses.fields(Mention)] == list(values)  # a new field: add it
     m = Mention(**values)
     assert linked_mention(m, "e7") == dataclasses.replace(m, entity_id="e7")
+
+
+# --- stories: opposed frames through each frame's sides ---------------------------------------
+
+def _plain_opposed(x: Frame, y: Frame) -> bool:
+    """`frames_opposed` as it was: the sides of both frames counted again for every pair."""
+    if not x.predicates or not y.predicates:
+        return False
+    for axis in OPPOSED_AXES:
+        sides = [frozenset(family(w)[:PREFIX] for w in side.split()) for side in axis]
+        xs = {k for k, side in enumerate(sides) if x.predicates & side}
+        ys = {k for k, side in enumerate(sides) if y.predicates & side}
+        if xs and ys and not xs & ys:
+            return True
+    return False
+
+
+def test_frames_opposed_matches_the_plain_count_on_made_up_frames():
+    words = [w for axis in OPPOSED_AXES for side in axis for w in side.split()[:3]]
+    pool = [family(w)[:PREFIX] for w in words] + ["visit", "sign", "meet"]
+    rng = random.Random(11)
+    made = [Frame(frozenset(rng.sample(pool, rng.randint(0, 3))), frozenset({"thing"}))
+            for _ in range(60)]
+    made += [Frame(frozenset({family("rise")[:PREFIX]})),
+             Frame(frozenset({family("fall")[:PREFIX]}))]
+    assert frames_opposed(made[-2], made[-1]) and _plain_opposed(made[-2], made[-1])
+    for x in made:
+        for y in made:
+            assert frames_opposed(x, y) == _plain_opposed(x, y)
+    assert sides_taken(made[-2].predicates)[0] == frozenset({0})
