@@ -82,7 +82,14 @@ def words_of(text: str) -> list[str]:
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    return frozenset(norm(w) for t in texts for w in words_of(t))
+    """The normalised words of the texts: the union of each text's (kept per text: the
+    summary weighs the same spans, names and aliases as evidence many times over)."""
+    return frozenset().union(*(_text_vocabulary(t) for t in texts))
+
+
+@lru_cache(maxsize=1 << 14)
+def _text_vocabulary(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words_of(text))
 
 
 def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
