@@ -14,6 +14,7 @@ from newsprism.lexicons import load_lexicon
 from newsprism.model import Entity, Mention
 from newsprism.stories.features import family
 from newsprism.stories.frames import OPPOSED_AXES, PREFIX, Frame, frames_opposed, sides_taken
+from newsprism.summarize.support import lower_vocabulary, norm, sort_words, vocabulary, words_of
 
 
 def _plain(terms: list[str]) -> re.Pattern[str]:
@@ -136,3 +137,18 @@ def test_frames_opposed_matches_the_plain_count_on_made_up_frames():
         for y in made:
             assert frames_opposed(x, y) == _plain_opposed(x, y)
     assert sides_taken(made[-2].predicates)[0] == frozenset({0})
+
+
+# --- summarize: the words' sets, made per text or per distinct word --------------------------
+
+def test_vocabularies_match_the_plain_sets_on_made_up_texts():
+    texts = ["Officials in Norland said 1,200 people were evacuated on Tuesday.",
+             "the officials said; THE people, evacuated: écoles closed 1.5 km away",
+             "", "Crowds gathered. crowds dispersed, Running and running's end"]
+    plain = frozenset(norm(w) for t in texts for w in words_of(t))
+    assert vocabulary(texts) == plain and vocabulary(texts * 2) == plain
+    assert vocabulary([]) == frozenset()
+    lower = frozenset(norm(w) for t in texts for w in words_of(t) if w[:1].islower())
+    assert lower_vocabulary(texts) == lower and "crowd" in lower and "norland" not in lower
+    parts = sort_words("In 2020 the 3rd Officials evacuated ² people", lower)
+    assert parts.numbers == ("2020", "3rd", "2") and parts.names == ("official",)  # "²" a digit

@@ -100,7 +100,9 @@ def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _lower_of(texts: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(norm(w) for t in texts for w in words_of(t) if w[:1].islower())
+    # Each distinct word normalised once (the same set as normalising every occurrence).
+    written = {w for t in texts for w in words_of(t) if w[:1].islower()}
+    return frozenset(norm(w) for w in written)
 
 
 @dataclass(frozen=True, slots=True)
