@@ -87,7 +87,7 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     return frozenset().union(*(_text_vocabulary(t) for t in texts))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)  # a story's spans, names and aliases; bounded for the workers
 def _text_vocabulary(text: str) -> frozenset[str]:
     return frozenset(norm(w) for w in words_of(text))
 
