@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .extract.names import (
     CAPITALS,
@@ -50,8 +51,10 @@ _SUFFIX_FORMS = {"jr": "Jr.", "ii": "II", "iii": "III", "iv": "IV"}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 
 
+@lru_cache(maxsize=1 << 16)
 def person_name(text: str) -> str:
-    """Surface form without titles or a possessive: "Maj. Gen. Qaderi's" -> "Qaderi"."""
+    """Surface form without titles or a possessive: "Maj. Gen. Qaderi's" -> "Qaderi".
+    Cached: a story asks for the same few names many thousand times."""
     _, name = split_title(text.strip())
     for suffix in ("'s", "’s", "'", "’"):
         if name.endswith(suffix):
@@ -108,6 +111,7 @@ class _Clusters:
         return len(self.members) - 1
 
 
+@lru_cache(maxsize=1 << 16)
 def _generation(text: str) -> tuple[str, str]:
     """(the name without a generational suffix, the suffix folded: "jr", "ii", ...; "" for none
     and for "sr", the plain name's own)."""
@@ -376,7 +380,7 @@ def _entities_of(story_id: str, clusters: _Clusters) -> list[Entity]:
         if new_id in used:  # the person Jordan and the country Jordan: the type tells them apart
             new_id = stable_id(story_id, name, label)
         used.add(new_id)
-        linked = tuple(sorted((dataclasses.replace(m, entity_id=new_id) for m in members),
+        linked = tuple(sorted((linked_mention(m, new_id) for m in members),
                               key=lambda m: (m.article_id, m.start, m.end)))
         aliases = tuple(sorted({m.text for m in members} - {name}))
         entities.append(Entity(id=new_id, name=name, type=label, aliases=aliases,
@@ -384,6 +388,12 @@ def _entities_of(story_id: str, clusters: _Clusters) -> list[Entity]:
                                mentions=linked))
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def linked_mention(m: Mention, entity_id: str) -> Mention:
+    """`dataclasses.replace(m, entity_id=entity_id)`, made directly (a story links every
+    mention; `replace` looks each field up by name)."""
+    return Mention(m.article_id, m.start, m.end, m.text, m.label, entity_id, m.title, m.sense)
 
 
 def _claim_subject(c: Claim, find: _Lookup) -> Claim:
@@ -413,6 +423,14 @@ class _Lookup:
         self.other_keys = [(e, {fold(e.name), *(fold(a) for a in e.aliases)})
                            for e in entities if e.type != "PERSON"]
         self.by_name: dict[tuple[str, str, bool], str | None] = {}
+        self.by_text: dict[str, list[Entity]] = {}  # `person_hits` before the article's say
+        # What `_name_hits` compares a name with: each exact name and alias -> its people (in
+        # their order), and the first and last word of each name.
+        self.exact: dict[str, list[Entity]] = {}
+        for e in self.people:
+            for key in {e.name} | self.alias_names[e.id]:
+                self.exact.setdefault(key, []).append(e)
+        self.words = [(e, e.name.split()) for e in self.people]
 
     def lookup(self, article_id: str, text: str | None, start: int | None, end: int | None,
                people_only: bool) -> str | None:
@@ -430,18 +448,26 @@ class _Lookup:
     def person_hits(self, article_id: str, text: str) -> list[Entity]:
         """The people a name may stand for: its exact name or alias, else a full name's
         variant or a surname's bearers; of two or more, those its article mentions."""
+        if text not in self.by_text:  # the same name is asked for in many articles
+            self.by_text[text] = self._name_hits(text)
+        hits = self.by_text[text]
+        if len(hits) > 1:
+            hits = [e for e in hits if article_id in e.article_ids]
+        return hits
+
+    def _name_hits(self, text: str) -> list[Entity]:
         people = self.people
         name = person_name(text)
-        hits = [e for e in people if name == e.name or name in self.alias_names[e.id]]
-        if not hits and len(name.split()) > 1:
-            hits = [e for e in people if same_person(name, e.name)]
+        hits = list(self.exact.get(name, ()))
+        parts = name.split()
+        if not hits and len(parts) > 1:  # `same_person` with each full name
+            hits = [e for e, words in self.words if len(words) > 1
+                    and same_name_token(parts[-1], words[-1]) and _first_ok(parts[0], words[0])]
         elif not hits and name:
-            hits = [e for e in people if same_name_token(name, e.name.split()[-1])]
+            hits = [e for e, words in self.words if same_name_token(name, words[-1])]
         base, gen = _generation(text)
         if gen:  # "Donald Trump Jr." -> the Jr., where the story tells them apart
             hits = [e for e in people if _generation(e.name) == (base, gen)] or hits
-        if len(hits) > 1:
-            hits = [e for e in hits if article_id in e.article_ids]
         return hits
 
     def named_in_span(self, article_id: str, text: str, start: int, end: int | None

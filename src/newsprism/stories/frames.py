@@ -326,9 +326,15 @@ def frames_opposed(x: Frame, y: Frame) -> bool:
     """Whether two frames' predicates take different sides of one `OPPOSED_AXES` axis."""
     if not x.predicates or not y.predicates:
         return False
-    for axis in _axes():
-        xs = {k for k, side in enumerate(axis) if x.predicates & side}
-        ys = {k for k, side in enumerate(axis) if y.predicates & side}
+    for xs, ys in zip(sides_taken(x.predicates), sides_taken(y.predicates), strict=True):
         if xs and ys and not xs & ys:
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 14)
+def sides_taken(predicates: frozenset[str]) -> tuple[frozenset[int], ...]:
+    """For each `OPPOSED_AXES` axis, the sides (their numbers) the predicates take. Cached:
+    the clustering weighs each article's frame against many others."""
+    return tuple(frozenset(k for k, side in enumerate(axis) if predicates & side)
+                 for axis in _axes())

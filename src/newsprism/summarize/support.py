@@ -82,7 +82,14 @@ def words_of(text: str) -> list[str]:
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
-    return frozenset(norm(w) for t in texts for w in words_of(t))
+    """The normalised words of the texts: the union of each text's (kept per text: the
+    summary weighs the same spans, names and aliases as evidence many times over)."""
+    return frozenset().union(*(_text_vocabulary(t) for t in texts))
+
+
+@lru_cache(maxsize=1 << 12)  # a story's spans, names and aliases; bounded for the workers
+def _text_vocabulary(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words_of(text))
 
 
 def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
@@ -93,7 +100,9 @@ def lower_vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _lower_of(texts: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(norm(w) for t in texts for w in words_of(t) if w[:1].islower())
+    # Each distinct word normalised once (the same set as normalising every occurrence).
+    written = {w for t in texts for w in words_of(t) if w[:1].islower()}
+    return frozenset(norm(w) for w in written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +118,13 @@ def sort_words(text: str, lower: frozenset[str] = frozenset(),
     names: list[str] = []
     numbers: list[str] = []
     content: list[str] = []
+    frame_norms = _frame_norms()
     for i, raw in enumerate(words_of(text)):
         n = norm(raw)
-        if any(ch.isdigit() for ch in raw):
+        # (a word of letters only holds no digit: the character test only for the rest)
+        if not raw.isalpha() and any(ch.isdigit() for ch in raw):
             numbers.append(n)
-        elif n in _frame_norms() or n in frame or raw.lower() in STOPWORDS or len(n) < 2:
+        elif n in frame_norms or n in frame or raw.lower() in STOPWORDS or len(n) < 2:
             continue
         elif raw[:1].isupper() and not (i == 0 and n in lower):
             names.append(n)
