@@ -1,5 +1,5 @@
 """The figure pairs count conflicts try in one story are bounded by its text (issue 23,
-`compare.figure_budget`): a story under the budget gives the same pairs and conflicts as
+`compare.budget`): a story under the budget gives the same pairs and conflicts as
 trying every pair; a story over it tries at most the budget, keeps the likeliest pairs (the
 same sentence but for its figures first), reports the limit, and marks what it finds as
 judged on part of the pairs."""
@@ -11,7 +11,8 @@ from collections import Counter
 
 import pytest
 
-from newsprism.compare import conflicts, figure_budget, match
+from newsprism.compare import budget as limits
+from newsprism.compare import conflicts, match
 from newsprism.model import Claim, Quantity
 
 WORDS = ["council", "harbour", "wall", "tram", "budget", "vote", "storm", "Varlen", "spring",
@@ -63,7 +64,7 @@ def test_pairs_to_try_counts_the_pairs_of_different_articles_the_full_loop_tries
         return real(a, b, fa, fb, meet, per_unit)
 
     def over(items_, figures, groups, meets, characters):
-        counted.append(figure_budget.pairs_to_try(
+        counted.append(limits.pairs_to_try(
             groups, [f.article_id for f in figures], list(meets)))
         return real_over(items_, figures, groups, meets, characters)
 
@@ -120,10 +121,10 @@ def test_a_story_over_the_budget_tries_at_most_it_reports_it_and_keeps_the_likel
     claims = _conflict_story(60)
     plain = conflicts.quantity_conflicts(claims, {})
     assert [c.kind for c in plain] == ["quantity"] and plain[0].status == "confident"
-    monkeypatch.setattr(figure_budget, "MIN_FIGURE_PAIR_BUDGET", 0)
-    monkeypatch.setattr(figure_budget, "FIGURE_PAIRS_PER_CHARACTER", 0.1)
+    monkeypatch.setattr(limits, "MIN_FIGURE_PAIR_BUDGET", 0)
+    monkeypatch.setattr(limits, "FIGURE_PAIRS_PER_CHARACTER", 0.1)
     characters = sum(len(c.text) for c in claims)
-    budget = figure_budget.pair_budget(characters)
+    budget = limits.pair_budget(characters)
     assert budget < 31 * 31  # the pairs of figures of different articles
     tried: list[int] = []
     real = conflicts._comparable_known
@@ -158,24 +159,24 @@ def test_chosen_pairs_take_the_evidence_key_first_and_at_most_k_per_article():
             posted[art].setdefault((0, key), []).append(f)
         for w in words[f]:
             posted[art].setdefault((1, w), []).append(f)
-    assert figure_budget._picks(0, posted["b"], evidence[0], words[0], group, meets, 1) == [3]
+    assert limits._picks(0, posted["b"], evidence[0], words[0], group, meets, 1) == [3]
     # then the rarest shared word in b: "y" (figures 2 and 4; 4 cannot meet), then "x"
-    assert figure_budget._picks(0, posted["b"], evidence[0], words[0], group, meets, 2) \
+    assert limits._picks(0, posted["b"], evidence[0], words[0], group, meets, 2) \
         == [3, 2]
-    assert figure_budget._picks(0, posted["b"], evidence[0], words[0], group, meets, 9) \
+    assert limits._picks(0, posted["b"], evidence[0], words[0], group, meets, 9) \
         == [3, 2, 1]
-    assert figure_budget._picks(6, posted["a"], evidence[6], words[6], group, meets, 9) == []
-    chosen = figure_budget.chosen_pairs(article_of, evidence, words, group, meets, 1)
+    assert limits._picks(6, posted["a"], evidence[6], words[6], group, meets, 9) == []
+    chosen = limits.chosen_pairs(article_of, evidence, words, group, meets, 1)
     assert (0, 3) in chosen and (0, 4) not in chosen and (4, 6) not in chosen
     assert all(i < j for i, j in chosen) and chosen == sorted(set(chosen))
     assert all(group[i] == group[j] and article_of[i] != article_of[j] for i, j in chosen)
-    every = figure_budget.chosen_pairs(article_of, evidence, words, group, meets, 9)
+    every = limits.chosen_pairs(article_of, evidence, words, group, meets, 9)
     assert set(chosen) <= set(every)
 
 
 def test_share_keeps_a_story_within_its_budget():
     for figures, articles, budget in ((5000, 5, 700_000), (900, 9, 500_000), (10, 2, 3)):
-        k = figure_budget.share(budget, figures, articles)
+        k = limits.share(budget, figures, articles)
         assert k >= 1
         assert k == 1 or figures * (articles - 1) * k <= budget
 
@@ -190,8 +191,8 @@ def test_a_story_over_the_budget_through_analyze_is_reported(monkeypatch, exampl
 
     plain = run_analysis([str(examples_dir)], Settings())
     assert not [p for p in plain.problems if "its text allows" in p.reason]
-    monkeypatch.setattr(figure_budget, "MIN_FIGURE_PAIR_BUDGET", 0)
-    monkeypatch.setattr(figure_budget, "FIGURE_PAIRS_PER_CHARACTER", 1e-9)
+    monkeypatch.setattr(limits, "MIN_FIGURE_PAIR_BUDGET", 0)
+    monkeypatch.setattr(limits, "FIGURE_PAIRS_PER_CHARACTER", 1e-9)
     report = run_analysis([str(examples_dir)], Settings())
     limited = {p.source.split()[1] for p in report.problems if "its text allows" in p.reason}
     counted = {s.id for s in plain.stories if any(c.kind == "quantity" for c in s.conflicts)}
@@ -200,3 +201,54 @@ def test_a_story_over_the_budget_through_analyze_is_reported(monkeypatch, exampl
         for c in s.conflicts:
             if c.kind == "quantity":
                 assert c.status == "possible" and conflicts.PART_DOUBT in c.why
+
+
+def _quotes(fillers: int) -> tuple[list, dict]:
+    """One quote given to two people in two articles, and `fillers` other quotes of random
+    words in each article."""
+    from newsprism.model import Entity, Quote
+
+    rivers = Entity(id="e1", name="Sam Rivers", type="PERSON")
+    stone = Entity(id="e2", name="Alex Stone", type="PERSON")
+    said = "If our enemies could break us, they would not wait a moment."
+    quotes = [Quote(id="q0", article_id="a", start=0, end=len(said), text=said, kind="direct",
+                    speaker="Sam Rivers", speaker_entity="e1"),
+              Quote(id="q1", article_id="b", start=0, end=len(said), text=said, kind="direct",
+                    speaker="Alex Stone", speaker_entity="e2")]
+    rng = random.Random(fillers)
+    vocab = [f"word{k}" for k in range(300)]
+    for k in range(fillers):
+        text = " ".join(rng.sample(vocab, 8)) + "."
+        quotes.append(Quote(id=f"f{k}", article_id="ab"[k % 2], start=100 * (k + 1),
+                            end=100 * (k + 1) + len(text), text=text, kind="direct"))
+    return quotes, {"e1": rivers, "e2": stone}
+
+
+def test_quote_pairs_over_the_budget_are_bounded_reported_and_possible(monkeypatch):
+    """Attribution conflicts match every pair of quotes of different articles while the
+    story's text allows them; over it, at most the budget is matched (the likeliest: rarest
+    words shared), the limit is recorded, and the conflict still found is possible."""
+    from newsprism.compare import attribution
+
+    quotes, entities = _quotes(80)
+    with match.recorded_limits() as notes:
+        (plain,) = attribution.attribution_conflicts(quotes, entities, {})
+    assert not notes and plain.status == "confident"
+    monkeypatch.setattr(limits, "MIN_FIGURE_PAIR_BUDGET", 0)
+    monkeypatch.setattr(limits, "FIGURE_PAIRS_PER_CHARACTER", 0.25)
+    allowed = limits.pair_budget(sum(len(q.text) for q in quotes))
+    assert allowed < 41 * 41  # the pairs of quotes of different articles
+    matched: list[int] = []
+    real = attribution._same_folded
+
+    def spy(fa, fb, wa, wb):
+        matched.append(1)
+        return real(fa, fb, wa, wb)
+
+    monkeypatch.setattr(attribution, "_same_folded", spy)
+    with match.recorded_limits() as notes:
+        (found,) = attribution.attribution_conflicts(quotes, entities, {})
+    assert 0 < len(matched) <= allowed
+    assert len(notes) == 1 and "82 quotes" in notes[0] and f"{allowed:,} its text" in notes[0]
+    assert found.versions == plain.versions
+    assert found.status == "possible" and attribution.PART_DOUBT in found.why

@@ -34,7 +34,7 @@ from ..model import (
 )
 from ..text import fold
 from .anchors import anchor_doubt, anchors_clash
-from .figure_budget import chosen_pairs, pair_budget, pairs_to_try, share
+from .budget import chosen_pairs, pair_budget, pairs_to_try, share
 from .match import (
     canon,
     content_words,
@@ -444,7 +444,7 @@ def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
     pairs whose units can meet are tried (units grouped first): the same pairs as trying
     every pair, without the square of a story's figures in Python calls when its figures
     count different things. With the story's `characters` (of its claims), a story that would
-    try more pairs than its text allows (`figure_budget`) tries only the likeliest pairs, says
+    try more pairs than its text allows (`budget`) tries only the likeliest pairs, says
     so, and each pair found carries `PART_DOUBT`. None (and the limit recorded) past
     `MAX_FIGURE_PAIRS` pairs."""
     by_key: dict[tuple[bool, str, str | None], list[int]] = defaultdict(list)
@@ -510,7 +510,7 @@ def _likeliest_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                      figures: list[_Figure], groups: list[list[int]],
                      meets: dict[tuple[int, int], bool], characters: int
                      ) -> list[tuple[int, int, bool]]:
-    """The pairs `figure_budget.chosen_pairs` keeps: for each figure and other article, those
+    """The pairs `budget.chosen_pairs` keeps: for each figure and other article, those
     in the same sentence but for its figures (same skeleton and slot, or same rest), then
     those sharing its rarest context words."""
     group = [0] * len(items)

@@ -1,4 +1,6 @@
-"""A bound on the figure pairs count conflicts try in one story (issue 23).
+"""A bound on the pairs of figures (count conflicts) and of quotes (attribution conflicts)
+compare tries in one story (issue 23). Written for figures; quotes use it as one unit group
+with no evidence key (`attribution._quote_pairs`).
 
 `conflicts.quantity_conflicts` tries every pair of figures of different articles whose units
 can meet: their number grows with the square of a story's figures (3.1 million for a story of
@@ -17,12 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
-# A story of normal news articles tries well under one figure pair per character of its
-# claims (docs/faults.md, round 14: the largest of 1,000 real articles' stories, and the
-# example corpus and seeds); stories of long articles with many figures try several.
-FIGURE_PAIRS_PER_CHARACTER = 1.0
+# Stories of normal news articles try under 0.01 figure pair per character of their claims
+# (docs/faults.md, round 14: the stories of 1,000 real articles, the example corpus and the
+# seeds); stories of long generated articles with many figures try several.
+FIGURE_PAIRS_PER_CHARACTER = 0.25
 # No story is bounded under this many pairs (a few CPU seconds): short articles dense with
-# figures (results tables) keep every pair.
+# figures (results tables) or quotes keep every pair.
 MIN_FIGURE_PAIR_BUDGET = 500_000
 # Candidates looked at per pick, at most: past them a figure stops looking in that article,
 # so the work is bounded by the budget even when few candidates have units that can meet.
