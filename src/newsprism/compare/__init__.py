@@ -4,6 +4,7 @@
     match.py        when two claims say the same thing; independent sources
     conflicts.py    quantity and date conflicts
     attribution.py  one quote given to different speakers
+    budget.py       how many figure or quote pairs a story may try (bounded by its text)
     framing.py      the words each outlet uses for an entity; tone
 """
 

@@ -3,15 +3,20 @@ quotes), given to different people. Every version lists the articles that hold i
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
 from ..model import Conflict, Entity, Quote, Span
 from ..text import STOP, fold
+from .budget import chosen_pairs, pair_budget, pairs_to_try, share
 from .conflicts import BASE_CONFIDENCE, DOUBT, conflict_version, make_conflict, shorten
+from .match import record_limit
+
+log = logging.getLogger(__name__)
 
 QUOTE_MATCH = 80.0  # rapidfuzz ratio (0-100) for "the same quote, slightly re-worded"
 # Quotes of fewer words are mostly stock phrases ("second wave", "his own platform") that
@@ -169,11 +174,11 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
     # nothing alike: a quote is matched on its own words, without the passages it quotes.
     folded = [fold(_INNER_QUOTE.sub(" ", q.text)) for q in usable]
     wordsets = [set(f.split()) for f in folded]
-    for i in range(len(usable)):
-        for j in range(i + 1, len(usable)):
-            if usable[i].article_id != usable[j].article_id and \
-                    _same_folded(folded[i], folded[j], wordsets[i], wordsets[j]):
-                sets.merge(i, j)
+    characters = sum(map(len, texts.values())) or sum(len(q.text) for q in usable)
+    pairs, partial = _quote_pairs(usable, wordsets, characters)
+    for i, j in pairs:
+        if _same_folded(folded[i], folded[j], wordsets[i], wordsets[j]):
+            sets.merge(i, j)
     clusters: dict[int, list[Quote]] = defaultdict(list)
     for i, q in enumerate(usable):
         clusters[sets[i]].append(q)
@@ -220,8 +225,38 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
         longest = max(members, key=lambda q: len(q.text)).text
         about = "who said \u201c" + shorten(longest, 12) + "\u201d"
         confidence, why = _attribution_confidence(members, by_speaker, names)
+        if partial:  # other quotes of the story might have joined this one (a joint statement)
+            confidence = confidence * DOUBT
+            why += (", " if "; doubts: " in why else "; doubts: ") + PART_DOUBT
         out.append(make_conflict("attribution", about, versions, confidence, why))
     return out
+
+
+# The doubt of an attribution conflict found in a story over its quote-pair budget.
+PART_DOUBT = "judged on part of the story's quote pairs (compare limit)"
+
+
+def _quote_pairs(usable: Sequence[Quote], wordsets: list[set[str]], characters: int
+                 ) -> tuple[Iterable[tuple[int, int]], bool]:
+    """The pairs of quotes of different articles to match, and whether they are only part of
+    them: every pair while a story's text allows them (`budget.pair_budget`), else each
+    quote with at most a share of the budget of quotes of each other article, those sharing
+    its rarest words first (`budget.chosen_pairs`); the limit is then recorded."""
+    articles = [q.article_id for q in usable]
+    tried = pairs_to_try([list(range(len(usable)))], articles, [(0, 0)])
+    allowed = pair_budget(characters)
+    if tried <= allowed:
+        return ((i, j) for i in range(len(usable)) for j in range(i + 1, len(usable))
+                if articles[i] != articles[j]), False
+    k = share(allowed, len(usable), len(set(articles)))
+    note = (f"compare limit: {tried:,} quote pairs among its {len(usable):,} quotes, over the "
+            f"{allowed:,} its text allows; each quote was matched with at most {k:,} quotes "
+            f"of each other article (the likeliest), and its attribution conflicts are "
+            f"possible")
+    log.warning("attribution conflicts: %s", note)
+    record_limit(note)
+    return chosen_pairs(articles, [[] for _ in usable], [frozenset(w) for w in wordsets],
+                        [0] * len(usable), {(0, 0)}, k), True
 
 
 def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list],

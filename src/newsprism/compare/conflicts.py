@@ -14,7 +14,7 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +34,7 @@ from ..model import (
 )
 from ..text import fold
 from .anchors import anchor_doubt, anchors_clash
+from .budget import chosen_pairs, pair_budget, pairs_to_try, share
 from .match import (
     canon,
     content_words,
@@ -272,7 +273,8 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str],  # noqa:
     from scipy.cluster.hierarchy import DisjointSet
 
     sets = DisjointSet(range(n))
-    comparable = _comparable_pairs(items, per_unit, _item_periods(items, articles))
+    comparable = _comparable_pairs(items, per_unit, _item_periods(items, articles),
+                                   sum(len(c.text) for c in claims))
     if comparable is None:  # too many to hold: no count conflict is claimed (reported)
         return []
     for i, j in comparable:
@@ -436,38 +438,94 @@ def _item_periods(items: list[tuple[Claim, Quantity, frozenset[str]]],
 
 def _comparable_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
                       per_unit: Counter[tuple[str, str]],
-                      periods: Sequence[Period | None] = ()
+                      periods: Sequence[Period | None] = (), characters: int | None = None
                       ) -> dict[tuple[int, int], tuple[str, ...]] | None:
     """(i, j) with i < j -> doubts, for every pair of figures `_comparable` accepts. Only
     pairs whose units can meet are tried (units grouped first): the same pairs as trying
     every pair, without the square of a story's figures in Python calls when its figures
-    count different things. None (and the limit recorded) past `MAX_FIGURE_PAIRS` pairs."""
+    count different things. With the story's `characters` (of its claims), a story that would
+    try more pairs than its text allows (`budget`) tries only the likeliest pairs, says
+    so, and each pair found carries `PART_DOUBT`. None (and the limit recorded) past
+    `MAX_FIGURE_PAIRS` pairs."""
     by_key: dict[tuple[bool, str, str | None], list[int]] = defaultdict(list)
     for k, (_, q, _) in enumerate(items):
         by_key[_unit_key(q)].append(k)
     keys = list(by_key)
     figures = _figures(items)
+    meets = {(x, y): units_match(items[by_key[ka][0]][1].unit, items[by_key[kb][0]][1].unit)
+             for x, ka in enumerate(keys) for y, kb in enumerate(keys[x:], x)
+             if _units_may_meet(ka, items[by_key[ka][0]][1], kb, items[by_key[kb][0]][1])}
+    groups = [by_key[k] for k in keys]
+    pairs: Iterable[tuple[int, int, bool]] = _all_pairs(groups, meets)
+    partial = characters is not None and _over_budget(items, figures, groups, meets, characters)
+    if partial and characters is not None:
+        pairs = _likeliest_pairs(items, figures, groups, meets, characters)
     out: dict[tuple[int, int], tuple[str, ...]] = {}
-    for x, ka in enumerate(keys):
-        for kb in keys[x:]:
-            ga, gb = by_key[ka], by_key[kb]
-            if not _units_may_meet(ka, items[ga[0]][1], kb, items[gb[0]][1]):
-                continue
-            meet = units_match(items[ga[0]][1].unit, items[gb[0]][1].unit)
-            for i in ga:
-                for j in gb:
-                    if (i < j if ka == kb else i != j):
-                        lo, hi = min(i, j), max(i, j)
-                        doubts = _comparable_known(items[lo], items[hi], figures[lo],
-                                                   figures[hi], meet, per_unit)
-                        if doubts is not None:
-                            apart = _periods_apart(items, periods, lo, hi,
-                                                   (figures[lo], figures[hi], meet))
-                            out[(lo, hi)] = (*doubts, apart) if apart else doubts
-                if len(out) > MAX_FIGURE_PAIRS:
-                    _over_figure_limit(len(items))
-                    return None
+    for lo, hi, meet in pairs:
+        doubts = _comparable_known(items[lo], items[hi], figures[lo], figures[hi], meet,
+                                   per_unit)
+        if doubts is not None:
+            apart = _periods_apart(items, periods, lo, hi, (figures[lo], figures[hi], meet))
+            doubts = (*doubts, apart) if apart else doubts
+            out[(lo, hi)] = (*doubts, PART_DOUBT) if partial else doubts
+            if len(out) > MAX_FIGURE_PAIRS:
+                _over_figure_limit(len(items))
+                return None
     return out
+
+
+# The doubt of a count conflict found in a story over its figure-pair budget: the pairs left
+# untried could have joined other figures to its versions (an article holding both values).
+PART_DOUBT = "judged on part of the story's figure pairs (compare limit)"
+
+
+def _all_pairs(groups: list[list[int]], meets: dict[tuple[int, int], bool]
+               ) -> Iterator[tuple[int, int, bool]]:
+    """(lo, hi, units_match) for every pair of figures in unit groups that can meet."""
+    for (x, y), meet in meets.items():
+        for i in groups[x]:
+            for j in groups[y]:
+                if i < j if x == y else i != j:
+                    yield min(i, j), max(i, j), meet
+
+
+def _over_budget(items: list[tuple[Claim, Quantity, frozenset[str]]], figures: list[_Figure],
+                 groups: list[list[int]], meets: dict[tuple[int, int], bool],
+                 characters: int) -> bool:
+    """Whether the story would try more figure pairs than its text allows; if so, recorded."""
+    tried = pairs_to_try(groups, [f.article_id for f in figures], list(meets))
+    budget = pair_budget(characters)
+    if tried <= budget:
+        return False
+    k = share(budget, len(items), len({f.article_id for f in figures}))
+    note = (f"compare limit: {tried:,} figure pairs among its {len(items):,} figures, over the "
+            f"{budget:,} its text allows; each figure was compared with at most {k:,} figures "
+            f"of each other article (the likeliest), and its count conflicts are possible")
+    log.warning("quantity conflicts: %s", note)
+    record_limit(note)
+    return True
+
+
+def _likeliest_pairs(items: list[tuple[Claim, Quantity, frozenset[str]]],
+                     figures: list[_Figure], groups: list[list[int]],
+                     meets: dict[tuple[int, int], bool], characters: int
+                     ) -> list[tuple[int, int, bool]]:
+    """The pairs `budget.chosen_pairs` keeps: for each figure and other article, those
+    in the same sentence but for its figures (same skeleton and slot, or same rest), then
+    those sharing its rarest context words."""
+    group = [0] * len(items)
+    for x, members in enumerate(groups):
+        for f in members:
+            group[f] = x
+    evidence = [[key for key in (("slot", f.skeleton, f.slot) if f.skeleton is not None
+                                 and f.slot is not None else None,
+                                 ("rest", f.rest) if f.rest is not None else None)
+                 if key is not None] for f in figures]
+    k = share(pair_budget(characters), len(items), len({f.article_id for f in figures}))
+    chosen = chosen_pairs([f.article_id for f in figures], evidence,
+                          [w for _, _, w in items], group, set(meets), k)
+    return [(i, j, meets[min(group[i], group[j]), max(group[i], group[j])])
+            for i, j in chosen]
 
 
 def _periods_apart(items: list[tuple[Claim, Quantity, frozenset[str]]],
