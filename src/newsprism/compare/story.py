@@ -45,6 +45,7 @@ from .match import (
     independent_groups,
     newsworthy,
 )
+from .voice import voiced
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +180,8 @@ def _compare(ctx: StoryContext) -> Story:
         *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
     ]
     conflicts = [c for c in conflicts if c.confidence >= SHOWN_AT]
-    consensus = mark_disputed(consensus, conflicts)
+    consensus = voiced(mark_disputed(consensus, conflicts), quotes,
+                       {a.id: a.text for a in ctx.articles})
     frames = framing(ctx.story.entities, ctx.articles, ctx.facts)
     tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
     return dataclasses.replace(ctx.story, conflicts=tuple(conflicts), consensus=consensus,
