@@ -1,0 +1,64 @@
+"""Words nobody said given a speaker (issue 20, round 15: wrong speakers of fresh real Baly
+samples). Every text is made up, in the shape of the real one."""
+
+
+def _with(quotes, words):
+    return [q for q in quotes if words in q.text]
+
+
+def test_a_show_title_after_an_outlets_possessive_is_no_quote(quotes_of):
+    """`told CBS’ “Face the Nation” that …`: the show's title was given to the senator."""
+    quotes = quotes_of("Sen. Mark Hollis told CBS’ “Face the Nation” that any new taxes were "
+                       "unacceptable.")
+    assert not _with(quotes, "Face the Nation")
+
+
+def test_a_title_with_a_possessive_s_is_no_quote(quotes_of):
+    """(guard: "NBC’s" was read before)"""
+    quotes = quotes_of("Ann Reed, who hosts NBC’s “Meet the Press,” said the race was close.")
+    assert not _with(quotes, "Meet the Press")
+    assert quotes and _with(quotes, "the race was close")[0].speaker == "Ann Reed"
+
+
+def test_a_date_is_no_speaker(quotes_of):
+    """`a poll released on Monday, which showed …`: "which" was resolved to "Monday"."""
+    quotes = quotes_of("The new polls contradict a Gallup poll released on Monday, which showed "
+                       "that 56 percent saw tracking of “millions of voters” as acceptable.")
+    q = _with(quotes, "millions of voters")
+    assert q and all(x.speaker is None for x in q)
+
+
+def test_a_question_gives_its_clause_no_speaker(quotes_of):
+    """`A few questions: …, did you even have to ask whether …?`: given to "A few questions"."""
+    quotes = quotes_of("A few questions: When you read a few weeks ago that a candidate for mayor "
+                       "was running ads that were being suppressed by Facebook, did you even "
+                       "have to ask whether the candidate was a Republican? No, of course not.")
+    assert all(q.speaker is None for q in _with(quotes, "was a Republican"))
+
+
+def test_a_statement_with_an_emphatic_did_keeps_its_speaker(quotes_of):
+    """(guard) the auxiliary after the subject is no question."""
+    quotes = quotes_of("Mayor Ann Reed did say that the budget was “balanced.” Why did Ann "
+                       "Reed say that the deficit was “gone”?")
+    assert _with(quotes, "balanced")[0].speaker == "Ann Reed"
+    assert all(q.speaker is None for q in _with(quotes, "gone"))
+
+
+def test_a_forecast_in_a_comparison_reports_nothing(quotes_of):
+    """`claims were lower than economists had predicted`: the main clause went to economists."""
+    quotes = quotes_of("Retail sales for the month were higher than economists had predicted as "
+                       "shoppers returned to stores, according to the data.")
+    assert not [q for q in quotes if q.speaker == "economists" or "Retail sales" in q.text]
+
+
+def test_a_plain_prediction_keeps_its_speaker(quotes_of):
+    """(guard)"""
+    quotes = quotes_of("Economists had predicted that sales would rise.")
+    assert _with(quotes, "sales would rise")[0].speaker == "Economists"
+
+
+def test_a_scare_quote_under_a_refused_act_is_nobodys(quotes_of):
+    """`both candidates have declined traveling with a “protective pool”`."""
+    quotes = quotes_of("Both candidates have declined traveling with a “protective pool” of "
+                       "reporters, which is customary.")
+    assert not [q for q in _with(quotes, "protective pool") if q.speaker]
