@@ -62,3 +62,29 @@ def test_a_scare_quote_under_a_refused_act_is_nobodys(quotes_of):
     quotes = quotes_of("Both candidates have declined traveling with a “protective pool” of "
                        "reporters, which is customary.")
     assert not [q for q in _with(quotes, "protective pool") if q.speaker]
+
+
+def test_a_claim_in_a_comparison_keeps_its_speaker(quotes_of):
+    """(guard) `less credit than aides say he deserves` is what the aides say."""
+    quotes = quotes_of("Mayor Tom Hale has gotten less credit than the city's auditors say the "
+                       "new budget rules deserve.")
+    assert [q for q in quotes if q.speaker == "auditors" or "rules deserve" in q.text]
+
+
+def test_a_colon_line_about_someone_is_not_theirs(quotes_of):
+    """`Fauci with a subtle rebuke of Trump: “…”` in the body went to Trump (real text) or
+    stood as a speaker named "… of Trump"."""
+    quotes = quotes_of("President Donald Trump said the virus would go away. Fauci said it would "
+                       "not.\n\nFauci with a subtle rebuke of Trump: \"When you talk about the "
+                       "virus just going away, that is just not going to happen because it "
+                       "spreads so fast.\" pic.twitter.com/abc123 — Jane Doe (@janedoe) May 12, "
+                       "2020")
+    q = _with(quotes, "spreads so fast")
+    assert q and all(x.speaker is None for x in q)
+
+
+def test_a_speaker_with_an_affiliation_keeps_the_name(quotes_of):
+    """(guard) "of" naming an affiliation before the name is no "about"."""
+    quotes = quotes_of("Director of National Intelligence James Clapper said the threat was "
+                       "“very real.”")
+    assert _with(quotes, "very real")[0].speaker == "James Clapper"
