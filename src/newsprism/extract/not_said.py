@@ -102,16 +102,18 @@ def date_speaker(doc, name: str | None) -> bool:
         e.label_ in ("DATE", "TIME") and e.text.lower() == name.lower() for e in doc.ents)
 
 
-def about_whom(doc, a) -> bool:
+def about_whom(doc, a, text: str) -> bool:
     """The speaker is the name at the end of its span that a preposition of the span governs:
     `Fauci with a subtle rebuke of Trump: “…”` is about Trump (a colon line in the body;
     `turns.object_of_preposition` mended only the headline reading, round 14)."""
-    if a.speaker_span is None:
+    if a.speaker_span is None or a.cue is None:
         return False
     span = doc.char_span(a.speaker_span[0], a.speaker_span[1], alignment_mode="expand")
     if span is None or len(span) < 3 or not object_of_preposition(span) \
-            or span[-1].text not in a.speaker.split():
+            or span[-1].ent_type_ != "PERSON" or a.speaker.split()[-1] != span[-1].text:
         return False
+    if a.speaker == span.text and text[a.cue[0]:a.cue[1]] != ":":
+        return False  # a description kept as written ("people close to Clinton") stays
     tok, path = span[-1], []
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         tok = tok.head
@@ -132,7 +134,7 @@ def not_said(finder, atts: list) -> list:
             continue
         if outlet_title(doc, a, text):
             continue
-        if a.speaker is not None and (date_speaker(doc, a.speaker) or about_whom(doc, a) or (
+        if a.speaker is not None and (date_speaker(doc, a.speaker) or about_whom(doc, a, text) or (
                 verb is not None and a.kind != "direct" and in_question(doc, verb, text))):
             a = dataclasses.replace(a, speaker=None)
         out.append(a)
