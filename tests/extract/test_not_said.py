@@ -88,3 +88,17 @@ def test_a_speaker_with_an_affiliation_keeps_the_name(quotes_of):
     quotes = quotes_of("Director of National Intelligence James Clapper said the threat was "
                        "“very real.”")
     assert _with(quotes, "very real")[0].speaker == "James Clapper"
+
+
+def test_words_of_a_question_put_by_a_named_asker_are_not_the_answerers(quotes_of):
+    """`Asked Wednesday by NBC whether he is “almost alone” now, Akin said, …`: the fragment
+    went to the answerer (round 12's rule left out a question with its asker named)."""
+    quotes = quotes_of("Asked Wednesday by NBC whether he is “almost alone” now, Tom Hale said, "
+                       "“I don't believe that's true.”")
+    assert not [q for q in _with(quotes, "almost alone") if q.speaker]
+    assert _with(quotes, "believe that")[0].speaker == "Tom Hale"
+
+
+def test_a_question_put_by_a_named_asker_is_not_the_answerers_claim(quotes_of):
+    quotes = quotes_of("Asked by NBC whether he would run again, Tom Hale said no.")
+    assert not [q for q in _with(quotes, "run again") if q.speaker]

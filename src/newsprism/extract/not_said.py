@@ -12,6 +12,7 @@ another person:
   governs (`have declined traveling with a “protective pool”`): nothing was done or said.
 - `about_whom`: a speaker span whose last name a preposition governs (`Fauci with a subtle
   rebuke of Trump: “…”`) names whom the line is about.
+- `asked_by`: `Asked by NBC whether he is “almost alone”, X said`: X was asked, not asking.
 - `date_speaker`: a speaker that is a date or a time of the article (`a poll released on
   Monday, which showed …` resolved "which" to "Monday") is no speaker.
 """
@@ -96,6 +97,15 @@ def refused_act(verb) -> bool:
         and verb.head.lemma_.lower() in IRREALIS_HEADS
 
 
+def asked_by(verb) -> bool:
+    """`Asked by NBC whether he is “…”, X said`: a participle of asking with its asker named
+    and no subject of its own; the question is the asker's, and X answered it (without "by
+    NBC" the passes already read no attribution)."""
+    return verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" \
+        and any(c.dep_ == "agent" for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
 def date_speaker(doc, name: str | None) -> bool:
     """The resolved speaker is one of the article's dates or times."""
     return name is not None and any(
@@ -130,7 +140,8 @@ def not_said(finder, atts: list) -> list:
     out = []
     for a in atts:
         verb = _cue_verb(doc, a.cue)
-        if verb is not None and a.kind != "direct" and (than_cue(verb) or refused_act(verb)):
+        if verb is not None and a.kind != "direct" and (
+                than_cue(verb) or refused_act(verb) or asked_by(verb)):
             continue
         if outlet_title(doc, a, text):
             continue
