@@ -164,15 +164,16 @@ def in_question_put(doc, o_tok: int, c_tok: int) -> bool:
     the sentence's subject: `Asked if “laws ...” should be “left to each state,” 70 percent
     said the latter`, `when asked whether she would “run again”, X said ...`. An "asked" with
     no subject or auxiliary of its own before them; its words are the asker's (a pollster,
-    a reporter), not the answerer's."""
+    a reporter), not the answerer's; so with the asker named (`Asked by NBC whether …`)."""
     if o_tok + 1 >= c_tok:
         return False
     t, hops = doc[o_tok + 1], 0
     while t.head.i != t.i and hops < 12:
         t, hops = t.head, hops + 1
         if t.lemma_.lower() == "ask" and t.i < o_tok and t.tag_ in ("VBN", "VBD") \
-                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "agent")
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass")
                             for c in t.children):
+            # (an asker named with "by" asks too: `Asked by NBC whether he is “…”, X said`)
             return True
     return False
 
