@@ -13,11 +13,15 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..model import Claim, Reuse
 from ..text import STOP, dice, fold
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 log = logging.getLogger(__name__)
 
@@ -144,11 +148,8 @@ _LIMITS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
 _EPS = 1e-9  # slack on a float upper bound, so a pair exactly at the threshold is never lost
 
 
-def _candidate_blocks(claims: Sequence[Claim], words: Sequence[frozenset[str]],
-                      min_dice: float) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Cross-article claim pairs (i < j) whose content-word Dice can reach `min_dice`, as
-    arrays (i, j, shared words), one row block of the sparse product at a time: the whole
-    product of long articles written from few words holds nearly every pair."""
+def word_matrix(words: Sequence[frozenset[str]]) -> csr_matrix | None:
+    """Claims x content words, 1 where a claim holds the word (None: no word at all)."""
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
@@ -158,19 +159,54 @@ def _candidate_blocks(claims: Sequence[Claim], words: Sequence[frozenset[str]],
             rows.append(i)
             cols.append(vocab.setdefault(term, len(vocab)))
     if not vocab:
+        return None
+    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                      shape=(len(words), len(vocab)))
+
+
+def _candidate_blocks(claims: Sequence[Claim], words: Sequence[frozenset[str]],
+                      min_dice: float, max_df: int | None = None
+                      ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Cross-article claim pairs (i < j) whose content-word Dice can reach `min_dice`, as
+    arrays (i, j, shared words), one row block of the sparse product at a time: the whole
+    product of long articles written from few words holds nearly every pair. With `max_df`,
+    only the pairs sharing a word held by at most `max_df` claims (`claim_budget`), their
+    shared words counted over all their words."""
+    x = word_matrix(words)
+    if x is None:
         return
-    x = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                   shape=(len(words), len(vocab)))
-    xt = x.T.tocsr()
     sizes = np.array([len(w) for w in words], dtype=np.float32)
     ids: dict[str, int] = {}
     article = np.array([ids.setdefault(c.article_id, len(ids)) for c in claims])
     step = block_rows(len(words))
+    if max_df is not None:
+        yield from _rare_blocks(x, article, sizes, min_dice, max_df, step)
+        return
+    xt = x.T.tocsr()
     for lo in range(0, len(words), step):
         shared = (x[lo:lo + step] @ xt).tocoo()
         i, j, n = shared.row + lo, shared.col, shared.data
         keep = (i < j) & (article[i] != article[j]) & (2 * n / (sizes[i] + sizes[j]) >= min_dice)
         yield i[keep], j[keep], n[keep]
+
+
+def _rare_blocks(x: csr_matrix, article: np.ndarray, sizes: np.ndarray, min_dice: float,
+                 max_df: int, step: int, chunk: int = 65_536
+                 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """`_candidate_blocks` over the pairs sharing a word of at most `max_df` claims."""
+    df = np.diff(x.tocsc().indptr)
+    rare = x[:, np.flatnonzero(df <= max_df)].tocsr()
+    rare_t = rare.T.tocsr()
+    for lo in range(0, x.shape[0], step):
+        found = (rare[lo:lo + step] @ rare_t).tocoo()
+        i, j = found.row + lo, found.col
+        keep = (i < j) & (article[i] != article[j])
+        i, j = i[keep], j[keep]
+        for a in range(0, len(i), chunk):
+            ci, cj = i[a:a + chunk], j[a:a + chunk]
+            n = np.asarray(x[ci].multiply(x[cj]).sum(axis=1), dtype=np.float32).ravel()
+            ok = 2 * n / (sizes[ci] + sizes[cj]) >= min_dice
+            yield ci[ok], cj[ok], n[ok]
 
 
 def block_rows(n: int) -> int:
@@ -233,11 +269,12 @@ def _best(score: np.ndarray, i: np.ndarray, j: np.ndarray, cap: int | None = Non
     return score[order], i[order], j[order]
 
 
-def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], threshold: float
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], threshold: float,
+                 max_df: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(score, i, j) of every cross-article claim pair with `claim_similarity` at or over
     `threshold`, best first (ties by i, then j), at most `MAX_SCORED_PAIRS` of them: numpy
-    arrays, 16 bytes a pair, never a Python object per pair."""
+    arrays, 16 bytes a pair, never a Python object per pair. With `max_df`, only the pairs
+    sharing a word of at most `max_df` claims (`claim_budget`)."""
     feats = (np.array([len(w) for w in words], dtype=np.float64),
              _ids(c.predicate if c.predicate not in ("be", "have", "say") else None
                   for c in claims),
@@ -245,7 +282,7 @@ def scored_pairs(claims: Sequence[Claim], words: Sequence[frozenset[str]], thres
              np.array([bool(c.quantities) for c in claims]),
              np.array([bool(c.dates) for c in claims]))
     best = BestPairs(MAX_SCORED_PAIRS)
-    for i, j, n in _candidate_blocks(claims, words, threshold - MAX_BONUS):
+    for i, j, n in _candidate_blocks(claims, words, threshold - MAX_BONUS, max_df):
         s, i, j = _scores(claims, words, i, j, n, threshold, feats)
         best.add(s, i.astype(np.int32), j.astype(np.int32))
     total = best.total
@@ -332,20 +369,59 @@ def _joined(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
 
 
 def _scored_pair_rows(claims: Sequence[Claim], words: Sequence[frozenset[str]],
-                      threshold: float, chunk: int = 65_536) -> Iterator[tuple[int, int]]:
+                      threshold: float, max_df: int | None = None, chunk: int = 65_536
+                      ) -> Iterator[tuple[int, int]]:
     """The pairs of `scored_pairs`, best first, as Python ints a chunk at a time."""
-    _, i, j = scored_pairs(claims, words, threshold)
+    _, i, j = scored_pairs(claims, words, threshold, max_df)
     for lo in range(0, len(i), chunk):
         yield from zip(i[lo:lo + chunk].tolist(), j[lo:lo + chunk].tolist(), strict=True)
 
 
+# The doubt of a date or actor conflict found in a story over its claim-pair budget: the pairs
+# left unscored could have grouped its claims otherwise (`claim_budget`).
+CLAIM_PART_DOUBT = "claims grouped on part of the story's claim pairs (compare limit)"
+
+
+def claim_rare_limit(claims: Sequence[Claim], words: Sequence[frozenset[str]]) -> int | None:
+    """None when the story's claims are under their pair budget (`claim_budget`); else the
+    most claims a word may hold to pair claims, with the limit recorded."""
+    from .claim_budget import claim_pair_budget, rare_limit, word_pairs
+
+    x = word_matrix(words)
+    if x is None:
+        return None
+    df = np.diff(x.tocsc().indptr)
+    pairs = word_pairs(df)
+    budget = claim_pair_budget(sum(len(c.text) for c in claims))
+    if pairs <= budget:
+        return None
+    limit = rare_limit(df, budget)
+    note = (f"compare limit: {pairs:,} claim pairs sharing a word among its {len(claims):,} "
+            f"claims, over the {budget:,} its text allows; claims were paired only through "
+            f"words held by at most {limit:,} of them, so agreement between its articles may "
+            f"be missing, its date and actor conflicts are possible and its exclusives and "
+            f"omissions are left out")
+    log.warning("claim clustering: %s", note)
+    record_limit(note)
+    return limit
+
+
 def cluster_claims(claims: Sequence[Claim], threshold: float) -> list[list[Claim]]:
+    """`clustered_claims` without whether the story was over its claim-pair budget."""
+    return clustered_claims(claims, threshold)[0]
+
+
+def clustered_claims(claims: Sequence[Claim], threshold: float
+                     ) -> tuple[list[list[Claim]], bool]:
     """Greedy agglomeration of cross-article claim pairs, best pairs first; a cluster holds at
-    most one claim per article. Deterministic for a given input order."""
+    most one claim per article. Deterministic for a given input order. True with the clusters
+    when the story was over its claim-pair budget: clustered on the pairs sharing a rare word
+    only (`claim_rare_limit`)."""
     words = [content_words(c.text) for c in claims]
+    max_df = claim_rare_limit(claims, words)
     cluster_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    for i, j in _scored_pair_rows(claims, words, threshold):
+    for i, j in _scored_pair_rows(claims, words, threshold, max_df):
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
@@ -360,7 +436,7 @@ def cluster_claims(claims: Sequence[Claim], threshold: float) -> list[list[Claim
         for k in members[cj]:
             cluster_of[k] = ci
         members[ci].extend(members.pop(cj))
-    return [[claims[k] for k in sorted(m)] for m in members.values()]
+    return [[claims[k] for k in sorted(m)] for m in members.values()], max_df is not None
 
 
 def group_count(article_ids: Iterable[str], groups: dict[str, str]) -> int:

@@ -32,15 +32,18 @@ from ..model import (
 from ..settings import Settings
 from .attribution import attribution_conflicts
 from .conflicts import (
+    DOUBT,
     SHOWN_AT,
     actor_conflicts,
     date_conflicts,
     event_date_conflicts,
+    make_conflict,
     quantity_conflicts,
 )
 from .framing import framing, outlet_tones
 from .match import (
-    cluster_claims,
+    CLAIM_PART_DOUBT,
+    clustered_claims,
     content_words,
     independent_groups,
     newsworthy,
@@ -165,8 +168,12 @@ def _compare(ctx: StoryContext) -> Story:
     groups = independent_groups(article_ids, ctx.reuse)
     claims = _story_claims(ctx)
     entities: dict[str, Entity] = {e.id: e for e in ctx.story.entities}
-    clusters = cluster_claims(claims, MATCH_THRESHOLD)
+    clusters, partial = clustered_claims(claims, MATCH_THRESHOLD)
     consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups)
+    if partial:
+        # Over the claim-pair budget an unscored pair could carry the "exclusive" fact in
+        # another outlet, or the "omitted" one in the omitting outlet: abstain.
+        exclusives = ()
     quotes = _story_quotes(ctx)
     quoted: dict[str, list[tuple[int, int]]] = {}
     for q in quotes:
@@ -176,8 +183,10 @@ def _compare(ctx: StoryContext) -> Story:
         *attribution_conflicts(quotes, entities, groups, {a.id: a.text for a in ctx.articles}),
         *quantity_conflicts(claims, groups, ctx.articles),
         *event_date_conflicts(claims, groups, quoted),
-        *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
-        *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
+        *_doubted(partial, [
+            *date_conflicts([m for m in clusters if len(m) >= 2], groups, quoted),
+            *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
+        ]),
     ]
     conflicts = [c for c in conflicts if c.confidence >= SHOWN_AT]
     consensus = voiced(mark_disputed(consensus, conflicts), quotes,
@@ -186,3 +195,13 @@ def _compare(ctx: StoryContext) -> Story:
     tones = outlet_tones(ctx.articles, ctx.reuse, ctx.facts)
     return dataclasses.replace(ctx.story, conflicts=tuple(conflicts), consensus=consensus,
                                exclusives=exclusives, framing=frames, tones=tones)
+
+
+def _doubted(partial: bool, conflicts: Sequence[Conflict]) -> list[Conflict]:
+    """The conflicts found in claim clusters, each with `CLAIM_PART_DOUBT` (one doubt more,
+    so at most "possible") when the clusters rest on part of the story's claim pairs."""
+    if not partial:
+        return list(conflicts)
+    return [make_conflict(c.kind, c.about, c.versions, c.confidence * DOUBT,
+                          f"{c.why}; doubts: {CLAIM_PART_DOUBT}" if "; doubts: " not in c.why
+                          else f"{c.why}, {CLAIM_PART_DOUBT}") for c in conflicts]
