@@ -5,6 +5,7 @@
     conflicts.py    quantity and date conflicts
     attribution.py  one quote given to different speakers
     budget.py       how many figure or quote pairs a story may try (bounded by its text)
+    claim_budget.py how many claim pairs clustering may find and score (bounded by its text)
     voice.py        a consensus item that is someone's quoted words, shown as theirs
     framing.py      the words each outlet uses for an entity; tone
 """
