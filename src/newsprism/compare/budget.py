@@ -31,9 +31,16 @@ MIN_FIGURE_PAIR_BUDGET = 500_000
 LOOK_PER_PICK = 4
 
 
+def text_budget(characters: int, per_character: float, floor: int) -> int:
+    """The pairs a story of `characters` characters of claims may try: in proportion to its
+    text, never under `floor` (the one rule of every compare budget: figure, quote and claim
+    pairs, `claim_budget`)."""
+    return max(floor, int(per_character * characters))
+
+
 def pair_budget(characters: int) -> int:
     """The figure pairs a story of `characters` characters of claims may try."""
-    return max(MIN_FIGURE_PAIR_BUDGET, int(FIGURE_PAIRS_PER_CHARACTER * characters))
+    return text_budget(characters, FIGURE_PAIRS_PER_CHARACTER, MIN_FIGURE_PAIR_BUDGET)
 
 
 def pairs_to_try(groups: Sequence[Sequence[int]], article_of: Sequence[str],

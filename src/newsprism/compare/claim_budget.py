@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .budget import text_budget
+
 # Stories of normal news articles do under one word pair per character of their claims
 # (docs/faults.md, round 15: the stories of 1,000 real articles); stories of long generated
 # articles written from few words do hundreds.
@@ -29,7 +31,7 @@ MIN_CLAIM_PAIR_BUDGET = 4_000_000
 
 def claim_pair_budget(characters: int) -> int:
     """The word pairs a story of `characters` characters of claims may add up."""
-    return max(MIN_CLAIM_PAIR_BUDGET, int(CLAIM_PAIRS_PER_CHARACTER * characters))
+    return text_budget(characters, CLAIM_PAIRS_PER_CHARACTER, MIN_CLAIM_PAIR_BUDGET)
 
 
 def word_pairs(df: np.ndarray) -> int:
