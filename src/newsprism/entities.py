@@ -51,15 +51,19 @@ _SUFFIX_FORMS = {"jr": "Jr.", "ii": "II", "iii": "III", "iv": "IV"}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 
 
+def _name_parts(text: str) -> list[str]:
+    """The words of a person's name as written, without titles or a possessive."""
+    _, name = split_title(text.strip())
+    for suffix in ("'s", "’s", "'", "’"):
+        name = name.removesuffix(suffix)
+    return name.strip(" ,.").split()
+
+
 @lru_cache(maxsize=1 << 16)
 def person_name(text: str) -> str:
     """Surface form without titles or a possessive: "Maj. Gen. Qaderi's" -> "Qaderi".
     Cached: a story asks for the same few names many thousand times."""
-    _, name = split_title(text.strip())
-    for suffix in ("'s", "’s", "'", "’"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    parts = name.strip(" ,.").split()
+    parts = _name_parts(text)
     # Generational suffixes are not surnames: "Charles Elliott Jr." is an Elliott.
     while len(parts) > 2 and fold(parts[-1]) in _SUFFIXES:
         parts.pop()
@@ -115,15 +119,12 @@ class _Clusters:
 def _generation(text: str) -> tuple[str, str]:
     """(the name without a generational suffix, the suffix folded: "jr", "ii", ...; "" for none
     and for "sr", the plain name's own)."""
-    _, name = split_title(text.strip())
-    for suffix in ("'s", "’s", "'", "’"):
-        name = name.removesuffix(suffix)
-    parts = name.strip(" ,.").split()
+    parts = _name_parts(text)
     if len(parts) >= 2 and fold(parts[-1]).strip(".,") in _SUFFIXES:
         gen = fold(parts.pop()).strip(".,")
         parts[-1] = parts[-1].rstrip(",")
         return person_name(" ".join(parts)), "" if gen == "sr" else gen
-    return person_name(name), ""
+    return person_name(" ".join(parts)), ""
 
 
 def _told_apart(mentions: list[Mention]) -> set[str]:
