@@ -37,3 +37,20 @@ def test_a_reported_clause_with_its_own_subject_stays(quotes_of, quote_with):
                        "define the political activity allowed for charities.")
     assert quote_with(quotes, "define the political activity").speaker \
         == "The Treasury Department"
+
+
+def test_a_with_participle_s_subject_set_off_by_dashes_speaks(quotes_of, quote_with):
+    """`…, with Sen. X — Democrats’ chief negotiator — saying …` went to the clause's subject
+    ("President Trump’s proposal"); with commas it already went to X."""
+    quotes = quotes_of("The plan, sent Friday to the Hill, instantly roiled the debate, with "
+                       "Sen. Ron Dalby — the chief negotiator in the talks — saying his party "
+                       "was prepared to risk a shutdown.")
+    assert quote_with(quotes, "prepared to risk a shutdown").speaker == "Ron Dalby"
+
+
+def test_a_name_tied_to_a_body_by_a_preposition_is_the_speaker(quotes_of, quote_with):
+    """`“…,” added Democratic pollster Jeff X of Y Research Associates` went to the firm."""
+    quotes = quotes_of("“As voters are coping with the virus, there is a great deal of sorting "
+                       "going on,” added Democratic pollster Jeff Horn of Hale Research "
+                       "Associates.")
+    assert quote_with(quotes, "sorting going on").speaker == "Jeff Horn"

@@ -97,6 +97,9 @@ def _chain_top(verb):
     return top
 
 
+_SET_OFF = frozenset((",", "—", "–", "--"))  # an apposition's commas or dashes
+
+
 def _with_subject(verb):
     """`The group rejected it, with Jane Doe, its chair, saying that …`: in this absolute
     construction the noun after "with" is the participle's subject, not the clause's. The
@@ -115,7 +118,7 @@ def _with_subject(verb):
             if noun.dep_ == "pobj" and _may_speak(noun) \
                     and (noun.right_edge.i + 1 == verb.i and not noun.right_edge.is_punct
                          or noun.right_edge.i + 2 >= verb.i
-                         and all(t.text == "," for t in noun.doc[noun.right_edge.i:verb.i]
+                         and all(t.text in _SET_OFF for t in noun.doc[noun.right_edge.i:verb.i]
                                  if t.is_punct)
                          and any(c.dep_ in ("appos", "relcl", "acl") for c in noun.children)):
                 return noun

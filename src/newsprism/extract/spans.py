@@ -181,6 +181,12 @@ class SpanReader:
         if not heads and len(seg) > 1 and seg[-1].lower_ == "old" \
                 and any(t.lower_ in ("year", "years") for t in seg):
             return seg[-1]  # "the 43-year-old": an age used as a noun (tagged DATE)
+        # "pollster Jeff Horwitt of Hart Research Associates": the person, not the place or
+        # body a preposition after the name ties him to (seed 433)
+        persons = [t for t in heads if t.ent_type_ == "PERSON"]
+        if persons and heads[-1].ent_type_ != "PERSON" and any(
+                t.pos_ == "ADP" for t in doc[persons[-1].i + 1:heads[-1].i]):
+            return persons[-1]
         return heads[-1] if heads else None
 
 
