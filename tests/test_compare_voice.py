@@ -49,3 +49,39 @@ def test_quoted_words_with_no_known_speaker_keep_their_marks(settings) -> None:
 def test_the_outlets_own_sentence_is_unchanged(settings) -> None:
     story = _story(settings, lambda i: f"Residents met in hall {i} on Monday. {PLAIN}", "Ana Vale")
     assert [c.text for c in story.consensus] == [PLAIN]
+
+
+SELF = "I signed the order to rebuild the dam at the direction of the board on Monday."
+
+
+def _self_story(settings, speakers: dict[int, str | None]) -> Story:
+    """Outlet 1 prints the first-person sentence bare; the others quote it with `speakers`."""
+    arts, claims, quotes = [], [], []
+    for i in (1, 2, 3):
+        text = (f"Residents met in hall {i} on Monday. {SELF}" if i == 1 else
+                f"Residents met in hall {i} on Monday. The treasurer wrote: “{SELF}”")
+        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
+                    published="2031-03-04")
+        arts.append(a)
+        at = text.index(SELF)
+        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
+                            end=at + len(SELF), text=SELF, predicate="do"))
+        if i in speakers:
+            quotes.append(Quote(id=f"q{i}", article_id=a.id, start=at, end=at + len(SELF),
+                                text=SELF, kind="direct", speaker=speakers[i]))
+    story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts),
+                  claims=tuple(claims), quotes=tuple(quotes))
+    return compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+
+
+def test_first_person_words_printed_bare_are_the_speaker_others_quote(settings) -> None:
+    """Seed 433: Cohen's tweet "As for the … article on poll rigging, what I did was …" was a
+    consensus item with no speaker: the outlet it was taken from printed it bare."""
+    story = _self_story(settings, {2: "Ana Vale", 3: "Ana Vale"})
+    assert [c.text for c in story.consensus] == [f"Ana Vale: “{SELF}”"]
+
+
+def test_first_person_words_given_to_two_speakers_stay_as_printed(settings) -> None:
+    """(guard) The quoting outlets disagree on who said it: no speaker is picked."""
+    story = _self_story(settings, {2: "Ana Vale", 3: "Rob Pike"})
+    assert [c.text for c in story.consensus] == [SELF]

@@ -1,9 +1,11 @@
 """Whose words a consensus item is. When the sentence several outlets carry is wholly inside a
 quotation ("“Nobody gets to hurt our economy ...”", or the middle of a statement quoted over
 several sentences), its text alone reads as the outlets' own claim; the item is shown as the
-speaker's words instead: `X: “...”`, or in quote marks when no speaker is known. Spans and
-sources are unchanged (the outlets agree on the words, and on who said them only as far as
-`mark_disputed` allows)."""
+speaker's words instead: `X: “...”`, or in quote marks when no speaker is known. A sentence
+in the first person ("what I did was at the direction of …") is never an outlet's own claim:
+where the outlet the text comes from prints it bare and another quotes it with a speaker, it
+is that speaker's (when the quoting outlets name one speaker). Spans and sources are unchanged
+(the outlets agree on the words, and on who said them only as far as `mark_disputed` allows)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from ..model import Consensus, Quote
+from ..summarize.standalone import speaks_as_self
 from ..text import fold
 
 SLACK = 2  # characters a quote's span may miss at either end (a mark, a space)
@@ -25,6 +28,14 @@ def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) ->
     return None
 
 
+def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote]) -> Quote | None:
+    """The quote with a speaker that covers one of `item`'s spans, when every such quote
+    names the same speaker; else None."""
+    found = [q for q in (_covering(quotes, sp.article_id, sp.start, sp.end) for sp in item.spans)
+             if q is not None and q.speaker]
+    return found[0] if found and len({fold(q.speaker or "") for q in found}) == 1 else None
+
+
 def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[str, str]
            ) -> tuple[Consensus, ...]:
     """`items` with the text of each one that is someone's quoted words given as theirs."""
@@ -33,6 +44,8 @@ def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[s
         home = next((sp for sp in item.spans if " ".join(texts.get(sp.article_id, "")[
             sp.start:sp.end].split()) == " ".join(item.text.split())), None)
         q = _covering(quotes, home.article_id, home.start, home.end) if home else None
+        if q is None and speaks_as_self(item.text):
+            q = _quoted_elsewhere(item, quotes)
         if q is None:
             out.append(item)
             continue
