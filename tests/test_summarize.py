@@ -506,6 +506,29 @@ def test_pronoun_becomes_the_person_the_article_named() -> None:
     assert audit(ctx, out).unsupported == 0
 
 
+def test_a_pronoun_is_never_a_name_its_own_sentence_writes_after_it() -> None:
+    """Seed 433: "one protester said she looked forward to seeing what Williams would do" was
+    summarised with "she" put in as "Williams", the one person of the sentence before; the
+    "she" is most likely the protester, whom no name stands for."""
+    from newsprism.summarize.standalone import Resolver
+
+    text = ("Chief Ana Vale spoke to the marchers on Monday. She looked forward to seeing "
+            "what Vale would do about the dam.")
+    start = text.index("She looked")
+    ctx = _people_context({"p1": ("Harbor Post", text)}, [("p1", "Ana Vale"), ("p1", "Vale")])
+    assert Resolver(ctx).resolve(text[start:], "p1", start, len(text)) is None
+    marcher = text.replace("She looked", "One marcher said she looked").replace(
+        "what Vale would", "what the council would")
+    start = marcher.index("One marcher")
+    ctx = _people_context({"p1": ("Harbor Post", marcher)}, [("p1", "Ana Vale")])
+    assert Resolver(ctx).resolve(marcher[start:], "p1", start, len(marcher)) is None
+    plain = text.replace("what Vale would", "what the council would")
+    start = plain.index("She looked")
+    ctx = _people_context({"p1": ("Harbor Post", plain)}, [("p1", "Ana Vale")])
+    st = Resolver(ctx).resolve(plain[start:], "p1", start, len(plain))
+    assert st is not None and st.text.startswith("Ana Vale looked forward")  # (guard)
+
+
 def test_pronoun_with_two_candidates_drops_the_sentence() -> None:
     ctx = _people_context({"p2": _VALE["p2"]}, [("p2", "Ana Vale"), ("p2", "Piet Dorn")])
     out = summarize_story(ctx, Settings(summary_sentences=4)).summary

@@ -310,7 +310,10 @@ class Resolver:
                     continue
                 who = (self._speaker_at(article_id, start, end)
                        or self._antecedent(article_id, start))
-                if who is None:
+                if who is None or _named_after(text[m.end():], who.text) \
+                        or _SAYING.search(prefix):
+                    # "one marcher said she looked forward to seeing what Williams would do":
+                    # not Williams (named after it), and likely the marcher (an unnamed speaker)
                     return None
                 short = _CONTRACTED.match(text, m.end())
                 if short is not None:  # "he'll" -> "Vale will", not "Vale'll"
@@ -454,6 +457,14 @@ def _bare_quote(text: str) -> bool:
     if _SAYING.search(outside):
         return False
     return len(re.findall(r"[^\W\d_]{2,}", outside)) < BARE_QUOTE_WORDS
+
+
+def _named_after(rest: str, name: str) -> bool:
+    """Whether the rest of the sentence after a pronoun names `name` (by its last word)
+    outside quote marks: a pronoun never stands for a name its own sentence writes after it
+    ("she looked forward to seeing what Williams would do")."""
+    words = fold(name).split()
+    return bool(words) and f" {words[-1]} " in f" {fold(QUOTED.sub(' ', rest))} "
 
 
 def _names_a_person_before(prefix: str, people: list[Mention], sentence: str) -> bool:
