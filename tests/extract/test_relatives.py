@@ -54,3 +54,12 @@ def test_a_name_tied_to_a_body_by_a_preposition_is_the_speaker(quotes_of, quote_
                        "going on,” added Democratic pollster Jeff Horn of Hale Research "
                        "Associates.")
     assert quote_with(quotes, "sorting going on").speaker == "Jeff Horn"
+
+
+def test_a_lone_relative_word_is_no_quote(quotes_of):
+    """Seed 439: `prepare for what he said would be difficult days ahead` gave two quotes,
+    "what" and the clause after the cue; "what" alone says nothing."""
+    quotes = quotes_of("With deaths rising, President Dan Pryor warned residents on Tuesday to "
+                       "prepare for what he said would be difficult days ahead.")
+    assert [q.text for q in quotes] == ["would be difficult days ahead"]
+    assert quotes[0].speaker == "Dan Pryor"

@@ -11,7 +11,8 @@ seed 433). Each keeps to what the clause's shape shows, and abstains otherwise:
   alternative terms that more forcefully convey …`: the parser hangs a relative clause of the
   object noun on the verb as its reported clause. A reported "that" clause has a subject of its
   own; one whose only subject is "that" (or none) after an object noun of the same verb is the
-  noun's relative clause: nothing was reported.
+  noun's relative clause: nothing was reported. Nor is a lone relative word a quote (`prepare
+  for what he said would be difficult days` gave "what" as said, beside the clause itself).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .names import name_gender, pronoun_gender
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "csubjpass", "expl"))
 _RELATIVE_WORDS = frozenset(("that", "which"))
+_WH_WORDS = frozenset(("what", "which", "that", "who", "whom", "whatever"))
 _MAX_HOPS = 4  # from the pronoun's cue up to the relative clause
 
 
@@ -102,6 +104,18 @@ def _misread_clause(doc, a):
     return False
 
 
+def _without_lone_wh(text: str, a):
+    """`a` without a part that is one relative word: `prepare for what he said would be …`
+    splits around "he said" into "what" and the clause; "what" alone is no quote."""
+    parts = tuple(p for p in a.parts if text[p[0]:p[1]].strip().lower() not in _WH_WORDS)
+    if not parts or len(parts) == len(a.parts):
+        return a
+    return dataclasses.replace(a, parts=parts, start=min(p[0] for p in parts),
+                               end=max(p[1] for p in parts))
+
+
 def relative_misread(finder, atts: list) -> list:
-    """`atts` without indirect attributions whose clause is an object noun's relative clause."""
-    return [a for a in atts if a.kind != "indirect" or not _misread_clause(finder.doc, a)]
+    """`atts` without indirect attributions whose clause is an object noun's relative clause,
+    and without a part of one that is one relative word."""
+    return [_without_lone_wh(finder.text, a) if a.kind == "indirect" else a for a in atts
+            if a.kind != "indirect" or not _misread_clause(finder.doc, a)]
