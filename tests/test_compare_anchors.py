@@ -229,3 +229,27 @@ def test_copies_of_one_sentence_share_whether_their_date_is_one_of_saying():
     b = claim("b", "Monday", "2020-07-06", False)
     (c,) = date_conflicts([[a, b]], {"a": "a", "b": "b"})
     assert c.status == "possible" and SPEECH_DOUBT in c.why
+
+
+def test_two_statements_of_one_speaker_on_two_days_are_no_date_conflict():
+    """Seed 439: "French President X said Thursday night that it “can't be denied” …" and
+    "“Such a monstrosity,” French President X said Friday" were one fact dated two ways
+    (possible): the name and the verb made them alike; what was said differs."""
+    from newsprism.compare.conflicts import date_conflicts
+    from newsprism.model import Claim, DateRef
+
+    def claim(aid, text, day, date):
+        at = text.index(day)
+        d = DateRef(aid, at, at + len(day), day, date, "day", speech=True)
+        return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                     subject="Lena Varga", predicate="say", dates=(d,))
+
+    a = claim("a", "Prime Minister Lena Varga said Thursday night that it could not be denied "
+                   "the blast at the harbour was an attack.", "Thursday", "2031-07-14")
+    b = claim("b", "“Such a monstrosity,” Prime Minister Lena Varga said Friday.", "Friday",
+              "2031-07-15")
+    assert date_conflicts([[a, b]], {"a": "a", "b": "b"}) == []
+    c = claim("c", "Prime Minister Lena Varga said Friday night that it could not be denied "
+                   "the blast at the harbour was an attack.", "Friday", "2031-07-15")
+    (found,) = date_conflicts([[a, c]], {"a": "a", "c": "c"})  # (guard) one statement
+    assert found.status == "possible"

@@ -1039,7 +1039,7 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         speech = _speech_sides(dated, twins)
         for side in (False, True):
             found = _cluster_date_conflict(
-                [m for m, said in zip(dated, speech, strict=True) if said == side], groups)
+                [m for m, said in zip(dated, speech, strict=True) if said == side], groups, side)
             if found is not None:
                 out.append(found)
     return out
@@ -1066,15 +1066,18 @@ def _fact_days(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> list[DateR
     return facts or days
 
 
-def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dict[str, str]
-                           ) -> Conflict | None:
-    """The date conflict among one cluster's dated members (each with its one day), if any."""
+def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dict[str, str],
+                           said: bool = False) -> Conflict | None:
+    """The date conflict among one cluster's dated members (each with its one day), if any.
+    Dates of saying (`said`) are compared on what was said: the speaker's name and the verb
+    ("French President X said Thursday night that …" / "“Such a monstrosity,” French
+    President X said Friday") make two statements look alike."""
     if len({c.article_id for c, _ in dated}) < 2:
         return None
     # Only members that say nearly the same as a member dating it otherwise: a loosely
     # matched third outlet must neither hide the disagreement nor join it. Two dates
     # that both name their event are `event_date_conflicts`' to compare.
-    words = [content_words(c.text) for c, _ in dated]
+    words = [_said_words(c.text) if said else content_words(c.text) for c, _ in dated]
     bounds = [date_bound(c, ds[0]) for c, ds in dated]
     dated = [m for i, m in enumerate(dated) if any(
         dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
@@ -1111,6 +1114,13 @@ def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dic
 
 
 SPEECH_DOUBT = "the dates are when it was said, not when it happened"
+_SAYING_WORDS = content_words("said says say told tells added adds stated")
+
+
+def _said_words(text: str) -> frozenset[str]:
+    """The content words of a sentence without its names (the first word counted too) and
+    verbs of saying: what a statement says."""
+    return content_words(text) - name_words(". " + text) - _SAYING_WORDS
 
 
 def _dates_clash(values: Sequence[Sequence[DateRef]]) -> bool:
