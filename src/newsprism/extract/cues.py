@@ -921,6 +921,13 @@ class CueReader(SpanReader):
         issuer = self._issuer(head) if single else None
         if issuer is not None:
             return issuer
+        # "X issued a statement saying …": the statement is the one X issued.
+        own = next((subj for at, subj, _ in self._issuers if at == head.idx), None)
+        if own is not None and own.lemma_.lower() not in DOCUMENT_NOUNS:
+            ent = issuer_span(own)
+            name, conf = self._who(ent.root, ent, (ent.start_char, ent.end_char))
+            if name is not None:
+                return name, conf
         if is_unissued_document(head):
             bisect.insort(self._groups, (head.idx, span.text))  # ("it" after it: no one)
             return None, 0.0

@@ -351,7 +351,7 @@ class People:
             k = self._namesake(p, k, gender) if salient else k
             if k not in skip and self.agrees(k, gender):
                 plain = plain if plain is not None else j
-                if known is None and gender and self.persons[k].gender == gender:
+                if known is None and self.persons[k].tells(gender):
                     known = j
                 if salient:
                     chosen = j
@@ -376,7 +376,7 @@ class People:
             return None, 0.0
         k, salient = self._events[chosen][1], self._events[chosen][2]
         k = self._namesake(self._events[chosen][0], k, gender) if salient else k
-        known = gender is not None and self.persons[k].gender == gender
+        known = self.persons[k].tells(gender)  # (or leans that way: round 16)
         conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
         between = {e[1] for e in self._events[chosen + 1:i + 1]
                    if e[1] != k and self.agrees(e[1], gender)}
