@@ -96,3 +96,24 @@ def test_a_name_run_on_into_lower_case_words_is_cut(quotes_of):
     q = _with(quotes, "like him as a person")
     assert q and q[0].speaker in (None, "Susan Garcia")
     assert all("un-presidential" not in (x.speaker or "") for x in quotes)
+
+
+def test_he_after_an_untagged_named_speaker_is_not_the_person_before(nlp):
+    """Round 14's real draw: "“…,” said Stéphane Bancel, …" with the name untagged, then
+    "“…,” he said" went to the company tagged PERSON before it. Now unresolved."""
+    text = ("Halvora said on Monday its new vaccine worked in a large trial.\n\n“We are very "
+            "pleased with the data,” said Pierre Vasseur, the company's chief executive. “It is "
+            "a great day for the world,” he said.")
+    quotes = _retagged(nlp, text, {"Pierre": "", "Vasseur": "", "Halvora": "PERSON"})
+    q = _with(quotes, "great day")
+    assert q and q[0].speaker is None and q[0].speaker_text == "he"
+    assert _with(quotes, "very pleased")[0].speaker == "Pierre Vasseur"
+
+
+def test_he_after_a_tagged_named_speaker_is_him(quotes_of):
+    """(guard) the same text with the name tagged: "he" is that speaker."""
+    quotes = quotes_of("Halvora said on Monday its new vaccine worked in a large trial.\n\n“We "
+                       "are very pleased with the data,” said Pierre Vasseur, the company's "
+                       "chief executive. “It is a great day for the world,” he said.")
+    q = _with(quotes, "great day")
+    assert q and q[0].speaker == "Pierre Vasseur"

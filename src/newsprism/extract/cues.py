@@ -32,7 +32,12 @@ from .documents import (
     issuer_span,
     possessor_only,
 )
-from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
+from .names import (
+    PERSON_ROLE_NOUNS,
+    is_title_token,
+    lone_name_gender,
+    pronoun_gender,
+)
 from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -810,6 +815,7 @@ class CueReader(SpanReader):
             self.speaker_conf[chars] = 0.0
             return None, chars
         name, conf = self._who(head, span, chars)
+        self.doubts.note_speaker(head, name, self.people)  # an untagged name speaks (round 16)
         self.speaker_conf[chars] = conf if name is not None else 0.0
         return name, chars
 
@@ -860,7 +866,7 @@ class CueReader(SpanReader):
         if persons:
             m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
             qualifier = self._qualifier(m.start, chars)
-            gender = name_gender("", m.title) if len(m.text.split()) == 1 else None
+            gender = lone_name_gender(self.text, m)  # "Mrs. X", "X herself"
             k, conf = people.name_confidence(m.text, head.idx, qualifier, gender)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:

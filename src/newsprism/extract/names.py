@@ -258,6 +258,17 @@ def name_gender(name: str, title: str | None = None) -> str | None:
                  if table.get(w) in ("m", "f")), None)
 
 
+def lone_name_gender(text: str, m) -> str | None:
+    """The gender a one-word name mention `m` is written with: its gendered title ("Mrs.
+    Clinton") or a reflexive right after it ("Clinton herself", round 16: with Bill and
+    Hillary Clinton named it went to the one last referred to)."""
+    if len(m.text.split()) != 1:
+        return None
+    after = re.match(r"\s+(himself|herself)\b", text[m.end:m.end + 12])
+    return name_gender("", m.title) or (
+        {"himself": "m", "herself": "f"}[after.group(1)] if after else None)
+
+
 def name_leaning(name: str) -> str | None:
     """"m" or "f" when the name's first name only leans that way in the table ("Hillary",
     "Bernie", "George": round 16): evidence for a pronoun of that gender, never against the

@@ -51,16 +51,28 @@ class Person:
             return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
         return True
 
-    def tells(self, gender: str | None) -> bool:
+    def tells(self, gender: str | None, leaning: bool = False) -> bool:
         """The person is known to be of `gender`: told by the article or a one-sided first
-        name, or, with nothing told, a first name that leans that way ("Hillary Clinton" and
-        "she", round 16). A leaning never rules the other pronoun out (`gender` stays None)."""
+        name, or, with `leaning` and nothing told, a first name that leans that way ("Hillary
+        Clinton" and "she", round 16). A leaning never rules the other pronoun out (`gender`
+        stays None)."""
         if gender is None:
             return False
-        if self.gender is not None:
+        if self.gender is not None or not leaning:
             return self.gender == gender
-        leaning = {name_leaning(n) for n in self.names} - {None}
-        return leaning == {gender}
+        return self.leanings() == {gender}
+
+    def leans_against(self, gender: str | None) -> bool:
+        """Nothing told, and the first name leans to the other gender: no rival for a he/she
+        of `gender` ("Bernie Sanders" between "Hillary Clinton" and "she", round 16)."""
+        if gender is None or self.gender is not None:
+            return False
+        leanings = self.leanings()
+        return bool(leanings) and gender not in leanings
+
+    def leanings(self) -> set[str]:
+        """The genders the person's first names lean to (scripts/build_first_names.py)."""
+        return {g for g in (name_leaning(n) for n in self.names) if g is not None}
 
     def told_gender(self) -> str | None:
         """From titles and first names; evidence for both genders leaves it unknown."""
