@@ -117,3 +117,21 @@ def test_he_after_a_tagged_named_speaker_is_him(quotes_of):
                        "chief executive. “It is a great day for the world,” he said.")
     q = _with(quotes, "great day")
     assert q and q[0].speaker == "Pierre Vasseur"
+
+
+def test_a_participle_by_names_the_issuer(quotes_of):
+    """`a report released by the X Institution estimated …` was the whole phrase as written
+    (PolNeAR, this round's diff): X issued it."""
+    quotes = quotes_of("A report released by the Harbour Policy Institute last year estimated "
+                       "that “at least 46,000 accounts were used by supporters.”")
+    q = _with(quotes, "46,000 accounts")
+    assert q and q[0].speaker is not None and "Harbour Policy Institute" in q[0].speaker
+    assert "report" not in q[0].speaker
+
+
+def test_a_plural_document_with_a_name_before_it_is_that_issuers(quotes_of):
+    quotes = quotes_of("Harbour Election Commission filings show that the group “spent heavily "
+                       "on ads in the state.”")
+    q = _with(quotes, "spent heavily")
+    assert q and q[0].speaker is not None and "Harbour Election Commission" in q[0].speaker
+    assert "filings" not in q[0].speaker

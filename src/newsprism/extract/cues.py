@@ -30,6 +30,7 @@ from .documents import (
     is_document_phrase,
     is_unissued_document,
     issuer_span,
+    participle_issuer,
     possessor_only,
 )
 from .names import (
@@ -878,7 +879,7 @@ class CueReader(SpanReader):
         role = head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS
         single = head.tag_ not in ("NNS", "NNPS")
         if head.lemma_.lower() in DOCUMENT_NOUNS:
-            issued = self._document(head, span, single)
+            issued = self._document(head, span)
             if issued is not None:
                 return issued
         # "King agreed …" in an article naming Peter King: a known surname, not a role word.
@@ -920,11 +921,11 @@ class CueReader(SpanReader):
             return self._groups[i][1], CONF_IT
         return None, 0.0
 
-    def _document(self, head, span, single: bool) -> tuple[str | None, float] | None:
+    def _document(self, head, span) -> tuple[str | None, float] | None:
         """A document speaker ("the statement"): who issued it; (None, 0.0) when no one is
-        named to have (round 16, issue 20); None to read it as any other phrase ("The Post",
-        a plural)."""
-        issuer = self._issuer(head) if single else None
+        named to have (round 16, issue 20); None to read it as any other phrase ("The
+        Post")."""
+        issuer = self._issuer(head)  # ("FEC filings": a plural has an issuer too)
         if issuer is not None:
             return issuer
         # "X issued a statement saying …": the statement is the one X issued.
@@ -1042,7 +1043,7 @@ class CueReader(SpanReader):
                 if objs and objs[0].pos_ in ("PROPN", "NOUN"):
                     o = objs[0]
                     return self._who(o, self.doc[o.i:o.i + 1], (o.idx, o.idx + len(o)))
-        if (ent := compound_issuer(head)) is not None:  # "a Pentagon report"
+        if (ent := compound_issuer(head) or participle_issuer(head)) is not None:
             return self._who(ent.root, ent, (ent.start_char, ent.end_char))
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None

@@ -51,6 +51,22 @@ def compound_issuer(head) -> Span | None:
     return None
 
 
+def participle_issuer(head) -> Span | None:
+    """The PERSON or ORG entity after "by" in a participle on the document noun ("a report
+    released by the Brookings Institution", "a lawsuit filed in Manhattan by X"), or None."""
+    for c in head.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN":
+            continue
+        for by in c.children:
+            if by.dep_ in ("agent", "prep") and by.lower_ == "by":
+                obj = next((o for o in by.children if o.dep_ == "pobj"), None)
+                ent = next((e for e in head.doc.ents if obj is not None
+                            and e.start <= obj.i < e.end), None)
+                if ent is not None and ent.label_ in _ISSUER_TYPES:
+                    return ent
+    return None
+
+
 def possessor_only(text: str, m: Mention, head: Token) -> bool:
     """The name `m` is written in the possessive ("Trump's") and does not hold the phrase's
     head: "Jared Kushner, Trump's son-in-law and senior adviser, said" is not Trump's quote
