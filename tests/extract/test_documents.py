@@ -135,3 +135,12 @@ def test_a_plural_document_with_a_name_before_it_is_that_issuers(quotes_of):
     q = _with(quotes, "spent heavily")
     assert q and q[0].speaker is not None and "Harbour Election Commission" in q[0].speaker
     assert "filings" not in q[0].speaker
+
+
+def test_a_hyphenated_name_keeps_its_lower_case_part(quotes_of):
+    """(guard) the run-on cut read "Soon-jik" as a name followed by the word "jik" in its first
+    version (real draw 419): a lower-case word only ends a name after a space."""
+    quotes = quotes_of("“The talks will not last long,” said Hong Soon-jik, a researcher at a "
+                       "Seoul institute.")
+    q = _with(quotes, "talks will not last")
+    assert q and q[0].speaker == "Hong Soon-jik"

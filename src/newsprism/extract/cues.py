@@ -925,12 +925,14 @@ class CueReader(SpanReader):
         """A document speaker ("the statement"): who issued it; (None, 0.0) when no one is
         named to have (round 16, issue 20); None to read it as any other phrase ("The
         Post")."""
-        issuer = self._issuer(head)  # ("FEC filings": a plural has an issuer too)
+        issuer = self._issuer(head) if head.tag_ not in ("NNS", "NNPS") else None
         if issuer is not None:
             return issuer
+        if (ent := compound_issuer(head) or participle_issuer(head)) is not None:
+            return self._who(ent.root, ent, (ent.start_char, ent.end_char))  # "FEC filings"
         # "X issued a statement saying …": the statement is the one X issued.
         own = next((subj for at, subj, _ in self._issuers if at == head.idx), None)
-        if own is not None and own.lemma_.lower() not in DOCUMENT_NOUNS:
+        if own is not None and (own.pos_ == "PRON" or own.ent_type_ in ("PERSON", "ORG")):
             ent = issuer_span(own)
             name, conf = self._who(ent.root, ent, (ent.start_char, ent.end_char))
             if name is not None:

@@ -15,6 +15,8 @@ def lower_tail_end(doc, start: int, end: int) -> int:
     that is not a name particle (the span keeps at least its first token)."""
     for k in range(start + 1, end):
         t = doc[k]
-        if t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES:
+        # (after a space: "Soon-jik", "Ki-moon" are one hyphenated name)
+        if t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES \
+                and doc[k - 1].whitespace_:
             return k
     return end
