@@ -61,3 +61,18 @@ def test_a_leaning_name_is_not_a_one_sided_gender():
     assert name_gender("Hillary Dunmore") is None and name_leaning("Hillary Dunmore") == "f"
     assert name_gender("Karen Dunmore") is None and name_leaning("Bernie Kowal") == "m"
     assert name_gender("Nancy Dunmore") == "f" and name_leaning("Nancy Dunmore") is None
+
+
+def test_the_build_rule_keeps_leaning_names_in_their_own_tier():
+    """scripts/build_first_names.py: p(gf) within 0.05 of a side is one-sided, within 0.2 leans
+    (the values are nomquamgender's pooled shares, made-up here)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_first_names.py"
+    spec = importlib.util.spec_from_file_location("build_first_names", path)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert [build.tier(p) for p in (0.01, 0.97, 0.151, 0.922, 0.5, 0.3)] == \
+        ["m", "f", "m?", "f?", None, None]
