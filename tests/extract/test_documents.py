@@ -144,3 +144,18 @@ def test_a_hyphenated_name_keeps_its_lower_case_part(quotes_of):
                        "Seoul institute.")
     q = _with(quotes, "talks will not last")
     assert q and q[0].speaker == "Hong Soon-jik"
+
+
+def test_a_name_before_a_parenthesis_and_an_account_owner_are_issuers(quotes_of):
+    """`A 2017 Government Accountability Office (GAO) report … found …` (real draw 409: the
+    parser hangs the name as "nmod", so it lost its speaker in this round's first version) and
+    `a post on X's Facebook page said …` (draw 421: the phrase as written)."""
+    quotes = quotes_of("A 2017 Harbour Audit Office (HAO) report on federally owned boats found "
+                       "that two agencies “cumulatively incurred an estimated $13.5 million in "
+                       "costs.”")
+    q = _with(quotes, "cumulatively incurred")
+    assert q and q[0].speaker == "Harbour Audit Office"
+    quotes = quotes_of("A post on Mayor Ann Reyes's Facebook page said the plan was “a disaster "
+                       "for the whole town.”")
+    q = _with(quotes, "a disaster")
+    assert q and q[0].speaker == "Ann Reyes"

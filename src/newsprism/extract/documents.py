@@ -41,13 +41,37 @@ def is_document_phrase(text: str, nouns: frozenset[str]) -> bool:
 
 def compound_issuer(head) -> Span | None:
     """The PERSON or ORG entity of a proper name written right before the document noun
-    ("a Pentagon report", "the Mueller report", "a Trump tweet"), or None."""
+    ("a Pentagon report", "the Mueller report", "a Trump tweet"), or the owner of the account
+    it was posted on ("a post on X's Twitter feed"), or None."""
+    owner = account_owner(head)
+    if owner is not None:
+        return owner
     for c in head.children:
-        if c.dep_ == "compound" and c.i < head.i and c.pos_ == "PROPN" \
+        # (the parser makes a name before a parenthesis a "nmod": "the Office (GAO) report")
+        if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN" \
                 and c.ent_type_ in _ISSUER_TYPES:
             ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
             if ent is not None and ent.end <= head.i:
                 return ent
+    return None
+
+
+# Where a post is put: "a post on X's Twitter feed" is X's.
+_ACCOUNTS = frozenset("feed account page timeline channel blog website site".split())
+
+
+def account_owner(head) -> Span | None:
+    """The PERSON or ORG entity whose account ("on X's feed") the document was posted on."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "to"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in _ACCOUNTS:
+                poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+                ent = next((e for e in head.doc.ents if poss is not None
+                            and e.start <= poss.i < e.end), None)
+                if ent is not None and ent.label_ in _ISSUER_TYPES:
+                    return ent
     return None
 
 
