@@ -25,7 +25,20 @@ from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
 from .according import according_to
 from .binding import cannot_be, relative_antecedent, unless_bound
-from .names import PERSON_ROLE_NOUNS, is_title_token, name_gender, pronoun_gender
+from .documents import (
+    compound_issuer,
+    is_document_phrase,
+    is_unissued_document,
+    issuer_span,
+    participle_issuer,
+    possessor_only,
+)
+from .names import (
+    PERSON_ROLE_NOUNS,
+    is_title_token,
+    lone_name_gender,
+    pronoun_gender,
+)
 from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
@@ -806,6 +819,7 @@ class CueReader(SpanReader):
             self.speaker_conf[chars] = 0.0
             return None, chars
         name, conf = self._who(head, span, chars)
+        self.doubts.note_speaker(head, name, self.people)  # an untagged name speaks (round 16)
         self.speaker_conf[chars] = conf if name is not None else 0.0
         return name, chars
 
@@ -829,11 +843,7 @@ class CueReader(SpanReader):
         if head.pos_ == "PRON" or pronoun_gender(head.text):
             gender = pronoun_gender(head.text)
             if gender is None:
-                if head.lower_ == "it":  # "The agreement, it said": the last document speaker
-                    i = bisect.bisect_left(self._groups, (head.idx, "")) - 1
-                    if i >= 0 and head.idx - self._groups[i][0] < 600:
-                        return self._groups[i][1], CONF_IT
-                return None, 0.0
+                return self._it_speaker(head) if head.lower_ == "it" else (None, 0.0)
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
             k, conf = self.doubts.resolve(people, head.idx, gender, self._addressees(head))
@@ -847,6 +857,7 @@ class CueReader(SpanReader):
         hi = bisect.bisect_left(self._person_starts, chars[1])
         persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
         own = [m for m in persons if m.start <= head.idx < m.end]
+        persons = [m for m in persons if not possessor_only(self.text, m, head)]
         if not own and head.pos_ == "NOUN":
             # "Two jurors who spoke at X's news conference": a name that only modifies the
             # phrase does not speak; one set beside the head does ("the minister, X").
@@ -859,7 +870,7 @@ class CueReader(SpanReader):
         if persons:
             m = self._named_after_role(persons, chars) or (own[0] if own else persons[0])
             qualifier = self._qualifier(m.start, chars)
-            gender = name_gender("", m.title) if len(m.text.split()) == 1 else None
+            gender = lone_name_gender(self.text, m)  # "Mrs. X", "X herself"
             k, conf = people.name_confidence(m.text, head.idx, qualifier, gender)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
@@ -870,10 +881,10 @@ class CueReader(SpanReader):
             return m.text, CONF_LONE_NAME
         role = head.lemma_.lower() in PERSON_ROLE_NOUNS or head.lower_ in PERSON_ROLE_NOUNS
         single = head.tag_ not in ("NNS", "NNPS")
-        if head.lemma_.lower() in DOCUMENT_NOUNS and single:
-            issuer = self._issuer(head)
-            if issuer is not None:
-                return issuer
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            issued = self._document(head, span)
+            if issued is not None:
+                return issued
         # "King agreed …" in an article naming Peter King: a known surname, not a role word.
         surname = head.pos_ == "PROPN" and people.resolve_name(head.text) is not None
         if role and head.pos_ in ("NOUN", "ADJ", "PROPN") and single and \
@@ -903,6 +914,36 @@ class CueReader(SpanReader):
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN
+
+    def _it_speaker(self, head) -> tuple[str | None, float]:
+        """"The agreement, it said": the last group or document speaker as written; none after
+        a document no one is named to have issued (round 16)."""
+        i = bisect.bisect_left(self._groups, (head.idx, "")) - 1
+        if i >= 0 and head.idx - self._groups[i][0] < 600 \
+                and not is_document_phrase(self._groups[i][1], DOCUMENT_NOUNS):
+            return self._groups[i][1], CONF_IT
+        return None, 0.0
+
+    def _document(self, head, span) -> tuple[str | None, float] | None:
+        """A document speaker ("the statement"): who issued it; (None, 0.0) when no one is
+        named to have (round 16, issue 20); None to read it as any other phrase ("The
+        Post")."""
+        issuer = self._issuer(head) if head.tag_ not in ("NNS", "NNPS") else None
+        if issuer is not None:
+            return issuer
+        if (ent := compound_issuer(head) or participle_issuer(head)) is not None:
+            return self._who(ent.root, ent, (ent.start_char, ent.end_char))  # "FEC filings"
+        # "X issued a statement saying …": the statement is the one X issued.
+        own = next((subj for at, subj, _ in self._issuers if at == head.idx), None)
+        if own is not None and (own.pos_ == "PRON" or own.ent_type_ in ("PERSON", "ORG")):
+            ent = issuer_span(own)
+            name, conf = self._who(ent.root, ent, (ent.start_char, ent.end_char))
+            if name is not None:
+                return name, conf
+        if is_unissued_document(head):
+            bisect.insort(self._groups, (head.idx, span.text))  # ("it" after it: no one)
+            return None, 0.0
+        return None
 
     def _qualifier(self, start: int, chars: tuple[int, int]) -> str | None:
         """"jr"/"sr" when the speaker phrase sets the name at `start` apart from a namesake:
@@ -1007,6 +1048,8 @@ class CueReader(SpanReader):
                 if objs and objs[0].pos_ in ("PROPN", "NOUN"):
                     o = objs[0]
                     return self._who(o, self.doc[o.i:o.i + 1], (o.idx, o.idx + len(o)))
+        if (ent := compound_issuer(head) or participle_issuer(head)) is not None:
+            return self._who(ent.root, ent, (ent.start_char, ent.end_char))
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
             return None
         i = bisect.bisect_left(self._issuers, (head.idx,), key=lambda e: (e[0],)) - 1
@@ -1022,7 +1065,8 @@ class CueReader(SpanReader):
             # "In a statement, the letter said": a document stands for no one; and asking who
             # issued "the letter" would find this same entry again, without end.
             return None
-        name, conf = self._who(subj, self.doc[subj.i:subj.i + 1], (subj.idx, subj.idx + len(subj)))
+        ent = issuer_span(subj)  # the whole name: "The Harbour Trust", not "Trust"
+        name, conf = self._who(ent.root, ent, (ent.start_char, ent.end_char))
         return (name, conf) if name is not None else None
 
     # -- the three kinds ----------------------------------------------------------------

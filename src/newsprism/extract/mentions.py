@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Mention
 from ..nlp.loader import ents_of, text_of, tokens_of
 from ..text import fold
+from .name_tail import lower_tail_end
 from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
 
 if TYPE_CHECKING:
@@ -330,6 +331,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                                                or doc[start_tok].text in (".", *_POSSESSIVE)):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
+            end_tok = lower_tail_end(doc, start_tok, end_tok)  # "Trump un-presidential"
             end_tok, glued_at = _well_formed_end(doc, start_tok, end_tok)
             if glued_at is not None:
                 # A link list run together ("Dana PriceCarl Webb"): the first name only.

@@ -255,7 +255,30 @@ def name_gender(name: str, title: str | None = None) -> str | None:
     # before the surname that the table knows is the first name.
     table = first_name_genders()
     return next((table[w] for w in (fold(p).replace(" ", "") for p in parts[:-1])
-                 if w in table), None)
+                 if table.get(w) in ("m", "f")), None)
+
+
+def lone_name_gender(text: str, m) -> str | None:
+    """The gender a one-word name mention `m` is written with: its gendered title ("Mrs.
+    Clinton") or a reflexive right after it ("Clinton herself", round 16: with Bill and
+    Hillary Clinton named it went to the one last referred to)."""
+    if len(m.text.split()) != 1:
+        return None
+    after = re.match(r"\s+(himself|herself)\b", text[m.end:m.end + 12])
+    return name_gender("", m.title) or (
+        {"himself": "m", "herself": "f"}[after.group(1)] if after else None)
+
+
+def name_leaning(name: str) -> str | None:
+    """"m" or "f" when the name's first name only leans that way in the table ("Hillary",
+    "Bernie", "George": round 16): evidence for a pronoun of that gender, never against the
+    other (see scripts/build_first_names.py)."""
+    from ..lexicons import first_name_genders
+
+    table = first_name_genders()
+    parts = [p for p in name.split() if not is_title_token(p)]
+    marks = [table.get(fold(p).replace(" ", ""), "") for p in parts[:-1]]
+    return next((m[0] for m in marks if m.endswith("?")), None)
 
 
 def early_surnames(mentions: list[Mention], surname: Callable[[str], str]

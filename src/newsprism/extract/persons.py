@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import fold
-from .names import name_gender, name_suffix, patronymic_last, same_name_token, without_suffix
+from .names import (
+    name_gender,
+    name_leaning,
+    name_suffix,
+    patronymic_last,
+    same_name_token,
+    without_suffix,
+)
 
 
 @dataclass
@@ -43,6 +50,29 @@ class Person:
                 return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
             return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
         return True
+
+    def tells(self, gender: str | None, leaning: bool = False) -> bool:
+        """The person is known to be of `gender`: told by the article or a one-sided first
+        name, or, with `leaning` and nothing told, a first name that leans that way ("Hillary
+        Clinton" and "she", round 16). A leaning never rules the other pronoun out (`gender`
+        stays None)."""
+        if gender is None:
+            return False
+        if self.gender is not None or not leaning:
+            return self.gender == gender
+        return self.leanings() == {gender}
+
+    def leans_against(self, gender: str | None) -> bool:
+        """Nothing told, and the first name leans to the other gender: no rival for a he/she
+        of `gender` ("Bernie Sanders" between "Hillary Clinton" and "she", round 16)."""
+        if gender is None or self.gender is not None:
+            return False
+        leanings = self.leanings()
+        return bool(leanings) and gender not in leanings
+
+    def leanings(self) -> set[str]:
+        """The genders the person's first names lean to (scripts/build_first_names.py)."""
+        return {g for g in (name_leaning(n) for n in self.names) if g is not None}
 
     def told_gender(self) -> str | None:
         """From titles and first names; evidence for both genders leaves it unknown."""

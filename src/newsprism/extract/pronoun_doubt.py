@@ -40,6 +40,19 @@ class Doubts:
     def __init__(self, threshold: float):
         self.threshold = threshold
         self.unsure: list[tuple[int, str]] = []  # (char offset, gender)
+        # Speakers named by a proper noun the NER did not tag (round 16): no person of
+        # `People`, so a later he/she cannot be resolved to them, nor past them.
+        self.unnamed: list[int] = []
+
+    def note_speaker(self, head, name: str | None, people) -> None:
+        """Remember a speaker phrase headed by an untagged proper noun and shown as written
+        ("“…,” said Pierre Vasseur, the company's chief executive" with the name not tagged):
+        "“…,” he said" after it is most likely that speaker, whom `people` does not hold; the
+        person named before (a company tagged PERSON, real draw of round 14) is not. The
+        pronoun is left unresolved."""
+        if name and head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() \
+                and people.resolve_name(name) is None:
+            self.unnamed.append(head.idx)
 
     def resolve(self, people, pos: int, gender: str, skip: frozenset[int]
                 ) -> tuple[int | None, float]:
@@ -53,8 +66,9 @@ class Doubts:
         """`conf` of the he/she at `pos` resolved to a person last referred to at
         `antecedent`; capped at CONF_UNSURE when an unresolved he/she of its gender lies
         between the two. Remembers it when it ends unresolved."""
-        if conf >= self.threshold and any(antecedent < p < pos and g == gender
-                                          for p, g in self.unsure):
+        if conf >= self.threshold and (any(antecedent < p < pos and g == gender
+                                           for p, g in self.unsure)
+                                       or any(antecedent < p < pos for p in self.unnamed)):
             conf = min(conf, CONF_UNSURE)
         if conf < self.threshold:
             self.unsure.append((pos, gender))

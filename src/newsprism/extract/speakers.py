@@ -376,10 +376,10 @@ class People:
             return None, 0.0
         k, salient = self._events[chosen][1], self._events[chosen][2]
         k = self._namesake(self._events[chosen][0], k, gender) if salient else k
-        known = gender is not None and self.persons[k].gender == gender
+        between = {e[1] for e in self._events[chosen + 1:i + 1] if e[1] != k
+                   and self.agrees(e[1], gender) and not self.persons[e[1]].leans_against(gender)}
+        known = self.persons[k].tells(gender, leaning=salient and not far and not between)
         conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
-        between = {e[1] for e in self._events[chosen + 1:i + 1]
-                   if e[1] != k and self.agrees(e[1], gender)}
         conf -= (COST_BETWEEN_SALIENT if salient else COST_BETWEEN_PLAIN) if between else 0.0
         conf -= COST_OUT_OF_WINDOW if far else 0.0
         subj = not known and bool(clause_subject(self.doc, self._events[chosen][0]))
