@@ -325,9 +325,11 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                 while k < end_tok and not _common_word(doc[k], lower_words):
                     k += 1
                 end_tok = k
-            # (and the possessive of a word before the name: "a poor man’s Smith" -> "’s Smith")
+            # (and the possessive of a word before the name: "a poor man’s Smith" -> "’s Smith";
+            # marks glued into one token: `”― Jane Doe`, a quote signed with a dash)
             while start_tok < end_tok - 1 and (is_title_token(doc[start_tok].text)
-                                               or doc[start_tok].text in (".", *_POSSESSIVE)):
+                                               or doc[start_tok].text in (".", *_POSSESSIVE)
+                                               or doc[start_tok].is_punct):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
             end_tok, glued_at = _well_formed_end(doc, start_tok, end_tok)
