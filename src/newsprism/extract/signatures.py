@@ -1,5 +1,6 @@
 """Names that sign a quote without a speech verb: `Jane Doe: “...”` (after a line start, a
-spaced dash or `from`), `Stated Doe:` (a capitalised verb the tagger reads as a name), and
+spaced dash or `from`), `Stated Doe:` (a capitalised verb the tagger reads as a name; also
+mid-paragraph at a sentence start: `… complicated. Said Ellis: “...”`), and
 `“...”` + `— Jane Doe` (a signature or a tweet byline). Mixed into `direct.DirectFinder`; the
 reader provides `text`, `doc`, `tok_at` and `in_quote`.
 """
@@ -15,6 +16,11 @@ _APPOSITION_TOKENS = 30  # how far back from the colon a name and its descriptio
 # Spaced dashes that lead a signature: hyphen, en and em dash, and U+2015 HORIZONTAL BAR,
 # which Unicode names the "quotation dash" (HuffPost writes it for every em dash).
 _DASHES = ("-", "–", "—", "―", "--")
+
+
+# Speech verbs written before their speaker at a sentence start (`Said Ellis: “...”`) whose
+# form `_speech_form` does not read.
+_IRREGULAR_SPEECH = frozenset({"said", "says", "wrote", "writes"})
 
 
 def _speech_form(word: str) -> bool:
@@ -57,6 +63,9 @@ class SignatureReader:
             t = doc[i - 1]
             if t.idx < line_start or "\n" in t.text:
                 lead = "line"
+            elif t.idx > line_start and t.is_sent_start and t.text[:1].isupper() \
+                    and (_speech_form(t.lower_) or t.lower_ in _IRREGULAR_SPEECH):
+                i, lead = i - 1, "inverted"  # `… complicated. Said Ellis: “...”`
             elif t.text in _DASHES and t.whitespace_ \
                     and text[t.idx - 1:t.idx].isspace():
                 lead = "dash"
@@ -71,7 +80,7 @@ class SignatureReader:
         if lead is None and i == 0:
             lead = "line"
         seg = doc[i:colon]
-        if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_):
+        if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_) or lead == "inverted":
             seg = seg[1:]  # "Stated Smith:" (the tagger reads the verb as a name)
         if lead in (None, "clause") or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
                 or seg[0].text[:1].islower() and lead != "from" \
