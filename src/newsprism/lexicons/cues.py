@@ -59,9 +59,6 @@ IRREALIS_HEADS = frozenset(
 READABLE_NOUNS = frozenset("""statement letter email e-mail memo note message sign placard
 banner poster shirt t-shirt headline caption tweet post text release notice card ad
 advertisement billboard slogan inscription plaque label editorial column page website
-article report story piece study petition filing order ruling decision judgment judgement
-opinion lawsuit complaint indictment document resolution platform warning memorandum
-transcript essay op-ed graphic
 one another it which that""".split())
 
 # Every cue lemma: a sentence holding one of them needs the parser.
