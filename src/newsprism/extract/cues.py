@@ -17,7 +17,6 @@ from ..lexicons.cues import (
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
     PARENTHETICAL_LEMMAS,
-    READABLE_NOUNS,
     SPEECH_LEMMAS,
 )
 from ..model import Article, Mention
@@ -41,6 +40,7 @@ from .names import (
 )
 from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
+from .readable import READABLE
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 from .unsaid import (
@@ -298,13 +298,13 @@ def text_reader(t):
     if t.lower_ != "read" or t.i == 0:
         return None
     before = doc[t.i - 1]
-    if before.lower_ in READABLE_NOUNS and before.lower_ != "that" and not before.is_punct:
+    if before.lower_ in READABLE and before.lower_ != "that" and not before.is_punct:
         return before
     if before.is_quote or before.text == ",":
         j = t.i + 1
         if j < len(doc) and doc[j].lower_ in ("the", "a", "an", "this", "its", "one", "another"):
             j += 1 if doc[j].lower_ not in ("one", "another") else 0
-        if j < len(doc) and doc[j].lemma_.lower() in READABLE_NOUNS:
+        if j < len(doc) and doc[j].lemma_.lower() in READABLE:
             return doc[j]
     return None
 

@@ -39,7 +39,7 @@ from .inner_cues import inner_cue
 from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
-from .signatures import SignatureReader
+from .signatures import SignatureReader, dash_signed
 from .spans import swallowed_cue
 from .unsaid import in_link_row, in_question_put, relative_about_later_noun, unless_reported
 
@@ -314,7 +314,7 @@ class DirectFinder(IntroReader, SignatureReader):
                 cue = (verb.idx, verb.idx + len(verb))
             elif prev is not None and kind == "direct" and prev.speaker_span \
                     and text.count("\n\n", prev.end, pair.open) <= 1 \
-                    and pair.open - prev.end < 600 \
+                    and pair.open - prev.end < 600 and not dash_signed(text, prev) \
                     and not self.other_person_between(prev.end, pair.open, prev.speaker):
                 speaker, sp, cue = prev.speaker, prev.speaker_span, None  # a follow-on quote
                 cue_after = prev.cue is not None and prev.end <= prev.cue[0] < pair.open

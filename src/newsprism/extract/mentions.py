@@ -74,6 +74,7 @@ def _opening_modifier(span) -> bool:
 
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_INVERTED_VERBS = frozenset({"said", "says", "wrote", "writes", "added", "adds", "asked"})
 
 
 # Lower-case particles inside a person's name ("de Rugal", "van Dorp", "al-Hamid").
@@ -326,9 +327,14 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                 while k < end_tok and not _common_word(doc[k], lower_words):
                     k += 1
                 end_tok = k
-            # (and the possessive of a word before the name: "a poor man’s Smith" -> "’s Smith")
+            # (and the possessive of a word before the name: "a poor man’s Smith" -> "’s Smith";
+            # marks glued into one token: `”― Jane Doe`, a quote signed with a dash; a speech
+            # verb written before its speaker: `Wrote Jane Doe: “...”`)
             while start_tok < end_tok - 1 and (is_title_token(doc[start_tok].text)
-                                               or doc[start_tok].text in (".", *_POSSESSIVE)):
+                                               or doc[start_tok].text in (".", *_POSSESSIVE)
+                                               or doc[start_tok].is_punct
+                                               or doc[start_tok].lower_ in _INVERTED_VERBS
+                                               and doc[start_tok].is_sent_start):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
             end_tok = lower_tail_end(doc, start_tok, end_tok)  # "Trump un-presidential"

@@ -48,7 +48,8 @@ class Person:
             if [fold(w) for w in name.split()[len(parts):]] != \
                     [fold(w) for w in self.name.split()[len(own):]]:
                 return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
-            return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1]
+            return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1] \
+                and not other_genders(parts[0], own[0])
         return True
 
     def tells(self, gender: str | None, leaning: bool = False) -> bool:
@@ -79,6 +80,14 @@ class Person:
         seen = ({name_gender(n) for n in self.names}
                 | {name_gender("", t) for t in self.titles}) - {None}
         return seen.pop() if len(seen) == 1 else None
+
+
+def other_genders(a: str, b: str) -> bool:
+    """Two first names that share an initial but that the first-name table gives different
+    genders ("Mark" and "Mollie", "Andy" and "Alison"): two people of one family, not one
+    person written short ("Mike" and "Michael", "J." and "John" still match)."""
+    ga, gb = name_gender(f"{a} _"), name_gender(f"{b} _")
+    return ga is not None and gb is not None and ga != gb
 
 
 def without_possessive(name: str) -> str:

@@ -1,5 +1,6 @@
 """Names that sign a quote without a speech verb: `Jane Doe: “...”` (after a line start, a
-spaced dash or `from`), `Stated Doe:` (a capitalised verb the tagger reads as a name), and
+spaced dash or `from`), `Stated Doe:` (a capitalised verb the tagger reads as a name; also
+mid-paragraph at a sentence start: `… complicated. Said Ellis: “...”`), and
 `“...”` + `— Jane Doe` (a signature or a tweet byline). Mixed into `direct.DirectFinder`; the
 reader provides `text`, `doc`, `tok_at` and `in_quote`.
 """
@@ -12,6 +13,14 @@ from ..lexicons.cues import SPEECH_LEMMAS
 
 _PLACES = ("GPE", "LOC", "NORP", "FAC")
 _APPOSITION_TOKENS = 30  # how far back from the colon a name and its description may start
+# Spaced dashes that lead a signature: hyphen, en and em dash, and U+2015 HORIZONTAL BAR,
+# which Unicode names the "quotation dash" (HuffPost writes it for every em dash).
+_DASHES = ("-", "–", "—", "―", "--")
+
+
+# Speech verbs written before their speaker at a sentence start (`Said Ellis: “...”`) whose
+# form `_speech_form` does not read.
+_IRREGULAR_SPEECH = frozenset({"said", "says", "wrote", "writes"})
 
 
 def _speech_form(word: str) -> bool:
@@ -54,7 +63,10 @@ class SignatureReader:
             t = doc[i - 1]
             if t.idx < line_start or "\n" in t.text:
                 lead = "line"
-            elif t.text in ("-", "–", "—", "--") and t.whitespace_ \
+            elif t.idx > line_start and t.is_sent_start and t.text[:1].isupper() \
+                    and (_speech_form(t.lower_) or t.lower_ in _IRREGULAR_SPEECH):
+                i, lead = i - 1, "inverted"  # `… complicated. Said Ellis: “...”`
+            elif t.text in _DASHES and t.whitespace_ \
                     and text[t.idx - 1:t.idx].isspace():
                 lead = "dash"
             elif t.lower_ == "from":
@@ -68,7 +80,7 @@ class SignatureReader:
         if lead is None and i == 0:
             lead = "line"
         seg = doc[i:colon]
-        if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_):
+        if lead == "line" and len(seg) > 1 and _speech_form(seg[0].lower_) or lead == "inverted":
             seg = seg[1:]  # "Stated Smith:" (the tagger reads the verb as a name)
         if lead in (None, "clause") or not len(seg) or seg[-1].pos_ not in ("PROPN", "NOUN") \
                 or seg[0].text[:1].islower() and lead != "from" \
@@ -93,7 +105,7 @@ class SignatureReader:
             t = doc[i - 1]
             if t.idx < line_start or "\n" in t.text:
                 break
-            if t.text in ("-", "–", "—", "--") and t.whitespace_ \
+            if t.text in _DASHES and t.whitespace_ \
                     and text[t.idx - 1:t.idx].isspace():
                 break
             i -= 1
@@ -120,23 +132,43 @@ class SignatureReader:
         dash right after the quote signs it. (head token, span, dash offset), or None."""
         text, doc = self.text, self.doc
         j = after
-        while j < len(text) and j - after < 4 and text[j] in " \t\n.":
+        while j < len(text) and j - after < 4 and text[j] in " \t\n.\xa0":
             j += 1
-        if j >= len(text) or text[j] not in "-–—" or text.count("\n", after, j) > 2 \
-                or text[j + 1:j + 2] != " " and not (text[j - 1] == "\n"
-                                                     and text[j + 1:j + 2].isupper()):
+        if j >= len(text) or text[j] not in "-–—―" or text.count("\n", after, j) > 2 \
+                or text[j + 1:j + 2] not in (" ", "\xa0") \
+                and not (text[j - 1] == "\n" and text[j + 1:j + 2].isupper()):
             return None  # (`-Jane Doe` when the dash opens its own line)
         i = self.tok_at(j)
-        glued = len(doc[i]) > 1  # "-Jane" is one token
+        if doc[i].idx < j:  # `”―` is one token: the dash ends it
+            if doc[i].idx + len(doc[i]) != j + 1:
+                return None
+            glued = False
+        else:
+            glued = len(doc[i]) > 1  # "-Jane" is one token
         i += 0 if glued else 1
+        while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+            i += 1  # a no-break space after the dash is a token of its own
         k = i
         while k < len(doc) and k - i < 6 and doc[k].text[k == i and glued:][:1].isupper() \
                 and doc[k].pos_ in ("PROPN", "NOUN") \
                 and (k == i or "\n" not in doc[k - 1].text_with_ws):
             k += 1
+        # The name ends at a mark, a number, or a line end; a line end after the name only
+        # when the dash is on the quote's own line (`“...” — Jane Doe` + a new line: a list
+        # of quotes, each signed), not for a dash opening its own line (a live blog's byline).
+        line_end = "\n" in doc[k - 1].text_with_ws or k < len(doc) and doc[k].is_space \
+            and "\n" in doc[k].text and "\n" not in text[after:j]
         if k == i or not any(t.pos_ == "PROPN" for t in doc[i:k]) or k < len(doc) and not (
-                doc[k].is_punct or "\n" in doc[k - 1].text_with_ws or doc[k].like_num):
+                doc[k].is_punct or line_end or doc[k].like_num):
             return None
         seg = doc[i:k]
         head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
         return head, (j + 1 if glued else seg.start_char, seg.end_char), j
+
+
+def dash_signed(text: str, att) -> bool:
+    """`att` is a quote signed by a dash after it (`“...” — Jane Doe`, `_dash_byline`): the
+    signature closes it, so the next quote is no follow-on of the same speaker (a list of
+    quotes, each signed by its own name)."""
+    return att.cue is not None and att.cue[0] >= att.end \
+        and text[att.cue[0]:att.cue[1]] in _DASHES

@@ -157,7 +157,7 @@ class People:
             # speaks about X. Not an object pronoun: in "X assaulted her" she is someone
             # else.
             toks = [t for t in sent if t.lower_ in PRONOUNS
-                    and t.idx > p0 and not self.in_quote(t.idx)
+                    and t.idx > p0 and "\n" not in self.text[p0:t.idx] and not self.in_quote(t.idx)
                     and not (t.tag_ == "PRP" and t.dep_ not in _SUBJECT) and not (
                         t.dep_ in _SUBJECT and t.head.lemma_.lower() in SPEECH_VERBS)]
             seen = {PRONOUNS[t.lower_] for t in toks}
