@@ -713,9 +713,12 @@ class CueReader(SpanReader):
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if joined_to_reported_clause(verb) or object_controlled(verb):
                 return None, (verb.i, cue_end)
-            for c in verb.head.children:
-                if c.dep_ in SUBJECT_DEPS:
-                    return self._same_line(c, verb), (verb.i, cue_end)
+            # (two subjects: a fronted phrase read as one; the one nearest the verb, as above:
+            # "Briefing Parliament on Tuesday, Minister X called …, but said …")
+            subj = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
+            if subj:
+                near = min(subj, key=lambda c: abs(c.i - verb.head.i))
+                return self._same_line(near, verb), (verb.i, cue_end)
         if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",
                                                                              "DET", "NOUN"):
             t = doc[verb.i + 1]
