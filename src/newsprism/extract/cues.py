@@ -138,6 +138,13 @@ def _with_subject(verb):
     return None
 
 
+def _nearest_subject(verb):
+    """The subject of `verb` nearest it: with two, the parser read a fronted phrase as one
+    ("Briefing Parliament on Tuesday, Minister X called …, but said …"). None without."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return min(subj, key=lambda c: abs(c.i - verb.i)) if subj else None
+
+
 def _may_speak(noun) -> bool:
     """A person, an organisation, a speaking group ("critics") or a personal pronoun: not "a
     reference to the film", which no participle of saying has as its subject."""
@@ -713,11 +720,7 @@ class CueReader(SpanReader):
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if joined_to_reported_clause(verb) or object_controlled(verb):
                 return None, (verb.i, cue_end)
-            # (two subjects: a fronted phrase read as one; the one nearest the verb, as above:
-            # "Briefing Parliament on Tuesday, Minister X called …, but said …")
-            subj = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
-            if subj:
-                near = min(subj, key=lambda c: abs(c.i - verb.head.i))
+            if (near := _nearest_subject(verb.head)) is not None:
                 return self._same_line(near, verb), (verb.i, cue_end)
         if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",
                                                                              "DET", "NOUN"):
