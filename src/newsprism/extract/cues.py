@@ -43,6 +43,7 @@ from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
+from .things import inanimate_head
 from .unsaid import (
     asked_of_subject,
     for_to_infinitive,
@@ -91,6 +92,9 @@ opponent activist student parent teacher worker people person poll survey study 
 record group party campaign government administration agency committee court panel company
 firm council board ministry department office union coalition team staff family relative
 """.split())
+
+
+_SPEAKING_NOUNS = PERSON_ROLE_NOUNS | DOCUMENT_NOUNS | SPEAKING_GROUP_NOUNS | READABLE_NOUNS
 
 
 # Verbs whose complement's "subject" is their object (`let X know`, `made X sign`): a
@@ -786,6 +790,13 @@ class CueReader(SpanReader):
                 return name, own
         if crowd_belief(noun, verb):  # "few people believe ...": nobody said it
             left, right = self.np_span(head, stop, verb is not None and head.i > verb.i)
+            own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
+            self.speaker_conf[own] = 0.0
+            return None, own
+        if verb is not None and inanimate_head(noun, _SPEAKING_NOUNS):
+            # "The sensitivity of … confirms": a thing, whatever the verb (round 16); the
+            # phrase as written, with no speaker.
+            left, right = self.np_span(head, stop, head.i > verb.i)
             own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
             self.speaker_conf[own] = 0.0
             return None, own

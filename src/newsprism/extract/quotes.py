@@ -35,6 +35,7 @@ from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
 from .subject_rules import subject_rules
+from .things import inner_cue_speaks
 from .turns import (
     TRANSCRIPT,
     crosses_turn,
@@ -308,7 +309,8 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     indirect = finder.indirect(direct)
     # An indirect pass that found the speaker of a quoted fragment replaces the direct pass's
     # weaker reading of it (no speaker, or no enclosing clause).
-    replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"}
+    replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"
+                and not inner_cue_speaks(a, direct)}
     merged = [d for d in direct if (d.start, d.end) not in replaced]
     seen = {(a.start, a.end) for a in merged}
     for a in indirect:
