@@ -72,3 +72,30 @@ def test_a_capitalised_word_is_never_a_thing(nlp):
     tok2 = nlp("Then sensitivity mattered.")[1]
     tok2.pos_ = "NOUN"
     assert inanimate_head(tok2, SPEAKING_GROUP_NOUNS)
+
+
+def test_according_to_inside_a_dash_aside_reaches_only_the_aside(quotes_of):
+    """`Despite the fact that A's “B” had little use — he was pinned down according to the
+    defense … — critics …`: the name in quote marks had gone to "the defense"."""
+    quotes = quotes_of("Although the harbour’s “open berth” had little use in the case — the "
+                       "captain was boxed in and could not leave according to the crew and "
+                       "was never at risk according to the port — critics attacked the rule "
+                       "anyway.")
+    assert all(q.speaker is None for q in _with(quotes, "open berth"))
+    assert any(q.speaker == "the crew" and q.text.startswith("the captain") for q in quotes)
+
+
+def test_the_claim_of_according_to_in_an_aside_starts_at_the_dash(quotes_of):
+    quotes = quotes_of("Although the harbour’s “open berth” rule had little use in the case — "
+                       "the captain was boxed in and could not leave according to the crew — "
+                       "critics attacked the rule anyway.")
+    crew = [q for q in quotes if q.speaker == "the crew"]
+    assert crew and all(q.text.startswith("the captain") for q in crew)
+
+
+def test_a_dash_never_closed_sets_off_no_aside(quotes_of):
+    """Guard: "… at year's end -- nearly $38 million, according to X." is one claim."""
+    quotes = quotes_of("The port had a bigger cash balance at year's end -- nearly $38 million, "
+                       "according to the harbour board.")
+    q = [x for x in quotes if x.speaker == "the harbour board"]
+    assert q and q[0].text.startswith("The port")

@@ -26,7 +26,7 @@ from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS
 from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
-from .according import according_to
+from .according import according_to, aside_start
 from .coordinated import split_coordinated
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
@@ -109,9 +109,9 @@ class _Finder(DirectFinder):
                 sent = self.sent_of(verb.i)
                 if len(sent) > MAX_CLAUSE_TOKENS:
                     continue
-                phrase_end = doc[verb.i + 1].right_edge.i + 1
-                if verb.i - sent.start >= 4:
-                    clause = self._clause(sent.start, verb.i, verb.idx)
+                phrase_end, start = doc[verb.i + 1].right_edge.i + 1, aside_start(sent, verb)
+                if verb.i - start >= 4:
+                    clause = self._clause(start, verb.i, verb.idx)
                 elif sent.end - phrase_end >= 4:
                     clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
                 else:
