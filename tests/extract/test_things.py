@@ -99,3 +99,13 @@ def test_a_dash_never_closed_sets_off_no_aside(quotes_of):
                        "according to the harbour board.")
     q = [x for x in quotes if x.speaker == "the harbour board"]
     assert q and q[0].text.startswith("The port")
+
+
+def test_people_and_groups_named_by_such_words_are_not_things(nlp):
+    """Guards from PolNeAR's gold sources: "the former model", "law enforcement", "a
+    collection of papers", "Her comments" were sources there."""
+    doc = nlp("The former model said so, and law enforcement agreed.")
+    assert not inanimate_head(doc[2], SPEAKING_GROUP_NOUNS)
+    assert not inanimate_head(doc[8], SPEAKING_GROUP_NOUNS)
+    doc = nlp("Her comments were clear.")
+    assert not inanimate_head(doc[1], SPEAKING_GROUP_NOUNS)

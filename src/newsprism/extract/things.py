@@ -25,7 +25,7 @@ _ABSTRACT_ENDINGS = ("ity", "ness", "ism", "ance", "ence", "tion", "sion", "ment
 # Ideas, feelings, plans and measures that take a cue verb only as a figure of speech.
 _THING_NOUNS = frozenset("""
 proposal idea notion concept theory anger fury outrage fear concern frustration
-moratorium projection projections model trend trends rise increase decline drop surge
+moratorium projection projections trend trends rise increase decline drop surge
 math logic
 """.split())
 # Nouns with those endings that name people, institutions, documents or studies: they
@@ -41,11 +41,14 @@ alliance government department parliament establishment movement management lead
 ministry embassy witness business defence defense competition confederation union
 partnership ownership membership readership agreement settlement indictment judgment
 judgement amendment investigation assessment evaluation examination calculation
+enforcement collection constellation
 """.split())
-# Nouns of what someone thinks or says: "His assumption … was that “…”" is his.
+# Nouns of what someone thinks or says: "His assumption … was that “…”", "X's comments" are
+# theirs (PolNeAR's gold reads them so).
 _MIND_NOUNS = frozenset("""
 assumption belief view position stance conclusion explanation suggestion contention assertion
 insistence declaration description characterization characterisation prediction opinion
+comment remark argument reaction question discussion
 """.split())
 # Who an "of" phrase on a quantity or share names speaks ("The proportion of voters saying").
 _WHO_ENTS = ("PERSON", "NORP", "ORG")
