@@ -109,3 +109,19 @@ def test_people_and_groups_named_by_such_words_are_not_things(nlp):
     assert not inanimate_head(doc[8], SPEAKING_GROUP_NOUNS)
     doc = nlp("Her comments were clear.")
     assert not inanimate_head(doc[1], SPEAKING_GROUP_NOUNS)
+
+
+def test_an_unresolved_pronoun_keeps_its_clause(quotes_of):
+    """Guard (draw 421, seen in the diff): `they said that X "…" and his supporters "say they
+    don't care."` stays with the outer speaker; the first version gave it to X."""
+    quotes = quotes_of("Mara Velez spoke first. Later they said that Velez “invents his "
+                       "positions” and his supporters “say they don't care.”")
+    q = _with(quotes, "don't care")
+    assert q and q[0].speaker != "Mara Velez"
+
+
+def test_a_share_of_those_polled_speaks(quotes_of):
+    """Guard: "a plurality of those polled said …" stays as written."""
+    quotes = quotes_of("In both parties, a plurality of those polled said they thought trade "
+                       "deals cost jobs.")
+    assert any(q.speaker == "a plurality of those polled" for q in quotes)

@@ -394,6 +394,7 @@ class CueReader(SpanReader):
         self._groups: list[tuple[int, str]] = []  # (offset, phrase) of group/document speakers
         # Confidence of each resolved speaker span (chars), read by `find_attributions`.
         self.speaker_conf: dict[tuple[int, int], float] = {}
+        self.things: set[tuple[int, int]] = set()  # speaker phrases headed by a thing
         self._issuers = self._find_issuers()
         try:
             sents = list(sents_of(doc)) if len(doc) else []
@@ -799,10 +800,12 @@ class CueReader(SpanReader):
             left, right = self.np_span(head, stop, head.i > verb.i)
             own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
             self.speaker_conf[own] = 0.0
+            self.things.add(own)
             return None, own
         if thing_speaker(noun, verb):
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = 0.0
+            self.things.add(own)
             return None, own
         if noun is not head and noun.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.

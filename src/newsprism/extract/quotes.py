@@ -310,7 +310,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     # An indirect pass that found the speaker of a quoted fragment replaces the direct pass's
     # weaker reading of it (no speaker, or no enclosing clause).
     replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"
-                and not inner_cue_speaks(a, direct)}
+                and not inner_cue_speaks(a, direct, finder.things)}
     merged = [d for d in direct if (d.start, d.end) not in replaced]
     seen = {(a.start, a.end) for a in merged}
     for a in indirect:

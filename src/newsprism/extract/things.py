@@ -31,17 +31,16 @@ math logic
 # Nouns with those endings that name people, institutions, documents or studies: they
 # speak, or the project keeps them as written.
 _SPEAKING_ABSTRACTS = frozenset("""
-university authority authorities community city majority minority charity celebrity society
-municipality entity fraternity sorority personality presidency agency residence faction
-administration organization organisation association commission coalition opposition
-delegation foundation institution federation corporation nation congregation generation
-population station convention prosecution constitution legislation petition resolution
-declaration publication television division mission audience conference intelligence
-alliance government department parliament establishment movement management leadership
-ministry embassy witness business defence defense competition confederation union
-partnership ownership membership readership agreement settlement indictment judgment
-judgement amendment investigation assessment evaluation examination calculation
-enforcement collection constellation
+university authority authorities community city majority minority plurality charity celebrity
+society municipality entity fraternity sorority personality presidency agency residence faction
+administration organization organisation association commission coalition opposition delegation
+foundation institution federation corporation nation congregation generation population station
+convention prosecution constitution legislation petition resolution declaration publication
+television division mission audience conference intelligence alliance government department
+parliament establishment movement management leadership ministry embassy witness business
+defence defense competition confederation union partnership ownership membership readership
+agreement settlement indictment judgment judgement amendment investigation assessment
+evaluation examination calculation enforcement collection constellation
 """.split())
 # Nouns of what someone thinks or says: "His assumption … was that “…”", "X's comments" are
 # theirs (PolNeAR's gold reads them so).
@@ -66,16 +65,17 @@ def inanimate_head(head, speaking: frozenset[str]) -> bool:
     if lemma in _MIND_NOUNS and any(c.dep_ == "poss" for c in head.children):
         return False
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-        if any(o.ent_type_ in _WHO_ENTS or o.lemma_.lower() in speaking
+        if any(o.ent_type_ in _WHO_ENTS or o.lemma_.lower() in speaking or o.pos_ == "PRON"
                for o in prep.children if o.dep_ == "pobj"):
             return False
     return lemma in _THING_NOUNS or word in _THING_NOUNS or lemma.endswith(_ABSTRACT_ENDINGS)
 
 
-def inner_cue_speaks(a: Attribution, direct: list[Attribution]) -> bool:
-    """`The sensitivity of … confirms what X has stated about “…”`: an indirect reading with
-    no speaker (a thing's clause) leaves the quote to the direct reading whose own cue, inside
-    that clause, has a speaker (round 16, issue 20)."""
-    return a.speaker is None and any(
+def inner_cue_speaks(a: Attribution, direct: list[Attribution],
+                     things: set[tuple[int, int]]) -> bool:
+    """`The sensitivity of … confirms what X has stated about “…”`: an indirect reading whose
+    speaker phrase is a thing (`things`) leaves the quote to the direct reading whose own cue,
+    inside that clause, has a speaker (round 16, issue 20). An unresolved "they" keeps it."""
+    return a.speaker is None and a.speaker_span in things and any(
         d.start == a.start and d.end == a.end and d.speaker is not None and d.cue is not None
         and a.clause_start <= d.cue[0] < a.clause_end for d in direct)
