@@ -17,6 +17,7 @@ from ..lexicons.cues import (
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
     PARENTHETICAL_LEMMAS,
+    READABLE_NOUNS,
     SPEECH_LEMMAS,
 )
 from ..model import Article, Mention
@@ -43,6 +44,7 @@ from .quotemarks import pair_quotes
 from .readable import READABLE
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
+from .things import inanimate_head
 from .unsaid import (
     asked_of_subject,
     for_to_infinitive,
@@ -91,6 +93,9 @@ opponent activist student parent teacher worker people person poll survey study 
 record group party campaign government administration agency committee court panel company
 firm council board ministry department office union coalition team staff family relative
 """.split())
+
+
+_SPEAKING_NOUNS = PERSON_ROLE_NOUNS | DOCUMENT_NOUNS | SPEAKING_GROUP_NOUNS | READABLE_NOUNS
 
 
 # Verbs whose complement's "subject" is their object (`let X know`, `made X sign`): a
@@ -400,6 +405,7 @@ class CueReader(SpanReader):
         self._groups: list[tuple[int, str]] = []  # (offset, phrase) of group/document speakers
         # Confidence of each resolved speaker span (chars), read by `find_attributions`.
         self.speaker_conf: dict[tuple[int, int], float] = {}
+        self.things: set[tuple[int, int]] = set()  # speaker phrases headed by a thing
         self._issuers = self._find_issuers()
         try:
             sents = list(sents_of(doc)) if len(doc) else []
@@ -798,9 +804,18 @@ class CueReader(SpanReader):
             own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
             self.speaker_conf[own] = 0.0
             return None, own
+        if verb is not None and inanimate_head(noun, _SPEAKING_NOUNS):
+            # "The sensitivity of … confirms": a thing, whatever the verb (round 16); the
+            # phrase as written, with no speaker.
+            left, right = self.np_span(head, stop, head.i > verb.i)
+            own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
+            self.speaker_conf[own] = 0.0
+            self.things.add(own)
+            return None, own
         if thing_speaker(noun, verb):
             own = (head.idx, head.idx + len(head))
             self.speaker_conf[own] = 0.0
+            self.things.add(own)
             return None, own
         if noun is not head and noun.pos_ in ("NOUN", "PROPN"):
             # "Sanders, who ... said": the relative pronoun stands for the noun it follows.

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicons.cues import CUE_LEMMAS, INDIRECT_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
+from .according import behind_dash
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -149,8 +150,9 @@ class DirectFinder(IntroReader, SignatureReader):
                     self.subject_between(c_tok, v.i) is not None
                     or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
-        if verb is None or verb.lower_ == "according":
-            return verb, None
+        if verb is None or verb.lower_ == "according":  # (not across a dash: round 16)
+            return (None, None) if verb is not None and behind_dash(doc, c_tok, verb.i) \
+                else (verb, None)
         if verb.tag_ == "VB" and not phrasal_cue(verb) \
                 or (verb.i > 0 and doc[verb.i - 1].lower_ == "to"):
             return None, None  # "“...” to deny ...": an infinitive is no cue

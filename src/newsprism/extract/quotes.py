@@ -26,7 +26,7 @@ from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS
 from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
-from .according import according_to
+from .according import according_to, aside_start
 from .coordinated import split_coordinated
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
@@ -35,6 +35,7 @@ from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
 from .speakers import SPEAKER_MIN_CONFIDENCE
 from .subject_rules import subject_rules
+from .things import inner_cue_speaks
 from .turns import (
     TRANSCRIPT,
     crosses_turn,
@@ -108,9 +109,9 @@ class _Finder(DirectFinder):
                 sent = self.sent_of(verb.i)
                 if len(sent) > MAX_CLAUSE_TOKENS:
                     continue
-                phrase_end = doc[verb.i + 1].right_edge.i + 1
-                if verb.i - sent.start >= 4:
-                    clause = self._clause(sent.start, verb.i, verb.idx)
+                phrase_end, start = doc[verb.i + 1].right_edge.i + 1, aside_start(sent, verb)
+                if verb.i - start >= 4:
+                    clause = self._clause(start, verb.i, verb.idx)
                 elif sent.end - phrase_end >= 4:
                     clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
                 else:
@@ -308,7 +309,8 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     indirect = finder.indirect(direct)
     # An indirect pass that found the speaker of a quoted fragment replaces the direct pass's
     # weaker reading of it (no speaker, or no enclosing clause).
-    replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"}
+    replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"
+                and not inner_cue_speaks(a, direct, finder.things)}
     merged = [d for d in direct if (d.start, d.end) not in replaced]
     seen = {(a.start, a.end) for a in merged}
     for a in indirect:
