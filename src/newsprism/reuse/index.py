@@ -428,7 +428,9 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
     because a rival pair lost fingerprints to the document-count cap or a rival article
     became stale, is taken as aligned before without a result, so it is missed until one of
     the two is stale (a batch run over the same articles finds it). New articles only push
-    old pairs out of a best k, which is exact: those pairs are no longer candidates."""
+    old pairs out of a best k, which is exact: those pairs are no longer candidates. The
+    alignment budget (`budget`) is the same case: a pair of two old articles the budget left
+    out, inside it now that the corpus has grown, is missed until one of the two is stale."""
     n = len(ordered)
     if previous is None or previous.key != results_key(settings):
         return np.ones(n, dtype=bool)
