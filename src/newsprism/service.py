@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
 from .regrouping import Regroup, lean_reader, regroup_stories
+from .reuse.budget import reported_to
 from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
@@ -110,10 +111,10 @@ def run_analysis(inputs: Sequence[str], settings: Settings, *, db_url: str | Non
         used = runner if runner is not None else LocalRunner()
         restore = _attach_sink(used, sink)
         try:
-            if isinstance(used, BatchRunner):
-                report = analyze_with(used, articles, settings, progress)
-            else:
-                report = analyze(articles, settings, runner=used, progress=progress)
+            with reported_to(sink):  # the reuse stage's limit, if hit: one problem line
+                report = (analyze_with(used, articles, settings, progress)
+                          if isinstance(used, BatchRunner)
+                          else analyze(articles, settings, runner=used, progress=progress))
         finally:
             restore()
         return dataclasses.replace(report, problems=tuple(problems))
@@ -167,12 +168,8 @@ def _attach_sink(runner: object, sink: ProblemSink) -> Callable[[], None]:
     """Let our runners report the articles that failed analysis (one line each)."""
     if not isinstance(runner, BatchRunner):
         return lambda: None
-    before = runner.on_problem
-    runner.on_problem = sink
-
-    def restore() -> None:
-        runner.on_problem = before
-    return restore
+    before, runner.on_problem = runner.on_problem, sink
+    return lambda: setattr(runner, "on_problem", before)
 
 
 class PackedFacts(Mapping[str, ArticleFacts]):
@@ -242,9 +239,10 @@ def analyze_into_store(store: Store, articles: Sequence[Article], settings: Sett
         store.add_processed(pairs, on_problem)
         st.processed = len(pairs)
     st.seconds["articles"] = time.perf_counter() - t0
-    update_stories(store, settings, progress=progress, stats=st,
-                   runner=used if isinstance(used, BatchRunner) else None, fresh_facts=fresh,
-                   reuse_index=reuse_index, fresh_frames=frames)
+    with reported_to(on_problem):
+        update_stories(store, settings, progress=progress, stats=st, fresh_facts=fresh,
+                       runner=used if isinstance(used, BatchRunner) else None,
+                       reuse_index=reuse_index, fresh_frames=frames)
     return st
 
 

@@ -26,6 +26,7 @@ from ..settings import Settings
 from ..text import word_norms, words
 from .align import Alignment, Tokens, align, tokenize
 from .best import best_per_article
+from .budget import align_budget, limit_note, pairs_in_budget, record_limit
 from .origin import decide_origin
 from .template import (  # noqa: F401  (the template rule's names, as they were imported here)
     BOILERPLATE_FRACTION,
@@ -189,11 +190,20 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     `per_article` (0: no bound): a pair is kept only when it is among the `per_article` best
     of either of its articles (`best_per_article`), so the pairs aligned are at most
     `per_article` x N whatever the corpus holds (issues 23 and 25)."""
+    first, second, _, _ = scored_pairs(fingerprints, template, min_shared, per_article)
+    return list(zip(first.tolist(), second.tolist(), strict=True))
+
+
+def scored_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray, min_shared: int,
+                 per_article: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """`fingerprint_pairs` as arrays: (first, second, fingerprints each pair shares, each
+    text's fingerprints outside the template), the pairs sorted."""
     n = len(fingerprints)
+    none = np.zeros(0, dtype=np.int64)
     kept = [without_template(fp, template) for fp in fingerprints]
     sizes = np.array([len(f) for f in kept], dtype=np.int64)
     if not sizes.sum():
-        return []
+        return none, none, none, sizes
     hashes = np.concatenate(kept)
     owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
     del kept
@@ -208,7 +218,7 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
         a, b = np.triu_indices(d, 1)
         keys.append((members[:, a] * n + members[:, b]).ravel())
     if not keys:
-        return []
+        return none, none, none, sizes
     key, count = np.unique(np.concatenate(keys), return_counts=True)
     first, second = key // n, key % n
     need = np.minimum(min_shared, np.minimum(sizes[first], sizes[second]))
@@ -216,8 +226,8 @@ def fingerprint_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray,
     first, second, count = first[hit], second[hit], count[hit]
     if per_article:
         best = best_per_article(first, second, count, sizes, per_article)
-        first, second = first[best], second[best]
-    return list(zip(first.tolist(), second.tolist(), strict=True))
+        first, second, count = first[best], second[best], count[best]
+    return first, second, count, sizes
 
 
 
@@ -292,8 +302,9 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
     else:
         template = template_shingles(shingles, outlets)
     del shingles
-    pairs = fingerprint_pairs([p.prints for p in all_prints], template,
-                              settings.reuse_min_shared, settings.reuse_candidates_per_article)
+    pairs = _budgeted_pairs(ordered, scored_pairs(
+        [p.prints for p in all_prints], template, settings.reuse_min_shared,
+        settings.reuse_candidates_per_article))
     stale = _stale(ordered, all_prints, template, previous, settings)
     del all_prints
 
@@ -322,6 +333,23 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
             out.append(reuse)
     aligned = len(todo)
     return ReuseUpdate(tuple(out), template, computed, aligned, len(pairs))
+
+
+def _budgeted_pairs(ordered: Sequence[Article],
+                    scored: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+                    ) -> list[tuple[int, int]]:
+    """The candidate pairs to align: all of them within the corpus's alignment budget, else
+    the most alike that fit it, the limit recorded (`budget`)."""
+    first, second, shared, sizes = scored
+    lengths = np.array([len(a.text) for a in ordered], dtype=np.int64)
+    corpus = int(lengths.sum())
+    budget = align_budget(corpus)
+    kept = pairs_in_budget(first, second, shared, sizes, lengths, budget)
+    if not kept.all():
+        record_limit(limit_note(len(first), int(kept.sum()),
+                                int((lengths[first] + lengths[second]).sum()), corpus, budget))
+        first, second = first[kept], second[kept]
+    return list(zip(first.tolist(), second.tolist(), strict=True))
 
 
 # Characters of text whose alignment tokens (`align.Tokens`: words, norms, seed table; about
@@ -400,7 +428,9 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
     because a rival pair lost fingerprints to the document-count cap or a rival article
     became stale, is taken as aligned before without a result, so it is missed until one of
     the two is stale (a batch run over the same articles finds it). New articles only push
-    old pairs out of a best k, which is exact: those pairs are no longer candidates."""
+    old pairs out of a best k, which is exact: those pairs are no longer candidates. The
+    alignment budget (`budget`) is the same case: a pair of two old articles the budget left
+    out, inside it now that the corpus has grown, is missed until one of the two is stale."""
     n = len(ordered)
     if previous is None or previous.key != results_key(settings):
         return np.ones(n, dtype=bool)
