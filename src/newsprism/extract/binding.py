@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, PARENTHETICAL_LEMMAS
+from ..nlp.loader import ents_of
 from .spans import SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def named_in_own_clause(pron, people: People) -> frozenset[int]:
     for t in _own_clause_tokens(pron) + _host_clause_tokens(pron):
         if t.pos_ != "PROPN" or t.dep_ == "compound" or people.in_quote(t.idx):
             continue  # ("the Lanz administration": a name that only modifies a noun)
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        ent = next((e for e in ents_of(t.doc) if e.start <= t.i < e.end), None)
         name = ent.text if ent is not None and ent.label_ == "PERSON" else t.text
         fits = [k for k, p in enumerate(people.persons) if p.matches(name)]
         if len(fits) == 1:
@@ -123,7 +124,7 @@ def rival_claimant(pron, people: People, chosen: int) -> bool:
     for t in pron.doc[pron.sent.start:pron.i]:
         if t.dep_ != "poss" or t.pos_ != "PROPN" or t.head.lemma_.lower() not in CLAIM_NOUNS:
             continue
-        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        ent = next((e for e in ents_of(t.doc) if e.start <= t.i < e.end), None)
         name = ent.text if ent is not None and ent.label_ == "PERSON" else t.text
         fits = [k for k, p in enumerate(people.persons) if p.matches(name)]
         if len(fits) == 1 and fits[0] != chosen and people.agrees(fits[0], gender):

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..nlp.loader import ents_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -50,7 +52,7 @@ def compound_issuer(head) -> Span | None:
         # (the parser makes a name before a parenthesis a "nmod": "the Office (GAO) report")
         if c.dep_ in ("compound", "nmod") and c.i < head.i and c.pos_ == "PROPN" \
                 and c.ent_type_ in _ISSUER_TYPES:
-            ent = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            ent = next((e for e in ents_of(c.doc) if e.start <= c.i < e.end), None)
             if ent is not None and ent.end <= head.i:
                 return ent
     return None
@@ -68,7 +70,7 @@ def account_owner(head) -> Span | None:
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.lemma_.lower() in _ACCOUNTS:
                 poss = next((c for c in obj.children if c.dep_ == "poss"), None)
-                ent = next((e for e in head.doc.ents if poss is not None
+                ent = next((e for e in ents_of(head.doc) if poss is not None
                             and e.start <= poss.i < e.end), None)
                 if ent is not None and ent.label_ in _ISSUER_TYPES:
                     return ent
@@ -84,7 +86,7 @@ def participle_issuer(head) -> Span | None:
         for by in c.children:
             if by.dep_ in ("agent", "prep") and by.lower_ == "by":
                 obj = next((o for o in by.children if o.dep_ == "pobj"), None)
-                ent = next((e for e in head.doc.ents if obj is not None
+                ent = next((e for e in ents_of(head.doc) if obj is not None
                             and e.start <= obj.i < e.end), None)
                 if ent is not None and ent.label_ in _ISSUER_TYPES:
                     return ent
@@ -103,7 +105,7 @@ def possessor_only(text: str, m: Mention, head: Token) -> bool:
 def issuer_span(tok) -> Span:
     """The PERSON or ORG entity holding the issuer token `tok` ("The Harbour Trust released a
     statement": the whole name, not its head "Trust"), else the token alone."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
     if ent is not None and ent.label_ in _ISSUER_TYPES:
         return ent
     return tok.doc[tok.i:tok.i + 1]

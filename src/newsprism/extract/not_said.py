@@ -23,6 +23,7 @@ import dataclasses
 import re
 
 from ..lexicons.cues import CUE_LEMMAS, IRREALIS_HEADS
+from ..nlp.loader import ents_of
 from .turns import object_of_preposition
 
 _POSSESSIVE = re.compile(r"(\w[\w.&-]*)(?:['’]s|['’])\s*[“\"‘']?$")
@@ -109,7 +110,7 @@ def asked_by(verb) -> bool:
 def date_speaker(doc, name: str | None) -> bool:
     """The resolved speaker is one of the article's dates or times."""
     return name is not None and any(
-        e.label_ in ("DATE", "TIME") and e.text.lower() == name.lower() for e in doc.ents)
+        e.label_ in ("DATE", "TIME") and e.text.lower() == name.lower() for e in ents_of(doc))
 
 
 def about_whom(doc, a, text: str) -> bool:
