@@ -4,15 +4,14 @@ People named in the article are grouped by name (surname variants meet: `names.s
 each group keeps the roles and nationalities written with its names ("Syria's Defense Minister,
 X": {defense, minister} and {syria}). A speaker phrase is then resolved as:
 - a name: to the fullest name of its group ("Qaderi" -> "Karim Qaderi");
-- he/she: to a person of the same gender (from a gendered title, a first name in the shipped
-  table, or earlier pronouns resolved to them; unknown gender agrees with both), preferring the
-  most recent subject or speaker in this or the previous paragraph over the most recent name
-  (objects and addressees are referred to, but are not salient);
+- he/she: to a person of the same gender (title, first-name table, earlier pronouns; unknown
+  agrees with both), the most recent subject or speaker in this or the previous paragraph
+  before the most recent name (objects and addressees are referred to, not salient);
 - a description with a person-role head ("the Syrian commander", "the governor"): to the group
   whose roles (titles with their aliases: "Gov." is "governor") and nationality fit best; a
   nationality that contradicts rules a group out;
-- anything else ("a joint statement", "state television", "sources") stays as written.
-Every resolution has a confidence (0..1); below `SPEAKER_MIN_CONFIDENCE` it stays unresolved.
+- anything else ("a joint statement", "sources") stays as written. Every resolution has a
+confidence (0..1); below `SPEAKER_MIN_CONFIDENCE` it stays unresolved.
 """
 
 from __future__ import annotations
@@ -65,9 +64,8 @@ COST_OUT_OF_WINDOW = 0.25
 # only a modifier fits ("the Syrian official"), or the article names one person only; two who
 # fit as well leave it unresolved ("the judge" with two judges named).
 CONF_ROLE_MATCH = 0.9
-# A bare surname two people of the article share: the one the paragraphs refer to, else the most
-# recent (right in all 6 such cases of PolNeAR train 1-60; just above the threshold).
-CONF_SHARED_SURNAME_NEAR = 0.75
+# A bare surname two people share: the one the paragraphs refer to, else the most recent (right
+CONF_SHARED_SURNAME_NEAR = 0.75  # in all 6 such cases of PolNeAR train 1-60; above the threshold)
 CONF_SHARED_SURNAME = 0.65
 TITLE_REACH = 4  # tokens before a name that can still be its title ("Syria's Defense Minister,")
 # Title words that make another office: "the president" is not the vice president.
@@ -415,10 +413,11 @@ class People:
     def name_confidence(self, name: str, pos: int, qualifier: str | None = None,
                         gender: str | None = None) -> tuple[int | None, float]:
         """A name -> (person, confidence): sure when one person matches; a bare surname two
-        people share ("Trump" beside "Donald Trump Jr.") goes to the one this or the previous
-        paragraph refers to, else to the most recent, less sure. A qualifier ("jr" for "the
-        younger Mr. X", "sr" for "the elder") must fit: never the plain name for "younger";
-        none fitting, or two, leaves it unresolved. A gendered title's `gender` ("Mrs. X")
+        share ("Trump" beside "Donald Trump Jr.") goes to the one this or the previous paragraph
+        refers to (of two, the one it has as a subject or speaker: "Mr. Biden …, joined by his
+        wife, Jill Biden", then "Biden said" is Joe), else to the most recent, less sure. A
+        qualifier ("jr": "the younger Mr. X", "sr": "the elder") must fit, never the plain name
+        for "younger"; none or two fitting: unresolved. A gendered title's `gender` ("Mrs. X")
         keeps only the people of that gender or of none known."""
         cands = [k for k, p in enumerate(self.persons) if p.matches(name)
                  and self.agrees(k, gender)]
@@ -436,8 +435,9 @@ class People:
             return known[0], CONF_SHARED_SURNAME_NEAR
         lo = self._window_start(pos)
         near = {k for p0, k, _ in self._events if lo <= p0 < pos} & set(cands)
-        if len(near) == 1:
-            return near.pop(), CONF_SHARED_SURNAME_NEAR
+        salient = {k for p0, k, s in self._events if lo <= p0 < pos and s} & near
+        if len(near) == 1 or len(salient) == 1:
+            return (near if len(near) == 1 else salient).pop(), CONF_SHARED_SURNAME_NEAR
         recent = [k for p0, k, _ in self._events if p0 < pos and k in cands]
         return (recent[-1] if recent else cands[0]), CONF_SHARED_SURNAME
 
