@@ -70,11 +70,16 @@ def account_owner(head) -> Span | None:
         for obj in prep.children:
             if obj.dep_ == "pobj" and obj.lemma_.lower() in _ACCOUNTS:
                 poss = next((c for c in obj.children if c.dep_ == "poss"), None)
-                ent = next((e for e in ents_of(head.doc) if poss is not None
-                            and e.start <= poss.i < e.end), None)
-                if ent is not None and ent.label_ in _ISSUER_TYPES:
+                if (ent := _issuer_entity(poss)) is not None:
                     return ent
     return None
+
+
+def _issuer_entity(tok) -> Span | None:
+    """The PERSON or ORG entity holding `tok` (None for no token or another entity)."""
+    ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None) \
+        if tok is not None else None
+    return ent if ent is not None and ent.label_ in _ISSUER_TYPES else None
 
 
 def participle_issuer(head) -> Span | None:
@@ -86,9 +91,7 @@ def participle_issuer(head) -> Span | None:
         for by in c.children:
             if by.dep_ in ("agent", "prep") and by.lower_ == "by":
                 obj = next((o for o in by.children if o.dep_ == "pobj"), None)
-                ent = next((e for e in ents_of(head.doc) if obj is not None
-                            and e.start <= obj.i < e.end), None)
-                if ent is not None and ent.label_ in _ISSUER_TYPES:
+                if (ent := _issuer_entity(obj)) is not None:
                     return ent
     return None
 
