@@ -17,6 +17,7 @@ from ..lexicons.cues import (
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
     PARENTHETICAL_LEMMAS,
+    READ_DOCUMENT_NOUNS,
     READABLE_NOUNS,
     SPEECH_LEMMAS,
 )
@@ -41,7 +42,6 @@ from .names import (
 )
 from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
-from .readable import READABLE
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 from .things import inanimate_head
@@ -96,6 +96,8 @@ firm council board ministry department office union coalition team staff family 
 
 
 _SPEAKING_NOUNS = PERSON_ROLE_NOUNS | DOCUMENT_NOUNS | SPEAKING_GROUP_NOUNS | READABLE_NOUNS
+# What may be the subject of "read" as a cue (`“…,” the article read`, `a sign that read “…”`).
+READABLE = READABLE_NOUNS | READ_DOCUMENT_NOUNS
 
 
 # Verbs whose complement's "subject" is their object (`let X know`, `made X sign`): a
