@@ -628,3 +628,18 @@ def test_a_bare_name_is_not_the_person_whose_patronymic_it_is(quotes_of):
     # The envoy who reports the call is no one named here (it was the prince, at 0.65).
     (call,) = [q for q in quotes if q.text.startswith("In a call")]
     assert call.speaker is None
+
+
+def test_a_shared_surname_after_two_conjoined_subjects_is_the_first_named(quotes_of):
+    """Stop 40, planted set (a real line): "President-elect X Y and incoming first lady Z Y
+    received …", then "“…,” Y said" went to the most recent namesake at 0.65, below the bar of
+    an attribution conflict, so a planted swap of that quote was lost. Of two people named as
+    subjects of one clause, the one named first keeps the bare surname (news style names the
+    other in full), resolved as a nearby reference is."""
+    for first, second in (("Tomas Reyvan", "Ana Reyvan"), ("Ana Reyvan", "Tomas Reyvan")):
+        quotes = quotes_of(
+            f"Governor-elect {first} and {second} received their first vaccine doses on "
+            "Monday in a show of support. “I am doing this to show people it is safe,” Reyvan "
+            "said.")
+        q = _speaker(quotes, "show people it is safe")
+        assert q.speaker == first and q.speaker_confidence >= 0.7

@@ -137,8 +137,7 @@ class People:
     def _pronoun_evidence(self) -> None:
         """"Sen. X called out his rival": a sentence whose only person is its main subject,
         and whose pronouns after the name (outside quotes) are all of one gender, tells X's
-        gender; it outranks the first-name table (which only says what is usual), not a
-        gendered title."""
+        gender; it outranks the first-name table (what is usual), not a gendered title."""
         by_sent: dict[int, list[tuple[int, int, bool]]] = {}
         for e in self._events:
             by_sent.setdefault(self.doc[self._tok(e[0])].sent.start, []).append(e)
@@ -415,10 +414,10 @@ class People:
         """A name -> (person, confidence): sure when one person matches; a bare surname two
         share ("Trump" beside "Donald Trump Jr.") goes to the one this or the previous paragraph
         refers to (of two, the one it has as a subject or speaker: "Mr. Biden …, joined by his
-        wife, Jill Biden", then "Biden said" is Joe), else to the most recent, less sure. A
-        qualifier ("jr": "the younger Mr. X", "sr": "the elder") must fit, never the plain name
-        for "younger"; none or two fitting: unresolved. A gendered title's `gender` ("Mrs. X")
-        keeps only the people of that gender or of none known."""
+        wife, Jill Biden", then "Biden said" is Joe; of two subjects named in one sentence, the
+        first: "Joe Biden and Jill Biden received …"), else to the most recent, less sure. A
+        qualifier ("jr": "the younger Mr. X", "sr": "the elder") must fit; none or two fit:
+        unresolved. `gender` ("Mrs. X") keeps the people of that gender or none known."""
         cands = [k for k, p in enumerate(self.persons) if p.matches(name)
                  and self.agrees(k, gender)]
         if qualifier is not None:
@@ -436,8 +435,9 @@ class People:
         lo = self._window_start(pos)
         near = {k for p0, k, _ in self._events if lo <= p0 < pos} & set(cands)
         salient = {k for p0, k, s in self._events if lo <= p0 < pos and s} & near
-        if len(near) == 1 or len(salient) == 1:
-            return (near if len(near) == 1 else salient).pop(), CONF_SHARED_SURNAME_NEAR
+        first = {k: self._tok(min(p0 for p0, k2, _ in self._events if k2 == k)) for k in salient}
+        if len(near) == 1 or len({self.doc[i].sent.start for i in first.values()}) == 1:
+            return min(salient or near, key=lambda k: first.get(k, 0)), CONF_SHARED_SURNAME_NEAR
         recent = [k for p0, k, _ in self._events if p0 < pos and k in cands]
         return (recent[-1] if recent else cands[0]), CONF_SHARED_SURNAME
 
