@@ -550,3 +550,33 @@ def test_counts_over_different_periods_are_only_possible(line):
     (c,) = _kinds(line(HARBOUR_MONTH + a, HARBOUR_YEAR + a.replace("4,000", "40,000")),
                   "quantity")
     assert c.status == "confident" and "periods" not in c.why
+
+
+def test_two_speakers_with_no_quote_in_common_are_no_conflict():
+    """Stop 40, real sample: one speaker's "work as hard as I can to make sure that …" and
+    another's "I'm ready to jump in this fight and make sure that …" were joined through a
+    third outlet's version that shares words with each (the quotes are matched one link at a
+    time), and shown as one quote given to two people. Each side must match a quote of the
+    other side itself."""
+    from newsprism.compare.attribution import attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    a = "I will work as hard as I can to make sure that the new dam is never built in this valley"
+    b = "I am ready to join this fight and make sure that the new school opens in the valley soon"
+    bridge = ("I am ready to join this fight and work as hard as I can to make sure that the new "
+              "dam is never built in this valley")
+    ents = {"r": Entity("r", "Rosa Quint", "PERSON"), "o": Entity("o", "Omar Ruiz", "PERSON")}
+
+    def quote(art: str, words: str, name: str | None, ent: str | None) -> Quote:
+        return Quote(id=art, article_id=art, start=0, end=len(words), text=words, kind="direct",
+                     speaker=name, speaker_entity=ent)
+
+    groups = {k: k for k in "abc"}
+    unnamed = [quote("a", a, "Rosa Quint", "r"), quote("b", b, "Omar Ruiz", "o"),
+               quote("c", bridge, None, None)]
+    assert attribution_conflicts(unnamed, ents, groups) == []
+    # The bridge's own speaker is a side: it matches both, and both match it.
+    ents["l"] = Entity("l", "Lena Marsh", "PERSON")
+    named = unnamed[:2] + [quote("c", bridge, "Lena Marsh", "l")]
+    (c,) = attribution_conflicts(named, ents, groups)
+    assert {v.value for v in c.versions} == {"Rosa Quint", "Omar Ruiz", "Lena Marsh"}

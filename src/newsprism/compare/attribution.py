@@ -176,9 +176,10 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
     wordsets = [set(f.split()) for f in folded]
     characters = sum(map(len, texts.values())) or sum(len(q.text) for q in usable)
     pairs, partial = _quote_pairs(usable, wordsets, characters)
-    for i, j in pairs:
-        if _same_folded(folded[i], folded[j], wordsets[i], wordsets[j]):
-            sets.merge(i, j)
+    edges = {(i, j) for i, j in pairs if _same_folded(folded[i], folded[j], wordsets[i],
+                                                       wordsets[j])}
+    for i, j in edges:
+        sets.merge(i, j)
     clusters: dict[int, list[Quote]] = defaultdict(list)
     for i, q in enumerate(usable):
         clusters[sets[i]].append(q)
@@ -218,6 +219,7 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
         count = Counter(a for v in by_speaker.values() for a in {a for a, _ in v})
         by_speaker = defaultdict(list, {k: kept for k, v in by_speaker.items()
                                         if (kept := [(a, sp) for a, sp in v if count[a] == 1])})
+        by_speaker = _linked_sides(by_speaker, usable, edges)
         if len(by_speaker) < 2 or _names_shared(list(by_speaker), names):
             continue
         versions = sorted((conflict_version(names[k], v, groups) for k, v in by_speaker.items()),
@@ -230,6 +232,20 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
             why += (", " if "; doubts: " in why else "; doubts: ") + PART_DOUBT
         out.append(make_conflict("attribution", about, versions, confidence, why))
     return out
+
+
+def _linked_sides(by_speaker: dict[str, list[tuple[str, Span]]], usable: Sequence[Quote],
+                  edges: set[tuple[int, int]]) -> dict[str, list[tuple[str, Span]]]:
+    """The sides whose quotes match a quote of another side directly. Matching is one link at
+    a time, so a cluster can chain two different quotes through a third that shares words with
+    each ("work as hard as I can to make sure that Trump does not become president" and "I'm
+    ready to jump in this fight and make sure that Clinton is the next president", both like a
+    third version of neither): two speakers with no quote in common are no conflict."""
+    at = {(q.article_id, q.start): i for i, q in enumerate(usable)}
+    side_of = {at[(a, sp.start)]: k for k, v in by_speaker.items() for a, sp in v}
+    linked = {side_of[i] for e in edges if all(x in side_of for x in e)
+              and side_of[e[0]] != side_of[e[1]] for i in e}
+    return {k: v for k, v in by_speaker.items() if k in linked}
 
 
 # The doubt of an attribution conflict found in a story over its quote-pair budget.
