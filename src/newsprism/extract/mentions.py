@@ -33,6 +33,7 @@ Fixes (each general, none keyed to a corpus):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -394,15 +395,36 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
             sense = "government"
         out.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
                            title=title, sense=sense))
-    out.extend(_untagged_people(article, doc, titled, {t.i for e in ents for t in e}))
+    out.extend(_untagged_people(article, doc, titled, {t.i for e in ents for t in e},
+                                person_lasts))
     out.sort(key=lambda m: (m.start, m.end))
-    return tuple(out)
+    return _first_names(out, text, surnames)
 
 
-def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int]) -> list[Mention]:
+def _first_names(mentions: list[Mention], text: str, surnames: set[str]) -> tuple[Mention, ...]:
+    """A one-word name typed ORG, GPE, LOC or FAC that is the known first name of exactly one
+    person the article names in full, and no one's surname, is that person ("Trump's wife,
+    Melania," typed GPE, "Ivanka said" typed ORG, where the article names Ivanka Trump)."""
+    full = {m.text: fold(m.text.split()[0]) for m in mentions
+            if m.label == "PERSON" and len(m.text.split()) > 1}
+    firsts = {f for f, n in Counter(full.values()).items() if n == 1
+              and name_gender(f"{f} _") is not None} - surnames
+    return tuple(dataclasses.replace(m, label="PERSON") if m.label in ("ORG", "GPE", "LOC", "FAC")
+                 and fold(m.text) in firsts
+                 and not _THE_BEFORE.search(text, max(0, m.start - 9), m.start) else m
+                 for m in mentions)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s*$", re.IGNORECASE)
+
+
+def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int],
+                     lasts: set[str]) -> list[Mention]:
     """Names the model left untagged whose surname the article writes after a person's title
     ("Syria's Defense Minister, Jonas Erik Lind" where it also writes "Gen. Lind"): runs of
-    one to three title-case proper nouns outside every entity, ending in such a surname."""
+    one to three title-case proper nouns outside every entity, ending in such a surname; or
+    a known first name and the surname of a person the article names in full (`lasts`:
+    "Ivanka Trump called politics …" untagged, in an article naming Donald Trump)."""
     out: list[Mention] = []
     i = 0
     toks = tokens_of(doc)
@@ -418,7 +440,9 @@ def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int]) 
         last = j - 1
         if j > i and (e := _hyphen_end(doc, last)) > j and not tagged & set(range(j, e)):
             j = e  # a hyphenated surname ("Ana Lind-Berg")
-        if j > i and fold(doc[last:j].text) in titled \
+        named = j - i >= 2 and fold(doc[last:j].text) in lasts \
+            and name_gender(doc[i:j].text) is not None
+        if j > i and (fold(doc[last:j].text) in titled or named) \
                 and (j == len(toks) or toks[j].pos_ != "PROPN"):
             title, _ = _title_before(doc, i)
             span = doc[i:j]
