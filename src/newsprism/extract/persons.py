@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from ..text import fold
 from .names import (
+    PERSON_ROLE_NOUNS,
+    is_title_token,
     name_gender,
     name_leaning,
     name_suffix,
@@ -99,3 +101,31 @@ def without_possessive(name: str) -> str:
                 and (len(end) == 2 or name[-len(end) - 1:-len(end)] == "s"):
             return name[:-len(end)]
     return name
+
+
+def by_first_name(persons: list[Person], name: str) -> int | None:
+    """A one-word name the first-name table knows that is the first name of exactly one
+    person named in full ("Ivanka said", in an article naming Ivanka Trump and her father):
+    that person. Only asked once no one's surname matched."""
+    if len(name.split()) != 1 or name_gender(f"{name} _") is None:
+        return None
+    hits = [k for k, p in enumerate(persons) if len(p.name.split()) > 1
+            and fold(p.name.split()[0]) == fold(name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def untagged_subject(doc, t, titled: set[str]) -> bool:
+    """A one-word name the NER did not tag as a person (or took for a group: NORP), the
+    subject of the sentence's main verb, that the article also writes after a title
+    ("Sens. Saxby Chambliss and …", then "Chambliss kicked off ..."). Without the title a
+    capitalised subject is as often a thing ("Loyalty, he noted, …"), a firm or a group
+    ("the Republican")."""
+    if fold(t.lemma_) in PERSON_ROLE_NOUNS or fold(t.text) in PERSON_ROLE_NOUNS \
+            or is_title_token(t.text):
+        return False  # "The Chairman of … said": a role, resolved as a description
+    return t.tag_ == "NNP" and t.dep_ in ("nsubj", "nsubjpass") \
+        and t.ent_type_ in ("", "PERSON", "NORP") \
+        and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX") \
+        and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN") \
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") \
+        and fold(t.text) in titled

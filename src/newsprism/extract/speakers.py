@@ -38,7 +38,7 @@ from .names import (
     titled_words,
     without_suffix,
 )
-from .persons import Person
+from .persons import Person, by_first_name, untagged_subject
 from .pronoun_doubt import unsure_cap
 from .spans import in_reported_clause, reported_by_no_one
 
@@ -114,19 +114,19 @@ class People:
                 self.refer(m.start, k, self._is_subject(m.start, m.end))
         # The NER misses names it found elsewhere in the article (often at a sentence start):
         # a bare surname of a known person still refers to that person.
-        surnames = {fold(without_suffix(p.name.split())[-1]): k
-                    for k, p in enumerate(self.persons) if len(p.name.split()) > 1}
+        surnames = {fold(without_suffix(p.name.split())[-1])
+                    for p in self.persons if len(p.name.split()) > 1}
         for t in tokens_of(doc):
             # (a known surname opening a sentence may be tagged a plural noun: "Sessions")
             if (t.pos_ == "PROPN" or t.is_sent_start and fold(t.text) in surnames) \
                     and t.is_title and t.idx not in covered \
                     and not self.in_quote(t.idx):
                 k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
-                    else surnames[fold(t.text)]
+                    else self.name_confidence(t.text, t.idx)[0]  # namesakes: as a speaker
                 if k2 is not None and len(self.persons[k2].name.split()) > 1:
                     if t.idx not in groups:
                         self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
-                elif k2 is None and self._untagged_subject(t):
+                elif k2 is None and untagged_subject(self.doc, t, self._titled):
                     # "Chambliss kicked off ... “…” He added" with "Chambliss" not tagged
                     # PERSON: a person of its own, so "he" is not someone named before.
                     self.refer(t.idx, self._group(t.text), True)
@@ -174,21 +174,6 @@ class People:
                     and not (k in reported and person.gender is not None):
                 person.gender = genders.pop()
 
-    def _untagged_subject(self, t) -> bool:
-        """A one-word name the NER did not tag as a person (or took for a group: NORP), the
-        subject of the sentence's main verb, that the article also writes after a title
-        ("Sens. Saxby Chambliss and …", then "Chambliss kicked off ..."). Without the title a
-        capitalised subject is as often a thing ("Loyalty, he noted, …"), a firm or a group
-        ("the Republican")."""
-        if fold(t.lemma_) in PERSON_ROLE_NOUNS or fold(t.text) in PERSON_ROLE_NOUNS \
-                or is_title_token(t.text):
-            return False  # "The Chairman of … said": a role, resolved as a description
-        return t.tag_ == "NNP" and t.dep_ in _SUBJECT and t.ent_type_ in ("", "PERSON", "NORP") \
-            and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX") \
-            and not (t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN") \
-            and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "PROPN") \
-            and fold(t.text) in self._titled
-
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span.start if span is not None else 0
@@ -207,8 +192,9 @@ class People:
             return True
         root = span.root
         while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i \
-                and not (root.dep_ == "compound" and root.head.pos_ == "NOUN"):  # "X supporter"
-            root = root.head
+                and not (root.dep_ == "compound" and root.head.pos_ == "NOUN") \
+                and not (root.dep_ == "conj" and root.pos_ == "NOUN"):
+            root = root.head  # (not "X supporter", nor "X, the son of Y and his wife Z")
         # The subject of a main clause; not of a reported one ("Cox says Obama is trying":
         # Obama is what Cox talks about, Cox the one a following "he says" continues).
         verb = root.head
@@ -238,6 +224,8 @@ class People:
                 if name not in p.names:
                     p.names.append(name)
                 return k
+        if (first := by_first_name(self.persons, name)) is not None:
+            return first  # "her sister, Tiffany" in an article naming Tiffany Trump
         self.persons.append(Person(names=[name]))
         return len(self.persons) - 1
 
@@ -268,7 +256,8 @@ class People:
                 commas += 1
                 if commas > 1 or words:
                     break
-            elif t.pos_ in _STOP_POS or t.pos_ == "ADP" and t.lower_ not in _ROLE_ADP:
+            elif t.pos_ in _STOP_POS or t.pos_ == "ADP" and (t.lower_ not in _ROLE_ADP or all(
+                    is_title_token(w.text) for w in words)):  # "the daughter of [Sen.] X"
                 break
             elif t.is_quote or t.text in (";", "(", ")"):
                 break
@@ -404,10 +393,8 @@ class People:
             self.persons[k].gender = gender
 
     def resolve_name(self, name: str) -> int | None:
-        for k, p in enumerate(self.persons):
-            if p.matches(name):
-                return k
-        return None
+        k = next((k for k, p in enumerate(self.persons) if p.matches(name)), None)
+        return k if k is not None else by_first_name(self.persons, name)
 
     def name_confidence(self, name: str, pos: int, qualifier: str | None = None,
                         gender: str | None = None) -> tuple[int | None, float]:
@@ -426,8 +413,9 @@ class People:
             if not fit and qualifier == "sr" and "jr" in suffixes.values():
                 fit = [k for k in cands if suffixes[k] is None]
             return (fit[0], CONF_QUALIFIED) if len(fit) == 1 else (None, 0.0)
-        if len(cands) <= 1:
-            return (cands[0], 1.0) if cands else (None, 0.0)
+        if len(cands) <= 1:  # (a lone first name: `resolve_name`, as sure as a near namesake)
+            k = cands[0] if cands else by_first_name(self.persons, name)
+            return (k, 1.0 if cands else CONF_SHARED_SURNAME_NEAR) if k is not None else (None, 0.0)
         known = [k for k in cands if self.persons[k].known_surname]
         if len(known) == 1 and len(name.split()) == 1:
             # the article used this surname alone for one person before naming a namesake
