@@ -580,3 +580,22 @@ def test_two_speakers_with_no_quote_in_common_are_no_conflict():
     named = unnamed[:2] + [quote("c", bridge, "Lena Marsh", "l")]
     (c,) = attribution_conflicts(named, ents, groups)
     assert {v.value for v in c.versions} == {"Rosa Quint", "Omar Ruiz", "Lena Marsh"}
+
+
+def test_a_count_over_a_year_against_one_with_no_period_is_only_possible(line):
+    """Stop 40, the real conflicts listing: "Hundreds of thousands of acres are burning" (three
+    states, now) against "fires have already burned more than 2.3 million acres this year"
+    (one state, the year so far) was shown as confident. A count over a long period holds one
+    with none as its part: a doubt, so the finding is possible, with the period in its why."""
+    a = ("Hundreds of thousands of acres are burning and thousands of people have fled parts "
+         "of the valley after extreme heat and high winds let the fires spread.")
+    b = ("Wildfires are ravaging the valley, where fires have already burned a record of more "
+         "than 2.3 million acres this year.")
+    found = _kinds(line(a, b), "quantity")
+    assert found and all(c.status == "possible" for c in found)
+    assert any("only one side gives the period it counts over (this year)" in c.why
+               for c in found)
+    # Both give the same period: nothing to doubt on that ground.
+    b_now = b.replace(" this year", "")
+    (c,) = _kinds(line(a, b_now), "quantity")
+    assert "period" not in c.why

@@ -163,8 +163,14 @@ def _lead_end(text: str) -> int:
 
 def period_doubt(a: Period | None, b: Period | None) -> str | None:
     """A doubt when both figures have a period and the two differ in span: a month against
-    a year, a week against a month, two different named months or years."""
+    a year, a week against a month, two different named months or years; or when only one
+    has a period, and a long one (a year, a quarter, several weeks or months): a count over
+    it ("burned more than 2.3 million acres this year") holds one with none ("hundreds of
+    thousands of acres are burning") as its part."""
     if a is None or b is None:
+        given = a or b
+        if given is not None and (given.kind in ("year", "quarter") or ":" in given.kind):
+            return f"only one side gives the period it counts over ({given.label})"
         return None
     # A day dates an event ("fought with police on Monday") inside any longer period the
     # other text names; its sentence may also be cut short elsewhere ("at 7 p.m. Monday").
