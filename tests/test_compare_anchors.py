@@ -253,3 +253,28 @@ def test_two_statements_of_one_speaker_on_two_days_are_no_date_conflict():
                    "the blast at the harbour was an attack.", "Friday", "2031-07-15")
     (found,) = date_conflicts([[a, c]], {"a": "a", "c": "c"})  # (guard) one statement
     assert found.status == "possible"
+
+
+def test_a_day_set_for_something_to_come_is_no_version_of_a_past_day():
+    """Stop 40, real sample (seed 461): "The committee is scheduled to hold a closed-door
+    hearing on Friday with the inspector general, who has concluded that the complaint ... was
+    credible" against "The inspector general deemed the Aug. 12 complaint credible" was shown
+    as one fact dated two ways. A planned day (future) is never compared with a past one."""
+    from newsprism.compare.conflicts import date_conflicts
+    from newsprism.extract.claims import PLANNED
+    from newsprism.model import Claim, DateRef
+
+    def claim(aid, text, day, date, event):
+        at = text.index(day)
+        d = DateRef(aid, at, at + len(day), day, date, "day", event=event)
+        return Claim(id=f"{aid}-c", article_id=aid, start=0, end=len(text), text=text,
+                     subject="inspector", predicate="deem", dates=(d,))
+
+    a = claim("a", "The inspector general deemed the whistleblower complaint of Aug. 12 credible "
+                   "and of urgent concern.", "Aug. 12", "2031-08-12", None)
+    b = claim("b", "The panel will hear the inspector general, who deemed the whistleblower "
+                   "complaint credible and of urgent concern, on Friday.", "Friday",
+              "2031-10-04", "panel " + PLANNED + "hear")
+    assert date_conflicts([[a, b]], {"a": "a", "b": "b"}) == []
+    done = claim("c", b.text, "Friday", "2031-10-04", "panel hear")  # (guard) both past
+    assert len(date_conflicts([[a, done]], {"a": "a", "c": "c"})) == 1

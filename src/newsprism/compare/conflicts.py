@@ -1079,10 +1079,13 @@ def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dic
     # that both name their event are `event_date_conflicts`' to compare.
     words = [_said_words(c.text) if said else content_words(c.text) for c, _ in dated]
     bounds = [date_bound(c, ds[0]) for c, ds in dated]
+    # A day set for something to come ("is scheduled to hold a hearing on Friday") is no
+    # version of a day something happened ("the Aug. 12 complaint"): future is not past.
+    planned = [_planned(ds[0]) for _, ds in dated]
     dated = [m for i, m in enumerate(dated) if any(
         dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
         and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
-        and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
+        and planned[i] == planned[j] and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
         for j, o in enumerate(dated) if j != i)]
     if len({c.article_id for c, _ in dated}) < 2 \
             or any(marks_other_occasion(c.text) for c, _ in dated):
@@ -1111,6 +1114,10 @@ def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dic
            + " vs ".join(v.value for v in versions)
            + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
     return make_conflict("date", about, versions, BASE_CONFIDENCE * DOUBT ** len(doubts), why)
+
+
+def _planned(d: DateRef) -> bool:
+    return (d.event or "").rpartition(" ")[2].startswith(PLANNED)
 
 
 SPEECH_DOUBT = "the dates are when it was said, not when it happened"
