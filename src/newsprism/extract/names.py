@@ -371,9 +371,11 @@ def aside_name(text: str, start: int, end: int) -> bool:
     return byline_name(text, start, end) or credit_sentence(text, start, end)
 
 
-def titled_words(doc) -> set[str]:
+def titled_words(doc, lone: bool = False) -> set[str]:
     """Folded names written right after a title, or one name word after it: "Sens. Saxby
-    Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.")."""
+    Chambliss" gives "saxby" and "chambliss" (a plural title counts: "Sens.", "Reps.").
+    With `lone`, only a name word written alone after its title ("Mr. Scott said"): a
+    surname, whatever the first-name table says of the word."""
     out: set[str] = set()
     toks = tokens_of(doc)
     for t in toks:
@@ -384,6 +386,8 @@ def titled_words(doc) -> set[str]:
             continue
         for j in (at, at + 1):
             if j >= len(toks) or toks[j].pos_ != "PROPN" or not toks[j].is_title:
+                break
+            if lone and (j + 1 < len(toks) and toks[j + 1].pos_ == "PROPN" or j > at):
                 break
             out.add(fold(toks[j].text))
     return out

@@ -103,11 +103,12 @@ def without_possessive(name: str) -> str:
     return name
 
 
-def by_first_name(persons: list[Person], name: str) -> int | None:
+def by_first_name(persons: list[Person], name: str, titled: set[str]) -> int | None:
     """A one-word name the first-name table knows that is the first name of exactly one
     person named in full ("Ivanka said", in an article naming Ivanka Trump and her father):
-    that person. Only asked once no one's surname matched."""
-    if len(name.split()) != 1 or name_gender(f"{name} _") is None:
+    that person. Only asked once no one's surname matched, and never for a word the article
+    writes alone after a title (`titled`: "Mr. Scott" is a surname, not Scott Gessler)."""
+    if len(name.split()) != 1 or name_gender(f"{name} _") is None or fold(name) in titled:
         return None
     hits = [k for k, p in enumerate(persons) if len(p.name.split()) > 1
             and fold(p.name.split()[0]) == fold(name)]
@@ -129,3 +130,12 @@ def untagged_subject(doc, t, titled: set[str]) -> bool:
         and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN") \
         and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") \
         and fold(t.text) in titled
+
+
+def namesakes(persons: list[Person]) -> dict[str, list[int]]:
+    """Folded surname -> the people named in full with it, in the order of `persons`."""
+    out: dict[str, list[int]] = {}
+    for k, p in enumerate(persons):
+        if len(p.name.split()) > 1:
+            out.setdefault(fold(without_suffix(p.name.split())[-1]), []).append(k)
+    return out

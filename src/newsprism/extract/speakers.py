@@ -38,7 +38,7 @@ from .names import (
     titled_words,
     without_suffix,
 )
-from .persons import Person, by_first_name, untagged_subject
+from .persons import Person, by_first_name, namesakes, untagged_subject
 from .pronoun_doubt import unsure_cap
 from .spans import in_reported_clause, reported_by_no_one
 
@@ -92,7 +92,7 @@ class People:
         self._events: list[tuple[int, int, bool]] = []
         self._quoted = quoted
         self._place_words = {fold(m.text) for m in mentions if m.label in ("GPE", "NORP")}
-        self._titled = titled_words(doc)
+        self._titled, self._lone_titled = titled_words(doc), titled_words(doc, lone=True)
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
@@ -114,15 +114,15 @@ class People:
                 self.refer(m.start, k, self._is_subject(m.start, m.end))
         # The NER misses names it found elsewhere in the article (often at a sentence start):
         # a bare surname of a known person still refers to that person.
-        surnames = {fold(without_suffix(p.name.split())[-1])
-                    for p in self.persons if len(p.name.split()) > 1}
+        surnames = namesakes(self.persons)
         for t in tokens_of(doc):
             # (a known surname opening a sentence may be tagged a plural noun: "Sessions")
             if (t.pos_ == "PROPN" or t.is_sent_start and fold(t.text) in surnames) \
                     and t.is_title and t.idx not in covered \
                     and not self.in_quote(t.idx):
-                k2 = self.resolve_name(t.text) if fold(t.text) not in surnames \
-                    else self.name_confidence(t.text, t.idx)[0]  # namesakes: as a speaker
+                same = surnames.get(fold(t.text), [])  # two namesakes: as a speaker
+                k2 = self.resolve_name(t.text) if not same else same[0] if len(same) == 1 \
+                    else self.name_confidence(t.text, t.idx)[0]
                 if k2 is not None and len(self.persons[k2].name.split()) > 1:
                     if t.idx not in groups:
                         self.refer(t.idx, k2, t.dep_ in _SUBJECT or bool(t.is_sent_start))
@@ -133,6 +133,18 @@ class People:
         for p in self.persons:
             p.gender = p.told_gender()
         self._pronoun_evidence()
+        self._described_subjects()
+
+    def _described_subjects(self) -> None:
+        """A definite role subject ("The president … amplified his calls") refers as a name."""
+        for t in tokens_of(self.doc):
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.tag_ == "NN" \
+                    and fold(t.lemma_) in PERSON_ROLE_NOUNS and not self.in_quote(t.idx) \
+                    and any(c.lower_ == "the" for c in t.children):  # (a main clause's)
+                k, conf = self.resolve_description(t, t.idx)
+                if k is not None and conf >= SPEAKER_MIN_CONFIDENCE \
+                        and role_words((t.lemma_, t.text)) & self.persons[k].title_roles:
+                    self.refer(t.idx, k, True)  # (their title: "President X", "X, the mayor")
 
     def _pronoun_evidence(self) -> None:
         """"Sen. X called out his rival": a sentence whose only person is its main subject,
@@ -224,7 +236,7 @@ class People:
                 if name not in p.names:
                     p.names.append(name)
                 return k
-        if (first := by_first_name(self.persons, name)) is not None:
+        if (first := by_first_name(self.persons, name, self._lone_titled)) is not None:
             return first  # "her sister, Tiffany" in an article naming Tiffany Trump
         self.persons.append(Person(names=[name]))
         return len(self.persons) - 1
@@ -394,7 +406,7 @@ class People:
 
     def resolve_name(self, name: str) -> int | None:
         k = next((k for k, p in enumerate(self.persons) if p.matches(name)), None)
-        return k if k is not None else by_first_name(self.persons, name)
+        return k if k is not None else by_first_name(self.persons, name, self._lone_titled)
 
     def name_confidence(self, name: str, pos: int, qualifier: str | None = None,
                         gender: str | None = None) -> tuple[int | None, float]:
@@ -414,7 +426,7 @@ class People:
                 fit = [k for k in cands if suffixes[k] is None]
             return (fit[0], CONF_QUALIFIED) if len(fit) == 1 else (None, 0.0)
         if len(cands) <= 1:  # (a lone first name: `resolve_name`, as sure as a near namesake)
-            k = cands[0] if cands else by_first_name(self.persons, name)
+            k = cands[0] if cands else by_first_name(self.persons, name, self._lone_titled)
             return (k, 1.0 if cands else CONF_SHARED_SURNAME_NEAR) if k is not None else (None, 0.0)
         known = [k for k in cands if self.persons[k].known_surname]
         if len(known) == 1 and len(name.split()) == 1:
