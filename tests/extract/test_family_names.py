@@ -121,3 +121,18 @@ def test_a_definite_title_as_a_subject_is_the_person_a_later_he_continues(quotes
     # Sure enough to hold a side of an attribution conflict (0.65 before: two people of no
     # known gender fit, neither a subject).
     assert q.speaker == "Karl Brandt" and q.speaker_confidence >= 0.7
+
+
+def test_a_surname_that_only_modifies_a_noun_is_no_reference_to_its_person(nlp):
+    """Stop 40, real sample: "Larry Was A Trump Delegate !" and "Colorado Trump Delegate
+    Removed" (untagged) made Trump a person the text had just referred to, and "The man in the
+    video, allegedly Larry Wayne Linsey, says he's “still fuming …”" went to Trump. "A Brandt
+    delegate", "Brandt Tower": the name modifies a noun; no one is referred to there."""
+    text = ("Mayor Karl Brandt won the vote on Monday.\n\nOne Brandt delegate from the north "
+            "burned his card outside the hall.")
+    doc = _doc(nlp, text, {r"Brandt(?= delegate)": ""})
+    mentions = find_mentions(Article(id="a1", source="t", text=text), doc)
+    at = text.index("Brandt delegate")
+    people = People(doc, tuple(m for m in mentions if m.start != at), [])
+    (karl,) = [k for k, p in enumerate(people.persons) if p.name == "Karl Brandt"]
+    assert people.last_of(len(text), karl) == text.index("Karl Brandt")

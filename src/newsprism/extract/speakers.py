@@ -118,8 +118,8 @@ class People:
         for t in tokens_of(doc):
             # (a known surname opening a sentence may be tagged a plural noun: "Sessions")
             if (t.pos_ == "PROPN" or t.is_sent_start and fold(t.text) in surnames) \
-                    and t.is_title and t.idx not in covered \
-                    and not self.in_quote(t.idx):
+                    and t.is_title and t.idx not in covered and not self.in_quote(t.idx) \
+                    and not (t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")):  # X Inc.
                 same = surnames.get(fold(t.text), [])  # two namesakes: as a speaker
                 k2 = self.resolve_name(t.text) if not same else same[0] if len(same) == 1 \
                     else self.name_confidence(t.text, t.idx)[0]
