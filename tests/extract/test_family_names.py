@@ -76,6 +76,12 @@ def test_a_name_after_the_daughter_of_is_not_given_her_title(nlp):
     people = People(doc, find_mentions(Article(id="a1", source="t", text=FAMILY), doc), [])
     (karl,) = [p for p in people.persons if p.name == "Karl Brandt"]
     assert "daughter" not in karl.titles and karl.gender == "m"
+    # (guard) a title with its "of" phrase is still the name's: "the secretary of state, X"
+    text = "The US secretary of state, Rex Olsen, flew to Rome on Monday."
+    doc = _doc(nlp, text)
+    people = People(doc, find_mentions(Article(id="a1", source="t", text=text), doc), [])
+    (rex,) = [p for p in people.persons if p.name == "Rex Olsen"]
+    assert {"secretary", "state"} <= rex.title_roles
 
 
 def test_a_bare_surname_the_model_left_untagged_is_not_the_last_namesake_listed(nlp):

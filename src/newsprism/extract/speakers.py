@@ -269,8 +269,8 @@ class People:
                 if commas > 1 or words:
                     break
             elif t.pos_ in _STOP_POS or t.pos_ == "ADP" and (t.lower_ not in _ROLE_ADP or all(
-                    is_title_token(w.text) for w in words)):  # "the daughter of [Sen.] X"
-                break
+                    is_title_token(w.text) for w in words) and not is_title_token(doc[i - 1].text)):
+                break  # ("the daughter of [Sen.] X"; not "the secretary of state, X")
             elif t.is_quote or t.text in (";", "(", ")"):
                 break
             else:
