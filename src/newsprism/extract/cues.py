@@ -791,6 +791,13 @@ class CueReader(SpanReader):
         noun = relative_antecedent(head) if head.tag_ in ("WP", "WDT") \
             and head.head.dep_ == "relcl" else head
         if noun is not head and head.lower_ == "who":
+            first = noun.head if noun.dep_ == "conj" else noun
+            others = [c for c in (first, *first.conjuncts) if c.i != noun.i]
+            if noun.ent_type_ == "PERSON" and others and not any(
+                    c.dep_ == "relcl" for o in others for c in o.children):
+                # "Paula Jones and Kathleen Willey, who have accused …": both, no one alone
+                # (not "Trump, who …, and Sanders, who says": each has a clause of their own).
+                return None, (head.idx, head.idx + len(head))
             outer = _participle_owner(noun)
             if outer is not None:
                 # "those seeking the nomination, who insist": the parser hangs "who" on the

@@ -26,6 +26,7 @@ from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS
 from ..model import Article, Mention, Quote
 from ..nlp.loader import text_of, tokens_of
 from ..text import stable_id
+from . import reported
 from .according import according_to, aside_start
 from .coordinated import split_coordinated
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
@@ -64,8 +65,8 @@ class _Finder(DirectFinder):
             c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
                 c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
             and lemma == "call")]
-        if not parts or phone_call(lemma, parts):
-            return None
+        if not parts or phone_call(lemma, parts) or not reported.said_object(parts):
+            return None  # ("accused Bill Clinton of …": whom it is about; nothing said)
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
         if hi - lo < 2 or hi - lo > MAX_CLAUSE_TOKENS:

@@ -43,3 +43,13 @@ def phone_call(lemma: str, parts) -> bool:
     obj = parts[0]
     return not any(c.dep_ in ("appos", "npadvmod", "attr") for c in obj.children) \
         and not any(t.is_quote for t in obj.doc[obj.head.i:obj.sent.end])
+
+
+def said_object(parts: list) -> list:
+    """The parts of what an object verb reports, or [] when its object is only whom it is
+    about: "accused Bill Clinton of misconduct", "praised the Pentagon for ..." have a name as
+    the whole object, which is no statement (the "of"/"for" phrase is no clause of its own
+    either), so nothing is reported. Not "called Merkel “the chancellor of ...”"."""
+    named = [c for c in parts if c.dep_ == "dobj" and all(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_punct for t in c.subtree)]
+    return [] if len(named) == len(parts) else parts

@@ -1,0 +1,30 @@
+"""Statement verbs whose object is a person (stop 40, real sample: "Paula Jones and Kathleen
+Willey, who have accused Bill Clinton of sexual misconduct" gave the quote "Bill Clinton",
+said by Kathleen Willey alone). Made-up text."""
+
+from __future__ import annotations
+
+
+def _said(quotes) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in quotes if q.kind == "indirect"}
+
+
+def test_a_person_accused_is_not_what_was_said(quotes_of):
+    said = _said(quotes_of("Mayor Tom Vale accused Rosa Quint on Monday."))
+    assert "Rosa Quint" not in said
+    said = _said(quotes_of("Mayor Tom Vale accused Rosa Quint of hiding the report."))
+    assert not any(text.startswith("Rosa Quint") for text in said)
+    # (guard) an object that is what was said stays the quote
+    said = _said(quotes_of("Mayor Tom Vale announced new limits on water use on Monday."))
+    assert said.get("new limits on water use") == "Tom Vale"
+
+
+def test_who_after_two_people_is_neither_alone(quotes_of):
+    quotes = quotes_of("The mayor invited Ana Reyes and Lena Marsh, who have said the utility "
+                       "hid the report, to the hearing on Sunday.")
+    (q,) = [q for q in quotes if "hid the report" in q.text]
+    assert q.speaker is None
+    quotes = quotes_of("The mayor invited Lena Marsh, who has said the utility hid the report, "
+                       "to the hearing on Sunday.")  # (guard) one person: hers
+    (q,) = [q for q in quotes if "hid the report" in q.text]
+    assert q.speaker == "Lena Marsh"
