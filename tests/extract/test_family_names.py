@@ -142,3 +142,16 @@ def test_a_surname_that_only_modifies_a_noun_is_no_reference_to_its_person(nlp):
     people = People(doc, tuple(m for m in mentions if m.start != at), [])
     (karl,) = [k for k, p in enumerate(people.persons) if p.name == "Karl Brandt"]
     assert people.last_of(len(text), karl) == text.index("Karl Brandt")
+
+
+def test_the_subject_of_an_as_clause_that_reports_is_the_one_she_continues(quotes_of):
+    """Stop 40, a fresh real sample (seed 463): "…, as ordained minister Rebecca Todd Peters
+    points out in her book …. “…,” she writes." went to a woman quoted two paragraphs before:
+    the subject of a reporting "as" clause was not salient, being no main clause's."""
+    quotes = quotes_of(
+        "Rev. Ana Reyes leads a small church in the city.\n\n\"Love is the core message,\" "
+        "she said.\n\nAttitudes have changed with the ages, as ordained "
+        "minister Lena Marsh points out in her book on the church. \"It was no major topic "
+        "until the late twentieth century,\" she writes.")
+    (q,) = [q for q in quotes if "no major topic" in q.text]
+    assert q.speaker == "Lena Marsh"

@@ -213,3 +213,14 @@ def reported_by_no_one(verb) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def reporting_aside(verb) -> bool:
+    """"…, as ordained minister X points out in her book", "as X noted", "as X put it": a
+    clause of "as" whose verb reports (a cue verb, "point out", "put it"): its subject is the
+    one a following "she writes" continues, as a main clause's would be."""
+    lemma = verb.lemma_.lower()
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                        for c in verb.children) and (
+        lemma in SPEECH_LEMMAS or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        and lemma == "point" or lemma == "put" and any(c.lower_ == "it" for c in verb.children))

@@ -40,7 +40,7 @@ from .names import (
 )
 from .persons import Person, by_first_name, namesakes, untagged_subject
 from .pronoun_doubt import unsure_cap
-from .spans import in_reported_clause, reported_by_no_one
+from .spans import in_reported_clause, reported_by_no_one, reporting_aside
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
 _ROLE_ADP = frozenset({"of", "for", "at", "in"})
@@ -218,7 +218,7 @@ class People:
             verb = verb.head
         if root.dep_ not in _SUBJECT:
             return False
-        return verb.dep_ == "ROOT" or reported_by_no_one(verb)
+        return verb.dep_ == "ROOT" or reported_by_no_one(verb) or reporting_aside(verb)
 
     def _early(self, name: str) -> int:
         """The person of a surname used alone before its article names a namesake."""
