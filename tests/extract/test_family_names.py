@@ -155,3 +155,20 @@ def test_the_subject_of_an_as_clause_that_reports_is_the_one_she_continues(quote
         "until the late twentieth century,\" she writes.")
     (q,) = [q for q in quotes if "no major topic" in q.text]
     assert q.speaker == "Lena Marsh"
+
+
+def test_he_reported_by_an_unnamed_person_is_that_person(quotes_of):
+    """Stop 39's noticed list (seed 457): "A security guard told a reporter that he believed
+    the sellers were peddling counterfeits" gave the nested "he believed ..." to a man quoted
+    paragraphs before (0.95). A subject pronoun of a clause reported by one unnamed person is
+    that person: no speaker."""
+    text = ("\"This is getting out of control,\" said Tom Vale, who runs a shop in the city.\n\n"
+            "A security guard told a reporter that he believed the sellers were peddling fakes.")
+    quotes = quotes_of(text)
+    (q,) = [q for q in quotes if q.text == "the sellers were peddling fakes"]
+    assert q.speaker is None
+    # (guard) a description that resolves to a person named before still passes it on
+    quotes = quotes_of("Mayor Tom Vale spoke on Monday. The mayor told reporters that he "
+                       "believed the sellers were peddling fakes.")
+    (q,) = [q for q in quotes if q.text == "the sellers were peddling fakes"]
+    assert q.speaker == "Tom Vale"

@@ -10,6 +10,9 @@ guess.
 - A subject pronoun whose sentence has just named someone else's remark ("X was referring
   to Y's comment last year, when he said ...") may be either: the remark's owner (Y) is as
   likely as the sentence's subject (X).
+- A subject pronoun of a clause reported by one person the article does not name ("A
+  security guard told a reporter that he believed ...", stop 40) is that person: no one
+  named before.
 """
 
 from __future__ import annotations
@@ -17,9 +20,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicons.cues import CLAIM_NOUNS, CUE_LEMMAS, PARENTHETICAL_LEMMAS
+from ..lexicons.cues import (
+    CLAIM_NOUNS,
+    CUE_LEMMAS,
+    ISSUED_NOUNS,
+    PARENTHETICAL_LEMMAS,
+    READ_DOCUMENT_NOUNS,
+    READABLE_NOUNS,
+)
 from ..nlp.loader import ents_of
+from .names import PERSON_ROLE_NOUNS
 from .spans import SUBJECT_DEPS
+from .things import inanimate_head
 
 if TYPE_CHECKING:
     from .speakers import People
@@ -135,7 +147,28 @@ def rival_claimant(pron, people: People, chosen: int) -> bool:
 def cannot_be(pron, people: People, chosen: int) -> bool:
     """The person `chosen` for the subject pronoun `pron` is ruled out by its clause, or
     another fits as well."""
-    return chosen in named_in_own_clause(pron, people) or rival_claimant(pron, people, chosen)
+    return chosen in named_in_own_clause(pron, people) or rival_claimant(pron, people, chosen) \
+        or reported_by_someone_unnamed(pron, people)
+
+
+_WRITTEN = READABLE_NOUNS | READ_DOCUMENT_NOUNS | ISSUED_NOUNS | CLAIM_NOUNS
+
+
+def reported_by_someone_unnamed(pron, people: People) -> bool:
+    """"A security guard told a reporter that he believed the sellers ...": the subject
+    pronoun of a clause reported by a singular person noun that resolves to no one named (an
+    indefinite one never does) stands for that unnamed person."""
+    verb = pron.head
+    if pron.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in CUE_LEMMAS:
+        return False
+    subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.tag_ != "NN" or not subj.text.islower() \
+            or subj.lemma_.lower() in _WRITTEN or inanimate_head(subj, PERSON_ROLE_NOUNS):
+        return False  # (a person, not "the report said he ...")
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                     for c in subj.children)
+    return indefinite or people.resolve_description(subj, subj.idx)[0] is None
 
 
 def relative_antecedent(rel):
