@@ -166,9 +166,11 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
         from .runner import make_runner
 
         runner = make_runner(runner_kind, scheduler, settings)
+    from .memlog import logged, mark
     from .service import UpdateStats
 
     bar, update = _progress_bar()
+    update = logged(update)  # NEWSPRISM_MEMORY_LOG: memory by step
     stats = UpdateStats()
     with bar:
         report = run_analysis(inputs, settings, db_url=db, runner=runner, progress=update,
@@ -176,7 +178,9 @@ def _run(inputs: list[str], settings: Settings, out_path: Path | None, html: Pat
     if db is not None:
         err.print(_update_line(stats), highlight=False, soft_wrap=True)
     # even empty: the report lists the problems
+    mark("report write")
     _write_outputs(report, out_path, html, profiles or _profiles(settings))
+    mark("report written")
     if not report.articles:
         raise NewsprismError(f"no article could be read from {', '.join(inputs)}")
     out.print(_summary_table(report))

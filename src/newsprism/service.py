@@ -36,6 +36,7 @@ from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
+from .storage.packed import PickledStories, pickle_story
 
 if TYPE_CHECKING:
     from .storage.store import Store
@@ -427,7 +428,7 @@ def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
                           tuple(r for i in ids for r in by_article.get(i, ())
                                 if r.b in members)))
         yield chunk
-        del found
+        del found, chunk  # before the next chunk's facts are unpacked
 
 
 def pack_facts(facts: ArticleFacts) -> bytes:
@@ -470,7 +471,7 @@ def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Set
     Memory is bounded by characters in flight, not by article count (issue 23): as each
     batch comes back, its full facts are packed (`pack_facts`) and only what the corpus
     stages read is kept as objects (`clustering_facts`); the story stages then run chunk by
-    chunk (`task_chunks`), each chunk's facts unpacked when it is sent."""
+    chunk (`task_chunks`), facts unpacked when sent, stories pickled when done (issue 23)."""
     ordered = sorted(articles, key=lambda a: a.id)
     tick = counter(progress, "articles", len(ordered))
     done: dict[int, list[tuple[Article, bytes, ArticleFacts]]] = {}
@@ -489,10 +490,11 @@ def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Set
     reuse, stories = corpus_stages(cleaned, lean_facts, settings, progress)
     del lean_facts
     advance = counter(progress, "stories", len(stories))
-    analysed: list[Story] = []
+    analysed: list[tuple[str, bytes]] = []  # each story pickled as it is done (issue 23)
     for chunk in task_chunks(stories, cleaned,
                              lambda ids: {i: unpack_facts(packed[i]) for i in ids if i in packed},
                              reuse, *TASK_CHUNK):
-        analysed.extend(runner.map_stories(chunk, settings, advance))
-    analysed.sort(key=lambda s: s.id)
-    return Report(articles=tuple(cleaned), reuse=reuse, stories=tuple(analysed))
+        analysed.extend(runner.map_stories(chunk, settings, advance, encode=pickle_story))
+        del chunk  # its facts, before the next chunk's are unpacked
+    analysed.sort(key=lambda s: s[0])
+    return Report(tuple(cleaned), reuse, PickledStories(p for _, p in analysed))

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 from .. import SCHEMA
 from ..corrections import annotate, correction_json, statuses
-from ..model import Article, Outlet, Report, Reuse, Story
+from ..model import Article, Entity, Outlet, Report, Reuse, Story
 from ..outlets import (
     UNKNOWN,
     OutletIndex,
@@ -63,37 +63,54 @@ def story_json(s: Story, outlets: OutletIndex | None = None,
     are added (outlets.lean_coverage; copies of one text count once). `shared`: the report's
     `article_names(outlets, articles)`, made once for all its stories (then `reuse` may be
     only the story's own pairs: the others are not read)."""
+    return made(Fields(story_parts(s, outlets, articles, reuse, shared)))
+
+
+def story_parts(s: Story, outlets: OutletIndex | None = None,
+                articles: Sequence[Article] = (), reuse: Sequence[Reuse] = (),
+                shared: ArticleNames | None = None) -> Iterator[tuple[str, Any]]:
+    """`story_json`'s keys in order, each with its value; the lists that grow with the story's
+    text (entities, quotes, claims, conflicts, consensus, ...) as iterators that make one item
+    at a time, so a writer need not hold the story as one value (issue 23: on a few long
+    articles one story's contract form was 3.4 times its JSON in objects)."""
     if shared is None:
         shared = article_names(outlets, articles)
     names, unknown = shared.names, shared.unknown
 
-    def told(items: Sequence[Any]) -> list[dict[str, Any]]:
+    def told(items: Sequence[Any]) -> Iterator[dict[str, Any]]:
         """Summary and timeline sentences naming an unnamed outlet by the story-free label
         (`outlet_label`) name it by the report's numbered one instead."""
-        out = [to_data(x) for x in items]
-        for x in out:
+        for item in items:
+            x = to_data(item)
             for old, new in unknown.items():
                 x["text"] = x["text"].replace(old, new)
-        return out
-    return {
-        "id": s.id, "title": s.title, "article_ids": list(s.article_ids),
-        "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                      "article_ids": list(e.article_ids),
-                      "mentions": [{"article_id": m.article_id, "start": m.start, "end": m.end,
-                                    "text": m.text} for m in e.mentions]}
-                     for e in s.entities],
-        "quotes": [to_data(q) for q in s.quotes],
-        "claims": [to_data(c) for c in s.claims],
-        "conflicts": [to_data(c) for c in s.conflicts],
-        "consensus": [to_data(c) for c in s.consensus],
-        "exclusives": [to_data(x) for x in s.exclusives],
-        "framing": [{"entity": f.entity, "by_outlet": _by_outlet(f.by_outlet, names),
-                     "spans": to_data(f.spans)} for f in s.framing],
-        "tones": [to_data(t) | {"outlet": names.get(t.outlet, t.outlet)} for t in s.tones],
-        "summary": told(s.summary),
-        "timeline": told(s.timeline),
-        "related": [{"story_id": r.story_id, "relation": r.relation} for r in s.related],
-    } | (_lean(s, outlets, shared.published, reuse) if outlets else {})
+            yield x
+    yield "id", s.id
+    yield "title", s.title
+    yield "article_ids", list(s.article_ids)
+    yield "entities", (Fields(_entity_parts(e)) for e in s.entities)
+    for key in ("quotes", "claims", "conflicts", "consensus", "exclusives"):
+        yield key, (to_data(x) for x in getattr(s, key))
+    yield "framing", ({"entity": f.entity, "by_outlet": _by_outlet(f.by_outlet, names),
+                       "spans": to_data(f.spans)} for f in s.framing)
+    yield "tones", (to_data(t) | {"outlet": names.get(t.outlet, t.outlet)} for t in s.tones)
+    yield "summary", told(s.summary)
+    yield "timeline", told(s.timeline)
+    yield "related", ({"story_id": r.story_id, "relation": r.relation} for r in s.related)
+    if outlets:
+        yield from _lean(s, outlets, shared.published, reuse).items()
+
+
+def _entity_parts(e: Entity) -> Iterator[tuple[str, Any]]:
+    """A story entity's keys; its mentions (as many as its names in the story's text) made one
+    at a time."""
+    yield "id", e.id
+    yield "name", e.name
+    yield "type", e.type
+    yield "aliases", list(e.aliases)
+    yield "article_ids", list(e.article_ids)
+    yield "mentions", ({"article_id": m.article_id, "start": m.start, "end": m.end,
+                        "text": m.text} for m in e.mentions)
 
 
 def _by_outlet(by_outlet: Sequence[tuple[str, Sequence[str]]], names: dict[str, str]
@@ -151,10 +168,12 @@ def report_parts(report: Report, profiles: Sequence[Outlet] = ()
 
     applied: set[str] = set()
 
-    def story_out(s: Story) -> dict[str, Any]:
-        data = story_json(s, index, report.articles, own_reuse(s), shared)
-        if report.corrections:  # a store's analysts' corrections, marked on the findings
-            applied.update(annotate(data, report.corrections))
+    def story_out(s: Story) -> Fields | dict[str, Any]:
+        parts = Fields(story_parts(s, index, report.articles, own_reuse(s), shared))
+        if not report.corrections:
+            return parts
+        data = made(parts)  # a store's analysts' corrections, marked on the findings
+        applied.update(annotate(data, report.corrections))
         return data
 
     def corrections_out() -> Iterator[dict[str, Any]]:
@@ -169,27 +188,58 @@ def report_parts(report: Report, profiles: Sequence[Outlet] = ()
 
 
 def report_json(report: Report, profiles: Sequence[Outlet] = ()) -> dict[str, Any]:
-    return {key: value if isinstance(value, (str, list)) else list(value)
-            for key, value in report_parts(report, profiles)}
+    return made(Fields(report_parts(report, profiles)))
+
+
+class Fields:
+    """A JSON object given as its (key, value) pairs in order, made as they are read (the
+    report's and each story's parts); a value that is an iterator is a JSON list made one item
+    at a time. Read once."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, pairs: Iterator[tuple[str, Any]]) -> None:
+        self.pairs = pairs
+
+
+def made(value: Any) -> Any:
+    """`value` with every `Fields` made a dict and every iterator a list (the plain value the
+    writer's text is `json.dumps` of)."""
+    if isinstance(value, Fields):
+        return {key: made(v) for key, v in value.pairs}
+    if isinstance(value, Iterator):
+        return [made(v) for v in value]
+    return value
 
 
 def write_report_json(report: Report, out: IO[str], profiles: Sequence[Outlet] = ()) -> None:
     """`json.dumps(report_json(report, profiles), ensure_ascii=False, indent=1) + "\n"`,
-    written element by element: the same text, without the whole report as one value in
-    memory (for a big corpus it was several times the input's size, issue 23). JSON escapes
-    every newline inside a string, so indenting an element's lines is exact."""
-    out.write("{")
-    first = True
-    for key, value in report_parts(report, profiles):
-        out.write(("\n" if first else ",\n") + " " + json.dumps(key, ensure_ascii=False) + ": ")
-        first = False
-        if isinstance(value, str):
-            out.write(json.dumps(value, ensure_ascii=False))
-            continue
-        empty = True
-        for item in value:
-            out.write(("[\n  " if empty else ",\n  ")
-                      + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  "))
-            empty = False
-        out.write("[]" if empty else "\n ]")
-    out.write("\n}\n" if not first else "}\n")
+    written element by element: the same text, without the whole report, or one whole story,
+    as one value in memory (issue 23: for a big corpus the report was several times the
+    input's size; one story of a few long articles, dumped whole with `indent`, held some 7
+    times its JSON as pieces of text). JSON escapes every newline inside a string, so
+    indenting an element's lines is exact."""
+    write_json(Fields(report_parts(report, profiles)), out)
+    out.write("\n")
+
+
+def write_json(value: Any, out: IO[str], level: int = 0) -> None:
+    """`json.dumps(made(value), ensure_ascii=False, indent=1)` as it would stand `level` deep,
+    written to `out`: each `Fields` pair and each iterator's item in turn, and any other value
+    dumped whole."""
+    if isinstance(value, Fields | Iterator):
+        whole = isinstance(value, Fields)
+        opened, closed = ("{", "}") if whole else ("[", "]")
+        pad = "\n" + " " * (level + 1)
+        first = True
+        for item in (value.pairs if isinstance(value, Fields) else value):
+            out.write((opened if first else ",") + pad)
+            first = False
+            if whole:
+                key, item = item
+                out.write(json.dumps(key, ensure_ascii=False) + ": ")
+            write_json(item, out, level + 1)
+        out.write(opened + closed if first else "\n" + " " * level + closed)
+        return
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    out.write(text.replace("\n", "\n" + " " * level) if level else text)
