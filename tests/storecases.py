@@ -7,6 +7,9 @@ the server tests/pgserver.py starts once per test process. The PostgreSQL case i
 
 from __future__ import annotations
 
+import gc
+import io
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -48,3 +51,24 @@ def make_store_url(kind: str, tmp_path: Path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return postgres_url()
+
+
+class Discard(io.TextIOBase):
+    """A text stream that keeps nothing (what a report write holds, not its text)."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def write_peak(report) -> int:
+    """The most memory `write_report_json(report)` held at once (tracemalloc), its text
+    thrown away as written."""
+    from newsprism.storage.report import write_report_json
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        write_report_json(report, Discard())
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

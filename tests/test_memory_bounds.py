@@ -39,7 +39,7 @@ from newsprism.storage.packed import (
 )
 from newsprism.storage.report import report_json, write_report_json
 from newsprism.storage.store import encode_story, open_store
-from storecases import STORE_KINDS, article, facts, make_store_url, story
+from storecases import STORE_KINDS, article, facts, make_store_url, story, write_peak
 
 
 @pytest.fixture(params=STORE_KINDS)
@@ -102,11 +102,6 @@ def held(make) -> tuple[float, object]:
         tracemalloc.stop()
 
 
-class Discard(io.TextIOBase):
-    def write(self, text: str) -> int:
-        return len(text)
-
-
 def test_packed_report_holds_a_fraction_of_the_decoded_stories(tmp_path):
     store, _arts, _stories = filled(f"sqlite:///{tmp_path / 'm.db'}", 400)
     try:
@@ -116,13 +111,7 @@ def test_packed_report_holds_a_fraction_of_the_decoded_stories(tmp_path):
         assert packed < decoded / 4, (packed, decoded)
         # Writing the report decodes one story at a time: it holds about one story more.
         report = Report(articles=(), reuse=(), stories=value)  # type: ignore[arg-type]
-        gc.collect()
-        tracemalloc.start()
-        try:
-            write_report_json(report, Discard())
-            peak = tracemalloc.get_traced_memory()[1]
-        finally:
-            tracemalloc.stop()
+        peak = write_peak(report)
         assert peak < decoded / 4, (peak, decoded)
     finally:
         store.close()

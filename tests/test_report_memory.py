@@ -37,12 +37,7 @@ from newsprism.storage.report import (
     write_json,
     write_report_json,
 )
-from storecases import article, story
-
-
-class Discard(io.TextIOBase):
-    def write(self, text: str) -> int:
-        return len(text)
+from storecases import article, story, write_peak
 
 
 def long_story(n: int, k: int = 0):
@@ -125,13 +120,7 @@ def test_writing_a_long_story_holds_a_fraction_of_its_text():
     times its JSON at the peak); now one item at a time."""
     report = long_report(6_000)
     text_size = len(json.dumps(story_json(report.stories[0]), ensure_ascii=False, indent=1))
-    gc.collect()
-    tracemalloc.start()
-    try:
-        write_report_json(report, Discard())
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    peak = write_peak(report)
     assert text_size > 3_000_000
     assert peak < text_size / 5, (peak, text_size)  # before: 8.5 times
 
