@@ -22,7 +22,9 @@ Fixes (each general, none keyed to a corpus):
 - a title and a name the model typed ORG ("Major General Firstname Surname") is the person,
   when the name has a first name in the shipped table or a surname the article tags PERSON;
   a name typed ORG/GPE/FAC, or left untagged, whose surname the article writes after a
-  person's title ("Gen. Brandt") is that person;
+  person's title ("Gen. Brandt") is that person; so is an untagged known first name and the
+  surname of a person named in full ("Ivanka Trump"), and a one-word ORG/GPE/LOC/FAC that is
+  the known first name of exactly one person named in full ("Ivanka said", stop 40);
 - a name with a lower-case particle typed ORG ("Odile de Rugal", "Adel al-Hamid") is the
   person when its first word is a first name of the table, a person's title stands before
   it, or a speech verb stands right before or after it ("said Odile de Rugal, ..."); "Bank
