@@ -181,3 +181,15 @@ def test_the_summary_table_holds_one_story_at_a_time():
     assert peak < 2.5 * one, (peak, one)  # before: the six stories read back at once
     assert table.row_count == 6
     assert list(table.columns[0].cells) == [f"Harbour wall plan {k}" for k in range(6)]
+
+
+def test_a_report_with_its_stories_held_pickled_is_the_same_data():
+    """benchmarks/load_test.py stores `to_data(report)` of a run without a store: the codec
+    met `PickledStories` (round 17) as an unknown object and json could not write it."""
+    from newsprism.storage.codec import to_data
+
+    stories = [long_story(3, k) for k in range(2)]
+    plain = long_report(3, stories=2)
+    held = dataclasses.replace(plain, stories=PickledStories(pickle_story(s)[1] for s in stories))
+    assert to_data(held) == to_data(plain)
+    assert json.loads(json.dumps(to_data(held)))["stories"][1]["id"] == stories[1].id

@@ -41,6 +41,8 @@ def to_data(value: Any) -> Any:
         return [to_data(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, collections.abc.Sequence) and not isinstance(value, (str, bytes)):
+        return [to_data(v) for v in value]  # stories held packed (storage.packed), one at a time
     return value
 
 
