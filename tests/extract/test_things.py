@@ -43,6 +43,19 @@ def test_a_feeling_noun_is_no_speaker(quotes_of):
     assert q and q[0].speaker is None
 
 
+def test_hopes_are_no_speaker_of_a_participle(quotes_of):
+    """Real text (Baly draw 467): the participle hung on a subordinate clause climbed to the
+    main verb, whose subject was "those lofty hopes". A hope says nothing: no speaker."""
+    quotes = quotes_of("Whether the rally turnout meets those lofty hopes will provide a key "
+                       "test for Ramos, amid frustration among some backers that Velez remained "
+                       "in office more than three months after Ramos - who leads the "
+                       "opposition-run National Assembly - invoked the charter to assume an "
+                       "interim presidency, arguing Velez's May 2018 reelection was "
+                       "illegitimate.")
+    q = _with(quotes, "reelection was illegitimate")
+    assert q and q[0].speaker is None
+
+
 def test_institutions_and_groups_still_speak(quotes_of):
     """Guards: an institution with an abstract ending, and a share "of voters"."""
     quotes = quotes_of("The administration confirmed that the plan was “dead on arrival.”")

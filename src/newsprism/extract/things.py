@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _ABSTRACT_ENDINGS = ("ity", "ness", "ism", "ance", "ence", "tion", "sion", "ment", "ship")
 # Ideas, feelings, plans and measures that take a cue verb only as a figure of speech.
 _THING_NOUNS = frozenset("""
-proposal idea notion concept theory anger fury outrage fear concern frustration
+proposal idea notion concept theory anger fury outrage fear concern frustration hope worry
 moratorium projection projections trend trends rise increase decline drop surge
 math logic
 """.split())
