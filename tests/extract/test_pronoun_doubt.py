@@ -41,3 +41,52 @@ def test_no_reaching_past_an_unresolved_pronoun():
     assert doubts.judge(200, "m", 0.95, 40) == CONF_UNSURE  # reaches past it
     assert doubts.judge(300, "f", 0.95, 40) == 0.95  # the other gender
     assert doubts.judge(400, "m", 0.95, 250) == 0.95  # named again after both
+
+
+
+class _People:
+    """The two calls `Doubts.continued` makes of `speakers.People`, over a parsed text."""
+
+    def __init__(self, doc, last):
+        self.doc, self._last = doc, last
+
+    def last_of(self, pos, k):
+        return self._last[k]
+
+    def agrees(self, k, gender):
+        return True
+
+
+def test_who_adds_goes_on_speaking(nlp):
+    """`X said that Y “was not joking.” … He added: “…”` (real text, Baly: McCabe's words given
+    to Rosenstein, whom the parse made the subject there): when the pronoun's antecedent was
+    last the subject of the clause the last speaker reported, in that speaker's sentence, the
+    one who adds is that speaker."""
+    from newsprism.extract.pronoun_doubt import Doubts
+
+    text = ('Mr Halvorsen said that Mr Whitfield "was not joking."\n\n"It was tense."\n\n'
+            'He added: "I never took the offer."')
+    doc = nlp(text)
+    he = next(t for t in doc if t.text == "He")
+    halvorsen, whitfield = 0, 1
+    doubts = Doubts(0.6)
+    doubts.spoke.append((text.index("Halvorsen"), halvorsen))
+    people = _People(doc, {whitfield: text.index("Whitfield")})
+    assert doubts.continued(people, he, whitfield, "m") == halvorsen
+
+
+def test_a_subject_of_its_own_sentence_still_adds(nlp):
+    """(guard) the antecedent referred to again after the reporting sentence keeps "he"; so
+    does a pronoun of a verb that does not go on ("He denied it")."""
+    from newsprism.extract.pronoun_doubt import Doubts
+
+    text = ('Mr Halvorsen said that Mr Whitfield "was not joking."\n\nMr Whitfield denied '
+            'it. He added: "I never made an offer." He denied it again.')
+    doc = nlp(text)
+    he_added, he_denied = [t for t in doc if t.text == "He"]
+    doubts = Doubts(0.6)
+    doubts.spoke.append((text.index("Halvorsen"), 0))
+    people = _People(doc, {1: text.index("Whitfield denied")})
+    assert doubts.continued(people, he_added, 1, "m") == 1
+    people = _People(doc, {1: text.index("Whitfield")})
+    assert doubts.continued(people, he_denied, 1, "m") == 1

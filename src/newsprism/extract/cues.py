@@ -876,7 +876,7 @@ class CueReader(SpanReader):
                 return self._it_speaker(head) if head.lower_ == "it" else (None, 0.0)
             if head.lower_ not in ("he", "she"):
                 return None, 0.0  # "him", "her": an object pronoun never speaks
-            k, conf = self.doubts.resolve(people, head.idx, gender, self._addressees(head))
+            k, conf = self.doubts.resolve(people, head, gender, self._addressees(head))
             if k is None or cannot_be(head, people, k):
                 return None, 0.0
             if conf >= SPEAKER_MIN_CONFIDENCE:

@@ -18,6 +18,10 @@ from __future__ import annotations
 
 # Below `speakers.SPEAKER_MIN_CONFIDENCE` (0.6): unresolved, and no gender is learnt from it.
 CONF_UNSURE = 0.5
+# Verbs of going on speaking ("he added", "she continued"), and how far back (characters) the
+# speaker who goes on may be.
+CONTINUING_LEMMAS = frozenset({"add", "continue"})
+CONTINUED_FAR = 1500
 
 
 def unsure_cap(conf: float, known: bool, salient: bool, clause_subject: bool,
@@ -43,6 +47,7 @@ class Doubts:
         # Speakers named by a proper noun the NER did not tag (round 16): no person of
         # `People`, so a later he/she cannot be resolved to them, nor past them.
         self.unnamed: list[int] = []
+        self.spoke: list[tuple[int, int]] = []  # (char offset, person) of resolved speakers
 
     def note_speaker(self, head, name: str | None, people) -> None:
         """Remember a speaker phrase headed by an untagged proper noun and shown as written
@@ -50,17 +55,40 @@ class Doubts:
         "“…,” he said" after it is most likely that speaker, whom `people` does not hold; the
         person named before (a company tagged PERSON, real draw of round 14) is not. The
         pronoun is left unresolved."""
-        if name and head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper() \
-                and people.resolve_name(name) is None:
+        k = people.resolve_name(name) if name else None
+        if k is not None:
+            self.spoke.append((head.idx, k))
+        elif name and head.pos_ == "PROPN" and not head.ent_type_ and head.text[:1].isupper():
             self.unnamed.append(head.idx)
 
-    def resolve(self, people, pos: int, gender: str, skip: frozenset[int]
+    def resolve(self, people, head, gender: str, skip: frozenset[int]
                 ) -> tuple[int | None, float]:
-        """`people.resolve_pronoun` (a `speakers.People`), then `judge`d."""
+        """`people.resolve_pronoun` (a `speakers.People`) for the he/she `head`, then
+        `continued` and `judge`d."""
+        pos = head.idx
         k, conf = people.resolve_pronoun(pos, gender, skip)
         if k is None:
             return None, 0.0
+        k = self.continued(people, head, k, gender)
         return k, self.judge(pos, gender, conf, people.last_of(pos, k))
+
+    def continued(self, people, head, k: int, gender: str) -> int:
+        """`X said that Y “was not joking.” … He added: “…”`: who adds goes on speaking. When
+        the pronoun's antecedent `k` was last referred to as the subject of the clause the
+        last speaker reported, in that speaker's own sentence, "he added" is that speaker
+        (real text, Baly: McCabe's words given to Rosenstein). Only for verbs of going on."""
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in CONTINUING_LEMMAS:
+            return k
+        before = [(p, s) for p, s in self.spoke if p < head.idx]
+        if not before:
+            return k
+        at, speaker = before[-1]
+        last = people.last_of(head.idx, k)
+        if speaker == k or last <= at or not people.agrees(speaker, gender) \
+                or head.idx - at > CONTINUED_FAR:
+            return k
+        sent = people.doc[people.doc.char_span(at, at + 1, alignment_mode="expand").start].sent
+        return speaker if last < sent.end_char else k
 
     def judge(self, pos: int, gender: str, conf: float, antecedent: int) -> float:
         """`conf` of the he/she at `pos` resolved to a person last referred to at
