@@ -56,6 +56,9 @@ class _People:
     def agrees(self, k, gender):
         return True
 
+    def resolve_name(self, name):
+        return {"Whitfield": 1}.get(name)
+
 
 def test_who_adds_goes_on_speaking(nlp):
     """`X said that Y “was not joking.” … He added: “…”` (real text, Baly: McCabe's words given
@@ -90,3 +93,23 @@ def test_a_subject_of_its_own_sentence_still_adds(nlp):
     assert doubts.continued(people, he_added, 1, "m") == 1
     people = _People(doc, {1: text.index("Whitfield")})
     assert doubts.continued(people, he_denied, 1, "m") == 1
+
+
+def test_who_replies_was_asked(nlp):
+    """`X asked Y, “…?” / “…,” he responded` (real text, Baly: Gruber's answer given to Issa,
+    the asker): the pronoun of a verb of replying right after a question is the person asked;
+    unresolved when that person is not among the article's people."""
+    from newsprism.extract.pronoun_doubt import Doubts
+
+    text = ('During questioning, Halvorsen asked Whitfield, "Are you serious?"\n\n'
+            '"I think so, yes," he responded.')
+    doc = nlp(text)
+    he = next(t for t in doc if t.text == "he")
+    assert he.head.lemma_ == "respond"
+    doubts = Doubts(0.6)
+    doubts.spoke.append((text.index("Halvorsen"), 0))
+    people = _People(doc, {})
+    assert doubts.replied(people, he, 0, "m") == 1
+    people.resolve_name = lambda name: None
+    assert doubts.replied(people, he, 0, "m") is None
+    assert doubts.replied(people, he, 2, "m") == 2  # (guard) not the asker: kept

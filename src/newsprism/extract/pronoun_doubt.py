@@ -22,6 +22,9 @@ CONF_UNSURE = 0.5
 # speaker who goes on may be.
 CONTINUING_LEMMAS = frozenset({"add", "continue"})
 CONTINUED_FAR = 1500
+# Verbs of replying ("he responded"), and how far back (characters) the question may be.
+REPLYING_LEMMAS = frozenset({"respond", "reply", "answer", "retort"})
+REPLY_FAR = 400
 
 
 def unsure_cap(conf: float, known: bool, salient: bool, clause_subject: bool,
@@ -70,7 +73,34 @@ class Doubts:
         if k is None:
             return None, 0.0
         k = self.continued(people, head, k, gender)
+        k = self.replied(people, head, k, gender)
+        if k is None:
+            return None, 0.0
         return k, self.judge(pos, gender, conf, people.last_of(pos, k))
+
+    def replied(self, people, head, k: int, gender: str) -> int | None:
+        """`X asked Y, “…?” / “…,” he responded`: who replies was asked, not the one who
+        asked (real text, Baly: Gruber's answer given to Issa). The pronoun of a verb of
+        replying right after a question whose asker is the antecedent `k` is the person
+        asked; None when that person is not one of `people`."""
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPLYING_LEMMAS:
+            return k
+        before = [(p, s) for p, s in self.spoke if p < head.idx]
+        if not before or before[-1][1] != k or head.idx - before[-1][0] > REPLY_FAR:
+            return k
+        doc = people.doc
+        asker = doc.char_span(before[-1][0], before[-1][0] + 1, alignment_mode="expand")
+        verb = doc[asker.start].head if asker is not None else None
+        if verb is None or verb.lemma_.lower() != "ask":
+            return k
+        asked = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
+        if not asked:
+            return k
+        name = doc[asked[0].left_edge.i:asked[0].i + 1].text
+        other = people.resolve_name(name)
+        return other if other is not None and other != k and people.agrees(other, gender) \
+            else None
 
     def continued(self, people, head, k: int, gender: str) -> int:
         """`X said that Y “was not joking.” … He added: “…”`: who adds goes on speaking. When
