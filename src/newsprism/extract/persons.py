@@ -139,3 +139,24 @@ def namesakes(persons: list[Person]) -> dict[str, list[int]]:
         if len(p.name.split()) > 1:
             out.setdefault(fold(without_suffix(p.name.split())[-1]), []).append(k)
     return out
+
+
+def window_start(text: str, pos: int, far: int) -> int:
+    """Start of the previous paragraph (lines that hold text) before `pos`, at most `far`
+    characters back (`speakers.People`'s pronoun window)."""
+    start, lines = pos, 0
+    while lines < 2 and start > 0:
+        nl = text.rfind("\n", 0, start - 1 if start > 0 else 0)
+        # Only lines that end as sentences are paragraphs: an ad slot ("Advertisement
+        # Continue reading the main story") or a subhead between two paragraphs about one
+        # speaker must not push that speaker out of reach.
+        line = text[nl + 1:start].strip()
+        if line and (start == pos or line.endswith(_SENTENCE_END)):
+            lines += 1
+        start = nl + 1
+        if nl < 0:
+            break
+    return max(start, pos - far)
+
+
+_SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")

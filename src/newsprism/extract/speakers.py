@@ -38,7 +38,7 @@ from .names import (
     titled_words,
     without_suffix,
 )
-from .persons import Person, by_first_name, namesakes, untagged_subject
+from .persons import Person, by_first_name, namesakes, untagged_subject, window_start
 from .pronoun_doubt import unsure_cap
 from .spans import in_reported_clause, reported_by_no_one, reporting_aside
 
@@ -78,7 +78,6 @@ COST_TIE = 0.4
 QUALIFIERS = {"younger": "jr", "junior": "jr", "elder": "sr", "older": "sr", "senior": "sr"}
 CONF_QUALIFIED = 0.9
 
-_SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
 
 
 class People:
@@ -314,20 +313,7 @@ class People:
         return max((e[0] for e in self._events if e[0] < pos and e[1] == k), default=-1)
 
     def _window_start(self, pos: int) -> int:
-        """Start of the previous paragraph (lines that hold text), at most PRONOUN_FAR back."""
-        text, start, lines = self.text, pos, 0
-        while lines < 2 and start > 0:
-            nl = text.rfind("\n", 0, start - 1 if start > 0 else 0)
-            # Only lines that end as sentences are paragraphs: an ad slot ("Advertisement
-            # Continue reading the main story") or a subhead between two paragraphs about one
-            # speaker must not push that speaker out of reach.
-            line = text[nl + 1:start].strip()
-            if line and (start == pos or line.endswith(_SENTENCE_END)):
-                lines += 1
-            start = nl + 1
-            if nl < 0:
-                break
-        return max(start, pos - PRONOUN_FAR)
+        return window_start(self.text, pos, PRONOUN_FAR)
 
     def agrees(self, k: int, gender: str | None) -> bool:
         g = self.persons[k].gender
