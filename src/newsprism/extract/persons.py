@@ -25,6 +25,9 @@ class Person:
     # Role words written as the person's title: right before the name ("Gov.", "House Speaker")
     # or in apposition ("X, the governor of Y"); `roles` also holds looser words around it.
     title_roles: set[str] = field(default_factory=set)
+    # Roles written as held once ("former President X", "X, the late governor"): they answer
+    # only a description that says so too ("the former president").
+    past_roles: set[str] = field(default_factory=set)
     nations: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     gender: str | None = None  # "m", "f" or None (unknown: agrees with both pronouns)
@@ -139,6 +142,10 @@ def namesakes(persons: list[Person]) -> dict[str, list[int]]:
         if len(p.name.split()) > 1:
             out.setdefault(fold(without_suffix(p.name.split())[-1]), []).append(k)
     return out
+
+
+# Words that make a role one held once.
+PAST_QUALIFIERS = frozenset({"former", "ex", "late", "onetime", "erstwhile", "then", "previous"})
 
 
 def window_start(text: str, pos: int, far: int) -> int:

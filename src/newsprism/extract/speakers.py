@@ -22,6 +22,7 @@ from ..model import Mention
 from ..nlp.loader import text_of, tokens_of
 from ..text import fold
 from .claims import SPEECH_VERBS
+from .described import described_subjects
 from .mentions import clause_subject
 from .names import (
     GENDERED_TITLES,
@@ -38,7 +39,14 @@ from .names import (
     titled_words,
     without_suffix,
 )
-from .persons import Person, by_first_name, namesakes, untagged_subject, window_start
+from .persons import (
+    PAST_QUALIFIERS,
+    Person,
+    by_first_name,
+    namesakes,
+    untagged_subject,
+    window_start,
+)
 from .pronoun_doubt import unsure_cap
 from .spans import in_reported_clause, reported_by_no_one, reporting_aside
 
@@ -70,6 +78,9 @@ CONF_SHARED_SURNAME = 0.65
 TITLE_REACH = 4  # tokens before a name that can still be its title ("Syria's Defense Minister,")
 # Title words that make another office: "the president" is not the vice president.
 SUBORDINATE_ROLES = frozenset({"vice", "deputy", "assistant", "acting", "lieutenant"})
+# Of those, the ones a description must find in the person's title too ("its senior vice
+# president" is no president); a "lieutenant colonel" may be written "Col.".
+SECOND_ROLES = frozenset({"vice", "deputy", "assistant"})
 CONF_MODIFIER_MATCH = 0.75
 CONF_ONLY_PERSON = 0.65
 COST_TIE = 0.4
@@ -132,18 +143,7 @@ class People:
         for p in self.persons:
             p.gender = p.told_gender()
         self._pronoun_evidence()
-        self._described_subjects()
-
-    def _described_subjects(self) -> None:
-        """A definite role subject ("The president … amplified his calls") refers as a name."""
-        for t in tokens_of(self.doc):
-            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.tag_ == "NN" \
-                    and fold(t.lemma_) in PERSON_ROLE_NOUNS and not self.in_quote(t.idx) \
-                    and any(c.lower_ == "the" for c in t.children):  # (a main clause's)
-                k, conf = self.resolve_description(t, t.idx)
-                if k is not None and conf >= SPEAKER_MIN_CONFIDENCE \
-                        and role_words((t.lemma_, t.text)) & self.persons[k].title_roles:
-                    self.refer(t.idx, k, True)  # (their title: "President X", "X, the mayor")
+        described_subjects(self, SPEAKER_MIN_CONFIDENCE)
 
     def _pronoun_evidence(self) -> None:
         """"Sen. X called out his rival": a sentence whose only person is its main subject,
@@ -251,10 +251,6 @@ class People:
         if span is None:
             return
         p = self.persons[k]
-        if m.title:
-            p.roles.update(role_words(m.title.split()))
-            p.title_roles.update(role_words(m.title.split()))
-            p.titles.append(m.title)
         words: list = []
         i = span.start - 1
         commas = 0
@@ -292,13 +288,21 @@ class People:
                     appos_title.add(j)
                 words.append(doc[j])
                 j += 1
+        # "former President X", "X, the late governor": a role held once names no one now.
+        past = bool(role_words([*(m.title or "").split(), *(t.text for t in words)])
+                    & PAST_QUALIFIERS)
+        roles, title_roles = (p.past_roles, p.past_roles) if past else (p.roles, p.title_roles)
+        if m.title:
+            roles.update(role_words(m.title.split()))
+            title_roles.update(role_words(m.title.split()))
+            p.titles.append(m.title)
         for t in words:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") or is_title_token(t.text):
-                p.roles.update(role_words((t.lemma_ or t.text, t.text)))
+                roles.update(role_words((t.lemma_ or t.text, t.text)))
             before = t.i < span.start and span.start - t.i <= TITLE_REACH and (
                 is_title_token(t.text) or fold(t.lemma_) in PERSON_ROLE_NOUNS)
             if before or t.i in appos_title:
-                p.title_roles.update(role_words((t.lemma_ or t.text, t.text)))
+                title_roles.update(role_words((t.lemma_ or t.text, t.text)))
             if t.ent_type_ in ("GPE", "NORP") or fold(t.text) in self._place_words:
                 p.nations.add(fold(t.text))
             g = GENDERED_TITLES.get(fold(t.text))
@@ -446,17 +450,20 @@ class People:
             if not self.agrees(k, gender):
                 continue
             score = 0.5 if heads & PERSON_ROLE_NOUNS else 0.0
+            roles, title_roles = (p.roles | p.past_roles, p.title_roles | p.past_roles) \
+                if mods & PAST_QUALIFIERS else (p.roles, p.title_roles)
             if nations and p.nations:
                 if not any(demonym_matches(n.text, pn) for n in nations for pn in p.nations):
                     continue
                 score += 2
-            if heads & p.title_roles:
+            if heads & title_roles:
                 score += 2
-            elif heads & p.roles:
+            elif heads & roles:
                 score += 1
-            if (p.title_roles & SUBORDINATE_ROLES) - mods:
-                continue  # "the president" is not the vice president
-            score += len((mods - heads) & p.roles)
+            below = (p.title_roles | p.past_roles) & SUBORDINATE_ROLES
+            if below - mods or mods & SECOND_ROLES - below:
+                continue  # "the president" is not the vice president, nor the other way
+            score += len((mods - heads) & roles)
             if k in recent:
                 scored.append((score, recent[k], k))
         if not scored:
