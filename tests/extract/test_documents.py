@@ -159,3 +159,12 @@ def test_a_name_before_a_parenthesis_and_an_account_owner_are_issuers(quotes_of)
                        "for the whole town.”")
     q = _with(quotes, "a disaster")
     assert q and q[0].speaker == "Ann Reyes"
+
+
+def test_the_statement_is_the_named_attorneys_not_an_attorney_general(quotes_of, quote_with):
+    """Real text (Baly): "In a statement, Mr. X's attorney, Y, said …" then "“…,” the statement
+    said" went to an attorney general named before; the name beside the role issued it."""
+    quotes = quotes_of("Attorney General Ruth Calder spoke on Monday. In a statement, Mr. "
+                       "Okafor’s attorney, Michael Brennan, said the memos were handed over. "
+                       "“A set of those memos remained at the bureau,” the statement said.")
+    assert quote_with(quotes, "set of those memos").speaker == "Michael Brennan"

@@ -108,7 +108,14 @@ def possessor_only(text: str, m: Mention, head: Token) -> bool:
 def issuer_span(tok) -> Span:
     """The PERSON or ORG entity holding the issuer token `tok` ("The Harbour Trust released a
     statement": the whole name, not its head "Trust"), else the token alone."""
-    ent = next((e for e in ents_of(tok.doc) if e.start <= tok.i < e.end), None)
+    ents = ents_of(tok.doc)
+    ent = next((e for e in ents if e.start <= tok.i < e.end), None)
     if ent is not None and ent.label_ in _ISSUER_TYPES:
         return ent
+    # "X's attorney, Michael Bromwich, said in a statement": the name beside the role issued
+    # it (real text gave the statement to an attorney general named before).
+    for c in tok.children:
+        named = next((e for e in ents if c.dep_ == "appos" and e.start <= c.i < e.end), None)
+        if named is not None and named.label_ in _ISSUER_TYPES:
+            return named
     return tok.doc[tok.i:tok.i + 1]
