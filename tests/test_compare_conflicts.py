@@ -599,3 +599,36 @@ def test_a_count_over_a_year_against_one_with_no_period_is_only_possible(line):
     b_now = b.replace(" this year", "")
     (c,) = _kinds(line(a, b_now), "quantity")
     assert "period" not in c.why
+
+
+def _two_sides(words: str, conf_b: float | None = None) -> list[Conflict]:
+    from newsprism.compare.attribution import attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    ents = {"r": Entity("r", "Rosa Quint", "PERSON"), "o": Entity("o", "Omar Ruiz", "PERSON")}
+    quotes = [Quote(id="a", article_id="a", start=0, end=len(words), text=words, kind="direct",
+                    speaker="Rosa Quint", speaker_entity="r", speaker_text="Quint"),
+              Quote(id="b", article_id="b", start=0, end=len(words), text=words, kind="direct",
+                    speaker="Omar Ruiz", speaker_entity="o", speaker_text="he",
+                    speaker_confidence=conf_b)]
+    return attribution_conflicts(quotes, ents, {"a": "a", "b": "b"})
+
+
+def test_a_short_phrase_given_to_two_people_is_only_possible():
+    """Stop 41, real Baly text: "Help is on the way," said by both Senate leaders of one bill,
+    was a confident attribution conflict. A quote of fewer than eight words is a doubt."""
+    (c,) = _two_sides("Help is on the way.")
+    assert c.status == "possible" and "short phrase" in c.why
+    (c,) = _two_sides("Help is on the way for every family that lost work this spring.")
+    assert c.status == "confident"  # (guard) a longer quote keeps it
+
+
+def test_a_side_found_through_a_weak_pronoun_is_only_possible():
+    """Stop 41, real Baly text: an answer given to the one who asked ("he responded", 0.80) and
+    a "he added" given to a president named in passing (0.85) were confident conflicts. A side
+    resolved below 0.9 is a doubt; 0.95 (a pronoun with no one else near) is not."""
+    words = "We never agreed to that plan, and we will not agree to it next year either."
+    (c,) = _two_sides(words, 0.85)
+    assert c.status == "possible" and "pronoun or a description" in c.why
+    (c,) = _two_sides(words, 0.95)
+    assert c.status == "confident"

@@ -30,6 +30,15 @@ ONE_NAME_DOUBT = "a speaker known by one name only"
 # description matched by a modifier: extract.speakers) holds no side: a "he said" given to
 # the wrong person is the commonest false attribution conflict.
 MIN_SPEAKER_CONFIDENCE = 0.7
+# A side whose speaker was resolved less surely than this (a he/she with someone else near, a
+# role matched by a modifier) is a doubt: shown, but only as possible (real Baly text, stop 41:
+# an answer given to the one who asked, a "he added" to a president named in passing).
+SURE_SPEAKER = 0.9
+WEAK_SPEAKER_DOUBT = "a speaker found through a pronoun or a description"
+# A quote shorter than this (words) is a phrase two people may both have said ("Help is on the
+# way", said by both Senate leaders of one bill): shown, but only as possible.
+SHORT_QUOTE_WORDS = 8
+SHORT_QUOTE_DOUBT = "a short phrase two people may both have said"
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers"}
 
 # A passage the speaker quotes inside their own quote (‘...’, or '...' set off by spaces and
@@ -289,16 +298,21 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
     doubts = []
     if best < NEAR_SAME:
         doubts.append(f"the quotes are only similar (best match {best:.0f}/100)")
-    if speaker < 1.0:
+    if speaker < SURE_SPEAKER:
+        doubts.append(f"{WEAK_SPEAKER_DOUBT} (resolution {speaker:.2f})")
+    elif speaker < 1.0:
         doubts.append(f"weakest speaker resolution {speaker:.2f}")
     if any(len(_name_words(names[k])) < 2 for k in by_speaker):
         doubts.append(ONE_NAME_DOUBT)
+    if max(len(q.text.split()) for q in members) < SHORT_QUOTE_WORDS:
+        doubts.append(SHORT_QUOTE_DOUBT)
     why = ("attribution: one quote (same words, fuzzy match) given to "
            + " vs ".join(names[k] for k in by_speaker)
            + ", each speaker resolved to a named person"
            + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
     confidence = BASE_CONFIDENCE * speaker * DOUBT ** sum(
-        d.startswith(("the quotes", ONE_NAME_DOUBT)) for d in doubts)
+        d.startswith(("the quotes", ONE_NAME_DOUBT, WEAK_SPEAKER_DOUBT, SHORT_QUOTE_DOUBT))
+        for d in doubts)
     return confidence, why
 
 
