@@ -36,3 +36,12 @@ def test_m_after_a_figure_is_million_when_things_or_money_are_counted(nlp, text,
 def test_m_after_a_figure_stays_metres_elsewhere(nlp, text, phrase, value):
     q = _quantities(nlp, text)[phrase]
     assert q.low == q.high == value
+
+
+def test_a_quote_mark_inside_tens_of_thousands_keeps_the_figure_whole(nlp):
+    """Real Baly text quoted a document from inside the figure ("tens “of thousands of …"): the
+    figure was read as "thousands", a confident conflict against another outlet's "tens of
+    thousands" of the same words."""
+    (q,) = _quantities(nlp, "The files list tens “of thousands of radar sites across the "
+                            "region.”").values()
+    assert (q.low, q.high, q.unit) == (20000.0, 99999.0, "site")

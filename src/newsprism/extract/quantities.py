@@ -229,8 +229,13 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
             t = doc[j]
             if t.ent_type_ in _SKIP_ENTS or "\n" in doc[j - 1].whitespace_:
                 break
-            if t.lower_ == "of" and doc[j - 1].lower_ in VAGUE and j + 1 < n \
-                    and doc[j + 1].lower_ in VAGUE:
+            # "tens “of thousands": a quote mark the writer opened inside the figure.
+            if t.is_quote and doc[j - 1].lower_ in VAGUE and j + 2 < n \
+                    and doc[j + 1].lower_ == "of" and doc[j + 2].lower_ in VAGUE:
+                j += 1
+                continue
+            if t.lower_ == "of" and (doc[j - 1].lower_ in VAGUE or doc[j - 1].is_quote) \
+                    and j + 1 < n and doc[j + 1].lower_ in VAGUE:
                 j += 1
                 continue
             if _number_word(t) and t.lower_ not in ("a", "an", "of") and \
@@ -242,7 +247,7 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
             break
         million = _million_suffix(doc, i, j)
         j += million
-        run = list(doc[i:j - million])
+        run = [t for t in doc[i:j - million] if not t.is_quote]
         # "a hundred", "a dozen": the article belongs to the number.
         start_tok = i
         if i > 0 and doc[i - 1].lower_ in ("a", "an") and run[0].lower_ in SCALE:
