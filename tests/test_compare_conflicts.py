@@ -632,3 +632,34 @@ def test_a_side_found_through_a_weak_pronoun_is_only_possible():
     assert c.status == "possible" and "pronoun or a description" in c.why
     (c,) = _two_sides(words, 0.95)
     assert c.status == "confident"
+
+
+def test_the_ends_of_a_period_are_no_dates_of_one_event(line):
+    """Stop 41, real Baly text: "separated from April 19 through May 31" against "separated
+    between May 5 and June 9" (two reporting windows) was a confident date conflict."""
+    a = FILLER + ("Officials said nearly 2,000 children had been separated from their parents "
+                  "from April 19 through May 31 at the southern border.")
+    b = FILLER + ("Officials said more than 2,300 children had been separated from their "
+                  "parents between May 5 and June 9 at the southern border.")
+    assert _kinds(line(a, b), "date") == []
+
+
+def test_one_day_apart_is_only_possible(line):
+    """Stop 41, real Baly text: tax cuts that "expire Dec. 31" and "expire Jan. 1" name one
+    boundary; days next to each other are a doubt."""
+    a = FILLER + "The harbour tax credits for small fishing firms expire Dec. 31, officials said."
+    b = FILLER + "The harbour tax credits for small fishing firms expire Jan. 1, officials said."
+    (c,) = _kinds(line(a, b, published="2020-11-20"), "date")
+    assert c.status == "possible" and "one apart" in c.why
+    assert {v.value for v in c.versions} == {"2020-12-31", "2021-01-01"}
+
+
+def test_a_quote_matched_on_its_words_keeps_its_outlet_dates_apart(line):
+    """Stop 41, real Baly text: one quote, dated by one outlet with another clause's day ("…,”
+    X wrote, adding that he first raised it March 25") and by another with its letter's
+    ("…,” X wrote in the letter dated March 27"), was a confident date conflict."""
+    words = ("“There is now public confusion about critical aspects of the results of our "
+             "review of the harbour accounts,”")
+    a = FILLER + words + " Varga wrote, adding that he first raised the concern March 25."
+    b = FILLER + words + " Varga wrote in the letter dated March 27."
+    assert all(c.status == "possible" for c in _kinds(line(a, b), "date"))

@@ -48,3 +48,14 @@ def test_relative_needs_anchor():
     assert resolve_dates("on Wednesday", None) == []
     assert parse_iso("2020-07-08T22:26") == date(2020, 7, 8)
     assert parse_iso("garbage") is None
+
+
+def test_a_day_early_next_year_in_a_late_paper_is_the_coming_one():
+    """Stop 41, real Baly text: "The tax cuts expire Jan. 1" in a November paper was read as
+    last January (and set against "expire Dec. 31" as a year's difference)."""
+    (r,) = resolve_dates("The tax credits expire Jan. 1.", date(2012, 11, 20))
+    assert r.day == date(2013, 1, 1)
+    (r,) = resolve_dates("The credits expired Jan. 1.", date(2012, 3, 20))
+    assert r.day == date(2012, 1, 1)  # (guard) months back: this year's
+    (r,) = resolve_dates("They met on July 8.", date(2012, 1, 20))
+    assert r.day == date(2011, 7, 8)  # (guard) far ahead: last year's

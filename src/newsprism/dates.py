@@ -193,8 +193,19 @@ def _resolve_relative(m: re.Match[str], anchor: date) -> tuple[date, Granularity
             candidate = date(anchor.year, month, int(day_s))
         except (KeyError, ValueError):
             return None
-        # "July 8" in a January paper means last July.
+        # "July 8" in a January paper means last July; "Jan. 1" in a late-November paper, the
+        # coming one (as near ahead as a date of this year may be).
         if (candidate - anchor).days > 60:
             candidate = candidate.replace(year=anchor.year - 1)
+        elif month < anchor.month and (ahead := _next_year(candidate)) is not None \
+                and 0 < (ahead - anchor).days <= 60:
+            candidate = ahead
         return candidate, "day"
     return None
+
+
+def _next_year(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return None

@@ -911,9 +911,17 @@ def date_doubts(versions: Sequence[Sequence[DateRef]]) -> tuple[str, ...] | None
     relative = [d for v in versions for d in v if is_relative(d)]
     if relative and _weekday_only(versions):
         return None  # "on Thursday" and "March 25", a Thursday: only the publish date differs
-    if relative:
-        return ("a side's day is resolved against its publish date",)
-    return ()
+    doubts = ("a side's day is resolved against its publish date",) if relative else ()
+    days_apart = {date.fromisoformat(d.date[:10]) for v in versions for d in v
+                  if d.granularity == "day"}
+    if len(days_apart) == 2 and (max(days_apart) - min(days_apart)).days == 1:
+        doubts = (*doubts, ONE_DAY_DOUBT)
+    return doubts
+
+
+# Two days next to each other: a night's event, time zones, or a period's last day against
+# the next one's first ("expire Dec. 31" / "expire Jan. 1").
+ONE_DAY_DOUBT = "the days are one apart (a night, time zones, or a day's end and the next's start)"
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -932,16 +940,26 @@ def _weekday_only(versions: Sequence[Sequence[DateRef]]) -> bool:
 
 # Words that make a date a bound of a period, not the day something happened.
 _BOUND_WORDS = frozenset({"until", "till", "through", "by", "before", "after", "since"})
+# The words that open a period ("from April 19", "between May 5"), and those that close it
+# after them ("... through May 31", "... and June 9"): either end dates no single event.
+_RANGE_WORDS = frozenset({"from", "between"})
+_RANGE_ENDS = frozenset({"to", "through", "until", "till", "and", "-", "\u2013"})
 
 
 def date_bound(claim: Claim, d: DateRef) -> str | None:
     """The bound word before a date ("effective until April 29", "reopen the state by May
-    1"), else None. A bound is compared only with the same kind of bound: a deadline is no
-    version of the day an event happened."""
+    1"), else None; "range" for either end of a period ("from April 19 through May 31",
+    "between May 5 and June 9"). A bound is compared only with the same kind of bound: a
+    deadline is no version of the day an event happened."""
     words = fold(d.text).split()
+    if words and words[0] in _RANGE_WORDS:
+        return "range"
     if words and words[0] in _BOUND_WORDS:
         return words[0]
-    before = fold(claim.text[max(0, d.start - claim.start - 12):d.start - claim.start]).split()
+    before = fold(claim.text[max(0, d.start - claim.start - 40):d.start - claim.start]).split()
+    if before and (before[-1] in _RANGE_WORDS or before[-1] in _RANGE_ENDS
+                   and _RANGE_WORDS & set(before[-8:])):
+        return "range"
     return before[-1] if before and before[-1] in _BOUND_WORDS else None
 
 
@@ -970,6 +988,8 @@ def event_date_conflicts(claims: Sequence[Claim], groups: dict[str, str],
                 # Modifiers must agree exactly: "ceasefire agreement" is not "the agreement";
                 # and a deadline ("signed by May 2") is no date of the event ("on May 4").
                 bound = date_bound(c, d)
+                if bound == "range":
+                    continue  # ("separated from April 19 through May 31": a period's ends)
                 by_event["_".join([*mods, canon(head)]) + " " + verb
                          + (f" ({bound})" if bound else "")].append(d)
     out: list[Conflict] = []
@@ -1037,12 +1057,21 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
         # the statement, not of the event it reports ("the coup on Friday"): it is compared
         # only with another date of saying, never with the event's.
         speech = _speech_sides(dated, twins)
+        # A statement matched on the words it quotes: its date, outside the quote, is the
+        # outlet's own (when it was said, or another clause's: "…,” X wrote, adding that he
+        # first raised it March 25" / "…,” X wrote in the letter dated March 27").
+        speech = [s or _mostly_quoted(c, quoted) for s, (c, _) in zip(speech, dated, strict=True)]
         for side in (False, True):
             found = _cluster_date_conflict(
                 [m for m, said in zip(dated, speech, strict=True) if said == side], groups, side)
             if found is not None:
                 out.append(found)
     return out
+
+
+def _mostly_quoted(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> bool:
+    inside = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in quoted.get(c.article_id, ()))
+    return inside * 2 >= c.end - c.start
 
 
 def _speech_sides(dated: list[tuple[Claim, list[DateRef]]], twins: list[list[str]]
@@ -1084,7 +1113,7 @@ def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dic
     planned = [_planned(ds[0]) for _, ds in dated]
     dated = [m for i, m in enumerate(dated) if any(
         dice(words[i], words[j]) >= DATE_CONTEXT and m[1][0].date != o[1][0].date
-        and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j]
+        and not (m[1][0].event and o[1][0].event) and bounds[i] == bounds[j] != "range"
         and planned[i] == planned[j] and not anchors_clash(m[1][0].anchors, o[1][0].anchors)
         for j, o in enumerate(dated) if j != i)]
     if len({c.article_id for c, _ in dated}) < 2 \
@@ -1104,7 +1133,7 @@ def _cluster_date_conflict(dated: list[tuple[Claim, list[DateRef]]], groups: dic
     doubts = doubts + _dates_anchor_doubt(list(refs.values()), [c for c, _ in dated])
     # Two dates of saying: outlets date one statement by when they heard it, or report two
     # occasions.
-    if any(d.speech for v in refs.values() for d in v):
+    if said or any(d.speech for v in refs.values() for d in v):
         doubts = (*doubts, SPEECH_DOUBT)
     if figures_differ([c for c, _ in dated]):
         doubts = (*doubts, OCCASION_DOUBT)
