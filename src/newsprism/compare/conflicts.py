@@ -1069,11 +1069,6 @@ def date_conflicts(clusters: Sequence[Sequence[Claim]], groups: dict[str, str],
     return out
 
 
-def _mostly_quoted(c: Claim, quoted: dict[str, list[tuple[int, int]]]) -> bool:
-    inside = sum(max(0, min(e, c.end) - max(s, c.start)) for s, e in quoted.get(c.article_id, ()))
-    return inside * 2 >= c.end - c.start
-
-
 def _speech_sides(dated: list[tuple[Claim, list[DateRef]]], twins: list[list[str]]
                   ) -> list[bool]:
     """Whether each member's date is a date of saying. Two copies of one sentence but for
