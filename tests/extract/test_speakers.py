@@ -643,3 +643,26 @@ def test_a_shared_surname_after_two_conjoined_subjects_is_the_first_named(quotes
             "said.")
         q = _speaker(quotes, "show people it is safe")
         assert q.speaker == first and q.speaker_confidence >= 0.7
+def test_a_name_set_off_at_the_end_of_a_described_subject_is_the_subject(nlp):
+    """Real Baly text: "And Iran's ambassador to the UK, Hamid Baeidinejad, apologised …" was
+    parsed with the name in apposition to "UK"; the name was no subject, and the next "he
+    said" went to the minister named before. A name set off by commas at the end of a subject
+    headed by a common noun, right before that subject's verb, is the subject. The parse is
+    given here as the model made it (made-up names)."""
+    from spacy.tokens import Doc
+
+    from newsprism.extract.speakers import People
+
+    words = ["And", "Vardania", "'s", "envoy", "to", "the", "UK", ",", "Hamid", "Tavakoli",
+             ",", "apologised", "."]
+    heads = [11, 3, 1, 11, 3, 6, 4, 6, 9, 6, 3, 11, 11]
+    deps = ["cc", "poss", "case", "nsubj", "prep", "det", "pobj", "punct", "compound", "appos",
+            "punct", "ROOT", "punct"]
+    pos = ["CCONJ", "PROPN", "PART", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN",
+           "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    start = doc[8].idx
+    end = doc[9].idx + len(doc[9].text)
+    people = People(doc, (), [])
+    assert people._is_subject(start, end)
+    assert not people._is_subject(doc[6].idx, doc[6].idx + 2)  # (guard) "UK" is no subject

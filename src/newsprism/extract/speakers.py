@@ -215,6 +215,12 @@ class People:
                 # quote's verb; X's clause is a main clause of the writer's.
                 return root.dep_ in _SUBJECT
             verb = verb.head
+        after = span.end + 1  # "X's envoy to the UK, Name, apologised": the name set off ends it
+        if root.dep_ not in _SUBJECT and after < len(self.doc) and self.doc[span.end].text == "," \
+                and self.doc[span.start - 1].text == "," and (s := next((
+                    c for c in self.doc[after].children if c.dep_ in _SUBJECT and c.pos_ == "NOUN"
+                    and c.i < span.start <= c.right_edge.i), None)) is not None:
+            root, verb = s, self.doc[after]
         if root.dep_ not in _SUBJECT:
             return False
         return verb.dep_ == "ROOT" or reported_by_no_one(verb) or reporting_aside(verb)
