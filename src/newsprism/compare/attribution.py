@@ -291,14 +291,16 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
     only a re-worded one."""
     at = {(q.article_id, q.start): q for q in members}
     sides = [[at[(a, sp.start)] for a, sp in v] for v in by_speaker.values()]
-    speaker = min(max(getattr(q, "speaker_confidence", None) or 1.0 for q in side)
-                  for side in sides)
+    best_of = [max(side, key=lambda q: getattr(q, "speaker_confidence", None) or 1.0)
+               for side in sides]
+    weakest = min(best_of, key=lambda q: getattr(q, "speaker_confidence", None) or 1.0)
+    speaker = getattr(weakest, "speaker_confidence", None) or 1.0
     best = max(fuzz.ratio(fold(x.text), fold(y.text)) for i, a in enumerate(sides)
                for b in sides[i + 1:] for x in a for y in b)
     doubts = []
     if best < NEAR_SAME:
         doubts.append(f"the quotes are only similar (best match {best:.0f}/100)")
-    if speaker < SURE_SPEAKER:
+    if speaker < SURE_SPEAKER and not _named(weakest.speaker_text):
         doubts.append(f"{WEAK_SPEAKER_DOUBT} (resolution {speaker:.2f})")
     elif speaker < 1.0:
         doubts.append(f"weakest speaker resolution {speaker:.2f}")
@@ -314,6 +316,14 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
         d.startswith(("the quotes", ONE_NAME_DOUBT, WEAK_SPEAKER_DOUBT, SHORT_QUOTE_DOUBT))
         for d in doubts)
     return confidence, why
+
+
+def _named(words: str | None) -> bool:
+    """Whether a speaker phrase is a name as written ("Trump", "James Wilson"), not a pronoun
+    or a description ("he", "the president")."""
+    parts = (words or "").split()
+    return bool(parts) and parts[0].lower() not in _PRONOUNS | {"the", "a", "an"} \
+        and all(w[:1].isupper() for w in parts)
 
 
 def _weak(q: Quote) -> bool:

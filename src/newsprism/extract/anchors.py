@@ -13,7 +13,6 @@ Tuesday, X said") from a date of the event reported: the first says when the spe
 from __future__ import annotations
 
 from ..nlp.loader import ents_of
-from ..text import fold
 
 ANCHOR_TYPES = frozenset({"GPE", "ORG", "PERSON"})
 # Prepositions on the verb whose object places the event ("held a rally in Las Vegas").
@@ -149,26 +148,7 @@ def anchors_at(doc, start: int, end: int) -> tuple[str, ...]:
                           if n.startswith("GPE:")}
             elif c.dep_ in ("npadvmod",) and c.ent_type_ == "GPE":
                 names |= _entity_names([c], skip)
-    names |= _recipients([*path, *([verb] if verb is not None else [])], skip)
     return tuple(sorted(names))
-
-
-# Prepositions naming whom a figure goes to or is counted among ("8,018 visas to Nigerians",
-# "deaths among Texans"): a people or a place there makes it a part, not the whole.
-_RECIPIENT_PREPS = frozenset({"to", "for", "among"})
-
-
-def _recipients(heads, skip: range) -> set[str]:
-    """"NORP:nigerians" for "issued 8,018 immigrant visas to Nigerians" (real Baly text, set
-    against another outlet's 12,400 visas to all the countries covered)."""
-    out: set[str] = set()
-    for t in heads:
-        for c in t.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in _RECIPIENT_PREPS:
-                for o in c.children:
-                    if o.dep_ == "pobj" and o.ent_type_ in ("NORP", "GPE") and o.i not in skip:
-                        out.add(f"{o.ent_type_}:{fold(o.text).removesuffix('s')}")
-    return out
 
 
 def speech_date(doc, start: int, end: int, speech_verbs: frozenset[str]) -> bool:
