@@ -663,3 +663,23 @@ def test_a_quote_matched_on_its_words_keeps_its_outlet_dates_apart(line):
     a = FILLER + words + " Varga wrote, adding that he first raised the concern March 25."
     b = FILLER + words + " Varga wrote in the letter dated March 27."
     assert all(c.status == "possible" for c in _kinds(line(a, b), "date"))
+
+
+def test_one_quote_given_by_outlets_days_apart_is_only_possible():
+    """Stop 41, real Baly text: "The United States is fully supportive of Japan in this
+    matter" was given to a State Department spokeswoman by one outlet and to a White House
+    spokesman by another three days later: a stock line said twice, not one saying two
+    outlets disagree about."""
+    from newsprism.compare.attribution import attribution_conflicts
+    from newsprism.model import Entity, Quote
+
+    words = "We stand firmly with our partners in this matter and we will keep working closely."
+    ents = {"r": Entity("r", "Rosa Quint", "PERSON"), "o": Entity("o", "Omar Ruiz", "PERSON")}
+    quotes = [Quote(id=k, article_id=k, start=0, end=len(words), text=words, kind="direct",
+                    speaker=name, speaker_entity=e, speaker_text=name.split()[-1])
+              for k, name, e in (("a", "Rosa Quint", "r"), ("b", "Omar Ruiz", "o"))]
+    groups = {"a": "a", "b": "b"}
+    (c,) = attribution_conflicts(quotes, ents, groups, None, {"a": "2015-01-21", "b": "2015-01-24"})
+    assert c.status == "possible" and "days apart" in c.why
+    (c,) = attribution_conflicts(quotes, ents, groups, None, {"a": "2015-01-21", "b": "2015-01-22"})
+    assert c.status == "confident"  # (guard) a day apart: one occasion still

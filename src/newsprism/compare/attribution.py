@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from ..dates import parse_iso
 from ..model import Conflict, Entity, Quote, Span
 from ..text import STOP, fold
 from .budget import chosen_pairs, pair_budget, pairs_to_try, share
@@ -168,8 +169,8 @@ def _window(text: str, q: Quote) -> str:
 
 
 def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity],  # noqa: C901  (one guard per way a quote match is ambiguous; being reworked in compare/)
-                          groups: dict[str, str], texts: dict[str, str] | None = None
-                          ) -> list[Conflict]:
+                          groups: dict[str, str], texts: dict[str, str] | None = None,
+                          published: dict[str, str | None] | None = None) -> list[Conflict]:
     """Clusters of one quote (fuzzy text match) given to two or more people. An article that
     names the other version's speaker right beside the quote is ambiguous and left out."""
     texts = texts or {}
@@ -236,6 +237,9 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
         longest = max(members, key=lambda q: len(q.text)).text
         about = "who said \u201c" + shorten(longest, 12) + "\u201d"
         confidence, why = _attribution_confidence(members, by_speaker, names)
+        if (apart := _days_apart(by_speaker, published or {})) is not None:
+            confidence *= DOUBT
+            why += ("; doubts: " if "; doubts: " not in why else ", ") + apart
         if partial:  # other quotes of the story might have joined this one (a joint statement)
             confidence = confidence * DOUBT
             why += (", " if "; doubts: " in why else "; doubts: ") + PART_DOUBT
@@ -316,6 +320,27 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
         d.startswith(("the quotes", ONE_NAME_DOUBT, WEAK_SPEAKER_DOUBT, SHORT_QUOTE_DOUBT))
         for d in doubts)
     return confidence, why
+
+
+# Sides whose outlets wrote this many days apart or more may report two occasions.
+DAYS_APART = 2
+
+
+def _days_apart(by_speaker: dict[str, list[tuple[str, Span]]],
+                published: dict[str, str | None]) -> str | None:
+    """A doubt when two sides' outlets published days apart (real Baly text, stop 41: "The
+    United States is fully supportive of Japan", said by a State Department spokeswoman one day
+    and by a White House spokesman three days later): the same words said twice."""
+    firsts = []
+    for v in by_speaker.values():
+        days = sorted(d for a, _ in v if (d := parse_iso(published.get(a))) is not None)
+        if not days:
+            return None
+        firsts.append(days[0])
+    if (max(firsts) - min(firsts)).days < DAYS_APART:
+        return None
+    return (f"the outlets wrote days apart ({min(firsts)} / {max(firsts)}): the words may "
+            "have been said twice")
 
 
 def _named(words: str | None) -> bool:

@@ -180,7 +180,8 @@ def _compare(ctx: StoryContext) -> Story:
         if q.kind in ("direct", "partial"):
             quoted.setdefault(q.article_id, []).append((q.start, q.end))
     conflicts = [
-        *attribution_conflicts(quotes, entities, groups, {a.id: a.text for a in ctx.articles}),
+        *attribution_conflicts(quotes, entities, groups, {a.id: a.text for a in ctx.articles},
+                               {a.id: a.published for a in ctx.articles}),
         *quantity_conflicts(claims, groups, ctx.articles),
         *event_date_conflicts(claims, groups, quoted),
         *_doubted(partial, [
