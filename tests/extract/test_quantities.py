@@ -45,3 +45,12 @@ def test_a_quote_mark_inside_tens_of_thousands_keeps_the_figure_whole(nlp):
     (q,) = _quantities(nlp, "The files list tens “of thousands of radar sites across the "
                             "region.”").values()
     assert (q.low, q.high, q.unit) == (20000.0, 99999.0, "site")
+
+
+def test_several_million_is_a_vague_multiple(nlp):
+    """Real Baly text: "several million undocumented immigrants" was read as one million,
+    exactly, and set against another outlet's "millions of undocumented immigrants"."""
+    (q,) = _quantities(nlp, "The order lifted the threat for several million tenants.").values()
+    assert (q.low, q.high, q.exact, q.text) == (2e6, 9e6, False, "several million tenants")
+    (q,) = _quantities(nlp, "A few thousand people marched on Sunday.").values()
+    assert (q.low, q.high) == (2000, 5000)

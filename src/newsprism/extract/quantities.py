@@ -35,6 +35,8 @@ SMALL = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
 }
+# "several million" is 2-9 million; "a few thousand" 2-5 thousand.
+_FEW = {"several": (2, 9), "few": (2, 5)}
 SCALE = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
          "billion": 1_000_000_000, "trillion": 1e12, "mn": 1_000_000, "bn": 1_000_000_000}
 # Words before a number that turn it into a bound or an approximation (longest first).
@@ -260,6 +262,12 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         low: float | None
         high: float | None
         low, high, exact = parsed
+        # "several million", "a few thousand": a vague multiple of the scale word.
+        few = _FEW.get(doc[start_tok - 1].lower_) if start_tok > 0 and len(run) == 1 \
+            and run[0].lower_ in SCALE else None
+        if few is not None:
+            low, high, exact = low * few[0], high * few[1], False
+            start_tok -= 2 if start_tok > 1 and doc[start_tok - 2].lower_ == "a" else 1
         if million:
             low, high = low * 1_000_000, high * 1_000_000
         first = doc[start_tok]
