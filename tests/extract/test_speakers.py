@@ -666,3 +666,26 @@ def test_a_name_set_off_at_the_end_of_a_described_subject_is_the_subject(nlp):
     people = People(doc, (), [])
     assert people._is_subject(start, end)
     assert not people._is_subject(doc[6].idx, doc[6].idx + 2)  # (guard) "UK" is no subject
+
+
+def test_a_clause_under_a_verb_that_reports_nothing_is_no_report(nlp):
+    """Real Baly text: "… if the court granted the relief Francisco has asked for", parsed with
+    "asked" as a complement of "granted", made Francisco the subject of a report no person
+    makes, hence salient, and a woman's next "she said" went to him. Only a verb of saying
+    makes a report (the parse is given as the model made it; made-up names)."""
+    from spacy.tokens import Doc
+
+    from newsprism.extract.spans import reported_by_no_one
+
+    words = ["if", "the", "court", "granted", "the", "relief", "Varga", "has", "asked", "for"]
+    heads = [3, 2, 3, 3, 5, 6, 8, 8, 3, 8]
+    deps = ["mark", "det", "nsubj", "ROOT", "det", "compound", "nsubj", "aux", "ccomp", "prep"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              lemmas=["if", "the", "court", "grant", "the", "relief", "Varga", "have", "ask",
+                      "for"])
+    assert not reported_by_no_one(doc[8])
+    words = ["the", "paper", "reported", "that", "Varga", "plans", "to", "run"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 2, 2, 5, 5, 2, 7, 5],
+              deps=["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "aux", "xcomp"],
+              lemmas=["the", "paper", "report", "that", "Varga", "plan", "to", "run"])
+    assert reported_by_no_one(doc[5])  # (guard) a paper's report

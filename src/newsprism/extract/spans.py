@@ -201,8 +201,8 @@ def swallowed_cue(t) -> bool:
 def reported_by_no_one(verb) -> bool:
     """Whether a reported clause's report has no person behind it ("a story saying that X
     plans ...", "the paper reported that X ..."): then X is what the sentence is about."""
-    if verb.dep_ != "ccomp":
-        return False
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+        return False  # ("if the court granted the relief X has asked for": no report)
     tok = verb.head
     for _ in range(4):  # "posted a story saying that ...": up to the main clause
         subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
