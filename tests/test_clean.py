@@ -314,3 +314,12 @@ def test_inline_link_cards_are_cut_from_the_sentence(settings):
 ])
 def test_lines_that_only_look_like_link_cards_are_kept(line):
     assert drop_link_cards(line) == line
+
+
+def test_a_credit_through_getty_images_closes_a_caption():
+    """Real Baly text: "Robert Mueller Photographer: Saul Loeb/AFP via Getty Images" was read
+    as prose, and as a quote of "Robert Mueller Photographer"."""
+    from newsprism.clean.lines import is_caption
+
+    assert is_caption("Mayor Dana Whitlow Photographer: Jane Roe/AFP via Getty Images")
+    assert not is_caption("The mayor said the photos would be sold via Getty Images and others.")

@@ -43,7 +43,8 @@ _AGENCY = (r"(?:AP(?: Photo)?|AFP|Reuters|REUTERS|Getty Images|EPA(?:-EFE)?|Xinh
            r"Zuma(?: Press)?|ZUMA(?: Wire| Press)?|The [A-Z]\w+(?: [A-Z]\w+)* via Getty Images)")
 _CREDIT_PART = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|al-\w+|de|van|von|da)){0,4}"
 _CREDIT_TAIL = re.compile(
-    rf"(?:^|[.!?:\s])(?:{_CREDIT_PART}\s*/\s*)+{_AGENCY}(?:\s*/\s*{_CREDIT_PART})*\s*\.?$"
+    rf"(?:^|[.!?:\s])(?:{_CREDIT_PART}\s*/\s*)+{_AGENCY}(?: via Getty Images)?"
+    rf"(?:\s*/\s*{_CREDIT_PART})*\s*\.?$"
     rf"|(?:^|[.!?:]\s*){_AGENCY}\s*/\s*{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})*\s*\.?$")
 ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
