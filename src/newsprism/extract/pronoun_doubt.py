@@ -85,11 +85,11 @@ class Doubts:
         asked; None when that person is not one of `people`."""
         if head.dep_ != "nsubj" or head.head.lemma_.lower() not in REPLYING_LEMMAS:
             return k
-        before = [(p, s) for p, s in self.spoke if p < head.idx]
-        if not before or before[-1][1] != k or head.idx - before[-1][0] > REPLY_FAR:
+        last = self._last_speaker(head.idx)
+        if last is None or last[1] != k or head.idx - last[0] > REPLY_FAR:
             return k
         doc = people.doc
-        asker = doc.char_span(before[-1][0], before[-1][0] + 1, alignment_mode="expand")
+        asker = doc.char_span(last[0], last[0] + 1, alignment_mode="expand")
         verb = doc[asker.start].head if asker is not None else None
         if verb is None or verb.lemma_.lower() != "ask":
             return k
@@ -109,16 +109,19 @@ class Doubts:
         (real text, Baly: McCabe's words given to Rosenstein). Only for verbs of going on."""
         if head.dep_ != "nsubj" or head.head.lemma_.lower() not in CONTINUING_LEMMAS:
             return k
-        before = [(p, s) for p, s in self.spoke if p < head.idx]
-        if not before:
+        if (found := self._last_speaker(head.idx)) is None:
             return k
-        at, speaker = before[-1]
+        at, speaker = found
         last = people.last_of(head.idx, k)
         if speaker == k or last <= at or not people.agrees(speaker, gender) \
                 or head.idx - at > CONTINUED_FAR:
             return k
         sent = people.doc[people.doc.char_span(at, at + 1, alignment_mode="expand").start].sent
         return speaker if last < sent.end_char else k
+
+    def _last_speaker(self, pos: int) -> tuple[int, int] | None:
+        """(offset, person) of the last resolved speaker before `pos`, if any."""
+        return next((e for e in reversed(self.spoke) if e[0] < pos), None)
 
     def judge(self, pos: int, gender: str, conf: float, antecedent: int) -> float:
         """`conf` of the he/she at `pos` resolved to a person last referred to at
