@@ -323,3 +323,19 @@ def test_a_credit_through_getty_images_closes_a_caption():
 
     assert is_caption("Mayor Dana Whitlow Photographer: Jane Roe/AFP via Getty Images")
     assert not is_caption("The mayor said the photos would be sold via Getty Images and others.")
+
+
+def test_text_read_back_as_windows_1252_is_repaired(settings):
+    """100 of the 12,000 Baly titles read "WeÃ¢â‚¬â„¢re Talking" (UTF-8 read back as
+    Windows-1252, twice), and showed so in the story table. Real accented text is left alone."""
+    from newsprism.clean import clean_article
+    from newsprism.text import repair_mojibake
+
+    assert repair_mojibake("Now WeÃ¢â‚¬â„¢re Talking") == "Now We’re Talking"
+    assert repair_mojibake("The councilâ€™s vote") == "The council’s vote"
+    for fine in ("Café au lait in São Paulo", "ÂGE D'OR", "naïve résumé", "日本 Ãx"):
+        assert repair_mojibake(fine) == fine
+    a = clean_article(Article(id="m", source="m.txt", title="The mayorÃ¢â‚¬â„¢s plan",
+                              text="The councilâ€™s vote was close, officials said on Monday."),
+                      settings)
+    assert a.title == "The mayor’s plan" and a.text.startswith("The council’s vote")

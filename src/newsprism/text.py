@@ -95,3 +95,25 @@ def stable_id(*parts: str | None, length: int = 16) -> str:
         h.update((part or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+# Marks of UTF-8 read back as Windows-1252: "Ã¢â‚¬â„¢" for "’", "Â£" for "£".
+_MOJIBAKE = ("\u00c3", "\u00e2\u20ac", "\u00c2")
+
+
+def repair_mojibake(text: str) -> str:
+    """Text encoded as UTF-8 and read back as Windows-1252, once or twice ("WeÃ¢â‚¬â„¢re"
+    for "We’re", 100 of the 12,000 Baly titles): decoded back while it decodes cleanly. Text
+    that does not round-trip (real accented capitals, other scripts) is left as it is."""
+    for _ in range(3):
+        if not any(m in text for m in _MOJIBAKE):
+            return text
+        try:
+            fixed = text.encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return text
+        if fixed == text:
+            return text
+        text = fixed
+    return text
+

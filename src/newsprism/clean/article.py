@@ -24,7 +24,7 @@ from ..dates import iso, parse_date
 from ..model import Article
 from ..nlp.lang import detect_language
 from ..settings import Settings
-from ..text import COPYRIGHT, fold
+from ..text import COPYRIGHT, fold, repair_mojibake
 from .header import read_header
 from .lines import (
     caption_base,
@@ -102,7 +102,7 @@ def _published_ok(value: str | None) -> str | None:
 def _title_ok(title: str | None, outlet: str | None) -> str | None:
     if not title:
         return None
-    title = " ".join(title.split())
+    title = " ".join(repair_mojibake(title).split())
     if fold(title) in _GENERIC_TITLES or len(title) > 300:
         return None
     if outlet:
@@ -185,7 +185,8 @@ def _join(lines: list[str]) -> str:
 
 def clean_article(article: Article, settings: Settings) -> Article:
     """The article with clean text and recovered metadata (see the module docstring)."""
-    raw = article.text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = repair_mojibake(article.text)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     raw = raw.replace("\ufeff", "").replace("\u200b", "")
     lines = raw.split("\n")
     given_title = _title_ok(article.title, article.outlet)
