@@ -236,10 +236,7 @@ def attribution_conflicts(quotes: Sequence[Quote], entities: dict[str, Entity], 
                           key=lambda v: (-len(v.article_ids), v.value))
         longest = max(members, key=lambda q: len(q.text)).text
         about = "who said \u201c" + shorten(longest, 12) + "\u201d"
-        confidence, why = _attribution_confidence(members, by_speaker, names)
-        if (apart := _days_apart(by_speaker, published or {})) is not None:
-            confidence *= DOUBT
-            why += ("; doubts: " if "; doubts: " not in why else ", ") + apart
+        confidence, why = _attribution_confidence(members, by_speaker, names, published or {})
         if partial:  # other quotes of the story might have joined this one (a joint statement)
             confidence = confidence * DOUBT
             why += (", " if "; doubts: " in why else "; doubts: ") + PART_DOUBT
@@ -289,7 +286,8 @@ def _quote_pairs(usable: Sequence[Quote], wordsets: list[set[str]], characters: 
 
 
 def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list],
-                            names: dict[str, str]) -> tuple[float, str]:
+                            names: dict[str, str], published: dict[str, str | None]
+                            ) -> tuple[float, str]:
     """How sure: the weakest side's speaker confidence (from speaker resolution; 1.0 for a
     resolved speaker until it says otherwise), and whether the sides carry the same quote or
     only a re-worded one."""
@@ -312,12 +310,15 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
         doubts.append(ONE_NAME_DOUBT)
     if max(len(q.text.split()) for q in members) < SHORT_QUOTE_WORDS:
         doubts.append(SHORT_QUOTE_DOUBT)
+    if (apart := _days_apart(by_speaker, published)) is not None:
+        doubts.append(apart)
     why = ("attribution: one quote (same words, fuzzy match) given to "
            + " vs ".join(names[k] for k in by_speaker)
            + ", each speaker resolved to a named person"
            + (f"; doubts: {', '.join(doubts)}" if doubts else ""))
     confidence = BASE_CONFIDENCE * speaker * DOUBT ** sum(
-        d.startswith(("the quotes", ONE_NAME_DOUBT, WEAK_SPEAKER_DOUBT, SHORT_QUOTE_DOUBT))
+        d.startswith(("the quotes", ONE_NAME_DOUBT, WEAK_SPEAKER_DOUBT, SHORT_QUOTE_DOUBT,
+                      DAYS_APART_DOUBT))
         for d in doubts)
     return confidence, why
 
@@ -326,6 +327,7 @@ def _attribution_confidence(members: Sequence[Quote], by_speaker: dict[str, list
 # between the two real cases read (stop 41): the seeds' wire story republished two days later
 # (one saying, the defining conflict) and a stock line said on two occasions three days apart.
 DAYS_APART = 3
+DAYS_APART_DOUBT = "the outlets wrote days apart"
 
 
 def _days_apart(by_speaker: dict[str, list[tuple[str, Span]]],
@@ -341,8 +343,8 @@ def _days_apart(by_speaker: dict[str, list[tuple[str, Span]]],
         firsts.append(days[0])
     if (max(firsts) - min(firsts)).days < DAYS_APART:
         return None
-    return (f"the outlets wrote days apart ({min(firsts)} / {max(firsts)}): the words may "
-            "have been said twice")
+    return (f"{DAYS_APART_DOUBT} ({min(firsts)} / {max(firsts)}): the words may have been "
+            "said twice")
 
 
 def _named(words: str | None) -> bool:

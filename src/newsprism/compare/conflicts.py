@@ -912,9 +912,9 @@ def date_doubts(versions: Sequence[Sequence[DateRef]]) -> tuple[str, ...] | None
     if relative and _weekday_only(versions):
         return None  # "on Thursday" and "March 25", a Thursday: only the publish date differs
     doubts = ("a side's day is resolved against its publish date",) if relative else ()
-    days_apart = {date.fromisoformat(d.date[:10]) for v in versions for d in v
-                  if d.granularity == "day"}
-    if len(days_apart) == 2 and (max(days_apart) - min(days_apart)).days == 1:
+    on_days = {date.fromisoformat(d.date[:10]) for v in versions for d in v
+               if d.granularity == "day"}
+    if len(on_days) == 2 and (max(on_days) - min(on_days)).days == 1:
         doubts = (*doubts, ONE_DAY_DOUBT)
     return doubts
 

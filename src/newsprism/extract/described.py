@@ -24,8 +24,7 @@ def described_subjects(people, threshold: float) -> None:
             k, conf = people.resolve_description(t, t.idx)
             if k is None:
                 continue
-            p = people.persons[k]
-            held = p.title_roles | (p.past_roles if PAST_QUALIFIERS & {
-                c.lower_ for c in t.children} else set())
-            if conf >= threshold and role_words((t.lemma_, t.text)) & held:
+            _, titles = people.persons[k].held(bool(PAST_QUALIFIERS & {
+                c.lower_ for c in t.children}))
+            if conf >= threshold and role_words((t.lemma_, t.text)) & titles:
                 people.refer(t.idx, k, True)

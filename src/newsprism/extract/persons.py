@@ -35,6 +35,13 @@ class Person:
     # full: someone it took as known, not the namesake named later (see `People`).
     known_surname: bool = False
 
+    def held(self, past: bool) -> tuple[set[str], set[str]]:
+        """(roles, title roles) a description may match: with `past` (it says "former" or the
+        like), the roles held once too."""
+        if not past:
+            return self.roles, self.title_roles
+        return self.roles | self.past_roles, self.title_roles | self.past_roles
+
     @property
     def name(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))

@@ -456,8 +456,7 @@ class People:
             if not self.agrees(k, gender):
                 continue
             score = 0.5 if heads & PERSON_ROLE_NOUNS else 0.0
-            roles, title_roles = (p.roles | p.past_roles, p.title_roles | p.past_roles) \
-                if mods & PAST_QUALIFIERS else (p.roles, p.title_roles)
+            roles, title_roles = p.held(bool(mods & PAST_QUALIFIERS))
             if nations and p.nations:
                 if not any(demonym_matches(n.text, pn) for n in nations for pn in p.nations):
                     continue
