@@ -279,3 +279,24 @@ def test_a_day_set_for_something_to_come_is_no_version_of_a_past_day():
     done = claim("c", b.text, "Friday", "2031-10-04", "panel hear")  # (guard) both past
     assert len(date_conflicts([[a, done]], {"a": "a", "c": "c"})) == 1
 
+
+
+def test_counts_that_went_to_different_recipients_are_at_most_possible(line):
+    """Stop 42, real Baly text: "issued 8,018 immigrant visas to Nigerians" against "issued
+    about 12,400 immigrant visas to people covered by the new proclamation" was a confident
+    conflict: the first is a part of the second. Two different recipients are a doubt; the
+    same recipient, or one named on one side only, is none."""
+    a = FILLER + ("According to government statistics, the State Department issued 8,018 "
+                  "immigrant visas to Nigerians in the fiscal year 2018.")
+    b = FILLER + ("In the 2018 fiscal year, the State Department issued about 12,400 immigrant "
+                  "visas to people covered by the new proclamation.")
+    (c,) = _kinds(line(a, b), "quantity")
+    assert c.status == "possible" and "different recipients" in c.why
+    same = FILLER + ("In the 2018 fiscal year, the State Department issued about 12,400 "
+                     "immigrant visas to Nigerians.")
+    (c,) = _kinds(line(a, same), "quantity")
+    assert c.status == "confident" and "recipients" not in c.why
+    bare = FILLER + ("In the 2018 fiscal year, the State Department issued about 12,400 "
+                     "immigrant visas.")
+    (c,) = _kinds(line(a, bare), "quantity")
+    assert "recipients" not in c.why

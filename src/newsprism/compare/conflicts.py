@@ -20,7 +20,7 @@ from datetime import date
 
 from ..dates import MONTHS
 from ..extract.claims import PLANNED
-from ..extract.qualifiers import PERIOD, kind_tags, relative_verb, since_tag
+from ..extract.qualifiers import PERIOD, kind_tags, recipient_tag, relative_verb, since_tag
 from ..model import (
     Article,
     Claim,
@@ -844,8 +844,20 @@ def qualifier_doubts(qi: Quantity, qj: Quantity) -> tuple[str, ...] | None:
         if part.low is None or whole.high is None or part.low <= whole.high:
             return None  # "10 arrests since the curfew" may be a part of "200 arrests"
         return ("only one side counts from a stated start "
-                f"({(since_i or since_j or '').replace(':', ' ')}): a part of the other?",)
-    return ()
+                f"({(since_i or since_j or '').replace(':', ' ')}): a part of the other?",
+                *_recipient_doubt(qi, qj))
+    return _recipient_doubt(qi, qj)
+
+
+def _recipient_doubt(qi: Quantity, qj: Quantity) -> tuple[str, ...]:
+    """A doubt when both figures say whom the things went to and the two share no word
+    ("8,018 visas to Nigerians" / "12,400 visas to people covered by the proclamation"): one
+    may be a part of the other. Said on one side only, it is no doubt."""
+    to_i, to_j = recipient_tag(qi.qualifiers), recipient_tag(qj.qualifiers)
+    if not to_i or not to_j or to_i & to_j:
+        return ()
+    return ("the figures went to different recipients "
+            f"({' '.join(sorted(to_i))} / {' '.join(sorted(to_j))}): a part of the other?",)
 
 
 def _same_but_figure(ci: Claim, qi: Quantity, cj: Claim, qj: Quantity) -> bool:

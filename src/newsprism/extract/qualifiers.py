@@ -126,6 +126,33 @@ def _words_near(noun) -> tuple[list[str], object | None]:
     return words, verb
 
 
+# Entity types a "to" object has when it is a figure or a time, not whom something went to
+# ("rose to 3.7%", "to 2019").
+_NOT_RECIPIENT = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL",
+                            "ORDINAL"})
+
+
+def _recipient(noun, verb) -> str | None:
+    """"to:<words>" for whom the counted things went to: "issued 8,018 visas to Nigerians"
+    is "to:nigerian", "issued 12,400 visas to people covered by the proclamation" is
+    "to:people" (the object's lemma and its compounds and adjectives). Two counts that went
+    to different recipients may be a part and a whole (real Baly text, stop 42)."""
+    for head in (noun, verb):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ not in ("prep", "dative") or c.lower_ != "to":
+                continue
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None or obj.like_num or obj.ent_type_ in _NOT_RECIPIENT \
+                    or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            near = [obj, *(g for g in obj.children if g.dep_ in ("compound", "amod"))]
+            words = {w.lemma_.lower().removesuffix("s") for w in near}
+            return "to:" + "+".join(sorted(words))
+    return None
+
+
 def qualifiers_at(doc, end: int) -> tuple[str, ...]:
     """Tags of the figure whose counted noun ends at char `end` (sorted; () for a plain
     count of what happened)."""
@@ -145,6 +172,9 @@ def qualifiers_at(doc, end: int) -> tuple[str, ...]:
     since = _since(verb) if verb is not None else None
     if since is None:
         since = _since(noun)
+    to = _recipient(noun, verb)
+    if to:
+        tags.add(to)
     if since:
         tags.add(since)
     elif _period(noun) or (verb is not None and _period(verb)):
@@ -157,7 +187,8 @@ PERIOD = "period"  # a stated period other than a start: "in recent years", "las
 
 def kind_tags(tags: tuple[str, ...]) -> frozenset[str]:
     """The tags that say what kind of figure it is (not its period nor its clause)."""
-    return frozenset(t for t in tags if t != PERIOD and not t.startswith(("since:", "who:")))
+    return frozenset(t for t in tags if t != PERIOD
+                     and not t.startswith(("since:", "who:", "to:")))
 
 
 def relative_verb(tags: tuple[str, ...]) -> str | None:
@@ -166,3 +197,9 @@ def relative_verb(tags: tuple[str, ...]) -> str | None:
 
 def since_tag(tags: tuple[str, ...]) -> str | None:
     return next((t for t in tags if t.startswith("since:")), None)
+
+
+def recipient_tag(tags: tuple[str, ...]) -> frozenset[str]:
+    """The words of whom the figure went to ("to:nigerian" -> {"nigerian"}); empty for none."""
+    return next((frozenset(t[3:].split("+")) for t in tags if t.startswith("to:")),
+                frozenset())
