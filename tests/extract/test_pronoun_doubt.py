@@ -113,3 +113,21 @@ def test_who_replies_was_asked(nlp):
     people.resolve_name = lambda name: None
     assert doubts.replied(people, he, 0, "m") is None
     assert doubts.replied(people, he, 2, "m") == 2  # (guard) not the asker: kept
+
+
+def test_one_cue_read_twice_names_one_speaker(quotes_of, quote_with):
+    """Stop 42, real Baly text: `He “…,” he said. “…”` after "…, according to X": the fragment
+    (read by the indirect pass) went to X, the quote after the cue (read earlier by the direct
+    pass, before X was known as a source) to the man the paragraph is about. One cue, one
+    speaker: the later reading stands."""
+    quotes = quotes_of(
+        "Mark Whitfield, a longtime political strategist in the state, has watched the race "
+        "closely. Mayor Ellen Park faces a strong challenger, Tom Reyes. Reyes grew up in the "
+        "city and has the backing of the teachers' union and several council members. But "
+        "winning the support of the activist base does not a successful primary challenge "
+        "make, according to Whitfield.\n\nHe “definitely has a lot of support among the "
+        "activist base of the party,” he said. “But that activist base, I don’t think it’s the "
+        "majority of the party.”")
+    fragment = quote_with(quotes, "definitely has")
+    after = quote_with(quotes, "But that activist base")
+    assert fragment.speaker == after.speaker == "Mark Whitfield"

@@ -81,17 +81,17 @@ def test_one_cue_is_one_attribution(nlp, quotes_of, text, whole):
 
 
 def test_one_cue_far_apart_stays_two():
+    from newsprism.extract.cue_readings import one_per_cue
     from newsprism.extract.direct import Attribution
-    from newsprism.extract.quotes import _one_per_cue
 
     text = "x" * 300
     cue, sp = (0, 4), (5, 8)
     near = [Attribution("indirect", 10, 40, 10, 40, cue, sp, "L", ((10, 40),)),
             Attribution("partial", 45, 60, 45, 60, cue, sp, "L", ((45, 60),))]
     far = [near[0], Attribution("partial", 200, 220, 200, 220, cue, sp, "L", ((200, 220),))]
-    joined = _one_per_cue(text, near)
+    joined = one_per_cue(text, near)
     assert (joined[0].clause_start, joined[0].clause_end) == (10, 60) and joined[1].continued
-    assert [a.continued for a in _one_per_cue(text, far)] == [False, False]
+    assert [a.continued for a in one_per_cue(text, far)] == [False, False]
 
 
 def test_attribution_inside_a_reported_clause_continues_the_outer_one(nlp, quotes_of):

@@ -748,7 +748,7 @@ class CueReader(SpanReader):
         another cue reports ("X said he welcomed it and added, “…”") is the outer speaker's
         when both resolve to the same person: the span is then the outer one (X), as the
         reporting clause names who speaks. (An indirect clause inside another continues the
-        outer attribution and keeps its own words, `quotes._one_per_cue`.)"""
+        outer attribution and keeps its own words, `cue_readings.one_per_cue`.)"""
         name, chars = self._resolve_head(head, verb)
         outer = self._reporting_head(head, verb) if name is not None and reporter else None
         if outer is not None:

@@ -29,6 +29,7 @@ from ..text import stable_id
 from . import reported
 from .according import according_to, aside_start
 from .coordinated import split_coordinated
+from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .persons import without_possessive
@@ -312,7 +313,8 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     # weaker reading of it (no speaker, or no enclosing clause).
     replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"
                 and not inner_cue_speaks(a, direct, finder.things)}
-    merged = [d for d in direct if (d.start, d.end) not in replaced]
+    merged = one_reading_per_cue(
+        [d for d in direct if (d.start, d.end) not in replaced], indirect)
     seen = {(a.start, a.end) for a in merged}
     for a in indirect:
         if (a.start, a.end) not in seen:
@@ -326,7 +328,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
             for h in heads)] + heads
     merged = subject_rules(finder, headline_kickers(text, merged, finder._names_person))
     merged.sort(key=lambda a: (a.start, a.end))
-    merged = split_coordinated(finder, _one_per_cue(text, _follow_reported(text, merged)))
+    merged = split_coordinated(finder, one_per_cue(text, _follow_reported(text, merged)))
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))
 
 
@@ -400,40 +402,6 @@ def _follow_reported(text: str, atts: list[Attribution]) -> list[Attribution]:
         out[root] = dataclasses.replace(out[root], parts=(*out[root].parts, (a.start, a.end)))
         out[k] = dataclasses.replace(a, cue=b.cue, speaker_span=b.speaker_span,
                                      speaker=b.speaker, continued=True)
-    return out
-
-
-# Characters between two readings of one cue ("… but to “…”"); farther apart the cue may
-# really govern two clauses. (15: train-120 better, mixed slices worse; 100: the reverse.)
-_MAX_JOIN_GAP = 40
-
-
-def _one_per_cue(text: str, atts: list[Attribution]) -> list[Attribution]:
-    """`X pledged to oppose it “today, tomorrow, forever”`, `X said the goal was not to “A” but
-    to “B”`: the passes can read one cue verb twice (its clause, and a fragment the clause
-    does not cover). One cue with one speaker is one attribution: the first keeps the whole
-    reported content (the span over both, within a paragraph; else one more part) and the
-    others continue it, each still its own quote."""
-    first: dict[tuple, int] = {}
-    out = list(atts)
-    for k, a in enumerate(out):
-        if a.cue is None or a.speaker_span is None or a.continued:
-            continue
-        key = (a.cue, a.speaker_span)
-        j = first.setdefault(key, k)
-        if j == k:
-            continue
-        b = out[j]
-        lo, hi = min(b.clause_start, a.clause_start), max(b.clause_end, a.clause_end)
-        gap = text[min(b.clause_end, a.clause_end):max(b.clause_start, a.clause_start)]
-        if len(gap) > _MAX_JOIN_GAP or "\n" in gap:
-            continue  # two readings far apart: the cue may really govern two clauses
-        if b.kind != "direct" and "\n" not in text[lo:hi]:
-            b = dataclasses.replace(b, clause_start=lo, clause_end=hi)
-        elif not any(s <= a.start and a.end <= e for s, e in b.parts):
-            b = dataclasses.replace(b, parts=(*b.parts, (a.start, a.end)))
-        out[j] = b
-        out[k] = dataclasses.replace(a, continued=True)
     return out
 
 
