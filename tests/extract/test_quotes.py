@@ -825,3 +825,18 @@ def test_words_inside_a_quoted_title_are_no_indirect_quote(quotes_of):
 ])
 def test_a_name_after_a_cue_set_off_by_commas_speaks(quotes_of, text, speaker):
     assert one(quotes_of(text), "cost the town").speaker_text == speaker
+
+
+def test_a_row_of_linked_headlines_quotes_no_one(quotes_of, quote_with):
+    """Stop 42, real Baly text: a "Related" row pasted into a sentence ("Tech Desk: Marlow
+    praises audit report | Senators urge firms to act | …") gave "audit report | Senators
+    urge …" to Marlow. Words that run across the bar between two headlines, or hang on a cue
+    inside the row, are no quote; a quote in the next paragraph is kept."""
+    text = ("Sen. Ada Quill Ada Quill Democrats push for action at forum Tech Desk: Marlow "
+            "praises audit report | Senators urge software firms to take action against "
+            "fakes | Lena Ives asks court to protect the program | Quill pushes site to drop "
+            "ads MORE (D-Ore.) is competing for the lane with Ross.\n\n"
+            "“We will win this lane,” Quill said on Monday.")
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if "|" in q.text or q.speaker == "Marlow"], quotes
+    assert quote_with(quotes, "We will win this lane").speaker == "Ada Quill"
