@@ -840,3 +840,20 @@ def test_a_row_of_linked_headlines_quotes_no_one(quotes_of, quote_with):
     quotes = quotes_of(text)
     assert not [q for q in quotes if "|" in q.text or q.speaker == "Marlow"], quotes
     assert quote_with(quotes, "We will win this lane").speaker == "Ada Quill"
+
+
+def test_a_gloss_in_brackets_is_no_ones_words(quotes_of):
+    """Stop 42, real Baly text: "the revolutionary era also gave us Les Enragés (“the
+    enraged”)" gave the translation to "the revolutionary era". A quoted fragment that opens a
+    bracket after a word glosses it; one with its own cue inside the bracket is still read."""
+    quotes = quotes_of("The old guild also gave the town its Fête des Fous (“the feast of "
+                       "fools”) as a name for the winter fair, and the Portes (“the gates,” "
+                       "i.e., the toll men) for its wardens.")
+    assert not [q for q in quotes if "feast of fools" in q.text or "the gates" in q.text]
+    kept = quotes_of("Mayor Ilse Varga stayed calm (“we will not back down,” she told "
+                     "reporters) as the vote neared.")
+    assert [q.text for q in kept] == ["we will not back down"]
+    cited = quotes_of("On Sunday, Pastor Jon Ward stood at his pulpit and, citing Exodus 18:21 "
+                      "(“select out of all the people able men who fear God”), endorsed the "
+                      "senator.")
+    assert [q.speaker for q in cited if "able men" in q.text] == ["Jon Ward"]

@@ -32,6 +32,7 @@ from .coordinated import split_coordinated
 from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
+from .no_quote import gloss, in_headline_row
 from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
@@ -52,7 +53,6 @@ from .unsaid import own_cue_between
 __all__ = ["Attribution", "find_attributions", "find_quotes"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_HEADLINE_ROW = re.compile(r"(?:^|\s)\|(?:\s|$)")  # the bar between two linked headlines
 
 
 class _Finder(DirectFinder):
@@ -330,30 +330,8 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     merged = subject_rules(finder, headline_kickers(text, merged, finder._names_person))
     merged.sort(key=lambda a: (a.start, a.end))
     merged = split_coordinated(finder, one_per_cue(text, _follow_reported(text, merged)))
-    merged = [a for a in merged if not _in_headline_row(text, a)]
+    merged = [a for a in merged if not in_headline_row(text, a) and not gloss(doc, text, a)]
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))
-
-
-def _in_headline_row(text: str, a: Attribution) -> bool:
-    """"Tech Desk: X praises audit report | Senators urge …": a row of linked headlines pasted
-    into a sentence reports no one (real Baly text gave "audit report | Senators urge …" to X).
-    True when the quote runs across the bar between two headlines, or its cue is in one of
-    the row's headlines: a bar within `ROW_REACH` characters of it with no sentence mark or
-    quote mark between (a real cue after the row, "… MORE (R-Wyo.), who …, told the Post", is
-    kept)."""
-    if _HEADLINE_ROW.search(text[a.start:a.end]):
-        return True
-    if a.cue is None:
-        return False
-    c0, c1 = a.cue
-    before, after = text[max(0, c0 - ROW_REACH):c0], text[c1:c1 + ROW_REACH]
-    near = [before[m.end():] for m in _HEADLINE_ROW.finditer(before)][-1:] + \
-        [after[:m.start()] for m in _HEADLINE_ROW.finditer(after)][:1]
-    return any(not _SENTENCE_MARK.search(between) for between in near)
-
-
-ROW_REACH = 60  # characters from a cue to a bar for the cue to be in a headline of the row
-_SENTENCE_MARK = re.compile(r"[.!?\n\"“”]")
 
 
 def _span_confidence(confs: dict[tuple[int, int], float],
