@@ -857,3 +857,23 @@ def test_a_gloss_in_brackets_is_no_ones_words(quotes_of):
                       "(“select out of all the people able men who fear God”), endorsed the "
                       "senator.")
     assert [q.speaker for q in cited if "able men" in q.text] == ["Jon Ward"]
+
+
+def test_a_label_under_a_verb_of_no_saying_is_not_its_subjects_words(quotes_of):
+    """Stop 42, real Baly text: "the database contains information about people known or
+    “reasonably suspected” of …", "India stationed battalions in “operational alert areas”"
+    gave the writer's terms to the database and to India (about 60 of 73 such fragments read
+    on 700 real articles were not their subject's words). A short fragment under a verb of no
+    saying whose subject is no person has no speaker (one or two words: no quote at all); a
+    person's, a label after "as" and a cue of saying keep theirs."""
+    quotes = quotes_of(
+        "The registry holds records of people known or “reasonably suspected” of fraud. In "
+        "response, Norland stationed three battalions in “forward alert zones” along the "
+        "border.")
+    assert not [q for q in quotes if "reasonably suspected" in q.text]
+    zones = [q for q in quotes if "forward alert zones" in q.text]
+    assert zones and all(q.speaker is None for q in zones)
+    kept = quotes_of("Mayor Ilse Varga finally uttered the words “budget emergency” on "
+                     "Tuesday. The Ledger Review rated the claim as “mostly false” in May.")
+    assert {q.text: q.speaker for q in kept} == {
+        "budget emergency": "Ilse Varga", "mostly false": "The Ledger Review"}

@@ -24,7 +24,7 @@ from collections import Counter
 
 from ..lexicons.cues import INDIRECT_LEMMAS, OBJECT_LEMMAS, PARENTHETICAL_LEMMAS, SPEECH_LEMMAS
 from ..model import Article, Mention, Quote
-from ..nlp.loader import text_of, tokens_of
+from ..nlp.loader import ents_of, text_of, tokens_of
 from ..text import stable_id
 from . import reported
 from .according import according_to, aside_start
@@ -32,7 +32,7 @@ from .coordinated import split_coordinated
 from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
-from .no_quote import gloss, in_headline_row
+from .no_quote import without_unsaid
 from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
@@ -330,8 +330,18 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     merged = subject_rules(finder, headline_kickers(text, merged, finder._names_person))
     merged.sort(key=lambda a: (a.start, a.end))
     merged = split_coordinated(finder, one_per_cue(text, _follow_reported(text, merged)))
-    merged = [a for a in merged if not in_headline_row(text, a) and not gloss(doc, text, a)]
+    merged = without_unsaid(doc, text, merged, _person_names(finder))
     return _confident(finder, with_provenance(finder, _nested_inside(merged)))
+
+
+def _person_names(finder: _Finder) -> frozenset[str]:
+    """The names a resolved speaker is a person by: the article's people and every name the
+    model tags PERSON (with its surname alone)."""
+    names = {p.name for p in finder.people.persons}
+    for e in ents_of(finder.doc):
+        if e.label_ == "PERSON":
+            names |= {e.text, e[-1].text}
+    return frozenset(names)
 
 
 def _span_confidence(confs: dict[tuple[int, int], float],
