@@ -1,6 +1,8 @@
 """Quote-marked or reported text that no one in the article says, though a cue stands near it:
-a row of linked headlines pasted into a sentence, and a gloss or translation in brackets.
-`quotes.find_attributions` drops the attributions these find."""
+a row of linked headlines pasted into a sentence, a gloss or translation in brackets, and a
+writer's short label under a verb of no saying whose subject is no person.
+`quotes.find_attributions` drops the first two (`without_unsaid`) and leaves the third with
+no speaker (or drops it, when it is one or two words: a scare quote)."""
 
 from __future__ import annotations
 
