@@ -7,11 +7,15 @@ will be needed. "Police made 10 arrests since the curfew" and "police made more 
 arrests" count two periods. `qualifiers_at` reads the parse around a figure's counted noun
 and returns its tags ("need", "future", "capacity", "stock", "rate", "part" when the sentence
 adds "another N", "since:curfew", "who:write" for a relative clause on the counted noun, and
-"period" for another stated period such as "in recent years"); `compare.conflicts` compares
-only figures of the same kind, start and clause. A plain count of what happened has none.
+"period" for another stated period such as "in recent years", "to:<words>" for whom the
+things went to, "to:nigerian"); `compare.conflicts` compares only figures of the same kind,
+start and clause, and doubts two with different recipients. A plain count of what happened
+has none.
 """
 
 from __future__ import annotations
+
+import functools
 
 # Words on the path from the counted noun up to its clause's verb (lemmas), or modal
 # auxiliaries of that verb, that make the figure something other than a count of what is.
@@ -199,6 +203,7 @@ def since_tag(tags: tuple[str, ...]) -> str | None:
     return next((t for t in tags if t.startswith("since:")), None)
 
 
+@functools.lru_cache(maxsize=4096)
 def recipient_tag(tags: tuple[str, ...]) -> frozenset[str]:
     """The words of whom the figure went to ("to:nigerian" -> {"nigerian"}); empty for none."""
     return next((frozenset(t[3:].split("+")) for t in tags if t.startswith("to:")),
