@@ -2,7 +2,9 @@
 a row of linked headlines pasted into a sentence, a gloss or translation in brackets, and a
 writer's short label under a verb of no saying whose subject is no person.
 `quotes.find_attributions` drops the first two (`without_unsaid`) and leaves the third with
-no speaker (or drops it, when it is one or two words: a scare quote)."""
+no speaker (or drops it, when it is one or two words: a scare quote). A row that ends in "MORE"
+inside a reported clause is read where the direct pass cuts that clause
+(`unsaid.in_link_row`); this module reads the bars between a row's headlines."""
 
 from __future__ import annotations
 
