@@ -1163,6 +1163,24 @@ def test_a_dispute_side_starting_a_sentence_is_lowered_after_reports() -> None:
                      "Harbor Post reports hundreds of houses."]
 
 
+def test_a_possible_conflict_is_not_stated_as_accounts_differing() -> None:
+    """A conflict compare doubts ("possible") is no "Accounts differ" sentence: the summary
+    would assert what the engine is unsure of. A sentence holding one of its figures may
+    still be picked, credited to its outlet, so the summary takes no side either."""
+    ctx = full_context()
+    (qty,) = ctx.story.conflicts
+    for status, stated in (("confident", True), ("possible", False)):
+        story = dataclasses.replace(ctx.story, conflicts=(dataclasses.replace(qty, status=status),))
+        out = summarize_story(dataclasses.replace(ctx, story=story), Settings(summary_sentences=6))
+        assert any(s.role == "conflict" for s in out.summary) is stated
+        assert any("Accounts differ" in s.text for s in out.summary) is stated
+        outlet = {a.id: a.outlet for a in ctx.articles}
+        for s in out.summary:
+            if "houses" in s.text and s.role != "conflict":
+                assert [i for i in s.article_ids if outlet[i] in s.text] == \
+                    list(s.article_ids)
+
+
 @pytest.mark.parametrize(("texts", "quoted"), [
     # Two of three outlets write it: the story's word, stated as written.
     (["The council passed the hate crimes bill.", "A hate crimes bill passed on Monday.",

@@ -452,9 +452,14 @@ def _rewrite_draft(kit: _Kit, r: Reuse, e: Edit) -> _Draft | None:
 
 
 def _ranked_conflicts(items: tuple[Conflict, ...]) -> list[Conflict]:
+    """The conflicts the summary states, widest first: confident ones only. A "possible"
+    conflict is one compare doubts (the figures may count different things, a speaker is
+    unsure); "Accounts differ" would assert it, so it stays on the page's list of possible
+    conflicts with its reason (on real news most of them were not disagreements:
+    docs/compare_checked.md)."""
     def size(c: Conflict) -> int:
         return len({i for v in c.versions for i in v.article_ids})
-    return sorted((c for c in items if len(c.versions) >= 2),
+    return sorted((c for c in items if len(c.versions) >= 2 and c.status == "confident"),
                   key=lambda c: (-size(c), c.kind, c.about))
 
 
