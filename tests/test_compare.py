@@ -22,6 +22,7 @@ from newsprism.model import (
     Quantity,
     Quote,
     Reuse,
+    Sentence,
     Story,
     StoryContext,
 )
@@ -449,3 +450,52 @@ def test_two_speakers_quoting_one_document_make_no_attribution_conflict():
     quotes[1] = _quote(c, own, "Tomas Reyes", "e2")
     assert len(attribution_conflicts(quotes, people, {"a": "a", "c": "c"},
                                      {"a": a.text, "c": c.text})) == 1
+
+
+def _with_sentences(ctx: StoryContext) -> StoryContext:
+    """The context with each article's sentences (split after ". "), as the extract stage
+    gives them: the consensus check reads where an article's lead ends."""
+    facts = []
+    for a, f in zip(ctx.articles, ctx.facts, strict=True):
+        bounds, start = [], 0
+        for part in a.text.split(". "):
+            end = min(len(a.text), start + len(part) + 1)
+            bounds.append(Sentence(a.id, start, end))
+            start = end + 1
+        facts.append(dataclasses.replace(f, sentences=tuple(bounds)))
+    return dataclasses.replace(ctx, facts=tuple(facts))
+
+
+def test_consensus_counts_only_members_saying_what_the_item_says(settings):
+    """Stop 43, real text: "The Pain-Capable ... Act cleared its first hurdle" and "The
+    Pain-Capable ... Act is not based on accepted science" were a consensus of two sources
+    (the act's long name made them one group). In the body of two articles, sentences that
+    share only names, or whose figures differ, are no agreement; two leads grouped as one
+    fact are (each outlet opens on the event in its own words)."""
+    lead1 = "Lawmakers met in Kelby on Monday to debate harbour fees."
+    lead2 = "The harbour fee debate opened in the Kelby assembly this week."
+    said = "The Harbour Toll Relief Act cleared its first vote on Tuesday in the lower chamber."
+    other = "The Harbour Toll Relief Act is not based on any traffic study."
+    x1, x2 = _article("x1", f"{lead1} Some text here. {said}"), \
+        _article("x2", f"{lead2} More text here. {other}")
+    claims = [_claim(x1, said, predicate="clear", subject_entity="e-act"),
+              _claim(x2, other, predicate="be", subject_entity="e-act")]
+    story = compare_story(_with_sentences(_ctx([x1, x2], claims)), settings)
+    assert story.consensus == ()
+    # The same two sentences as the articles' leads: one fact, each in its own words.
+    y1, y2 = _article("y1", f"{said} {lead1}"), _article("y2", f"{other} {lead2}")
+    leads = [_claim(y1, said, predicate="clear", subject_entity="e-act"),
+             _claim(y2, other, predicate="be", subject_entity="e-act")]
+    story = compare_story(_with_sentences(_ctx([y1, y2], leads)), settings)
+    assert [c.article_ids for c in story.consensus] == [("y1", "y2")]
+    # Figures: the same words, other numbers, in the body.
+    n1 = "The storm destroyed 1,200 homes along the coast, officials said."
+    n2 = "The storm destroyed 800 homes along the coast, officials said."
+    z1, z2 = _article("z1", f"{lead1} Some text here. {n1}"), \
+        _article("z2", f"{lead2} More text here. {n2}")
+    figs = [_claim(z1, n1, predicate="destroy"), _claim(z2, n2, predicate="destroy")]
+    assert compare_story(_with_sentences(_ctx([z1, z2], figs)), settings).consensus == ()
+    same = _article("z3", f"{lead2} More text here. {n1}")
+    both = [figs[0], _claim(same, n1, predicate="destroy")]
+    agreed = compare_story(_with_sentences(_ctx([z1, same], both)), settings)
+    assert [c.article_ids for c in agreed.consensus] == [("z1", "z3")]

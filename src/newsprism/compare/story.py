@@ -30,6 +30,7 @@ from ..model import (
     StoryContext,
 )
 from ..settings import Settings
+from .agreement import agreeing, lead_ends
 from .attribution import attribution_conflicts
 from .conflicts import (
     DOUBT,
@@ -99,19 +100,24 @@ def source_count(ids: Sequence[str], groups: dict[str, str], outlet_of: dict[str
 
 
 def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Article],
-                             groups: dict[str, str]
+                             groups: dict[str, str], leads: dict[str, int] | None = None
                              ) -> tuple[tuple[Consensus, ...], tuple[Exclusive, ...]]:
+    """Consensus items (a group of claims two independent sources state; `leads`: where each
+    article's lead ends, `agreement.lead_ends`), omissions and exclusives."""
     outlet_of = {a.id: a.outlet_label for a in articles}
     outlets = sorted(set(outlet_of.values()))
     consensus: list[Consensus] = []
     exclusives: list[Exclusive] = []
     per_article: dict[str, int] = {}
     for members in clusters:
-        ids = tuple(sorted({c.article_id for c in members}))
-        n_groups = source_count(ids, groups, outlet_of)
         rep = _representative(members)
+        grouped = {c.article_id for c in members}
+        # Only the members saying what the item says count as agreeing (agreement.py).
+        agreed = agreeing(members, rep, leads) if len(grouped) > 1 else members
+        ids = tuple(sorted({c.article_id for c in agreed}))
+        n_groups = source_count(ids, groups, outlet_of)
         spans = tuple(Span(c.article_id, c.start, c.end)
-                      for c in sorted(members, key=lambda c: (c.article_id, c.start)))
+                      for c in sorted(agreed, key=lambda c: (c.article_id, c.start)))
         if n_groups >= 2 and newsworthy(rep):
             consensus.append(Consensus(text=rep.text, article_ids=ids,
                                        independent_sources=n_groups, spans=spans))
@@ -124,7 +130,9 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
                     missing = sorted(a.id for a in articles if a.outlet_label == outlet)
                     exclusives.append(Exclusive(text=rep.text, article_id=missing[0],
                                                 kind="omission"))
-        elif len({outlet_of[i] for i in ids}) == 1 and len(outlets) >= 2:
+        elif len({outlet_of[i] for i in grouped}) == 1 and len(outlets) >= 2:
+            # (on the whole group: a member grouped but not agreeing is still too close to
+            # call the fact one outlet's own)
             for c in members:
                 if not newsworthy(c) or per_article.get(c.article_id, 0) >= \
                         MAX_EXCLUSIVES_PER_ARTICLE:
@@ -169,7 +177,8 @@ def _compare(ctx: StoryContext) -> Story:
     claims = _story_claims(ctx)
     entities: dict[str, Entity] = {e.id: e for e in ctx.story.entities}
     clusters, partial = clustered_claims(claims, MATCH_THRESHOLD)
-    consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups)
+    consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups,
+                                                    lead_ends(ctx.facts))
     if partial:
         # Over the claim-pair budget an unscored pair could carry the "exclusive" fact in
         # another outlet, or the "omitted" one in the omitting outlet: abstain.
