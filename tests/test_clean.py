@@ -179,6 +179,14 @@ def test_a_short_opening_sentence_is_not_taken_for_a_title(settings):
     # A link to another story: its headline and "Read more".
     "Reservoir levels: what the drought means for your water bill Read more",
     "( PHOTOS: Ten dry reservoirs seen from the air)",
+    # Stop 43, real text: a site's "More:" links under the story, a space after the colon or
+    # not (468 such lines in the 12,000 Baly articles); one made a false consensus item.
+    "More: What the drought means for your water bill",
+    "More:Farmers to get relief payments once the drought order is lifted",
+    "MORE:Reservoirs fall to record low as drought deepens",
+    # An archive page's age banner (stop 43, real text: it became a story's title).
+    "This article is more than 7 months old",
+    "This article is more than 1 year old",
     # A promo for another story (caption | credit headline), and a bare "Photo:" credit.
     "The mayor speaks on Friday. | Jane Roe/AP Photo Council delays vote on water limits",
     "Farmers gather near the dry channel on Friday. Photo: Getty Images",
