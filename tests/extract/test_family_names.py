@@ -129,6 +129,22 @@ def test_a_definite_title_as_a_subject_is_the_person_a_later_he_continues(quotes
     assert q.speaker == "Karl Brandt" and q.speaker_confidence >= 0.7
 
 
+def test_a_role_subject_after_a_heading_line_is_the_person_a_later_he_continues(quotes_of):
+    """Stop 43, real sample: "... the lack of jobs under Mr. Obama's leadership.\n\nIowa
+    push\n\nThe president held a campaign rally in Iowa ... “This is where the movement for
+    change began,” he told about 3,500 cheering supporters" went to Mitt Romney: the heading
+    line was parsed into the next sentence ("push" its main verb), so "the president" was no
+    main clause's subject and "he" went back past the heading to the candidate."""
+    text = ("President Karl Brandt won the state by a wide margin in 2028. Mr. Dale Olsen has "
+            "made an appeal to farm voters by pointing to prices under Mr. Brandt's "
+            "leadership.\n\nIowa push\n\nThe president held a campaign rally in Iowa on "
+            "Wednesday morning, his 10th visit to the state this year. \u201cThis is where the "
+            "movement for change began,\u201d he told about 3,500 cheering supporters.")
+    quotes = quotes_of(text)
+    (q,) = [q for q in quotes if "movement for change" in q.text]
+    assert q.speaker == "Karl Brandt"
+
+
 def test_a_surname_that_only_modifies_a_noun_is_no_reference_to_its_person(nlp):
     """Stop 40, real sample: "Larry Was A Trump Delegate !" and "Colorado Trump Delegate
     Removed" (untagged) made Trump a person the text had just referred to, and "The man in the

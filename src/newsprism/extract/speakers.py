@@ -22,7 +22,7 @@ from ..model import Mention
 from ..nlp.loader import text_of, tokens_of
 from ..text import fold
 from .claims import SPEECH_VERBS
-from .described import described_subjects
+from .described import described_subjects, main_verb
 from .mentions import clause_subject
 from .names import (
     GENDERED_TITLES,
@@ -223,7 +223,7 @@ class People:
             root, verb = s, self.doc[after]
         if root.dep_ not in _SUBJECT:
             return False
-        return verb.dep_ == "ROOT" or reported_by_no_one(verb) or reporting_aside(verb)
+        return main_verb(verb) or reported_by_no_one(verb) or reporting_aside(verb)
 
     def _early(self, name: str) -> int:
         """The person of a surname used alone before its article names a namesake."""
