@@ -106,6 +106,23 @@ def test_a_thing_called_by_a_name_says_nothing(quotes_of):
     assert not [q for q in quotes if q.speaker == "a German ship"]
 
 
+def test_a_quoted_name_given_to_a_thing_is_no_one_s_words(quotes_of, quote_with):
+    """Stop 43, real text: `an exercise called the "flexed arm hang"` was a partial quote of
+    "an exercise", and `A protest group called "Hot Mess"` a quote of the group: the quote
+    marks hold a name given to the thing. A person named so is the one who speaks: `an
+    activist called Shaun King issued the following demand: "..."` is his (it went to "an
+    activist" before). Calling something a name still quotes the one who calls it."""
+    quotes = quotes_of('For years, recruits have had to meet a different standard: an exercise '
+                       'called the "flexed arm hang" (holding the chin above a bar). A protest '
+                       'group called "Harbour Watch" marched on Monday.')
+    assert not [q for q in quotes if q.speaker is not None]
+    quotes = quotes_of('On Monday, an activist called Dale Olsen issued the following demand '
+                       'on social media: "All the old murals must come down at once."')
+    assert quote_with(quotes, "old murals").speaker == "Dale Olsen"
+    quotes = quotes_of('Mayor Lena Varsk called the plan "a disgrace" on Sunday.')
+    assert quote_with(quotes, "a disgrace").speaker == "Lena Varsk"
+
+
 def test_calling_someone_is_no_statement_about_them(quotes_of, quote_with):
     """`Obama called relatives of Newtown shooting victims ... to thank them` made
     "relatives of Newtown" an indirect quote of Obama's; "called the plan a disgrace" is

@@ -455,7 +455,8 @@ class CueReader(SpanReader):
             t = self.doc[i]
             if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
                     and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t))
-                    or text_reader(t) is not None) and not self.in_quote(t):
+                    or text_reader(t) is not None) and not self.in_quote(t) \
+                    and not naming_call(t):  # `an exercise called the “…”`: a name given
                 return t
             if according_to(t):
                 return t
@@ -1032,9 +1033,11 @@ class CueReader(SpanReader):
         if span is None:
             return False
         root = span.root
+        named = root.head.dep_ == "acl" and root.head.head.i == head.i and naming_call(root.head)
         return root.head.i == head.i and root.dep_ in ("appos", "compound", "flat") \
             and (root.i > head.i or head.lemma_.lower() in SPEECH_LEMMAS) \
-            or head.head.i == root.i and head.dep_ in ("appos", "compound")
+            or head.head.i == root.i and head.dep_ in ("appos", "compound") \
+            or named  # `an activist called X`: X is the activist
 
     def _in_clause(self, head, m: Mention) -> bool:
         """The name `m` lies in a clause that describes `head` ("X, who has been friends

@@ -105,6 +105,9 @@ def in_link_row(text: str, start: int, end: int) -> bool:
     return _LINK_ROW_END.search(text, start, min(len(text), end + 6)) is not None
 
 
+_OPENING_MARKS = frozenset({'"', "“", "‘", "'"})
+
+
 def naming_call(verb) -> bool:
     """`a German ship called the St. Louis tried to make port`: "called" right after a thing
     introduced with "a"/"an" and right before a name gives the thing's name; the parser may
@@ -115,7 +118,10 @@ def naming_call(verb) -> bool:
     noun, after = doc[verb.i - 1], doc[verb.i + 1]
     if after.lower_ == "the":
         after = doc[verb.i + 2]
-    return noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and after.pos_ == "PROPN" \
+    # The name may be quoted: `an exercise called the “flexed arm hang”` (stop 43, real text:
+    # the quoted name went to "an exercise" as its speaker).
+    named = after.pos_ == "PROPN" or after.text in _OPENING_MARKS
+    return noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and named \
         and any(t.lower_ in ("a", "an") for t in doc[max(0, verb.i - 4):verb.i - 1])
 
 
@@ -132,8 +138,10 @@ def reported_by_another(verb) -> bool:
 
 def unless_reported(verb, o_tok: int = -1):
     """`verb` (the governing verb of a quoted fragment opened at token `o_tok`), or None when
-    another verb reports it or the fragment is the recipient of a transfer."""
-    if verb is None or reported_by_another(verb) or transfer_recipient(verb, o_tok):
+    another verb reports it, the fragment is the recipient of a transfer, or the verb gives a
+    thing its name (`naming_call`)."""
+    if verb is None or reported_by_another(verb) or transfer_recipient(verb, o_tok) \
+            or naming_call(verb):
         return None
     return verb
 
