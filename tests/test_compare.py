@@ -499,3 +499,13 @@ def test_consensus_counts_only_members_saying_what_the_item_says(settings):
     both = [figs[0], _claim(same, n1, predicate="destroy")]
     agreed = compare_story(_with_sentences(_ctx([z1, same], both)), settings)
     assert [c.article_ids for c in agreed.consensus] == [("z1", "z3")]
+
+
+@pytest.mark.parametrize(("stem_", "expected"), [
+    ("strike", "strikes"), ("child", "children"), ("casualty", "casualties"),
+    ("day", "days"), ("bus", "buses"), ("migrant worker", "migrant workers"),
+    ("person", "people")])
+def test_a_count_conflict_is_about_the_counted_noun_s_plural(stem_, expected):
+    """Stop 43, real text: "how many childs" (the stem and an "s")."""
+    from newsprism.compare.match import plural
+    assert plural(stem_) == expected

@@ -41,6 +41,7 @@ from .match import (
     dice,
     group_count,
     newsworthy,
+    plural,
     record_limit,
     stem,
     units_match,
@@ -326,7 +327,7 @@ def quantity_conflicts(claims: Sequence[Claim], groups: dict[str, str],  # noqa:
                                               Span(items[k][0].article_id, items[k][1].start,
                                                    items[k][1].end)) for k in v], groups))
         units = sorted({stem(items[k][1].unit or "") for k in idx}, key=lambda u: (len(u), u))
-        about = f"how many {units[0]}s" if units and units[0] else "a count"
+        about = f"how many {plural(units[0])}" if units and units[0] else "a count"
         if any(measure(items[k][1]) for k in idx):
             about = f"how much ({units[0]})" if units else "a measure"
         # The best-supported pair across versions speaks for the conflict.

@@ -85,6 +85,28 @@ def canon(word: str) -> str:
     return _CANON.get(w, w)
 
 
+_IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
+                      "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese"}
+
+
+def plural(noun: str) -> str:
+    """The plural of a counted noun's stem ("strike" -> "strikes", "child" -> "children",
+    "casualty" -> "casualties"), for the words "how many ..." of a conflict."""
+    words = noun.split()
+    if not words:
+        return noun
+    last = words[-1]
+    if last in _IRREGULAR_PLURALS:
+        last = _IRREGULAR_PLURALS[last]
+    elif last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
+
+
 def units_match(a: str | None, b: str | None) -> bool:
     """Counted nouns that name the same thing: equal stems, or one a compound of the other
     ("strike" ~ "airstrike", "attack" ~ "counterattack"), which news often writes solid."""
