@@ -1316,3 +1316,21 @@ def test_a_group_pronoun_after_a_quote_needs_a_name_outside_it(text: str, kept: 
 
     ctx = _people_context({"r1": ("Harbor Post", text)}, [("r1", "Piet Dorn")])
     assert (Resolver(ctx).resolve(text, "r1", 0, len(text)) is not None) is kept
+
+
+@pytest.mark.parametrize(("text", "outlet", "expected"), [
+    # Stop 43, real text: a summary sentence "According to ProPublica, ProPublica is a
+    # nonprofit newsroom that investigates abuses of power."
+    ("Harbor Post is a nonprofit newsroom that investigates abuses of power.", "Harbor Post",
+     True),
+    ("This article is co-published with The Valley Times, a local newsroom.", None, True),
+    ("This story was produced in partnership with the Coast Desk.", "Harbor Post", True),
+    # The news, even about an outlet or a story: kept.
+    ("Harbor Post is suing the city over the records, the paper said.", "Harbor Post", False),
+    ("Valley Times is a nonprofit newsroom, its editor told the council.", "Harbor Post", False),
+    ("This story has prompted an inquiry by the council.", "Harbor Post", False),
+])
+def test_a_sentence_about_the_page_or_the_outlet_itself_is_not_a_candidate(text, outlet,
+                                                                              expected):
+    from newsprism.summarize.select import about_itself
+    assert about_itself(text, outlet) is expected

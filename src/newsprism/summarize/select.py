@@ -18,7 +18,7 @@ import numpy as np
 
 from ..lexicons import charged_words
 from ..model import Article, Reuse, Sentence, StoryContext
-from ..text import word_count, word_norms
+from ..text import fold, word_count, word_norms
 from .neutral import QUOTED, compress
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
@@ -91,6 +91,28 @@ def own_voice(text: str) -> bool:
     if outside.count('"') % 2 or outside.count("“") != outside.count("”"):
         return True  # a quote cut by the sentence splitter: its speaker is elsewhere
     return _OWN_VOICE.search(outside) is not None
+
+
+# A sentence about the article or the outlet itself, not the news: "This article is
+# co-published with ...", "This story was produced in partnership with ...", and (with the
+# outlet's own name, `about_itself`) "ProPublica is a nonprofit newsroom that ..." (stop 43,
+# real text: it was a summary sentence).
+_ABOUT_THE_PAGE = re.compile(r"^This (?:article|story|report|piece|post)\b.{0,40}?\b(?:is|was|"
+                             r"has been)\s+(?:co-?published|produced|published|originally|"
+                             r"updated|republished|reprinted|adapted|written|made possible)\b",
+                             re.I)
+
+
+def about_itself(text: str, outlet: str | None) -> bool:
+    """A sentence about the page or the outlet rather than the news (see `_ABOUT_THE_PAGE`);
+    `outlet`: the article's outlet name, whose "<outlet> is a ..." describes itself."""
+    if _ABOUT_THE_PAGE.search(text):
+        return True
+    if not outlet:
+        return False
+    name = fold(outlet)
+    head = fold(text[:len(outlet) + 12])
+    return bool(name) and head.startswith((name + " is a", name + " is the"))
 
 
 # A contraction outside quotes ("doesn't", "there's", "they've"): news copy writes them out.
@@ -169,7 +191,8 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
             # The span stays the whole sentence (the evidence); the text loses its asides.
             text = compress(" ".join(article.text[s.start:s.end].split()))
             n_words = word_count(text)
-            if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text):
+            if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
+                    or about_itself(text, article.outlet):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
                                  content_terms(text)))
