@@ -1329,8 +1329,24 @@ def test_a_group_pronoun_after_a_quote_needs_a_name_outside_it(text: str, kept: 
     ("Harbor Post is suing the city over the records, the paper said.", "Harbor Post", False),
     ("Valley Times is a nonprofit newsroom, its editor told the council.", "Harbor Post", False),
     ("This story has prompted an inquiry by the council.", "Harbor Post", False),
+    # An author's line (real text: "Katie Glueck is a national political reporter at
+    # Politico."), with the outlet or the byline's name; a reporter in the news is kept.
+    ("Dana Lind is a national political reporter at Harbor Post.", "Harbor Post", True),
+    ("Dana Lind is a senior correspondent covering the harbour.", "Harbor Post", True),
+    ("Ola Brandt is a reporter for the Valley Times who was detained in Kelby on Monday.",
+     "Harbor Post", False),
 ])
 def test_a_sentence_about_the_page_or_the_outlet_itself_is_not_a_candidate(text, outlet,
                                                                               expected):
     from newsprism.summarize.select import about_itself
-    assert about_itself(text, outlet) is expected
+    assert about_itself(text, outlet, "By Dana Lind") is expected
+
+
+def test_the_narration_after_a_quote_cut_at_its_mark_is_not_a_candidate():
+    from newsprism.summarize.select import narration_tail
+    text = ('The primaries gave the frontrunners a lead.\n\n"This has been an amazing evening!" '
+            "the mayor declared in her speech on Tuesday night.")
+    start = text.index("the mayor")
+    assert narration_tail(text, start, text[start:])
+    start = text.index("The primaries")
+    assert not narration_tail(text, start, text[start:])

@@ -103,16 +103,35 @@ _ABOUT_THE_PAGE = re.compile(r"^This (?:article|story|report|piece|post)\b.{0,40
                              re.I)
 
 
-def about_itself(text: str, outlet: str | None) -> bool:
-    """A sentence about the page or the outlet rather than the news (see `_ABOUT_THE_PAGE`);
-    `outlet`: the article's outlet name, whose "<outlet> is a ..." describes itself."""
+# An author's line: "Katie Glueck is a national political reporter at Politico." (stop 43,
+# real text: a summary sentence), with the outlet or the byline's name in it.
+_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) is (?:a|an|the) (?:[\w'’-]+ )"
+                  r"{0,6}(?:reporter|correspondent|editor|writer|columnist|contributor|"
+                  r"producer|journalist|anchor|host|fellow|author)s?\b")
+BIO_WORDS = 25
+
+
+def about_itself(text: str, outlet: str | None, byline: str | None = None) -> bool:
+    """A sentence about the page, the outlet or the author rather than the news (see
+    `_ABOUT_THE_PAGE`, `_BIO`); `outlet`: the article's outlet name, whose "<outlet> is a
+    ..." describes itself; `byline`: its author's, whose short bio is no news either."""
     if _ABOUT_THE_PAGE.search(text):
         return True
-    if not outlet:
-        return False
-    name = fold(outlet)
-    head = fold(text[:len(outlet) + 12])
-    return bool(name) and head.startswith((name + " is a", name + " is the"))
+    name = fold(outlet or "")
+    if name and fold(text[:len(name) + 12]).startswith((name + " is a", name + " is the")):
+        return True
+    bio = _BIO.match(text)
+    return bio is not None and word_count(text) <= BIO_WORDS and (
+        bool(name) and name in fold(text)
+        or bool(byline) and fold(bio.group("name")) in fold(byline or ""))
+
+
+def narration_tail(article_text: str, start: int, text: str) -> bool:
+    """The sentence begins in lower case right after a closing quote mark: the narration of a
+    quote the sentence splitter cut at its "!" or "?" (`"This has been an amazing evening!"
+    the billionaire declared ...`, stop 43, real text), which says nothing alone."""
+    before = article_text[max(0, start - 3):start].rstrip()
+    return text[:1].islower() and before[-1:] in ('"', "”", "’", "'")
 
 
 # A contraction outside quotes ("doesn't", "there's", "they've"): news copy writes them out.
@@ -192,7 +211,8 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
             text = compress(" ".join(article.text[s.start:s.end].split()))
             n_words = word_count(text)
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
-                    or about_itself(text, article.outlet):
+                    or about_itself(text, article.outlet, article.byline) \
+                    or narration_tail(article.text, s.start, text):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
                                  content_terms(text)))
