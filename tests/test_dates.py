@@ -59,3 +59,23 @@ def test_a_day_early_next_year_in_a_late_paper_is_the_coming_one():
     assert r.day == date(2012, 1, 1)  # (guard) months back: this year's
     (r,) = resolve_dates("They met on July 8.", date(2012, 1, 20))
     assert r.day == date(2011, 7, 8)  # (guard) far ahead: last year's
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # Stop 43, real Baly text, each a timeline entry dated to the past: a deposition "set" for
+    # Thursday in a Tuesday paper, a Friday deadline, a fiscal year that "ends 30 September"
+    # in a February paper.
+    ("On Thursday, the committees are set to hear from the envoy.", date(2019, 10, 1),
+     date(2019, 10, 3)),
+    ("Talks went on before a midnight Friday deadline.", date(2019, 2, 12), date(2019, 2, 15)),
+    ("The measure runs through the fiscal year, which ends 30 September.", date(2019, 2, 12),
+     date(2019, 9, 30)),
+    ("The council will vote on Wednesday.", date(2020, 7, 8), date(2020, 7, 8)),  # that day
+    # (guards) what was said or done: the most recent such day, as before.
+    ("The mayor said on Monday that she will resign.", date(2020, 7, 9), date(2020, 7, 6)),
+    ("The council voted on Friday to close the road.", date(2020, 7, 9), date(2020, 7, 3)),
+    ("They met on July 8.", date(2012, 1, 20), date(2011, 7, 8)),
+])
+def test_a_day_in_a_sentence_about_what_is_to_come_is_the_coming_one(text, anchor, expected):
+    (r,) = resolve_dates(text, anchor)
+    assert r.day == expected

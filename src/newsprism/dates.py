@@ -134,7 +134,10 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
     Absolute dates resolve on their own; relative ones ("on Wednesday", "yesterday",
     "July 8" without a year) need `anchor`, the publish date, and are skipped without it.
     A bare weekday is taken as the most recent such day on or before the anchor, the way
-    news uses it ("said on Wednesday" in a Thursday paper).
+    news uses it ("said on Wednesday" in a Thursday paper), and a month-day without a year as
+    this year's, or last year's when that is far ahead. In a sentence that looks ahead
+    (`looks_ahead`: "are set to ... on Thursday", "a Friday deadline", "the fiscal year, which
+    ends 30 September") both are the coming ones.
     """
     out: list[Resolved] = []
     taken: list[tuple[int, int]] = []
@@ -145,7 +148,7 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
         for rel in _REL.finditer(text):
             if any(rel.start() < e and s < rel.end() for s, e in taken):
                 continue
-            r = _resolve_relative(rel, anchor)
+            r = _resolve_relative(rel, anchor, looks_ahead(text, rel.start(), rel.end()))
             if r is not None:
                 out.append(Resolved(rel.start(), rel.end(), rel.group(), r[0], r[1]))
                 taken.append((rel.start(), rel.end()))
@@ -159,7 +162,30 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
     return out
 
 
-def _resolve_relative(m: re.Match[str], anchor: date) -> tuple[date, Granularity] | None:
+# A sentence about what is still to come: a future auxiliary or "is set to", "a deadline", a
+# present-tense verb of a term running out ("the fiscal year ends 30 September"). Not one that
+# reports speech in the past ("said on Monday that he will resign": Monday is when he said it).
+_AHEAD = re.compile(r"\b(?:will|shall|won[’']t|(?:is|are)\s+(?:set|expected|scheduled|due|"
+                    r"slated|poised)\s+to|plans?\s+to|upcoming|deadline|takes\s+effect|"
+                    r"expires|ends|begins|starts)\b", re.I)
+_PAST_REPORT = re.compile(r"\b(?:said|told|announced|wrote|added|tweeted|stated|reported|"
+                          r"confirmed|declared|noted|explained|argued|insisted|warned|was|were|"
+                          r"had|did|met|held|passed|voted|signed|began|ended|expired)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding `text[start:end]` (a date expression) speaks of what is to
+    come and not, in the past tense, of what was said or done (`_AHEAD`, `_PAST_REPORT`)."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)),
+             default=max(0, start - 300))
+    hi_m = _SENTENCE_END.search(text, end, end + 300)
+    sentence = text[lo:hi_m.start() if hi_m else min(len(text), end + 300)]
+    return _AHEAD.search(sentence) is not None and _PAST_REPORT.search(sentence) is None
+
+
+def _resolve_relative(m: re.Match[str], anchor: date, ahead: bool = False
+                      ) -> tuple[date, Granularity] | None:
     g = m.groupdict()
     if g["wd"]:
         target = WEEKDAYS[g["wd"].lower()]
@@ -167,6 +193,8 @@ def _resolve_relative(m: re.Match[str], anchor: date) -> tuple[date, Granularity
         delta = (anchor.weekday() - target) % 7
         if prep == "next":
             return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
+        if ahead and prep in ("", "on", "by", "until"):
+            return anchor + timedelta(days=(target - anchor.weekday()) % 7), "day"
         if prep == "last" and delta == 0:
             delta = 7
         return anchor - timedelta(days=delta), "day"
@@ -195,7 +223,9 @@ def _resolve_relative(m: re.Match[str], anchor: date) -> tuple[date, Granularity
             return None
         # "July 8" in a January paper means last July; "Jan. 1" in a late-November paper, the
         # coming one (as near ahead as a date of this year may be).
-        if (candidate - anchor).days > 60:
+        if ahead and candidate < anchor and (nxt := _next_year(candidate)) is not None:
+            return nxt, "day"  # "expires Jan. 1" in a November paper
+        if (candidate - anchor).days > 60 and not ahead:
             candidate = candidate.replace(year=anchor.year - 1)
         elif month < anchor.month and (ahead := _next_year(candidate)) is not None \
                 and 0 < (ahead - anchor).days <= 60:
