@@ -227,9 +227,9 @@ def _resolve_relative(m: re.Match[str], anchor: date, ahead: bool = False
             return nxt, "day"  # "expires Jan. 1" in a November paper
         if (candidate - anchor).days > 60 and not ahead:
             candidate = candidate.replace(year=anchor.year - 1)
-        elif month < anchor.month and (ahead := _next_year(candidate)) is not None \
-                and 0 < (ahead - anchor).days <= 60:
-            candidate = ahead
+        elif month < anchor.month and (coming := _next_year(candidate)) is not None \
+                and 0 < (coming - anchor).days <= 60:
+            candidate = coming
         return candidate, "day"
     return None
 
