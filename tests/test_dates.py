@@ -75,6 +75,11 @@ def test_a_day_early_next_year_in_a_late_paper_is_the_coming_one():
     ("The mayor said on Monday that she will resign.", date(2020, 7, 9), date(2020, 7, 6)),
     ("The council voted on Friday to close the road.", date(2020, 7, 9), date(2020, 7, 3)),
     ("They met on July 8.", date(2012, 1, 20), date(2011, 7, 8)),
+    # (real text) a prediction made on Thursday, the future only in the quoted words
+    ('The lawyer predicted on Thursday: "I am confident the case will end soon."',
+     date(2020, 1, 24), date(2020, 1, 23)),
+    ('On Thursday the lawyer was confident: "The case will end soon."',
+     date(2020, 1, 24), date(2020, 1, 23)),
 ])
 def test_a_day_in_a_sentence_about_what_is_to_come_is_the_coming_one(text, anchor, expected):
     (r,) = resolve_dates(text, anchor)

@@ -169,9 +169,13 @@ _AHEAD = re.compile(r"\b(?:will|shall|won[’']t|(?:is|are)\s+(?:set|expected|sc
                     r"slated|poised)\s+to|plans?\s+to|upcoming|deadline|takes\s+effect|"
                     r"expires|ends|begins|starts)\b", re.I)
 _PAST_REPORT = re.compile(r"\b(?:said|told|announced|wrote|added|tweeted|stated|reported|"
-                          r"confirmed|declared|noted|explained|argued|insisted|warned|was|were|"
-                          r"had|did|met|held|passed|voted|signed|began|ended|expired)\b", re.I)
+                          r"confirmed|declared|noted|explained|argued|insisted|warned|predicted|"
+                          r"promised|vowed|pledged|threatened|suggested|claimed|urged|asked|was|"
+                          r"were|had|did|met|held|passed|voted|signed|began|ended|expired)\b",
+                          re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# Someone's words: what they foresee ("I am confident ... will") is theirs, not the writer's.
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
 def looks_ahead(text: str, start: int, end: int) -> bool:
@@ -181,7 +185,8 @@ def looks_ahead(text: str, start: int, end: int) -> bool:
              default=max(0, start - 300))
     hi_m = _SENTENCE_END.search(text, end, end + 300)
     sentence = text[lo:hi_m.start() if hi_m else min(len(text), end + 300)]
-    return _AHEAD.search(sentence) is not None and _PAST_REPORT.search(sentence) is None
+    own = _QUOTED.sub(" ", sentence)
+    return _AHEAD.search(own) is not None and _PAST_REPORT.search(sentence) is None
 
 
 def _resolve_relative(m: re.Match[str], anchor: date, ahead: bool = False
