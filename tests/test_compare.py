@@ -509,3 +509,28 @@ def test_a_count_conflict_is_about_the_counted_noun_s_plural(stem_, expected):
     """Stop 43, real text: "how many childs" (the stem and an "s")."""
     from newsprism.compare.match import plural
     assert plural(stem_) == expected
+
+
+def test_framing_leaves_out_words_that_frame_nothing(settings):
+    """Stop 43, real text: "Mr.", "Ms.", "Dr.", "Sens", "D", "R-Iowa" were descriptors of
+    people, "Reuters" (from a dateline) of Texas, a page's markup of a president. A title or a
+    party that says something of the person stays ("Iowa Republican", "embattled Sen.")."""
+    from newsprism.compare.framing import framing, worth_showing
+    from newsprism.model import Mention
+
+    others = frozenset({"harbour wire", "norland"})
+    for junk in ("Mr.", "Ms", "Dr.", "Sens", "D", "R-Iowa", "(D-Calif.)", "Harbour Wire",
+                 'video.example.com">http://video.example.com President'):
+        assert not worth_showing(junk, others), junk
+    for kept in ("Iowa Republican", "embattled Sen.", "Republican", "former Agriculture "
+                 "Secretary", "the rogue regime of"):
+        assert worth_showing(kept, others), kept
+    a = _article("a", "Mr. Dale Olsen met voters on Monday.", "Daily")
+    b = _article("b", "Embattled Sen. Dale Olsen met voters on Monday.", "Voice")
+    ments = [Mention("a", 4, 14, "Dale Olsen", "PERSON", "e1", title="Mr."),
+             Mention("b", 16, 26, "Dale Olsen", "PERSON", "e1", title="Embattled Sen.")]
+    ent = Entity(id="e1", name="Dale Olsen", type="PERSON", article_ids=("a", "b"),
+                 mentions=tuple(ments))
+    (frame,) = framing([ent], [a, b], ())
+    assert dict(frame.by_outlet) == {"Daily": ("Dale Olsen",),
+                                     "Voice": ("Dale Olsen", "Embattled Sen.")}

@@ -170,6 +170,27 @@ def outlet_tones(articles: Sequence[Article], reuse: Sequence[Reuse],
     return tuple(tones)
 
 
+# Words around a name that say nothing of how an outlet frames it (stop 43, real text: "Mr.",
+# "Ms.", "Dr.", "Sens" and "D", "R-Iowa" were shown as descriptors of people, "Reuters" of
+# Texas from the dateline "EL PASO, Texas (Reuters)", and a page's markup
+# `video.foxnews.com">http://...` of Obama): courtesy titles, party-and-state codes, markup,
+# and another entity's or an outlet's name.
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "messrs", "mssrs",
+                       "sens", "reps", "drs"})
+_PARTY_CODE = re.compile(r"^\(?[DRIL](?:-[A-Z][\w.]*)?\)?$")
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_MARKUP = re.compile(r"https?:|www\.|\.com\b|[<>]|\"")
+
+
+def worth_showing(text: str, other_names: frozenset[str]) -> bool:
+    """Whether a descriptor or title `text` tells something of the entity (see above);
+    `other_names`: the folded names of the story's other entities and of its outlets."""
+    t = text.strip()
+    folded = fold(t).strip(" .")
+    return bool(folded) and folded not in _COURTESY and not _PARTY_CODE.match(t) \
+        and not _MARKUP.search(t) and folded not in other_names
+
+
 def framing(entities: Sequence[Entity], articles: Sequence[Article],  # noqa: C901  (rank, collect and per-outlet terms in one pass; split tracked in issue 19)
             facts: Sequence[ArticleFacts]) -> tuple[Framing, ...]:
     """Names and descriptors per outlet for entities that two or more outlets mention."""
@@ -190,7 +211,13 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article],  # noqa: C9
             descs[(f.article_id, d.mention_start, d.mention_end)].append(d)
     found: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
     names: dict[str, dict[str, list[tuple[str, Span]]]] = defaultdict(lambda: defaultdict(list))
+    outlet_names = {fold(a.outlet or "") for a in articles} | {fold(a.outlet_label)
+                                                               for a in articles}
     for e in chosen:
+        # (a party or a nationality, "Republican", "Democrat", frames a person: kept)
+        others = frozenset(outlet_names | {fold(n) for o in entities
+                                           if o.id != e.id and o.type in _NAMED_TYPES
+                                           for n in (o.name, *o.aliases)}) - {""}
         taken: dict[str, int] = defaultdict(int)
         for m in sorted(e.mentions, key=lambda m: (m.article_id, m.start)):
             art = m.article_id
@@ -199,12 +226,13 @@ def framing(entities: Sequence[Entity], articles: Sequence[Article],  # noqa: C9
             taken[art] += 1
             outlet = by_id[art].outlet_label
             names[e.id][outlet].append((m.text, Span(art, m.start, m.end)))
-            if m.title:
+            if m.title and worth_showing(m.title, others):
                 found[e.id][outlet].append((m.title, Span(art, m.start, m.end)))
             for d in descs.get((art, m.start, m.end), ()):
                 if any(entity_at.get((art, a, b), e.id) != e.id for a, b in d.blockers):
                     continue  # it may describe the other entity standing beside it
-                found[e.id][outlet].append((d.text, Span(art, d.start, d.end)))
+                if worth_showing(d.text, others):
+                    found[e.id][outlet].append((d.text, Span(art, d.start, d.end)))
     out = []
     for e in chosen:
         described = found.get(e.id, {})
