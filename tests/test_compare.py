@@ -191,6 +191,21 @@ def test_consensus_needs_two_independent_sources_and_omission(settings):
     assert [c.independent_sources for c in both.consensus] == [2]
 
 
+def test_an_omission_needs_three_outlets_carrying_the_item(settings):
+    """Stop 43, real text: in stories of three outlets, two carrying an item made the third
+    "omit" it, and most such items were themselves wrong. Two of three is no omission; three
+    of four is (as in the test above)."""
+    fact = "The central bank raised its main interest rate to five percent on Thursday."
+    para = "On Thursday the central bank raised its main interest rate to five percent."
+    a1, a3 = _article("a1", fact), _article("a3", para)
+    a4 = _article("a4", "Shoppers in the capital crowded markets ahead of the holiday weekend.")
+    claims = [_claim(a, a.text, predicate="raise") for a in (a1, a3)]
+    claims.append(_claim(a4, a4.text, predicate="crowd", attributed_to="traders"))
+    story = compare_story(_ctx([a1, a3, a4], claims), settings)
+    assert [c.article_ids for c in story.consensus] == [("a1", "a3")]
+    assert not [e for e in story.exclusives if e.kind == "omission"]
+
+
 def test_lexicon_is_documented_and_hits_skip_names_and_quotes():
     lex = load_lexicon()
     assert len(lex) > 200 and lex["regime"] < 0 and lex["freedom fighters"] > 0
