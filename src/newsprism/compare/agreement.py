@@ -16,14 +16,27 @@ member must agree:
 - what is said besides the names: the content words of the tokens that are not capitalised
   (`statement_words`) overlap by a Dice of at least `STATEMENT_DICE`; and
 - the figures: when both state figures (digits, years aside), they share one.
+And, given the story's word weights (`StoryWeights`, stop 44):
+- what they share is specific to them: the Dice of their content words, names included, each
+  word weighted by how rare it is among the story's sentences, is at least `SPECIFIC_DICE`.
+  Every sentence of a story about a bill says "individual mandate", "health insurance" and
+  "tax penalty"; two sentences sharing only those are about the bill, not the same statement
+  ("Congress did repeal the requirement" / "The legal fight stems from a provision known as
+  the individual mandate");
+- they have the same polarity: one negated and the other not ("We have no forces within
+  Gaza" / "about 900 militants had been killed by Israeli forces") do not state one thing,
+  unless they are near the same words (weighted Dice `SAME_WORDS`) or carry the same quote;
+- neither is a question the outlet asks ("Did the investigation delve into ...?").
 Measured on real articles in docs/compare.md ("Consensus: the same statement, not the same
-names").
+names", and "stop 44: specific words and polarity").
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from ..model import ArticleFacts, Claim
@@ -31,11 +44,38 @@ from ..text import fold
 from .match import content_words, stem
 
 STATEMENT_DICE = 0.3  # Dice of the words besides names that a member shares with the item
+SPECIFIC_DICE = 0.35  # Dice of all content words, weighted by their rarity in the story
+SAME_WORDS = 0.6  # weighted Dice above which polarity words are not read (near-verbatim)
+SAME_QUOTE = 0.5  # Dice of the quoted words above which two sentences carry one quote
 LEAD_SENTENCES = 2  # an article's lead: its first sentences, where it states the event
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n['’]t\b", re.I)
+_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+
+
+class StoryWeights:
+    """How specific each content word is to a sentence of one story: log((n + 1) / (df + 1))
+    over the story's `n` sentences (claims), `df` of which hold the word. A word every
+    sentence holds weighs nothing; a word of one sentence weighs most."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for t in texts:
+            self.n += 1
+            self.df.update(content_words(t))
+
+    def weight(self, word: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(word, 0) + 1))
+
+    def dice(self, a: str, b: str) -> float:
+        """Weighted Dice of the content words (names included) of two sentences."""
+        wa, wb = content_words(a), content_words(b)
+        total = sum(map(self.weight, wa)) + sum(map(self.weight, wb))
+        return 2 * sum(map(self.weight, wa & wb)) / total if total > 0 else 0.0
 
 
 @lru_cache(maxsize=1 << 12)
@@ -53,7 +93,37 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(f for f in found if not _YEAR.fullmatch(f))
 
 
-def agrees(item: str, member: str) -> bool:
+def _quoted(text: str) -> str:
+    """The words inside quotation marks; a sentence of a quote running over several sentences
+    has one mark only (`I do so with no ill will ... the country I love.”`), and the quote
+    runs from the sentence's start or to its end."""
+    opened, closed = text.count("“"), text.count("”")
+    if closed > opened:
+        text = "“" + text
+    elif opened > closed:
+        text += "”"
+    elif text.count('"') % 2:
+        text = text + '"' if text.lstrip().startswith('"') else '"' + text
+    return " ".join(a or b for a, b in _QUOTED.findall(text))
+
+
+def asks(text: str) -> bool:
+    """The sentence is a question in the writer's words (a quoted question is reported)."""
+    return _QUOTED.sub(" ", text).rstrip(" \"”’)").endswith("?")
+
+
+def same_quote(a: str, b: str) -> bool:
+    """Both sentences carry one quote: their quoted words overlap by `SAME_QUOTE`."""
+    qa, qb = content_words(_quoted(a)), content_words(_quoted(b))
+    return bool(qa and qb) and 2 * len(qa & qb) >= SAME_QUOTE * (len(qa) + len(qb))
+
+
+def same_polarity(a: str, b: str) -> bool:
+    """Both sentences are negated or neither is (`not`, `no`, `never`, `n't`, ...)."""
+    return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
+
+
+def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
     """Whether `member` states what `item` states (see the module docstring)."""
     fa, fb = figures(item), figures(member)
     if fa and fb and not fa & fb:
@@ -61,7 +131,16 @@ def agrees(item: str, member: str) -> bool:
     if content_words(item) == content_words(member):
         return True
     a, b = statement_words(item), statement_words(member)
-    return 2 * len(a & b) >= STATEMENT_DICE * (len(a) + len(b)) and bool(a & b)
+    if not (2 * len(a & b) >= STATEMENT_DICE * (len(a) + len(b)) and a & b):
+        return False
+    if weights is None:
+        return True
+    if asks(item) or asks(member):
+        return False
+    specific = weights.dice(item, member)
+    if specific < SPECIFIC_DICE:
+        return False
+    return specific >= SAME_WORDS or same_quote(item, member) or same_polarity(item, member)
 
 
 def lead_ends(facts: Sequence[ArticleFacts]) -> dict[str, int]:
@@ -75,9 +154,11 @@ def lead_ends(facts: Sequence[ArticleFacts]) -> dict[str, int]:
 
 
 def agreeing(members: Sequence[Claim], representative: Claim,
-             leads: Mapping[str, int] | None = None) -> list[Claim]:
+             leads: Mapping[str, int] | None = None,
+             weights: StoryWeights | None = None) -> list[Claim]:
     """The members that agree with the representative (which always does); with `leads`
-    (`lead_ends`), a member in its lead agrees with a representative in its own."""
+    (`lead_ends`), a member in its lead agrees with a representative in its own; with
+    `weights` (`StoryWeights`), shared words must be specific and polarity the same."""
     leads = leads or {}
 
     def in_lead(c: Claim) -> bool:
@@ -85,4 +166,4 @@ def agreeing(members: Sequence[Claim], representative: Claim,
 
     rep_lead = in_lead(representative)
     return [c for c in members if c is representative or (rep_lead and in_lead(c))
-            or agrees(representative.text, c.text)]
+            or agrees(representative.text, c.text, weights)]

@@ -30,7 +30,7 @@ from ..model import (
     StoryContext,
 )
 from ..settings import Settings
-from .agreement import agreeing, lead_ends
+from .agreement import StoryWeights, agreeing, lead_ends
 from .attribution import attribution_conflicts
 from .conflicts import (
     DOUBT,
@@ -101,10 +101,13 @@ def source_count(ids: Sequence[str], groups: dict[str, str], outlet_of: dict[str
 
 
 def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Article],
-                             groups: dict[str, str], leads: dict[str, int] | None = None
+                             groups: dict[str, str], leads: dict[str, int] | None = None,
+                             texts: Sequence[str] = ()
                              ) -> tuple[tuple[Consensus, ...], tuple[Exclusive, ...]]:
     """Consensus items (a group of claims two independent sources state; `leads`: where each
-    article's lead ends, `agreement.lead_ends`), omissions and exclusives."""
+    article's lead ends, `agreement.lead_ends`; `texts`: the story's claim texts, whose word
+    words `agreement.StoryWeights` weighs), omissions and exclusives."""
+    weights = StoryWeights(texts) if texts else None
     outlet_of = {a.id: a.outlet_label for a in articles}
     outlets = sorted(set(outlet_of.values()))
     consensus: list[Consensus] = []
@@ -114,7 +117,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
         rep = _representative(members)
         grouped = {c.article_id for c in members}
         # Only the members saying what the item says count as agreeing (agreement.py).
-        agreed = agreeing(members, rep, leads) if len(grouped) > 1 else members
+        agreed = agreeing(members, rep, leads, weights) if len(grouped) > 1 else members
         ids = tuple(sorted({c.article_id for c in agreed}))
         n_groups = source_count(ids, groups, outlet_of)
         spans = tuple(Span(c.article_id, c.start, c.end)
@@ -183,7 +186,8 @@ def _compare(ctx: StoryContext) -> Story:
     entities: dict[str, Entity] = {e.id: e for e in ctx.story.entities}
     clusters, partial = clustered_claims(claims, MATCH_THRESHOLD)
     consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups,
-                                                    lead_ends(ctx.facts))
+                                                    lead_ends(ctx.facts),
+                                                    [c.text for c in claims])
     if partial:
         # Over the claim-pair budget an unscored pair could carry the "exclusive" fact in
         # another outlet, or the "omitted" one in the omitting outlet: abstain.

@@ -1,0 +1,110 @@
+"""Whether a member of a consensus group states what the item states (compare/agreement.py).
+
+Stop 44, real text: the consensus items still wrong after stop 43's rule were sentences about
+the story's subject that say different things ("Congress did repeal the requirement, the
+so-called individual mandate, that people buy health insurance or pay a tax penalty" / "The
+legal fight stems from a provision known as the individual mandate, which originally required
+people to acquire health insurance or pay a tax penalty"), a statement and a negated one ("We
+have no forces within Gaza" / "900 militants had been killed by Israeli forces"), and a
+question the outlet asks. All texts here are made up."""
+
+from __future__ import annotations
+
+from newsprism.compare.agreement import StoryWeights, agrees, asks, same_quote
+from newsprism.compare.story import compare_story
+from newsprism.model import Article, ArticleFacts, Claim, Sentence, Story, StoryContext
+from newsprism.text import stable_id
+
+# A story about one levy: nearly every sentence names it and whom it binds.
+STORY = [
+    "Ship owners must pay the harbour fee or a penalty under the rule.",
+    "The harbour fee rule binds ship owners who dock for a night.",
+    "Ship owners called the harbour fee rule and its penalty unfair.",
+    "A penalty is due when ship owners skip the harbour fee.",
+    "The rule on the harbour fee took effect in spring for ship owners.",
+    "Port clerks collect the harbour fee and the penalty from ship owners.",
+    "Critics say the rule lets the harbour fee rise for ship owners.",
+    "Dock workers debated the harbour fee rule for ship owners again.",
+]
+REPEALED = "In 2019 the assembly did repeal the rule that ship owners pay the harbour fee or a penalty."
+STEMS = ("The dispute stems from a rule, known as the harbour fee, which required ship owners to "
+         "pay a penalty.")
+ALSO_REPEALED = "The assembly voted in 2019 to repeal the rule that ship owners pay the harbour fee."
+
+
+def test_words_the_whole_story_uses_do_not_make_two_sentences_agree():
+    weights = StoryWeights([*STORY, REPEALED, STEMS, ALSO_REPEALED])
+    # Without the story's weights the two share most of their words besides names...
+    assert agrees(REPEALED, STEMS)
+    # ...but every one of them is the story's own subject: what each says differs.
+    assert not agrees(REPEALED, STEMS, weights)
+    # Two sentences stating the repeal share its specific words and still agree.
+    assert agrees(REPEALED, ALSO_REPEALED, weights)
+    # A word of one sentence weighs more than a word of every sentence.
+    assert weights.weight("repeal") > weights.weight("rule") > weights.weight("harbour")
+
+
+def test_a_statement_and_its_negation_do_not_agree():
+    story = [*STORY, "The navy has no ships within the strait, its spokesman said on Tuesday.",
+             "The navy spokesman said on Tuesday that its ships had sunk two smuggling boats "
+             "and seized a tanker near the strait.",
+             "A navy spokesman said on Tuesday that it has no ships in the strait."]
+    weights = StoryWeights(story)
+    assert not agrees(story[-3], story[-2], weights)
+    assert agrees(story[-3], story[-1], weights)
+
+
+def test_one_quote_agrees_whatever_the_narration_around_it():
+    item = ("\u201cI leave with no ill will but with gratitude for the chance to serve the "
+            "port I love.\u201d")
+    member = ("Her voice broke as she spoke of her \u201cgratitude for the chance to serve the "
+              "port I love.\u201d")
+    weights = StoryWeights([*STORY, item, member])
+    assert same_quote(item, member) and agrees(item, member, weights)
+    # A sentence of a longer quote has its closing mark only; the quote is still the same.
+    assert same_quote(item.lstrip("\u201c"), member)
+    assert agrees(item.lstrip("\u201c"), member, weights)
+
+
+def test_a_question_the_outlet_asks_agrees_with_nothing():
+    question = "Did the assembly repeal the rule that ship owners pay the harbour fee?"
+    weights = StoryWeights([*STORY, REPEALED, question])
+    assert asks(question) and not asks("\u201cWho pays the fee?\u201d she asked the clerk.")
+    assert not agrees(REPEALED, question, weights)
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text=text, outlet=f"outlet-{aid}",
+                   published="2021-03-04")
+
+
+def _claim(article: Article, sentence: str) -> Claim:
+    start = article.text.index(sentence)
+    return Claim(id=stable_id(article.id, str(start)), article_id=article.id, start=start,
+                 end=start + len(sentence), text=sentence, predicate="be")
+
+
+def _context(articles: list[Article], sentences: dict[str, list[str]]) -> StoryContext:
+    claims = [_claim(a, s) for a in articles for s in sentences[a.id]]
+    story = Story(id="s1", title="t", article_ids=tuple(a.id for a in articles),
+                  claims=tuple(claims))
+    facts = tuple(ArticleFacts(
+        article_id=a.id, claims=tuple(c for c in claims if c.article_id == a.id),
+        sentences=tuple(Sentence(a.id, c.start, c.end) for c in claims
+                        if c.article_id == a.id)) for a in articles)
+    return StoryContext(story=story, articles=tuple(articles), facts=facts, reuse=())
+
+
+def test_the_story_s_own_words_weigh_in_compare_story(settings):
+    """Through `compare_story`: two body sentences that share only the story's subject are no
+    consensus; the same pair stating one thing is."""
+    half = len(STORY) // 2
+    for second, expected in ((STEMS, 0), (ALSO_REPEALED, 1)):
+        a_sents, b_sents = STORY[:half] + [REPEALED], STORY[half:] + [second]
+        a = _article("a", " ".join(a_sents))
+        b = _article("b", " ".join(b_sents))
+        story = compare_story(_context([a, b], {"a": a_sents, "b": b_sents}), settings)
+        found = [c for c in story.consensus
+                 if any(s.article_id == "a" and a.text[s.start:s.end] == REPEALED
+                        for s in c.spans)]
+        assert len(found) == expected, (second, story.consensus)
