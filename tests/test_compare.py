@@ -519,9 +519,10 @@ def test_consensus_counts_only_members_saying_what_the_item_says(settings):
 @pytest.mark.parametrize(("stem_", "expected"), [
     ("strike", "strikes"), ("child", "children"), ("casualty", "casualties"),
     ("day", "days"), ("bus", "buses"), ("migrant worker", "migrant workers"),
-    ("person", "people")])
+    ("person", "people"), ("life", "lives"), ("chief", "chiefs")])
 def test_a_count_conflict_is_about_the_counted_noun_s_plural(stem_, expected):
-    """Stop 43, real text: "how many childs" (the stem and an "s")."""
+    """Stop 43, real text: "how many childs" (the stem and an "s"); stop 44: "how many
+    lifes"."""
     from newsprism.compare.match import plural
     assert plural(stem_) == expected
 
@@ -549,3 +550,26 @@ def test_framing_leaves_out_words_that_frame_nothing(settings):
     (frame,) = framing([ent], [a, b], ())
     assert dict(frame.by_outlet) == {"Daily": ("Dale Olsen",),
                                      "Voice": ("Dale Olsen", "Embattled Sen.")}
+
+
+def test_a_conflict_between_one_outlet_s_own_articles_is_at_most_possible(settings):
+    """Stop 44, real text: two BBC pieces of one story, three weeks apart and undated in the
+    feed, gave "25,239 deaths" and "more than 70,000 related deaths": the outlet's own later
+    toll, not outlets disagreeing. The same two figures from two outlets stay confident."""
+    s1 = "The navy has launched hundreds of strikes on rebel ports since the war began."
+    s2 = "The navy has carried out dozens of airstrikes on rebel ports in recent years."
+
+    def story_of(outlet_b: str):
+        a = _article("a", s1, outlet="Harbour Wire")
+        b = _article("b", s2, outlet=outlet_b)
+        claims = [_claim(a, s1, quantities=(_qty(a, "hundreds of strikes", 200, 999,
+                                                   "strike"),)),
+                  _claim(b, s2, quantities=(_qty(b, "dozens of airstrikes", 24, 99,
+                                                   "airstrike"),))]
+        return compare_story(_ctx([a, b], claims), settings)
+
+    (across,) = [c for c in story_of("Kelby Post").conflicts if c.kind == "quantity"]
+    (own,) = [c for c in story_of("Harbour Wire").conflicts if c.kind == "quantity"]
+    assert own.confidence < across.confidence
+    assert own.status == "possible" and "one outlet's own articles" in own.why
+    assert "one outlet" not in across.why

@@ -207,7 +207,9 @@ def _compare(ctx: StoryContext) -> Story:
             *actor_conflicts([m for m in clusters if len(m) >= 2], entities, groups, quoted),
         ]),
     ]
-    conflicts = [c for c in conflicts if c.confidence >= SHOWN_AT]
+    conflicts = [c for c in _across_outlets(conflicts, {a.id: a.outlet_label
+                                                        for a in ctx.articles})
+                 if c.confidence >= SHOWN_AT]
     consensus = voiced(mark_disputed(consensus, conflicts), quotes,
                        {a.id: a.text for a in ctx.articles})
     frames = framing(ctx.story.entities, ctx.articles, ctx.facts)
@@ -216,11 +218,32 @@ def _compare(ctx: StoryContext) -> Story:
                                exclusives=exclusives, framing=frames, tones=tones)
 
 
+def doubted(c: Conflict, doubt: str) -> Conflict:
+    """`c` with one doubt more: its confidence times `DOUBT`, the doubt named in its `why`."""
+    why = f"{c.why}, {doubt}" if "; doubts: " in c.why else f"{c.why}; doubts: {doubt}"
+    return make_conflict(c.kind, c.about, c.versions, c.confidence * DOUBT, why)
+
+
 def _doubted(partial: bool, conflicts: Sequence[Conflict]) -> list[Conflict]:
     """The conflicts found in claim clusters, each with `CLAIM_PART_DOUBT` (one doubt more,
     so at most "possible") when the clusters rest on part of the story's claim pairs."""
     if not partial:
         return list(conflicts)
-    return [make_conflict(c.kind, c.about, c.versions, c.confidence * DOUBT,
-                          f"{c.why}; doubts: {CLAIM_PART_DOUBT}" if "; doubts: " not in c.why
-                          else f"{c.why}, {CLAIM_PART_DOUBT}") for c in conflicts]
+    return [doubted(c, CLAIM_PART_DOUBT) for c in conflicts]
+
+
+ONE_OUTLET_DOUBT = "every side is one outlet's own articles (a later one may update another)"
+
+
+def _across_outlets(conflicts: Sequence[Conflict], outlet_of: dict[str, str]
+                    ) -> list[Conflict]:
+    """A conflict all of whose sides are one outlet's articles carries `ONE_OUTLET_DOUBT`:
+    an outlet's two pieces of a story giving two death tolls are most often two days' tolls
+    (real text, stop 44: "25,239 deaths" and "more than 70,000 related deaths" in two BBC
+    pieces three weeks apart, undated in the feed). Outlets disagreeing is what a conflict
+    is for."""
+    out = []
+    for c in conflicts:
+        outlets = {outlet_of.get(a, a) for v in c.versions for a in v.article_ids}
+        out.append(doubted(c, ONE_OUTLET_DOUBT) if len(outlets) == 1 else c)
+    return out
