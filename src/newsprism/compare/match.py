@@ -86,7 +86,10 @@ def canon(word: str) -> str:
 
 
 _IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women",
-                      "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese"}
+                      "foot": "feet", "tooth": "teeth", "mouse": "mice", "goose": "geese",
+                      "life": "lives", "wife": "wives", "knife": "knives", "half": "halves",
+                      "leaf": "leaves", "shelf": "shelves", "thief": "thieves",
+                      "wolf": "wolves", "calf": "calves", "loaf": "loaves"}
 
 
 def plural(noun: str) -> str:
