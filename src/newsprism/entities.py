@@ -40,6 +40,7 @@ from .extract.names import (
     same_name_token,
     split_title,
 )
+from .extract.vague import CROWD_HEADS
 from .model import Claim, Entity, Mention, Quote, Story, StoryContext
 from .settings import Settings
 from .text import fold, stable_id
@@ -459,6 +460,10 @@ class _Lookup:
     def _name_hits(self, text: str) -> list[Entity]:
         people = self.people
         name = person_name(text)
+        if fold(name) in CROWD_HEADS:
+            # "Many argue that ..." is no name: spelled like a surname ("Many" / "Money",
+            # a capitalised "Taxpayer Money" typed PERSON) it took eleven quotes (stop 44).
+            return []
         hits = list(self.exact.get(name, ()))
         parts = name.split()
         if not hits and len(parts) > 1:  # `same_person` with each full name

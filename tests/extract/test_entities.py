@@ -319,3 +319,18 @@ def test_a_suffix_alone_does_not_split_a_person(settings):
                     "b": [("Martin Luther King", "PERSON")]})
     story = resolve_entities(ctx, settings)
     assert [n for n, _ in people(story)] == ["Martin Luther King"]
+
+
+def test_a_crowd_word_is_no_surname(settings):
+    """Stop 44, real text: a column's "Many argue that “...”" (speaker "Many") was given to
+    "Taxpayer Money", a capitalised phrase of a quoted tweet typed PERSON, whose last word
+    sounds like it: eleven quotes of one sample. A surname that sounds alike still meets."""
+    quotes = (Quote(id="q1", article_id="b", start=0, end=5, text="hello", kind="direct",
+                    speaker="Many", speaker_text="Many", speaker_start=0, speaker_end=4),
+              Quote(id="q2", article_id="b", start=6, end=9, text="abc", kind="direct",
+                    speaker="Mony", speaker_text="Mony", speaker_start=6, speaker_end=9))
+    ctx = make_ctx({"a": [("Taxpayer Money", "PERSON")], "b": [("the fund", "ORG")]},
+                   quotes=quotes)
+    got = {q.id: q for q in resolve_entities(ctx, settings).quotes}
+    assert got["q1"].speaker_entity is None and got["q1"].speaker == "Many"
+    assert got["q2"].speaker == "Taxpayer Money"
