@@ -123,6 +123,14 @@ def test_a_quoted_name_given_to_a_thing_is_no_one_s_words(quotes_of, quote_with)
     assert quote_with(quotes, "a disgrace").speaker == "Lena Varsk"
 
 
+def test_a_name_given_past_the_thing_s_modifiers_is_no_one_s_words(quotes_of):
+    """Stop 44, real text: `a coronavirus anti-body test called “COVID-Rapid.”` went to the
+    company making it: the "a" stands five words before "called"."""
+    quotes = quotes_of("Officials may mean Kelby Labs, which produces a rapid anti-body "
+                       "blood test called \u201cHarbour-Check.\u201d The agency said so.")
+    assert not [q for q in quotes if "Harbour-Check" in q.text and q.speaker is not None]
+
+
 def test_calling_someone_is_no_statement_about_them(quotes_of, quote_with):
     """`Obama called relatives of Newtown shooting victims ... to thank them` made
     "relatives of Newtown" an indirect quote of Obama's; "called the plan a disgrace" is

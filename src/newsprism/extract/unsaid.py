@@ -121,8 +121,11 @@ def naming_call(verb) -> bool:
     # The name may be quoted: `an exercise called the “flexed arm hang”` (stop 43, real text:
     # the quoted name went to "an exercise" as its speaker).
     named = after.pos_ == "PROPN" or after.text in _OPENING_MARKS
+    # The article may stand further back, before the noun's modifiers: `a coronavirus
+    # anti-body test called “COVID-Rapid.”` (stop 44, real text).
     return noun.pos_ == "NOUN" and noun.ent_type_ != "PERSON" and named \
-        and any(t.lower_ in ("a", "an") for t in doc[max(0, verb.i - 4):verb.i - 1])
+        and (any(t.lower_ in ("a", "an") for t in doc[max(0, verb.i - 4):verb.i - 1])
+             or any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun.lefts))
 
 
 def reported_by_another(verb) -> bool:
