@@ -45,3 +45,31 @@ def test_a_counted_crowd_believing_has_no_speaker(quotes_of, quote_with):
                        "sought too many deals. Most farmers believe the tax is too high.")
     assert quote_with(quotes, "too many deals").speaker is None
     assert quote_with(quotes, "tax is too high").speaker is None
+
+
+def test_a_poll_share_parsed_onto_a_name_is_a_crowd(nlp):
+    """Stop 44, real text: "... can beat Trump -- and more (68 percent) think he can do that"
+    was parsed with the name heading "more (68 percent)" as the subject of "think", and the
+    poll's share of belief went to the candidate. A head with a percent appositive is a
+    share of a poll. (The parse is set by hand: made-up names parse otherwise.)"""
+    from spacy.tokens import Doc
+
+    from newsprism.extract.vague import crowd_belief
+
+    words = ["Harlan", "--", "and", "more", "(", "68", "percent", ")", "think", "he", "can",
+             "win"]
+    heads = [8, 0, 0, 0, 6, 6, 0, 0, 8, 11, 11, 8]
+    deps = ["nsubj", "punct", "cc", "conj", "punct", "nummod", "appos", "punct", "ROOT",
+            "nsubj", "aux", "ccomp"]
+    pos = ["PROPN", "PUNCT", "CCONJ", "ADJ", "PUNCT", "NUM", "NOUN", "PUNCT", "VERB", "PRON",
+           "AUX", "VERB"]
+    lemmas = ["Harlan", "--", "and", "more", "(", "68", "percent", ")", "think", "he", "can",
+              "win"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert crowd_belief(doc[0], doc[8])
+    # The same name without the share still speaks for himself.
+    plain = Doc(nlp.vocab, words=["Harlan", "thinks", "he", "can", "win"],
+                heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp"],
+                pos=["PROPN", "VERB", "PRON", "AUX", "VERB"],
+                lemmas=["Harlan", "think", "he", "can", "win"])
+    assert not crowd_belief(plain[0], plain[1])
