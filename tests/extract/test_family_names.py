@@ -188,3 +188,24 @@ def test_he_reported_by_an_unnamed_person_is_that_person(quotes_of):
                        "believed the sellers were peddling fakes.")
     (q,) = [q for q in quotes if q.text == "the sellers were peddling fakes"]
     assert q.speaker == "Tom Vale"
+
+
+MOTHER_AND_DAUGHTER = (
+    "KELBY — Maria Palomo, 54, had not been to a rally in a decade. \u201cI liked the event,\u201d "
+    "she said.\n\nPalomo was at the town hall with her daughter, Genesis Palomo, 23, and her "
+    "son Luis, 31.\n\nGenesis Palomo said she saw the event as honest. \u201cI saw other "
+    "candidates who would try too hard,\u201d she said.")
+
+
+@pytest.mark.parametrize("labels", [
+    None,
+    # Real text (stop 44): the daughter's name typed ORG both times.
+    {"Genesis Palomo": "ORG"},
+])
+def test_a_relative_named_in_full_speaks_for_herself(nlp, labels):
+    """"Genesis Palomo said" was read on its last word, the surname of her mother Maria named
+    before: the daughter's words went to the mother, and so did her next "she said"."""
+    got = _speakers(nlp, MOTHER_AND_DAUGHTER, labels)
+    assert _spoken(got, "I liked the event") == "Maria Palomo"
+    assert _spoken(got, "she saw the event") == "Genesis Palomo"
+    assert _spoken(got, "I saw other candidates") == "Genesis Palomo"

@@ -689,3 +689,17 @@ def test_a_clause_under_a_verb_that_reports_nothing_is_no_report(nlp):
               deps=["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "aux", "xcomp"],
               lemmas=["the", "paper", "report", "that", "Varga", "plan", "to", "run"])
     assert reported_by_no_one(doc[5])  # (guard) a paper's report
+
+
+def test_a_speaker_phrase_cut_inside_a_name_names_no_one(quotes_of, quote_with):
+    """Stop 44, real text: with no comma after the name, "according to Columbia University
+    historian Eric Foner became “…”" parsed the source as "Columbia", a piece of the
+    university's name, and gave it the quote. A phrase the parse stops inside a name is no
+    speaker; the same source set off by commas is the historian."""
+    cut = quotes_of("The league, which, according to Kelby University historian Dana Voss "
+                    "became \u201ca force serving the interests of the harbour lobby.\u201d "
+                    "Nor is there a word on it.")
+    assert all(q.speaker != "Kelby" for q in cut)
+    whole = quotes_of("The group, according to Kelby University economist Dana Voss, "
+                      "\u201cchanged the market for good.\u201d")
+    assert quote_with(whole, "changed the market").speaker == "Dana Voss"

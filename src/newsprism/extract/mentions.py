@@ -24,7 +24,9 @@ Fixes (each general, none keyed to a corpus):
   a name typed ORG/GPE/FAC, or left untagged, whose surname the article writes after a
   person's title ("Gen. Brandt") is that person; so is an untagged known first name and the
   surname of a person named in full ("Ivanka Trump"), and a one-word ORG/GPE/LOC/FAC that is
-  the known first name of exactly one person named in full ("Ivanka said", stop 40);
+  the known first name of exactly one person named in full ("Ivanka said", stop 40); a
+  two- or three-word name typed ORG ending in the surname of a person named in full, with a
+  speech verb right before or after it, is a relative ("Genesis Palomo said", stop 44);
 - a name with a lower-case particle typed ORG ("Odile de Rugal", "Adel al-Hamid") is the
   person when its first word is a first name of the table, a person's title stands before
   it, or a speech verb stands right before or after it ("said Odile de Rugal, ..."); "Bank
@@ -307,6 +309,18 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
               and fold(doc[end_tok - 1].text) in titled and doc[start_tok].lower_ != "the"
               and all(t.is_title and not is_title_token(t.text) for t in ent)):
             # "Ivo Brandt" typed ORG where the article also writes "Gen. Brandt".
+            label = "PERSON"
+        elif (label == "ORG" and 2 <= end_tok - start_tok <= 3
+              and fold(doc[end_tok - 1].text) in person_lasts and doc[start_tok].lower_ != "the"
+              and all(t.is_title and not is_title_token(t.text)
+                      and fold(t.text) not in _ORG_WORDS for t in ent)
+              and any(0 <= i < len(doc) and doc[i].lemma_.lower() in _SPEECH_LEMMAS
+                      for i in (start_tok - 1, end_tok))
+              and not any({fold(t.text) for t in ent} <= {fold(w) for w in p.text.split()}
+                          for p in person_texts)):
+            # "Genesis Palomo said" typed ORG, in an article naming her mother Maria Palomo:
+            # a relative sharing the surname, speaking (stop 44). "La Botz wrote", the end of
+            # "Dan La Botz", is him (the one-word rule's case, with a two-word surname).
             label = "PERSON"
         particle = label == "ORG" and _particle_person(doc, start_tok, end_tok)
         if particle:
