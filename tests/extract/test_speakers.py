@@ -703,3 +703,38 @@ def test_a_speaker_phrase_cut_inside_a_name_names_no_one(quotes_of, quote_with):
     whole = quotes_of("The group, according to Kelby University economist Dana Voss, "
                       "\u201cchanged the market for good.\u201d")
     assert quote_with(whole, "changed the market").speaker == "Dana Voss"
+
+
+def test_two_titled_people_joined_by_and_both_speak(quotes_of, quote_with):
+    """Stop 44, real text: "Secretary of State Mike Pompeo and Defence Secretary Jim Mattis
+    had urged senators ..., saying ..." gave the words of both to Mattis: the second name's
+    title stood between "and" and the name. Neither alone is the speaker; a name in an
+    apposition ("an aide to X and Y") is still no second speaker."""
+    quotes = quotes_of("Secretary of State Dana Voss and Defence Secretary Ivo Brandt had urged "
+                       "senators not to back the motion, saying it would worsen the war.")
+    assert quote_with(quotes, "worsen the war").speaker is None
+    quotes = quotes_of("John Miller, an aide to Dana Voss and Defence Secretary Ana Berg, said "
+                       "the war was over.")
+    assert quote_with(quotes, "the war was over").speaker == "John Miller"
+
+
+def test_a_role_before_a_possessive_name_is_not_its_title(nlp):
+    """Stop 44, real text: "... a prosecutor contacting the defendant’s attorney, Stone’s
+    charges could have ..." made "attorney" Stone's title, and every "Stone’s attorney said"
+    and "former U.S. attorney ... X blasted" went to Stone. A name followed by "'s" owns the
+    next noun; the role across the comma is not its title. "the governor, Tom Miller" is."""
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.extract.speakers import People
+    from newsprism.model import Article
+
+    def roles(text: str) -> set[str]:
+        doc = nlp(text)
+        people = People(doc, find_mentions(Article(id="a", source="t", text=text), doc), [])
+        (miller,) = [p for p in people.persons if p.name == "Tom Miller"]
+        return miller.title_roles
+
+    assert "attorney" not in roles(
+        "Federal agents arrested Tom Miller at his home on Friday. Procedure would involve a "
+        "prosecutor contacting the defendant\u2019s attorney, Miller\u2019s charges could have "
+        "gone another way.")
+    assert "governor" in roles("The state's governor, Tom Miller, spoke on Friday.")

@@ -191,6 +191,28 @@ def _name_words(head) -> str:
     return doc[lo:hi + 1].text
 
 
+def _rest_of_entity(token) -> list:
+    """`token` and the tokens after it in its named entity ("University" of "Columbia
+    University"; "of Inspector General" of "Office of Inspector General")."""
+    doc, out = token.doc, [token]
+    i = token.i + 1
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        out.append(doc[i])
+        i += 1
+    return out
+
+
+def _and_titled(between: str) -> bool:
+    """The text between two names joins two people: "and", maybe with the second one's
+    title ("Secretary of State Mike Pompeo and Defence Secretary Jim Mattis had urged ...,
+    saying": stop 44, real text, the words of both went to Mattis)."""
+    m = re.fullmatch(r",?\s+(?:and|&)\s+((?:[A-Z][\w.'’-]*\s+)*)", between)
+    if m is None:
+        return False
+    title = m.group(1).split()
+    return not title or is_title_token(title[-1])
+
+
 def _other_first_name(head, person: str) -> bool:
     """The capitalised word before surname `head` in its name is a first name other than
     `person`'s: "Genesis Palomo said", typed ORG, in an article naming her mother Maria
@@ -970,8 +992,9 @@ class CueReader(SpanReader):
                 bisect.insort(self._groups, (head.idx, _name_words(head)))
                 return _name_words(head), CONF_AS_WRITTEN
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.ent_iob_ == "I" and after.is_title \
-                and after.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+        if after is not None and after.ent_iob_ == "I" \
+                and after.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC") \
+                and any(t.is_title for t in _rest_of_entity(after)):
             # The phrase stops inside a name the parse cut: "according to Columbia
             # University historian Eric Foner became ..." read "Columbia" (stop 44): no one.
             return None, 0.0
@@ -1030,7 +1053,7 @@ class CueReader(SpanReader):
         aide to Y and Z")."""
         inside = [m for m in persons if chars[0] <= m.start and m.end <= chars[1]]
         for o, m in zip(inside, inside[1:], strict=False):
-            if re.fullmatch(r",?\s+(?:and|&)\s+", self.text[o.end:m.start]) \
+            if _and_titled(self.text[o.end:m.start]) \
                     and (o.start <= head.idx < o.end or m.start <= head.idx < m.end):
                 return True
         conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]

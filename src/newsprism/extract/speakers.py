@@ -260,6 +260,7 @@ class People:
         words: list = []
         i = span.start - 1
         commas = 0
+        possessive = span.end < len(doc) and doc[span.end].tag_ == "POS"  # "Stone's"
         while i >= 0 and span.start - i <= 12:
             t = doc[i]
             if t.is_sent_end and i != span.start - 1 or t.ent_type_ == "PERSON" \
@@ -267,8 +268,8 @@ class People:
                 break  # (a role word on the line before is not the name's title)
             if t.text == ",":
                 commas += 1
-                if commas > 1 or words:
-                    break
+                if commas > 1 or words or possessive:
+                    break  # ("the defendant's attorney, Stone's charges": not his title)
             elif t.pos_ in _STOP_POS or t.pos_ == "ADP" and (t.lower_ not in _ROLE_ADP or all(
                     is_title_token(w.text) for w in words) and not is_title_token(doc[i - 1].text)):
                 break  # ("the daughter of [Sen.] X"; not "the secretary of state, X")
