@@ -191,6 +191,16 @@ def _name_words(head) -> str:
     return doc[lo:hi + 1].text
 
 
+def _cut_in_name(span) -> bool:
+    """The phrase stops inside a name the parse cut: "according to Columbia University
+    historian Eric Foner became ..." read "Columbia" (stop 44): it names no one. The rest of
+    the name must hold a capitalised word ("the Tax Policy Center - half" is whole)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.ent_iob_ == "I" \
+        and after.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC") \
+        and any(t.is_title for t in _rest_of_entity(after))
+
+
 def _rest_of_entity(token) -> list:
     """`token` and the tokens after it in its named entity ("University" of "Columbia
     University"; "of Inspector General" of "Office of Inspector General")."""
@@ -980,8 +990,7 @@ class CueReader(SpanReader):
         if head.pos_ == "PROPN":
             qualifier = self._qualifier(head.idx, chars)
             k, conf = people.name_confidence(head.text, head.idx, qualifier)
-            if k is not None and _other_first_name(head, people.persons[k].name):
-                k = None  # "Genesis Palomo said" (typed ORG) is not her mother Maria Palomo
+            k = None if k is not None and _other_first_name(head, people.persons[k].name) else k
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
                     people.refer(head.idx, k, True)
@@ -991,12 +1000,7 @@ class CueReader(SpanReader):
             if "," in span.text:  # "Black, who has been friends with X": the name, not X
                 bisect.insort(self._groups, (head.idx, _name_words(head)))
                 return _name_words(head), CONF_AS_WRITTEN
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is not None and after.ent_iob_ == "I" \
-                and after.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC") \
-                and any(t.is_title for t in _rest_of_entity(after)):
-            # The phrase stops inside a name the parse cut: "according to Columbia
-            # University historian Eric Foner became ..." read "Columbia" (stop 44): no one.
+        if _cut_in_name(span):
             return None, 0.0
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
