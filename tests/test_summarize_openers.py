@@ -64,3 +64,35 @@ def test_spoken_openers_are_cut_and_number_words_lowered(text: str, expected: st
 ])
 def test_answers_lead_ins_and_update_stamps_are_no_sentences(text: str, dropped: bool) -> None:
     assert furniture(text) is dropped
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    # Stop 44, a real summary's first sentence: "Barr said he did not." (sense in the
+    # sentence before it).
+    ("Vale said he did not.", True),
+    ("Dorn said she would.", True),
+    ("Officials said they have not either.", True),
+    ("The council can't.", True),
+    # a comparison or a question word's clause stands alone; a verb that is there stays
+    ("The dam is stronger than it was.", False),
+    ("That is what it is.", False),
+    ("Vale said the council did not close the port.", False),
+])
+def test_a_sentence_ending_on_an_auxiliary_says_nothing_alone(text: str, cut: bool) -> None:
+    from newsprism.summarize.cutoff import elided
+
+    assert elided(text) is cut
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # Stop 44: the end of a quotation begun in an earlier sentence, its speaker after the
+    # mark, was given its speaker again: `Vale said: “And we have a plan," Vale said.”`.
+    ('And we have a number of plans underway that touch upon it," Vale said.', True),
+    ("We will rebuild the dam,\u201d Mayor Ana Vale told reporters.", True),
+    ("We will rebuild the dam.", False),
+    ("The plan, Vale said, is sound.", False),
+])
+def test_a_quote_s_end_naming_its_speaker_is_seen(text: str, named: bool) -> None:
+    from newsprism.summarize.cutoff import named_after_quote
+
+    assert named_after_quote(text) is named

@@ -165,4 +165,36 @@ def verb_end(text: str, lemma: str, start: int = 0) -> int | None:
     return None
 
 
-__all__ = ["CUT_MIN_WORDS", "ELLIPSIS", "trim_cut_off", "verb_end"]
+# A sentence ending on an auxiliary whose verb is left out: "Barr said he did not." (stop 44,
+# a real summary's first sentence), "She said she would.", "They have not either." Its sense
+# is in the sentence before; alone it says nothing. Not a comparison ("than it was", "as
+# it is") nor a question word's clause ("what it is").
+_ELIDED = re.compile(r"\b(?P<subject>[\w’'-]+)\s+(?:do|does|did|has|have|had|is|are|was|were|"
+                     r"will|wo|would|could|can|should|shall|might|must|may)(?:\s+not|n?['’]t)?"
+                     r"(?:\s+(?:so|too|either))?\s*[.!]\s*[”\"’]?\s*$")
+_NOT_ELIDED_AFTER = frozenset("than as what how where when who whom whatever however".split())
+
+
+def elided(text: str) -> bool:
+    """The sentence ends on an auxiliary with its verb left out (see `_ELIDED`)."""
+    m = _ELIDED.search(text)
+    if m is None:
+        return False
+    before = text[:m.start("subject")].split()
+    return not (before and before[-1].lower().strip(",") in _NOT_ELIDED_AFTER)
+
+
+# The end of a quotation that began in an earlier sentence, its speaker named after the
+# closing mark: `And we have a number of investigations underway," Barr said.` (stop 44: the
+# summary made it `Bill Barr said: “And we have ...," Barr said.”`).
+_NAMED_AFTER_QUOTE = re.compile(r"^[^“\"]*[”\"]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|told|"
+                                r"tells|added|adds|wrote|writes|stated|explained|continued)\b")
+
+
+def named_after_quote(text: str) -> bool:
+    """The sentence closes a quotation it did not open and names the speaker after it."""
+    return _NAMED_AFTER_QUOTE.match(text.strip()) is not None
+
+
+__all__ = ["CUT_MIN_WORDS", "ELLIPSIS", "elided", "named_after_quote", "trim_cut_off",
+           "verb_end"]

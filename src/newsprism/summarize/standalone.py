@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..model import Mention, Span, StoryContext
 from ..text import fold
 from .cutoff import ELLIPSIS as _ELLIPSIS
-from .cutoff import trim_cut_off
+from .cutoff import elided, named_after_quote, trim_cut_off
 from .neutral import QUOTED
 from .select import STOPWORDS
 
@@ -260,7 +260,7 @@ class Resolver:
         """`text` (the sentence at [start, end) of the article) made to stand alone, or None
         when a pronoun or a bare quote cannot be resolved."""
         raw = self.ctx.article(article_id).text[start:end] if article_id else text
-        if _boilerplate(text):
+        if _boilerplate(text) or elided(text):
             return None
         if furniture(raw.strip()) or _ELLIPSIS.search(raw.strip()):
             # Only the article's last sentence can be one the page cut off; elsewhere a
@@ -337,7 +337,7 @@ class Resolver:
             # quote marks: someone's words, not the outlet's. Given as a quote of its
             # speaker when the extract stage knows who, else left out.
             who = self._quote_speaker(article_id, start, end)
-            if who is None or QUOTED.search(text):
+            if who is None or QUOTED.search(text) or named_after_quote(text):
                 return None
             body = text.strip().strip("\"“”").strip()
             return Standalone(f"{who.text} said: “{body}”", who.spans)
