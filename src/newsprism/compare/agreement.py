@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from ..model import ArticleFacts, Claim
 from ..text import fold
-from .match import content_words, stem
+from .match import QUOTED, asks, content_words, stem
 
 STATEMENT_DICE = 0.3  # Dice of the words besides names that a member shares with the item
 SPECIFIC_DICE = 0.35  # Dice of all content words, weighted by their rarity in the story
@@ -53,7 +53,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n['’]t\b", re.I)
-_QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 
 
 class StoryWeights:
@@ -104,12 +103,7 @@ def _quoted(text: str) -> str:
         text += "”"
     elif text.count('"') % 2:
         text = text + '"' if text.lstrip().startswith('"') else '"' + text
-    return " ".join(a or b for a, b in _QUOTED.findall(text))
-
-
-def asks(text: str) -> bool:
-    """The sentence is a question in the writer's words (a quoted question is reported)."""
-    return _QUOTED.sub(" ", text).rstrip(" \"”’)").endswith("?")
+    return " ".join(m[1:-1] for m in QUOTED.findall(text))
 
 
 def same_quote(a: str, b: str) -> bool:

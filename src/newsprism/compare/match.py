@@ -48,7 +48,12 @@ def content_words(text: str) -> frozenset[str]:
 
 
 MIN_CLAIM_WORDS = 5  # content words a claim needs to count as a finding on its own
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a quoted question is someone's, reported
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a quoted question is someone's, reported
+
+
+def asks(text: str) -> bool:
+    """The sentence is a question in the writer's words (a quoted question is reported)."""
+    return QUOTED.sub(" ", text).rstrip(" \"”’)").endswith("?")
 
 
 def newsworthy(c: Claim) -> bool:
@@ -56,7 +61,7 @@ def newsworthy(c: Claim) -> bool:
     statement: a question the outlet asks ("Quick: What did X say last year?") asserts
     nothing for outlets to agree on or one to leave out."""
     return len(content_words(c.text)) >= MIN_CLAIM_WORDS and c.predicate is not None \
-        and not _QUOTED.sub(" ", c.text).rstrip(" \"”’)").endswith("?")
+        and not asks(c.text)
 
 
 # Words news uses interchangeably for one counted thing or one kind of event. General
