@@ -29,6 +29,7 @@ from ..text import stable_id
 from . import reported
 from .according import according_to, aside_start
 from .coordinated import split_coordinated
+from .credits import credited
 from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
@@ -331,7 +332,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     merged.sort(key=lambda a: (a.start, a.end))
     merged = split_coordinated(finder, one_per_cue(text, _follow_reported(text, merged)))
     merged = without_unsaid(doc, text, merged, _person_names(finder))
-    return _confident(finder, with_provenance(finder, _nested_inside(merged)))
+    return _confident(finder, credited(finder, with_provenance(finder, _nested_inside(merged))))
 
 
 def _person_names(finder: _Finder) -> frozenset[str]:
