@@ -26,10 +26,12 @@ STORY = [
     "Critics say the rule lets the harbour fee rise for ship owners.",
     "Dock workers debated the harbour fee rule for ship owners again.",
 ]
-REPEALED = "In 2019 the assembly did repeal the rule that ship owners pay the harbour fee or a penalty."
+REPEALED = ("In 2019 the assembly did repeal the rule that ship owners pay the harbour fee or a "
+            "penalty.")
 STEMS = ("The dispute stems from a rule, known as the harbour fee, which required ship owners to "
          "pay a penalty.")
-ALSO_REPEALED = "The assembly voted in 2019 to repeal the rule that ship owners pay the harbour fee."
+ALSO_REPEALED = ("The assembly voted in 2019 to repeal the rule that ship owners pay the harbour "
+                 "fee.")
 
 
 def test_words_the_whole_story_uses_do_not_make_two_sentences_agree():
