@@ -16,6 +16,7 @@ from ..lexicons.cues import (
     CUE_LEMMAS,
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
+    OBJECT_LEMMAS,
     PARENTHETICAL_LEMMAS,
     READ_DOCUMENT_NOUNS,
     READABLE_NOUNS,
@@ -47,6 +48,7 @@ from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 from .things import inanimate_head
 from .unsaid import (
     asked_of_subject,
+    blamed_for,
     for_to_infinitive,
     joined_to_reported_clause,
     naming_call,
@@ -54,7 +56,7 @@ from .unsaid import (
     passive_cue,
     points_back,
 )
-from .vague import crowd_belief
+from .vague import crowd_belief, predicted_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -95,6 +97,10 @@ firm council board ministry department office union coalition team staff family 
 """.split())
 
 
+# Nouns of words said or written ("his quotes", "her phrase", "CNN's response"): they do not
+# speak; whose they are does.
+_SAID_NOUNS = frozenset("quote word remark comment phrase response reply answer explanation "
+                        "thread tweet".split())
 _SPEAKING_NOUNS = PERSON_ROLE_NOUNS | DOCUMENT_NOUNS | SPEAKING_GROUP_NOUNS | READABLE_NOUNS
 # What may be the subject of "read" as a cue (`“…,” the article read`, `a sign that read “…”`).
 READABLE = READABLE_NOUNS | READ_DOCUMENT_NOUNS
@@ -160,6 +166,25 @@ def _may_speak(noun) -> bool:
     return noun.ent_type_ in ("PERSON", "ORG", "NORP") \
         or noun.lemma_.lower() in SPEAKING_GROUP_NOUNS or any(
             c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") for c in noun.children)
+
+
+def inverted_object(verb, noun) -> bool:
+    """`“…,” praised his looks and character`: after a verb whose object is what it praises,
+    calls or denies (`OBJECT_LEMMAS`), a common noun is that object, not a subject written after
+    its verb (`“…,” said his spokesman`); only a name inverts there (stop 45)."""
+    return noun is not None and verb.lemma_.lower() in OBJECT_LEMMAS and noun.pos_ != "PROPN" \
+        and noun.ent_type_ not in ("PERSON", "ORG")
+
+
+def _says_itself(noun) -> bool:
+    """The words-noun `noun` ("Little's explanation") introduces the quote itself: a label
+    before a colon (`Little's explanation: “…”`) or the subject of a verb of speaking (`CNN's
+    response said`); not an object or a subject of another verb a cue was hung on (`X
+    challenged Y's comments, tweeting: “…”`, `Y's remarks drew ire, with Z stating: “…”`)."""
+    doc = noun.doc
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].text == ":":
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SPEECH_LEMMAS | {"continue"}
 
 
 def _hung_on_that_clause(verb) -> bool:
@@ -465,6 +490,8 @@ class CueReader(SpanReader):
         # Confidence of each resolved speaker span (chars), read by `find_attributions`.
         self.speaker_conf: dict[tuple[int, int], float] = {}
         self.things: set[tuple[int, int]] = set()  # speaker phrases headed by a thing
+        # Objects that speak (`X criticized Y for saying`): no subject the next he/she leans on.
+        self._blamed: set[int] = set()
         self._issuers = self._find_issuers()
         try:
             sents = list(sents_of(doc)) if len(doc) else []
@@ -769,6 +796,9 @@ class CueReader(SpanReader):
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
+        if (blamed := blamed_for(verb)) is not None:
+            self._blamed.add(blamed.i)
+            return blamed, (verb.i, cue_end)  # `X criticized Y for saying …`: Y
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
             subj = _with_subject(verb) or self._chain_subject(verb)
             if subj is not None:
@@ -781,7 +811,8 @@ class CueReader(SpanReader):
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
                     and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c) \
                     and c.lower_ not in _OBJECT_PRONOUNS \
-                    and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):  # "matter-of-"
+                    and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-") \
+                    and not inverted_object(verb, c):  # ("matter-of-")
                 return c, (verb.i, cue_end)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if joined_to_reported_clause(verb) or object_controlled(verb):
@@ -794,7 +825,7 @@ class CueReader(SpanReader):
             while t.head.i != t.i and t.head.i > t.i and t.head.i - verb.i < 6 \
                     and t.head.pos_ in ("PROPN", "NOUN"):
                 t = t.head
-            return t, (verb.i, cue_end)
+            return (None if inverted_object(verb, t) else t), (verb.i, cue_end)
         return None, (verb.i, cue_end)
 
     # -- speakers -----------------------------------------------------------------------
@@ -866,7 +897,8 @@ class CueReader(SpanReader):
                 own = (head.idx, head.idx + len(head))
                 self.speaker_conf[own] = self.speaker_conf.get(chars, 0.0)
                 return name, own
-        if crowd_belief(noun, verb):  # "few people believe ...": nobody said it
+        if crowd_belief(noun, verb) or predicted_words(noun, verb):
+            # "few people believe ...", "critics will say ...": nobody said it
             left, right = self.np_span(head, stop, verb is not None and head.i > verb.i)
             own = (self.doc[left].idx, self.doc[right].idx + len(self.doc[right]))
             self.speaker_conf[own] = 0.0
@@ -962,7 +994,7 @@ class CueReader(SpanReader):
             k, conf = people.name_confidence(m.text, head.idx, qualifier, gender)
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:
-                    people.refer(head.idx, k, True)
+                    people.refer(head.idx, k, head.i not in self._blamed)
                 return people.persons[k].name, min(conf, CONF_NAME)
             if qualifier is not None:
                 return None, 0.0  # "the younger Mr. X" with no X Jr. named: not X
@@ -1002,6 +1034,15 @@ class CueReader(SpanReader):
                 return _name_words(head), CONF_AS_WRITTEN
         if _cut_in_name(span):
             return None, 0.0
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) \
+            if head.lemma_.lower() in _SAID_NOUNS and head.pos_ == "NOUN" else None
+        if owner is not None:
+            # "Little's explanation", "His quotes are uninspiring:": words are their owner's;
+            # a named owner speaks, an owner by pronoun only is left unresolved (stop 45).
+            # (With no owner the phrase stays as written: "2013 FOIA reply reported …".)
+            if owner.pos_ != "PROPN" or not _says_itself(head):
+                return None, 0.0  # (`X challenged Y's comments, tweeting: “…”`: X's tweet)
+            return self._who(owner, self.doc[owner.left_edge.i:owner.i + 1], chars)
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN

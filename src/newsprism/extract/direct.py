@@ -20,6 +20,7 @@ from .cues import (
     MAX_CUE_GAP,
     MAX_RIGHT_CUE_GAP,
     SUBJECT_DEPS,
+    inverted_object,
     negated,
     phrasal_cue,
     trim_span,
@@ -148,7 +149,8 @@ class DirectFinder(IntroReader, SignatureReader):
             v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
             if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and (
                     self.subject_between(c_tok, v.i) is not None
-                    or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None):
+                    or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None
+                    and not inverted_object(v, self.subject_between(v.i + 1, hi))):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
         if verb is None or verb.lower_ == "according":  # (not across a dash: round 16)
             return (None, None) if verb is not None and behind_dash(doc, c_tok, verb.i) \

@@ -26,7 +26,7 @@ _ABSTRACT_ENDINGS = ("ity", "ness", "ism", "ance", "ence", "tion", "sion", "ment
 _THING_NOUNS = frozenset("""
 proposal idea notion concept theory anger fury outrage fear concern frustration hope worry
 moratorium projection projections trend trends rise increase decline drop surge
-math logic
+math logic effort attempt bid
 """.split())
 # Nouns with those endings that name people, institutions, documents or studies: they
 # speak, or the project keeps them as written.

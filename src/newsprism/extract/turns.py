@@ -21,7 +21,10 @@ TRANSCRIPT = re.compile(r"^[\"“]?([A-Z][A-Z.'’ -]{1,30}):\s")
 # Capitalised kickers that are no speaker ("UPDATE: ...").
 KICKERS = frozenset({"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO", "WATCH",
                      "PHOTOS", "PHOTO", "BREAKING", "EXCLUSIVE", "CORRECTION", "LIVE", "READ",
-                     "ANALYSIS", "OPINION", "RELATED", "SPONSORED", "ADVERTISEMENT", "LISTEN"})
+                     "ANALYSIS", "OPINION", "RELATED", "SPONSORED", "ADVERTISEMENT", "LISTEN",
+                     # (stop 45: "ADDENDUM: Without going into …" was read as a turn)
+                     "ADDENDUM", "POSTSCRIPT", "CLARIFICATION", "DISCLOSURE", "FULL DISCLOSURE",
+                     "DISCLAIMER", "UPDATED", "DEVELOPING", "FLASHBACK", "BACKGROUND"})
 
 
 def crosses_turn(text: str, a: Attribution, turn: Attribution) -> bool:

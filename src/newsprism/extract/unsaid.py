@@ -80,6 +80,23 @@ def object_controlled(verb) -> bool:
                for c in verb.head.children)
 
 
+def blamed_for(verb):
+    """`X criticized Y for saying “…”`, `thanked her for calling it “…”`, `Y, whom X fired for
+    writing …`: a gerund after "for" on a verb with an object says what the object did; the
+    object speaks, not the verb's subject (stop 45: "His rivals have blasted him for saying
+    …" gave the words to the rivals). The object token, or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "for":
+        return None
+    prep = verb.head
+    gov = prep.head
+    if gov.pos_ in ("NOUN", "PROPN", "PRON") and gov.dep_ == "dobj" and _may_speak(gov):
+        return gov  # the parser hangs "for" on the object: "praised Y for saying"
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i
+                 and _may_speak(c)), None)
+
+
 def _may_speak(noun) -> bool:
     """People, groups or a personal pronoun: not "chose Astana to announce ..." (a purpose:
     the subject announced)."""

@@ -38,6 +38,19 @@ def crowd_belief(head, verb) -> bool:
                    for t in head.subtree if t.i != head.i and t.i not in own)
 
 
+def predicted_words(head, verb) -> bool:
+    """`90 percent of them will assure you it's not true`, `Trump's defenders will say …`: a
+    cue in the future with a crowd or a plural common noun as subject is the writer's guess at
+    words nobody has said yet (stop 45, columns in fresh Baly draws). A name ("Democrats will
+    say"), a source the writer spoke to ("people familiar with …") or one person keeps it."""
+    if verb is None or verb.dep_ == "ccomp" or not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll") for c in verb.children):
+        return False  # (`X said she expected that voters will say “no”`: X's guess, X's words)
+    if head.pos_ == "PROPN" or head.ent_type_ or not (_crowd(head) or head.tag_ == "NNS"):
+        return False
+    return not any(t.lemma_.lower() in _SOURCE_WORDS for t in head.subtree if t.i != head.i)
+
+
 def _crowd(head) -> bool:
     if head.lower_ in CROWD_HEADS and head.pos_ != "PROPN":
         return True
