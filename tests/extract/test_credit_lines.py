@@ -79,3 +79,16 @@ def test_a_subhead_after_a_quote_is_no_credit(quotes_of, quote_with):
         "Moon, Abe struggle\n\n"
         "“The talks were hard,” an aide said.\n")
     assert quote_with(quotes, "way forward").speaker == "Moon"
+
+
+def test_a_credit_the_line_test_cannot_read_ends_the_run_of_the_next(quotes_of, quote_with):
+    """(guard) `“…” Janet Morrow and Paul Ibsen, Valley Times` (two writers: no credit read)
+    closes its own quote: the next credit line covers only the quotes after it."""
+    quotes = quotes_of(
+        "From the Left\n\n"
+        "“Every administration for sixty years has protected people who fled war, and the "
+        "courts have said so again and again.” Janet Morrow and Paul Ibsen, Valley Times\n\n"
+        "“The rule will shut out a large number of families who followed every law.”\n\n"
+        "Mara Ellison, The Daily Ledger\n")
+    assert quote_with(quotes, "shut out a large number").speaker == "Mara Ellison"
+    assert quote_with(quotes, "sixty years").speaker != "Mara Ellison"

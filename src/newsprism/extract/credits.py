@@ -104,7 +104,7 @@ def credit_blocks(doc, text: str) -> list[tuple[tuple[int, int], tuple[int, int]
             if named is None:
                 continue
             line, block, j = (s, e), [paras[k - 1]], k - 2
-        while j >= 0 and text[block[-1][0]] in _OPENING and text[paras[j][0]] in _OPENING \
+        while j >= 0 and text[block[-1][0]] in _OPENING and _quoted_whole(text, *paras[j]) \
                 and j not in credit_at:
             block.append(paras[j])
             j -= 1
@@ -133,8 +133,23 @@ def _tail_credit(doc, text: str, start: int, end: int):
 def _ends_quoted(text: str, start: int, end: int) -> bool:
     """The paragraph text[start:end] opens with a quote mark, or ends with one (`Others note
     that “…”`): the words quoted are what the next line may credit."""
-    return text[start] in _OPENING or text[end - 1] in _CLOSING_MARKS or \
+    return _quoted_whole(text, start, end) or _closes(text, end)
+
+
+def _closes(text: str, end: int) -> bool:
+    return text[end - 1] in _CLOSING_MARKS or \
         text[end - 1] in ".…" and text[end - 2:end - 1] in _CLOSING_MARKS
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """The paragraph text[start:end] is quoted words only: it opens with a mark and either
+    closes with one or runs on into the next paragraph (no closing mark). One with words after
+    its closing mark (`“…” Amanda Terkel, Huffington Post`, a credit the line test did not
+    read, or `“…,” he said.`) is not part of the run a later credit covers."""
+    if text[start] not in _OPENING:
+        return False
+    return _closes(text, end) or not any(m in text[start + 1:end] for m in _CLOSING_MARKS
+                                         if m != "’")
 
 
 def _credited_in(text: str, a: Attribution, start: int, end: int) -> bool:
