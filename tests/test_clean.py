@@ -347,3 +347,14 @@ def test_text_read_back_as_windows_1252_is_repaired(settings):
                               text="The councilâ€™s vote was close, officials said on Monday."),
                       settings)
     assert a.title == "The mayor’s plan" and a.text.startswith("The council’s vote")
+
+
+@pytest.mark.parametrize("line, widget", [
+    ("Interested in Harbour Politics? Add Harbour Politics as an interest to stay up to date on "
+     "the latest Harbour Politics news, video, and analysis from Coast Wire. Add Interest", True),
+    ("Officials urged residents to stay up to date on the latest forecasts.", False),
+])
+def test_a_follow_this_topic_box_is_not_text(line, widget):
+    """Stop 45, real text: a network's "Add X as an interest" box (29 of the 12,000 Baly texts)
+    became a summary sentence ("According to X, Add Donald Trump as an interest ...")."""
+    assert is_widget(line) is widget
