@@ -353,8 +353,12 @@ def test_text_read_back_as_windows_1252_is_repaired(settings):
     ("Interested in Harbour Politics? Add Harbour Politics as an interest to stay up to date on "
      "the latest Harbour Politics news, video, and analysis from Coast Wire. Add Interest", True),
     ("Officials urged residents to stay up to date on the latest forecasts.", False),
+    # "©" after a space: the word boundary the other markers start with never falls there
+    ("Copyright © 2020 The Harbour Ledger, LLC. Click here for reprint permission.", True),
+    ("© 2019 Coast Wire. All Rights Reserved.", True),
 ])
 def test_a_follow_this_topic_box_is_not_text(line, widget):
     """Stop 45, real text: a network's "Add X as an interest" box (29 of the 12,000 Baly texts)
-    became a summary sentence ("According to X, Add Donald Trump as an interest ...")."""
+    and a newspaper's copyright line became summary sentences ("According to X, Add Donald
+    Trump as an interest ...", "According to X, copyright © 2020 ...")."""
     assert is_widget(line) is widget

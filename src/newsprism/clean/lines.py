@@ -72,7 +72,10 @@ _BOILER = re.compile(
     # "Interested in Iran? Add Iran as an interest to stay up to date … Add Interest" (29 of
     # the 12,000 Baly texts; one reached a story summary, stop 45)
     r"as an interest to stay up to date|"
-    r"copyright \d{4}|©)", re.I)
+    r"copyright \d{4})|"
+    # (outside the \b group: a word boundary never falls between a space and "©", so "Copyright
+    # © 2019 The Washington Times, LLC." was kept and once read as a summary sentence, stop 45)
+    r"©", re.I)
 # A reader-support appeal: a box even when it is a few full sentences long.
 _APPEAL = re.compile(r"help keep (?:this |our )?(?:news|journalism|reporting|site) free|"
                      r"become a (?:member|supporter|subscriber|patron)\W*$|"
