@@ -484,6 +484,12 @@ def test_outlets_without_a_name_are_counted() -> None:
     ("In addition to closing the port, the order bans trucks.",
      "In addition to closing the port, the order bans trucks."),
     ("Besides the tax, the bill cuts fees.", "Besides the tax, the bill cuts fees."),
+    # Stop 45, real text: "According to Y, Finally, Chen and Rohla considered ..."
+    ("Finally, the two economists considered the effect of advertising.",
+     "The two economists considered the effect of advertising."),
+    ("Finally free, the prisoners walked out on Monday.",
+     "Finally free, the prisoners walked out on Monday."),
+    ("After all, the port had been closed for a year.", "The port had been closed for a year."),
 ])
 def test_datelines_and_connectives_are_cut(text: str, expected: str) -> None:
     assert strip_dateline(text) == expected

@@ -45,13 +45,15 @@ _FURNITURE = re.compile(r"photo credit|image caption|\(photo\b|getty images|file
 # Words that tie a sentence to the one before it ("For his part, X said"; "However, ...");
 # cut, the claim stands on its own.
 # ("So far", "Still waters", "Instead of X", "Also known as", "In addition to X", "Besides the
-# tax": these six only with their comma.)
+# tax", "Finally free": these only with their comma; "Finally, X considered …" read "According
+# to Y, Finally, X considered …" in a summary, stop 45.)
 _CONNECTIVE = re.compile(r"^(?:(?:(?:for|from|on) (?:his|her|their|its) (?:part|side)|"
                          r"in (?:his|her|their|its) turn|however|meanwhile|moreover|"
                          r"furthermore|"
                          r"therefore|thus|nevertheless|nonetheless|separately|likewise|indeed|"
                          r"similarly|yet|but|and)\s*,?|"
-                         r"(?:so|still|also|instead|in addition|besides)\s*,)\s+",
+                         r"(?:so|still|also|instead|in addition|besides|finally|lastly|"
+                         r"additionally|firstly|secondly|in other words|after all)\s*,)\s+",
                          re.IGNORECASE)
 # Spoken-style openers ("So the debate has ended", "Yes: Vale was calmer", "Well, ..."): cut, the
 # claim stands without them. "So" without its comma only before a word that starts a clause
