@@ -658,6 +658,9 @@ def test_a_clause_one_outlet_adds_is_cut_from_the_shared_claim() -> None:
     ("Within hours, the mayor left.", "one outlet",
      "According to one outlet, within hours, the mayor left."),
     ("President Vale left.", "one outlet", "According to one outlet, President Vale left."),
+    # stop 45, real text: "According to CNN, Former Trump campaign chairman Paul Manafort ..."
+    ("Former Kelby campaign chairman Tom Vale surrendered.", "one outlet",
+     "According to one outlet, former Kelby campaign chairman Tom Vale surrendered."),
     ("The dam held through the night, according to the Kelby fire service.", "Harbor Post",
      "Harbor Post reports that according to the Kelby fire service, the dam held through the "
      "night."),

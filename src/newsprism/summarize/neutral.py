@@ -39,7 +39,10 @@ _LOWER_START = frozenset("a an the in on at after before as by for from of to wi
                          # number words ("Ten candidates took the stage"); not "one" (One
                          # America News and other names)
                          "two three four five six seven eight nine ten eleven twelve twenty "
-                         "dozens hundreds thousands millions".split())
+                         "dozens hundreds thousands millions "
+                         # before a title and a name: "According to X, Former Trump campaign
+                         # chairman Paul Manafort …" (stop 45); "former President Obama"
+                         "former".split())
 
 
 @dataclass(frozen=True, slots=True)
