@@ -744,6 +744,17 @@ class CueReader(SpanReader):
                   if g.dep_ == "pobj" and not self.in_quote(g)]
         return self._same_line(agents[0], verb) if agents else None
 
+    def _participle_subject(self, verb):
+        """Who says what a participle cue says: the object blamed for it (`X criticized Y for
+        saying …`: Y, `unsaid.blamed_for`), else the subject of its "with" or of the top verb
+        of its chain; None when neither applies."""
+        if (blamed := blamed_for(verb)) is not None:
+            self._blamed.add(blamed.i)
+            return blamed
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
+            return _with_subject(verb) or self._chain_subject(verb)
+        return None
+
     def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
         if verb.lower_ == "according":
@@ -796,13 +807,8 @@ class CueReader(SpanReader):
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
             return noun, (verb.i, cue_end)  # "a joint statement saying ..."
-        if (blamed := blamed_for(verb)) is not None:
-            self._blamed.add(blamed.i)
-            return blamed, (verb.i, cue_end)  # `X criticized Y for saying …`: Y
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "csubj"):
-            subj = _with_subject(verb) or self._chain_subject(verb)
-            if subj is not None:
-                return subj, (verb.i, cue_end)
+        if (subj := self._participle_subject(verb)) is not None:
+            return subj, (verb.i, cue_end)
         prev_tok = doc[verb.i - 1] if verb.i > 0 else None
         # "..., said X", "” said X", and "Said X:" at the start of a line.
         inverted = prev_tok is not None and verb.tag_ != "VBG" and (
@@ -961,18 +967,7 @@ class CueReader(SpanReader):
         """(speaker, confidence) for the speaker phrase `span` headed by `head`."""
         people = self.people
         if head.pos_ == "PRON" or pronoun_gender(head.text):
-            gender = pronoun_gender(head.text)
-            if gender is None:
-                return self._it_speaker(head) if head.lower_ == "it" else (None, 0.0)
-            if head.lower_ not in ("he", "she"):
-                return None, 0.0  # "him", "her": an object pronoun never speaks
-            k, conf = self.doubts.resolve(people, head, gender, self._addressees(head))
-            if k is None or cannot_be(head, people, k):
-                return None, 0.0
-            if conf >= SPEAKER_MIN_CONFIDENCE:
-                people.refer(head.idx, k, True)
-                people.learn_gender(k, gender)
-            return people.persons[k].name, conf
+            return self._pronoun_speaker(head)
         lo = bisect.bisect_left(self._person_starts, chars[0] - 200)
         hi = bisect.bisect_left(self._person_starts, chars[1])
         persons = [m for m in self._persons[lo:hi] if m.end > chars[0]]
@@ -1034,18 +1029,43 @@ class CueReader(SpanReader):
                 return _name_words(head), CONF_AS_WRITTEN
         if _cut_in_name(span):
             return None, 0.0
-        owner = next((c for c in head.children if c.dep_ == "poss"), None) \
-            if head.lemma_.lower() in _SAID_NOUNS and head.pos_ == "NOUN" else None
-        if owner is not None:
-            # "Little's explanation", "His quotes are uninspiring:": words are their owner's;
-            # a named owner speaks, an owner by pronoun only is left unresolved (stop 45).
-            # (With no owner the phrase stays as written: "2013 FOIA reply reported …".)
-            if owner.pos_ != "PROPN" or not _says_itself(head):
-                return None, 0.0  # (`X challenged Y's comments, tweeting: “…”`: X's tweet)
-            return self._who(owner, self.doc[owner.left_edge.i:owner.i + 1], chars)
+        if (owned := self._owner_of_words(head, chars)) is not None:
+            return owned
         if head.pos_ in ("NOUN", "PROPN") and single:
             bisect.insort(self._groups, (head.idx, span.text))
         return span.text, CONF_AS_WRITTEN
+
+    def _pronoun_speaker(self, head) -> tuple[str | None, float]:
+        """(speaker, confidence) for a pronoun speaker: he/she resolved to a person, "it" to
+        the last group or document; an object pronoun ("him", "her") never speaks."""
+        people = self.people
+        gender = pronoun_gender(head.text)
+        if gender is None:
+            return self._it_speaker(head) if head.lower_ == "it" else (None, 0.0)
+        if head.lower_ not in ("he", "she"):
+            return None, 0.0
+        k, conf = self.doubts.resolve(people, head, gender, self._addressees(head))
+        if k is None or cannot_be(head, people, k):
+            return None, 0.0
+        if conf >= SPEAKER_MIN_CONFIDENCE:
+            people.refer(head.idx, k, True)
+            people.learn_gender(k, gender)
+        return people.persons[k].name, conf
+
+    def _owner_of_words(self, head, chars: tuple[int, int]) -> tuple[str | None, float] | None:
+        """"Little's explanation", "His quotes are uninspiring:": words are their owner's; a
+        named owner speaks, an owner by pronoun only is left unresolved, and so is one the parse
+        hung someone else's cue on (`X challenged Y's comments, tweeting: “…”`: X's tweet).
+        None (no answer) when `head` is no noun of words with an owner: with no owner the
+        phrase stays as written ("2013 FOIA reply reported …"). Stop 45."""
+        if head.lemma_.lower() not in _SAID_NOUNS or head.pos_ != "NOUN":
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.pos_ != "PROPN" or not _says_itself(head):
+            return None, 0.0
+        return self._who(owner, self.doc[owner.left_edge.i:owner.i + 1], chars)
 
     def _it_speaker(self, head) -> tuple[str | None, float]:
         """"The agreement, it said": the last group or document speaker as written; none after

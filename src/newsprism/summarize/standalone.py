@@ -44,12 +44,10 @@ _FURNITURE = re.compile(r"photo credit|image caption|\(photo\b|getty images|file
                         r"^update[ds]?\b[^.]{0,20}\d{1,2}:\d{2}", re.IGNORECASE)
 # Words that tie a sentence to the one before it ("For his part, X said"; "However, ...");
 # cut, the claim stands on its own.
-# ("So far", "Still waters", "Instead of X", "Also known as", "In addition to X", "Besides the
-# tax", "Finally free": these only with their comma; "Finally, X considered …" read "According
-# to Y, Finally, X considered …" in a summary, stop 45.)
+# ("So far", "Still waters", "Instead of X", "In addition to X", "Finally free": these only with
+# their comma; stop 45: "According to Y, Finally, X considered …".)
 _CONNECTIVE = re.compile(r"^(?:(?:(?:for|from|on) (?:his|her|their|its) (?:part|side)|"
-                         r"in (?:his|her|their|its) turn|however|meanwhile|moreover|"
-                         r"furthermore|"
+                         r"in (?:his|her|their|its) turn|however|meanwhile|moreover|furthermore|"
                          r"therefore|thus|nevertheless|nonetheless|separately|likewise|indeed|"
                          r"similarly|yet|but|and)\s*,?|"
                          r"(?:so|still|also|instead|in addition|besides|finally|lastly|"
