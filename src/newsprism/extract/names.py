@@ -31,6 +31,8 @@ chief staff chairman chairwoman chair head spokesman spokeswoman spokesperson am
 senator sen rep representative congressman congresswoman governor gov mayor judge justice
 attorney speaker leader mp mep officer official director commissioner inspector
 superintendent sheriff
+councilman councilwoman councilmember councilor councillor alderman alderwoman assemblyman
+assemblywoman assemblymember comptroller treasurer reverend detective trooper
 """.split())
 
 # Nouns that name a person by role: a description with one of these heads can refer to a named
@@ -60,6 +62,8 @@ GENDERED_TITLES = {
     "madam": "f", "madame": "f", "sister": "f",
     "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
     "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
+    "councilman": "m", "councilwoman": "f", "alderman": "m", "alderwoman": "f",
+    "assemblyman": "m", "assemblywoman": "f",
     # kin written before or after a name ("his son, Matthew", "Ana, his wife"); round 12:
     # a "she" went to a son named by his first name alone (a lone word: gender unknown)
     "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m",
