@@ -282,3 +282,38 @@ def test_search_finds_a_word_that_occurs_only_in_an_article_body(
         assert unquote(page.url).endswith(f"/stories/{story_id}")
     finally:
         page.close()
+
+
+_PINNED_JS = """() => {
+  const H = window.innerHeight; let covered = 0; const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const pos = getComputedStyle(el).position;
+    if (pos !== 'sticky' && pos !== 'fixed') continue;
+    const r = el.getBoundingClientRect();
+    const seen = Math.max(0, Math.min(r.bottom, H) - Math.max(r.top, 0));
+    if (seen > 0) { covered += seen; out.push(`${el.tagName}.${el.className} ${Math.round(seen)}`); }
+  }
+  return [covered / H, out];
+}"""
+
+
+def test_nothing_pinned_covers_much_of_a_phone_screen(base: str, chromium,  # noqa: ANN001
+                                                      corpus: dict, tmp_path: Path) -> None:
+    """Stop 45, looked at in Chromium: at 390 px the top bar, its story links wrapped over
+    five rows, stayed pinned over a quarter of the screen while the reader scrolled (and hid a
+    story's heading after a jump to it). Scrolled down a page, nothing pinned may cover more
+    than a tenth of a phone's screen."""
+    from newsprism.web.render import render_report_html
+
+    saved = tmp_path / "report.html"
+    saved.write_text(render_report_html(corpus["report"]), encoding="utf-8")
+    page = chromium.new_page(viewport=PHONE)
+    try:
+        for path in [*_pages(corpus["report"]), saved.as_uri()]:
+            page.goto(path if path.startswith("file:") else base + path)
+            page.evaluate("window.scrollTo(0, Math.max(0, document.body.scrollHeight / 2))")
+            page.wait_for_timeout(50)
+            share, pinned = page.evaluate(_PINNED_JS)
+            assert share <= 0.10, (path, pinned)
+    finally:
+        page.close()
