@@ -291,7 +291,9 @@ _PINNED_JS = """() => {
     if (pos !== 'sticky' && pos !== 'fixed') continue;
     const r = el.getBoundingClientRect();
     const seen = Math.max(0, Math.min(r.bottom, H) - Math.max(r.top, 0));
-    if (seen > 0) { covered += seen; out.push(`${el.tagName}.${el.className} ${Math.round(seen)}`); }
+    if (seen > 0) {
+      covered += seen; out.push(`${el.tagName}.${el.className} ${Math.round(seen)}`);
+    }
   }
   return [covered / H, out];
 }"""
