@@ -187,6 +187,36 @@ def _says_itself(noun) -> bool:
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SPEECH_LEMMAS | {"continue"}
 
 
+# Marks of an adverbial clause that sets the scene for the main clause after it ("When X
+# tried to interrupt, Y cut her off: “…”"). Not "as" ("As X put it, …": the cue itself).
+_SCENE_MARKS = frozenset("when whenever after before once until while because since though "
+                         "although if".split())
+
+
+def before_main_clause(verb, o_tok: int) -> bool:
+    """`When Clinton tried to interrupt, Sanders cut her off: “Excuse me, I'm talking!”`: a cue
+    (or the verb it completes) in an adverbial clause opened by `_SCENE_MARKS` whose main verb
+    comes after it and before the quote's mark `o_tok` does not introduce the quote; the main
+    clause does (stop 45, real text: Sanders's words given to Clinton)."""
+    v, hops = verb, 0
+    while v.dep_ in ("xcomp", "conj") and v.head.i != v.i and hops < 3:
+        v, hops = v.head, hops + 1
+    if v.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.i < v.i
+                                    and c.lower_ in _SCENE_MARKS for c in v.children):
+        return False
+    return verb.i < v.head.i < o_tok
+
+
+def new_sentence_after(doc, c_tok: int, last: str, verb) -> bool:
+    """`“Excuse me, I'm talking!” Michigan holds its primary Tuesday`: after a quote ended by
+    "!" or "?", a capitalised word that is no pronoun opens a new sentence unless its verb is
+    one of speaking (`“Get out!” Smith yelled`); `“…!” she beamed` and `“…?” asked X` stay
+    tags (stop 45, real text)."""
+    first = doc[c_tok]
+    return last in ("!", "?") and first.text[:1].isupper() and first.pos_ != "PRON" \
+        and first.i != verb.i and verb.lemma_.lower() not in CUE_LEMMAS | SPEECH_LEMMAS
+
+
 def _hung_on_that_clause(verb) -> bool:
     """`X hopes to calm worries that Y would hurt Z, noting that …`: a comma-set participle
     whose chain stops at a "that" clause of a verb or noun that reports nothing. The parser

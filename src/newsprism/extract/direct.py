@@ -20,8 +20,10 @@ from .cues import (
     MAX_CUE_GAP,
     MAX_RIGHT_CUE_GAP,
     SUBJECT_DEPS,
+    before_main_clause,
     inverted_object,
     negated,
+    new_sentence_after,
     phrasal_cue,
     trim_span,
 )
@@ -147,6 +149,8 @@ class DirectFinder(IntroReader, SignatureReader):
             # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
             # followed by a subject and a verb is that verb's object, whatever the verb.
             v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
+            if v is not None and new_sentence_after(doc, c_tok, last, v):
+                v = None  # `“Excuse me!” The debate went on`: a new sentence, no tag
             if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and (
                     self.subject_between(c_tok, v.i) is not None
                     or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None
@@ -189,6 +193,8 @@ class DirectFinder(IntroReader, SignatureReader):
                 and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
             lo -= 1
         verb = self.cue_verb(lo, o_tok, near_end=True)
+        if verb is not None and before_main_clause(verb, o_tok):
+            verb = None  # `When X tried to interrupt, Y cut her off: “…”`: Y's clause's quote
         if verb is not None and verb.lower_ == "according":
             # `X told reporters, according to <outlet>: “…”`: the outlet reported it, X said it.
             said = self.cue_verb(lo, verb.i, near_end=True)
