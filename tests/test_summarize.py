@@ -556,6 +556,20 @@ def test_bare_quote_gets_its_speaker_or_is_dropped() -> None:
     assert not any("rebuild" in t for t in out)
 
 
+def test_a_quote_tagged_by_its_own_speaker_gets_no_second_speaker() -> None:
+    """Stop 45, real text: `Sanders said: "If you are talking about …," Sanders began.` The
+    tag after the mark ("X began", "X insisted") names the speaker: no "X said:" before it."""
+    text = ("Ana Vale and Tom Reyes met for a debate on Monday. "
+            "“If you are talking about the harbour fee, you have it wrong,” Vale began.")
+    start = text.index("“If")
+    quote = Quote("q1", "p1", start + 1, text.index("”"), text[start + 1:text.index("”")],
+                  "direct", speaker="Ana Vale")
+    ctx = _people_context({"p1": ("Harbor Post", text)}, [("p1", "Ana Vale")], (quote,))
+    out = [s.text for s in summarize_story(ctx, Settings(summary_sentences=4)).summary]
+    assert not any("said: “If" in t for t in out)
+    assert any("harbour fee" in t and "Vale began" in t for t in out)
+
+
 def test_a_sentence_ending_inside_its_quote_is_a_bare_quote() -> None:
     """Round 12, two real summaries: a sentence that opens a quote the next sentence closes
     ("“I, as President, want ... MERIT. ...” he wrote") was shown as an outlet's own words with

@@ -392,9 +392,9 @@ class Resolver:
 # Verbs of saying: a quote followed by "he responded" names its speaker (by a pronoun the
 # resolver then replaces), so it is no bare quote.
 _SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|responded|responds|"
-                     r"replied|replies|wrote|writes|tweeted|tweets|explained|explains|"
-                     r"continued|continues|noted|notes|declared|declares|stated|states)\b",
-                     re.IGNORECASE)
+                     r"replied|replies|wrote|writes|tweeted|tweets|explained|explains|continued|"
+                     r"continues|noted|notes|declared|declares|stated|states|began|insisted|"
+                     r"argued|recalled|quipped|joked|warned|countered|conceded)\b", re.I)
 
 
 _STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
