@@ -207,16 +207,6 @@ def before_main_clause(verb, o_tok: int) -> bool:
     return verb.i < v.head.i < o_tok
 
 
-def new_sentence_after(doc, c_tok: int, last: str, verb) -> bool:
-    """`“Excuse me, I'm talking!” Michigan holds its primary Tuesday`: after a quote ended by
-    "!" or "?", a capitalised word that is no pronoun opens a new sentence unless its verb is
-    one of speaking (`“Get out!” Smith yelled`); `“…!” she beamed` and `“…?” asked X` stay
-    tags (stop 45, real text)."""
-    first = doc[c_tok]
-    return last in ("!", "?") and first.text[:1].isupper() and first.pos_ != "PRON" \
-        and first.i != verb.i and verb.lemma_.lower() not in CUE_LEMMAS | SPEECH_LEMMAS
-
-
 def _hung_on_that_clause(verb) -> bool:
     """`X hopes to calm worries that Y would hurt Z, noting that …`: a comma-set participle
     whose chain stops at a "that" clause of a verb or noun that reports nothing. The parser

@@ -23,7 +23,6 @@ from .cues import (
     before_main_clause,
     inverted_object,
     negated,
-    new_sentence_after,
     phrasal_cue,
     trim_span,
 )
@@ -149,8 +148,6 @@ class DirectFinder(IntroReader, SignatureReader):
             # `“...,” he continued` / `“...!” she beamed`: a quote left open by a comma and
             # followed by a subject and a verb is that verb's object, whatever the verb.
             v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
-            if v is not None and new_sentence_after(doc, c_tok, last, v):
-                v = None  # `“Excuse me!” The debate went on`: a new sentence, no tag
             if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and (
                     self.subject_between(c_tok, v.i) is not None
                     or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None
