@@ -128,3 +128,12 @@ def test_a_speaker_after_an_exclamation_still_tags_it(quotes_of, quote_with):
                       "Get out").speaker == "Tom Smith"
     assert quote_with(quotes_of("“Are you ready for this?” Ann Holt asked the crowd."),
                       "ready").speaker == "Ann Holt"
+
+
+def test_a_scene_clause_that_reports_keeps_its_quote(quotes_of, quote_with):
+    """(guard) `… days after Trump told the Post he was “not quite there yet”`: the parse hangs
+    "told" on its own complement; with no colon before the quote there is no main clause to
+    give it to (PolNeAR train, stop 45)."""
+    quotes = quotes_of("The endorsement comes just three days after Tom Vale told the Harbor Post "
+                       "he was “not quite there yet” on supporting Ryan.")
+    assert quote_with(quotes, "not quite there").speaker == "Tom Vale"

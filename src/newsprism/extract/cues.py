@@ -196,15 +196,18 @@ _SCENE_MARKS = frozenset("when whenever after before once until while because si
 def before_main_clause(verb, o_tok: int) -> bool:
     """`When Clinton tried to interrupt, Sanders cut her off: “Excuse me, I'm talking!”`: a cue
     (or the verb it completes) in an adverbial clause opened by `_SCENE_MARKS` whose main verb
-    comes after it and before the quote's mark `o_tok` does not introduce the quote; the main
-    clause does (stop 45, real text: Sanders's words given to Clinton)."""
+    comes after it and before the colon that opens the quote (`o_tok`) does not introduce the
+    quote; the main clause does (stop 45, real text: Sanders's words given to Clinton)."""
     v, hops = verb, 0
     while v.dep_ in ("xcomp", "conj") and v.head.i != v.i and hops < 3:
         v, hops = v.head, hops + 1
     if v.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.i < v.i
                                     and c.lower_ in _SCENE_MARKS for c in v.children):
         return False
-    return verb.i < v.head.i < o_tok
+    # Only a main clause that ends in the colon opening the quote: the parse also hangs a
+    # reporting verb on its own complement ("after Trump told the Post he was “not quite there
+    # yet”": "told" under "was"), which this must not read as a main clause.
+    return verb.i < v.head.i < o_tok and o_tok > 0 and verb.doc[o_tok - 1].text == ":"
 
 
 def _hung_on_that_clause(verb) -> bool:
