@@ -171,8 +171,9 @@ def _may_speak(noun) -> bool:
 def inverted_object(verb, noun) -> bool:
     """`“…,” praised his looks and character`: after a verb whose object is what it praises,
     calls or denies (`OBJECT_LEMMAS`), a common noun is that object, not a subject written after
-    its verb (`“…,” said his spokesman`); only a name inverts there (stop 45)."""
-    return noun is not None and verb.lemma_.lower() in OBJECT_LEMMAS and noun.pos_ != "PROPN" \
+    its verb (`“…,” said his spokesman`); only a name inverts there (stop 45). No noun at all
+    (None) is no speaker either."""
+    return noun is None or verb.lemma_.lower() in OBJECT_LEMMAS and noun.pos_ != "PROPN" \
         and noun.ent_type_ not in ("PERSON", "ORG")
 
 

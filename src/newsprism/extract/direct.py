@@ -150,8 +150,7 @@ class DirectFinder(IntroReader, SignatureReader):
             v = next((t for t in doc[c_tok:hi] if t.pos_ in ("VERB", "AUX")), None)
             if v is not None and v.pos_ == "VERB" and v.tag_ in ("VBD", "VBZ", "VBP") and (
                     self.subject_between(c_tok, v.i) is not None
-                    or v.i == c_tok and self.subject_between(v.i + 1, hi) is not None
-                    and not inverted_object(v, self.subject_between(v.i + 1, hi))):
+                    or v.i == c_tok and not inverted_object(v, self.subject_between(v.i + 1, hi))):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
         if verb is None or verb.lower_ == "according":  # (not across a dash: round 16)
             return (None, None) if verb is not None and behind_dash(doc, c_tok, verb.i) \
@@ -189,9 +188,8 @@ class DirectFinder(IntroReader, SignatureReader):
         while lo > 0 and o_tok - lo < MAX_CUE_GAP * 2 and doc[lo - 1].idx > prev_close \
                 and not doc[lo].is_sent_start and "\n" not in doc[lo - 1].text_with_ws:
             lo -= 1
-        verb = self.cue_verb(lo, o_tok, near_end=True)
-        if verb is not None and before_main_clause(verb, o_tok):
-            verb = None  # `When X tried to interrupt, Y cut her off: “…”`: Y's clause's quote
+        verb = self.cue_verb(lo, o_tok, near_end=True)  # (`When X tried to interrupt, Y cut …:`)
+        verb = None if verb is not None and before_main_clause(verb, o_tok) else verb
         if verb is not None and verb.lower_ == "according":
             # `X told reporters, according to <outlet>: “…”`: the outlet reported it, X said it.
             said = self.cue_verb(lo, verb.i, near_end=True)
