@@ -31,12 +31,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ..nlp.loader import ents_of
+from .quotemarks import CLOSERS, OPENERS
 
 if TYPE_CHECKING:
     from .direct import Attribution
 
-_OPENING = "“\"‘«"
-_CLOSING_MARKS = "”\"’»"
+# The marks `quotemarks` pairs, with the straight one that both opens and closes.
+_OPENING = "".join(sorted(OPENERS)) + '"'
+_CLOSING_MARKS = "".join(sorted(CLOSERS)) + '"'
 _CLOSING_PUNCT = ".!?:;\"”’»)"
 _MAX_WORDS = 10
 _MAX_CHARS = 90

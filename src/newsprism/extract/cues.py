@@ -45,7 +45,7 @@ from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
 from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
-from .things import inanimate_head
+from .things import SAID_NOUNS, inanimate_head
 from .unsaid import (
     asked_of_subject,
     blamed_for,
@@ -97,10 +97,6 @@ firm council board ministry department office union coalition team staff family 
 """.split())
 
 
-# Nouns of words said or written ("his quotes", "her phrase", "CNN's response"): they do not
-# speak; whose they are does.
-_SAID_NOUNS = frozenset("quote word remark comment phrase response reply answer explanation "
-                        "thread tweet".split())
 _SPEAKING_NOUNS = PERSON_ROLE_NOUNS | DOCUMENT_NOUNS | SPEAKING_GROUP_NOUNS | READABLE_NOUNS
 # What may be the subject of "read" as a cue (`“…,” the article read`, `a sign that read “…”`).
 READABLE = READABLE_NOUNS | READ_DOCUMENT_NOUNS
@@ -1082,7 +1078,7 @@ class CueReader(SpanReader):
         hung someone else's cue on (`X challenged Y's comments, tweeting: “…”`: X's tweet).
         None (no answer) when `head` is no noun of words with an owner: with no owner the
         phrase stays as written ("2013 FOIA reply reported …"). Stop 45."""
-        if head.lemma_.lower() not in _SAID_NOUNS or head.pos_ != "NOUN":
+        if head.lemma_.lower() not in SAID_NOUNS or head.pos_ != "NOUN":
             return None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:

@@ -42,13 +42,17 @@ defence defense competition confederation union partnership ownership membership
 agreement settlement indictment judgment judgement amendment investigation assessment
 evaluation examination calculation enforcement collection constellation
 """.split())
+# Nouns of words said or written ("his quotes", "her phrase", "CNN's response"): they do not
+# speak; whose they are does (`cues.CueReader._owner_of_words`).
+SAID_NOUNS = frozenset("quote word remark comment phrase response reply answer explanation "
+                       "thread tweet".split())
 # Nouns of what someone thinks or says: "His assumption … was that “…”", "X's comments" are
 # theirs (PolNeAR's gold reads them so).
 _MIND_NOUNS = frozenset("""
 assumption belief view position stance conclusion explanation suggestion contention assertion
 insistence declaration description characterization characterisation prediction opinion
 comment remark argument reaction question discussion
-""".split())
+""".split()) | SAID_NOUNS
 # Who an "of" phrase on a quantity or share names speaks ("The proportion of voters saying").
 _WHO_ENTS = ("PERSON", "NORP", "ORG")
 
