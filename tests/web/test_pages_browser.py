@@ -100,6 +100,16 @@ def _pages(report: dict) -> list[str]:
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "desktop"])
 def test_no_page_is_wider_than_the_screen(base: str, chromium, corpus: dict,  # noqa: ANN001
                                           viewport: dict, tmp_path: Path) -> None:
+    for page, path in _every_page(chromium, viewport, base, corpus, tmp_path):
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], (path, width)
+        if viewport is PHONE:
+            assert page.evaluate(_OVERFLOW_JS) == [], path
+
+
+def _every_page(chromium, viewport: dict, base: str, corpus: dict,  # noqa: ANN001
+                tmp_path: Path) -> Iterator[tuple[object, str]]:
+    """(page, path) opened in turn: every page of `_pages` and the saved report."""
     from newsprism.web.render import render_report_html
 
     saved = tmp_path / "report.html"
@@ -108,10 +118,7 @@ def test_no_page_is_wider_than_the_screen(base: str, chromium, corpus: dict,  # 
     try:
         for path in [*_pages(corpus["report"]), saved.as_uri()]:
             page.goto(path if path.startswith("file:") else base + path)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= viewport["width"], (path, width)
-            if viewport is PHONE:
-                assert page.evaluate(_OVERFLOW_JS) == [], path
+            yield page, path
     finally:
         page.close()
 
@@ -303,19 +310,13 @@ def test_nothing_pinned_covers_much_of_a_phone_screen(base: str, chromium,  # no
                                                       corpus: dict, tmp_path: Path) -> None:
     """Stop 45, looked at in Chromium: at 390 px the top bar, its story links wrapped over
     five rows, stayed pinned over a quarter of the screen while the reader scrolled (and hid a
-    story's heading after a jump to it). Scrolled down a page, nothing pinned may cover more
-    than a tenth of a phone's screen."""
-    from newsprism.web.render import render_report_html
-
-    saved = tmp_path / "report.html"
-    saved.write_text(render_report_html(corpus["report"]), encoding="utf-8")
-    page = chromium.new_page(viewport=PHONE)
-    try:
-        for path in [*_pages(corpus["report"]), saved.as_uri()]:
-            page.goto(path if path.startswith("file:") else base + path)
-            page.evaluate("window.scrollTo(0, Math.max(0, document.body.scrollHeight / 2))")
-            page.wait_for_timeout(50)
-            share, pinned = page.evaluate(_PINNED_JS)
-            assert share <= 0.10, (path, pinned)
-    finally:
-        page.close()
+    story's heading after a jump to it). Scrolled down a page, the top bar is gone and nothing
+    pinned covers more than a tenth of a phone's screen."""
+    for page, path in _every_page(chromium, PHONE, base, corpus, tmp_path):
+        page.evaluate("window.scrollTo(0, Math.max(0, document.body.scrollHeight / 2))")
+        page.wait_for_timeout(50)
+        share, pinned = page.evaluate(_PINNED_JS)
+        assert share <= 0.10, (path, pinned)
+        if page.evaluate("window.scrollY") > 300:  # the top bar scrolled away with the page
+            assert page.evaluate("document.querySelector('.top').getBoundingClientRect()"
+                                 ".bottom") <= 0, path
