@@ -1373,3 +1373,31 @@ def test_the_narration_after_a_quote_cut_at_its_mark_is_not_a_candidate():
     assert narration_tail(text, start, text[start:])
     start = text.index("The primaries")
     assert not narration_tail(text, start, text[start:])
+
+
+@pytest.mark.parametrize(("text", "target", "expected"), [
+    # Stop 46, real text: a subhead, its own paragraph with no closing mark, was summarised
+    # as "According to <outlet>, what the mayor said she supports on the dam."
+    ("The council met on Monday.\n\nWhat the mayor said she supports on the dam (for now)\n\n"
+     "After the flood of 2012, the council failed to pass a bill.",
+     "What the mayor said she supports on the dam (for now)", True),
+    # A line whose closing mark the page lost is left out too (precision first).
+    ("The council met on Monday.\n\n“We will rebuild it,” the mayor said\n\nAfter the flood.",
+     "“We will rebuild it,” the mayor said", True),
+    ("The council met on Monday.\n\nThe mayor said she supports the dam.\n\nAfter the flood.",
+     "The mayor said she supports the dam.", False),
+    # The last line of a text the page cut off is trimmed (cutoff), not dropped.
+    ("The council met on Monday.\n\nThe mayor said she supports the", "The mayor said she "
+     "supports the", False),
+    # Within a paragraph the parser's sentence may lack a mark: not a subhead.
+    ("The mayor said she supports the dam and the council met on Monday at noon",
+     "The mayor said she supports the dam", False),
+    ("Votes were counted\u2026\n\nThe mayor won.", "Votes were counted\u2026", False),
+])
+def test_a_subhead_is_not_a_candidate(text: str, target: str, expected: bool) -> None:
+    from newsprism.text import subhead, unclosed_tail
+
+    start = text.index(target)
+    assert subhead(text, start, start + len(target)) is expected
+    if expected:  # a whole unclosed line followed by more text is an unclosed tail too
+        assert unclosed_tail(text, start, start + len(target))

@@ -92,6 +92,10 @@ def test_a_sentence_ending_on_an_auxiliary_says_nothing_alone(text: str, cut: bo
     # mark, was given its speaker again: `Vale said: “And we have a plan," Vale said.”`.
     ('And we have a number of plans underway that touch upon it," Vale said.', True),
     ("We will rebuild the dam,\u201d Mayor Ana Vale told reporters.", True),
+    # Stop 46: one list of tag verbs for both summary checks; "argued" and "warned" were
+    # known to the pronoun check only.
+    ("The dam will hold,\u201d Vale argued.", True),
+    ('and nobody will be left behind," Gov. Ana Vale warned on Monday.', True),
     ("We will rebuild the dam.", False),
     ("The plan, Vale said, is sound.", False),
 ])

@@ -195,8 +195,15 @@ def elided(text: str) -> bool:
 # The end of a quotation that began in an earlier sentence, its speaker named after the
 # closing mark: `And we have a number of investigations underway," Barr said.` (stop 44: the
 # summary made it `Bill Barr said: “And we have ...," Barr said.”`).
-_NAMED_AFTER_QUOTE = re.compile(r"^[^“\"]*[”\"]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|told|"
-                                r"tells|added|adds|wrote|writes|stated|explained|continued)\b")
+# Verbs that tag a quotation with its speaker ("..., Vale said"; "Vale argued: ..."): one list
+# for the summary's checks (here and in `standalone`).
+SAYING_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked", "asks",
+                "responded", "responds", "replied", "replies", "wrote", "writes", "tweeted",
+                "tweets", "explained", "explains", "continued", "continues", "noted", "notes",
+                "declared", "declares", "stated", "states", "began", "insisted", "argued",
+                "recalled", "quipped", "joked", "warned", "countered", "conceded")
+_NAMED_AFTER_QUOTE = re.compile(r"^[^“\"]*[”\"]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:"
+                                + "|".join(SAYING_VERBS) + r")\b")
 
 
 def named_after_quote(text: str) -> bool:
@@ -204,5 +211,6 @@ def named_after_quote(text: str) -> bool:
     return _NAMED_AFTER_QUOTE.match(text.strip()) is not None
 
 
-__all__ = ["CUT_MIN_WORDS", "ELIDED_MAX_WORDS", "ELLIPSIS", "elided", "named_after_quote",
+__all__ = ["CUT_MIN_WORDS", "ELIDED_MAX_WORDS", "ELLIPSIS", "SAYING_VERBS", "elided",
+           "named_after_quote",
            "trim_cut_off", "verb_end"]

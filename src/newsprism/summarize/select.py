@@ -18,7 +18,7 @@ import numpy as np
 
 from ..lexicons import charged_words
 from ..model import Article, Reuse, Sentence, StoryContext
-from ..text import fold, word_count, word_norms
+from ..text import fold, subhead, word_count, word_norms
 from .neutral import QUOTED, compress
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
@@ -212,7 +212,8 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
             n_words = word_count(text)
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
                     or about_itself(text, article.outlet, article.byline) \
-                    or narration_tail(article.text, s.start, text):
+                    or narration_tail(article.text, s.start, text) \
+                    or subhead(article.text, s.start, s.end):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
                                  content_terms(text)))

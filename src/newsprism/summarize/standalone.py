@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..model import Mention, Span, StoryContext
 from ..text import fold
 from .cutoff import ELLIPSIS as _ELLIPSIS
-from .cutoff import elided, named_after_quote, trim_cut_off
+from .cutoff import SAYING_VERBS, elided, named_after_quote, trim_cut_off
 from .neutral import QUOTED
 from .select import STOPWORDS
 
@@ -391,10 +391,7 @@ class Resolver:
 
 # Verbs of saying: a quote followed by "he responded" names its speaker (by a pronoun the
 # resolver then replaces), so it is no bare quote.
-_SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|asked|asks|responded|responds|"
-                     r"replied|replies|wrote|writes|tweeted|tweets|explained|explains|continued|"
-                     r"continues|noted|notes|declared|declares|stated|states|began|insisted|"
-                     r"argued|recalled|quipped|joked|warned|countered|conceded)\b", re.I)
+_SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
 
 
 _STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
