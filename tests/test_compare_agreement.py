@@ -68,6 +68,18 @@ def test_one_quote_agrees_whatever_the_narration_around_it():
     assert agrees(item.lstrip("\u201c"), member, weights)
 
 
+def test_like_as_a_preposition_makes_no_agreement():
+    # Stop 46, real text: two sentences sharing a name, "look" and the preposition "like".
+    vision = "She has a grand vision of what the Kelby Republic should look like."
+    microcosm = ("On many metrics Orrin looks much more like a small copy of the Kelby Republic "
+                 "than any town we have seen.")
+    weights = StoryWeights([*STORY, vision, microcosm])
+    assert not agrees(vision, microcosm, weights)
+    # The same vision in other words still agrees.
+    assert agrees(vision, "She has a grand vision of what the Kelby Republic should look like "
+                  "by 2030.", weights)
+
+
 def test_a_question_the_outlet_asks_agrees_with_nothing():
     question = "Did the assembly repeal the rule that ship owners pay the harbour fee?"
     weights = StoryWeights([*STORY, REPEALED, question])

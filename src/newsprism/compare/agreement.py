@@ -77,12 +77,18 @@ class StoryWeights:
         return 2 * sum(map(self.weight, wa & wb)) / total if total > 0 else 0.0
 
 
+# Content words that say nothing of what a sentence states: "like" is mostly a preposition
+# ("what the United States should look like" / "Nevada looks much more like a microcosm of
+# the United States" shared only "look" and "like": a false consensus, stop 46, real text).
+_NOT_STATEMENT = frozenset({"like"})
+
+
 @lru_cache(maxsize=1 << 12)
 def statement_words(text: str) -> frozenset[str]:
     """Content words of `text` (as `match.content_words`) less those of capitalised tokens:
     what a sentence says about the people, places and bills it names."""
     names = {stem(fold(w)) for w in _WORD.findall(text) if w[0].isupper()}
-    return content_words(text) - names
+    return content_words(text) - names - _NOT_STATEMENT
 
 
 @lru_cache(maxsize=1 << 12)
