@@ -121,27 +121,17 @@ def repair_mojibake(text: str) -> str:
 def subhead(article_text: str, start: int, end: int) -> bool:
     """`article_text[start:end]` is a paragraph of its own with no closing punctuation, and
     more text follows: a subhead ("What Trump said he supports on gun control (for now)", stop
-    46, real text), which names a section and states nothing. Not summarised. (The last line
-    of a text cut off by the page is not one: `summarize.cutoff` trims it.)"""
-    line_start, line_end = _line(article_text, start, end)
+    46, real text), which names a section and states nothing as a sentence. Not summarised.
+    (The last line of a text cut off by the page is not one: `summarize.cutoff` trims it.)
+    Consensus keeps such lines: two outlets' subheads, highlights or a lead-in ("It has
+    previously declared five global public health emergencies:") can state one fact."""
+    line_start = article_text.rfind("\n", 0, start) + 1
+    line_end = article_text.find("\n", end)
+    line_end = len(article_text) if line_end < 0 else line_end
     if article_text[line_start:start].strip() or article_text[end:line_end].strip():
         return False
-    return unclosed_tail(article_text, start, end)
-
-
-def unclosed_tail(article_text: str, start: int, end: int) -> bool:
-    """`article_text[start:end]` runs to the end of its line (paragraph) with no closing
-    punctuation after it, and more text follows: a subhead, a chart label ("$3.5bn
-    reallocated from military construction projects"), or a lead-in ending in a colon ("It
-    has previously declared five emergencies:"). No consensus item comes from one."""
-    _, line_end = _line(article_text, start, end)
-    return not any(ch in _CLOSING for ch in article_text[max(start, end - 1):line_end]) \
+    return article_text[start:line_end].rstrip()[-1:] not in _CLOSING \
         and bool(article_text[line_end:].strip())
-
-
-def _line(text: str, start: int, end: int) -> tuple[int, int]:
-    line_end = text.find("\n", max(end, start))
-    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
 _CLOSING = frozenset(".!?\"”’'…")

@@ -30,7 +30,6 @@ from ..model import (
     StoryContext,
 )
 from ..settings import Settings
-from ..text import unclosed_tail
 from .agreement import StoryWeights, agreeing, lead_ends
 from .attribution import attribution_conflicts
 from .conflicts import (
@@ -114,14 +113,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
     consensus: list[Consensus] = []
     exclusives: list[Exclusive] = []
     per_article: dict[str, int] = {}
-    text_of = {a.id: a.text for a in articles}
     for members in clusters:
-        # A subhead, a chart label, a lead-in ending in a colon or a truncated line states
-        # nothing to agree on or to leave out (stop 46, real text).
-        members = [c for c in members if not unclosed_tail(text_of[c.article_id], c.start,
-                                                           c.end)]
-        if not members:
-            continue
         rep = _representative(members)
         grouped = {c.article_id for c in members}
         # Only the members saying what the item says count as agreeing (agreement.py).
