@@ -1395,7 +1395,7 @@ def test_the_narration_after_a_quote_cut_at_its_mark_is_not_a_candidate():
     ("Votes were counted\u2026\n\nThe mayor won.", "Votes were counted\u2026", False),
 ])
 def test_a_subhead_is_not_a_candidate(text: str, target: str, expected: bool) -> None:
-    from newsprism.text import subhead
+    from newsprism.summarize.select import subhead
 
     start = text.index(target)
     assert subhead(text, start, start + len(target)) is expected

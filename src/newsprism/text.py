@@ -117,21 +117,3 @@ def repair_mojibake(text: str) -> str:
         text = fixed
     return text
 
-
-def subhead(article_text: str, start: int, end: int) -> bool:
-    """`article_text[start:end]` is a paragraph of its own with no closing punctuation, and
-    more text follows: a subhead ("What Trump said he supports on gun control (for now)", stop
-    46, real text), which names a section and states nothing as a sentence. Not summarised.
-    (The last line of a text cut off by the page is not one: `summarize.cutoff` trims it.)
-    Consensus keeps such lines: two outlets' subheads, highlights or a lead-in ("It has
-    previously declared five global public health emergencies:") can state one fact."""
-    line_start = article_text.rfind("\n", 0, start) + 1
-    line_end = article_text.find("\n", end)
-    line_end = len(article_text) if line_end < 0 else line_end
-    if article_text[line_start:start].strip() or article_text[end:line_end].strip():
-        return False
-    return article_text[start:line_end].rstrip()[-1:] not in _CLOSING \
-        and bool(article_text[line_end:].strip())
-
-
-_CLOSING = frozenset(".!?\"”’'…")

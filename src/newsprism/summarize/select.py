@@ -18,7 +18,7 @@ import numpy as np
 
 from ..lexicons import charged_words
 from ..model import Article, Reuse, Sentence, StoryContext
-from ..text import fold, subhead, word_count, word_norms
+from ..text import fold, word_count, word_norms
 from .neutral import QUOTED, compress
 
 # Words that carry no content for sentence matching. Kept small and general on purpose.
@@ -132,6 +132,25 @@ def narration_tail(article_text: str, start: int, text: str) -> bool:
     the billionaire declared ...`, stop 43, real text), which says nothing alone."""
     before = article_text[max(0, start - 3):start].rstrip()
     return text[:1].islower() and before[-1:] in ('"', "”", "’", "'")
+
+
+def subhead(article_text: str, start: int, end: int) -> bool:
+    """`article_text[start:end]` is a paragraph of its own with no closing punctuation, and
+    more text follows: a subhead ("What Trump said he supports on gun control (for now)", stop
+    46, real text), which names a section and states nothing as a sentence. Not summarised.
+    (The last line of a text cut off by the page is not one: `summarize.cutoff` trims it.)
+    Consensus keeps such lines: two outlets' subheads, highlights or a lead-in ("It has
+    previously declared five global public health emergencies:") can state one fact."""
+    line_start = article_text.rfind("\n", 0, start) + 1
+    line_end = article_text.find("\n", end)
+    line_end = len(article_text) if line_end < 0 else line_end
+    if article_text[line_start:start].strip() or article_text[end:line_end].strip():
+        return False
+    return article_text[start:line_end].rstrip()[-1:] not in _CLOSING \
+        and bool(article_text[line_end:].strip())
+
+
+_CLOSING = frozenset(".!?\"”’'…")
 
 
 # A contraction outside quotes ("doesn't", "there's", "they've"): news copy writes them out.
