@@ -448,7 +448,8 @@ class StoryView:
                 "consensus": len(s.get("consensus", [])),
                 "exclusives": sum(1 for x in s.get("exclusives", [])
                                   if x.get("kind", "exclusive") == "exclusive"),
-                "reuse": len(self.reuse)}
+                "reuse": len(self.reuse),
+                "undated": sum(1 for a in self.articles if not a.get("published"))}
 
     def context(self) -> Json:
         """All sections, for the story template."""
