@@ -1399,3 +1399,30 @@ def test_a_subhead_is_not_a_candidate(text: str, target: str, expected: bool) ->
 
     start = text.index(target)
     assert subhead(text, start, start + len(target)) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Stop 46, real text: a page that lost a sentence's subject ("is an existing law that
+    # has been underfunded ...") and a live blog's clock cut by the splitter ("ET: ...").
+    ("is an existing law that has been underfunded and insufficiently implemented.", True),
+    ("the council approved the repair of the Orrin dam on Monday.", True),
+    ("iPhone sales in Kelby rose by a third in the year to March.", False),
+    ("The council approved the repair of the Orrin dam on Monday.", False),
+])
+def test_a_sentence_opening_on_a_lower_case_word_is_headless(text: str, expected: bool) -> None:
+    from newsprism.summarize.select import headless
+
+    assert headless(text) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ET: Kelby police have made 10 arrests since the curfew began.",
+     "Kelby police have made 10 arrests since the curfew began."),
+    ("- 11:55 p.m. ET: Kelby police have made 10 arrests.", "Kelby police have made 10 arrests."),
+    ("NATO: The alliance met in Kelby.", "NATO: The alliance met in Kelby."),
+    ("ETA: The ferry docks at noon.", "ETA: The ferry docks at noon."),
+])
+def test_a_live_blog_clock_before_an_entry_is_cut(text: str, expected: str) -> None:
+    from newsprism.summarize.select import _CLOCK
+
+    assert _CLOCK.sub("", text) == expected

@@ -134,6 +134,21 @@ def narration_tail(article_text: str, start: int, text: str) -> bool:
     return text[:1].islower() and before[-1:] in ('"', "”", "’", "'")
 
 
+# A live blog's clock before an entry ("11:55 p.m. ET: Baltimore police have made ..."), left
+# at the sentence's start when the splitter cuts after "p.m.": "ET: Baltimore police ...".
+_CLOCK = re.compile(r"^(?:-\s*)?(?:\d{1,2}(?::\d\d)?\s*)?(?:[ap]\.m\.\s*)?"
+                    r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC)\s*:\s+"
+                    r"(?=[A-Z])")
+
+
+def headless(text: str) -> bool:
+    """The sentence opens on a lower-case word: a piece of a sentence whose start the page or
+    the splitter lost ("is an existing law that has been underfunded", stop 46, real text),
+    not a statement alone. A word with a capital inside ("iPhone", "eBay") is a name."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return first[:1].islower() and first == first.lower()
+
+
 def subhead(article_text: str, start: int, end: int) -> bool:
     """`article_text[start:end]` is a paragraph of its own with no closing punctuation, and
     more text follows: a subhead ("What Trump said he supports on gun control (for now)", stop
@@ -227,9 +242,10 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
     for article in ctx.articles:
         for i, s in enumerate(article_sentences(ctx, article)):
             # The span stays the whole sentence (the evidence); the text loses its asides.
-            text = compress(" ".join(article.text[s.start:s.end].split()))
+            text = _CLOCK.sub("", compress(" ".join(article.text[s.start:s.end].split())))
             n_words = word_count(text)
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
+                    or headless(text) \
                     or about_itself(text, article.outlet, article.byline) \
                     or narration_tail(article.text, s.start, text) \
                     or subhead(article.text, s.start, s.end):
