@@ -34,8 +34,8 @@ from .fragments import (
     goes_on_to,
     issuing_verb,
     labels_noun_after,
+    named_not_said,
     own_subject_conjunct,
-    said_after,
     title_name,
 )
 from .inner_cues import inner_cue
@@ -232,10 +232,9 @@ class DirectFinder(IntroReader, SignatureReader):
                 continue
             n_words = len(content.split())
             o_tok = self.tok_at(pair.open)
-            if title_name(content, text[max(0, pair.open - 20):pair.open]) \
-                    and not said_after(doc, o_tok):
-                continue
             c_tok = min(self.tok_at(pair.close) + 1, len(doc))
+            if named_not_said(doc, text, pair.open, content, o_tok, c_tok):
+                continue
             if n_words <= 4 and text[:inner(text, pair)[1]].rstrip()[-1:].isalnum() \
                     and self._labels_noun_after(o_tok, c_tok) \
                     and doc[c_tok].pos_ == "NOUN" \

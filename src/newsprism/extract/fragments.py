@@ -52,6 +52,30 @@ def title_name(content: str, before: str) -> bool:
         and ". " not in content
 
 
+def term_subject(doc, text: str, pair_open: int, content: str, c_tok: int) -> bool:
+    """`“Thatcherism” was an undiluted dose of ...`: a word or three in quote marks opening the
+    writer's own sentence, its verb (not one of saying) right after the closing mark: a term
+    the sentence is about, not words said (stop 46, real text: it was given to the person
+    quoted before it)."""
+    words = content.split()
+    before = text[:pair_open].rstrip()
+    if not 1 <= len(words) <= 3 or not content[-1:].isalnum() or c_tok >= len(doc) \
+            or before[-1:] not in ("", ".", "!", "?", "\n") and "\n" not in text[
+                max(0, pair_open - 2):pair_open]:
+        return False
+    t = doc[c_tok]
+    return t.is_lower and t.pos_ in ("AUX", "VERB") and t.lemma_.lower() not in CUE_LEMMAS
+
+
+def named_not_said(doc, text: str, pair_open: int, content: str, o_tok: int,
+                   c_tok: int) -> bool:
+    """A title (`title_name`) or a term the writer's sentence is about (`term_subject`) in
+    quote marks, unless a verb of saying and its comma come just before (`said_after`)."""
+    return (title_name(content, text[max(0, pair_open - 20):pair_open])
+            or term_subject(doc, text, pair_open, content, c_tok)) \
+        and not said_after(doc, o_tok)
+
+
 def said_after(doc, o_tok: int) -> bool:
     """`… by interjecting, “Only Rosie.”`, `he said, “Make It Stop.”`: the opening mark
     follows a speech verb and its comma, so the capitalised words are a sentence said, not
