@@ -1426,3 +1426,42 @@ def test_a_live_blog_clock_before_an_entry_is_cut(text: str, expected: str) -> N
     from newsprism.summarize.select import _CLOCK
 
     assert _CLOCK.sub("", text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- Kelby police said late Tuesday they made arrests.",
+     "Kelby police said late Tuesday they made arrests."),
+    ("- 11:59 p.m. ET: Kelby police arrested two people.", "Kelby police arrested two people."),
+    ("\"For the most part, the town has been calm today,'' Vale said.",
+     "\"For the most part, the town has been calm today,\" Vale said."),
+    ("``We will rebuild,'' Vale said.", "\"We will rebuild,\" Vale said."),
+    ("The vote - held on Monday - passed.", "The vote - held on Monday - passed."),
+])
+def test_a_sentence_is_read_without_its_bullet_clock_or_typewriter_marks(text: str,
+                                                                         expected: str) -> None:
+    from newsprism.summarize.select import plain_sentence
+
+    assert plain_sentence(text) == expected
+
+
+def test_a_quote_closed_with_two_apostrophes_is_not_given_its_speaker_twice() -> None:
+    """Stop 46, real text: `Batts said: "For the most part, the city has been calm
+    today,'' Batts said.”` in a timeline (USA Today closes quotes with '')."""
+    from newsprism.summarize.select import plain_sentence
+    from newsprism.summarize.standalone import QUOTED
+
+    assert QUOTED.search(plain_sentence("\"The town has been calm today,'' Vale said."))
+
+
+def test_timeline_entries_lose_bullets_and_clocks_and_skip_headless_pieces() -> None:
+    """Stop 46, real text: a live blog's entries ("- 11:55 p.m. ET: Baltimore police have
+    made 10 arrests since ... Tuesday night") and a sentence whose start the page lost
+    ("when the calendar moves into the winner-take-all zone on March 15, ...")."""
+    text = ("- 11:55 p.m. ET: Kelby police have made 10 arrests since the curfew began on "
+            "Tuesday night.\n\nwhen the council meets on Wednesday, the repairs may be voted "
+            "on at last.")
+    out = _timeline_of({"b1": ("Harbor Post", "2031-05-14", text)},
+                       [("b1", "on Tuesday night", "2031-05-13"),
+                        ("b1", "on Wednesday", "2031-05-14")])
+    assert [t.text for t in out] == ["Kelby police have made 10 arrests since the curfew began "
+                                     "on Tuesday night."]

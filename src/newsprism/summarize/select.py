@@ -141,6 +141,18 @@ _CLOCK = re.compile(r"^(?:-\s*)?(?:\d{1,2}(?::\d\d)?\s*)?(?:[ap]\.m\.\s*)?"
                     r"(?=[A-Z])")
 
 
+_BULLET = re.compile(r"^[-•–]\s+(?=\S)")
+
+
+def plain_sentence(text: str) -> str:
+    """The sentence without a list bullet ("- Police said late Tuesday ...") or a live blog's
+    clock label (`_CLOCK`) before it, and with typewriter quote marks (`` and '', real text:
+    `"... calm today,'' Batts said.`) written as the straight marks they pair with."""
+    text = _CLOCK.sub("", _BULLET.sub("", text))
+    return text.replace("''", '"').replace("``", '"') if "''" in text or "``" in text \
+        else text
+
+
 def headless(text: str) -> bool:
     """The sentence opens on a lower-case word: a piece of a sentence whose start the page or
     the splitter lost ("is an existing law that has been underfunded", stop 46, real text),
@@ -242,7 +254,7 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
     for article in ctx.articles:
         for i, s in enumerate(article_sentences(ctx, article)):
             # The span stays the whole sentence (the evidence); the text loses its asides.
-            text = _CLOCK.sub("", compress(" ".join(article.text[s.start:s.end].split())))
+            text = plain_sentence(compress(" ".join(article.text[s.start:s.end].split())))
             n_words = word_count(text)
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
                     or headless(text) \

@@ -26,7 +26,7 @@ from datetime import timedelta
 from ..model import DateRef, Span, StoryContext, TimelineEntry
 from ..text import dice, word_count
 from .neutral import Neutralizer, attribute, for_story, name_outlets, outlet_name
-from .select import MAX_WORDS, article_sentences, content_terms
+from .select import MAX_WORDS, article_sentences, content_terms, headless, plain_sentence
 from .standalone import Resolver
 from .support import check, evidence_for, frame_vocabulary, lower_vocabulary
 
@@ -116,7 +116,9 @@ def build_timeline(ctx: StoryContext, neutral: Neutralizer | None = None) -> tup
     events: dict[tuple[str, bool], list[_Event]] = defaultdict(list)
     for (aid, start, end), refs in sorted(held.items()):
         ref = refs[0]
-        raw = " ".join(by_article[aid].text[start:end].split())
+        raw = plain_sentence(" ".join(by_article[aid].text[start:end].split()))
+        if headless(raw):
+            continue
         st = resolver.resolve(raw, aid, start, end)
         if st is None:
             continue
