@@ -37,6 +37,13 @@ def test_find_dates_keeps_order_and_positions():
         ("last week", date(2020, 7, 9), date(2020, 6, 29), "week"),
         ("on July 8", date(2020, 7, 10), date(2020, 7, 8), "day"),
         ("on December 30", date(2021, 1, 2), date(2020, 12, 30), "day"),
+        # "this <weekday>": the day of the paper's own week, Sunday first (stop 46).
+        ("a debate in Kelby this Thursday evening", date(2016, 3, 2), date(2016, 3, 3), "day"),
+        ("releases rose to 240 this Monday", date(2019, 4, 5), date(2019, 4, 1), "day"),
+        ("the primary coming up this Tuesday", date(2014, 5, 18), date(2014, 5, 20), "day"),
+        ("just this Sunday, she said", date(2019, 9, 16), date(2019, 9, 15), "day"),
+        ("it will air this Monday", date(2020, 5, 21), date(2020, 5, 25), "day"),
+        ("this Wednesday", date(2020, 7, 8), date(2020, 7, 8), "day"),
     ],
 )
 def test_resolve_relative(phrase, anchor, expected, granularity):

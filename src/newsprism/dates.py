@@ -198,6 +198,14 @@ def _resolve_relative(m: re.Match[str], anchor: date, ahead: bool = False
         delta = (anchor.weekday() - target) % 7
         if prep == "next":
             return anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7), "day"
+        if prep == "this":
+            # The day of the anchor's own week, Sunday first as US news counts it: on a
+            # Wednesday "this Thursday" is tomorrow and "this Monday" two days ago; on a
+            # Monday "this Sunday" is yesterday (stop 46: every "this <weekday>" was read as
+            # the past one, and in the 12,000 Baly articles most after the publish day look
+            # ahead: "a debate in Detroit this Thursday evening").
+            day = anchor + timedelta(days=(target + 1) % 7 - (anchor.weekday() + 1) % 7)
+            return (day + timedelta(days=7) if ahead and day < anchor else day), "day"
         if ahead and prep in ("", "on", "by", "until"):
             return anchor + timedelta(days=(target - anchor.weekday()) % 7), "day"
         if prep == "last" and delta == 0:
