@@ -44,6 +44,11 @@ def test_find_dates_keeps_order_and_positions():
         ("just this Sunday, she said", date(2019, 9, 16), date(2019, 9, 15), "day"),
         ("it will air this Monday", date(2020, 5, 21), date(2020, 5, 25), "day"),
         ("this Wednesday", date(2020, 7, 8), date(2020, 7, 8), "day"),
+        # "likely to", negated or not, looks ahead too (stop 46, real text)
+        ("The arguments aren't likely to sway Tuesday's vote in Kelby.", date(2016, 4, 15),
+         date(2016, 4, 19), "day"),
+        ("The arguments are not likely to sway Tuesday's vote in Kelby.", date(2016, 4, 15),
+         date(2016, 4, 19), "day"),
     ],
 )
 def test_resolve_relative(phrase, anchor, expected, granularity):

@@ -165,9 +165,9 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
 # A sentence about what is still to come: a future auxiliary or "is set to", "a deadline", a
 # present-tense verb of a term running out ("the fiscal year ends 30 September"). Not one that
 # reports speech in the past ("said on Monday that he will resign": Monday is when he said it).
-_AHEAD = re.compile(r"\b(?:will|shall|won[’']t|(?:is|are)\s+(?:set|expected|scheduled|due|"
-                    r"slated|poised)\s+to|plans?\s+to|upcoming|deadline|takes\s+effect|"
-                    r"expires|ends|begins|starts)\b", re.I)
+_AHEAD = re.compile(r"\b(?:will|shall|won[’']t|(?:is|are|isn[’']t|aren[’']t)(?:\s+not)?\s+"
+                    r"(?:set|expected|scheduled|due|slated|poised|likely)\s+to|plans?\s+to|"
+                    r"upcoming|deadline|takes\s+effect|expires|ends|begins|starts)\b", re.I)
 _PAST_REPORT = re.compile(r"\b(?:said|told|announced|wrote|added|tweeted|stated|reported|"
                           r"confirmed|declared|noted|explained|argued|insisted|warned|predicted|"
                           r"promised|vowed|pledged|threatened|suggested|claimed|urged|asked|was|"
