@@ -1366,13 +1366,11 @@ def test_a_sentence_about_the_page_or_the_outlet_itself_is_not_a_candidate(text,
 
 
 def test_the_narration_after_a_quote_cut_at_its_mark_is_not_a_candidate():
-    from newsprism.summarize.select import narration_tail
+    from newsprism.summarize.select import headless
     text = ('The primaries gave the frontrunners a lead.\n\n"This has been an amazing evening!" '
             "the mayor declared in her speech on Tuesday night.")
-    start = text.index("the mayor")
-    assert narration_tail(text, start, text[start:])
-    start = text.index("The primaries")
-    assert not narration_tail(text, start, text[start:])
+    assert headless(text[text.index("the mayor"):])
+    assert not headless(text[text.index("The primaries"):])
 
 
 @pytest.mark.parametrize(("text", "target", "expected"), [

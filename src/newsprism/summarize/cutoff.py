@@ -212,5 +212,4 @@ def named_after_quote(text: str) -> bool:
 
 
 __all__ = ["CUT_MIN_WORDS", "ELIDED_MAX_WORDS", "ELLIPSIS", "SAYING_VERBS", "elided",
-           "named_after_quote",
-           "trim_cut_off", "verb_end"]
+           "named_after_quote", "trim_cut_off", "verb_end"]

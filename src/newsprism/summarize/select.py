@@ -126,14 +126,6 @@ def about_itself(text: str, outlet: str | None, byline: str | None = None) -> bo
         or bool(byline) and fold(bio.group("name")) in fold(byline or ""))
 
 
-def narration_tail(article_text: str, start: int, text: str) -> bool:
-    """The sentence begins in lower case right after a closing quote mark: the narration of a
-    quote the sentence splitter cut at its "!" or "?" (`"This has been an amazing evening!"
-    the billionaire declared ...`, stop 43, real text), which says nothing alone."""
-    before = article_text[max(0, start - 3):start].rstrip()
-    return text[:1].islower() and before[-1:] in ('"', "”", "’", "'")
-
-
 # A live blog's clock before an entry ("11:55 p.m. ET: Baltimore police have made ..."), left
 # at the sentence's start when the splitter cuts after "p.m.": "ET: Baltimore police ...".
 _CLOCK = re.compile(r"^(?:-\s*)?(?:\d{1,2}(?::\d\d)?\s*)?(?:[ap]\.m\.\s*)?"
@@ -155,8 +147,10 @@ def plain_sentence(text: str) -> str:
 
 def headless(text: str) -> bool:
     """The sentence opens on a lower-case word: a piece of a sentence whose start the page or
-    the splitter lost ("is an existing law that has been underfunded", stop 46, real text),
-    not a statement alone. A word with a capital inside ("iPhone", "eBay") is a name."""
+    the splitter lost ("is an existing law that has been underfunded", stop 46, real text), or
+    the narration of a quote cut at its "!" or "?" (`"This has been an amazing evening!" the
+    billionaire declared ...`, stop 43), not a statement alone. A word with a capital inside
+    ("iPhone", "eBay") is a name."""
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return first[:1].islower() and first == first.lower()
 
@@ -259,7 +253,6 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
                     or headless(text) \
                     or about_itself(text, article.outlet, article.byline) \
-                    or narration_tail(article.text, s.start, text) \
                     or subhead(article.text, s.start, s.end):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
