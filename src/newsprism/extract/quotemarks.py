@@ -22,7 +22,7 @@ MAX_SINGLE_CHARS = 400  # single-quoted stretches are short in news (headlines, 
 _OPEN_BEFORE = frozenset("([{—–-/:;,")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…")
 _DOUBLED = "'’‘"  # a mark written twice for a double one: '' ’’ ‘‘
-_DOUBLED_MARKS = frozenset(c * 2 for c in _DOUBLED)
+DOUBLED_MARKS = frozenset(c * 2 for c in _DOUBLED)
 
 
 class QuotePair(NamedTuple):
@@ -63,9 +63,9 @@ def _spaced_close(text: str, i: int) -> bool:
 def inner(text: str, pair: QuotePair) -> tuple[int, int]:
     """The characters between a pair's marks (both marks of a doubled `''`)."""
     start, end = pair.open + 1, pair.close
-    if text[pair.open:pair.open + 2] in _DOUBLED_MARKS:
+    if text[pair.open:pair.open + 2] in DOUBLED_MARKS:
         start += 1
-    if text[end - 1:end + 1] in _DOUBLED_MARKS and end - 1 > pair.open:
+    if text[end - 1:end + 1] in DOUBLED_MARKS and end - 1 > pair.open:
         end -= 1
     return start, max(start, end)
 

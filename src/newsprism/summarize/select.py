@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..extract.quotemarks import DOUBLED_MARKS
 from ..lexicons import charged_words
 from ..model import Article, Reuse, Sentence, StoryContext
 from ..text import fold, word_count, word_norms
@@ -138,11 +139,18 @@ _BULLET = re.compile(r"^[-•–]\s+(?=\S)")
 
 def plain_sentence(text: str) -> str:
     """The sentence without a list bullet ("- Police said late Tuesday ...") or a live blog's
-    clock label (`_CLOCK`) before it, and with typewriter quote marks (`` and '', real text:
-    `"... calm today,'' Batts said.`) written as the straight marks they pair with."""
+    clock label (`_CLOCK`) before it, and with a double mark written as two single ones ('',
+    `` and the others `extract.quotemarks` reads; real text: `"... calm today,'' Batts said.`)
+    written as the straight mark it pairs with."""
     text = _CLOCK.sub("", _BULLET.sub("", text))
-    return text.replace("''", '"').replace("``", '"') if "''" in text or "``" in text \
-        else text
+    for mark in _TYPEWRITER:
+        if mark in text:
+            text = text.replace(mark, '"')
+    return text
+
+
+# A double quote mark written as two single ones: the extractor's (`quotemarks`), and `` .
+_TYPEWRITER = (*sorted(DOUBLED_MARKS), "``")
 
 
 def headless(text: str) -> bool:
