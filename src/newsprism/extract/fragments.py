@@ -60,7 +60,7 @@ def term_subject(doc, text: str, pair_open: int, content: str, c_tok: int) -> bo
     words = content.split()
     before = text[:pair_open].rstrip()
     if not 1 <= len(words) <= 3 or not content[-1:].isalnum() or c_tok >= len(doc) \
-            or before[-1:] not in ("", ".", "!", "?", "\n") and "\n" not in text[
+            or before[-1:] not in ("", ".", "!", "?") and "\n" not in text[
                 max(0, pair_open - 2):pair_open]:
         return False
     t = doc[c_tok]
