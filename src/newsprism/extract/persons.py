@@ -60,9 +60,19 @@ class Person:
             if [fold(w) for w in name.split()[len(parts):]] != \
                     [fold(w) for w in self.name.split()[len(own):]]:
                 return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
-            return same_name_token(parts[0], own[0]) or fold(parts[0])[:1] == fold(own[0])[:1] \
-                and not other_genders(parts[0], own[0])
+            if same_name_token(parts[0], own[0]):
+                return True
+            if fold(parts[-1]) != fold(own[-1]) and not _initial(parts[0]) \
+                    and not _initial(own[0]):
+                return False  # "Bret Baier" is not "Bill Barr": two names, each a variant
+            return fold(parts[0])[:1] == fold(own[0])[:1] and not other_genders(parts[0], own[0])
         return True
+
+    def spelled_as(self, name: str) -> bool:
+        """One of the person's names ends in `name`'s surname as written, not a variant."""
+        parts = without_suffix(name.split())
+        return bool(parts) and any(fold(without_suffix(n.split())[-1:][0]) == fold(parts[-1])
+                                   for n in self.names if without_suffix(n.split()))
 
     def tells(self, gender: str | None, leaning: bool = False) -> bool:
         """The person is known to be of `gender`: told by the article or a one-sided first
@@ -92,6 +102,19 @@ class Person:
         seen = ({name_gender(n) for n in self.names}
                 | {name_gender("", t) for t in self.titles}) - {None}
         return seen.pop() if len(seen) == 1 else None
+
+
+def matching(persons: list[Person], name: str) -> list[int]:
+    """The persons `name` may be, in order; those it spells as written, when there are any
+    ("Barr" is Bill Barr, not Bret Baier, whose surname is only a variant of it)."""
+    fits = [k for k, p in enumerate(persons) if p.matches(name)]
+    spelled = [k for k in fits if persons[k].spelled_as(name)]
+    return spelled or fits
+
+
+def _initial(word: str) -> bool:
+    """"J." or "J": a first name written as its initial."""
+    return len(word.rstrip(".")) == 1
 
 
 def other_genders(a: str, b: str) -> bool:

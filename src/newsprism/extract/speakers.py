@@ -43,6 +43,7 @@ from .persons import (
     PAST_QUALIFIERS,
     Person,
     by_first_name,
+    matching,
     namesakes,
     untagged_subject,
     window_start,
@@ -235,9 +236,9 @@ class People:
 
     def _group(self, name: str, gender: str | None = None) -> int:
         """`name`'s person (new if none); a titled surname's `gender` ("Mrs. X") must fit."""
-        for k, p in enumerate(self.persons):
-            if p.matches(name) and not p.known_surname \
-                    and gender in (None, name_gender(p.name) or gender):
+        for k in matching(self.persons, name):
+            p = self.persons[k]
+            if not p.known_surname and gender in (None, name_gender(p.name) or gender):
                 if name not in p.names:
                     p.names.append(name)
                 return k
@@ -402,7 +403,7 @@ class People:
             self.persons[k].gender = gender
 
     def resolve_name(self, name: str) -> int | None:
-        k = next((k for k, p in enumerate(self.persons) if p.matches(name)), None)
+        k = next(iter(matching(self.persons, name)), None)
         return k if k is not None else by_first_name(self.persons, name, self._lone_titled)
 
     def name_confidence(self, name: str, pos: int, qualifier: str | None = None,
@@ -414,8 +415,7 @@ class People:
         first: "Joe Biden and Jill Biden received …"), else to the most recent, less sure. A
         qualifier ("jr": "the younger Mr. X", "sr": "the elder") must fit; none or two fit:
         unresolved. `gender` ("Mrs. X") keeps the people of that gender or none known."""
-        cands = [k for k, p in enumerate(self.persons) if p.matches(name)
-                 and self.agrees(k, gender)]
+        cands = [k for k in matching(self.persons, name) if self.agrees(k, gender)]
         if qualifier is not None:
             suffixes = {k: name_suffix(self.persons[k].name) for k in cands}
             fit = [k for k in cands if suffixes[k] == qualifier]
