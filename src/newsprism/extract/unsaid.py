@@ -224,13 +224,24 @@ def points_back(verb) -> bool:
 def own_cue_between(doc, tok: int, verb) -> bool:
     """The quoted fragment at token `tok`, inside what `verb` reports, hangs first on a
     relative clause's cue with a subject of its own: `Democrats say reconciliation would
-    address the crisis, which Sen. X called a “civil war”` (X's words, not the Democrats').
-    (Not any cue: in `Obama said Americans will say “no”` the words are Obama's.)"""
+    address the crisis, which Sen. X called a “civil war”` (X's words, not the Democrats'),
+    or on an adverbial clause's finite cue with one: `saying there was no point after
+    Frederiksen called the idea “absurd”` (hers). Not a supposed one (`if they call it “a
+    sham”`, `they would call it ...`: the reporter's words). (Not any cue: in `Obama said
+    Americans will say “no”` the words are Obama's.)"""
     t, hops = doc[tok], 0
     while t.head.i != t.i and t.i != verb.i and hops < 12:
         t, hops = t.head, hops + 1
-        if t.i != verb.i and t.dep_ == "relcl" and t.lemma_.lower() in CUE_LEMMAS \
+        if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS \
+                and (t.dep_ == "relcl" or _told_aside(t)) \
                 and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP")
                         for c in t.children):
             return True
     return False
+
+
+def _told_aside(t) -> bool:
+    """`t` heads an adverbial clause that states, not supposes, what was said."""
+    return t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) \
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
