@@ -16,6 +16,9 @@ left unresolved: read by hand, 51 had been right, 23 wrong, 4 unclear.
 
 from __future__ import annotations
 
+from ..lexicons.cues import CUE_LEMMAS
+from .names import PERSON_ROLE_NOUNS
+
 # Below `speakers.SPEAKER_MIN_CONFIDENCE` (0.6): unresolved, and no gender is learnt from it.
 CONF_UNSURE = 0.5
 # Verbs of going on speaking ("he added", "she continued"), and how far back (characters) the
@@ -76,7 +79,8 @@ class Doubts:
         k = self.replied(people, head, k, gender)
         if k is None:
             return None, 0.0
-        return k, self.judge(pos, gender, conf, people.last_of(pos, k))
+        return k, self.judge(pos, gender, conf, people.last_of(pos, k),
+                             role_speaker_between(people, people.last_of(pos, k), pos, k))
 
     def replied(self, people, head, k: int, gender: str) -> int | None:
         """`X asked Y, “…?” / “…,” he responded`: who replies was asked, not the one who
@@ -123,14 +127,34 @@ class Doubts:
         """(offset, person) of the last resolved speaker before `pos`, if any."""
         return next((e for e in reversed(self.spoke) if e[0] < pos), None)
 
-    def judge(self, pos: int, gender: str, conf: float, antecedent: int) -> float:
+    def judge(self, pos: int, gender: str, conf: float, antecedent: int,
+              role_between: bool = False) -> float:
         """`conf` of the he/she at `pos` resolved to a person last referred to at
-        `antecedent`; capped at CONF_UNSURE when an unresolved he/she of its gender lies
-        between the two. Remembers it when it ends unresolved."""
-        if conf >= self.threshold and (any(antecedent < p < pos and g == gender
-                                           for p, g in self.unsure)
+        `antecedent`; capped at CONF_UNSURE when an unresolved he/she of its gender, or a
+        speaker named by role alone (`role_between`), lies between the two. Remembers it when
+        it ends unresolved."""
+        if conf >= self.threshold and (role_between or any(antecedent < p < pos and g == gender
+                                                           for p, g in self.unsure)
                                        or any(antecedent < p < pos for p in self.unnamed)):
             conf = min(conf, CONF_UNSURE)
         if conf < self.threshold:
             self.unsure.append((pos, gender))
         return conf
+
+
+def role_speaker_between(people, lo: int, hi: int, k: int) -> bool:
+    """Between offsets `lo` and `hi`, outside quotes, the subject of a verb of saying is one
+    person named by role alone, whom the article's descriptions do not resolve to the
+    antecedent `k`: "A spokesman for the US mission told Reuters …" then "“…,” he said" is the
+    spokesman, not the man named before him (stop 47, a fresh Baly draw). (A role that
+    resolves to `k`, "the governor" for Gov. X, is no rival.)"""
+    span = people.doc.char_span(lo, hi, alignment_mode="expand")
+    for t in span if span is not None else ():
+        if t.idx <= lo or t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ != "NN" \
+                or t.lemma_.lower() not in PERSON_ROLE_NOUNS \
+                or t.head.lemma_.lower() not in CUE_LEMMAS or people.in_quote(t.idx) \
+                or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children):
+            continue
+        if people.resolve_description(t, t.idx)[0] != k:
+            return True
+    return False
