@@ -67,7 +67,7 @@ class _Finder(DirectFinder):
         parts = [c for c in verb.children if c.i > verb.i and (
             c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
                 c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
-            and lemma == "call")]
+            and lemma in ("call", "describe"))]
         if not parts or phone_call(lemma, parts) or not reported.said_object(parts):
             return None  # ("accused Bill Clinton of …": whom it is about; nothing said)
         lo = min(c.left_edge.i for c in parts)
