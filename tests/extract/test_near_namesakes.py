@@ -1,0 +1,88 @@
+"""Two people of one article whose surnames are near spellings of each other (stop 47, a wrong
+speaker read on a fresh Baly draw: every "Barr said" went to the interviewer "Bret Baier"), and
+quoted words in an adverbial clause with a speaker of its own. Every text is made up."""
+
+from __future__ import annotations
+
+from newsprism.extract.persons import Person, matching
+
+
+def test_two_full_names_with_near_surnames_are_two_people():
+    """"Bret Baier" and "Bill Barr": the surnames are near spellings and the first names share an
+    initial, but both first names are written out and differ."""
+    assert not Person(names=["Bret Baier"]).matches("Bill Barr")
+    assert not Person(names=["Bill Barr"]).matches("Bret Baier")
+
+
+def test_a_spelling_variant_with_its_first_name_is_still_one_person():
+    """(guard) transliterations: "Mohammad Baqeri" and "Muhammad Bagheri"; an initial."""
+    assert Person(names=["Mohammad Baqeri"]).matches("Muhammad Bagheri")
+    assert Person(names=["Karim Qaderi"]).matches("K. Ghaderi")
+    assert Person(names=["Mike Pence"]).matches("Michael Pence")
+
+
+def test_a_surname_goes_to_the_person_spelled_so():
+    persons = [Person(names=["Bret Baier"]), Person(names=["Bill Barr", "Barr"])]
+    assert matching(persons, "Barr") == [1]
+    assert matching(persons, "Baier") == [0]
+    # with no one spelled so, every variant still fits
+    assert matching([Person(names=["Mohammad Baqeri"])], "Bagheri") == [0]
+
+
+def test_interviewer_and_interviewee_keep_their_own_quotes(quotes_of, quote_with):
+    quotes = quotes_of("In an interview with Fox News host Bret Baier, Attorney General Bill Barr "
+                       "faulted the bureau. “It was very aggressive,” Barr said. Baier asked "
+                       "about the timing. “Is it over?” Baier said.")
+    assert quote_with(quotes, "very aggressive").speaker == "Bill Barr"
+    assert quote_with(quotes, "Is it over").speaker == "Bret Baier"
+
+
+def test_one_outlets_two_spellings_stay_one_person(quotes_of, quote_with):
+    """(guard) a variant surname alone, with no one spelled so, is still the person."""
+    quotes = quotes_of("Gen. Mohammad Baqeri visited Damascus on Wednesday. “We will stand with "
+                       "Syria,” Bagheri said.")
+    assert quote_with(quotes, "stand with").speaker == "Mohammad Baqeri"
+
+
+def test_words_called_in_an_adverbial_clause_are_its_subjects(quotes_of, quote_with):
+    """`saying there was no point after Y called the idea “absurd”`: Y's word, not the one
+    saying."""
+    quotes = quotes_of("President Dan Harlow canceled a planned meeting with Prime Minister Anna "
+                       "Lund on Tuesday, saying there was no point to the trip after Lund called "
+                       "the idea of selling the island “absurd.”")
+    assert quote_with(quotes, "absurd").speaker == "Anna Lund"
+
+
+def test_words_a_supposed_clause_would_call_are_not_its_subjects(quotes_of):
+    """(guard) `if colleagues called the bill “a disgrace”`: nobody called it that."""
+    quotes = quotes_of("Senator Maria Cole said she would resign if colleagues called the bill "
+                       "“a disgrace.”")
+    assert all(q.speaker != "colleagues" for q in quotes if "disgrace" in q.text)
+
+
+def test_what_is_described_is_not_what_was_said(quotes_of):
+    """`described the virus as an “unprecedented outbreak”`: "the virus" alone is no statement
+    (what is described is read with its "as" phrase, as after "called")."""
+    quotes = quotes_of("Speaking in Geneva, Dr. Ana Ruiz described the virus as an "
+                       "“unprecedented outbreak” on Monday.")
+    assert [q.text for q in quotes if q.text.strip() == "the virus"] == []
+    assert any("unprecedented outbreak" in q.text and q.speaker == "Ana Ruiz" for q in quotes)
+
+
+def test_one_named_by_role_alone_comes_between(quotes_of):
+    """`A spokesman for the mission told Reuters …` then `“…,” he said`: not the man named
+    before the spokesman."""
+    quotes = quotes_of("Foreign minister Tom Reyes and UN chief Paul Varga were also to take "
+                       "part, diplomats told Reuters.\n\nA spokesman for the US mission in "
+                       "Geneva told Reuters the United States would not take part.\n\n“There "
+                       "will be no US official participation,” he said in an email.")
+    said = [q for q in quotes if "no US official" in q.text]
+    assert said and all(q.speaker not in ("Paul Varga", "Tom Reyes") for q in said)
+
+
+def test_a_role_that_is_the_antecedent_is_no_rival(quotes_of):
+    """(guard) `Gov. X … The governor said … “…,” he said`: X."""
+    quotes = quotes_of("Gov. Paul Varga toured the flooded towns on Monday.\n\nThe governor "
+                       "said the state would send help.\n\n“We will rebuild,” he said.")
+    said = [q for q in quotes if "rebuild" in q.text]
+    assert said and said[0].speaker == "Paul Varga"
