@@ -362,3 +362,21 @@ def test_a_follow_this_topic_box_is_not_text(line, widget):
     and a newspaper's copyright line became summary sentences ("According to X, Add Donald
     Trump as an interest ...", "According to X, copyright © 2020 ...")."""
     assert is_widget(line) is widget
+
+
+@pytest.mark.parametrize("line, widget", [
+    # promo cards with their label and no colon, headline and teaser run on (stop 47, real
+    # text: a teaser's "… Mothers Should Know The experience …" was read as a quote)
+    ("Read More Harbour Towns Brace for the Dry Summer Our reporting found that three "
+     "reservoirs fell below their winter levels. Officials say the worst is still ahead.", True),
+    ("Related Coverage Council delays vote on water limits", True),
+    ("Related Video The drought has cut river traffic in half. Photo: Getty Images", True),
+    ("see also Mayor defends water limits The mayor defended the limits on Tuesday...", True),
+    ("Read more about the water limits here.", True),
+    # prose that opens with such words, and a long paragraph after a stray label, stays
+    ("Related to that, the board asked how the limits would be enforced.", False),
+    ("Read more" + " and more of the report, the council said," * 30 + " it is all there.",
+     False),
+])
+def test_promo_cards_without_a_colon_are_not_text(line, widget):
+    assert is_widget(line) is widget

@@ -226,16 +226,24 @@ _CLOSE_BLOCK = re.compile(r"^CLOSE\s+[A-Z“\"]")
 # of the debate", "More:Workers to get back pay"): a headline, so short.
 _MORE_LINK = re.compile(r"^\W*more\s*:\s*\S", re.I)
 MORE_LINK_WORDS = 30
+# A promo card for another story with its label and no colon, its headline and teaser run on
+# ("Read More <headline> <teaser>", "Related Coverage <headline>", "Related Video <teaser>",
+# "see also <headline> <teaser>...", "Read more about the bill here."): 100 lines of the 12,000
+# Baly texts, up to 62 words (stop 47: a teaser's "Mothers Should Know The experience …" was
+# read as a quote). A prose paragraph after a stray label is longer (168 words, once).
+_PROMO_LINK = re.compile(r"^\W*(?:read more|related coverage|related video|see also)\b", re.I)
+PROMO_LINK_WORDS = 100
 
 
 def is_widget(line: str) -> bool:
     """Share/comment widgets, "Advertisement", credit lines, cookie and subscription boxes,
-    a video player's caption block, a "More:" link."""
+    a video player's caption block, a "More:" link, a promo card."""
     s = line.strip()
     if _WIDGET.match(s) or _WIDGET_PREFIX.match(s) or _CREDIT_LINE.match(s) \
             or _CLOSE_BLOCK.match(s) or _CONTRIBUTED.match(s):
         return True
-    if _MORE_LINK.match(s) and nwords(s) <= MORE_LINK_WORDS:
+    if _MORE_LINK.match(s) and nwords(s) <= MORE_LINK_WORDS \
+            or _PROMO_LINK.match(s) and nwords(s) <= PROMO_LINK_WORDS:
         return True
     if len(s) > 400:  # widgets and boxes are short; prose paragraphs are not
         return False
