@@ -1,6 +1,8 @@
-"""Two people of one article whose surnames are near spellings of each other (stop 47, a wrong
-speaker read on a fresh Baly draw: every "Barr said" went to the interviewer "Bret Baier"), and
-quoted words in an adverbial clause with a speaker of its own. Every text is made up."""
+"""Wrong speakers read on two fresh Baly draws (stop 47): two people of one article whose
+surnames are near spellings of each other (every "Barr said" went to the interviewer "Bret
+Baier"), quoted words in an adverbial clause with a speaker of its own, "described X as Y", a
+speaker named by role alone before a pronoun, and a pair named with an employer's role. Every
+text is made up."""
 
 from __future__ import annotations
 
@@ -86,3 +88,17 @@ def test_a_role_that_is_the_antecedent_is_no_rival(quotes_of):
                        "said the state would send help.\n\n“We will rebuild,” he said.")
     said = [q for q in quotes if "rebuild" in q.text]
     assert said and said[0].speaker == "Paul Varga"
+
+
+def test_a_name_and_an_employers_role_name_two_people(quotes_of):
+    """`X and Whitefish Energy CEO Y have denied …`: both denied it, not Y alone."""
+    quotes = quotes_of("Interior Secretary Ryan Zale met the board in Montana. Zale and Harbor "
+                       "Energy CEO Andy Tamsen have denied any wrongdoing.")
+    denied = [q for q in quotes if "wrongdoing" in q.text]
+    assert denied and all(q.speaker not in ("Andy Tamsen", "Ryan Zale") for q in denied)
+
+
+def test_an_employers_role_before_one_name_is_still_that_person(quotes_of, quote_with):
+    """(guard)"""
+    quotes = quotes_of("Harbor Energy CEO Andy Tamsen said sales were up.")
+    assert quote_with(quotes, "sales were up").speaker == "Andy Tamsen"

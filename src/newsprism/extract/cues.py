@@ -265,7 +265,8 @@ def _and_titled(between: str) -> bool:
     if m is None:
         return False
     title = m.group(1).split()
-    return not title or is_title_token(title[-1])
+    # (or an employer and a role: "Zinke and Whitefish Energy CEO Andy Techmanski", stop 47)
+    return not title or is_title_token(title[-1]) or fold(title[-1]) in PERSON_ROLE_NOUNS
 
 
 def _other_first_name(head, person: str) -> bool:
