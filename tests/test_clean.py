@@ -380,3 +380,34 @@ def test_a_follow_this_topic_box_is_not_text(line, widget):
 ])
 def test_promo_cards_without_a_colon_are_not_text(line, widget):
     assert is_widget(line) is widget
+
+
+DATELINED = ("VARLEN, Coastland — The regional water agency said on Wednesday that reservoirs had "
+             "fallen to 38 percent of capacity.")
+
+
+@pytest.mark.parametrize("furniture", [
+    ["Kevin Jones and Erin Kell", "COAST WIRE TODAY"],  # writers and the outlet, no "By"
+    ["Rita Vance, Tom Hale and Ana Lind", "Special for Coast Wire"],
+    ["Photo"],
+])
+def test_names_and_labels_above_a_dateline_are_not_text(settings, furniture):
+    """Stop 47, real text: a wire page's writers and outlet printed as lines above the
+    paragraph that opens on the dateline (the names became people of the story)."""
+    art = clean("\n\n".join([*furniture, DATELINED, P2]), settings)
+    assert art.text.split("\n\n") == [DATELINED, P2]
+
+
+@pytest.mark.parametrize("before", [
+    # a sentence above the dateline (a caption, a standfirst) stays
+    "Farmers inspect a dry channel near Varlen on Tuesday.",
+    # a short line below the dateline is the text's own
+    None,
+])
+def test_only_furniture_above_a_dateline_goes(settings, before):
+    if before is None:
+        art = clean("\n\n".join([DATELINED, "Water limits begin Monday", P2]), settings)
+        assert art.text.split("\n\n") == [DATELINED, "Water limits begin Monday", P2]
+    else:
+        art = clean("\n\n".join([before, DATELINED, P2]), settings)
+        assert art.text.split("\n\n") == [before, DATELINED, P2]
