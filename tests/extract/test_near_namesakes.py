@@ -102,3 +102,17 @@ def test_an_employers_role_before_one_name_is_still_that_person(quotes_of, quote
     """(guard)"""
     quotes = quotes_of("Harbor Energy CEO Andy Tamsen said sales were up.")
     assert quote_with(quotes, "sales were up").speaker == "Andy Tamsen"
+
+
+def test_a_role_subject_of_a_phone_call_or_a_supposition_is_no_rival(quotes_of, quote_with):
+    """(guard) "The woman called the police" is no speaker, nor "the president" of "even if the
+    president demanded it": the he/she is still the one named before."""
+    quotes = quotes_of("Officer Ana Reyes met the family.\n\nErika says a customer at the "
+                       "store accused her of theft. The woman called the police and pointed at "
+                       "her, she says.")
+    assert quote_with(quotes, "called the police").speaker == "Erika"
+    quotes = quotes_of("President Dan Harlow named Ana Lind to lead the agency. Senator Tom Hale "
+                       "said the nominee had told him the agency erred.\n\nHe "
+                       "said she had pledged never to use such methods even if the president "
+                       "demanded it.\n\n“I believe she will stand up to the president,” he said.")
+    assert quote_with(quotes, "stand up to the president").speaker == "Tom Hale"

@@ -16,7 +16,6 @@ left unresolved: read by hand, 51 had been right, 23 wrong, 4 unclear.
 
 from __future__ import annotations
 
-from ..lexicons.cues import CUE_LEMMAS
 from .names import PERSON_ROLE_NOUNS
 
 # Below `speakers.SPEAKER_MIN_CONFIDENCE` (0.6): unresolved, and no gender is learnt from it.
@@ -142,6 +141,12 @@ class Doubts:
         return conf
 
 
+# Verbs of saying whose subject, as the main clause's, is a rival speaker for a later he/she
+# (not "called the police", not "if the president demanded it").
+_SAYING = frozenset("say tell add state write tweet explain note insist confirm deny announce "
+                    "warn argue claim yell shout scream chant exclaim".split())
+
+
 def role_speaker_between(people, lo: int, hi: int, k: int) -> bool:
     """Between offsets `lo` and `hi`, outside quotes, the subject of a verb of saying is one
     person named by role alone, whom the article's descriptions do not resolve to the
@@ -152,7 +157,8 @@ def role_speaker_between(people, lo: int, hi: int, k: int) -> bool:
     for t in span if span is not None else ():
         if t.idx <= lo or t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ != "NN" \
                 or t.lemma_.lower() not in PERSON_ROLE_NOUNS \
-                or t.head.lemma_.lower() not in CUE_LEMMAS or people.in_quote(t.idx) \
+                or t.head.lemma_.lower() not in _SAYING or t.head.dep_ != "ROOT" \
+                or people.in_quote(t.idx) \
                 or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children):
             continue
         if people.resolve_description(t, t.idx)[0] != k:
