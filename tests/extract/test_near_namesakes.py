@@ -116,3 +116,19 @@ def test_a_role_subject_of_a_phone_call_or_a_supposition_is_no_rival(quotes_of, 
                        "said she had pledged never to use such methods even if the president "
                        "demanded it.\n\n“I believe she will stand up to the president,” he said.")
     assert quote_with(quotes, "stand up to the president").speaker == "Tom Hale"
+
+
+def test_a_knowing_clause_does_not_take_the_fragment(quotes_of, quote_with):
+    """(guard) `as society knows it because “…”`: knowing puts no words on record; the
+    fragment stays the one suggesting's."""
+    quotes = quotes_of("Ana Lind addressed the accusation in the clip, suggesting that it was not "
+                       "“theft” as modern society knows it because “we see things differently.”")
+    assert quote_with(quotes, "see things differently").speaker == "Ana Lind"
+
+
+def test_a_spokesman_is_no_rival_for_a_she(quotes_of, quote_with):
+    """(guard) a gendered role only stands between a pronoun of its gender and its antecedent."""
+    quotes = quotes_of("Molly Baird, a nurse, tested positive in April.\n\n“We clean every day,” "
+                       "the company spokesman said.\n\n“I know I’m positive,” she told "
+                       "reporters.")
+    assert quote_with(quotes, "I know I").speaker == "Molly Baird"

@@ -79,7 +79,7 @@ class Doubts:
         if k is None:
             return None, 0.0
         return k, self.judge(pos, gender, conf, people.last_of(pos, k),
-                             role_speaker_between(people, people.last_of(pos, k), pos, k))
+                             role_speaker_between(people, people.last_of(pos, k), pos, k, gender))
 
     def replied(self, people, head, k: int, gender: str) -> int | None:
         """`X asked Y, “…?” / “…,” he responded`: who replies was asked, not the one who
@@ -147,12 +147,12 @@ _SAYING = frozenset("say tell add state write tweet explain note insist confirm 
                     "warn argue claim yell shout scream chant exclaim".split())
 
 
-def role_speaker_between(people, lo: int, hi: int, k: int) -> bool:
+def role_speaker_between(people, lo: int, hi: int, k: int, gender: str | None = None) -> bool:
     """Between offsets `lo` and `hi`, outside quotes, the subject of a verb of saying is one
     person named by role alone, whom the article's descriptions do not resolve to the
     antecedent `k`: "A spokesman for the US mission told Reuters …" then "“…,” he said" is the
     spokesman, not the man named before him (stop 47, a fresh Baly draw). (A role that
-    resolves to `k`, "the governor" for Gov. X, is no rival.)"""
+    resolves to `k`, "the governor" for Gov. X, is no rival, nor a "spokesman" for a she.)"""
     span = people.doc.char_span(lo, hi, alignment_mode="expand")
     for t in span if span is not None else ():
         if t.idx <= lo or t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ != "NN" \
@@ -161,6 +161,7 @@ def role_speaker_between(people, lo: int, hi: int, k: int) -> bool:
                 or people.in_quote(t.idx) \
                 or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children):
             continue
-        if people.resolve_description(t, t.idx)[0] != k:
+        told = "f" if t.lower_.endswith("woman") else "m" if t.lower_.endswith("man") else None
+        if gender in (None, told or gender) and people.resolve_description(t, t.idx)[0] != k:
             return True
     return False

@@ -240,8 +240,15 @@ def own_cue_between(doc, tok: int, verb) -> bool:
     return False
 
 
+# Verbs whose adverbial clause puts words on record ("after X called it “absurd”"), not a
+# knowing or thinking one ("as society knows it because “…”").
+_ASIDE_LEMMAS = frozenset("say call describe label dub term brand tell write tweet add declare "
+                          "warn claim insist state deny announce".split())
+
+
 def _told_aside(t) -> bool:
     """`t` heads an adverbial clause that states, not supposes, what was said."""
     return t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP") \
+        and t.lemma_.lower() in _ASIDE_LEMMAS \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) \
         and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
