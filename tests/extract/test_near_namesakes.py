@@ -132,3 +132,17 @@ def test_a_spokesman_is_no_rival_for_a_she(quotes_of, quote_with):
                        "the company spokesman said.\n\n“I know I’m positive,” she told "
                        "reporters.")
     assert quote_with(quotes, "I know I").speaker == "Molly Baird"
+
+
+def test_a_definite_role_is_most_often_the_one_named(quotes_of, quote_with):
+    """(guard) "The French leader had said …" then "he said": Macron, named before; only a role
+    that brings someone new in ("a spokesman", "her spokeswoman") stands between."""
+    quotes = quotes_of("French President Emmanuel Marot said strikes were possible.\n\nThe French "
+                       "leader had previously said any strikes would target the weapons.\n\n"
+                       "Asked in a TV interview whether France would join, he said: “We will "
+                       "decide in due course.”")
+    assert quote_with(quotes, "decide in due course").speaker == "Emmanuel Marot"
+    quotes = quotes_of("Education Secretary Betty Dale flew on her own plane.\n\n“She serves "
+                       "the public,” her spokeswoman said. She added that she “accepts no "
+                       "reimbursement.”")
+    assert all(q.speaker != "Betty Dale" for q in quotes if "reimbursement" in q.text)

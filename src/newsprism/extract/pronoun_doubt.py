@@ -79,7 +79,8 @@ class Doubts:
         if k is None:
             return None, 0.0
         return k, self.judge(pos, gender, conf, people.last_of(pos, k),
-                             role_speaker_between(people, people.last_of(pos, k), pos, k, gender))
+                             role_speaker_between(people, people.last_of(pos, k), pos, k, gender,
+                                                  self.threshold))
 
     def replied(self, people, head, k: int, gender: str) -> int | None:
         """`X asked Y, “…?” / “…,” he responded`: who replies was asked, not the one who
@@ -147,10 +148,12 @@ _SAYING = frozenset("say tell add state write tweet explain note insist confirm 
                     "warn argue claim yell shout scream chant exclaim".split())
 
 
-def role_speaker_between(people, lo: int, hi: int, k: int, gender: str | None = None) -> bool:
+def role_speaker_between(people, lo: int, hi: int, k: int, gender: str | None = None,
+                         sure: float = 0.6) -> bool:
     """Between offsets `lo` and `hi`, outside quotes, the subject of a verb of saying is one
-    person named by role alone, whom the article's descriptions do not resolve to the
-    antecedent `k`: "A spokesman for the US mission told Reuters …" then "“…,” he said" is the
+    person named by role alone, whom the article's descriptions surely resolve to another
+    person than the antecedent `k`, or to no one sure when it brings someone new in: "A
+    spokesman for the US mission told Reuters …" then "“…,” he said" is the
     spokesman, not the man named before him (stop 47, a fresh Baly draw). (A role that
     resolves to `k`, "the governor" for Gov. X, is no rival, nor a "spokesman" for a she.)"""
     span = people.doc.char_span(lo, hi, alignment_mode="expand")
@@ -162,6 +165,16 @@ def role_speaker_between(people, lo: int, hi: int, k: int, gender: str | None = 
                 or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children):
             continue
         told = "f" if t.lower_.endswith("woman") else "m" if t.lower_.endswith("man") else None
-        if gender in (None, told or gender) and people.resolve_description(t, t.idx)[0] != k:
+        if gender not in (None, told or gender):
+            continue
+        other, conf = people.resolve_description(t, t.idx)
+        if other != k and conf >= sure or conf < sure and _someone_new(t):
             return True
     return False
+
+
+def _someone_new(t) -> bool:
+    """A role that brings in someone not named before: "a spokesman", "her spokeswoman",
+    "Ukraine's president"; not "the French leader", which most often is the one named."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") or c.dep_ == "poss"
+               for c in t.children)

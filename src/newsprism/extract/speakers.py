@@ -483,8 +483,8 @@ class People:
             conf = CONF_ROLE_MATCH
         elif best[0] >= 1:
             conf = CONF_MODIFIER_MATCH
-        elif len(self.persons) == 1:
-            conf = CONF_ONLY_PERSON
+        elif len(self.persons) == 1 and not any(c.dep_ == "poss" for c in head.children):
+            conf = CONF_ONLY_PERSON  # (not "her spokeswoman": the one named is her)
         else:
             return None, 0.0
         tied = [c for c in scored if c[0] == best[0]]
