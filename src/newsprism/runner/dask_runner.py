@@ -44,13 +44,14 @@ from .base import (
 STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories travel alone
 POLL_SECONDS = 1.0  # how often running batches are checked against their time limit
 
-# Dask's defaults changed for the workers of a local cluster. Dask starts them with
+# Two of Dask's defaults, changed for the workers of our local cluster. Dask starts them with
 # MALLOC_TRIM_THRESHOLD_=65536 (freed memory handed back to the system at once); setting it
 # turns off glibc's adaptive mmap threshold, so every allocation of 128 kB or more (spaCy's
 # arrays) is mapped and unmapped anew and its pages faulted in again: 6x the page faults and
-# about 10% more CPU in the parse (docs/scale.md, stop 47). The workers keep glibc's default
-# and hand freed memory back once per task instead (`_trimmed`). The statistical profiler
-# samples each task's stack every 10 ms for a dashboard this cluster does not start.
+# about 10% more CPU in the parse (docs/scale.md, stop 47). Our workers keep glibc's default
+# and hand freed memory back once per task instead (`release_memory`; the parse step's peak
+# is 130-215 MB higher at 10k +100). The statistical profiler samples each task's stack every
+# 10 ms for a dashboard this cluster does not start.
 LOCAL_WORKER_CONFIG: dict[str, Any] = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
