@@ -14,7 +14,7 @@ a main clause's: no sentence of the cleaned text runs on across one."""
 
 from __future__ import annotations
 
-from ..nlp.loader import tokens_of
+from ..nlp.loader import text_of, tokens_of
 from ..text import fold
 from .names import PERSON_ROLE_NOUNS, role_words
 from .persons import PAST_QUALIFIERS
@@ -26,8 +26,11 @@ def main_verb(verb) -> bool:
     if verb.dep_ == "ROOT":
         return True
     head = verb.head
-    return head.i < verb.i and "\n" in verb.doc.text[head.idx:verb.idx] and not any(
-        "\n" in verb.doc.text[a.idx:verb.idx] for a in verb.ancestors if a.i > head.i)
+    if head.i >= verb.i:
+        return False
+    text = text_of(verb.doc)  # `doc.text` is rebuilt from every token on each access
+    return "\n" in text[head.idx:verb.idx] and not any(
+        "\n" in text[a.idx:verb.idx] for a in verb.ancestors if a.i > head.i)
 
 
 def described_subjects(people, threshold: float) -> None:

@@ -44,6 +44,19 @@ from .base import (
 STORY_BATCH_ARTICLES = 64  # articles' worth of stories per task: big stories travel alone
 POLL_SECONDS = 1.0  # how often running batches are checked against their time limit
 
+# Two of Dask's defaults, changed for the workers of our local cluster. Dask starts them with
+# MALLOC_TRIM_THRESHOLD_=65536 (freed memory handed back to the system at once); setting it
+# turns off glibc's adaptive mmap threshold, so every allocation of 128 kB or more (spaCy's
+# arrays) is mapped and unmapped anew and its pages faulted in again: 6x the page faults and
+# about 10% more CPU in the parse (docs/scale.md, stop 47). Our workers keep glibc's default
+# and hand freed memory back once per task instead (`release_memory`; the parse step's peak
+# is 130-215 MB higher at 10k +100). The statistical profiler samples each task's stack every
+# 10 ms for a dashboard this cluster does not start.
+LOCAL_WORKER_CONFIG: dict[str, Any] = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
+
 
 def _warm(model: str, fast_rules: bool, parse: str = "full") -> str:
     """Run on each worker before the first batch: load spaCy there once."""
@@ -51,6 +64,36 @@ def _warm(model: str, fast_rules: bool, parse: str = "full") -> str:
 
     load_pipeline(model, fast_rules, parse)
     return model
+
+
+def release_memory() -> None:
+    """Hand the memory freed in this process back to the system (glibc's `malloc_trim`; a
+    no-op where there is none)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc: nothing to trim
+        pass
+
+
+def _parse_batch(index: int, articles: Sequence[Article], settings: Settings, work: Work | None,
+                 frames: bool) -> Batch:
+    """`process_batch` on a worker, then the memory it freed handed back (LOCAL_WORKER_CONFIG)."""
+    try:
+        return process_batch(index, articles, settings, work, frames)
+    finally:
+        release_memory()
+
+
+def _analyse(tasks: Sequence[StoryTask], settings: Settings, encode: Encode | None
+             ) -> tuple[list[Any], list[InputProblem]]:
+    """`analyse_stories` on a worker, then the memory it freed handed back."""
+    try:
+        return analyse_stories(tasks, settings, encode)
+    finally:
+        release_memory()
 
 
 class DaskRunner(BatchRunner):
@@ -85,9 +128,12 @@ class DaskRunner(BatchRunner):
             else:
                 # Workers must not inherit our thread pools: one BLAS thread per process.
                 os.environ.setdefault("OMP_NUM_THREADS", "1")
-                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                             processes=True, dashboard_address=None,
-                                             silence_logs=40)
+                import dask
+
+                with dask.config.set(LOCAL_WORKER_CONFIG):  # read as the workers start
+                    self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                                 processes=True, dashboard_address=None,
+                                                 silence_logs=40)
                 self._client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
             self.close()
@@ -147,7 +193,7 @@ class DaskRunner(BatchRunner):
                 else:
                     (i, arts), pos = todo.popleft(), None
                 # pure=False: two identical batches are still two tasks (no result sharing).
-                future = client.submit(process_batch, i, arts, worker_settings, self.work,
+                future = client.submit(_parse_batch, i, arts, worker_settings, self.work,
                                        frames, pure=False)
                 active[future] = (i, pos, arts, time.monotonic())
 
@@ -258,8 +304,7 @@ class DaskRunner(BatchRunner):
 
         def submit(i: int, group: list[StoryTask]) -> Any:
             data = client.scatter([group], direct=direct, hash=False)[0]
-            future = client.submit(analyse_stories, data, worker_settings, encode,
-                                   pure=False)
+            future = client.submit(_analyse, data, worker_settings, encode, pure=False)
             index_of[future.key] = i
             return future
 
