@@ -146,14 +146,3 @@ def test_a_definite_role_is_most_often_the_one_named(quotes_of, quote_with):
                        "the public,” her spokeswoman said. She added that she “accepts no "
                        "reimbursement.”")
     assert all(q.speaker != "Betty Dale" for q in quotes if "reimbursement" in q.text)
-
-
-def test_a_speakerless_reading_does_not_replace_a_named_one(quotes_of, quote_with):
-    """`The Science contributors described the resolution as “a positive step” but called for
-    …`: the "described … as" reading finds no speaker in "contributors", the "called" one finds
-    the group; the fragment keeps the group (stop 47: the first "as" rule had dropped it)."""
-    quotes = quotes_of("The council adopted a resolution on the environment.\n\nThe Science "
-                       "contributors described the HRC resolution as “a positive step” but "
-                       "called for greater efforts at the international level, particularly by "
-                       "the panels on climate and on biodiversity.")
-    assert quote_with(quotes, "positive step").speaker == "The Science contributors"

@@ -313,9 +313,7 @@ def find_attributions(article: Article, doc, mentions: tuple[Mention, ...]) -> l
     indirect = finder.indirect(direct)
     # An indirect pass that found the speaker of a quoted fragment replaces the direct pass's
     # weaker reading of it (no speaker, or no enclosing clause).
-    spoken = {(d.start, d.end) for d in direct if d.speaker}
     replaced = {(a.start, a.end) for a in indirect if a.kind == "partial"
-                and (a.speaker or (a.start, a.end) not in spoken)
                 and not inner_cue_speaks(a, direct, finder.things)}
     merged = one_reading_per_cue(
         [d for d in direct if (d.start, d.end) not in replaced], indirect)
