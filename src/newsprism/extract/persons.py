@@ -71,8 +71,9 @@ class Person:
     def spelled_as(self, name: str) -> bool:
         """One of the person's names ends in `name`'s surname as written, not a variant."""
         parts = without_suffix(name.split())
-        return bool(parts) and any(fold(without_suffix(n.split())[-1:][0]) == fold(parts[-1])
-                                   for n in self.names if without_suffix(n.split()))
+        return bool(parts) and any(fold(own[-1]) == fold(parts[-1])
+                                   for own in map(without_suffix, map(str.split, self.names))
+                                   if own)
 
     def tells(self, gender: str | None, leaning: bool = False) -> bool:
         """The person is known to be of `gender`: told by the article or a one-sided first
