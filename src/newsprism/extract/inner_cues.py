@@ -5,11 +5,9 @@ object slot the quote fills, is the quote's cue, and its subject the speaker."""
 
 from __future__ import annotations
 
-from ..lexicons.cues import CUE_LEMMAS
+from ..lexicons.cues import CUE_LEMMAS, WORDING_LEMMAS
 from .cues import negated
 
-# Verbs that put words on record (not "estimate", "predict": what they report is no quote).
-_WORDING_LEMMAS = frozenset({"say", "write", "tell", "state", "declare", "tweet", "post", "add"})
 # Verbs whose direct object is whom they speak to, not what they say ("told the council").
 _ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn"})
 
@@ -21,7 +19,7 @@ def inner_cue(verb):
         return None
     for c in verb.children:
         if c.dep_ != "ccomp" or c.i < verb.i or c.pos_ != "VERB" or negated(c) \
-                or c.lemma_.lower() not in _WORDING_LEMMAS:
+                or c.lemma_.lower() not in WORDING_LEMMAS:
             continue
         subject = next((s for s in c.children if s.dep_ == "nsubj" and s.i > verb.i), None)
         if subject is None or subject.lower_ in ("it", "that", "this", "which") \

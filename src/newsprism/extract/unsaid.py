@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicons.cues import CUE_LEMMAS
+from ..lexicons.cues import CUE_LEMMAS, WORDING_LEMMAS
 from .spans import SUBJECT_DEPS
 
 # "… military aid to Ukraine MORE, both of which …": the capitalised "MORE" that ends a row of
@@ -242,8 +242,8 @@ def own_cue_between(doc, tok: int, verb) -> bool:
 
 # Verbs whose adverbial clause puts words on record ("after X called it “absurd”"), not a
 # knowing or thinking one ("as society knows it because “…”").
-_ASIDE_LEMMAS = frozenset("say call describe label dub term brand tell write tweet add declare "
-                          "warn claim insist state deny announce".split())
+_ASIDE_LEMMAS = WORDING_LEMMAS | frozenset("call describe label dub term brand warn claim insist "
+                                           "deny announce".split())
 
 
 def _told_aside(t) -> bool:

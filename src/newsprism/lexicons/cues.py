@@ -35,6 +35,10 @@ ISSUE_LEMMAS = frozenset("issue release publish send file post tweet write sign"
 ISSUED_NOUNS = frozenset("statement message tweet post letter note memo release email e-mail"
                          .split())
 
+# Verbs that put words on record (not "estimate", "predict": what they report is no quote):
+# `inner_cues` reads a quote as theirs, `unsaid` a fragment of their adverbial clause.
+WORDING_LEMMAS = frozenset("say write tell state declare tweet post add".split())
+
 # Verbs of judging someone aloud (`blasted the press for being “…”`, `dismissed X as “…”`):
 # cues only where the syntax already ties a quoted fragment to them (`direct._governing_verb`).
 VERDICT_LEMMAS = frozenset("blast slam dismiss lambaste decry denounce mock ridicule laud hail "
