@@ -11,8 +11,9 @@ Corpora: `real` is ../shared/data/baly-articles-12k.jsonl.gz; `mutated` (N docum
 reordered, truncated, spliced, heavily reworded copies), generated in memory.
 
 What is measured:
-- the candidate stage exactly as find_reuse runs it: tokenize (newsprism.text.words),
-  shingles + site template + fingerprints (winnowing), inverted index -> pairs;
+- the candidate stage exactly as find_reuse runs it: per article, word norms
+  (newsprism.text.word_norms) then shingles and fingerprints (`article_prints`, winnowing),
+  the word list dropped once shingled; then the site template and the inverted index -> pairs;
 - recall: pairs whose true Jaccard of word-5-shingle sets (site template removed, as the
   candidates see them) is >= 0.5 and >= 0.8, and pairs that share at least 20 such shingles
   (a shared run of 24 words: twice the shortest passage), and at least 20 shingles that
@@ -48,15 +49,14 @@ from newsprism.reuse.align import align, tokenize  # noqa: E402
 from newsprism.reuse.index import (  # noqa: E402
     PAIR_DF_CAP,
     WordHasher,
+    article_prints,
     find_reuse,
     fingerprint_pairs,
-    position_hashes,
     template_shingles,
-    winnow,
     without_template,
 )
 from newsprism.settings import Settings  # noqa: E402
-from newsprism.text import words  # noqa: E402
+from newsprism.text import word_norms  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "baly-articles-12k.jsonl.gz"
 ORIGINAL_SHARE = 0.12
@@ -128,18 +128,27 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool,
     result["rss_before_mb"] = round(rss_mb())
 
     cpu = time.process_time()
-    t = time.perf_counter()
-    norms = [[w.norm for w in words(d.text)] for d in docs]
-    result["tokenize_s"] = round(time.perf_counter() - t, 1)
-    result["words_per_doc"] = round(sum(map(len, norms)) / max(1, len(norms)))
-    t = time.perf_counter()
+    # As update_reuse makes them: one article at a time, its word list dropped once shingled.
     hasher = WordHasher()
-    positions = [position_hashes(ns, settings.reuse_shingle, hasher) for ns in norms]
-    full_sets = [np.unique(p) for p in positions]
-    prints = [winnow(p, settings.reuse_window) for p in positions]
-    del positions
+    full_sets, prints = [], []
+    tokenize_s = shingle_s = 0.0
+    word_count = 0
+    for d in docs:
+        t = time.perf_counter()
+        norms = word_norms(d.text)
+        t1 = time.perf_counter()
+        got = article_prints(norms, settings, hasher)
+        shingle_s += time.perf_counter() - t1
+        tokenize_s += t1 - t
+        word_count += len(norms)
+        full_sets.append(got.shingles)
+        prints.append(got.prints)
+    del norms
+    result["tokenize_s"] = round(tokenize_s, 1)
+    result["words_per_doc"] = round(word_count / max(1, len(docs)))
+    t = time.perf_counter()
     template = template_shingles(full_sets, [d.outlet or d.id for d in docs])
-    result["shingle_s"] = round(time.perf_counter() - t, 1)
+    result["shingle_s"] = round(shingle_s + time.perf_counter() - t, 1)
     t = time.perf_counter()
     cands = fingerprint_pairs(prints, template, settings.reuse_min_shared,
                               settings.reuse_candidates_per_article)
@@ -154,7 +163,7 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool,
     result["candidates"] = len(cands)
     result["fingerprints_per_doc"] = round(sum(map(len, prints)) / max(1, len(prints)), 1)
     result["peak_rss_stage_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    del prints, norms
+    del prints
     # The sets the candidates see: template shingles out (a document that would lose more
     # than 90% keeps them all, as fingerprint_pairs does).
     full_sets = [without_template(whole, template) for whole in full_sets]
@@ -213,8 +222,10 @@ def run(kind: str, n: int, recall_sample: int, align_sample: int, full: bool,
     if full:
         arts = [Article(id=d.id, source=d.id, text=d.text, outlet=d.outlet) for d in docs]
         t = time.perf_counter()
+        cpu = time.process_time()
         reuse = find_reuse(arts, settings)
         result["find_reuse_s"] = round(time.perf_counter() - t, 1)
+        result["find_reuse_cpu_s"] = round(time.process_time() - cpu, 1)
         result["reuse_pairs"] = len(reuse)
         result["near_duplicates"] = sum(r.near_duplicate for r in reuse)
         result["edits"] = sum(len(p.edits) for r in reuse for p in r.passages)
@@ -240,7 +251,7 @@ def table(rows: list[dict]) -> str:
             "recall_j0.8",
             "pairs_shared20", "recall_shared20", "pairs_distinct20", "recall_distinct20",
             "brute_force_s", "align_pairs", "align_tokenize_docs_per_s", "align_pairs_per_s",
-            "find_reuse_s", "reuse_pairs", "near_duplicates", "peak_rss_mb"]
+            "find_reuse_s", "find_reuse_cpu_s", "reuse_pairs", "near_duplicates", "peak_rss_mb"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
         lines.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
