@@ -59,3 +59,24 @@ def test_seed_story_title_is_a_headline(seeds_dir: Path, settings) -> None:  # n
     title = story_title(arts, {})
     assert title in {a.title for a in arts if a.title}
     assert headline_shape(title) and not is_loaded(title)
+
+
+def test_a_kicker_before_a_colon_is_part_of_the_headline_an_opinion_label_is_not() -> None:
+    kicker = "Dalby floods: River authority opens new flood barrier"
+    assert headline_shape(kicker)
+    members = [art("a", LEAD, kicker), art("b", LEAD.replace("Tuesday", "Tuesday morning"))]
+    assert story_title(members, {}) == kicker
+    for label in ("OPINION: River authority opens new flood barrier",
+                  "FACT CHECK: River authority opens new flood barrier",
+                  "Analysis - River authority opens new flood barrier"):
+        assert not headline_shape(label)
+
+
+def test_titled_articles_never_make_an_untitled_story() -> None:
+    # Every lead carries a loaded term and no headline reads as a plain one (a quote, a
+    # question): the outlet's own headline, not "Untitled story".
+    loaded = "Officials said the shocking flood barrier fiasco cost millions. It opened Tuesday."
+    members = [art("b", loaded, "Will the \u2018new\u2019 barrier hold?"),
+               art("a", loaded, "Mayor: barrier is \u2018a fine day\u2019 for Dalby")]
+    assert story_title(members, {}) == "Mayor: barrier is \u2018a fine day\u2019 for Dalby"
+    assert story_title([art("c", loaded)], {}) == "Untitled story"
