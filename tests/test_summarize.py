@@ -1164,6 +1164,21 @@ def test_attribution_lowers_a_word_the_texts_capitalise_only_at_a_sentence_start
                                      "went on in Kelby on May 12."]
 
 
+def test_a_name_possessive_written_only_at_a_sentence_start_keeps_its_capital() -> None:
+    from newsprism.summarize.neutral import attribute, lower_words, start_only_words
+
+    # Real text (stop 48) read "According to Fox News, cutter's faced off on the show ...":
+    # "Cutter's" stood only at a sentence's start, "Cutter" inside one.
+    texts = ["But Cutter was clear.\n\nCutter's faced off on the show with an adviser. "
+             "It's a long fight."]
+    common = lower_words(texts) | start_only_words(texts)
+    assert attribute("Cutter's faced off on the show with an adviser.", "Kelby Post",
+                     common) == "According to Kelby Post, Cutter's faced off on the show with " \
+                               "an adviser."
+    assert attribute("It's a long fight.", "Kelby Post", common) == \
+        "According to Kelby Post, it's a long fight."
+
+
 def test_mixed_quote_marks_close_a_quotation() -> None:
     from newsprism.summarize.standalone import someones_words
 

@@ -142,11 +142,17 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+_SUFFIXED = re.compile(r"[’'](?:s|re|ve|ll|d|m)$")
+
+
 def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
     """Lower-case the first word when it is a function word or a word the story's texts use in
     lower case (`common`): never a name."""
     first, _, rest = text.partition(" ")
     word = first.rstrip(",;:").lower()  # "Now, states are ..." (round 12)
+    # A possessive or a contraction is judged by its word: "It's" is lowered, "Cutter's" (a
+    # name whose possessive the texts happen to write only at a sentence's start) is not.
+    word = _SUFFIXED.sub("", word)
     # "President Biden", "Vice President Harris": a title before a name stays as written.
     if rest[:1].isupper() and word not in _LOWER_START:
         return text
