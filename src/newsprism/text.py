@@ -76,6 +76,22 @@ def _unless_mark(m: re.Match[str]) -> str:
     return "".join(c for c in m.group() if not unicodedata.combining(c))
 
 
+def closing_mark_end(text: str, start: int, end: int) -> int:
+    """`end` of the sentence `text[start:end]`, moved past a closing quote mark that follows it
+    at once and closes a quotation the sentence opened: the parser leaves the mark of
+    `... nobody can question."` before a paragraph break to the next sentence, and the
+    sentence would read with its quotation never closed (real text, stop 48: 3% of a real
+    sample's claims)."""
+    if end >= len(text) or text[end] not in "\"”":
+        return end
+    body = text[start:end]
+    if text[end] == "”":
+        opened = body.rfind("“") > body.rfind("”")
+    else:
+        opened = body.count('"') % 2 == 1
+    return end + 1 if opened else end
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation: for comparing names and phrases.

@@ -187,3 +187,29 @@ def test_a_weekday_of_an_intention_held_now_is_the_coming_one(nlp, text, day):
     _, (_, dates, _) = _run(nlp, text, published="2024-03-13")
     (found,) = [d for d in dates if d.text.endswith("Tuesday")]
     assert found.date == day
+
+
+@pytest.mark.parametrize("text", [
+    'The mayor said the council would "keep the bridge open for as long as it can stand."\n\n'
+    "The council met again on Monday evening.",
+    "The mayor told reporters: “We will keep the bridge open for as long as it stands.”\n\n"
+    "The council met again on Monday evening.",
+])
+def test_a_sentence_keeps_the_closing_mark_the_parser_gave_the_next_one(nlp, text):
+    # Real text (stop 48): `... nobody can question."` before a paragraph break lost its mark
+    # to the next sentence, so claims, consensus and summary quoted it never closed.
+    from newsprism.extract import sentences_of
+
+    article, (_, _, claims) = _run(nlp, text)
+    first, second = text.split("\n\n")
+    assert [c.text for c in claims] == [first, second]
+    sents = [text[s.start:s.end] for s in sentences_of(article, nlp(text))]
+    assert sents == [first, second]
+
+
+def test_an_opening_mark_after_a_sentence_stays_with_the_next_one(nlp):
+    text = ('The mayor spoke on Monday about the river bridge. "We will keep it open," '
+            "she told reporters at the town hall.")
+    _, (_, _, claims) = _run(nlp, text)
+    assert claims[0].text == "The mayor spoke on Monday about the river bridge."
+    assert claims[-1].text.startswith('"We will keep it open,"')

@@ -12,6 +12,7 @@ from collections import Counter
 from ..model import Article, ArticleFacts, Sentence
 from ..nlp.loader import ents_of, forget_views, sents_of, text_of, tokens_of
 from ..settings import Settings
+from ..text import closing_mark_end
 
 _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
@@ -19,12 +20,16 @@ _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 def sentences_of(article: Article, doc) -> tuple[Sentence, ...]:
     out = []
     whole = text_of(doc)
+    taken = 0  # the end of the last sentence, with the closing mark it took from the next
     for sent in sents_of(doc):
-        text = whole[sent.start_char:sent.end_char]  # sent.text, without a pass over its tokens
+        begin = max(sent.start_char, taken)
+        text = whole[begin:sent.end_char]  # sent.text, without a pass over its tokens
         lead = len(text) - len(text.lstrip())
-        start, end = sent.start_char + lead, sent.start_char + len(text.rstrip())
+        start, end = begin + lead, begin + len(text.rstrip())
         if end > start:
+            end = closing_mark_end(whole, start, end)
             out.append(Sentence(article.id, start, end))
+            taken = end
     return tuple(out)
 
 

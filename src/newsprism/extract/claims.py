@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from ..dates import parse_iso, resolve_dates
 from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
-from ..text import stable_id
+from ..text import closing_mark_end, stable_id
 from .according import according_to
 from .anchors import anchors_at, speech_date
 from .quantities import find_quantities
@@ -299,14 +299,18 @@ def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
                        for q in find_quantities(article, doc))
     dates = find_dates(article, doc)
     claims: list[Claim] = []
+    taken = 0  # the end of the last statement, with the closing mark it took from the next
     for sent in _statements(doc):
         raw = sent.text
         lead = len(raw) - len(raw.lstrip())
         start = sent.start_char + lead
         end = sent.start_char + len(raw.rstrip())
+        if start < taken:  # the mark the statement before took
+            start = taken + len(article.text[taken:end]) - len(article.text[taken:end].lstrip())
         words = [t for t in sent if t.is_alpha]
         if end <= start or len(words) < _MIN_WORDS:
             continue
+        end = taken = closing_mark_end(article.text, start, end)
         if not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # headlines, captions, menu lines: no statement to match
         verb, speaker = _reported(sent)
