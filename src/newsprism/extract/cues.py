@@ -311,6 +311,12 @@ def _participle_owner(noun):
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 
 
+def object_pronoun(tok) -> bool:
+    """An object pronoun; "US" in capitals is the country ("The US said ...", real text, stop
+    48, was left without a speaker, and a later "it added" went to an earlier source)."""
+    return tok.lower_ in _OBJECT_PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1)
+
+
 def negated(verb) -> bool:
     """`did not say`, `never called for`: the cue verb is negated, so what it reports is not
     what its subject said. A "not" cut off from the verb by punctuation is someone else's
@@ -837,7 +843,7 @@ class CueReader(SpanReader):
         for c in verb.children:  # "..., said Haddad": inverted subjects the parser calls dobj
             if inverted and c.dep_ in ("dobj", "attr", "npadvmod") and c.i > verb.i \
                     and c.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(c) \
-                    and c.lower_ not in _OBJECT_PRONOUNS \
+                    and not object_pronoun(c) \
                     and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-") \
                     and not inverted_object(verb, c):  # ("matter-of-")
                 return c, (verb.i, cue_end)
@@ -899,7 +905,7 @@ class CueReader(SpanReader):
         return outer_head, outer
 
     def _resolve_head(self, head, verb=None) -> tuple[str | None, tuple[int, int] | None]:
-        if head is None or head.lower_ in _OBJECT_PRONOUNS:
+        if head is None or object_pronoun(head):
             return None, None  # "let them know that …": an object pronoun never speaks
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
