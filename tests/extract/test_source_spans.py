@@ -446,3 +446,11 @@ def test_the_text_a_verb_issued_is_its_subjects(nlp, text, fragment, speaker):
 def test_a_statement_read_out_is_not_the_readers_own(nlp):
     text = "Okafor read a statement, “We will rebuild.”"
     assert _speaker_text(nlp, text, "will rebuild") is None
+
+
+def test_a_relative_clause_on_a_noun_inside_the_source_is_cut_with_its_quoted_term(nlp):
+    # Real text (stop 48) gave the source as "data from St. Louis Police, which classifies":
+    # the clause hangs on "Police", not on the phrase's head "data".
+    text = ("Five of the boys will never finish school, according to data from the Kelby "
+            "Police, which classifies a “juvenile” as anyone under 17.")
+    assert _speaker_text(nlp, text, "never finish school") == "data from the Kelby Police"

@@ -125,11 +125,13 @@ class SpanReader:
     @staticmethod
     def _before_cut_clause(head, i: int, right: int) -> int:
         """`said X, who hosts the show “Harbour Talk.”`: a description cut by a quote mark
-        (a title) is left out whole rather than kept in half."""
-        for c in head.children:
-            if c.dep_ in ("relcl", "acl") and c.i > head.i and c.left_edge.i < i <= c.right_edge.i:
-                return min(right, c.left_edge.i - 1)
-        return right
+        (a title) is left out whole rather than kept in half. The clause may hang on a noun
+        inside the phrase ("according to data from St. Louis Police, which classifies a
+        “juvenile” as ...", real text, stop 48)."""
+        starts = [c.left_edge.i for c in head.subtree
+                  if c.dep_ in ("relcl", "acl") and c.i > head.i
+                  and c.left_edge.i < i <= c.right_edge.i]
+        return min(right, min(starts) - 1) if starts else right
 
     def _margin(self, t, head) -> bool:
         """`Registered voters by 51-43 percent said`: the figures of a poll result are how
