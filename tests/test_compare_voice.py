@@ -85,3 +85,37 @@ def test_first_person_words_given_to_two_speakers_stay_as_printed(settings) -> N
     """(guard) The quoting outlets disagree on who said it: no speaker is picked."""
     story = _self_story(settings, {2: "Ana Vale", 3: "Rob Pike"})
     assert [c.text for c in story.consensus] == [SELF]
+
+
+def _bare_story(settings, quoting: dict[int, str]) -> Story:
+    """Outlet 1 prints a third-person sentence bare; the `quoting` outlets quote it (a
+    statement quoted over several sentences: the sentence itself carries no tag)."""
+    arts, claims, quotes = [], [], []
+    for i in (1, 2, 3):
+        text = (f"Residents met in hall {i} on Monday. The treasurer wrote: “{WORDS}”"
+                if i in quoting else f"Residents met in hall {i} on Monday. {WORDS}")
+        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
+                    published="2031-03-04")
+        arts.append(a)
+        at = text.index(WORDS)
+        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
+                            end=at + len(WORDS), text=WORDS, predicate="rebuild"))
+        if i in quoting:
+            quotes.append(Quote(id=f"q{i}", article_id=a.id, start=at, end=at + len(WORDS),
+                                text=WORDS, kind="direct", speaker=quoting[i]))
+    story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts),
+                  claims=tuple(claims), quotes=tuple(quotes))
+    return compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+
+
+def test_words_most_outlets_quote_are_the_speakers_though_one_prints_them_bare(settings) -> None:
+    """Real text (stop 48): "Russian collusion is perhaps the greatest hoax ..." came from the
+    one outlet that misprinted its marks, and read as three outlets' own claim."""
+    story = _bare_story(settings, {2: "Ana Vale", 3: "Ana Vale"})
+    assert [c.text for c in story.consensus] == [f"Ana Vale: “{WORDS}”"]
+
+
+def test_words_one_outlet_of_three_quotes_stay_as_printed(settings) -> None:
+    """(guard) Two outlets state it in their own voice, one quotes an official saying it."""
+    story = _bare_story(settings, {3: "Ana Vale"})
+    assert [c.text for c in story.consensus] == [WORDS]

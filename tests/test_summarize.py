@@ -1179,6 +1179,18 @@ def test_a_name_possessive_written_only_at_a_sentence_start_keeps_its_capital() 
         "According to Kelby Post, it's a long fight."
 
 
+def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_outer_one_open() -> None:
+    from newsprism.summarize.standalone import someones_words
+
+    # Real text (stop 48): `As Team GOP wrote, “And last: “RUSSIA COLLUSION!” Russian
+    # collusion is perhaps ...`: the words after the inner quote are still the party's.
+    text = ("As the council wrote, “And last: “THE BRIDGE!” The bridge is the worst plan the "
+            "town has seen. It must go.”\n\nThe council meets on Monday.")
+    assert someones_words(text, text.index("The bridge is"))
+    assert someones_words(text, text.index("It must go"))
+    assert not someones_words(text, text.index("The council meets"))
+
+
 def test_mixed_quote_marks_close_a_quotation() -> None:
     from newsprism.summarize.standalone import someones_words
 

@@ -20,6 +20,9 @@ Rules (see docs/quotes.md, "Entities"):
 - speakers: a quote's speaker name is looked up among the people; an office its article left
   unresolved ("the governor") goes to the one person the story writes with that title.
 Canonical name: the fullest form (most words), most frequent among those.
+
+Long because the people rules (generations, namesakes, early surnames, titles) each read the
+groups the others made; they are one pass over one story's mentions.
 """
 
 from __future__ import annotations
@@ -132,10 +135,12 @@ def _told_apart(mentions: list[Mention]) -> set[str]:
     """Surnames whose generations are different people in this story: a "Sr." is written, or
     one article writes a suffixed name and the plain full name ("Donald Trump Jr." and
     "Donald Trump"), or the suffixed short form and the plain surname ("Trump Jr." and
-    "President Trump"). Elsewhere a suffix is the same person's, written or not ("Charles
-    Elliott Jr." / "Charles Elliott" in two outlets; "Martin Luther King Jr." then "King")."""
+    "President Trump"), or the plain surname before the suffixed name. Elsewhere a suffix is
+    the same person's ("Charles Elliott Jr." / "Charles Elliott"; "Martin Luther King Jr."
+    then "King")."""
     apart: set[str] = set()
     forms: dict[tuple[str, str], set[tuple[bool, bool]]] = defaultdict(set)
+    first: dict[tuple[str, str, bool], int] = {}  # where each article first writes either form
     for m in mentions:
         base, gen = _generation(m.text)
         if not base:
@@ -144,10 +149,16 @@ def _told_apart(mentions: list[Mention]) -> set[str]:
         if fold(m.text.rstrip(" .,")).endswith(" sr"):
             apart.add(surname)
         forms[(m.article_id, surname)].add((bool(gen), len(base.split()) > 1))
-    for (_, surname), seen in forms.items():
+        key = (m.article_id, surname, bool(gen))
+        first[key] = min(first.get(key, m.start), m.start)
+    for (aid, surname), seen in forms.items():
         suffixed = {full for gen, full in seen if gen}
         plain = {full for gen, full in seen if not gen}
         if suffixed and (True in plain or (False in suffixed and False in plain)):
+            apart.add(surname)
+        # The plain surname first: someone named already ("President Trump" ... "Donald Trump
+        # Jr.", real text, stop 48); a suffixed person's own surname follows his full name.
+        elif suffixed and plain and first[(aid, surname, False)] < first[(aid, surname, True)]:
             apart.add(surname)
     return apart
 
@@ -182,7 +193,8 @@ def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],
                    ids: list[int], clusters: _Clusters) -> None:
     """Each surname-only mention joins the one full name of the story with its surname (of
     the two or more, the one its article names before it), or a group of its own."""
-    early = _early_spans([m for ms in by_name.values() for m in ms])
+    # A suffixed name told apart ("Donald Trump Jr.") is no namesake of the plain surname.
+    early = _early_spans([m for (_, gen), ms in by_name.items() if not gen for m in ms])
     genders = [next((sex for n, _ in names if (sex := name_gender(n))), None)
                for names in names_of]
     single: dict[int, list[Mention]] = defaultdict(list)  # unresolved surnames by group

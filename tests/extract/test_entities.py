@@ -312,6 +312,20 @@ def test_generations_told_apart_where_an_article_tells_them_apart(settings):
     assert quoted.quotes[0].speaker == "Donald Trump Jr."
 
 
+def test_a_plain_surname_before_the_suffixed_name_is_someone_else(settings):
+    """Stop 48, real text: an article wrote "President Trump" and "Trump" before naming
+    "Donald Trump Jr." once; the son was merged with another outlet's "Donald J. Trump", and
+    the article's own "Trump"s were left a person of their own."""
+    ctx = make_ctx({"a": [("President Trump", "PERSON"), ("Trump", "PERSON"),
+                          ("Donald Trump Jr.", "PERSON"), ("Trump", "PERSON")],
+                    "b": [("Donald J. Trump", "PERSON"), ("Trump", "PERSON")]})
+    story = resolve_entities(ctx, settings)
+    by_name = {e.name: e for e in story.entities if e.type == "PERSON"}
+    assert set(by_name) == {"Donald J. Trump", "Donald Trump Jr."}, set(by_name)
+    assert by_name["Donald J. Trump"].article_ids == ("a", "b")
+    assert by_name["Donald Trump Jr."].article_ids == ("a",)
+
+
 def test_a_suffix_alone_does_not_split_a_person(settings):
     # "Martin Luther King Jr." then "King": the same man (no article writes both forms of
     # two people); and "Charles Elliott Jr." / "Charles Elliott" across outlets stay one.

@@ -4,7 +4,8 @@ several sentences), its text alone reads as the outlets' own claim; the item is 
 speaker's words instead: `X: “...”`, or in quote marks when no speaker is known. A sentence
 in the first person ("what I did was at the direction of …") is never an outlet's own claim:
 where the outlet the text comes from prints it bare and another quotes it with a speaker, it
-is that speaker's (when the quoting outlets name one speaker). Spans and sources are unchanged
+is that speaker's (when the quoting outlets name one speaker); any other sentence is, when at
+least half of the outlets quote it and name one speaker. Spans and sources are unchanged
 (the outlets agree on the words, and on who said them only as far as `mark_disputed` allows)."""
 
 from __future__ import annotations
@@ -28,12 +29,30 @@ def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) ->
     return None
 
 
-def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote]) -> Quote | None:
-    """The quote with a speaker that covers one of `item`'s spans, when every such quote
-    names the same speaker; else None."""
-    found = [q for q in (_covering(quotes, sp.article_id, sp.start, sp.end) for sp in item.spans)
-             if q is not None and q.speaker]
-    return found[0] if found and len({fold(q.speaker or "") for q in found}) == 1 else None
+def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: int
+                    ) -> Quote | None:
+    """A quote over at least `MOSTLY` of the span: the sentence is the quote and its tag
+    (`"...," Trump said.`)."""
+    for q in quotes:
+        if q.article_id == article_id and q.kind in ("direct", "partial") \
+                and (min(end, q.end) - max(start, q.start)) >= MOSTLY * (end - start):
+            return q
+    return None
+
+
+MOSTLY = 0.8
+
+
+def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote], majority: bool = False
+                      ) -> Quote | None:
+    """The quote with a speaker that covers one of `item`'s spans (`majority`: at least half
+    of them), when every such quote names the same speaker; else None."""
+    found = [q for q in (_mostly_covering(quotes, sp.article_id, sp.start, sp.end)
+                         for sp in item.spans) if q is not None and q.speaker]
+    if majority and len(found) * 2 < len(item.spans):
+        return None
+    who = {q.speaker_entity or fold(q.speaker or "") for q in found}
+    return found[0] if found and len(who) == 1 else None
 
 
 def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[str, str]
@@ -44,8 +63,13 @@ def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[s
         home = next((sp for sp in item.spans if " ".join(texts.get(sp.article_id, "")[
             sp.start:sp.end].split()) == " ".join(item.text.split())), None)
         q = _covering(quotes, home.article_id, home.start, home.end) if home else None
-        if q is None and speaks_as_self(item.text):
-            q = _quoted_elsewhere(item, quotes)
+        if q is None:
+            # The outlet the text comes from prints it bare: a first-person sentence is the
+            # speaker another outlet quotes; any other, when at least half of the outlets
+            # quote it, one speaker (real text, stop 48: "Russian collusion is perhaps the
+            # greatest hoax ..." was taken from the one outlet whose marks were misprinted,
+            # and read as three outlets' own claim).
+            q = _quoted_elsewhere(item, quotes, majority=not speaks_as_self(item.text))
         if q is None:
             out.append(item)
             continue

@@ -424,16 +424,19 @@ def someones_words(whole: str, start: int) -> bool:
 
 def _open_quote(text: str) -> bool:
     """Whether a quotation is open at the end of `text`. Outlets mix their marks (“...."), so
-    “ opens, ” closes and a straight mark closes an open quotation or opens one."""
-    inside = False
+    “ opens, ” closes and a straight mark closes an open quotation or opens one. A quotation
+    inside a quotation is sometimes written with the same marks (`As Team GOP wrote, “And last:
+    “RUSSIA COLLUSION!” Russian collusion is ...`, real text, stop 48): its ” closes only the
+    inner one, and the words after it are still the outer speaker's."""
+    depth = 0
     for ch in text:
         if ch == "“":
-            inside = True
+            depth += 1
         elif ch == "”":
-            inside = False
+            depth = max(0, depth - 1)
         elif ch == '"':
-            inside = not inside
-    return inside
+            depth = depth - 1 if depth else 1
+    return depth > 0
 
 
 def quote_tail(text: str) -> bool:

@@ -58,7 +58,7 @@ from .select import (
     score_candidates,
     similarity_to,
 )
-from .standalone import Resolver
+from .standalone import Resolver, someones_words
 from .support import (
     Evidence,
     check,
@@ -356,6 +356,14 @@ def _sentence_at(cands: list[Candidate], span: Span) -> Candidate | None:
     return None
 
 
+def _spoken(kit: _Kit, c: Candidate) -> bool:
+    """The sentence is quoted speech: inside a quotation opened before it, or mostly in quote
+    marks itself."""
+    if someones_words(kit.ctx.article(c.article_id).text, c.start):
+        return True
+    return sum(len(m.group()) for m in QUOTED.finditer(c.text)) * 2 >= len(c.text)
+
+
 def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate], kit: _Kit,
                      in_dispute: Callable[[Candidate], bool]) -> _Draft | None:
     ids = tuple(sorted(i for i in cons.article_ids if i in kit.members))
@@ -367,6 +375,10 @@ def _consensus_draft(ctx: StoryContext, cons: Consensus, cands: list[Candidate],
         # speaker differs by outlet, a number): the conflict sentence speaks for it.
         return None
     options = [c for c in options if not in_dispute(c)]
+    # Someone's words in one outlet are someone's words in all: the summary never states
+    # them in its own voice from the outlet that printed them without their marks.
+    spoken = [c for c in options if _spoken(kit, c)]
+    options = spoken or options
     spans = sorted({Span(c.article_id, c.start, c.end) for c in options},
                    key=lambda s: (s.article_id, s.start, s.end))
     best: tuple | None = None
