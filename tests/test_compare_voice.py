@@ -119,3 +119,28 @@ def test_words_one_outlet_of_three_quotes_stay_as_printed(settings) -> None:
     """(guard) Two outlets state it in their own voice, one quotes an official saying it."""
     story = _bare_story(settings, {3: "Ana Vale"})
     assert [c.text for c in story.consensus] == [WORDS]
+
+
+def test_the_writers_words_around_a_quoted_phrase_stay_the_writers(settings) -> None:
+    """(guard) Real text (stop 48): `It went on to call 2017 “a year of unrelenting bias ...”`
+    was given to the speaker of the quoted phrase, which filled most of the sentence."""
+    phrase = ("a year of broken promises, of empty budgets, of closed schools and of long "
+              "queues at every clinic in Kelby")
+    sent = f"It called 2017 “{phrase}.”"
+    assert len(phrase) > 0.8 * len(sent)  # the quoted phrase is most of the sentence
+    arts, claims, quotes = [], [], []
+    for i in (1, 2):
+        text = f"Residents met in hall {i} on Monday. {sent}"
+        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
+                    published="2031-03-04")
+        arts.append(a)
+        at = text.index(sent)
+        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
+                            end=at + len(sent), text=sent, predicate="call"))
+        q0 = text.index(phrase)
+        quotes.append(Quote(id=f"q{i}", article_id=a.id, start=q0, end=q0 + len(phrase),
+                            text=phrase, kind="partial", speaker="Ana Vale"))
+    story = Story(id="s", title="t", article_ids=("a1", "a2"), claims=tuple(claims),
+                  quotes=tuple(quotes))
+    story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    assert [c.text for c in story.consensus] == [sent]

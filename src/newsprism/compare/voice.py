@@ -31,10 +31,12 @@ def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) ->
 
 def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: int
                     ) -> Quote | None:
-    """A quote over at least `MOSTLY` of the span: the sentence is the quote and its tag
-    (`"...," Trump said.`)."""
+    """A quote from the span's start over at least `MOSTLY` of it: the sentence is the quote
+    and its tag (`"...," Trump said.`), not the writer's words around a quoted phrase (`It
+    went on to call 2017 “a year of unrelenting bias ...”`, real text, stop 48)."""
     for q in quotes:
         if q.article_id == article_id and q.kind in ("direct", "partial") \
+                and q.start <= start + SLACK \
                 and (min(end, q.end) - max(start, q.start)) >= MOSTLY * (end - start):
             return q
     return None
