@@ -144,3 +144,27 @@ def test_the_writers_words_around_a_quoted_phrase_stay_the_writers(settings) -> 
                   quotes=tuple(quotes))
     story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
     assert [c.text for c in story.consensus] == [sent]
+
+
+def test_a_paraphrase_of_words_others_quote_is_never_put_in_quote_marks(settings) -> None:
+    """(guard) Real text (stop 48): one outlet's "The concern is that it could spread ..."
+    was shown as the WHO chief's words because another outlet quoted him saying it otherwise."""
+    said = "Our greatest concern is that the flood could reach the towns with the weakest dams."
+    told = "The greatest concern is that the flood could reach the towns with the weakest dams."
+    arts, claims, quotes = [], [], []
+    for i, (text, sent) in enumerate([(f"Residents met on Monday. {told}", told),
+                                      (f"Residents met on Monday. Ana Vale wrote: “{said}”",
+                                       said)], 1):
+        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
+                    published="2031-03-04")
+        arts.append(a)
+        at = text.index(sent)
+        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
+                            end=at + len(sent), text=sent, predicate="reach"))
+        if i == 2:
+            quotes.append(Quote(id="q2", article_id=a.id, start=at, end=at + len(said),
+                                text=said, kind="direct", speaker="Ana Vale"))
+    story = Story(id="s", title="t", article_ids=("a1", "a2"), claims=tuple(claims),
+                  quotes=tuple(quotes))
+    story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    assert [c.text for c in story.consensus] == [told], story.consensus

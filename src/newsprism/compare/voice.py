@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from ..model import Consensus, Quote
-from ..summarize.standalone import speaks_as_self
+from ..summarize.standalone import said_in, speaks_as_self
 from ..text import fold
 
 SLACK = 2  # characters a quote's span may miss at either end (a mark, a space)
@@ -27,6 +27,12 @@ def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) ->
                 and q.start <= start + SLACK and end <= q.end + SLACK:
             return q
     return None
+
+
+def bare(text: str) -> bool:
+    """No quote mark and no verb of saying: the sentence gives no one's words as such ("The
+    president said Ryan would “leave a legacy ...”" already does, and stays as written)."""
+    return not any(ch in text for ch in _MARKS) and not said_in(text)
 
 
 def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: int
@@ -51,8 +57,14 @@ def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote], majority: bool =
     of them), when every such quote names the same speaker; else None."""
     found = [q for q in (_mostly_covering(quotes, sp.article_id, sp.start, sp.end)
                          for sp in item.spans) if q is not None and q.speaker]
-    if majority and len(found) * 2 < len(item.spans):
-        return None
+    if majority:
+        # The item's own words must be inside what they quote: marks around a paraphrase
+        # ("The concern is that it could spread ..." for "Our greatest concern is the potential
+        # for the virus to spread ...", real text, stop 48) would misquote the speaker.
+        mine = fold(item.text)
+        found = [q for q in found if mine in fold(q.text)]
+        if len(found) * 2 < len(item.spans):
+            return None
     who = {q.speaker_entity or fold(q.speaker or "") for q in found}
     return found[0] if found and len(who) == 1 else None
 
@@ -71,7 +83,10 @@ def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[s
             # quote it, one speaker (real text, stop 48: "Russian collusion is perhaps the
             # greatest hoax ..." was taken from the one outlet whose marks were misprinted,
             # and read as three outlets' own claim).
-            q = _quoted_elsewhere(item, quotes, majority=not speaks_as_self(item.text))
+            if speaks_as_self(item.text):
+                q = _quoted_elsewhere(item, quotes)
+            elif bare(item.text):
+                q = _quoted_elsewhere(item, quotes, majority=True)
         if q is None:
             out.append(item)
             continue

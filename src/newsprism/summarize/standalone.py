@@ -394,6 +394,11 @@ class Resolver:
 _SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
 
 
+def said_in(text: str) -> bool:
+    """A verb of saying in the text."""
+    return _SAYING.search(text) is not None
+
+
 _STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
                             r"declared|stated|announced)\b[^.!?]{0,40}:\s*$", re.IGNORECASE)
 
