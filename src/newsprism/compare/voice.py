@@ -11,10 +11,12 @@ least half of the outlets quote it and name one speaker. Spans and sources are u
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Consensus, Quote
-from ..summarize.standalone import said_in, speaks_as_self
+from ..summarize.cutoff import SAYING_VERBS
+from ..summarize.standalone import speaks_as_self
 from ..text import fold
 
 SLACK = 2  # characters a quote's span may miss at either end (a mark, a space)
@@ -32,7 +34,7 @@ def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) ->
 def bare(text: str) -> bool:
     """No quote mark and no verb of saying: the sentence gives no one's words as such ("The
     president said Ryan would “leave a legacy ...”" already does, and stays as written)."""
-    return not any(ch in text for ch in _MARKS) and not said_in(text)
+    return not any(ch in text for ch in _MARKS) and _SAYING.search(text) is None
 
 
 def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: int
@@ -49,6 +51,7 @@ def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: 
 
 
 MOSTLY = 0.8
+_SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
 
 
 def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote], majority: bool = False

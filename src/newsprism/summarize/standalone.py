@@ -394,11 +394,6 @@ class Resolver:
 _SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
 
 
-def said_in(text: str) -> bool:
-    """A verb of saying in the text."""
-    return _SAYING.search(text) is not None
-
-
 _STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
                             r"declared|stated|announced)\b[^.!?]{0,40}:\s*$", re.IGNORECASE)
 
@@ -429,10 +424,9 @@ def someones_words(whole: str, start: int) -> bool:
 
 def _open_quote(text: str) -> bool:
     """Whether a quotation is open at the end of `text`. Outlets mix their marks (“...."), so
-    “ opens, ” closes and a straight mark closes an open quotation or opens one. A quotation
-    inside a quotation is sometimes written with the same marks (`As Team GOP wrote, “And last:
-    “RUSSIA COLLUSION!” Russian collusion is ...`, real text, stop 48): its ” closes only the
-    inner one, and the words after it are still the outer speaker's."""
+    “ opens, ” closes and a straight mark closes an open quotation or opens one. A quotation in
+    a quotation may use the same marks (`wrote, “And last: “RUSSIA COLLUSION!” Russian
+    collusion is ...`, real text, stop 48): its ” closes only the inner one."""
     depth = 0
     for ch in text:
         if ch == "“":
