@@ -168,3 +168,42 @@ def test_a_paraphrase_of_words_others_quote_is_never_put_in_quote_marks(settings
                   quotes=tuple(quotes))
     story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
     assert [c.text for c in story.consensus] == [told], story.consensus
+
+
+def test_words_another_outlet_quotes_after_its_tag_in_another_spelling_are_the_speakers(
+        settings) -> None:
+    """Real text (stop 48): The Hill printed WikiLeaks' tweet bare as an embed, USA Today as
+    `Wikileaks said in a Thursday tweet that "Powerful actors ... dehumanize ..."`."""
+    bare = ("Powerful actors in the city, including the water board and two of its lawyers, are "
+            "engaged in a sophisticated effort to dehumanise, delegitimize and silence the "
+            "council.")
+    quoted = bare.replace("dehumanise", "dehumanize")
+    texts = [f"Residents met on Monday. {bare}",
+             f'Residents met on Monday. The union said in a tweet that "{quoted}"']
+    arts, claims, quotes = [], [], []
+    for i, text in enumerate(texts, 1):
+        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
+                    published="2031-03-04")
+        arts.append(a)
+        at = text.index("Residents met on Monday. ") + len("Residents met on Monday. ")
+        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
+                            end=len(text), text=text[at:], predicate="engage"))
+        if i == 2:
+            q0 = text.index(quoted)
+            quotes.append(Quote(id="q2", article_id=a.id, start=q0, end=q0 + len(quoted) - 1,
+                                text=quoted[:-1], kind="direct", speaker="Kelby Union"))
+    # A third outlet's own sentences, so the story's word weights are not two texts' alone.
+    other = ["The council met in the old hall on Monday evening.",
+             "Two lawyers for the water board spoke first.",
+             "The mayor left before the vote was taken.",
+             "A crowd waited outside in the rain for hours."]
+    a3 = Article(id="a3", source="a3.txt", text=" ".join(other), outlet="Outlet 3",
+                 published="2031-03-04")
+    arts.append(a3)
+    claims += [Claim(id=f"f{i}", article_id="a3", start=a3.text.index(o),
+                     end=a3.text.index(o) + len(o), text=o, predicate="meet")
+               for i, o in enumerate(other)]
+    story = Story(id="s", title="t", article_ids=("a1", "a2", "a3"), claims=tuple(claims),
+                  quotes=tuple(quotes))
+    story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    assert [c.text for c in story.consensus] == [f"Kelby Union: “{bare}”"], story.consensus

@@ -56,20 +56,48 @@ _SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
 
 def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote], majority: bool = False
                       ) -> Quote | None:
-    """The quote with a speaker that covers one of `item`'s spans (`majority`: at least half
-    of them), when every such quote names the same speaker; else None."""
-    found = [q for q in (_mostly_covering(quotes, sp.article_id, sp.start, sp.end)
-                         for sp in item.spans) if q is not None and q.speaker]
+    """The quote with a speaker that covers one of `item`'s spans, when every such quote
+    names the same speaker; else None. `majority`: at least half of the spans hold a quote
+    with the item's own words in it (`_quoting`)."""
     if majority:
-        # The item's own words must be inside what they quote: marks around a paraphrase
-        # ("The concern is that it could spread ..." for "Our greatest concern is the potential
-        # for the virus to spread ...", real text, stop 48) would misquote the speaker.
-        mine = fold(item.text)
-        found = [q for q in found if mine in fold(q.text)]
+        words = fold(item.text).split()
+        found = [q for q in (_quoting(quotes, sp.article_id, sp.start, sp.end, words)
+                             for sp in item.spans) if q is not None]
         if len(found) * 2 < len(item.spans):
             return None
+    else:
+        found = [q for q in (_mostly_covering(quotes, sp.article_id, sp.start, sp.end)
+                             for sp in item.spans) if q is not None and q.speaker]
     who = {q.speaker_entity or fold(q.speaker or "") for q in found}
     return found[0] if found and len(who) == 1 else None
+
+
+def _quoting(quotes: Sequence[Quote], article_id: str, start: int, end: int,
+             words: list[str]) -> Quote | None:
+    """A quote with a speaker in the span whose words hold `words` in order, each the same or
+    spelled one letter apart ("dehumanise"/"dehumanize"): the outlet quotes these words. Marks
+    around a paraphrase ("The concern is that it could spread ..." for "Our greatest concern
+    is the potential for the virus to spread ...", real text, stop 48) would misquote."""
+    for q in quotes:
+        if q.article_id == article_id and q.speaker and q.start < end and start < q.end \
+                and _holds(fold(q.text).split(), words):
+            return q
+    return None
+
+
+def _holds(said: list[str], words: list[str]) -> bool:
+    n = len(words)
+    return n > 0 and any(all(_alike(a, b) for a, b in zip(said[i:i + n], words, strict=True))
+                         for i in range(len(said) - n + 1))
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same word, or a long word one letter changed (a spelling, not another word)."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[str, str]
