@@ -29,6 +29,28 @@ _PLAIN_MODS = {"northern", "southern", "eastern", "western", "central", "north",
                "whole", "entire", "rest", "part", "state", "city", "country", "capital"}
 
 
+# Nouns that count or part a group ("54 percent of Republicans", "about a quarter of voters",
+# "a majority of Democrats"): they say how many, not what the group is (real text, stop 48).
+_COUNT_NOUNS = frozenset("percent percentage quarter half third fifth majority minority "
+                         "plurality number share proportion fraction handful dozen dozens "
+                         "hundreds thousands millions".split())
+_COUNTS = frozenset({"CARDINAL", "PERCENT", "QUANTITY"})
+
+
+def _counts(toks: list) -> bool:
+    """The words count the group rather than describe it: a number on the descriptor's head or
+    on the mention ("16 Senate Republicans"; not "three-term governor", nor a year, "the 2016
+    nominee"), a count noun as the head ("54 percent of"), or nothing but a number
+    ("Sixteen", tagged a name)."""
+    ids = {t.i for t in toks}
+    if fold(toks[-1].lemma_) in _COUNT_NOUNS:
+        return True
+    if all(t.ent_type_ in _COUNTS for t in toks if t.is_alpha or t.like_num):
+        return True
+    return any(t.dep_ == "nummod" and t.ent_type_ != "DATE"
+               and (t.head.i == toks[-1].i or t.head.i not in ids) for t in toks)
+
+
 def _text_of(doc, toks: list) -> str:
     """The original text of a contiguous run of tokens, determiners and edge punctuation cut."""
     while toks and (toks[0].lower_ in _DETS or not any(c.isalnum() for c in toks[0].text)):
@@ -105,6 +127,8 @@ def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case 
             return
         if text.isupper() and len(text) > 3:
             return  # a dateline ("PORT SELIN (Agencies) --") parsed as a modifier
+        if _counts(toks):
+            return  # "Sixteen Republicans", "54 percent of Republicans": how many, not who
         if len(words) == 1 and words[0] in STOP:
             return  # "one", "this": pronoun-like heads say nothing
         if kind == "in" and not _has_loaded(words):
