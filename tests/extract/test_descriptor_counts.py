@@ -32,6 +32,8 @@ def test_a_count_of_a_group_is_no_descriptor(nlp, text, name, label) -> None:
     ("The 2016 Republican nominee Donald Trump spoke on Monday.", "Donald Trump", "PERSON",
      ["2016 Republican nominee"]),
     ("The rogue regime of Norland protested on Monday.", "Norland", "GPE", ["rogue regime"]),
+    ("A possible 2032 candidate, Ann Fox, spoke on Monday.", "Ann Fox", "PERSON",
+     ["possible 2032 candidate"]),
 ])
 def test_a_number_inside_a_description_keeps_it(nlp, text, name, label, expected) -> None:
     assert _descriptors(nlp, text, name, label) == expected
