@@ -220,6 +220,34 @@ def test_wire_copies_count_once() -> None:
     assert first.support == len(set(first.supporters)) - 1
 
 
+def test_a_sentence_with_no_statement_in_it_is_no_candidate() -> None:
+    """Real text (stop 48): the parser cut "Among the news organizations cited:" off its list,
+    and "According to USA Today, CNN, The New York Times, ... and Time Magazine." was a summary
+    sentence. A sentence no claim overlaps has no verb; an article whose facts hold no claims
+    (not parsed) keeps every sentence."""
+    from newsprism.model import Claim
+    from newsprism.summarize.select import candidates
+
+    text = ("The Sarn river bridge closed on Monday after engineers found cracks. Among the "
+            "towns cut off: Kelby, Dalby, Sarn Quay and the Mill Lane estate. "
+            "Drivers were told to use the ring road while it is repaired.")
+    arts = make_articles({"a": ("Paper One", "2031-02-02", text)})
+    stated = [text.split(". ")[0] + ".", "Among the towns cut off:",
+              "Drivers were told to use the ring road while it is repaired."]
+    claims = tuple(Claim(id=str(i), article_id="a", start=text.index(c),
+                         end=text.index(c) + len(c), text=c) for i, c in enumerate(stated))
+    sents = tuple(Sentence("a", text.index(c), text.index(c) + len(c)) for c in
+                  [stated[0], stated[1], "Kelby, Dalby, Sarn Quay and the Mill Lane estate.",
+                   stated[2]])
+    story = Story(id="s", title="t", article_ids=("a",))
+    facts = (ArticleFacts(article_id="a", sentences=sents, claims=claims),)
+    kept = [c.text for c in candidates(StoryContext(story, arts, facts))]
+    assert not any("Mill Lane" in t for t in kept), kept
+    assert any("bridge closed" in t for t in kept) and any("Drivers" in t for t in kept)
+    unparsed = (ArticleFacts(article_id="a", sentences=sents),)
+    assert any("Mill Lane" in c.text for c in candidates(StoryContext(story, arts, unparsed)))
+
+
 def test_empty_story_gives_empty_summary() -> None:
     story = Story(id="s", title="t", article_ids=())
     out = summarize_story(StoryContext(story, (), ()), Settings())

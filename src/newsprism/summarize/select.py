@@ -9,6 +9,7 @@ Selection prefers central, widely supported sentences and skips near-repeats (MM
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -254,6 +255,7 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
     (news comes first), so the similarity matrix stays small."""
     out: list[Candidate] = []
     for article in ctx.articles:
+        stated = _statement_ends(ctx, article.id)
         for i, s in enumerate(article_sentences(ctx, article)):
             # The span stays the whole sentence (the evidence); the text loses its asides.
             text = plain_sentence(compress(" ".join(article.text[s.start:s.end].split())))
@@ -261,7 +263,8 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
             if n_words < MIN_WORDS or n_words > MAX_WORDS or own_voice(text) \
                     or headless(text) \
                     or about_itself(text, article.outlet, article.byline) \
-                    or subhead(article.text, s.start, s.end):
+                    or subhead(article.text, s.start, s.end) \
+                    or stated is not None and not _states(stated, s.start, s.end):
                 continue
             out.append(Candidate(article.id, s.start, s.end, text, i, article.outlet_label,
                                  content_terms(text)))
@@ -269,6 +272,24 @@ def candidates(ctx: StoryContext) -> list[Candidate]:
         out = sorted(out, key=lambda c: (c.position, c.article_id))[:MAX_CANDIDATES]
         out.sort(key=lambda c: (c.article_id, c.start))
     return out
+
+
+def _statement_ends(ctx: StoryContext, article_id: str) -> list[tuple[int, int]] | None:
+    """(start, end) of the article's claims, the statements with a verb the parse found,
+    sorted; None when its facts hold none (not parsed: nothing to tell)."""
+    try:
+        claims = ctx.facts_for(article_id).claims
+    except KeyError:
+        return None
+    return sorted((c.start, c.end) for c in claims) or None
+
+
+def _states(stated: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A claim overlaps the sentence: it has a verb. A list the parser cut off its lead-in
+    ("Among the news organizations cited:" | "CNN, The New York Times, ... and Time
+    Magazine.", real text, stop 48) or a caption without one states nothing alone."""
+    k = bisect.bisect_left(stated, (end, end))
+    return any(a < end and start < b for a, b in stated[max(0, k - 8):k])
 
 
 def _similarity(cands: Sequence[Candidate]) -> np.ndarray:
