@@ -80,3 +80,11 @@ def test_titled_articles_never_make_an_untitled_story() -> None:
                art("a", loaded, "Mayor: barrier is \u2018a fine day\u2019 for Dalby")]
     assert story_title(members, {}) == "Mayor: barrier is \u2018a fine day\u2019 for Dalby"
     assert story_title([art("c", loaded)], {}) == "Untitled story"
+
+
+def test_an_agency_in_brackets_opening_the_lead_is_a_dateline() -> None:
+    # Real text (stop 48): "(CNN) Republicans aren't waiting for ..." was a story's title.
+    loaded = "Officials slam shocking flood barrier fiasco"
+    members = [art("a", "(Kelby Wire) " + LEAD, loaded), art("b", "(KNN) - " + LEAD, loaded)]
+    title = story_title(members, {})
+    assert title.startswith("The river authority opened"), title

@@ -55,8 +55,10 @@ _LABEL = re.compile(r"^\s*(?:(?-i:[A-Z][A-Z /&]{2,30}):|(?:opinion|analysis|edit
 _SITE_TAIL = re.compile(r"\s+(?:\||–|—|-)\s+[^|–—-]{2,40}$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?\s+[\"“‘']?[A-Z0-9])")
 # "WASHINGTON —", "DAMASCUS (Dispatches) --", "LONDON, July 8 (Reuters) -"
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w .]{1,30})?"
-                       r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—:])\s*")
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w .]{1,30})?"
+                       r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—:])\s*"
+                       # "(CNN) Republicans aren't waiting ...": the agency alone (stop 48)
+                       r"|\((?:[A-Z][A-Za-z.]*\s?){1,3}\)\s*(?:--|[-–—:]\s*)?(?=[A-Z“\"]))")
 _QUOTE_OPEN = re.compile(r"^\s*[\"“”‘'`«]")
 _QUOTE_PAIR = re.compile(r"[\"“”‘’'`]{1,2}\s*\w[^\"“”]{0,80}[\"“”’'`]")
 # ", the minister said on Monday." / ", state television said." at the end of a lead
