@@ -54,24 +54,32 @@ def test_the_outlets_own_sentence_is_unchanged(settings) -> None:
 SELF = "I signed the order to rebuild the dam at the direction of the board on Monday."
 
 
-def _self_story(settings, speakers: dict[int, str | None]) -> Story:
-    """Outlet 1 prints the first-person sentence bare; the others quote it with `speakers`."""
+def _quoted_in(settings, sentence: str, quoted: set[int],
+               speakers: dict[int, str | None]) -> Story:
+    """Three outlets carry `sentence`: the `quoted` ones inside a statement quoted over several
+    sentences (the sentence itself carries no tag), the others bare; `speakers`: the quotes
+    the line found, by outlet."""
     arts, claims, quotes = [], [], []
     for i in (1, 2, 3):
-        text = (f"Residents met in hall {i} on Monday. {SELF}" if i == 1 else
-                f"Residents met in hall {i} on Monday. The treasurer wrote: “{SELF}”")
+        text = (f"Residents met in hall {i} on Monday. The treasurer wrote: “{sentence}”"
+                if i in quoted else f"Residents met in hall {i} on Monday. {sentence}")
         a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
                     published="2031-03-04")
         arts.append(a)
-        at = text.index(SELF)
+        at = text.index(sentence)
         claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
-                            end=at + len(SELF), text=SELF, predicate="do"))
+                            end=at + len(sentence), text=sentence, predicate="rebuild"))
         if i in speakers:
-            quotes.append(Quote(id=f"q{i}", article_id=a.id, start=at, end=at + len(SELF),
-                                text=SELF, kind="direct", speaker=speakers[i]))
+            quotes.append(Quote(id=f"q{i}", article_id=a.id, start=at, end=at + len(sentence),
+                                text=sentence, kind="direct", speaker=speakers[i]))
     story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts),
                   claims=tuple(claims), quotes=tuple(quotes))
     return compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+
+
+def _self_story(settings, speakers: dict[int, str | None]) -> Story:
+    """Outlet 1 prints the first-person sentence bare; the others quote it with `speakers`."""
+    return _quoted_in(settings, SELF, {2, 3}, speakers)
 
 
 def test_first_person_words_printed_bare_are_the_speaker_others_quote(settings) -> None:
@@ -88,24 +96,8 @@ def test_first_person_words_given_to_two_speakers_stay_as_printed(settings) -> N
 
 
 def _bare_story(settings, quoting: dict[int, str]) -> Story:
-    """Outlet 1 prints a third-person sentence bare; the `quoting` outlets quote it (a
-    statement quoted over several sentences: the sentence itself carries no tag)."""
-    arts, claims, quotes = [], [], []
-    for i in (1, 2, 3):
-        text = (f"Residents met in hall {i} on Monday. The treasurer wrote: “{WORDS}”"
-                if i in quoting else f"Residents met in hall {i} on Monday. {WORDS}")
-        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
-                    published="2031-03-04")
-        arts.append(a)
-        at = text.index(WORDS)
-        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
-                            end=at + len(WORDS), text=WORDS, predicate="rebuild"))
-        if i in quoting:
-            quotes.append(Quote(id=f"q{i}", article_id=a.id, start=at, end=at + len(WORDS),
-                                text=WORDS, kind="direct", speaker=quoting[i]))
-    story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts),
-                  claims=tuple(claims), quotes=tuple(quotes))
-    return compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    """Outlet 1 prints a third-person sentence bare; the `quoting` outlets quote it."""
+    return _quoted_in(settings, WORDS, set(quoting), dict(quoting))
 
 
 def test_words_most_outlets_quote_are_the_speakers_though_one_prints_them_bare(settings) -> None:
@@ -121,6 +113,28 @@ def test_words_one_outlet_of_three_quotes_stay_as_printed(settings) -> None:
     assert [c.text for c in story.consensus] == [WORDS]
 
 
+def _outlets(settings, outlets: list[tuple[str, list[str], list[tuple[str, str, str]]]]
+             ) -> Story:
+    """A story of one article per outlet: (its text, its claims (sentences of the text), its
+    quotes (words of the text, speaker, kind))."""
+    arts, claims, quotes = [], [], []
+    for i, (text, sentences, said) in enumerate(outlets, 1):
+        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
+                    published="2031-03-04")
+        arts.append(a)
+        for sent in sentences:
+            at = text.index(sent)
+            claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
+                                end=at + len(sent), text=sent, predicate="rebuild"))
+        for words, speaker, kind in said:
+            at = text.index(words)
+            quotes.append(Quote(id=f"q{i}{at}", article_id=a.id, start=at, end=at + len(words),
+                                text=words, kind=kind, speaker=speaker))
+    story = Story(id="s", title="t", article_ids=tuple(a.id for a in arts),
+                  claims=tuple(claims), quotes=tuple(quotes))
+    return compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+
+
 def test_the_writers_words_around_a_quoted_phrase_stay_the_writers(settings) -> None:
     """(guard) Real text (stop 48): `It went on to call 2017 “a year of unrelenting bias ...”`
     was given to the speaker of the quoted phrase, which filled most of the sentence."""
@@ -128,21 +142,8 @@ def test_the_writers_words_around_a_quoted_phrase_stay_the_writers(settings) -> 
               "queues at every clinic in Kelby")
     sent = f"It called 2017 “{phrase}.”"
     assert len(phrase) > 0.8 * len(sent)  # the quoted phrase is most of the sentence
-    arts, claims, quotes = [], [], []
-    for i in (1, 2):
-        text = f"Residents met in hall {i} on Monday. {sent}"
-        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
-                    published="2031-03-04")
-        arts.append(a)
-        at = text.index(sent)
-        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
-                            end=at + len(sent), text=sent, predicate="call"))
-        q0 = text.index(phrase)
-        quotes.append(Quote(id=f"q{i}", article_id=a.id, start=q0, end=q0 + len(phrase),
-                            text=phrase, kind="partial", speaker="Ana Vale"))
-    story = Story(id="s", title="t", article_ids=("a1", "a2"), claims=tuple(claims),
-                  quotes=tuple(quotes))
-    story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    story = _outlets(settings, [(f"Residents met in hall {i} on Monday. {sent}", [sent],
+                                 [(phrase, "Ana Vale", "partial")]) for i in (1, 2)])
     assert [c.text for c in story.consensus] == [sent]
 
 
@@ -151,22 +152,10 @@ def test_a_paraphrase_of_words_others_quote_is_never_put_in_quote_marks(settings
     was shown as the WHO chief's words because another outlet quoted him saying it otherwise."""
     said = "Our greatest concern is that the flood could reach the towns with the weakest dams."
     told = "The greatest concern is that the flood could reach the towns with the weakest dams."
-    arts, claims, quotes = [], [], []
-    for i, (text, sent) in enumerate([(f"Residents met on Monday. {told}", told),
-                                      (f"Residents met on Monday. Ana Vale wrote: “{said}”",
-                                       said)], 1):
-        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
-                    published="2031-03-04")
-        arts.append(a)
-        at = text.index(sent)
-        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
-                            end=at + len(sent), text=sent, predicate="reach"))
-        if i == 2:
-            quotes.append(Quote(id="q2", article_id=a.id, start=at, end=at + len(said),
-                                text=said, kind="direct", speaker="Ana Vale"))
-    story = Story(id="s", title="t", article_ids=("a1", "a2"), claims=tuple(claims),
-                  quotes=tuple(quotes))
-    story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    story = _outlets(settings, [
+        (f"Residents met on Monday. {told}", [told], []),
+        (f"Residents met on Monday. Ana Vale wrote: “{said}”", [said],
+         [(said, "Ana Vale", "direct")])])
     assert [c.text for c in story.consensus] == [told], story.consensus
 
 
@@ -178,32 +167,14 @@ def test_words_another_outlet_quotes_after_its_tag_in_another_spelling_are_the_s
             "engaged in a sophisticated effort to dehumanise, delegitimize and silence the "
             "council.")
     quoted = bare.replace("dehumanise", "dehumanize")
-    texts = [f"Residents met on Monday. {bare}",
-             f'Residents met on Monday. The union said in a tweet that "{quoted}"']
-    arts, claims, quotes = [], [], []
-    for i, text in enumerate(texts, 1):
-        a = Article(id=f"a{i}", source=f"a{i}.txt", text=text, outlet=f"Outlet {i}",
-                    published="2031-03-04")
-        arts.append(a)
-        at = text.index("Residents met on Monday. ") + len("Residents met on Monday. ")
-        claims.append(Claim(id=stable_id(a.id, str(at)), article_id=a.id, start=at,
-                            end=len(text), text=text[at:], predicate="engage"))
-        if i == 2:
-            q0 = text.index(quoted)
-            quotes.append(Quote(id="q2", article_id=a.id, start=q0, end=q0 + len(quoted) - 1,
-                                text=quoted[:-1], kind="direct", speaker="Kelby Union"))
+    tagged = f'The union said in a tweet that "{quoted}"'
     # A third outlet's own sentences, so the story's word weights are not two texts' alone.
     other = ["The council met in the old hall on Monday evening.",
              "Two lawyers for the water board spoke first.",
              "The mayor left before the vote was taken.",
              "A crowd waited outside in the rain for hours."]
-    a3 = Article(id="a3", source="a3.txt", text=" ".join(other), outlet="Outlet 3",
-                 published="2031-03-04")
-    arts.append(a3)
-    claims += [Claim(id=f"f{i}", article_id="a3", start=a3.text.index(o),
-                     end=a3.text.index(o) + len(o), text=o, predicate="meet")
-               for i, o in enumerate(other)]
-    story = Story(id="s", title="t", article_ids=("a1", "a2", "a3"), claims=tuple(claims),
-                  quotes=tuple(quotes))
-    story = compare_story(StoryContext(story=story, articles=tuple(arts), facts=()), settings)
+    story = _outlets(settings, [
+        (f"Residents met on Monday. {bare}", [bare], []),
+        (f"Residents met on Monday. {tagged}", [tagged], [(quoted[:-1], "Kelby Union", "direct")]),
+        (" ".join(other), other, [])])
     assert [c.text for c in story.consensus] == [f"Kelby Union: “{bare}”"], story.consensus
