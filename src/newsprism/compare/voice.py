@@ -11,11 +11,10 @@ least half of the outlets quote it and name one speaker. Spans and sources are u
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Mapping, Sequence
 
 from ..model import Consensus, Quote
-from ..summarize.cutoff import SAYING_VERBS
+from ..summarize.cutoff import SAYING
 from ..summarize.standalone import speaks_as_self
 from ..text import fold
 
@@ -31,10 +30,10 @@ def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) ->
     return None
 
 
-def bare(text: str) -> bool:
+def _bare(text: str) -> bool:
     """No quote mark and no verb of saying: the sentence gives no one's words as such ("The
     president said Ryan would “leave a legacy ...”" already does, and stays as written)."""
-    return not any(ch in text for ch in _MARKS) and _SAYING.search(text) is None
+    return not any(ch in text for ch in _MARKS) and SAYING.search(text) is None
 
 
 def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: int
@@ -51,7 +50,6 @@ def _mostly_covering(quotes: Sequence[Quote], article_id: str, start: int, end: 
 
 
 MOSTLY = 0.8
-_SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
 
 
 def _quoted_elsewhere(item: Consensus, quotes: Sequence[Quote], majority: bool = False
@@ -116,7 +114,7 @@ def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[s
             # and read as three outlets' own claim).
             if speaks_as_self(item.text):
                 q = _quoted_elsewhere(item, quotes)
-            elif bare(item.text):
+            elif _bare(item.text):
                 q = _quoted_elsewhere(item, quotes, majority=True)
         if q is None:
             out.append(item)

@@ -202,6 +202,7 @@ SAYING_VERBS = ("said", "says", "say", "told", "tells", "added", "adds", "asked"
                 "tweets", "explained", "explains", "continued", "continues", "noted", "notes",
                 "declared", "declares", "stated", "states", "began", "insisted", "argued",
                 "recalled", "quipped", "joked", "warned", "countered", "conceded")
+SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)  # any of them, any case
 _NAMED_AFTER_QUOTE = re.compile(r"^[^“\"]*[”\"]\s*,?\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:"
                                 + "|".join(SAYING_VERBS) + r")\b")
 
@@ -211,5 +212,5 @@ def named_after_quote(text: str) -> bool:
     return _NAMED_AFTER_QUOTE.match(text.strip()) is not None
 
 
-__all__ = ["CUT_MIN_WORDS", "ELIDED_MAX_WORDS", "ELLIPSIS", "SAYING_VERBS", "elided",
+__all__ = ["CUT_MIN_WORDS", "ELIDED_MAX_WORDS", "ELLIPSIS", "SAYING", "SAYING_VERBS", "elided",
            "named_after_quote", "trim_cut_off", "verb_end"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..model import Mention, Span, StoryContext
 from ..text import fold
 from .cutoff import ELLIPSIS as _ELLIPSIS
-from .cutoff import SAYING_VERBS, elided, named_after_quote, trim_cut_off
+from .cutoff import SAYING, elided, named_after_quote, trim_cut_off
 from .neutral import QUOTED
 from .select import STOPWORDS
 
@@ -311,7 +311,7 @@ class Resolver:
                 who = (self._speaker_at(article_id, start, end)
                        or self._antecedent(article_id, start))
                 if who is None or _named_after(text[m.end():], who.text) \
-                        or _SAYING.search(prefix):
+                        or SAYING.search(prefix):
                     # "one marcher said she looked forward to seeing what Williams would do":
                     # not Williams (named after it), and likely the marcher (an unnamed speaker)
                     return None
@@ -389,11 +389,8 @@ class Resolver:
         return any(_PRONOUN.search(text, a, b) for a, b in _outside(text))
 
 
-# Verbs of saying: a quote followed by "he responded" names its speaker (by a pronoun the
-# resolver then replaces), so it is no bare quote.
-_SAYING = re.compile(r"\b(?:" + "|".join(SAYING_VERBS) + r")\b", re.I)
-
-
+# Verbs of saying (`cutoff.SAYING`): a quote followed by "he responded" names its speaker (by a
+# pronoun the resolver then replaces), so it is no bare quote.
 _STATEMENT_CUE = re.compile(r"\b(?:said|says|statement|wrote|writes|tweeted|read|reads|added|"
                             r"declared|stated|announced)\b[^.!?]{0,40}:\s*$", re.IGNORECASE)
 
@@ -453,7 +450,7 @@ def _bare_quote(text: str) -> bool:
     outside = QUOTED.sub(" ", text)
     if _open_quote(outside):  # the sentence ends inside its quote: "“I want X. ..."
         outside = outside[:max(outside.rfind("“"), outside.rfind('"'))]
-    if _SAYING.search(outside):
+    if SAYING.search(outside):
         return False
     return len(re.findall(r"[^\W\d_]{2,}", outside)) < BARE_QUOTE_WORDS
 
