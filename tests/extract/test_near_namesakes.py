@@ -146,3 +146,13 @@ def test_a_definite_role_is_most_often_the_one_named(quotes_of, quote_with):
                        "the public,” her spokeswoman said. She added that she “accepts no "
                        "reimbursement.”")
     assert all(q.speaker != "Betty Dale" for q in quotes if "reimbursement" in q.text)
+
+
+def test_a_fragment_on_someones_call_is_not_the_reporting_verbs(quotes_of):
+    # Real text (stop 48): the judges' reported clause held Trump's "call for a “complete and
+    # total shutdown ...”", and the fragment went to the judges. The owner's words: the
+    # speaker is left unresolved rather than given to the critics.
+    for text in ("Critics said Vale's call for “a total ban on night flights” went too far.",
+                 "Critics said his call for “a total ban on night flights” went too far."):
+        quotes = [q for q in quotes_of(text) if "total ban" in q.text]
+        assert quotes and all(q.speaker is None for q in quotes), quotes

@@ -1,11 +1,10 @@
 """The direct pass: quote marks and their cues, within one article.
 
 A quoted sentence or fragment (`quotemarks.pair_quotes`) gets a cue verb after it (`“...,” he
-said`, `,” said X`, `“...!” beamed X`), before it (`X said: “...”`, `He continued, “...”`), or
-from the sentence its colon ends; a fragment inside the object of a verb with its own subject
-is that subject's (`X thanked Y for “...”`). A quote going on after its cue (same paragraph or
-the next one's start) is part of it; a later uncued quote follows the previous speaker.
-"""
+said`, `“...!” beamed X`), before it (`X said: “...”`), or from the sentence its colon ends; a
+fragment in the object of a verb with its own subject is that subject's (`X thanked Y for “...”`),
+one on a claim noun its possessor's (`Y's call for “...”`). A quote going on after its cue is
+part of it; a later uncued quote follows the previous speaker."""
 
 from __future__ import annotations
 
@@ -281,9 +280,11 @@ class DirectFinder(IntroReader, SignatureReader):
                              or "\n" in text[max(0, pair.open - 2):pair.open]
                              or (verb is not None and 0 <= pair.open - (verb.idx + len(verb)) <= 2))
             kind = "direct" if content[:1].isupper() and starts_clause else "partial"
-            owner = claim_owner(doc, o_tok, c_tok, self.in_quote) if verb is None \
-                and named is None and kind == "partial" else None
-            if verb is None and kind == "partial" and owner is None:
+            owner = claim_owner(doc, o_tok, c_tok, self.in_quote) if named is None \
+                and kind == "partial" else None
+            if owner is not None:
+                verb = None
+            elif verb is None and kind == "partial":
                 verb = unless_reported(self._governing_verb(o_tok, c_tok), o_tok)
             if verb is not None and (negated(verb) and verb.lemma_.lower() in CUE_LEMMAS
                                      or in_question_put(doc, o_tok, c_tok)):

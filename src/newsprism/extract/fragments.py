@@ -99,13 +99,26 @@ def claim_owner(doc, o_tok: int, c_tok: int, in_quote):
         if t.i >= o_tok:
             continue
         if t.pos_ == "NOUN" and t.lemma_.lower() in CLAIM_NOUNS:
-            poss = [c for c in t.children if c.dep_ == "poss" and not in_quote(c)]
-            return (poss[0], t) if poss and poss[0].i < t.i else None
+            poss = claim_possessor(t, in_quote)
+            return (poss, t) if poss is not None else None
         if t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in t.children) \
                 and not (t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN"
                          and t.head.lemma_.lower() in CLAIM_NOUNS):
             return None
     return None
+
+
+def claim_possessor(t, in_quote=lambda tok: False):
+    """The possessor before a noun of something said (`Smith's call for “…”`; `his preference
+    for X and call for “…”`: the first noun's), else None."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    first = t
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    poss = [c for c in (*t.children, *first.children)
+            if c.dep_ == "poss" and c.i < t.i and not in_quote(c)]
+    return poss[0] if poss else None
 
 
 def bare_nonfinite(t, depth: int = 0) -> bool:

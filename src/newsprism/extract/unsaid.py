@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons.cues import CUE_LEMMAS, WORDING_LEMMAS
+from .fragments import claim_possessor
 from .spans import SUBJECT_DEPS
 
 # "… military aid to Ukraine MORE, both of which …": the capitalised "MORE" that ends a row of
@@ -232,6 +233,8 @@ def own_cue_between(doc, tok: int, verb) -> bool:
     t, hops = doc[tok], 0
     while t.head.i != t.i and t.i != verb.i and hops < 12:
         t, hops = t.head, hops + 1
+        if claim_possessor(t) is not None:
+            return True  # `Smith's call for “a total ban”`: Smith's words (stop 48)
         if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS \
                 and (t.dep_ == "relcl" or _told_aside(t)) \
                 and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP")
