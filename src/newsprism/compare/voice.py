@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz.distance import Hamming
+
 from ..model import Consensus, Quote
 from ..summarize.cutoff import SAYING
 from ..summarize.standalone import speaks_as_self
@@ -91,11 +93,7 @@ def _holds(said: list[str], words: list[str]) -> bool:
 
 def _alike(a: str, b: str) -> bool:
     """The same word, or a long word one letter changed (a spelling, not another word)."""
-    if a == b:
-        return True
-    if len(a) != len(b) or len(a) < 6:
-        return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return a == b or len(a) == len(b) >= 6 and Hamming.distance(a, b) == 1
 
 
 def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[str, str]
