@@ -376,3 +376,37 @@ def test_look_alike_texts_align_a_bounded_number_of_pairs_per_text() -> None:
     assert unbounded[1] > 3 * unbounded[0]  # the pairs per text grow with the corpus ...
     assert max(bounded) <= 5  # ... and are at most k per text with the bound (k x N pairs)
     assert bounded[1] >= 0.8 * 5  # each text still keeps (close to) its k best
+
+
+def test_each_article_is_tokenized_once_when_its_copies_lie_far_apart(settings, monkeypatch
+                                                                      ) -> None:
+    """Four stories, four copies each, ids interleaved so that a story's copies lie four
+    apart in id order. Aligned in id order with room for three articles' tokens, copies left
+    the cache before their next pair and were tokenized again; in `local_order` (copies
+    together) each article is tokenized once, and the pairs are the same."""
+    from newsprism.reuse import index
+
+    rng = random.Random(11)
+    vocab = [f"w{k}" for k in range(400)]
+    stories = [" ".join(rng.choice(vocab) for _ in range(120)) + "." for _ in range(4)]
+    arts = [art(f"a{copy}{story}", [stories[story], f"Copy {copy} of story {story} adds this."])
+            for copy in range(4) for story in range(4)]
+    made = [0]
+    make = index.tokenize
+
+    def counting(*args, **kw):
+        made[0] += 1
+        return make(*args, **kw)
+
+    monkeypatch.setattr(index, "tokenize", counting)
+    monkeypatch.setattr(index, "TOKEN_CACHE_CHARS", 3 * max(len(a.text) for a in arts))
+    found = find_reuse(arts, settings)
+    assert made[0] == 16
+    assert len(found) == 24 and all(r.near_duplicate for r in found)
+    assert {(r.a[2], r.b[2]) for r in found} == {(str(s), str(s)) for s in range(4)}
+    assert [(r.a, r.b) for r in found] == sorted((r.a, r.b) for r in found)
+
+    made[0] = 0
+    monkeypatch.setattr(index, "local_order", lambda pairs, n: np.arange(len(pairs)))
+    assert find_reuse(arts, settings) == found
+    assert made[0] > 16

@@ -316,23 +316,47 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
         return tokenize(text, flags, split)
 
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    todo = both[stale[both[:, 0]] | stale[both[:, 1]]]  # the pairs aligned here
+    redo = stale[both[:, 0]] | stale[both[:, 1]]
+    todo = both[redo]  # the pairs aligned here
     cache = TokenCache(make_tokens, np.bincount(todo.ravel(), minlength=len(ordered)))
-    del both
-    out: list[Reuse] = []
-    for i, j in pairs:
-        if not (stale[i] or stale[j]):
-            assert previous is not None
-            kept = previous.pairs.get((ordered[i].id, ordered[j].id))
-            if kept is not None:
-                out.append(kept)
-            continue
+    found: dict[int, Reuse] = {}
+    for k in np.flatnonzero(redo)[local_order(todo, len(ordered))].tolist():
+        i, j = pairs[k]
         reuse = _pair(ordered[i], ordered[j], cache.get(i), cache.get(j), settings)
         cache.used(i, j)
         if reuse is not None:
-            out.append(reuse)
-    aligned = len(todo)
-    return ReuseUpdate(tuple(out), template, computed, aligned, len(pairs))
+            found[k] = reuse
+    out: list[Reuse] = []
+    for k, (i, j) in enumerate(pairs):
+        if redo[k]:
+            if k in found:
+                out.append(found[k])
+            continue
+        assert previous is not None
+        kept = previous.pairs.get((ordered[i].id, ordered[j].id))
+        if kept is not None:
+            out.append(kept)
+    return ReuseUpdate(tuple(out), template, computed, len(todo), len(pairs))
+
+
+def local_order(pairs: np.ndarray, n: int) -> np.ndarray:
+    """An order of `pairs` (rows (i, j) of article indices < n) in which an article's pairs
+    come close together, so `TokenCache` makes each article's tokens about once: articles
+    ranked by reverse Cuthill-McKee over the graph of the pairs (a band ordering: linked
+    articles get near ranks), pairs sorted by their two ranks. Sorted by index instead, an
+    article's partners are scattered over the corpus, and at 100k articles most of them had
+    left the cache by their next pair (tokens made 1.9 times per article at 3k)."""
+    if len(pairs) < 2:
+        return np.arange(len(pairs))
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import reverse_cuthill_mckee
+
+    ones = np.ones(len(pairs), dtype=np.int8)
+    graph = coo_matrix((ones, (pairs[:, 0], pairs[:, 1])), shape=(n, n)).tocsr()
+    rank = np.empty(n, dtype=np.int64)
+    rank[reverse_cuthill_mckee(graph + graph.T, symmetric_mode=True)] = np.arange(n)
+    first, second = rank[pairs[:, 0]], rank[pairs[:, 1]]
+    return np.lexsort((np.maximum(first, second), np.minimum(first, second)))
 
 
 def _budgeted_pairs(ordered: Sequence[Article],
