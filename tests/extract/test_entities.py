@@ -348,3 +348,47 @@ def test_a_crowd_word_is_no_surname(settings):
     got = {q.id: q for q in resolve_entities(ctx, settings).quotes}
     assert got["q1"].speaker_entity is None and got["q1"].speaker == "Many"
     assert got["q2"].speaker == "Taxpayer Money"
+
+
+@pytest.mark.parametrize("sentence, subject, names, expected", [
+    # The head of the phrase is the subject, not a name inside an apposition or modifier
+    # (stop 49: "the US attorney" made the US the subject of Durham's claim).
+    ("John Durham, the US attorney in Connecticut, was asked to review it.",
+     "John Durham, the US attorney in Connecticut",
+     [("John Durham", "PERSON"), ("US", "GPE"), ("Connecticut", "GPE")], "John Durham"),
+    ("The former New York City mayor opted to skip the first four contests.",
+     "The former New York City mayor", [("New York City", "GPE")], None),
+    ("Barr's appointment of Durham comes after his testimony.",
+     "Barr's appointment of Durham", [("Barr", "PERSON"), ("Durham", "PERSON")], None),
+    ("WSJ's Shelby Holliday reported the figures on Monday.", "WSJ's Shelby Holliday",
+     [("WSJ", "ORG"), ("Shelby Holliday", "PERSON")], "Shelby Holliday"),
+    ("Secretary of State Mike Pompeo met the envoy in Riyadh.",
+     "Secretary of State Mike Pompeo", [("State", "ORG"), ("Mike Pompeo", "PERSON")],
+     "Mike Pompeo"),
+    ("The mayors of New York met the governor on Friday.", "The mayors of New York",
+     [("New York", "GPE")], None),
+    ("Bank of America cut its forecast for the year.", "Bank of America",
+     [("Bank of America", "ORG")], "Bank of America"),
+    ("The dumping by WikiLeaks of Clinton emails hurt her campaign.",
+     "The dumping by WikiLeaks of Clinton emails",
+     [("WikiLeaks", "ORG"), ("Clinton", "PERSON")], None),
+    ("The Trump administration banned the devices on Tuesday.", "The Trump administration",
+     [("Trump", "PERSON")], None),
+    ("The Kentucky Republican blocked the bill again.", "The Kentucky Republican",
+     [("Kentucky", "GPE"), ("Republican", "NORP")], None),
+    ("Senate Majority Leader Mitch McConnell blocked the bill.",
+     "Senate Majority Leader Mitch McConnell", [("Senate", "ORG"),
+                                                ("Mitch McConnell", "PERSON")],
+     "Mitch McConnell"),
+])
+def test_a_claim_subject_is_the_entity_heading_its_phrase(settings, sentence, subject, names,
+                                                          expected):
+    mentions = tuple(Mention("a", (at := sentence.index(n)), at + len(n), n, label)
+                     for n, label in names)
+    claim = Claim("c1", "a", 0, len(sentence), sentence, subject=subject, predicate="do")
+    ctx = StoryContext(Story("st", "t", ("a",)), (Article(id="a", source="a", text=sentence),),
+                       (ArticleFacts("a", mentions=mentions, claims=(claim,)),))
+    story = resolve_entities(ctx, settings)
+    names_by_id = {e.id: e.name for e in story.entities}
+    (linked,) = story.claims
+    assert names_by_id.get(linked.subject_entity or "") == expected
