@@ -10,7 +10,7 @@ question the outlet asks. All texts here are made up."""
 
 from __future__ import annotations
 
-from newsprism.compare.agreement import StoryWeights, agrees, asks, same_quote
+from newsprism.compare.agreement import StoryWeights, agrees, asks, figures, same_quote
 from newsprism.compare.story import compare_story
 from newsprism.model import Article, ArticleFacts, Claim, Sentence, Story, StoryContext
 from newsprism.text import stable_id
@@ -85,6 +85,34 @@ def test_a_question_the_outlet_asks_agrees_with_nothing():
     weights = StoryWeights([*STORY, REPEALED, question])
     assert asks(question) and not asks("\u201cWho pays the fee?\u201d she asked the clerk.")
     assert not agrees(REPEALED, question, weights)
+
+
+def test_a_member_stating_no_figure_does_not_confirm_the_item_s_figures():
+    """Stop 49, real text: "Cohen was sentenced to 36 months in jail in December after he
+    pleaded guilty to lying to Congress ..." stood as agreed by a sentence on his guilty plea
+    that gives no sentence; a poll's "45 percent said they would support Clinton" by "a vast
+    majority would support either"; a poll's margin of error by another pollster's note that
+    margins include design effects."""
+    item = "The clerk was fined 400 crowns in May after he admitted taking the harbour fee."
+    weights = StoryWeights([*STORY, item])
+    assert not agrees(item, "The clerk admitted taking the harbour fee in a separate case.",
+                      weights)
+    # A figure in words still confirms, and a figure-less item asks for none.
+    assert agrees(item, "The clerk was fined four hundred crowns after he admitted taking "
+                  "the harbour fee.", weights)
+    assert agrees("The clerk was fined after he admitted taking the harbour fee.",
+                  "The clerk was fined 400 crowns after he admitted taking the harbour fee.",
+                  weights)
+
+
+def test_a_list_item_s_number_is_no_figure():
+    """The "fake news awards" items ("4) TIME report that ...") against outlets' sentences
+    naming the same award: the list's number is not a figure the others must state."""
+    assert figures("4) The Harbour Post report that the fee doubled") == frozenset()
+    assert figures("The fee rose by 4 percent, to 12 crowns.") == frozenset({"4", "12"})
+    assert agrees("4) The Harbour Post report that the clerk took the harbour fee",
+                  "The fourth award went to The Harbour Post for its report that the clerk "
+                  "took the harbour fee.")
 
 
 def _article(aid: str, text: str) -> Article:

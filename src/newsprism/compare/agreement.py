@@ -15,7 +15,10 @@ and the representative lie in their articles' leads (`LEAD_SENTENCES`) the group
 member must agree:
 - what is said besides the names: the content words of the tokens that are not capitalised
   (`statement_words`) overlap by a Dice of at least `STATEMENT_DICE`; and
-- the figures: when both state figures (digits, years aside), they share one.
+- the figures: when both state figures (digits, years and a list item's number aside), they
+  share one; when the item states figures, the member states one too, in digits or words
+  (stop 49: "Cohen was sentenced to 36 months in jail ... after he pleaded guilty" was agreed
+  by a sentence on the plea alone, a poll's "45 percent" by "a vast majority").
 And, given the story's word weights (`StoryWeights`, stop 44):
 - what they share is specific to them: the Dice of their content words, names included, each
   word weighted by how rare it is among the story's sentences, is at least `SPECIFIC_DICE`.
@@ -39,6 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from ..extract.quantities import SCALE, SMALL
 from ..model import ArticleFacts, Claim
 from ..text import fold
 from .match import QUOTED, asks, content_words, stem
@@ -52,6 +56,11 @@ LEAD_SENTENCES = 2  # an article's lead: its first sentences, where it states th
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[).]\s")
+# Numbers in words ("one" and "a" are left out: mostly no count).
+_NUMBER_WORDS = frozenset(SMALL) - {"a", "an", "one", "zero"} | frozenset(SCALE) | frozenset({
+    "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "half", "twice",
+    "double", "triple", "tripled", "doubled", "halved", "quarter", "third"})
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing)\b|n['’]t\b", re.I)
 
 
@@ -93,9 +102,16 @@ def statement_words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 12)
 def figures(text: str) -> frozenset[str]:
-    """The figures written in digits ("12,400" -> "12400"), years left out."""
+    """The figures written in digits ("12,400" -> "12400"), years and a list item's number
+    ("4) TIME report that ...") left out."""
+    text = _ENUMERATOR.sub("", text, count=1)
     found = (m.group().replace(",", "").rstrip(".") for m in _FIGURE.finditer(text))
     return frozenset(f for f in found if not _YEAR.fullmatch(f))
+
+
+def counts_in_words(text: str) -> bool:
+    """The text gives a number in words ("twelve", "dozens", "three million")."""
+    return any(w.lower() in _NUMBER_WORDS for w in _WORD.findall(text))
 
 
 def _quoted(text: str) -> str:
@@ -128,6 +144,8 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
     fa, fb = figures(item), figures(member)
     if fa and fb and not fa & fb:
         return False
+    if fa and not fb and not counts_in_words(member):
+        return False  # the member states no figure: it does not confirm the item's
     if content_words(item) == content_words(member):
         return True
     a, b = statement_words(item), statement_words(member)
