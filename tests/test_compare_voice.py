@@ -178,3 +178,12 @@ def test_words_another_outlet_quotes_after_its_tag_in_another_spelling_are_the_s
         (f"Residents met on Monday. {tagged}", [tagged], [(quoted[:-1], "Kelby Union", "direct")]),
         (" ".join(other), other, [])])
     assert [c.text for c in story.consensus] == [f"Kelby Union: “{bare}”"], story.consensus
+
+
+def test_a_sentence_ending_a_quote_with_its_tag_is_not_quoted_again(settings) -> None:
+    """Real text, stop 49: `As editor-in-chief, I routinely have off-the-record conversations
+    ... practices," he said.` (the quote opened a sentence before) was shown as `John Harris:
+    “As editor-in-chief, ... practices," he said.”`, the tag inside the speaker's words."""
+    tagged = SELF[:-1] + ",” she said."
+    story = _quoted_in(settings, tagged, set(), {1: "Ana Vale", 2: "Ana Vale", 3: "Ana Vale"})
+    assert [c.text for c in story.consensus] == [tagged]

@@ -120,7 +120,9 @@ def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[s
         inner = item.text.strip().strip(_MARKS).strip()
         named = q.speaker and any(w in fold(item.text).split()
                                   for w in fold(q.speaker).split() if len(w) > 2)
-        if named or not inner:
+        if named or not inner or any(ch in inner for ch in "\"“”"):
+            # A mark inside: the sentence ends or opens a quote with its tag (`... practices,"
+            # he said.`, real text, stop 49); quoted whole, the tag would be the speaker's.
             out.append(item)
             continue
         text = f"{q.speaker}: “{inner}”" if q.speaker else f"“{inner}”"
