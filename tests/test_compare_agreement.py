@@ -10,7 +10,16 @@ question the outlet asks. All texts here are made up."""
 
 from __future__ import annotations
 
-from newsprism.compare.agreement import StoryWeights, agrees, asks, figures, same_quote
+import pytest
+
+from newsprism.compare.agreement import (
+    StoryWeights,
+    agrees,
+    asks,
+    figures,
+    same_quote,
+    without_appositions,
+)
 from newsprism.compare.story import compare_story
 from newsprism.model import Article, ArticleFacts, Claim, Sentence, Story, StoryContext
 from newsprism.text import stable_id
@@ -113,6 +122,28 @@ def test_a_list_item_s_number_is_no_figure():
     assert agrees("4) The Harbour Post report that the clerk took the harbour fee",
                   "The fourth award went to The Harbour Post for its report that the clerk "
                   "took the harbour fee.")
+
+
+def test_words_of_a_description_after_a_name_are_no_shared_statement():
+    """Real text, stop 49: "Cohn, Trump's top economic adviser, fought the tariffs" agreed
+    with "Trump's top economic adviser Gary Cohn is resigning" on the description alone; so did
+    "... a basket held by Robert Mueller, the special counsel appointed after Trump fired
+    Comey" with a sentence on Mueller's appointment."""
+    fought = "Vale, the harbour board's chief clerk, fought the fee."
+    resigns = "The harbour board's chief clerk Ana Vale is resigning, the board said."
+    assert not agrees(fought, resigns, StoryWeights([*STORY, fought, resigns]))
+    assert without_appositions("Ships wait in a dock run by Ana Vale, the harbour board's "
+                               "chief clerk.") == "Ships wait in a dock run by Ana Vale ."
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, the council voted to approve the harbour fee.",  # a day, not a name
+    "In Port Vale, the council voted to approve the harbour fee.",  # a place opening it
+    "Meanwhile, the council voted to approve the harbour fee.",
+    "Mr Vale, a clerk who would be the first to pay the fee, spoke.",  # it states something
+])
+def test_what_is_no_description_after_a_name_stays(sentence):
+    assert without_appositions(sentence) == sentence
 
 
 def _article(aid: str, text: str) -> Article:
