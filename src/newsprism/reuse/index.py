@@ -27,6 +27,7 @@ from ..text import word_norms, words
 from .align import Alignment, Tokens, align, tokenize
 from .best import best_per_article
 from .budget import align_budget, limit_note, pairs_in_budget, record_limit
+from .order import local_order
 from .origin import decide_origin
 from .template import (  # noqa: F401  (the template rule's names, as they were imported here)
     BOILERPLATE_FRACTION,
@@ -338,25 +339,6 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
             out.append(kept)
     return ReuseUpdate(tuple(out), template, computed, len(todo), len(pairs))
 
-
-def local_order(pairs: np.ndarray, n: int) -> np.ndarray:
-    """An order of `pairs` (rows (i, j) of article indices < n) in which an article's pairs
-    come close together, so `TokenCache` makes each article's tokens about once: articles
-    ranked by reverse Cuthill-McKee over the graph of the pairs (a band ordering: linked
-    articles get near ranks), pairs sorted by their two ranks. Sorted by index instead, an
-    article's partners are scattered over the corpus, and at 100k articles most of them had
-    left the cache by their next pair (tokens made 1.9 times per article at 3k)."""
-    if len(pairs) < 2:
-        return np.arange(len(pairs))
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import reverse_cuthill_mckee
-
-    ones = np.ones(len(pairs), dtype=np.int8)
-    graph = coo_matrix((ones, (pairs[:, 0], pairs[:, 1])), shape=(n, n)).tocsr()
-    rank = np.empty(n, dtype=np.int64)
-    rank[reverse_cuthill_mckee(graph + graph.T, symmetric_mode=True)] = np.arange(n)
-    first, second = rank[pairs[:, 0]], rank[pairs[:, 1]]
-    return np.lexsort((np.maximum(first, second), np.minimum(first, second)))
 
 
 def _budgeted_pairs(ordered: Sequence[Article],
