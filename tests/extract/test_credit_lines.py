@@ -110,3 +110,25 @@ def test_a_long_roundup_credits_each_column_to_its_own_writer(quotes_of):
     # (a name the model does not tag PERSON credits nothing: never someone else's column)
     assert all(credited[str(n)] is None for n in range(200) if n not in right)
     assert len(right) >= 180
+
+
+def test_a_credit_ending_the_paragraph_of_a_crowd_s_lead_in_is_the_writers(quotes_of,
+                                                                            quote_with):
+    """Real text, stop 49: `Some, however, argue that “What's perhaps most comforting ...”
+    Paul Begala, CNN` gave the column to "Some": the credit ends a paragraph that a short
+    lead-in opens, not a quote mark."""
+    quotes = quotes_of(
+        "From the Left\n\n"
+        "The left is pleased with the turnout in the spring primaries.\n\n"
+        "Some, however, argue that “what comforts me most is that voters would not let even a "
+        "flood keep them from the polls this spring.” Tobias Renner, Harbor Review\n")
+    assert quote_with(quotes, "comforts me most").speaker == "Tobias Renner"
+
+
+def test_a_named_speaker_in_the_lead_in_keeps_the_quote_before_a_credit(quotes_of, quote_with):
+    """(guard) The lead-in names who said it: the credit after does not take it."""
+    quotes = quotes_of(
+        "From the Right\n\n"
+        "Councilwoman Dana Whitfield said on Monday, “the city is spending money it does not "
+        "have.” Peter Lindqvist, Harbor Review\n")
+    assert "Dana Whitfield" in quote_with(quotes, "spending money").speaker

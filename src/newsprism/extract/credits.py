@@ -116,10 +116,16 @@ def credit_blocks(doc, text: str) -> list[tuple[tuple[int, int], tuple[int, int]
     return out
 
 
+_LEAD_IN_WORDS = 15  # `Some, however, argue that “…” Name, Outlet`: the roundup's lead-in
+
+
 def _tail_credit(doc, text: str, start: int, end: int):
     """(credit span, name) of a quote-opened paragraph that ends with its credit after the
-    closing mark (`“…” Garrett Epps, The Atlantic`), else None."""
-    if text[start] not in _OPENING:
+    closing mark (`“…” Garrett Epps, The Atlantic`), or of one whose short lead-in introduces
+    the quote (`Some, however, argue that “…” Paul Begala, CNN`, real text, stop 49: the
+    quote went to "Some"), else None."""
+    opened = next((k for k in range(start, end) if text[k] in _OPENING), end)
+    if opened == end or len(text[start:opened].split()) > _LEAD_IN_WORDS:
         return None
     close = max(text.rfind(m, start, end) for m in _CLOSING_MARKS if m != "’")
     if close <= start:
