@@ -82,7 +82,7 @@ _PHOTO = re.compile(r"photo|credit|image|picture|file|getty|/\s*$", re.I)
 
 # Cached: an article is asked again for every candidate pair it is in (on 3,000 articles of
 # the reuse benchmark these patterns took 9.4 of find_reuse's 83 CPU seconds); the pairs come
-# in an order that keeps an article's pairs together (`index.local_order`).
+# in an order that keeps an article's pairs together (`order.local_order`).
 @lru_cache(maxsize=1024)
 def wire_credits(text: str) -> tuple[str, ...]:
     """News agencies the text credits as a source of its copy (canonical names, sorted).
