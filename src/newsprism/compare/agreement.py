@@ -104,7 +104,8 @@ def statement_words(text: str) -> frozenset[str]:
 
 # A description set off by commas after a name ("Cohn, Trump's top economic adviser,"; "Robert
 # Mueller, the special counsel appointed after Trump fired Comey."): a determiner or a
-# possessive, then up to ten words without a comma, to the next comma or the sentence's end.
+# possessive, then up to 80 characters without a comma, to the next comma or the sentence's
+# end.
 _APPOSITION = re.compile(
     r"(?P<name>\b[A-Z][\w.'’-]*),\s(?:the|a|an|his|her|their|its|[A-Z][\w.-]*['’]s)\s"
     r"[^,;:“”\"]{1,80}?(?:,|(?=[.!?]?\s*$))")
@@ -116,7 +117,7 @@ _OPENERS = frozenset({
     "later", "earlier", "separately", "also", "overall", "indeed", "nevertheless", "moreover",
     "furthermore", "again", "then", "afterwards", "afterward", "thus", "therefore", "so",
     "but", "and", "or", "nonetheless", "otherwise", "besides", "first", "second", "third",
-    "last", "next", "ultimately", "in", "here", "there", "elsewhere", "sometimes", "often",
+    "last", "next", "ultimately", "here", "there", "elsewhere", "sometimes", "often",
     "previously", "recently", "currently", "initially", "similarly", "likewise", "regardless"})
 # "In Paris, the council voted ...": a place or time opening the sentence, no apposition.
 _OPENING = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:in|at|on|from|for|after|before|during|since|"

@@ -340,7 +340,6 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
     return ReuseUpdate(tuple(out), template, computed, len(todo), len(pairs))
 
 
-
 def _budgeted_pairs(ordered: Sequence[Article],
                     scored: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
                     ) -> list[tuple[int, int]]:
