@@ -17,6 +17,7 @@ from newsprism.compare.agreement import (
     agrees,
     asks,
     figures,
+    ordinals,
     same_quote,
     without_appositions,
 )
@@ -112,6 +113,20 @@ def test_a_member_stating_no_figure_does_not_confirm_the_item_s_figures():
     assert agrees("The clerk was fined after he admitted taking the harbour fee.",
                   "The clerk was fined 400 crowns after he admitted taking the harbour fee.",
                   weights)
+
+
+def test_sentences_ranking_their_event_differently_do_not_agree():
+    """Real text, stop 49: "The transmission in Illinois marks the sixth case of coronavirus in
+    the U.S." was agreed by "The new case marked the first in the U.S. that occurred via
+    person-to-person transmission"."""
+    item = "The harbour clerk's fine marks the sixth fine of the year for ship owners."
+    weights = StoryWeights([*STORY, item])
+    assert not agrees(item, "The harbour clerk's fine marks the first fine of the year paid "
+                      "by ship owners in cash.", weights)
+    assert agrees(item, "The fine is the sixth fine of the year for ship owners at the "
+                  "harbour, the clerk said.", weights)
+    # "first lady", "at first": no rank
+    assert ordinals("At first the first lady paid the sixth fine.") == frozenset({"sixth"})
 
 
 def test_a_list_item_s_number_is_no_figure():

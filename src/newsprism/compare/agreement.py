@@ -153,6 +153,19 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(f for f in found if not _YEAR.fullmatch(f))
 
 
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.I)
+# "the first lady", "at first", "first-ever" ...: no rank of the statement's event.
+_NOT_RANK = re.compile(r"\b(?:first|second)\s+(?:lady|gentleman|amendment|term|half|round|hand|"
+                       r"place|time|degree|language|person)\b|\bat first\b", re.I)
+
+
+def ordinals(text: str) -> frozenset[str]:
+    """The ranks a sentence states ("the sixth case", "the 2nd round"), folded; "first lady",
+    "at first" and the like left out."""
+    return frozenset(m.group().lower() for m in _ORDINAL.finditer(_NOT_RANK.sub(" ", text)))
+
+
 def counts_in_words(text: str) -> bool:
     """The text gives a number in words ("twelve", "dozens", "three million")."""
     return any(w.lower() in _NUMBER_WORDS for w in _WORD.findall(text))
@@ -190,6 +203,9 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
         return False
     if fa and not fb and not counts_in_words(member):
         return False  # the member states no figure: it does not confirm the item's
+    oa, ob = ordinals(item), ordinals(member)
+    if oa and ob and not oa & ob:
+        return False  # "the sixth case" / "the first case ... via person-to-person transmission"
     if content_words(item) == content_words(member):
         return True
     a, b = statement_words(item), statement_words(member)
