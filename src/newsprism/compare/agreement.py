@@ -155,7 +155,7 @@ def figures(text: str) -> frozenset[str]:
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"eleventh|twelfth|\d+(?:st|nd|rd|th))\b", re.I)
-# "the first lady", "at first", "first-ever" ...: no rank of the statement's event.
+# "the first lady", "at first", "first time" ...: no rank of the statement's event.
 _NOT_RANK = re.compile(r"\b(?:first|second)\s+(?:lady|gentleman|amendment|term|half|round|hand|"
                        r"place|time|degree|language|person)\b|\bat first\b", re.I)
 
