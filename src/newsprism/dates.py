@@ -108,6 +108,8 @@ class Resolved(NamedTuple):
     granularity: Granularity
 
 
+# A year as written ("2016", "1998"): one pattern for every rule that tells a year from a count.
+YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
 _REL = re.compile(
     r"\b(?:(?P<prep>on|last|this|next|since|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b"

@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import MONTHS, WEEKDAYS, YEAR_NUMBER
 from ..extract.quantities import SCALE, SMALL
 from ..model import ArticleFacts, Claim
 from ..text import fold
@@ -56,7 +56,6 @@ LEAD_SENTENCES = 2  # an article's lead: its first sentences, where it states th
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[).]\s")
 # Numbers in words ("one" and "a" are left out: mostly no count).
 _NUMBER_WORDS = frozenset(SMALL) - {"a", "an", "one", "zero"} | frozenset(SCALE) | frozenset({
@@ -150,7 +149,7 @@ def figures(text: str) -> frozenset[str]:
     ("4) TIME report that ...") left out."""
     text = _ENUMERATOR.sub("", text, count=1)
     found = (m.group().replace(",", "").rstrip(".") for m in _FIGURE.finditer(text))
-    return frozenset(f for f in found if not _YEAR.fullmatch(f))
+    return frozenset(f for f in found if not YEAR_NUMBER.fullmatch(f))
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"

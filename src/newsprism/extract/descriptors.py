@@ -10,9 +10,9 @@ partner"). Each descriptor keeps the spans of other mentions that could own it (
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from ..dates import YEAR_NUMBER
 from ..lexicons import load_lexicon
 from ..model import Descriptor, Mention
 from ..text import STOP, fold
@@ -49,11 +49,10 @@ def _counts(toks: list) -> bool:
     words = [t for t in toks if t.is_alpha or t.like_num]
     if words and all(t.ent_type_ in _COUNTS for t in words):
         return True
-    return any(t.dep_ == "nummod" and t.ent_type_ != "DATE" and not _YEAR.fullmatch(t.text)
+    # A year is no count: "a possible 2020 candidate".
+    return any(t.dep_ == "nummod" and t.ent_type_ != "DATE"
+               and not YEAR_NUMBER.fullmatch(t.text)
                and (t.head.i == toks[-1].i or t.head.i not in ids) for t in toks)
-
-
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # "a possible 2020 candidate": a year, not a count
 
 
 def _text_of(doc, toks: list) -> str:
