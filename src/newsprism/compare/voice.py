@@ -22,6 +22,7 @@ from ..text import fold
 
 SLACK = 2  # characters a quote's span may miss at either end (a mark, a space)
 _MARKS = "\"“”‘’'"
+_DOUBLE_MARKS = "\"“”"  # quote marks that are never an apostrophe
 
 
 def _covering(quotes: Sequence[Quote], article_id: str, start: int, end: int) -> Quote | None:
@@ -120,7 +121,7 @@ def voiced(items: Sequence[Consensus], quotes: Sequence[Quote], texts: Mapping[s
         inner = item.text.strip().strip(_MARKS).strip()
         named = q.speaker and any(w in fold(item.text).split()
                                   for w in fold(q.speaker).split() if len(w) > 2)
-        if named or not inner or any(ch in inner for ch in "\"“”"):
+        if named or not inner or any(ch in inner for ch in _DOUBLE_MARKS):
             # A mark inside: the sentence ends or opens a quote with its tag (`... practices,"
             # he said.`, real text, stop 49); quoted whole, the tag would be the speaker's.
             out.append(item)
