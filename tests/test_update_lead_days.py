@@ -51,8 +51,13 @@ def corpus():
     return old, new
 
 
+@pytest.mark.parametrize("leads", ["stored", "missing"])
 @pytest.mark.parametrize("kind", STORE_KINDS)
-def test_a_dated_reports_lead_weighs_a_new_undated_report(kind, tmp_path) -> None:
+def test_a_dated_reports_lead_weighs_a_new_undated_report(kind, leads, tmp_path) -> None:
+    """The dated reports' leads are read as stored with their rows (`leadcut`), or, where a
+    row has none, cut from their lean facts: the same stories either way."""
+    from newsprism.storage import story_features
+
     old, new = corpus()
     store = open_store(make_store_url(kind, tmp_path))
     try:
@@ -60,6 +65,11 @@ def test_a_dated_reports_lead_weighs_a_new_undated_report(kind, tmp_path) -> Non
         if frames_module.article_frames([old[0][0]], [old[0][1]], SETTINGS) is None:
             pytest.skip("no spaCy pipeline: frames are off, every lean fact is read")
         save_features(store, SETTINGS)  # every frame stored: dated leads are not read for them
+        with store.engine.begin() as conn:
+            assert story_features.leads(conn, [a.id for a, _ in old]).keys() == \
+                {a.id for a, _ in old}  # all dated
+            if leads == "missing":
+                conn.execute(story_features.story_leads_t.delete())
         before = store.story_members()
         analyze_into_store(store, [a for a, _ in old + new], SETTINGS,
                            runner=runner_for(old + new))

@@ -17,6 +17,7 @@ local update, which takes whole stored stories, applies them to the stories it r
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -224,20 +225,22 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
     subset = [a for a in articles if a.id in wanted]
     raws, facts_for = _stored_raws(store, features, subset, settings)
     read = facts_for | arrived
-    lean = lean_of(sorted(read | dated_to_read(subset, read)))
+    lean = lean_of(sorted(read)) + features.dated_leads(store, dated_to_read(subset, read),
+                                                         subset, lean_of)
     return attach_reached(subset, lean, reuse, settings,
                           IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
                           touched, loose, features.frames_of(store, settings), raws)
 
 
 def dated_to_read(subset: Sequence[Article], read: set[str]) -> set[str]:
-    """The dated articles of `subset` whose lean facts `attach` reads after all: every one
-    not `read`, once an article without a publish day is among them. The rules that weigh a
+    """The dated articles of `subset` whose lead `attach` reads after all: every one not
+    `read`, once an article without a publish day is among them. The rules that weigh a
     pair one of which is undated (`undated.evidence_against`: month-days, weekdays and
     headline names; `undoing`, `ahead`) read both articles' leads, mentions and dates, and a
     dated article's unread facts counted as stating nothing: a new undated report joined a
     story that the derived features (`incremental.local_update`, which reads every
-    article's facts) keep apart. The rest of a dated article with a stored frame `attach`
+    article's facts) keep apart. What they read is the lead stored with the article's row
+    (`_Features.dated_leads`); the rest of a dated article with a stored frame `attach`
     reads from its stored row and frame."""
     from .stories.cluster import published_day
 
@@ -270,6 +273,16 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
     return raws, facts_for
 
 
+def _lead_json(article: Article, facts: ArticleFacts) -> str:
+    """A dated article's lead (`leadcut.dated_lead`) as `story_features.story_leads` keeps it."""
+    from .storage.codec import to_data
+    from .storage.store import storable_text
+    from .stories.leadcut import dated_lead
+
+    return storable_text(json.dumps(to_data(dated_lead(article, facts)), ensure_ascii=False,
+                                    sort_keys=True))
+
+
 def _unpack(row: tuple[str, float | None, bool, bytes, bytes, bytes]) -> Packed:
     import numpy as np
 
@@ -292,6 +305,7 @@ class _Features:
     frames_key: str = ""
     parsed: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
     raws: dict[str, RawFeatures] = field(default_factory=dict)  # of the rows `made`
+    leads: dict[str, str] = field(default_factory=dict)  # of the dated rows `made` (JSON)
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -315,7 +329,30 @@ class _Features:
         by_id = {a.id: a for a in articles}
         rows = {i: feature_row(by_id[i], lean.get(i) or Facts(article_id=i)) for i in missing}
         made = [vocab.pack(i, row) for i, row in rows.items()]
-        return cls(vocab, made, fresh, first_new, raws={i: r.raw for i, r in rows.items()})
+        leads = {i: _lead_json(by_id[i], lean.get(i) or Facts(article_id=i))
+                 for i, row in rows.items() if row.dated}
+        return cls(vocab, made, fresh, first_new, raws={i: r.raw for i, r in rows.items()},
+                   leads=leads)
+
+    def dated_leads(self, store: Store, ids: Collection[str], articles: Sequence[Article],
+                    lean_of: LeanOf) -> list[ArticleFacts]:
+        """The leads (`leadcut.dated_lead`) of the dated articles `ids`: made now or stored
+        with their rows; cut from the lean facts for one without (the same value)."""
+        from .storage import story_features
+        from .storage.codec import load
+        from .stories.leadcut import dated_lead
+
+        if not ids:
+            return []
+        found = {i: self.leads[i] for i in ids if i in self.leads}
+        if not self.fresh:  # else the stored leads are of another key (replaced at `write`)
+            with store.engine.connect() as conn:
+                found.update(story_features.leads(conn, [i for i in ids if i not in found]))
+        out = [load(ArticleFacts, json.loads(found[i])) for i in sorted(found)]
+        by_id = {a.id: a for a in articles}
+        missing = sorted(i for i in ids if i not in found)
+        return out + [dated_lead(by_id[f.article_id], f) for f in lean_of(missing)] \
+            if missing else out
 
     def frames_of(self, store: Store, settings: Settings) -> FramesOf:
         """`frames.article_frames` that reads the frames the store kept (made under the same
@@ -362,4 +399,4 @@ class _Features:
              "actors": p.actors.astype("u1").tobytes()} for p in self.made]
         story_features.write(conn, FEATURES_KEY, v.n, v.names,
                              [(k, v.df[k], v.event_df[k]) for k in sorted(v.grown)], rows,
-                             self.first_new, self.fresh)
+                             self.first_new, self.fresh, self.leads)

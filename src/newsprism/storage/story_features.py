@@ -1,7 +1,8 @@
 """The stored clustering features (issue 25; stories/features_stored.py has the form and its
 reasons): each article's packed feature counts with its event day, the store's feature
-vocabulary with document frequencies, and the key of the code that made them; and each
-article's event frame (`story_frames`), which re-clustering otherwise parses again.
+vocabulary with document frequencies, and the key of the code that made them; each dated
+article's lead as the pair rules read it (`story_leads`); and each article's event frame
+(`story_frames`), which re-clustering otherwise parses again.
 
 Written by `write` inside the transaction that commits an update's stories (so the counts are
 always those of the articles the stored stories cover), forgotten for an article whose facts
@@ -54,6 +55,14 @@ story_frames_t = sa.Table(
     sa.Column("key", sa.String(64), nullable=False),
     sa.Column("predicates", sa.Text, nullable=False),
     sa.Column("objects", sa.Text, nullable=False),
+)
+# Each dated article's lead as the pair rules read it (`stories.leadcut.dated_lead`, the
+# JSON of an `ArticleFacts`), made with its feature row under the same key: an update reads
+# it instead of the article's whole lean facts.
+story_leads_t = sa.Table(
+    "story_leads", metadata,
+    sa.Column("article_id", sa.String(128), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
 )
 _IN_CHUNK = 500  # ids per IN (...) list
 
@@ -113,9 +122,21 @@ def rows_of(conn: Connection, article_ids: Sequence[str]
     return sorted(out)
 
 
+def leads(conn: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """The stored leads (JSON) of those of `article_ids` that have one."""
+    t = story_leads_t
+    ids = sorted(set(article_ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        q = sa.select(t.c.article_id, t.c.data).where(t.c.article_id.in_(ids[i:i + _IN_CHUNK]))
+        out.update((r.article_id, r.data) for r in conn.execute(q))
+    return out
+
+
 def reset(conn: Connection, key: str) -> None:
     """Drop every stored feature (made by other code than `key`'s)."""
     conn.execute(story_features_t.delete())
+    conn.execute(story_leads_t.delete())
     conn.execute(story_vocab_t.delete())
     conn.execute(story_features_state_t.delete())
     conn.execute(story_features_state_t.insert().values(id=1, key=key, n=0))
@@ -123,10 +144,11 @@ def reset(conn: Connection, key: str) -> None:
 
 def write(conn: Connection, key: str, n: int, names: Sequence[str],
           counts: Sequence[tuple[int, int, int]], rows_: Sequence[dict[str, Any]],
-          first_new: int, fresh: bool) -> None:
+          first_new: int, fresh: bool, leads_: Mapping[str, str] | None = None) -> None:
     """Record articles' feature rows and the vocabulary's counts after them: `counts` are
     (id, df, event_df) of every id that changed; ids from `first_new` on are new, named by
-    `names`. `fresh`: the stored features were made by another key (or never): replaced."""
+    `names`. `fresh`: the stored features were made by another key (or never): replaced.
+    `leads_`: the dated ones' leads (id -> JSON), stored beside their rows."""
     if fresh:
         reset(conn, key)
     new = [{"id": k, "feature": names[k], "df": d, "event_df": e}
@@ -140,6 +162,12 @@ def write(conn: Connection, key: str, n: int, names: Sequence[str],
         conn.execute(story_vocab_t.insert(), new)
     if rows_:
         conn.execute(story_features_t.insert(), list(rows_))
+    if leads_:
+        ids = sorted(leads_)
+        for i in range(0, len(ids), _IN_CHUNK):
+            conn.execute(story_leads_t.delete().where(
+                story_leads_t.c.article_id.in_(ids[i:i + _IN_CHUNK])))
+        conn.execute(story_leads_t.insert(), [{"article_id": i, "data": leads_[i]} for i in ids])
     conn.execute(story_features_state_t.delete())
     conn.execute(story_features_state_t.insert().values(id=1, key=key, n=n))
 
@@ -200,5 +228,7 @@ def forget(conn: Connection, article_ids: Iterable[str]) -> None:
     gone = [r.article_id for r in found]
     for i in range(0, len(gone), 500):
         conn.execute(t.delete().where(t.c.article_id.in_(gone[i:i + 500])))
+        conn.execute(story_leads_t.delete().where(
+            story_leads_t.c.article_id.in_(gone[i:i + 500])))
     s = story_features_state_t
     conn.execute(s.update().values(n=s.c.n - len(gone)))

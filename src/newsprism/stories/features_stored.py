@@ -55,13 +55,14 @@ __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "fram
 
 
 def _key() -> str:
-    """The code the features are made with: features.py and the text helpers it reads, and
-    undated.py, whose dates stand in for a missing publish day in the stored event day."""
+    """The code the features are made with: features.py and the text helpers it reads,
+    undated.py, whose dates stand in for a missing publish day in the stored event day, and
+    the modules that cut a dated article's stored lead (`leadcut.dated_lead`)."""
     from .. import text
-    from . import features, undated
+    from . import features, headnames, leadcut, undated, weekdays
 
     digest = hashlib.sha1(b"features-stored-1")
-    for module in (features, text, undated):
+    for module in (features, text, undated, leadcut, headnames, weekdays):
         digest.update(Path(module.__file__ or "").read_bytes() if module.__file__ else b"")
     return digest.hexdigest()[:16]
 

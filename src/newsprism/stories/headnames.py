@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Article, ArticleFacts
+from ..model import Article, ArticleFacts, Mention
 
 # Chosen on NeuS lines 1-1226 and ECB+ odd topics (docs/stories.md, round 9, h-story9b).
 # 1: off.
@@ -37,16 +37,22 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def headline_names(article: Article, facts: ArticleFacts) -> frozenset[str]:
     """The name words (last word of a PERSON or ORG mention, lower case, three letters or
     more) that the article's own headline holds, possessive or not ("Smith's plan")."""
+    return frozenset(_name_word(m) for m in headline_mentions(article, facts))
+
+
+def headline_mentions(article: Article, facts: ArticleFacts) -> tuple[Mention, ...]:
+    """The mentions whose name word (`headline_names`) the article's headline holds: all this
+    module reads of an article's mentions (`leadcut.dated_lead` keeps only them)."""
     title = {_POSSESSIVE.sub("", w) for w in _WORD.findall((article.title or "").lower())}
     if not title:
-        return frozenset()
-    out = set()
-    for m in facts.mentions:
-        if m.label in HEADNAME_LABELS and m.text.split():
-            word = _POSSESSIVE.sub("", m.text.split()[-1].lower())
-            if len(word) > 2 and word in title:
-                out.add(word)
-    return frozenset(out)
+        return ()
+    return tuple(m for m in facts.mentions
+                 if m.label in HEADNAME_LABELS and m.text.split()
+                 and len(word := _name_word(m)) > 2 and word in title)
+
+
+def _name_word(m: Mention) -> str:
+    return _POSSESSIVE.sub("", m.text.split()[-1].lower())
 
 
 def article_words(article: Article) -> frozenset[str]:
