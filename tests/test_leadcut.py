@@ -1,9 +1,11 @@
-"""A dated article's stored lead (`leadcut.dated_lead`) gives every rule that weighs a pair
-one of which is undated what the article's whole facts give (issue 25: an update reads the
-lead instead of decoding the lean facts of every dated article its stories hold)."""
+"""An article's stored lead (`leadcut.lead_cut`) gives every rule that reads a lead (the
+stand-in day of an undated article; the rules that weigh a pair one of which is undated)
+what the article's whole facts give (issue 25: an update reads the lead instead of decoding
+the lean facts of every article its stories hold)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -13,7 +15,7 @@ from newsprism.settings import Settings
 from newsprism.storage.store import lean
 from newsprism.stories import ahead, headnames, undated, undoing, weekdays
 from newsprism.stories.frames import Frame
-from newsprism.stories.leadcut import dated_lead
+from newsprism.stories.leadcut import lead_cut
 
 UNDOES = Frame(undoing.undo_families(), frozenset())
 
@@ -21,7 +23,10 @@ UNDOES = Frame(undoing.undo_families(), frozenset())
 def rule_values(article: Article, facts: ArticleFacts) -> dict[str, object]:
     """What each pair rule reads of one article, on `facts`."""
     published = date(2020, 7, 8).toordinal()
+    undated_twin = replace(article, published=None)
     return {
+        "stated day": undated.stated_day(undated_twin, facts),
+        "stated year": undated.stated_year(facts),
         "month days": undated.lead_month_days(article, facts),
         "lead end": undated.lead_end(facts),
         "weekdays": weekdays.lead_weekdays(article, facts),
@@ -48,14 +53,14 @@ def test_the_lead_gives_each_rule_what_the_whole_facts_give_on_the_demo_corpus(
     named = 0
     for article, facts in pairs:
         stored = lean(facts)  # what the store keeps, and the cut is made from
-        cut = dated_lead(article, stored)
+        cut = lead_cut(article, stored)
         assert rule_values(article, cut) == rule_values(article, stored), article.id
         assert len(cut.mentions) <= len(stored.mentions)
         named += bool(headnames.headline_names(article, stored))
     assert named, "no headline names a person or organisation: the mentions go untested"
 
 
-def test_the_lead_keeps_the_lead_dates_and_the_headline_names_and_drops_the_rest() -> None:
+def test_the_lead_keeps_its_sentences_the_dates_and_the_headline_names() -> None:
     lead = "A vote is scheduled for July 20 in Parliament, Tuesday. Smith said so. It rained."
     rest = " Later Jones spoke of the March 3 meeting and Acme Corp."
     text = lead + rest
@@ -78,8 +83,9 @@ def test_the_lead_keeps_the_lead_dates_and_the_headline_names_and_drops_the_rest
                   Mention(aid, *span("Parliament"), "Parliament", "ORG")),
         dates=(DateRef(aid, *span("July 20"), "July 20", "2020-07-20"),
                DateRef(aid, *span("March 3"), "March 3", "2020-03-03")))
-    cut = dated_lead(article, facts)
-    assert [d.text for d in cut.dates] == ["July 20"]
+    cut = lead_cut(article, facts)
+    assert [d.text for d in cut.dates] == ["July 20", "March 3"]  # the year: of all dates
+    assert len(cut.sentences) == 3
     assert [m.text for m in cut.mentions] == ["Smith"]  # "Corp" is not a headline word
     assert rule_values(article, cut) == rule_values(article, facts)
     assert rule_values(article, cut)["scheduled days"] == [date(2020, 7, 20).toordinal()] * 2
@@ -97,6 +103,6 @@ def test_the_lead_of_few_or_many_sentences(sentences: int) -> None:
         start = end + 1
     article = Article(id=aid, source="t", text=text, published="2020-07-08", title="Things")
     facts = ArticleFacts(article_id=aid, sentences=tuple(spans))
-    cut = dated_lead(article, facts)
+    cut = lead_cut(article, facts)
     assert len(cut.sentences) == min(sentences, 3)
     assert rule_values(article, cut) == rule_values(article, facts)

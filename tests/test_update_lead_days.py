@@ -96,3 +96,40 @@ def test_the_dated_articles_facts_are_read_once_an_undated_one_stands_beside_the
     dated = [art("d1", "2023-03-03"), art("d2", "2023-03-04"), art("d3", "2023-03-05")]
     assert dated_to_read(dated, {"d1"}) == set()
     assert dated_to_read([*dated, art("u", None)], {"d1", "u"}) == {"d2", "d3"}
+
+
+@pytest.mark.parametrize("leads", ["stored", "missing"])
+def test_a_stored_undated_reports_stated_day_keeps_a_later_report_apart(leads, tmp_path) -> None:
+    """A stored report without a publish day stands in the day its lead states
+    (`cluster.event_day`), read from the lead kept with its row: a report published months
+    later on the same words stays apart, as the derived features keep it."""
+    from dataclasses import replace
+
+    from newsprism.model import DateRef
+    from newsprism.storage import story_features
+
+    old, _ = corpus()
+    undated_old, facts = report("stated", "March 3", TOPIC, None)
+    k = undated_old.text.index("March 3")
+    facts = replace(facts, dates=(DateRef("stated", k, k + 7, "March 3", "2023-03-03"),))
+    later = report("later", "September 4", TOPIC, "2023-09-04")
+    every = [*old, (undated_old, facts), later]
+    store = open_store(make_store_url("sqlite", tmp_path))
+    try:
+        analyze_into_store(store, [undated_old, *(a for a, _ in old)], SETTINGS,
+                           runner=runner_for(every))
+        if frames_module.article_frames([old[0][0]], [old[0][1]], SETTINGS) is None:
+            pytest.skip("no spaCy pipeline: frames are off, every lean fact is read")
+        save_features(store, SETTINGS)
+        with store.engine.begin() as conn:
+            assert '"2023-03-03"' in story_features.leads(conn, ["stated"])["stated"]
+            if leads == "missing":
+                conn.execute(story_features.story_leads_t.delete())
+        before = store.story_members()
+        assert any("stated" in ids and "old0" in ids for ids in before.values())
+        analyze_into_store(store, [a for a, _ in every], SETTINGS, runner=runner_for(every))
+        want, _ = expected_members(store, before, {"later"})
+        assert store.story_members() == want
+        assert not any("stated" in ids and "later" in ids for ids in want.values())
+    finally:
+        store.close()

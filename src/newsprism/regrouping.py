@@ -223,10 +223,10 @@ def _local(store: Store, features: _Features, articles: Sequence[Article], lean_
                                            if i in story_of} for i in before[sid]}
     df, event_df = features.vocab.basis_maps()
     subset = [a for a in articles if a.id in wanted]
-    raws, facts_for = _stored_raws(store, features, subset, settings)
+    raws, facts_for, undated = _stored_raws(store, features, subset, settings)
     read = facts_for | arrived
-    lean = lean_of(sorted(read)) + features.dated_leads(store, dated_to_read(subset, read),
-                                                         subset, lean_of)
+    leads = (undated - read) | dated_to_read(subset, read | undated)
+    lean = lean_of(sorted(read)) + features.leads_of(store, leads, subset, lean_of)
     return attach_reached(subset, lean, reuse, settings,
                           IdfBasis(df, event_df, features.vocab.n), before, arrived, reached,
                           touched, loose, features.frames_of(store, settings), raws)
@@ -240,7 +240,7 @@ def dated_to_read(subset: Sequence[Article], read: set[str]) -> set[str]:
     dated article's unread facts counted as stating nothing: a new undated report joined a
     story that the derived features (`incremental.local_update`, which reads every
     article's facts) keep apart. What they read is the lead stored with the article's row
-    (`_Features.dated_leads`); the rest of a dated article with a stored frame `attach`
+    (`_Features.leads_of`); the rest of a dated article with a stored frame `attach`
     reads from its stored row and frame."""
     from .stories.cluster import published_day
 
@@ -250,12 +250,13 @@ def dated_to_read(subset: Sequence[Article], read: set[str]) -> set[str]:
 
 
 def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
-                 settings: Settings) -> tuple[dict[str, RawFeatures], set[str]]:
-    """The raw features of `subset` from their stored rows (`features_stored.raw_of`), and
-    the articles whose lean facts `attach` still reads: those without a stored frame (parsed
-    from their headline and lead), without a publish day (their event day may be a date
-    their lead states: `cluster.event_day`) or without a row (and after them, maybe, the
-    facts of `dated_to_read`)."""
+                 settings: Settings) -> tuple[dict[str, RawFeatures], set[str], set[str]]:
+    """The raw features of `subset` from their stored rows (`features_stored.raw_of`), the
+    articles whose lean facts `attach` still reads (those without a stored frame, parsed
+    from their headline and lead, or without a row), and those of the others that have no
+    publish day: `attach` reads their lead (`leadcut.lead_cut`: their event day may be a
+    date it states, `cluster.event_day`), and after them, maybe, the leads of
+    `dated_to_read`."""
     from .storage import story_features
     from .stories.cluster import published_day
 
@@ -268,18 +269,17 @@ def _stored_raws(store: Store, features: _Features, subset: Sequence[Article],
         framed = set(story_features.frames(conn, key, ids))
     raws = {a.id: raw_of(rows[a.id], features.vocab.names, a.title)
             for a in subset if a.id in rows}
-    facts_for = {a.id for a in subset
-                 if a.id not in raws or a.id not in framed or published_day(a) is None}
-    return raws, facts_for
+    facts_for = {a.id for a in subset if a.id not in raws or a.id not in framed}
+    return raws, facts_for, {a.id for a in subset if published_day(a) is None}
 
 
 def _lead_json(article: Article, facts: ArticleFacts) -> str:
-    """A dated article's lead (`leadcut.dated_lead`) as `story_features.story_leads` keeps it."""
+    """An article's lead (`leadcut.lead_cut`) as `story_features.story_leads` keeps it."""
     from .storage.codec import to_data
     from .storage.store import storable_text
-    from .stories.leadcut import dated_lead
+    from .stories.leadcut import lead_cut
 
-    return storable_text(json.dumps(to_data(dated_lead(article, facts)), ensure_ascii=False,
+    return storable_text(json.dumps(to_data(lead_cut(article, facts)), ensure_ascii=False,
                                     sort_keys=True))
 
 
@@ -305,7 +305,7 @@ class _Features:
     frames_key: str = ""
     parsed: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
     raws: dict[str, RawFeatures] = field(default_factory=dict)  # of the rows `made`
-    leads: dict[str, str] = field(default_factory=dict)  # of the dated rows `made` (JSON)
+    leads: dict[str, str] = field(default_factory=dict)  # of the rows `made` (JSON)
 
     @classmethod
     def read(cls, store: Store, articles: Sequence[Article], lean_of: LeanOf) -> _Features:
@@ -329,18 +329,17 @@ class _Features:
         by_id = {a.id: a for a in articles}
         rows = {i: feature_row(by_id[i], lean.get(i) or Facts(article_id=i)) for i in missing}
         made = [vocab.pack(i, row) for i, row in rows.items()]
-        leads = {i: _lead_json(by_id[i], lean.get(i) or Facts(article_id=i))
-                 for i, row in rows.items() if row.dated}
+        leads = {i: _lead_json(by_id[i], lean.get(i) or Facts(article_id=i)) for i in rows}
         return cls(vocab, made, fresh, first_new, raws={i: r.raw for i, r in rows.items()},
                    leads=leads)
 
-    def dated_leads(self, store: Store, ids: Collection[str], articles: Sequence[Article],
-                    lean_of: LeanOf) -> list[ArticleFacts]:
-        """The leads (`leadcut.dated_lead`) of the dated articles `ids`: made now or stored
-        with their rows; cut from the lean facts for one without (the same value)."""
+    def leads_of(self, store: Store, ids: Collection[str], articles: Sequence[Article],
+                 lean_of: LeanOf) -> list[ArticleFacts]:
+        """The leads (`leadcut.lead_cut`) of the articles `ids`: made now or stored with
+        their rows; cut from the lean facts for one without (the same value)."""
         from .storage import story_features
         from .storage.codec import load
-        from .stories.leadcut import dated_lead
+        from .stories.leadcut import lead_cut
 
         if not ids:
             return []
@@ -351,7 +350,7 @@ class _Features:
         out = [load(ArticleFacts, json.loads(found[i])) for i in sorted(found)]
         by_id = {a.id: a for a in articles}
         missing = sorted(i for i in ids if i not in found)
-        return out + [dated_lead(by_id[f.article_id], f) for f in lean_of(missing)] \
+        return out + [lead_cut(by_id[f.article_id], f) for f in lean_of(missing)] \
             if missing else out
 
     def frames_of(self, store: Store, settings: Settings) -> FramesOf:

@@ -1,7 +1,7 @@
 """The stored clustering features (issue 25; stories/features_stored.py has the form and its
 reasons): each article's packed feature counts with its event day, the store's feature
-vocabulary with document frequencies, and the key of the code that made them; each dated
-article's lead as the pair rules read it (`story_leads`); and each article's event frame
+vocabulary with document frequencies, and the key of the code that made them; each
+article's lead as the lead rules read it (`story_leads`); and each article's event frame
 (`story_frames`), which re-clustering otherwise parses again.
 
 Written by `write` inside the transaction that commits an update's stories (so the counts are
@@ -56,9 +56,9 @@ story_frames_t = sa.Table(
     sa.Column("predicates", sa.Text, nullable=False),
     sa.Column("objects", sa.Text, nullable=False),
 )
-# Each dated article's lead as the pair rules read it (`stories.leadcut.dated_lead`, the
-# JSON of an `ArticleFacts`), made with its feature row under the same key: an update reads
-# it instead of the article's whole lean facts.
+# Each article's lead as the lead rules read it (`stories.leadcut.lead_cut`, the JSON of an
+# `ArticleFacts`), made with its feature row under the same key: an update reads it instead
+# of the article's whole lean facts.
 story_leads_t = sa.Table(
     "story_leads", metadata,
     sa.Column("article_id", sa.String(128), primary_key=True),
@@ -148,7 +148,7 @@ def write(conn: Connection, key: str, n: int, names: Sequence[str],
     """Record articles' feature rows and the vocabulary's counts after them: `counts` are
     (id, df, event_df) of every id that changed; ids from `first_new` on are new, named by
     `names`. `fresh`: the stored features were made by another key (or never): replaced.
-    `leads_`: the dated ones' leads (id -> JSON), stored beside their rows."""
+    `leads_`: their leads (id -> JSON), stored beside the rows."""
     if fresh:
         reset(conn, key)
     new = [{"id": k, "feature": names[k], "df": d, "event_df": e}

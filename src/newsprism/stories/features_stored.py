@@ -57,7 +57,7 @@ __all__ = ["FEATURES_KEY", "FeatureRow", "Packed", "Vocab", "feature_row", "fram
 def _key() -> str:
     """The code the features are made with: features.py and the text helpers it reads,
     undated.py, whose dates stand in for a missing publish day in the stored event day, and
-    the modules that cut a dated article's stored lead (`leadcut.dated_lead`)."""
+    the modules that cut an article's stored lead (`leadcut.lead_cut`)."""
     from .. import text
     from . import features, headnames, leadcut, undated, weekdays
 

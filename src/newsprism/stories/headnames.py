@@ -42,7 +42,7 @@ def headline_names(article: Article, facts: ArticleFacts) -> frozenset[str]:
 
 def headline_mentions(article: Article, facts: ArticleFacts) -> tuple[Mention, ...]:
     """The mentions whose name word (`headline_names`) the article's headline holds: all this
-    module reads of an article's mentions (`leadcut.dated_lead` keeps only them)."""
+    module reads of an article's mentions (`leadcut.lead_cut` keeps only them)."""
     title = {_POSSESSIVE.sub("", w) for w in _WORD.findall((article.title or "").lower())}
     if not title:
         return ()
