@@ -49,6 +49,27 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), normalize_token(m.group())) for m in _WORD_RE.finditer(text)]
 
 
+_SPAN = re.Match.span
+# Where lower-casing a whole text is not lower-casing each of its words: "İ", whose lower
+# case is two characters (every other character's is one, in place), and "Σ", whose lower
+# case depends on the letters around it (CPython's `str.lower` reads no other context).
+_CONTEXT_CASE = ("\u0130", "\u03a3")
+
+
+def word_spans(text: str) -> tuple[list[int], list[int], list[str]]:
+    """`words(text)` as three lists, starts, ends and norms, without a `Word` per token: the
+    text's quote marks unified and lower-cased at once and each norm sliced from it (as
+    `normalize_token` per word where `_CONTEXT_CASE` forbids). About a third faster with
+    `reuse.align.tokenize`; the reuse stage splits the texts of every pair it aligns."""
+    spans = list(map(_SPAN, _WORD_RE.finditer(text)))
+    if any(c in text for c in _CONTEXT_CASE):
+        norms = [normalize_token(text[s:e]) for s, e in spans]
+    else:
+        folded = text.translate(_QUOTE_TRANS).lower()
+        norms = [folded[s:e] for s, e in spans]
+    return [s for s, _ in spans], [e for _, e in spans], norms
+
+
 def word_norms(text: str) -> list[str]:
     """`[w.norm for w in words(text)]` without building offsets (the reuse stage splits
     every stored text; this is about twice as fast)."""

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Edit, Passage
-from ..text import Word, words
+from ..text import word_spans
 
 SEED_WORDS = 3
 MAX_SEED_OCCURRENCES = 8
@@ -44,7 +44,8 @@ class Tokens:
     """One text prepared for alignment: words, their norms, and which are inside quotes."""
 
     text: str
-    words: tuple[Word, ...]
+    starts: tuple[int, ...]  # each word's offsets in `text`
+    ends: tuple[int, ...]
     norms: tuple[str, ...]
     quoted: tuple[bool, ...]  # inside quotation marks
     # uncounted_before[i]: how many of the first i words are quoted or site template text
@@ -53,7 +54,7 @@ class Tokens:
     seeds: dict[str, list[int]]  # SEED_WORDS-word sequence -> where it starts (built once)
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.norms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,25 +82,29 @@ class _Chain:
 
 
 def tokenize(text: str, template: Sequence[bool] | None = None,
-             split: Sequence[Word] | None = None) -> Tokens:
+             split: tuple[list[int], list[int], list[str]] | None = None) -> Tokens:
     """`template` flags words of the site's own furniture (one per word, from the corpus).
-    `split`: `words(text)` when the caller has made it already."""
-    ws = tuple(words(text) if split is None else split)
+    `split`: `word_spans(text)` when the caller has made it already."""
+    starts, ends, norms = word_spans(text) if split is None else split
     regions = quote_regions(text)
     quoted: list[bool] = []
     r = 0
-    for w in ws:
-        while r < len(regions) and regions[r][1] <= w.start:
+    for start in starts:
+        while r < len(regions) and regions[r][1] <= start:
             r += 1
-        quoted.append(r < len(regions) and regions[r][0] <= w.start < regions[r][1])
-    norms = tuple(w.norm for w in ws)
-    seeds: dict[str, list[int]] = defaultdict(list)
-    for i in range(len(norms) - SEED_WORDS + 1):
-        seeds[" ".join(norms[i:i + SEED_WORDS])].append(i)
+        quoted.append(r < len(regions) and regions[r][0] <= start < regions[r][1])
+    seeds: dict[str, list[int]] = {}
+    grams = zip(*(norms[k:] for k in range(SEED_WORDS)), strict=False)  # the shortest ends
+    for i, gram in enumerate(map(" ".join, grams)):
+        at = seeds.get(gram)
+        if at is None:
+            seeds[gram] = [i]
+        else:
+            at.append(i)
     uncounted = quoted if template is None else [q or bool(t) for q, t in zip(quoted, template,
                                                                                 strict=True)]
-    return Tokens(text, ws, norms, tuple(quoted), (0, *itertools.accumulate(uncounted)),
-                  dict(seeds))
+    return Tokens(text, tuple(starts), tuple(ends), tuple(norms), tuple(quoted),
+                  (0, *itertools.accumulate(uncounted)), seeds)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -203,7 +208,8 @@ def _chain(blocks: list[tuple[int, int, int]]) -> list[_Chain]:
 
 
 def _edit(a: Tokens, b: Tokens, ai: int, aj: int, bi: int, bj: int) -> Edit | None:
-    """The edit turning a.words[ai:aj] into b.words[bi:bj], shared words at both ends trimmed."""
+    """The edit turning words [ai, aj) of a into words [bi, bj) of b, shared words at both
+    ends trimmed."""
     while ai < aj and bi < bj and a.norms[ai] == b.norms[bi]:
         ai, bi = ai + 1, bi + 1
     while ai < aj and bi < bj and a.norms[aj - 1] == b.norms[bj - 1]:
@@ -219,12 +225,12 @@ def _edit(a: Tokens, b: Tokens, ai: int, aj: int, bi: int, bj: int) -> Edit | No
 def _span(t: Tokens, i: int, j: int) -> tuple[int, int]:
     """Character span of words [i, j); an empty range sits where the next word starts."""
     if i < j:
-        end = t.words[j - 1].end
+        end = t.ends[j - 1]
         # "U.S." ends with a dot the tokenizer leaves out; an edit reads wrong without it.
-        if t.text[end:end + 1] == "." and "." in t.text[t.words[j - 1].start:end]:
+        if t.text[end:end + 1] == "." and "." in t.text[t.starts[j - 1]:end]:
             end += 1
-        return t.words[i].start, end
-    at = t.words[i].start if i < len(t) else len(t.text)
+        return t.starts[i], end
+    at = t.starts[i] if i < len(t) else len(t.text)
     return at, at
 
 
@@ -235,8 +241,8 @@ def _passage(a: Tokens, b: Tokens, c: _Chain) -> Passage:
         if e is not None:
             edits.append(e)
     i0, j0, _ = c.blocks[0]
-    return Passage(a_start=a.words[i0].start, a_end=a.words[c.a_end - 1].end,
-                   b_start=b.words[j0].start, b_end=b.words[c.b_end - 1].end, edits=tuple(edits))
+    return Passage(a_start=a.starts[i0], a_end=a.ends[c.a_end - 1],
+                   b_start=b.starts[j0], b_end=b.ends[c.b_end - 1], edits=tuple(edits))
 
 
 def _counted(a: Tokens, b: Tokens, c: _Chain) -> int:

@@ -23,7 +23,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from ..model import Article, Reuse
 from ..settings import Settings
-from ..text import word_norms, words
+from ..text import word_norms, word_spans
 from .align import Alignment, Tokens, align, tokenize
 from .best import best_per_article
 from .budget import align_budget, limit_note, pairs_in_budget, record_limit
@@ -311,9 +311,8 @@ def update_reuse(articles: Sequence[Article], settings: Settings,
 
     def make_tokens(idx: int) -> Tokens:
         text = ordered[idx].text
-        split = words(text)  # once, for the template flags and the tokens
-        flags = template_words([w.norm for w in split], settings.reuse_shingle, hasher,
-                               template)
+        split = word_spans(text)  # once, for the template flags and the tokens
+        flags = template_words(split[2], settings.reuse_shingle, hasher, template)
         return tokenize(text, flags, split)
 
     both = np.array(pairs, dtype=np.int64).reshape(-1, 2)
