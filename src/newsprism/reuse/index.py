@@ -34,13 +34,10 @@ from .template import (  # noqa: F401  (the template rule's names, as they were 
     BOILERPLATE_MIN_DF,
     TEMPLATE_MIN_DF,
     TEMPLATE_OUTLET_SHARE,
-    all_outside_template,
     boilerplate_cap,
     in_sorted,
-    outside_template,
     template_shingles,
     updated_template,
-    without_template,
 )
 
 NEAR_DUPLICATE_SHARE = 0.9  # both articles this much inside shared passages
@@ -90,6 +87,22 @@ def position_hashes(norms: Sequence[str], k: int, hasher: WordHasher) -> np.ndar
         for offset in range(k):
             h = (h * _PRIME) ^ wh[offset:offset + n]
     return h
+
+
+def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
+    """`hashes` (sorted, distinct) without the template's, unless that would drop more than 90%
+    of them: a repost of a much-copied text keeps them all and stays findable."""
+    kept = _outside_template(hashes, template)
+    return hashes if kept is None else kept
+
+
+def _outside_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray | None:
+    """The 90% rule of `without_template`: `hashes` outside the template, or None where the
+    template is not taken out (no template, or less than a tenth of `hashes` would remain)."""
+    if not len(template):
+        return None
+    kept = hashes[~in_sorted(hashes, template)]
+    return kept if len(kept) * 10 >= len(hashes) and len(kept) else None
 
 
 def template_words(norms: Sequence[str], k: int, hasher: WordHasher, template: np.ndarray
@@ -188,9 +201,13 @@ def scored_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray, min_s
     text's fingerprints outside the template), the pairs sorted."""
     n = len(fingerprints)
     none = np.zeros(0, dtype=np.int64)
-    hashes, owner, sizes = all_outside_template(fingerprints, template)
+    kept = [without_template(fp, template) for fp in fingerprints]
+    sizes = np.array([len(f) for f in kept], dtype=np.int64)
     if not sizes.sum():
         return none, none, none, sizes
+    hashes = np.concatenate(kept)
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    del kept
     order = np.argsort(hashes, kind="stable")
     hashes, owner = hashes[order], owner[order]
     del order
@@ -427,7 +444,7 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
                       for p in prints], dtype=bool)
 
     def filtered(p: Prints, tmpl: np.ndarray) -> bool:
-        return outside_template(p.prints, tmpl) is not None
+        return _outside_template(p.prints, tmpl) is not None
 
     flipped = [i for i in map(int, np.flatnonzero(covered & holds))
                if filtered(prints[i], previous.template) != filtered(prints[i], template)]

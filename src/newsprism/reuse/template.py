@@ -91,37 +91,3 @@ def _template_of(shingles: Sequence[np.ndarray], owner: np.ndarray, n_docs: int)
     cap = boilerplate_cap(n_docs)
     bad = (df > cap) | ((df >= TEMPLATE_MIN_DF) & (top >= TEMPLATE_OUTLET_SHARE * df))
     return run_hash[group][bad]
-
-
-def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
-    """`hashes` (sorted, distinct) without the template's, unless that would drop more than 90%
-    of them: a repost of a much-copied text keeps them all and stays findable."""
-    kept = outside_template(hashes, template)
-    return hashes if kept is None else kept
-
-
-def outside_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray | None:
-    """The 90% rule of `without_template`: `hashes` outside the template, or None where the
-    template is not taken out (no template, or less than a tenth of `hashes` would remain)."""
-    if not len(template):
-        return None
-    kept = hashes[~in_sorted(hashes, template)]
-    return kept if len(kept) * 10 >= len(hashes) and len(kept) else None
-
-
-def all_outside_template(fingerprints: Sequence[np.ndarray], template: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`without_template` of every text at once: the fingerprints kept, concatenated in text
-    order, the text each belongs to, and each text's count (one search over the corpus, not
-    one per text)."""
-    n = len(fingerprints)
-    total = np.array([len(f) for f in fingerprints], dtype=np.int64)
-    hashes = np.concatenate(fingerprints) if n else np.zeros(0, dtype=np.uint64)
-    owner = np.repeat(np.arange(n, dtype=np.int64), total)
-    if not len(template) or not len(hashes):
-        return hashes, owner, total
-    drop = in_sorted(hashes, template)
-    left = total - np.bincount(owner[drop], minlength=n)
-    cut = (left * 10 >= total) & (left > 0)  # the 90% rule of `outside_template`
-    keep = ~(drop & cut[owner])
-    return hashes[keep], owner[keep], np.where(cut, left, total)
