@@ -348,10 +348,11 @@ class _Features:
             with store.engine.connect() as conn:
                 found.update(story_features.leads(conn, [i for i in ids if i not in found]))
         out = [load(ArticleFacts, json.loads(found[i])) for i in sorted(found)]
-        by_id = {a.id: a for a in articles}
         missing = sorted(i for i in ids if i not in found)
-        return out + [lead_cut(by_id[f.article_id], f) for f in lean_of(missing)] \
-            if missing else out
+        if missing:  # a row made before its lead was kept: cut from its lean facts
+            by_id = {a.id: a for a in articles}
+            out += [lead_cut(by_id[f.article_id], f) for f in lean_of(missing)]
+        return out
 
     def frames_of(self, store: Store, settings: Settings) -> FramesOf:
         """`frames.article_frames` that reads the frames the store kept (made under the same
