@@ -104,6 +104,25 @@ def forget_views(doc) -> None:
         doc.user_data.pop(key, None)
 
 
-def parse_many(nlp, texts: Iterable[str], batch_size: int = 32) -> Iterator:
-    """Parse texts in order, in batches (spaCy's own batching; one process)."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
+# Characters spaCy holds parsed at once (`parse_many`). Every document of one of `nlp.pipe`'s
+# batches is held, with its arrays, until the whole batch has passed every component: about
+# 2.7 kB per character beyond some 200 MB fixed (192 real articles in one process, fresh each
+# time: a worker peaked at 939 MB with batches of 32 articles, about 190k characters, against
+# 710 with 16, 553 with 8 and 488 with 4), for the same CPU within noise (docs/scale.md).
+PIPE_CHARS = 40_000  # about 7 typical news articles
+
+
+def parse_many(nlp, texts: Iterable[str], batch_size: int = 32,
+               max_chars: int = PIPE_CHARS) -> Iterator:
+    """Parse texts in order, in batches of at most `batch_size` texts and `max_chars`
+    characters (a longer text alone), through spaCy's own batching (one process)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (len(group) >= batch_size or size + len(text) > max_chars):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
