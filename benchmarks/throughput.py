@@ -74,6 +74,7 @@ class PeakMemory:
         # of this process and of its children together, bytes: where the peak is held.
         self.step = "start"
         self.by_step: dict[str, list[int]] = {}
+        self.by_pid: dict[int, int] = {}  # pid -> its highest RSS, bytes (recycled workers apart)
         self._cpu0: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -89,6 +90,7 @@ class PeakMemory:
                     try:
                         rss = p.memory_info().rss
                         total += rss
+                        self.by_pid[p.pid] = max(self.by_pid.get(p.pid, 0), rss)
                         main = rss if p is self.proc else main
                         times = p.cpu_times()
                         self.cpu[p.pid] = times.user + times.system
@@ -123,6 +125,13 @@ class PeakMemory:
     @property
     def mb(self) -> float:
         return round(self.peak / 1e6, 1)
+
+    def mb_by_process(self) -> dict[str, Any]:
+        """The highest RSS of this process, and of each child process, MB (a worker restarted
+        by its nanny is a new child)."""
+        main = self.by_pid.get(self.proc.pid, 0)
+        others = sorted((v for k, v in self.by_pid.items() if k != self.proc.pid), reverse=True)
+        return {"main": round(main / 1e6), "children": [round(v / 1e6) for v in others]}
 
     def mb_by_step(self) -> dict[str, dict[str, float]]:
         """Per step: the highest RSS of this process and of the children, MB."""
@@ -256,8 +265,11 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
         "words": words, "stories": len(report.stories), "reuse_pairs": len(report.reuse),
         "problems": len(report.problems), "seconds": round(secs, 1),
         "articles_per_s": round(len(lines) / secs, 2), "words_per_s": round(words / secs),
-        "peak_rss_mb": mem.mb, "cpu_s": mem.cpu_seconds(),
-        "steal_pct": steal_pct(ticks, cpu_ticks())}
+        "peak_rss_mb": mem.mb, "peak_rss_by_process_mb": mem.mb_by_process(),
+        "cpu_s": mem.cpu_seconds(), "steal_pct": steal_pct(ticks, cpu_ticks())}
+    if hasattr(runner, "recycled"):  # Dask: workers restarted for their memory (issue 25)
+        out["workers_restarted"] = len(runner.recycled)
+        out["worker_held_mb_max"] = round(runner.held_mb)
     if "articles cpu" in marks:
         out["cpu_s"]["main_until_last_article"] = round(marks["articles cpu"] - cpu0, 1)
     if "articles last" in marks:

@@ -46,6 +46,11 @@ class Settings(BaseModel):
     # Dask runner: seconds one article may take before its worker is restarted and the
     # article reported (0 = no limit); a batch of n articles gets n times as long.
     article_time_limit: float = _limit(60.0, ">= 0 (0 = no limit)", ge=0)
+    # Dask runner's own local workers: one that holds more than this many MB over what it held
+    # with the model just loaded (spaCy's vocabulary only grows: about 7.5 MB per 100 real
+    # articles, after some 190 MB for the first batch) is restarted between batches
+    # (runner/dask_runner.py; 0 = never).
+    worker_memory_mb: int = _limit(300, ">= 0 (0 = never restart)", ge=0)
     # Readers and fetching
     user_agent: str = "newsprism/0.1 (+https://example.org/newsprism)"
     fetch_timeout: float = _limit(15.0, "> 0", gt=0)
@@ -118,7 +123,7 @@ SECRET_FREE_DB = ""  # what workers see as the database URL: they never open the
 SECTIONS: dict[str, tuple[str, ...]] = {
     "nlp": ("spacy_model", "spacy_batch_size", "spacy_fast_rules", "spacy_parse",
             "max_article_chars"),
-    "runner": ("article_time_limit",),
+    "runner": ("article_time_limit", "worker_memory_mb"),
     "fetch": ("user_agent", "fetch_timeout", "fetch_retries", "fetch_host_delay",
               "fetch_max_bytes", "allow_private_fetch"),
     "reuse": ("reuse_shingle", "reuse_window", "reuse_min_shared", "reuse_min_passage_words",

@@ -16,6 +16,18 @@ process; the worker's other batches go elsewhere), and its articles are retried 
 with the same limit each; the one that times out alone is reported
 ("analysis timed out ...") and the rest of the run goes on. Needs workers with a nanny (a
 `LocalCluster` has them; `dask worker` starts one by default).
+
+A worker's memory is bounded by what it parses now, not by all it has parsed. spaCy keeps
+every new string it meets (its vocabulary and string store never shrink), so a worker's
+memory grows with the corpus: about 13-16 MB per 100 real articles, over a gigabyte a worker
+in a 10k run or a long `watch` (docs/scale.md). Each batch reports what its worker holds once
+the batch is done and freed memory is handed back; a worker of our own `LocalCluster` that
+holds more than `settings.worker_memory_mb` over what it held with the model just loaded is
+retired between batches and started afresh by its nanny (Dask's own graceful close: its
+queued batches go to the other workers, its finished results are moved there first, nothing
+is recomputed). One worker at a time, and never the last: with one worker the run goes on as
+it is. Workers of a cluster given by address are left alone (their nannies and memory are
+their owner's).
 """
 
 from __future__ import annotations
@@ -26,6 +38,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import ConfigError
 from ..model import Article, InputProblem
@@ -58,12 +72,48 @@ LOCAL_WORKER_CONFIG: dict[str, Any] = {
 }
 
 
+# This worker process's smallest RSS after freed memory was handed back, MB: what it holds
+# with the model loaded (set by `_warm`, and lowered by any later batch that holds less).
+_BASELINE_MB: list[float] = []
+
+
 def _warm(model: str, fast_rules: bool, parse: str = "full") -> str:
     """Run on each worker before the first batch: load spaCy there once."""
     from ..nlp.loader import load_pipeline
 
     load_pipeline(model, fast_rules, parse)
+    release_memory()
+    _held_mb()
     return model
+
+
+def _held_mb() -> float:
+    """MB this worker holds beyond its baseline (`_BASELINE_MB`), freed memory handed back."""
+    import psutil
+
+    rss = psutil.Process().memory_info().rss / 1e6
+    if not _BASELINE_MB or rss < _BASELINE_MB[0]:
+        _BASELINE_MB[:] = [rss]
+    return rss - _BASELINE_MB[0]
+
+
+class _WarmPlugin(WorkerPlugin):
+    """Loads spaCy on each worker as it starts, a restarted one too (`setup` runs on every
+    worker that joins, before it takes tasks)."""
+
+    name = "newsprism-warm"
+
+    def __init__(self, model: str, fast_rules: bool, parse: str) -> None:
+        self.model, self.fast_rules, self.parse = model, fast_rules, parse
+
+    def setup(self, worker: Any) -> None:
+        _warm(self.model, self.fast_rules, self.parse)
+
+
+async def _retire(dask_worker: Any, reason: str) -> None:
+    """Run on a worker: close it gracefully (its tasks and data move to the others first) and
+    let its nanny start a fresh process (Dask's `Worker.close_gracefully`)."""
+    dask_worker.loop.add_callback(dask_worker.close_gracefully, restart=True, reason=reason)
 
 
 def release_memory() -> None:
@@ -79,12 +129,16 @@ def release_memory() -> None:
 
 
 def _parse_batch(index: int, articles: Sequence[Article], settings: Settings, work: Work | None,
-                 frames: bool) -> Batch:
-    """`process_batch` on a worker, then the memory it freed handed back (LOCAL_WORKER_CONFIG)."""
+                 frames: bool) -> tuple[Batch, str, float]:
+    """`process_batch` on a worker, then the memory it freed handed back (LOCAL_WORKER_CONFIG);
+    with the worker's address and the MB it still holds over its baseline (`_held_mb`)."""
+    from distributed import get_worker
+
     try:
-        return process_batch(index, articles, settings, work, frames)
+        batch = process_batch(index, articles, settings, work, frames)
     finally:
         release_memory()
+    return batch, get_worker().address, _held_mb()
 
 
 def _analyse(tasks: Sequence[StoryTask], settings: Settings, encode: Encode | None
@@ -111,6 +165,10 @@ class DaskRunner(BatchRunner):
         self.work = work  # None: the pipeline's per-article stages (tests pass their own)
         self._client: Any = None
         self._cluster: Any = None
+        # (address, MB held over its baseline) of each worker retired for its memory, and
+        # the most any batch's worker held (benchmarks print them).
+        self.recycled: list[tuple[str, float]] = []
+        self.held_mb = 0.0
 
     # -- cluster ---------------------------------------------------------------------------
 
@@ -141,8 +199,10 @@ class DaskRunner(BatchRunner):
             raise ConfigError(f"cannot connect to the Dask scheduler at {where} ({exc}); check "
                               "--scheduler (tcp://host:8786)") from exc
         atexit.register(self.close)
-        self._client.run(_warm, self.settings.spacy_model, self.settings.spacy_fast_rules,
-                         self.settings.spacy_parse)
+        # Every worker loads spaCy as it starts, one restarted later too (`_WarmPlugin`).
+        self._client.register_plugin(_WarmPlugin(self.settings.spacy_model,
+                                                  self.settings.spacy_fast_rules,
+                                                  self.settings.spacy_parse))
         return self._client
 
     def close(self) -> None:
@@ -184,6 +244,7 @@ class DaskRunner(BatchRunner):
         left: dict[int, int] = {}
         # future -> (batch index, position or None for a whole batch, articles, started)
         active: dict[Any, tuple[int, int | None, tuple[Article, ...], float]] = {}
+        recycling: set[str] = set()  # the worker last retired for its memory (`_recycle`)
 
         def fill() -> None:
             while len(active) < slots and (retry or todo):
@@ -207,8 +268,12 @@ class DaskRunner(BatchRunner):
             finished: list[tuple[int, int | None, Batch]] = []
             for future in done:
                 i, pos, _arts, _t = active.pop(future)
-                finished.append((i, pos, future.result()))
+                batch, address, held = future.result()
+                finished.append((i, pos, batch))
                 future.release()
+                self.held_mb = max(self.held_mb, held)
+                if settings.worker_memory_mb and held > settings.worker_memory_mb:
+                    self._recycle(client, address, held, recycling)
             if limit:
                 finished += self._expire(client, active, retry, parts, left, limit)
             for i, pos, batch in finished:
@@ -228,6 +293,22 @@ class DaskRunner(BatchRunner):
                                 keys.pop() if one else "",
                                 tuple(r for b in got for r in b.frames) if one else ())
             fill()
+
+    def _recycle(self, client: Any, address: str, held: float, recycling: set[str]) -> None:
+        """Retire the worker at `address`, which holds `held` MB over its baseline, so that its
+        nanny starts it afresh (see the module doc): only on our own cluster, one worker at a
+        time (the one retired before is gone and its successor in), and never the last one."""
+        if self._cluster is None:
+            return
+        workers = client.scheduler_info().get("workers", {})
+        if (address not in workers or len(workers) < max(2, self.workers)
+                or any(a in workers for a in recycling)):
+            return
+        recycling.clear()
+        recycling.add(address)
+        self.recycled.append((address, round(held, 1)))
+        client.run(_retire, workers=[address], wait=False,
+                   reason=f"newsprism: holds {held:.0f} MB over its model (worker_memory_mb)")
 
     def _expire(self, client: Any, active: dict, retry: deque, parts: dict, left: dict,
                 limit: float) -> list[tuple[int, int | None, Batch]]:

@@ -1,0 +1,68 @@
+"""Dask workers whose memory has grown past `worker_memory_mb` are restarted between batches
+(runner/dask_runner.py): nothing is lost or done twice, one worker at a time, never the last."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.model import Article, ArticleFacts
+from newsprism.runner.dask_runner import _BASELINE_MB, DaskRunner
+from newsprism.settings import Settings
+
+GROWTH = 40_000_000  # bytes a batch leaves behind on its worker, as spaCy's vocabulary does
+
+
+def _art(i: int) -> Article:
+    return Article(id=f"a{i:02d}", source=f"/in/a{i:02d}.txt", text=f"text {i}")
+
+
+def growing_work(articles: Sequence[Article], settings: Settings
+                 ) -> list[tuple[Article, ArticleFacts]]:
+    """Stands in for the per-article stages, keeping GROWTH bytes alive in its worker process
+    for as long as that process lives (pages written, so they count in its RSS)."""
+    from distributed import get_worker
+
+    get_worker().__dict__.setdefault("_kept", []).append(b"x" * GROWTH)
+    return [(a, ArticleFacts(article_id=a.id, terms=((a.text, 1),))) for a in articles]
+
+
+def _baselines() -> bool:
+    return bool(_BASELINE_MB)
+
+
+def _run(settings: Settings, workers: int, n: int = 14
+         ) -> tuple[list[str], list[tuple[str, float]], set[str], set[str], int, dict]:
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=60)
+    with DaskRunner(small, workers=workers, in_flight=1, work=growing_work) as runner:
+        client = runner.client()
+        before = set(client.scheduler_info()["workers"])
+        out = runner.map_articles([_art(i) for i in range(n)], small)
+        client.wait_for_workers(workers, timeout=60)
+        after = set(client.scheduler_info()["workers"])
+        warm = client.run(_baselines)  # each worker, a restarted one too, loaded the model
+        return [a.id for a, _ in out], runner.recycled, before, after, runner.n_workers, warm
+
+
+def test_a_grown_worker_is_restarted_and_every_article_comes_back_once(settings):
+    ids, recycled, before, after, n_workers, warm = _run(settings, workers=2)
+    assert ids == [f"a{i:02d}" for i in range(14)]  # each once, in order
+    # Each batch leaves 40 MB, the bound is 60: a worker is retired after its second batch.
+    assert recycled, "no worker was restarted"
+    assert all(held > 60 for _, held in recycled)
+    assert {address for address, _ in recycled} <= before | after
+    assert n_workers == 2 and before - after  # back to two workers, a retired one gone
+    assert len(warm) == 2 and all(warm.values())
+
+
+def test_the_last_worker_is_never_retired(settings):
+    ids, recycled, before, after, n_workers, _ = _run(settings, workers=1, n=5)
+    assert ids == [f"a{i:02d}" for i in range(5)]
+    assert recycled == [] and before == after and n_workers == 1
+
+
+def test_no_bound_no_restart(settings):
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=0)
+    with DaskRunner(small, workers=2, in_flight=1, work=growing_work) as runner:
+        out = runner.map_articles([_art(i) for i in range(6)], small)
+        assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(6)]
+        assert runner.recycled == [] and runner.held_mb > 60
