@@ -37,7 +37,7 @@ def _run(settings: Settings, workers: int, n: int = 14
         client = runner.client()
         before = set(client.scheduler_info()["workers"])
         out = runner.map_articles([_art(i) for i in range(n)], small)
-        client.wait_for_workers(workers, timeout=60)
+        # The run waits for the worker it retired last to be replaced before it returns.
         after = set(client.scheduler_info()["workers"])
         warm = client.run(_baselines)  # each worker, a restarted one too, loaded the model
         return [a.id for a, _ in out], runner.recycled, before, after, runner.n_workers, warm

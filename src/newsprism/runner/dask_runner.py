@@ -293,6 +293,19 @@ class DaskRunner(BatchRunner):
                                 keys.pop() if one else "",
                                 tuple(r for b in got for r in b.frames) if one else ())
             fill()
+        if recycling:
+            self._settled(client, recycling)
+
+    def _settled(self, client: Any, recycling: set[str], timeout: float = 60.0) -> None:
+        """Wait until the worker retired last is gone and its successor has joined, so the
+        next work (the story stages scatter their data straight to a worker) never meets a
+        worker on its way out; past `timeout` the run goes on with the workers there are."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            workers = client.scheduler_info().get("workers", {})
+            if not recycling.intersection(workers) and len(workers) >= self.workers:
+                return
+            time.sleep(0.2)
 
     def _recycle(self, client: Any, address: str, held: float, recycling: set[str]) -> None:
         """Retire the worker at `address`, which holds `held` MB over its baseline, so that its
