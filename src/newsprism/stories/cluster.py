@@ -50,6 +50,7 @@ from .link import (
     pair_cosines,
     scored_pairs,
 )
+from .shared import shared
 from .split import split_story
 from .tfidf import tfidf_rows
 from .ties import held_links, peel_weak
@@ -389,7 +390,7 @@ def ordered_graph(articles: Sequence[Article], facts: Sequence[ArticleFacts],
     facts_by_id = {f.article_id: f for f in facts}
     ordered_facts = [facts_by_id.get(a.id) or ArticleFacts(article_id=a.id) for a in ordered]
     given = raws_of or {}
-    raws = [given[a.id] if a.id in given else raw_features(f, a.title)
+    raws = [given[a.id] if a.id in given else shared(raw_features(f, a.title))
             for f, a in zip(ordered_facts, ordered, strict=True)]
     frames = (frames_of(ordered, ordered_facts) if frames_of is not None
               else article_frames(ordered, ordered_facts, settings))

@@ -45,6 +45,7 @@ from .cluster import STAND_IN_WINDOW, event_day, published_day
 from .features import RawFeatures, raw_features, title_content, title_figures, title_trigger
 from .features import idf as idf_of
 from .frames import Frame
+from .shared import shared
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -155,7 +156,8 @@ def _ordinal(day: date | None) -> float | None:
 
 def feature_row(article: Article, facts: ArticleFacts) -> FeatureRow:
     """The stored form of one article (its lean facts suffice)."""
-    return FeatureRow(raw_features(facts, article.title), _ordinal(event_day(article, facts)),
+    return FeatureRow(shared(raw_features(facts, article.title)),
+                      _ordinal(event_day(article, facts)),
                       published_day(article) is not None)
 
 
