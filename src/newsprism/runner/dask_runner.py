@@ -19,8 +19,9 @@ with the same limit each; the one that times out alone is reported
 
 A worker's memory is bounded by what it parses now, not by all it has parsed. spaCy keeps
 every new string it meets (its vocabulary and string store never shrink), so a worker's
-memory grows with the corpus: about 13-16 MB per 100 real articles, over a gigabyte a worker
-in a 10k run or a long `watch` (docs/scale.md). Each batch reports what its worker holds once
+memory grows with the corpus: some 190 MB over its model after its first batch, then about
+7.5 MB more per 100 real articles, some 560 MB more in a 10k run and without end in a long
+`watch` (docs/scale.md, stop 51). Each batch reports what its worker holds once
 the batch is done and freed memory is handed back; a worker of our own `LocalCluster` that
 holds more than `settings.worker_memory_mb` over what it held with the model just loaded is
 retired between batches and started afresh by its nanny (Dask's own graceful close: its
