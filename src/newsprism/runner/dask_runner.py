@@ -40,6 +40,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import ConfigError
@@ -176,11 +177,6 @@ class DaskRunner(BatchRunner):
     def client(self) -> Any:  # distributed.Client
         if self._client is not None:
             return self._client
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError as exc:
-            raise ConfigError("--runner dask needs dask[distributed]: pip install "
-                              "'dask[distributed]'") from exc
         try:
             if self.scheduler:
                 self._client = Client(self.scheduler, timeout=f"{self.connect_timeout}s")
