@@ -99,8 +99,9 @@ class PeakMemory:
             except psutil.Error:
                 pass
             self.peak = max(self.peak, total)
-            top = self.by_step.setdefault(self.step, [0, 0])
+            top = self.by_step.setdefault(self.step, [0, 0, 0])
             top[0], top[1] = max(top[0], main), max(top[1], total - main)
+            top[2] = max(top[2], total)
             self._stop.wait(self.every)
 
     def __enter__(self) -> PeakMemory:
@@ -134,9 +135,10 @@ class PeakMemory:
         return {"main": round(main / 1e6), "children": [round(v / 1e6) for v in others]}
 
     def mb_by_step(self) -> dict[str, dict[str, float]]:
-        """Per step: the highest RSS of this process and of the children, MB."""
-        return {k: {"main": round(m / 1e6), "children": round(c / 1e6)}
-                for k, (m, c) in self.by_step.items()}
+        """Per step: the highest RSS of this process, of the children, and of all together
+        (the step's share of the peak), MB."""
+        return {k: {"main": round(m / 1e6), "children": round(c / 1e6), "total": round(t / 1e6)}
+                for k, (m, c, t) in self.by_step.items()}
 
     def now(self) -> dict[str, float]:
         """CPU seconds used so far (`cpu_seconds`), this process read at once."""
@@ -238,12 +240,16 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
     lines = first_lines(args.n)
     words = sum(len(json.loads(line)["text"].split()) for line in lines)
     marks: dict[str, float] = {}
+    mem = PeakMemory()
 
     def progress(step: str, done: int, total: int) -> None:
         now = time.perf_counter()
         marks.setdefault(f"{step} first", now)
         marks[f"{step} last"] = now
         marks[f"{step} cpu"] = time.process_time()  # this process only
+        # Where the peak is held: the story stages' last tick starts the commit and the
+        # whole store's report (`run_analysis` reads it back).
+        mem.step = "commit + report" if step == "stories" and done == total else step
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
@@ -253,7 +259,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
             runner.client()  # type: ignore[attr-defined]
         stats = UpdateStats()
         ticks = cpu_ticks()
-        with PeakMemory() as mem:
+        with mem:
             t0, cpu0 = time.perf_counter(), time.process_time()
             report = run_analysis([str(path)], settings, db_url=args.db, runner=runner,
                                   progress=progress, stats=stats)
@@ -266,6 +272,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
         "problems": len(report.problems), "seconds": round(secs, 1),
         "articles_per_s": round(len(lines) / secs, 2), "words_per_s": round(words / secs),
         "peak_rss_mb": mem.mb, "peak_rss_by_process_mb": mem.mb_by_process(),
+        "peak_rss_by_step_mb": mem.mb_by_step(),
         "cpu_s": mem.cpu_seconds(), "steal_pct": steal_pct(ticks, cpu_ticks())}
     if hasattr(runner, "recycled"):  # Dask: workers restarted for their memory (issue 25)
         out["workers_restarted"] = len(runner.recycled)
