@@ -65,3 +65,16 @@ def logged(progress: Progress) -> Progress:
             mark(f"{step} {done}/{total or '?'}")
         last[0] = step
     return update
+
+
+def release_memory() -> None:
+    """Hand the memory freed in this process back to the system (glibc's `malloc_trim`; a
+    no-op where there is none): a Dask worker after each task, the main process after a
+    store's clustering step, whose inputs it no longer holds (service.update_stories)."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc: nothing to trim
+        pass

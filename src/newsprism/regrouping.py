@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .corrections import apply_to_stories
+from .memlog import release_memory
 from .model import Article, ArticleFacts, Correction, Reuse, Story
 from .pipeline import stage_function
 from .settings import Settings
@@ -117,6 +118,10 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
         stories = apply_to_stories(local.stories, [a for a in articles if a.id in subset],
                                    corrections)
         replaced, titles = local.replaced, {}
+    features.clustered()
+    # What the reuse and clustering steps made and dropped, back to the system before the
+    # story stages (in a 10k build some 90 MB the allocator would keep; docs/scale.md).
+    release_memory()
     inputs = _inputs_changed(touched, loose or set(), pairs)
     changed = [s for s in stories
                if before.get(s.id) != tuple(sorted(s.article_ids))
@@ -332,6 +337,13 @@ class _Features:
         leads = {i: _lead_json(by_id[i], lean.get(i) or Facts(article_id=i)) for i in rows}
         return cls(vocab, made, fresh, first_new, raws={i: r.raw for i, r in rows.items()},
                    leads=leads)
+
+    def clustered(self) -> None:
+        """Drop what only the clustering reads (the rows' raw features, the workers' frames):
+        `Regroup.write_features` holds this object through the story stages until the commit,
+        and at 10k articles the raw features are some 145 MB of it."""
+        self.raws = {}
+        self.parsed = {}
 
     def leads_of(self, store: Store, ids: Collection[str], articles: Sequence[Article],
                  lean_of: LeanOf) -> list[ArticleFacts]:
