@@ -1,11 +1,14 @@
 """Dask workers whose memory has grown past `worker_memory_mb` are restarted between batches
-(runner/dask_runner.py): nothing is lost or done twice, one worker at a time, never the last."""
+(runner/dask_runner.py): nothing is lost or done twice, one worker at a time, never the last.
+When the parse ends, those holding more than half the bound are started afresh for the story
+stages."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.model import Article, ArticleFacts
+from newsprism.model import Article, ArticleFacts, Story
+from newsprism.runner import LocalRunner
 from newsprism.runner.dask_runner import _BASELINE_MB, DaskRunner
 from newsprism.settings import Settings
 
@@ -30,6 +33,11 @@ def _baselines() -> bool:
     return bool(_BASELINE_MB)
 
 
+def _kept_mb(dask_worker) -> int:
+    """What `growing_work` left alive in this worker process, MB."""
+    return sum(len(b) for b in dask_worker.__dict__.get("_kept", [])) // 1_000_000
+
+
 def _run(settings: Settings, workers: int, n: int = 14
          ) -> tuple[list[str], list[tuple[str, float]], set[str], set[str], int, dict]:
     small = settings.replace(spacy_batch_size=1, worker_memory_mb=60)
@@ -37,9 +45,12 @@ def _run(settings: Settings, workers: int, n: int = 14
         client = runner.client()
         before = set(client.scheduler_info()["workers"])
         out = runner.map_articles([_art(i) for i in range(n)], small)
-        # The run waits for the worker it retired last to be replaced before it returns.
+        # What the next batches or story stages do first: wait for the retired workers'
+        # successors (the last retired mid-run, and those started afresh at the end).
+        runner.settle()
         after = set(client.scheduler_info()["workers"])
         warm = client.run(_baselines)  # each worker, a restarted one too, loaded the model
+        assert not any(client.run(_kept_mb).values())  # their memory went with them
         return [a.id for a, _ in out], runner.recycled, before, after, runner.n_workers, warm
 
 
@@ -54,10 +65,50 @@ def test_a_grown_worker_is_restarted_and_every_article_comes_back_once(settings)
     assert len(warm) == 2 and all(warm.values())
 
 
-def test_the_last_worker_is_never_retired(settings):
+def test_the_last_worker_is_never_retired_while_it_parses(settings):
     ids, recycled, before, after, n_workers, _ = _run(settings, workers=1, n=5)
     assert ids == [f"a{i:02d}" for i in range(5)]
-    assert recycled == [] and before == after and n_workers == 1
+    assert recycled == [] and n_workers == 1
+    # Once the parse is done (200 MB held, over half the bound) it is started afresh.
+    assert len(after) == 1 and before != after
+
+
+def _tasks(n: int) -> list:
+    return [(Story(id=f"s{i}", title=f"story {i}", article_ids=(f"a{i:02d}",)), (_art(i),),
+             (ArticleFacts(article_id=f"a{i:02d}", terms=((f"text {i}", 1),)),), ())
+            for i in range(n)]
+
+
+def test_a_worker_holding_over_half_the_bound_is_started_afresh_for_the_story_stages(settings):
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=200)
+    with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
+        client = runner.client()
+        before = set(client.scheduler_info()["workers"])
+        out = runner.map_articles([_art(i) for i in range(4)], small)
+        # Four batches of 40 MB, a bound of 200: none retired while it parses, but more than
+        # half the bound held when the parse ends.
+        assert runner.recycled == []
+        assert [a for a, _ in runner.refreshed] == sorted(before)
+        assert all(held > 100 for _, held in runner.refreshed)
+        stories = runner.map_stories(_tasks(3), small)  # waits for the successor
+        assert stories == LocalRunner().map_stories(_tasks(3), small)
+        after = set(client.scheduler_info()["workers"])
+        assert len(after) == 1 and not before & after
+        assert list(client.run(_kept_mb).values()) == [0]
+        assert list(client.run(_baselines).values()) == [True]  # the model, loaded again
+        assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(4)]
+
+
+def test_a_worker_under_half_the_bound_keeps_running(settings):
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=1000)
+    with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
+        client = runner.client()
+        before = set(client.scheduler_info()["workers"])
+        runner.map_articles([_art(i) for i in range(2)], small)
+        assert runner.refreshed == [] and runner.recycled == []
+        runner.map_stories(_tasks(2), small)
+        assert set(client.scheduler_info()["workers"]) == before
+        assert list(client.run(_kept_mb).values()) == [80]
 
 
 def test_no_bound_no_restart(settings):
@@ -65,4 +116,4 @@ def test_no_bound_no_restart(settings):
     with DaskRunner(small, workers=2, in_flight=1, work=growing_work) as runner:
         out = runner.map_articles([_art(i) for i in range(6)], small)
         assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(6)]
-        assert runner.recycled == [] and runner.held_mb > 60
+        assert runner.recycled == [] and runner.refreshed == [] and runner.held_mb > 60

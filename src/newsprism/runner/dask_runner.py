@@ -27,8 +27,11 @@ holds more than `settings.worker_memory_mb` over what it held with the model jus
 retired between batches and started afresh by its nanny (Dask's own graceful close: its
 queued batches go to the other workers, its finished results are moved there first, nothing
 is recomputed). One worker at a time, and never the last: with one worker the run goes on as
-it is. Workers of a cluster given by address are left alone (their nannies and memory are
-their owner's).
+it is. When a parse ends, every worker holding more than half that bound is started afresh the
+same way, all at once (nothing is queued): the story stages that follow read none of what it
+holds, it restarts while this process re-clusters, and the next batches or story stages wait
+for it (`settle`, at most 60 s). Workers of a cluster given by address are left alone (their
+nannies and memory are their owner's).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import ConfigError
+from ..memlog import release_memory
 from ..model import Article, InputProblem
 from ..settings import Settings
 from .base import (
@@ -118,18 +122,6 @@ async def _retire(dask_worker: Any, reason: str) -> None:
     dask_worker.loop.add_callback(dask_worker.close_gracefully, restart=True, reason=reason)
 
 
-def release_memory() -> None:
-    """Hand the memory freed in this process back to the system (glibc's `malloc_trim`; a
-    no-op where there is none)."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):  # not glibc: nothing to trim
-        pass
-
-
 def _parse_batch(index: int, articles: Sequence[Article], settings: Settings, work: Work | None,
                  frames: bool) -> tuple[Batch, str, float]:
     """`process_batch` on a worker, then the memory it freed handed back (LOCAL_WORKER_CONFIG);
@@ -171,6 +163,10 @@ class DaskRunner(BatchRunner):
         # the most any batch's worker held (benchmarks print them).
         self.recycled: list[tuple[str, float]] = []
         self.held_mb = 0.0
+        # (address, MB held) of each worker started afresh when a parse ended (`_refresh`),
+        # and the workers retired and not yet seen replaced (`settle` waits for them).
+        self.refreshed: list[tuple[str, float]] = []
+        self._retiring: set[str] = set()
 
     # -- cluster ---------------------------------------------------------------------------
 
@@ -229,6 +225,7 @@ class DaskRunner(BatchRunner):
         if not articles:
             return
         client = self.client()
+        self.settle()
         batches = split_tapered(articles, self.batch_size or settings.spacy_batch_size,
                                 self.n_workers)
         slots = self.in_flight * self.n_workers
@@ -241,7 +238,7 @@ class DaskRunner(BatchRunner):
         left: dict[int, int] = {}
         # future -> (batch index, position or None for a whole batch, articles, started)
         active: dict[Any, tuple[int, int | None, tuple[Article, ...], float]] = {}
-        recycling: set[str] = set()  # the worker last retired for its memory (`_recycle`)
+        last_held: dict[str, float] = {}  # worker address -> MB held after its last batch
 
         def fill() -> None:
             while len(active) < slots and (retry or todo):
@@ -269,8 +266,9 @@ class DaskRunner(BatchRunner):
                 finished.append((i, pos, batch))
                 future.release()
                 self.held_mb = max(self.held_mb, held)
+                last_held[address] = held
                 if settings.worker_memory_mb and held > settings.worker_memory_mb:
-                    self._recycle(client, address, held, recycling)
+                    self._recycle(client, address, held)
             if limit:
                 finished += self._expire(client, active, retry, parts, left, limit)
             for i, pos, batch in finished:
@@ -290,21 +288,41 @@ class DaskRunner(BatchRunner):
                                 keys.pop() if one else "",
                                 tuple(r for b in got for r in b.frames) if one else ())
             fill()
-        if recycling:
-            self._settled(client, recycling)
+        self._refresh(client, last_held, settings.worker_memory_mb / 2)
 
-    def _settled(self, client: Any, recycling: set[str], timeout: float = 60.0) -> None:
-        """Wait until the worker retired last is gone and its successor has joined, so the
-        next work (the story stages scatter their data straight to a worker) never meets a
-        worker on its way out; past `timeout` the run goes on with the workers there are."""
+    def settle(self, timeout: float = 60.0) -> None:
+        """Wait until the workers retired (`_recycle`, `_refresh`) are gone and their
+        successors have joined, so that the next work (the story stages scatter their data
+        straight to a worker) never meets a worker on its way out; past `timeout` the run goes
+        on with the workers there are. The next batches and story stages call it first."""
+        if not self._retiring or self._client is None:
+            return
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            workers = client.scheduler_info().get("workers", {})
-            if not recycling.intersection(workers) and len(workers) >= self.workers:
-                return
+            workers = self._client.scheduler_info().get("workers", {})
+            if not self._retiring.intersection(workers) and len(workers) >= self.workers:
+                break
             time.sleep(0.2)
+        self._retiring.clear()
 
-    def _recycle(self, client: Any, address: str, held: float, recycling: set[str]) -> None:
+    def _refresh(self, client: Any, last_held: dict[str, float], bound: float) -> None:
+        """When a parse ends, start afresh every worker of our own cluster that holds more
+        than `bound` MB over its model (half of `worker_memory_mb`): the story stages need none
+        of what parsing left there (spaCy's grown vocabulary), and at 10k articles that is
+        180-300 MB a worker held through them. All at once, as nothing is queued; they
+        restart while this process re-clusters, and the story stages wait for them (`settle`)."""
+        if self._cluster is None or not bound:
+            return
+        workers = client.scheduler_info().get("workers", {})
+        old = sorted(a for a, held in last_held.items()
+                     if held > bound and a in workers and a not in self._retiring)
+        for address in old:
+            self.refreshed.append((address, round(last_held[address], 1)))
+            client.run(_retire, workers=[address], wait=False,
+                       reason=f"newsprism: parse done, holds {last_held[address]:.0f} MB")
+        self._retiring.update(old)
+
+    def _recycle(self, client: Any, address: str, held: float) -> None:
         """Retire the worker at `address`, which holds `held` MB over its baseline, so that its
         nanny starts it afresh (see the module doc): only on our own cluster, one worker at a
         time (the one retired before is gone and its successor in), and never the last one."""
@@ -312,10 +330,10 @@ class DaskRunner(BatchRunner):
             return
         workers = client.scheduler_info().get("workers", {})
         if (address not in workers or len(workers) < max(2, self.workers)
-                or any(a in workers for a in recycling)):
+                or any(a in workers for a in self._retiring)):
             return
-        recycling.clear()
-        recycling.add(address)
+        self._retiring.clear()
+        self._retiring.add(address)
         self.recycled.append((address, round(held, 1)))
         client.run(_retire, workers=[address], wait=False,
                    reason=f"newsprism: holds {held:.0f} MB over its model (worker_memory_mb)")
@@ -381,6 +399,7 @@ class DaskRunner(BatchRunner):
         if not groups:
             return []
         client = self.client()
+        self.settle()
         limit = self.in_flight * self.n_workers
         pending = iter(enumerate(groups))
         worker_settings = settings.for_workers()  # no secrets leave this process
