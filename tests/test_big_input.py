@@ -116,3 +116,25 @@ def test_unpack_facts_refuses_what_pack_facts_did_not_make():
 
     with pytest.raises(TypeError):
         unpack_facts(zlib.compress(pickle.dumps(("not", "facts"))))
+
+
+def test_story_stages_unpack_packed_facts_where_they_run(settings):
+    """The story tasks of a run's own articles carry their facts packed (a tenth of the
+    size): the stages give the same story as with the objects, and a blob that is not packed
+    facts fails that one story, reported, not the run."""
+    from newsprism.runner.base import analyse_stories
+
+    a1 = article("p1", "2024-01-02", text="Mayor Olsen said the harbour strike would end.")
+    a2 = article("p2", "2024-01-02", text="Olsen said the strike at the harbour would end.")
+    f1 = ArticleFacts(article_id="p1", mentions=(Mention("p1", 0, 11, "Mayor Olsen", "PERSON"),),
+                      terms=(("harbour", 1), ("strike", 1), ("olsen", 1)))
+    f2 = facts("p2")
+    story = Story(id="s1", title="Harbour strike", article_ids=("p1", "p2"))
+    objects, _ = analyse_stories([(story, (a1, a2), (f1, f2), ())], settings)
+    packed, problems = analyse_stories(
+        [(story, (a1, a2), (pack_facts(f1), pack_facts(f2)), ())], settings)
+    assert packed == objects and problems == []
+    assert [e.name for e in packed[0].entities][:1] == ["Olsen"]  # findings made from them
+    broken, problems = analyse_stories([(story, (a1, a2), (b"not packed", f2), ())], settings)
+    assert broken == [story]  # its articles and title, no findings
+    assert len(problems) == 1 and "story analysis failed" in problems[0].reason

@@ -26,6 +26,7 @@ from newsprism.model import (
     Report,
     Sentence,
 )
+from newsprism.runner import base as runner_base
 from newsprism.service import consistent_report, run_analysis, task_chunks
 from newsprism.storage import packed as packed_mod
 from newsprism.storage import store as store_mod
@@ -233,8 +234,9 @@ def test_the_store_path_gives_the_same_report_held_packed_or_plain(tmp_path, exa
                                                                    settings, monkeypatch):
     """The demo corpus through `run_analysis` with a store, in two runs (the second adds
     to the first), once as built (stories packed until the commit and written one slice of
-    one story at a time, story tasks one article a chunk, lean facts sharing their values)
-    and once holding everything plain as before: the same report JSON and the same rows."""
+    one story at a time, story tasks one article a chunk, the run's own facts sent to them
+    packed, lean facts sharing their values) and once holding everything plain as before:
+    the same report JSON and the same rows."""
     files = sorted(p for p in examples_dir.iterdir() if p.is_file())
     assert len(files) >= 3
 
@@ -248,6 +250,15 @@ def test_the_store_path_gives_the_same_report_held_packed_or_plain(tmp_path, exa
 
     given: list[type] = []
     slices = store_mod.encoded_slices
+    sent: list[set[type]] = []  # the types of the facts each build's story stages were sent
+    analyse = runner_base.analyse_stories
+
+    def sent_spy(tasks, *args, **kwargs):
+        sent[-1].update(type(f) for task in tasks for f in task[2])
+        return analyse(tasks, *args, **kwargs)
+
+    monkeypatch.setattr(runner_base, "analyse_stories", sent_spy)
+    sent.append(set())
 
     def spy(stories):
         given.append(type(stories))
@@ -259,6 +270,18 @@ def test_the_store_path_gives_the_same_report_held_packed_or_plain(tmp_path, exa
         m.setattr(store_mod, "encoded_slices", spy)
         packed_json, packed_url = build("packed")
     assert given == [PackedEncoded, PackedEncoded]  # the built path was the one measured
+    # The second run's stories hold stored articles (read as objects) and its own (packed).
+    assert sent[0] == {bytes, ArticleFacts}
+
+    class PlainFacts(dict):  # a run's own facts held, and sent, as objects
+        def add(self, article_id, f):
+            self[article_id] = f
+
+        def packed(self, article_id):
+            return self[article_id]
+
+    monkeypatch.setattr(service, "PackedFacts", PlainFacts)
+    sent.append(set())
 
     def one_slice(stories):  # the commit before: every story encoded, one insert
         coded = sorted((s if isinstance(s, store_mod.EncodedStory) else encode_story(s)
@@ -272,6 +295,7 @@ def test_the_store_path_gives_the_same_report_held_packed_or_plain(tmp_path, exa
                         lambda data: [load(ArticleFacts, json.loads(d)) for d in data])
     monkeypatch.setattr(service, "TASK_CHUNK", (None, None))
     plain_json, plain_url = build("plain")
+    assert sent[1] == {ArticleFacts}
     assert json.loads(packed_json)["stories"]
     assert packed_json == plain_json
     assert rows(packed_url) == rows(plain_url)
@@ -344,3 +368,38 @@ def test_story_task_chunks_are_bounded_by_characters_too():
     assert len(asked) == 5
     assert [len(c) for c in task_chunks(stories, arts, lookup, (), 3, None)] == [2, 2, 2, 2, 2]
     assert len(list(task_chunks(stories, arts, lookup, (), None, 10**9))) == 1
+
+
+def test_a_corrected_article_of_the_run_goes_to_the_story_stages_corrected(
+        tmp_path, examples_dir, settings, monkeypatch):
+    """A run's own facts go to the story stages packed, except an article a speaker
+    correction names (one made before the article was stored): its facts go as objects, the
+    analyst's speaker set."""
+    from newsprism.corrections import quote_key, text_hash
+    from newsprism.storage.corrections import add_correction
+
+    files = sorted(str(p) for p in examples_dir.iterdir() if p.is_file())
+    plain = run_analysis(files, settings)
+    quote = next(q for s in plain.stories for q in s.quotes if q.speaker)
+    key = quote_key(quote.article_id, quote.start, quote.end)
+    assert quote.speaker != "Mara Olsen"
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    store = open_store(url)
+    add_correction(store, "quote.speaker", key,
+                   {"speaker": "Mara Olsen", "text_hash": text_hash(quote.text)})
+    store.close()
+    sent: dict[str, type] = {}
+    analyse = runner_base.analyse_stories
+
+    def spy(tasks, *args, **kwargs):
+        sent.update((a.id, type(f)) for task in tasks for a, f in zip(task[1], task[2],
+                                                                      strict=True))
+        return analyse(tasks, *args, **kwargs)
+
+    monkeypatch.setattr(runner_base, "analyse_stories", spy)
+    report = run_analysis(files, settings, db_url=url)
+    assert sent.pop(quote.article_id) is ArticleFacts
+    assert sent and set(sent.values()) == {bytes}
+    got = next(q for s in report.stories for q in s.quotes
+               if quote_key(q.article_id, q.start, q.end) == key)
+    assert got.speaker == "Mara Olsen"

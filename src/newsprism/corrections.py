@@ -150,6 +150,11 @@ def find_quote(quotes: Iterable[Quote], target: str, value: Mapping[str, Any]
     return None
 
 
+def corrected_articles(corrections: Iterable[Correction]) -> set[str]:
+    """The articles whose facts `apply_to_facts` may change."""
+    return {c.target.rsplit(":", 2)[0] for c in active(corrections) if c.kind == "quote.speaker"}
+
+
 def apply_to_facts(facts: Mapping[str, ArticleFacts], corrections: Iterable[Correction]
                    ) -> dict[str, ArticleFacts]:
     """`facts` with each corrected quote's speaker set (or cleared) as the analyst said."""

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import pickle
 import sys
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -36,7 +34,7 @@ from .reuse.state import ReuseIndex
 from .runner import BatchRunner, LocalRunner
 from .runner.base import StoryTask
 from .settings import Settings
-from .storage.packed import PickledStories, pickle_story
+from .storage.packed import PickledStories, pack_facts, pickle_story, unpack_facts
 
 if TYPE_CHECKING:
     from .storage.store import Store
@@ -185,6 +183,9 @@ class PackedFacts(Mapping[str, ArticleFacts]):
     def __getitem__(self, key: str) -> ArticleFacts:
         return unpack_facts(self._packed[key])
 
+    def packed(self, key: str) -> bytes:
+        return self._packed[key]
+
     def __contains__(self, key: object) -> bool:
         return key in self._packed
 
@@ -278,7 +279,7 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     made by the workers (`features_stored.parsed_frames`). The store's corrections reshape
     the clusters and set quotes' speakers on every run; `rerun`: article ids whose stories
     are analysed again with nothing pending (a correction was just made or undone)."""
-    from .corrections import apply_to_facts
+    from .corrections import apply_to_facts, corrected_articles
     from .reuse.state import ReuseIndex
     from .storage.corrections import list_corrections
     from .storage.packed import PackedEncoded, pack_story
@@ -316,13 +317,21 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     st.seconds["stories"] = time.perf_counter() - t - lean_seconds[0]
 
     t, fresh, load_seconds = time.perf_counter(), fresh_facts or {}, [0.0]
+    named = corrected_articles(corrections)
 
-    def chunk_facts(ids: list[str]) -> dict[str, ArticleFacts]:
-        """One read per chunk of stories (not all stories' facts at once: issue 23)."""
+    def chunk_facts(ids: list[str]) -> dict[str, ArticleFacts | bytes]:
+        """One read per chunk of stories (not all stories' facts at once: issue 23); this
+        run's own facts sent packed, as held, unless a correction changes them."""
         t_facts = time.perf_counter()
-        found = dict(store.facts([i for i in ids if i not in fresh]))
-        found.update((i, fresh[i]) for i in ids if i in fresh)
-        found = apply_to_facts(found, corrections)  # the analysts' speakers
+        found: dict[str, ArticleFacts | bytes] = dict(store.facts([i for i in ids
+                                                                    if i not in fresh]))
+        for i in ids:
+            if i in fresh:
+                found[i] = (fresh.packed(i) if isinstance(fresh, PackedFacts)
+                            and i not in named else fresh[i])
+        fixed = apply_to_facts({i: f for i, f in found.items() if i in named
+                                and isinstance(f, ArticleFacts)}, corrections)
+        found.update(fixed)  # the analysts' speakers
         load_seconds[0] += time.perf_counter() - t_facts
         return found
 
@@ -384,19 +393,20 @@ def _count_stories(regroup: Regroup, pending: Sequence[str], st: UpdateStats) ->
 
 
 def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
-                facts: Callable[[list[str]], dict[str, ArticleFacts]],
+                facts: Callable[[list[str]], Mapping[str, ArticleFacts | bytes]],
                 reuse: Sequence[Reuse]) -> list[StoryTask]:
     """What the story stages of each story read, stories in id order."""
     return [t for chunk in task_chunks(stories, articles, facts, reuse) for t in chunk]
 
 
 # Bounds on the articles, and characters of text, whose full facts a chunk of story tasks
-# holds (`task_chunks`; 25-30 bytes a character: 2,000 real articles held 0.3 GB; issue 23).
+# holds (`task_chunks`; as objects 25-30 bytes a character: 2,000 real articles held 0.3 GB,
+# issue 23; a run's own facts go packed, about a tenth of that).
 TASK_CHUNK = (2_000, 4_000_000)
 
 
 def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
-                facts: Callable[[list[str]], dict[str, ArticleFacts]],
+                facts: Callable[[list[str]], Mapping[str, ArticleFacts | bytes]],
                 reuse: Sequence[Reuse], max_articles: int | None = None,
                 max_chars: int | None = None) -> Iterator[list[StoryTask]]:
     """`story_tasks` in chunks (stories in id order) of about `max_articles` articles or
@@ -428,21 +438,7 @@ def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
                           tuple(r for i in ids for r in by_article.get(i, ())
                                 if r.b in members)))
         yield chunk
-        del found, chunk  # before the next chunk's facts are unpacked
-
-
-def pack_facts(facts: ArticleFacts) -> bytes:
-    """Full facts pickled and compressed (held in this process only). Exact: `unpack_facts(
-    pack_facts(f)) == f`. Not the store's JSON codec: on 100 Baly articles 0.05 against 0.28
-    CPU s to pack, 0.13 against 0.25 to unpack, 0.97 against 1.12 MB (h-speed11)."""
-    return zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack_facts(data: bytes) -> ArticleFacts:
-    facts = pickle.loads(zlib.decompress(data))  # noqa: S301  (made by pack_facts, here)
-    if not isinstance(facts, ArticleFacts):
-        raise TypeError(f"not packed facts: {type(facts).__name__}")
-    return facts
+        del found, chunk  # before the next chunk's facts are read
 
 
 def clustering_facts(facts: ArticleFacts) -> ArticleFacts:
@@ -471,7 +467,8 @@ def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Set
     Memory is bounded by characters in flight, not by article count (issue 23): as each
     batch comes back, its full facts are packed (`pack_facts`) and only what the corpus
     stages read is kept as objects (`clustering_facts`); the story stages then run chunk by
-    chunk (`task_chunks`), facts unpacked when sent, stories pickled when done (issue 23)."""
+    chunk (`task_chunks`), facts sent packed and unpacked where each story is analysed, stories
+    pickled when done (issues 23, 25)."""
     ordered = sorted(articles, key=lambda a: a.id)
     tick = counter(progress, "articles", len(ordered))
     done: dict[int, list[tuple[Article, bytes, ArticleFacts]]] = {}
@@ -492,9 +489,9 @@ def analyze_with(runner: BatchRunner, articles: Sequence[Article], settings: Set
     advance = counter(progress, "stories", len(stories))
     analysed: list[tuple[str, bytes]] = []  # each story pickled as it is done (issue 23)
     for chunk in task_chunks(stories, cleaned,
-                             lambda ids: {i: unpack_facts(packed[i]) for i in ids if i in packed},
+                             lambda ids: {i: packed[i] for i in ids if i in packed},
                              reuse, *TASK_CHUNK):
         analysed.extend(runner.map_stories(chunk, settings, advance, encode=pickle_story))
-        del chunk  # its facts, before the next chunk's are unpacked
+        del chunk  # before the next chunk's
     analysed.sort(key=lambda s: s[0])
     return Report(tuple(cleaned), reuse, PickledStories(p for _, p in analysed))

@@ -12,7 +12,10 @@ from ..settings import Settings
 
 Pair = tuple[Article, ArticleFacts]
 # One story with what its stages read: its articles, their facts, the reuse pairs inside it.
-StoryTask = tuple[Story, tuple[Article, ...], tuple[ArticleFacts, ...], tuple[Reuse, ...]]
+# A story, its articles, their facts (as objects, or packed by `storage.packed.pack_facts`:
+# a tenth of the size to hold and send, unpacked where the story is analysed) and its reuse.
+StoryTask = tuple[Story, tuple[Article, ...], tuple[ArticleFacts | bytes, ...],
+                  tuple[Reuse, ...]]
 # How an analysed story comes back from the workers (e.g. the store's row encoder).
 Encode = Callable[[Story], Any]
 ProblemSink = Callable[[InputProblem], None]
@@ -140,13 +143,15 @@ def analyse_stories(tasks: Sequence[StoryTask], settings: Settings, encode: Enco
     encoding happens on the worker and the runner knows nothing of the store)."""
     from ..compare.match import recorded_limits
     from ..pipeline import analyze_story
+    from ..storage.packed import unpack_facts
 
     out: list[Any] = []
     problems: list[InputProblem] = []
     for story, articles, facts, reuse in tasks:
         try:
+            unpacked = tuple(unpack_facts(f) if isinstance(f, bytes) else f for f in facts)
             with recorded_limits() as limits:
-                done = analyze_story(story, articles, facts, reuse, settings)
+                done = analyze_story(story, articles, unpacked, reuse, settings)
             problems.extend(InputProblem(f"story {story.id} ({story.title[:60]})", note)
                             for note in limits)
         except (ModelError, ConfigError):
