@@ -277,6 +277,7 @@ def cmd_line(args: argparse.Namespace) -> dict[str, Any]:
     if hasattr(runner, "recycled"):  # Dask: workers restarted for their memory (issue 25)
         out["workers_restarted"] = len(runner.recycled)
         out["worker_held_mb_max"] = round(runner.held_mb)
+        out["workers_refreshed_after_parse"] = len(runner.refreshed)
     if "articles cpu" in marks:
         out["cpu_s"]["main_until_last_article"] = round(marks["articles cpu"] - cpu0, 1)
     if "articles last" in marks:
@@ -661,7 +662,8 @@ def cmd_incremental(args: argparse.Namespace) -> dict[str, Any]:
             "steps_s": {k: round(v, 1) for k, v in stats.seconds.items()},
             "cpu_steps_s": cpu_steps,
             "peak_rss_mb": mem.mb, "peak_rss_by_step_mb": mem.mb_by_step(),
-            "cpu_s": mem.cpu_seconds()}
+            "cpu_s": mem.cpu_seconds(),
+            "workers_refreshed_after_parse": len(getattr(runner, "refreshed", ()))}
 
 
 def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
