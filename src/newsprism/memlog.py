@@ -70,7 +70,7 @@ def logged(progress: Progress) -> Progress:
 def release_memory() -> None:
     """Hand the memory freed in this process back to the system (glibc's `malloc_trim`; a
     no-op where there is none): a Dask worker after each task, the main process after a
-    store's clustering step, whose inputs it no longer holds (service.update_stories)."""
+    store's re-clustering, whose inputs it no longer holds (`regrouping.regroup_stories`)."""
     import ctypes
     import ctypes.util
 

@@ -120,7 +120,7 @@ def regroup_stories(store: Store, articles: Sequence[Article], lean_of: LeanOf,
         replaced, titles = local.replaced, {}
     features.clustered()
     # What the reuse and clustering steps made and dropped, back to the system before the
-    # story stages (in a 10k build some 90 MB the allocator would keep; docs/scale.md).
+    # story stages (90 MB the allocator kept, on the 10k store's steps alone; docs/scale.md).
     release_memory()
     inputs = _inputs_changed(touched, loose or set(), pairs)
     changed = [s for s in stories
