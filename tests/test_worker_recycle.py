@@ -1,14 +1,14 @@
 """Dask workers whose memory has grown past `worker_memory_mb` are restarted between batches
 (runner/dask_runner.py): nothing is lost or done twice, one worker at a time, never the last.
-When the parse ends, those holding more than half the bound are started afresh for the story
-stages."""
+When a big parse ends, those holding more than half the bound are started afresh for the story
+stages (`REFRESH_AFTER` articles; set to 1 here where a test wants it)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from newsprism.model import Article, ArticleFacts, Story
-from newsprism.runner import LocalRunner
+from newsprism.runner import LocalRunner, dask_runner
 from newsprism.runner.dask_runner import _BASELINE_MB, DaskRunner
 from newsprism.settings import Settings
 
@@ -54,7 +54,8 @@ def _run(settings: Settings, workers: int, n: int = 14
         return [a.id for a, _ in out], runner.recycled, before, after, runner.n_workers, warm
 
 
-def test_a_grown_worker_is_restarted_and_every_article_comes_back_once(settings):
+def test_a_grown_worker_is_restarted_and_every_article_comes_back_once(settings, monkeypatch):
+    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 1)
     ids, recycled, before, after, n_workers, warm = _run(settings, workers=2)
     assert ids == [f"a{i:02d}" for i in range(14)]  # each once, in order
     # Each batch leaves 40 MB, the bound is 60: a worker is retired after its second batch.
@@ -65,7 +66,8 @@ def test_a_grown_worker_is_restarted_and_every_article_comes_back_once(settings)
     assert len(warm) == 2 and all(warm.values())
 
 
-def test_the_last_worker_is_never_retired_while_it_parses(settings):
+def test_the_last_worker_is_never_retired_while_it_parses(settings, monkeypatch):
+    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 1)
     ids, recycled, before, after, n_workers, _ = _run(settings, workers=1, n=5)
     assert ids == [f"a{i:02d}" for i in range(5)]
     assert recycled == [] and n_workers == 1
@@ -79,7 +81,9 @@ def _tasks(n: int) -> list:
             for i in range(n)]
 
 
-def test_a_worker_holding_over_half_the_bound_is_started_afresh_for_the_story_stages(settings):
+def test_a_worker_holding_over_half_the_bound_is_started_afresh_for_the_story_stages(
+        settings, monkeypatch):
+    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 4)
     small = settings.replace(spacy_batch_size=1, worker_memory_mb=200)
     with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
         client = runner.client()
@@ -99,7 +103,8 @@ def test_a_worker_holding_over_half_the_bound_is_started_afresh_for_the_story_st
         assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(4)]
 
 
-def test_a_worker_under_half_the_bound_keeps_running(settings):
+def test_a_worker_under_half_the_bound_keeps_running(settings, monkeypatch):
+    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 1)
     small = settings.replace(spacy_batch_size=1, worker_memory_mb=1000)
     with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
         client = runner.client()
@@ -109,6 +114,20 @@ def test_a_worker_under_half_the_bound_keeps_running(settings):
         runner.map_stories(_tasks(2), small)
         assert set(client.scheduler_info()["workers"]) == before
         assert list(client.run(_kept_mb).values()) == [80]
+
+
+def test_after_a_small_parse_the_workers_keep_running(settings, monkeypatch):
+    """Fewer articles than `REFRESH_AFTER`: over half the bound held, no restart."""
+    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 5)
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=60)
+    with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
+        client = runner.client()
+        before = set(client.scheduler_info()["workers"])
+        runner.map_articles([_art(i) for i in range(4)], small)
+        assert runner.refreshed == [] and runner.recycled == []  # never the last one
+        runner.map_stories(_tasks(2), small)
+        assert set(client.scheduler_info()["workers"]) == before
+        assert list(client.run(_kept_mb).values()) == [160]
 
 
 def test_no_bound_no_restart(settings):
