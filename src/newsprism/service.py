@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import Article, ArticleFacts, InputProblem, Report, Reuse, Story
+from .model import Article, ArticleFacts, Correction, InputProblem, Report, Reuse, Story
 from .pipeline import Progress, Runner, analyze, corpus_stages, counter, phase, stage_function
 from .regrouping import Regroup, lean_reader, regroup_stories
 from .reuse.budget import reported_to
@@ -279,7 +279,6 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     made by the workers (`features_stored.parsed_frames`). The store's corrections reshape
     the clusters and set quotes' speakers on every run; `rerun`: article ids whose stories
     are analysed again with nothing pending (a correction was just made or undone)."""
-    from .corrections import apply_to_facts, corrected_articles
     from .reuse.state import ReuseIndex
     from .storage.corrections import list_corrections
     from .storage.packed import PackedEncoded, pack_story
@@ -316,24 +315,8 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
     st.seconds["load lean"] = lean_seconds[0]
     st.seconds["stories"] = time.perf_counter() - t - lean_seconds[0]
 
-    t, fresh, load_seconds = time.perf_counter(), fresh_facts or {}, [0.0]
-    named = corrected_articles(corrections)
-
-    def chunk_facts(ids: list[str]) -> dict[str, ArticleFacts | bytes]:
-        """One read per chunk of stories (not all stories' facts at once: issue 23); this
-        run's own facts sent packed, as held, unless a correction changes them."""
-        t_facts = time.perf_counter()
-        found: dict[str, ArticleFacts | bytes] = dict(store.facts([i for i in ids
-                                                                    if i not in fresh]))
-        for i in ids:
-            if i in fresh:
-                found[i] = (fresh.packed(i) if isinstance(fresh, PackedFacts)
-                            and i not in named else fresh[i])
-        fixed = apply_to_facts({i: f for i, f in found.items() if i in named
-                                and isinstance(f, ArticleFacts)}, corrections)
-        found.update(fixed)  # the analysts' speakers
-        load_seconds[0] += time.perf_counter() - t_facts
-        return found
+    t, load_seconds = time.perf_counter(), [0.0]
+    chunk_facts = _task_facts(store, fresh_facts or {}, corrections, load_seconds)
 
     # Encoded where analysed, held compressed until the commit writes them (`PackedEncoded`).
     used, advance = runner or LocalRunner(), counter(progress, "stories", len(changed))
@@ -351,6 +334,31 @@ def update_stories(store: Store, settings: Settings, *, progress: Progress | Non
                           also=regroup.write_features)
     st.seconds["commit"] = time.perf_counter() - t
     return st
+
+
+def _task_facts(store: Store, fresh: Mapping[str, ArticleFacts],
+                corrections: Sequence[Correction], spent: list[float]
+                ) -> Callable[[list[str]], dict[str, ArticleFacts | bytes]]:
+    """The story tasks' facts, one read per chunk of stories (not all stories' facts at once:
+    issue 23): this run's own (`fresh`) sent packed, as held, unless a speaker correction
+    names their article; the analysts' speakers set; the seconds added to `spent[0]`."""
+    from .corrections import apply_to_facts, corrected_articles
+
+    named = corrected_articles(corrections)
+
+    def chunk_facts(ids: list[str]) -> dict[str, ArticleFacts | bytes]:
+        t = time.perf_counter()
+        found: dict[str, ArticleFacts | bytes] = dict(store.facts([i for i in ids
+                                                                    if i not in fresh]))
+        for i in ids:
+            if i in fresh:
+                found[i] = (fresh.packed(i) if isinstance(fresh, PackedFacts)
+                            and i not in named else fresh[i])
+        found.update(apply_to_facts({i: f for i, f in found.items() if i in named
+                                     and isinstance(f, ArticleFacts)}, corrections))
+        spent[0] += time.perf_counter() - t
+        return found
+    return chunk_facts
 
 
 def _update_reuse(store: Store, index: ReuseIndex, articles: Sequence[Article],
@@ -392,13 +400,6 @@ def _count_stories(regroup: Regroup, pending: Sequence[str], st: UpdateStats) ->
     st.stories_reclustered, st.full_recluster = regroup.reclustered, regroup.full
 
 
-def story_tasks(stories: Iterable[Story], articles: Sequence[Article],
-                facts: Callable[[list[str]], Mapping[str, ArticleFacts | bytes]],
-                reuse: Sequence[Reuse]) -> list[StoryTask]:
-    """What the story stages of each story read, stories in id order."""
-    return [t for chunk in task_chunks(stories, articles, facts, reuse) for t in chunk]
-
-
 # Bounds on the articles, and characters of text, whose full facts a chunk of story tasks
 # holds (`task_chunks`; as objects 25-30 bytes a character: 2,000 real articles held 0.3 GB,
 # issue 23; a run's own facts go packed, about a tenth of that).
@@ -409,8 +410,9 @@ def task_chunks(stories: Iterable[Story], articles: Sequence[Article],
                 facts: Callable[[list[str]], Mapping[str, ArticleFacts | bytes]],
                 reuse: Sequence[Reuse], max_articles: int | None = None,
                 max_chars: int | None = None) -> Iterator[list[StoryTask]]:
-    """`story_tasks` in chunks (stories in id order) of about `max_articles` articles or
-    `max_chars` characters, whichever first (None: no bound); `facts` asked once a chunk."""
+    """What the story stages of each story read, in chunks (stories in id order) of about
+    `max_articles` articles or `max_chars` characters, whichever first (None: no bound);
+    `facts` asked once a chunk."""
     by_id = {a.id: a for a in articles}
     by_article: dict[str, list[Reuse]] = {}
     for r in reuse:
