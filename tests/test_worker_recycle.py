@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from newsprism.model import Article, ArticleFacts, Story
 from newsprism.runner import LocalRunner, dask_runner
 from newsprism.runner.dask_runner import _BASELINE_MB, DaskRunner
@@ -103,31 +105,22 @@ def test_a_worker_holding_over_half_the_bound_is_started_afresh_for_the_story_st
         assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(4)]
 
 
-def test_a_worker_under_half_the_bound_keeps_running(settings, monkeypatch):
-    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 1)
-    small = settings.replace(spacy_batch_size=1, worker_memory_mb=1000)
+@pytest.mark.parametrize("bound, refresh_after, n", [
+    (1000, 1, 2),  # 80 MB held, under half the bound (500)
+    (60, 5, 4),  # 160 MB held, over half the bound, but a parse smaller than REFRESH_AFTER
+])
+def test_the_worker_keeps_running_under_half_the_bound_or_after_a_small_parse(
+        settings, monkeypatch, bound, refresh_after, n):
+    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", refresh_after)
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=bound)
     with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
         client = runner.client()
         before = set(client.scheduler_info()["workers"])
-        runner.map_articles([_art(i) for i in range(2)], small)
-        assert runner.refreshed == [] and runner.recycled == []
-        runner.map_stories(_tasks(2), small)
-        assert set(client.scheduler_info()["workers"]) == before
-        assert list(client.run(_kept_mb).values()) == [80]
-
-
-def test_after_a_small_parse_the_workers_keep_running(settings, monkeypatch):
-    """Fewer articles than `REFRESH_AFTER`: over half the bound held, no restart."""
-    monkeypatch.setattr(dask_runner, "REFRESH_AFTER", 5)
-    small = settings.replace(spacy_batch_size=1, worker_memory_mb=60)
-    with DaskRunner(small, workers=1, in_flight=1, work=growing_work) as runner:
-        client = runner.client()
-        before = set(client.scheduler_info()["workers"])
-        runner.map_articles([_art(i) for i in range(4)], small)
+        runner.map_articles([_art(i) for i in range(n)], small)
         assert runner.refreshed == [] and runner.recycled == []  # never the last one
         runner.map_stories(_tasks(2), small)
         assert set(client.scheduler_info()["workers"]) == before
-        assert list(client.run(_kept_mb).values()) == [160]
+        assert list(client.run(_kept_mb).values()) == [40 * n]
 
 
 def test_no_bound_no_restart(settings):
