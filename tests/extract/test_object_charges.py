@@ -28,3 +28,18 @@ def test_who_after_two_people_is_neither_alone(quotes_of):
                        "to the hearing on Sunday.")  # (guard) one person: hers
     (q,) = [q for q in quotes if "hid the report" in q.text]
     assert q.speaker == "Lena Marsh"
+
+
+def test_a_titled_person_or_an_organisation_judged_is_not_what_was_said(quotes_of):
+    """Stop 52, read on the 10k build: "Sen. Paul of Kentucky criticized President Obama for
+    allowing ..." gave the quote "President Obama" (the title is no part of the name)."""
+    said = _said(quotes_of("Senator Mara Olsen criticized President Tom Vale for allowing the "
+                           "harbour deal."))
+    assert not any("Vale" in text for text in said)
+    said = _said(quotes_of("Senator Mara Olsen praised the Pentagon for its quick response."))
+    assert not any("Pentagon" in text for text in said)
+    # (guards) a name with what to do, and an object that is a thing, stay what was said
+    said = _said(quotes_of("Mayor Tom Vale urged Congress to act on the harbour bill."))
+    assert said.get("Congress to act on the harbour bill") == "Tom Vale"
+    said = _said(quotes_of("Governor Rosa Quint condemned the decision to close the harbour."))
+    assert said.get("the decision to close the harbour") == "Rosa Quint"

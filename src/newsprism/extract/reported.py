@@ -45,11 +45,17 @@ def phone_call(lemma: str, parts) -> bool:
         and not any(t.is_quote for t in obj.doc[obj.head.i:obj.sent.end])
 
 
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def said_object(parts: list) -> list:
     """The parts of what an object verb reports, or [] when its object is only whom it is
-    about: "accused Bill Clinton of misconduct", "praised the Pentagon for ..." have a name as
-    the whole object, which is no statement (the "of"/"for" phrase is no clause of its own
-    either), so nothing is reported. Not "called Merkel “the chancellor of ...”"."""
-    named = [c for c in parts if c.dep_ == "dobj" and all(
-        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_punct for t in c.subtree)]
+    about: "accused Bill Clinton of misconduct", "praised the Pentagon for ...", "criticized
+    President Obama for ..." have a name as the object (the whole of it, or its head with a
+    title or article before it, no clause), which is no statement (the "of"/"for" phrase is no
+    clause of its own either), so nothing is reported. Not "called Merkel “the chancellor of
+    ...”", nor "urged Congress to act"."""
+    named = [c for c in parts if c.dep_ == "dobj" and (
+        all(t.ent_type_ in NAMED or t.is_punct for t in c.subtree)
+        or c.ent_type_ in NAMED and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree))]
     return [] if len(named) == len(parts) else parts
