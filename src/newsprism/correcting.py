@@ -21,6 +21,7 @@ from .corrections import (
     annotate,
     correction_json,
     finding_spans,
+    quote_article,
     statuses,
     text_hash,
 )
@@ -149,7 +150,7 @@ def make_correction(store: Store, settings: Settings, req: CorrectionRequest) ->
 
 def affected_articles(c: Correction) -> set[str]:
     if c.kind == "quote.speaker":
-        return {c.target.rsplit(":", 2)[0]}
+        return {quote_article(c.target)}
     if c.kind in ("story.merge", "story.split"):
         return set(c.value.get("article_ids", ())) | set(c.value.get("merge_article_ids", ()))
     return set()

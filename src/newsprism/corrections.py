@@ -64,6 +64,11 @@ def quote_key(article_id: str, start: int, end: int) -> str:
     return f"{article_id}:{start}:{end}"
 
 
+def quote_article(key: str) -> str:
+    """The article of a quote key (`quote_key`): article ids may hold colons, offsets not."""
+    return key.rsplit(":", 2)[0]
+
+
 def conflict_key(kind: str, about: str, values: Iterable[str]) -> str:
     """Stable across runs: the kind, what it is about and the set of versions' values (not
     their articles, which grow as articles join)."""
@@ -142,7 +147,7 @@ def find_quote(quotes: Iterable[Quote], target: str, value: Mapping[str, Any]
     for q in qs:
         if quote_key(q.article_id, q.start, q.end) == target:
             return q
-    article = target.rsplit(":", 2)[0]
+    article = quote_article(target)
     wanted = value.get("text_hash")
     for q in qs:
         if wanted and q.article_id == article and text_hash(q.text) == wanted:
@@ -152,7 +157,7 @@ def find_quote(quotes: Iterable[Quote], target: str, value: Mapping[str, Any]
 
 def corrected_articles(corrections: Iterable[Correction]) -> set[str]:
     """The articles whose facts `apply_to_facts` may change."""
-    return {c.target.rsplit(":", 2)[0] for c in active(corrections) if c.kind == "quote.speaker"}
+    return {quote_article(c.target) for c in active(corrections) if c.kind == "quote.speaker"}
 
 
 def apply_to_facts(facts: Mapping[str, ArticleFacts], corrections: Iterable[Correction]
@@ -162,7 +167,7 @@ def apply_to_facts(facts: Mapping[str, ArticleFacts], corrections: Iterable[Corr
     for c in active(corrections):
         if c.kind != "quote.speaker":
             continue
-        article = c.target.rsplit(":", 2)[0]
+        article = quote_article(c.target)
         f = out.get(article)
         if f is None:
             continue
