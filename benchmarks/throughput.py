@@ -391,10 +391,11 @@ def _shift(published: str | None, days: int) -> str | None:
     return day.isoformat() + published[10:]
 
 
-def generate(base: list[tuple[Any, Any]], n: int, lean_only: bool = False
+def generate(base: list[tuple[Any, Any]], n: int, lean_only: bool = False, start: int = 0
              ) -> tuple[list[Any], list[Any]]:
-    """n articles copied from `base`; with `lean_only` their facts hold only what clustering
-    reads (`store.lean`: terms, mentions, dates), as the service's story step loads them."""
+    """Articles `start` .. n of the copies of `base` (copy k of base article j is number
+    k * len(base) + j); with `lean_only` their facts hold only what clustering reads
+    (`store.lean`: terms, mentions, dates), as the service's story step loads them."""
     import dataclasses
 
     from newsprism.model import ArticleFacts
@@ -404,19 +405,16 @@ def generate(base: list[tuple[Any, Any]], n: int, lean_only: bool = False
     if lean_only:
         base = [(art, lean(fac)) for art, fac in base]
     articles, facts = [], []
-    k = 0
-    while len(articles) < n:
-        f = _cipher(k)
-        for art, fac in base:
-            if len(articles) >= n:
-                break
-            new_id = art.id if k == 0 else f"{art.id}~{k}"
-            ids = {art.id: new_id}
-            articles.append(dataclasses.replace(
-                art, id=new_id, text=f(art.text), title=f(art.title) if art.title else None,
-                published=_shift(art.published, 30 * k)))
-            facts.append(load(ArticleFacts, _copy_data(to_data(fac), f, ids)))
-        k += 1
+    ciphers: dict[int, Any] = {}
+    for i in range(start, n):
+        k, (art, fac) = i // len(base), base[i % len(base)]
+        f = ciphers.setdefault(k, _cipher(k))
+        new_id = art.id if k == 0 else f"{art.id}~{k}"
+        ids = {art.id: new_id}
+        articles.append(dataclasses.replace(
+            art, id=new_id, text=f(art.text), title=f(art.title) if art.title else None,
+            published=_shift(art.published, 30 * k)))
+        facts.append(load(ArticleFacts, _copy_data(to_data(fac), f, ids)))
     return articles, facts
 
 
@@ -670,9 +668,13 @@ def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
     """+`--add` generated articles to a store of `--n` generated ones (no spaCy: the facts
     are the copies' own, `generate`), through `service.analyze_into_store` (what `watch`
     and `analyze --db` run, without the whole-store report). The store is built first if
-    empty, through the same service path, but with its stories stored unanalysed (the
-    story stages of every story of a 10k store would take longer than the measurement;
-    the update analyses the stories it changes)."""
+    empty, 1,000 generated articles at a time, through the same service path, but with its
+    stories stored unanalysed (the story stages of every story of a 10k store would take
+    longer than the measurement, and their facts are not read for them; the update analyses
+    the stories it changes)."""
+    from unittest import mock
+
+    from newsprism import service
     from newsprism.runner import LocalRunner
     from newsprism.service import UpdateStats, analyze_into_store, update_stories
     from newsprism.settings import load_settings
@@ -681,34 +683,36 @@ def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
     settings = load_settings()
     with open(args.facts, "rb") as fh:
         base = pickle.load(fh)
-    articles, facts = generate(base, args.n + args.add)
-    lookup = {f.article_id: f for f in facts}
+    added, added_facts = generate(base, args.n + args.add, start=args.n)
+    lookup = {f.article_id: f for f in added_facts}
 
     def work(batch, _settings):  # noqa: ANN001, ANN202
         return [(a, lookup[a.id]) for a in batch]
 
     class Unanalysed(LocalRunner):
         def map_stories(self, tasks, settings, progress=None, encode=None):  # noqa: ANN001, ANN202
-            return [encode_story(task[0]) for task in tasks]
+            return [(encode or encode_story)(task[0]) for task in tasks]
 
     store = open_store(args.db)
     out: dict[str, Any] = {"what": "generated store +add", "n": args.n, "add": args.add}
     try:
         if not store.article_ids():
             t = time.perf_counter()
-            build = Unanalysed(work=work)
             for i in range(0, args.n, 1000):
-                batch = articles[i:min(i + 1000, args.n)]
-                store.add_processed([(a, lookup[a.id]) for a in batch])
-            update_stories(store, settings, runner=build)
+                store.add_processed(list(zip(*generate(base, min(i + 1000, args.n), start=i),
+                                             strict=True)))
+            with PeakMemory() as build_mem, \
+                    mock.patch.object(service, "_task_facts", lambda *_a: lambda _ids: {}):
+                update_stories(store, settings, runner=Unanalysed())
             out["build_s"] = round(time.perf_counter() - t, 1)
+            out["build_stories_peak_rss_mb"] = build_mem.mb
         if args.build_only:
             return out
         stats = UpdateStats()
         rows_before = story_rows(args.db)
         with PeakMemory() as mem:
             t = time.perf_counter()
-            analyze_into_store(store, articles[args.n:], settings,
+            analyze_into_store(store, added, settings,
                                runner=LocalRunner(work=work), stats=stats)
             secs = time.perf_counter() - t
     finally:
@@ -722,7 +726,7 @@ def cmd_genstore(args: argparse.Namespace) -> dict[str, Any]:
                 "stories_changed_holding_new": stats.stories_changed_new,
                 "stories_removed": stats.stories_removed, "redirects": stats.redirects,
                 "churn": story_churn(rows_before, story_rows(args.db),
-                                     {a.id for a in articles[args.n:]}),
+                                     {a.id for a in added}),
                 "peak_rss_mb": mem.mb})
     return out
 
