@@ -88,3 +88,28 @@ def test_an_agency_in_brackets_opening_the_lead_is_a_dateline() -> None:
     members = [art("a", "(Kelby Wire) " + LEAD, loaded), art("b", "(KNN) - " + LEAD, loaded)]
     title = story_title(members, {})
     assert title.startswith("The river authority opened"), title
+
+
+def test_a_weakly_backed_headline_beats_a_lead_sentence() -> None:
+    # Real text (stop 53): a story of loosely related members whose headlines share few words
+    # with the others' leads was titled with one member's opening sentence, "That's more or
+    # less what Hinton, 25, had been hoping for". The best backed headline is the title now.
+    members = [
+        art("a", "That was more or less what Kerrow, 25, had been hoping for when the Dalby "
+                 "hall opened its doors on Friday night after the floods.",
+            "Kerrow's long wait ends as concert doors open"),
+        art("b", "The river authority says the new barrier kept the Dalby hall dry through "
+                 "the spring floods, and repairs to the old roof are done.",
+            "Barrier held through spring, river authority says")]
+    assert story_title(members, {}) in {"Kerrow's long wait ends as concert doors open",
+                                        "Barrier held through spring, river authority says"}
+
+
+def test_an_editors_note_is_never_a_title() -> None:
+    note = ("Editor's Note: A photo collage which originally accompanied this story included "
+            "an image that was not taken at the scene.")
+    members = [art("a", note + "\n\n" + LEAD),
+               art("b", "Editor\u2019s note: an earlier version of this story misnamed the "
+                        "barrier's builder and has been corrected.\n\n" + LEAD)]
+    title = story_title(members, {})
+    assert title == "The river authority opened the new Dalby flood barrier on Tuesday"
