@@ -299,29 +299,3 @@ def test_reuse_index_rows_round_trip_and_equal_the_batch_stage() -> None:
                                          state)
     assert changed.aligned == changed.candidates
     assert changed.reuse == find_reuse(later, bounded)
-
-
-def test_searching_all_articles_at_once_gives_each_articles_answer() -> None:
-    # `in_sorted_each` / `without_template_each` replace one search per article; their answers
-    # must be the per-article ones, empty articles and the 90% rule included.
-    from newsprism.reuse.index import without_template, without_template_each
-    from newsprism.reuse.template import in_sorted, in_sorted_each
-
-    rng = np.random.default_rng(7)
-    pool = np.unique(rng.integers(0, 2**63, 400, dtype=np.uint64))
-    arrays = [np.unique(rng.choice(pool, size=int(rng.integers(0, 40)))) for _ in range(60)]
-    arrays += [np.zeros(0, dtype=np.uint64), pool[:20].copy()]
-    template = np.sort(rng.choice(pool, 120, replace=False))
-    arrays.append(template[:30].copy())  # all template: the 90% rule keeps every print
-    for sorted_set in (template, np.zeros(0, dtype=np.uint64)):
-        each = in_sorted_each(arrays, sorted_set)
-        assert len(each) == len(arrays)
-        assert all(np.array_equal(h, in_sorted(a, sorted_set)) for h, a in
-                   zip(each, arrays, strict=True))
-        kept = without_template_each(arrays, sorted_set)
-        assert all(np.array_equal(k, without_template(a, sorted_set)) for k, a in
-                   zip(kept, arrays, strict=True))
-    assert any(len(k) < len(a) for k, a in zip(without_template_each(arrays, template),
-                                                arrays, strict=True))
-    assert np.array_equal(without_template_each(arrays, template)[-1], arrays[-1])
-    assert in_sorted_each([], template) == []

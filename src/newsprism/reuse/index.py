@@ -36,7 +36,6 @@ from .template import (  # noqa: F401  (the template rule's names, as they were 
     TEMPLATE_OUTLET_SHARE,
     boilerplate_cap,
     in_sorted,
-    in_sorted_each,
     template_shingles,
     updated_template,
 )
@@ -95,18 +94,6 @@ def without_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray:
     of them: a repost of a much-copied text keeps them all and stays findable."""
     kept = _outside_template(hashes, template)
     return hashes if kept is None else kept
-
-
-def without_template_each(arrays: Sequence[np.ndarray], template: np.ndarray
-                          ) -> list[np.ndarray]:
-    """`without_template` of each array, searched at once (`template.in_sorted_each`)."""
-    if not len(template):
-        return list(arrays)
-    out = []
-    for hashes, hit in zip(arrays, in_sorted_each(arrays, template), strict=True):
-        kept = hashes[~hit]
-        out.append(kept if len(kept) * 10 >= len(hashes) and len(kept) else hashes)
-    return out
 
 
 def _outside_template(hashes: np.ndarray, template: np.ndarray) -> np.ndarray | None:
@@ -214,7 +201,7 @@ def scored_pairs(fingerprints: Sequence[np.ndarray], template: np.ndarray, min_s
     text's fingerprints outside the template), the pairs sorted."""
     n = len(fingerprints)
     none = np.zeros(0, dtype=np.int64)
-    kept = without_template_each(fingerprints, template)
+    kept = [without_template(fp, template) for fp in fingerprints]
     sizes = np.array([len(f) for f in kept], dtype=np.int64)
     if not sizes.sum():
         return none, none, none, sizes
@@ -453,8 +440,8 @@ def _stale(ordered: Sequence[Article], prints: Sequence[Prints], template: np.nd
         return np.ones(n, dtype=bool)
     moved = np.setxor1d(previous.template, template, assume_unique=True)
     covered = np.array([a.id in previous.covered for a in ordered], dtype=bool)
-    holds = np.array([bool(hit.any()) for hit in in_sorted_each(
-        [p.shingles for p in prints], moved)] if len(moved) else [False] * n, dtype=bool)
+    holds = np.array([bool(in_sorted(p.shingles, moved).any()) if len(moved) else False
+                      for p in prints], dtype=bool)
 
     def filtered(p: Prints, tmpl: np.ndarray) -> bool:
         return _outside_template(p.prints, tmpl) is not None

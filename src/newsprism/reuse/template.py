@@ -37,17 +37,6 @@ def in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     return sorted_set[idx] == values
 
 
-def in_sorted_each(arrays: Sequence[np.ndarray], sorted_set: np.ndarray) -> list[np.ndarray]:
-    """`in_sorted` of each array, by one search over them all: the per-array calls cost
-    more in call overhead than in searching (every stored article's prints on every update;
-    at 100k articles some 30 million values in 100,000 calls)."""
-    held = [a for a in arrays if len(a)]  # an empty array adds nothing (nor its dtype)
-    if not held:
-        return [np.zeros(0, dtype=bool) for _ in arrays]
-    hit = in_sorted(np.concatenate(held), sorted_set)
-    return np.split(hit, np.cumsum([len(a) for a in arrays])[:-1])
-
-
 def template_shingles(shingles: Sequence[np.ndarray], outlets: Sequence[str] | None = None
                       ) -> np.ndarray:
     """Sorted hashes of site template shingles: those in more than `boilerplate_cap`
@@ -71,8 +60,7 @@ def updated_template(shingles: Sequence[np.ndarray], outlets: Sequence[str] | No
     if not len(recheck):
         return np.zeros(0, dtype=np.uint64)
     # Each document's shingles among those counted again: the same counts, on a small set.
-    subset = [s[hit] for s, hit in zip(shingles, in_sorted_each(shingles, recheck),
-                                       strict=True)]
+    subset = [s[in_sorted(s, recheck)] for s in shingles]
     return _template_of(subset, _owners(subset, outlets), len(shingles))
 
 
