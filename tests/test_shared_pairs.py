@@ -35,3 +35,25 @@ def test_the_cache_is_bounded(monkeypatch):
         counts = ((f"t:w{k}", 1.0), (f"t:v{k}", 2.0))
         assert shared_module.shared_counts(iter(counts)) == counts
         assert len(shared_module._PAIRS) <= 4  # emptied once it holds 3, then 2 more
+
+
+def test_an_update_empties_the_shared_pairs_once_it_has_clustered(examples_dir, settings,
+                                                                  tmp_path, monkeypatch):
+    # The pairs serve the clustering only; held after it, they outlived the raw features
+    # through the story stages and the commit (at 10k articles some 291k pairs).
+    from newsprism import regrouping
+    from newsprism.service import run_analysis
+
+    monkeypatch.setattr(shared_module, "_PAIRS", {})
+    held: list[int] = []
+    real = regrouping.forget_shared_pairs
+
+    def forget() -> None:
+        held.append(len(shared_module._PAIRS))
+        real()
+    monkeypatch.setattr(regrouping, "forget_shared_pairs", forget)
+    report = run_analysis([str(examples_dir)], settings,
+                          db_url=f"sqlite:///{tmp_path / 'store.db'}")
+    assert report.stories
+    assert held and held[0] > 0  # the whole re-cluster shared pairs, then let them go
+    assert shared_module._PAIRS == {}

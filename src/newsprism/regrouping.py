@@ -44,6 +44,7 @@ from .stories.features_stored import (
 )
 from .stories.ids import successors
 from .stories.incremental import LocalUpdate, attach_reached, needs_full, reuse_reach
+from .stories.shared import forget as forget_shared_pairs
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -339,11 +340,13 @@ class _Features:
                    leads=leads)
 
     def clustered(self) -> None:
-        """Drop what only the clustering reads (the rows' raw features, the workers' frames):
+        """Drop what only the clustering reads (the rows' raw features and the pairs they
+        shared, `stories.shared`; the workers' frames):
         `Regroup.write_features` holds this object through the story stages until the commit,
         and at 10k articles the raw features are some 145 MB of it."""
         self.raws = {}
         self.parsed = {}
+        forget_shared_pairs()  # the raw features' shared pairs, which nothing else holds now
 
     def leads_of(self, store: Store, ids: Collection[str], articles: Sequence[Article],
                  lean_of: LeanOf) -> list[ArticleFacts]:

@@ -10,7 +10,9 @@ re-cluster), not where an update reads back the rows of the stories it reaches
 (`features_stored.raw_of`: a few thousand articles, whose time counts more than their memory),
 and not inside features.py, whose text keys the stored features and frames (a change there
 makes every store rebuild them). The values are the same; only the memory changes. Bounded:
-emptied when it holds MAX_PAIRS pairs (a long `watch`), after which sharing starts again.
+emptied when it holds MAX_PAIRS pairs (a long `watch`), after which sharing starts again, and
+emptied by `forget` once an update has clustered (`regrouping`), so the pairs do not outlive
+the features that shared them through the story stages and the commit.
 """
 
 from __future__ import annotations
@@ -35,3 +37,8 @@ def shared(raw: RawFeatures) -> RawFeatures:
     """`raw` with its counts shared (`shared_counts`)."""
     return RawFeatures(raw.article_id, shared_counts(raw.counts), raw.actors, raw.headline,
                        raw.trigger, raw.title_words)
+
+
+def forget() -> None:
+    """Empty the shared pairs (they are only a cache: values made after are equal)."""
+    _PAIRS.clear()
