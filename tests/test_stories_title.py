@@ -113,3 +113,21 @@ def test_an_editors_note_is_never_a_title() -> None:
                         "barrier's builder and has been corrected.\n\n" + LEAD)]
     title = story_title(members, {})
     assert title == "The river authority opened the new Dalby flood barrier on Tuesday"
+
+
+def test_a_story_of_one_takes_its_own_quoting_or_asking_headline() -> None:
+    # Real text (stop 54): single-article stories whose headline quoted or asked were titled
+    # with a cut lead ("The murder trial of a former Dallas cop who shot", "ProPublica is a
+    # nonprofit newsroom that investigates abuses of power"). Their own headline is the title.
+    quoting = "Mayor calls Dalby barrier 'a fine day' for the valley"
+    asking = "Will the new Dalby barrier hold next spring?"
+    for headline in (quoting, asking):
+        assert not headline_shape(headline) and headline_shape(headline, own=True)
+        assert story_title([art("a", LEAD, headline)], {}) == headline
+        # With a second outlet the title stands for both: no quotation, no question.
+        pair = [art("a", LEAD, headline), art("b", LEAD.replace("Tuesday", "Tuesday morning"))]
+        assert story_title(pair, {}) != headline
+    # A loaded headline or an opinion label still gives way to the lead.
+    for headline in ("Mayor slams 'shocking' Dalby barrier delay", "OPINION: Will it hold?"):
+        title = story_title([art("a", LEAD, headline)], {})
+        assert title.startswith("The river authority opened"), title
