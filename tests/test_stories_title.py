@@ -88,6 +88,11 @@ def test_an_agency_in_brackets_opening_the_lead_is_a_dateline() -> None:
     members = [art("a", "(Kelby Wire) " + LEAD, loaded), art("b", "(KNN) - " + LEAD, loaded)]
     title = story_title(members, {})
     assert title.startswith("The river authority opened"), title
+    # Real text (stop 54): "Washington (CNN) - President Obama continues ...": a place in
+    # normal case before the agency.
+    for opening in ("Dalby (KNN) - ", "New Dalby (Kelby Wire) -- ", "St. Dalby (KNN) \u2014 "):
+        title = story_title([art("a", opening + LEAD, loaded)], {})
+        assert title.startswith("The river authority opened"), title
 
 
 def test_a_weakly_backed_headline_beats_a_lead_sentence() -> None:

@@ -69,7 +69,11 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?\s+[\"“‘']?[A-Z0-9])")
 _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w .]{1,30})?"
                        r"(?:\s*\([^)]{1,40}\))?\s*(?:--|[-–—:])\s*"
                        # "(CNN) Republicans aren't waiting ...": the agency alone (stop 48)
-                       r"|\((?:[A-Z][A-Za-z.]*\s?){1,3}\)\s*(?:--|[-–—:]\s*)?(?=[A-Z“\"]))")
+                       r"|\((?:[A-Z][A-Za-z.]*\s?){1,3}\)\s*(?:--|[-–—:]\s*)?(?=[A-Z“\"])"
+                       # "Washington (CNN) - President Obama ...": a place in normal case, then
+                       # the agency and a dash (stop 54)
+                       r"|[A-Z][a-z]*\.?(?:\s[A-Z][a-z]*\.?){0,2},?\s*\((?:[A-Z][A-Za-z.]+\s?){1,3}\)"
+                       r"\s*(?:--|[-–—:])\s*)")
 _EDITORS_NOTE = re.compile(r"^\s*editor[’']?s[’']?\s+note\b", re.I)
 _QUOTE_OPEN = re.compile(r"^\s*[\"“”‘'`«]")
 _QUOTE_PAIR = re.compile(r"[\"“”‘’'`]{1,2}\s*\w[^\"“”]{0,80}[\"“”’'`]")
