@@ -4,6 +4,7 @@ editors wrote for it, and the headline-backing rule's separation.
 
     .venv/bin/python benchmarks/titles_neus.py --part tune  --baseline 0c93e52
     .venv/bin/python benchmarks/titles_neus.py --part blind --baseline 0c93e52
+    .venv/bin/python benchmarks/titles_neus.py --part tune --single --baseline 1d06e95
 
 `--part tune` is the first 60% of the triplets (used to choose `MIN_BACKING` and the rules),
 `--part blind` the last 40% (run to report). Only NeuS *train* is read; its test split is held
@@ -64,10 +65,35 @@ def f1(a: str, b: str) -> float:
     return 0.0 if not common else 2 * common / (len(x) + len(y))
 
 
+def singles(stories: list[list[Article]], targets: list[str], part: range,
+            versions: dict[str, types.ModuleType], name: str) -> None:
+    """Each excerpt of the part as a story of one: its title against its event's neutral
+    title, per version, and how many titles the last version changes."""
+    chosen: dict[str, list[str]] = {k: [] for k in versions}
+    gold: list[str] = []
+    for k in part:
+        for a in stories[k]:
+            gold.append(targets[k])
+            for v, module in versions.items():
+                chosen[v].append(module.story_title([a], {}))
+    print(f"NeuS train, {name} part: {len(gold)} excerpts, each a story of one")
+    for v, titles in chosen.items():
+        print(f"title.py {v}: stem-F1 to the neutral title "
+              f"{statistics.mean(f1(t, g) for t, g in zip(titles, gold, strict=True)):.3f}, loaded "
+              f"{sum(current.is_loaded(t) for t in titles) / len(titles):.3f}")
+    if len(chosen) == 2:
+        (_, old), (_, new) = chosen.items()
+        moved = [(f1(o, g), f1(n, g)) for o, n, g in zip(old, new, gold, strict=True) if o != n]
+        print(f"titles changed {len(moved)}: better {sum(b > a for a, b in moved)}, "
+              f"worse {sum(b < a for a, b in moved)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=("tune", "blind"), required=True)
     ap.add_argument("--baseline", help="git revision of title.py to compare with")
+    ap.add_argument("--single", action="store_true",
+                    help="each excerpt alone, as a story of one article (stop 54)")
     args = ap.parse_args()
     if not NEUS.exists():
         sys.exit(f"{NEUS} is not present")
@@ -77,6 +103,8 @@ def main() -> None:
     versions = {"now": current}
     if args.baseline:
         versions = {f"at {args.baseline}": baseline_module(args.baseline)} | versions
+    if args.single:
+        return singles(stories, targets, part, versions, args.part)
     same, other = [], []
     scores: dict[str, list[tuple[float, bool, bool]]] = {k: [] for k in versions}
     for k in part:
