@@ -5,6 +5,7 @@ stages (`REFRESH_AFTER` articles; set to 1 here where a test wants it)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -129,3 +130,31 @@ def test_no_bound_no_restart(settings):
         out = runner.map_articles([_art(i) for i in range(6)], small)
         assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(6)]
         assert runner.recycled == [] and runner.refreshed == [] and runner.held_mb > 60
+
+
+def test_a_worker_the_cluster_forgot_is_started_again(settings):
+    # Stop 54's 10k build: a retired worker's successor took longer to join than Dask's
+    # lost-worker timeout, the cluster closed its nanny and forgot it, and the rest of the
+    # run had one worker. Here the cluster forgets one as it does then (close the nanny,
+    # drop it): the next parse starts a worker in its place and every article comes back.
+    import dask
+
+    small = settings.replace(spacy_batch_size=1, worker_memory_mb=0)
+    with DaskRunner(small, workers=2, in_flight=1, work=growing_work) as runner:
+        client = runner.client()
+        assert dask.config.get("distributed.deploy.lost-worker-timeout") == \
+            dask_runner.LOST_WORKER_TIMEOUT
+        cluster = runner._cluster
+        name = sorted(cluster.workers)[0]
+        nanny = cluster.workers.pop(name)
+        cluster.sync(nanny.close)
+        client.wait_for_workers(1)
+        assert len(client.scheduler_info()["workers"]) == 1
+        out = runner.map_articles([_art(i) for i in range(6)], small)
+        assert [a.id for a, _ in out] == [f"a{i:02d}" for i in range(6)]
+        assert len(client.scheduler_info()["workers"]) == 2
+        deadline = time.monotonic() + 60
+        while len(cluster.workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)  # the nanny is the cluster's once it has started
+        assert len(cluster.workers) == 2
+        assert list(client.run(_baselines).values()) == [True, True]  # the model loaded

@@ -30,8 +30,10 @@ is recomputed). One worker at a time, and never the last: with one worker the ru
 it is. When a parse of `REFRESH_AFTER` articles or more ends, every worker holding more than
 half that bound is started afresh the same way, all at once (nothing is queued): the story
 stages that follow read none of what it holds, it restarts while this process re-clusters,
-and the next batches or story stages wait for it (`settle`, at most 60 s). Workers of a
-cluster given by address are left alone (their nannies and memory are their owner's).
+and the next batches or story stages wait for it (`settle`, at most 60 s). A worker our cluster
+forgets (its successor too slow to join, `LOST_WORKER_TIMEOUT`) is started again (`_heal`).
+Workers of a cluster given by address are left alone (their nannies and memory are their
+owner's).
 """
 
 from __future__ import annotations
@@ -81,6 +83,12 @@ LOCAL_WORKER_CONFIG: dict[str, Any] = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
 }
+# How long our `LocalCluster` waits for a retired worker's successor to join before it closes
+# the worker's nanny and forgets it (Dask's default, 15 s, is shorter than a fresh worker's
+# start with spaCy on a busy machine: in stop 54's 10k build one worker was lost that way and
+# the story stages ran on the other, 424 s against 118). Read when a worker leaves, so set
+# for this process; `_heal` replaces a worker forgotten all the same.
+LOST_WORKER_TIMEOUT = "300s"
 
 
 # This worker process's smallest RSS after freed memory was handed back, MB: what it holds
@@ -172,6 +180,7 @@ class DaskRunner(BatchRunner):
         # and the workers retired and not yet seen replaced (`settle` waits for them).
         self.refreshed: list[tuple[str, float]] = []
         self._retiring: set[str] = set()
+        self._healing_until = 0.0  # `_heal` asked the cluster for a worker until then
 
     # -- cluster ---------------------------------------------------------------------------
 
@@ -186,6 +195,8 @@ class DaskRunner(BatchRunner):
                 os.environ.setdefault("OMP_NUM_THREADS", "1")
                 import dask
 
+                dask.config.set({"distributed.deploy.lost-worker-timeout":
+                                 LOST_WORKER_TIMEOUT})
                 with dask.config.set(LOCAL_WORKER_CONFIG):  # read as the workers start
                     self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
                                                  processes=True, dashboard_address=None,
@@ -292,6 +303,7 @@ class DaskRunner(BatchRunner):
                                 tuple(q for b in got for q in b.problems),
                                 keys.pop() if one else "",
                                 tuple(r for b in got for r in b.frames) if one else ())
+            self._heal()
             fill()
         if len(articles) >= REFRESH_AFTER:
             self._refresh(client, last_held, settings.worker_memory_mb / 2)
@@ -301,7 +313,7 @@ class DaskRunner(BatchRunner):
         successors have joined, so that the next work (the story stages scatter their data
         straight to a worker) never meets a worker on its way out; past `timeout` the run goes
         on with the workers there are. The next batches and story stages call it first."""
-        if not self._retiring or self._client is None:
+        if self._client is None or not (self._retiring or self._heal()):
             return
         end = time.monotonic() + timeout
         while time.monotonic() < end:
@@ -309,7 +321,21 @@ class DaskRunner(BatchRunner):
             if not self._retiring.intersection(workers) and len(workers) >= self.workers:
                 break
             time.sleep(0.2)
+            self._heal()
         self._retiring.clear()
+
+    def _heal(self) -> bool:
+        """Start a worker for each one our own cluster has forgotten (its nanny closed when a
+        retired worker's successor did not join within `LOST_WORKER_TIMEOUT`): the cluster's
+        own `scale` back to `workers`, which starts the missing ones in the background.
+        Whether one was missing."""
+        cluster = self._cluster
+        if cluster is None or len(cluster.workers) >= len(cluster.worker_spec):
+            return False
+        if time.monotonic() >= self._healing_until:  # once while a successor starts
+            self._healing_until = time.monotonic() + 30.0
+            cluster.scale(self.workers)
+        return True
 
     def _refresh(self, client: Any, last_held: dict[str, float], bound: float) -> None:
         """When a parse ends, start afresh every worker of our own cluster that holds more
