@@ -13,11 +13,26 @@ book recipe formula pattern
 """.split())
 
 
+# "ordered according to their ranking scores", "priced according to size": a verb of
+# arranging or measuring right before it makes the object a criterion (stop 54, real text).
+ARRANGING = frozenset("""
+order sort rank arrange group classify categorize categorise price vary differ adjust weight
+distribute allocate assign divide organize organise grade tailor calibrate scale tax pay
+""".split())
+
+
 def according_to(t) -> bool:
     """`t` opens an "according to X" that names a source: "according to officials" yes;
-    "going according to plan", "according to the rules", "according to a classic script" no."""
+    "going according to plan", "according to the rules", "according to a classic script",
+    "ordered according to their scores" no."""
     doc = t.doc
     if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+        return False
+    before = t.i - 1
+    while before >= 0 and doc[before].pos_ == "ADV":
+        before -= 1
+    if before >= 0 and doc[before].pos_ in ("VERB", "AUX") \
+            and doc[before].lemma_.lower() in ARRANGING:
         return False
     objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
     head = objs[0] if objs else (doc[t.i + 2] if t.i + 2 < len(doc) else None)

@@ -68,7 +68,8 @@ class _Finder(DirectFinder):
             c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
                 c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
             and lemma in ("call", "describe"))]
-        if not parts or phone_call(lemma, parts) or not reported.said_object(parts):
+        if not parts or phone_call(lemma, parts) or not reported.said_object(parts) \
+                or reported.found_or_named(verb, lemma):
             return None  # ("accused Bill Clinton of …": whom it is about; nothing said)
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
@@ -143,6 +144,8 @@ class _Finder(DirectFinder):
                     # Several ccomps: the one after the verb is what it reports.
                     after = [c for c in comps if c.i > verb.i]
                     comp = after[0] if after else comps[-1]
+                    if reported.found_or_named(verb, lemma, comp):
+                        continue  # "find out who", "found X dead", "call themselves X"
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
                            and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
                            and not on_verb_phrase(doc[c.i - 1], verb)  # `told investors that`

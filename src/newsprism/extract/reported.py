@@ -59,3 +59,43 @@ def said_object(parts: list) -> list:
         all(t.ent_type_ in NAMED or t.is_punct for t in c.subtree)
         or c.ent_type_ in NAMED and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree))]
     return [] if len(named) == len(parts) else parts
+
+
+REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves "
+                       "oneself".split())
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Participles of what is found done to someone: "found X shot", "found Y stabbed".
+HARMED = frozenset("shoot kill stab beat hang strangle wound injure murder drown burn bind "
+                   "tie gag slay".split())
+
+
+def found_or_named(verb, lemma: str, comp=None) -> bool:
+    """Clauses of "find" and "call" that report nothing said (real text, stop 54): a search
+    ("will find out who the leakers are"), a state one is in ("you find yourself recoiling",
+    "Moscow will find itself isolated"), a discovery of someone or something ("police found
+    the accountant dead", "authorities found Kristina Curry shot to death"), a name one goes
+    by ("voters who call themselves independents") or a name in the passive ("what's called
+    sequestration"). Not "a study found that ...", "found he leaked information", "called
+    the move an effort to ..."."""
+    if lemma not in ("find", "call"):
+        return False
+    kids = list(verb.children)
+    if lemma == "find" and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+        return True
+    subjects = [c for c in (comp.children if comp is not None else ()) if c.dep_ == "nsubj"]
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in kids) \
+            or any(c.lower_ in REFLEXIVES for c in subjects):
+        return True
+    if lemma == "call":  # "what's called X"; not "who's called for tax hikes"
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) \
+            and any(c.dep_ == "oprd" for c in kids) \
+            and not any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
+    if comp is None or any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return False
+    if comp.pos_ not in ("VERB", "AUX") and not any(t.tag_ in _FINITE for t in comp.subtree):
+        return True  # a small clause: "found X dead", "found X in her home"
+    # "found Kristina Curry shot to death": a bare participle of harm, which the tagger may
+    # read as a past tense; the discovery of a person, not a finding reported ("a panel
+    # found the United States was in breach" is one).
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in comp.children)
+    return comp.tag_ in ("VBD", "VBN") and bare and comp.lemma_.lower() in HARMED
