@@ -1,7 +1,8 @@
 """Clauses of "find", "call" and "according to" that report nothing said (stop 54, read on real
-articles): a search, a state one finds oneself in, a discovery of someone, a name one goes by or
-one given in the passive, a criterion ("ordered according to their scores"). What a study
-found, what someone called something, and what officials say stay quotes."""
+articles): a search, a state one finds oneself in, a discovery of someone, a name given in the
+passive, a criterion ("ordered according to their scores"). What a study found, someone's
+judgement ("finds the mayor amusing"), what someone called something or himself, and what
+officials say stay quotes."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ NOTHING_SAID = [
      "dead"),
     ("A month later, officers found Kerstin Mallow shot to death in the school's parking lot.",
      "shot to death"),
-    ("The share of voters who call themselves independents has grown in Dalby.",
-     "independents"),
     ("As part of what's called sequestration, the river agency could lose funds.",
      "sequestration"),
     ("Rather than by time, the posts are ordered according to their ranking scores.",
      "the posts are ordered"),
+    # An attempt is not a statement: "has tried to show how far he's come" (real text).
+    ("As the vote nears, Holt has tried to show how far she has come since her council days.",
+     "how far"),
+    ("The mayor sought to reassure residents that the barrier would hold.", "barrier would"),
 ]
 
 SAID = [
@@ -32,6 +35,11 @@ SAID = [
      "he leaked", "review"),
     ("Union officials called the move an effort to weaken the river workers' unions.",
      "the move an effort", "Union officials"),
+    # Judgements and self-descriptions stay (PolNeAR train counts them, stop 54).
+    ("Anna Holt said she wanted change in Dalby, but found Mayor Kerrow too objectionable "
+     "to support.", "too objectionable", "Anna Holt"),
+    ("Jimmy Dalton finds the mayor mostly amusing.", "mostly amusing", "Jimmy Dalton"),
+    ("Mayor Kerrow calls himself a democratic socialist.", "democratic socialist", "Kerrow"),
     # PolNeAR dev (stop 54): findings without "that" whose subject is a name.
     ("An arbitration panel in 2001 found Velmar was in breach of the river agreement.",
      "Velmar was in breach", "panel"),

@@ -64,6 +64,9 @@ def said_object(parts: list) -> list:
 REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves "
                        "oneself".split())
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The state someone or something is found in: "found the accountant dead".
+FOUND_STATES = frozenset("dead alive unconscious unresponsive missing injured wounded safe "
+                         "naked asleep awake intact empty abandoned".split())
 # Participles of what is found done to someone: "found X shot", "found Y stabbed".
 HARMED = frozenset("shoot kill stab beat hang strangle wound injure murder drown burn bind "
                    "tie gag slay".split())
@@ -73,27 +76,29 @@ def found_or_named(verb, lemma: str, comp=None) -> bool:
     """Clauses of "find" and "call" that report nothing said (real text, stop 54): a search
     ("will find out who the leakers are"), a state one is in ("you find yourself recoiling",
     "Moscow will find itself isolated"), a discovery of someone or something ("police found
-    the accountant dead", "authorities found Kristina Curry shot to death"), a name one goes
-    by ("voters who call themselves independents") or a name in the passive ("what's called
-    sequestration"). Not "a study found that ...", "found he leaked information", "called
-    the move an effort to ..."."""
+    the accountant dead", "authorities found Kristina Curry shot to death") or a name in the
+    passive ("what's called sequestration"). Not "a study found that ...", "found he leaked
+    information", "found Mr. Trump too objectionable", "called the move an effort to ...",
+    "calls himself a democratic socialist" (his own words about himself)."""
     if lemma not in ("find", "call"):
         return False
     kids = list(verb.children)
     if lemma == "find" and any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
         return True
-    subjects = [c for c in (comp.children if comp is not None else ()) if c.dep_ == "nsubj"]
-    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in kids) \
-            or any(c.lower_ in REFLEXIVES for c in subjects):
-        return True
     if lemma == "call":  # "what's called X"; not "who's called for tax hikes"
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) \
             and any(c.dep_ == "oprd" for c in kids) \
             and not any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
+    subjects = [c for c in (comp.children if comp is not None else ()) if c.dep_ == "nsubj"]
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in kids) \
+            or any(c.lower_ in REFLEXIVES for c in subjects):
+        return True
     if comp is None or any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
         return False
     if comp.pos_ not in ("VERB", "AUX") and not any(t.tag_ in _FINITE for t in comp.subtree):
-        return True  # a small clause: "found X dead", "found X in her home"
+        # A small clause: "found X dead", "found X in her home" are discoveries; "find him
+        # unlikable", "find it difficult" are the subject's judgement, which is kept.
+        return comp.pos_ != "ADJ" or comp.lower_ in FOUND_STATES
     # "found Kristina Curry shot to death": a bare participle of harm, which the tagger may
     # read as a past tense; the discovery of a person, not a finding reported ("a panel
     # found the United States was in breach" is one).

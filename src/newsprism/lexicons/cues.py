@@ -56,7 +56,7 @@ prediction boast threat description dictum characterization characterisation""".
 IRREALIS_HEADS = frozenset(
     "allow let permit enable want wish plan intend hope expect aim need prepare urge ask "
     "encourage invite force pressure push refuse decline fail hesitate schedule set due "
-    "likely unlikely ready eager willing reluctant".split())
+    "likely unlikely ready eager willing reluctant try seek attempt".split())
 
 # What a text is written on or in: "read" is a cue when one of these reads (`“…,” the
 # email read`, `a sign that read “…”`, `“…,” read one`), never when a person reads.
