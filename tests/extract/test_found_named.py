@@ -16,6 +16,7 @@ NOTHING_SAID = [
      "isolated"),
     ("Police found the 64-year-old former accountant dead in a room on the top floor.",
      "dead"),
+    ("Dalby police found the 11-year-old in her home with a wound to her head.", "her home"),
     ("A month later, officers found Kerstin Mallow shot to death in the school's parking lot.",
      "shot to death"),
     ("As part of what's called sequestration, the river agency could lose funds.",
@@ -39,6 +40,8 @@ SAID = [
     ("Anna Holt said she wanted change in Dalby, but found Mayor Kerrow too objectionable "
      "to support.", "too objectionable", "Anna Holt"),
     ("Jimmy Dalton finds the mayor mostly amusing.", "mostly amusing", "Jimmy Dalton"),
+    ("The mayor's critics, who are trying to say that the barrier was a waste, met on "
+     "Monday.", "the barrier was a waste", "who"),
     ("Mayor Kerrow calls himself a democratic socialist.", "democratic socialist", "Kerrow"),
     # PolNeAR dev (stop 54): findings without "that" whose subject is a name.
     ("An arbitration panel in 2001 found Velmar was in breach of the river agreement.",

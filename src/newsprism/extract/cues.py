@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicons.cues import (
+    ATTEMPT_HEADS,
     CUE_LEMMAS,
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
@@ -381,8 +382,11 @@ def unasserted(verb) -> bool:
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
-    return (verb.dep_ == "xcomp" and verb.head.lemma_ == "be") \
-        or (verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in IRREALIS_HEADS)
+    head = verb.head.lemma_.lower()
+    return (verb.dep_ == "xcomp" and head == "be") \
+        or (verb.dep_ in ("xcomp", "ccomp") and head in IRREALIS_HEADS and (
+            # "tried to show how far he's come" is an attempt; "trying to say that X" says it
+            head not in ATTEMPT_HEADS or verb.lemma_.lower() not in SPEECH_LEMMAS))
 
 
 def _irrealis_conjunct(verb) -> bool:

@@ -67,6 +67,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The state someone or something is found in: "found the accountant dead".
 FOUND_STATES = frozenset("dead alive unconscious unresponsive missing injured wounded safe "
                          "naked asleep awake intact empty abandoned".split())
+_PLACE_PREPS = frozenset("in at inside near outside under on behind beside".split())
 # Participles of what is found done to someone: "found X shot", "found Y stabbed".
 HARMED = frozenset("shoot kill stab beat hang strangle wound injure murder drown burn bind "
                    "tie gag slay".split())
@@ -97,8 +98,10 @@ def found_or_named(verb, lemma: str, comp=None) -> bool:
         return False
     if comp.pos_ not in ("VERB", "AUX") and not any(t.tag_ in _FINITE for t in comp.subtree):
         # A small clause: "found X dead", "found X in her home" are discoveries; "find him
-        # unlikable", "find it difficult" are the subject's judgement, which is kept.
-        return comp.pos_ != "ADJ" or comp.lower_ in FOUND_STATES
+        # unlikable", "find him a little off-putting", "find it difficult" are the subject's
+        # judgement, which is kept.
+        return comp.pos_ == "ADP" or comp.lower_ in FOUND_STATES or any(
+            c.dep_ == "prep" and c.lower_ in _PLACE_PREPS for c in comp.children)
     # "found Kristina Curry shot to death": a bare participle of harm, which the tagger may
     # read as a past tense; the discovery of a person, not a finding reported ("a panel
     # found the United States was in breach" is one).

@@ -57,6 +57,9 @@ IRREALIS_HEADS = frozenset(
     "allow let permit enable want wish plan intend hope expect aim need prepare urge ask "
     "encourage invite force pressure push refuse decline fail hesitate schedule set due "
     "likely unlikely ready eager willing reluctant try seek attempt".split())
+# Of those, the heads of an attempt: only a cue that is no verb of speech stays unasserted
+# under them ("tried to show how far he's come"; "they're trying to say that X" says it).
+ATTEMPT_HEADS = frozenset("try seek attempt".split())
 
 # What a text is written on or in: "read" is a cue when one of these reads (`“…,” the
 # email read`, `a sign that read “…”`, `“…,” read one`), never when a person reads.
