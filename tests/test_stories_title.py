@@ -136,3 +136,12 @@ def test_a_story_of_one_takes_its_own_quoting_or_asking_headline() -> None:
     for headline in ("Mayor slams 'shocking' Dalby barrier delay", "OPINION: Will it hold?"):
         title = story_title([art("a", LEAD, headline)], {})
         assert title.startswith("The river authority opened"), title
+
+
+def test_an_apostrophe_inside_a_word_is_no_quotation() -> None:
+    # Real text (stop 54): "Obama's foolish proposals won't fix ..." was refused as a quote
+    # pair, the "'s" and the "n't" taken for quotation marks.
+    assert headline_shape("Velmar's mayor won't back the new barrier plan")
+    assert headline_shape("Farmers' union can't stop Dalby barrier")
+    assert not headline_shape("Velmar's mayor calls barrier 'a fine day' for Dalby")
+    assert not headline_shape("Mayor says barrier plan \u2018won\u2019t hold\u2019")

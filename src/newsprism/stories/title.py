@@ -76,7 +76,8 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w .]{1,30}
                        r"\s*(?:--|[-–—:])\s*)")
 _EDITORS_NOTE = re.compile(r"^\s*editor[’']?s[’']?\s+note\b", re.I)
 _QUOTE_OPEN = re.compile(r"^\s*[\"“”‘'`«]")
-_QUOTE_PAIR = re.compile(r"[\"“”‘’'`]{1,2}\s*\w[^\"“”]{0,80}[\"“”’'`]")
+# Quotation marks around words; an apostrophe inside a word ("Obama's ... won't") is none.
+_QUOTE_PAIR = re.compile(r"(?<!\w)[\"“”‘’'`]{1,2}\s*\w[^\"“”]{0,80}[\"“”’'`](?!\w)")
 # ", the minister said on Monday." / ", state television said." at the end of a lead
 _ATTRIBUTION = re.compile(r",\s+(?:[^,]{1,80}?\s)?(?:said|says|told|reported|announced|"
                           r"according to)\b[^,]*$", re.I)
