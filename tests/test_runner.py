@@ -182,3 +182,23 @@ def test_local_workers_keep_glibc_adaptive_malloc_and_no_profiler(settings, monk
     assert out == LocalRunner(work=fake_work).map_articles(
         [_art("a1"), _art("a2"), _art("a3")], settings)
     release_memory()  # and where there is nothing to trim, a no-op
+
+
+def test_an_article_queued_behind_a_hang_is_tried_again_not_blamed(settings):
+    # Stop 54, a slow day: with one worker restarting, both slots' tasks went to the other,
+    # a lone article sat queued behind the hanging one, overran its limit without running and
+    # was reported as timed out. The task submitted first on a worker is the hang; a later
+    # lone article there is tried again, once.
+    class Future:  # a future's key is all `_waited` reads of it
+        def __init__(self, key: str) -> None:
+            self.key = key
+
+    hang, queued, batch = Future("h"), Future("q"), Future("b")
+    active = {hang: (0, 1, (_art("hang1"),), 10.0), queued: (0, 2, (_art("z0"),), 12.0),
+              batch: (1, None, (_art("a1"), _art("a2")), 11.0)}
+    processing = {"tcp://w1": ["h", "q", "b"], "tcp://w2": []}
+    runner = DaskRunner(settings, workers=2)
+    assert runner._waited([hang, queued, batch], processing, active) == {queued}
+    assert runner._waited([hang], processing, active) == set()  # the hang alone: blamed
+    runner._second.add("z0")  # already given its second chance
+    assert runner._waited([hang, queued], processing, active) == set()

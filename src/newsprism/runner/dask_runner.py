@@ -12,9 +12,10 @@ the scheduler never holds the whole corpus: memory stays flat whatever the corpu
 A hang is one reported article, not a stopped run: a batch still unfinished
 `settings.article_time_limit` x its size x `in_flight` seconds after it was submitted (it may
 wait behind the worker's other batches) has its worker restarted (the nanny starts a fresh
-process; the worker's other batches go elsewhere), and its articles are retried one by one
-with the same limit each; the one that times out alone is reported
-("analysis timed out ...") and the rest of the run goes on. Needs workers with a nanny (a
+process; the worker's other batches go elsewhere, their clocks started again once the restart
+is done), and its articles are retried one by one with the same limit each; the one that times
+out alone is reported ("analysis timed out ...": a lone article that sat queued behind it on
+that worker is tried once more instead, `_waited`) and the rest of the run goes on. Needs workers with a nanny (a
 `LocalCluster` has them; `dask worker` starts one by default).
 
 A worker's memory is bounded by what it parses now, not by all it has parsed. spaCy keeps
@@ -181,6 +182,7 @@ class DaskRunner(BatchRunner):
         self.refreshed: list[tuple[str, float]] = []
         self._retiring: set[str] = set()
         self._healing_until = 0.0  # `_heal` asked the cluster for a worker until then
+        self._second: set[str] = set()  # articles retried after waiting behind a hang
 
     # -- cluster ---------------------------------------------------------------------------
 
@@ -383,6 +385,7 @@ class DaskRunner(BatchRunner):
         keys = {f.key for f in overdue}
         hung = sorted({addr for addr, ks in processing.items() if keys & set(ks)})
         moved = {k for addr in hung for k in processing[addr]} - keys
+        waited = self._waited(overdue, processing, active)
         for future in overdue:
             future.cancel()
         restarted = "its worker was restarted"
@@ -393,9 +396,10 @@ class DaskRunner(BatchRunner):
                 restarted = "its worker did not restart in time (reported apart)"
                 self._report([InputProblem("dask runner", f"could not restart worker(s) "
                                            f"{', '.join(hung)} after a time-out ({exc})")])
+        restarted_at = time.monotonic()  # the restart takes seconds: not the moved tasks'
         for future, (i, pos, arts, _t0) in list(active.items()):
             if future.key in moved:  # its worker was restarted: its clock starts again
-                active[future] = (i, pos, arts, now)
+                active[future] = (i, pos, arts, restarted_at)
         out: list[tuple[int, int | None, Batch]] = []
         for future in overdue:
             i, pos, arts, _t = active.pop(future)
@@ -403,12 +407,30 @@ class DaskRunner(BatchRunner):
                 parts[i], left[i] = {}, len(arts)
                 retry.extend((i, k, a) for k, a in enumerate(arts))
                 continue
+            if future in waited:  # queued behind the hang on its worker: once more
+                self._second.add(arts[0].id)
+                if pos is None:
+                    parts[i], left[i], pos = {}, 1, 0
+                retry.append((i, pos, arts[0]))
+                continue
             a = arts[0]
             seconds = round(limit * self.in_flight)
             out.append((i, pos, Batch(i, (), (InputProblem(
                 f"{a.source} (article {a.id})",
                 f"analysis timed out (over {seconds} s; article_time_limit "
                 f"{limit:g} s); {restarted}"),))))
+        return out
+
+    def _waited(self, overdue: list, processing: dict, active: dict) -> set:
+        """The overdue lone articles that waited rather than ran: on a worker holding several
+        overdue tasks (the other worker being restarted, every slot's task went to it), the
+        one submitted first is the hang and the later ones sat queued behind it. Each
+        article is given that second chance once (`_second`)."""
+        out: set[Any] = set()
+        for ks in processing.values():
+            held = sorted((f for f in overdue if f.key in set(ks)), key=lambda f: active[f][3])
+            out.update(f for f in held[1:]
+                       if len(active[f][2]) == 1 and active[f][2][0].id not in self._second)
         return out
 
     def map_stories(self, tasks: Sequence[StoryTask], settings: Settings,
