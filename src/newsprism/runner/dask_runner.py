@@ -15,8 +15,8 @@ wait behind the worker's other batches) has its worker restarted (the nanny star
 process; the worker's other batches go elsewhere, their clocks started again once the restart
 is done), and its articles are retried one by one with the same limit each; the one that times
 out alone is reported ("analysis timed out ...": a lone article that sat queued behind it on
-that worker is tried once more instead, `_waited`) and the rest of the run goes on. Needs workers with a nanny (a
-`LocalCluster` has them; `dask worker` starts one by default).
+that worker is tried once more instead, `_waited`) and the rest of the run goes on. Needs
+workers with a nanny (a `LocalCluster` has them; `dask worker` starts one by default).
 
 A worker's memory is bounded by what it parses now, not by all it has parsed. spaCy keeps
 every new string it meets (its vocabulary and string store never shrink), so a worker's
