@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .spans import FINITE_TAGS
+
 # "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
 # anyone is nobody's statement (not "someone familiar with the talks said", a source).
 ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
@@ -63,7 +65,6 @@ def said_object(parts: list) -> list:
 
 REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves "
                        "oneself".split())
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The state someone or something is found in: "found the accountant dead".
 FOUND_STATES = frozenset("dead alive unconscious unresponsive missing injured wounded safe "
                          "naked asleep awake intact empty abandoned".split())
@@ -96,7 +97,8 @@ def found_or_named(verb, lemma: str, comp=None) -> bool:
         return True
     if comp is None or any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
         return False
-    if comp.pos_ not in ("VERB", "AUX") and not any(t.tag_ in _FINITE for t in comp.subtree):
+    finite = any(t.tag_ in FINITE_TAGS or t.tag_ == "MD" for t in comp.subtree)
+    if comp.pos_ not in ("VERB", "AUX") and not finite:
         # A small clause: "found X dead", "found X in her home" are discoveries; "find him
         # unlikable", "find him a little off-putting", "find it difficult" are the subject's
         # judgement, which is kept.
