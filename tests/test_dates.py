@@ -92,6 +92,17 @@ def test_a_day_early_next_year_in_a_late_paper_is_the_coming_one():
      date(2020, 1, 24), date(2020, 1, 23)),
     ('On Thursday the lawyer was confident: "The case will end soon."',
      date(2020, 1, 24), date(2020, 1, 23)),
+    # Stop 55, real Baly text: the earliest day of what may come, even beside "said" (was
+    # last week's Thursday, and a "conflict" with a report of the vote on the coming one).
+    ("A Senate vote could come as early as Thursday, Sanders said.", date(2014, 7, 30),
+     date(2014, 7, 31)),
+    ("The justices could rule as early as Wednesday after lower courts blocked it.",
+     date(2019, 6, 25), date(2019, 6, 26)),
+    ("Aides said the bill could reach the floor as soon as Friday.", date(2018, 12, 18),
+     date(2018, 12, 21)),
+    # (guard) "as late as" looks back: the most recent such day, as before
+    ("As late as Monday, the president told reporters he was confident.", date(2019, 7, 2),
+     date(2019, 7, 1)),
 ])
 def test_a_day_in_a_sentence_about_what_is_to_come_is_the_coming_one(text, anchor, expected):
     (r,) = resolve_dates(text, anchor)

@@ -150,7 +150,9 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
         for rel in _REL.finditer(text):
             if any(rel.start() < e and s < rel.end() for s, e in taken):
                 continue
-            r = _resolve_relative(rel, anchor, looks_ahead(text, rel.start(), rel.end()))
+            ahead = looks_ahead(text, rel.start(), rel.end()) or \
+                _EARLIEST.search(text, max(0, rel.start() - 24), rel.start()) is not None
+            r = _resolve_relative(rel, anchor, ahead)
             if r is not None:
                 out.append(Resolved(rel.start(), rel.end(), rel.group(), r[0], r[1]))
                 taken.append((rel.start(), rel.end()))
@@ -176,6 +178,11 @@ _PAST_REPORT = re.compile(r"\b(?:said|told|announced|wrote|added|tweeted|stated|
                           r"were|had|did|met|held|passed|voted|signed|began|ended|expired)\b",
                           re.I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# "A vote could come as early as Thursday, aides said": the earliest day something may
+# happen is ahead of the writing even in a sentence that reports speech (stop 55: in the
+# 12,000 Baly articles, 28 of 58 such days were read as last week's). "As late as Monday"
+# looks back and is not here.
+_EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 # Someone's words: what they foresee ("I am confident ... will") is theirs, not the writer's.
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
