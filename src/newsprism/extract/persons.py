@@ -3,6 +3,7 @@ grouped as one person, the roles, titles and nationalities written with them, an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..text import fold
@@ -179,6 +180,11 @@ def namesakes(persons: list[Person]) -> dict[str, list[int]]:
 PAST_QUALIFIERS = frozenset({"former", "ex", "late", "onetime", "erstwhile", "then", "previous"})
 
 
+# A pronoun looks back over this and the previous paragraph for a salient antecedent; past
+# them, only this many characters for any mention (news paragraphs are a few hundred).
+PRONOUN_FAR = 1500
+
+
 def window_start(text: str, pos: int, far: int) -> int:
     """Start of the previous paragraph (lines that hold text) before `pos`, at most `far`
     characters back (`speakers.People`'s pronoun window)."""
@@ -198,3 +204,40 @@ def window_start(text: str, pos: int, far: int) -> int:
 
 
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
+
+
+# A name labelling its line ("Linda: He knows it will fire up his base", "SMITH: We will"): a
+# chat's or a transcript's turn, or a headline's speaker. What follows are that person's own
+# words, so a he/she there is neither that person nor the others taking turns (who are "you"
+# or named); stop 55, real text: a reporters' chat gave the White House correspondent, then
+# her colleague of the turn before, the president's "He knows", and her name his gender.
+_LINE_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
+
+
+def line_label(text: str, pos: int) -> str | None:
+    """The name labelling the line that holds `pos`, when `pos` lies after its colon."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _LINE_LABEL.match(text, line)
+    return m.group(1) if m is not None and m.end() <= pos else None
+
+
+def turn_takers(text: str, pos: int, far: int) -> list[str]:
+    """When the line holding `pos` is a turn (`line_label`), the names labelling the lines
+    from the pronoun window's start (`window_start`) to there, its own included; else none."""
+    if line_label(text, pos) is None:
+        return []
+    out, line = [], text.rfind("\n", 0, window_start(text, pos, far)) + 1
+    while line <= pos:
+        if (m := _LINE_LABEL.match(text, line)) is not None:
+            out.append(m.group(1))
+        line = text.find("\n", line) + 1
+        if line == 0:
+            break
+    return out
+
+
+def labels_line(text: str, start: int) -> bool:
+    """The name at `start` opens its line as a label before a colon (`line_label`)."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _LINE_LABEL.match(text, line)
+    return m is not None and m.start(1) == start

@@ -17,6 +17,7 @@ left unresolved: read by hand, 51 had been right, 23 wrong, 4 unclear.
 from __future__ import annotations
 
 from .names import PERSON_ROLE_NOUNS
+from .persons import PRONOUN_FAR, turn_takers
 
 # Below `speakers.SPEAKER_MIN_CONFIDENCE` (0.6): unresolved, and no gender is learnt from it.
 CONF_UNSURE = 0.5
@@ -71,6 +72,9 @@ class Doubts:
         """`people.resolve_pronoun` (a `speakers.People`) for the he/she `head`, then
         `continued` and `judge`d."""
         pos = head.idx
+        # Nor one taking turns in the dialogue whose turn holds the pronoun ("Linda: He").
+        skip = skip | {k for k in map(people.resolve_name, turn_takers(
+            people.text, pos, PRONOUN_FAR)) if k is not None}
         k, conf = people.resolve_pronoun(pos, gender, skip)
         if k is None:
             return None, 0.0

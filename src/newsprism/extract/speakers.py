@@ -41,8 +41,10 @@ from .names import (
 )
 from .persons import (
     PAST_QUALIFIERS,
+    PRONOUN_FAR,
     Person,
     by_first_name,
+    labels_line,
     matching,
     namesakes,
     untagged_subject,
@@ -58,9 +60,6 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 # Below this a speaker stays unresolved (None, with its span): a wrong speaker does more harm
 # than a missing one (it can make a false attribution conflict). Set on PolNeAR train.
 SPEAKER_MIN_CONFIDENCE = 0.6
-# A pronoun looks back over this and the previous paragraph for a salient antecedent; past
-# them, only this many characters for any mention (news paragraphs are a few hundred).
-PRONOUN_FAR = 1500
 # Pronoun confidence: an antecedent whose gender is known to agree, one of unknown gender, and
 # what another agreeing person referred to between them costs (less when the one chosen is a
 # subject or speaker and the other is not).
@@ -159,7 +158,7 @@ class People:
             if len({k for _, k, _ in events}) != 1 or not events[0][2]:
                 continue
             p0, k, _ = events[0]
-            if self._namesakes(p0, k):
+            if self._namesakes(p0, k) or labels_line(self.text, p0):  # "Linda: He knows"
                 continue  # "Clinton ... his" with Bill and Hillary Clinton named: either
             sent = self.doc[self._tok(p0)].sent
             # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
