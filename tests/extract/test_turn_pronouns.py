@@ -23,3 +23,17 @@ def test_a_pronoun_outside_any_turn_still_finds_its_antecedent(quotes_of, quote_
     text = ("Tom Reed spoke to the council on Monday.\n\n"
             "He said the vote would fire up the mayor's base.\n")
     assert quote_with(quotes_of(text), "fire up").speaker == "Tom Reed"
+
+
+def test_a_turn_asking_someone_to_tell_is_no_quote_of_theirs(quotes_of):
+    # "Jess, tell us what ...": Jess is addressed, and asked; she has said nothing yet
+    text = ("Maria Lopez: We should hear from the judges soon. Jess, tell us what it has "
+            "been like on the Hill covering all this.\n")
+    assert not [q for q in quotes_of(text) if "like on the Hill" in q.text
+                and q.speaker == "Jess"]
+
+
+def test_a_named_subject_set_off_by_commas_still_speaks(quotes_of, quote_with):
+    # (guard) an apposition between commas, a past-tense cue: her words
+    text = "Jess Doe, the council's spokeswoman, told reporters the vote would be close.\n"
+    assert quote_with(quotes_of(text), "vote would be close").speaker == "Jess Doe"

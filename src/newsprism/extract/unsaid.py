@@ -222,6 +222,23 @@ def points_back(verb) -> bool:
         and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
+def vocative_imperative(verb) -> bool:
+    """`Jess, tell us what it's been like on the Hill` (stop 55, a reporters' chat read as
+    Jess's words): a base-form cue heading its sentence with no auxiliary, and no subject or
+    only a name or "you" set off by a comma before it (whom the turn addresses), asks for
+    words; no one is reported to have said what follows."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return verb.i == verb.sent.start
+    doc = verb.doc
+    s = subjects[0]
+    return len(subjects) == 1 and s.i + 2 == verb.i and doc[s.i + 1].text == "," \
+        and (s.pos_ == "PROPN" or s.lower_ == "you") and s.left_edge.i == verb.sent.start
+
+
 def own_cue_between(doc, tok: int, verb) -> bool:
     """The quoted fragment at token `tok`, inside what `verb` reports, hangs first on a
     relative clause's cue with a subject of its own: `Democrats say reconciliation would
