@@ -156,6 +156,10 @@ def test_framing_term_becomes_canonical_name() -> None:
     ("In a swift and stunning rout, they won.", "In a swift rout, they won."),
     ("A long, brutal war ended.", "A long war ended."),
     ("Prices have soared.", "Prices have increased."),
+    # A term whose plain word is what it is "of" goes with its "of" (stop 55, real text:
+    # "is facing a criticism of criticism").
+    ("The mayor is facing a firestorm of criticism.", "The mayor is facing criticism."),
+    ("The firestorm of protest grew.", "The criticism of protest grew."),
     # A loaded word that is part of a name is the name ("bash" has a plain form).
     ("Host Jeremy Bash refuted the reports.", "Host Jeremy Bash refuted the reports."),
 ])

@@ -353,6 +353,14 @@ class Neutralizer:
                 replaced.append((key, ""))
                 out.append(_MARK)
                 continue
+            if of and fold(after[of.end():]).startswith(plain) and not term[:1].isupper():
+                # "a firestorm of criticism" is criticism, not "a criticism of criticism"
+                # (stop 55, a real summary): the term, its "of" and an "a" before it go.
+                out[-1] = re.sub(r"\b[Aa]n?\s+$", "", out[-1])
+                pos = m.end() + of.end()
+                replaced.append((key, ""))
+                out.append(_MARK)
+                continue
             if term[:1].isupper() and plain[:1].islower():
                 plain = plain[:1].upper() + plain[1:]
             out.append(_MARK + plain)
