@@ -37,11 +37,13 @@ from .extract.names import (
     PERSON_ROLE_NOUNS,
     country_key,
     early_surnames,
+    middle_initials_differ,
     name_gender,
     patronymic_last,
     role_words,
     same_name_token,
     split_title,
+    without_suffix,
 )
 from .extract.vague import CROWD_HEADS
 from .model import Claim, Entity, Mention, Quote, Story, StoryContext
@@ -87,7 +89,8 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
     if len(ta) < 2 or len(tb) < 2:
         return False
-    return same_name_token(ta[-1], tb[-1]) and _first_ok(ta[0], tb[0])
+    return same_name_token(ta[-1], tb[-1]) and _first_ok(ta[0], tb[0]) \
+        and not middle_initials_differ(without_suffix(ta), without_suffix(tb))
 
 
 def _place_key(m: Mention) -> str:
@@ -524,7 +527,8 @@ class _Lookup:
         parts = name.split()
         if not hits and len(parts) > 1:  # `same_person` with each full name
             hits = [e for e, words in self.words if len(words) > 1
-                    and same_name_token(parts[-1], words[-1]) and _first_ok(parts[0], words[0])]
+                    and same_name_token(parts[-1], words[-1]) and _first_ok(parts[0], words[0])
+                    and not middle_initials_differ(parts, list(words))]
         elif not hits and name:
             hits = [e for e, words in self.words if same_name_token(name, words[-1])]
         base, gen = _generation(text)

@@ -392,3 +392,24 @@ def test_a_claim_subject_is_the_entity_heading_its_phrase(settings, sentence, su
     names_by_id = {e.id: e.name for e in story.entities}
     (linked,) = story.claims
     assert names_by_id.get(linked.subject_entity or "") == expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # stop 55, real story: a father and his son were one entity
+    ("George H. W. Bush", "George W. Bush", False),
+    ("John Q. Adams", "John A. Adams", False),
+    ("George H.W. Bush", "George W. Bush", False),
+    # (guards) a middle left out, a middle written out, the same initials
+    ("George W. Bush", "George Bush", True),
+    ("John F. Kennedy", "John Fitzgerald Kennedy", True),
+    ("Andrés Manuel López Obrador", "Andrés López Obrador", True),
+    ("George H.W. Bush", "George H. W. Bush", True),
+])
+def test_different_middle_initials_are_two_people(a, b, same):
+    assert same_person(a, b) is same
+
+
+def test_a_father_and_son_told_by_middle_initials_stay_two_entities(settings):
+    ctx = make_ctx({"a1": [("George H. W. Bush", "PERSON"), ("George W. Bush", "PERSON")]})
+    names = [n for n, _ in people(resolve_entities(ctx, settings))]
+    assert "George H. W. Bush" in names and "George W. Bush" in names

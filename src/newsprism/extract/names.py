@@ -347,6 +347,22 @@ def without_suffix(parts: list[str]) -> list[str]:
     return parts
 
 
+def middle_initials_differ(a: list[str], b: list[str]) -> bool:
+    """Two full names (words, suffix removed) that both write middle initials, and not the
+    same ones: two people ("George H. W. Bush" or "George H.W. Bush" and "George W. Bush",
+    stop 55, one entity in a real story). A middle written out on either side ("Andrés Manuel
+    López Obrador") tells nothing."""
+    ma = [_INITIALS.fullmatch(w) for w in a[1:-1]]
+    mb = [_INITIALS.fullmatch(w) for w in b[1:-1]]
+    if not ma or not mb or not all(ma + mb):
+        return False
+    return "".join(m.group().replace(".", "") for m in ma if m) != \
+        "".join(m.group().replace(".", "") for m in mb if m)
+
+
+_INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")  # "H", "H.", "H.W."
+
+
 def byline_name(text: str, start: int, end: int) -> bool:
     """A name alone on its line in the block above the story's first sentence ("Jane Doe" /
     "USA TODAY" / story): the writer's byline, not a person the story talks about."""

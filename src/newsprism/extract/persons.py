@@ -10,6 +10,7 @@ from ..text import fold
 from .names import (
     PERSON_ROLE_NOUNS,
     is_title_token,
+    middle_initials_differ,
     name_gender,
     name_leaning,
     name_suffix,
@@ -61,6 +62,8 @@ class Person:
             if [fold(w) for w in name.split()[len(parts):]] != \
                     [fold(w) for w in self.name.split()[len(own):]]:
                 return False  # "Donald Trump Jr." is neither Donald Trump nor his Sr.
+            if middle_initials_differ(parts, own):
+                return False  # "George H. W. Bush" is not "George W. Bush"
             if same_name_token(parts[0], own[0]):
                 return True
             if fold(parts[-1]) != fold(own[-1]) and not _initial(parts[0]) \
