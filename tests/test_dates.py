@@ -62,6 +62,15 @@ def test_relative_needs_anchor():
     assert parse_iso("garbage") is None
 
 
+def test_a_weekday_before_its_full_date_is_that_date():
+    """Stop 55, real captions: "in Santa Barbara on Wednesday, April 1, 2020" in a May paper
+    gave the Wednesday before the paper as well as April 1."""
+    found = resolve_dates("Masks sit in a depot on Wednesday, April 1, 2020.", date(2020, 5, 12))
+    assert [r.day for r in found] == [date(2020, 4, 1)]
+    (r,) = resolve_dates("They met on Wednesday in April.", date(2020, 5, 12))  # (guard)
+    assert r.day == date(2020, 5, 6)
+
+
 def test_a_day_early_next_year_in_a_late_paper_is_the_coming_one():
     """Stop 41, real Baly text: "The tax cuts expire Jan. 1" in a November paper was read as
     last January (and set against "expire Dec. 31" as a year's difference)."""

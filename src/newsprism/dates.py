@@ -150,6 +150,9 @@ def resolve_dates(text: str, anchor: date | None, years: bool = False) -> list[R
         for rel in _REL.finditer(text):
             if any(rel.start() < e and s < rel.end() for s, e in taken):
                 continue
+            if rel.group("wd") and any(s >= rel.end() and not text[rel.end():s].strip(" ,")
+                                       for s, _ in taken):
+                continue  # "on Wednesday, April 1, 2020": the full date that follows says it
             ahead = looks_ahead(text, rel.start(), rel.end()) or \
                 _EARLIEST.search(text, max(0, rel.start() - 24), rel.start()) is not None
             r = _resolve_relative(rel, anchor, ahead)
