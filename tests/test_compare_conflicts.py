@@ -102,6 +102,22 @@ def test_future_weekday_is_the_coming_one(settings, nlp):
     assert got == ["2020-07-13", "2020-07-06"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # stop 55, real text: a present simple with the day as its adverbial is scheduled
+    ("Democrats gather for their national convention on Tuesday.", "2020-07-14"),
+    ("The council member, who has a bail hearing Friday, declined to comment.", "2020-07-10"),
+    # (guards) a day naming a thing, "since", a past tense: the last such day
+    ("Tuesday's vote turns on the suburbs.", "2020-07-07"),
+    ("The ministry puts the death toll since Tuesday at 77.", "2020-07-07"),
+    ("Democrats gathered for their national convention on Tuesday.", "2020-07-07"),
+])
+def test_a_day_scheduled_in_the_present_is_the_coming_one(nlp, text, expected):
+    from newsprism.extract.claims import find_dates
+
+    art = Article(id="a", source="a", text=text, published="2020-07-08")  # a Wednesday
+    assert [d.date for d in find_dates(art, nlp(text))] == [expected]
+
+
 def test_name_inside_the_quote_is_never_its_speaker():
     from newsprism.compare.attribution import attribution_conflicts
     from newsprism.model import Entity, Quote

@@ -161,7 +161,23 @@ def _future(doc, start: int, end: int) -> bool:
     # "hoped to", "tried to") is for a day to come.
     return verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("set", "schedule", "go",
                                                                   "plan", "expect") or (
-        verb.head.lemma_.lower() in _INTENT - {"try"} and verb.head.tag_ in ("VBP", "VBZ")))
+        verb.head.lemma_.lower() in _INTENT - {"try"} and verb.head.tag_ in ("VBP", "VBZ"))) \
+        or _scheduled(span[-1], verb)
+
+
+def _scheduled(day, verb) -> bool:
+    """"Democrats gather for their convention on Tuesday", "Meng has a bail hearing Friday":
+    a present simple, no verb of saying, whose own adverbial the day is (news tells what was
+    done in the past tense) is what is scheduled (stop 55: a Monday paper's "gather ... on
+    Tuesday" was dated the week before). Not a day that names a thing ("Tuesday's vote
+    turns out"), nor "since Tuesday"."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in SPEECH_VERBS \
+            or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if day.dep_ == "npadvmod":
+        return day.head.i == verb.i
+    return day.dep_ == "pobj" and day.head.lower_ in ("on", "by", "until", "through") \
+        and day.head.head.i == verb.i
 
 
 def find_dates(article: Article, doc=None) -> tuple[DateRef, ...]:
