@@ -225,8 +225,10 @@ def line_label(text: str, pos: int) -> str | None:
 
 
 def turn_takers(text: str, pos: int, far: int) -> list[str]:
-    """When the line holding `pos` is a turn (`line_label`), the names labelling the lines
-    from the pronoun window's start (`window_start`) to there, its own included; else none."""
+    """When the line holding `pos` is a turn of a dialogue (`line_label`, and another
+    labelled line in the pronoun window, `window_start`), the names labelling the lines from
+    the window's start to there, its own included; else none. A lone labelled line is a
+    headline ("Brooks: Rubio Did Well ... Than He Did"), where "he" may well be another."""
     if line_label(text, pos) is None:
         return []
     out, line = [], text.rfind("\n", 0, window_start(text, pos, far)) + 1
@@ -236,7 +238,7 @@ def turn_takers(text: str, pos: int, far: int) -> list[str]:
         line = text.find("\n", line) + 1
         if line == 0:
             break
-    return out
+    return out if len(out) >= 2 else []
 
 
 def labels_line(text: str, start: int) -> bool:
