@@ -110,6 +110,8 @@ def test_future_weekday_is_the_coming_one(settings, nlp):
     ("Tuesday's vote turns on the suburbs.", "2020-07-07"),
     ("The ministry puts the death toll since Tuesday at 77.", "2020-07-07"),
     ("Democrats gathered for their national convention on Tuesday.", "2020-07-07"),
+    ("There was a bit of “it’s not you, it’s me” in the mayor’s press conference Tuesday.",
+     "2020-07-07"),
 ])
 def test_a_day_scheduled_in_the_present_is_the_coming_one(nlp, text, expected):
     from newsprism.extract.claims import find_dates

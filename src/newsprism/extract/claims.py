@@ -174,6 +174,9 @@ def _scheduled(day, verb) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in SPEECH_VERBS \
             or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
+    lo, hi = sorted((verb.idx, day.idx))
+    if any(q in verb.doc.text[lo:hi] for q in "\"“”"):
+        return False  # "a bit of “it’s not you, it’s me” in his press conference Thursday"
     if day.dep_ == "npadvmod":
         return day.head.i == verb.i
     return day.dep_ == "pobj" and day.head.lower_ in ("on", "by", "until", "through") \
