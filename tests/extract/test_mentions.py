@@ -146,3 +146,27 @@ def test_a_name_never_runs_over_a_line_break(mentions_of):
     assert not [m for m in ms if "\n" in m.text]
     assert "Jane Roe" in {m.text for m in ms if m.label == "PERSON"}
     assert all(text[m.start:m.end] == m.text for m in ms)
+
+
+def _mentions(nlp, text):
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.model import Article
+
+    return [(m.text, m.label) for m in find_mentions(Article(id="a", source="a", text=text),
+                                                       nlp(text))]
+
+
+def test_a_participle_or_preposition_opens_no_name(nlp):
+    # stop 55, real story pages: "Removing Trump", "Following Kennedy’s" as people
+    text = ("Voters should judge whether the mayor gets a second term. Removing Holt from "
+            "office for the rest of her term would stop her, and removing a mayor is rare.")
+    assert ("Holt", "PERSON") in _mentions(nlp, text)
+    text = ("Mayor Anna Holt spoke on Monday. Following Holt, the council voted, following "
+            "the rules.")
+    assert ("Holt", "PERSON") in _mentions(nlp, text)
+
+
+def test_a_first_name_that_is_also_a_word_stays(nlp):
+    # (guard) "Sterling" is a first name of the table, though the article writes "sterling"
+    text = "Mayor Sterling Holt spoke on Monday. The town keeps its sterling reserves, Holt said."
+    assert ("Sterling Holt", "PERSON") in _mentions(nlp, text)

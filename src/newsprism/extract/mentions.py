@@ -78,6 +78,22 @@ def _opening_modifier(span) -> bool:
         and t.dep_ in ("advmod", "advcl")
 
 
+def _leading_word(tok, lower_words: set[str]) -> bool:
+    """"Removing Trump", "Following Kennedy’s", "Inside Philadelphia" (stop 55: entity names
+    on real story pages): a participle or a preposition the model took into a name opens
+    none, when the article also writes it in lower case and it is no first name of the
+    table ("Irving", "Sterling")."""
+    from ..lexicons import first_name_genders
+
+    w = tok.text.lower()
+    return (len(w) > 5 and w.endswith("ing") or w in _PREPOSITIONS) \
+        and _common_word(tok, lower_words) and w not in first_name_genders()
+
+
+_PREPOSITIONS = frozenset({"inside", "outside", "after", "before", "under", "without", "with",
+                           "from", "for", "during", "despite", "among", "amid", "against",
+                           "behind", "beyond", "within", "since", "until", "unlike", "toward",
+                           "towards", "across", "through", "about", "like", "via"})
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _INVERTED_VERBS = frozenset({"said", "says", "wrote", "writes", "added", "adds", "asked"})
 
@@ -351,7 +367,8 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                                                or doc[start_tok].text in (".", *_POSSESSIVE)
                                                or doc[start_tok].is_punct
                                                or doc[start_tok].lower_ in _INVERTED_VERBS
-                                               and doc[start_tok].is_sent_start):
+                                               and doc[start_tok].is_sent_start
+                                               or _leading_word(doc[start_tok], lower_words)):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
             end_tok = lower_tail_end(doc, start_tok, end_tok)  # "Trump un-presidential"
