@@ -573,3 +573,33 @@ def test_a_conflict_between_one_outlet_s_own_articles_is_at_most_possible(settin
     assert own.confidence < across.confidence
     assert own.status == "possible" and "one outlet's own articles" in own.why
     assert "one outlet" not in across.why
+
+
+def test_a_lead_sentence_is_no_outlets_exclusive(settings):
+    """Stop 55, real summaries: "According only to NPR, President Trump signed an executive
+    order on Tuesday ..." while the Guardian's lead told the same signing in its own words.
+    A lead tells the story's event; a later sentence that no other outlet carries stays."""
+    import dataclasses
+
+    from newsprism.model import Sentence
+
+    lead_a = "Mayor Anna Holt signed the river order on Tuesday, her aides said."
+    lead_b = "Holt put her name to a measure on the river barrier Tuesday afternoon."
+    second = "A small crowd watched."  # the lead is two sentences (agreement.LEAD_SENTENCES)
+    later = "The barrier will cost 40 million dollars over ten years."
+    a = _article("a", lead_a)
+    b = _article("b", f"{lead_b} {second} {later}")
+    claims = [_claim(a, lead_a, predicate="sign", attributed_to="aides"),
+              _claim(b, lead_b, predicate="put", subject_entity="e1"),
+              _claim(b, later, predicate="cost", subject_entity="e2")]
+    ctx = _ctx([a, b], claims)
+    sentences = {"a": (Sentence("a", 0, len(lead_a)),),
+                 "b": (Sentence("b", 0, len(lead_b)),
+                       Sentence("b", len(lead_b) + 1, len(lead_b) + 1 + len(second)),
+                       Sentence("b", b.text.index(later), len(b.text)))}
+    ctx = dataclasses.replace(ctx, facts=tuple(dataclasses.replace(
+        f, sentences=sentences[f.article_id]) for f in ctx.facts))
+    story = compare_story(ctx, settings)
+    found = {(e.article_id, e.text) for e in story.exclusives if e.kind == "exclusive"}
+    assert ("a", lead_a) not in found and ("b", lead_b) not in found
+    assert ("b", later) in found

@@ -147,6 +147,12 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
                     continue
                 if not (c.quantities or c.dates or c.attributed_to or c.subject_entity):
                     continue  # background prose: only checkable statements are findings
+                if c.start < (leads or {}).get(c.article_id, 0):
+                    # An article's lead tells the story's event, which every member reports
+                    # in its own words: "According only to NPR, President Trump signed an
+                    # executive order on Tuesday ..." beside the Guardian's "Trump signed an
+                    # executive order aimed at ..." (stop 55, real summaries).
+                    continue
                 per_article[c.article_id] = per_article.get(c.article_id, 0) + 1
                 exclusives.append(Exclusive(text=c.text, article_id=c.article_id,
                                             start=c.start, end=c.end, kind="exclusive"))
