@@ -183,7 +183,7 @@ _PAST_REPORT = re.compile(r"\b(?:said|told|announced|wrote|added|tweeted|stated|
 _SENTENCE_END = re.compile(r"[.!?\n]")
 # "A vote could come as early as Thursday, aides said": the earliest day something may
 # happen is ahead of the writing even in a sentence that reports speech (stop 55: in the
-# 12,000 Baly articles, 28 of 58 such days were read as last week's). "As late as Monday"
+# 12,000 Baly articles, 29 of 78 such days were read as past). "As late as Monday"
 # looks back and is not here.
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 # Someone's words: what they foresee ("I am confident ... will") is theirs, not the writer's.
