@@ -37,3 +37,4 @@ def test_a_named_subject_set_off_by_commas_still_speaks(quotes_of, quote_with):
     # (guard) an apposition between commas, a past-tense cue: her words
     text = "Jess Doe, the council's spokeswoman, told reporters the vote would be close.\n"
     assert quote_with(quotes_of(text), "vote would be close").speaker == "Jess Doe"
+

@@ -76,9 +76,16 @@ def object_controlled(verb) -> bool:
     if verb.dep_ not in ("xcomp", "advcl") or verb.tag_ != "VB" \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
+    # (the parser may call the infinitive of a causative verb an adverbial clause: "has led
+    # some pundits to declare that ...", stop 55, gave "the exclusion of X" the pundits' words)
+    controlled = verb.dep_ == "xcomp" or verb.head.lemma_.lower() in _CAUSATIVE
     return any(c.dep_ in ("dobj", "npadvmod") and verb.head.i < c.i < verb.i
-               and (c.ent_type_ == "PERSON" or verb.dep_ == "xcomp" and _may_speak(c))
+               and (c.ent_type_ == "PERSON" or controlled and _may_speak(c))
                for c in verb.head.children)
+
+
+_CAUSATIVE = frozenset({"lead", "prompt", "cause", "force", "push", "drive", "spur",
+                        "inspire", "encourage", "compel", "persuade", "convince", "move"})
 
 
 def blamed_for(verb):
