@@ -603,3 +603,23 @@ def test_a_lead_sentence_is_no_outlets_exclusive(settings):
     found = {(e.article_id, e.text) for e in story.exclusives if e.kind == "exclusive"}
     assert ("a", lead_a) not in found and ("b", lead_b) not in found
     assert ("b", later) in found
+
+
+def test_a_copied_passage_is_one_source_for_its_items(settings):
+    """Stop 55, real text: the Washington Times reprinted five paragraphs of a Fox News report
+    (29% of its words: under the share that makes the two one source) and each reprinted
+    sentence was a consensus of "2 sources". A sentence copied is one source; the same fact
+    in each outlet's own words outside the passage is two."""
+    copied = "The draft plan contains ten initiatives on border security and officer pay."
+    own_a = "The central bank raised its main interest rate to five percent on Thursday."
+    own_b = "On Thursday the central bank raised its main interest rate to five percent."
+    a = _article("a", f"{copied} {own_a}", outlet="Coast Wire")
+    b = _article("b", f"{own_b} Filler words here. {copied}", outlet="Harbour Post")
+    pb = b.text.index(copied)
+    reuse = Reuse(a="a", b="b", share_a=0.29, share_b=0.2, origin="a",
+                  passages=(Passage(0, len(copied), pb, pb + len(copied)),))
+    claims = [_claim(a, copied, predicate="contain"), _claim(b, copied, predicate="contain"),
+              _claim(a, own_a, predicate="raise"), _claim(b, own_b, predicate="raise")]
+    story = compare_story(_ctx([a, b], claims, reuse=[reuse]), settings)
+    assert [c.text for c in story.consensus] in ([own_a], [own_b])
+    assert story.consensus[0].independent_sources == 2
