@@ -217,10 +217,14 @@ _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
 _LINE_LABEL = re.compile(r"[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
 
 
+def _label_of_line(text: str, pos: int) -> re.Match[str] | None:
+    """The label (`_LINE_LABEL`) opening the line that holds `pos`, if any."""
+    return _LINE_LABEL.match(text, text.rfind("\n", 0, pos) + 1)
+
+
 def line_label(text: str, pos: int) -> str | None:
     """The name labelling the line that holds `pos`, when `pos` lies after its colon."""
-    line = text.rfind("\n", 0, pos) + 1
-    m = _LINE_LABEL.match(text, line)
+    m = _label_of_line(text, pos)
     return m.group(1) if m is not None and m.end() <= pos else None
 
 
@@ -243,6 +247,5 @@ def turn_takers(text: str, pos: int, far: int) -> list[str]:
 
 def labels_line(text: str, start: int) -> bool:
     """The name at `start` opens its line as a label before a colon (`line_label`)."""
-    line = text.rfind("\n", 0, start) + 1
-    m = _LINE_LABEL.match(text, line)
+    m = _label_of_line(text, start)
     return m is not None and m.start(1) == start
