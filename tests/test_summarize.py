@@ -1522,3 +1522,16 @@ def test_timeline_entries_lose_bullets_and_clocks_and_skip_headless_pieces() -> 
                         ("b1", "on Wednesday", "2031-05-14")])
     assert [t.text for t in out] == ["Kelby police have made 10 arrests since the curfew began "
                                      "on Tuesday night."]
+
+
+def test_a_place_and_agency_without_a_dash_stays_a_dateline_through_the_asides_cut():
+    """Stop 55, a real summary: "Washington (CNN) Democrats took giant steps ..." lost its
+    "(CNN)" as an aside first, and "Washington Democrats took ..." was no dateline any more."""
+    from newsprism.summarize.neutral import compress
+    from newsprism.summarize.standalone import strip_dateline
+
+    text = "Kelby (Harbor Post) Councillors took a first step (a rare one) toward a deal."
+    assert strip_dateline(compress(text)) == "Councillors took a first step toward a deal."
+    # (guard) a name and its party is no dateline: the aside goes, the name stays
+    assert strip_dateline(compress("Mayor Ana Vale (D) said the dam would hold.")) == \
+        "Mayor Ana Vale said the dam would hold."

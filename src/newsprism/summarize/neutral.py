@@ -108,8 +108,14 @@ _ASIDE = re.compile(r"\s+\([^()]{1,120}\)"  # (an aside)
                     r"|\s+--\s[^\"“”]{1,120}?\s--(?=\s)")  # -- an aside --
 
 
-# A dateline and its dash: "WASHINGTON —", "NEW YORK (AP) --".
-_DATELINE_DASH = re.compile(r"[A-Z][A-Z.'’,\s-]*?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--)\s+")
+# A place and its agency in parentheses ("Miami (CNN)", "Washington (CNN)"), which may open a
+# sentence without a dash (`standalone.strip_dateline` cuts it).
+PLACE_AGENCY = r"[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\([A-Z][A-Za-z.&' -]{1,30}\)\s*"
+# A dateline and its dash: "WASHINGTON —", "NEW YORK (AP) --"; or a place and its agency with
+# none: "Washington (CNN) Democrats took ..." (stop 55: the agency dropped as an aside left
+# "Washington Democrats took ..." for the summary, a dateline no longer seen as one).
+_DATELINE_DASH = re.compile(r"[A-Z][A-Z.'’,\s-]*?\s*(?:\([^()]{1,40}\))?\s*(?:—|–|--)\s+"
+                            r"|" + PLACE_AGENCY + r"(?=[A-Z“\"])")
 
 
 def compress(text: str) -> str:

@@ -24,14 +24,14 @@ from ..model import Mention, Span, StoryContext
 from ..text import fold
 from .cutoff import ELLIPSIS as _ELLIPSIS
 from .cutoff import SAYING, elided, named_after_quote, trim_cut_off
-from .neutral import QUOTED
+from .neutral import PLACE_AGENCY, QUOTED
 from .select import STOPWORDS
 
 _DASH = r"(?:—|–|--|-)"
 _DATELINE = re.compile(
     r"^(?:\([A-Z][\w .&-]{0,30}\)\s*" + _DASH + r"\s*"  # (CNN) —
     r"|\([A-Z][A-Za-z.&' -]{1,30}\)\s*(?=[A-Z“\"])"  # (Harbor Post)The storm ..., no dash
-    r"|[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\([A-Z][A-Za-z.&' -]{1,30}\)\s*"
+    r"|" + PLACE_AGENCY
     + _DASH + r"?\s*(?=[A-Z“\"])"  # Miami (CNN) There were ...: a place, its agency, no dash
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+" + _DASH
     + r"\s+(?=[A-Z“\"])"  # Charlotte, North Carolina - With ...: a city, its state, a dash
