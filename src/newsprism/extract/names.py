@@ -194,6 +194,11 @@ def same_name_token(a: str, b: str) -> bool:
         return True
     if skeleton(a) != skeleton(b) or min(len(pa), len(pb)) < 3:
         return False
+    # Below five letters one vowel apart is most often another name ("Bret" and "Brit",
+    # "Mike" and "Mickey": two Fox anchors, two people; stop 56), not a spelling variant;
+    # a pet form that adds -y / -ie is the same name ("Fred" and "Freddy").
+    if min(len(pa), len(pb)) < 5:
+        return max(pa, pb, key=len) == min(pa, pb, key=len) + "i"
     from rapidfuzz.distance import Levenshtein
 
     return Levenshtein.normalized_similarity(pa, pb) >= 0.7
