@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Mention
 from ..nlp.loader import ents_of, text_of, tokens_of
 from ..text import fold
+from .name_openers import common_word, month_after_preposition, opens_no_name
 from .name_tail import lower_tail_end
 from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
 
@@ -78,22 +79,6 @@ def _opening_modifier(span) -> bool:
         and t.dep_ in ("advmod", "advcl")
 
 
-def _leading_word(tok, lower_words: set[str]) -> bool:
-    """"Removing Trump", "Following Kennedy’s", "Inside Philadelphia" (stop 55: entity names
-    on real story pages): a participle or a preposition the model took into a name opens
-    none, when the article also writes it in lower case and it is no first name of the
-    table ("Irving", "Sterling")."""
-    from ..lexicons import first_name_genders
-
-    w = tok.text.lower()
-    return (len(w) > 5 and w.endswith("ing") or w in _PREPOSITIONS) \
-        and _common_word(tok, lower_words) and w not in first_name_genders()
-
-
-_PREPOSITIONS = frozenset({"inside", "outside", "after", "before", "under", "without", "with",
-                           "from", "for", "during", "despite", "among", "amid", "against",
-                           "behind", "beyond", "within", "since", "until", "unlike", "toward",
-                           "towards", "across", "through", "about", "like", "via"})
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _INVERTED_VERBS = frozenset({"said", "says", "wrote", "writes", "added", "adds", "asked"})
 
@@ -152,13 +137,6 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     return ls, (len(text) if le < 0 else le)
-
-
-def _common_word(tok, lower_words: set[str]) -> bool:
-    """A word the article also writes in lower case (headline case hides it): "Signs"."""
-    w = tok.text.lower()
-    return w in lower_words or tok.lemma_.lower() in lower_words or (
-        w.endswith("s") and w[:-1] in lower_words)
 
 
 def _government_sense(span) -> bool:
@@ -357,7 +335,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
             if menu:
                 # Headline case: "X Signs Deal" -> "X" (words the article uses in lower case).
                 k = start_tok + 1
-                while k < end_tok and not _common_word(doc[k], lower_words):
+                while k < end_tok and not common_word(doc[k], lower_words):
                     k += 1
                 end_tok = k
             # (and the possessive of a word before the name: "a poor man’s Smith" -> "’s Smith";
@@ -368,7 +346,8 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                                                or doc[start_tok].is_punct
                                                or doc[start_tok].lower_ in _INVERTED_VERBS
                                                and doc[start_tok].is_sent_start
-                                               or _leading_word(doc[start_tok], lower_words)):
+                                               or opens_no_name(doc[start_tok], lower_words)
+                                               or month_after_preposition(doc[start_tok])):
                 start_tok += 1
             title, _ = _title_before(doc, start_tok)
             end_tok = lower_tail_end(doc, start_tok, end_tok)  # "Trump un-presidential"
@@ -478,7 +457,9 @@ def _untagged_people(article: Article, doc, titled: set[str], tagged: set[int],
         if j > i and (fold(doc[last:j].text) in titled or named) \
                 and (j == len(toks) or toks[j].pos_ != "PROPN"):
             title, _ = _title_before(doc, i)
-            span = doc[i:j]
+            first = next((k for k in range(i, last) if not opens_no_name(toks[k], set())
+                          and not month_after_preposition(toks[k])), last)
+            span = doc[first:j]  # not "Decoding Trump" (a subheading): "Trump"
             out.append(Mention(article.id, span.start_char, span.end_char, span.text, "PERSON",
                                title=title))
         i = max(j, i + 1)

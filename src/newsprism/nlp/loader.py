@@ -58,6 +58,29 @@ def pipeline_for(settings: Settings) -> Any:
     return load_pipeline(settings.spacy_model, settings.spacy_fast_rules, settings.spacy_parse)
 
 
+def verb_lemmas(vocab) -> frozenset[str]:
+    """The verbs the rule lemmatizer of the loaded pipeline sharing `vocab` knows (its
+    `lemma_index`, 8,700 in en_core_web_sm): a general English verb list that comes with the
+    model, not one of ours. Empty for a pipeline without that lemmatizer."""
+    got = _VERBS.get(id(vocab))
+    if got is None:
+        got = frozenset()
+        loaded: list[Any] = list(_CACHE.values())
+        for nlp in loaded:
+            if getattr(nlp, "vocab", None) is not vocab:
+                continue
+            for _, pipe in nlp.pipeline:  # the stock lemmatizer, or the fast rules holding it
+                lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
+                table = lookups.get_table("lemma_index", None) if lookups is not None else None
+                if table is not None and table.get("verb"):
+                    got = frozenset(table.get("verb"))
+        _VERBS[id(vocab)] = got
+    return got
+
+
+_VERBS: dict[int, frozenset[str]] = {}
+
+
 def text_of(doc) -> str:
     """`doc.text`, built once per Doc: spaCy rebuilds it from every token on each access,
     which was a third of the extraction time when extractors read it per match."""
