@@ -131,3 +131,26 @@ def test_one_cue_read_twice_names_one_speaker(quotes_of, quote_with):
     fragment = quote_with(quotes, "definitely has")
     after = quote_with(quotes, "But that activist base")
     assert fragment.speaker == after.speaker == "Mark Whitfield"
+
+
+def test_a_reporter_and_the_one_reported_both_may_be_he(quotes_of, quote_with):
+    """`Mr Comey says Mr Trump angrily denied the claims … He writes that …` (stop 56, a fresh
+    Baly draw, where "he" had gone to the one reported at 0.95): the he/she of a verb of saying
+    right after a sentence whose speaker reported what another person did is left unresolved,
+    whether the speaker is named or described by role."""
+    quotes = quotes_of("Mr Halvorsen says Mr Whitfield angrily denied the claims and asked him "
+                       "to drop them.\n\nHe writes that he first raised the matter at a dinner "
+                       "in Oslo in January.")
+    assert quote_with(quotes, "first raised the matter").speaker is None
+    quotes = quotes_of("Dag Halvorsen was the fund's director until May. The former director "
+                       "said Mr Whitfield had tried to pressure him into dropping the audit.\n\n"
+                       "\"I took it as an order,\" he told the committee.")
+    assert quote_with(quotes, "took it as an order").speaker is None
+
+
+def test_a_pronoun_after_a_sentence_reporting_no_one_else_still_speaks(quotes_of, quote_with):
+    """(guard) the previous sentence's speaker reports no other man's doing ("the audit was
+    late"), or the pronoun's verb goes on (`continued`): resolved as before."""
+    quotes = quotes_of("Mr Halvorsen says the audit was late and the board knew it.\n\nHe writes "
+                       "that he first raised the matter at a dinner in Oslo in January.")
+    assert quote_with(quotes, "first raised the matter").speaker == "Halvorsen"

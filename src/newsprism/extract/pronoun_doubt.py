@@ -82,6 +82,8 @@ class Doubts:
         k = self.replied(people, head, k, gender)
         if k is None:
             return None, 0.0
+        if self._reporter_rivals(people, head, k, gender):
+            conf = min(conf, CONF_UNSURE)
         return k, self.judge(pos, gender, conf, people.last_of(pos, k),
                              role_speaker_between(people, people.last_of(pos, k), pos, k, gender,
                                                   self.threshold))
@@ -126,6 +128,35 @@ class Doubts:
             return k
         sent = people.doc[people.doc.char_span(at, at + 1, alignment_mode="expand").start].sent
         return speaker if last < sent.end_char else k
+
+    def _reporter_rivals(self, people, head, k: int, gender: str) -> bool:
+        """`Mr Comey says Mr Trump angrily denied the claims … He writes that …`, `The former
+        FBI head said Mr Trump had tried to pressure him … “…,” he told Mr Stephanopoulos`
+        (stop 56, a fresh Baly draw): the he/she of a verb of saying in the sentence right
+        after one whose main verb of saying has another agreeing person as its subject, and the
+        antecedent `k` inside what that person reported, may be either of the two: neither is
+        named. (Verbs of going on are `continued`.)"""
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in _SAYING \
+                or verb.lemma_.lower() in CONTINUING_LEMMAS or head.sent.start == 0:
+            return False
+        before = people.doc[head.sent.start - 1].sent
+        root = before.root
+        if root.lemma_.lower() not in _SAYING or people.in_quote(root.idx):
+            return False
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        last = people.last_of(head.idx, k)
+        if subj is None or not (subj.idx + len(subj) <= last < before.end_char) \
+                or not any(c.dep_ == "ccomp" and c.left_edge.idx <= last for c in root.children):
+            return False
+        hi = subj.idx + len(subj)  # (on the subject's own line: the parse may run lines on)
+        lo = max(subj.left_edge.idx, people.text.rfind("\n", 0, subj.idx) + 1)
+        if any(k2 != k and people.agrees(k2, gender) and people.last_of(hi, k2) >= lo
+               for k2 in range(len(people.persons))):
+            return True
+        # A speaker named by role ("The former FBI head") whom the descriptions do not make `k`.
+        return subj.tag_ == "NN" and subj.lemma_.lower() in PERSON_ROLE_NOUNS \
+            and people.resolve_description(subj, subj.idx)[0] != k
 
     def _last_speaker(self, pos: int) -> tuple[int, int] | None:
         """(offset, person) of the last resolved speaker before `pos`, if any."""
