@@ -877,3 +877,17 @@ def test_a_label_under_a_verb_of_no_saying_is_not_its_subjects_words(quotes_of):
                      "Tuesday. The Ledger Review rated the claim as “mostly false” in May.")
     assert {q.text: q.speaker for q in kept} == {
         "budget emergency": "Ilse Varga", "mostly false": "The Ledger Review"}
+
+
+def test_according_to_after_an_adverbial_reports_the_clause_after_it(quotes_of):
+    """`Indeed, just days earlier, according to X, the FBI had opened …` (stop 56, a fresh Baly
+    draw): the words before the phrase hold no verb, so what X said is the clause after it,
+    not "Indeed, just days earlier"."""
+    text = ("Indeed, just days earlier, according to the former deputy director Ana Ruiz, the "
+            "agency had opened an inquiry into the mayor.")
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["the agency had opened an inquiry into the mayor"]
+    assert quotes[0].speaker == "Ana Ruiz"
+    # (guard) a clause before the phrase is still what was said
+    text = "The agency had opened an inquiry into the mayor, according to Ana Ruiz."
+    assert [q.text for q in quotes_of(text)] == ["The agency had opened an inquiry into the mayor"]

@@ -115,7 +115,13 @@ class _Finder(DirectFinder):
                 if len(sent) > MAX_CLAUSE_TOKENS:
                     continue
                 phrase_end, start = doc[verb.i + 1].right_edge.i + 1, aside_start(sent, verb)
-                if verb.i - start >= 4:
+                if verb.i - start >= 4 and sent.end - phrase_end >= 4 and not any(
+                        t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$")
+                        for t in doc[start:verb.i]):  # ("82 percent of whom view X")
+                    # "Indeed, just days earlier, according to X, the FBI had opened …": an
+                    # adverbial before the phrase, what X said after it (stop 56).
+                    clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
+                elif verb.i - start >= 4:
                     clause = self._clause(start, verb.i, verb.idx)
                 elif sent.end - phrase_end >= 4:
                     clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
