@@ -37,3 +37,16 @@ def test_a_count_of_a_group_is_no_descriptor(nlp, text, name, label) -> None:
 ])
 def test_a_number_inside_a_description_keeps_it(nlp, text, name, label, expected) -> None:
     assert _descriptors(nlp, text, name, label) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    # stop 56, real story pages: Congress framed as "complete stonewalling", the FBI as
+    # "acting director", Democrats as "outrage", Mexico as "so-called family units"
+    ("The chair accused the mayor of a complete stonewalling of Congress.", "Congress", "ORG"),
+    ("He took over as acting director of the FBI in 2017.", "FBI", "ORG"),
+    ("The plans prompted outrage from Democrats on Monday.", "Democrats", "NORP"),
+    ("Officials counted the so-called family units from Norland at the border.", "Norland",
+     "GPE"),
+])
+def test_what_is_done_to_a_body_is_no_name_for_it(nlp, text, name, label) -> None:
+    assert _descriptors(nlp, text, name, label) == []

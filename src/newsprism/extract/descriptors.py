@@ -137,8 +137,10 @@ def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case 
             return  # "one", "this": pronoun-like heads say nothing
         if kind == "in" and not _has_loaded(words):
             return
-        if kind == "of" and len(words) < 2 and fold(text) not in load_lexicon():
-            return  # "the destabilization of Syria" is about it, not a name for it
+        if kind == "of" and not _has_loaded(words):
+            # "the destabilization of Syria", "a complete stonewalling of Congress", "acting
+            # director of the FBI" (stop 56, real story pages) are about it, not names for it.
+            return
         out.append((text, lo, hi, tuple(sorted(blockers))))
 
     # "Key regional ally Norland": the mention is the apposition of a describing noun.
@@ -163,7 +165,7 @@ def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case 
     if head.dep_ == "pobj" and noun.pos_ == "NOUN" and not beside:
         if head.head.lower_ == "of":
             add(_left_run(head.head.head, set()), "of")
-        elif head.head.lower_ in ("in", "on", "from"):
+        elif head.head.lower_ == "in":  # ("outrage from Democrats": theirs, stop 56)
             add(_left_run(head.head.head, set()), "in")
     # "Norland is a strong partner in ...": a predicate nominal describes the subject.
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
