@@ -717,6 +717,18 @@ def test_attribution_reads_as_one_sentence(text: str, sources: str, expected: st
     assert attribute(text, sources, frozenset({"president"})) == expected
 
 
+def test_a_word_with_a_comma_before_a_name_is_no_title() -> None:
+    """"According to Newsmax, Today, Nancy Pelosi has ..." (stop 56, a fresh Baly draw): the
+    title rule ("President Vale" stays) read "Today," as a title before a name."""
+    from newsprism.summarize.neutral import attribute
+
+    common = frozenset({"today", "president"})
+    assert attribute("Today, Mayor Vale opened the dam.", "Harbor Post", common) == \
+        "According to Harbor Post, today, Mayor Vale opened the dam."
+    assert attribute("President Vale opened the dam.", "Harbor Post", common) == \
+        "According to Harbor Post, President Vale opened the dam."
+
+
 def test_agreement_no_version_of_which_two_sources_carry_is_no_consensus() -> None:
     texts = {"c1": ("Harbor Post", "The council approved 300 new homes in Kelby on Tuesday, "
                                    "according to the Kelby Gazette."),

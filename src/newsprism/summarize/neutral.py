@@ -159,8 +159,9 @@ def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
     # A possessive or a contraction is judged by its word: "It's" is lowered, "Cutter's" (a
     # name whose possessive the texts happen to write only at a sentence's start) is not.
     word = _SUFFIXED.sub("", word)
-    # "President Biden", "Vice President Harris": a title before a name stays as written.
-    if rest[:1].isupper() and word not in _LOWER_START:
+    # "President Biden", "Vice President Harris": a title before a name stays as written
+    # (a word with a comma after it is none: "Today, Nancy Pelosi ...", stop 56).
+    if rest[:1].isupper() and word not in _LOWER_START and not first.endswith(","):
         return text
     if first[:1].isupper() and (first[1:2].islower() or len(first) == 1) and (
             word in _LOWER_START or word in common):
