@@ -357,6 +357,9 @@ def test_framing_term_before_the_name_is_dropped_not_doubled() -> None:
     "Note their silence about the mayor’s plans for the dam.",
     "We asked the mayor about the plan on Monday.",
     'We are ready to talk," the spokesman told the channel.',
+    # stop 56, a real summary sentence: the writer's feeling as a sentence adverb
+    "Sadly, the council has no plan for the dam.",
+    "The council, unfortunately, has no plan for the dam.",
 ])
 def test_outlet_voice_and_questions_are_not_candidates(text: str) -> None:
     from newsprism.summarize.select import own_voice
@@ -366,6 +369,9 @@ def test_outlet_voice_and_questions_are_not_candidates(text: str) -> None:
 def test_quoted_first_person_is_a_candidate() -> None:
     from newsprism.summarize.select import own_voice
     assert not own_voice('"We are ready to talk," the spokesman told the channel on Sunday.')
+    # (guard) the feeling inside someone's quoted words, or a manner adverb, is no writer's voice
+    assert not own_voice('"Sadly, we lost the vote," the mayor said on Sunday.')
+    assert not own_voice("The council members sadly watched the dam fail on Monday.")
 
 
 def test_asides_are_dropped_from_summary_sentences() -> None:

@@ -84,15 +84,24 @@ _NOT_FACT = re.compile(r"[?\]]\s*[\"”’]?$|^[\"“]?(?:click|sign up|subscrib
                        r"keep up|follow|note|consider|remember|imagine)\b", re.I)
 
 
+# The writer's feeling about the fact, set off as a sentence adverb ("Sadly, the Republicans
+# have no Nancy Pelosis", a real summary sentence of stop 56; "..., unfortunately, ...").
+_STANCE = re.compile(r"(?:^|[,;—–]\s*)(?:sadly|unfortunately|fortunately|thankfully|mercifully|"
+                     r"regrettably|alas|happily|shamefully|disgracefully|shockingly|tragically|"
+                     r"ironically|predictably|frankly|of course|needless to say)\s*(?:[,;—–]|$)",
+                     re.I)
+
+
 def own_voice(text: str) -> bool:
-    """A question, a call to the reader, or the outlet speaking as "we"/"you" outside quotes:
-    not a statement a neutral summary can repeat."""
+    """A question, a call to the reader, the outlet speaking as "we"/"you", or the writer's
+    feeling as a sentence adverb ("Sadly, ..."), outside quotes: not a statement a neutral
+    summary can repeat."""
     if _NOT_FACT.search(text):
         return True
     outside = QUOTED.sub(" ", text)
     if outside.count('"') % 2 or outside.count("“") != outside.count("”"):
         return True  # a quote cut by the sentence splitter: its speaker is elsewhere
-    return _OWN_VOICE.search(outside) is not None
+    return _OWN_VOICE.search(outside) is not None or _STANCE.search(outside) is not None
 
 
 # A sentence about the article or the outlet itself, not the news: "This article is
