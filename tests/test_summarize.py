@@ -735,6 +735,26 @@ def test_a_word_with_a_comma_before_a_name_is_no_title() -> None:
         "According to Harbor Post, President Vale opened the dam."
 
 
+def test_a_persons_name_and_a_word_with_an_inner_capital_are_never_lowered() -> None:
+    """"According to Vox, may will step down" (Theresa May) and "According to The Hill,
+    wikileaks founder ..." (stop 56, real summaries): the texts write "may" and "wikileaks"
+    (a link) in lower case elsewhere, but one is a person's name, the other a name by its
+    inner capital."""
+    from newsprism.summarize.neutral import Neutralizer, attribute
+
+    may = Entity("e1", "Tessa May", "PERSON", aliases=("May",))
+    story = Story(id="s", title="t", article_ids=(), entities=(may,))
+    texts = ["May will step down in June. She may stay until a successor is chosen.",
+             "DataLeaks founder Ivo Lind was arrested; see dataleaks.org for the files."]
+    common = Neutralizer(story, texts=texts).common
+    assert attribute("May will step down in June.", "Vox", common) == \
+        "According to Vox, May will step down in June."
+    assert attribute("DataLeaks founder Ivo Lind was arrested.", "Vox", common) == \
+        "According to Vox, DataLeaks founder Ivo Lind was arrested."
+    # (guard) an ordinary word the texts write in lower case still is
+    assert attribute("She may stay.", "Vox", common) == "According to Vox, she may stay."
+
+
 def test_agreement_no_version_of_which_two_sources_carry_is_no_consensus() -> None:
     texts = {"c1": ("Harbor Post", "The council approved 300 new homes in Kelby on Tuesday, "
                                    "according to the Kelby Gazette."),

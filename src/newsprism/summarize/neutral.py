@@ -163,6 +163,8 @@ def lower_first(text: str, common: frozenset[str] = frozenset()) -> str:
     # (a word with a comma after it is none: "Today, Nancy Pelosi ...", stop 56).
     if rest[:1].isupper() and word not in _LOWER_START and not first.endswith(","):
         return text
+    if any(c.isupper() for c in first[1:]):
+        return text  # "WikiLeaks", "McCain": a capital inside the word marks a name
     if first[:1].isupper() and (first[1:2].islower() or len(first) == 1) and (
             word in _LOWER_START or word in common):
         return first.lower() + text[len(first):]
@@ -224,7 +226,11 @@ class Neutralizer:
     def __init__(self, story: Story, use_builtin: bool = True, texts: Sequence[str] = ()) -> None:
         name_words = {w for e in story.entities for n in (e.name, *e.aliases)
                       for w in fold(n).split()}
-        self.common = lower_words(list(texts)) | start_only_words(list(texts), name_words)
+        # A person's name is never lowered, though the texts write it as a word elsewhere
+        # ("According to Vox, may will step down", Theresa May; stop 56).
+        people = {w for e in story.entities if e.type == "PERSON" for w in fold(e.name).split()}
+        self.common = (lower_words(list(texts)) - people) \
+            | start_only_words(list(texts), name_words)
         self._folded = [f" {fold(t)} " for t in texts]  # folded: no punctuation
         self._shared: dict[str, bool] = {}
         plain: dict[str, str | None] = dict(builtin_lexicon()) if use_builtin else {}
