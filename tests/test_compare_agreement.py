@@ -196,3 +196,13 @@ def test_the_story_s_own_words_weigh_in_compare_story(settings):
                  if any(s.article_id == "a" and a.text[s.start:s.end] == REPEALED
                         for s in c.spans)]
         assert len(found) == expected, (second, story.consensus)
+
+
+def test_a_count_in_words_needs_a_count_in_the_member():
+    """"Republicans won the five other statewide offices, four of them by more than a dozen
+    points" was confirmed by "Now, she just won a local office" (stop 56, a real consensus
+    item): a member that states no number does not confirm the item's count in words."""
+    item = "Harbour Party members won the five other council seats, four of them by wide margins."
+    assert not agrees(item, "Now, she just won a local council seat.")
+    # (guard) a member giving the count in words still can
+    assert agrees(item, "The Harbour Party won five other council seats, four by wide margins.")

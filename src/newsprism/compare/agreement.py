@@ -202,6 +202,10 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
         return False
     if fa and not fb and not counts_in_words(member):
         return False  # the member states no figure: it does not confirm the item's
+    if not fa and not fb and counts_in_words(item) and not counts_in_words(member):
+        # "Republicans won the five other statewide offices, four of them by ..." is not
+        # confirmed by "Now, she just won a local office" (stop 56, a real consensus item)
+        return False
     oa, ob = ordinals(item), ordinals(member)
     if oa and ob and not oa & ob:
         return False  # "the sixth case" / "the first case ... via person-to-person transmission"
