@@ -372,6 +372,7 @@ def test_quoted_first_person_is_a_candidate() -> None:
     # (guard) the feeling inside someone's quoted words, or a manner adverb, is no writer's voice
     assert not own_voice('"Sadly, we lost the vote," the mayor said on Sunday.')
     assert not own_voice("The council members sadly watched the dam fail on Monday.")
+    assert not own_voice("The dam broke near the mill where, fortunately, nobody was hurt.")
 
 
 def test_asides_are_dropped_from_summary_sentences() -> None:
@@ -743,16 +744,21 @@ def test_a_persons_name_and_a_word_with_an_inner_capital_are_never_lowered() -> 
     from newsprism.summarize.neutral import Neutralizer, attribute
 
     may = Entity("e1", "Tessa May", "PERSON", aliases=("May",))
-    story = Story(id="s", title="t", article_ids=(), entities=(may,))
+    feet = Entity("e2", "Feet", "PERSON")  # (a lone word the model tagged as a person)
+    story = Story(id="s", title="t", article_ids=(), entities=(may, feet))
     texts = ["May will step down in June. She may stay until a successor is chosen.",
-             "DataLeaks founder Ivo Lind was arrested; see dataleaks.org for the files."]
+             "DataLeaks founder Ivo Lind was arrested; see dataleaks.org for the files.",
+             "Feet away, others waited. They stood two feet apart."]
     common = Neutralizer(story, texts=texts).common
     assert attribute("May will step down in June.", "Vox", common) == \
         "According to Vox, May will step down in June."
     assert attribute("DataLeaks founder Ivo Lind was arrested.", "Vox", common) == \
         "According to Vox, DataLeaks founder Ivo Lind was arrested."
-    # (guard) an ordinary word the texts write in lower case still is
+    # (guard) an ordinary word the texts write in lower case still is, even one the model
+    # took for a person's name alone
     assert attribute("She may stay.", "Vox", common) == "According to Vox, she may stay."
+    assert attribute("Feet away, others waited.", "Vox", common) == \
+        "According to Vox, feet away, others waited."
 
 
 def test_agreement_no_version_of_which_two_sources_carry_is_no_consensus() -> None:

@@ -227,8 +227,10 @@ class Neutralizer:
         name_words = {w for e in story.entities for n in (e.name, *e.aliases)
                       for w in fold(n).split()}
         # A person's name is never lowered, though the texts write it as a word elsewhere
-        # ("According to Vox, may will step down", Theresa May; stop 56).
-        people = {w for e in story.entities if e.type == "PERSON" for w in fold(e.name).split()}
+        # ("According to Vox, may will step down", Theresa May; stop 56); names of two words
+        # or more only (the model tags lone words such as "Feet" as people).
+        people = {w for e in story.entities if e.type == "PERSON" and len(e.name.split()) > 1
+                  for w in fold(e.name).split()}
         self.common = (lower_words(list(texts)) - people) \
             | start_only_words(list(texts), name_words)
         self._folded = [f" {fold(t)} " for t in texts]  # folded: no punctuation

@@ -101,7 +101,15 @@ def own_voice(text: str) -> bool:
     outside = QUOTED.sub(" ", text)
     if outside.count('"') % 2 or outside.count("“") != outside.count("”"):
         return True  # a quote cut by the sentence splitter: its speaker is elsewhere
-    return _OWN_VOICE.search(outside) is not None or _STANCE.search(outside) is not None
+    if _OWN_VOICE.search(outside) is not None:
+        return True
+    # (not in a clause of its own: "... where, fortunately, nobody was hurt" reports a fact)
+    return any(not (words := outside[:m.start()].split())
+               or words[-1].lower() not in _SUBORDINATORS for m in _STANCE.finditer(outside))
+
+
+_SUBORDINATORS = frozenset("where when while because although though if after before since "
+                           "who whom which that as so".split())
 
 
 # A sentence about the article or the outlet itself, not the news: "This article is
