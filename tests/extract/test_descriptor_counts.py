@@ -50,3 +50,13 @@ def test_a_number_inside_a_description_keeps_it(nlp, text, name, label, expected
 ])
 def test_what_is_done_to_a_body_is_no_name_for_it(nlp, text, name, label) -> None:
     assert _descriptors(nlp, text, name, label) == []
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    # (guard) stop 56: what a place is, with "of", still names it
+    ("Troops landed on the US Pacific territory of Norland on Monday.", "Norland",
+     ["US Pacific territory"]),
+    ("Aid reached the African nation of Norland on Monday.", "Norland", ["African nation"]),
+])
+def test_what_a_place_is_names_it(nlp, text, name, expected) -> None:
+    assert _descriptors(nlp, text, name, "GPE") == expected

@@ -30,6 +30,12 @@ _PLAIN_MODS = {"northern", "southern", "eastern", "western", "central", "north",
                "whole", "entire", "rest", "part", "state", "city", "country", "capital"}
 
 
+# What a place is ("the crucial state of Florida"): with "of", a name for the place.
+_PLACE_KINDS = frozenset("state nation country territory island city town village region "
+                         "province kingdom republic emirate enclave county district "
+                         "archipelago peninsula".split())
+
+
 # Nouns that count or part a group ("54 percent of Republicans", "about a quarter of voters",
 # "a majority of Democrats"): they say how many, not what the group is (real text, stop 48).
 _COUNT_NOUNS = frozenset("percent percentage quarter half third fifth majority minority "
@@ -137,9 +143,11 @@ def descriptors_in(doc, offset: int, mention: Mention,  # noqa: C901  (one case 
             return  # "one", "this": pronoun-like heads say nothing
         if kind == "in" and not _has_loaded(words):
             return
-        if kind == "of" and not _has_loaded(words):
+        if kind == "of" and not _has_loaded(words) and not (
+                mention.label in ("GPE", "LOC") and fold(toks[-1].lemma_) in _PLACE_KINDS):
             # "the destabilization of Syria", "a complete stonewalling of Congress", "acting
-            # director of the FBI" (stop 56, real story pages) are about it, not names for it.
+            # director of the FBI" (stop 56, real story pages) are about it, not names for it;
+            # "the US Pacific territory of Guam", "the African nation of Sudan" name a place.
             return
         out.append((text, lo, hi, tuple(sorted(blockers))))
 
