@@ -154,3 +154,17 @@ def test_a_pronoun_after_a_sentence_reporting_no_one_else_still_speaks(quotes_of
     quotes = quotes_of("Mr Halvorsen says the audit was late and the board knew it.\n\nHe writes "
                        "that he first raised the matter at a dinner in Oslo in January.")
     assert quote_with(quotes, "first raised the matter").speaker == "Halvorsen"
+
+
+def test_a_far_mention_is_no_antecedent_even_of_the_right_gender(quotes_of, quote_with):
+    """`Mr. Romney, ..., assailed Mr. Obama's health care overhaul. / He called on Americans to
+    judge the president ... / “…,” he said` (stop 56, a fresh Baly draw: Obama at 0.7): with
+    no subject or speaker in this or the previous paragraph, the nearest person further back
+    is a mere mention; the speaker is left unresolved."""
+    text = ("Mr. Tom Vale spoke at a plant in Ohio on Thursday.\n\n"
+            "Mr. Vale, whose staff moved up the timing of his speech to beat President Ivo "
+            "Lind to the podium, assailed President Ivo Lind's tax plan as hostile to small "
+            "firms.\n\n"
+            "He called on voters to judge the president on his record, not his words.\n\n"
+            "“I want someone who can do a better job the first time,” he said.")
+    assert quote_with(quotes_of(text), "better job").speaker is None
