@@ -891,3 +891,16 @@ def test_according_to_after_an_adverbial_reports_the_clause_after_it(quotes_of):
     # (guard) a clause before the phrase is still what was said
     text = "The agency had opened an inquiry into the mayor, according to Ana Ruiz."
     assert [q.text for q in quotes_of(text)] == ["The agency had opened an inquiry into the mayor"]
+
+
+def test_a_verbless_opener_before_a_parenthetical_cue_is_not_said(quotes_of):
+    """`But even so, experts say, this response could be too weak …` (stop 56, a fresh Baly
+    draw, where "But even so" was the experts' words): the words before the cue hold no clause,
+    those after it do; what was said is the clause."""
+    quotes = quotes_of("But even so, experts say, this response could be too weak to have much "
+                       "of an effect on the council.")
+    assert [q.text for q in quotes] == [
+        "this response could be too weak to have much of an effect on the council"]
+    # (guard) a subject before the cue is part of what was said
+    quotes = quotes_of("The plan, the mayor said, is dead after the vote on Monday.")
+    assert "The plan" in " ".join(q.text for q in quotes)

@@ -79,6 +79,14 @@ class _Finder(DirectFinder):
             lo += 1
         return self._clause(lo, hi, verb.idx)
 
+    def _clause_in(self, start: int, end: int) -> bool:
+        """The characters hold a verb with its own subject ("this response could be too weak"),
+        not an adverbial ("But even so") nor a subject alone ("The plan")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end
+            and t.head.pos_ in ("VERB", "AUX") for t in span)
+
     def _said_before(self, according):
         """A verb of saying with a speaker earlier in the sentence of an "according to", on
         its line; not one that says nothing ("X didn't say much, according to Y": Y is the
@@ -196,6 +204,10 @@ class _Finder(DirectFinder):
                 # "The plan, he said, is dead": the content is on both sides of the cue.
                 left, right = trim_span(self.text, cs, hole[0]), trim_span(self.text, hole[1], ce)
                 parts = tuple(p for p in (left, right) if p[1] > p[0])
+                if len(parts) == 2 and not self._clause_in(*parts[0]) \
+                        and self._clause_in(*parts[1]):
+                    cs, ce = parts[1]  # "But even so, experts say, this response could …"
+                    parts = ((cs, ce),)
             if unasserted(verb):
                 continue  # "did not say that ...", "asked whether she would agree that ..."
             head, (c0, c1) = self.speaker_of(verb)
