@@ -94,6 +94,18 @@ def test_figures_about_two_places_are_no_conflict(line):
     assert {v.value for v in conflict.versions} == {"13 points", "nearly 9 points"}
 
 
+def test_distances_from_two_places_are_no_conflict(line):
+    """"The school is located 60 miles south of Boston" / "... 65 miles south of Cambridge"
+    (stop 56, a real possible conflict): a distance hangs on the place it is measured from."""
+    a = FILLER + "The college is located 60 miles south of Denver, near the lake."
+    b = FILLER + "The college is located 65 miles south of Boulder, near the lake."
+    assert _kinds(line(a, b), "quantity") == []
+    # (guard) from the same place, the two distances still differ
+    c = FILLER + "The college is located 65 miles south of Denver, near the lake."
+    (conflict,) = _kinds(line(a, c), "quantity")
+    assert {v.value for v in conflict.versions} == {"60 miles", "65 miles"}
+
+
 def test_its_figure_is_about_the_subject_of_the_reporting_clause(line):
     """"The Ohio department said that its 200 tracers ...": the figure is Ohio's, so it is
     no version of Texas's figure for the same noun (real coverage compared two states)."""

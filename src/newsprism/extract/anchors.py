@@ -108,6 +108,20 @@ def _possessor(verb, skip: range) -> set[str]:
     return set()
 
 
+def _modifier_names(t, skip: range) -> set[str]:
+    """Names in the modifiers of a noun on a figure's way up to its verb; on an adverb, the
+    place it is measured from ("60 miles south of Boston" / "65 miles south of Cambridge",
+    stop 56, a real possible conflict: a distance from different places is two facts)."""
+    if t.pos_ in ("NOUN", "PROPN", "NUM"):
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                or (c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "for", "at"))]
+    elif t.pos_ == "ADV":
+        mods = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    else:
+        return set()
+    return {n for m in mods for n in _entity_names(_subtree_without_clauses(m), skip)}
+
+
 def anchors_at(doc, start: int, end: int) -> tuple[str, ...]:
     """Named places, organisations and people that the figure or date at chars [start, end)
     hangs on: the modifiers of its noun phrase, its verb's subject and the places of its
@@ -129,12 +143,9 @@ def anchors_at(doc, start: int, end: int) -> tuple[str, ...]:
         cur = cur.head
     possessive = False
     for t in path:
-        if t.pos_ in ("NOUN", "PROPN", "NUM"):
-            mods = [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")
-                    or (c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "for", "at"))]
-            for m in mods:
-                names |= _entity_names(_subtree_without_clauses(m), skip)
-            possessive |= any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in t.children)
+        names |= _modifier_names(t, skip)
+        possessive |= t.pos_ in ("NOUN", "PROPN", "NUM") and any(
+            c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in t.children)
     verb = _verb_of(tok)
     if possessive and verb is not None:
         names |= _possessor(verb, skip)
