@@ -901,6 +901,8 @@ def test_a_verbless_opener_before_a_parenthetical_cue_is_not_said(quotes_of):
                        "of an effect on the council.")
     assert [q.text for q in quotes] == [
         "this response could be too weak to have much of an effect on the council"]
-    # (guard) a subject before the cue is part of what was said
+    # (guard) a subject before the cue is part of what was said, even when a clause follows
     quotes = quotes_of("The plan, the mayor said, is dead after the vote on Monday.")
     assert "The plan" in " ".join(q.text for q in quotes)
+    quotes = quotes_of("The trouble, the mayor said, is that nobody listens to the council.")
+    assert "The trouble" in " ".join(q.text for q in quotes)

@@ -79,13 +79,15 @@ class _Finder(DirectFinder):
             lo += 1
         return self._clause(lo, hi, verb.idx)
 
-    def _clause_in(self, start: int, end: int) -> bool:
+    def _clause_in(self, start: int, end: int, subject_only: bool = False) -> bool:
         """The characters hold a verb with its own subject ("this response could be too weak"),
-        not an adverbial ("But even so") nor a subject alone ("The plan")."""
+        not an adverbial ("But even so") nor a subject alone ("The plan"); with
+        `subject_only`, a subject alone is enough."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(
-            t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end
-            and t.head.pos_ in ("VERB", "AUX") for t in span)
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and (subject_only or (
+                span.start <= t.head.i < span.end and t.head.pos_ in ("VERB", "AUX")))
+            for t in span)
 
     def _said_before(self, according):
         """A verb of saying with a speaker earlier in the sentence of an "according to", on
@@ -204,7 +206,7 @@ class _Finder(DirectFinder):
                 # "The plan, he said, is dead": the content is on both sides of the cue.
                 left, right = trim_span(self.text, cs, hole[0]), trim_span(self.text, hole[1], ce)
                 parts = tuple(p for p in (left, right) if p[1] > p[0])
-                if len(parts) == 2 and not self._clause_in(*parts[0]) \
+                if len(parts) == 2 and not self._clause_in(*parts[0], subject_only=True) \
                         and self._clause_in(*parts[1]):
                     cs, ce = parts[1]  # "But even so, experts say, this response could …"
                     parts = ((cs, ce),)
