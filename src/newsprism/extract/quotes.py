@@ -34,6 +34,7 @@ from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .no_quote import without_unsaid
+from .openers import adverbial, clause_in
 from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
@@ -78,16 +79,6 @@ class _Finder(DirectFinder):
         if self.doc[lo].lower_ == "for" and lemma == "call":
             lo += 1
         return self._clause(lo, hi, verb.idx)
-
-    def _clause_in(self, start: int, end: int, subject_only: bool = False) -> bool:
-        """The characters hold a verb with its own subject ("this response could be too weak"),
-        not an adverbial ("But even so") nor a subject alone ("The plan"); with
-        `subject_only`, a subject alone is enough."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(
-            t.dep_ in ("nsubj", "nsubjpass", "expl") and (subject_only or (
-                span.start <= t.head.i < span.end and t.head.pos_ in ("VERB", "AUX")))
-            for t in span)
 
     def _said_before(self, according):
         """A verb of saying with a speaker earlier in the sentence of an "according to", on
@@ -206,8 +197,7 @@ class _Finder(DirectFinder):
                 # "The plan, he said, is dead": the content is on both sides of the cue.
                 left, right = trim_span(self.text, cs, hole[0]), trim_span(self.text, hole[1], ce)
                 parts = tuple(p for p in (left, right) if p[1] > p[0])
-                if len(parts) == 2 and not self._clause_in(*parts[0], subject_only=True) \
-                        and self._clause_in(*parts[1]):
+                if len(parts) == 2 and adverbial(doc, *parts[0]) and clause_in(doc, *parts[1]):
                     cs, ce = parts[1]  # "But even so, experts say, this response could …"
                     parts = ((cs, ce),)
             if unasserted(verb):

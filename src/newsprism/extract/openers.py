@@ -1,0 +1,25 @@
+"""What a cue set in the middle of a sentence leaves on each side ("But even so, experts say,
+this response could be too weak ..."): an opener of adverbials only, which no one said, or a
+clause with its own subject, which is what was said (stop 56, a fresh Baly draw)."""
+
+from __future__ import annotations
+
+_ADVERBIAL_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "mark", "intj", "punct"})
+
+
+def clause_in(doc, start: int, end: int) -> bool:
+    """The characters hold a verb with its own subject ("this response could be too weak"),
+    not an adverbial ("But even so") nor a subject alone ("The plan")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end
+        and t.head.pos_ in ("VERB", "AUX") for t in span)
+
+
+def adverbial(doc, start: int, end: int) -> bool:
+    """The characters are adverbials only ("But even so", "In the long run", "After all"):
+    every word whose head lies outside them modifies as an adverb or a preposition does (not
+    a subject: "The plan", "Bringing the show back")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(
+        t.dep_ in _ADVERBIAL_DEPS for t in span if not span.start <= t.head.i < span.end)
