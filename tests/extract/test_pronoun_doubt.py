@@ -168,3 +168,18 @@ def test_a_far_mention_is_no_antecedent_even_of_the_right_gender(quotes_of, quot
             "He called on voters to judge the president on his record, not his words.\n\n"
             "“I want someone who can do a better job the first time,” he said.")
     assert quote_with(quotes_of(text), "better job").speaker is None
+
+
+def test_a_paragraph_the_parse_runs_on_after_a_report_is_not_what_was_reported(quotes_of,
+                                                                               quote_with):
+    """(guard) the parse ran "The governor noted that ... \\n\\nRetired cabinet maker Tom Vale
+    ... arrived early." into one sentence (stop 56, seen on real text with the first version
+    of the rule above, which then left "He told ..." unresolved): Vale is no one the governor
+    reported on, and "He" is Vale."""
+    text = ('The governor noted that the rival channel\'s ratings "dropped through the floor '
+            'last night," while Harbor News\' ratings were "through the roof."\n\nRetired '
+            'cabinet maker Tom Vale, 51, was one of the supporters who arrived to the rally '
+            'early. He told the Harbor Post outside the arena that although "the council is '
+            'trying to put stumbling blocks in his path," nevertheless, "the governor comes in '
+            'here and gets stuff done."')
+    assert quote_with(quotes_of(text), "stumbling blocks").speaker == "Tom Vale"

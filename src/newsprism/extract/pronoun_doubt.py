@@ -153,8 +153,10 @@ class Doubts:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         last = people.last_of(head.idx, k)
         if subj is None or not (subj.idx + len(subj) <= last < before.end_char) \
-                or not any(c.dep_ == "ccomp" and c.left_edge.idx <= last for c in root.children):
-            return False
+                or "\n" in people.text[root.idx:last] \
+                or not any(c.dep_ == "ccomp" and c.left_edge.idx <= last
+                           < c.right_edge.idx + len(c.right_edge) for c in root.children):
+            return False  # (not in what was reported: a paragraph the parse ran on after it)
         hi = subj.idx + len(subj)  # (on the subject's own line: the parse may run lines on)
         lo = max(subj.left_edge.idx, people.text.rfind("\n", 0, subj.idx) + 1)
         if any(k2 != k and people.agrees(k2, gender) and people.last_of(hi, k2) >= lo
