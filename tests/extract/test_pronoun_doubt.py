@@ -183,3 +183,16 @@ def test_a_paragraph_the_parse_runs_on_after_a_report_is_not_what_was_reported(q
             'trying to put stumbling blocks in his path," nevertheless, "the governor comes in '
             'here and gets stuff done."')
     assert quote_with(quotes_of(text), "stumbling blocks").speaker == "Tom Vale"
+
+
+def test_a_far_mention_with_no_rival_still_speaks(quotes_of, quote_with):
+    """(guard) the far mention is the only person of the pronoun's gender in reach (a feature's
+    protagonist, stop 56: five of her quotes on sample 6004 had gone unresolved with the first
+    version of the rule above): she still speaks."""
+    text = ("The company turned down a request from Mary Kell in March.\n\n"
+            "The clinic had more than 30 cases among residents and staff by April, the state "
+            "said. Public data shows the count is the maximum the state reports.\n\n"
+            "Then two of the office workers were sent home with a fever, and the rest were "
+            "tested.\n\n"
+            "“This is our first baby, and it was so planned and wanted,” she said.")
+    assert quote_with(quotes_of(text), "first baby").speaker == "Mary Kell"

@@ -31,15 +31,15 @@ REPLY_FAR = 400
 
 
 def unsure_cap(conf: float, known: bool, salient: bool, clause_subject: bool,
-               between: bool, far: bool) -> float:
+               between: bool, far: bool, rival: bool = False) -> float:
     """`conf` of a pronoun resolution, capped at CONF_UNSURE when the antecedent's gender is
     not known to agree and it is neither a subject nor a speaker (`salient`, or the subject of
     a clause), or another agreeing person comes between, or it is out of the window (`far`);
-    and also out of the window when it is not the main subject or a speaker, even of the right
-    gender ("Mr. Romney ... assailed Mr. Obama's health care overhaul. / He called on Americans
-    ... / “…,” he said": Obama at 0.7, stop 56). (`clause_subject` is read only when the
-    gender is not known.)"""
-    if far and not (salient or clause_subject):
+    and also out of the window when it is not the main subject or a speaker while another
+    agreeing person is one in that reach (`rival`), even of the right gender ("Mr. Romney ...
+    assailed Mr. Obama's health care overhaul. / He called on Americans ... / “…,” he said":
+    Obama at 0.7, stop 56). (`clause_subject` is read only when the gender is not known.)"""
+    if far and rival and not (salient or clause_subject):
         return min(conf, CONF_UNSURE)
     if known:
         return conf

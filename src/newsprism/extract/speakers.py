@@ -11,8 +11,7 @@ X": {defense, minister} and {syria}). A speaker phrase is then resolved as:
   whose roles (titles with their aliases: "Gov." is "governor") and nationality fit best; a
   nationality that contradicts rules a group out;
 - anything else ("a joint statement", "sources") stays as written. Every resolution has a
-confidence (0..1); below `SPEAKER_MIN_CONFIDENCE` it stays unresolved.
-"""
+confidence (0..1); below `SPEAKER_MIN_CONFIDENCE` it stays unresolved."""
 
 from __future__ import annotations
 
@@ -378,7 +377,9 @@ class People:
         conf -= (COST_BETWEEN_SALIENT if salient else COST_BETWEEN_PLAIN) if between else 0.0
         conf -= COST_OUT_OF_WINDOW if far else 0.0
         subj = not known and bool(clause_subject(self.doc, self._events[chosen][0]))
-        return k, round(unsure_cap(conf, known, salient, subj, bool(between), far), 2)
+        rival = far and any(e[2] and e[1] != k and self.agrees(e[1], gender) for e in
+                            self._events[:chosen] if e[0] >= pos - PRONOUN_FAR)
+        return k, round(unsure_cap(conf, known, salient, subj, bool(between), far, rival), 2)
 
     def _namesake(self, pos: int, k: int, gender: str | None) -> int:
         """A bare surname subject at `pos` grouped with `k` whose gender disagrees with the
