@@ -223,9 +223,14 @@ def _titled_surnames(doc) -> set[str]:
 
 
 def _not_a_person(text: str, article: Article) -> bool:
-    """A platform ("Twitter") or the article's own outlet, which the model typed PERSON."""
+    """A platform ("Twitter"), the article's own outlet, or a code with a digit after a hyphen
+    ("COVID-19", stop 56: "she" was resolved to it), which the model typed PERSON."""
     f = fold(text)
-    return f in PLATFORMS or bool(article.outlet) and f == fold(article.outlet or "")
+    return f in PLATFORMS or bool(article.outlet) and f == fold(article.outlet or "") \
+        or _CODE.search(text) is not None
+
+
+_CODE = re.compile(r"[A-Za-z]-\d")
 
 
 # A lower-case letter then a capital inside a word ends one name and starts the next when the
