@@ -74,7 +74,8 @@ def verb_lemmas(vocab) -> frozenset[str]:
                 table = lookups.get_table("lemma_index", None) if lookups is not None else None
                 if table is not None and table.get("verb"):
                     got = frozenset(table.get("verb"))
-        _VERBS[id(vocab)] = got
+        if got:  # (kept by id: the loaded pipelines, and so their vocabs, live as long)
+            _VERBS[id(vocab)] = got
     return got
 
 
