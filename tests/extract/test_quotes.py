@@ -888,9 +888,12 @@ def test_according_to_after_an_adverbial_reports_the_clause_after_it(quotes_of):
     quotes = quotes_of(text)
     assert [q.text for q in quotes] == ["the agency had opened an inquiry into the mayor"]
     assert quotes[0].speaker == "Ana Ruiz"
-    # (guard) a clause before the phrase is still what was said
+    # (guard) a clause before the phrase is still what was said, even with words after it
     text = "The agency had opened an inquiry into the mayor, according to Ana Ruiz."
     assert [q.text for q in quotes_of(text)] == ["The agency had opened an inquiry into the mayor"]
+    text = ("The top 1 percent would see their incomes go up by as much as 19.9 percent, "
+            "according to the Harbor Foundation, more than twice what it projected for others.")
+    assert [q.text for q in quotes_of(text)][0].startswith("The top 1 percent would see")
 
 
 def test_a_verbless_opener_before_a_parenthetical_cue_is_not_said(quotes_of):

@@ -21,5 +21,7 @@ def adverbial(doc, start: int, end: int) -> bool:
     every word whose head lies outside them modifies as an adverb or a preposition does (not
     a subject: "The plan", "Bringing the show back")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and all(
-        t.dep_ in _ADVERBIAL_DEPS for t in span if not span.start <= t.head.i < span.end)
+    if span is None or any(t.head.i == t.i for t in span):
+        return False  # it holds a sentence's root: a clause
+    tops = [t for t in span if not span.start <= t.head.i < span.end]
+    return bool(tops) and all(t.dep_ in _ADVERBIAL_DEPS for t in tops)

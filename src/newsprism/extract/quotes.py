@@ -116,9 +116,8 @@ class _Finder(DirectFinder):
                 if len(sent) > MAX_CLAUSE_TOKENS:
                     continue
                 phrase_end, start = doc[verb.i + 1].right_edge.i + 1, aside_start(sent, verb)
-                if verb.i - start >= 4 and sent.end - phrase_end >= 4 and not any(
-                        t.pos_ in ("VERB", "AUX") or t.tag_ in ("WDT", "WP", "WP$")
-                        for t in doc[start:verb.i]):  # ("82 percent of whom view X")
+                if verb.i - start >= 4 and sent.end - phrase_end >= 4 and adverbial(
+                        doc, doc[start].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1])):
                     # "Indeed, just days earlier, according to X, the FBI had opened …": an
                     # adverbial before the phrase, what X said after it (stop 56).
                     clause = self._clause(phrase_end, sent.end, doc[phrase_end].idx)
