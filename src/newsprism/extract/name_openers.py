@@ -4,6 +4,7 @@ preposition of time ("in June Obama announced"). Read by `mentions`."""
 
 from __future__ import annotations
 
+from ..dates import MONTHS
 from ..nlp.loader import verb_lemmas
 
 
@@ -34,8 +35,10 @@ def month_after_preposition(tok) -> bool:
     return tok.lower_ in _MONTHS and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _TIME_PREPS
 
 
-_MONTHS = frozenset("january february march april may june july august september october "
-                    "november december".split())
+# Month names as the dates module reads them, the full word of each month only ("Jan" is
+# also a first name).
+_MONTHS = frozenset(m for m, n in MONTHS.items()
+                    if len(m) == max(len(k) for k, v in MONTHS.items() if v == n))
 _TIME_PREPS = frozenset("in since by until till through during from last early late mid "
                         "next this".split())
 _PREPOSITIONS = frozenset({"inside", "outside", "after", "before", "under", "without", "with",
