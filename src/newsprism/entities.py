@@ -58,8 +58,9 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 
 
 def _name_parts(text: str) -> list[str]:
-    """The words of a person's name as written, without titles or a possessive."""
-    _, name = split_title(text.strip())
+    """The words of a person's name as written, without titles, a possessive or an editor's
+    brackets ("Gov. [Jerry] Brown" -> "Jerry Brown")."""
+    _, name = split_title(text.replace("[", "").replace("]", "").strip())
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
     return name.strip(" ,.").split()

@@ -133,7 +133,9 @@ def other_genders(a: str, b: str) -> bool:
 def without_possessive(name: str) -> str:
     """"Bernie Sanders's" -> "Bernie Sanders": the model sometimes tags a name with its
     possessive ending, and the longest name of a person is the one it is shown by. Only the
-    name shown loses the ending; the mentions, and so who is grouped with whom, keep it."""
+    name shown loses the ending; the mentions, and so who is grouped with whom, keep it.
+    An editor's brackets go too: "Gov. [Jerry] Brown", tagged "Jerry] Brown"."""
+    name = " ".join(name.replace("[", " ").replace("]", " ").split())
     for end in ("’s", "'s", "’", "'"):
         if name.endswith(end) and len(name) > len(end) + 1 and name[:1].isupper() \
                 and (len(end) == 2 or name[-len(end) - 1:-len(end)] == "s"):
