@@ -21,3 +21,20 @@ def test_a_publication_after_told_is_no_person(nlp) -> None:
     assert not [m.text for m in mentions if m.label == "PERSON" and "Policy" in m.text]
     speakers = {q.speaker for q in find_quotes(article, doc, mentions)}
     assert "Policy" not in speakers and "Foreign Policy" not in speakers, speakers
+
+
+def test_a_paper_named_for_a_first_name_or_a_city_is_no_person(nlp) -> None:
+    """(stop 57, a Baly article) "according to the San Francisco Chronicle" was read as a
+    group swallowing a person, "Francisco Chronicle"; "the Charlotte Observer" is one name too.
+    A group followed by a person's name is still cut ("Fox News Sean Hannity")."""
+    text = ("Smoke from the fires reached San Francisco, about 60 miles away.\n\n"
+            "The fires come in a year of record heat, according to the San Francisco Chronicle. "
+            "The blaze was the worst in decades, the Charlotte Observer reported.\n\n"
+            "The network's Fox News Sean Hannity said the smoke was everywhere.")
+    article = Article(id="a", source="a.txt", text=text)
+    doc = nlp(text)
+    mentions = find_mentions(article, doc)
+    people = {m.text for m in mentions if m.label == "PERSON"}
+    assert not {p for p in people if "Chronicle" in p or "Observer" in p}, people
+    speakers = {q.speaker for q in find_quotes(article, doc, mentions)}
+    assert "Francisco Chronicle" not in speakers and "Charlotte Observer" not in speakers

@@ -240,6 +240,17 @@ _NAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "du", "la", "le", "va
                             "der", "del", "des", "della", "vander", "fitz", "st", "o"})
 
 
+def _own_name(doc, start: int, k: int, place_words: set[str]) -> bool:
+    """An ORG span read as a group and a person's name after it (tokens `start`..`k`, then
+    `k`..) that is one name all along: "the Charlotte Observer" (nothing but "the" before the
+    first name: people are not named with an article) or "the San Francisco Chronicle" (the
+    first name ends a place the article names)."""
+    rest = [t for t in doc[start:k] if t.lower_ != "the"]
+    if doc[start].lower_ == "the" and len(rest) <= 1:
+        return True
+    return k > start and fold(f"{doc[k - 1].text} {doc[k].text}") in place_words
+
+
 def _glued(word: str) -> int | None:
     """Where a second name starts inside `word` ("PriceCarl" -> 5), or None."""
     for m in _GLUED.finditer(word):
@@ -388,6 +399,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                                and span[-2].is_title and last.is_title
                                and fold(last.text) not in _ORG_WORDS
                                and name_gender(f"{span[-2].text} {last.text}") is not None)
+            k = end_tok
             if (len(span) >= 3 and (fold(last.text) in surnames or first_name_tail)
                     and last.idx > 0
                     and text[last.idx - 1].isspace()):
@@ -399,6 +411,9 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
                        and doc[k - 1].is_title and fold(doc[k - 1].text) not in place_words
                        and doc[k - 1].tag_ != "NNPS" and not (first_name_tail and k < end_tok - 1)):
                     k -= 1  # (a plural is a body's name: "the House of Representatives")
+                if _own_name(doc, start_tok, k, place_words):
+                    k = end_tok  # "the Charlotte Observer", "the San Francisco Chronicle"
+            if k < end_tok:
                 out.append(Mention(article.id, doc[k].idx, doc[end_tok - 1].idx
                                    + len(doc[end_tok - 1]), doc[k:end_tok].text, "PERSON"))
                 end_tok = k
