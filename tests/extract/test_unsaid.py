@@ -235,3 +235,15 @@ def test_that_before_a_comma_and_a_clause_still_introduces_it(quotes_of, quote_w
     quotes = quotes_of("The plan is dead, Ann Loft suggested that, in the long run, there could "
                        "be an advantage.")
     assert quote_with(quotes, "could be an advantage").speaker == "Ann Loft"
+
+
+def test_an_assumption_the_writer_sets_is_no_ones_words(quotes_of, quote_with):
+    """(stop 57, a Baly column) `Congress could — assuming Congress is capable of doing anything
+    these days — amend the law` gave the writer's condition to Congress."""
+    quotes = quotes_of("Congress could — assuming Congress is capable of doing anything these "
+                       "days — amend the law. Supposing the bill passes, the agency will need "
+                       "more staff.")
+    assert not [q for q in quotes if q.speaker is not None], quotes
+    # A progressive "is assuming that" stays the subject's belief.
+    assert quote_with(quotes_of("Mr. Hale is assuming that the vote will pass on Friday."),
+                      "vote will pass").speaker == "Hale"

@@ -56,6 +56,7 @@ from .unsaid import (
     object_controlled,
     passive_cue,
     points_back,
+    premise,
     vocative_imperative,
 )
 from .vague import crowd_belief, predicted_words
@@ -379,7 +380,7 @@ def unasserted(verb) -> bool:
     if _irrealis_conjunct(verb):
         return True
     if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb) \
-            or points_back(verb) or vocative_imperative(verb):
+            or points_back(verb) or vocative_imperative(verb) or premise(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False

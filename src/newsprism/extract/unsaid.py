@@ -246,6 +246,20 @@ def vocative_imperative(verb) -> bool:
         and (s.pos_ == "PROPN" or s.lower_ == "you") and s.left_edge.i == verb.sent.start
 
 
+_PREMISE_LEMMAS = frozenset({"assume", "suppose", "presume"})
+_BE_FORMS = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "'s", "’s",
+                       "'re", "’re", "'m", "’m"})
+
+
+def premise(verb) -> bool:
+    """`Congress could — assuming Congress is capable of anything — amend the law`: "assuming"
+    or "supposing" with no form of "be" before it opens a condition the writer sets, whoever
+    the parser makes its subject; no one is reported to assume it. ("He is assuming that
+    ...", a progressive, stays his belief.)"""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in _PREMISE_LEMMAS and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _BE_FORMS for c in verb.children)
+
+
 def own_cue_between(doc, tok: int, verb) -> bool:
     """The quoted fragment at token `tok`, inside what `verb` reports, hangs first on a
     relative clause's cue with a subject of its own: `Democrats say reconciliation would
