@@ -909,3 +909,18 @@ def test_a_verbless_opener_before_a_parenthetical_cue_is_not_said(quotes_of):
     assert "The plan" in " ".join(q.text for q in quotes)
     quotes = quotes_of("The trouble, the mayor said, is that nobody listens to the council.")
     assert "The trouble" in " ".join(q.text for q in quotes)
+
+
+def test_words_before_a_cue_are_not_a_headline_clause_the_parser_hung_on_it(quotes_of):
+    """(stop 57, a Baly article) A headline line without a period above `In its story on Friday,
+    the AP called the battle ... “…”` was parsed as the clause "called" reports; the opener
+    "In its story on Friday" became the AP's indirect quote."""
+    text = ("The Courier reported that the mayor used a private account for city business.\n\n"
+            "Mayor Ray Dunn defends his use of private email as city leader\n\n"
+            "In its story on Friday, the Courier called the fight to obtain Dunn’s emails “just "
+            "the latest in a series of records battles during his tenure.” The report included "
+            "two addresses.")
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if q.text.startswith("In its story")], \
+        [(q.kind, q.text) for q in quotes]
+    assert [q for q in quotes if "records battles" in q.text and q.speaker == "the Courier"]
