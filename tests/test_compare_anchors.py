@@ -312,3 +312,17 @@ def test_counts_that_went_to_different_recipients_are_at_most_possible(line):
                      "immigrant visas.")
     (c,) = _kinds(line(a, bare), "quantity")
     assert "recipients" not in c.why
+
+
+def test_one_who_may_act_is_no_rival_to_one_who_did():
+    # stop 57 (real, BBC): "Joe Biden may soon join the race to stop Donald Trump" against
+    # "Pete Buttigieg has joined the race to stop Donald Trump": an actor conflict
+    from newsprism.compare.conflicts import actor_conflicts
+    a = _claim("a", "John Harlow has won the state caucus vote this week.", "e1")
+    for hedged in ("Mary Pellin may soon win the state caucus vote this week.",
+                   "Mary Pellin is expected to win the state caucus vote this week."):
+        assert actor_conflicts([[a, _claim("b", hedged, "e2")]], _actors(), {}) == []
+    b = _claim("b", "Mary Pellin will win the state caucus vote this week.", "e2")
+    assert actor_conflicts([[a, b]], _actors(), {}) == []
+    b = _claim("b", "Mary Pellin won the state caucus vote this week.", "e2")
+    assert len(actor_conflicts([[a, b]], _actors(), {})) == 1

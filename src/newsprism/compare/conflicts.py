@@ -1219,7 +1219,7 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
         acting = [c for c in members if c.subject_entity in entities and c.predicate
                   and entities[c.subject_entity or ""].type == "PERSON"
                   and c.predicate not in ("be", "have", "say")
-                  and not _mostly_quoted(c, quoted)]
+                  and not _mostly_quoted(c, quoted) and not _hedged(c)]
         if len({c.article_id for c in acting}) < 2 or len({c.predicate for c in acting}) != 1:
             continue
         words = [content_words(c.text) for c in acting]
@@ -1254,6 +1254,20 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
                                  + shorten(acting[0].text, 8), versions,
                                  BASE_CONFIDENCE * DOUBT, why))
     return out
+
+
+_HEDGE = re.compile(r"\b(?:may|might|could|would|will|should|can|must|shall|to)"
+                    r"(?:\s+(?:not|soon|also|still|yet|never|eventually|then|now))?\s+(\w+)",
+                    re.IGNORECASE)
+
+
+def _hedged(c: Claim) -> bool:
+    """The claim's verb is only possible, intended or to come ("Joe Biden may soon join the
+    race", "is expected to join"): no account of who did it, so no rival to the one who did
+    ("Pete Buttigieg has joined the race"; stop 57, two BBC pages of one story)."""
+    verb = fold(c.predicate or "")
+    return len(verb) >= 3 and any(
+        fold(m.group(1)) == verb for m in _HEDGE.finditer(c.text))
 
 
 def _one_persons_names(name_words: Sequence[set[str]], entities: dict[str, Entity]) -> bool:
