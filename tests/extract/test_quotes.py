@@ -924,3 +924,15 @@ def test_words_before_a_cue_are_not_a_headline_clause_the_parser_hung_on_it(quot
     assert not [q for q in quotes if q.text.startswith("In its story")], \
         [(q.kind, q.text) for q in quotes]
     assert [q for q in quotes if "records battles" in q.text and q.speaker == "the Courier"]
+
+
+def test_a_clause_on_the_cues_line_stays_reported_when_the_parse_hangs_it_above(quotes_of):
+    """The guard above reads only the cue's own line: `“He showed ... couldn't.”\n\nLenox was a
+    juggernaut, Mr. Clarke said, ...` hangs "said" on the quote's verb a paragraph up, and
+    what it reports on its own line is a clause (PolNeAR dev, kept)."""
+    text = ("Chairman Tom Clarke called him a master at bolting together impossible business "
+            "transactions. \"He showed again and again an ability to put together deals that "
+            "other people couldn't.\"\n\nLenox was a juggernaut, Mr. Clarke said, until it went "
+            "bankrupt.")
+    q = one(quotes_of(text), "juggernaut")
+    assert (q.kind, q.speaker) == ("indirect", "Tom Clarke")

@@ -135,7 +135,8 @@ def without_possessive(name: str) -> str:
     possessive ending, and the longest name of a person is the one it is shown by. Only the
     name shown loses the ending; the mentions, and so who is grouped with whom, keep it.
     An editor's brackets go too: "Gov. [Jerry] Brown", tagged "Jerry] Brown"."""
-    name = " ".join(name.replace("[", " ").replace("]", " ").split())
+    if "[" in name or "]" in name:
+        name = " ".join(name.replace("[", " ").replace("]", " ").split())
     for end in ("’s", "'s", "’", "'"):
         if name.endswith(end) and len(name) > len(end) + 1 and name[:1].isupper() \
                 and (len(end) == 2 or name[-len(end) - 1:-len(end)] == "s"):

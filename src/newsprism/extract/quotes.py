@@ -167,11 +167,8 @@ class _Finder(DirectFinder):
                         hole = (own[0].idx, own[-1].idx + len(own[-1]))
                     lo, hi = past_relative_word(verb, comp), comp.right_edge.i + 1
                     a, b = sorted((verb.idx, doc[lo].idx if lo > verb.i else doc[hi - 1].idx))
-                    if _PARAGRAPH_BREAK.search(self.text, a, b) or _PARAGRAPH_BREAK.search(
-                            self.text, *sorted((verb.idx, comp.idx))):
-                        continue  # the parser ran two paragraphs together (no closing period;
-                        # a headline above hung on the cue: "In its story on Friday, the AP
-                        # called ...", the words before the cue then read as what was said)
+                    if _PARAGRAPH_BREAK.search(self.text, a, b):
+                        continue  # the parser ran two paragraphs together (no closing period)
                     if doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "if", "whether"):
                         lo += 1
                     if lo > verb.i and _opens_with_own_cue(doc, lo):
@@ -186,6 +183,11 @@ class _Finder(DirectFinder):
                     if hi - lo < 3:
                         continue
                     clause = self._clause(lo, hi, verb.idx)
+                    if clause is not None and _PARAGRAPH_BREAK.search(
+                            self.text, *sorted((verb.idx, comp.idx))) \
+                            and not clause_in(doc, *clause):
+                        continue  # a headline above hung on the cue: "In its story on
+                        # Friday, the AP called ..." (its part on the cue's line: no clause)
             else:
                 continue
             if clause is None:
