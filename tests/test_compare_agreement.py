@@ -206,3 +206,19 @@ def test_a_count_in_words_needs_a_count_in_the_member():
     assert not agrees(item, "Now, she just won a local council seat.")
     # (guard) a member giving the count in words still can
     assert agrees(item, "The Harbour Party won five other council seats, four by wide margins.")
+
+
+def test_a_list_of_names_needs_two_of_them_in_the_member():
+    """"It now restricts citizens of Iran, Libya, Somalia, Syria, Yemen, Venezuela and North
+    Korea" was confirmed by "North Korean citizens' ability to travel ... was already heavily
+    restricted" (stop 57, a real consensus item): one of the names listed confirms no list."""
+    from newsprism.compare.agreement import listed_names
+    item = "The order now restricts citizens of Arland, Belmark, Corvia, Dastan and North Veloria."
+    assert listed_names(item) == {"arland", "belmark", "corvia", "dastan", "north veloria"}
+    assert not agrees(item, "North Velorian citizens were already heavily restricted by the "
+                            "order, largely by North Veloria’s own isolation.")
+    assert not agrees("North Velorian citizens were already heavily restricted by the order.",
+                      item)  # either way round
+    # (guard) a member naming two of the list still can
+    assert agrees(item, "The order restricts citizens of Arland and North Veloria, among others.")
+    assert listed_names("Mr. Hale and Ms. Rook met on Tuesday.") == frozenset()

@@ -195,8 +195,41 @@ def same_polarity(a: str, b: str) -> bool:
     return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
 
 
+# A list of three or more names: "Iran, Libya, Somalia and North Korea".
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_LIST = re.compile(rf"\b{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|or)\s+{_NAME}")
+
+
+def listed_names(text: str) -> frozenset[str]:
+    """The folded names of the longest list of three or more names the sentence gives."""
+    best: list[str] = []
+    for m in _LIST.finditer(text):
+        names = [n for n in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group())
+                 if n]
+        if len(names) > len(best):
+            best = names
+    return frozenset(fold(n) for n in best) if len(best) >= 3 else frozenset()
+
+
+def _confirms_list(item: str, member: str) -> bool:
+    """A sentence listing names ("restricts citizens of Iran, Libya, ... and North Korea") is
+    confirmed only by one naming two of them at least, not by one about one of them ("North
+    Korean citizens' ability to travel was already restricted"; stop 57, a real consensus
+    item). A name's words are matched as the starts of the member's words ("Korea" in
+    "Korean", "Korea's")."""
+    listed = listed_names(item)
+    if not listed:
+        return True
+    words = [fold(w) for w in _WORD.findall(member)]
+    named = [n for n in listed
+             if all(any(x.startswith(w) for x in words) for w in _WORD.findall(n))]
+    return len(named) >= 2
+
+
 def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
     """Whether `member` states what `item` states (see the module docstring)."""
+    if not (_confirms_list(item, member) and _confirms_list(member, item)):
+        return False
     fa, fb = figures(item), figures(member)
     if fa and fb and not fa & fb:
         return False
