@@ -38,3 +38,15 @@ def test_a_paper_named_for_a_first_name_or_a_city_is_no_person(nlp) -> None:
     assert not {p for p in people if "Chronicle" in p or "Observer" in p}, people
     speakers = {q.speaker for q in find_quotes(article, doc, mentions)}
     assert "Francisco Chronicle" not in speakers and "Charlotte Observer" not in speakers
+
+
+def test_a_name_after_a_dash_is_still_cut_from_a_group_before_it(nlp) -> None:
+    """(stop 57, PolNeAR train, the guard above) `the term used by Kingson - Deacon fought
+    back`, typed one ORG: "Deacon" is the person, though "Deacon" alone is typed ORG elsewhere
+    (a dash and a name are no place's two words)."""
+    text = ("Colleen Marlow spoke first. Marlow talked to the Marlow campaign.\n\n"
+            "But when asked how she would define the \"establishment\" - the term used by "
+            "Hinson - Marlow fought back. She had campaigned for paid leave.")
+    mentions = find_mentions(Article(id="a", source="a.txt", text=text), nlp(text))
+    assert [m for m in mentions if m.text == "Marlow" and m.label == "PERSON"
+            and m.start > text.index("Hinson")], mentions

@@ -248,7 +248,8 @@ def _own_name(doc, start: int, k: int, place_words: set[str]) -> bool:
     rest = [t for t in doc[start:k] if t.lower_ != "the"]
     if doc[start].lower_ == "the" and len(rest) <= 1:
         return True
-    return k > start and fold(f"{doc[k - 1].text} {doc[k].text}") in place_words
+    return k > start and doc[k - 1].is_alpha \
+        and fold(f"{doc[k - 1].text} {doc[k].text}") in place_words
 
 
 def _glued(word: str) -> int | None:
