@@ -738,3 +738,23 @@ def test_a_role_before_a_possessive_name_is_not_its_title(nlp):
         "prosecutor contacting the defendant\u2019s attorney, Miller\u2019s charges could have "
         "gone another way.")
     assert "governor" in roles("The state's governor, Tom Miller, spoke on Friday.")
+
+
+def test_a_participle_keeps_its_paragraphs_subject_when_the_parse_runs_on(quotes_of):
+    """(stop 57, a Baly article) `The Justice Department welcomed the decision, saying the judge
+    “rightly ruled that ...”` was hung by the parser on the next paragraph's `A spokesman for
+    House Speaker Nancy Pelosi said ...`, and the department's words went to the spokesman."""
+    text = ("Judge Tom Hale said Congress had no authority in this case.\n\n"
+            "\"An old maxim in politics holds that, 'Where you stand depends on where you sit,'\" "
+            "he wrote. \"At law too, whether a plaintiff has standing often depends on where he "
+            "sits. A seat in Congress comes with many prerogatives, but legal standing to "
+            "superintend the execution of laws is not among them.\"\n\n"
+            "The Justice Department welcomed the decision, saying the judge \"rightly ruled that "
+            "the House of Representatives cannot ask the judiciary to take its side in political "
+            "disputes and cannot use federal courts to accomplish through litigation what it "
+            "cannot achieve using the tools the Constitution gives to Congress.\"\n\n"
+            "A spokesman for House Speaker Ann Roe, D-Calif., said Democrats were reviewing the "
+            "ruling and evaluating whether to appeal.")
+    hits = [q for q in quotes_of(text) if "rightly ruled" in q.text]
+    assert hits and all(q.speaker == "The Justice Department" for q in hits), \
+        [(q.kind, q.speaker) for q in hits]
