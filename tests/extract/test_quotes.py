@@ -936,3 +936,18 @@ def test_a_clause_on_the_cues_line_stays_reported_when_the_parse_hangs_it_above(
             "bankrupt.")
     q = one(quotes_of(text), "juggernaut")
     assert (q.kind, q.speaker) == ("indirect", "Tom Clarke")
+
+
+def test_a_quoted_subhead_is_no_ones_words(quotes_of):
+    """(stop 57, a Baly article) `..., Kirby said.` + `'Sense of Urgency'` on a line of its own
+    + the next section: the subhead was read as Kirby's quote going on."""
+    text = ("Two more planes are scheduled for next week, bringing 45 personnel, Kirby said.\n\n"
+            "'Sense of Urgency'\n\n"
+            "Asked about the projection, press secretary Josh Ernst said the money will spur "
+            "other nations to help.")
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if "Urgency" in q.text], [(q.speaker, q.text) for q in quotes]
+    # (guard) a quoted sentence going on after a reported clause keeps its speaker
+    text = ("Two more planes are scheduled for next week, Mr. Kirby said.\n\n"
+            "“We will send more if they are needed.”\n\nThe first plane arrived on Monday.")
+    assert one(quotes_of(text), "send more").speaker == "Kirby"

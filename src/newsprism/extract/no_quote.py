@@ -89,13 +89,35 @@ _AS_LABEL = re.compile(r"\bas\s+(?:an?\s+|the\s+|being\s+)?[“\"‘']"
                        re.IGNORECASE)
 
 
+_MARKS = "\"'“”‘’"
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def quoted_subhead(text: str, start: int, end: int) -> bool:
+    """The quote `text[start:end]` is a line of its own, marks aside, of a few words in title
+    case with no closing punctuation: a section's subhead (`'Sense of Urgency'` after a
+    paragraph ending "..., Kirby said."; stop 57, a Baly article), which no one says."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip(_MARKS + " ") or text[end:line_end].strip(_MARKS + " "):
+        return False
+    inner = text[start:end].strip(_MARKS + " ")
+    words = _WORDS.findall(inner)
+    return bool(words) and len(words) <= 8 and inner[-1:] not in ".!?…,;:" \
+        and all(w[:1].isupper() for w in words if len(w) >= 4)
+
+
 def without_unsaid(doc, text: str, atts: list[Attribution], persons: frozenset[str]
                    ) -> list[Attribution]:
-    """`atts` without headline rows and glosses; a label's speaker unresolved (a label of one
-    or two words dropped: a scare quote, as the direct pass drops one with no speaker)."""
+    """`atts` without headline rows, glosses and quoted subheads; a label's speaker
+    unresolved (a label of one or two words dropped: a scare quote, as the direct pass drops
+    one with no speaker)."""
     out = []
     for a in atts:
-        if in_headline_row(text, a) or gloss(doc, text, a):
+        if in_headline_row(text, a) or gloss(doc, text, a) \
+                or a.kind == "direct" and (a.continued or a.cue is None) \
+                and quoted_subhead(text, a.start, a.end):
             continue
         if label_only(doc, text, a, persons):
             if len(text[a.start:a.end].split()) <= 2:

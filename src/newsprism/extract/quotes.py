@@ -33,7 +33,7 @@ from .credits import credited
 from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
-from .no_quote import without_unsaid
+from .no_quote import quoted_subhead, without_unsaid
 from .openers import adverbial, clause_in
 from .persons import without_possessive
 from .provenance import with_provenance
@@ -150,7 +150,8 @@ class _Finder(DirectFinder):
                     # Several ccomps: the one after the verb is what it reports.
                     after = [c for c in comps if c.i > verb.i]
                     comp = after[0] if after else comps[-1]
-                    if reported.found_or_named(verb, lemma, comp):
+                    if reported.found_or_named(verb, lemma, comp) \
+                            or reported.reason_or_question(verb, lemma, comp):
                         continue  # "find out who", "found X dead", "call themselves X"
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
                            and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
@@ -414,7 +415,7 @@ def _follow_reported(text: str, atts: list[Attribution]) -> list[Attribution]:
         b = out[j]
         if b.speaker_span is None or b.cue is None or b.kind == "direct" and not b.continued \
                 or text[b.speaker_span[0]:b.speaker_span[1]].lower() in ("which", "that") \
-                or not _ends_sentence(text, a.end):
+                or not _ends_sentence(text, a.end) or quoted_subhead(text, a.start, a.end):
             continue
         gap_start = max(b.end, b.clause_end, b.cue[1])
         gap = text[gap_start:a.start]
