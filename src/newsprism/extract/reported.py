@@ -6,7 +6,8 @@ from .spans import FINITE_TAGS
 
 # "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
 # anyone is nobody's statement (not "someone familiar with the talks said", a source).
-ANYONE = frozenset("anyone anybody everyone everybody nobody".split())
+# "None of us knows ...": no one's statement either.
+ANYONE = frozenset("anyone anybody everyone everybody nobody none".split())
 
 
 def stands_for_anyone(head) -> bool:
@@ -109,3 +110,20 @@ def found_or_named(verb, lemma: str, comp=None) -> bool:
     # found the United States was in breach" is one).
     bare = not any(c.dep_ in ("aux", "auxpass") for c in comp.children)
     return comp.tag_ in ("VBD", "VBN") and bare and comp.lemma_.lower() in HARMED
+
+
+_RESULT_WORDS = frozenset("so thus therefore hence consequently".split())
+_KNOWING = frozenset("know realize realise recognize recognise understand learn".split())
+_WH_WORDS = frozenset("what who whom whose which how why where when whether if".split())
+
+
+def reason_or_question(verb, lemma: str, comp) -> bool:
+    """Clauses a cue's parse holds that report nothing said (stop 57, real text): the reason
+    before a result ("Trump is ill-informed about policy, so he says some things that aren't
+    true": "so" between the clause and the cue), and a question one knows or learns the answer
+    to ("None of us knows what went on in King's marriage")."""
+    if comp.i < verb.i and any(c.lower_ in _RESULT_WORDS and comp.i < c.i < verb.i
+                               for c in verb.children):
+        return True
+    first = comp.doc[comp.left_edge.i]
+    return lemma in _KNOWING and comp.i > verb.i and first.lower_ in _WH_WORDS
