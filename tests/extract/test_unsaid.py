@@ -264,3 +264,28 @@ def test_a_reason_before_so_and_a_question_known_are_not_reported(quotes_of, quo
                        "the vote will fail.")
     assert quote_with(quotes, "he would quit").speaker == "Rook"
     assert quote_with(quotes, "the vote will fail").speaker == "Dane"
+
+
+def test_a_fragment_under_who_said_is_the_antecedents_not_the_outer_speakers(quotes_of):
+    """(stop 57, a BBC article) `The FBI said it was still unsure if Mr Christian - who
+    allegedly said "all Muslims should die" during the attack - will face charges` gave the
+    suspect's words to the FBI."""
+    text = ("The suspect, Jeremy Joseph Kell, was later arrested.\n\n"
+            "The FBI said it was still unsure if Mr Kell - who allegedly said \"all visitors "
+            "should leave\" during the attack - will face charges for hate crime.")
+    hits = [q for q in quotes_of(text) if "visitors should leave" in q.text]
+    assert hits and all(q.speaker == "Jeremy Joseph Kell" for q in hits), \
+        [(q.kind, q.speaker) for q in hits]
+
+
+def test_a_fragment_a_cited_law_says_is_the_laws(quotes_of, quote_with):
+    """(stop 57, a Baly article) `said a Democratic committee aide, who cited a law saying the
+    Treasury secretary “shall furnish” taxpayer data` gave the law's words to the aide."""
+    quotes = quotes_of("\"We did not ask him,\" said a committee aide, who cited a law saying "
+                       "the Treasury secretary \"shall furnish\" tax data upon request from an "
+                       "authorized lawmaker.")
+    assert quote_with(quotes, "shall furnish").speaker == "a law"
+    # (guard) one who issues a statement saying it speaks through it
+    quotes = quotes_of("The group issued a statement saying the plan was \"a disgrace to the "
+                       "city.\"")
+    assert quote_with(quotes, "a disgrace").speaker == "The group"

@@ -264,8 +264,11 @@ def own_cue_between(doc, tok: int, verb) -> bool:
     """The quoted fragment at token `tok`, inside what `verb` reports, hangs first on a
     relative clause's cue with a subject of its own: `Democrats say reconciliation would
     address the crisis, which Sen. X called a “civil war”` (X's words, not the Democrats'),
-    or on an adverbial clause's finite cue with one: `saying there was no point after
-    Frederiksen called the idea “absurd”` (hers). Not a supposed one (`if they call it “a
+    or of "who" (`unsure if Mr X - who allegedly said “all Muslims should die” - will face
+    charges`: his, not the FBI's; stop 57), or on an adverbial clause's finite cue with one:
+    `saying there was no point after Frederiksen called the idea “absurd”` (hers), or on a
+    participle of saying on a noun (`who cited a law saying the secretary “shall furnish”`:
+    the law's; stop 57). Not a supposed one (`if they call it “a
     sham”`, `they would call it ...`: the reporter's words). (Not any cue: in `Obama said
     Americans will say “no”` the words are Obama's.)"""
     t, hops = doc[tok], 0
@@ -273,9 +276,13 @@ def own_cue_between(doc, tok: int, verb) -> bool:
         t, hops = t.head, hops + 1
         if claim_possessor(t) is not None:
             return True  # `Smith's call for “a total ban”`: Smith's words (stop 48)
+        if t.i != verb.i and t.tag_ == "VBG" and t.dep_ == "acl" \
+                and t.lemma_.lower() in WORDING_LEMMAS:
+            return True
         if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS \
                 and (t.dep_ == "relcl" or _told_aside(t)) \
-                and any(c.dep_ in SUBJECT_DEPS and c.tag_ not in ("WDT", "WP")
+                and any(c.dep_ in SUBJECT_DEPS and (c.tag_ not in ("WDT", "WP")
+                                                     or c.lower_ == "who" and t.dep_ == "relcl")
                         for c in t.children):
             return True
     return False
