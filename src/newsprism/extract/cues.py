@@ -841,7 +841,9 @@ class CueReader(SpanReader):
             # saying": X speaks.
             gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" \
                 and not (noun.head.lower_ == "with" and _may_speak(noun)) else None
-            if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            # ("cited a law saying the secretary “shall furnish” ...": the law says it.)
+            if gov is not None and gov.pos_ in ("VERB", "AUX") \
+                    and gov.lemma_.lower() not in ("cite", "invoke", "reference"):
                 subj = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)

@@ -29,12 +29,12 @@ from .fragments import (
     JUDGING,
     bare_nonfinite,
     claim_owner,
+    climb_stops,
     conj_start,
     goes_on_to,
     issuing_verb,
     labels_noun_after,
     named_not_said,
-    own_subject_conjunct,
     title_name,
 )
 from .inner_cues import inner_cue
@@ -456,7 +456,7 @@ class DirectFinder(IntroReader, SignatureReader):
         # of its own; the verb that governs the preposition is.)
         being = False
         while self.in_quote(t) or t.pos_ not in ("VERB", "AUX") or bare_nonfinite(t):
-            if t.head.i == t.i or hops >= 8 or own_subject_conjunct(t, self.in_quote):
+            if t.head.i == t.i or hops >= 8 or climb_stops(t, self.in_quote):
                 return None
             being = being or not self.in_quote(t) and bare_nonfinite(t)
             t, hops = t.head, hops + 1

@@ -11,6 +11,7 @@ from ..lexicons.cues import (
     ISSUED_NOUNS,
     SPEECH_LEMMAS,
     VERDICT_LEMMAS,
+    WORDING_LEMMAS,
 )
 from .spans import SUBJECT_DEPS
 
@@ -172,13 +173,19 @@ def issuing_verb(noun, open_tok: int):
     return v
 
 
-def own_subject_conjunct(t, in_quote) -> bool:
-    """`the bank had cut rates, and trade tensions had “returned to a simmer”`: a verb inside
-    the quote joined by "and" to an earlier clause, with a subject of its own outside the quote.
-    The fragment is that subject's clause, not the earlier clause's subject's words; the climb
-    from the fragment to a verb must stop here (round 14). Not when the earlier verb is a cue:
-    the parser hangs the second half of a reported clause on it (`X responded, tweeting that
-    it was … and they “must be dealt with …”`: still X's)."""
+def climb_stops(t, in_quote) -> bool:
+    """Where the climb from a quoted fragment to the verb whose phrase holds it must stop (the
+    fragment is no words of that verb's subject):
+    - `the bank had cut rates, and trade tensions had “returned to a simmer”`: a verb inside
+      the quote joined by "and" to an earlier clause, with a subject of its own outside the
+      quote; the fragment is that subject's clause (round 14). Not when the earlier verb is a
+      cue: the parser hangs the second half of a reported clause on it (`X responded, tweeting
+      that it was … and they “must be dealt with …”`: still X's);
+    - `who cited a law saying the secretary “shall furnish” data`: a participle of saying on a
+      noun, outside the quote, says it itself (the law; stop 57, a Baly article)."""
+    if t.tag_ == "VBG" and t.dep_ == "acl" and not in_quote(t) \
+            and t.lemma_.lower() in WORDING_LEMMAS:
+        return True
     return t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and in_quote(t) \
         and t.head.lemma_.lower() not in CUE_LEMMAS \
         and any(c.dep_ in SUBJECT_DEPS and not in_quote(c) for c in t.children)
