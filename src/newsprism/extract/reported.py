@@ -113,17 +113,11 @@ def found_or_named(verb, lemma: str, comp=None) -> bool:
 
 
 _RESULT_WORDS = frozenset("so thus therefore hence consequently".split())
-_KNOWING = frozenset("know realize realise recognize recognise understand learn".split())
-_WH_WORDS = frozenset("what who whom whose which how why where when whether if".split())
 
 
-def reason_or_question(verb, lemma: str, comp) -> bool:
-    """Clauses a cue's parse holds that report nothing said (stop 57, real text): the reason
-    before a result ("Trump is ill-informed about policy, so he says some things that aren't
-    true": "so" between the clause and the cue), and a question one knows or learns the answer
-    to ("None of us knows what went on in King's marriage")."""
-    if comp.i < verb.i and any(c.lower_ in _RESULT_WORDS and comp.i < c.i < verb.i
-                               for c in verb.children):
-        return True
-    first = comp.doc[comp.left_edge.i]
-    return lemma in _KNOWING and comp.i > verb.i and first.lower_ in _WH_WORDS
+def reason_before(verb, comp) -> bool:
+    """The reason before a result is no clause the cue reports (stop 57, real text): "Trump is
+    ill-informed about policy, so he says some things that aren't true" ("so" between the
+    clause and the cue)."""
+    return comp.i < verb.i and any(c.lower_ in _RESULT_WORDS and comp.i < c.i < verb.i
+                                   for c in verb.children)
