@@ -222,3 +222,35 @@ def test_a_list_of_names_needs_two_of_them_in_the_member():
     # (guard) a member naming two of the list still can
     assert agrees(item, "The order restricts citizens of Arland and North Veloria, among others.")
     assert listed_names("Mr. Hale and Ms. Rook met on Tuesday.") == frozenset()
+
+
+def test_a_day_of_a_month_is_no_count_confirming_one_in_words():
+    """"To date, five federal courts have found the decision to end the program arbitrary and
+    capricious" was confirmed by "On June 18 the Supreme Court ruled against the president,
+    ... that the decision to end DACA was “arbitrary and capricious”" (stop 57, a real
+    consensus item): the 18 is a day, not a count."""
+    from newsprism.compare.agreement import day_numbers
+    item = "To date, five federal courts have found the decision to end the grant program unlawful."
+    member = ("On June 18 the high court ruled that the decision to end the grant program was "
+              "unlawful.")
+    assert day_numbers(member) == {"18"} and day_numbers("18 courts ruled") == frozenset()
+    assert not agrees(item, member)
+    # (guard) a member with a count in digits still can
+    assert agrees(item, "On June 18, 5 federal courts had found the decision to end the grant "
+                        "program unlawful.")
+
+
+def test_the_parts_of_a_possessive_or_hyphenated_name_are_no_statement_words():
+    """"Ocasio-Cortez" and "McAuliffe's" fold to two words each; they were left among what a
+    sentence says, and "The congresswomen - Alexandria Ocasio-Cortez, ... - have all called the
+    president racist" agreed with "the president's tweets that told four congresswomen -
+    Reps. Alexandria Ocasio-Cortez ..." (stop 57, a real consensus item)."""
+    from newsprism.compare.agreement import statement_words
+    assert statement_words("Hale served as McArdle's deputy governor.") == {"serv", "deputy",
+                                                                          "governor"}
+    item = ("The congresswomen - Ana Ruiz-Tello, Mia Lund and Ida Kerr, who came to the city "
+            "as a refugee aged 12 - have all called the mayor racist, and have been backed by "
+            "members of the Harbour Party.")
+    member = ("Since the mayor's posts on Sunday that told three freshman Harbour congresswomen "
+              "of color - Reps. Ana Ruiz-Tello of Elm, Ida Kerr of Oak and Mia Lund of Ash -")
+    assert not agrees(item, member)

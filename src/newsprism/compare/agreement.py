@@ -97,7 +97,9 @@ def statement_words(text: str) -> frozenset[str]:
     """Content words of `text` (as `match.content_words`) less those of capitalised tokens
     and of descriptions set off after a name (`without_appositions`): what a sentence says
     about the people, places and bills it names."""
-    names = {stem(fold(w)) for w in _WORD.findall(text) if w[0].isupper()}
+    # (each folded part of a name: "McAuliffe's" folds to "mcauliffe s", "Ocasio-Cortez" to
+    # "ocasio cortez", as `content_words` splits them)
+    names = {stem(p) for w in _WORD.findall(text) if w[0].isupper() for p in fold(w).split()}
     return content_words(without_appositions(text)) - names - _NOT_STATEMENT
 
 
@@ -150,6 +152,15 @@ def figures(text: str) -> frozenset[str]:
     text = _ENUMERATOR.sub("", text, count=1)
     found = (m.group().replace(",", "").rstrip(".") for m in _FIGURE.finditer(text))
     return frozenset(f for f in found if not YEAR_NUMBER.fullmatch(f))
+
+
+_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def day_numbers(text: str) -> frozenset[str]:
+    """The numbers that are days of a month ("On June 18", "Sept. 3rd"), as `figures` writes
+    them."""
+    return frozenset(m.group(2) for m in _DAY.finditer(text) if m.group(1).lower() in MONTHS)
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -235,9 +246,12 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
         return False
     if fa and not fb and not counts_in_words(member):
         return False  # the member states no figure: it does not confirm the item's
-    if not fa and not fb and counts_in_words(item) and not counts_in_words(member):
+    if not fa and not fb - day_numbers(member) and counts_in_words(item) \
+            and not counts_in_words(member):
         # "Republicans won the five other statewide offices, four of them by ..." is not
-        # confirmed by "Now, she just won a local office" (stop 56, a real consensus item)
+        # confirmed by "Now, she just won a local office" (stop 56, a real consensus item);
+        # nor "five federal courts have found ..." by "On June 18 the Supreme Court ruled ..."
+        # (a day of a month is no count; stop 57)
         return False
     oa, ob = ordinals(item), ordinals(member)
     if oa and ob and not oa & ob:
