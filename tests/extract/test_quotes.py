@@ -951,3 +951,13 @@ def test_a_quoted_subhead_is_no_ones_words(quotes_of):
     text = ("Two more planes are scheduled for next week, Mr. Kirby said.\n\n"
             "“We will send more if they are needed.”\n\nThe first plane arrived on Monday.")
     assert one(quotes_of(text), "send more").speaker == "Kirby"
+
+
+def test_the_thing_named_before_a_quoted_label_is_no_quote(quotes_of):
+    """(stop 57, a Baly article) `Democrats called the move "without precedent"` gave both the
+    partial "without precedent" and an indirect quote "the move" (the object alone)."""
+    quotes = quotes_of("Four prosecutors resigned this week. Democrats called the move "
+                       "\"without precedent\" and sharpened their criticisms of the agency.")
+    assert [(q.kind, q.speaker) for q in quotes if "without precedent" in q.text] \
+        == [("partial", "Democrats")]
+    assert not [q for q in quotes if q.text == "the move"]

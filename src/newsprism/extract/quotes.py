@@ -74,7 +74,8 @@ class _Finder(DirectFinder):
             return None  # ("accused Bill Clinton of …": whom it is about; nothing said)
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
-        if hi - lo < 2 or hi - lo > MAX_CLAUSE_TOKENS:
+        if hi - lo < 2 or hi - lo > MAX_CLAUSE_TOKENS or lemma in ("call", "describe") \
+                and reported.quoted_label_after(self.doc, lo, hi, self.in_quote):
             return None
         if self.doc[lo].lower_ == "for" and lemma == "call":
             lo += 1

@@ -121,3 +121,16 @@ def reason_before(verb, comp) -> bool:
     clause and the cue)."""
     return comp.i < verb.i and any(c.lower_ in _RESULT_WORDS and comp.i < c.i < verb.i
                                    for c in verb.children)
+
+
+def quoted_label_after(doc, lo: int, hi: int, in_quote) -> bool:
+    """A quoted label right after a naming verb's object `lo`..`hi` (`Democrats called the
+    move “without precedent”`, parsed as a preposition of the verb): the label is what was
+    said, a partial quote; the object alone ("the move") is no indirect one (stop 57, a real
+    article). Not when the quote is inside the parts (`described the budget as “a ...”`)."""
+    if any(in_quote(t) for t in doc[lo:hi]):
+        return False
+    k = hi
+    while k < len(doc) and doc[k].is_punct:
+        k += 1
+    return k < len(doc) and in_quote(doc[k])
