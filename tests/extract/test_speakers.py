@@ -758,3 +758,17 @@ def test_a_participle_keeps_its_paragraphs_subject_when_the_parse_runs_on(quotes
     hits = [q for q in quotes_of(text) if "rightly ruled" in q.text]
     assert hits and all(q.speaker == "The Justice Department" for q in hits), \
         [(q.kind, q.speaker) for q in hits]
+
+
+def test_the_attorney_is_a_lawyer_not_the_attorney_general(quotes_of, quote_with):
+    """(stop 57, a BBC article) `Papadopoulos' lawyer, Thomas Breen, said ... But the attorney
+    said "..."`, in an article naming "Attorney General Jeff Sessions": "the attorney" went to
+    Sessions at 0.9. "Attorney General" is one role, and a lawyer is an attorney."""
+    from newsprism.extract.names import role_words
+    assert role_words(["Attorney", "General"]) == {"attorneygeneral"}
+    text = ("Attorney General Jed Sorrel recused himself from the inquiry last year.\n\n"
+            "Outside court on Friday, Kell's lawyer, Tom Breen, said his client was a \"fool\" "
+            "and had acted \"stupidly\" in lying to the FBI.\n\n"
+            "But the attorney said \"the president hindered this investigation more than Kell "
+            "ever could\".")
+    assert quote_with(quotes_of(text), "hindered this investigation").speaker == "Tom Breen"

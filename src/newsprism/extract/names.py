@@ -80,7 +80,7 @@ ROLE_ALIASES = {
     "adm": "admiral", "brig": "brigadier", "sgt": "sergeant", "cmdr": "commander",
     "dr": "doctor", "prof": "professor", "atty": "attorney", "supt": "superintendent",
     "congressman": "representative", "congresswoman": "representative",
-    "lawmaker": "representative", "premier": "minister",
+    "lawmaker": "representative", "premier": "minister", "lawyer": "attorney",
 }
 
 # Platforms and services a name can be written "on" ("she wrote on Twitter"): never a person.
@@ -238,16 +238,46 @@ def demonym_matches(adjective: str, place: str) -> bool:
     return False
 
 
-def role_words(words) -> set[str]:
-    """Folded role words with their aliases ("Gov." -> {"gov", "governor"})."""
-    out: set[str] = set()
+# Titles of a noun and a postpositive "general" ("Attorney General", "Surgeon General"): one
+# role, neither "the attorney" (a lawyer) nor "the general" (an officer).
+_GENERAL_TITLES = frozenset("attorney solicitor surgeon inspector secretary governor postmaster "
+                            "director auditor comptroller adjutant".split())
+
+
+def _general_pairs(words: list[str]) -> list[str]:
+    out: list[str] = []
     for w in words:
+        if out and fold(w) == "general" and fold(out[-1]) in _GENERAL_TITLES:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def role_words(words) -> set[str]:
+    """Folded role words with their aliases ("Gov." -> {"gov", "governor"}); "Attorney
+    General" is one ("attorneygeneral")."""
+    out: set[str] = set()
+    for w in _general_pairs(list(words)):
         f = fold(w).replace(" ", "")
         if f:
             out.add(f)
             if f in ROLE_ALIASES:
                 out.add(ROLE_ALIASES[f])
     return out
+
+
+def token_roles(t) -> set[str]:
+    """`role_words` of one token, read with its neighbour: "Attorney" before "General", or
+    "General" after it, is the one role "attorneygeneral" (stop 57: "the attorney", a
+    defendant's lawyer, had been read as "Attorney General Jeff Sessions")."""
+    doc = t.doc
+    if t.lower_ != "general" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "general" \
+            and fold(t.text) in _GENERAL_TITLES:
+        return {fold(t.text) + "general"}
+    if t.lower_ == "general" and t.i > 0 and fold(doc[t.i - 1].text) in _GENERAL_TITLES:
+        return {fold(doc[t.i - 1].text) + "general"}
+    return role_words((t.lemma_ or t.text, t.text))
 
 
 def name_gender(name: str, title: str | None = None) -> str | None:

@@ -36,6 +36,7 @@ from .names import (
     name_suffix,
     role_words,
     titled_words,
+    token_roles,
     without_suffix,
 )
 from .persons import (
@@ -304,11 +305,11 @@ class People:
             p.titles.append(m.title)
         for t in words:
             if t.pos_ in ("NOUN", "PROPN", "ADJ") or is_title_token(t.text):
-                roles.update(role_words((t.lemma_ or t.text, t.text)))
+                roles.update(token_roles(t))
             before = t.i < span.start and span.start - t.i <= TITLE_REACH and (
                 is_title_token(t.text) or fold(t.lemma_) in PERSON_ROLE_NOUNS)
             if before or t.i in appos_title:
-                title_roles.update(role_words((t.lemma_ or t.text, t.text)))
+                title_roles.update(token_roles(t))
             if t.ent_type_ in ("GPE", "NORP") or fold(t.text) in self._place_words:
                 p.nations.add(fold(t.text))
             g = GENDERED_TITLES.get(fold(t.text))
