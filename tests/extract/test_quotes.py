@@ -961,3 +961,29 @@ def test_the_thing_named_before_a_quoted_label_is_no_quote(quotes_of):
     assert [(q.kind, q.speaker) for q in quotes if "without precedent" in q.text] \
         == [("partial", "Democrats")]
     assert not [q for q in quotes if q.text == "the move"]
+
+
+def test_a_second_speakers_report_after_a_parenthetical_cue_is_not_the_firsts(quotes_of):
+    """(stop 57, a Reuters article) `..., the World Health Organization said, but the United
+    States said it will not take part.` gave "but the United States said it will not take
+    part" to the WHO as the rest of its words."""
+    text = ("Two leaders will help launch a global initiative on Friday to accelerate work on a "
+            "vaccine, the Harbour Health Agency said, but the Republic of Veld said it will not "
+            "take part.")
+    quotes = quotes_of(text)
+    agency = [q for q in quotes if q.speaker == "the Harbour Health Agency"]
+    assert agency and not [q for q in agency if "take part" in q.text], \
+        [(q.speaker, q.text) for q in quotes]
+    assert one(quotes, "will not take part").speaker == "the Republic of Veld"
+    # (guard) content on both sides of a parenthetical cue stays one quote
+    assert [q.text for q in quotes_of("The plan, Mr. Hale said, is dead.")] \
+        == ["The plan", "is dead"]
+
+
+def test_who_in_capitals_is_the_organisation_not_a_relative(quotes_of):
+    """(stop 57, an ABC article) `... in four countries: Germany, Japan, Vietnam and the U.S.,
+    WHO confirmed, adding that there have been no deaths` gave WHO's words to Germany."""
+    text = ("There now have been 98 cases of the virus outside of China, including cases in four "
+            "countries: Germany, Japan, Vietnam and the U.S., WHO confirmed, adding that there "
+            "have been no deaths outside of China.")
+    assert not [q for q in quotes_of(text) if q.speaker == "Germany"]

@@ -924,8 +924,9 @@ class CueReader(SpanReader):
         # "a joint statement saying ...": the phrase ends before its own cue verb.
         stop = verb.i if verb is not None and head.left_edge.i <= verb.i <= head.right_edge.i \
             and (verb.i != head.i or swallowed_cue(head)) else None
+        # ("..., WHO confirmed": the World Health Organization, not a relative "who".)
         noun = relative_antecedent(head) if head.tag_ in ("WP", "WDT") \
-            and head.head.dep_ == "relcl" else head
+            and head.head.dep_ == "relcl" and head.text != "WHO" else head
         if noun is not head and head.lower_ == "who":
             first = noun.head if noun.dep_ == "conj" else noun
             others = [c for c in (first, *first.conjuncts) if c.i != noun.i]

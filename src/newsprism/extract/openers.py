@@ -4,6 +4,8 @@ clause with its own subject, which is what was said (stop 56, a fresh Baly draw)
 
 from __future__ import annotations
 
+from ..lexicons.cues import CUE_LEMMAS
+
 _ADVERBIAL_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "mark", "intj", "punct"})
 
 
@@ -25,3 +27,15 @@ def adverbial(doc, start: int, end: int) -> bool:
         return False  # it holds a sentence's root: a clause
     tops = [t for t in span if not span.start <= t.head.i < span.end]
     return bool(tops) and all(t.dep_ in _ADVERBIAL_DEPS for t in tops)
+
+
+def own_cue_in(doc, start: int, end: int) -> bool:
+    """The characters hold a cue verb with its own subject: "..., the World Health
+    Organization said, but the United States said it will not take part" (stop 57, a Reuters
+    article): what follows the parenthetical cue is another speaker's report, not the rest
+    of what this one said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS and any(
+            c.dep_ == "nsubj" and span.start <= c.i < span.end for c in t.children)
+        for t in span)

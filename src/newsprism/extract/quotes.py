@@ -34,7 +34,7 @@ from .cue_readings import one_per_cue, one_reading_per_cue
 from .cues import CONF_LONE_NAME, CONF_NAME, MAX_CLAUSE_TOKENS, SUBJECT_DEPS, trim_span, unasserted
 from .direct import MARKS, Attribution, DirectFinder, one_turn, sentence_break
 from .no_quote import quoted_subhead, without_unsaid
-from .openers import adverbial, clause_in
+from .openers import adverbial, clause_in, own_cue_in
 from .persons import without_possessive
 from .provenance import with_provenance
 from .reported import on_verb_phrase, past_relative_word, phone_call, stands_for_anyone
@@ -202,7 +202,9 @@ class _Finder(DirectFinder):
             if hole is not None and cs < hole[0] and hole[1] < ce:
                 # "The plan, he said, is dead": the content is on both sides of the cue.
                 left, right = trim_span(self.text, cs, hole[0]), trim_span(self.text, hole[1], ce)
-                parts = tuple(p for p in (left, right) if p[1] > p[0])
+                parts = tuple(p for p in (left, right) if p[1] > p[0]
+                              and not (p == right and own_cue_in(doc, *p)))
+                cs, ce = (parts[0][0], parts[-1][1]) if parts else (cs, ce)
                 if len(parts) == 2 and adverbial(doc, *parts[0]) and clause_in(doc, *parts[1]):
                     cs, ce = parts[1]  # "But even so, experts say, this response could …"
                     parts = ((cs, ce),)
