@@ -208,3 +208,12 @@ def test_a_code_with_a_digit_is_no_person(nlp, quotes_of):
             "every week.\n\n“We were healthy and safe,” she said.")
     assert "COVID-19" not in [m for m, label in _mentions(nlp, text) if label == "PERSON"]
     assert quotes_of(text)[0].speaker == "Dana Kell"
+
+
+def test_a_league_after_a_rank_word_is_no_titled_person(mentions_of):
+    """(stop 57, a Baly article) "Major League Baseball" was cut into a title ("Major") and a
+    person, "League Baseball", who then spoke for four leagues."""
+    ms = mentions_of("In a joint statement, the NBA, the NHL, Major League Baseball and Major "
+                     "League Soccer announced new policies limiting contact with players.")
+    assert not [m for m in ms if m.label == "PERSON"], ms
+    assert "Major League Baseball" in {m.text for m in ms}

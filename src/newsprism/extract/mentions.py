@@ -65,7 +65,8 @@ _ORG_WORDS = frozenset("""corp corporation inc co company ltd llc group party ar
 forces ministry department office council committee agency bank university college school
 institute foundation association union court house senate assembly news times post network
 motors electric mills department affairs cooperation relations services resources development
-commerce security finance policy journal review magazine tribune herald gazette""".split())
+commerce security finance policy journal review magazine tribune herald gazette league federation
+""".split())
 # (a ministry's portfolio: "Foreign Affairs" is no name; nor a publication's: "told Foreign
 # Policy", where "Foreign" reads as a title)
 
@@ -180,7 +181,7 @@ def _titled_person(doc, start: int, end: int, surnames: set[str]) -> int | None:
         i += 1
     name = doc[i:end]
     if i == start or not 1 <= len(name) <= 3 or not all(t.is_title for t in name) \
-            or fold(name[-1].text) in _ORG_WORDS:
+            or any(fold(t.text) in _ORG_WORDS for t in name):  # not "Major League Baseball"
         return None
     known_first = len(name) >= 2 and name_gender(name.text) is not None
     return i if known_first or fold(name[-1].text) in surnames else None
@@ -212,7 +213,7 @@ def _titled_surnames(doc) -> set[str]:
                 and not is_title_token(toks[j].text) and toks[j].ent_type_ != "NORP":
             run.append(toks[j])
             j += 1
-        if run and fold(run[-1].text) not in _ORG_WORDS \
+        if run and not any(fold(t.text) in _ORG_WORDS for t in run) \
                 and fold(run[-1].text) not in CAPITALS and toks[j - 1].pos_ == "PROPN":
             last = doc[run[-1].i:_hyphen_end(doc, run[-1].i)].text  # "Mayor Ana Lind-Berg"
             titled[fold(last)] += 1 if len(run) == 1 else len(doc)
