@@ -291,3 +291,15 @@ def test_a_fragment_a_cited_law_says_is_the_laws(quotes_of, quote_with):
     quotes = quotes_of("The group issued a statement saying the plan was \"a disgrace to the "
                        "city.\"")
     assert quote_with(quotes, "a disgrace").speaker == "The group"
+
+
+def test_no_one_and_no_official_said_nothing(quotes_of, quote_with):
+    """(stop 57, a Baly column) "no one thinks we should encourage dependency on government"
+    was an indirect quote of "no one"; "No official said ..." is no one's statement either."""
+    quotes = quotes_of("Nearly everyone believes in helping the needy; no one thinks we should "
+                       "encourage dependency on government. No official said the plan would "
+                       "fail.")
+    assert not [q for q in quotes if q.speaker is not None], [(q.speaker, q.text) for q in quotes]
+    # (guard) "one official" speaks
+    assert quote_with(quotes_of("One official said the plan would fail."),
+                      "plan would fail").speaker == "One official"

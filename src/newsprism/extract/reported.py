@@ -11,8 +11,8 @@ ANYONE = frozenset("anyone anybody everyone everybody nobody none".split())
 
 
 def stands_for_anyone(head) -> bool:
-    return head.lower_ in ANYONE or head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
+    return head.lower_ in ANYONE or head.pos_ in ("NOUN", "NUM", "PRON") and any(
+        c.dep_ == "det" and c.lower_ in ("any", "every", "no") for c in head.children)
 
 
 def on_verb_phrase(t, verb, hops: int = 2) -> bool:
