@@ -987,3 +987,12 @@ def test_who_in_capitals_is_the_organisation_not_a_relative(quotes_of):
             "countries: Germany, Japan, Vietnam and the U.S., WHO confirmed, adding that there "
             "have been no deaths outside of China.")
     assert not [q for q in quotes_of(text) if q.speaker == "Germany"]
+
+
+def test_a_quote_opening_the_next_sentence_is_no_label_of_the_named_thing(quotes_of):
+    """(the guard of the naming rule above, PolNeAR train) `Arab Israeli lawmakers called on the
+    government to block Trump's visit. "He is ..." said X` keeps the lawmakers' call."""
+    quotes = quotes_of("Arab lawmakers called on the government to block the minister's visit to "
+                       "the city. \"He is not welcome here,\" said Ana Frej, a member of "
+                       "parliament.")
+    assert one(quotes, "to block the minister").speaker == "Arab lawmakers"

@@ -772,3 +772,13 @@ def test_the_attorney_is_a_lawyer_not_the_attorney_general(quotes_of, quote_with
             "But the attorney said \"the president hindered this investigation more than Kell "
             "ever could\".")
     assert quote_with(quotes_of(text), "hindered this investigation").speaker == "Tom Breen"
+
+
+def test_the_inspector_general_is_the_one_titled_so(quotes_of, quote_with):
+    """(the guard of the rule above, PolNeAR train) "Inspector General Steve Linick ... The
+    inspector general said ..." still finds him: the description is read as one role too."""
+    text = ("Inspector General Sam Lenk released the report on Thursday. Gen. Mark Hale, the "
+            "army's chief of staff, declined to comment on it.\n\n"
+            "The inspector general said the office had tasked a member of its staff to follow "
+            "up on the request.")
+    assert quote_with(quotes_of(text), "tasked a member").speaker == "Sam Lenk"

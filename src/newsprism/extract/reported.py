@@ -128,9 +128,7 @@ def quoted_label_after(doc, lo: int, hi: int, in_quote) -> bool:
     move “without precedent”`, parsed as a preposition of the verb): the label is what was
     said, a partial quote; the object alone ("the move") is no indirect one (stop 57, a real
     article). Not when the quote is inside the parts (`described the budget as “a ...”`)."""
-    if any(in_quote(t) for t in doc[lo:hi]):
+    if hi >= len(doc) or any(in_quote(t) for t in doc[lo:hi]):
         return False
-    k = hi
-    while k < len(doc) and doc[k].is_punct:
-        k += 1
-    return k < len(doc) and in_quote(doc[k])
+    return doc[hi].is_quote and hi + 1 < len(doc) and in_quote(doc[hi + 1]) \
+        and not doc[hi + 1].is_sent_start  # (not a quote opening the next sentence)

@@ -446,7 +446,7 @@ class People:
         nations = [t for t in tokens if t.ent_type_ in ("NORP", "GPE")]
         mods = role_words(t.lemma_ for t in tokens
                           if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i)
-        heads = role_words((head.lemma_, head.text))
+        heads = token_roles(head)  # ("the inspector general": one role, as in a title)
         gender = GENDERED_TITLES.get(fold(head.text)) or {"man": "m", "woman": "f"}.get(
             head.lower_)
         scored: list[tuple[float, int, int]] = []
