@@ -996,3 +996,12 @@ def test_a_quote_opening_the_next_sentence_is_no_label_of_the_named_thing(quotes
                        "the city. \"He is not welcome here,\" said Ana Frej, a member of "
                        "parliament.")
     assert one(quotes, "to block the minister").speaker == "Arab lawmakers"
+
+
+def test_a_cue_inside_the_words_after_a_parenthetical_cue_keeps_them(quotes_of):
+    """(the guard of the rule above, PolNeAR dev) `Too often, Mr. Clarke said, the debate over
+    the future of coal is infected with what he called tribalism` is all his."""
+    quotes = quotes_of("Tom Clarke runs the plant. Too often, Mr. Clarke said, the debate over the "
+                       "future of coal is infected with what he called tribalism.")
+    assert [q for q in quotes if "infected with" in q.text and q.speaker == "Tom Clarke"], \
+        [(q.speaker, q.text) for q in quotes]

@@ -29,13 +29,18 @@ def adverbial(doc, start: int, end: int) -> bool:
     return bool(tops) and all(t.dep_ in _ADVERBIAL_DEPS for t in tops)
 
 
+_JOINERS = frozenset("but and while whereas yet though although".split())
+
+
 def own_cue_in(doc, start: int, end: int) -> bool:
-    """The characters hold a cue verb with its own subject: "..., the World Health
-    Organization said, but the United States said it will not take part" (stop 57, a Reuters
-    article): what follows the parenthetical cue is another speaker's report, not the rest
-    of what this one said."""
+    """The characters open with a conjunction and hold a main cue verb with its own subject:
+    "..., the World Health Organization said, but the United States said it will not take
+    part" (stop 57, a Reuters article): what follows the parenthetical cue is another
+    speaker's report, not the rest of what this one said. Not a cue inside the reported
+    words ("Too often, Mr. Clarke said, the debate is infected with what he called
+    tribalism": his)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(
-        t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS and any(
-            c.dep_ == "nsubj" and span.start <= c.i < span.end for c in t.children)
+    return span is not None and span[0].lower_ in _JOINERS and any(
+        t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS and t.dep_ in ("conj", "ROOT")
+        and any(c.dep_ == "nsubj" and span.start <= c.i < span.end for c in t.children)
         for t in span)
