@@ -75,6 +75,17 @@ def quote_with():
     return pick
 
 
+@pytest.fixture
+def speakers_with():
+    """(quotes, fragment) -> the speakers of the quotes whose text holds `fragment` (fails on
+    none): a fragment may be read by two passes, and each reading must name the speaker."""
+    def pick(quotes, fragment: str) -> set:
+        hits = [q for q in quotes if fragment in q.text]
+        assert hits, [(q.kind, q.text, q.speaker) for q in quotes]
+        return {q.speaker for q in hits}
+    return pick
+
+
 @pytest.fixture(scope="module")
 def reader(settings):
     """The event-frame reader (stories/frames.py) of the configured spaCy pipeline."""

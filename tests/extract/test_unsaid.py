@@ -268,16 +268,15 @@ def test_a_reason_before_so_and_what_none_of_us_knows_are_not_reported(quotes_of
     assert quote_with(quotes, "the vote will fail").speaker == "Dane"
 
 
-def test_a_fragment_under_who_said_is_the_antecedents_not_the_outer_speakers(quotes_of):
+def test_a_fragment_under_who_said_is_the_antecedents_not_the_outer_speakers(quotes_of,
+                                                                             speakers_with):
     """(stop 57, a BBC article) `The FBI said it was still unsure if Mr Christian - who
     allegedly said "all Muslims should die" during the attack - will face charges` gave the
     suspect's words to the FBI."""
     text = ("The suspect, Jeremy Joseph Kell, was later arrested.\n\n"
             "The FBI said it was still unsure if Mr Kell - who allegedly said \"all visitors "
             "should leave\" during the attack - will face charges for hate crime.")
-    hits = [q for q in quotes_of(text) if "visitors should leave" in q.text]
-    assert hits and all(q.speaker == "Jeremy Joseph Kell" for q in hits), \
-        [(q.kind, q.speaker) for q in hits]
+    assert speakers_with(quotes_of(text), "visitors should leave") == {"Jeremy Joseph Kell"}
 
 
 def test_a_fragment_a_cited_law_says_is_the_laws(quotes_of, quote_with):
