@@ -173,6 +173,12 @@ def issuing_verb(noun, open_tok: int):
     return v
 
 
+def noun_saying(t) -> bool:
+    """`t` is a participle of saying on a noun (`a law saying ...`, `a statement saying
+    ...`): the noun's words, or its issuer's, not those of a verb above it."""
+    return t.tag_ == "VBG" and t.dep_ == "acl" and t.lemma_.lower() in WORDING_LEMMAS
+
+
 def climb_stops(t, in_quote) -> bool:
     """Where the climb from a quoted fragment to the verb whose phrase holds it must stop (the
     fragment is no words of that verb's subject):
@@ -183,8 +189,7 @@ def climb_stops(t, in_quote) -> bool:
       that it was … and they “must be dealt with …”`: still X's);
     - `who cited a law saying the secretary “shall furnish” data`: a participle of saying on a
       noun, outside the quote, says it itself (the law; stop 57, a Baly article)."""
-    if t.tag_ == "VBG" and t.dep_ == "acl" and not in_quote(t) \
-            and t.lemma_.lower() in WORDING_LEMMAS:
+    if not in_quote(t) and noun_saying(t):
         return True
     return t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and in_quote(t) \
         and t.head.lemma_.lower() not in CUE_LEMMAS \

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..lexicons.cues import CUE_LEMMAS, WORDING_LEMMAS
-from .fragments import claim_possessor
+from .fragments import claim_possessor, noun_saying
 from .spans import SUBJECT_DEPS
 
 # "… military aid to Ukraine MORE, both of which …": the capitalised "MORE" that ends a row of
@@ -276,8 +276,7 @@ def own_cue_between(doc, tok: int, verb) -> bool:
         t, hops = t.head, hops + 1
         if claim_possessor(t) is not None:
             return True  # `Smith's call for “a total ban”`: Smith's words (stop 48)
-        if t.i != verb.i and t.tag_ == "VBG" and t.dep_ == "acl" \
-                and t.lemma_.lower() in WORDING_LEMMAS:
+        if t.i != verb.i and noun_saying(t):
             return True
         if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS \
                 and (t.dep_ == "relcl" or _told_aside(t)) \
