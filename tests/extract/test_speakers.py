@@ -781,3 +781,15 @@ def test_the_inspector_general_is_the_one_titled_so(quotes_of, quote_with):
             "The inspector general said the office had tasked a member of its staff to follow "
             "up on the request.")
     assert quote_with(quotes_of(text), "tasked a member").speaker == "Sam Lenk"
+
+
+def test_a_participle_in_a_clause_with_its_own_subject_is_that_subjects(quotes_of, quote_with):
+    """(stop 57, a Baly article, read after the stop's rules) `After an Ocasio-Cortez policy
+    adviser appeared on Fox News' “Tucker Carlson Tonight” saying the document was a fake, her
+    team backtracked`: the adviser's words had gone to "her team"."""
+    quotes = quotes_of("After a campaign policy adviser appeared on Harbour News’ “Evening "
+                       "Desk” saying the document was a fake, her team backtracked.")
+    assert quote_with(quotes, "document was a fake").speaker == "a campaign policy adviser"
+    # (guard) a participle on the main clause is still its subject's
+    quotes = quotes_of("Mr. Hale met the mayor on Monday, telling him the city would pay.")
+    assert quote_with(quotes, "city would pay").speaker == "Hale"
