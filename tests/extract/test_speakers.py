@@ -793,3 +793,12 @@ def test_a_participle_in_a_clause_with_its_own_subject_is_that_subjects(quotes_o
     # (guard) a participle on the main clause is still its subject's
     quotes = quotes_of("Mr. Hale met the mayor on Monday, telling him the city would pay.")
     assert quote_with(quotes, "city would pay").speaker == "Hale"
+
+
+def test_a_participle_after_the_main_verb_stays_the_main_subjects(quotes_of, quote_with):
+    """(the guard of the rule above, PolNeAR train) `a campaign memo was released as the polls
+    closed stating that the loss was "long anticipated"`: the memo's, not the polls'."""
+    quotes = quotes_of("Hours earlier, a campaign memo was released as the polls closed stating "
+                       "that the loss was \"long anticipated.\"")
+    assert not [q for q in quotes if q.speaker == "the polls"], \
+        [(q.kind, q.speaker, q.text) for q in quotes]

@@ -115,14 +115,17 @@ def _chain_top(verb):
     line: a head in another paragraph is the parser running two together ("The Justice
     Department welcomed the decision, saying ..." hung on the next paragraph's "A spokesman
     for X said"; stop 57), and no further than a finite subordinate clause with its own
-    subject ("After an adviser appeared on Fox News saying the document was a fake, her team
-    backtracked": the adviser's words; stop 57)."""
+    subject that opens the sentence, the participle inside it ("After an adviser appeared on
+    Fox News saying the document was a fake, her team backtracked": the adviser's words; stop
+    57). A participle after the main verb stays the main subject's, wherever the parser hangs
+    it ("a memo was released as the polls closed stating that ...": the memo's)."""
     top, hops = verb, 0
     text = verb.doc.text
     while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
             and top.head.i != top.i and hops < 6 \
             and "\n" not in text[min(top.idx, top.head.idx):max(top.idx, top.head.idx)] \
             and not (top.i != verb.i and top.dep_ == "advcl" and top.tag_ in FINITE_TAGS
+                     and verb.i < top.head.i
                      and any(c.dep_ in SUBJECT_DEPS for c in top.children)) \
             and not (
                 top.dep_ == "ccomp" and top.head.lemma_.lower() not in CUE_LEMMAS
