@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from ..dates import MONTHS, WEEKDAYS, YEAR_NUMBER
+from ..dates import MONTH_DAY, MONTHS, WEEKDAYS, YEAR_NUMBER
 from ..extract.quantities import SCALE, SMALL
 from ..model import ArticleFacts, Claim
 from ..text import fold
@@ -154,13 +154,10 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(f for f in found if not YEAR_NUMBER.fullmatch(f))
 
 
-_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
-
-
 def day_numbers(text: str) -> frozenset[str]:
     """The numbers that are days of a month ("On June 18", "Sept. 3rd"), as `figures` writes
-    them."""
-    return frozenset(m.group(2) for m in _DAY.finditer(text) if m.group(1).lower() in MONTHS)
+    them (`dates.MONTH_DAY`, the dates module's reading of a month and a day)."""
+    return frozenset(m.group("day") for m in MONTH_DAY.finditer(text))
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
