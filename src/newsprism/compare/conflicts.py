@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..dates import MONTHS
-from ..extract.claims import PLANNED
+from ..extract.claims import MODALS, PLANNED
 from ..extract.qualifiers import PERIOD, kind_tags, recipient_tag, relative_verb, since_tag
 from ..model import (
     Article,
@@ -1256,8 +1256,11 @@ def actor_conflicts(clusters: Sequence[Sequence[Claim]], entities: dict[str, Ent
     return out
 
 
-_HEDGE = re.compile(r"\b(?:may|might|could|would|will|should|can|must|shall|to)"
-                    r"(?:\s+(?:not|soon|also|still|yet|never|eventually|then|now))?\s+(\w+)",
+# A modal (as `extract.claims` reads them; not the tokens "wo", "ca" of "won't", "can't") or
+# "to", maybe one adverb, then a verb.
+_HEDGE_WORDS = sorted(m for m in MODALS if m.isalpha() and len(m) > 2) + ["to"]
+_HEDGE = re.compile(r"\b(?:" + "|".join(_HEDGE_WORDS)
+                    + r")(?:\s+(?:not|soon|also|still|yet|never|eventually|then|now))?\s+(\w+)",
                     re.IGNORECASE)
 
 

@@ -106,7 +106,7 @@ PLANNED = "planned_"  # before the verb class of an event that is intended, not 
 _INTENT = frozenset({"plan", "intend", "aim", "hope", "want", "seek", "expect", "schedule",
                      "set", "propose", "vow", "promise", "pledge", "threaten", "try", "go",
                      "prepare", "wish", "need"})
-_MODAL = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should",
+MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "could", "may", "might", "should",
                     "must", "can", "ca"})
 
 
@@ -114,7 +114,7 @@ def _intended(verb) -> bool:
     """Whether a verb is intended or future: it has a future or modal auxiliary, or it (or
     the verb it is joined to by "and") is the open complement of a verb of intention."""
     v = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
-    if any(c.dep_ == "aux" and c.lower_ in _MODAL for c in (*verb.children, *v.children)):
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in (*verb.children, *v.children)):
         return True
     return v.dep_ == "xcomp" and v.head.lemma_.lower() in _INTENT
 
