@@ -43,6 +43,7 @@ from .extract.names import (
     role_words,
     same_name_token,
     split_title,
+    without_brackets,
     without_suffix,
 )
 from .extract.vague import CROWD_HEADS
@@ -60,7 +61,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "&"})
 def _name_parts(text: str) -> list[str]:
     """The words of a person's name as written, without titles, a possessive or an editor's
     brackets ("Gov. [Jerry] Brown" -> "Jerry Brown")."""
-    _, name = split_title(text.replace("[", "").replace("]", "").strip())
+    _, name = split_title(without_brackets(text.strip()))
     for suffix in ("'s", "’s", "'", "’"):
         name = name.removesuffix(suffix)
     return name.strip(" ,.").split()

@@ -208,6 +208,14 @@ def is_title_token(token: str) -> bool:
     return fold(token).replace(" ", "") in TITLE_WORDS
 
 
+def without_brackets(name: str) -> str:
+    """An editor's brackets out of a name: "Gov. [Jerry] Brown" (tagged "Jerry] Brown") ->
+    "Gov. Jerry Brown" (stop 57)."""
+    if "[" not in name and "]" not in name:
+        return name
+    return " ".join(name.replace("[", " ").replace("]", " ").split())
+
+
 def split_title(name: str) -> tuple[str, str]:
     """("Maj. Gen. Karim Qaderi") -> ("Maj. Gen.", "Karim Qaderi")."""
     parts = name.split()

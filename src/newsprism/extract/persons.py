@@ -16,6 +16,7 @@ from .names import (
     name_suffix,
     patronymic_last,
     same_name_token,
+    without_brackets,
     without_suffix,
 )
 
@@ -135,8 +136,7 @@ def without_possessive(name: str) -> str:
     possessive ending, and the longest name of a person is the one it is shown by. Only the
     name shown loses the ending; the mentions, and so who is grouped with whom, keep it.
     An editor's brackets go too: "Gov. [Jerry] Brown", tagged "Jerry] Brown"."""
-    if "[" in name or "]" in name:
-        name = " ".join(name.replace("[", " ").replace("]", " ").split())
+    name = without_brackets(name)
     for end in ("’s", "'s", "’", "'"):
         if name.endswith(end) and len(name) > len(end) + 1 and name[:1].isupper() \
                 and (len(end) == 2 or name[-len(end) - 1:-len(end)] == "s"):
