@@ -183,7 +183,26 @@ def relative_antecedent(rel):
     if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON" \
             and doc[j].dep_ not in ("pobj", "poss") and parsed.ent_type_ == "PERSON":
         return doc[j]  # (not "X, 24, from Manchester, who said": a place the model tagged)
-    return parsed
+    return _of_place_or_body(rel, parsed) or parsed
+
+
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "FAC", "LOC"})
+
+
+def _of_place_or_body(rel, parsed):
+    """"X, vice president of Atlantic Plate Glass Co., who said …": "who" hung on an
+    organisation or a place after a person's role stands for the person (the role, or the
+    name it is set beside), not for the company (stop 58, a Baly article). None otherwise."""
+    if rel.lower_ not in ("who", "whom") or parsed.ent_type_ not in _PLACE_OR_BODY \
+            or parsed.dep_ != "pobj" or parsed.head.lower_ not in ("of", "at", "for", "with"):
+        return None
+    role = parsed.head.head
+    while role.dep_ == "compound" and role.head.i != role.i:
+        role = role.head
+    if role.pos_ != "NOUN" or role.lemma_.lower() not in PERSON_ROLE_NOUNS:
+        return None
+    named = role.head if role.dep_ == "appos" else None
+    return named if named is not None and named.ent_type_ == "PERSON" else role
 
 
 def unless_bound(found: tuple[int | None, float], subject, people: People

@@ -21,6 +21,7 @@ from ..lexicons.cues import (
     PARENTHETICAL_LEMMAS,
     READ_DOCUMENT_NOUNS,
     READABLE_NOUNS,
+    SCENE_MARKS,
     SPEECH_LEMMAS,
 )
 from ..model import Article, Mention
@@ -44,12 +45,20 @@ from .names import (
 )
 from .pronoun_doubt import Doubts
 from .quotemarks import pair_quotes
-from .spans import FINITE_TAGS, NP_START, SUBJECT_DEPS, SpanReader, swallowed_cue
+from .spans import (
+    FINITE_TAGS,
+    NP_START,
+    SUBJECT_DEPS,
+    SpanReader,
+    quoting_governor,
+    swallowed_cue,
+)
 from .speakers import QUALIFIERS, SPEAKER_MIN_CONFIDENCE, People
 from .things import SAID_NOUNS, inanimate_head
 from .unsaid import (
     asked_of_subject,
     blamed_for,
+    controlling_object,
     for_to_infinitive,
     joined_to_reported_clause,
     naming_call,
@@ -200,22 +209,16 @@ def _says_itself(noun) -> bool:
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SPEECH_LEMMAS | {"continue"}
 
 
-# Marks of an adverbial clause that sets the scene for the main clause after it ("When X
-# tried to interrupt, Y cut her off: “…”"). Not "as" ("As X put it, …": the cue itself).
-_SCENE_MARKS = frozenset("when whenever after before once until while because since though "
-                         "although if".split())
-
-
 def before_main_clause(verb, o_tok: int) -> bool:
     """`When Clinton tried to interrupt, Sanders cut her off: “Excuse me, I'm talking!”`: a cue
-    (or the verb it completes) in an adverbial clause opened by `_SCENE_MARKS` whose main verb
+    (or the verb it completes) in an adverbial clause opened by `SCENE_MARKS` whose main verb
     comes after it and before the colon that opens the quote (`o_tok`) does not introduce the
     quote; the main clause does (stop 45, real text: Sanders's words given to Clinton)."""
     v, hops = verb, 0
     while v.dep_ in ("xcomp", "conj") and v.head.i != v.i and hops < 3:
         v, hops = v.head, hops + 1
     if v.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.i < v.i
-                                    and c.lower_ in _SCENE_MARKS for c in v.children):
+                                    and c.lower_ in SCENE_MARKS for c in v.children):
         return False
     # Only a main clause that ends in the colon opening the quote: the parse also hangs a
     # reporting verb on its own complement ("after Trump told the Post he was “not quite there
@@ -821,8 +824,7 @@ class CueReader(SpanReader):
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (verb.i, cue_end)
-        if lemma == "say" and verb.head.lemma_.lower() == "quote" and verb.head.i != verb.i:
-            q = verb.head
+        if lemma == "say" and (q := quoting_governor(verb)) is not None:
             for c in q.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     return c, (q.i, verb.i)
@@ -870,7 +872,7 @@ class CueReader(SpanReader):
                 return c, (verb.i, cue_end)
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if joined_to_reported_clause(verb) or object_controlled(verb):
-                return None, (verb.i, cue_end)
+                return controlling_object(verb), (verb.i, cue_end)
             if (near := _nearest_subject(verb.head)) is not None:
                 return self._same_line(near, verb), (verb.i, cue_end)
         if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",

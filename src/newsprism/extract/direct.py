@@ -28,6 +28,7 @@ from .cues import (
 from .fragments import (
     JUDGING,
     bare_nonfinite,
+    borrowed_subjects,
     claim_owner,
     climb_stops,
     conj_start,
@@ -35,6 +36,7 @@ from .fragments import (
     issuing_verb,
     labels_noun_after,
     named_not_said,
+    no_cue_past_and,
     title_name,
 )
 from .inner_cues import inner_cue
@@ -130,12 +132,10 @@ class DirectFinder(IntroReader, SignatureReader):
                                or "\n" in doc[hi - 1].text_with_ws or doc[hi].text == ";"):
                 break
             hi += 1
-        if c_tok < len(doc) and doc[c_tok].pos_ == "CCONJ" \
-                and text[:self.pairs[n].open].rstrip().endswith(":"):
-            # `X nudged her: “You go first,” and Y sighed`: the colon of X's sentence
-            # introduces the quote; "and" opens a clause of its own, no tag: Y did not say it.
-            return None, None
         verb = self.cue_verb(c_tok, hi, near_end=False)
+        if c_tok < len(doc) and doc[c_tok].pos_ == "CCONJ" \
+                and no_cue_past_and(text, self.pairs[n], verb, c_tok):
+            return None, None
         head = self.subject_between(c_tok, hi) if verb is None else None
         if head is not None and swallowed_cue(head) and head.i - c_tok <= 3 \
                 and (head.i + 1 == len(doc) or doc[head.i + 1].text in (",", ".")):
@@ -468,15 +468,8 @@ class DirectFinder(IntroReader, SignatureReader):
         if t.pos_ != "VERB" or t.i > o_tok or t.idx < line_start or t.dep_ in ("relcl", "acl") \
                 or t.lemma_.lower() in ("be", "have"):
             return None
-        subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)]
-        if not subj and (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj")
-                         or t.dep_ == "conj" and t.tag_ in ("VBD", "VBN")
-                         and not any(c.dep_ == "auxpass" for c in t.children)
-                         and (t.lemma_.lower() in JUDGING or t.head.lemma_.lower() in JUDGING)) \
-                and t.head.pos_ == "VERB" and t.head.i < t.i:
-            # `X interjected, calling Y “…”`: the participle's subject is its verb's; so is
-            # a second verb's (`she attacked A and blamed B on “…”`).
-            subj = [c for c in t.head.children if c.dep_ == "nsubj" and not self.in_quote(c)]
+        subj = [c for c in t.children if c.dep_ == "nsubj" and not self.in_quote(c)] \
+            or [c for c in borrowed_subjects(t) if not self.in_quote(c)]
         return t if subj and subj[0].idx >= line_start and subj[0].tag_ not in ("WDT", "WP") \
             else None
 

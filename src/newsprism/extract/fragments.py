@@ -13,6 +13,7 @@ from ..lexicons.cues import (
     VERDICT_LEMMAS,
     WORDING_LEMMAS,
 )
+from .quotemarks import inner
 from .spans import SUBJECT_DEPS
 
 # Verbs that tie a quoted fragment to their subject past a "being" or a second verb.
@@ -188,9 +189,51 @@ def climb_stops(t, in_quote) -> bool:
       cue: the parser hangs the second half of a reported clause on it (`X responded, tweeting
       that it was … and they “must be dealt with …”`: still X's);
     - `who cited a law saying the secretary “shall furnish” data`: a participle of saying on a
-      noun, outside the quote, says it itself (the law; stop 57, a Baly article)."""
+      noun, outside the quote, says it itself (the law; stop 57, a Baly article);
+    - `the United States had gone from “It's morning in America again” to something much
+      darker`: a fragment after "from" on a verb that also goes "to" or "into" somewhere names
+      a state passed through, no words of the verb's subject (stop 58, a Baly article)."""
     if not in_quote(t) and noun_saying(t):
+        return True
+    if t.lower_ == "from" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "into") and c.i > t.i and not in_quote(c)
+            for c in t.head.subtree):  # (the parse may hang "to" on the quote's last verb)
         return True
     return t.pos_ in ("VERB", "AUX") and t.dep_ == "conj" and in_quote(t) \
         and t.head.lemma_.lower() not in CUE_LEMMAS \
         and any(c.dep_ in SUBJECT_DEPS and not in_quote(c) for c in t.children)
+
+
+def no_cue_past_and(text: str, pair, verb, c_tok: int) -> bool:
+    """With "and"/"or" right after the closing mark of `pair` (at token `c_tok`), no cue
+    after it is the quote's: when a colon introduced the quote (`X nudged her: “You go
+    first,” and Y sighed`: X's sentence introduces it, and "and" opens a clause of its own),
+    or when the quote is a bare fragment, no punctuation closing it, and the cue `verb` has a
+    subject of its own after the "and" (`During a segment on “electability” and how best to
+    beat X - something polls indicate …`: a noun of the writer's phrase, not the polls'
+    words; stop 58, a Baly article). (`X thanked them “for their support” and called …`:
+    one subject, X's words.)"""
+    if text[:pair.open].rstrip().endswith(":"):
+        return True
+    return verb is not None and text[:inner(text, pair)[1]].rstrip()[-1:].isalnum() \
+        and any(c.dep_ in SUBJECT_DEPS and c_tok < c.i < verb.i for c in verb.children)
+
+
+def borrowed_subjects(t) -> list:
+    """The subjects a verb `t` with none of its own, holding a quoted fragment, takes from the
+    verb it hangs on: a participle's (`X interjected, calling Y “…”`), a second verb's (`she
+    attacked A and blamed B on “…”`), and a judging infinitive's with no object between
+    (`Trump took to Twitter overnight to accuse Clinton's campaign of being “duped” by “a
+    con”`, stop 58: PolNeAR dev; not `asked him to call it “…”`, whose object speaks)."""
+    head = t.head
+    if head.pos_ != "VERB" or head.i >= t.i:
+        return []
+    judging = t.lemma_.lower() in JUDGING or head.lemma_.lower() in JUDGING
+    if not (t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj")
+            or t.dep_ == "conj" and t.tag_ in ("VBD", "VBN") and judging
+            and not any(c.dep_ == "auxpass" for c in t.children)
+            or t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl") and t.lemma_.lower() in JUDGING
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            and not any(c.dep_ in ("dobj", "dative") and c.i < t.i for c in head.children)):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj"]

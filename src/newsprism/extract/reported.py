@@ -123,6 +123,25 @@ def reason_before(verb, comp) -> bool:
                                    for c in verb.children)
 
 
+def reason_or_result(verb, comp) -> bool:
+    """`reason_before` or `so_that_result`: a clause the cue's parse holds but no statement."""
+    return reason_before(verb, comp) or so_that_result(verb, comp)
+
+
+def so_that_result(verb, comp) -> bool:
+    """The "that" clause of "so <adjective> … that …" is the result of "so", not what a cue
+    between them reports: "the approach was so extreme – demanding the end of private
+    insurance – that … it fractured the party", the clause hung on "demanding" (stop 58, a
+    fresh Baly draw: an opinion writer's sentence given to "the approach")."""
+    if comp.i < verb.i or verb.dep_ not in ("advcl", "acl") or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return False  # (a cue set in: "is so bad, Smith said, that …" reports it all)
+    doc = verb.doc
+    return any(t.lower_ == "so" and t.dep_ == "advmod" and t.head.pos_ == "ADJ"
+               and t.head.i < verb.i and t.head.head.i != verb.i
+               for t in doc[verb.sent.start:verb.i])
+
+
 def quoted_label_after(doc, lo: int, hi: int, in_quote) -> bool:
     """A quoted label right after a naming verb's object `lo`..`hi` (`Democrats called the
     move “without precedent”`, parsed as a preposition of the verb): the label is what was

@@ -97,7 +97,7 @@ class SpanReader:
             # apostrophe of "Sanders’ aides" is no quote mark.
             if doc[i].is_quote and not _possessive_mark(doc, i) or self.in_quote(doc[i]) \
                     or "\n" in doc[i].text_with_ws \
-                    or doc[i].text in ("—", "–", "--"):
+                    or doc[i].text in ("—", "–", "--") or _spaced_hyphen(doc, i, head):
                 left = i + 1
                 break
         k = left - 1
@@ -226,3 +226,30 @@ def reporting_aside(verb) -> bool:
                                         for c in verb.children) and (
         lemma in SPEECH_LEMMAS or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
         and lemma == "point" or lemma == "put" and any(c.lower_ == "it" for c in verb.children))
+
+
+def _spaced_hyphen(doc, i: int, head) -> bool:
+    """A hyphen with spaces at token `i` before the speaker `head` is a dash ("NEW YORK -
+    Republican presidential candidate X", "beat Donald Trump - something polls indicate …";
+    stop 58): the phrase starts after it; unless a second one closes an aside between the
+    head and its verb ("Deborah Jordan Reynolds - Santilli's girlfriend and co-host - told
+    The Washington Post": the name is the speaker's)."""
+    if doc[i].text != "-" or not (doc[i].whitespace_ and doc[i - 1].whitespace_):
+        return False
+    return not any(t.text == "-" and t.whitespace_ and doc[t.i - 1].whitespace_
+                   for t in doc[head.i + 1:head.head.i])
+
+
+def quoting_governor(verb):
+    """The verb of quoting whose object names who speaks in `verb`, a verb of saying: "Y
+    quoted X as saying …" (the parse hangs "saying" on "as" under "quoted", or on "quoted"
+    itself), "X was quoted as saying …", "the paper cited X as saying …" (stop 58, a fresh
+    Baly draw: "Mr. Hannity quotes the former FBI boss as saying “…”" gave the boss's words
+    to Hannity). None otherwise; "cite" only with "as" ("cited a law saying …": the law)."""
+    head, via_as = verb.head, False
+    if head.i != verb.i and head.lower_ == "as" and verb.dep_ == "pcomp":
+        head, via_as = head.head, True
+    lemma = head.lemma_.lower()
+    if head.i == verb.i or not (lemma == "quote" or lemma == "cite" and via_as):
+        return None
+    return head

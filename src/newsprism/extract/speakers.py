@@ -21,7 +21,7 @@ from ..model import Mention
 from ..nlp.loader import text_of, tokens_of
 from ..text import fold
 from .claims import SPEECH_VERBS
-from .described import described_subjects, main_verb
+from .described import described_subjects, main_verb, opens_sentence
 from .mentions import clause_subject
 from .names import (
     GENDERED_TITLES,
@@ -195,11 +195,7 @@ class People:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
-        first = span.start
-        while first > span.sent.start and (is_title_token(self.doc[first - 1].text)
-                                           or self.doc[first - 1].text == "."):
-            first -= 1
-        if first == span.sent.start:
+        if opens_sentence(span):
             return True
         root = span.root
         while root.dep_ in ("compound", "flat", "appos", "conj") and root.head.i != root.i \

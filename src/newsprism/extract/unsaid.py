@@ -88,6 +88,17 @@ _CAUSATIVE = frozenset({"lead", "prompt", "cause", "force", "push", "drive", "sp
                         "inspire", "encourage", "compel", "persuade", "convince", "move"})
 
 
+def controlling_object(verb):
+    """The object that speaks in an `object_controlled` cue under a causative verb: "…,
+    prompting Mr. Giuliani to reply, “…”" (stop 58, a fresh Baly draw: the reply had gone to
+    the one quoted before it), "leading aide Y to tell him …": a person's name or a noun that
+    may speak, not a pronoun (whom it stands for is another question). None otherwise."""
+    if not object_controlled(verb) or verb.head.lemma_.lower() not in _CAUSATIVE:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and verb.head.i < c.i < verb.i
+                 and c.pos_ != "PRON" and _may_speak(c)), None)
+
+
 def blamed_for(verb):
     """`X criticized Y for saying “…”`, `thanked her for calling it “…”`, `Y, whom X fired for
     writing …`: a gerund after "for" on a verb with an object says what the object did; the
@@ -278,6 +289,8 @@ def own_cue_between(doc, tok: int, verb) -> bool:
             return True  # `Smith's call for “a total ban”`: Smith's words (stop 48)
         if t.i != verb.i and noun_saying(t):
             return True
+        if t.i != verb.i and controlling_object(t) is not None:
+            return True  # "…, prompting Y to reply, “…”": Y's (stop 58)
         if t.i != verb.i and t.lemma_.lower() in CUE_LEMMAS \
                 and (t.dep_ == "relcl" or _told_aside(t)) \
                 and any(c.dep_ in SUBJECT_DEPS and (c.tag_ not in ("WDT", "WP")

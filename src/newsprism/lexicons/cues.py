@@ -75,3 +75,9 @@ warning memorandum transcript essay op-ed graphic""".split())
 
 # Every cue lemma: a sentence holding one of them needs the parser.
 CUE_LEMMAS = SPEECH_LEMMAS | INDIRECT_LEMMAS | OBJECT_LEMMAS | PARENTHETICAL_LEMMAS | ISSUE_LEMMAS
+
+# Marks of an adverbial clause that sets the scene for a main clause ("When X tried to
+# interrupt, Y cut her off"; "Trump tweeted hours after X released a statement"). Not "as"
+# ("As X put it, …": the cue itself), not "that".
+SCENE_MARKS = frozenset("when whenever after before once until while because since though "
+                        "although if".split())

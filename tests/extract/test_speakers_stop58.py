@@ -1,0 +1,152 @@
+"""Speakers read wrong on fresh real articles at stop 58 (Baly draws 6013-6016), each rule with
+the case it mends and a guard that keeps what was right. All texts here are made up."""
+
+from __future__ import annotations
+
+
+def _by(quotes, fragment: str) -> list[str | None]:
+    return [q.speaker for q in quotes if fragment in q.text]
+
+
+def test_the_one_quoted_as_saying_speaks_not_who_quotes_them(quotes_of, quote_with):
+    """`Mr. Hannity quotes the former FBI boss as saying “…”` had given the boss's words to
+    Hannity: "saying" hangs on "as" under "quotes"."""
+    quotes = quotes_of("The state news agency quoted Foreign Minister Anton Velkov as saying "
+                       "the talks would resume next week.")
+    assert quote_with(quotes, "talks would resume").speaker == "Anton Velkov"
+    quotes = quotes_of("The Harbour Gazette cited Mayor Lena Ostrow as saying the bridge "
+                       "would reopen in May.")
+    assert quote_with(quotes, "bridge would reopen").speaker == "Lena Ostrow"
+    quotes = quotes_of("Mr. Pardee quotes the former police chief, Tom Ruiz, as saying “the "
+                       "harbour deserves better,” and the crowd laughed.")
+    assert _by(quotes, "harbour deserves better") == ["Tom Ruiz"]
+    # (guard) a law cited as saying something is still no one who quotes
+    quotes = quotes_of("Mr. Pardee cited a city law saying the clerk “shall publish” the "
+                       "accounts.")
+    assert "Pardee" not in str(_by(quotes, "shall publish"))
+
+
+def test_who_is_prompted_to_reply_speaks(quotes_of, quote_with):
+    """`…, prompting Mr. Giuliani to reply, “this is a very perverted man.”` had gone to the
+    man quoted before it, through the reported clause the parse ran on."""
+    quotes = quotes_of("Ms. Vance quotes the former harbour chief as saying “the port is "
+                       "safe,” prompting Mr. Dorsey to reply, “this is a very strange man.”")
+    assert quote_with(quotes, "very strange man").speaker == "Dorsey"
+    # (guard) a pronoun object is left to no one rather than guessed
+    quotes = quotes_of("The ruling angered the mayor, leading him to say “we will appeal.”")
+    assert quote_with(quotes, "we will appeal").speaker is None
+
+
+def test_the_that_clause_of_so_is_no_report(quotes_of):
+    """`the approach … was so extreme – demanding the end of private insurance – that …, it
+    fractured the party`: an opinion writer's sentence had gone to "the approach"."""
+    quotes = quotes_of("But the plan taken up by Ostrow and other reformers was so extreme – "
+                       "demanding the end of private parking – that, rather than galvanizing "
+                       "support for Labour, it fractured the party.")
+    assert not [q for q in quotes if "fractured the party" in q.text]
+    # (guard) a cue set into the sentence still reports it
+    quotes = quotes_of("The situation is so bad, Smith said, that the city may close the bridge.")
+    assert _by(quotes, "close the bridge") == ["Smith"]
+
+
+def test_a_fragment_after_from_on_a_verb_that_goes_to_is_no_ones_words(quotes_of):
+    """`the United States had gone from “It's morning in America again” to something much
+    darker`: the slogan had been the country's words."""
+    quotes = quotes_of("In just three decades, then, the town of Belmar had gone from \"Come "
+                       "on in, stay awhile\" to something much darker.")
+    assert not [s for s in _by(quotes, "stay awhile") if s]
+    # (guard) a verb of saying between keeps the words the subject's
+    quotes = quotes_of("Mayor Ostrow switched from calling the plan “a disgrace” to "
+                       "praising it.")
+    assert _by(quotes, "a disgrace") == ["Lena Ostrow"] or _by(quotes, "a disgrace") == [
+        "Ostrow"]
+
+
+def test_a_bare_fragment_and_a_new_clause_after_it_are_not_one_quote(quotes_of):
+    """`During a segment on “electability” and how best to beat X - something polls indicate
+    voters care about - the moderates …`: the segment's name had been the polls' words."""
+    quotes = quotes_of("During a segment on \"electability\" and how best to beat the mayor - "
+                       "something polls indicate voters care deeply about - the rivals once "
+                       "again began bickering.")
+    assert not [s for s in _by(quotes, "electability") if s]
+    # (guard) a second verb of the same subject after "and" is still the cue
+    quotes = quotes_of("The group became such a presence that Senator Hale on Sunday thanked "
+                       "its members “for their support in my campaign” and called the "
+                       "union “one of the sponsors of my campaign.”")
+    assert _by(quotes, "for their support") == ["Hale"]
+
+
+def test_a_spaced_hyphen_before_a_speaker_ends_a_dateline(quotes_of, quote_with):
+    quotes = quotes_of("NEW YORK - Republican candidate Jane Roe on Saturday said the race "
+                       "was over.")
+    assert quote_with(quotes, "race was over").speaker_text == "Republican candidate Jane Roe"
+    # (guard) a pair of them sets off an aside after the name, which stays the speaker's
+    quotes = quotes_of("In an interview, Deborah Jordan Miles - Pardee's partner and co-host "
+                       "on his channel - told The Harbour Gazette that his doubts began "
+                       "around 2002.")
+    assert quote_with(quotes, "doubts began").speaker_text.startswith("Deborah Jordan Miles")
+
+
+def test_who_after_a_role_at_a_company_is_the_person(quotes_of, quote_with):
+    """`Marty Rosenberg, vice president of Atlantic Plate Glass Co., who said he was owed
+    …`: "who" had been the company."""
+    quotes = quotes_of("One of the builders was Marty Ressel, vice president of Atlantic "
+                       "Plate Glass Co., who said he was owed about $1.5 million for work at "
+                       "the casino.")
+    assert quote_with(quotes, "was owed").speaker == "Marty Ressel"
+
+
+def test_a_root_a_scene_mark_opens_is_no_main_verb(nlp):
+    """"President Trump tweeted hours after X, the director, released a statement" parsed
+    with "released" as the root: X took Trump's "He praised …" at 0.95."""
+    from newsprism.extract.described import main_verb
+
+    doc = nlp("Because the council released a statement.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert any(c.dep_ == "mark" for c in root.children), [(t.text, t.dep_) for t in doc]
+    assert not main_verb(root)
+    doc = nlp("The council released a statement.")
+    assert main_verb(next(t for t in doc if t.dep_ == "ROOT"))
+
+
+def test_a_name_opening_its_line_is_salient_whatever_the_parse_hung_it_on(nlp):
+    """"Second look / Mr. Romney, meanwhile, is trying …" with the heading parsed into the
+    sentence (the parse of the real article, built by hand: it depends on the text before):
+    Romney's "he is telling voters" had gone to the man named before the heading; "… a
+    solution.” / Humphrey, for example, said he's hopeful …" with "Humphrey" an object of the
+    quote's verb (PolNeAR train). An adjective the NER calls a person, hung on the sentence
+    before ("Harsh? He doesn't think so", PolNeAR dev), is not one."""
+    from spacy.tokens import Doc
+
+    from newsprism.extract.described import opens_sentence
+
+    words = ["Second", "look", "\n\n", "Mr.", "Ostrow", ",", "meanwhile", ",", "is",
+             "trying", "."]
+    spaces = [True, False, False, True, False, True, False, True, True, False, False]
+    heads = [1, 9, 1, 4, 1, 9, 9, 9, 9, 9, 9]
+    deps = ["amod", "advcl", "dep", "compound", "nsubj", "punct", "advmod", "punct", "aux",
+            "ROOT", "punct"]
+
+    def doc_with(dep: str, pos: str) -> Doc:
+        return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads,
+                   deps=deps[:4] + [dep] + deps[5:],
+                   pos=["ADJ", "VERB", "SPACE", "PROPN", pos] + ["PUNCT", "ADV", "PUNCT",
+                                                               "AUX", "VERB", "PUNCT"])
+
+    doc = doc_with("nsubj", "PROPN")
+    assert doc[4].is_sent_start is False and opens_sentence(doc[3:5])
+    assert opens_sentence(doc_with("dobj", "PROPN")[3:5])
+    assert not opens_sentence(doc_with("oprd", "ADJ")[4:5])
+
+
+def test_a_judging_infinitive_borrows_its_verbs_subject(quotes_of):
+    """(PolNeAR dev, lost by the rule on "and" above, which stopped a wrong reading of the
+    same speaker) `Trump took to Twitter overnight to accuse Clinton's campaign of being
+    “duped” by “a con” and encourage Americans to check out what he called …`."""
+    quotes = quotes_of("Mayor Ostrow took to the radio overnight to accuse the council of "
+                       "being “duped” by “a con” and urge residents to read what he called "
+                       "the “secret memo.”")
+    assert _by(quotes, "a con") == ["Ostrow"] or _by(quotes, "a con") == ["Mayor Ostrow"]
+    # (guard) an object between: whom the verb asks speaks, not its subject
+    quotes = quotes_of("Mayor Ostrow asked Tom Ruiz to call the plan “a disgrace.”")
+    assert "Ostrow" not in str(_by(quotes, "a disgrace"))
