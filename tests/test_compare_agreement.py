@@ -254,3 +254,72 @@ def test_the_parts_of_a_possessive_or_hyphenated_name_are_no_statement_words():
     member = ("Since the mayor's posts on Sunday that told three freshman Harbour congresswomen "
               "of color - Reps. Ana Ruiz-Tello of Elm, Ida Kerr of Oak and Mia Lund of Ash -")
     assert not agrees(item, member)
+
+
+def test_two_lists_each_naming_one_the_other_lacks_do_not_agree():
+    """"Cases ... have been reported outside of China, in Germany, Japan, Vietnam and Taiwan"
+    was confirmed by "... human-to-human transmission in four countries: Germany, Japan,
+    Vietnam and the U.S." (stop 58, a real consensus item)."""
+    from newsprism.compare.agreement import listed_names
+    item = "Cases have been reported outside the capital, in Arland, Belmark, Corvia and Dastan."
+    member = ("There are now 98 cases outside the capital, including eight cases of spread in "
+              "four countries: Arland, Belmark, Corvia and the Veloria, officials confirmed.")
+    assert listed_names(member) == {"arland", "belmark", "corvia", "veloria"}
+    assert not agrees(item, member) and not agrees(member, item)
+    # (guard) the same list, or a member naming two without a list of its own, still can
+    assert agrees(item, "Cases have now been reported in Arland, Belmark, Corvia and Dastan.")
+    assert agrees(item, "Cases have been reported outside the capital in Arland and Corvia.")
+
+
+def test_two_quotes_agree_only_on_words_they_share():
+    """Trump's "Shutdown today if Democrats do not vote for Border Security!" was "agreed" by
+    another of his tweets quoted elsewhere ("The Democrats ... will probably vote against
+    Border Security and the Wall ..."), and Romney's "And the American people should be
+    calling for that kind transparency" by his "And I think the American people recognize
+    that kind of politics as something of the past" inside a longer quote (stop 58, real
+    consensus items). A paraphrase of a quote still agrees with it."""
+    from newsprism.compare.agreement import quoted_verbatim
+    a = "\"Closure today if Harbour Party members do not vote for Dock Security!\""
+    b = ("\"The Harbour Party members, whose votes we need, will probably vote against Dock "
+         "Security and the Wall even though they know it is DESPERATELY NEEDED.")
+    assert not quoted_verbatim(a, b)
+    c = "\"And the dock workers should be calling for that kind of openness.\""
+    d = "And I think the dock workers recognize that kind of politics as a thing of the past."
+    assert quoted_verbatim(c, d)  # (no marks on d: read as the writer's own words)
+    assert not quoted_verbatim(c, d, (False, True))  # inside a quote the story holds
+    # (guards) one quote in two outlets; a paraphrase of a quote
+    assert quoted_verbatim("Hale tweeted: “Dock Security all the way!”",
+                           "Hale was ecstatic, tweeting “Dock Security all the way!”")
+    assert quoted_verbatim(
+        "“If he goes on with this misguided campaign, it will be without our support,” the "
+        "committee said.",
+        "The committee said it will not back him if he goes on with his \"misguided campaign.\"",
+        (True, False))
+
+
+def test_compare_story_reads_the_quotes_of_its_articles_for_consensus(settings):
+    """Through `compare_story`: a sentence inside a quote the article's quotes hold, with no
+    marks of its own, is a quote; two such of one speaker with different words are no
+    consensus (the Romney pair above). Without the quote they read as the writers' words."""
+    from newsprism.model import Quote
+    said = "And the dock workers should be calling for that kind of openness."
+    other = "I think dock workers, frankly, should indeed be calling out for such openness."
+    a_sents = STORY[:4] + [f"“{said}”"]
+    b_sents = STORY[4:] + [other]
+    a = _article("a", " ".join(a_sents))
+    b = _article("b", "“They are dishonest. " + " ".join(b_sents) + "” Hale said.")
+    ctx = _context([a, b], {"a": a_sents, "b": b_sents})
+
+    def found(context) -> list:
+        story = compare_story(context, settings)
+        return [c for c in story.consensus if "dock workers" in c.text]
+
+    assert found(ctx)  # the writers' words: agreed on shared specific words
+    start = b.text.index("They")
+    quote = Quote(id="q1", article_id="b", start=start, end=b.text.index("” Hale"),
+                  text=b.text[start:b.text.index("” Hale")], kind="direct", speaker="Hale")
+    facts = tuple(f if f.article_id != "b" else ArticleFacts(
+        article_id="b", claims=f.claims, sentences=f.sentences, quotes=(quote,))
+        for f in ctx.facts)
+    import dataclasses
+    assert not found(dataclasses.replace(ctx, facts=facts))

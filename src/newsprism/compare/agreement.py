@@ -29,7 +29,18 @@ And, given the story's word weights (`StoryWeights`, stop 44):
 - they have the same polarity: one negated and the other not ("We have no forces within
   Gaza" / "about 900 militants had been killed by Israeli forces") do not state one thing,
   unless they are near the same words (weighted Dice `SAME_WORDS`) or carry the same quote;
-- neither is a question the outlet asks ("Did the investigation delve into ...?").
+- neither is a question the outlet asks ("Did the investigation delve into ...?");
+- where both sentences are mostly quotes (in quote marks, or inside a quote the story's
+  quotes hold), the two share a run of words verbatim (`QUOTE_RUN`, or the whole of a
+  shorter quote): two outlets quoting one statement quote its words. Stop 58, fresh Baly
+  draws: Trump's tweeted "Shutdown today if Democrats do not vote for Border Security!" was
+  "agreed" by another of his tweets ("The Democrats ... will probably vote against Border
+  Security and the Wall ..."), and Romney's "And the American people should be calling for
+  that kind transparency" by his "And I think the American people recognize that kind of
+  politics as something of the past". (One outlet's paraphrase of another's quote still
+  agrees with it: "Durham was asked to help Barr to “ensure that intelligence collection
+  activities ... were lawful and appropriate.”" / "... has reportedly been asked to
+  determine whether the collection of intelligence on the Trump campaign was lawful".)
 Measured on real articles in docs/compare.md ("Consensus: the same statement, not the same
 names", and "stop 44: specific words and polarity").
 """
@@ -52,6 +63,8 @@ STATEMENT_DICE = 0.3  # Dice of the words besides names that a member shares wit
 SPECIFIC_DICE = 0.35  # Dice of all content words, weighted by their rarity in the story
 SAME_WORDS = 0.6  # weighted Dice above which polarity words are not read (near-verbatim)
 SAME_QUOTE = 0.5  # Dice of the quoted words above which two sentences carry one quote
+QUOTE_RUN = 4  # words two sentences share in a row when either is mostly a quote
+MOSTLY_QUOTED = 0.5  # share of a sentence's words inside quote marks that makes it a quote
 LEAD_SENTENCES = 2  # an article's lead: its first sentences, where it states the event
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -198,6 +211,41 @@ def same_quote(a: str, b: str) -> bool:
     return bool(qa and qb) and 2 * len(qa & qb) >= SAME_QUOTE * (len(qa) + len(qb))
 
 
+def _words(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text)]
+
+
+def _run(a: list[str], b: list[str]) -> int:
+    """The most words `a` and `b` share in a row."""
+    best, prev = 0, [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b):
+            if x == y:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
+
+
+def quoted_verbatim(a: str, b: str, inside: tuple[bool, bool] = (False, False)) -> bool:
+    """Unless `a` and `b` are both mostly quotes (`MOSTLY_QUOTED` of the words in quote
+    marks, or `inside` a quote), True; else the two share `QUOTE_RUN` words in a row, or
+    every quoted word of the shorter."""
+    need = []
+    for text, within in zip((a, b), inside, strict=True):
+        words, inner = _words(text), _words(_quoted(text))
+        if within or inner and len(inner) >= MOSTLY_QUOTED * len(words):
+            need.append(len(inner) if inner and not within else len(words))
+    return len(need) < 2 or _run(_words(a), _words(b)) >= min(QUOTE_RUN, *need)
+
+
+def in_quotes(c: Claim, quoted: Mapping[str, Sequence[tuple[int, int]]]) -> bool:
+    """A quote of the story (`quoted`: article id -> quote spans) covers most of the claim."""
+    return any(min(c.end, e) - max(c.start, s) >= MOSTLY_QUOTED * (c.end - c.start)
+               for s, e in quoted.get(c.article_id, ()))
+
+
 def same_polarity(a: str, b: str) -> bool:
     """Both sentences are negated or neither is (`not`, `no`, `never`, `n't`, ...)."""
     return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
@@ -205,15 +253,16 @@ def same_polarity(a: str, b: str) -> bool:
 
 # A list of three or more names: "Iran, Libya, Somalia and North Korea".
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-_LIST = re.compile(rf"\b{_NAME}(?:,\s+{_NAME}){{1,}},?\s+(?:and|or)\s+{_NAME}")
+_LIST = re.compile(rf"\b{_NAME}(?:,\s+(?:the\s+)?{_NAME}){{1,}},?\s+(?:and|or)\s+"
+                   rf"(?:the\s+)?{_NAME}")
 
 
 def listed_names(text: str) -> frozenset[str]:
     """The folded names of the longest list of three or more names the sentence gives."""
     best: list[str] = []
     for m in _LIST.finditer(text):
-        names = [n for n in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group())
-                 if n]
+        names = [n for n in re.split(r",\s+(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+"
+                                     r"(?:the\s+)?", m.group()) if n]
         if len(names) > len(best):
             best = names
     return frozenset(fold(n) for n in best) if len(best) >= 3 else frozenset()
@@ -228,14 +277,19 @@ def _confirms_list(item: str, member: str) -> bool:
     listed = listed_names(item)
     if not listed:
         return True
+    other = listed_names(member)
+    if other and listed - other and other - listed:
+        return False  # "in Germany, Japan, Vietnam and Taiwan" / "… Vietnam and the U.S." (stop 58)
     words = [fold(w) for w in _WORD.findall(member)]
     named = [n for n in listed
              if all(any(x.startswith(w) for x in words) for w in _WORD.findall(n))]
     return len(named) >= 2
 
 
-def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
-    """Whether `member` states what `item` states (see the module docstring)."""
+def agrees(item: str, member: str, weights: StoryWeights | None = None,
+           inside: tuple[bool, bool] = (False, False)) -> bool:
+    """Whether `member` states what `item` states (see the module docstring); `inside`:
+    whether each lies inside a quote."""
     if not (_confirms_list(item, member) and _confirms_list(member, item)):
         return False
     fa, fb = figures(item), figures(member)
@@ -263,7 +317,7 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None) -> bool:
     if asks(item) or asks(member):
         return False
     specific = weights.dice(item, member)
-    if specific < SPECIFIC_DICE:
+    if specific < SPECIFIC_DICE or not quoted_verbatim(item, member, inside):
         return False
     return specific >= SAME_WORDS or same_quote(item, member) or same_polarity(item, member)
 
@@ -280,15 +334,19 @@ def lead_ends(facts: Sequence[ArticleFacts]) -> dict[str, int]:
 
 def agreeing(members: Sequence[Claim], representative: Claim,
              leads: Mapping[str, int] | None = None,
-             weights: StoryWeights | None = None) -> list[Claim]:
+             weights: StoryWeights | None = None,
+             quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Claim]:
     """The members that agree with the representative (which always does); with `leads`
     (`lead_ends`), a member in its lead agrees with a representative in its own; with
-    `weights` (`StoryWeights`), shared words must be specific and polarity the same."""
-    leads = leads or {}
+    `weights` (`StoryWeights`), shared words must be specific and polarity the same; with
+    `quoted` (article id -> quote spans), two claims inside quotes must share words."""
+    leads, quoted = leads or {}, quoted or {}
+    rep_inside = in_quotes(representative, quoted)
 
     def in_lead(c: Claim) -> bool:
         return c.start < leads.get(c.article_id, 0)
 
     rep_lead = in_lead(representative)
     return [c for c in members if c is representative or (rep_lead and in_lead(c))
-            or agrees(representative.text, c.text, weights)]
+            or agrees(representative.text, c.text, weights,
+                      (rep_inside, in_quotes(c, quoted)))]

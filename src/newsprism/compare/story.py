@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import (
     Article,
@@ -130,12 +130,14 @@ def _mostly_in(c: Claim, start: int, end: int) -> bool:
 
 def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Article],
                              groups: dict[str, str], leads: dict[str, int] | None = None,
-                             texts: Sequence[str] = (), reuse: Sequence[Reuse] = ()
+                             texts: Sequence[str] = (), reuse: Sequence[Reuse] = (),
+                             quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None
                              ) -> tuple[tuple[Consensus, ...], tuple[Exclusive, ...]]:
     """Consensus items (a group of claims two independent sources state, two articles whose
     words for it are one copied passage being one source, `copied_pairs`; `leads`: where each
     article's lead ends, `agreement.lead_ends`; `texts`: the story's claim texts, whose word
-    words `agreement.StoryWeights` weighs), omissions and exclusives."""
+    words `agreement.StoryWeights` weighs; `quoted`: the quote spans per article, for
+    `agreement.agreeing`), omissions and exclusives."""
     weights = StoryWeights(texts) if texts else None
     outlet_of = {a.id: a.outlet_label for a in articles}
     outlets = sorted(set(outlet_of.values()))
@@ -146,7 +148,8 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
         rep = _representative(members)
         grouped = {c.article_id for c in members}
         # Only the members saying what the item says count as agreeing (agreement.py).
-        agreed = agreeing(members, rep, leads, weights) if len(grouped) > 1 else members
+        agreed = agreeing(members, rep, leads, weights, quoted) if len(grouped) > 1 \
+            else members
         ids = tuple(sorted({c.article_id for c in agreed}))
         n_groups = source_count(ids, groups, outlet_of, copied_pairs(agreed, reuse))
         spans = tuple(Span(c.article_id, c.start, c.end)
@@ -220,18 +223,19 @@ def _compare(ctx: StoryContext) -> Story:
     claims = _story_claims(ctx)
     entities: dict[str, Entity] = {e.id: e for e in ctx.story.entities}
     clusters, partial = clustered_claims(claims, MATCH_THRESHOLD)
-    consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups,
-                                                    lead_ends(ctx.facts),
-                                                    [c.text for c in claims], ctx.reuse)
-    if partial:
-        # Over the claim-pair budget an unscored pair could carry the "exclusive" fact in
-        # another outlet, or the "omitted" one in the omitting outlet: abstain.
-        exclusives = ()
     quotes = _story_quotes(ctx)
     quoted: dict[str, list[tuple[int, int]]] = {}
     for q in quotes:
         if q.kind in ("direct", "partial"):
             quoted.setdefault(q.article_id, []).append((q.start, q.end))
+    consensus, exclusives = consensus_and_exclusives(clusters, ctx.articles, groups,
+                                                    lead_ends(ctx.facts),
+                                                    [c.text for c in claims], ctx.reuse,
+                                                    quoted)
+    if partial:
+        # Over the claim-pair budget an unscored pair could carry the "exclusive" fact in
+        # another outlet, or the "omitted" one in the omitting outlet: abstain.
+        exclusives = ()
     conflicts = [
         *attribution_conflicts(quotes, entities, groups, {a.id: a.text for a in ctx.articles},
                                {a.id: a.published for a in ctx.articles}),
