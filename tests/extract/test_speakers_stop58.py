@@ -150,3 +150,49 @@ def test_a_judging_infinitive_borrows_its_verbs_subject(quotes_of):
     # (guard) an object between: whom the verb asks speaks, not its subject
     quotes = quotes_of("Mayor Ostrow asked Tom Ruiz to call the plan “a disgrace.”")
     assert "Ostrow" not in str(_by(quotes, "a disgrace"))
+
+
+def test_a_fragment_in_a_nouns_that_clause_is_not_a_later_speakers(quotes_of):
+    """(read after the rules above, sample 6017) `In response to an NBC News report that the
+    campaign would "reassess" its role ..., X told Fox News: “…”`: the report's word had been
+    X's."""
+    quotes = quotes_of("In response to a Harbour Gazette report that the Ostrow campaign "
+                       "would \"reconsider\" its role in the race on Wednesday, campaign manager "
+                       "Tom Ruiz told the paper: “Every day the campaign is re-evaluating.”")
+    assert not [s for s in _by(quotes, "reconsider") if s]
+    assert _by(quotes, "Every day the campaign") == ["Tom Ruiz"]
+
+
+def test_a_second_verb_on_a_passive_shares_it(quotes_of):
+    """(sample 6017) `one group of participants was given a list ... and then asked to write
+    ...`: those asked had been the speakers."""
+    quotes = quotes_of("Before the debate, one group of volunteers was given a list of values "
+                       "such as “kindness” and “thrift,” and then asked to write briefly about "
+                       "a time when they had shown one of them.")
+    assert not [q for q in quotes if q.speaker and "volunteers" in q.speaker]
+    # (guard) no infinitive: the subject of the passive speaks with the second verb
+    quotes = quotes_of("Senator Hale was released from hospital on Monday and said he felt "
+                       "fine.")
+    assert _by(quotes, "he felt fine") == ["Hale"]
+
+
+def test_what_someone_will_have_to_ask_is_not_asked(quotes_of):
+    """(sample 6017) `Future historians ... will have to ask why half of the electorate ...`:
+    an opinion writer's question, nobody's words yet."""
+    quotes = quotes_of("Future historians, and present reporters who have read a book or two, "
+                       "will have to ask why half of the town voted for the harbour plan.")
+    assert not [q for q in quotes if "half of the town" in q.text]
+    # (guard) what someone had to admit was said
+    quotes = quotes_of("Senator Hale had to admit that the harbour plan had failed.")
+    assert _by(quotes, "plan had failed") == ["Hale"]
+
+
+def test_a_transcript_label_of_initials_is_the_person_they_stand_for(quotes_of):
+    """(sample 6017) an interview's "RE:" turns, with Robert Epstein named above, had "Re" as
+    their speaker."""
+    quotes = quotes_of("Psychologist Mara Lindqvist told the Gazette about her research.\n\n"
+                       "GZ: Mara, how did you find it?\n\n"
+                       "ML: Well, I did not set out to find anything at all about the vote.\n\n"
+                       "GZ: What happened next?\n\n"
+                       "ML: We looked at the search results for a whole year.")
+    assert set(_by(quotes, "search results")) == {"Mara Lindqvist"}

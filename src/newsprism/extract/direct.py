@@ -33,6 +33,7 @@ from .fragments import (
     climb_stops,
     conj_start,
     goes_on_to,
+    in_noun_clause,
     issuing_verb,
     labels_noun_after,
     named_not_said,
@@ -168,7 +169,8 @@ class DirectFinder(IntroReader, SignatureReader):
         subject = None if quoting else self.subject_between(c_tok, verb.i)
         if verb.i - c_tok <= 2:
             return verb, subject
-        if relative_about_later_noun(verb, c_tok):
+        if relative_about_later_noun(verb, c_tok) \
+                or in_noun_clause(doc, self.tok_at(self.pairs[n].open) + 1, verb):
             return None, None
         # Further away, the verb's subject must sit between the quote and the verb.
         if any(c.dep_ in SUBJECT_DEPS and c_tok <= c.i < verb.i for c in verb.children):

@@ -237,3 +237,26 @@ def borrowed_subjects(t) -> list:
             and not any(c.dep_ in ("dobj", "dative") and c.i < t.i for c in head.children)):
         return []
     return [c for c in head.children if c.dep_ == "nsubj"]
+
+
+# Nouns whose "that" clause is what they report: "a report that X would “reassess” …".
+_REPORT_NOUNS = frozenset("report reports story article news claim claims statement "
+                          "announcement assertion allegation suggestion rumor rumour "
+                          "speculation".split())
+
+
+def in_noun_clause(doc, tok: int, verb) -> bool:
+    """The quote opening at token `tok` lies in the "that" clause of a noun of reporting,
+    before a cue `verb` further on: `In response to an NBC News report that the campaign
+    would “reassess” its role, X told Fox News: “…”` (stop 58, a Baly article: the report's
+    word had been X's). The report's, not what the later cue's subject says. (Not any noun:
+    in "He expressed amusement that Mr. Rubio had described his views “…”" the words are
+    his, PolNeAR train.)"""
+    t, hops = doc[tok], 0
+    while t.head.i != t.i and t.i != verb.i and hops < 12:
+        if t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in _REPORT_NOUNS \
+                and t.head.pos_ == "NOUN" and t.head.i < tok \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            return True
+        t, hops = t.head, hops + 1
+    return False

@@ -45,6 +45,7 @@ from .turns import (
     TRANSCRIPT,
     crosses_turn,
     headline_kickers,
+    initials_of,
     object_of_preposition,
     plausible_turn,
     speaker_headline,
@@ -248,7 +249,7 @@ class _Finder(DirectFinder):
     def _turn_speaker(self, label: str, sp: tuple[int, int]) -> str:
         """The person a transcript label names ("PENCE" -> the article's Mike Pence), else
         the label as a name ("Kate Doe")."""
-        name = " ".join(w.capitalize() for w in label.split())
+        name = initials_of(label, [p.name for p in self.people.persons])  # ("RE:" -> Robert E…)
         k, conf = self.people.name_confidence(name, sp[0])
         if k is not None and conf >= SPEAKER_MIN_CONFIDENCE:
             self.speaker_conf[sp] = min(conf, CONF_NAME)
@@ -257,8 +258,7 @@ class _Finder(DirectFinder):
         return name
 
     def _names_person(self, label: str, pos: int) -> bool:
-        name = " ".join(w.capitalize() for w in label.split())
-        k, conf = self.people.name_confidence(name, pos)
+        k, conf = self.people.name_confidence(" ".join(map(str.capitalize, label.split())), pos)
         return k is not None and conf >= SPEAKER_MIN_CONFIDENCE
 
     def headline_colons(self, taken: list[Attribution]) -> list[Attribution]:

@@ -149,3 +149,16 @@ def object_of_preposition(lead) -> bool:
     while t.dep_ in ("compound", "flat") and t.head.i != t.i:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ != "according" and lead[0].i <= t.head.i
+
+
+def initials_of(label: str, names: list[str]) -> str:
+    """A transcript label as a name: the one person of `names` whose initials it is ("RE:"
+    with "Robert Epstein" named: stop 58, an interview on a Baly page, where "Re" had been
+    the speaker), else the label's words capitalised ("PENCE" -> "Pence", "Kate Doe")."""
+    letters = label.replace(".", "").replace(" ", "")
+    if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
+        hits = {n for n in names if len(n.split()) == len(letters)
+                and "".join(w[0] for w in n.split()).upper() == letters}
+        if len(hits) == 1:
+            return hits.pop()
+    return " ".join(w.capitalize() for w in label.split())

@@ -31,7 +31,21 @@ def passive_cue(verb) -> bool:
     aux = [c for c in verb.children if c.dep_ == "auxpass"]
     if aux and all(a.lower_ in ("'s", "’s") for a in aux):
         return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.children)
-    return bool(aux) or any(c.dep_ == "nsubjpass" for c in verb.children)
+    return bool(aux) or any(c.dep_ == "nsubjpass" for c in verb.children) \
+        or _shared_passive(verb)
+
+
+def _shared_passive(verb) -> bool:
+    """`one group of participants was given a list … and then asked to write …`: a second
+    verb with no subject nor object of its own, an infinitive after it, on a passive one,
+    shares its passive (stop 58, a Baly article: the participants had been the speakers);
+    not `was arrested and said he …` (no infinitive: the subject speaks)."""
+    head = verb.head
+    return verb.dep_ == "conj" and head.i < verb.i and verb.tag_ in ("VBN", "VBD") \
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("dobj", "dative")
+                    for c in verb.children) \
+        and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
 
 
 def for_to_infinitive(verb) -> bool:
