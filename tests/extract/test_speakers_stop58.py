@@ -8,18 +8,17 @@ def _by(quotes, fragment: str) -> list[str | None]:
     return [q.speaker for q in quotes if fragment in q.text]
 
 
-def test_the_one_quoted_as_saying_speaks_not_who_quotes_them(quotes_of, quote_with):
+def test_the_one_quoted_as_saying_speaks_not_who_quotes_them(quotes_of):
     """`Mr. Hannity quotes the former FBI boss as saying “…”` had given the boss's words to
     Hannity: "saying" hangs on "as" under "quotes"."""
-    quotes = quotes_of("The state news agency quoted Foreign Minister Anton Velkov as saying "
-                       "the talks would resume next week.")
-    assert quote_with(quotes, "talks would resume").speaker == "Anton Velkov"
-    quotes = quotes_of("The Harbour Gazette cited Mayor Lena Ostrow as saying the bridge "
-                       "would reopen in May.")
-    assert quote_with(quotes, "bridge would reopen").speaker == "Lena Ostrow"
-    quotes = quotes_of("Mr. Pardee quotes the former police chief, Tom Ruiz, as saying “the "
-                       "harbour deserves better,” and the crowd laughed.")
-    assert _by(quotes, "harbour deserves better") == ["Tom Ruiz"]
+    for text, fragment, speaker in (
+            ("The state news agency quoted Foreign Minister Anton Velkov as saying the talks "
+             "would resume next week.", "talks would resume", "Anton Velkov"),
+            ("The Harbour Gazette cited Mayor Lena Ostrow as saying the bridge would reopen in "
+             "May.", "bridge would reopen", "Lena Ostrow"),
+            ("Mr. Pardee quotes the former police chief, Tom Ruiz, as saying “the harbour "
+             "deserves better,” and the crowd laughed.", "harbour deserves better", "Tom Ruiz")):
+        assert _by(quotes_of(text), fragment) == [speaker], text
     # (guard) a law cited as saying something is still no one who quotes
     quotes = quotes_of("Mr. Pardee cited a city law saying the clerk “shall publish” the "
                        "accounts.")
