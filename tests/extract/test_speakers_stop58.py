@@ -17,7 +17,9 @@ def test_the_one_quoted_as_saying_speaks_not_who_quotes_them(quotes_of):
             ("The Harbour Gazette cited Mayor Lena Ostrow as saying the bridge would reopen in "
              "May.", "bridge would reopen", "Lena Ostrow"),
             ("Mr. Pardee quotes the former police chief, Tom Ruiz, as saying “the harbour "
-             "deserves better,” and the crowd laughed.", "harbour deserves better", "Tom Ruiz")):
+             "deserves better,” and the crowd laughed.", "harbour deserves better", "Tom Ruiz"),
+            ("“The bridge will reopen,” the Gazette cited Mayor Lena Ostrow as saying.",
+             "bridge will reopen", "Lena Ostrow")):
         assert _by(quotes_of(text), fragment) == [speaker], text
     # (guard) a law cited as saying something is still no one who quotes
     quotes = quotes_of("Mr. Pardee cited a city law saying the clerk “shall publish” the "

@@ -45,7 +45,7 @@ from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader, dash_signed
-from .spans import swallowed_cue
+from .spans import quoting_governor, swallowed_cue
 from .unsaid import in_link_row, in_question_put, relative_about_later_noun, unless_reported
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
@@ -164,7 +164,7 @@ class DirectFinder(IntroReader, SignatureReader):
             # (after, when, because ...), not the quote's cue; "as X put it" still is one. A
             # "that" ending the quote ("… understand that,” X told") is the parser's error.
             return None, None
-        quoting = verb.lemma_.lower() == "quote" or verb.head.lemma_.lower() == "quote"
+        quoting = verb.lemma_.lower() == "quote" or quoting_governor(verb) is not None
         # "“...,” Y quoted X as saying": not the subject but the object is the speaker.
         subject = None if quoting else self.subject_between(c_tok, verb.i)
         if verb.i - c_tok <= 2:
