@@ -197,3 +197,34 @@ def test_a_transcript_label_of_initials_is_the_person_they_stand_for(quotes_of):
                        "GZ: What happened next?\n\n"
                        "ML: We looked at the search results for a whole year.")
     assert set(_by(quotes, "search results")) == {"Mara Lindqvist"}
+
+
+def test_a_name_the_model_typed_otherwise_with_a_role_beside_it_is_a_person(quotes_of, nlp):
+    """(PolNeAR train, read for the pronoun speakers the gold disagrees with) `Reince Priebus,
+    the GOP chairman, this past week announced ... “…,” he said`: "Priebus" typed ORG and
+    "Reince" untagged, so "he" had gone to Trump, named far before."""
+    from newsprism.extract.mentions import find_mentions
+    from newsprism.extract.name_tail import role_apposed
+    from newsprism.model import Article
+
+    text = ("Donald Trump needs more delegates.\n\nReince Priebus, the GOP chairman, this "
+            "past week announced a new website.\n\n“It is a tool for voters,” he said.")
+    quotes = quotes_of(text)
+    assert "Trump" not in str(_by(quotes, "tool for voters"))
+    # (the rule itself, on the parse: a role in apposition, not a company's description)
+    doc = nlp("Harbour Mills, the textile company, said it would close.")
+    assert role_apposed(doc, 0, 2, set()) is None
+    article = Article(id="a", source="t", text=text)
+    assert any(m.label == "PERSON" and "Priebus" in m.text
+               for m in find_mentions(article, nlp(text)))
+
+
+def test_an_untagged_two_word_name_saying_something_is_a_person(quotes_of):
+    """(PolNeAR train) `- Adel Nefzi said he and many ...`, then "Nefzi" typed GPE: his "He
+    said Mateen “has not done this ...”" had gone to another man named before."""
+    text = ("The mosque looks like a church - Adel Nefzi said he and others are collecting "
+            "money for the victims.\n\nMoner Abusalha had lived farther north.\n\n"
+            "“We are frustrated,” Nefzi said. He said the gunman “has not done this because "
+            "of his faith.”")
+    quotes = quotes_of(text)
+    assert "Abusalha" not in str(_by(quotes, "has not done this"))

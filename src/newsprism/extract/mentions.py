@@ -46,8 +46,9 @@ from ..model import Article, Mention
 from ..nlp.loader import ents_of, text_of, tokens_of
 from ..text import fold
 from .name_openers import common_word, month_after_preposition, opens_no_name
-from .name_tail import lower_tail_end
+from .name_tail import lower_tail_end, role_apposed
 from .names import CAPITALS, PLATFORMS, is_title_token, name_gender
+from .persons import speaking_full_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -299,6 +300,11 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
     menu_cache: dict[int, bool] = {}
 
     out: list[Mention] = []
+    tagged = {t.i for e in ents for t in e}
+    for a, b in speaking_full_names(doc, tagged, _SPEECH_LEMMAS, _ORG_WORDS):  # "Adel Nefzi said"
+        person_lasts.add(fold(doc[b - 1].text))
+        out.append(Mention(article.id, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]),
+                           doc[a:b].text, "PERSON"))
     for ent in ents:
         label = ent.label_
         start_tok, end_tok = ent.start, ent.end
@@ -334,6 +340,8 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
             # a relative sharing the surname, speaking (stop 44). "La Botz wrote", the end of
             # "Dan La Botz", is him (the one-word rule's case, with a two-word surname).
             label = "PERSON"
+        elif label == "ORG" and (k := role_apposed(doc, start_tok, end_tok, tagged)) is not None:
+            label, start_tok = "PERSON", k  # "Reince Priebus, the GOP chairman," (stop 58)
         particle = label == "ORG" and _particle_person(doc, start_tok, end_tok)
         if particle:
             label = "PERSON"  # "said Odile de Rugal, senior fellow at ..."
@@ -429,8 +437,7 @@ def find_mentions(article: Article, doc) -> tuple[Mention, ...]:  # noqa: C901  
             sense = "government"
         out.append(Mention(article.id, span.start_char, span.end_char, span.text, label,
                            title=title, sense=sense))
-    out.extend(_untagged_people(article, doc, titled, {t.i for e in ents for t in e},
-                                person_lasts))
+    out.extend(_untagged_people(article, doc, titled, tagged, person_lasts))
     out.sort(key=lambda m: (m.start, m.end))
     return _first_names(out, text, surnames)
 

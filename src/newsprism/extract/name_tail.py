@@ -20,3 +20,27 @@ def lower_tail_end(doc, start: int, end: int) -> int:
                 and doc[k - 1].whitespace_:
             return k
     return end
+
+
+def role_apposed(doc, start: int, end: int, tagged: set[int]) -> int | None:
+    """The first token of a person's name typed otherwise by the NER whose last word takes a
+    person's role as an apposition ("Reince Priebus, the GOP chairman, this past week
+    announced ...": "Priebus" typed ORG, "Reince" untagged; stop 58, PolNeAR train, where his
+    “…,” he said went to Trump), with up to two untagged title-case proper nouns before it
+    (`tagged`: tokens of other entities). None when the words are no such name."""
+    from .names import PERSON_ROLE_NOUNS, is_title_token
+
+    span = doc[start:end]
+    last = span[-1]
+    if not all(t.pos_ == "PROPN" and t.is_title and not is_title_token(t.text) for t in span) \
+            or end >= len(doc) or doc[end].text != ",":
+        return None
+    if not any(c.dep_ == "appos" and c.i > end and c.lemma_.lower() in PERSON_ROLE_NOUNS
+               and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in c.children)
+               for c in last.children):
+        return None
+    k = start
+    while k > 0 and start - k < 2 and k - 1 not in tagged and doc[k - 1].pos_ == "PROPN" \
+            and doc[k - 1].is_title and not is_title_token(doc[k - 1].text):
+        k -= 1
+    return k

@@ -156,6 +156,32 @@ def by_first_name(persons: list[Person], name: str, titled: set[str]) -> int | N
     return hits[0] if len(hits) == 1 else None
 
 
+def speaking_full_names(doc, tagged: set[int], speech_lemmas: frozenset[str],
+                        org_words: frozenset[str]) -> list[tuple[int, int]]:
+    """Token spans of two-word names the NER left untagged, two title-case proper nouns (no
+    word of a body's name, `org_words`), as the subject of a verb of saying after it, whose
+    second word the article also writes alone, as news writes a surname: "- Adel Nefzi said
+    he and many others ...", then "Nefzi" typed GPE everywhere (stop 58, PolNeAR train: his
+    "He said Mateen “has not done this ...”" went to another man). Not "Zero Hedge asked"
+    (a website, never "Hedge" alone: PolNeAR dev). `tagged`: tokens of the model's
+    entities."""
+    out = []
+    alone: dict[str, int] = {}
+    for t in doc:
+        if t.is_title and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN"):
+            alone[t.text] = alone.get(t.text, 0) + 1
+    for t in doc:
+        first = doc[t.i - 1] if t.i > 0 else None
+        if first is None or t.i in tagged or first.i in tagged or t.dep_ != "nsubj" \
+                or t.head.lemma_.lower() not in speech_lemmas or t.head.i < t.i:
+            continue
+        if all(w.pos_ == "PROPN" and w.is_title and w.is_alpha and not is_title_token(w.text)
+               and fold(w.text) not in org_words for w in (first, t)) \
+                and (first.i == 0 or doc[first.i - 1].pos_ != "PROPN") and alone.get(t.text):
+            out.append((first.i, t.i + 1))
+    return out
+
+
 def untagged_subject(doc, t, titled: set[str]) -> bool:
     """A one-word name the NER did not tag as a person (or took for a group: NORP), the
     subject of the sentence's main verb, that the article also writes after a title
