@@ -50,7 +50,10 @@ def _run(settings: Settings, workers: int, n: int = 14
         out = runner.map_articles([_art(i) for i in range(n)], small)
         # What the next batches or story stages do first: wait for the retired workers'
         # successors (the last retired mid-run, and those started afresh at the end).
-        runner.settle()
+        # (as long as a loaded machine may take to start a worker and load its model: the
+        # runner's own 60 s is what a run waits before going on; stop 58's fresh-clone CI
+        # met a successor that joined later, under load)
+        runner.settle(timeout=300.0)
         after = set(client.scheduler_info()["workers"])
         warm = client.run(_baselines)  # each worker, a restarted one too, loaded the model
         assert not any(client.run(_kept_mb).values())  # their memory went with them
