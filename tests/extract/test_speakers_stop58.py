@@ -228,3 +228,19 @@ def test_an_untagged_two_word_name_saying_something_is_a_person(quotes_of):
             "of his faith.”")
     quotes = quotes_of(text)
     assert "Abusalha" not in str(_by(quotes, "has not done this"))
+
+
+def test_a_possessor_opening_a_sentence_tells_no_gender_by_the_pronoun_after_it(quotes_of):
+    """(PolNeAR train) "Cruz's wife is on leave from her job" made Ted Cruz a woman, so
+    "Cruz never mentioned Trump by name. Instead, he suggested ..." went to Trump."""
+    quotes = quotes_of("Senator Tom Hale spoke in Ohio on Friday, a day after Dan Ruiz did.\n\n"
+                       "Hale's wife is on leave from her job at a bank.\n\n"
+                       "Hale never mentioned Ruiz by name. Instead, he suggested that no one "
+                       "else had fought so hard for the harbour.")
+    assert _by(quotes, "fought so hard") == ["Tom Hale"]
+    # (guard) the possessor of a thing: the "she" after it is hers, and tells her gender
+    quotes = quotes_of("Aung Lin met Tom Ruiz on Monday.\n\nLin's fate is still unclear, but "
+                       "she said at a news conference last week that she would govern the "
+                       "country.\n\n“I'm going to be above the president,” she said.")
+    (q,) = [q for q in quotes if "above the president" in q.text]
+    assert q.speaker == "Aung Lin" and q.speaker_confidence >= 0.9

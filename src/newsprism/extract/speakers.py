@@ -47,6 +47,7 @@ from .persons import (
     labels_line,
     matching,
     namesakes,
+    possessed_person,
     untagged_subject,
     window_start,
 )
@@ -160,6 +161,8 @@ class People:
             p0, k, _ = events[0]
             if self._namesakes(p0, k) or labels_line(self.text, p0):  # "Linda: He knows"
                 continue  # "Clinton ... his" with Bill and Hillary Clinton named: either
+            if possessed_person(self.doc[self._tok(p0)]):
+                continue  # "Cruz's wife is on leave from her job": hers (stop 58, PolNeAR)
             sent = self.doc[self._tok(p0)].sent
             # Not the subject of a verb of saying: in "X, he claimed, ..." someone else
             # speaks about X. Not an object pronoun: in "X assaulted her" she is someone
