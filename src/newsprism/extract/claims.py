@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from ..dates import parse_iso, resolve_dates
 from ..model import Article, Claim, DateRef, Mention, Quantity, Quote
+from ..nlp.loader import sents_of, text_of, tokens_of
 from ..text import closing_mark_end, stable_id
 from .according import according_to
 from .anchors import anchors_at, speech_date
@@ -175,7 +176,7 @@ def _scheduled(day, verb) -> bool:
             or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     lo, hi = sorted((verb.idx, day.idx))
-    if any(q in verb.doc.text[lo:hi] for q in "\"“”"):
+    if any(q in text_of(verb.doc)[lo:hi] for q in "\"“”"):
         return False  # "a bit of “it’s not you, it’s me” in his press conference Thursday"
     if day.dep_ == "npadvmod":
         return day.head.i == verb.i
@@ -298,15 +299,19 @@ def _reported(sent) -> tuple[object, str | None]:
 def _statements(doc):
     """Sentences, cut again at line breaks: scraped headers and captions run into the first
     sentence without punctuation, and a claim must not span a paragraph break."""
-    for sent in doc.sents:
+    toks, text = tokens_of(doc), text_of(doc)
+
+    def words_in(lo: int, hi: int) -> bool:  # `doc[lo:hi].text.strip()`, without the Span
+        return lo < hi and bool(text[toks[lo].idx:toks[hi - 1].idx + len(toks[hi - 1])].strip())
+
+    for sent in sents_of(doc):
         begin = sent.start
-        for tok in sent:
-            if tok.i > begin and ("\n" in tok.text or "\n" in doc[tok.i - 1].whitespace_):
-                piece = doc[begin:tok.i]
-                if piece.text.strip():
-                    yield piece
+        for tok in toks[sent.start:sent.end]:
+            if tok.i > begin and ("\n" in tok.text or "\n" in toks[tok.i - 1].whitespace_):
+                if words_in(begin, tok.i):
+                    yield doc[begin:tok.i]
                 begin = tok.i + (1 if tok.is_space else 0)
-        if begin < sent.end and doc[begin:sent.end].text.strip():
+        if words_in(begin, sent.end):
             yield doc[begin:sent.end]
 
 
@@ -319,18 +324,19 @@ def find_claims(article: Article, doc, mentions: tuple[Mention, ...],
     dates = find_dates(article, doc)
     claims: list[Claim] = []
     taken = 0  # the end of the last statement, with the closing mark it took from the next
+    toks, text = tokens_of(doc), text_of(doc)
     for sent in _statements(doc):
-        raw = sent.text
+        raw = text[sent.start_char:sent.end_char]
         lead = len(raw) - len(raw.lstrip())
         start = sent.start_char + lead
         end = sent.start_char + len(raw.rstrip())
         if start < taken:  # the mark the statement before took
             start = taken + len(article.text[taken:end]) - len(article.text[taken:end].lstrip())
-        words = [t for t in sent if t.is_alpha]
+        words = [t for t in toks[sent.start:sent.end] if t.is_alpha]
         if end <= start or len(words) < _MIN_WORDS:
             continue
         end = taken = closing_mark_end(article.text, start, end)
-        if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if not any(t.pos_ in ("VERB", "AUX") for t in toks[sent.start:sent.end]):
             continue  # headlines, captions, menu lines: no statement to match
         verb, speaker = _reported(sent)
         subject, predicate, obj = _svo(verb, sent.start, sent.end)

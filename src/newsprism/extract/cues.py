@@ -129,7 +129,7 @@ def _chain_top(verb):
     57). A participle after the main verb stays the main subject's, wherever the parser hangs
     it ("a memo was released as the polls closed stating that ...": the memo's)."""
     top, hops = verb, 0
-    text = verb.doc.text
+    text = text_of(verb.doc)
     while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
             and top.head.i != top.i and hops < 6 \
             and "\n" not in text[min(top.idx, top.head.idx):max(top.idx, top.head.idx)] \

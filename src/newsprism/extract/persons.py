@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..nlp.loader import tokens_of
 from ..text import fold
 from .names import (
     GENDERED_TITLES,
@@ -178,17 +179,18 @@ def speaking_full_names(doc, tagged: set[int], speech_lemmas: frozenset[str],
     entities."""
     out = []
     alone: dict[str, int] = {}
-    for t in doc:
-        if t.is_title and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN"):
+    toks = tokens_of(doc)
+    for t in toks:
+        if t.is_title and (t.i == 0 or toks[t.i - 1].pos_ != "PROPN"):
             alone[t.text] = alone.get(t.text, 0) + 1
-    for t in doc:
-        first = doc[t.i - 1] if t.i > 0 else None
+    for t in toks:
+        first = toks[t.i - 1] if t.i > 0 else None
         if first is None or t.i in tagged or first.i in tagged or t.dep_ != "nsubj" \
                 or t.head.lemma_.lower() not in speech_lemmas or t.head.i < t.i:
             continue
         if all(w.pos_ == "PROPN" and w.is_title and w.is_alpha and not is_title_token(w.text)
                and fold(w.text) not in org_words for w in (first, t)) \
-                and (first.i == 0 or doc[first.i - 1].pos_ != "PROPN") and alone.get(t.text):
+                and (first.i == 0 or toks[first.i - 1].pos_ != "PROPN") and alone.get(t.text):
             out.append((first.i, t.i + 1))
     return out
 

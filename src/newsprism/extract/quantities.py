@@ -13,7 +13,7 @@ import re
 
 from ..dates import MONTHS
 from ..model import Article, Quantity
-from ..nlp.loader import text_of
+from ..nlp.loader import text_of, tokens_of
 from .qualifiers import qualifiers_at
 
 # Vague plural quantities: (low, high, magnitude). Magnitude multiplies a following
@@ -219,8 +219,9 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
     text = article.text
     out: list[Quantity] = []
     i, n = 0, len(doc)
+    toks = tokens_of(doc)
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if not _number_word(tok) or tok.text == "-" or tok.ent_type_ in _SKIP_ENTS \
                 or tok.lower_ in ("a", "an", "of"):
             i += 1
@@ -228,33 +229,33 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         # Collect the run: number words, hyphens between them, "of" between vague plurals.
         j = i + 1
         while j < n:
-            t = doc[j]
-            if t.ent_type_ in _SKIP_ENTS or "\n" in doc[j - 1].whitespace_:
+            t = toks[j]
+            if t.ent_type_ in _SKIP_ENTS or "\n" in toks[j - 1].whitespace_:
                 break
             # "tens “of thousands": a quote mark the writer opened inside the figure.
-            if t.is_quote and doc[j - 1].lower_ in VAGUE and j + 2 < n \
-                    and doc[j + 1].lower_ == "of" and doc[j + 2].lower_ in VAGUE:
+            if t.is_quote and toks[j - 1].lower_ in VAGUE and j + 2 < n \
+                    and toks[j + 1].lower_ == "of" and toks[j + 2].lower_ in VAGUE:
                 j += 1
                 continue
-            if t.lower_ == "of" and (doc[j - 1].lower_ in VAGUE or doc[j - 1].is_quote) \
-                    and j + 1 < n and doc[j + 1].lower_ in VAGUE:
+            if t.lower_ == "of" and (toks[j - 1].lower_ in VAGUE or toks[j - 1].is_quote) \
+                    and j + 1 < n and toks[j + 1].lower_ in VAGUE:
                 j += 1
                 continue
             if _number_word(t) and t.lower_ not in ("a", "an", "of") and \
-                    not (t.text == "-" and (j + 1 >= n or not _number_word(doc[j + 1]))):
-                if _DIGITS.match(t.text) and _DIGITS.match(doc[j - 1].text):
+                    not (t.text == "-" and (j + 1 >= n or not _number_word(toks[j + 1]))):
+                if _DIGITS.match(t.text) and _DIGITS.match(toks[j - 1].text):
                     break  # two separate figures ("2 3")
                 j += 1
                 continue
             break
         million = _million_suffix(doc, i, j)
         j += million
-        run = [t for t in doc[i:j - million] if not t.is_quote]
+        run = [t for t in toks[i:j - million] if not t.is_quote]
         # "a hundred", "a dozen": the article belongs to the number.
         start_tok = i
-        if i > 0 and doc[i - 1].lower_ in ("a", "an") and run[0].lower_ in SCALE:
+        if i > 0 and toks[i - 1].lower_ in ("a", "an") and run[0].lower_ in SCALE:
             start_tok = i - 1
-            run = [doc[i - 1], *run]
+            run = [toks[i - 1], *run]
         parsed = _parse_run([t.lower_ for t in run])
         i = j
         if parsed is None:
@@ -275,8 +276,8 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         if _near_month(doc, start_tok, j):
             continue
         # Measures glued to a noun are not counts: "7.3-magnitude", "5-year-old", "10-point".
-        if j + 1 < n and doc[j].text == "-" and doc[j + 1].is_alpha and \
-                doc[j + 1].lower_ not in SMALL and not doc[j].whitespace_:
+        if j + 1 < n and toks[j].text == "-" and toks[j + 1].is_alpha and \
+                toks[j + 1].lower_ not in SMALL and not toks[j].whitespace_:
             continue
         # Identifiers, not counts: "H.R. 8", "Title 42", "Section 230", "No. 10".
         if start_tok > 0 and exact and (doc[start_tok - 1].pos_ == "PROPN"
@@ -295,11 +296,11 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         if run[0].lower_ == "one" and len(run) == 1 and unit is None:
             continue  # "one of the ...", "one another": not a count
         # Clock times ("3:30 a.m.", tokenised "3 : 30") are not counts.
-        if (j < n and doc[j].text.startswith(":")) or (start_tok > 0 and
+        if (j < n and toks[j].text.startswith(":")) or (start_tok > 0 and
                                                      doc[start_tok - 1].text.endswith(":")):
             continue
         # "15 more inches", "another 300 troops": a change, comparable to no total.
-        if (j < n and doc[j].lower_ in _INCREMENT) or (start_tok > 0 and doc[
+        if (j < n and toks[j].lower_ in _INCREMENT) or (start_tok > 0 and doc[
                 start_tok - 1].lower_ in _INCREMENT - {"more"}):
             unit = None
         modifiers = _modifiers_at(doc, end, range(start_tok, j)) if unit else ()
@@ -308,7 +309,7 @@ def find_quantities(article: Article, doc) -> tuple[Quantity, ...]:  # noqa: C90
         before = doc[start_tok - 1].lower_ if start_tok > 0 else ""
         if unit is None and before in CURRENCY:
             # What the money is ("$13 billion in aid", "$9.6 billion for the power authority").
-            unit, modifiers = CURRENCY[before], modifiers_of(doc[j - 1], range(start_tok, j))
+            unit, modifiers = CURRENCY[before], modifiers_of(toks[j - 1], range(start_tok, j))
         qualifiers = qualifiers_at(doc, end) if unit else ()
         # "each sold hundreds of thousands of dollars", "$1,200 apiece": a figure per item,
         # which a total never contradicts.
