@@ -290,6 +290,29 @@ def test_capitals_kept_where_they_are_the_text_or_a_quote(settings):
     assert quoted in art.text
 
 
+def test_a_promo_line_opening_with_a_quoted_name_is_not_text(settings):
+    """Stop 59, real text: "'THE VIEW' GETS TESTY: MEGHAN MCCAIN ASKS ..." between two
+    paragraphs kept its quoted show name as a quote of the speaker before it. A line quoted
+    whole, with an apostrophe inside ("DON’T"), stays."""
+    promo = "\u2018HARBOUR HOUR\u2019 GETS TESTY: MAYOR ASKS AGENCY CHIEF WHY HE STAYS"
+    whole = "\u2018WE DON\u2019T WANT A NEW WATER WAR\u2019"
+    art = clean("\n\n".join([P1, promo, P2, whole, P3]), settings)
+    assert art.text.split("\n\n") == [P1, P2, whole, P3]
+
+
+def test_a_fold_buttons_label_before_the_headline_is_cut(settings):
+    """Stop 59, real text: seven pages of one outlet open with their fold button's "Collapse"
+    glued to the headline, and "Collapse Trump" became a person. A headline about a collapse,
+    or "Collapse" further down, stays."""
+    head = "Reservoirs fall to record low as drought deepens"
+    art = clean("\n\n".join([f"Collapse {head}", P1, P2]), settings)
+    assert art.title == head and "Collapse" not in art.text
+    for first in ("Collapse of the old dam leaves farmers without water", head):
+        rest = "Collapse Risk Grows, the engineers wrote in a short note to the agency."
+        art = clean("\n\n".join([first, P1, rest, P2]), settings)
+        assert art.title == first and rest in art.text
+
+
 CARD = ("Gov. Ana Ruiz Ana (Annie) Maria RuizCity council delays vote on the dam | Farm bill "
         "advances Ruiz says the reservoir plan 'will not wait' MORE")
 

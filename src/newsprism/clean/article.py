@@ -28,6 +28,7 @@ from ..text import COPYRIGHT, fold, repair_mojibake
 from .header import read_header
 from .lines import (
     caption_base,
+    drop_fold_label,
     drop_link_cards,
     drop_player_widgets,
     drop_story_label,
@@ -210,6 +211,9 @@ def clean_article(article: Article, settings: Settings) -> Article:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     raw = raw.replace("\ufeff", "").replace("\u200b", "")
     lines = raw.split("\n")
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is not None:
+        lines[first] = drop_fold_label(lines[first])
     given_title = _title_ok(article.title, article.outlet)
     header = read_header(lines, given_title)
     # A standfirst printed above the byline and again in the body: keep the body's copy.

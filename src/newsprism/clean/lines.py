@@ -150,11 +150,21 @@ def is_menu(line: str) -> bool:
 def is_shouted(line: str) -> bool:
     """A line written all in capitals, of four words or more: an inline promo headline ("OFFICIAL
     SLAMS PLAN, SAYS ..."), an app or newsletter plug, or a subhead. Never a sentence of the
-    story, and never a quote's speaker. A quoted line (an all-caps post quoted whole) is kept."""
+    story, and never a quote's speaker. A quoted line (an all-caps post quoted whole) is kept;
+    one that only opens with a quoted name or phrase ("'THE VIEW' GETS TESTY: MEGHAN MCCAIN
+    ASKS ..."; stop 59: its "THE VIEW" was read as McCain's words) is a promo like the rest."""
     s = line.strip()
-    if not s or s[0] in "\"“‘'«" or s != s.upper():
+    if not s or s != s.upper():
         return False
+    if s[0] in _OPEN_CLOSE:
+        close = re.compile(rf"{_OPEN_CLOSE[s[0]]}(?![^\W\d_])").search(s, 1)
+        s = s[close.end():] if close else ""
     return len(ALPHA_WORD.findall(s)) >= 4
+
+
+# A line's opening quote mark and the marks that close it (a closing mark is followed by no
+# letter: the "’" of "DON’T" closes nothing).
+_OPEN_CLOSE = {'"': '"', "“": "[”\"]", "‘": "[’']", "'": "['’]", "«": "»"}
 
 
 def nwords(line: str) -> int:
@@ -333,6 +343,17 @@ _STORY_LABEL = re.compile(r"^\s*[Ss]tory [Hh]ighlights\s*:?\s+(?=[A-Z0-9\"“‘
 
 def drop_story_label(line: str) -> str:
     return _STORY_LABEL.sub("", line, count=1) if line[:1] in "Ss \t" else line
+
+
+# A page's fold button read as text before its headline, the text's first line ("Collapse
+# Trump and Bolton: Why their relationship chilled": 7 Christian Science Monitor pages of the
+# 12,000 Baly texts; stop 59, where "Collapse Trump" became a person). Not "Collapse of ...".
+_FOLD_LABEL = re.compile(r"^\s*Collapse\s+(?=[A-Z0-9\"“‘'])(?!Of\b)")
+
+
+def drop_fold_label(line: str) -> str:
+    """The first line without a fold button's "Collapse" before its headline."""
+    return _FOLD_LABEL.sub("", line, count=1) if "Collapse" in line[:12] else line
 
 
 # Inline link cards some sites print into the sentence after a linked name: the person's full
