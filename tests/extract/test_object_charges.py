@@ -43,3 +43,14 @@ def test_a_titled_person_or_an_organisation_judged_is_not_what_was_said(quotes_o
     assert said.get("Congress to act on the harbour bill") == "Tom Vale"
     said = _said(quotes_of("Governor Rosa Quint condemned the decision to close the harbour."))
     assert said.get("the decision to close the harbour") == "Rosa Quint"
+
+
+def test_a_name_the_model_left_untyped_charged_with_something_is_not_what_was_said(quotes_of):
+    """Stop 59, a BBC article: "Turkey accuses Mr Gulen of being behind the failed July 2016
+    coup" gave Turkey the quote "Mr Gulen" (the model typed no entity on the name)."""
+    said = _said(quotes_of("Varlen accuses Mr Gulen of being behind the failed 2016 coup. The "
+                           "council blames Mr Tovek for the delays at the harbour."))
+    assert not any(text.startswith("Mr") for text in said), said
+    # (guard) a common noun charged stays as it was
+    said = _said(quotes_of("The group accused the mayor of lying about the budget."))
+    assert said.get("the mayor of lying about the budget") == "The group"

@@ -1005,3 +1005,18 @@ def test_a_cue_inside_the_words_after_a_parenthetical_cue_keeps_them(quotes_of):
                        "future of coal is infected with what he called tribalism.")
     assert [q for q in quotes if "infected with" in q.text and q.speaker == "Tom Clarke"], \
         [(q.speaker, q.text) for q in quotes]
+
+
+def test_a_quoted_subhead_in_sentence_case_is_no_ones_words(quotes_of):
+    """(stop 59, a Baly article) a paragraph ending "... nowhere in sight." + `“I temper John”`
+    as a paragraph of its own + the next section: the subhead went to the paragraph's "an
+    adviser who ..."; 286 such quoted lines in sentence case in the 12,000 Baly texts."""
+    text = ("Mr. Vale was sent to Ostria by a mayor who wanted an adviser who had called for a "
+            "new dam nowhere in sight.\n\n“I calm Tom down”\n\nAnd then there was the harbour. "
+            "The mayor was fine with the plan.")
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if "calm Tom" in q.text], [(q.speaker, q.text) for q in quotes]
+    # (guard) a quoted line between lines of one paragraph stays a quote
+    text = ("Mr. Vale was sent to Ostria, the mayor said.\n“I calm Tom down”\n"
+            "The mayor was fine with the plan.")
+    assert [q for q in quotes_of(text) if "calm Tom" in q.text]

@@ -63,3 +63,22 @@ def test_a_lone_relative_word_is_no_quote(quotes_of):
                        "prepare for what he said would be difficult days ahead.")
     assert [q.text for q in quotes] == ["would be difficult days ahead"]
     assert quotes[0].speaker == "Dan Pryor"
+
+
+def test_who_right_after_a_participles_object_is_that_object(quotes_of):
+    """(stop 59, a Baly article) `a story surfaced on the tech website Gizmodo quoting an
+    anonymous ex-staffer who alleged that …`: the parser hung "who" on "website", and the
+    website (with all its phrase) was given the ex-staffer's allegation."""
+    text = ("Two weeks after a story surfaced on the tech website Harbourline quoting an "
+            "anonymous ex-staffer who alleged that members of the agency's review team had a "
+            "bias against farmers, the agency's counsel said the inquiry found no evidence.")
+    (q,) = [q for q in quotes_of(text) if "had a bias" in q.text]
+    assert q.speaker is not None and "Harbourline" not in q.speaker and "website" not in q.speaker
+    # (guards) a coordination's "who" is all of it; a prepositional phrase's noun is passed
+    quotes = quotes_of("The law drew fire from gay rights groups, entertainers and business "
+                       "leaders who said the law unfairly targets farmers.")
+    (q,) = [q for q in quotes if "unfairly targets" in q.text]
+    assert q.speaker != "business leaders"
+    quotes = quotes_of("The reporter spoke to a man in the crowd who said the rally was calm.")
+    (q,) = [q for q in quotes if "rally was calm" in q.text]
+    assert q.speaker == "a man in the crowd"

@@ -183,7 +183,24 @@ def relative_antecedent(rel):
     if j >= 0 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON" \
             and doc[j].dep_ not in ("pobj", "poss") and parsed.ent_type_ == "PERSON":
         return doc[j]  # (not "X, 24, from Manchester, who said": a place the model tagged)
-    return _of_place_or_body(rel, parsed) or parsed
+    return _of_place_or_body(rel, parsed) or _noun_before(rel, parsed) or parsed
+
+
+def _noun_before(rel, parsed):
+    """"a website quoting an anonymous ex-staffer who alleged …": a "who" right after a noun
+    (no comma) stands for that noun when the parser hung it on a noun further back that names
+    no person (stop 59, a Baly article: the website's words). Not "a man in the crowd who
+    ..." (a prepositional phrase's noun, which the parser may rightly pass over), nor the
+    last of a coordination ("groups, entertainers and business leaders who said": all of
+    them). None otherwise."""
+    if rel.lower_ not in ("who", "whom") or rel.i == 0:
+        return None
+    near = rel.doc[rel.i - 1]
+    if near.pos_ != "NOUN" or parsed.i >= near.i or parsed.pos_ == "PRON" \
+            or parsed.ent_type_ == "PERSON" or parsed.lemma_.lower() in PERSON_ROLE_NOUNS \
+            or near.dep_ in ("pobj", "conj") or any(c.dep_ == "conj" for c in near.children):
+        return None
+    return near
 
 
 _PLACE_OR_BODY = frozenset({"ORG", "GPE", "FAC", "LOC"})

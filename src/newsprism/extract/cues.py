@@ -951,7 +951,8 @@ class CueReader(SpanReader):
                 # "Paula Jones and Kathleen Willey, who have accused …": both, no one alone
                 # (not "Trump, who …, and Sanders, who says": each has a clause of their own).
                 return None, (head.idx, head.idx + len(head))
-            outer = _participle_owner(noun)
+            # (not a noun read past the parse: `binding.relative_antecedent`)
+            outer = _participle_owner(noun) if noun.i == head.head.head.i else None
             if outer is not None:
                 # "those seeking the nomination, who insist": the parser hangs "who" on the
                 # participle's object; the people are the phrase the participle describes.
