@@ -54,6 +54,26 @@ def test_a_cue_under_might_or_may_reports_nothing_said(quotes_of):
     assert quotes_of(text)[0].speaker == "Halvorsen"
 
 
+def test_a_cue_coordinated_with_a_verb_under_may_reports_nothing_said(quotes_of):
+    """(stop 59, a Baly opinion piece) "A person who is trapped in an elevator ... may panic
+    and think she is going to die" gave the person a quote."""
+    text = ("A person who is trapped in a lift during a power cut may panic and think she is "
+            "going to die.")
+    assert not [q for q in quotes_of(text) if "going to die" in q.text]
+    # (guard) a past cue coordinated with a verb is a statement
+    text = "Halvorsen panicked and said she was going to die."
+    assert [q.speaker for q in quotes_of(text) if "going to die" in q.text] == ["Halvorsen"]
+
+
+def test_a_clause_with_no_verb_is_no_reported_clause(quotes_of):
+    """(stop 59, a Baly opinion piece) "the context was a group of adolescents trying to use
+    the worst words and say the most insane things imaginable": the parser hung
+    "imaginable" on "say" as its clause, and "the context" was given the quote."""
+    text = ("I bore no animus whatsoever: the context was a group of adolescents trying to use "
+            "the worst words and say the most insane things imaginable.")
+    assert not [q for q in quotes_of(text) if "insane" in q.text]
+
+
 def test_a_reported_clause_does_not_end_on_a_conjunction(quotes_of, quote_with):
     text = ("The Department of Homeland Security has warned border security could be affected, "
             "and Immigration and Customs Enforcement has already started releasing detainees "

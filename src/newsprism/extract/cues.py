@@ -387,6 +387,10 @@ def unasserted(verb) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.children):
         return True  # "X might say he is not interested": a guess at words, none said
+    if verb.dep_ == "conj" and verb.tag_ == "VB" \
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) \
+            and any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.head.children):
+        return True  # "A person … may panic and think she is going to die" (stop 59)
     if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in verb.children):
         return True  # "X said, when asked whether Y ...": the question put to X

@@ -152,7 +152,7 @@ class _Finder(DirectFinder):
                     # Several ccomps: the one after the verb is what it reports.
                     after = [c for c in comps if c.i > verb.i]
                     comp = after[0] if after else comps[-1]
-                    if reported.found_or_named(verb, lemma, comp) \
+                    if reported.found_or_named(verb, lemma, comp) or reported.verbless(comp, verb) \
                             or reported.reason_or_result(verb, comp):
                         continue  # "find out who", "found X dead", "call themselves X"
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"

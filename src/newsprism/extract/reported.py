@@ -165,3 +165,17 @@ def quoted_label_after(doc, lo: int, hi: int, in_quote) -> bool:
         return False
     return doc[hi].is_quote and hi + 1 < len(doc) and in_quote(doc[hi + 1]) \
         and not doc[hi + 1].is_sent_start  # (not a quote opening the next sentence)
+
+
+def verbless(comp, verb) -> bool:
+    """An adjective with no verb in its phrase is no clause a verb of speech reports but the
+    parser's guess: "and say the most insane things imaginable" (stop 59, a Baly opinion
+    piece: "imaginable" hung on "say" as its clause, "the context" its speaker). Not "polls
+    that showed him victorious" (what a poll shows), "called the gesture wholly appropriate"
+    (a verdict on it), nor a headline's "Hid" tagged a name."""
+    return verb.lemma_.lower() in _NO_SMALL_CLAUSE and comp.pos_ == "ADJ" \
+        and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree)
+
+
+# Verbs of speech that take no "object + adjective" (unlike "call X Y", "declare X the winner").
+_NO_SMALL_CLAUSE = frozenset("say tell add state write tweet post".split())
