@@ -209,3 +209,29 @@ def test_a_relative_named_in_full_speaks_for_herself(nlp, labels):
     assert _spoken(got, "I liked the event") == "Maria Palomo"
     assert _spoken(got, "she saw the event") == "Genesis Palomo"
     assert _spoken(got, "I saw other candidates") == "Genesis Palomo"
+
+
+def test_a_surname_under_an_office_before_a_relative_named_in_full_is_someone_known():
+    """(stop 59, a Baly article) "President Trump is heading to Puerto Rico …", then "First
+    lady Melania Trump will accompany President Trump", then "Trump" twenty times and a tweet
+    signed "Donald J. Trump": every bare "Trump" went to Melania, the first full name. A
+    surname under an office's title before a relative (by her title) is named in full is the
+    one the article is about; the namesake's own title must name the relation."""
+    from newsprism.extract.names import early_surnames
+    from newsprism.model import Mention
+    from newsprism.text import fold
+
+    def mentions(relation: str | None) -> list[Mention]:
+        return [Mention("a", 10, 15, "Varga", "PERSON", title="President"),
+                Mention("a", 60, 72, "Ilona Varga", "PERSON", title=relation),
+                Mention("a", 120, 125, "Varga", "PERSON"),
+                Mention("a", 300, 313, "Laszlo Varga", "PERSON")]
+
+    def surname(name: str) -> str:
+        return fold(name.split()[-1])
+
+    assert early_surnames(mentions("lady"), surname) == {(10, 15), (120, 125)}
+    # (guard) a namesake with no title, or another office's: once before is a headline or
+    # lead about that namesake, as before
+    assert early_surnames(mentions(None), surname) == set()
+    assert early_surnames(mentions("Governor"), surname) == set()

@@ -336,19 +336,30 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
     known, not the namesake it names later. Once or twice before the full name is a headline
     or lead: that person. `surname` gives a full name's folded surname (its generational
     suffix left out)."""
-    first_full: dict[str, int] = {}
+    first_full: dict[str, Mention] = {}
     for m in mentions:
         if len(m.text.split()) > 1:
             key = surname(m.text)
-            first_full[key] = min(first_full.get(key, m.start), m.start)
-    early = [m for m in mentions if len(m.text.split()) == 1
-             and m.start < first_full.get(fold(m.text), -1)]
+            if key not in first_full or m.start < first_full[key].start:
+                first_full[key] = m
+    early = [m for m in mentions if len(m.text.split()) == 1 and fold(m.text) in first_full
+             and m.start < first_full[fold(m.text)].start]
     counts = Counter(fold(m.text) for m in early)
     # The surname stays that person after the namesake too: a profile's "Mr. Romney" all
     # through, then once "(George Romney spoke at ...)", then "Mr. Romney said" again.
     known = {key for key, n in counts.items() if n >= 3}
+    # Under an office's title before a relative named in full ("President Trump is heading
+    # to ...", then "First lady Melania Trump will accompany him"): the one the article is
+    # about, however few times (stop 59: every later "Trump" was Melania).
+    known |= {fold(m.text) for m in early if m.title and fold(m.title) in PERSON_ROLE_NOUNS
+              and fold(first_full[fold(m.text)].title or "") in _KIN_TITLES}
     return {(m.start, m.end) for m in mentions
             if len(m.text.split()) == 1 and fold(m.text) in known}
+
+
+# Titles that name someone by a relation to another ("First lady", "his wife").
+_KIN_TITLES = frozenset("lady wife husband widow son daughter brother sister mother father "
+                        "grandson granddaughter nephew niece".split())
 
 
 def first_namesakes(mentions: list[Mention], surname: Callable[[str], str]
