@@ -9,11 +9,14 @@ def _said(quotes) -> dict[str, str | None]:
     return {q.text: q.speaker for q in quotes if q.kind == "indirect"}
 
 
-def test_a_person_accused_is_not_what_was_said(quotes_of):
+def test_a_person_accused_is_not_what_was_said_but_the_charge_is(quotes_of):
+    """The name alone is no statement; with its charge it is (stop 59: PolNeAR's gold has
+    "accused Rafael Cruz ... of associating with Lee Harvey Oswald" as an attribution)."""
     said = _said(quotes_of("Mayor Tom Vale accused Rosa Quint on Monday."))
     assert "Rosa Quint" not in said
     said = _said(quotes_of("Mayor Tom Vale accused Rosa Quint of hiding the report."))
-    assert not any(text.startswith("Rosa Quint") for text in said)
+    assert "Rosa Quint" not in said
+    assert said.get("Rosa Quint of hiding the report") == "Tom Vale"
     # (guard) an object that is what was said stays the quote
     said = _said(quotes_of("Mayor Tom Vale announced new limits on water use on Monday."))
     assert said.get("new limits on water use") == "Tom Vale"
@@ -45,12 +48,15 @@ def test_a_titled_person_or_an_organisation_judged_is_not_what_was_said(quotes_o
     assert said.get("the decision to close the harbour") == "Rosa Quint"
 
 
-def test_a_name_the_model_left_untyped_charged_with_something_is_not_what_was_said(quotes_of):
+def test_a_name_the_model_left_untyped_is_said_with_its_charge(quotes_of):
     """Stop 59, a BBC article: "Turkey accuses Mr Gulen of being behind the failed July 2016
-    coup" gave Turkey the quote "Mr Gulen" (the model typed no entity on the name)."""
+    coup" gave Turkey the quote "Mr Gulen" (the model typed no entity on the name, and the
+    "of" phrase hangs on the verb)."""
     said = _said(quotes_of("Varlen accuses Mr Gulen of being behind the failed 2016 coup. The "
                            "council blames Mr Tovek for the delays at the harbour."))
-    assert not any(text.startswith("Mr") for text in said), said
+    assert "Mr Gulen" not in said and "Mr Tovek" not in said, said
+    assert said.get("Mr Gulen of being behind the failed 2016 coup") == "Varlen"
+    assert said.get("Mr Tovek for the delays at the harbour") == "The council"
     # (guard) a common noun charged stays as it was
     said = _said(quotes_of("The group accused the mayor of lying about the budget."))
     assert said.get("the mayor of lying about the budget") == "The group"

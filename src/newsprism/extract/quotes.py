@@ -70,9 +70,9 @@ class _Finder(DirectFinder):
             c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
                 c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
             and lemma in ("call", "describe"))]
-        if not parts or phone_call(lemma, parts) or not reported.said_object(parts) \
-                or reported.found_or_named(verb, lemma):
-            return None  # ("accused Bill Clinton of …": whom it is about; nothing said)
+        if not parts or phone_call(lemma, parts) or reported.found_or_named(verb, lemma) \
+                or not (parts := reported.said_object(parts, lemma)):
+            return None  # ("praised the Pentagon for …": whom it is about; nothing said)
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts) + 1
         if hi - lo < 2 or hi - lo > MAX_CLAUSE_TOKENS or lemma in ("call", "describe") \

@@ -51,18 +51,29 @@ def phone_call(lemma: str, parts) -> bool:
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
 
 
-def said_object(parts: list) -> list:
+def said_object(parts: list, lemma: str = "") -> list:
     """The parts of what an object verb reports, or [] when its object is only whom it is
-    about: "accused Bill Clinton of misconduct", "praised the Pentagon for ...", "criticized
-    President Obama for ..." have a name as the object (the whole of it, or its head with a
-    title or article before it, no clause), which is no statement (the "of"/"for" phrase is no
-    clause of its own either), so nothing is reported. Not "called Merkel “the chancellor of
-    ...”", nor "urged Congress to act"."""
+    about: "praised the Pentagon for ...", "criticized President Obama for ..." have a name as
+    the object (the whole of it, or its head with a title or article before it, no clause),
+    which is no statement (the "for" phrase is no clause of its own either), so nothing is
+    reported. Not "called Merkel “the chancellor of ...”", nor "urged Congress to act". A
+    charge is what was said, with whom it is against: "accused Bill Clinton of misconduct"
+    reports "Bill Clinton of misconduct" (the "of"/"for" phrase hung on the verb joins the
+    parts; stop 59, PolNeAR: such charges are attributions)."""
     named = [c for c in parts if c.dep_ == "dobj" and (
         all(t.ent_type_ in NAMED or t.is_punct for t in c.subtree)
         or c.ent_type_ in NAMED and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
         or _proper_charged(c))]
+    if named and lemma in _CHARGES:
+        verb = named[0].head
+        charge = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
+                  and p.i > named[0].i]
+        return parts + charge[:1] if charge or any(
+            p.dep_ == "prep" and p.lower_ in ("of", "for") for p in named[0].children) else []
     return [] if len(named) == len(parts) else parts
+
+
+_CHARGES = frozenset("accuse blame".split())  # verbs whose "of"/"for" phrase is the charge
 
 
 def _proper_charged(obj) -> bool:
