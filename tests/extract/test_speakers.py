@@ -802,3 +802,14 @@ def test_a_participle_after_the_main_verb_stays_the_main_subjects(quotes_of, quo
                        "that the loss was \"long anticipated.\"")
     assert not [q for q in quotes if q.speaker == "the polls"], \
         [(q.kind, q.speaker, q.text) for q in quotes]
+
+
+def test_by_and_a_participle_is_the_means_of_its_own_clauses_subject(quotes_of, quote_with):
+    """(stop 59, a Baly article) `The legislation will call for more border control, though
+    U.S. Customs and Border Protection last week stunned lawmakers by telling them that it
+    does not have a way to ...`: "telling" climbed past the though-clause to "The
+    legislation"."""
+    quotes = quotes_of("The harbour bill will call for more dredging, though the Harbour "
+                       "Authority last week stunned lawmakers by telling them that it does not "
+                       "have a way to measure the silt.")
+    assert quote_with(quotes, "measure the silt").speaker == "the Harbour Authority"

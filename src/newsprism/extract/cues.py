@@ -128,6 +128,12 @@ def _chain_top(verb):
     Fox News saying the document was a fake, her team backtracked": the adviser's words; stop
     57). A participle after the main verb stays the main subject's, wherever the parser hangs
     it ("a memo was released as the polls closed stating that ...": the memo's)."""
+    means = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else None
+    if means is not None and means.tag_ not in ("VB", "VBG") \
+            and any(c.dep_ in SUBJECT_DEPS for c in means.children):
+        # "…, though X stunned lawmakers by telling them that …": X told them (not "calls
+        # for the party to respond by recognizing …": an infinitive's subject does nothing yet)
+        return means
     top, hops = verb, 0
     text = text_of(verb.doc)
     while top.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp", "prep", "csubj") \
