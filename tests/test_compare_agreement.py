@@ -271,6 +271,20 @@ def test_two_lists_each_naming_one_the_other_lacks_do_not_agree():
     assert agrees(item, "Cases have been reported outside the capital in Arland and Corvia.")
 
 
+def test_a_relative_clause_set_off_after_a_name_is_no_shared_statement():
+    """"The questions will be read out loud by Chief Justice John Roberts, who's presiding over
+    the trial" was confirmed by "... Roberts, who is presiding over the trial, reportedly
+    blocked Paul ..." (stop 59, a real consensus item): they share only who Roberts is."""
+    item = ("The questions will be read out loud by Chief Judge Ana Ruiz, who's presiding over "
+            "the hearing.")
+    member = ("Chief Judge Ana Ruiz, who is presiding over the hearing, reportedly blocked the "
+              "mayor on Wednesday from offering a question naming a council analyst.")
+    assert not agrees(item, member) and not agrees(member, item)
+    # (guard) a sentence stating the same with the same clause still agrees
+    assert agrees(item, "The questions will be read aloud by Chief Judge Ana Ruiz, who is "
+                        "presiding over the hearing.")
+
+
 def test_two_quotes_agree_only_on_words_they_share():
     """Trump's "Shutdown today if Democrats do not vote for Border Security!" was "agreed" by
     another of his tweets quoted elsewhere ("The Democrats ... will probably vote against

@@ -113,7 +113,15 @@ def statement_words(text: str) -> frozenset[str]:
     # (each folded part of a name: "McAuliffe's" folds to "mcauliffe s", "Ocasio-Cortez" to
     # "ocasio cortez", as `content_words` splits them)
     names = {stem(p) for w in _WORD.findall(text) if w[0].isupper() for p in fold(w).split()}
-    return content_words(without_appositions(text)) - names - _NOT_STATEMENT
+    plain = _RELATIVE.sub(lambda m: m.group("name") + " ", without_appositions(text))
+    return content_words(plain) - names - _NOT_STATEMENT
+
+
+# A relative clause set off after a name ("Chief Justice John Roberts, who's presiding over the
+# trial, ..."): who the name is, as an apposition says it, not what the sentence states (stop
+# 59, real text: two sentences sharing only that clause made a consensus item).
+_RELATIVE = re.compile(r"(?P<name>\b[A-Z][\w.'’-]*),\s(?:who|which)(?:['’]s)?\s"
+                       r"[^,;:“”\"]{1,80}?(?:,|(?=[.!?]?\s*$))")
 
 
 # A description set off by commas after a name ("Cohn, Trump's top economic adviser,"; "Robert
