@@ -938,19 +938,34 @@ def test_a_clause_on_the_cues_line_stays_reported_when_the_parse_hangs_it_above(
     assert (q.kind, q.speaker) == ("indirect", "Tom Clarke")
 
 
-def test_a_quoted_subhead_is_no_ones_words(quotes_of):
-    """(stop 57, a Baly article) `..., Kirby said.` + `'Sense of Urgency'` on a line of its own
-    + the next section: the subhead was read as Kirby's quote going on."""
-    text = ("Two more planes are scheduled for next week, bringing 45 personnel, Kirby said.\n\n"
-            "'Sense of Urgency'\n\n"
-            "Asked about the projection, press secretary Josh Ernst said the money will spur "
-            "other nations to help.")
+@pytest.mark.parametrize("text, word", [
+    # (stop 57, a Baly article) `..., Kirby said.` + `'Sense of Urgency'` on a line of its own
+    # + the next section: the subhead was read as Kirby's quote going on.
+    ("Two more planes are scheduled for next week, bringing 45 personnel, Kirby said.\n\n"
+     "'Sense of Urgency'\n\n"
+     "Asked about the projection, press secretary Josh Ernst said the money will spur "
+     "other nations to help.", "Urgency"),
+    # (stop 59, a Baly article) a paragraph ending "... nowhere in sight." + `“I temper John”`
+    # as a paragraph of its own: the subhead went to the paragraph's "an adviser who ...";
+    # 286 such quoted lines in sentence case in the 12,000 Baly texts.
+    ("Mr. Vale was sent to Ostria by a mayor who wanted an adviser who had called for a new "
+     "dam nowhere in sight.\n\n“I calm Tom down”\n\nAnd then there was the harbour. The "
+     "mayor was fine with the plan.", "calm Tom"),
+])
+def test_a_quoted_subhead_is_no_ones_words(quotes_of, text, word):
     quotes = quotes_of(text)
-    assert not [q for q in quotes if "Urgency" in q.text], [(q.speaker, q.text) for q in quotes]
-    # (guard) a quoted sentence going on after a reported clause keeps its speaker
+    assert not [q for q in quotes if word in q.text], [(q.speaker, q.text) for q in quotes]
+
+
+def test_a_quoted_line_going_on_or_inside_a_paragraph_stays_a_quote(quotes_of):
+    """(the guards of the test above) a quoted sentence going on after a reported clause keeps
+    its speaker; a quoted line between lines of one paragraph stays a quote."""
     text = ("Two more planes are scheduled for next week, Mr. Kirby said.\n\n"
             "“We will send more if they are needed.”\n\nThe first plane arrived on Monday.")
     assert one(quotes_of(text), "send more").speaker == "Kirby"
+    text = ("Mr. Vale was sent to Ostria, the mayor said.\n“I calm Tom down”\n"
+            "The mayor was fine with the plan.")
+    assert [q for q in quotes_of(text) if "calm Tom" in q.text]
 
 
 def test_the_thing_named_before_a_quoted_label_is_no_quote(quotes_of):
@@ -1006,17 +1021,3 @@ def test_a_cue_inside_the_words_after_a_parenthetical_cue_keeps_them(quotes_of):
     assert [q for q in quotes if "infected with" in q.text and q.speaker == "Tom Clarke"], \
         [(q.speaker, q.text) for q in quotes]
 
-
-def test_a_quoted_subhead_in_sentence_case_is_no_ones_words(quotes_of):
-    """(stop 59, a Baly article) a paragraph ending "... nowhere in sight." + `“I temper John”`
-    as a paragraph of its own + the next section: the subhead went to the paragraph's "an
-    adviser who ..."; 286 such quoted lines in sentence case in the 12,000 Baly texts."""
-    text = ("Mr. Vale was sent to Ostria by a mayor who wanted an adviser who had called for a "
-            "new dam nowhere in sight.\n\n“I calm Tom down”\n\nAnd then there was the harbour. "
-            "The mayor was fine with the plan.")
-    quotes = quotes_of(text)
-    assert not [q for q in quotes if "calm Tom" in q.text], [(q.speaker, q.text) for q in quotes]
-    # (guard) a quoted line between lines of one paragraph stays a quote
-    text = ("Mr. Vale was sent to Ostria, the mayor said.\n“I calm Tom down”\n"
-            "The mayor was fine with the plan.")
-    assert [q for q in quotes_of(text) if "calm Tom" in q.text]
