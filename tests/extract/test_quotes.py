@@ -1020,4 +1020,3 @@ def test_a_cue_inside_the_words_after_a_parenthetical_cue_keeps_them(quotes_of):
                        "future of coal is infected with what he called tribalism.")
     assert [q for q in quotes if "infected with" in q.text and q.speaker == "Tom Clarke"], \
         [(q.speaker, q.text) for q in quotes]
-
