@@ -113,8 +113,7 @@ def statement_words(text: str) -> frozenset[str]:
     # (each folded part of a name: "McAuliffe's" folds to "mcauliffe s", "Ocasio-Cortez" to
     # "ocasio cortez", as `content_words` splits them)
     names = {stem(p) for w in _WORD.findall(text) if w[0].isupper() for p in fold(w).split()}
-    plain = _RELATIVE.sub(lambda m: m.group("name") + " ", without_appositions(text))
-    return content_words(plain) - names - _NOT_STATEMENT
+    return content_words(without_appositions(text)) - names - _NOT_STATEMENT
 
 
 # A relative clause set off after a name ("Chief Justice John Roberts, who's presiding over the
@@ -152,7 +151,8 @@ def without_appositions(text: str) -> str:
     Monday, the council voted ..." is the sentence). Two sentences about one person share
     the words of the description the outlets give him ("Trump's top economic adviser"), not
     a statement: "Cohn, Trump's top economic adviser, fought the tariffs" and "Trump's top
-    economic adviser Gary Cohn is resigning" (real text, stop 49)."""
+    economic adviser Gary Cohn is resigning" (real text, stop 49). A relative clause set off
+    after a name is a description too (`_RELATIVE`, stop 59)."""
     def cut(m: re.Match[str]) -> str:
         name = m.group("name").lower()
         before = text[:m.end("name")]
@@ -163,7 +163,7 @@ def without_appositions(text: str) -> str:
             return m.group(0)
         return m.group("name") + " "
 
-    return _APPOSITION.sub(cut, text)
+    return _RELATIVE.sub(lambda m: m.group("name") + " ", _APPOSITION.sub(cut, text))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -391,12 +391,11 @@ def unasserted(verb) -> bool:
         return True
     if _conditional(verb):
         return True
-    if any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.children):
-        return True  # "X might say he is not interested": a guess at words, none said
-    if verb.dep_ == "conj" and verb.tag_ == "VB" \
-            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children) \
-            and any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.head.children):
-        return True  # "A person … may panic and think she is going to die" (stop 59)
+    if _guessed(verb) or verb.dep_ == "conj" and verb.tag_ == "VB" and _guessed(verb.head) \
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        # "X might say he is not interested": a guess at words, none said; so is a bare verb
+        # joined to one ("A person … may panic and think she is going to die", stop 59)
+        return True
     if verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "agent", "aux") for c in verb.children):
         return True  # "X said, when asked whether Y ...": the question put to X
@@ -417,6 +416,11 @@ def unasserted(verb) -> bool:
         or (verb.dep_ in ("xcomp", "ccomp") and head in IRREALIS_HEADS and (
             # "tried to show how far he's come" is an attempt; "trying to say that X" says it
             head not in ATTEMPT_HEADS or verb.lemma_.lower() not in SPEECH_LEMMAS))
+
+
+def _guessed(verb) -> bool:
+    """`verb` under "might" or "may"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.children)
 
 
 # Modals of a time to come or a possibility: "Future historians ... will have to ask why ..."

@@ -55,6 +55,14 @@ def pronoun_gender(word: str) -> str | None:
     return PRONOUNS.get(word.lower())
 
 # Title words that tell a person's gender (folded, without the dot).
+# Kin written before or after a name ("his son, Matthew", "Ana, his wife"); round 12: a "she"
+# went to a son named by his first name alone (a lone word: gender unknown).
+KIN_GENDERS = {
+    "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m",
+    "grandson": "m", "grandfather": "m", "stepson": "m", "boyfriend": "m", "widower": "m",
+    "daughter": "f", "wife": "f", "mother": "f", "aunt": "f", "niece": "f", "widow": "f",
+    "granddaughter": "f", "grandmother": "f", "stepdaughter": "f", "girlfriend": "f",
+}
 GENDERED_TITLES = {
     "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "emir": "m", "sultan": "m",
     "sheikh": "m", "ayatollah": "m", "imam": "m", "pope": "m", "cardinal": "m", "fr": "m",
@@ -64,12 +72,7 @@ GENDERED_TITLES = {
     "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
     "councilman": "m", "councilwoman": "f", "alderman": "m", "alderwoman": "f",
     "assemblyman": "m", "assemblywoman": "f",
-    # kin written before or after a name ("his son, Matthew", "Ana, his wife"); round 12:
-    # a "she" went to a son named by his first name alone (a lone word: gender unknown)
-    "son": "m", "husband": "m", "father": "m", "brother": "m", "uncle": "m", "nephew": "m",
-    "grandson": "m", "grandfather": "m", "stepson": "m", "boyfriend": "m", "widower": "m",
-    "daughter": "f", "wife": "f", "mother": "f", "aunt": "f", "niece": "f", "widow": "f",
-    "granddaughter": "f", "grandmother": "f", "stepdaughter": "f", "girlfriend": "f",
+    **KIN_GENDERS,
 }
 
 # Abbreviated titles and the role word a description uses for the same office ("Gov. X" is
@@ -352,14 +355,13 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
     # to ...", then "First lady Melania Trump will accompany him"): the one the article is
     # about, however few times (stop 59: every later "Trump" was Melania).
     known |= {fold(m.text) for m in early if m.title and fold(m.title) in PERSON_ROLE_NOUNS
-              and fold(first_full[fold(m.text)].title or "") in _KIN_TITLES}
+              and fold(first_full[fold(m.text)].title or "") in _RELATION_TITLES}
     return {(m.start, m.end) for m in mentions
             if len(m.text.split()) == 1 and fold(m.text) in known}
 
 
 # Titles that name someone by a relation to another ("First lady", "his wife").
-_KIN_TITLES = frozenset("lady wife husband widow son daughter brother sister mother father "
-                        "grandson granddaughter nephew niece".split())
+_RELATION_TITLES = frozenset(KIN_GENDERS) | {"lady", "sister"}
 
 
 def first_namesakes(mentions: list[Mention], surname: Callable[[str], str]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..lexicons.cues import WORDING_LEMMAS
 from .spans import FINITE_TAGS
 
 # "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
@@ -188,5 +189,5 @@ def verbless(comp, verb) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree)
 
 
-# Verbs of speech that take no "object + adjective" (unlike "call X Y", "declare X the winner").
-_NO_SMALL_CLAUSE = frozenset("say tell add state write tweet post".split())
+# Verbs of wording that take no "object + adjective" (unlike "declare X the winner").
+_NO_SMALL_CLAUSE = WORDING_LEMMAS - {"declare"}
