@@ -130,6 +130,7 @@ def test_pair_cosines_in_bounded_steps_give_the_same_values():
     x = sparse.random(60, 400, density=0.1, format="csr", random_state=rng)
     x.data = rng.random(len(x.data))
     a, b = np.triu_indices(60, k=1)
+    a, b = a[::5], b[::5]  # a fifth of all pairs: each pair's two rows gathered
     seen: list[int] = []
 
     class Spy(sparse.csr_matrix):
@@ -150,6 +151,41 @@ def test_pair_cosines_in_bounded_steps_give_the_same_values():
         assert all(ea + eb <= max(budget, 2 * 400) for ea, eb in steps)
         if budget >= 5_000:
             assert all(ea + eb <= budget for ea, eb in steps)
+
+
+def test_pair_cosines_of_most_pairs_read_the_products_block_by_block():
+    """Most of all pairs (a small corpus scores them all) are read from the rows' products,
+    a block of at most `max_entries` values at a time, and agree with the gathered rows'
+    dot products to rounding."""
+    import numpy as np
+    from scipy import sparse
+
+    from newsprism.stories import link
+
+    rng = np.random.default_rng(11)
+    x = sparse.random(50, 300, density=0.1, format="csr", random_state=rng)
+    x.data = rng.random(len(x.data))
+    a, b = np.triu_indices(50, k=1)
+    dense = x.toarray()
+    expected = (dense[a] * dense[b]).sum(axis=1)
+    blocks: list[tuple[int, int]] = []
+    real_matmul = sparse.csr_matrix.__matmul__
+
+    def spy(self, other):  # noqa: ANN001, ANN202
+        got = real_matmul(self, other)
+        blocks.append(got.shape)
+        return got
+
+    for budget in (1, 120, 10**9):
+        blocks.clear()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(sparse.csr_matrix, "__matmul__", spy)
+            product = link.pair_cosines(x, a, b, max_entries=budget)
+        assert blocks and all(r * c <= max(budget, 50) for r, c in blocks)
+        assert (len(blocks) == 1) == (budget >= 50 * 50)
+        assert np.allclose(product, expected, rtol=0, atol=1e-12)
+    few = link.pair_cosines(x, a[::5], b[::5])  # gathered rows, a fifth of the pairs
+    assert np.allclose(few, product[::5], rtol=0, atol=1e-12)
 
 
 # -- analysed stories packed until the commit, written a slice at a time ---------------------
