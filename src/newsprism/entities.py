@@ -300,11 +300,17 @@ STORY_OFFICE_CONFIDENCE = 0.7
 _OFFICE = re.compile(r"(?:the|The)\s+(?:[\w-]+\s+){0,2}?([a-z]+)")
 
 
-def office_holder(words: str | None, roles: dict[str, set[str]]) -> str | None:
+def office_holder(words: str | None, roles: dict[str, set[str]], before: str = ""
+                  ) -> str | None:
     """"the governor" that its article left unresolved -> the one person of the story written
-    with that title ("Gov. X" in any article), or None when none or several are."""
+    with that title ("Gov. X" in any article), or None when none or several are, or when the
+    article's text `before` the phrase brings in someone unnamed with that word ("A senior
+    administration official ... the official told reporters": that one, not the North Korean
+    official named further down; stop 60, real text)."""
     m = _OFFICE.fullmatch((words or "").strip())
     if not m or m.group(1) not in PERSON_ROLE_NOUNS:
+        return None
+    if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+){{0,3}}{m.group(1)}\b", before):
         return None
     holders = [eid for eid, r in roles.items() if m.group(1) in r]
     return holders[0] if len(holders) == 1 else None
@@ -374,7 +380,8 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
                                          q.speaker_end)
             if eid is not None:
                 q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name)
-            elif q.speaker is None and (eid := office_holder(q.speaker_text, roles)):
+            elif q.speaker is None and (eid := office_holder(
+                    q.speaker_text, roles, ctx.article(q.article_id).text[:q.speaker_start])):
                 q = dataclasses.replace(q, speaker_entity=eid, speaker=by_id[eid].name,
                                         speaker_confidence=STORY_OFFICE_CONFIDENCE)
             quotes.append(q)

@@ -39,6 +39,27 @@ def according_to(t) -> bool:
     return head is None or head.lower_ not in NORM_NOUNS
 
 
+def words_of(t):
+    """`t` is the "words" of "in the words of X" or "in X's words": X's head token (the
+    source, as of "according to X"); else None ("in other words", "in a few words")."""
+    if t.lower_ != "words" or t.dep_ != "pobj" or t.head.lower_ != "in" or t.head.i >= t.i:
+        return None
+    poss = [c for c in t.children if c.dep_ == "poss"]
+    own = {u.i for c in poss for u in c.subtree}
+    # Only the idiom: "in" then "the" or the possessor, and adjectives ("in the immortal
+    # words of X", "in his own words"); not "in X's blank stare and robotic words of ...".
+    if any(u.i not in own and u.lower_ != "the" and u.pos_ != "ADJ"
+           for u in t.doc[t.head.i + 1:t.i]):
+        return None
+    if poss:
+        return poss[0]
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == t.i + 1:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
+
+
 _DASHES = ("—", "–", "--")
 
 

@@ -23,11 +23,12 @@ from ..lexicons.cues import (
     READABLE_NOUNS,
     SCENE_MARKS,
     SPEECH_LEMMAS,
+    VERDICT_LEMMAS,
 )
 from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
-from .according import according_to
+from .according import according_to, words_of
 from .binding import cannot_be, relative_antecedent, unless_bound
 from .documents import (
     compound_issuer,
@@ -61,6 +62,7 @@ from .unsaid import (
     controlling_object,
     for_to_infinitive,
     joined_to_reported_clause,
+    legal_plea,
     naming_call,
     object_controlled,
     passive_cue,
@@ -117,6 +119,7 @@ READABLE = READABLE_NOUNS | READ_DOCUMENT_NOUNS
 # Verbs whose complement's "subject" is their object (`let X know`, `made X sign`): a
 # participle hung on that complement is not X's.
 _CAUSATIVE_LEMMAS = frozenset("let make help have see watch hear".split())
+_SPEAKING = CUE_LEMMAS | VERDICT_LEMMAS  # verbs whose subject speaks
 
 
 def _chain_top(verb):
@@ -126,8 +129,10 @@ def _chain_top(verb):
     for X said"; stop 57), and no further than a finite subordinate clause with its own
     subject that opens the sentence, the participle inside it ("After an adviser appeared on
     Fox News saying the document was a fake, her team backtracked": the adviser's words; stop
-    57). A participle after the main verb stays the main subject's, wherever the parser hangs
-    it ("a memo was released as the polls closed stating that ...": the memo's)."""
+    57), nor past a joined clause with its own subject ("sailors arrived as Governor X
+    denounced them, vowing ...", parsed with "denounced" joined to "arrived": X vows; stop 60).
+    A participle after the main verb stays the main subject's, wherever the parser hangs it
+    ("a memo was released as the polls closed stating that ...": the memo's)."""
     means = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else None
     if means is not None and means.tag_ not in ("VB", "VBG") \
             and any(c.dep_ in SUBJECT_DEPS for c in means.children):
@@ -142,12 +147,30 @@ def _chain_top(verb):
             and not (top.i != verb.i and top.dep_ == "advcl" and top.tag_ in FINITE_TAGS
                      and verb.i < top.head.i
                      and any(c.dep_ in SUBJECT_DEPS for c in top.children)) \
+            and not (top.i != verb.i and top.dep_ == "conj" and top.tag_ in FINITE_TAGS
+                     and any(c.dep_ in SUBJECT_DEPS for c in top.children)) \
             and not (
                 top.dep_ == "ccomp" and top.head.lemma_.lower() not in CUE_LEMMAS
                 and top.head.lemma_.lower() not in _CAUSATIVE_LEMMAS
                 and any(c.dep_ in SUBJECT_DEPS for c in top.children)):
         top, hops = top.head, hops + 1
-    return top
+    return _speaking_clause_before(verb, top) or top
+
+
+def _speaking_clause_before(verb, top):
+    """`Marines arrived to bolster security as President Trump denounced the protesters,
+    vowing …`: a comma-set participle right after a subordinate clause whose own subject
+    speaks, in a sentence whose top verb does not speak, continues that clause (Trump vowed;
+    stop 60, real text: the parser hung it on the arriving). None otherwise: after "X said
+    … because officials ignored it, adding …" X still adds."""
+    if verb.tag_ != "VBG" or top.i >= verb.i or top.lemma_.lower() in _SPEAKING:
+        return None
+    for t in verb.doc[top.i + 1:verb.i]:
+        if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and t.lemma_.lower() in _SPEAKING \
+                and verb.i - 2 <= t.right_edge.i < verb.i \
+                and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            return t
+    return None
 
 
 _SET_OFF = frozenset((",", "—", "–", "--"))  # an apposition's commas or dashes
@@ -183,6 +206,28 @@ def _nearest_subject(verb):
     ("Briefing Parliament on Tuesday, Minister X called …, but said …"). None without."""
     subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     return min(subj, key=lambda c: abs(c.i - verb.i)) if subj else None
+
+
+# Words that open a clause of time or reason, which the parser may read as a preposition whose
+# object is the clause's subject.
+_CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "because", "as", "once",
+                             "while", "when"})
+
+
+def _opener_object(verb):
+    """`X issued a response after a TV interview on Sunday alleged that …`: a finite cue
+    without a subject right after the object of a clause opener the parser read as a
+    preposition ("after" + "a TV interview"): that object is its subject, not the main
+    clause's (stop 60, real text: the allegation had gone to X). None otherwise."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    for t in doc[max(0, verb.i - 8):verb.i]:
+        if t.dep_ == "pobj" and t.right_edge.i == verb.i - 1 \
+                and t.head.lower_ in _CLAUSE_OPENERS and t.pos_ in ("NOUN", "PROPN"):
+            return t
+    return None
 
 
 def _may_speak(noun) -> bool:
@@ -402,10 +447,10 @@ def unasserted(verb) -> bool:
     if any(c.dep_ == "nsubjpass" for c in verb.children) and any(
             c.dep_ == "xcomp" and _to_infinitive(c) for c in verb.children):
         return True  # "X is expected to say ...", "X is said to have left": not X's words
-    if _irrealis_conjunct(verb):
+    if _irrealis_conjunct(verb) or _imperative_condition(verb):
         return True
     if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb) \
-            or points_back(verb) or vocative_imperative(verb) or premise(verb):
+            or legal_plea(verb) or points_back(verb) or vocative_imperative(verb) or premise(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
@@ -444,6 +489,22 @@ def _irrealis_conjunct(verb) -> bool:
         return any(c.dep_ == "xcomp" and _to_infinitive(c) for c in first.children)
     return _to_infinitive(first) and first.dep_ in ("xcomp", "ccomp") \
         and first.head.lemma_.lower() in IRREALIS_HEADS
+
+
+def _imperative_condition(verb) -> bool:
+    """`Ask any voter and they will tell you …`, `Grab a group of Republicans and ask, and 90
+    percent of them will assure it's not true`: a future cue joined to an imperative that
+    opens the sentence is what someone would say if asked (stop 60, real text), no one's
+    words."""
+    if verb.dep_ != "conj" or not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "’ll", "would", "'d", "’d")
+            for c in verb.children):
+        return False
+    first = verb.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.tag_ == "VB" and first.dep_ == "ROOT" and first.i == first.sent.start \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in first.children)
 
 
 def thing_speaker(head, verb) -> bool:
@@ -610,9 +671,10 @@ class CueReader(SpanReader):
             if (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
                     and (t.lemma_.lower() in SPEECH_LEMMAS or phrasal_cue(t))
                     or text_reader(t) is not None) and not self.in_quote(t) \
-                    and not naming_call(t):  # `an exercise called the “…”`: a name given
+                    and not naming_call(t) and not legal_plea(t):  # `an exercise called
+                # the “…”`: a name given; "who pleaded guilty": a plea in court
                 return t
-            if according_to(t):
+            if according_to(t) or words_of(t) is not None:  # "in the words of X"
                 return t
         return None
 
@@ -642,9 +704,10 @@ class CueReader(SpanReader):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
         if head is not None and head.i < verb.i:
             head = self._after_dateline(head, verb)
-        if head is None and nearby and verb.lower_ != "according":
+        phrase = verb.lower_ in ("according", "words")  # "according to X", "in X's words"
+        if head is None and nearby and not phrase:
             head = self._nearby_speaker(verb)
-        if head is not None and verb.lower_ != "according" and self._addressee(head, verb) \
+        if head is not None and not phrase and self._addressee(head, verb) \
                 and head.i != getattr(self._set_off_after(verb), "i", -1):  # (", writes X,")
             head = None  # "told X", "in a letter to X": X was spoken to, not speaking
         return head, cue
@@ -827,6 +890,9 @@ class CueReader(SpanReader):
 
     def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
         doc = self.doc
+        if (source := words_of(verb)) is not None:
+            return source, (verb.head.i, max(verb.i, source.i - 1) if source.i > verb.i
+                            else verb.i)
         if verb.lower_ == "according":
             to = doc[verb.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -894,7 +960,7 @@ class CueReader(SpanReader):
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             if joined_to_reported_clause(verb) or object_controlled(verb):
                 return controlling_object(verb), (verb.i, cue_end)
-            if (near := _nearest_subject(verb.head)) is not None:
+            if (near := _opener_object(verb) or _nearest_subject(verb.head)) is not None:
                 return self._same_line(near, verb), (verb.i, cue_end)
         if inverted and verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ in ("PROPN", "PRON",
                                                                              "DET", "NOUN"):

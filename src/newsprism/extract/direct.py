@@ -152,7 +152,7 @@ class DirectFinder(IntroReader, SignatureReader):
                     self.subject_between(c_tok, v.i) is not None
                     or v.i == c_tok and not inverted_object(v, self.subject_between(v.i + 1, hi))):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
-        if verb is None or verb.lower_ == "according":  # (not across a dash: round 16)
+        if verb is None or verb.lower_ in ("according", "words"):  # (not across a dash)
             return (None, None) if verb is not None and behind_dash(doc, c_tok, verb.i) \
                 else (verb, None)
         if verb.tag_ == "VB" and not phrasal_cue(verb) \
@@ -339,8 +339,8 @@ class DirectFinder(IntroReader, SignatureReader):
                     continue
             else:
                 speaker, sp, cue = None, None, None
-            if n_words <= 2 and speaker is None:
-                continue  # scare quotes
+            if n_words <= 2 and speaker is None and getattr(verb, "lower_", "") != "words":
+                continue  # scare quotes (not "in the words of a top aide")
             ks, ke = cs, ce
             if kind == "partial" and verb is not None and verb.i < o_tok \
                     and verb.lower_ != "according" \

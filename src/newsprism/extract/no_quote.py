@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 from ..lexicons.cues import CUE_LEMMAS
+from .according import words_of
 from .cues import phrasal_cue
 from .direct import Attribution
 
@@ -76,8 +77,8 @@ def label_only(doc, text: str, a: Attribution, persons: frozenset[str]) -> bool:
     if _AS_LABEL.search(text, max(0, a.start - 80), a.start):
         return False  # "rated 32% of claims as “false”", "derided it as a “repackaging”"
     cue = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
-    if cue is None or any(phrasal_cue(t) for t in cue):  # "as X put it", "pointed out"
-        return False
+    if cue is None or any(phrasal_cue(t) or words_of(t) is not None for t in cue):
+        return False  # "as X put it", "pointed out", "in the words of X"
     lemmas = {t.lemma_.lower() for t in cue if t.is_alpha}
     return bool(lemmas) and not lemmas & (CUE_LEMMAS | _OWN_WORDS)
 

@@ -35,6 +35,18 @@ def _misread_name(doc, i: int) -> bool:
         and "\n" not in doc[i - 1].text_with_ws and t.lemma_.lower() not in SPEECH_LEMMAS
 
 
+# Prepositions of a time ("on Sunday", "in 2001"); not "of" ("the Act of 2009", "an
+# employee of four years": the time names the thing).
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "from", "since", "until", "through"})
+
+
+def _when(t, head) -> bool:
+    """`a TV interview on Sunday`, `an arbitration panel in 2001`: when the words came, not
+    who said them (stop 60: "a TV interview on Sunday" had been shown as the speaker)."""
+    return t.dep_ == "prep" and t.head.i == head.i and t.lower_ in _TIME_PREPS and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children)
+
+
 def _possessive_mark(doc, i: int) -> bool:
     """The apostrophe of "Hollis’ aides" (glued to a word ending in s), not a quote mark."""
     return doc[i].text in ("’", "'") and i > 0 and not doc[i - 1].whitespace_ \
@@ -78,6 +90,7 @@ class SpanReader:
                     or doc[i + 1].pos_ == "NUM" and not after_cue
                     and not self._apposition_at(i + 2, right)) \
                     or self._medium(doc[i], head) or self._margin(doc[i], head) \
+                    or _when(doc[i], head) \
                     or doc[i].is_quote and not _possessive_mark(doc, i) \
                     or self.in_quote(doc[i]) and not _possessive_mark(doc, i) \
                     or "\n" in doc[i - 1].text_with_ws \

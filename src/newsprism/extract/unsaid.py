@@ -178,6 +178,19 @@ def naming_call(verb) -> bool:
              or any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in noun.lefts))
 
 
+# "pleaded guilty", "pleaded not guilty", "pleaded no contest", "pleaded the Fifth": a plea
+# entered in court, not words that a quote beside it gives.
+_PLEAS = frozenset({"guilty", "innocent", "contest", "fifth"})
+
+
+def legal_plea(verb) -> bool:
+    """`X, who pleaded guilty to one count of lying`: "plead" as a plea in court (stop 60,
+    real text: a quoted name before it went to the one who pleaded)."""
+    return verb.lemma_.lower() == "plead" and any(
+        c.lower_ in _PLEAS or any(g.lower_ in _PLEAS for g in c.children)
+        for c in verb.children if c.dep_ in ("acomp", "oprd", "dobj", "advmod", "attr"))
+
+
 def reported_by_another(verb) -> bool:
     """`Such coercion, the court held, would violate the principle that “…”`: the verb that
     governs a quoted fragment sits inside what another verb of saying reports (a parenthetical
