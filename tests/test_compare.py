@@ -516,6 +516,29 @@ def test_consensus_counts_only_members_saying_what_the_item_says(settings):
     assert [c.article_ids for c in agreed.consensus] == [("z1", "z3")]
 
 
+def test_an_undated_lead_agrees_with_another_lead_only_in_its_words(settings):
+    """Stop 60, real text: "Trump has cancelled a summit with Kim Jong-un" stood as agreed by
+    the lead of an undated piece on a student's family rebuking Trump's praise of Kim: a
+    story with undated members may join a topic's events, so an undated lead confirms
+    another lead only when the two say the same thing (dated leads, as before, by being
+    leads: the test above)."""
+    said = "The Harbour Toll Relief Act cleared its first vote on Tuesday in the lower chamber."
+    other = "The Harbour Toll Relief Act is not based on any traffic study."
+    lead1 = "Lawmakers met in Kelby on Monday to debate harbour fees."
+    lead2 = "The harbour fee debate opened in the Kelby assembly this week."
+    y1, y2 = _article("y1", f"{said} {lead1}"), _article("y2", f"{other} {lead2}")
+    y2 = dataclasses.replace(y2, published=None)
+    leads = [_claim(y1, said, predicate="clear", subject_entity="e-act"),
+             _claim(y2, other, predicate="be", subject_entity="e-act")]
+    assert compare_story(_with_sentences(_ctx([y1, y2], leads)), settings).consensus == ()
+    # (guard) the same words still agree where they say the same thing
+    same = _article("y3", f"{said} {lead2}")
+    same = dataclasses.replace(same, published=None)
+    both = [leads[0], _claim(same, said, predicate="clear", subject_entity="e-act")]
+    agreed = compare_story(_with_sentences(_ctx([y1, same], both)), settings)
+    assert [c.article_ids for c in agreed.consensus] == [("y1", "y3")]
+
+
 @pytest.mark.parametrize(("stem_", "expected"), [
     ("strike", "strikes"), ("child", "children"), ("casualty", "casualties"),
     ("day", "days"), ("bus", "buses"), ("migrant worker", "migrant workers"),

@@ -208,6 +208,24 @@ def test_a_count_in_words_needs_a_count_in_the_member():
     assert agrees(item, "The Harbour Party won five other council seats, four by wide margins.")
 
 
+def test_counts_in_words_that_differ_are_no_agreement():
+    """"He died seven months after his wife, Barbara" stood as agreed by "... died shortly
+    after 10 p.m. Friday, about eight months after the death of his wife" (stop 60, a real
+    consensus item): two counts in words with none in common state different things."""
+    from newsprism.compare.agreement import count_words
+    item = "The mayor resigned seven months after her deputy, Ana Holt."
+    assert count_words(item) == {7} and count_words("a plan, one of many") == frozenset()
+    assert not agrees(item, "The mayor resigned about eight months after her deputy Ana Holt "
+                            "left the council.")
+    assert not agrees(item, "The mayor, 61, resigned about eight months after her deputy Ana "
+                            "Holt left the council.")  # a figure in digits besides
+    assert agrees(item, "The mayor, 61, resigned about seven months after her deputy Ana Holt "
+                        "left the council.")
+    # (guard) the same count in words still confirms
+    assert agrees(item, "The mayor resigned about seven months after her deputy Ana Holt left "
+                        "the council.")
+
+
 def test_a_list_of_names_needs_two_of_them_in_the_member():
     """"It now restricts citizens of Iran, Libya, Somalia, Syria, Yemen, Venezuela and North
     Korea" was confirmed by "North Korean citizens' ability to travel ... was already heavily

@@ -194,6 +194,20 @@ def ordinals(text: str) -> frozenset[str]:
     return frozenset(m.group().lower() for m in _ORDINAL.finditer(_NOT_RANK.sub(" ", text)))
 
 
+_COUNTS = {w: n for w, n in SMALL.items() if n > 1}
+
+
+def count_words(text: str) -> frozenset[int]:
+    """The small counts a sentence writes in words ("seven months", "two of them"; not "a"
+    or "one", mostly no count)."""
+    return frozenset(_COUNTS[w.lower()] for w in _WORD.findall(text) if w.lower() in _COUNTS)
+
+
+def _numbers(found: frozenset[str]) -> frozenset[int]:
+    """`figures` as whole numbers (a decimal left out)."""
+    return frozenset(int(f) for f in found if f.isdigit())
+
+
 def counts_in_words(text: str) -> bool:
     """The text gives a number in words ("twelve", "dozens", "three million")."""
     return any(w.lower() in _NUMBER_WORDS for w in _WORD.findall(text))
@@ -312,6 +326,9 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None,
         # nor "five federal courts have found ..." by "On June 18 the Supreme Court ruled ..."
         # (a day of a month is no count; stop 57)
         return False
+    wa, wb = count_words(item), count_words(member)
+    if wa and wb and not (wa | _numbers(fa)) & (wb | _numbers(fb)):
+        return False  # "He died seven months after his wife" / "about eight months after"
     oa, ob = ordinals(item), ordinals(member)
     if oa and ob and not oa & ob:
         return False  # "the sixth case" / "the first case ... via person-to-person transmission"
@@ -343,9 +360,14 @@ def lead_ends(facts: Sequence[ArticleFacts]) -> dict[str, int]:
 def agreeing(members: Sequence[Claim], representative: Claim,
              leads: Mapping[str, int] | None = None,
              weights: StoryWeights | None = None,
-             quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> list[Claim]:
+             quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+             undated: frozenset[str] = frozenset()) -> list[Claim]:
     """The members that agree with the representative (which always does); with `leads`
-    (`lead_ends`), a member in its lead agrees with a representative in its own; with
+    (`lead_ends`), a member in its lead agrees with a representative in its own, if either
+    article is `undated` only when their words agree too (`agrees` without weights: a
+    story with undated members may join a topic's events, whose leads tell different ones;
+    stop 46 read 1 undated story in 10 as one event, and stop 60 saw "Trump has cancelled a
+    summit with Kim" confirmed by the lead of a later piece on a student's family); with
     `weights` (`StoryWeights`), shared words must be specific and polarity the same; with
     `quoted` (article id -> quote spans), two claims inside quotes must share words."""
     leads, quoted = leads or {}, quoted or {}
@@ -355,6 +377,11 @@ def agreeing(members: Sequence[Claim], representative: Claim,
         return c.start < leads.get(c.article_id, 0)
 
     rep_lead = in_lead(representative)
-    return [c for c in members if c is representative or (rep_lead and in_lead(c))
+    def leads_agree(c: Claim) -> bool:
+        return rep_lead and in_lead(c) and (
+            not {c.article_id, representative.article_id} & undated
+            or agrees(representative.text, c.text))
+
+    return [c for c in members if c is representative or leads_agree(c)
             or agrees(representative.text, c.text, weights,
                       (rep_inside, in_quotes(c, quoted)))]

@@ -31,6 +31,7 @@ from ..model import (
     StoryContext,
 )
 from ..settings import Settings
+from ..stories.cluster import published_day
 from .agreement import StoryWeights, agreeing, lead_ends
 from .attribution import attribution_conflicts
 from .conflicts import (
@@ -139,6 +140,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
     words `agreement.StoryWeights` weighs; `quoted`: the quote spans per article, for
     `agreement.agreeing`), omissions and exclusives."""
     weights = StoryWeights(texts) if texts else None
+    undated = frozenset(a.id for a in articles if published_day(a) is None)
     outlet_of = {a.id: a.outlet_label for a in articles}
     outlets = sorted(set(outlet_of.values()))
     consensus: list[Consensus] = []
@@ -148,8 +150,8 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
         rep = _representative(members)
         grouped = {c.article_id for c in members}
         # Only the members saying what the item says count as agreeing (agreement.py).
-        agreed = agreeing(members, rep, leads, weights, quoted) if len(grouped) > 1 \
-            else members
+        agreed = agreeing(members, rep, leads, weights, quoted, undated) \
+            if len(grouped) > 1 else members
         ids = tuple(sorted({c.article_id for c in agreed}))
         n_groups = source_count(ids, groups, outlet_of, copied_pairs(agreed, reuse))
         spans = tuple(Span(c.article_id, c.start, c.end)
