@@ -98,24 +98,6 @@ def test_discounted_pairs_count_part_of_their_weight() -> None:
     assert weight.tolist() == pytest.approx([0.4 * frames_module.FRAME_DISCOUNT, 0.4, 0.4])
 
 
-def test_many_pairs_conflict_at_once_exactly_as_one_pair_at_a_time() -> None:
-    frames = [Frame(frozenset({"hear"}), frozenset({"nomin"})),
-              Frame(frozenset({"confi"}), frozenset({"judg"})),
-              Frame(frozenset({"confi"}), frozenset({"court"})),  # shares a predicate
-              Frame(frozenset({"judg"}), frozenset({"bench"})),  # a predicate as an object
-              Frame(frozenset({"vote"}), frozenset({"nomin"})),  # shares an object
-              Frame(frozenset({"sue"}), frozenset()),  # no object: incomplete
-              EMPTY,
-              Frame(frozenset({"fire"}), frozenset({"coach"}))]
-    a, b = (np.array(ix) for ix in np.triu_indices(len(frames), k=1))
-    one_by_one = [frames_conflict(frames[i], frames[j]) for i, j in zip(a, b, strict=True)]
-    assert any(one_by_one) and not all(one_by_one)
-    assert frames_module.conflicting(frames, a, b).tolist() == one_by_one  # products
-    few = np.arange(0, len(a), 7)  # a few pairs: each pair's rows gathered
-    assert frames_module.conflicting(frames, a[few], b[few]).tolist() == [
-        one_by_one[k] for k in few]
-
-
 def test_a_lone_article_the_discount_split_off_rejoins_its_story() -> None:
     d = frames_module.FRAME_DISCOUNT
     # Articles 0-2 are one story; 3 is tied to it by clashing pairs only (discounted below

@@ -34,12 +34,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..model import Article, ArticleFacts
 from .features import family
-from .link import average_linkage, pair_cosines
+from .link import average_linkage
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -238,28 +237,10 @@ def discount_clashes(weight: np.ndarray, frames: Sequence[Frame], a: np.ndarray,
     """Weigh down (in place) the pairs (a, b) whose frames conflict and whose event parts'
     cosine is below `FRAME_EVENT_BELOW` to `FRAME_DISCOUNT` of their weight; returns which."""
     out = np.zeros(len(a), dtype=bool)
-    pick = np.flatnonzero(event_cosines < FRAME_EVENT_BELOW)
-    out[pick] = conflicting(frames, a[pick], b[pick])
+    for k in np.flatnonzero(event_cosines < FRAME_EVENT_BELOW).tolist():
+        out[k] = frames_conflict(frames[int(a[k])], frames[int(b[k])])
     weight[out] *= FRAME_DISCOUNT
     return out
-
-
-def conflicting(frames: Sequence[Frame], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """`frames_conflict` of each pair (frames[a[k]], frames[b[k]]), for many pairs at once:
-    the four intersections it tests are all empty exactly when the two frames' families
-    (predicates and objects together) share none, one sparse dot product per pair (a loop
-    over the 500,000 pairs of 1,000 articles took 1.4 CPU s)."""
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, f in enumerate(frames):
-        for w in (f.predicates | f.objects) if f else ():
-            rows.append(i)
-            cols.append(vocab.setdefault(w, len(vocab)))
-    complete = np.array([bool(f) for f in frames], dtype=bool)
-    held = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                             shape=(len(frames), max(len(vocab), 1)))
-    return complete[a] & complete[b] & (pair_cosines(held, a, b) == 0)
 
 
 def rejoin_lone(labels: Sequence[int], edges: Sequence[tuple[int, int, float]],

@@ -34,7 +34,7 @@ from ..model import Article, ArticleFacts
 from . import frames as frames_module
 from . import headnames, weekdays
 from .features import RawFeatures
-from .frames import Frame, conflicting
+from .frames import Frame, frames_conflict
 
 LEAD_SENTENCES = 3  # the lead: where a report states its own event's date (later: background)
 
@@ -128,9 +128,9 @@ def undated_clashes(raws: Sequence[RawFeatures], frames: Sequence[Frame], when: 
     spec = [specifics(r) for r in raws]
     df = Counter(f for s in spec for f in s)
     rare = [frozenset(f for f in s if df[f] <= SPECIFIC_MAX_DF) for s in spec]
-    apart = conflicting(frames, a[pick], b[pick])
-    for k, clash in zip(pick.tolist(), apart.tolist(), strict=True):
-        out[k] = clash and not (rare[int(a[k])] & rare[int(b[k])])
+    for k in pick.tolist():
+        i, j = int(a[k]), int(b[k])
+        out[k] = not (rare[i] & rare[j]) and frames_conflict(frames[i], frames[j])
     return out
 
 
