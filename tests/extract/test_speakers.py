@@ -171,14 +171,12 @@ def test_quotes_carry_speaker_confidence_in_the_report(quotes_of):
     assert data["speaker"] == "Tom Hale" and data["speaker_confidence"] >= 0.9
 
 
-def test_an_office_resolves_through_the_story(nlp, settings):
+def _story(nlp, settings, texts: dict[str, str]):
+    """Each article's facts (mentions and quotes) and the story of all of them."""
     from newsprism.entities import resolve_entities
     from newsprism.extract.quotes import find_quotes
     from newsprism.model import ArticleFacts, Story, StoryContext
 
-    texts = {"a": "Gov. Dana Price signed the harbour bill on Friday in Porto.",
-             "b": "The harbour bill was signed on Friday.\n\n"
-                  "“It is a good day for the state,” the governor said."}
     articles, facts = [], []
     for aid, text in texts.items():
         article = Article(id=aid, source=aid, text=text)
@@ -187,12 +185,37 @@ def test_an_office_resolves_through_the_story(nlp, settings):
         articles.append(article)
         facts.append(ArticleFacts(aid, mentions=mentions,
                                   quotes=find_quotes(article, doc, mentions)))
+    return facts, resolve_entities(StoryContext(Story("s", "s", tuple(texts)),
+                                                tuple(articles), tuple(facts)), settings)
+
+
+def test_an_office_resolves_through_the_story(nlp, settings):
+    texts = {"a": "Gov. Dana Price signed the harbour bill on Friday in Porto.",
+             "b": "The harbour bill was signed on Friday.\n\n"
+                  "“It is a good day for the state,” the governor said."}
+    facts, story = _story(nlp, settings, texts)
     assert [q.speaker for q in facts[1].quotes] == [None]  # its own article names nobody
-    story = resolve_entities(StoryContext(Story("s", "s", ("a", "b")), tuple(articles),
-                                          tuple(facts)), settings)
     (q,) = story.quotes
     assert q.speaker == "Dana Price" and q.speaker_entity is not None
     assert SPEAKER_MIN_CONFIDENCE <= q.speaker_confidence < 1.0
+
+
+def test_an_office_brought_in_unnamed_stays_unnamed_in_the_story(nlp, settings):
+    """Stop 60, real text: `A senior administration official ... “…,” the official told
+    reporters` had gone to the one person the story titles "official" (a North Korean
+    official named further down): the article had brought its official in unnamed."""
+    texts = {"a": "A senior harbour official later gave more details about the closure.\n\n"
+                  "“The ferry crews did not show up,” the official told reporters.\n\n"
+                  "Earlier, port official Dana Price dismissed the remarks as noise.",
+             "b": "Port official Dana Price spoke to the board on Friday."}
+    (q,) = [q for q in _story(nlp, settings, texts)[1].quotes if "ferry crews" in q.text]
+    assert q.speaker is None
+    # (guard) without an unnamed one before it the office still finds its one holder
+    texts = {"a": "The harbour bill was signed on Friday.\n\n"
+                  "“It is a good day for the port,” the official told reporters.",
+             "b": "Port official Dana Price signed the harbour bill on Friday."}
+    (q,) = [q for q in _story(nlp, settings, texts)[1].quotes if "good day" in q.text]
+    assert q.speaker == "Dana Price"
 
 
 @pytest.mark.parametrize("text", [

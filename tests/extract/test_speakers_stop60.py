@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article
-
 
 def _by(quotes, fragment: str) -> list[str | None]:
     return [q.speaker for q in quotes if fragment in q.text]
@@ -90,42 +88,6 @@ def test_a_participle_after_a_speaking_clause_continues_it(quotes_of):
     quotes = quotes_of("Senator Mark Hollis said the plan failed because officials ignored "
                        "the warnings, adding that it was “a disaster for the harbour.”")
     assert _by(quotes, "disaster for the harbour") == ["Mark Hollis"]
-
-
-def _story_quotes(nlp, settings, texts: dict[str, str]):
-    from newsprism.entities import resolve_entities
-    from newsprism.extract.mentions import find_mentions
-    from newsprism.extract.quotes import find_quotes
-    from newsprism.model import ArticleFacts, Story, StoryContext
-
-    articles, facts = [], []
-    for aid, text in texts.items():
-        article = Article(id=aid, source=aid, text=text)
-        doc = nlp(text)
-        mentions = find_mentions(article, doc)
-        articles.append(article)
-        facts.append(ArticleFacts(aid, mentions=mentions,
-                                  quotes=find_quotes(article, doc, mentions)))
-    return resolve_entities(StoryContext(Story("s", "s", tuple(texts)), tuple(articles),
-                                         tuple(facts)), settings).quotes
-
-
-def test_an_office_brought_in_unnamed_stays_unnamed_in_the_story(nlp, settings):
-    """`A senior administration official ... "…," the official told reporters` had gone to
-    the one person the story titles "official" (a North Korean official named further
-    down): the article had brought its official in unnamed."""
-    texts = {"a": "A senior harbour official later gave more details about the closure.\n\n"
-                  "“The ferry crews did not show up,” the official told reporters.\n\n"
-                  "Earlier, port official Dana Price dismissed the remarks as noise.",
-             "b": "Port official Dana Price spoke to the board on Friday."}
-    (q,) = [q for q in _story_quotes(nlp, settings, texts) if "ferry crews" in q.text]
-    assert q.speaker is None
-    # (guard) without an unnamed one before it the office still finds its one holder
-    texts = {"a": "The harbour bill was signed on Friday.\n\n"
-                  "“It is a good day for the port,” the official told reporters.",
-             "b": "Port official Dana Price signed the harbour bill on Friday."}
-    (q,) = [q for q in _story_quotes(nlp, settings, texts) if "good day" in q.text]
-    assert q.speaker == "Dana Price"
 
 
 @pytest.mark.parametrize("text", [
