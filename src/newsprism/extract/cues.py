@@ -888,16 +888,23 @@ class CueReader(SpanReader):
             return _with_subject(verb) or self._chain_subject(verb)
         return None
 
-    def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
+    def _phrase_source(self, verb) -> tuple[Token | None, tuple[int, int]] | None:
+        """(source, the phrase's tokens) of "according to X" and of "in the words of X" / "in
+        X's words" (`verb` is "according" or "words"); None for any other cue."""
         doc = self.doc
         if (source := words_of(verb)) is not None:
-            return source, (verb.head.i, max(verb.i, source.i - 1) if source.i > verb.i
-                            else verb.i)
-        if verb.lower_ == "according":
-            to = doc[verb.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"]
-            head = objs[0] if objs else (doc[verb.i + 2] if verb.i + 2 < len(doc) else None)
-            return head, (verb.i, verb.i + 1)
+            return source, (verb.head.i, verb.i + 1 if source.i > verb.i else verb.i)
+        if verb.lower_ != "according":
+            return None
+        to = doc[verb.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        head = objs[0] if objs else (doc[verb.i + 2] if verb.i + 2 < len(doc) else None)
+        return head, (verb.i, verb.i + 1)
+
+    def _parsed_speaker(self, verb) -> tuple[Token | None, tuple[int, int]]:  # noqa: C901  (one case per dependency pattern of a speech verb's subject)
+        doc = self.doc
+        if (phrase := self._phrase_source(verb)) is not None:
+            return phrase
         cue_end = verb.i
         reader = text_reader(verb)
         if reader is not None and not self.in_quote(reader):
