@@ -17,6 +17,7 @@ import dataclasses
 import logging
 from collections.abc import Mapping, Sequence
 
+from ..dates import parse_iso
 from ..model import (
     Article,
     Claim,
@@ -31,7 +32,6 @@ from ..model import (
     StoryContext,
 )
 from ..settings import Settings
-from ..stories.cluster import published_day
 from .agreement import StoryWeights, agreeing, lead_ends
 from .attribution import attribution_conflicts
 from .conflicts import (
@@ -140,7 +140,7 @@ def consensus_and_exclusives(clusters: list[list[Claim]], articles: Sequence[Art
     words `agreement.StoryWeights` weighs; `quoted`: the quote spans per article, for
     `agreement.agreeing`), omissions and exclusives."""
     weights = StoryWeights(texts) if texts else None
-    undated = frozenset(a.id for a in articles if published_day(a) is None)
+    undated = frozenset(a.id for a in articles if parse_iso(a.published) is None)
     outlet_of = {a.id: a.outlet_label for a in articles}
     outlets = sorted(set(outlet_of.values()))
     consensus: list[Consensus] = []

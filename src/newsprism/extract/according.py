@@ -39,6 +39,11 @@ def according_to(t) -> bool:
     return head is None or head.lower_ not in NORM_NOUNS
 
 
+# The tokens that stand as the cue of a phrase naming a source: "according (to X)" and "(in
+# the) words (of X)" / "(in X's) words" (`according_to`, `words_of`).
+PHRASE_CUES = frozenset({"according", "words"})
+
+
 def words_of(t):
     """`t` is the "words" of "in the words of X" or "in X's words": X's head token (the
     source, as of "according to X"); else None ("in other words", "in a few words")."""

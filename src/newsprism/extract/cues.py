@@ -28,7 +28,7 @@ from ..lexicons.cues import (
 from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
 from ..text import fold
-from .according import according_to, words_of
+from .according import PHRASE_CUES, according_to, words_of
 from .binding import cannot_be, relative_antecedent, unless_bound
 from .documents import (
     compound_issuer,
@@ -165,7 +165,7 @@ def _speaking_clause_before(verb, top):
     … because officials ignored it, adding …" X still adds."""
     if verb.tag_ != "VBG" or top.i >= verb.i or top.lemma_.lower() in _SPEAKING:
         return None
-    for t in verb.doc[top.i + 1:verb.i]:
+    for t in tokens_of(verb.doc)[top.i + 1:verb.i]:
         if t.dep_ == "advcl" and t.tag_ in FINITE_TAGS and t.lemma_.lower() in _SPEAKING \
                 and verb.i - 2 <= t.right_edge.i < verb.i \
                 and any(c.dep_ in SUBJECT_DEPS for c in t.children):
@@ -222,8 +222,7 @@ def _opener_object(verb):
     if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 \
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
-    doc = verb.doc
-    for t in doc[max(0, verb.i - 8):verb.i]:
+    for t in tokens_of(verb.doc)[max(0, verb.i - 8):verb.i]:
         if t.dep_ == "pobj" and t.right_edge.i == verb.i - 1 \
                 and t.head.lower_ in _CLAUSE_OPENERS and t.pos_ in ("NOUN", "PROPN"):
             return t
@@ -704,7 +703,7 @@ class CueReader(SpanReader):
             head = None  # the speaker is never quoted text, nor "Tuesday" in "said Tuesday"
         if head is not None and head.i < verb.i:
             head = self._after_dateline(head, verb)
-        phrase = verb.lower_ in ("according", "words")  # "according to X", "in X's words"
+        phrase = verb.lower_ in PHRASE_CUES  # "according to X", "in X's words"
         if head is None and nearby and not phrase:
             head = self._nearby_speaker(verb)
         if head is not None and not phrase and self._addressee(head, verb) \

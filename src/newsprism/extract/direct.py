@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicons.cues import CUE_LEMMAS, INDIRECT_LEMMAS, OBJECT_LEMMAS, SPEECH_LEMMAS
-from .according import behind_dash
+from .according import PHRASE_CUES, behind_dash
 from .cues import (
     MAX_CLAUSE_TOKENS,
     MAX_CUE_GAP,
@@ -152,7 +152,7 @@ class DirectFinder(IntroReader, SignatureReader):
                     self.subject_between(c_tok, v.i) is not None
                     or v.i == c_tok and not inverted_object(v, self.subject_between(v.i + 1, hi))):
                 verb = v  # `“...,” he continued`, `“...!” beamed X`
-        if verb is None or verb.lower_ in ("according", "words"):  # (not across a dash)
+        if verb is None or verb.lower_ in PHRASE_CUES:  # (not across a dash: round 16)
             return (None, None) if verb is not None and behind_dash(doc, c_tok, verb.i) \
                 else (verb, None)
         if verb.tag_ == "VB" and not phrasal_cue(verb) \
@@ -343,7 +343,7 @@ class DirectFinder(IntroReader, SignatureReader):
                 continue  # scare quotes (not "in the words of a top aide")
             ks, ke = cs, ce
             if kind == "partial" and verb is not None and verb.i < o_tok \
-                    and verb.lower_ != "according" \
+                    and verb.lower_ not in PHRASE_CUES \
                     and verb.right_edge.i - verb.i <= MAX_CLAUSE_TOKENS \
                     and verb.right_edge.i >= c_tok - 1:
                 # `calls her “a total stiff”`: what the cue says is the rest of its phrase, up
