@@ -24,6 +24,7 @@ from ..lexicons.cues import (
     SCENE_MARKS,
     SPEECH_LEMMAS,
     VERDICT_LEMMAS,
+    WORDING_LEMMAS,
 )
 from ..model import Article, Mention
 from ..nlp.loader import ents_of, sents_of, text_of, tokens_of
@@ -61,12 +62,15 @@ from .unsaid import (
     blamed_for,
     controlling_object,
     for_to_infinitive,
+    generic_gerund,
     joined_to_reported_clause,
+    known_in_report,
     legal_plea,
     naming_call,
     object_controlled,
     passive_cue,
     points_back,
+    preferred,
     premise,
     vocative_imperative,
 )
@@ -389,11 +393,19 @@ def object_pronoun(tok) -> bool:
 def negated(verb) -> bool:
     """`did not say`, `never called for`: the cue verb is negated, so what it reports is not
     what its subject said. A "not" cut off from the verb by punctuation is someone else's
-    (`“… Probably not,” she said`: the parser hangs the quote's "not" on the cue)."""
+    (`“… Probably not,” she said`: the parser hangs the quote's "not" on the cue). So is
+    one under "no longer", and one joined by "or" to a negated verb of its form with no
+    subject of its own: "no longer treat them with respect or believe they are ..." (stop
+    61, a Baly opinion piece)."""
     doc = verb.doc
-    return any(c.dep_ == "neg" and not any(
-        doc[i].is_punct for i in range(min(c.i, verb.i) + 1, max(c.i, verb.i)))
-        for c in verb.children)
+    if any(c.dep_ == "neg" and not any(
+            doc[i].is_punct for i in range(min(c.i, verb.i) + 1, max(c.i, verb.i)))
+           or c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children)
+           for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == verb.head.tag_ and verb.head.i < verb.i \
+        and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children) \
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and negated(verb.head)
 
 
 def _to_infinitive(tok) -> bool:
@@ -449,7 +461,8 @@ def unasserted(verb) -> bool:
     if _irrealis_conjunct(verb) or _imperative_condition(verb):
         return True
     if for_to_infinitive(verb) or asked_of_subject(verb) or naming_call(verb) \
-            or legal_plea(verb) or points_back(verb) or vocative_imperative(verb) or premise(verb):
+            or legal_plea(verb) or points_back(verb) or vocative_imperative(verb) or premise(verb) \
+            or preferred(verb) or generic_gerund(verb) or known_in_report(verb):
         return True
     if verb.tag_ != "VB" or not _to_infinitive(verb):
         return False
@@ -463,8 +476,13 @@ def unasserted(verb) -> bool:
 
 
 def _guessed(verb) -> bool:
-    """`verb` under "might" or "may"."""
-    return any(c.dep_ == "aux" and c.lower_ in ("might", "may") for c in verb.children)
+    """`verb` under "might" or "may", or the advice of "should" ("companies should still
+    expect the pressure to continue", stop 61: the writer's counsel, nothing they said; not
+    a writer's own "I should say that ...", which says it)."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & {"might", "may"}) or "should" in aux and not (
+        verb.lemma_.lower() in WORDING_LEMMAS | {"note", "admit", "mention"}
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
 
 
 # Modals of a time to come or a possibility: "Future historians ... will have to ask why ..."

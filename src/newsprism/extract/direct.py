@@ -134,8 +134,9 @@ class DirectFinder(IntroReader, SignatureReader):
                 break
             hi += 1
         verb = self.cue_verb(c_tok, hi, near_end=False)
-        if c_tok < len(doc) and doc[c_tok].pos_ == "CCONJ" \
-                and no_cue_past_and(text, self.pairs[n], verb, c_tok):
+        k = c_tok + (c_tok + 1 < len(doc) and doc[c_tok].text == ",")  # (`“…”, and he said`)
+        if k < len(doc) and doc[k].pos_ == "CCONJ" \
+                and no_cue_past_and(text, self.pairs[n], verb, k):
             return None, None
         head = self.subject_between(c_tok, hi) if verb is None else None
         if head is not None and swallowed_cue(head) and head.i - c_tok <= 3 \

@@ -48,6 +48,52 @@ def unsure_cap(conf: float, known: bool, salient: bool, clause_subject: bool,
     return conf
 
 
+def _name_token(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def outranked(doc, chosen: int, rivals: list[int], pronoun: int) -> bool:
+    """A rival of the pronoun's gender is the object of the main verb of the sentence right
+    before the pronoun's, while the antecedent chosen (the name at char `chosen`, a subject
+    or speaker) lies in an earlier sentence: "House Speaker John Boehner said ... / After a
+    meeting where Boehner spoke, reporters asked Rep. Walter Jones about the talks. He had
+    to answer that he didn't know" is Jones (stop 61, a real article: Boehner at 0.8). Too
+    close to call."""
+    here, first = _name_token(doc, pronoun), _name_token(doc, chosen)
+    if here is None or first is None or here.sent.start == 0:
+        return False
+    before = doc[here.sent.start - 1].sent
+    if first.sent.start >= before.start or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN")
+            for c in before.root.children):
+        return False  # (not when a name or a he/she is that sentence's subject: "he said Ryan")
+    for pos in rivals:
+        r = _name_token(doc, pos)
+        if r is not None and r.sent.start == before.start and r.head.i == before.root.i \
+                and r.dep_ in ("dobj", "dative"):
+            return True
+    return False
+
+
+def rivals_between(people, chosen: int, last: int, k: int, gender: str | None, pronoun: int
+                   ) -> tuple[set[int], bool]:
+    """The persons agreeing with the pronoun's gender (none leaning against it) named between
+    event `chosen` (person `k`) and event `last` of `people._events`, and whether one of them
+    `outranked` the one chosen for the pronoun at char `pronoun`."""
+    events = people._events[chosen + 1:last + 1]
+    between = {e[1] for e in events if e[1] != k and people.agrees(e[1], gender)
+               and not people.persons[e[1]].leans_against(gender)}
+    return between, bool(between) and outranked(
+        people.doc, people._events[chosen][0], [e[0] for e in events if e[1] in between],
+        pronoun)
+
+
 class Doubts:
     """The he/she speakers of one article left unresolved, so that a later he/she of the same
     gender does not reach past one of them to a person named before it: "…,” she said" left

@@ -67,14 +67,14 @@ class _Finder(DirectFinder):
         if lemma not in OBJECT_LEMMAS or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return None
         parts = [c for c in verb.children if c.i > verb.i and (
-            c.dep_ in ("dobj", "xcomp", "oprd") or c.dep_ == "prep" and (
-                c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
-            and lemma in ("call", "describe"))]
+            c.dep_ in ("dobj", "xcomp", "oprd") or lemma in reported.AS_VERDICT_LEMMAS and (
+                c.dep_ == "prep" and (c.lower_ == "for" and lemma == "call" or c.lower_ == "as")
+                or c.dep_ == "advcl" and reported.as_verdict(c)))]
         if not parts or phone_call(lemma, parts) or reported.found_or_named(verb, lemma) \
                 or not (parts := reported.said_object(parts, lemma)):
             return None  # ("praised the Pentagon for …": whom it is about; nothing said)
         lo = min(c.left_edge.i for c in parts)
-        hi = max(c.right_edge.i for c in parts) + 1
+        hi = max(reported.part_end(c) for c in parts) + 1
         if hi - lo < 2 or hi - lo > MAX_CLAUSE_TOKENS or lemma in ("call", "describe") \
                 and reported.quoted_label_after(self.doc, lo, hi, self.in_quote):
             return None

@@ -60,7 +60,15 @@ def said_object(parts: list, lemma: str = "") -> list:
     reported. Not "called Merkel “the chancellor of ...”", nor "urged Congress to act". A
     charge is what was said, with whom it is against: "accused Bill Clinton of misconduct"
     reports "Bill Clinton of misconduct" (the "of"/"for" phrase hung on the verb joins the
-    parts; stop 59, PolNeAR: such charges are attributions)."""
+    parts; stop 59, PolNeAR: such charges are attributions). A verdict alone ("was
+    criticized by X as “very tough”": what it is about is the passive subject) reports no
+    clause of its own (stop 61)."""
+    # "called Friday for new assistance": a day the parser made the object is when, not what
+    parts = [c for c in parts if not (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")
+                                      and sum(1 for _ in c.subtree) <= 2)]
+    if lemma in AS_VERDICT_LEMMAS - {"call", "describe"} \
+            and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in parts):
+        return []
     named = [c for c in parts if c.dep_ == "dobj" and (
         all(t.ent_type_ in NAMED or t.is_punct for t in c.subtree)
         or c.ent_type_ in NAMED and not any(t.pos_ in ("VERB", "AUX") for t in c.subtree)
@@ -75,6 +83,10 @@ def said_object(parts: list, lemma: str = "") -> list:
 
 
 _CHARGES = frozenset("accuse blame".split())  # verbs whose "of"/"for" phrase is the charge
+# Statement verbs that say what their object is ("described the tax as arbitrary", "praised
+# cooperatives as “...”"): the verdict after "as" is said with the object, never the object
+# alone (stop 61, two real articles).
+AS_VERDICT_LEMMAS = frozenset("call describe praise criticize criticise condemn".split())
 
 
 def _proper_charged(obj) -> bool:
@@ -191,3 +203,25 @@ def verbless(comp, verb) -> bool:
 
 # Verbs of wording that take no "object + adjective" (unlike "declare X the winner").
 _NO_SMALL_CLAUSE = WORDING_LEMMAS - {"declare"}
+
+
+def as_verdict(clause) -> bool:
+    """A clause opened by "as" that gives a verdict ("as arbitrary", "as having been enacted
+    without ..."), not one of time or reason with a subject of its own ("condemned the launch
+    as Pyongyang fired three missiles": the launch is what was condemned)."""
+    return clause.left_edge.lower_ == "as" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def part_end(part) -> int:
+    """The last token of a part a statement verb reports: its phrase's end, or, when the
+    parser joined a finite verb to a part that is no verb ("described such a tax as
+    arbitrary and threatened Tarland with ...": "threatened" hung on "arbitrary"), the token
+    before that verb and its "and": the subject's next act is not what was said (stop 61)."""
+    joined = [c for c in part.children if c.dep_ == "conj" and c.pos_ == "VERB"
+              and c.tag_ in ("VBD", "VBZ", "VBP")]
+    if part.pos_ in ("VERB", "AUX") or not joined or any(t.is_quote for t in part.subtree):
+        return part.right_edge.i  # (never a cut inside quote marks: `called it “shameful”`)
+    first = min(joined, key=lambda c: c.i)
+    cc = [c.i for c in part.children if c.dep_ == "cc" and c.i < first.i]
+    return (max(cc) if cc else first.left_edge.i) - 1

@@ -51,7 +51,7 @@ from .persons import (
     untagged_subject,
     window_start,
 )
-from .pronoun_doubt import unsure_cap
+from .pronoun_doubt import CONF_UNSURE, rivals_between, unsure_cap
 from .spans import in_reported_clause, reported_by_no_one, reporting_aside
 
 _STOP_POS = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "PRON"})
@@ -370,11 +370,11 @@ class People:
             return None, 0.0
         k, salient = self._events[chosen][1], self._events[chosen][2]
         k = self._namesake(self._events[chosen][0], k, gender) if salient else k
-        between = {e[1] for e in self._events[chosen + 1:i + 1] if e[1] != k
-                   and self.agrees(e[1], gender) and not self.persons[e[1]].leans_against(gender)}
+        between, outranked = rivals_between(self, chosen, i, k, gender, pos)
         known = self.persons[k].tells(gender, leaning=salient and not far and not between)
         conf = CONF_GENDER_KNOWN if known else CONF_GENDER_UNKNOWN
         conf -= (COST_BETWEEN_SALIENT if salient else COST_BETWEEN_PLAIN) if between else 0.0
+        conf = min(conf, CONF_UNSURE) if outranked else conf
         conf -= COST_OUT_OF_WINDOW if far else 0.0
         subj = not known and bool(clause_subject(self.doc, self._events[chosen][0]))
         rival = far and any(e[2] and e[1] != k and self.agrees(e[1], gender) for e in

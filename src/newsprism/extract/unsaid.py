@@ -94,7 +94,7 @@ def object_controlled(verb) -> bool:
     # some pundits to declare that ...", stop 55, gave "the exclusion of X" the pundits' words)
     controlled = verb.dep_ == "xcomp" or verb.head.lemma_.lower() in _CAUSATIVE
     return any(c.dep_ in ("dobj", "npadvmod") and verb.head.i < c.i < verb.i
-               and (c.ent_type_ == "PERSON" or controlled and _may_speak(c))
+               and (c.ent_type_ == "PERSON" or controlled and _caused_speaker(c, verb.head))
                for c in verb.head.children)
 
 
@@ -110,7 +110,14 @@ def controlling_object(verb):
     if not object_controlled(verb) or verb.head.lemma_.lower() not in _CAUSATIVE:
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and verb.head.i < c.i < verb.i
-                 and c.pos_ != "PRON" and _may_speak(c)), None)
+                 and c.pos_ != "PRON" and _caused_speaker(c, verb.head)), None)
+
+
+def _caused_speaker(noun, head) -> bool:
+    """`_may_speak`, or any noun made to act by a causative verb: "prompting the chief
+    justice to remark: “…”" (stop 61, a real article: the remark had gone to the one whose
+    answer prompted it); "chose Astana to announce ..." stays a purpose."""
+    return _may_speak(noun) or head.lemma_.lower() in _CAUSATIVE and noun.pos_ in ("NOUN", "PROPN")
 
 
 def blamed_for(verb):
@@ -339,3 +346,41 @@ def _told_aside(t) -> bool:
         and t.lemma_.lower() in _ASIDE_LEMMAS \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) \
         and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+
+
+def preferred(verb) -> bool:
+    """`The media would rather tell you why ...` (stop 61, a Baly opinion piece): what someone
+    would rather or sooner do is a preference the writer gives them, nothing they said."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children) \
+        and any(c.dep_ == "advmod" and c.lower_ in ("rather", "sooner") for c in verb.children)
+
+
+def generic_gerund(verb) -> bool:
+    """`when it comes to showing mom how thankful you are` (stop 61, a real article): a gerund
+    after a preposition of a clause whose subject is the empty "it" is anyone's doing; its
+    "it" is no speaker."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+        return False
+    clause = verb.head.head
+    return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children)
+
+
+# Verbs of knowing: what someone knew is a claim about them, not their words.
+_KNOWING = frozenset("know realize realise recognize recognise understand".split())
+
+
+def known_in_report(verb) -> bool:
+    """`Republicans blame the White House ..., and that the administration quickly knew the
+    violence was a terrorist attack` (stop 61, a real article), `the senator said officials
+    knew the bridge was unsafe`: a verb of knowing inside the clause another cue reports is
+    that speaker's claim about the knower; the knower said nothing (the outer attribution
+    keeps the whole clause)."""
+    if verb.lemma_.lower() not in _KNOWING or verb.dep_ not in ("ccomp", "conj"):
+        return False
+    t, hops = verb, 0
+    while t.dep_ in ("ccomp", "conj") and t.head.i != t.i and hops < 4:
+        t, hops = t.head, hops + 1
+        if t.lemma_.lower() in CUE_LEMMAS and t.lemma_.lower() not in _KNOWING and any(
+                c.dep_ in SUBJECT_DEPS for c in t.children):
+            return True
+    return False
