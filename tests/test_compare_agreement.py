@@ -18,6 +18,7 @@ from newsprism.compare.agreement import (
     asks,
     figures,
     ordinals,
+    other_posts,
     same_quote,
     without_appositions,
 )
@@ -355,3 +356,17 @@ def test_compare_story_reads_the_quotes_of_its_articles_for_consensus(settings):
         for f in ctx.facts)
     import dataclasses
     assert not found(dataclasses.replace(ctx, facts=facts))
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Gale served as Ridley's deputy mayor.",
+     "Before she was elected mayor, Ms Gale served for a decade as a county councillor.", False),
+    ("Gale served as Ridley's deputy mayor.", "Ms Gale served as deputy mayor under Ridley.",
+     True),
+    ("Gale worked as a nurse in Tarland.", "In Tarland, Gale worked as a nurse.", True),
+])
+def test_two_posts_served_are_two_statements(a, b, same) -> None:
+    """`Northam served as McAuliffe's lieutenant governor` was confirmed by `Mr Northam
+    served for a decade as a Virginia state legislator` (stop 61, a real consensus item)."""
+    assert other_posts(a, b) is not same
+    assert agrees(a, b) is same

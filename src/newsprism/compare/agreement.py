@@ -308,6 +308,22 @@ def _confirms_list(item: str, member: str) -> bool:
     return len(named) >= 2
 
 
+# "served for a decade as a Virginia state legislator": the post someone served, worked or
+# acted in (up to four words after "as").
+_POST = re.compile(r"\b(?:serv|work|act)(?:e|es|ed|ing|s)?\b(?:\s+[\w'’-]+){0,4}?\s+as\s+"
+                   r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+
+
+def other_posts(item: str, member: str) -> bool:
+    """Both sentences say someone served as something, and the posts share no word: "Northam
+    served as McAuliffe's lieutenant governor" is not confirmed by "Mr Northam served for a
+    decade as a Virginia state legislator" (stop 61, a real consensus item)."""
+    pa, pb = _POST.search(item), _POST.search(member)
+    if pa is None or pb is None:
+        return False
+    return not content_words(pa.group(1)) & content_words(pb.group(1))
+
+
 def agrees(item: str, member: str, weights: StoryWeights | None = None,
            inside: tuple[bool, bool] = (False, False)) -> bool:
     """Whether `member` states what `item` states (see the module docstring); `inside`:
@@ -329,6 +345,8 @@ def agrees(item: str, member: str, weights: StoryWeights | None = None,
     wa, wb = count_words(item), count_words(member)
     if wa and wb and not (wa | _numbers(fa)) & (wb | _numbers(fb)):
         return False  # "He died seven months after his wife" / "about eight months after"
+    if other_posts(item, member):
+        return False
     oa, ob = ordinals(item), ordinals(member)
     if oa and ob and not oa & ob:
         return False  # "the sixth case" / "the first case ... via person-to-person transmission"
