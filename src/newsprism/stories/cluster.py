@@ -41,7 +41,7 @@ from .features import (
     raw_features,
 )
 from .frames import Frame, article_frames, discount_clashes, rejoin_lone
-from .ids import first_key, reuse_weight, story_id
+from .ids import first_key, reuse_weight, site_furniture, story_id
 from .link import (
     ALL_PAIRS_UP_TO,
     FLOOR_RATIO,
@@ -258,7 +258,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
                 tuple(zip(a[veto].tolist(), b[veto].tolist(), strict=True))
                 + figure_vetoes(raws, when, a, b) + years.year_vetoes(articles, days, a, b),
                 undone(a, b, clash, strong))
-    a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings)
+    a, b, weight = with_reuse(a, b, weight, articles, reuse, when, settings, raws)
     kept = weight > 0
     edges = list(zip(a[kept].tolist(), b[kept].tolist(), weight[kept].tolist(), strict=True))
     if n <= ALL_PAIRS_UP_TO:
@@ -267,10 +267,12 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
 
 
 def with_reuse(a: np.ndarray, b: np.ndarray, weight: np.ndarray, articles: Sequence[Article],
-               reuse: Sequence[Reuse], when: np.ndarray, settings: Settings) -> Pairs:
+               reuse: Sequence[Reuse], when: np.ndarray, settings: Settings,
+               raws: Sequence[RawFeatures] | None = None) -> Pairs:
     """The scored pairs (a, b, weight) with the reuse pairs' weights (`ids.reuse_weight`):
     a strong reuse pair is linked whatever its vocabulary, unless a passage is reused more
-    than `story_window_days` later (a new story quoting an old one)."""
+    than `story_window_days` later (a new story quoting an old one), or it is furniture of
+    one site (`site_furniture`)."""
     n = len(articles)
     floor = settings.story_threshold * FLOOR_RATIO
     pos = {art.id: k for k, art in enumerate(articles)}
@@ -284,6 +286,8 @@ def with_reuse(a: np.ndarray, b: np.ndarray, weight: np.ndarray, articles: Seque
         di, dj = when[key[0]], when[key[1]]
         if not r.near_duplicate and abs(di - dj) > settings.story_window_days:
             continue  # a passage reused months later is a new story quoting an old one
+        if raws is not None and site_furniture(r, articles[i], articles[j], raws[i], raws[j]):
+            continue
         reused[key] = max(reused.get(key, 0.0), w)
     if reused:
         codes = a * n + b
