@@ -93,16 +93,20 @@ _PARTICLE_NAME = re.compile(
 _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "write", "ask", "explain", "note", "argue"})
 
 
-def clause_subject(doc, char: int) -> bool:
-    """Whether the name at `char` is the subject of some clause, main or not ("the only time
-    Trump ran down Sessions": Trump, not Sessions)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return False
+def name_token(doc, char: int):
+    """The head token of the name at `char` (past its compound and flat parts), or None."""
+    if (span := doc.char_span(char, char + 1, alignment_mode="expand")) is None:
+        return None
     root = span.root
     while root.dep_ in ("compound", "flat") and root.head.i != root.i:
         root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    return root
+
+
+def clause_subject(doc, char: int) -> bool:
+    """Whether the name at `char` is the subject of some clause, main or not ("the only time
+    Trump ran down Sessions": Trump, not Sessions)."""
+    return getattr(name_token(doc, char), "dep_", None) in ("nsubj", "nsubjpass")
 
 
 def _particle_person(doc, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ left unresolved: read by hand, 51 had been right, 23 wrong, 4 unclear.
 
 from __future__ import annotations
 
+from .mentions import name_token
 from .names import PERSON_ROLE_NOUNS
 from .persons import PRONOUN_FAR, turn_takers
 
@@ -48,16 +49,6 @@ def unsure_cap(conf: float, known: bool, salient: bool, clause_subject: bool,
     return conf
 
 
-def _name_token(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
 def outranked(doc, chosen: int, rivals: list[int], pronoun: int) -> bool:
     """A rival of the pronoun's gender is the object of the main verb of the sentence right
     before the pronoun's, while the antecedent chosen (the name at char `chosen`, a subject
@@ -65,7 +56,7 @@ def outranked(doc, chosen: int, rivals: list[int], pronoun: int) -> bool:
     meeting where Boehner spoke, reporters asked Rep. Walter Jones about the talks. He had
     to answer that he didn't know" is Jones (stop 61, a real article: Boehner at 0.8). Too
     close to call."""
-    here, first = _name_token(doc, pronoun), _name_token(doc, chosen)
+    here, first = name_token(doc, pronoun), name_token(doc, chosen)
     if here is None or first is None or here.sent.start == 0:
         return False
     before = doc[here.sent.start - 1].sent
@@ -74,7 +65,7 @@ def outranked(doc, chosen: int, rivals: list[int], pronoun: int) -> bool:
             for c in before.root.children):
         return False  # (not when a name or a he/she is that sentence's subject: "he said Ryan")
     for pos in rivals:
-        r = _name_token(doc, pos)
+        r = name_token(doc, pos)
         if r is not None and r.sent.start == before.start and r.head.i == before.root.i \
                 and r.dep_ in ("dobj", "dative"):
             return True
