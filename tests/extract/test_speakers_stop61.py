@@ -188,3 +188,12 @@ def test_a_day_parsed_as_the_object_is_not_what_was_called_for(quotes_of):
     quotes = quotes_of("The Tarland Red Cross called Friday for new assistance from "
                        "neighbouring countries to share the burden.")
     assert [q.text for q in quotes] and not [q for q in quotes if q.text.startswith("Friday")]
+
+
+def test_a_speaker_saying_he_knew_keeps_his_own_view(quotes_of):
+    # (guard) "Mr. Clarke said he realized that ...": the speaker's own view, as PolNeAR reads it
+    quotes = quotes_of("Mr. Tom Clarke said he realized that many of the floods were caused by "
+                       "the new dam.")
+    assert [q.speaker for q in _with(quotes, "many of the floods")] == ["Tom Clarke"] * len(
+        _with(quotes, "many of the floods"))
+    assert any(q.text.startswith("many of the floods") for q in quotes)
