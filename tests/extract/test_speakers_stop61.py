@@ -197,3 +197,11 @@ def test_a_speaker_saying_he_knew_keeps_his_own_view(quotes_of):
     assert [q.speaker for q in _with(quotes, "many of the floods")] == ["Tom Clarke"] * len(
         _with(quotes, "many of the floods"))
     assert any(q.text.startswith("many of the floods") for q in quotes)
+
+
+def test_a_joined_knowing_verb_shares_its_pronoun_subject(quotes_of):
+    # (guard) "said she could not support Trump but understood why people did": the "she"
+    # of the joined verb is the speaker's (PolNeAR train, stop 61)
+    quotes = quotes_of("Ann Petty, attending the rally, said she could not support the mayor "
+                       "but understood why people did.")
+    assert any(q.text == "why people did" for q in quotes)

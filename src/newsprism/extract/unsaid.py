@@ -377,9 +377,11 @@ def known_in_report(verb) -> bool:
     keeps the whole clause). Not a he/she/they/I/we knowing ("Rubio said he understands voters
     are angry"): most often the speaker's own view, as PolNeAR reads it (stop 61: 8 train
     quotes of that kind)."""
-    if verb.lemma_.lower() not in _KNOWING or verb.dep_ not in ("ccomp", "conj") or any(
-            c.dep_ == "nsubj" and c.lower_ in _SHARED_SUBJECTS for c in verb.children):
+    if verb.lemma_.lower() not in _KNOWING or verb.dep_ not in ("ccomp", "conj"):
         return False
+    knower = verb if any(c.dep_ == "nsubj" for c in verb.children) else verb.head
+    if any(c.dep_ == "nsubj" and c.lower_ in _SHARED_SUBJECTS for c in knower.children):
+        return False  # (or the subject a joined verb shares: "she could not ... but understood")
     t, hops = verb, 0
     while t.dep_ in ("ccomp", "conj") and t.head.i != t.i and hops < 4:
         t, hops = t.head, hops + 1
