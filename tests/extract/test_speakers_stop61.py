@@ -205,3 +205,16 @@ def test_a_joined_knowing_verb_shares_its_pronoun_subject(quotes_of):
     quotes = quotes_of("Ann Petty, attending the rally, said she could not support the mayor "
                        "but understood why people did.")
     assert any(q.text == "why people did" for q in quotes)
+
+
+def test_a_weekday_right_after_the_cue_is_when_it_was_said(quotes_of):
+    """`A senior U.S. official said Thursday the elder Kouachi had traveled to Yemen`: the
+    clause began with "Thursday" (stop 61, a real article)."""
+    quotes = quotes_of("A senior official said Thursday the elder brother had traveled to "
+                       "Tarland.")
+    assert [q.text for q in quotes] == ["the elder brother had traveled to Tarland"]
+    # (guards) a possessive day and a day as the subject stay
+    assert [q.text for q in quotes_of("Officials said Thursday's shooting was a crime.")] == [
+        "Thursday's shooting was a crime"]
+    assert [q.text for q in quotes_of("A source said Wednesday was the likely day.")] == [
+        "Wednesday was the likely day"]

@@ -45,7 +45,7 @@ from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
 from .signatures import SignatureReader, dash_signed
-from .spans import quoting_governor, swallowed_cue
+from .spans import day_after_cue, quoting_governor, swallowed_cue
 from .unsaid import in_link_row, in_question_put, relative_about_later_noun, unless_reported
 
 _SENT_BREAK = re.compile(r"[.!?]\s+[A-Z“\"‘']")
@@ -479,6 +479,8 @@ class DirectFinder(IntroReader, SignatureReader):
     def _clause(self, lo: int, hi: int, anchor: int) -> tuple[int, int] | None:
         """Char span of tokens [lo, hi), cut at line breaks to the part nearest `anchor`."""
         doc, text = self.doc, self.text
+        if 0 < lo < hi - 1 and day_after_cue(doc, lo):
+            lo += 1  # "A senior official said Thursday the elder brother had traveled ..."
         if hi <= lo:
             return None
         cs, ce = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])

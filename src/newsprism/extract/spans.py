@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..dates import WEEKDAYS
 from ..lexicons.cues import SPEECH_LEMMAS
 from .names import PRONOUNS
 
@@ -266,3 +267,13 @@ def quoting_governor(verb):
     if head.i == verb.i or not (lemma == "quote" or lemma == "cite" and via_as):
         return None
     return head
+
+
+def day_after_cue(doc, i: int) -> bool:
+    """A bare weekday right after a verb of speech that the parser hung on the reported
+    clause: the day it was said, not a word of what was said (stop 61, a real article). Not
+    "said Thursday's shooting was ..." (a possessive), nor "Wednesday was the day" (a
+    subject)."""
+    tok = doc[i]
+    return tok.lower_ in WEEKDAYS and tok.dep_ == "npadvmod" \
+        and doc[i - 1].lemma_.lower() in SPEECH_LEMMAS and doc[i + 1].tag_ != "POS"
