@@ -481,8 +481,11 @@ def _guessed(verb) -> bool:
     a writer's own "I should say that ...", which says it)."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(aux & {"might", "may"}) or "should" in aux and not (
-        verb.lemma_.lower() in WORDING_LEMMAS | {"note", "admit", "mention"}
+        verb.lemma_.lower() in _SAYS_IT
         and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children))
+
+
+_SAYS_IT = WORDING_LEMMAS | {"note", "admit", "mention"}  # "I should say / note that ..."
 
 
 # Modals of a time to come or a possibility: "Future historians ... will have to ask why ..."
