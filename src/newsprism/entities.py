@@ -202,6 +202,7 @@ def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],
     early = _early_spans([m for (_, gen), ms in by_name.items() if not gen for m in ms])
     genders = [next((sex for n, _ in names if (sex := name_gender(n))), None)
                for names in names_of]
+    ruled_out = _ruled_out(by_name, early, [clusters.members[i] for i in ids], genders)
     single: dict[int, list[Mention]] = defaultdict(list)  # unresolved surnames by group
     groups: list[list[Mention]] = []
     clusters_gen: list[str] = []  # each group's suffix
@@ -212,7 +213,8 @@ def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],
             cands = [j for j, names in enumerate(names_of)
                      if any(same_name_token(name, o.split()[-1]) and not patronymic_last(o.split())
                             and g == gen for o, g in names)
-                     and title_gender in (None, genders[j] or title_gender)]
+                     and title_gender in (None, genders[j] or title_gender)
+                     and j not in ruled_out.get((m.article_id, name, gen), ())]
             if len(cands) > 1:  # two people share the surname: use the one its article named
                 cands = _introduced_before(m, [(j, clusters.members[ids[j]]) for j in cands])
             if (m.article_id, m.start, m.end) in early:
@@ -230,6 +232,37 @@ def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],
                 single[len(groups) - 1] = [m]
     for k in range(len(groups)):
         clusters.add("PERSON", single[k], clusters_gen[k])
+
+
+def _ruled_out(by_name: dict[tuple[str, str], list[Mention]], early: set[tuple[str, int, int]],
+               people: list[list[Mention]], genders: list[str | None]
+               ) -> dict[tuple[str, str, str], set[int]]:
+    """(article, surname, suffix) -> the people (indexes of `people`, their mentions) that
+    none of that article's surname-only mentions may join, where the article names nobody of
+    the surname in full (stop 62, real text: "President Obama" joined "first lady Michelle
+    Obama", named in another article, while the same article's "Mr. Obama" could not):
+    - the article's bare mentions of one surname are one person, so a gendered title on any
+      of them ("Mr. Obama") rules out a full name of the other gender for all of them;
+    - a full name whose every article uses the bare surname for someone else before naming
+      it (`_early_spans`: "Obama" all through, then "first lady Michelle Obama") is not who
+      the bare surname means in another article either."""
+    def last(m: Mention) -> str:
+        return person_name(m.text).split()[-1]
+
+    in_full = [{m.article_id for m in ms if len(person_name(m.text).split()) > 1}
+               for ms in people]
+    out: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for (name, gen), ms in by_name.items():
+        if len(name.split()) != 1:
+            continue
+        mine = [j for j, ps in enumerate(people) if same_name_token(name, last(ps[0]))]
+        apart = {m.article_id for m in ms if (m.article_id, m.start, m.end) in early}
+        for aid in {m.article_id for m in ms} - {a for j in mine for a in in_full[j]}:
+            said = {g for m in ms if m.article_id == aid and (g := name_gender("", m.title))}
+            for j in mine:
+                if genders[j] and said - {genders[j]} or in_full[j] <= apart:
+                    out[(aid, name, gen)].add(j)
+    return out
 
 
 def _introduced_before(m: Mention, cands: list[tuple[int, list[Mention]]]) -> list[int]:

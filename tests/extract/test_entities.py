@@ -415,3 +415,28 @@ def test_a_father_and_son_told_by_middle_initials_stay_two_entities(settings):
     ctx = make_ctx({"a1": [("George H. W. Bush", "PERSON"), ("George W. Bush", "PERSON")]})
     names = [n for n, _ in people(resolve_entities(ctx, settings))]
     assert "George H. W. Bush" in names and "George W. Bush" in names
+
+
+def test_an_articles_bare_surname_is_one_person_and_not_a_relative_named_elsewhere(settings):
+    """Stop 62, real text: "President Obama" joined "first lady Michelle Obama", named once in
+    another article, while the same article's "Mr. Obama" (a man) could not. An article that
+    names nobody of the surname in full means one person by it, so "Mr. Marlow" rules the
+    woman out for its "President Marlow" too; and a full name whose own article uses the bare
+    surname for someone else before naming her is not whom another article's surname means."""
+    ctx = _titled_ctx({"a": [("Marlow", "President"), ("Marlow", "Mr.")],
+                       "b": [("Marlow", "President"), ("Marlow", None), ("Marlow", None),
+                             ("Marlow", None), ("Edith Marlow", "lady")],
+                       "c": [("Marlow", "President")]})
+    story = resolve_entities(ctx, settings)
+    edith = next(e for e in story.entities if e.name == "Edith Marlow")
+    assert [m.article_id for m in edith.mentions] == ["b"]
+    alone = next(e for e in story.entities if e.name == "Marlow")
+    assert alone.article_ids == ("a", "b", "c")
+    # Guards: with no one else meant by the surname, another article's bare surname (titled
+    # or not) still joins the one full name; and the woman's own "Mrs." joins her.
+    ctx = _titled_ctx({"a": [("Marlow", "President")],
+                       "b": [("Edith Marlow", "lady"), ("Marlow", "Mrs.")],
+                       "c": [("Marlow", None), ("Marlow", "Ms.")]})
+    story = resolve_entities(ctx, settings)
+    edith = next(e for e in story.entities if e.name == "Edith Marlow")
+    assert edith.article_ids == ("a", "b", "c")
