@@ -539,6 +539,28 @@ def test_an_undated_lead_agrees_with_another_lead_only_in_its_words(settings):
     assert [c.article_ids for c in agreed.consensus] == [("y1", "y3")]
 
 
+def test_an_undated_lead_agrees_with_another_lead_as_any_two_sentences_do(settings):
+    """Stop 62, real text: Fox's lead "The Supreme Court will decide whether the 2020 census
+    can include a question about citizenship ..." stood as agreed by the second sentence of
+    an undated newsletter, a columnist's quote on a later turn of the case ("... makes it
+    hard to see the Trump administration's efforts to include a citizenship question on the
+    2020 census as anything but a partisan power grab"). Undated, the two leads must agree
+    as any two sentences: a whole quote shares a run of words with what it confirms. Dated
+    leads still agree by being leads."""
+    said = ("The Appeals Court will decide whether the 2030 survey can ask about residency, "
+            "ensuring a quick review of a ruling that blocked the port board.")
+    quoted = ("“New papers before the Appeals Court make it hard to see the port board's push "
+              "to ask about residency in the 2030 survey as anything but a power grab…")
+    y1 = _article("y1", f"{said} Lawmakers met in Kelby on Monday.")
+    y2 = _article("y2", f"Our columnists on the survey. {quoted}")
+    claims = [_claim(y1, said, predicate="decide"),
+              _claim(y2, quoted, predicate="make")]
+    undated = dataclasses.replace(y2, published=None)
+    assert compare_story(_with_sentences(_ctx([y1, undated], claims)), settings).consensus == ()
+    agreed = compare_story(_with_sentences(_ctx([y1, y2], claims)), settings)
+    assert [c.article_ids for c in agreed.consensus] == [("y1", "y2")]
+
+
 @pytest.mark.parametrize(("stem_", "expected"), [
     ("strike", "strikes"), ("child", "children"), ("casualty", "casualties"),
     ("day", "days"), ("bus", "buses"), ("migrant worker", "migrant workers"),

@@ -318,8 +318,21 @@ def test_two_quotes_agree_only_on_words_they_share():
     assert not quoted_verbatim(a, b)
     c = "\"And the dock workers should be calling for that kind of openness.\""
     d = "And I think the dock workers recognize that kind of politics as a thing of the past."
-    assert quoted_verbatim(c, d)  # (no marks on d: read as the writer's own words)
     assert not quoted_verbatim(c, d, (False, True))  # inside a quote the story holds
+    # Stop 62: a whole quote and the writer's own words share a run of words when they tell
+    # one thing (no marks on d: still no run); a quote only in part needs none.
+    assert not quoted_verbatim(c, d)
+    assert not quoted_verbatim(
+        "The Appeals Court will decide whether the 2030 survey can ask about residency.",
+        "“New papers before the Appeals Court make it hard to see the Harbour Party's push to "
+        "ask about residency in the 2030 survey as anything but a power grab…")
+    assert quoted_verbatim(
+        "The worry is that it could reach towns with weaker water systems.",
+        "“Our greatest worry is the chance for the leak to reach towns with weaker water "
+        "systems,” Hale added.")
+    assert quoted_verbatim(
+        "Hale asked the port board to “make sure the dredging contracts were lawful.”",
+        "Hale has reportedly asked the board to find out whether the dredging was lawful.")
     # (guards) one quote in two outlets; a paraphrase of a quote
     assert quoted_verbatim("Hale tweeted: “Dock Security all the way!”",
                            "Hale was ecstatic, tweeting “Dock Security all the way!”")
@@ -332,12 +345,13 @@ def test_two_quotes_agree_only_on_words_they_share():
 
 def test_compare_story_reads_the_quotes_of_its_articles_for_consensus(settings):
     """Through `compare_story`: a sentence inside a quote the article's quotes hold, with no
-    marks of its own, is a quote; two such of one speaker with different words are no
-    consensus (the Romney pair above). Without the quote they read as the writers' words."""
+    marks of its own, is a quote, someone's words (the Romney pair above): it agrees with
+    another outlet's sentence only on a run of shared words. Without the quote both read as
+    the writers' words."""
     from newsprism.model import Quote
     said = "And the dock workers should be calling for that kind of openness."
     other = "I think dock workers, frankly, should indeed be calling out for such openness."
-    a_sents = STORY[:4] + [f"“{said}”"]
+    a_sents = STORY[:4] + [said]
     b_sents = STORY[4:] + [other]
     a = _article("a", " ".join(a_sents))
     b = _article("b", "“They are dishonest. " + " ".join(b_sents) + "” Hale said.")

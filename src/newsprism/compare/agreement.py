@@ -65,6 +65,7 @@ SAME_WORDS = 0.6  # weighted Dice above which polarity words are not read (near-
 SAME_QUOTE = 0.5  # Dice of the quoted words above which two sentences carry one quote
 QUOTE_RUN = 4  # words two sentences share in a row when either is mostly a quote
 MOSTLY_QUOTED = 0.5  # share of a sentence's words inside quote marks that makes it a quote
+WHOLLY_QUOTED = 0.9  # share that makes it someone's words alone, no outlet's narration
 LEAD_SENTENCES = 2  # an article's lead: its first sentences, where it states the event
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -252,14 +253,24 @@ def _run(a: list[str], b: list[str]) -> int:
 
 def quoted_verbatim(a: str, b: str, inside: tuple[bool, bool] = (False, False)) -> bool:
     """Unless `a` and `b` are both mostly quotes (`MOSTLY_QUOTED` of the words in quote
-    marks, or `inside` a quote), True; else the two share `QUOTE_RUN` words in a row, or
-    every quoted word of the shorter."""
-    need = []
+    marks, or `inside` a quote), or one is wholly a quote (`WHOLLY_QUOTED`, or `inside`),
+    True; else the two share `QUOTE_RUN` words in a row, or every quoted word of the
+    shorter. (Stop 62, real text: Fox's "The Supreme Court will decide whether the 2020
+    census can include a question about citizenship" was "agreed" by a columnist's quoted
+    "... makes it hard to see the Trump administration's efforts to include a citizenship
+    question on the 2020 census as anything but a partisan power grab"; an outlet telling
+    what a quote says repeats some of its words: "The concern is that it could spread to
+    countries with weaker health systems" / "Our greatest concern is the potential for the
+    virus to spread to countries with weaker health systems".)"""
+    need, whole = [], False
     for text, within in zip((a, b), inside, strict=True):
         words, inner = _words(text), _words(_quoted(text))
         if within or inner and len(inner) >= MOSTLY_QUOTED * len(words):
             need.append(len(inner) if inner and not within else len(words))
-    return len(need) < 2 or _run(_words(a), _words(b)) >= min(QUOTE_RUN, *need)
+            whole = whole or within or len(inner) >= WHOLLY_QUOTED * len(words)
+    if len(need) < 2 and not whole:
+        return True
+    return _run(_words(a), _words(b)) >= min(QUOTE_RUN, *need)
 
 
 def in_quotes(c: Claim, quoted: Mapping[str, Sequence[tuple[int, int]]]) -> bool:
@@ -381,11 +392,13 @@ def agreeing(members: Sequence[Claim], representative: Claim,
              quoted: Mapping[str, Sequence[tuple[int, int]]] | None = None,
              undated: frozenset[str] = frozenset()) -> list[Claim]:
     """The members that agree with the representative (which always does); with `leads`
-    (`lead_ends`), a member in its lead agrees with a representative in its own, if either
-    article is `undated` only when their words agree too (`agrees` without weights: a
-    story with undated members may join a topic's events, whose leads tell different ones;
-    stop 46 read 1 undated story in 10 as one event, and stop 60 saw "Trump has cancelled a
-    summit with Kim" confirmed by the lead of a later piece on a student's family); with
+    (`lead_ends`), a member in its lead agrees with a representative in its own, unless
+    either article is `undated`: a story with undated members may join a topic's events,
+    whose leads tell different ones (stop 46 read 1 undated story in 10 as one event; stop
+    60 saw "Trump has cancelled a summit with Kim" confirmed by the lead of a later piece on
+    a student's family, and stop 62 Fox's lead on the census case the Supreme Court took
+    up by a columnist quoted on a later turn of it), so there they must agree as any two
+    sentences do; with
     `weights` (`StoryWeights`), shared words must be specific and polarity the same; with
     `quoted` (article id -> quote spans), two claims inside quotes must share words."""
     leads, quoted = leads or {}, quoted or {}
@@ -396,9 +409,7 @@ def agreeing(members: Sequence[Claim], representative: Claim,
 
     rep_lead = in_lead(representative)
     def leads_agree(c: Claim) -> bool:
-        return rep_lead and in_lead(c) and (
-            not {c.article_id, representative.article_id} & undated
-            or agrees(representative.text, c.text))
+        return rep_lead and in_lead(c) and not {c.article_id, representative.article_id} & undated
 
     return [c for c in members if c is representative or leads_agree(c)
             or agrees(representative.text, c.text, weights,
