@@ -302,3 +302,18 @@ def test_no_one_and_no_official_said_nothing(quotes_of, quote_with):
     # (guard) "one official" speaks
     assert quote_with(quotes_of("One official said the plan would fail."),
                       "plan would fail").speaker == "One official"
+
+
+def test_a_clause_before_a_cue_that_says_the_same_is_not_reported(quotes_of, quote_with):
+    """(stop 62, a Pew report in a Baly draw) "There are wide partisan gaps on aid to states:
+    While 91% of Democrats favor this proposal, a smaller majority (58%) of Republicans say
+    the same" gave the writer's finding to the Republicans: the cue's own object ("the
+    same") is what they say."""
+    quotes = quotes_of("There are wide gaps on aid to towns hit by the floods: While 91% of "
+                       "Greens favor this plan, a smaller majority (58%) of Blues say the same.")
+    assert not [q for q in quotes if "wide gaps" in q.text], quotes
+    # (guards) a clause before a cue with its addressee, and one after "say the same" stays
+    quotes = quotes_of("The plan will fail, Hale told reporters on Monday. Rook said the same "
+                       "thing would happen again.")
+    assert quote_with(quotes, "The plan will fail").speaker == "Hale"
+    assert quote_with(quotes, "thing would happen again").speaker == "Rook"

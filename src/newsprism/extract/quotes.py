@@ -152,8 +152,7 @@ class _Finder(DirectFinder):
                     # Several ccomps: the one after the verb is what it reports.
                     after = [c for c in comps if c.i > verb.i]
                     comp = after[0] if after else comps[-1]
-                    if reported.found_or_named(verb, lemma, comp) or reported.verbless(comp, verb) \
-                            or reported.reason_or_result(verb, comp):
+                    if reported.not_reported(verb, lemma, comp):
                         continue  # "find out who", "found X dead", "call themselves X"
                     if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT"
                            and c.i > verb.i + 1 and doc[c.i - 1].pos_ in ("NOUN", "PROPN")
