@@ -40,7 +40,7 @@ from .fragments import (
     no_cue_past_and,
     title_name,
 )
-from .inner_cues import inner_cue
+from .inner_cues import inner_cue, outer_cue
 from .intros import IntroReader
 from .names import is_title_token
 from .quotemarks import inner
@@ -272,8 +272,8 @@ class DirectFinder(IntroReader, SignatureReader):
             if verb is None:
                 named = self._named_colon(pair.open)
             if verb is None and named is None:
-                verb = self._left_cue(n, o_tok) or self._colon_intro(pair.open) \
-                    or self._comma_intro(pair.open, content)
+                verb = outer_cue(self._left_cue(n, o_tok), content) \
+                    or self._colon_intro(pair.open) or self._comma_intro(pair.open, content)
             if verb is None and named is None:
                 named = self._dash_byline(pair.close + 1)
             # Direct: a quoted sentence, opened at a line start, after ":" / "," / "that", or

@@ -1,12 +1,17 @@
 """`“…,” Rios reports that officials wrote in a letter`: a tag after a quote whose verb
 reports another verb of saying with its own subject names two people, the one who reports
 (Rios) and the one whose words the quote is (the officials). The inner verb, with its empty
-object slot the quote fills, is the quote's cue, and its subject the speaker."""
+object slot the quote fills, is the quote's cue, and its subject the speaker. And the other
+way round (`outer_cue`): `X said the call record indicated otherwise: “I beg to differ ...”`,
+the quote after the inner verb is the words of the outer verb's subject."""
 
 from __future__ import annotations
 
+import re
+
 from ..lexicons.cues import CUE_LEMMAS, WORDING_LEMMAS
 from .cues import negated
+from .names import PERSON_ROLE_NOUNS
 
 # Verbs whose direct object is whom they speak to, not what they say ("told the council").
 _ADDRESSEE_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn"})
@@ -28,3 +33,31 @@ def inner_cue(verb):
             return None  # the inner verb's words are written out: the quote is not them
         return c, subject
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself)\b")
+_SOMEONE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+
+
+def _someone(tok) -> bool:
+    """A person, a body or a pronoun of one: someone who can say something."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in _SOMEONE_PRONOUNS \
+        or tok.lemma_.lower() in PERSON_ROLE_NOUNS
+
+
+def outer_cue(verb, content: str):
+    """The cue of a quote after a colon: `verb` (the nearest cue before it), or the verb of
+    saying that reports it, when `verb`'s subject is a thing (no person, body or pronoun of
+    one), the outer verb's subject someone, and the quote speaks in the first person singular,
+    as no thing does (stop 62, a fresh Baly draw: "Rep. Sheila Jackson Lee, D-Texas, said the
+    call record indicated otherwise: “I beg to differ with my friends.”" gave the quote to
+    "the call record")."""
+    if verb is None or verb.dep_ != "ccomp" or not _FIRST_PERSON.search(content):
+        return verb
+    head = verb.head
+    inner = next((s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+    outer = next((s for s in head.children if s.dep_ == "nsubj"), None)
+    if head.i > verb.i or head.lemma_.lower() not in CUE_LEMMAS or negated(head) \
+            or inner is None or outer is None or _someone(inner) or not _someone(outer):
+        return verb
+    return head
