@@ -836,3 +836,42 @@ def test_by_and_a_participle_is_the_means_of_its_own_clauses_subject(quotes_of, 
                        "Authority last week stunned lawmakers by telling them that it does not "
                        "have a way to measure the silt.")
     assert quote_with(quotes, "measure the silt").speaker == "the Harbour Authority"
+
+
+def test_a_first_person_quote_after_a_things_verb_is_the_outer_speakers(quotes_of, quote_with):
+    """(stop 62, a Baly article) "Rep. Sheila Jackson Lee, D-Texas, said the call record
+    indicated otherwise: “I beg to differ with my friends.”" gave the quote to "the call
+    record": no thing speaks as "I"; the verb of saying that reports it names who does."""
+    quotes = quotes_of("Republicans point to the summary of the call. But Rep. Jane Hale, "
+                       "D-Texas, said the call record indicated otherwise: \"I beg to differ "
+                       "with my friends.\"")
+    assert quote_with(quotes, "beg to differ").speaker == "Jane Hale"
+    # (guards) a thing's words in the third person stay its own; a person inside speaks
+    quotes = quotes_of("Rep. Jane Hale said the audit concluded: \"The plant was never "
+                       "inspected.\" She said Mayor Tom Reed told her: \"I will not resign.\"")
+    assert quote_with(quotes, "never inspected").speaker == "the audit"
+    assert quote_with(quotes, "not resign").speaker == "Tom Reed"
+
+
+def test_an_office_the_only_person_named_does_not_hold_is_someone_else(quotes_of, quote_with):
+    """(stop 62, read while checking the rule above) "Rep. Jane Hale said the mayor told her:
+    “I will not resign.”" gave the mayor's words to Rep. Hale, the article's only person; a
+    person titled with another office is not "the mayor"."""
+    quotes = quotes_of("Rep. Jane Hale said the mayor told her: \"I will not resign.\"")
+    assert quote_with(quotes, "not resign").speaker is None
+    # (guards) the only person, untitled or of that office, is still the one described
+    for text in ("Jane Hale spoke on Monday. The mayor said the plan will fail.",
+                 "Mayor Jane Hale spoke on Monday. The mayor said the plan will fail."):
+        assert quote_with(quotes_of(text), "plan will fail").speaker == "Jane Hale"
+
+
+def test_a_speaker_phrase_keeps_the_bracket_it_opens_whole(quotes_of, quote_with):
+    """(stop 62, a Pew report in a Baly draw) "about two-thirds of moderate and liberal
+    Republicans (65%) say ..." was shown as "... Republicans (65": the end's trim took the
+    closing bracket and the per cent sign as stray punctuation."""
+    q = quote_with(quotes_of("About seven-in-ten voters (68%) say firms need broad protection."),
+                   "broad protection")
+    assert q.speaker_text == "About seven-in-ten voters (68%)"
+    # (guard) a stray mark at the end still goes
+    q = quote_with(quotes_of("The harbour board, said the plan will fail."), "plan will fail")
+    assert not q.speaker_text.endswith(",")

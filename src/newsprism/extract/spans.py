@@ -48,6 +48,11 @@ def _when(t, head) -> bool:
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in t.children)
 
 
+def _closes_bracket(doc, lo: int, i: int) -> bool:
+    """`doc[i]` is a closing bracket whose opening one is in `doc[lo:i]`."""
+    return doc[i].text == ")" and any(t.text == "(" for t in doc[lo:i])
+
+
 def _possessive_mark(doc, i: int) -> bool:
     """The apostrophe of "Hollis’ aides" (glued to a word ending in s), not a quote mark."""
     return doc[i].text in ("’", "'") and i > 0 and not doc[i - 1].whitespace_ \
@@ -124,7 +129,9 @@ class SpanReader:
             while right + 1 < len(doc) and doc[right + 1].dep_ in ("compound", "flat") \
                     and doc[right + 1].head.i == head.i:
                 right += 1
-        while right > head.i and (doc[right].is_punct or doc[right].is_space
+        # (a bracket the phrase opens stays whole: "independents (61%)" had lost "%)", stop 62)
+        while right > head.i and (doc[right].is_punct and not _closes_bracket(doc, head.i, right)
+                                  or doc[right].is_space
                                   or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
             right -= 1
         return self._left_trim(left, head), right
