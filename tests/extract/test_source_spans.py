@@ -201,6 +201,21 @@ def test_a_lone_capitalised_section_head_is_no_transcript_turn(nlp, text):
     assert atts == []
 
 
+def test_a_label_before_a_line_that_names_its_own_speaker_is_no_turn(nlp):
+    """(stop 62, a BBC list of countries' measures) "UK: PM Boris Johnson said cafes, pubs
+    and restaurants will be closed" gave the whole line to "UK" as its speaker."""
+    text = ("Many countries took new measures on Friday, including:\n\n"
+            "NORLAND: PM Jane Hale said cafes and pubs will be closed from Friday night\n\n"
+            "The markets fell.")
+    atts = [a for a in _atts(nlp, text) if "cafes" in text[a.start:a.end]]
+    assert [(a.speaker, text[a.start:a.end]) for a in atts] == [
+        ("Jane Hale", "cafes and pubs will be closed from Friday night")]
+    # (guard) a one-word turn whose speaker tells what he said stays the turn's
+    text = "The interview ran long.\n\nHALE: I said we would never close the port.\n\nIt ended."
+    assert [a.speaker for a in _atts(nlp, text) if "close the port" in text[a.start:a.end]] == [
+        "Hale"]
+
+
 def test_a_lone_turn_label_naming_a_person_of_the_article_stays_a_turn(nlp):
     text = ("Harbour master Nora Vale spoke to the radio on Sunday.\n\n"
             "VALE: The fees are lower than in any other port on this coast.")

@@ -66,7 +66,13 @@ def plausible_turn(turn: re.Match, line: str, labels: Counter,
         return True
     rest = line[turn.end():].strip(" \"“”")
     first = rest.split(". ")[0].rstrip(".") + "."  # its first sentence, closed
-    return len(label.split()) == 1 and not headline_case(first)
+    return len(label.split()) == 1 and not headline_case(first) and not _SAYS_ITSELF.match(rest)
+
+
+# A line after a label that names its own speaker and verb of saying: "UK: PM Boris Johnson
+# said cafes ... will be closed" (stop 62, a BBC list of countries' measures; "UK" had been
+# the speaker). Not a speaker's own "I said", "we told them".
+_SAYS_ITSELF = re.compile(r"(?!(?:I|We|we)\b)(?:[\w.'’-]+\s+){1,5}?(?:said|says|announced|told)\b")
 
 
 # Words no person's name or title is made of: an all-capitals label holding one is a headline.
