@@ -539,14 +539,14 @@ def test_an_undated_lead_agrees_with_another_lead_only_in_its_words(settings):
     assert [c.article_ids for c in agreed.consensus] == [("y1", "y3")]
 
 
-def test_an_undated_lead_agrees_with_another_lead_as_any_two_sentences_do(settings):
+def test_an_undated_lead_agrees_with_a_whole_quote_only_on_a_run_of_its_words(settings):
     """Stop 62, real text: Fox's lead "The Supreme Court will decide whether the 2020 census
     can include a question about citizenship ..." stood as agreed by the second sentence of
     an undated newsletter, a columnist's quote on a later turn of the case ("... makes it
     hard to see the Trump administration's efforts to include a citizenship question on the
     2020 census as anything but a partisan power grab"). Undated, the two leads must agree
-    as any two sentences: a whole quote shares a run of words with what it confirms. Dated
-    leads still agree by being leads."""
+    in their words: a whole quote shares a run of words with what it confirms. Dated leads
+    still agree by being leads."""
     said = ("The Appeals Court will decide whether the 2030 survey can ask about residency, "
             "ensuring a quick review of a ruling that blocked the port board.")
     quoted = ("“New papers before the Appeals Court make it hard to see the port board's push "
