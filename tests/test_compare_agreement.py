@@ -384,3 +384,18 @@ def test_two_posts_served_are_two_statements(a, b, same) -> None:
     served for a decade as a Virginia state legislator` (stop 61, a real consensus item)."""
     assert other_posts(a, b) is not same
     assert agrees(a, b) is same
+
+
+def test_a_run_of_quoted_words_is_read_word_by_word_as_stems():
+    """(stop 62, real text) de Blasio's quoted "we put aside political debate, put aside
+    protests" tells Fox's "urged all sides to “put aside” political debates and protests":
+    a plural is the same word in the run."""
+    from newsprism.compare.agreement import quoted_verbatim
+    narration = ("Mayor Hale, speaking at a harbour event Monday, urged all sides to put aside "
+                 "political debates and focus on the families.")
+    quote = ("“It's important we put aside political debate and all of the things we'll talk "
+             "about in due time,” Hale said.")
+    assert quoted_verbatim(narration, quote, (False, True))
+    # (guard) three shared words are still no run
+    assert not quoted_verbatim("Mayor Hale urged all sides to focus on the families.",
+                               quote, (False, True))

@@ -270,7 +270,9 @@ def quoted_verbatim(a: str, b: str, inside: tuple[bool, bool] = (False, False)) 
             whole = whole or within or len(inner) >= WHOLLY_QUOTED * len(words)
     if len(need) < 2 and not whole:
         return True
-    return _run(_words(a), _words(b)) >= min(QUOTE_RUN, *need)
+    # (word by word as `stem` folds them: "put aside political debates" tells the quoted
+    # "put aside political debate", stop 62)
+    return _run(*([stem(w) for w in _words(t)] for t in (a, b))) >= min(QUOTE_RUN, *need)
 
 
 def in_quotes(c: Claim, quoted: Mapping[str, Sequence[tuple[int, int]]]) -> bool:
