@@ -330,9 +330,11 @@ def test_two_quotes_agree_only_on_words_they_share():
         "The worry is that it could reach towns with weaker water systems.",
         "“Our greatest worry is the chance for the leak to reach towns with weaker water "
         "systems,” Hale added.")
-    assert quoted_verbatim(
-        "Hale asked the port board to “make sure the dredging contracts were lawful.”",
-        "Hale has reportedly asked the board to find out whether the dredging was lawful.")
+    for inside in ((False, False), (True, False)):  # (a story quote holding the fragment)
+        assert quoted_verbatim(
+            "Hale asked the port board to “make sure the dredging contracts were lawful.”",
+            "Hale has reportedly asked the board to find out whether the dredging was lawful.",
+            inside)
     # (guards) one quote in two outlets; a paraphrase of a quote
     assert quoted_verbatim("Hale tweeted: “Dock Security all the way!”",
                            "Hale was ecstatic, tweeting “Dock Security all the way!”")

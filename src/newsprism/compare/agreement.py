@@ -267,7 +267,10 @@ def quoted_verbatim(a: str, b: str, inside: tuple[bool, bool] = (False, False)) 
         words, inner = _words(text), _words(_quoted(text))
         if within or inner and len(inner) >= MOSTLY_QUOTED * len(words):
             need.append(len(inner) if inner and not within else len(words))
-            whole = whole or within or len(inner) >= WHOLLY_QUOTED * len(words)
+            # (inside a quote with no marks of its own: a sentence of a longer quote; with
+            # marks, they tell: "Durham was asked to help Barr to “ensure that ... were lawful
+            # and appropriate”" is the outlet's sentence, a paraphrase of it agrees)
+            whole = whole or within and not inner or len(inner) >= WHOLLY_QUOTED * len(words)
     if len(need) < 2 and not whole:
         return True
     # (word by word as `stem` folds them: "put aside political debates" tells the quoted
