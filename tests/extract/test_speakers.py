@@ -875,3 +875,17 @@ def test_a_speaker_phrase_keeps_the_bracket_it_opens_whole(quotes_of, quote_with
     # (guard) a stray mark at the end still goes
     q = quote_with(quotes_of("The harbour board, said the plan will fail."), "plan will fail")
     assert not q.speaker_text.endswith(",")
+
+
+def test_a_participle_on_someone_elses_post_is_the_posts(quotes_of, quote_with):
+    """(stop 62, a Baly column) "retweeting wingnut Mark Levin's tweet blasting CNN for
+    coming “to the defense” of Omar" gave Levin's words to Trump, who retweeted it; the
+    participle on an object climbed to the subject of the verb taking it ("issued a statement
+    saying" is the issuer's), but a post with an owner of its own is the owner's."""
+    quotes = quotes_of("Mayor Hale shared Tom Reed's post accusing the Herald of \"fake news\" "
+                       "about the council.")
+    assert quote_with(quotes, "fake news").speaker == "Tom Reed"
+    # (guard) one's own statement, or one with no owner named, is still the issuer's
+    for text in ("Mayor Hale issued his statement saying the council \"failed the town.\"",
+                 "Mayor Hale issued a statement saying the council \"failed the town.\""):
+        assert quote_with(quotes_of(text), "failed the town").speaker == "Hale"

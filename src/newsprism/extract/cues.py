@@ -964,9 +964,12 @@ class CueReader(SpanReader):
             # saying": X speaks.
             gov = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" \
                 and not (noun.head.lower_ == "with" and _may_speak(noun)) else None
-            # ("cited a law saying the secretary “shall furnish” ...": the law says it.)
+            # ("cited a law saying the secretary “shall furnish” ...": the law says it; and
+            # "retweeting Mark Levin's tweet blasting CNN for coming “to the defense”", stop
+            # 62: Levin's tweet, not the retweeter, says it.)
             if gov is not None and gov.pos_ in ("VERB", "AUX") \
-                    and gov.lemma_.lower() not in ("cite", "invoke", "reference"):
+                    and gov.lemma_.lower() not in ("cite", "invoke", "reference") \
+                    and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
                 subj = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
