@@ -41,6 +41,11 @@ And, given the story's word weights (`StoryWeights`, stop 44):
   agrees with it: "Durham was asked to help Barr to “ensure that intelligence collection
   activities ... were lawful and appropriate.”" / "... has reportedly been asked to
   determine whether the collection of intelligence on the Trump campaign was lawful".)
+  Where one sentence is wholly a quote, someone's words, and the other the writer's own,
+  the same run is needed (stop 62: a columnist's quoted "... makes it hard to see the Trump
+  administration's efforts to include a citizenship question on the 2020 census as anything
+  but a partisan power grab" had confirmed "The Supreme Court will decide whether the 2020
+  census can include a question about citizenship").
 Measured on real articles in docs/compare.md ("Consensus: the same statement, not the same
 names", and "stop 44: specific words and polarity").
 """
@@ -253,15 +258,13 @@ def _run(a: list[str], b: list[str]) -> int:
 
 def quoted_verbatim(a: str, b: str, inside: tuple[bool, bool] = (False, False)) -> bool:
     """Unless `a` and `b` are both mostly quotes (`MOSTLY_QUOTED` of the words in quote
-    marks, or `inside` a quote), or one is wholly a quote (`WHOLLY_QUOTED`, or `inside`),
-    True; else the two share `QUOTE_RUN` words in a row, or every quoted word of the
-    shorter. (Stop 62, real text: Fox's "The Supreme Court will decide whether the 2020
-    census can include a question about citizenship" was "agreed" by a columnist's quoted
-    "... makes it hard to see the Trump administration's efforts to include a citizenship
-    question on the 2020 census as anything but a partisan power grab"; an outlet telling
-    what a quote says repeats some of its words: "The concern is that it could spread to
-    countries with weaker health systems" / "Our greatest concern is the potential for the
-    virus to spread to countries with weaker health systems".)"""
+    marks, or `inside` a quote), or one is wholly a quote (`WHOLLY_QUOTED` of its words in
+    its own marks, or `inside` a quote with no marks of its own), True; else the two share
+    `QUOTE_RUN` words in a row (as stems), or every quoted word of the shorter. An outlet
+    telling what a whole quote says repeats some of its words: "The concern is that it could
+    spread to countries with weaker health systems" / "Our greatest concern is the potential
+    for the virus to spread to countries with weaker health systems" (the module docstring
+    has the stop 62 case that asked for it)."""
     need, whole = [], False
     for text, within in zip((a, b), inside, strict=True):
         words, inner = _words(text), _words(_quoted(text))
