@@ -885,6 +885,16 @@ def test_a_participle_on_someone_elses_post_is_the_posts(quotes_of, quote_with):
     quotes = quotes_of("Mayor Hale shared Tom Reed's post accusing the Herald of \"fake news\" "
                        "about the council.")
     assert quote_with(quotes, "fake news").speaker == "Tom Reed"
+    # (PolNeAR train) "given Mr. Trump's comments saying he would reassess ..." had gone to
+    # the sentence's subject, Biden
+    quotes = quotes_of("Mayor Hale said he would reassure allies, given Mr. Reed's comments "
+                       "saying he would reassess the pact if elected.")
+    (inner,) = [q for q in quotes if q.text.startswith("he would reassess")]
+    assert inner.speaker != "Hale" and inner.speaker_text == "Mr. Reed's comments"
+    # (guard, PolNeAR train) an act, not words: the one who judges it speaks
+    quotes = quotes_of("Fueled by frustration, Mayor Hale explained the governor's refusal to "
+                       "call the fire a result of “harbour arson” is a weakness.")
+    assert quote_with(quotes, "harbour arson").speaker == "Hale"
     # (guard) one's own statement, or one with no owner named, is still the issuer's
     for text in ("Mayor Hale issued his statement saying the council \"failed the town.\"",
                  "Mayor Hale issued a statement saying the council \"failed the town.\""):

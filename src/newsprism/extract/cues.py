@@ -17,6 +17,7 @@ from ..lexicons.cues import (
     CUE_LEMMAS,
     IRREALIS_HEADS,
     ISSUE_LEMMAS,
+    ISSUED_NOUNS,
     OBJECT_LEMMAS,
     PARENTHETICAL_LEMMAS,
     READ_DOCUMENT_NOUNS,
@@ -382,6 +383,11 @@ def _participle_owner(noun):
 # is as often the possessive ("her spokesman said"). (Defined once: an earlier copy with "her"
 # was shadowed by this one, so this set is the one every use already read.)
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
+# Words, posts and documents whose owner says what a participle on them reports ("retweeting
+# Mark Levin's tweet blasting ...", "given Mr. Trump's comments saying ..."); not an act
+# ("the president's refusal to call ...": PolNeAR train, the one who judges it speaks).
+_OWNED_WORDS = ISSUED_NOUNS | READ_DOCUMENT_NOUNS | frozenset(
+    "comment remark speech interview testimony video ad column".split())
 
 
 def object_pronoun(tok) -> bool:
@@ -969,7 +975,8 @@ class CueReader(SpanReader):
             # 62: Levin's tweet, not the retweeter, says it.)
             if gov is not None and gov.pos_ in ("VERB", "AUX") \
                     and gov.lemma_.lower() not in ("cite", "invoke", "reference") \
-                    and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+                    and not (noun.lemma_.lower() in _OWNED_WORDS and any(
+                        c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)):
                 subj = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
                 if subj and not self.in_quote(subj[0]):
                     return self._same_line(subj[0], verb), (verb.i, cue_end)
