@@ -853,18 +853,6 @@ def test_a_first_person_quote_after_a_things_verb_is_the_outer_speakers(quotes_o
     assert quote_with(quotes, "not resign").speaker == "Tom Reed"
 
 
-def test_an_office_the_only_person_named_does_not_hold_is_someone_else(quotes_of, quote_with):
-    """(stop 62, read while checking the rule above) "Rep. Jane Hale said the mayor told her:
-    “I will not resign.”" gave the mayor's words to Rep. Hale, the article's only person; a
-    person titled with another office is not "the mayor"."""
-    quotes = quotes_of("Rep. Jane Hale said the mayor told her: \"I will not resign.\"")
-    assert quote_with(quotes, "not resign").speaker is None
-    # (guards) the only person, untitled or of that office, is still the one described
-    for text in ("Jane Hale spoke on Monday. The mayor said the plan will fail.",
-                 "Mayor Jane Hale spoke on Monday. The mayor said the plan will fail."):
-        assert quote_with(quotes_of(text), "plan will fail").speaker == "Jane Hale"
-
-
 def test_a_speaker_phrase_keeps_the_bracket_it_opens_whole(quotes_of, quote_with):
     """(stop 62, a Pew report in a Baly draw) "about two-thirds of moderate and liberal
     Republicans (65%) say ..." was shown as "... Republicans (65": the end's trim took the
@@ -899,3 +887,16 @@ def test_a_participle_on_someone_elses_post_is_the_posts(quotes_of, quote_with):
     for text in ("Mayor Hale issued his statement saying the council \"failed the town.\"",
                  "Mayor Hale issued a statement saying the council \"failed the town.\""):
         assert quote_with(quotes_of(text), "failed the town").speaker == "Hale"
+
+
+def test_the_only_person_named_is_the_one_described_by_another_of_their_roles(quotes_of,
+                                                                                quote_with):
+    """(stop 62, a Baly article) "Sen. Bernie Sanders ... “The reality, as this report makes
+    clear, is ...,” the former Democratic presidential candidate said": a rule that took a
+    description naming an office the person is not titled with for someone else (written
+    for "Rep. Jane Hale said the mayor told her: ...", a made-up case never seen in real
+    text) left these quotes unresolved, and was taken back."""
+    quotes = quotes_of("Sen. Jane Hale asked for the study. “The reality, as this report makes "
+                       "clear, is that wealth has moved up,” the former presidential candidate "
+                       "said in a statement.")
+    assert quote_with(quotes, "wealth has moved up").speaker == "Jane Hale"

@@ -47,12 +47,6 @@ class Person:
             return self.roles, self.title_roles
         return self.roles | self.past_roles, self.title_roles | self.past_roles
 
-    def other_office(self, heads: set[str]) -> bool:
-        """A description's office (`heads`, "the mayor") that is none this person holds, who
-        is titled with another ("Rep. Jane Hale"): it names someone else."""
-        return bool(heads & PERSON_ROLE_NOUNS and self.title_roles & PERSON_ROLE_NOUNS) \
-            and not heads & (self.roles | self.title_roles | self.past_roles)
-
     @property
     def name(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))

@@ -483,8 +483,7 @@ class People:
             conf = CONF_ROLE_MATCH
         elif best[0] >= 1:
             conf = CONF_MODIFIER_MATCH
-        elif len(self.persons) == 1 and not any(c.dep_ == "poss" for c in head.children) \
-                and not self.persons[0].other_office(heads):  # ("Rep. X ... the mayor")
+        elif len(self.persons) == 1 and not any(c.dep_ == "poss" for c in head.children):
             conf = CONF_ONLY_PERSON  # (not "her spokeswoman": the one named is her)
         else:
             return None, 0.0
