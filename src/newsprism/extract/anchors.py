@@ -12,16 +12,12 @@ Tuesday, X said") from a date of the event reported: the first says when the spe
 
 from __future__ import annotations
 
+from ..lexicons.cues import SPEECH_NOUNS
 from ..nlp.loader import ents_of
 
 ANCHOR_TYPES = frozenset({"GPE", "ORG", "PERSON"})
 # Prepositions on the verb whose object places the event ("held a rally in Las Vegas").
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
-# Nouns of a speech act: a date on them ("in a statement on Tuesday") dates the speaking.
-SPEECH_NOUNS = frozenset({
-    "statement", "interview", "remark", "speech", "conference", "briefing", "tweet", "post",
-    "letter", "release", "address", "appearance", "comment", "testimony", "hearing",
-    "announcement", "call", "memo", "op-ed", "email", "message", "video", "podcast"})
 _CLIMB = 6  # heads climbed from a figure to its verb
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
 _ALIASES = {"us": "us", "u.s": "us", "united states": "us", "america": "us",

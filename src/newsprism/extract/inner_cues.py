@@ -40,7 +40,8 @@ _SOMEONE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 
 
 def _someone(tok) -> bool:
-    """A person, a body or a pronoun of one: someone who can say something."""
+    """A person, a body or a pronoun of one: someone who can speak as "I" (not the speakers
+    `cues` also allows, a record, a poll or a document)."""
     return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in _SOMEONE_PRONOUNS \
         or tok.lemma_.lower() in PERSON_ROLE_NOUNS
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..lexicons.cues import WORDING_LEMMAS
+from ..lexicons.cues import AS_VERDICT_LEMMAS, WORDING_LEMMAS
 from .spans import FINITE_TAGS
 
 # "Any reasonable person knows that ...", "everyone knows ...": a subject that stands for
@@ -83,10 +83,6 @@ def said_object(parts: list, lemma: str = "") -> list:
 
 
 _CHARGES = frozenset("accuse blame".split())  # verbs whose "of"/"for" phrase is the charge
-# Statement verbs that say what their object is ("described the tax as arbitrary", "praised
-# cooperatives as “...”"): the verdict after "as" is said with the object, never the object
-# alone (stop 61, two real articles).
-AS_VERDICT_LEMMAS = frozenset("call describe praise criticize criticise condemn".split())
 
 
 def _proper_charged(obj) -> bool:

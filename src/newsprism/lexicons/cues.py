@@ -41,6 +41,16 @@ WORDING_LEMMAS = frozenset("say write tell state declare tweet post add".split()
 
 # Verbs of judging someone aloud (`blasted the press for being “…”`, `dismissed X as “…”`):
 # cues only where the syntax already ties a quoted fragment to them (`direct._governing_verb`).
+# Statement verbs that say what their object is ("described the tax as arbitrary", "praised
+# cooperatives as “...”"): the verdict after "as" is said with the object, never the object
+# alone (stop 61, two real articles; `extract.reported.said_object`).
+AS_VERDICT_LEMMAS = frozenset("call describe praise criticize criticise condemn".split())
+# Nouns of a speech act: a date on them ("in a statement on Tuesday") dates the speaking
+# (`extract.anchors`), and their owner says what a participle on them reports (`extract.cues`).
+SPEECH_NOUNS = frozenset({
+    "statement", "interview", "remark", "speech", "conference", "briefing", "tweet", "post",
+    "letter", "release", "address", "appearance", "comment", "testimony", "hearing",
+    "announcement", "call", "memo", "op-ed", "email", "message", "video", "podcast"})
 VERDICT_LEMMAS = frozenset("blast slam dismiss lambaste decry denounce mock ridicule laud hail "
                            "brand label dub criticize criticise praise condemn blame accuse "
                            "attack chide scold rebuke fault castigate".split())
