@@ -24,6 +24,7 @@ from ..lexicons.cues import (
     READABLE_NOUNS,
     SCENE_MARKS,
     SPEECH_LEMMAS,
+    SPEECH_NOUNS,
     VERDICT_LEMMAS,
     WORDING_LEMMAS,
 )
@@ -386,8 +387,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 # Words, posts and documents whose owner says what a participle on them reports ("retweeting
 # Mark Levin's tweet blasting ...", "given Mr. Trump's comments saying ..."); not an act
 # ("the president's refusal to call ...": PolNeAR train, the one who judges it speaks).
-_OWNED_WORDS = ISSUED_NOUNS | READ_DOCUMENT_NOUNS | frozenset(
-    "comment remark speech interview testimony video ad column".split())
+_OWNED_WORDS = ISSUED_NOUNS | READ_DOCUMENT_NOUNS | SPEECH_NOUNS
 
 
 def object_pronoun(tok) -> bool:
