@@ -268,7 +268,7 @@ def similarity_graph(articles: Sequence[Article], raws: Sequence[RawFeatures],
 
 def with_reuse(a: np.ndarray, b: np.ndarray, weight: np.ndarray, articles: Sequence[Article],
                reuse: Sequence[Reuse], when: np.ndarray, settings: Settings,
-               raws: Sequence[RawFeatures] | None = None) -> Pairs:
+               raws: Sequence[RawFeatures]) -> Pairs:
     """The scored pairs (a, b, weight) with the reuse pairs' weights (`ids.reuse_weight`):
     a strong reuse pair is linked whatever its vocabulary, unless a passage is reused more
     than `story_window_days` later (a new story quoting an old one), or it is furniture of
@@ -286,7 +286,7 @@ def with_reuse(a: np.ndarray, b: np.ndarray, weight: np.ndarray, articles: Seque
         di, dj = when[key[0]], when[key[1]]
         if not r.near_duplicate and abs(di - dj) > settings.story_window_days:
             continue  # a passage reused months later is a new story quoting an old one
-        if raws is not None and site_furniture(r, articles[i], articles[j], raws[i], raws[j]):
+        if site_furniture(r, articles[i], articles[j], raws[i], raws[j]):
             continue
         reused[key] = max(reused.get(key, 0.0), w)
     if reused:

@@ -34,7 +34,8 @@ def site_furniture(r: Reuse, art_a: Article, art_b: Article, raw_a: RawFeatures,
     Debate", "China Trade Deal", "Impeachment", ..., each ending in the same rail of quoted
     columns (6-28% of each page), made one story on the reuse links alone. Text reprinted
     across outlets, a page reprinted whole and one outlet's update of its own story (whose
-    headline keeps a word) stay linked; the vocabulary still links the pages if it can."""
+    headline keeps a word) stay linked; the vocabulary still links the pages if it can.
+    (The headline test is `cluster.triggers_agree`'s, for one pair.)"""
     if r.near_duplicate or not art_a.outlet or art_a.outlet_label != art_b.outlet_label:
         return False
     return bool(raw_a.trigger) and bool(raw_b.trigger) \
