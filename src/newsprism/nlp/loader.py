@@ -16,18 +16,21 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 _LOCK = threading.Lock()
-_CACHE: dict[tuple[str, bool, str], object] = {}
+_CACHE: dict[tuple[str, bool, str, bool], object] = {}
 
 
-def load_pipeline(name: str, fast_rules: bool = True, parse: str = "full"):
+def load_pipeline(name: str, fast_rules: bool = True, parse: str = "full",
+                  paragraphs: bool = True):
     """Load (once per process) the installed spaCy pipeline called `name`. `fast_rules`:
     its attribute ruler and rule lemmatizer run through the exact memoised stand-ins of
     `nlp_rules` when it can reproduce them (same annotations, less time). `parse`: "full",
-    or "selective" (the parser on the sentences that need it only; `nlp/selective.py`)."""
+    or "selective" (the parser on the sentences that need it only; `nlp/selective.py`).
+    `paragraphs`: a blank line starts a sentence (`nlp/paragraphs.py`); off only for the
+    stock pipeline the benchmarks compare with."""
     if parse not in ("full", "selective"):
         raise ValueError(f"parse must be 'full' or 'selective', got {parse!r}")
     with _LOCK:
-        nlp = _CACHE.get((name, fast_rules, parse))
+        nlp = _CACHE.get((name, fast_rules, parse, paragraphs))
         if nlp is None:
             import spacy
 
@@ -41,6 +44,10 @@ def load_pipeline(name: str, fast_rules: bool = True, parse: str = "full"):
                 ) from exc
             # Articles can be long; we cut them to Settings.max_article_chars before parsing.
             nlp.max_length = max(nlp.max_length, 2_000_000)
+            if paragraphs:
+                from .paragraphs import install as paragraph_starts
+
+                paragraph_starts(nlp)
             if parse == "selective":
                 from .selective import install as selective
 
@@ -49,7 +56,7 @@ def load_pipeline(name: str, fast_rules: bool = True, parse: str = "full"):
                 from .rules import install
 
                 install(nlp)
-            _CACHE[(name, fast_rules, parse)] = nlp
+            _CACHE[(name, fast_rules, parse, paragraphs)] = nlp
         return nlp
 
 
