@@ -385,9 +385,21 @@ def _surnames_as_people(mentions: list[Mention]) -> list[Mention]:
             and fold(m.text) in surnames else m for m in mentions]
 
 
+# "Team Trump", "Team Obama": a group named after a person is not that person (stop 63, real
+# text: "Team Trump" was the one full name of a Trump in a story, so every bare "Trump" joined
+# it and his tweet was shown as Team Trump's).
+_GROUP_WORDS = frozenset({"team", "camp"})
+
+
+def _as_group(m: Mention) -> Mention:
+    parts = person_name(m.text).split() if m.label == "PERSON" else []
+    return dataclasses.replace(m, label="ORG") \
+        if len(parts) > 1 and fold(parts[0]) in _GROUP_WORDS else m
+
+
 def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     """Entities of one story, with quotes' speakers and claims' subjects linked to them."""
-    mentions = _surnames_as_people([m for f in ctx.facts for m in f.mentions
+    mentions = _surnames_as_people([_as_group(m) for f in ctx.facts for m in f.mentions
                                     if m.label in ENTITY_LABELS])
     clusters = _Clusters()
     _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)

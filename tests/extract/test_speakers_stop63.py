@@ -3,6 +3,9 @@ with the case it mends and a guard that keeps what was right. All texts here are
 
 from __future__ import annotations
 
+from newsprism.entities import resolve_entities
+from newsprism.extract.turns import initials_of
+from newsprism.model import Article, ArticleFacts, Mention, Quote, Story, StoryContext
 from newsprism.nlp.paragraphs import mark_paragraphs
 
 
@@ -42,3 +45,74 @@ def test_only_a_blank_line_is_forced(nlp):
     plain = nlp.make_doc("One line only, no break.")
     mark_paragraphs(plain)
     assert not any(t.is_sent_start for t in plain[1:])
+
+
+def test_a_name_that_takes_the_is_no_surname(quotes_of):
+    """"according to The Hill" had gone to Rep. Katie Hill, named in the same article: a
+    singular name written with "the" that the NER tags as no person is an outlet's."""
+    text = ("Rep. Katie Hill said she would run again. Allies in Clinton’s orbit are "
+            "panicking, according to The Hill, as the campaign prepares to lose. The Hill "
+            "reported that the race was close.")
+    quotes = quotes_of(text)
+    assert _by(quotes, "orbit are panicking") == ["The Hill"]
+    assert _by(quotes, "race was close") == ["The Hill"]
+    # (guard) her own bare surname is still hers
+    quotes = quotes_of("Rep. Katie Hill spoke on Monday. Hill said the vote would be close.")
+    assert _by(quotes, "vote would be close") == ["Katie Hill"]
+
+
+def test_a_transcript_label_without_a_vowel_is_an_acronym():
+    """"RT:" (an outlet's interviewer) had been shown as "Rt"; a name in capitals is still
+    a name, and initials of a person named still give the person."""
+    assert initials_of("RT", []) == "RT"
+    assert initials_of("CNN", ["Clara Nadia North"]) == "Clara Nadia North"
+    assert initials_of("NPR", []) == "NPR"
+    assert initials_of("LEE", []) == "Lee"
+    assert initials_of("RE", ["Robert Epstein"]) == "Robert Epstein"
+    assert initials_of("KATE DOE", []) == "Kate Doe"
+
+
+def test_a_sign_that_reads_is_the_speaker(quotes_of):
+    """"carried signs that read, “…”": the sign reads it (the "that" of the relative clause
+    had kept "read" from being a cue, and the quote went to no one or the last speaker), and
+    the speaker phrase does not end in the relative pronoun."""
+    quotes = quotes_of("Protesters gathered on Monday. Jane Roe wore a shirt that read “Vote "
+                       "them out.” Others carried signs that read, “No more war.”")
+    assert _by(quotes, "Vote them out") == ["a shirt"]
+    assert _by(quotes, "No more war") == ["signs"]
+    # (guard) a person "that" reads is no cue
+    quotes = quotes_of("He is the kind of voter that read every page of the plan.")
+    assert not _by(quotes, "every page")
+
+
+def _story(per_article: dict[str, list[tuple[str, str]]], quotes: tuple[Quote, ...]
+           ) -> StoryContext:
+    articles, facts = [], []
+    for aid, items in per_article.items():
+        pos, ms, words = 0, [], []
+        for name, label in items:
+            ms.append(Mention(aid, pos, pos + len(name), name, label))
+            words.append(name)
+            pos += len(name) + 1
+        articles.append(Article(id=aid, source=aid, text=" ".join(words)))
+        facts.append(ArticleFacts(aid, mentions=tuple(ms),
+                                  quotes=tuple(q for q in quotes if q.article_id == aid)))
+    return StoryContext(Story("st", "t", tuple(per_article)), tuple(articles), tuple(facts))
+
+
+def test_a_team_named_after_a_person_is_not_the_person(settings):
+    """"Team Marlow" (tagged a person) was the story's one full name of a Marlow, so every
+    bare "Marlow" joined it and his words were shown as Team Marlow's."""
+    quote = Quote(id="q1", article_id="b", start=900, end=910, text="we will", kind="direct",
+                  speaker="Marlow", speaker_text="Marlow", speaker_start=0, speaker_end=6)
+    story = resolve_entities(_story({"a": [("Team Marlow", "PERSON")],
+                                     "b": [("Marlow", "PERSON"), ("Marlow", "PERSON")]},
+                                    (quote,)), settings)
+    names = {e.name: e for e in story.entities}
+    assert "Marlow" in names and names["Team Marlow"].type == "ORG"
+    assert story.quotes[0].speaker_entity == names["Marlow"].id
+    # (guard) a real full name still takes the bare surname
+    story = resolve_entities(_story({"a": [("Tom Marlow", "PERSON")],
+                                     "b": [("Marlow", "PERSON")]}, (quote,)), settings)
+    tom = next(e for e in story.entities if e.name == "Tom Marlow")
+    assert tom.article_ids == ("a", "b") and story.quotes[0].speaker_entity == tom.id

@@ -390,6 +390,14 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 _OWNED_WORDS = ISSUED_NOUNS | READ_DOCUMENT_NOUNS | SPEECH_NOUNS
 
 
+def _named_thing(head) -> bool:
+    """"The Hill", "The Atlantic": a singular name that takes "the" and that the NER tags as
+    no person is an outlet's or a body's, never a bare surname (stop 63, real text:
+    "according to The Hill" went to Rep. Katie Hill, named in the same article)."""
+    return head.tag_ == "NNP" and head.ent_type_ not in ("", "PERSON") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
 def object_pronoun(tok) -> bool:
     """An object pronoun; "US" in capitals is the country ("The US said ...", real text, stop
     48, was left without a speaker, and a later "it added" went to an earlier source)."""
@@ -553,6 +561,10 @@ def text_reader(t):
     before = doc[t.i - 1]
     if before.lower_ in READABLE and before.lower_ != "that" and not before.is_punct:
         return before
+    if before.lower_ == "that" and t.dep_ == "relcl" and t.head.lemma_.lower() in READABLE:
+        # "carried placards that read: “Nazi go home”" (stop 63, real text: the placards'
+        # words had gone to the crowd chanting before them)
+        return t.head
     if before.is_quote or before.text == ",":
         j = t.i + 1
         if j < len(doc) and doc[j].lower_ in ("the", "a", "an", "this", "its", "one", "another"):
@@ -1190,7 +1202,7 @@ class CueReader(SpanReader):
             if self._definite(head):
                 # "the governor" with no governor named: unresolved, never a place or group.
                 return None, 0.0
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and not _named_thing(head):
             qualifier = self._qualifier(head.idx, chars)
             k, conf = people.name_confidence(head.text, head.idx, qualifier)
             k = None if k is not None and _other_first_name(head, people.persons[k].name) else k

@@ -131,7 +131,7 @@ class SpanReader:
                 right += 1
         # (a bracket the phrase opens stays whole: "independents (61%)" had lost "%)", stop 62)
         while right > head.i and (doc[right].is_punct and not _closes_bracket(doc, head.i, right)
-                                  or doc[right].is_space
+                                  or doc[right].is_space or doc[right].tag_ == "WDT"
                                   or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
             right -= 1
         return self._left_trim(left, head), right

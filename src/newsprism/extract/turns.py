@@ -160,11 +160,16 @@ def object_of_preposition(lead) -> bool:
 def initials_of(label: str, names: list[str]) -> str:
     """A transcript label as a name: the one person of `names` whose initials it is ("RE:"
     with "Robert Epstein" named: stop 58, an interview on a Baly page, where "Re" had been
-    the speaker), else the label's words capitalised ("PENCE" -> "Pence", "Kate Doe")."""
+    the speaker), else an acronym as written ("RT", "CNN"), else the label's words
+    capitalised ("PENCE" -> "Pence", "Kate Doe")."""
     letters = label.replace(".", "").replace(" ", "")
     if 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper():
         hits = {n for n in names if len(n.split()) == len(letters)
                 and "".join(w[0] for w in n.split()).upper() == letters}
         if len(hits) == 1:
             return hits.pop()
+        # "RT:", "CNN:", "NPR:": capitals with no vowel are an acronym (an outlet
+        # interviewing, stop 63: "RT" had been shown as "Rt"); "LEE:", "WU:" are names.
+        if not set(letters) & set("AEIOUY"):
+            return label.strip()
     return " ".join(w.capitalize() for w in label.split())
