@@ -168,7 +168,8 @@ def _told_apart(mentions: list[Mention]) -> set[str]:
     return apart
 
 
-def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
+def _cluster_people(mentions: list[Mention], clusters: _Clusters,
+                    texts: dict[str, str] | None = None) -> None:
     apart = _told_apart(mentions)
     by_name: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -190,16 +191,16 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters) -> None:
         else:
             names_of.append([name])
             ids.append(clusters.add("PERSON", by_name[name], name[1]))
-    _join_surnames(by_name, names_of, ids, clusters)
+    _join_surnames(by_name, names_of, ids, clusters, texts or {})
 
 
 def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],
                    names_of: list[list[tuple[str, str]]],
-                   ids: list[int], clusters: _Clusters) -> None:
+                   ids: list[int], clusters: _Clusters, texts: dict[str, str]) -> None:
     """Each surname-only mention joins the one full name of the story with its surname (of
     the two or more, the one its article names before it), or a group of its own."""
     # A suffixed name told apart ("Donald Trump Jr.") is no namesake of the plain surname.
-    early = _early_spans([m for (_, gen), ms in by_name.items() if not gen for m in ms])
+    early = _early_spans([m for (_, gen), ms in by_name.items() if not gen for m in ms], texts)
     genders = [next((sex for n, _ in names if (sex := name_gender(n))), None)
                for names in names_of]
     ruled_out = _ruled_out(by_name, early, [clusters.members[i] for i in ids], genders)
@@ -276,19 +277,22 @@ def _introduced_before(m: Mention, cands: list[tuple[int, list[Mention]]]) -> li
     return before if len(before) == 1 else []
 
 
-def _early_spans(mentions: list[Mention]) -> set[tuple[str, int, int]]:
+def _early_spans(mentions: list[Mention], texts: dict[str, str]
+                 ) -> set[tuple[str, int, int]]:
     """(article, start, end) of the one-word names each article used alone three times or more
     before naming anyone of that surname in full, before that full name and after it
     (`names.early_surnames`, the rule the article's own speaker pass follows): the article
     took that surname as someone known, not the namesake it names. (A headline or lead may
-    give the surname once or twice before the body names the person in full.)"""
+    give the surname once or twice before the body names the person in full; with the
+    article's text in `texts`, a headline-like line's use does not count.)"""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_article[m.article_id].append(dataclasses.replace(m, text=person_name(m.text)))
     out: set[tuple[str, int, int]] = set()
     for aid, ms in by_article.items():
         ms.sort(key=lambda x: (x.start, x.end))
-        out |= {(aid, s, e) for s, e in early_surnames(ms, lambda n: fold(n.split()[-1]))}
+        out |= {(aid, s, e) for s, e in early_surnames(ms, lambda n: fold(n.split()[-1]),
+                                                        texts.get(aid, ""))}
     return out
 
 
@@ -402,7 +406,8 @@ def resolve_entities(ctx: StoryContext, settings: Settings) -> Story:
     mentions = _surnames_as_people([_as_group(m) for f in ctx.facts for m in f.mentions
                                     if m.label in ENTITY_LABELS])
     clusters = _Clusters()
-    _cluster_people([m for m in mentions if m.label == "PERSON"], clusters)
+    _cluster_people([m for m in mentions if m.label == "PERSON"], clusters,
+                    {a.id: a.text for a in ctx.articles})
     _cluster_others([m for m in mentions if m.label != "PERSON"], clusters)
     entities = _entities_of(ctx.story.id, clusters)
     by_id = {e.id: e for e in entities}

@@ -3,6 +3,8 @@ with the case it mends and a guard that keeps what was right. All texts here are
 
 from __future__ import annotations
 
+import re
+
 from newsprism.entities import resolve_entities
 from newsprism.extract.turns import initials_of
 from newsprism.model import Article, ArticleFacts, Mention, Quote, Story, StoryContext
@@ -116,3 +118,42 @@ def test_a_team_named_after_a_person_is_not_the_person(settings):
                                      "b": [("Marlow", "PERSON")]}, (quote,)), settings)
     tom = next(e for e in story.entities if e.name == "Tom Marlow")
     assert tom.article_ids == ("a", "b") and story.quotes[0].speaker_entity == tom.id
+
+
+def test_a_label_line_ending_in_a_colon_signs_the_paragraph_below(quotes_of):
+    """Readers' letters set out as "Anne Doe of Velmar, N.J.:" then a blank line and the
+    letter: a blank line after a colon starts no sentence, and a label whose name the parse
+    makes its sentence's root is still signed by the name, not by the place after it."""
+    text = ("Here are three comments from readers.\n\nAnne Franklin of Garfield, N.J.:\n\n"
+            "\"I voted for the mayor and I am relieved the race is over. Her rival was the "
+            "least sympathetic candidate.\"\n\nRandy Baker in Springfield, Mo.:\n\n\"When the "
+            "council decides to run a real candidate it will win again.\"")
+    quotes = quotes_of(text)
+    assert _by(quotes, "relieved the race is over") == ["Anne Franklin"]
+    assert _by(quotes, "run a real candidate") == ["Randy Baker"]
+
+
+def test_highlight_lines_do_not_make_a_surname_someone_else(quotes_of, settings):
+    """A headline and two highlight bullets saying "Marlow" above "Tom Marlow became the
+    first ..." had made the article's bare "Marlow" someone other than Tom Marlow (three
+    uses before the full name: a person the article takes as known), and the story showed
+    two people. Lines with no closing mark are no sentences and do not count."""
+    from newsprism.extract.names import early_surnames
+
+    text = ("President Marlow has a tense meeting with the harbour board\n\n"
+            "Marlow meets the union leader and the mayor\n\n"
+            "Marlow is the first president to visit Velmar, also known as Port Selin\n\n"
+            "Tom Marlow became the first sitting president to visit Velmar on Monday.\n\n"
+            "Later, Marlow travelled to Tarland.")
+    def mentions(t: str) -> list[Mention]:
+        return [Mention("a", m.start(), m.end(), m.group(), "PERSON")
+                for m in re.finditer(r"(?:Tom )?Marlow", t)]
+
+    last = lambda n: n.split()[-1].lower()  # noqa: E731
+    assert early_surnames(mentions(text), last, text) == set()
+    # (guard) three uses in sentences before a full name still mark someone known
+    sentences = text.replace(" board\n", " board.\n").replace(" mayor\n", " mayor.\n") \
+        .replace(" Selin\n", " Selin.\n")
+    assert len(early_surnames(mentions(sentences), last, sentences)) == 4
+    ms = mentions(text)
+    assert len(early_surnames(ms, last)) == 4  # (no text: every use counts, as before)

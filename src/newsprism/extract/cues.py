@@ -1202,9 +1202,10 @@ class CueReader(SpanReader):
             if self._definite(head):
                 # "the governor" with no governor named: unresolved, never a place or group.
                 return None, 0.0
-        if head.pos_ == "PROPN" and not _named_thing(head):
+        if head.pos_ == "PROPN":
             qualifier = self._qualifier(head.idx, chars)
-            k, conf = people.name_confidence(head.text, head.idx, qualifier)
+            k, conf = (None, 0.0) if _named_thing(head) else \
+                people.name_confidence(head.text, head.idx, qualifier)
             k = None if k is not None and _other_first_name(head, people.persons[k].name) else k
             if k is not None:
                 if conf >= SPEAKER_MIN_CONFIDENCE:

@@ -331,14 +331,17 @@ def name_leaning(name: str) -> str | None:
     return next((m[0] for m in marks if m.endswith("?")), None)
 
 
-def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
+def early_surnames(mentions: list[Mention], surname: Callable[[str], str], text: str = ""
                    ) -> set[tuple[int, int]]:
     """Spans of one-word names whose surname is used 3+ times before the article first names
     anyone of that surname in full ("Trump" all through a report, "Ivanka Trump" only in a
     closing link line), before the full name and after it: the article took them as someone
     known, not the namesake it names later. Once or twice before the full name is a headline
     or lead: that person. `surname` gives a full name's folded surname (its generational
-    suffix left out)."""
+    suffix left out). With the article's `text`, a use on a line that is no sentence (a
+    headline or a highlight bullet: no closing mark) does not count (stop 63, real text:
+    "President Obama has a “tense” meeting" and two bullets above "Barack Obama became the
+    first sitting U.S. president to visit Myanmar")."""
     first_full: dict[str, Mention] = {}
     for m in mentions:
         if len(m.text.split()) > 1:
@@ -346,7 +349,7 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
             if key not in first_full or m.start < first_full[key].start:
                 first_full[key] = m
     early = [m for m in mentions if len(m.text.split()) == 1 and fold(m.text) in first_full
-             and m.start < first_full[fold(m.text)].start]
+             and m.start < first_full[fold(m.text)].start and _in_sentence(text, m)]
     counts = Counter(fold(m.text) for m in early)
     # The surname stays that person after the namesake too: a profile's "Mr. Romney" all
     # through, then once "(George Romney spoke at ...)", then "Mr. Romney said" again.
@@ -358,6 +361,16 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str]
               and fold(first_full[fold(m.text)].title or "") in _RELATION_TITLES}
     return {(m.start, m.end) for m in mentions
             if len(m.text.split()) == 1 and fold(m.text) in known}
+
+
+def _in_sentence(text: str, m: Mention) -> bool:
+    """The line holding `m` ends as a sentence does, or is the text's last (a headline or a
+    bullet stands above other lines), or no text was given."""
+    end = text.find("\n", m.end)
+    if not text or end < 0 or not text[end:].strip():
+        return True
+    line = text[text.rfind("\n", 0, m.start) + 1:end].rstrip()
+    return line.endswith((".", "!", "?", "\"", "\u201d", "\u2019", "'", ")", ":"))
 
 
 # Titles that name someone by a relation to another ("First lady", "his wife").

@@ -89,7 +89,7 @@ class SignatureReader:
             return None
         if lead != "from" and not any(t.pos_ == "PROPN" for t in seg):
             return None  # "Here is the list:": only a name or a document introduces a quote
-        head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        head = _phrase_head(seg)
         if head.ent_type_ in _PLACES:
             return None  # "... a delegate from Iowa:": a place signs nothing
         return head, (seg.start_char, seg.end_char), j
@@ -162,8 +162,16 @@ class SignatureReader:
                 doc[k].is_punct or line_end or doc[k].like_num):
             return None
         seg = doc[i:k]
-        head = next((t for t in seg if not seg.start <= t.head.i < seg.end), seg[-1])
+        head = _phrase_head(seg)
         return head, (j + 1 if glued else seg.start_char, seg.end_char), j
+
+
+def _phrase_head(seg):
+    """The token of `seg` whose head lies outside it, or that is its own head (the sentence's
+    root: "Randy Baker in Springfield, Mo.:" alone before a blank line, stop 63, had taken
+    "Mo." for its head, a place, which signs nothing); else the last token."""
+    return next((t for t in seg if t.head.i == t.i or not seg.start <= t.head.i < seg.end),
+                seg[-1])
 
 
 def dash_signed(text: str, att) -> bool:

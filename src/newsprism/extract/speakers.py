@@ -107,7 +107,7 @@ class People:
         by_len = sorted((m for m in mentions if m.label == "PERSON"),
                         key=lambda m: -len(m.text.split()))
         index: dict[tuple[int, int], int] = {}
-        early = early_surnames(by_len, lambda n: fold(without_suffix(n.split())[-1]))
+        early = early_surnames(by_len, lambda n: fold(without_suffix(n.split())[-1]), self.text)
         first = first_namesakes(by_len, lambda n: fold(without_suffix(n.split())[-1]))
         for m in by_len:
             index[(m.start, m.end)] = self._early(m.text) if (m.start, m.end) in early \

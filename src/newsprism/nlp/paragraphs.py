@@ -8,7 +8,9 @@ Maryland, told the BBC: “It'll take another New Yorker to beat Trump.”" the 
 "What makes ..." the subject of "told", Carla Shead its object, and the quote went to the
 BBC. The parser keeps boundaries that a component before it has set, so this one, placed
 before it, marks the first token after a blank line as a sentence start. A single line
-break is left to the parser: hard-wrapped plain text breaks lines inside sentences.
+break is left to the parser: hard-wrapped plain text breaks lines inside sentences. So is a
+blank line after a colon, which introduces what follows: a reader's letter set out as
+"Anne Doe of Velmar:" and the letter's paragraph below it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ FACTORY = "newsprism_paragraphs"
 
 def mark_paragraphs(doc: Any) -> Any:
     """`doc` with the token after each blank line (whitespace holding two line breaks or
-    more) set to start a sentence; nothing else is set."""
+    more) not right after a colon set to start a sentence; nothing else is set."""
     from spacy.attrs import IS_SPACE
 
     n = len(doc)
@@ -29,7 +31,8 @@ def mark_paragraphs(doc: Any) -> Any:
     spaces = doc.to_array([IS_SPACE]).nonzero()[0]
     for i in spaces:
         i = int(i)
-        if i + 1 < n and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space:
+        if i + 1 < n and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space \
+                and not (i > 0 and doc[i - 1].text == ":"):
             doc[i + 1].is_sent_start = True
     return doc
 
