@@ -155,5 +155,11 @@ def test_highlight_lines_do_not_make_a_surname_someone_else(quotes_of, settings)
     sentences = text.replace(" board\n", " board.\n").replace(" mayor\n", " mayor.\n") \
         .replace(" Selin\n", " Selin.\n")
     assert len(early_surnames(mentions(sentences), last, sentences)) == 4
+    # (guard) so do long paragraphs with a credit run onto their end, no closing mark
+    credit = " and the harbour board heard every word of it for an hour or more.” Ann Lee, " \
+        "The Velmar Gazette\n"
+    credited = text.replace(" board\n", credit).replace(" mayor\n", credit) \
+        .replace(" Selin\n", credit)
+    assert len(early_surnames(mentions(credited), last, credited)) == 4
     ms = mentions(text)
     assert len(early_surnames(ms, last)) == 4  # (no text: every use counts, as before)

@@ -364,13 +364,18 @@ def early_surnames(mentions: list[Mention], surname: Callable[[str], str], text:
 
 
 def _in_sentence(text: str, m: Mention) -> bool:
-    """The line holding `m` ends as a sentence does, or is the text's last (a headline or a
-    bullet stands above other lines), or no text was given."""
+    """The line holding `m` is no headline or bullet: it ends as a sentence does, or is long
+    (a paragraph with a credit run onto its end: "... conditions.” Max Nisen, Bloomberg"),
+    or is the text's last (a headline stands above other lines); or no text was given."""
     end = text.find("\n", m.end)
     if not text or end < 0 or not text[end:].strip():
         return True
     line = text[text.rfind("\n", 0, m.start) + 1:end].rstrip()
-    return line.endswith((".", "!", "?", "\"", "\u201d", "\u2019", "'", ")", ":"))
+    return len(line.split()) > HEADLINE_WORDS or line.endswith(
+        (".", "!", "?", "\"", "\u201d", "\u2019", "'", ")", ":", "\u2026"))
+
+
+HEADLINE_WORDS = 20  # a headline or a highlight bullet is shorter
 
 
 # Titles that name someone by a relation to another ("First lady", "his wife").
