@@ -26,11 +26,7 @@ def mark_paragraphs(doc: Any) -> Any:
     from spacy.attrs import IS_SPACE
 
     n = len(doc)
-    if "\n" not in doc.text:
-        return doc
-    spaces = doc.to_array([IS_SPACE]).nonzero()[0]
-    for i in spaces:
-        i = int(i)
+    for i in doc.to_array([IS_SPACE]).nonzero()[0].tolist():
         if i + 1 < n and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space \
                 and not (i > 0 and doc[i - 1].text == ":"):
             doc[i + 1].is_sent_start = True
