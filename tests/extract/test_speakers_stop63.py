@@ -82,6 +82,12 @@ def test_a_sign_that_reads_is_the_speaker(quotes_of):
                        "them out.” Others carried signs that read, “No more war.”")
     assert _by(quotes, "Vote them out") == ["a shirt"]
     assert _by(quotes, "No more war") == ["signs"]
+    # A sign's words after a quote with a cue of its own are not carried to that cue's speaker.
+    quotes = quotes_of("Hundreds marched on Saturday. “You will not win,” chanted a crowd of "
+                       "masked men, while their rivals carried placards that read: “Go home” and "
+                       "“Smash the cartel.”")
+    assert _by(quotes, "You will not win") == ["a crowd of masked men"]
+    assert _by(quotes, "Go home") == ["placards"]
     # (guard) a person "that" reads is no cue
     quotes = quotes_of("He is the kind of voter that read every page of the plan.")
     assert not _by(quotes, "every page")
@@ -163,3 +169,30 @@ def test_highlight_lines_do_not_make_a_surname_someone_else(quotes_of, settings)
     assert len(early_surnames(mentions(credited), last, credited)) == 4
     ms = mentions(text)
     assert len(early_surnames(ms, last)) == 4  # (no text: every use counts, as before)
+
+
+def test_two_names_before_a_subjectless_cue_are_both_speakers(quotes_of):
+    """"..., Welch and Brennan agreed." with the names parsed onto the sentence before: the
+    nearest name alone (Brennan) had been given the finding; two people speak it, so no one
+    alone does."""
+    quotes = quotes_of("Kate Brennan and Tom Welch worked there for years. Nor did the "
+                       "facility hold any drills in recent years other than fire drills, Welch "
+                       "and Brennan agreed.")
+    assert not [s for s in _by(quotes, "hold any drills") if s]
+    # (guard) a name with "and" inside it is one speaker
+    quotes = quotes_of("The drills were cancelled, Procter and Gamble said.")
+    assert _by(quotes, "drills were cancelled") == ["Procter and Gamble"]
+
+
+def test_a_role_someone_owns_is_not_its_owner(quotes_of):
+    """"President Tom Marlow's nominee for the court says he will not ..." had gone to Marlow,
+    the only person the sentence named: the nominee is someone else (no speaker rather than
+    a wrong one)."""
+    quotes = quotes_of("President Tom Marlow's nominee for the high court says he will not "
+                       "pull out because of \"false accusations\". Mr. Marlow's lawyer said the "
+                       "president was innocent.")
+    assert not [s for s in _by(quotes, "pull out") + _by(quotes, "president was innocent")
+                if s and "Marlow" in s]
+    # (guard) the role alone still finds the one holder named before it
+    quotes = quotes_of("Tom Marlow spoke on Monday. The president said he was ready.")
+    assert _by(quotes, "he was ready") == ["Tom Marlow"]

@@ -226,6 +226,11 @@ def unless_bound(found: tuple[int | None, float], subject, people: People
                  ) -> tuple[int | None, float]:
     """A description subject's (person, confidence), or (None, 0) when its own clause names
     that person after it: in "The president said Clinton was ready" the president is not
-    Clinton."""
+    Clinton; nor is a role anyone's whose name owns it: "President Donald Trump's nominee
+    for the Supreme Court says ..." is not Trump (stop 63, real text: the nominee's words went
+    to Trump, the only person the sentence named)."""
     k = found[0]
-    return (None, 0.0) if k is not None and k in named_in_own_clause(subject, people) else found
+    owners = {people.resolve_name(c.text) for c in subject.children
+              if c.dep_ == "poss" and c.pos_ == "PROPN"}
+    return (None, 0.0) if k is not None and (k in named_in_own_clause(subject, people)
+                                             or k in owners) else found

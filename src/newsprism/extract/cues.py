@@ -863,6 +863,8 @@ class CueReader(SpanReader):
                 t = doc[opening[-1] - 1] if opening and opening[-1] > seg_start else t
             if len(seg) > 1 and seg[0].pos_ == "CCONJ":  # "But X said"
                 seg = seg[1:]
+            if any(u.lower_ == "and" and not u.ent_type_ for u in seg[1:-1]):
+                return None  # "..., Welch and Brennan agreed": both; neither alone (stop 63)
             if seg[0].pos_ in NP_START and t.pos_ in ("PROPN", "NOUN", "PRON") \
                     and not _is_date(t) and (comma or t.dep_ not in ("dobj", "pobj", "iobj")):
                 return t

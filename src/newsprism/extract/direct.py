@@ -430,12 +430,13 @@ class DirectFinder(IntroReader, SignatureReader):
 
     def _second_cue(self, c_tok: int, m: int) -> bool:
         """`“A,” X said, adding, “B”`: a speech participle between two quotes is B's own cue
-        (a second attribution of the same speaker)."""
+        (a second attribution of the same speaker); so is a text that reads (`signs that read`)."""
         doc, stop = self.doc, self.pairs[m].open
         i = c_tok
         while i < len(doc) and doc[i].idx < stop and i - c_tok < MAX_RIGHT_CUE_GAP:
             t = doc[i]
-            if t.tag_ == "VBG" and (t.lemma_.lower() in SPEECH_LEMMAS or goes_on_to(t)):
+            if t.tag_ == "VBG" and (t.lemma_.lower() in SPEECH_LEMMAS or goes_on_to(t)) \
+                    or t.lower_ == "read" and phrasal_cue(t):
                 return True
             i += 1
         return False
