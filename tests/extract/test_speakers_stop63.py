@@ -196,3 +196,12 @@ def test_a_role_someone_owns_is_not_its_owner(quotes_of):
     # (guard) the role alone still finds the one holder named before it
     quotes = quotes_of("Tom Marlow spoke on Monday. The president said he was ready.")
     assert _by(quotes, "he was ready") == ["Tom Marlow"]
+
+
+def test_a_word_asked_alone_takes_no_pronoun(quotes_of):
+    """"Harsh? He doesn't think so. “...,” he said." (PolNeAR dev): the NER tags "Harsh" a
+    person, and as a sentence of its own it took the "he" from the man named before."""
+    text = ("In his book, Mr. McKinley suggested looking at your card statement.\n\n"
+            "Harsh? He doesn't think so. “I don't judge what people choose to spend money "
+            "on,” he said.")
+    assert _by(quotes_of(text), "I don't judge") == ["McKinley"]

@@ -461,8 +461,12 @@ def credit_sentence(text: str, start: int, end: int) -> bool:
 
 
 def aside_name(text: str, start: int, end: int) -> bool:
-    """A name that signs or credits the story, not one it talks about."""
-    return byline_name(text, start, end) or credit_sentence(text, start, end)
+    """A name that signs or credits the story, not one it talks about; or a word asked alone
+    as a sentence of its own ("Harsh? He doesn't think so.": PolNeAR dev, where the NER tags
+    "Harsh" a person and, once a blank line starts a sentence, it took the "he")."""
+    return byline_name(text, start, end) or credit_sentence(text, start, end) \
+        or text[end:end + 1] in ("?", "!") and " " not in text[start:end] \
+        and text[:start].rstrip()[-1:] in ("", ".", "?", "!", "\n", "\"", "\u201d")
 
 
 def titled_words(doc, lone: bool = False) -> set[str]:
