@@ -440,3 +440,21 @@ def test_an_articles_bare_surname_is_one_person_and_not_a_relative_named_elsewhe
     story = resolve_entities(ctx, settings)
     edith = next(e for e in story.entities if e.name == "Edith Marlow")
     assert edith.article_ids == ("a", "b", "c")
+
+
+def test_a_team_named_after_a_person_is_not_the_person(settings):
+    """"Team Marlow" (tagged a person) was the story's one full name of a Marlow, so every
+    bare "Marlow" joined it and his words were shown as Team Marlow's."""
+    quote = Quote(id="q1", article_id="b", start=900, end=910, text="we will", kind="direct",
+                  speaker="Marlow", speaker_text="Marlow", speaker_start=0, speaker_end=6)
+    story = resolve_entities(make_ctx({"a": [("Team Marlow", "PERSON")],
+                                       "b": [("Marlow", "PERSON"), ("Marlow", "PERSON")]},
+                                      quotes=(quote,)), settings)
+    names = {e.name: e for e in story.entities}
+    assert "Marlow" in names and names["Team Marlow"].type == "ORG"
+    assert story.quotes[0].speaker_entity == names["Marlow"].id
+    # (guard) a real full name still takes the bare surname
+    story = resolve_entities(make_ctx({"a": [("Tom Marlow", "PERSON")],
+                                       "b": [("Marlow", "PERSON")]}, quotes=(quote,)), settings)
+    tom = next(e for e in story.entities if e.name == "Tom Marlow")
+    assert tom.article_ids == ("a", "b") and story.quotes[0].speaker_entity == tom.id

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsprism.entities import resolve_entities
 from newsprism.extract.turns import initials_of
-from newsprism.model import Article, ArticleFacts, Mention, Quote, Story, StoryContext
+from newsprism.model import Mention
 from newsprism.nlp.paragraphs import mark_paragraphs
 
 
@@ -91,39 +90,6 @@ def test_a_sign_that_reads_is_the_speaker(quotes_of):
     # (guard) a person "that" reads is no cue
     quotes = quotes_of("He is the kind of voter that read every page of the plan.")
     assert not _by(quotes, "every page")
-
-
-def _story(per_article: dict[str, list[tuple[str, str]]], quotes: tuple[Quote, ...]
-           ) -> StoryContext:
-    articles, facts = [], []
-    for aid, items in per_article.items():
-        pos, ms, words = 0, [], []
-        for name, label in items:
-            ms.append(Mention(aid, pos, pos + len(name), name, label))
-            words.append(name)
-            pos += len(name) + 1
-        articles.append(Article(id=aid, source=aid, text=" ".join(words)))
-        facts.append(ArticleFacts(aid, mentions=tuple(ms),
-                                  quotes=tuple(q for q in quotes if q.article_id == aid)))
-    return StoryContext(Story("st", "t", tuple(per_article)), tuple(articles), tuple(facts))
-
-
-def test_a_team_named_after_a_person_is_not_the_person(settings):
-    """"Team Marlow" (tagged a person) was the story's one full name of a Marlow, so every
-    bare "Marlow" joined it and his words were shown as Team Marlow's."""
-    quote = Quote(id="q1", article_id="b", start=900, end=910, text="we will", kind="direct",
-                  speaker="Marlow", speaker_text="Marlow", speaker_start=0, speaker_end=6)
-    story = resolve_entities(_story({"a": [("Team Marlow", "PERSON")],
-                                     "b": [("Marlow", "PERSON"), ("Marlow", "PERSON")]},
-                                    (quote,)), settings)
-    names = {e.name: e for e in story.entities}
-    assert "Marlow" in names and names["Team Marlow"].type == "ORG"
-    assert story.quotes[0].speaker_entity == names["Marlow"].id
-    # (guard) a real full name still takes the bare surname
-    story = resolve_entities(_story({"a": [("Tom Marlow", "PERSON")],
-                                     "b": [("Marlow", "PERSON")]}, (quote,)), settings)
-    tom = next(e for e in story.entities if e.name == "Tom Marlow")
-    assert tom.article_ids == ("a", "b") and story.quotes[0].speaker_entity == tom.id
 
 
 def test_a_label_line_ending_in_a_colon_signs_the_paragraph_below(quotes_of):
