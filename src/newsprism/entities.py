@@ -169,7 +169,7 @@ def _told_apart(mentions: list[Mention]) -> set[str]:
 
 
 def _cluster_people(mentions: list[Mention], clusters: _Clusters,
-                    texts: dict[str, str] | None = None) -> None:
+                    texts: dict[str, str]) -> None:
     apart = _told_apart(mentions)
     by_name: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -191,7 +191,7 @@ def _cluster_people(mentions: list[Mention], clusters: _Clusters,
         else:
             names_of.append([name])
             ids.append(clusters.add("PERSON", by_name[name], name[1]))
-    _join_surnames(by_name, names_of, ids, clusters, texts or {})
+    _join_surnames(by_name, names_of, ids, clusters, texts)
 
 
 def _join_surnames(by_name: dict[tuple[str, str], list[Mention]],

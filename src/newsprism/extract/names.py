@@ -371,11 +371,12 @@ def _in_sentence(text: str, m: Mention) -> bool:
     if not text or end < 0 or not text[end:].strip():
         return True
     line = text[text.rfind("\n", 0, m.start) + 1:end].rstrip()
-    return len(line.split()) > HEADLINE_WORDS or line.endswith(
-        (".", "!", "?", "\"", "\u201d", "\u2019", "'", ")", ":", "\u2026"))
+    return len(line.split()) > HEADLINE_WORDS or line.endswith((*SENTENCE_END, "\u2026"))
 
 
 HEADLINE_WORDS = 20  # a headline or a highlight bullet is shorter
+# What a line that ends a sentence ends with (`persons.window_start` reads it too).
+SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
 
 
 # Titles that name someone by a relation to another ("First lady", "his wife").

@@ -11,6 +11,7 @@ from ..text import fold
 from .names import (
     GENDERED_TITLES,
     PERSON_ROLE_NOUNS,
+    SENTENCE_END,
     is_title_token,
     middle_initials_differ,
     name_gender,
@@ -240,15 +241,12 @@ def window_start(text: str, pos: int, far: int) -> int:
         # Continue reading the main story") or a subhead between two paragraphs about one
         # speaker must not push that speaker out of reach.
         line = text[nl + 1:start].strip()
-        if line and (start == pos or line.endswith(_SENTENCE_END)):
+        if line and (start == pos or line.endswith(SENTENCE_END)):
             lines += 1
         start = nl + 1
         if nl < 0:
             break
     return max(start, pos - far)
-
-
-_SENTENCE_END = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ":", ")")
 
 
 # A name labelling its line ("Linda: He knows it will fire up his base", "SMITH: We will"): a
